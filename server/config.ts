@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once. Nothing else in the server reads process.env, so every setting
+ * is visible here with its default.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** When set, the server uses this PostgreSQL server instead of the embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  PAR_DATA_DIR: z.string().default('./data'),
+  /** Password for the demo accounts; generated and printed once when unset. */
+  PAR_DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Load the demo data on first start (an empty database). */
+  PAR_DEMO_DATA: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Set when the app is served over TLS (directly or behind a proxy): cookies get Secure. */
+  PAR_SECURE_COOKIES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Trust X-Forwarded-For from a load balancer in front of the app servers. */
+  PAR_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
+  PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  demoPassword: string | undefined;
+  loadDemoData: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  logLevel: string;
+  webDistDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(e.PAR_DATA_DIR) },
+    demoPassword: e.PAR_DEMO_PASSWORD,
+    loadDemoData: e.PAR_DEMO_DATA,
+    secureCookies: e.PAR_SECURE_COOKIES,
+    trustProxy: e.PAR_TRUST_PROXY,
+    sessionIdleMinutes: e.PAR_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.PAR_SESSION_MAX_HOURS,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve('dist/web'),
+  };
+}

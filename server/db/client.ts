@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+import { acquireDirectoryLock, type DirectoryLock } from './lock.js';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever engine is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: use cases take one and pass it down (conventions.md §7). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** Applies pending migrations; returns the tag of the newest applied one. */
+  migrate(): Promise<string>;
+  migrationVersion(): Promise<string>;
+  close(): Promise<void>;
+  /** The embedded engine, when there is one (tests clone it). */
+  lite?: PGlite;
+}
+
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer with `{ rows }`; drizzle types the
+ * generic database's result as unknown, so the cast lives here once.
+ */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+type Journal = { entries: { idx: number; tag: string }[] };
+function readJournal(): Journal {
+  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+}
+
+async function appliedMigrationTag(db: Db): Promise<string> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const n = Number(row?.n ?? 0);
+  const journal = readJournal();
+  return n === 0 ? 'none' : (journal.entries[n - 1]?.tag ?? `unknown-${n}`);
+}
+
+/** Opens PGlite over an existing instance (tests pass a clone of a migrated template). */
+export function wrapPglite(lite: PGlite, onClose?: () => void): Database {
+  const db = drizzlePglite(lite, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    lite,
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder });
+      return appliedMigrationTag(db);
+    },
+    migrationVersion: () => appliedMigrationTag(db),
+    async close() {
+      await lite.close();
+      onClose?.();
+    },
+  };
+}
+
+/**
+ * Opens the embedded PostgreSQL stored under dataDir. PGlite has no lock between processes, so a
+ * second server on the same directory would silently lose writes: we take a lock file first and
+ * refuse to start when another live process holds it.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock: DirectoryLock = acquireDirectoryLock(dataDir);
+  try {
+    const lite = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: pgliteExtensions });
+    return wrapPglite(lite, () => lock.release());
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+export function openPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Dates without time stay 'YYYY-MM-DD' strings; no time-zone shifts.
+  pool.on('connect', (client) => {
+    void client.query(`SET TIME ZONE 'UTC'`);
+  });
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async migrate() {
+      await migratePg(db as never, { migrationsFolder });
+      return appliedMigrationTag(db);
+    },
+    migrationVersion: () => appliedMigrationTag(db),
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export async function openDatabase(
+  config: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string },
+): Promise<Database> {
+  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url);
+}

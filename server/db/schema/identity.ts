@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agency } from './registry.js';
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    username: text().notNull(),
+    fullName: text().notNull(),
+    email: text(),
+    passwordHash: text().notNull(),
+    active: boolean().notNull().default(true),
+    mustChangePassword: boolean().notNull().default(false),
+    locale: text().notNull().default('vi'),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`)],
+);
+
+/** A role granted on an agency and everything under it. */
+export const userRole = pgTable(
+  'user_role',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    role: text().notNull(),
+    agencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('user_role_user_role_agency_key').on(t.userId, t.role, t.agencyId)],
+);
+
+/**
+ * Server-side sessions in the database, so any app server behind a load balancer can serve any
+ * request. `id` is the SHA-256 of the cookie token: a leaked table does not leak live cookies.
+ */
+export const session = pgTable(
+  'session',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    csrfToken: text().notNull(),
+    ip: text(),
+    userAgent: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('session_user_id_idx').on(t.userId), index('session_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins, counted per account and per address over a window (rate limit in the DB so it holds across app servers). */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    username: text().notNull(),
+    ip: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failure_username_at_idx').on(t.username, t.at), index('login_failure_ip_at_idx').on(t.ip, t.at)],
+);
+
+/** System settings as key → JSON value, each with a version. */
+export const setting = pgTable('setting', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The append-only audit trail: a trigger (migration 0002) refuses UPDATE and DELETE.
+ * Written by the same transaction as the change it records.
+ */
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid(),
+    actorName: text(),
+    ip: text(),
+    requestId: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [
+    index('audit_event_at_idx').on(t.at),
+    index('audit_event_entity_idx').on(t.entityType, t.entityId),
+    index('audit_event_actor_id_idx').on(t.actorId),
+  ],
+);
+
+/** The official working-day schedule of a year (days off, swapped days, make-up Saturdays). */
+export const calendarYear = pgTable('calendar_year', {
+  year: integer().primaryKey(),
+  source: text().notNull(),
+  entries: jsonb().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * A territorial unit (tỉnh, thị xã, phường, xã …) as a generic tree with validity dates, so the
+ * 2021 tree and the post-2025 tree coexist (reference.md §7.4).
+ * `sortKey` holds the Vietnamese collation key (shared/domain/vietnamese.ts): both engines then
+ * sort with ORDER BY sort_key COLLATE "C", which needs no ICU Vietnamese rules.
+ */
+export const unit = pgTable(
+  'unit',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text(),
+    name: text().notNull(),
+    sortKey: text().notNull(),
+    kind: text().notNull(),
+    parentId: uuid().references((): AnyPgColumn => unit.id),
+    validFrom: date({ mode: 'string' }),
+    validTo: date({ mode: 'string' }),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('unit_code_key').on(t.code).where(sql`${t.code} is not null`),
+    index('unit_parent_id_idx').on(t.parentId),
+    index('unit_sort_key_idx').on(t.sortKey),
+    check('unit_validity_check', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    check('unit_not_own_parent_check', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+  ],
+);
+
+/** Succession between units: merged into, split into, renamed to (reference.md §7.3). */
+export const unitSuccession = pgTable(
+  'unit_succession',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    fromUnitId: uuid().notNull().references(() => unit.id),
+    toUnitId: uuid().notNull().references(() => unit.id),
+    effectiveDate: date({ mode: 'string' }).notNull(),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('unit_succession_from_to_kind_key').on(t.fromUnitId, t.toUnitId, t.kind),
+    index('unit_succession_to_unit_id_idx').on(t.toUnitId),
+    check('unit_succession_distinct_check', sql`${t.fromUnitId} <> ${t.toUnitId}`),
+  ],
+);
+
+/**
+ * An agency (cơ quan, đơn vị) inside a unit: a People's Committee, its offices, and the places
+ * that can be inspected (one-stop desk, citizen reception point).
+ */
+export const agency = pgTable(
+  'agency',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    unitId: uuid()
+      .notNull()
+      .references(() => unit.id),
+    parentAgencyId: uuid().references((): AnyPgColumn => agency.id),
+    name: text().notNull(),
+    sortKey: text().notNull(),
+    shortName: text(),
+    kind: text().notNull(),
+    code: text(),
+    /** The abbreviation used in document symbols: "UBND" in 15/KH-UBND, "NV" in 03/TB-NV. */
+    docAbbreviation: text(),
+    /** The place name of the date line: "Hoài Nhơn, ngày …". */
+    placeName: text(),
+    headName: text(),
+    headTitle: text(),
+    phone: text(),
+    email: text(),
+    address: text(),
+    validFrom: date({ mode: 'string' }),
+    validTo: date({ mode: 'string' }),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('agency_code_key').on(t.code).where(sql`${t.code} is not null`),
+    index('agency_unit_id_idx').on(t.unitId),
+    index('agency_parent_agency_id_idx').on(t.parentAgencyId),
+    index('agency_sort_key_idx').on(t.sortKey),
+    check('agency_validity_check', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
+import { agency, appUser, setting, unit, unitSuccession, userRole } from '../schema/index.js';
+import type { Db } from '../client.js';
+import { recordAudit } from '../../modules/audit/audit-log.js';
+import { hashPassword } from '../../modules/session/passwords.js';
+import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
+import { demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers } from './demo-registry.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Set only when this call created the accounts and generated the password. */
+  generatedPassword: string | null;
+  usernames: string[];
+}
+
+/** A password people can read aloud: 4 groups of 4 from an alphabet without look-alikes. */
+function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = crypto.randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/**
+ * Loads the demo data into an empty database, in one transaction with one audit event.
+ * Does nothing when users exist already (second start, or a real deployment).
+ */
+export async function seedDemo(db: Db, opts: { password?: string }): Promise<SeedResult> {
+  const usernames = demoUsers.map((u) => u.username);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(appUser);
+  if (Number(n) > 0) return { seeded: false, generatedPassword: null, usernames };
+
+  const password = opts.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+
+  await db.transaction(async (tx) => {
+    const unitIds = new Map<string, string>();
+    for (const u of demoUnits) {
+      const [row] = await tx
+        .insert(unit)
+        .values({
+          code: u.code,
+          name: u.name,
+          sortKey: vietnameseSortKey(u.name),
+          kind: u.kind,
+          parentId: u.parent ? unitIds.get(u.parent)! : null,
+          validFrom: u.validFrom ?? null,
+          validTo: u.validTo ?? null,
+          active: true,
+        })
+        .returning({ id: unit.id });
+      unitIds.set(u.key, row.id);
+    }
+    await tx.insert(unitSuccession).values(
+      demoSuccessions.map((s) => ({ kind: s.kind, fromUnitId: unitIds.get(s.from)!, toUnitId: unitIds.get(s.to)!, effectiveDate: '2025-07-01', note: s.note ?? null })),
+    );
+    const agencyIds = new Map<string, string>();
+    for (const a of demoAgencies) {
+      const [row] = await tx
+        .insert(agency)
+        .values({
+          unitId: unitIds.get(a.unit)!,
+          parentAgencyId: a.parent ? agencyIds.get(a.parent)! : null,
+          name: a.name,
+          sortKey: vietnameseSortKey(a.name),
+          shortName: a.shortName ?? null,
+          kind: a.kind,
+          code: demoAgencyCode(a),
+          docAbbreviation: a.docAbbreviation ?? null,
+          placeName: a.placeName ?? null,
+          headName: a.headName ?? null,
+          headTitle: a.headTitle ?? null,
+          address: a.address ?? null,
+          validFrom: a.validFrom ?? null,
+          validTo: a.validTo ?? null,
+          // 2021 records stay active: the 2021 cycle is run and read on them. Validity dates,
+          // not the active flag, say they ended with the 2025 reorganisation.
+          active: true,
+        })
+        .returning({ id: agency.id });
+      agencyIds.set(a.key, row.id);
+    }
+    await tx.insert(setting).values({ key: STANDING_BODY_KEY, value: { agencyId: agencyIds.get('office:NV')! } });
+    for (const u of demoUsers) {
+      const [row] = await tx.insert(appUser).values({ username: u.username, fullName: u.fullName, passwordHash }).returning({ id: appUser.id });
+      await tx.insert(userRole).values(u.roles.map((r) => ({ userId: row.id, role: r.role, agencyId: agencyIds.get(r.agency)! })));
+    }
+    await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
+      action: 'demo.seeded',
+      entityType: 'system',
+      entityId: null,
+      after: { units: demoUnits.length, agencies: demoAgencies.length, users: usernames },
+    });
+  });
+  return { seeded: true, generatedPassword: opts.password ? null : password, usernames };
+}

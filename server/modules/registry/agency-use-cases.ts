@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { createAgencyBody, deactivateBody, updateAgencyBody } from '../../../shared/api/registry.schemas.js';
+import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
+import { agency } from '../../db/schema/index.js';
+import type { Tx } from '../../db/client.js';
+import { assertVersion, updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { AGENCY_CONTACT_FIELDS, canEditAgencyContacts, canEditUnit, canManageAgency } from './registry.policy.js';
+import { findVisibleAgency, findVisibleUnit, isAgencyInSubtree } from './registry.repository.js';
+
+/** Use cases of agencies: policy check, write, audit, in the request's transaction. */
+
+async function checkPlacement(tx: Tx, ctx: RequestContext, unitId: string, parentAgencyId: string | null | undefined, selfId?: string) {
+  if (!(await findVisibleUnit(tx, ctx.actor, unitId))) throw AppError.invalid('body.unitId', 'not_found', 'the unit does not exist');
+  if (!(await canEditUnit(tx, ctx.actor, unitId))) throw AppError.invalid('body.unitId', 'out_of_scope', 'the unit is outside your scope');
+  if (parentAgencyId) {
+    if (!(await findVisibleAgency(tx, ctx.actor, parentAgencyId))) {
+      throw AppError.invalid('body.parentAgencyId', 'not_found', 'the parent agency does not exist');
+    }
+    if (selfId && (await isAgencyInSubtree(tx, selfId, parentAgencyId))) {
+      throw AppError.invalid('body.parentAgencyId', 'cycle', 'an agency cannot be placed under itself or its own sub-agency');
+    }
+  }
+}
+
+function checkValidity(validFrom: string | null | undefined, validTo: string | null | undefined) {
+  if (validFrom && validTo && validTo < validFrom) throw AppError.invalid('body.validTo', 'before_valid_from', 'the end date is before the start date');
+}
+
+export async function createAgency(tx: Tx, ctx: RequestContext, input: z.infer<typeof createAgencyBody>) {
+  await checkPlacement(tx, ctx, input.unitId, input.parentAgencyId);
+  checkValidity(input.validFrom, input.validTo);
+  const [row] = await tx
+    .insert(agency)
+    .values({ ...input, parentAgencyId: input.parentAgencyId ?? null, email: input.email ?? null, sortKey: vietnameseSortKey(input.name) })
+    .returning();
+  await recordAudit(tx, ctx, { action: 'agency.created', entityType: 'agency', entityId: row.id, after: row });
+  return row;
+}
+
+export async function updateAgency(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateAgencyBody>) {
+  const before = await findVisibleAgency(tx, ctx.actor, id);
+  if (!before) throw AppError.notFound('agency');
+  const { version, ...changes } = input;
+  const manage = await canManageAgency(tx, ctx.actor, id);
+  if (!manage) {
+    if (!(await canEditAgencyContacts(tx, ctx.actor, id))) throw new AppError('FORBIDDEN', 'you may not change this agency');
+    const outside = Object.keys(changes).filter((k) => !(AGENCY_CONTACT_FIELDS as readonly string[]).includes(k));
+    if (outside.length) {
+      throw new AppError(
+        'FORBIDDEN',
+        'a unit officer may change only the contact details',
+        outside.map((k) => ({ name: `body.${k}`, code: 'not_allowed', reason: 'only the standing office or an admin may change this' })),
+      );
+    }
+  }
+  assertVersion(before, version);
+  const unitId = changes.unitId ?? before.unitId;
+  if (changes.unitId !== undefined || changes.parentAgencyId !== undefined) {
+    await checkPlacement(tx, ctx, unitId, changes.parentAgencyId === undefined ? before.parentAgencyId : changes.parentAgencyId, id);
+  }
+  checkValidity(changes.validFrom === undefined ? before.validFrom : changes.validFrom, changes.validTo === undefined ? before.validTo : changes.validTo);
+  const after = await updateVersioned(tx, agency, id, version, {
+    ...changes,
+    ...(changes.name ? { sortKey: vietnameseSortKey(changes.name) } : {}),
+  });
+  const { unitName: _unitName, ...beforeRow } = before;
+  await recordAudit(tx, ctx, { action: 'agency.updated', entityType: 'agency', entityId: id, before: beforeRow, after });
+  return after;
+}
+
+/** Agencies are deactivated, never deleted: documents and inspections refer to them. */
+export async function deactivateAgency(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof deactivateBody>) {
+  const before = await findVisibleAgency(tx, ctx.actor, id);
+  if (!before) throw AppError.notFound('agency');
+  if (!(await canManageAgency(tx, ctx.actor, id))) throw new AppError('FORBIDDEN', 'you may not deactivate this agency');
+  assertVersion(before, input.version);
+  if (!before.active) throw new AppError('INVALID_STATE', 'the agency is already inactive');
+  checkValidity(before.validFrom, input.validTo);
+  const after = await updateVersioned(tx, agency, id, input.version, { active: false, validTo: input.validTo ?? before.validTo });
+  const { unitName: _unitName, ...beforeRow } = before;
+  await recordAudit(tx, ctx, { action: 'agency.deactivated', entityType: 'agency', entityId: id, before: beforeRow, after });
+  return after;
+}

@@ -1,0 +1,44 @@
+import type { Abilities } from '../../../shared/api/common.js';
+import type { Agency, Unit } from '../../../shared/api/registry.schemas.js';
+import type { AgencyRow, UnitRow } from './registry.repository.js';
+
+export function presentUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as Unit['kind'],
+    parentId: row.parentId,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    active: row.active,
+    version: row.version,
+  };
+}
+
+export function presentAgency(row: AgencyRow, standingBodyId: string | null): Agency {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    parentAgencyId: row.parentAgencyId,
+    name: row.name,
+    shortName: row.shortName,
+    kind: row.kind as Agency['kind'],
+    code: row.code,
+    docAbbreviation: row.docAbbreviation,
+    placeName: row.placeName,
+    headName: row.headName,
+    headTitle: row.headTitle,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    active: row.active,
+    isStandingBody: row.id === standingBodyId,
+    version: row.version,
+  };
+}
+
+export const withAbilities = <T>(item: T, abilities: Abilities) => ({ ...item, abilities });

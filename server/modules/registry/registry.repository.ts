@@ -1,0 +1,115 @@
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { agency, setting, unit, unitSuccession } from '../../db/schema/index.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { scopeAgencies, visibleUnits } from './registry.policy.js';
+
+export type UnitRow = typeof unit.$inferSelect;
+export type AgencyRow = typeof agency.$inferSelect & { unitName: string };
+
+/** `lower(f_unaccent(col)) like %q%`: the same fold the trigram index is built on. */
+export function matchesText(column: SQL | typeof unit.name, q: string): SQL {
+  const escaped = q.normalize('NFC').trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`lower(f_unaccent(${column})) like '%' || lower(f_unaccent(${escaped})) || '%'`;
+}
+
+const validOn = (from: typeof unit.validFrom, to: typeof unit.validTo, day: string) =>
+  and(or(sql`${from} is null`, sql`${from} <= ${day}::date`), or(sql`${to} is null`, sql`${to} >= ${day}::date`));
+
+export interface UnitFilter {
+  q?: string;
+  asOf?: string;
+  parentId?: string;
+  includeInactive?: boolean;
+}
+
+export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promise<UnitRow[]> {
+  const conditions: (SQL | undefined)[] = [sql`${unit.id} in ${visibleUnits(actor)}`];
+  if (!f.includeInactive) conditions.push(eq(unit.active, true));
+  if (f.asOf) conditions.push(validOn(unit.validFrom, unit.validTo, f.asOf));
+  if (f.parentId) conditions.push(eq(unit.parentId, f.parentId));
+  if (f.q?.trim()) conditions.push(or(matchesText(unit.name, f.q), matchesText(sql`coalesce(${unit.code}, '')`, f.q)));
+  return tx.select().from(unit).where(and(...conditions)).orderBy(sql`${unit.sortKey} collate "C"`);
+}
+
+/** One unit the actor may see, or null (the caller answers 404). */
+export async function findVisibleUnit(tx: DbOrTx, actor: Actor, id: string): Promise<UnitRow | null> {
+  const [row] = await tx.select().from(unit).where(and(eq(unit.id, id), sql`${unit.id} in ${visibleUnits(actor)}`));
+  return row ?? null;
+}
+
+export async function findSuccessions(tx: DbOrTx, unitId: string) {
+  const fromUnit = aliasedTable(unit, 'from_unit');
+  const toUnit = aliasedTable(unit, 'to_unit');
+  return tx
+    .select({
+      id: unitSuccession.id,
+      kind: unitSuccession.kind,
+      fromUnitId: unitSuccession.fromUnitId,
+      fromUnitName: fromUnit.name,
+      toUnitId: unitSuccession.toUnitId,
+      toUnitName: toUnit.name,
+      effectiveDate: unitSuccession.effectiveDate,
+      note: unitSuccession.note,
+    })
+    .from(unitSuccession)
+    .innerJoin(fromUnit, eq(fromUnit.id, unitSuccession.fromUnitId))
+    .innerJoin(toUnit, eq(toUnit.id, unitSuccession.toUnitId))
+    .where(or(eq(unitSuccession.fromUnitId, unitId), eq(unitSuccession.toUnitId, unitId)))
+    .orderBy(asc(unitSuccession.effectiveDate));
+}
+
+/** True when `candidateId` is `unitId` or lies below it: making it the parent would close a cycle. */
+export async function isUnitInSubtree(tx: DbOrTx, unitId: string, candidateId: string): Promise<boolean> {
+  const rows = await queryRows(tx, sql`
+    with recursive sub(id) as (select ${unitId}::uuid union select u.id from unit u join sub on u.parent_id = sub.id)
+    select 1 from sub where id = ${candidateId}::uuid`);
+  return rows.length > 0;
+}
+
+export async function isAgencyInSubtree(tx: DbOrTx, agencyId: string, candidateId: string): Promise<boolean> {
+  const rows = await queryRows(tx, sql`
+    with recursive sub(id) as (select ${agencyId}::uuid union select a.id from agency a join sub on a.parent_agency_id = sub.id)
+    select 1 from sub where id = ${candidateId}::uuid`);
+  return rows.length > 0;
+}
+
+export interface AgencyFilter {
+  q?: string;
+  unitId?: string;
+  kind?: string;
+  includeInactive?: boolean;
+  ids?: string[];
+}
+
+const agencyColumns = { ...getTableColumns(agency), unitName: unit.name };
+
+export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): Promise<AgencyRow[]> {
+  const conditions: (SQL | undefined)[] = [sql`${agency.id} in ${scopeAgencies(actor)}`];
+  if (!f.includeInactive) conditions.push(eq(agency.active, true));
+  if (f.unitId) conditions.push(eq(agency.unitId, f.unitId));
+  if (f.kind) conditions.push(eq(agency.kind, f.kind));
+  if (f.ids) conditions.push(inArray(agency.id, f.ids));
+  if (f.q?.trim()) {
+    conditions.push(matchesText(sql`${agency.name} || ' ' || coalesce(${agency.shortName}, '') || ' ' || coalesce(${agency.code}, '')`, f.q));
+  }
+  return tx
+    .select(agencyColumns)
+    .from(agency)
+    .innerJoin(unit, eq(unit.id, agency.unitId))
+    .where(and(...conditions))
+    .orderBy(sql`${unit.sortKey} collate "C"`, sql`${agency.sortKey} collate "C"`);
+}
+
+export async function findVisibleAgency(tx: DbOrTx, actor: Actor, id: string): Promise<AgencyRow | null> {
+  const [row] = await listAgencies(tx, actor, { ids: [id], includeInactive: true });
+  return row ?? null;
+}
+
+export const STANDING_BODY_KEY = 'standing_body';
+
+/** The agency set as the standing body for administrative reform (a setting, not a constant). */
+export async function standingBodyId(tx: DbOrTx): Promise<string | null> {
+  const [row] = await tx.select({ value: setting.value }).from(setting).where(eq(setting.key, STANDING_BODY_KEY));
+  return (row?.value as { agencyId?: string } | undefined)?.agencyId ?? null;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/api/common.js';
+import { problemSchema } from '../../../shared/api/errors.js';
+import {
+  agencyDetailSchema,
+  agencyListResponse,
+  createAgencyBody,
+  createSuccessionBody,
+  createUnitBody,
+  deactivateBody,
+  importResultSchema,
+  listAgenciesQuery,
+  listUnitsQuery,
+  successionSchema,
+  unitDetailSchema,
+  unitListResponse,
+  updateAgencyBody,
+  updateUnitBody,
+} from '../../../shared/api/registry.schemas.js';
+import type { AppDeps, AppInstance } from '../../app.js';
+import { contextOf } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
+import { exportRegistry } from './export-registry.js';
+import { importRegistry } from './import-registry.js';
+import { agencyAbilities, unitAbilities } from './registry.policy.js';
+import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
+import { findSuccessions, findVisibleAgency, findVisibleUnit, listAgencies, listUnits, standingBodyId } from './registry.repository.js';
+import { addSuccession, createUnit, deactivateUnit, getUnitOrThrow, updateUnit } from './unit-use-cases.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export async function registryRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+
+  async function unitDetail(ctx: ReturnType<typeof contextOf>, id: string) {
+    return db.transaction(async (tx) => {
+      const row = await getUnitOrThrow(tx, ctx, id);
+      const parent = row.parentId ? await findVisibleUnit(tx, ctx.actor, row.parentId) : null;
+      const successions = await findSuccessions(tx, id);
+      return withAbilities(
+        {
+          ...presentUnit(row),
+          parentName: parent?.name ?? null,
+          successors: successions.filter((s) => s.fromUnitId === id) as z.infer<typeof successionSchema>[],
+          predecessors: successions.filter((s) => s.toUnitId === id) as z.infer<typeof successionSchema>[],
+        },
+        await unitAbilities(tx, ctx.actor, id),
+      );
+    });
+  }
+
+  async function agencyDetail(ctx: ReturnType<typeof contextOf>, id: string) {
+    return db.transaction(async (tx) => {
+      const row = await findVisibleAgency(tx, ctx.actor, id);
+      if (!row) throw AppError.notFound('agency');
+      return withAbilities(presentAgency(row, await standingBodyId(tx)), await agencyAbilities(tx, ctx.actor, id));
+    });
+  }
+
+  app.get('/api/units', { schema: { tags: ['registry'], summary: 'Territorial units in scope, Vietnamese order', querystring: listUnitsQuery, response: { 200: unitListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const rows = await listUnits(db, ctx.actor, request.query);
+    return { items: rows.map(presentUnit) };
+  });
+
+  app.get('/api/units/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: unitDetailSchema, ...errors } } }, async (request) =>
+    unitDetail(contextOf(request), request.params.id),
+  );
+
+  app.post('/api/units', { schema: { tags: ['registry'], body: createUnitBody, response: { 201: unitDetailSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const row = await db.transaction((tx) => createUnit(tx, ctx, request.body));
+    return reply.status(201).send(await unitDetail(ctx, row.id));
+  });
+
+  app.patch('/api/units/:id', { schema: { tags: ['registry'], params: idParams, body: updateUnitBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => updateUnit(tx, ctx, request.params.id, request.body));
+    return unitDetail(ctx, request.params.id);
+  });
+
+  app.post('/api/units/:id/deactivate', { schema: { tags: ['registry'], params: idParams, body: deactivateBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => deactivateUnit(tx, ctx, request.params.id, request.body));
+    return unitDetail(ctx, request.params.id);
+  });
+
+  app.post('/api/units/:id/successions', { schema: { tags: ['registry'], params: idParams, body: createSuccessionBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => addSuccession(tx, ctx, request.params.id, request.body));
+    return unitDetail(ctx, request.params.id);
+  });
+
+  app.get('/api/agencies', { schema: { tags: ['registry'], querystring: listAgenciesQuery, response: { 200: agencyListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const [rows, standing] = await Promise.all([listAgencies(db, ctx.actor, request.query), standingBodyId(db)]);
+    return { items: rows.map((r) => presentAgency(r, standing)) };
+  });
+
+  app.get('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: agencyDetailSchema, ...errors } } }, async (request) =>
+    agencyDetail(contextOf(request), request.params.id),
+  );
+
+  app.post('/api/agencies', { schema: { tags: ['registry'], body: createAgencyBody, response: { 201: agencyDetailSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const row = await db.transaction((tx) => createAgency(tx, ctx, request.body));
+    return reply.status(201).send(await agencyDetail(ctx, row.id));
+  });
+
+  app.patch('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, body: updateAgencyBody, response: { 200: agencyDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => updateAgency(tx, ctx, request.params.id, request.body));
+    return agencyDetail(ctx, request.params.id);
+  });
+
+  app.post('/api/agencies/:id/deactivate', { schema: { tags: ['registry'], params: idParams, body: deactivateBody, response: { 200: agencyDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => deactivateAgency(tx, ctx, request.params.id, request.body));
+    return agencyDetail(ctx, request.params.id);
+  });
+
+  app.get('/api/registry/export.xlsx', { schema: { tags: ['registry'], summary: 'Units and agencies in scope as .xlsx' } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const bytes = await exportRegistry(db, ctx.actor);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="danh-muc-don-vi.xlsx"`)
+      .send(bytes);
+  });
+
+  app.post(
+    '/api/registry/import',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Import units and agencies from .xlsx (multipart field "file"); ?dryRun=true checks without writing',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+        response: { 200: importResultSchema, ...errors, 415: problemSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
+      const file = await request.file();
+      if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+      const bytes = await file.toBuffer();
+      return importRegistry(db, ctx, bytes, { dryRun: request.query.dryRun === 'true' });
+    },
+  );
+}

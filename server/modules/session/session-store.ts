@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { RoleName } from '../../../shared/api/session.schemas.js';
+import { appUser, session, userRole } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+
+export const SESSION_COOKIE = 'par_session';
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Sessions are stored by the hash of their token; the token itself lives only in the cookie. */
+export function sessionIdOf(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export async function createSession(
+  tx: DbOrTx,
+  input: { userId: string; ip: string | null; userAgent: string | null; policy: SessionPolicy },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + input.policy.idleMinutes * 60_000);
+  await tx.insert(session).values({
+    id: sessionIdOf(token),
+    userId: input.userId,
+    csrfToken,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    expiresAt,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function loadRoles(tx: DbOrTx, userId: string): Promise<{ role: RoleName; agencyId: string }[]> {
+  const rows = await tx
+    .select({ role: userRole.role, agencyId: userRole.agencyId })
+    .from(userRole)
+    .where(eq(userRole.userId, userId));
+  return rows.map((r) => ({ role: r.role as RoleName, agencyId: r.agencyId }));
+}
+
+/**
+ * Finds the live session of a token and slides its expiry (idle timeout), never past the
+ * absolute maximum from its creation.
+ */
+export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy): Promise<(Actor & { expiresAt: Date }) | null> {
+  const id = sessionIdOf(token);
+  const [row] = await db
+    .select({
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      lastSeenAt: session.lastSeenAt,
+      userId: appUser.id,
+      username: appUser.username,
+      fullName: appUser.fullName,
+    })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`), eq(appUser.active, true)));
+  if (!row) return null;
+  let expiresAt = row.expiresAt;
+  // Touch at most once a minute: a busy page does not write on every request.
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    const [touched] = await db
+      .update(session)
+      .set({
+        lastSeenAt: sql`now()`,
+        expiresAt: sql`least(${session.createdAt} + make_interval(hours => ${policy.maxHours}), now() + make_interval(mins => ${policy.idleMinutes}))`,
+      })
+      .where(eq(session.id, id))
+      .returning({ expiresAt: session.expiresAt });
+    if (touched) expiresAt = touched.expiresAt;
+  }
+  const roles = await loadRoles(db, row.userId);
+  return {
+    userId: row.userId,
+    username: row.username,
+    fullName: row.fullName,
+    roles,
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    expiresAt,
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The closed set of error codes the API answers with. The UI translates by code and tests assert
+ * on codes, never on prose (conventions.md §5).
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'DUPLICATE',
+  'RATE_LIMITED',
+  'INVALID_STATE',
+  'UNSUPPORTED_FILE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** HTTP status for each code: the one table the error handler reads. */
+export const errorStatus: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  INVALID_STATE: 409,
+  UNSUPPORTED_FILE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** One invalid field: `name` is the dotted path of the field ("body.username"). */
+export const invalidParamSchema = z.object({
+  name: z.string(),
+  code: z.string(),
+  reason: z.string(),
+});
+export type InvalidParam = z.infer<typeof invalidParamSchema>;
+
+/** RFC 9457 problem details, as every error response carries it. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(errorCodes),
+  detail: z.string().optional(),
+  requestId: z.string(),
+  invalidParams: z.array(invalidParamSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

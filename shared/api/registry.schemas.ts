@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { abilitiesSchema, isoDate, optionalText, queryBool, text, version } from './common.js';
+
+/** Territorial unit kinds (reference.md §7.4). */
+export const unitKinds = [
+  'country',
+  'province',
+  'city',
+  'district',
+  'town',
+  'provincial_city',
+  'ward',
+  'commune',
+  'township',
+  'special_zone',
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/** Agency kinds: who inspects and who is inspected. */
+export const agencyKinds = [
+  'peoples_committee',
+  'department',
+  'office',
+  'public_service_unit',
+  'one_stop_desk',
+  'reception_point',
+  'other',
+] as const;
+export type AgencyKind = (typeof agencyKinds)[number];
+
+export const successionKinds = ['merged_into', 'split_into', 'renamed_to'] as const;
+
+export const unitSchema = z.object({
+  id: z.uuid(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  parentId: z.uuid().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const successionSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(successionKinds),
+  fromUnitId: z.uuid(),
+  fromUnitName: z.string(),
+  toUnitId: z.uuid(),
+  toUnitName: z.string(),
+  effectiveDate: z.string(),
+  note: z.string().nullable(),
+});
+
+export const unitDetailSchema = unitSchema.extend({
+  parentName: z.string().nullable(),
+  successors: z.array(successionSchema),
+  predecessors: z.array(successionSchema),
+  abilities: abilitiesSchema,
+});
+export type UnitDetail = z.infer<typeof unitDetailSchema>;
+
+export const listUnitsQuery = z.object({
+  q: z.string().max(200).optional(),
+  asOf: isoDate.optional(),
+  parentId: z.uuid().optional(),
+  includeInactive: queryBool.optional(),
+});
+export const unitListResponse = z.object({ items: z.array(unitSchema) });
+
+export const createUnitBody = z.object({
+  code: optionalText(20),
+  name: text(200),
+  kind: z.enum(unitKinds),
+  parentId: z.uuid().nullish(),
+  validFrom: isoDate.nullish(),
+  validTo: isoDate.nullish(),
+});
+export const updateUnitBody = createUnitBody.partial().extend({ version });
+export const deactivateBody = z.object({ version, validTo: isoDate.optional() });
+
+export const createSuccessionBody = z.object({
+  kind: z.enum(successionKinds),
+  toUnitId: z.uuid(),
+  effectiveDate: isoDate,
+  note: optionalText(500),
+});
+
+export const agencySchema = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  parentAgencyId: z.uuid().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(agencyKinds),
+  code: z.string().nullable(),
+  docAbbreviation: z.string().nullable(),
+  placeName: z.string().nullable(),
+  headName: z.string().nullable(),
+  headTitle: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  active: z.boolean(),
+  isStandingBody: z.boolean(),
+  version: z.number().int(),
+});
+export type Agency = z.infer<typeof agencySchema>;
+export const agencyDetailSchema = agencySchema.extend({ abilities: abilitiesSchema });
+export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
+
+export const listAgenciesQuery = z.object({
+  q: z.string().max(200).optional(),
+  unitId: z.uuid().optional(),
+  kind: z.enum(agencyKinds).optional(),
+  includeInactive: queryBool.optional(),
+});
+export const agencyListResponse = z.object({ items: z.array(agencySchema) });
+
+export const createAgencyBody = z.object({
+  unitId: z.uuid(),
+  parentAgencyId: z.uuid().nullish(),
+  name: text(300),
+  shortName: optionalText(100),
+  kind: z.enum(agencyKinds),
+  code: optionalText(30),
+  docAbbreviation: optionalText(20),
+  placeName: optionalText(100),
+  headName: optionalText(200),
+  headTitle: optionalText(200),
+  phone: optionalText(50),
+  email: z.email().nullish(),
+  address: optionalText(300),
+  validFrom: isoDate.nullish(),
+  validTo: isoDate.nullish(),
+});
+export const updateAgencyBody = createAgencyBody.partial().extend({ version });
+
+export const importRejectionSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export const importResultSchema = z.object({
+  units: z.object({ created: z.number().int(), updated: z.number().int() }),
+  agencies: z.object({ created: z.number().int(), updated: z.number().int() }),
+  rejected: z.array(importRejectionSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const standingBodySetting = z.object({ agencyId: z.uuid().nullable(), agencyName: z.string().nullable() });
+export const putStandingBodyBody = z.object({ agencyId: z.uuid() });

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const roleNames = ['admin', 'leader', 'secretariat', 'inspector', 'unit_officer'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const roleGrantSchema = z.object({
+  role: z.enum(roleNames),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+});
+export type RoleGrant = z.infer<typeof roleGrantSchema>;
+
+export const sessionResponse = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    fullName: z.string(),
+    locale: z.enum(['vi', 'en']),
+    mustChangePassword: z.boolean(),
+  }),
+  roles: z.array(roleGrantSchema),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10, 'at least 10 characters').max(200),
+});
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  migration: z.string(),
+  version: z.string(),
+});
