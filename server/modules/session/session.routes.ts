@@ -40,7 +40,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthResponse } } },
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthResponse } } },
     async () => ({
       status: 'ok' as const,
       database: deps.database.kind,

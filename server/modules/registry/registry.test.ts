@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { countRows, makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
+
+let t: TestApp;
+let a: Awaited<ReturnType<typeof makeAuthority>>;
+let admin: Client, secretariat: Client, unitA: Client, inspector: Client, leader: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await makeAuthority(t.database.db);
+  [admin, secretariat, unitA, inspector, leader] = await Promise.all([
+    signIn(t.app, a.users.admin.username, TEST_PASSWORD),
+    signIn(t.app, a.users.secretariat.username, TEST_PASSWORD),
+    signIn(t.app, a.users.unitOfficerA.username, TEST_PASSWORD),
+    signIn(t.app, a.users.inspector.username, TEST_PASSWORD),
+    signIn(t.app, a.users.leader.username, TEST_PASSWORD),
+  ]);
+});
+afterAll(() => t.close());
+
+const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((i) => i.name);
+
+describe('registry: units', () => {
+  it('finds a ward by its name typed without diacritics or case', async () => {
+    const res = await secretariat.get(`/api/units?q=${encodeURIComponent('hoai thanh tay ' + a.tag)}`);
+    expect(res.statusCode).toBe(200);
+    expect(names(res)).toEqual([a.wardA.name]);
+    const upper = await secretariat.get(`/api/units?q=${encodeURIComponent('HOÀI THANH')}`);
+    expect(names(upper)).toContain(a.wardA.name);
+  });
+
+  it('lists units in Vietnamese alphabetical order', async () => {
+    const parent = (await admin.post('/api/units', { name: `Thị xã sắp xếp ${a.tag}`, kind: 'town', parentId: a.province.id })).json();
+    const input = ['Hoài Đức', 'Bồng Sơn', 'Hoài Châu Bắc', 'Hoài Châu', 'Ân Đức', 'Tam Quan', 'Hoài Dương', 'Ẩn Sơn', 'An Nhơn', 'Đập Đá', 'Đông Hòa', 'Diêu Trì'];
+    for (const name of input) {
+      const r = await admin.post('/api/units', { name, kind: 'ward', parentId: parent.id });
+      expect(r.statusCode).toBe(201);
+    }
+    const res = await admin.get(`/api/units?parentId=${parent.id}`);
+    expect(names(res)).toEqual(['An Nhơn', 'Ân Đức', 'Ẩn Sơn', 'Bồng Sơn', 'Diêu Trì', 'Đập Đá', 'Đông Hòa', 'Hoài Châu', 'Hoài Châu Bắc', 'Hoài Dương', 'Hoài Đức', 'Tam Quan']);
+  });
+
+  it('filters by validity date (2021 tree vs post-2025 tree)', async () => {
+    const old = (await admin.post('/api/units', { name: `Phường cũ ${a.tag}`, kind: 'ward', parentId: a.town.id, validTo: '2025-06-30' })).json();
+    const next = (await admin.post('/api/units', { name: `Phường mới ${a.tag}`, kind: 'ward', parentId: a.town.id, validFrom: '2025-07-01' })).json();
+    const in2021 = names(await admin.get(`/api/units?asOf=2021-06-01&q=${a.tag}`));
+    const in2026 = names(await admin.get(`/api/units?asOf=2026-01-01&q=${a.tag}`));
+    expect(in2021).toContain(old.name);
+    expect(in2021).not.toContain(next.name);
+    expect(in2026).toContain(next.name);
+    expect(in2026).not.toContain(old.name);
+    const linked = await admin.post(`/api/units/${old.id}/successions`, { kind: 'merged_into', toUnitId: next.id, effectiveDate: '2025-07-01' });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().successors[0]).toMatchObject({ toUnitId: next.id, toUnitName: next.name, kind: 'merged_into' });
+    expect((await admin.get(`/api/units/${next.id}`)).json().predecessors[0].fromUnitId).toBe(old.id);
+  });
+
+  it('creates, edits with a version, and answers 409 to a stale version without writing', async () => {
+    const created = await secretariat.post('/api/units', { name: `Xã thử ${a.tag}`, kind: 'commune', parentId: a.town.id, code: `C-${a.tag}` });
+    expect(created.statusCode).toBe(201);
+    const unit = created.json();
+    expect(unit.abilities).toEqual({ update: true, deactivate: true });
+    const first = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: `Xã đổi tên ${a.tag}` });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const auditBefore = await countRows(t.database.db, 'audit_event');
+    const stale = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: 'Tên cũ' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await secretariat.get(`/api/units/${unit.id}`)).json().name).toBe(`Xã đổi tên ${a.tag}`);
+    expect(await countRows(t.database.db, 'audit_event')).toBe(auditBefore);
+  });
+
+  it('deactivates instead of deleting; inactive units leave the default list', async () => {
+    const unit = (await admin.post('/api/units', { name: `Xã giải thể ${a.tag}`, kind: 'commune', parentId: a.town.id })).json();
+    const res = await admin.post(`/api/units/${unit.id}/deactivate`, { version: 1, validTo: '2024-12-31' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ active: false, validTo: '2024-12-31' });
+    expect(names(await admin.get(`/api/units?q=${encodeURIComponent('giai the ' + a.tag)}`))).toEqual([]);
+    expect(names(await admin.get(`/api/units?includeInactive=true&q=${encodeURIComponent('giai the ' + a.tag)}`))).toEqual([unit.name]);
+    const again = await admin.post(`/api/units/${unit.id}/deactivate`, { version: 2 });
+    expect(again.json().code).toBe('INVALID_STATE');
+  });
+
+  it('refuses a cycle in the tree', async () => {
+    const res = await admin.patch(`/api/units/${a.town.id}`, { version: 1, parentId: a.wardA.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'cycle' });
+  });
+});
+
+describe('registry: bad input', () => {
+  it('answers 400 naming the field, and writes nothing', async () => {
+    const before = await countRows(t.database.db, 'unit');
+    const cases: [unknown, string][] = [
+      [{ kind: 'ward', parentId: a.town.id }, 'body.name'],
+      [{ name: 'X', kind: 'village', parentId: a.town.id }, 'body.kind'],
+      [{ name: 'X', kind: 'ward', parentId: 'not-a-uuid' }, 'body.parentId'],
+      [{ name: 'X', kind: 'ward', parentId: a.town.id, validFrom: '2021-02-30' }, 'body.validFrom'],
+      [{ name: 'X', kind: 'ward', parentId: a.town.id, validFrom: '2022-01-01', validTo: '2021-01-01' }, 'body.validTo'],
+      [{ name: '   ', kind: 'ward', parentId: a.town.id }, 'body.name'],
+      [{ name: 'X', kind: 'ward', parentId: '00000000-0000-4000-8000-000000000000' }, 'body.parentId'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await admin.post('/api/units', payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    }
+    expect(await countRows(t.database.db, 'unit')).toBe(before);
+  });
+
+  it('answers 400 to malformed JSON and bad query parameters, never 500', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/units', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect((await admin.get('/api/units?asOf=yesterday')).json().invalidParams[0].name).toBe('query.asOf');
+    expect((await admin.get('/api/units/123')).json().invalidParams[0].name).toBe('path.id');
+    expect((await admin.get('/api/audit?page=-1')).statusCode).toBe(400);
+  });
+});
+
+describe('registry: authorization', () => {
+  it("gives a ward's unit officer 404 for another ward's records, and forbids changing them", async () => {
+    expect((await unitA.get(`/api/units/${a.wardA.id}`)).statusCode).toBe(200);
+    const other = await unitA.get(`/api/units/${a.wardB.id}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('NOT_FOUND');
+    expect((await unitA.get(`/api/agencies/${a.wardBCommittee.id}`)).statusCode).toBe(404);
+    const change = await unitA.patch(`/api/agencies/${a.wardBCommittee.id}`, { version: 1, phone: '0123' });
+    expect(change.statusCode).toBe(404);
+    const list = await unitA.get('/api/agencies');
+    expect(names(list)).toContain(a.wardACommittee.name);
+    expect(names(list)).not.toContain(a.wardBCommittee.name);
+    expect(names(list)).not.toContain(a.wardBDesk.name);
+    const units = names(await unitA.get('/api/units'));
+    expect(units).toEqual(expect.arrayContaining([a.wardA.name, a.town.name, a.province.name]));
+    expect(units).not.toContain(a.wardB.name);
+  });
+
+  it('lets a unit officer update their own contact details but nothing else', async () => {
+    const ok = await unitA.patch(`/api/agencies/${a.wardACommittee.id}`, { version: 1, phone: '0256 3861 234', headName: 'Nguyễn Văn A' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ phone: '0256 3861 234', abilities: { update: true, deactivate: false } });
+    const kind = await unitA.patch(`/api/agencies/${a.wardACommittee.id}`, { version: 2, kind: 'office' });
+    expect(kind.statusCode).toBe(403);
+    expect(kind.json().invalidParams[0].name).toBe('body.kind');
+    expect((await unitA.post(`/api/agencies/${a.wardACommittee.id}/deactivate`, { version: 2 })).statusCode).toBe(403);
+    expect((await unitA.post('/api/units', { name: 'X', kind: 'ward', parentId: a.wardA.id })).statusCode).toBe(400);
+  });
+
+  it('gives read-only abilities to leaders and inspectors', async () => {
+    const res = await leader.get(`/api/units/${a.wardB.id}`);
+    expect(res.json().abilities).toEqual({ update: false, deactivate: false });
+    expect((await inspector.patch(`/api/units/${a.wardB.id}`, { version: 1, name: 'X' })).statusCode).toBe(403);
+  });
+
+  it('does not let an inspector manage users', async () => {
+    expect((await inspector.get('/api/users')).statusCode).toBe(403);
+    const res = await inspector.post('/api/users', { username: 'hacker', fullName: 'X', password: 'long-enough-1' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin create a user with roles in scope, not outside it', async () => {
+    const ok = await admin.post('/api/users', { username: `new${a.tag}`, fullName: 'Cán bộ mới', password: 'a-long-password', roles: [{ role: 'inspector', agencyId: a.homeAffairs.id }] });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().roles[0]).toMatchObject({ role: 'inspector', agencyName: a.homeAffairs.name });
+    const dup = await admin.post('/api/users', { username: `new${a.tag}`, fullName: 'Trùng', password: 'a-long-password' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('DUPLICATE');
+    const other = await makeAuthority(t.database.db);
+    const out = await admin.post('/api/users', { username: `out${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [{ role: 'leader', agencyId: other.townCommittee.id }] });
+    expect(out.statusCode).toBe(400);
+    expect(out.json().invalidParams[0].name).toBe('body.roles.0.agencyId');
+  });
+});
+
+describe('audit trail', () => {
+  it('records who, when, from where, what, before and after, in the same transaction', async () => {
+    const unit = (await secretariat.post('/api/units', { name: `Xã kiểm toán ${a.tag}`, kind: 'commune', parentId: a.town.id })).json();
+    await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: `Xã kiểm toán 2 ${a.tag}` });
+    const res = await leader.get(`/api/audit?entityType=unit&entityId=${unit.id}`);
+    expect(res.statusCode).toBe(200);
+    const [updated, created] = res.json().items;
+    expect(created).toMatchObject({ action: 'unit.created', actorId: a.users.secretariat.id, ip: '127.0.0.1', before: null });
+    expect(updated.before.name).toBe(`Xã kiểm toán ${a.tag}`);
+    expect(updated.after.name).toBe(`Xã kiểm toán 2 ${a.tag}`);
+    expect(updated.after.sortKey).toBeUndefined();
+  });
+
+  it('is append-only', async () => {
+    const { sql } = await import('drizzle-orm');
+    await expect(t.database.db.execute(sql`delete from audit_event`)).rejects.toThrow();
+  });
+
+  it('is readable by admins and leaders only', async () => {
+    expect((await inspector.get('/api/audit')).statusCode).toBe(403);
+    expect((await unitA.get('/api/audit')).statusCode).toBe(403);
+    expect((await admin.get('/api/audit?action=unit.created&from=2020-01-01')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { RoleName } from '../../shared/api/session.schemas.js';
+import { vietnameseSortKey } from '../../shared/domain/vietnamese.js';
+import { agency, appUser, unit, userRole } from '../db/schema/index.js';
+import type { Db } from '../db/client.js';
+import { hashPassword } from '../modules/session/passwords.js';
+import { uniq } from './harness.js';
+
+export const TEST_PASSWORD = 'test-password-123';
+let hashed: Promise<string> | null = null;
+/** argon2id is slow on purpose; tests hash the one test password once. */
+const testHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
+
+export async function makeUnit(db: Db, input: { name: string; kind: string; parentId?: string | null; code?: string | null; validFrom?: string; validTo?: string }) {
+  const [row] = await db
+    .insert(unit)
+    .values({ ...input, code: input.code ?? null, parentId: input.parentId ?? null, sortKey: vietnameseSortKey(input.name) })
+    .returning();
+  return row;
+}
+
+export async function makeAgency(db: Db, input: { unitId: string; name: string; kind: string; parentAgencyId?: string; code?: string | null; docAbbreviation?: string }) {
+  const [row] = await db.insert(agency).values({ ...input, code: input.code ?? null, sortKey: vietnameseSortKey(input.name) }).returning();
+  return row;
+}
+
+export async function makeUser(db: Db, roles: { role: RoleName; agencyId: string }[], name = 'Người dùng thử') {
+  const username = `u${uniq()}`;
+  const [row] = await db.insert(appUser).values({ username, fullName: name, passwordHash: await testHash() }).returning();
+  if (roles.length) await db.insert(userRole).values(roles.map((r) => ({ userId: row.id, ...r })));
+  return row;
+}
+
+/**
+ * A fresh authority for one test: a province, a town with two wards, their committees and
+ * offices, and one user per role — unique names, so tests never see each other's data.
+ */
+export async function makeAuthority(db: Db) {
+  const tag = uniq();
+  const province = await makeUnit(db, { name: `Tỉnh thử ${tag}`, kind: 'province', code: `P-${tag}` });
+  const town = await makeUnit(db, { name: `Thị xã thử ${tag}`, kind: 'town', parentId: province.id, code: `T-${tag}` });
+  const wardA = await makeUnit(db, { name: `Hoài Thanh Tây ${tag}`, kind: 'ward', parentId: town.id, code: `WA-${tag}` });
+  const wardB = await makeUnit(db, { name: `Tam Quan Bắc ${tag}`, kind: 'ward', parentId: town.id, code: `WB-${tag}` });
+  const provinceCommittee = await makeAgency(db, { unitId: province.id, name: `UBND tỉnh thử ${tag}`, kind: 'peoples_committee', code: `AP-${tag}` });
+  const townCommittee = await makeAgency(db, { unitId: town.id, name: `UBND thị xã thử ${tag}`, kind: 'peoples_committee', code: `AT-${tag}`, docAbbreviation: 'UBND' });
+  const homeAffairs = await makeAgency(db, { unitId: town.id, parentAgencyId: townCommittee.id, name: `Phòng Nội vụ ${tag}`, kind: 'office', code: `ANV-${tag}`, docAbbreviation: 'NV' });
+  const wardACommittee = await makeAgency(db, { unitId: wardA.id, name: `UBND phường Hoài Thanh Tây ${tag}`, kind: 'peoples_committee', code: `AWA-${tag}` });
+  const wardBCommittee = await makeAgency(db, { unitId: wardB.id, name: `UBND phường Tam Quan Bắc ${tag}`, kind: 'peoples_committee', code: `AWB-${tag}` });
+  const wardBDesk = await makeAgency(db, { unitId: wardB.id, parentAgencyId: wardBCommittee.id, name: `Bộ phận Một cửa Tam Quan Bắc ${tag}`, kind: 'one_stop_desk', code: `AWBD-${tag}` });
+  const users = {
+    admin: await makeUser(db, [{ role: 'admin', agencyId: provinceCommittee.id }], 'Quản trị'),
+    leader: await makeUser(db, [{ role: 'leader', agencyId: townCommittee.id }], 'Lãnh đạo'),
+    secretariat: await makeUser(db, [{ role: 'secretariat', agencyId: homeAffairs.id }], 'Thường trực'),
+    inspector: await makeUser(db, [{ role: 'inspector', agencyId: homeAffairs.id }], 'Thành viên đoàn'),
+    unitOfficerA: await makeUser(db, [{ role: 'unit_officer', agencyId: wardACommittee.id }], 'Đầu mối phường A'),
+  };
+  return { tag, province, town, wardA, wardB, provinceCommittee, townCommittee, homeAffairs, wardACommittee, wardBCommittee, wardBDesk, users };
+}
+
+export async function countRows(db: Db, table: string): Promise<number> {
+  const res = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+  return Number(res.rows[0].n);
+}
