@@ -13,10 +13,14 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { documentRegisterRoutes } from './modules/document-register/document-register.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { sessionRoutes } from './modules/session/session.routes.js';
 import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -112,6 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await auditRoutes(typed, deps);
     await userRoutes(typed, deps);
     await settingsRoutes(typed, deps);
+    await planRoutes(typed, deps);
+    await teamRoutes(typed, deps);
+    await documentRegisterRoutes(typed, deps);
+    await calendarRoutes(typed, deps);
   });
 
   await serveWeb(app, deps.config.webDistDir);

@@ -15,6 +15,7 @@ const titles: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many attempts',
   INVALID_STATE: 'Not possible in the current state',
   UNSUPPORTED_FILE: 'Unsupported file',
+  PDF_UNAVAILABLE: 'PDF conversion is not available on this server',
   INTERNAL: 'Internal error',
 };
 

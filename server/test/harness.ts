@@ -28,7 +28,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
-  const app = await buildApp({ config, database, version: 'test' });
+  const app = await buildApp({ config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false });
   return {
     app,
     database,

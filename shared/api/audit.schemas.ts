@@ -3,7 +3,7 @@ import { isoDate } from './common.js';
 
 export const auditQuery = z.object({
   entityType: z.string().max(50).optional(),
-  entityId: z.uuid().optional(),
+  entityId: z.string().max(100).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(80).optional(),
   from: isoDate.optional(),

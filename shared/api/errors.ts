@@ -16,6 +16,7 @@ export const errorCodes = [
   'RATE_LIMITED',
   'INVALID_STATE',
   'UNSUPPORTED_FILE',
+  'PDF_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -34,6 +35,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** LibreOffice is not installed: the .docx still works. */
+  PDF_UNAVAILABLE: 503,
 };
 
 /** One invalid field: `name` is the dotted path of the field ("body.username"). */

@@ -1,2 +1,3 @@
 export * from './registry.js';
 export * from './identity.js';
+export * from './plans.js';

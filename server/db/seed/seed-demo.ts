@@ -6,6 +6,7 @@ import type { Db } from '../client.js';
 import { recordAudit } from '../../modules/audit/audit-log.js';
 import { hashPassword } from '../../modules/session/passwords.js';
 import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers } from './demo-registry.js';
 
 export interface SeedResult {
@@ -87,6 +88,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
       const [row] = await tx.insert(appUser).values({ username: u.username, fullName: u.fullName, passwordHash }).returning({ id: appUser.id });
       await tx.insert(userRole).values(u.roles.map((r) => ({ userId: row.id, role: r.role, agencyId: agencyIds.get(r.agency)! })));
     }
+    // The 2021 cycle: the seed plan (issued) and its team (server/db/seed/demo-plans.ts).
+    await seedDemoPlans(tx, { agencyIds });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

@@ -20,6 +20,20 @@ export const auditActions = [
   'setting.updated',
   'calendar.year_updated',
   'demo.seeded',
+  'document.registered',
+  'plan.created',
+  'plan.updated',
+  'plan.submitted',
+  'plan.returned',
+  'plan.issued',
+  'plan.started',
+  'plan.closed',
+  'plan.superseded',
+  'plan.amendment_created',
+  'team.created',
+  'team.updated',
+  'team.members_replaced',
+  'team.founded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

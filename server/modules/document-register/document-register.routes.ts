@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { problemSchema } from '../../../shared/api/errors.js';
+import {
+  createRegisterEntryBody,
+  documentTypeListResponse,
+  listRegisterQuery,
+  pdfAvailabilitySchema,
+  registerEntrySchema,
+  registerListResponse,
+} from '../../../shared/api/documents.schemas.js';
+import { documentTypes } from '../../../shared/domain/document-types.js';
+import type { AppDeps, AppInstance } from '../../app.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
+import { isPdfAvailable } from '../../documents/pdf.js';
+import { contextOf, type Actor } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { PLAN_DRAFTERS, PLAN_ISSUERS, PLAN_READERS } from '../plans/plans.policy.js';
+import { scopeAgencies } from '../registry/registry.policy.js';
+import { findRegisterEntry, listRegister, presentRegisterEntry, registerDocument } from './document-register.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+async function inScope(tx: DbOrTx, actor: Actor, agencyId: string, roles = PLAN_READERS) {
+  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${agencyId}::uuid in ${scopeAgencies(actor, roles)} as ok`);
+  return row?.ok === true;
+}
+
+export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const tags = ['documents'];
+
+  app.get('/api/document-types', { schema: { tags, summary: 'Document types and abbreviations (Decree 30, Phụ lục III)', response: { 200: documentTypeListResponse } } }, async () => ({
+    items: documentTypes.map((t) => ({ code: t.code, name: t.name, abbreviation: t.abbreviation })),
+  }));
+
+  app.get('/api/documents/pdf-availability', { schema: { tags, summary: 'Whether the server can produce PDF (LibreOffice installed)', response: { 200: pdfAvailabilitySchema } } }, async (request) => {
+    contextOf(request);
+    return { available: isPdfAvailable() };
+  });
+
+  app.get('/api/document-register', { schema: { tags, summary: "An agency's register for a year, by number", querystring: listRegisterQuery, response: { 200: registerListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    if (!(await inScope(db, ctx.actor, request.query.agencyId))) throw AppError.notFound('agency');
+    const rows = await listRegister(db, request.query.agencyId, request.query.year);
+    return { items: rows.map((r) => presentRegisterEntry(r.entry, r.agencyName)) };
+  });
+
+  app.post(
+    '/api/document-register',
+    { schema: { tags, summary: 'Register a document made outside the app; it takes the next number', body: createRegisterEntryBody, response: { 201: registerEntrySchema, ...errors } } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const entry = await db.transaction(async (tx) => {
+        if (!(await inScope(tx, ctx.actor, request.body.agencyId))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
+        if (!(await inScope(tx, ctx.actor, request.body.agencyId, [...PLAN_DRAFTERS, ...PLAN_ISSUERS]))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
+        const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null });
+        const [named] = await listRegister(tx, row.agencyId, row.year).then((rows) => rows.filter((r) => r.entry.id === row.id));
+        return presentRegisterEntry((await findRegisterEntry(tx, row.id))!, named.agencyName);
+      });
+      return reply.status(201).send(entry);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { agency, unit } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { DocumentDate, IssuingBody } from '../../documents/model.js';
+import { AppError } from '../../http/app-error.js';
+
+export interface IssuerInfo {
+  agencyId: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  docAbbreviation: string | null;
+  headName: string | null;
+  /** For the date line: agency.placeName, else the unit's name. */
+  placeName: string;
+  body: IssuingBody;
+}
+
+const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi');
+
+/**
+ * The header's issuer lines from the registry (Decree 30, Phụ lục I, element 2). A People's
+ * Committee prints alone ("ỦY BAN NHÂN DÂN" / "THỊ XÃ HOÀI NHƠN", as in the seed); any other
+ * agency prints under the committee it belongs to ("UBND THỊ XÃ HOÀI NHƠN" / "PHÒNG NỘI VỤ").
+ */
+export async function issuerInfo(tx: DbOrTx, agencyId: string): Promise<IssuerInfo> {
+  const [row] = await tx
+    .select({ agency, unitName: unit.name })
+    .from(agency)
+    .innerJoin(unit, eq(unit.id, agency.unitId))
+    .where(eq(agency.id, agencyId));
+  if (!row) throw AppError.notFound('agency');
+  const a = row.agency;
+  let parent: string | undefined;
+  if (a.kind !== 'peoples_committee') {
+    const committee = await owningCommittee(tx, a.id);
+    if (committee) parent = upper(committee.shortName ?? committee.name);
+  }
+  return {
+    agencyId: a.id,
+    name: a.name,
+    shortName: a.shortName,
+    kind: a.kind,
+    docAbbreviation: a.docAbbreviation,
+    headName: a.headName,
+    placeName: a.placeName ?? row.unitName,
+    body: { ...(parent ? { parent } : {}), name: upper(a.name) },
+  };
+}
+
+/** The nearest People's Committee above an agency (by parent agency, else in its unit). */
+async function owningCommittee(tx: DbOrTx, agencyId: string) {
+  let current = (await tx.select().from(agency).where(eq(agency.id, agencyId)))[0];
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (!current.parentAgencyId) break;
+    const [parent] = await tx.select().from(agency).where(eq(agency.id, current.parentAgencyId));
+    if (parent?.kind === 'peoples_committee') return parent;
+    current = parent;
+  }
+  return null;
+}
+
+/** 'YYYY-MM-DD' → the document's date. */
+export function documentDate(isoDate: string): DocumentDate {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** "05/5/2021": day padded, month padded only for 1 and 2 (Phụ lục I, element 4). */
+export function shortDate(isoDate: string): string {
+  const { year, month, day } = documentDate(isoDate);
+  return `${String(day).padStart(2, '0')}/${month! <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
+}

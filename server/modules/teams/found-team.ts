@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { foundTeamBody, TeamDecision } from '../../../shared/api/teams.schemas.js';
+import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
+import { inspectionTeam } from '../../db/schema/index.js';
+import type { Tx } from '../../db/client.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { registerDocument } from '../document-register/document-register.js';
+import { findPlan } from '../plans/plans.repository.js';
+import { teamForAction } from './team-access.js';
+import { teamMembers } from './teams.repository.js';
+
+/**
+ * The Chairman founds the team by decision: a QĐ of the plan's People's Committee takes the next
+ * number of the register, and the team and its members are frozen.
+ */
+export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>) {
+  const team = await teamForAction(tx, ctx, id, 'found', input.version);
+  const plan = (await findPlan(tx, team.planId))!;
+  if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
+  const members = await teamMembers(tx, [id]);
+  const heads = members.filter((m) => m.member.role === 'truong_doan').length;
+  if (heads !== 1) throw AppError.invalid('members', 'head_count', `a team is founded with exactly one Trưởng đoàn (it has ${heads})`);
+  const decision: TeamDecision = { ...(team.decision as TeamDecision), ...(input.signature ? { signature: input.signature } : {}) };
+  if (!decision.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the decision?');
+
+  const entry = await registerDocument(tx, ctx, {
+    agencyId: plan.issuingAgencyId,
+    typeCode: 'quyet_dinh',
+    summary: decision.summary,
+    issuedOn: input.issuedOn,
+    signerName: decision.signature.signerName,
+    signerPosition: [decision.signature.onBehalfOf, decision.signature.position].filter(Boolean).join(' / '),
+    subjectType: 'team',
+    subjectId: id,
+  });
+  const after = await updateVersioned(tx, inspectionTeam, id, input.version, { status: 'founded', decision, registerEntryId: entry.id, issuedOn: input.issuedOn });
+  await recordAudit(tx, ctx, {
+    action: 'team.founded',
+    entityType: 'inspection_team',
+    entityId: id,
+    before: { status: team.status, version: team.version },
+    after: { status: after.status, version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn },
+  });
+  return after;
+}

@@ -1,0 +1,111 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Team } from '../../../shared/api/teams.schemas.js';
+import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
+import { createDraft, issueNewPlan, type Authority } from '../plans/plans.test-support.js';
+
+let t: TestApp;
+let a: Authority;
+let sec: Client;
+let leader: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await makeAuthority(t.database.db);
+  sec = await signIn(t.app, a.users.secretariat.username, TEST_PASSWORD);
+  leader = await signIn(t.app, a.users.leader.username, TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+const member = (over: Record<string, unknown>) => ({ honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Phó Chủ tịch UBND thị xã', agencyId: a.townCommittee.id, role: 'thanh_vien', ...over });
+
+async function newTeam(): Promise<Team> {
+  const plan = await issueNewPlan(sec, leader, a);
+  const res = await sec.post(`/api/plans/${plan.id}/teams`, { name: 'Đoàn kiểm tra công tác cải cách hành chính năm 2021' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+describe('inspection teams', () => {
+  it('is prepared only under an issued plan, with decision texts drawn from the plan', async () => {
+    const draft = await createDraft(sec, a);
+    const refused = await sec.post(`/api/plans/${draft.id}/teams`, { name: 'Đoàn' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('INVALID_STATE');
+    const team = await newTeam();
+    expect(team.status).toBe('draft');
+    expect(team.decision.legalBases.join('\n')).toMatch(/Căn cứ Kế hoạch số \d{2,}\/KH-UBND ngày 05\/5\/2021/);
+    expect(team.decision.legalBases.at(-1)).toBe(`Xét đề nghị của cơ quan thường trực công tác cải cách hành chính.`);
+    expect(team.abilities).toEqual({ update: true, found: false });
+  });
+
+  it('warns, without refusing, when a member would inspect their own agency', async () => {
+    const team = await newTeam();
+    const res = await sec.put(`/api/teams/${team.id}/members`, {
+      version: team.version,
+      members: [
+        member({ role: 'truong_doan' }),
+        member({ honorific: 'Bà', fullName: 'Trần Thị Thu Hà', position: 'Trưởng phòng Nội vụ', agencyId: a.homeAffairs.id, role: 'pho_truong_doan' }),
+        member({ fullName: 'Lê Văn Tâm', position: 'Công chức UBND phường', agencyId: a.wardBDesk.id, role: 'thu_ky' }),
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const updated: Team = res.json();
+    expect(updated.members.map((m) => m.role)).toEqual(['truong_doan', 'pho_truong_doan', 'thu_ky']);
+    // Phòng Nội vụ is a target; the desk sits under a target ward committee.
+    expect(updated.warnings.map((w) => [w.memberIndex, w.code])).toEqual([[1, 'member_inspects_own_agency'], [2, 'member_inspects_own_agency']]);
+  });
+
+  it('refuses a second Trưởng đoàn (400 naming the member) and founding without one', async () => {
+    const team = await newTeam();
+    const two = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan' }), member({ role: 'truong_doan', fullName: 'B' })] });
+    expect(two.statusCode).toBe(400);
+    expect(two.json().invalidParams[0].name).toBe('body.members.1.role');
+    const none = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().invalidParams[0]).toMatchObject({ name: 'members', code: 'head_count' });
+  });
+
+  it('refuses a linked account without the inspector role', async () => {
+    const team = await newTeam();
+    const res = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan', userId: a.users.leader.id })] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0].name).toBe('body.members.0.userId');
+    const ok = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan', userId: a.users.inspector.id })] });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('is founded by a QĐ of the committee, then frozen; the decision prints its number', async () => {
+    const team = await newTeam();
+    const withMembers: Team = (
+      await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan' }), member({ honorific: 'Bà', fullName: 'Đặng Thị Mỹ Linh', position: 'Chuyên viên Phòng Nội vụ', agencyId: a.homeAffairs.id, role: 'thu_ky' })] })
+    ).json();
+    expect((await sec.post(`/api/teams/${team.id}/found`, { version: withMembers.version, issuedOn: '2021-05-10' })).statusCode).toBe(403);
+    const res = await leader.post(`/api/teams/${team.id}/found`, { version: withMembers.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const founded: Team = res.json();
+    expect(founded.status).toBe('founded');
+    expect(founded.documentNumber).toMatch(/^\d{2,}\/QĐ-UBND$/);
+    const frozen = await sec.put(`/api/teams/${team.id}/members`, { version: founded.version, members: [] });
+    expect(frozen.json().code).toBe('INVALID_STATE');
+
+    const docx = await leader.get(`/api/teams/${team.id}/decision.docx`);
+    expect(docx.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`Số: ${founded.documentNumber}`);
+    expect(xml).toContain('QUYẾT ĐỊNH');
+    expect(xml).toContain('Ông Nguyễn Văn Hùng, Phó Chủ tịch UBND thị xã, Trưởng đoàn;');
+    expect(xml).toContain('Bà Đặng Thị Mỹ Linh, Chuyên viên Phòng Nội vụ, Thư ký.');
+    expect(xml).not.toContain('TM. ỦY BAN NHÂN DÂN');
+    const list = await leader.get(`/api/plans/${founded.planId}/teams`);
+    expect(list.json().items.map((x: Team) => x.id)).toEqual([team.id]);
+  });
+
+  it('is invisible to another authority', async () => {
+    const team = await newTeam();
+    const other = await makeAuthority(t.database.db);
+    const outsider = await signIn(t.app, other.users.leader.username, TEST_PASSWORD);
+    expect((await outsider.get(`/api/teams/${team.id}`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/teams/${team.id}/decision.docx`)).statusCode).toBe(404);
+  });
+});

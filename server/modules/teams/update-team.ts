@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { TeamDecision, updateTeamBody } from '../../../shared/api/teams.schemas.js';
+import { inspectionTeam } from '../../db/schema/index.js';
+import type { Tx } from '../../db/client.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { teamForAction } from './team-access.js';
+
+/** Renames a team or edits its decision texts (only the named ones), before it is founded. */
+export async function updateTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateTeamBody>) {
+  const team = await teamForAction(tx, ctx, id, 'edit', input.version);
+  const decision: TeamDecision = { ...(team.decision as TeamDecision), ...(input.decision ?? {}) };
+  const after = await updateVersioned(tx, inspectionTeam, id, input.version, { ...(input.name ? { name: input.name } : {}), decision });
+  const { number: _n, symbol: _s, issuingAgencyId: _a, seriesId: _r, ...before } = team;
+  await recordAudit(tx, ctx, { action: 'team.updated', entityType: 'inspection_team', entityId: id, before, after });
+  return after;
+}

@@ -1,0 +1,102 @@
+import { lazy } from 'react';
+import { Alert, Center, Loader } from '@mantine/core';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useAcceptSession, useSession } from './auth/session.js';
+import { LoginPage } from './auth/LoginPage.js';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
+import { AppLayout } from './components/AppLayout.js';
+import { RequireRole } from './components/RequireRole.js';
+import { useT } from './i18n/i18n.js';
+
+// Pages load on first visit: the sign-in screen does not wait for the registry, calendar or
+// date-picker code.
+const UnitsPage = lazy(() => import('./features/units/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
+const UnitDetailPage = lazy(() =>
+  import('./features/units/UnitDetailPage.js').then((m) => ({ default: m.UnitDetailPage })),
+);
+const AgenciesPage = lazy(() =>
+  import('./features/agencies/AgenciesPage.js').then((m) => ({ default: m.AgenciesPage })),
+);
+const AgencyDetailPage = lazy(() =>
+  import('./features/agencies/AgencyDetailPage.js').then((m) => ({ default: m.AgencyDetailPage })),
+);
+const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const CalendarPage = lazy(() =>
+  import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
+);
+
+function NotFound() {
+  const t = useT();
+  return <Alert color="gray">{t('error.notFoundPage')}</Alert>;
+}
+
+function SignedOutRoutes() {
+  const accept = useAcceptSession();
+  const location = useLocation();
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage onSignedIn={accept} />} />
+      <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+    </Routes>
+  );
+}
+
+function SignedInRoutes() {
+  const { session } = useSession();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const home = session?.user.mustChangePassword ? '/password' : from && from !== '/login' ? from : '/units';
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={home} replace />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to={home} replace />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="units/:id" element={<UnitDetailPage />} />
+        <Route path="agencies" element={<AgenciesPage />} />
+        <Route path="agencies/:id" element={<AgencyDetailPage />} />
+        <Route path="calendar/:year?" element={<CalendarPage />} />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={['admin', 'leader']}>
+              <AuditPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <RequireRole roles={['admin']}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Routed() {
+  const { session } = useSession();
+  return session ? <SignedInRoutes /> : <SignedOutRoutes />;
+}
+
+/** Routes: signed out, everything leads to /login; signed in, the layout with its pages. */
+export function App() {
+  const fallback = (
+    <Center mih="100vh">
+      <Loader aria-label="Đang tải… / Loading…" />
+    </Center>
+  );
+  return (
+    <BrowserRouter>
+      <SessionProvider fallback={fallback}>
+        <Routed />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,79 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RoleName, SessionResponse } from '../../../shared/api/session.schemas.js';
+import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api-client.js';
+
+export const sessionKey = ['session'] as const;
+
+/** GET /api/session: the session, or null when not signed in (401). */
+async function fetchSession(): Promise<SessionResponse | null> {
+  try {
+    return await api.get<SessionResponse>('/api/session');
+  } catch (error) {
+    if (isApiError(error, 'UNAUTHENTICATED')) return null;
+    throw error;
+  }
+}
+
+interface SessionValue {
+  session: SessionResponse | null;
+  hasRole: (...roles: RoleName[]) => boolean;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Loads the session once, keeps the CSRF token in memory and drops to login on any 401. */
+export function SessionProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, retry: false, staleTime: Infinity });
+  const session = query.data ?? null;
+
+  useEffect(() => {
+    setCsrfToken(session?.csrfToken ?? null);
+  }, [session]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null);
+      queryClient.setQueryData(sessionKey, null);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+
+  const signOut = useMutation({
+    mutationFn: () => api.delete('/api/session'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.setQueryData(sessionKey, null);
+      // Drop every cached record of the previous user; the next user must not see them.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    },
+  });
+
+  if (query.isPending) return <>{fallback}</>;
+
+  const value: SessionValue = {
+    session,
+    hasRole: (...roles) => !!session && session.roles.some((grant) => roles.includes(grant.role)),
+    signOut: async () => {
+      await signOut.mutateAsync().catch(() => undefined);
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+/** Stores a fresh session (after sign-in) so the app re-renders signed in. */
+export function useAcceptSession(): (session: SessionResponse) => void {
+  const queryClient = useQueryClient();
+  return (session) => {
+    setCsrfToken(session.csrfToken);
+    queryClient.setQueryData(sessionKey, session);
+  };
+}

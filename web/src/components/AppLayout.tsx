@@ -1,0 +1,116 @@
+import { AppShell, Badge, Box, Burger, Button, Group, Loader, NavLink as MantineNavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { Suspense, useEffect } from 'react';
+import { useSession } from '../auth/session.js';
+import { useT } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.vi.js';
+import type { RoleName } from '../../../shared/api/session.schemas.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { roleKey } from './labels.js';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Only shown to these roles; everyone when absent. */
+  roles?: RoleName[];
+}
+
+const navItems: NavItem[] = [
+  { to: '/units', label: 'nav.units' },
+  { to: '/agencies', label: 'nav.agencies' },
+  { to: '/calendar', label: 'nav.calendar' },
+  { to: '/audit', label: 'nav.audit', roles: ['admin', 'leader'] },
+  { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/password', label: 'nav.password' },
+];
+
+/** Header (product, user, roles, language, sign-out) and navigation; a burger on small screens. */
+export function AppLayout() {
+  const t = useT();
+  const { session, hasRole, signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+
+  // Close the mobile menu after navigating.
+  useEffect(close, [location.pathname, close]);
+
+  const roleText = session?.roles.map((grant) => `${t(roleKey(grant.role))} · ${grant.agencyName}`) ?? [];
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <div>
+              <Text fw={700} c="blue.8" lh={1.2} style={{ whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" visibleFrom="md" lh={1.2}>
+                {t('app.fullName')}
+              </Text>
+            </div>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Box visibleFrom="sm" style={{ textAlign: 'right' }}>
+              <Text size="sm" fw={700} lh={1.2} data-testid="current-user">
+                {session?.user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2} title={roleText.join('; ')}>
+                {session?.roles.map((grant) => t(roleKey(grant.role))).join(', ')}
+              </Text>
+            </Box>
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t('session.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} component="nav">
+        <ScrollArea>
+          <Stack gap={2}>
+            {navItems
+              .filter((item) => !item.roles || hasRole(...item.roles))
+              .map((item) => (
+                <MantineNavLink
+                  key={item.to}
+                  component={NavLink}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                />
+              ))}
+          </Stack>
+          <Text size="sm" fw={700} mt="lg" px="xs" hiddenFrom="sm">
+            {session?.user.fullName}
+          </Text>
+          {roleText.length > 0 && (
+            <Stack gap={4} mt="xs" px="xs">
+              {session?.roles.map((grant, index) => (
+                <Badge key={index} variant="light" color="gray" tt="none" fw={400} size="sm" title={roleText[index]}>
+                  {roleText[index]}
+                </Badge>
+              ))}
+            </Stack>
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

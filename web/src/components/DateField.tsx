@@ -1,0 +1,32 @@
+import { DatePickerInput } from '@mantine/dates';
+import { useT } from '../i18n/i18n.js';
+
+interface DateFieldProps {
+  label: string;
+  /** 'YYYY-MM-DD' or null. */
+  value: string | null;
+  onChange: (value: string | null) => void;
+  error?: string;
+  required?: boolean;
+  clearable?: boolean;
+  w?: number | string;
+}
+
+/** A date input that shows dd/mm/yyyy and speaks 'YYYY-MM-DD' to the API. */
+export function DateField({ label, value, onChange, error, required, clearable = true, w }: DateFieldProps) {
+  const t = useT();
+  return (
+    <DatePickerInput
+      label={label}
+      value={value}
+      onChange={(next) => onChange(next ? String(next).slice(0, 10) : null)}
+      valueFormat="DD/MM/YYYY"
+      placeholder={t('common.datePlaceholder')}
+      clearable={clearable && !required}
+      required={required}
+      error={error}
+      w={w}
+      firstDayOfWeek={1}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+import { SegmentedControl } from '@mantine/core';
+import { useI18n, type Language } from '../i18n/i18n.js';
+
+/** VI / EN; the choice is remembered in localStorage. */
+export function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('lang.label')}
+      value={language}
+      onChange={(value) => setLanguage(value as Language)}
+      data={[
+        { value: 'vi', label: t('lang.vi') },
+        { value: 'en', label: t('lang.en') },
+      ]}
+    />
+  );
+}

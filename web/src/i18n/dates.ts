@@ -1,0 +1,56 @@
+/** The one time zone the product speaks: all People's Committees are in Vietnam. */
+export const timeZone = 'Asia/Ho_Chi_Minh';
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function zonedParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const out = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const part of partsFormatter.formatToParts(instant)) {
+    if (part.type in out) out[part.type as keyof typeof out] = part.value;
+  }
+  return out;
+}
+
+/**
+ * 'YYYY-MM-DD' -> 'dd/mm/yyyy' without any time-zone arithmetic (a date is not an instant);
+ * an ISO timestamp -> its calendar date in Asia/Ho_Chi_Minh. Empty or unparsable input gives ''.
+ */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const match = isoDatePattern.exec(value);
+  if (match) return `${match[3]}/${match[2]}/${match[1]}`;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return '';
+  const p = zonedParts(instant);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** ISO timestamp -> 'dd/mm/yyyy HH:mm' in Asia/Ho_Chi_Minh, whatever the browser's zone. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return '';
+  const p = zonedParts(instant);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** Today's calendar date in Vietnam as 'YYYY-MM-DD'. */
+export function todayIso(now: Date = new Date()): string {
+  const p = zonedParts(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The current year in Vietnam. */
+export function currentYear(now: Date = new Date()): number {
+  return Number(zonedParts(now).year);
+}
