@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../server/config.js';
+import { buildApp, type AppInstance } from '../server/app.js';
+import { pgliteExtensions, wrapPglite, type Database } from '../server/db/client.js';
+import { seedDemo } from '../server/db/seed/seed-demo.js';
+import { TEMPLATE_PATH } from '../server/test/global-setup.js';
+
+export const DEMO_PASSWORD = 'e2e-demo-password';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Journey {
+  baseUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  app: AppInstance;
+  database: Database;
+  signIn(username: string, password?: string): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server (built SPA + API) on a fresh demo database on a free port, and a
+ * headless Chromium with the flags this closed network needs.
+ */
+export async function startJourney(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Journey> {
+  const lite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(TEMPLATE_PATH)]), extensions: pgliteExtensions });
+  const database = wrapPglite(lite);
+  await seedDemo(database.db, { password: DEMO_PASSWORD });
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), webDistDir: path.resolve('dist/web') };
+  const app = await buildApp({ config, database, version: 'e2e' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: opts.locale ?? 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  return {
+    baseUrl,
+    browser,
+    context,
+    page,
+    app,
+    database,
+    async signIn(username, password = DEMO_PASSWORD) {
+      await page.goto('/login');
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    async screenshot(name) {
+      const file = path.resolve('tmp/e2e', `${name}.png`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}

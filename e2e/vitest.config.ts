@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser journeys: the built SPA served by the real server, driven in Debian's Chromium. */
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.test.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    // One browser at a time: two cores, and each journey starts its own server.
+    fileParallelism: false,
+  },
+});
