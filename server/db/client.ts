@@ -47,15 +47,16 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
 export const pgliteExtensions = { pg_trgm, unaccent };
 
 type Journal = { entries: { idx: number; tag: string }[] };
+let journal: Journal | null = null;
 function readJournal(): Journal {
-  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  journal ??= JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return journal;
 }
 
 async function appliedMigrationTag(db: Db): Promise<string> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   const n = Number(row?.n ?? 0);
-  const journal = readJournal();
-  return n === 0 ? 'none' : (journal.entries[n - 1]?.tag ?? `unknown-${n}`);
+  return n === 0 ? 'none' : (readJournal().entries[n - 1]?.tag ?? `unknown-${n}`);
 }
 
 /** Opens PGlite over an existing instance (tests pass a clone of a migrated template). */

@@ -41,7 +41,7 @@ export function vietnameseSortKey(input: string): string {
   const decomposed = input.normalize('NFD');
   let i = 0;
   while (i < decomposed.length) {
-    let base = decomposed[i++];
+    const base = decomposed[i++];
     let tone = 0;
     let letter = base.toLowerCase();
     const upper = base !== letter;
