@@ -95,6 +95,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
+/** An arbitrary constant naming this application's migration lock. */
+const MIGRATION_LOCK_KEY = 7_261_330_541;
+
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // Dates without time stay 'YYYY-MM-DD' strings; no time-zone shifts.
@@ -106,7 +109,16 @@ export function openPostgres(url: string, max = 10): Database {
     kind: 'postgres',
     db,
     async migrate() {
-      await migratePg(db as never, { migrationsFolder });
+      // Several app servers may start at once: an advisory lock lets one migrate at a time
+      // (the others then find nothing pending).
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(db as never, { migrationsFolder });
+      } finally {
+        await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        lockClient.release();
+      }
       return appliedMigrationTag(db);
     },
     migrationVersion: () => appliedMigrationTag(db),
