@@ -5,11 +5,11 @@
  * statutory default wholesale (see YearSchedule). The server will keep these rows in a table that
  * an admin edits; this file is the seed and the fallback for the UI.
  *
- * Provenance, and how sure we are (per entry and per year below):
- * - "[reference §6.1]" entries come from docs reference.md §6.1 and its cited pages.
- * - "[báo chí]" entries were checked against press reports of the Government's decision.
- * - "[trí nhớ]" means written from memory of the notice, not checked against its text:
- *   a notice number marked so must be verified before it is quoted in an official document.
+ * Provenance, and how sure we are (comments per year below): entries come from reference.md
+ * §6.1 and its cited pages, or were checked against press reports of the Government's decision.
+ * Where a notice number or date was written from memory, not checked against its text, the
+ * source says "(chưa đối chiếu văn bản gốc)" — users see it, and must verify it before quoting
+ * it in an official document (an admin then edits the year).
  * - Days that follow from the Labour Code alone (1/1, 30/4, 1/5, 10/3 lunar and their
  *   compensatory days) cite the Code; no separate notice fixes them.
  */
@@ -42,7 +42,7 @@ const makeUp = (date: string, name: string, source: string): CalendarEntry => ({
 const TB_2021 = 'Thông báo 4875/TB-LĐTBXH ngày 10/12/2020 của Bộ LĐTB&XH về nghỉ Tết Âm lịch và Quốc khánh năm 2021';
 const SCHEDULE_2021: YearSchedule = {
   year: 2021,
-  source: `${TB_2021}; Bộ luật Lao động 2019, Điều 111–112 [reference §6.1]`,
+  source: `${TB_2021}; Bộ luật Lao động 2019, Điều 111–112`,
   entries: [
     holiday('2021-01-01', 'Tết Dương lịch'),
     holiday('2021-02-10', 'Tết Âm lịch (29 tháng Chạp)', TB_2021),
@@ -65,7 +65,7 @@ const SCHEDULE_2021: YearSchedule = {
 // 31/1–4/2 are exactly the 5 Tết days with one compensatory day); Quốc khánh 1/9–2/9 high
 // (also in a company calendar found in search). The notice number is not known here.
 const TB_2022 =
-  'Thông báo của Bộ LĐTB&XH về nghỉ Tết Âm lịch và Quốc khánh năm 2022 (Thủ tướng đồng ý; số hiệu chưa đối chiếu) [trí nhớ]';
+  'Thông báo của Bộ LĐTB&XH về nghỉ Tết Âm lịch và Quốc khánh năm 2022 (Thủ tướng đồng ý; số hiệu chưa đối chiếu) (chưa đối chiếu văn bản gốc)';
 const SCHEDULE_2022: YearSchedule = {
   year: 2022,
   source: `${TB_2022}; Bộ luật Lao động 2019, Điều 111–112`,
@@ -90,9 +90,9 @@ const SCHEDULE_2022: YearSchedule = {
 };
 
 // Confidence: Tết 20/1–26/1 high (VnExpress: "nghỉ 7 ngày từ 20 đến 26-1-2023, 29 tháng Chạp");
-// 29/4–3/5 high (Kinhtedothi 22/3/2023: 5 ngày liên tục); Quốc khánh 1/9–4/9 medium [trí nhớ].
+// 29/4–3/5 high (Kinhtedothi 22/3/2023: 5 ngày liên tục); Quốc khánh 1/9–4/9 medium (chưa đối chiếu văn bản gốc).
 const TB_2023 =
-  'Thủ tướng đồng ý phương án nghỉ Tết Âm lịch và Quốc khánh năm 2023 do Bộ LĐTB&XH thông báo (số hiệu chưa đối chiếu) [báo chí]';
+  'Thủ tướng đồng ý phương án nghỉ Tết Âm lịch và Quốc khánh năm 2023 do Bộ LĐTB&XH thông báo (số hiệu chưa đối chiếu)';
 const SCHEDULE_2023: YearSchedule = {
   year: 2023,
   source: `${TB_2023}; Bộ luật Lao động 2019, Điều 111–112`,
@@ -111,9 +111,9 @@ const SCHEDULE_2023: YearSchedule = {
     holiday('2023-05-01', 'Ngày Quốc tế Lao động (1/5)'),
     dayOff('2023-05-02', 'Nghỉ bù Giỗ Tổ Hùng Vương (trùng thứ Bảy)'),
     dayOff('2023-05-03', 'Nghỉ bù ngày 30/4 (trùng Chủ nhật)'),
-    holiday('2023-09-01', 'Quốc khánh (ngày liền trước)', `${TB_2023} [trí nhớ, độ tin cậy trung bình]`),
+    holiday('2023-09-01', 'Quốc khánh (ngày liền trước)', `${TB_2023} (chưa đối chiếu văn bản gốc)`),
     holiday('2023-09-02', 'Quốc khánh (2/9)', TB_2023),
-    dayOff('2023-09-04', 'Nghỉ bù Quốc khánh (2/9 trùng thứ Bảy)', `${TB_2023} [trí nhớ, độ tin cậy trung bình]`),
+    dayOff('2023-09-04', 'Nghỉ bù Quốc khánh (2/9 trùng thứ Bảy)', `${TB_2023} (chưa đối chiếu văn bản gốc)`),
   ],
 };
 
@@ -121,7 +121,7 @@ const SCHEDULE_2023: YearSchedule = {
 // Quốc khánh 31/8–3/9. The 30/4 swap (off Mon 29/4, work Sat 4/5) is reference §6.1.
 const VPCP_2024 = 'Văn bản 8662/VPCP-KGVX ngày 03/11/2023 của Văn phòng Chính phủ (nghỉ Tết Âm lịch và Quốc khánh năm 2024)';
 const SWAP_2024 =
-  'Thủ tướng đồng ý hoán đổi ngày làm việc dịp 30/4–1/5/2024: nghỉ thứ Hai 29/4, làm bù thứ Bảy 04/5 [reference §6.1]';
+  'Thủ tướng đồng ý hoán đổi ngày làm việc dịp 30/4–1/5/2024: nghỉ thứ Hai 29/4, làm bù thứ Bảy 04/5';
 const SCHEDULE_2024: YearSchedule = {
   year: 2024,
   source: `${VPCP_2024}; hoán đổi dịp 30/4–1/5/2024; Bộ luật Lao động 2019, Điều 111–112`,
@@ -147,12 +147,12 @@ const SCHEDULE_2024: YearSchedule = {
 // Confidence: Tết 25/1–2/2 high and the 30/4 swap (off Fri 2/5, work Sat 26/4) high (press);
 // Quốc khánh 30/8–2/9 high (Bộ Nội vụ announcement, Việt Nam News 4/8/2025). reference.md gives
 // "31/8–3/9" for 2025, which is the 2024 schedule: 31/8/2025 is a Sunday. The notice number
-// 6150/TB-LĐTBXH (14/11/2024) is [trí nhớ], medium confidence.
+// 6150/TB-LĐTBXH (14/11/2024) is (chưa đối chiếu văn bản gốc), medium confidence.
 const TB_2025 =
-  'Thông báo 6150/TB-LĐTBXH ngày 14/11/2024 của Bộ LĐTB&XH về nghỉ Tết Âm lịch và Quốc khánh năm 2025 [trí nhớ: số hiệu cần đối chiếu]';
+  'Thông báo 6150/TB-LĐTBXH ngày 14/11/2024 của Bộ LĐTB&XH về nghỉ Tết Âm lịch và Quốc khánh năm 2025 (chưa đối chiếu văn bản gốc)';
 const SWAP_2025 =
-  'Thủ tướng đồng ý hoán đổi ngày làm việc dịp 30/4–1/5/2025: nghỉ thứ Sáu 02/5, làm bù thứ Bảy 26/4 [báo chí]';
-const QK_2025 = 'Bộ Nội vụ thông báo nghỉ lễ Quốc khánh năm 2025: từ thứ Bảy 30/8 đến hết thứ Ba 02/9 [báo chí]';
+  'Thủ tướng đồng ý hoán đổi ngày làm việc dịp 30/4–1/5/2025: nghỉ thứ Sáu 02/5, làm bù thứ Bảy 26/4';
+const QK_2025 = 'Bộ Nội vụ thông báo nghỉ lễ Quốc khánh năm 2025: từ thứ Bảy 30/8 đến hết thứ Ba 02/9';
 const SCHEDULE_2025: YearSchedule = {
   year: 2025,
   source: `${TB_2025}; hoán đổi dịp 30/4–1/5/2025; ${QK_2025}; Bộ luật Lao động 2019, Điều 111–112`,
@@ -179,10 +179,9 @@ const SCHEDULE_2025: YearSchedule = {
 // default rule's guess (UNCONFIRMED). An admin must correct it once the decision is known.
 const VPCP_2026_NEW_YEAR =
   'Văn bản 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ: nghỉ Tết Dương lịch 2026 từ 01/01 đến hết 04/01, ' +
-  'hoán đổi thứ Sáu 02/01 sang thứ Bảy 10/01 [báo chí]';
+  'hoán đổi thứ Sáu 02/01 sang thứ Bảy 10/01';
 const TET_2026 =
-  'Thủ tướng đồng ý nghỉ Tết Âm lịch 2026 từ thứ Bảy 14/02 đến hết Chủ nhật 22/02 (27 tháng Chạp đến mùng 6 tháng Giêng) ' +
-  '[reference §6.1; báo chí]';
+  'Thủ tướng đồng ý nghỉ Tết Âm lịch 2026 từ thứ Bảy 14/02 đến hết Chủ nhật 22/02 (27 tháng Chạp đến mùng 6 tháng Giêng)';
 const QK_2026_UNCONFIRMED =
   'Bộ luật Lao động 2019, Điều 112 khoản 1 điểm đ; ngày liền kề CHƯA XÁC NHẬN (chưa tìm thấy quyết định năm 2026)';
 const SCHEDULE_2026: YearSchedule = {
