@@ -1,11 +1,50 @@
 import { z } from 'zod';
 import { isoDate } from './common.js';
 
+/** The typed catalogue of audited actions (conventions.md §8); the UI labels each one. */
+export const auditActions = [
+  'session.signed_in',
+  'session.signed_out',
+  'user.password_changed',
+  'user.created',
+  'user.updated',
+  'unit.created',
+  'unit.updated',
+  'unit.deactivated',
+  'unit.succession_added',
+  'agency.created',
+  'agency.updated',
+  'agency.deactivated',
+  'registry.imported',
+  'setting.updated',
+  'calendar.year_updated',
+  'demo.seeded',
+  'document.registered',
+  'plan.created',
+  'plan.updated',
+  'plan.submitted',
+  'plan.returned',
+  'plan.issued',
+  'plan.started',
+  'plan.closed',
+  'plan.superseded',
+  'plan.amendment_created',
+  'team.created',
+  'team.updated',
+  'team.members_replaced',
+  'team.founded',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** The kinds of record the audit trail speaks of. */
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
 export const auditQuery = z.object({
-  entityType: z.string().max(50).optional(),
+  entityType: z.enum(auditEntityTypes).optional(),
   entityId: z.string().max(100).optional(),
   actorId: z.uuid().optional(),
-  action: z.string().max(80).optional(),
+  action: z.enum(auditActions).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),

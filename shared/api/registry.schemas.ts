@@ -93,6 +93,7 @@ export const agencySchema = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   parentAgencyId: z.uuid().nullable(),
+  parentAgencyName: z.string().nullable(),
   name: z.string(),
   shortName: z.string().nullable(),
   kind: z.enum(agencyKinds),

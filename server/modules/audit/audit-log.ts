@@ -1,45 +1,14 @@
 import { auditEvent } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
+import type { AuditAction, AuditEntityType } from '../../../shared/api/audit.schemas.js';
 
-/** The typed catalogue of audited actions (conventions.md §8). */
-export const auditActions = [
-  'session.signed_in',
-  'session.signed_out',
-  'user.password_changed',
-  'user.created',
-  'user.updated',
-  'unit.created',
-  'unit.updated',
-  'unit.deactivated',
-  'unit.succession_added',
-  'agency.created',
-  'agency.updated',
-  'agency.deactivated',
-  'registry.imported',
-  'setting.updated',
-  'calendar.year_updated',
-  'demo.seeded',
-  'document.registered',
-  'plan.created',
-  'plan.updated',
-  'plan.submitted',
-  'plan.returned',
-  'plan.issued',
-  'plan.started',
-  'plan.closed',
-  'plan.superseded',
-  'plan.amendment_created',
-  'team.created',
-  'team.updated',
-  'team.members_replaced',
-  'team.founded',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export { auditActions, auditEntityTypes } from '../../../shared/api/audit.schemas.js';
+export type { AuditAction, AuditEntityType } from '../../../shared/api/audit.schemas.js';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string | null;
   before?: unknown;
   after?: unknown;

@@ -66,7 +66,7 @@ export async function updateAgency(tx: Tx, ctx: RequestContext, id: string, inpu
     ...changes,
     ...(changes.name ? { sortKey: vietnameseSortKey(changes.name) } : {}),
   });
-  const { unitName: _unitName, ...beforeRow } = before;
+  const { unitName: _unitName, parentAgencyName: _parentName, ...beforeRow } = before;
   await recordAudit(tx, ctx, { action: 'agency.updated', entityType: 'agency', entityId: id, before: beforeRow, after });
   return after;
 }
@@ -80,7 +80,7 @@ export async function deactivateAgency(tx: Tx, ctx: RequestContext, id: string, 
   if (!before.active) throw new AppError('INVALID_STATE', 'the agency is already inactive');
   checkValidity(before.validFrom, input.validTo);
   const after = await updateVersioned(tx, agency, id, input.version, { active: false, validTo: input.validTo ?? before.validTo });
-  const { unitName: _unitName, ...beforeRow } = before;
+  const { unitName: _unitName, parentAgencyName: _parentName, ...beforeRow } = before;
   await recordAudit(tx, ctx, { action: 'agency.deactivated', entityType: 'agency', entityId: id, before: beforeRow, after });
   return after;
 }

@@ -22,6 +22,7 @@ export function presentAgency(row: AgencyRow, standingBodyId: string | null): Ag
     unitId: row.unitId,
     unitName: row.unitName,
     parentAgencyId: row.parentAgencyId,
+    parentAgencyName: row.parentAgencyName,
     name: row.name,
     shortName: row.shortName,
     kind: row.kind as Agency['kind'],

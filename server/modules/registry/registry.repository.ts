@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor.js';
 import { scopeAgencies, visibleUnits } from './registry.policy.js';
 
 export type UnitRow = typeof unit.$inferSelect;
-export type AgencyRow = typeof agency.$inferSelect & { unitName: string };
+export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null };
 
 /** `lower(f_unaccent(col)) like %q%`: the same fold the trigram index is built on. */
 export function matchesText(column: SQL | typeof unit.name, q: string): SQL {
@@ -82,7 +82,8 @@ export interface AgencyFilter {
   ids?: string[];
 }
 
-const agencyColumns = { ...getTableColumns(agency), unitName: unit.name };
+const parentAgency = aliasedTable(agency, 'parent_agency');
+const agencyColumns = { ...getTableColumns(agency), unitName: unit.name, parentAgencyName: parentAgency.name };
 
 export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): Promise<AgencyRow[]> {
   const conditions: (SQL | undefined)[] = [sql`${agency.id} in ${scopeAgencies(actor)}`];
@@ -97,6 +98,7 @@ export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): P
     .select(agencyColumns)
     .from(agency)
     .innerJoin(unit, eq(unit.id, agency.unitId))
+    .leftJoin(parentAgency, eq(parentAgency.id, agency.parentAgencyId))
     .where(and(...conditions))
     .orderBy(sql`${unit.sortKey} collate "C"`, sql`${agency.sortKey} collate "C"`);
 }

@@ -111,7 +111,7 @@ function AgencyDetailView({ agency, reload }: { agency: AgencyDetail; reload: ()
               t('agencies.parentAgency'),
               agency.parentAgencyId ? (
                 <Anchor component={Link} to={`/agencies/${agency.parentAgencyId}`}>
-                  {t('common.details')}
+                  {agency.parentAgencyName ?? t('common.details')}
                 </Anchor>
               ) : (
                 none

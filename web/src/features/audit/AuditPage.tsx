@@ -1,29 +1,30 @@
 import { Fragment, useMemo, useState } from 'react';
-import { Button, Group, Loader, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditEvent } from '../../../../shared/api/audit.schemas.js';
+import { auditActions, auditEntityTypes, type AuditEvent } from '../../../../shared/api/audit.schemas.js';
 import { api } from '../../lib/api-client.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { AuditDiff } from './AuditDiff.js';
+import { auditActionLabel, auditEntityLabel } from './audit-labels.js';
 
 const pageSize = 50;
 
 /** /audit: who changed what, when; filters, pages, and a before/after diff per event. */
 export function AuditPage() {
-  const t = useT();
-  const [entityType, setEntityType] = useState('');
-  const [action, setAction] = useState('');
+  const { t, language } = useI18n();
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Set<string>>(new Set());
   // Memoised so the debounce sees a new value only when a filter really changes.
   const typed = useMemo(
-    () => ({ entityType: entityType.trim(), action: action.trim(), from, to }),
+    () => ({ entityType: entityType ?? '', action: action ?? '', from, to }),
     [entityType, action, from, to],
   );
   const [filters] = useDebouncedValue(typed, 300);
@@ -54,17 +55,23 @@ export function AuditPage() {
         {t('audit.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput
+        <Select
           label={t('audit.entityType')}
+          data={auditEntityTypes.map((value) => ({ value, label: auditEntityLabel(value, language) }))}
           value={entityType}
-          onChange={(e) => filterChanged(setEntityType)(e.currentTarget.value)}
-          w={180}
-        />
-        <TextInput
-          label={t('audit.action')}
-          value={action}
-          onChange={(e) => filterChanged(setAction)(e.currentTarget.value)}
+          onChange={filterChanged(setEntityType)}
+          clearable
+          searchable
           w={200}
+        />
+        <Select
+          label={t('audit.action')}
+          data={auditActions.map((value) => ({ value, label: auditActionLabel(value, language) }))}
+          value={action}
+          onChange={filterChanged(setAction)}
+          clearable
+          searchable
+          w={260}
         />
         <DateField label={t('audit.from')} value={from} onChange={filterChanged(setFrom)} w={160} />
         <DateField label={t('audit.to')} value={to} onChange={filterChanged(setTo)} w={160} />
@@ -105,10 +112,10 @@ export function AuditPage() {
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
                         <Table.Td>{event.actorName ?? t('audit.system')}</Table.Td>
                         <Table.Td>
-                          <code>{event.action}</code>
+                          <span title={event.action}>{auditActionLabel(event.action, language)}</span>
                         </Table.Td>
                         <Table.Td>
-                          {event.entityType}
+                          {auditEntityLabel(event.entityType, language)}
                           {event.entityId && (
                             <Text size="xs" c="dimmed" component="span" ml={4}>
                               {event.entityId.slice(0, 8)}

@@ -17,6 +17,7 @@ import { useSession } from '../../auth/session.js';
 import { UnitForm, unitFormValues, type UnitFormValues } from './UnitForm.js';
 import { CreateUnitModal } from './UnitsPage.js';
 import { unitKeys, useUnit, useUnitAgencies } from './units.api.js';
+import { SuccessionModal } from './SuccessionModal.js';
 
 /** /units/:id: one unit, its lineage, its agencies; edit and deactivate as its abilities allow. */
 export function UnitDetailPage() {
@@ -34,6 +35,7 @@ function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void
   const [editing, setEditing] = useState(false);
   const [deactivating, setDeactivating] = useState(false);
   const [creatingChild, setCreatingChild] = useState(false);
+  const [recordingSuccession, setRecordingSuccession] = useState(false);
   const agencies = useUnitAgencies(unit.id);
 
   const onSaved = (saved: UnitDetail) => {
@@ -127,6 +129,14 @@ function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void
 
       <Lineage title={t('units.predecessors')} items={unit.predecessors} side="from" />
       <Lineage title={t('units.successors')} items={unit.successors} side="to" />
+      {unit.abilities.update && (
+        <Group>
+          <Button variant="light" onClick={() => setRecordingSuccession(true)}>
+            {t('units.addSuccession')}
+          </Button>
+        </Group>
+      )}
+      <SuccessionModal unit={unit} opened={recordingSuccession} onClose={() => setRecordingSuccession(false)} />
 
       <Title order={2} size="h4">
         {t('units.agencies')}
