@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
@@ -53,8 +54,9 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as AddressInfo).port;
   const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\nPAR Inspect is running on http://localhost:${config.port}  (database: ${where}, migration ${migration})`);
+  console.log(`\nPAR Inspect is running on http://localhost:${port}  (database: ${where}, migration ${migration})`);
 }
 
 main().catch((err) => {

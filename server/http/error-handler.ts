@@ -41,14 +41,28 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json').send(problem);
 }
 
+/** The request field behind each unique constraint a client can run into. */
+const uniqueFields: Record<string, string> = {
+  app_user_username_key: 'body.username',
+  unit_code_key: 'body.code',
+  agency_code_key: 'body.code',
+  unit_succession_from_to_kind_key: 'body.toUnitId',
+  user_role_user_role_agency_key: 'body.roles',
+  inspection_team_member_one_head_key: 'body.members',
+};
+
 /** Maps a PostgreSQL error a client can provoke (a constraint) to a code, never a 500. */
 function fromDatabaseError(err: unknown): { code: ErrorCode; detail: string; invalidParams?: InvalidParam[] } | null {
   const e = (err as { cause?: unknown }).cause ?? err;
   const pgCode = (e as { code?: string }).code;
   const constraint = (e as { constraint?: string }).constraint;
   if (pgCode === '23505') {
-    const field = constraint?.replace(/^[a-z]+_/, '').replace(/_key$/, '') ?? 'unknown';
-    return { code: 'DUPLICATE', detail: `duplicate value (${constraint})`, invalidParams: [{ name: `body.${toCamel(field)}`, code: 'duplicate', reason: 'already used' }] };
+    const field = constraint ? uniqueFields[constraint] : undefined;
+    return {
+      code: 'DUPLICATE',
+      detail: `duplicate value (${constraint ?? 'unique'})`,
+      invalidParams: field ? [{ name: field, code: 'duplicate', reason: 'already used' }] : undefined,
+    };
   }
   if (pgCode === '23503') return { code: 'VALIDATION_FAILED', detail: `a referenced record does not exist (${constraint})` };
   if (pgCode === '23514') return { code: 'VALIDATION_FAILED', detail: `a rule of the data was broken (${constraint})` };
@@ -56,9 +70,6 @@ function fromDatabaseError(err: unknown): { code: ErrorCode; detail: string; inv
   return null;
 }
 
-function toCamel(s: string) {
-  return s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
 
 /**
  * Every error leaves as application/problem+json with a stable code. What a client can send

@@ -7,12 +7,22 @@ import type { Db, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { createAgency, updateAgency } from './agency-use-cases.js';
+import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
+import { findVisibleAgency, findVisibleUnit } from './registry.repository.js';
 import { AGENCY_SHEET, agencyColumns, agencyKindFrom, UNIT_SHEET, unitColumns, unitKindFrom } from './registry-sheets.js';
 import { createUnit, deactivateUnit, updateUnit } from './unit-use-cases.js';
 
 type Rejection = ImportResult['rejected'][number];
 type Cells = Record<string, string>;
+interface SheetRow {
+  row: number;
+  cells: Cells;
+}
+interface Sheet {
+  rows: SheetRow[];
+  /** Keys of the columns the sheet has: an absent optional column leaves existing values alone. */
+  present: Set<string>;
+}
 
 class RowRejected extends Error {
   constructor(readonly field: string | null, readonly code: string, message: string) {
@@ -21,17 +31,18 @@ class RowRejected extends Error {
 }
 class DryRunRollback extends Error {}
 
-/** Text of a cell whatever exceljs made of it (rich text, formula result, date, number). */
+/** Text of a cell whatever exceljs made of it (rich text, hyperlink, formula result, date, number). */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
-    // exceljs reads a date cell as midnight UTC of that calendar day (stack.md gotcha 15).
+    // exceljs reads a date cell as that calendar day at midnight UTC (plus the time of day, if
+    // any) whatever the server's zone, so the UTC date is the day the user sees (stack.md gotcha 15).
     return value.toISOString().slice(0, 10);
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').normalize('NFC').trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
     return '';
   }
   return String(value).normalize('NFC').trim();
@@ -52,24 +63,24 @@ function parseActive(text: string): boolean {
   return !/^(không|khong|no|false|0)$/i.test(text.trim());
 }
 
-function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: string; header: string }[]) {
+function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: string; header: string }[]): Sheet {
   const ws = wb.getWorksheet(name);
-  if (!ws) return [];
+  if (!ws) return { rows: [], present: new Set() };
   const header = ws.getRow(1);
   const indexOf = new Map<string, number>();
   header.eachCell((cell, col) => {
     const h = cellText(cell.value).toLocaleLowerCase('vi');
     const column = columns.find((c) => c.header.toLocaleLowerCase('vi') === h || c.key.toLowerCase() === h);
-    if (column) indexOf.set(column.key, col);
+    if (column && !indexOf.has(column.key)) indexOf.set(column.key, col);
   });
-  const rows: { row: number; cells: Cells }[] = [];
+  const rows: SheetRow[] = [];
   ws.eachRow((r, rowNumber) => {
     if (rowNumber === 1) return;
     const cells: Cells = {};
     for (const c of columns) cells[c.key] = indexOf.has(c.key) ? cellText(r.getCell(indexOf.get(c.key)!).value) : '';
     if (Object.values(cells).some(Boolean)) rows.push({ row: rowNumber, cells });
   });
-  return rows;
+  return { rows, present: new Set(indexOf.keys()) };
 }
 
 function zodRejection(error: z.ZodError): RowRejected {
@@ -77,11 +88,88 @@ function zodRejection(error: z.ZodError): RowRejected {
   return new RowRejected(String(issue.path[0] ?? ''), issue.code, issue.message);
 }
 
+function requireKind<K>(text: string, from: (v: string) => K | null): K {
+  if (!text) throw new RowRejected('kind', 'required', 'the kind is required');
+  const kind = from(text);
+  if (!kind) throw new RowRejected('kind', 'invalid_kind', `unknown kind "${text}"`);
+  return kind;
+}
+
+/**
+ * The fields of a parsed row that differ from the stored record, among the columns the sheet
+ * has: an unchanged row writes nothing and audits nothing, and a unit officer's unchanged rows
+ * (their ward's ancestors, say) are not refused for lack of rights.
+ */
+function changedFields(before: Record<string, unknown>, parsed: Record<string, unknown>, fieldColumns: Record<string, string>, present: Set<string>) {
+  const changes: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(fieldColumns)) {
+    if (present.has(column) && (parsed[field] ?? null) !== (before[field] ?? null)) changes[field] = parsed[field] ?? null;
+  }
+  return changes;
+}
+
+/**
+ * Rows whose code repeats an earlier row of the same sheet are rejected whole: the first row
+ * wins, since a code names one record. Returns the rows left to import.
+ */
+function withoutDuplicates(sheetName: string, rows: SheetRow[], rejected: Rejection[]): SheetRow[] {
+  const first = new Map<string, number>();
+  return rows.filter((r) => {
+    const code = r.cells.code;
+    if (!code) return true;
+    const seen = first.get(code);
+    if (seen === undefined) {
+      first.set(code, r.row);
+      return true;
+    }
+    rejected.push({ sheet: sheetName, row: r.row, field: 'code', code: 'duplicate_in_file', message: `the code ${code} is already used on row ${seen}` });
+    return false;
+  });
+}
+
+/**
+ * Tries rows parents first, whatever their order in the file: a row whose parent is another row
+ * of the sheet waits for it. A row whose parent row was rejected (and is not already stored) is
+ * rejected too; rows that only wait for each other (a cycle) are rejected at the end.
+ */
+async function inParentOrder(
+  sheetName: string,
+  rows: SheetRow[],
+  stored: (code: string) => boolean,
+  rejected: Rejection[],
+  run: (r: SheetRow) => Promise<boolean>,
+) {
+  const untried = new Map(rows.filter((r) => r.cells.code).map((r) => [r.cells.code, r]));
+  const failed = new Set<string>();
+  let pending = rows;
+  while (pending.length) {
+    const waiting: SheetRow[] = [];
+    for (const r of pending) {
+      const { code, parentCode } = r.cells;
+      if (parentCode && parentCode !== code && untried.has(parentCode)) {
+        waiting.push(r);
+        continue;
+      }
+      untried.delete(code);
+      if (parentCode && failed.has(parentCode) && !stored(parentCode)) {
+        rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
+        failed.add(code);
+      } else if (!(await run(r))) failed.add(code);
+    }
+    if (waiting.length === pending.length) {
+      for (const r of waiting) rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'cycle', message: `the parent ${r.cells.parentCode} is its own descendant in the file` });
+      break;
+    }
+    pending = waiting;
+  }
+}
+
 /**
  * Imports units and agencies from the sheets the export writes. Rows are matched by code:
- * a known code updates, a new one creates. Each row runs in its own savepoint, so a bad row is
- * rejected whole (with its sheet, row, field and reason) and never half-imported; good rows go
- * in. Parents may come after their children in the file. With dryRun nothing is kept.
+ * a known code updates (only what changed), a new one creates. Each row runs in its own
+ * savepoint, so a bad row is rejected whole (with its sheet, row, field and reason) and never
+ * half-imported; good rows go in. Parents may come after their children in the file. With
+ * dryRun the same work is done and rolled back, so the report is the same and nothing is kept.
  */
 export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportResult> {
   const wb = new ExcelJS.Workbook();
@@ -90,17 +178,17 @@ export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer,
   } catch {
     throw new AppError('UNSUPPORTED_FILE', 'the file is not a readable .xlsx workbook');
   }
-  const unitRows = readSheet(wb, UNIT_SHEET, unitColumns);
-  const agencyRows = readSheet(wb, AGENCY_SHEET, agencyColumns);
-  if (!unitRows.length && !agencyRows.length) {
+  const units = readSheet(wb, UNIT_SHEET, unitColumns);
+  const agencies = readSheet(wb, AGENCY_SHEET, agencyColumns);
+  if (!units.rows.length && !agencies.rows.length) {
     throw AppError.invalid('body.file', 'no_rows', `the workbook has no rows in sheets "${UNIT_SHEET}" or "${AGENCY_SHEET}"`);
   }
 
   const result: ImportResult = { units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [] };
   try {
     await db.transaction(async (tx) => {
-      await importUnits(tx, ctx, unitRows, result);
-      await importAgencies(tx, ctx, agencyRows, result);
+      await importUnits(tx, ctx, units, result);
+      await importAgencies(tx, ctx, agencies, new Set(units.rows.map((r) => r.cells.code)), result);
       await recordAudit(tx, ctx, {
         action: 'registry.imported',
         entityType: 'registry',
@@ -116,6 +204,9 @@ export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer,
   return result;
 }
 
+/** Body fields a use case names in its errors, as the sheet columns the user can find. */
+const columnOfField: Record<string, string> = { parentId: 'parentCode', unitId: 'unitCode', parentAgencyId: 'parentCode' };
+
 /** Runs one row in a savepoint; a rejection or a database error rolls back that row only. */
 async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejection[], work: (sp: Tx) => Promise<void>): Promise<boolean> {
   try {
@@ -125,7 +216,8 @@ async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejecti
     if (err instanceof RowRejected) rejected.push({ sheet, row, field: err.field || null, code: err.code, message: err.message });
     else if (err instanceof AppError) {
       const p = err.invalidParams?.[0];
-      rejected.push({ sheet, row, field: p?.name.replace(/^body\./, '') ?? null, code: p?.code ?? err.code, message: p?.reason ?? err.detail ?? err.code });
+      const field = p?.name.replace(/^body\./, '') ?? null;
+      rejected.push({ sheet, row, field: field && (columnOfField[field] ?? field), code: p?.code ?? err.code, message: p?.reason ?? err.detail ?? err.code });
     } else {
       const cause = (err as { cause?: { message?: string } }).cause;
       rejected.push({ sheet, row, field: null, code: 'database_error', message: cause?.message ?? (err as Error).message });
@@ -135,90 +227,93 @@ async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejecti
 }
 
 async function codeMap(tx: Tx, table: typeof unit | typeof agency) {
-  const rows = await tx.select({ id: table.id, code: table.code, version: table.version, active: table.active }).from(table).where(isNotNull(table.code));
-  return new Map(rows.map((r) => [r.code!, r]));
+  const rows = await tx.select({ id: table.id, code: table.code }).from(table).where(isNotNull(table.code));
+  return new Map(rows.map((r) => [r.code!, r.id]));
 }
 
-async function importUnits(tx: Tx, ctx: RequestContext, rows: { row: number; cells: Cells }[], result: ImportResult) {
+const unitFieldColumns = { name: 'name', kind: 'kind', parentId: 'parentCode', validFrom: 'validFrom', validTo: 'validTo' };
+
+async function importUnits(tx: Tx, ctx: RequestContext, sheet: Sheet, result: ImportResult) {
   const byCode = await codeMap(tx, unit);
-  const fileCodes = new Set(rows.map((r) => r.cells.code).filter(Boolean));
-  let pending = rows;
-  // Parents first: repeat while rows whose parent is in the file wait for it.
-  while (pending.length) {
-    const waiting: typeof pending = [];
-    for (const r of pending) {
-      const parentCode = r.cells.parentCode;
-      if (parentCode && !byCode.has(parentCode) && fileCodes.has(parentCode) && pending.some((p) => p.cells.code === parentCode && p !== r)) {
-        waiting.push(r);
-        continue;
-      }
-      await inSavepoint(tx, UNIT_SHEET, r.row, result.rejected, async (sp) => {
-        const c = r.cells;
-        if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
-        const kind = unitKindFrom(c.kind);
-        if (!kind) throw new RowRejected('kind', 'invalid_kind', `unknown kind "${c.kind}"`);
-        const parent = c.parentCode ? byCode.get(c.parentCode) : null;
-        if (c.parentCode && !parent) throw new RowRejected('parentCode', 'parent_not_found', `no unit with code ${c.parentCode}`);
-        const parsed = createUnitBody.safeParse({
-          code: c.code, name: c.name, kind, parentId: parent?.id ?? null,
-          validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
-        });
-        if (!parsed.success) throw zodRejection(parsed.error);
-        const existing = byCode.get(c.code);
-        if (existing) {
-          const updated = await updateUnit(sp, ctx, existing.id, { ...parsed.data, version: existing.version });
-          let final = updated;
-          if (!parseActive(c.active) && updated.active) final = await deactivateUnit(sp, ctx, existing.id, { version: updated.version });
-          byCode.set(c.code, { id: final.id, code: final.code, version: final.version, active: final.active });
-          result.units.updated++;
-        } else {
-          const created = await createUnit(sp, ctx, parsed.data);
-          byCode.set(c.code, { id: created.id, code: created.code, version: created.version, active: created.active });
-          result.units.created++;
-        }
-      });
-    }
-    if (waiting.length === pending.length) {
-      // Only rows whose parents were rejected (or a cycle) remain.
-      for (const r of waiting) result.rejected.push({ sheet: UNIT_SHEET, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${r.cells.parentCode} was not imported` });
-      break;
-    }
-    pending = waiting;
-  }
-}
-
-async function importAgencies(tx: Tx, ctx: RequestContext, rows: { row: number; cells: Cells }[], result: ImportResult) {
-  const units = await codeMap(tx, unit);
-  const byCode = await codeMap(tx, agency);
-  const sorted = [...rows].sort((a, b) => Number(Boolean(a.cells.parentCode)) - Number(Boolean(b.cells.parentCode)));
-  for (const r of sorted) {
-    await inSavepoint(tx, AGENCY_SHEET, r.row, result.rejected, async (sp) => {
+  const rows = withoutDuplicates(UNIT_SHEET, sheet.rows, result.rejected);
+  await inParentOrder(UNIT_SHEET, rows, (code) => byCode.has(code), result.rejected, (r) =>
+    inSavepoint(tx, UNIT_SHEET, r.row, result.rejected, async (sp) => {
       const c = r.cells;
       if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
-      const kind = agencyKindFrom(c.kind);
-      if (!kind) throw new RowRejected('kind', 'invalid_kind', `unknown kind "${c.kind}"`);
-      const u = units.get(c.unitCode);
-      if (!u) throw new RowRejected('unitCode', 'unit_not_found', `no unit with code "${c.unitCode}"`);
-      const parent = c.parentCode ? byCode.get(c.parentCode) : null;
-      if (c.parentCode && !parent) throw new RowRejected('parentCode', 'parent_not_found', `no agency with code ${c.parentCode}`);
+      const kind = requireKind(c.kind, unitKindFrom);
+      const parentId = c.parentCode ? byCode.get(c.parentCode) : null;
+      if (c.parentCode && !parentId) throw new RowRejected('parentCode', 'parent_not_found', `no unit with code ${c.parentCode}`);
+      const parsed = createUnitBody.safeParse({
+        code: c.code, name: c.name, kind, parentId,
+        validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
+      });
+      if (!parsed.success) throw zodRejection(parsed.error);
+      const active = parseActive(c.active);
+      const id = byCode.get(c.code);
+      if (!id) {
+        const created = await createUnit(sp, ctx, parsed.data);
+        if (!active) await deactivateUnit(sp, ctx, created.id, { version: created.version });
+        byCode.set(c.code, created.id);
+        result.units.created++;
+        return;
+      }
+      const before = await findVisibleUnit(sp, ctx.actor, id);
+      if (!before) throw AppError.notFound('unit');
+      const changes = changedFields(before, parsed.data, unitFieldColumns, sheet.present);
+      let after = before;
+      if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
+      if (!active && after.active) after = await deactivateUnit(sp, ctx, id, { version: after.version });
+      if (after !== before) result.units.updated++;
+    }),
+  );
+}
+
+const agencyFieldColumns = {
+  unitId: 'unitCode', parentAgencyId: 'parentCode', name: 'name', shortName: 'shortName', kind: 'kind', docAbbreviation: 'docAbbreviation',
+  placeName: 'placeName', headName: 'headName', headTitle: 'headTitle', phone: 'phone', email: 'email', address: 'address',
+  validFrom: 'validFrom', validTo: 'validTo',
+};
+
+async function importAgencies(tx: Tx, ctx: RequestContext, sheet: Sheet, unitCodesInFile: Set<string>, result: ImportResult) {
+  const units = await codeMap(tx, unit);
+  const byCode = await codeMap(tx, agency);
+  const rows = withoutDuplicates(AGENCY_SHEET, sheet.rows, result.rejected);
+  await inParentOrder(AGENCY_SHEET, rows, (code) => byCode.has(code), result.rejected, (r) =>
+    inSavepoint(tx, AGENCY_SHEET, r.row, result.rejected, async (sp) => {
+      const c = r.cells;
+      if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
+      const kind = requireKind(c.kind, agencyKindFrom);
+      const unitId = units.get(c.unitCode);
+      if (!unitId) {
+        if (!c.unitCode) throw new RowRejected('unitCode', 'required', 'the unit code is required');
+        const rejectedInFile = unitCodesInFile.has(c.unitCode);
+        throw new RowRejected('unitCode', rejectedInFile ? 'unit_rejected' : 'unit_not_found', rejectedInFile ? `the unit ${c.unitCode} was not imported` : `no unit with code ${c.unitCode}`);
+      }
+      const parentAgencyId = c.parentCode ? byCode.get(c.parentCode) : null;
+      if (c.parentCode && !parentAgencyId) throw new RowRejected('parentCode', 'parent_not_found', `no agency with code ${c.parentCode}`);
       const parsed = createAgencyBody.safeParse({
-        unitId: u.id, parentAgencyId: parent?.id ?? null, name: c.name, shortName: c.shortName, kind, code: c.code,
+        unitId, parentAgencyId, name: c.name, shortName: c.shortName, kind, code: c.code,
         docAbbreviation: c.docAbbreviation, placeName: c.placeName, headName: c.headName, headTitle: c.headTitle,
         phone: c.phone, email: c.email || null, address: c.address,
         validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
       });
       if (!parsed.success) throw zodRejection(parsed.error);
-      const existing = byCode.get(c.code);
-      if (existing) {
-        const updated = await updateAgency(sp, ctx, existing.id, { ...parsed.data, version: existing.version });
-        byCode.set(c.code, { id: updated.id, code: updated.code, version: updated.version, active: updated.active });
-        result.agencies.updated++;
-      } else {
+      const active = parseActive(c.active);
+      const id = byCode.get(c.code);
+      if (!id) {
         const created = await createAgency(sp, ctx, parsed.data);
-        byCode.set(c.code, { id: created.id, code: created.code, version: created.version, active: created.active });
+        if (!active) await deactivateAgency(sp, ctx, created.id, { version: created.version });
+        byCode.set(c.code, created.id);
         result.agencies.created++;
+        return;
       }
-    });
-  }
+      const before = await findVisibleAgency(sp, ctx.actor, id);
+      if (!before) throw AppError.notFound('agency');
+      const changes = changedFields(before, parsed.data, agencyFieldColumns, sheet.present);
+      let after: { version: number; active: boolean } = before;
+      if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });
+      if (!active && after.active) after = await deactivateAgency(sp, ctx, id, { version: after.version });
+      if (after !== before) result.agencies.updated++;
+    }),
+  );
 }
-

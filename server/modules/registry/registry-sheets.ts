@@ -60,11 +60,18 @@ export const agencyKindLabels: Record<AgencyKind, string> = {
   other: 'Khác',
 };
 
+/**
+ * Case, diacritics and spacing folded away: hand-typed files write "Uỷ ban" as well as "Ủy ban",
+ * or "Phuong" without marks. The labels of each list stay distinct once folded.
+ */
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+
 function kindFrom<K extends string>(value: string, kinds: readonly K[], labels: Record<K, string>): K | null {
   const v = value.trim();
   if ((kinds as readonly string[]).includes(v)) return v as K;
-  const lower = v.toLocaleLowerCase('vi');
-  return kinds.find((k) => labels[k].toLocaleLowerCase('vi') === lower) ?? null;
+  const folded = fold(v);
+  return kinds.find((k) => fold(labels[k]) === folded) ?? null;
 }
 export const unitKindFrom = (v: string) => kindFrom(v, unitKinds, unitKindLabels);
 export const agencyKindFrom = (v: string) => kindFrom(v, agencyKinds, agencyKindLabels);

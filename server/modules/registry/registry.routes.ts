@@ -142,9 +142,16 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
     async (request) => {
       const ctx = contextOf(request);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
-      const file = await request.file();
-      if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
-      const bytes = await file.toBuffer();
+      let bytes: Buffer;
+      try {
+        const file = await request.file();
+        if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+        bytes = await file.toBuffer();
+      } catch (err) {
+        // busboy's own errors (no boundary, truncated body) are the client's, not ours.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+      }
       return importRegistry(db, ctx, bytes, { dryRun: request.query.dryRun === 'true' });
     },
   );

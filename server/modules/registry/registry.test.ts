@@ -169,6 +169,7 @@ describe('registry: authorization', () => {
     const dup = await admin.post('/api/users', { username: `new${a.tag}`, fullName: 'Trùng', password: 'a-long-password' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('DUPLICATE');
+    expect(dup.json().invalidParams[0].name).toBe('body.username');
     const other = await makeAuthority(t.database.db);
     const out = await admin.post('/api/users', { username: `out${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [{ role: 'leader', agencyId: other.townCommittee.id }] });
     expect(out.statusCode).toBe(400);

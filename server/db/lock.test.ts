@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acquireDirectoryLock, DataDirectoryLockedError } from './lock.js';
+
+/** The lock that keeps a second server off a PGlite data directory (stack.md gotcha 2). */
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-lock-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+
+function lockError(fn: () => unknown): DataDirectoryLockedError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DataDirectoryLockedError) return err;
+    throw err;
+  }
+  throw new Error('expected DataDirectoryLockedError');
+}
+
+describe('acquireDirectoryLock', () => {
+  it('refuses a directory another live process holds, naming the directory and the pid', async () => {
+    const dir = tempDir();
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    children.push(other);
+    fs.writeFileSync(path.join(dir, 'server.lock'), String(other.pid));
+
+    const err = lockError(() => acquireDirectoryLock(dir));
+    expect(err).toMatchObject({ name: 'DataDirectoryLockedError', dataDir: dir, holderPid: other.pid });
+    expect(err.message).toContain(dir);
+    expect(err.message).toContain(String(other.pid));
+    expect(err.message).toContain('already in use');
+    expect(fs.readFileSync(path.join(dir, 'server.lock'), 'utf8')).toBe(String(other.pid));
+
+    // Once that process is gone its lock is stale and is taken over.
+    other.kill('SIGKILL');
+    await exited(other);
+    const lock = acquireDirectoryLock(dir);
+    expect(fs.readFileSync(lock.path, 'utf8')).toBe(String(process.pid));
+    lock.release();
+    expect(fs.existsSync(lock.path)).toBe(false);
+  });
+
+  it('refuses a second lock in the same process, and allows one after release', () => {
+    const dir = tempDir();
+    const first = acquireDirectoryLock(dir);
+    expect(first.path).toBe(path.join(dir, 'server.lock'));
+    const err = lockError(() => acquireDirectoryLock(dir));
+    expect(err.holderPid).toBe(process.pid);
+    first.release();
+    first.release(); // idempotent
+    expect(fs.existsSync(first.path)).toBe(false);
+    const second = acquireDirectoryLock(dir);
+    second.release();
+  });
+
+  it('takes over a lock left by a dead process, by this pid in a previous life, or left empty', () => {
+    const dir = tempDir();
+    const lockPath = path.join(dir, 'server.lock');
+    // 2^22 + 1 is above Linux's largest pid_max: no process has it.
+    for (const stale of [String(2 ** 22 + 1), String(process.pid), '', 'garbage']) {
+      fs.writeFileSync(lockPath, stale);
+      const lock = acquireDirectoryLock(dir);
+      expect(fs.readFileSync(lockPath, 'utf8'), `stale lock "${stale}"`).toBe(String(process.pid));
+      lock.release();
+    }
+  });
+
+  it('does not remove a lock file another process has taken meanwhile', () => {
+    const dir = tempDir();
+    const lock = acquireDirectoryLock(dir);
+    // Someone else's lock file now (e.g. after a manual cleanup): release leaves it alone.
+    fs.writeFileSync(lock.path, '1');
+    lock.release();
+    expect(fs.readFileSync(lock.path, 'utf8')).toBe('1');
+  });
+});
+
+/** A free TCP port (main.ts prints the configured port, so PORT=0 would print :0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `tsx server/main.ts` as its own process (node --import tsx: one pid, the lock's). */
+function startServer(dataDir: string, port: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PAR_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PAR_DEMO_PASSWORD: 'boot-test-password',
+    LOG_LEVEL: 'silent',
+  };
+  delete env.DATABASE_URL; // this is about the embedded database, whatever the test run uses
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const output = () => out;
+  const waitFor = (text: string, ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        if (out.includes(text)) {
+          clearInterval(timer);
+          resolve();
+        } else if (child.exitCode !== null || Date.now() - started > ms) {
+          clearInterval(timer);
+          reject(new Error(`no "${text}" (exit ${child.exitCode}):\n${out}`));
+        }
+      }, 100);
+    });
+  return { child, output, waitFor };
+}
+
+describe('two servers on one PGlite data directory', () => {
+  it('the second refuses to start with a clear message; the first keeps serving and releases on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = startServer(dataDir, port);
+    await first.waitFor('PAR Inspect is running', 80_000);
+    expect(fs.readFileSync(path.join(dataDir, 'server.lock'), 'utf8')).toBe(String(first.child.pid));
+
+    const second = startServer(dataDir, await freePort());
+    const code = await exited(second.child);
+    expect(code, second.output()).not.toBe(0);
+    expect(second.output()).toContain('already in use');
+    expect(second.output()).toContain(dataDir);
+    expect(second.output()).toContain(`process ${first.child.pid}`);
+    expect(second.output()).not.toContain('PAR Inspect is running');
+
+    // The first is unharmed: it answers, and the demo password from PAR_DEMO_PASSWORD works.
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'boot-test-password' }),
+    });
+    expect(signIn.status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { buildApp, type AppInstance } from '../../app.js';
+import { openPostgres, queryRows, type Database } from '../client.js';
+import { openTestDatabase, signIn, uniq } from '../../test/harness.js';
+import { standingBodyId } from '../../modules/registry/registry.repository.js';
+import { seedDemo, type SeedResult } from './seed-demo.js';
+
+/**
+ * The demo data, loaded into an empty database: a fresh clone of the migrated PGlite template,
+ * or, when DATABASE_URL is set, a fresh database created for this file on that server (the shared
+ * test database is never empty, and the seed only fills an empty one).
+ */
+async function emptyDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openTestDatabase();
+    return { database, dispose: () => database.close() };
+  }
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1)}_seed_${uniq()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  target.pathname = `/${name}`;
+  const database = openPostgres(target.toString(), 4);
+  await database.migrate();
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      // The pool's sockets close a moment after close() resolves; dropping with (force) then
+      // would kill one mid-goodbye (an uncaught 57P01). Wait for them to leave instead.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await admin.query(`drop database if exists "${name}"`);
+      await admin.end();
+    },
+  };
+}
+
+let database: Database;
+let dispose: () => Promise<void>;
+let app: AppInstance;
+let seeded: SeedResult;
+
+beforeAll(async () => {
+  ({ database, dispose } = await emptyDatabase());
+  seeded = await seedDemo(database.db, {});
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
+  app = await buildApp({ config, database, version: 'test', logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await dispose?.();
+});
+
+type UnitRow = { id: string; code: string; name: string; kind: string; valid_from: string | null; valid_to: string | null };
+const unitsUnder = (parentCode: string) =>
+  queryRows<UnitRow>(
+    database.db,
+    sql`select u.id, u.code, u.name, u.kind, u.valid_from::text, u.valid_to::text from unit u join unit p on p.id = u.parent_id where p.code = ${parentCode} order by u.code`,
+  );
+
+describe('seedDemo', () => {
+  it('generates a readable password when none is given, and the accounts accept it', async () => {
+    expect(seeded.seeded).toBe(true);
+    expect(seeded.usernames).toEqual(['admin', 'leader', 'secretariat', 'inspector', 'unit']);
+    expect(seeded.generatedPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const admin = await signIn(app, 'admin', seeded.generatedPassword!);
+    expect(admin.username).toBe('admin');
+  });
+
+  it('loads thị xã Hoài Nhơn (2021) with its 11 phường and 6 xã, valid until the 2025 reorganisation', async () => {
+    const [town] = await queryRows<UnitRow>(database.db, sql`select id, code, name, kind, valid_from::text, valid_to::text from unit where code = '543'`);
+    expect(town).toMatchObject({ name: 'Hoài Nhơn', kind: 'town', valid_from: '2020-06-01', valid_to: '2025-06-30' });
+    const wards = await unitsUnder('543');
+    expect(wards).toHaveLength(17);
+    expect(wards.filter((w) => w.kind === 'ward')).toHaveLength(11);
+    expect(wards.filter((w) => w.kind === 'commune')).toHaveLength(6);
+    expect(wards.every((w) => w.valid_to === '2025-06-30')).toBe(true);
+    expect(wards.filter((w) => w.kind === 'ward').every((w) => w.valid_from === '2020-06-01')).toBe(true);
+    expect(wards.map((w) => w.name)).toEqual(expect.arrayContaining(['Bồng Sơn', 'Tam Quan', 'Hoài Thanh Tây', 'Hoài Châu Bắc', 'Hoài Hải']));
+    expect(wards.find((w) => w.name === 'Tam Quan')!.code).toBe('21637');
+  });
+
+  it('loads the 7 wards of Gia Lai after 1 July 2025, linked to their predecessors', async () => {
+    const [gialai] = await queryRows<{ code: string }>(database.db, sql`select code from unit where name = 'Gia Lai' and kind = 'province'`);
+    const wards = await unitsUnder(gialai.code);
+    expect(wards).toHaveLength(7);
+    expect(wards.every((w) => w.kind === 'ward' && w.valid_from === '2025-07-01' && w.valid_to === null)).toBe(true);
+
+    const links = await queryRows<{ from_name: string; from_code: string; to_name: string; kind: string; effective_date: string }>(
+      database.db,
+      sql`select f.name as from_name, f.code as from_code, t.name as to_name, s.kind, s.effective_date::text
+          from unit_succession s join unit f on f.id = s.from_unit_id join unit t on t.id = s.to_unit_id`,
+    );
+    expect(links).toHaveLength(8);
+    expect(links.every((l) => l.kind === 'merged_into' && l.effective_date === '2025-07-01')).toBe(true);
+    const to = (from: string) => links.filter((l) => l.from_name === from).map((l) => l.to_name);
+    expect(to('Bình Định')).toEqual(['Gia Lai']);
+    expect(to('Hoài Thanh Tây')).toEqual(['Hoài Nhơn']);
+    expect(to('Hoài Tân')).toEqual(['Hoài Nhơn Nam']);
+    expect(links.find((l) => l.from_name === 'Bồng Sơn')).toMatchObject({ from_code: 'DEMO-BONGSON', to_name: 'Bồng Sơn' });
+  });
+
+  it('sets Phòng Nội vụ of Hoài Nhơn as the standing body', async () => {
+    const id = await standingBodyId(database.db);
+    const [row] = await queryRows<{ name: string; unit_code: string; doc_abbreviation: string }>(
+      database.db,
+      sql`select a.name, u.code as unit_code, a.doc_abbreviation from agency a join unit u on u.id = a.unit_id where a.id = ${id}::uuid`,
+    );
+    expect(row).toEqual({ name: 'Phòng Nội vụ', unit_code: '543', doc_abbreviation: 'NV' });
+  });
+
+  it('creates the five demo users with their roles', async () => {
+    const roles = await queryRows<{ username: string; role: string; agency: string }>(
+      database.db,
+      sql`select u.username, r.role, a.name as agency from app_user u join user_role r on r.user_id = u.id join agency a on a.id = r.agency_id order by u.username, a.name`,
+    );
+    const of = (username: string) => roles.filter((r) => r.username === username).map(({ role, agency }) => ({ role, agency }));
+    expect(of('admin')).toEqual([
+      { role: 'admin', agency: 'Ủy ban nhân dân tỉnh Bình Định' },
+      { role: 'admin', agency: 'Ủy ban nhân dân tỉnh Gia Lai' },
+    ]);
+    expect(of('leader')).toEqual([{ role: 'leader', agency: 'Ủy ban nhân dân thị xã Hoài Nhơn' }]);
+    expect(of('secretariat')).toEqual([{ role: 'secretariat', agency: 'Phòng Nội vụ' }]);
+    expect(of('inspector')).toEqual([{ role: 'inspector', agency: 'Phòng Nội vụ' }]);
+    expect(of('unit')).toEqual([{ role: 'unit_officer', agency: 'Ủy ban nhân dân phường Bồng Sơn' }]);
+    expect(new Set(roles.map((r) => r.username))).toEqual(new Set(seeded.usernames));
+  });
+
+  it('lets the unit officer see phường Bồng Sơn, not Tam Quan', async () => {
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const codes = (await unit.get('/api/units?includeInactive=true')).json().items.map((u: { code: string }) => u.code);
+    expect(codes).toContain('DEMO-BONGSON');
+    expect(codes).toContain('543'); // its town, as an ancestor
+    expect(codes).not.toContain('21637');
+    const [tamQuan] = await queryRows<{ id: string }>(database.db, sql`select id from unit where code = '21637'`);
+    expect((await unit.get(`/api/units/${tamQuan.id}`)).statusCode).toBe(404);
+    const agencies = (await unit.get('/api/agencies')).json().items.map((a: { name: string }) => a.name);
+    expect(agencies).toContain('Ủy ban nhân dân phường Bồng Sơn');
+    expect(agencies).not.toContain('Ủy ban nhân dân phường Tam Quan');
+
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const search = await secretariat.get(`/api/units?q=${encodeURIComponent('hoai thanh tay')}`);
+    expect(search.json().items.map((u: { name: string }) => u.name)).toEqual(['Hoài Thanh Tây']);
+  });
+
+  it('does nothing the second time', async () => {
+    const count = async () =>
+      (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;
+    const before = await count();
+    expect(before).toMatch(/\/1$/);
+    const again = await seedDemo(database.db, { password: 'another-password' });
+    expect(again).toEqual({ seeded: false, generatedPassword: null, usernames: seeded.usernames });
+    expect(await count()).toBe(before);
+    // The accounts keep the password of the first start.
+    expect((await signIn(app, 'leader', seeded.generatedPassword!)).username).toBe('leader');
+  });
+});
