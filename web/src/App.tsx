@@ -22,6 +22,10 @@ const AgencyDetailPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const PlansPage = lazy(() => import('./features/plans/PlansPage.js').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() =>
+  import('./features/plans/PlanDetailPage.js').then((m) => ({ default: m.PlanDetailPage })),
+);
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -56,6 +60,8 @@ function SignedInRoutes() {
         <Route path="units/:id" element={<UnitDetailPage />} />
         <Route path="agencies" element={<AgenciesPage />} />
         <Route path="agencies/:id" element={<AgencyDetailPage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/:id" element={<PlanDetailPage />} />
         <Route path="calendar/:year?" element={<CalendarPage />} />
         <Route
           path="audit"

@@ -425,11 +425,7 @@ describe('registry import', () => {
     expect(none.json().invalidParams[0]).toMatchObject({ name: 'body.file', code: 'required' });
   });
 
-  // Known bug, outside the files of this test: busboy rejects a multipart body without a
-  // boundary (in `request.file()`) or cut short (in `file.toBuffer()`) with a plain Error, which
-  // the error handler answers with 500. The fix (registry.routes.ts: catch errors without a
-  // statusCode around both calls and throw AppError.invalid('body.file', 'malformed', …)) is with
-  // the lead; once it lands these pass and `it.fails` must become `it`.
+  // busboy rejects these with plain Errors; registry.routes.ts turns them into 400 body.file.
   for (const [name, payload, contentType] of [
     ['cut short', '--b\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n\r\nPK', 'multipart/form-data; boundary=b'],
     ['without a boundary', 'x', 'multipart/form-data'],

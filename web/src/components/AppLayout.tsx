@@ -19,6 +19,7 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/units', label: 'nav.units' },
   { to: '/agencies', label: 'nav.agencies' },
+  { to: '/plans', label: 'nav.plans' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/audit', label: 'nav.audit', roles: ['admin', 'leader'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },

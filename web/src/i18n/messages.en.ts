@@ -247,6 +247,7 @@ export const en: Record<MessageKey, string> = {
   'plans.newYear': 'Year of the new plan',
   'plans.number': 'Number and symbol',
   'plans.numberLine': 'No. {number}',
+  'plans.issuedOnLine': 'issued on {date}',
   'plans.summary': 'Summary',
   'plans.issuingAgency': 'Issuing agency',
   'plans.issuedOn': 'Issued on',

@@ -248,6 +248,7 @@ export const vi = {
   'plans.newYear': 'Năm của kế hoạch mới',
   'plans.number': 'Số, ký hiệu',
   'plans.numberLine': 'Số: {number}',
+  'plans.issuedOnLine': 'ban hành ngày {date}',
   'plans.summary': 'Trích yếu',
   'plans.issuingAgency': 'Cơ quan ban hành',
   'plans.issuedOn': 'Ngày ban hành',
