@@ -2,10 +2,21 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
-const timestamps = {
+/**
+ * Registry records are never deleted: they carry validity dates, an active flag, a version for
+ * optimistic concurrency and timestamps. A function, so each table gets its own column builders.
+ */
+const lifecycleColumns = () => ({
+  validFrom: date({ mode: 'string' }),
+  validTo: date({ mode: 'string' }),
+  active: boolean().notNull().default(true),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
+});
+
+const validityCheck = (name: string, t: { validFrom: AnyPgColumn; validTo: AnyPgColumn }) =>
+  check(name, sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`);
 
 /**
  * A territorial unit (tỉnh, thị xã, phường, xã …) as a generic tree with validity dates, so the
@@ -22,17 +33,13 @@ export const unit = pgTable(
     sortKey: text().notNull(),
     kind: text().notNull(),
     parentId: uuid().references((): AnyPgColumn => unit.id),
-    validFrom: date({ mode: 'string' }),
-    validTo: date({ mode: 'string' }),
-    active: boolean().notNull().default(true),
-    version: integer().notNull().default(1),
-    ...timestamps,
+    ...lifecycleColumns(),
   },
   (t) => [
     uniqueIndex('unit_code_key').on(t.code).where(sql`${t.code} is not null`),
     index('unit_parent_id_idx').on(t.parentId),
     index('unit_sort_key_idx').on(t.sortKey),
-    check('unit_validity_check', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    validityCheck('unit_validity_check', t),
     check('unit_not_own_parent_check', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
   ],
 );
@@ -82,17 +89,13 @@ export const agency = pgTable(
     phone: text(),
     email: text(),
     address: text(),
-    validFrom: date({ mode: 'string' }),
-    validTo: date({ mode: 'string' }),
-    active: boolean().notNull().default(true),
-    version: integer().notNull().default(1),
-    ...timestamps,
+    ...lifecycleColumns(),
   },
   (t) => [
     uniqueIndex('agency_code_key').on(t.code).where(sql`${t.code} is not null`),
     index('agency_unit_id_idx').on(t.unitId),
     index('agency_parent_agency_id_idx').on(t.parentAgencyId),
     index('agency_sort_key_idx').on(t.sortKey),
-    check('agency_validity_check', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
+    validityCheck('agency_validity_check', t),
   ],
 );
