@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -87,8 +87,13 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   app.decorateRequest('actor', null);
   const policy = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  // Decide by the matched route, never by the raw URL: "/%61pi/…" routes to "/api/…" too.
+  const isApiRoute = (request: FastifyRequest) => {
+    const route = request.routeOptions.url ?? '';
+    return route.startsWith('/api/') && !route.startsWith('/api/docs');
+  };
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!isApiRoute(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const loaded = await loadActor(deps.database.db, token, policy);
@@ -101,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   // Authentication first (401), then CSRF on every mutation (403): a double-submit of the
   // per-session token in a header a cross-site form cannot set.
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!isApiRoute(request)) return;
     if (request.routeOptions.config?.public) return;
     if (!request.actor) return sendProblem(request, reply, 'UNAUTHENTICATED', 'sign in first');
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {

@@ -67,6 +67,8 @@ function fromDatabaseError(err: unknown): { code: ErrorCode; detail: string; inv
   if (pgCode === '23503') return { code: 'VALIDATION_FAILED', detail: `a referenced record does not exist (${constraint})` };
   if (pgCode === '23514') return { code: 'VALIDATION_FAILED', detail: `a rule of the data was broken (${constraint})` };
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') return { code: 'VALIDATION_FAILED', detail: 'a value has the wrong form' };
+  // NUL in text (22021) or jsonb (22P05), a too-long value (22001): the schema should have caught it.
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') return { code: 'VALIDATION_FAILED', detail: 'a text value cannot be stored' };
   return null;
 }
 

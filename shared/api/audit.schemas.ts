@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.js';
+import { isoDate, plainString } from './common.js';
 
 /** The typed catalogue of audited actions (conventions.md §8); the UI labels each one. */
 export const auditActions = [
@@ -42,7 +42,7 @@ export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({
   entityType: z.enum(auditEntityTypes).optional(),
-  entityId: z.string().max(100).optional(),
+  entityId: plainString(100).optional(),
   actorId: z.uuid().optional(),
   action: z.enum(auditActions).optional(),
   from: isoDate.optional(),

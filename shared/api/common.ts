@@ -20,15 +20,18 @@ export const queryBool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** PostgreSQL text cannot hold NUL; refusing it here names the field instead of failing in SQL. */
+const noNul = (s: string) => !s.includes('\u0000');
+/** Any free text a client sends: no NUL character. */
+export const plainString = (max: number) => z.string().max(max).refine(noNul, 'must not contain a NUL character');
+
 /** Trimmed, NFC-normalised text: Vietnamese typed on different keyboards compares equal. */
 export const text = (max: number) =>
-  z
-    .string()
+  plainString(max * 2)
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(1).max(max));
 export const optionalText = (max: number) =>
-  z
-    .string()
+  plainString(max * 2)
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max))
     .nullish()

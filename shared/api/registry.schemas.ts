@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilitiesSchema, isoDate, optionalText, queryBool, text, version } from './common.js';
+import { abilitiesSchema, isoDate, optionalText, plainString, queryBool, text, version } from './common.js';
 
 /** Territorial unit kinds (reference.md §7.4). */
 export const unitKinds = [
@@ -63,7 +63,7 @@ export const unitDetailSchema = unitSchema.extend({
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
 export const listUnitsQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: plainString(200).optional(),
   asOf: isoDate.optional(),
   parentId: z.uuid().optional(),
   includeInactive: queryBool.optional(),
@@ -116,7 +116,7 @@ export const agencyDetailSchema = agencySchema.extend({ abilities: abilitiesSche
 export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
 
 export const listAgenciesQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: plainString(200).optional(),
   unitId: z.uuid().optional(),
   kind: z.enum(agencyKinds).optional(),
   includeInactive: queryBool.optional(),

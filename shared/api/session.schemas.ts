@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { plainString } from './common.js';
 
 export const roleNames = ['admin', 'leader', 'secretariat', 'inspector', 'unit_officer'] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: plainString(100).pipe(z.string().trim().min(1)),
+  password: plainString(200).pipe(z.string().min(1)),
 });
 
 export const roleGrantSchema = z.object({
@@ -30,8 +31,8 @@ export const sessionResponse = z.object({
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(10, 'at least 10 characters').max(200),
+  currentPassword: plainString(200).pipe(z.string().min(1)),
+  newPassword: plainString(200).pipe(z.string().min(10, 'at least 10 characters')),
 });
 
 export const healthResponse = z.object({

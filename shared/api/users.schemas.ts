@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleNames } from './session.schemas.js';
-import { text, version } from './common.js';
+import { plainString, text, version } from './common.js';
 
 export const roleAssignmentBody = z.object({ role: z.enum(roleNames), agencyId: z.uuid() });
 
@@ -24,14 +24,15 @@ export const createUserBody = z.object({
     .regex(/^[a-z0-9._-]{3,50}$/, 'lowercase letters, digits, dot, dash, underscore; 3–50'),
   fullName: text(200),
   email: z.email().nullish(),
-  password: z.string().min(10).max(200),
-  roles: z.array(roleAssignmentBody).default([]),
+  password: plainString(200).pipe(z.string().min(10)),
+  /** At least one: an account with no role would belong to no admin's scope. */
+  roles: z.array(roleAssignmentBody).min(1, 'give the user at least one role'),
 });
 export const updateUserBody = z.object({
   version,
   fullName: text(200).optional(),
   email: z.email().nullish(),
   active: z.boolean().optional(),
-  roles: z.array(roleAssignmentBody).optional(),
-  password: z.string().min(10).max(200).optional(),
+  roles: z.array(roleAssignmentBody).min(1, 'give the user at least one role').optional(),
+  password: plainString(200).pipe(z.string().min(10)).optional(),
 });

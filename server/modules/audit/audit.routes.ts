@@ -3,8 +3,35 @@ import { auditListResponse, auditQuery } from '../../../shared/api/audit.schemas
 import { problemSchema } from '../../../shared/api/errors.js';
 import { auditEvent } from '../../db/schema/index.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import { hasRole, requireActor } from '../../http/actor.js';
+import { hasRole, requireActor, type Actor } from '../../http/actor.js';
+import type { RoleName } from '../../../shared/api/session.schemas.js';
+import { scopeAgencies, scopeUnits } from '../registry/registry.policy.js';
 import { AppError } from '../../http/app-error.js';
+
+const AUDIT_READERS: RoleName[] = ['admin', 'leader'];
+
+/**
+ * The events an admin or leader may read: those about records in their scope (units, agencies,
+ * users whose roles lie there, plans and teams of agencies there, register entries), the
+ * installation-wide calendar and system events, and events made by people in their scope.
+ * Evaluated in SQL, so pages and totals are right.
+ */
+function inAuditScope(actor: Actor): SQL {
+  const units = scopeUnits(actor, AUDIT_READERS);
+  const agencies = scopeAgencies(actor, AUDIT_READERS);
+  const usersInScope = sql`(select r.user_id from user_role r where r.agency_id in ${agencies})`;
+  return sql`(
+    ${auditEvent.entityType} in ('calendar_year', 'system')
+    or (${auditEvent.entityType} = 'unit' and ${auditEvent.entityId} in (select id::text from unit where id in ${units}))
+    or (${auditEvent.entityType} = 'agency' and ${auditEvent.entityId} in (select id::text from agency where id in ${agencies}))
+    or (${auditEvent.entityType} = 'user' and ${auditEvent.entityId} in (select user_id::text from user_role where agency_id in ${agencies}))
+    or (${auditEvent.entityType} = 'inspection_plan' and ${auditEvent.entityId} in (select id::text from inspection_plan where issuing_agency_id in ${agencies}))
+    or (${auditEvent.entityType} = 'inspection_team' and ${auditEvent.entityId} in (
+          select t.id::text from inspection_team t join inspection_plan p on p.id = t.plan_id where p.issuing_agency_id in ${agencies}))
+    or (${auditEvent.entityType} = 'document_register_entry' and ${auditEvent.entityId} in (select id::text from document_register_entry where agency_id in ${agencies}))
+    or (${auditEvent.entityType} in ('registry', 'setting') and ${auditEvent.actorId} in ${usersInScope})
+  )`;
+}
 
 export async function auditRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
@@ -22,7 +49,7 @@ export async function auditRoutes(app: AppInstance, deps: AppDeps) {
       const actor = requireActor(request);
       if (!hasRole(actor, 'admin', 'leader')) throw new AppError('FORBIDDEN', 'only admins and leaders read the audit trail');
       const q = request.query;
-      const where: (SQL | undefined)[] = [];
+      const where: (SQL | undefined)[] = [inAuditScope(actor)];
       if (q.entityType) where.push(eq(auditEvent.entityType, q.entityType));
       if (q.entityId) where.push(eq(auditEvent.entityId, q.entityId));
       if (q.actorId) where.push(eq(auditEvent.actorId, q.actorId));

@@ -51,6 +51,18 @@ describe('session', () => {
     expect(blocked.json().code).toBe('RATE_LIMITED');
   });
 
+  it('holds the limit against a burst of parallel guesses', async () => {
+    const user = await makeUser(t.database.db, []);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/session', remoteAddress: `198.51.100.${100 + i}`, payload: { username: user.username, password: 'wrong' } }),
+      ),
+    );
+    const tried = results.filter((r) => r.statusCode === 401).length;
+    expect(tried).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.statusCode === 429).length).toBe(20 - tried);
+  });
+
   it('rate-limits failed sign-ins per address across accounts', async () => {
     // A distinct client address, so this test's failures do not count against other tests.
     const remoteAddress = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, gt, sql } from 'drizzle-orm';
 import { appUser, loginFailure } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
@@ -24,6 +24,10 @@ export interface SignInInput {
  */
 export async function signIn(db: Db, input: SignInInput) {
   const username = input.username.trim().toLowerCase();
+  // Record the attempt before checking anything, then count: concurrent attempts each see the
+  // others' rows, so a burst of parallel guesses cannot slip past the limit. A successful
+  // sign-in removes the account's rows again.
+  await db.insert(loginFailure).values({ username, ip: input.ip });
   const [counts] = await db
     .select({
       byAccount: sql<number>`count(*) filter (where ${loginFailure.username} = ${username})::int`,
@@ -31,19 +35,17 @@ export async function signIn(db: Db, input: SignInInput) {
     })
     .from(loginFailure)
     .where(gt(loginFailure.at, sql`now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`));
-  if ((counts?.byAccount ?? 0) >= LOGIN_LIMITS.perAccount || (counts?.byAddress ?? 0) >= LOGIN_LIMITS.perAddress) {
+  // This attempt is one of the rows counted: more than the limit means the limit was reached before it.
+  if ((counts?.byAccount ?? 0) > LOGIN_LIMITS.perAccount || (counts?.byAddress ?? 0) > LOGIN_LIMITS.perAddress) {
     throw new AppError('RATE_LIMITED', `too many failed sign-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`);
   }
 
   const [user] = await db.select().from(appUser).where(eq(sql`lower(${appUser.username})`, username));
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
-  if (!user || !ok || !user.active) {
-    await db.insert(loginFailure).values({ username, ip: input.ip });
-    throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
-  }
+  if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS', 'wrong username or password');
 
   return db.transaction(async (tx) => {
-    await tx.delete(loginFailure).where(and(eq(loginFailure.username, username)));
+    await tx.delete(loginFailure).where(eq(loginFailure.username, username));
     const created = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, policy: input.policy });
     await recordAudit(
       tx,

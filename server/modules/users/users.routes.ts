@@ -20,13 +20,16 @@ function requireAdmin(ctx: RequestContext) {
 }
 
 /**
- * Users an admin may manage: those with at least one role inside the admin's scope, plus users
- * with no role yet (just created, waiting for one).
+ * Users an admin may manage: every one of their roles lies inside the admin's scope. A user with
+ * a role elsewhere (another authority) is managed by an admin whose scope covers all of them,
+ * never by one who could reset the password of an account that acts for someone else.
+ * Every user holds at least one role (createUserBody and updateUserBody require it), so no
+ * account floats outside every scope.
  */
 const manageableUsers = (ctx: RequestContext) => sql`(
   select u.id from app_user u
-   where not exists (select 1 from user_role r where r.user_id = u.id)
-      or exists (select 1 from user_role r where r.user_id = u.id and r.agency_id in ${scopeAgencies(ctx.actor, ['admin'])}))`;
+   where exists (select 1 from user_role r where r.user_id = u.id)
+     and not exists (select 1 from user_role r where r.user_id = u.id and r.agency_id not in ${scopeAgencies(ctx.actor, ['admin'])}))`;
 
 async function presentUsers(tx: DbOrTx, ids: string[]): Promise<User[]> {
   if (!ids.length) return [];

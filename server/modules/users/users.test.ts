@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { countRows, makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
+
+let t: TestApp;
+let a: Awaited<ReturnType<typeof makeAuthority>>;
+let b: Awaited<ReturnType<typeof makeAuthority>>;
+let adminA: Client, adminB: Client, inspector: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await makeAuthority(t.database.db);
+  b = await makeAuthority(t.database.db);
+  adminA = await signIn(t.app, a.users.admin.username, TEST_PASSWORD);
+  adminB = await signIn(t.app, b.users.admin.username, TEST_PASSWORD);
+  inspector = await signIn(t.app, a.users.inspector.username, TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+describe('users', () => {
+  it('does not let an inspector manage users', async () => {
+    expect((await inspector.get('/api/users')).statusCode).toBe(403);
+    const res = await inspector.post('/api/users', { username: 'hacker', fullName: 'X', password: 'long-enough-1', roles: [{ role: 'admin', agencyId: a.homeAffairs.id }] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('creates a user with roles in scope; refuses none, outside scope, and duplicates', async () => {
+    const ok = await adminA.post('/api/users', { username: `new${a.tag}`, fullName: 'Cán bộ mới', password: 'a-long-password', roles: [{ role: 'inspector', agencyId: a.homeAffairs.id }] });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().roles[0]).toMatchObject({ role: 'inspector', agencyName: a.homeAffairs.name });
+    const before = await countRows(t.database.db, 'app_user');
+    const none = await adminA.post('/api/users', { username: `none${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().invalidParams[0].name).toBe('body.roles');
+    const dup = await adminA.post('/api/users', { username: `new${a.tag}`, fullName: 'Trùng', password: 'a-long-password', roles: [{ role: 'inspector', agencyId: a.homeAffairs.id }] });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: 'DUPLICATE', invalidParams: [{ name: 'body.username' }] });
+    const out = await adminA.post('/api/users', { username: `out${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [{ role: 'leader', agencyId: b.townCommittee.id }] });
+    expect(out.statusCode).toBe(400);
+    expect(out.json().invalidParams[0].name).toBe('body.roles.0.agencyId');
+    expect(await countRows(t.database.db, 'app_user')).toBe(before);
+  });
+
+  it("lists only users whose roles all lie in the admin's scope", async () => {
+    const names = (await adminA.get('/api/users')).json().items.map((u: { username: string }) => u.username);
+    expect(names).toContain(a.users.leader.username);
+    expect(names).not.toContain(b.users.leader.username);
+  });
+
+  it('does not let an admin take over an account that also acts in another authority', async () => {
+    const both = await makeUser(t.database.db, [
+      { role: 'leader', agencyId: a.townCommittee.id },
+      { role: 'admin', agencyId: b.provinceCommittee.id },
+    ]);
+    expect((await adminA.get('/api/users')).json().items.map((u: { id: string }) => u.id)).not.toContain(both.id);
+    const reset = await adminA.patch(`/api/users/${both.id}`, { version: 1, password: 'taken-over-123' });
+    expect(reset.statusCode).toBe(404);
+    const strip = await adminA.patch(`/api/users/${both.id}`, { version: 1, roles: [{ role: 'leader', agencyId: a.townCommittee.id }] });
+    expect(strip.statusCode).toBe(404);
+    await expect(signIn(t.app, both.username, TEST_PASSWORD)).resolves.toBeTruthy();
+    // Admin B's scope does not cover the leader role in A either.
+    expect((await adminB.patch(`/api/users/${both.id}`, { version: 1, active: false })).statusCode).toBe(404);
+  });
+
+  it('deactivating a user ends their sessions at once; stale versions answer 409', async () => {
+    const user = await makeUser(t.database.db, [{ role: 'inspector', agencyId: a.homeAffairs.id }]);
+    const c = await signIn(t.app, user.username, TEST_PASSWORD);
+    expect((await c.get('/api/session')).statusCode).toBe(200);
+    const off = await adminA.patch(`/api/users/${user.id}`, { version: 1, active: false });
+    expect(off.statusCode).toBe(200);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+    const stale = await adminA.patch(`/api/users/${user.id}`, { version: 1, active: true });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+  });
+});
