@@ -156,5 +156,10 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-export const standingBodySetting = z.object({ agencyId: z.uuid().nullable(), agencyName: z.string().nullable() });
-export const putStandingBodyBody = z.object({ agencyId: z.uuid() });
+export const standingBodySetting = z.object({
+  agencyId: z.uuid().nullable(),
+  agencyName: z.string().nullable(),
+  /** null while the setting was never recorded. */
+  version: z.number().int().nullable(),
+});
+export const putStandingBodyBody = z.object({ agencyId: z.uuid(), version: z.number().int().min(1).nullable() });

@@ -21,25 +21,35 @@ import { recordAudit } from '../audit/audit-log.js';
  * pairs of the table: one tiny query per use keeps every server in step with edits made on
  * another (app servers stay stateless).
  */
-let cached: { signature: string; calendar: WorkingCalendar; rows: Map<number, { source: string; version: number }> } | null = null;
+let cached: LoadedCalendar | null = null;
 
-export async function loadWorkingCalendar(db: DbOrTx) {
-  const versions = await db.select({ year: calendarYear.year, version: calendarYear.version }).from(calendarYear).orderBy(calendarYear.year);
-  const signature = versions.map((v) => `${v.year}:${v.version}`).join(',');
-  if (cached?.signature === signature) return cached;
+type LoadedCalendar = { signature: string; calendar: WorkingCalendar; rows: Map<number, { source: string; version: number }> };
+
+async function buildWorkingCalendar(db: DbOrTx, signature: string): Promise<LoadedCalendar> {
   const rows = await db.select().from(calendarYear);
   const fromDb = new Map(rows.map((r) => [r.year, { year: r.year, source: r.source, entries: r.entries as CalendarEntry[] }]));
   const schedules: YearSchedule[] = [...OFFICIAL_SCHEDULES.filter((s) => !fromDb.has(s.year)), ...fromDb.values()];
-  cached = {
+  return {
     signature,
     calendar: createWorkingCalendar(schedules),
     rows: new Map(rows.map((r) => [r.year, { source: r.source, version: r.version }])),
   };
+}
+
+/**
+ * The calendar as committed. Pass `cache: false` when reading inside a transaction that writes
+ * the calendar: what it sees may still roll back and must not reach the shared cache.
+ */
+export async function loadWorkingCalendar(db: DbOrTx, opts: { cache?: boolean } = {}): Promise<LoadedCalendar> {
+  const versions = await db.select({ year: calendarYear.year, version: calendarYear.version }).from(calendarYear).orderBy(calendarYear.year);
+  const signature = versions.map((v) => `${v.year}:${v.version}`).join(',');
+  if (opts.cache === false) return buildWorkingCalendar(db, signature);
+  if (cached?.signature !== signature) cached = await buildWorkingCalendar(db, signature);
   return cached;
 }
 
-export async function getCalendarYear(db: DbOrTx, year: number) {
-  const { calendar, rows } = await loadWorkingCalendar(db);
+export async function getCalendarYear(db: DbOrTx, year: number, opts: { cache?: boolean } = {}) {
+  const { calendar, rows } = await loadWorkingCalendar(db, opts);
   const stored = rows.get(year);
   const shipped = OFFICIAL_SCHEDULES.find((s) => s.year === year);
   const origin = stored ? 'database' : shipped ? 'shipped' : 'default';
@@ -77,7 +87,7 @@ export async function saveCalendarYear(tx: Tx, ctx: RequestContext, year: number
     calendarProblem(err, { schedule: 'body.entries' });
   }
   const entries = [...input.entries].sort((a, b) => a.date.localeCompare(b.date));
-  const before = await getCalendarYear(tx, year);
+  const before = await getCalendarYear(tx, year, { cache: false });
   if (input.version === null) {
     if (before.origin === 'database') throw new AppError('VERSION_CONFLICT', `the ${year} schedule is already recorded (version ${before.version})`);
     await tx.insert(calendarYear).values({ year, source: input.source, entries });
@@ -89,7 +99,7 @@ export async function saveCalendarYear(tx: Tx, ctx: RequestContext, year: number
       .returning({ year: calendarYear.year });
     if (!updated.length) throw new AppError('VERSION_CONFLICT', `the ${year} schedule was changed by someone else`);
   }
-  const after = await getCalendarYear(tx, year);
+  const after = await getCalendarYear(tx, year, { cache: false });
   await recordAudit(tx, ctx, { action: 'calendar.year_updated', entityType: 'calendar_year', entityId: String(year), before, after });
   return after;
 }

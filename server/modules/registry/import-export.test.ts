@@ -350,8 +350,8 @@ describe('registry import', () => {
     expect(body.units).toEqual({ created: 0, updated: 0 });
     expect(body.agencies).toEqual({ created: 0, updated: 1 });
     expect(pick(body.rejected)).toEqual([
-      { sheet: UNIT_SHEET, row: expect.any(Number), field: null, code: 'NOT_FOUND' },
-      { sheet: AGENCY_SHEET, row: expect.any(Number), field: null, code: 'NOT_FOUND' },
+      { sheet: UNIT_SHEET, row: expect.any(Number), field: 'code', code: 'code_taken' },
+      { sheet: AGENCY_SHEET, row: expect.any(Number), field: 'code', code: 'code_taken' },
     ]);
     expect((await unitByCode(`WB-${a.tag}`)).name).toBe(a.wardB.name);
     expect((await agencyByCode(`AWB-${a.tag}`)).phone).toBeNull();

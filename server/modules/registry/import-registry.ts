@@ -189,7 +189,8 @@ export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer,
     await db.transaction(async (tx) => {
       await importUnits(tx, ctx, units, result);
       await importAgencies(tx, ctx, agencies, new Set(units.rows.map((r) => r.cells.code)), result);
-      await recordAudit(tx, ctx, {
+      const changed = result.units.created + result.units.updated + result.agencies.created + result.agencies.updated;
+      if (changed > 0) await recordAudit(tx, ctx, {
         action: 'registry.imported',
         entityType: 'registry',
         entityId: null,
@@ -219,12 +220,19 @@ async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejecti
       const field = p?.name.replace(/^body\./, '') ?? null;
       rejected.push({ sheet, row, field: field && (columnOfField[field] ?? field), code: p?.code ?? err.code, message: p?.reason ?? err.detail ?? err.code });
     } else {
-      const cause = (err as { cause?: { message?: string } }).cause;
-      rejected.push({ sheet, row, field: null, code: 'database_error', message: cause?.message ?? (err as Error).message });
+      // The database's own words stay in the server log, not in the user's report.
+      console.error(`registry import: ${sheet} row ${row}:`, (err as { cause?: unknown }).cause ?? err);
+      rejected.push({ sheet, row, field: null, code: 'database_error', message: 'the row could not be saved' });
     }
     return false;
   }
 }
+
+/**
+ * Codes are official and unique across the installation (GSO codes for units), so a code in use
+ * outside the caller's scope cannot be taken: the row is refused without saying whose it is.
+ */
+const outOfScopeCode = () => new RowRejected('code', 'code_taken', 'this code belongs to a record outside your scope');
 
 async function codeMap(tx: Tx, table: typeof unit | typeof agency) {
   const rows = await tx.select({ id: table.id, code: table.code }).from(table).where(isNotNull(table.code));
@@ -258,7 +266,7 @@ async function importUnits(tx: Tx, ctx: RequestContext, sheet: Sheet, result: Im
         return;
       }
       const before = await findVisibleUnit(sp, ctx.actor, id);
-      if (!before) throw AppError.notFound('unit');
+      if (!before) throw outOfScopeCode();
       const changes = changedFields(before, parsed.data, unitFieldColumns, sheet.present);
       let after = before;
       if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
@@ -308,7 +316,7 @@ async function importAgencies(tx: Tx, ctx: RequestContext, sheet: Sheet, unitCod
         return;
       }
       const before = await findVisibleAgency(sp, ctx.actor, id);
-      if (!before) throw AppError.notFound('agency');
+      if (!before) throw outOfScopeCode();
       const changes = changedFields(before, parsed.data, agencyFieldColumns, sheet.present);
       let after: { version: number; active: boolean } = before;
       if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });

@@ -11,6 +11,7 @@ import { agencyKeys, useAgencies } from './agencies.api.js';
 interface StandingBody {
   agencyId: string | null;
   agencyName: string | null;
+  version: number | null;
 }
 
 /** GET/PUT /api/settings/standing-body: which agency is the PAR standing body. Admins change it. */
@@ -25,7 +26,8 @@ export function StandingBodySetting({ canEdit }: { canEdit: boolean }) {
   const [choice, setChoice] = useState<string | null>(null);
   const agencies = useAgencies({}, editing);
   const save = useMutation({
-    mutationFn: (agencyId: string) => api.put<StandingBody>('/api/settings/standing-body', { agencyId }),
+    mutationFn: (agencyId: string) =>
+      api.put<StandingBody>('/api/settings/standing-body', { agencyId, version: setting.data?.version ?? null }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: agencyKeys.standingBody });
       void queryClient.invalidateQueries({ queryKey: agencyKeys.all });
