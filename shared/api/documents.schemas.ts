@@ -4,6 +4,24 @@ import { documentTypeCodes } from '../domain/document-types.js';
 
 /** The document register (sổ đăng ký văn bản đi) and the document endpoints. */
 
+/**
+ * Text that can be printed in a .docx and stored in PostgreSQL: no control characters other than
+ * tab and line breaks (XML 1.0 forbids them, Word refuses the file; PostgreSQL refuses NUL) and no
+ * unpaired surrogate halves. Refused with the field named rather than silently dropped.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
+export const isPrintable = (s: string): boolean => !unprintable.test(s);
+export const printableMessage = 'must not contain control characters';
+
+/** NFC-normalised, trimmed, printable text of `min`..`max` characters (request schemas). */
+export const documentText = (max: number, min = 1) =>
+  z
+    .string()
+    .refine(isPrintable, printableMessage)
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(min).max(max));
+
 export const documentTypeSchema = z.object({ code: z.enum(documentTypeCodes), name: z.string(), abbreviation: z.string().nullable() });
 export const documentTypeListResponse = z.object({ items: z.array(documentTypeSchema) });
 
@@ -40,11 +58,17 @@ export const createRegisterEntryBody = z.object({
   agencyId: z.uuid(),
   typeCode: z.enum(documentTypeCodes),
   /** For a công văn: the drafting unit's abbreviation ("NV" in 12/UBND-NV). */
-  draftingUnitAbbreviation: z.string().trim().max(20).optional(),
-  summary: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(500)),
+  draftingUnitAbbreviation: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\p{L}\p{N}]*$/u, 'letters and digits only (it becomes part of the symbol)')
+    .transform((s) => s.normalize('NFC'))
+    .optional(),
+  summary: documentText(500),
   issuedOn: isoDate,
-  signerName: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(100)),
-  signerPosition: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(100)),
+  signerName: documentText(100),
+  signerPosition: documentText(100),
 });
 
 export const pdfAvailabilitySchema = z.object({

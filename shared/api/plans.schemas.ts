@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, version } from './common.js';
+import { isPrintable, printableMessage } from './documents.schemas.js';
 import { planStatuses } from '../domain/plan-status.js';
 
 /**
@@ -13,7 +14,7 @@ import { planStatuses } from '../domain/plan-status.js';
  */
 
 type Str = (max: number) => z.ZodType<string, string>;
-const inStr: Str = (max) => z.string().max(max).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
+const inStr: Str = (max) => z.string().max(max).refine(isPrintable, printableMessage).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
 const outStr: Str = () => z.string();
 
 function blockSchemas(str: Str) {
@@ -185,8 +186,20 @@ export const createPlanFromPreviousBody = z.object({
   year: year.optional(),
 });
 
+/** Why a target of the source plan was left out of the copy; the UI names each. */
+export const droppedTargetReasons = ['out_of_scope', 'inactive', 'not_valid_in_period'] as const;
+export type DroppedTargetReason = (typeof droppedTargetReasons)[number];
+export const droppedTargetSchema = planTargetSchema.extend({ reason: z.enum(droppedTargetReasons) });
+export type DroppedTarget = z.infer<typeof droppedTargetSchema>;
+
+/**
+ * The new draft, and the source's targets that were not copied because they can no longer be
+ * inspected in the new year (deactivated, merged away, outside the caller's scope).
+ */
+export const planFromPreviousResponse = planDetailSchema.extend({ droppedTargets: z.array(droppedTargetSchema) });
+
 export const planTransitionBody = z.object({ version });
-export const returnPlanBody = z.object({ version, reason: z.string().max(2000).optional() });
+export const returnPlanBody = z.object({ version, reason: z.string().max(2000).refine(isPrintable, printableMessage).optional() });
 
 /** The leader issues (approves and signs): the register gives the number. */
 export const issuePlanBody = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, version } from './common.js';
+import { documentText } from './documents.schemas.js';
 import { signatureInput, signatureSchema } from './plans.schemas.js';
 
 /** Inspection teams (đoàn kiểm tra), founded by a decision in the Chairman's name. */
@@ -18,7 +19,8 @@ export const teamMemberRoleLabels: Record<TeamMemberRole, string> = {
 export const teamStatuses = ['draft', 'founded'] as const;
 export const honorifics = ['Ông', 'Bà'] as const;
 
-const nfc = (max: number) => z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(max));
+/** Texts of the decision and the member list are printed: NFC, trimmed, printable. */
+const nfc = (max: number) => documentText(max);
 
 /** Editable texts of the founding decision (Mẫu 1.2); Điều 1 is built from the members. */
 export const teamDecisionInput = z.object({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createPlanBody, createPlanFromPreviousBody, PlanContent } from '../../../shared/api/plans.schemas.js';
+import type { createPlanBody, createPlanFromPreviousBody, DroppedTarget, PlanContent } from '../../../shared/api/plans.schemas.js';
 import { inspectionPlan } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
 import { hasRole, type RequestContext } from '../../http/actor.js';
@@ -9,21 +9,48 @@ import { findVisibleAgency } from '../registry/registry.repository.js';
 import { checkPeriod } from './plan-access.js';
 import { moveContentToYear, shiftYearMonth } from './plan-body.js';
 import { planRoles } from './plans.policy.js';
-import { findVisiblePlan, invalidTargetIndex, planTargets, replaceTargets } from './plans.repository.js';
+import { agencyLifecycle, findVisiblePlan, planTargets, replaceTargets, targetProblems, windowDates, type TargetProblem } from './plans.repository.js';
 
-/** The issuing agency must be a People's Committee in the drafter's scope. */
-async function checkIssuingAgency(tx: Tx, ctx: RequestContext, issuingAgencyId: string) {
+const targetProblemText: Record<TargetProblem, string> = {
+  out_of_scope: "the agency is not under the issuing agency's area",
+  inactive: 'the agency has been deactivated',
+  not_valid_in_period: 'the agency does not exist during the inspection window',
+};
+
+/**
+ * The issuing agency must be an active People's Committee in the drafter's scope that exists
+ * during the window. `field` names the input the agency came from (the body's issuingAgencyId,
+ * or the source plan when copying).
+ */
+async function checkIssuingAgency(tx: Tx, ctx: RequestContext, issuingAgencyId: string, window: { from: string; to: string }, field = 'body.issuingAgencyId') {
   const issuer = await findVisibleAgency(tx, ctx.actor, issuingAgencyId);
-  if (!issuer) throw AppError.invalid('body.issuingAgencyId', 'not_found', 'the agency does not exist');
-  if (issuer.kind !== 'peoples_committee') throw AppError.invalid('body.issuingAgencyId', 'not_peoples_committee', "a plan is issued by a People's Committee");
+  if (!issuer) throw AppError.invalid(field, 'not_found', 'the agency does not exist');
+  if (issuer.kind !== 'peoples_committee') throw AppError.invalid(field, 'not_peoples_committee', "a plan is issued by a People's Committee");
   if (!(await planRoles(tx, ctx.actor, issuingAgencyId)).drafter) {
-    throw AppError.invalid('body.issuingAgencyId', 'out_of_scope', 'you do not draft plans for this agency');
+    throw AppError.invalid(field, 'out_of_scope', 'you do not draft plans for this agency');
   }
+  const life = await agencyLifecycle(tx, issuingAgencyId, window);
+  if (!life?.active) throw AppError.invalid(field, 'inactive', targetProblemText.inactive);
+  if (!life.valid) throw AppError.invalid(field, 'not_valid_in_period', targetProblemText.not_valid_in_period);
 }
 
-export async function checkTargets(tx: Tx, ctx: RequestContext, issuingAgencyId: string, targetAgencyIds: string[]) {
-  const bad = await invalidTargetIndex(tx, ctx.actor, issuingAgencyId, targetAgencyIds);
-  if (bad >= 0) throw AppError.invalid(`body.targetAgencyIds.${bad}`, 'out_of_scope', "the agency is not under the issuing agency's area");
+/**
+ * Every chosen target must be under the issuing agency, active, and exist during the window;
+ * 400 names the first bad one. Targets the draft already had are only checked for scope.
+ */
+export async function checkTargets(
+  tx: Tx,
+  ctx: RequestContext,
+  plan: { issuingAgencyId: string; periodFrom: string; periodTo: string },
+  targetAgencyIds: string[],
+  alreadyTargets: ReadonlySet<string> = new Set(),
+) {
+  const problems = await targetProblems(tx, ctx.actor, plan.issuingAgencyId, targetAgencyIds, windowDates(plan.periodFrom, plan.periodTo), alreadyTargets);
+  const bad = targetAgencyIds.findIndex((id) => problems.has(id));
+  if (bad >= 0) {
+    const problem = problems.get(targetAgencyIds[bad])!;
+    throw AppError.invalid(`body.targetAgencyIds.${bad}`, problem, targetProblemText[problem]);
+  }
 }
 
 async function insertDraft(
@@ -44,9 +71,9 @@ async function insertDraft(
 /** The standing office starts a new plan (status draft). */
 export async function createPlan(tx: Tx, ctx: RequestContext, input: z.infer<typeof createPlanBody>) {
   if (!hasRole(ctx.actor, 'secretariat')) throw new AppError('FORBIDDEN', 'only the standing office drafts plans');
-  await checkIssuingAgency(tx, ctx, input.issuingAgencyId);
   checkPeriod(input.periodFrom, input.periodTo);
-  await checkTargets(tx, ctx, input.issuingAgencyId, input.targetAgencyIds);
+  await checkIssuingAgency(tx, ctx, input.issuingAgencyId, windowDates(input.periodFrom, input.periodTo));
+  await checkTargets(tx, ctx, input, input.targetAgencyIds);
   const { targetAgencyIds, ...values } = input;
   const row = await insertDraft(tx, ctx, values, targetAgencyIds);
   await recordAudit(tx, ctx, { action: 'plan.created', entityType: 'inspection_plan', entityId: row.id, after: { ...row, targetAgencyIds } });
@@ -56,27 +83,44 @@ export async function createPlan(tx: Tx, ctx: RequestContext, input: z.infer<typ
 /**
  * "Start from last year's plan": a new draft with the source's content, targets, recipients and
  * signer; the year, the inspection window and every "năm <year>" in the text move forward.
+ * The copied targets go through the same checks as chosen ones, against the new window: those
+ * that can no longer be inspected (deactivated, merged away, out of the drafter's scope) are
+ * left out and returned, so the caller can say which.
  */
-export async function createPlanFromPrevious(tx: Tx, ctx: RequestContext, input: z.infer<typeof createPlanFromPreviousBody>) {
+export async function createPlanFromPrevious(
+  tx: Tx,
+  ctx: RequestContext,
+  input: z.infer<typeof createPlanFromPreviousBody>,
+): Promise<{ row: typeof inspectionPlan.$inferSelect; droppedTargets: DroppedTarget[] }> {
   if (!hasRole(ctx.actor, 'secretariat')) throw new AppError('FORBIDDEN', 'only the standing office drafts plans');
   const source = await findVisiblePlan(tx, ctx.actor, input.sourcePlanId);
   if (!source) throw AppError.invalid('body.sourcePlanId', 'not_found', 'the plan does not exist');
-  await checkIssuingAgency(tx, ctx, source.issuingAgencyId);
   const year = input.year ?? source.year + 1;
   const shift = year - source.year;
+  const periodFrom = shiftYearMonth(source.periodFrom, shift);
+  const periodTo = shiftYearMonth(source.periodTo, shift);
+  const window = windowDates(periodFrom, periodTo);
+  await checkIssuingAgency(tx, ctx, source.issuingAgencyId, window, 'body.sourcePlanId');
+
   const targets = await planTargets(tx, source.id);
+  const problems = await targetProblems(tx, ctx.actor, source.issuingAgencyId, targets.map((t) => t.agencyId), window);
+  const droppedTargets = targets.flatMap((t) => {
+    const reason = problems.get(t.agencyId);
+    return reason ? [{ ...t, reason }] : [];
+  });
+  const kept = targets.filter((t) => !problems.has(t.agencyId)).map((t) => t.agencyId);
+
   const row = await insertDraft(
     tx,
     ctx,
-    {
-      issuingAgencyId: source.issuingAgencyId,
-      year,
-      periodFrom: shiftYearMonth(source.periodFrom, shift),
-      periodTo: shiftYearMonth(source.periodTo, shift),
-      content: moveContentToYear(source.content as PlanContent, source.year, year),
-    },
-    targets.map((t) => t.agencyId),
+    { issuingAgencyId: source.issuingAgencyId, year, periodFrom, periodTo, content: moveContentToYear(source.content as PlanContent, source.year, year) },
+    kept,
   );
-  await recordAudit(tx, ctx, { action: 'plan.created', entityType: 'inspection_plan', entityId: row.id, after: { ...row, copiedFrom: source.id } });
-  return row;
+  await recordAudit(tx, ctx, {
+    action: 'plan.created',
+    entityType: 'inspection_plan',
+    entityId: row.id,
+    after: { ...row, copiedFrom: source.id, targetAgencyIds: kept, droppedTargets: droppedTargets.map((t) => ({ agencyId: t.agencyId, reason: t.reason })) },
+  });
+  return { row, droppedTargets };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { agency, documentRegisterEntry, inspectionPlan, inspectionPlanTarget, unit } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
+import { scopeAgencies } from '../registry/registry.policy.js';
 import { visiblePlans } from './plans.policy.js';
 
 export type PlanRow = typeof inspectionPlan.$inferSelect & {
@@ -80,36 +81,88 @@ export async function replaceTargets(tx: Tx, planId: string, agencyIds: string[]
   if (unique.length) await tx.insert(inspectionPlanTarget).values(unique.map((agencyId, position) => ({ planId, agencyId, position })));
 }
 
-/** Every version of a series, oldest first. */
-export async function seriesHistory(tx: DbOrTx, seriesId: string): Promise<PlanRow[]> {
+/** The versions of a series the actor may see (never a draft amendment to a unit officer), oldest first. */
+export async function seriesHistory(tx: DbOrTx, actor: Actor, seriesId: string): Promise<PlanRow[]> {
   const rows = await tx
     .select(planColumns)
     .from(inspectionPlan)
     .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId))
     .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionPlan.registerEntryId))
-    .where(eq(inspectionPlan.seriesId, seriesId))
+    .where(and(eq(inspectionPlan.seriesId, seriesId), sql`${inspectionPlan.id} in ${visiblePlans(actor)}`))
     .orderBy(asc(inspectionPlan.revision));
   return rows.map(flatten);
 }
 
+/** SQL: the agencies in the issuing agency's territorial unit or below it (where its plans reach). */
+export const agenciesUnder = (issuingAgencyId: string): SQL => sql`(
+  with recursive sub(id) as (
+    select a.unit_id from agency a where a.id = ${issuingAgencyId}::uuid
+    union select u.id from unit u join sub on u.parent_id = sub.id)
+  select a.id from agency a where a.unit_id in (select id from sub))`;
+
+/** SQL on `agency a join unit u`: the agency and its unit exist at some point of the window. */
+const existsDuring = (window: { from: string; to: string }): SQL => sql`(
+  (a.valid_from is null or a.valid_from <= ${window.to}::date) and (a.valid_to is null or a.valid_to >= ${window.from}::date)
+  and (u.valid_from is null or u.valid_from <= ${window.to}::date) and (u.valid_to is null or u.valid_to >= ${window.from}::date))`;
+
+/** Why a target agency cannot be chosen; the order is the order of the checks. */
+export type TargetProblem = 'out_of_scope' | 'inactive' | 'not_valid_in_period';
+
+/** The inspection window as dates: the first day of its first month to the last day of its last. */
+export function windowDates(periodFrom: string, periodTo: string): { from: string; to: string } {
+  const [y, m] = periodTo.split('-').map(Number);
+  return { from: `${periodFrom}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
+}
+
 /**
- * Checks the chosen target agencies: each must exist, be visible to the actor and sit in the
- * issuing agency's territorial unit or below it. Returns the index of the first bad one.
+ * Checks chosen target agencies and returns the problem of each bad one:
+ *  - out_of_scope: unknown, not visible to the actor, or not in the issuing agency's unit or
+ *    below it (one answer for all three, so the check reveals nothing about other authorities);
+ *  - inactive: the agency or its unit has been deactivated;
+ *  - not_valid_in_period: the agency or its unit does not exist during the inspection window
+ *    (a ward merged away in the 2025 reorganisation).
+ * Only `out_of_scope` is checked for ids in `grandfathered` (targets a draft already had: a
+ * plan does not become uneditable because a target was deactivated after it was chosen).
  */
-export async function invalidTargetIndex(tx: DbOrTx, actor: Actor, issuingAgencyId: string, agencyIds: string[]): Promise<number> {
-  if (!agencyIds.length) return -1;
-  const rows = await queryRows<{ id: string }>(
+export async function targetProblems(
+  tx: DbOrTx,
+  actor: Actor,
+  issuingAgencyId: string,
+  agencyIds: string[],
+  window: { from: string; to: string },
+  grandfathered: ReadonlySet<string> = new Set(),
+): Promise<Map<string, TargetProblem>> {
+  const problems = new Map<string, TargetProblem>();
+  if (!agencyIds.length) return problems;
+  const rows = await queryRows<{ id: string; in_scope: boolean; active: boolean; valid: boolean }>(
     tx,
-    sql`with recursive sub(id) as (
-          select a.unit_id from agency a where a.id = ${issuingAgencyId}::uuid
-          union select u.id from unit u join sub on u.parent_id = sub.id)
-        select a.id from agency a
-         where a.id in (${sql.join(agencyIds.map((id) => sql`${id}::uuid`), sql`, `)})
-           and a.unit_id in (select id from sub)
-           and a.id in (select actor_scope_agencies(${actor.userId}::uuid, ARRAY['admin','leader','secretariat','inspector','unit_officer']::text[]))`,
+    sql`select a.id,
+               (a.id in ${agenciesUnder(issuingAgencyId)} and a.id in ${scopeAgencies(actor)}) as in_scope,
+               (a.active and u.active) as active,
+               ${existsDuring(window)} as valid
+          from agency a join unit u on u.id = a.unit_id
+         where a.id in (${sql.join(agencyIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
   );
-  const ok = new Set(rows.map((r) => r.id));
-  return agencyIds.findIndex((id) => !ok.has(id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const id of agencyIds) {
+    const row = byId.get(id);
+    if (!row?.in_scope) problems.set(id, 'out_of_scope');
+    else if (grandfathered.has(id)) continue;
+    else if (!row.active) problems.set(id, 'inactive');
+    else if (!row.valid) problems.set(id, 'not_valid_in_period');
+  }
+  return problems;
+}
+
+/** Whether the agency and its unit are active and exist during the window (null: no such agency). */
+export async function agencyLifecycle(tx: DbOrTx, agencyId: string, window: { from: string; to: string }): Promise<{ active: boolean; valid: boolean } | null> {
+  const [row] = await queryRows<{ active: boolean; valid: boolean }>(
+    tx,
+    sql`select (a.active and u.active) as active,
+               ${existsDuring(window)} as valid
+          from agency a join unit u on u.id = a.unit_id where a.id = ${agencyId}::uuid`,
+  );
+  return row ? { active: row.active === true, valid: row.valid === true } : null;
 }
 
 export async function findAgencies(tx: DbOrTx, ids: string[]) {

@@ -6,6 +6,7 @@ import {
   issuePlanBody,
   listPlansQuery,
   planDetailSchema,
+  planFromPreviousResponse,
   planListResponse,
   planTransitionBody,
   returnPlanBody,
@@ -33,7 +34,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function planDetail(tx: DbOrTx, ctx: RequestContext, id: string) {
   const row = await findVisiblePlan(tx, ctx.actor, id);
   if (!row) throw AppError.notFound('plan');
-  const [targets, history, roles] = [await planTargets(tx, id), await seriesHistory(tx, row.seriesId), await planRoles(tx, ctx.actor, row.issuingAgencyId)];
+  const [targets, history, roles] = [await planTargets(tx, id), await seriesHistory(tx, ctx.actor, row.seriesId), await planRoles(tx, ctx.actor, row.issuingAgencyId)];
   return presentPlanDetail(row, targets, history, planAbilities(row.status as PlanStatus, roles));
 }
 
@@ -59,10 +60,20 @@ export async function planRoutes(app: AppInstance, deps: AppDeps) {
 
   app.post(
     '/api/plans/from-previous',
-    { schema: { tags, summary: "Start from last year's plan: a draft copying it, year and dates moved forward", body: createPlanFromPreviousBody, response: { 201: planDetailSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Start from last year's plan: a draft copying it, year and dates moved forward; targets that can no longer be inspected are left out and listed",
+        body: createPlanFromPreviousBody,
+        response: { 201: planFromPreviousResponse, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const detail = await db.transaction(async (tx) => planDetail(tx, ctx, (await createPlanFromPrevious(tx, ctx, request.body)).id));
+      const detail = await db.transaction(async (tx) => {
+        const { row, droppedTargets } = await createPlanFromPrevious(tx, ctx, request.body);
+        return { ...(await planDetail(tx, ctx, row.id)), droppedTargets };
+      });
       return reply.status(201).send(detail);
     },
   );

@@ -15,8 +15,8 @@ export async function updatePlan(tx: Tx, ctx: RequestContext, id: string, input:
   const periodFrom = input.periodFrom ?? plan.periodFrom;
   const periodTo = input.periodTo ?? plan.periodTo;
   checkPeriod(periodFrom, periodTo);
-  if (input.targetAgencyIds) await checkTargets(tx, ctx, plan.issuingAgencyId, input.targetAgencyIds);
   const beforeTargets = (await planTargets(tx, id)).map((t) => t.agencyId);
+  if (input.targetAgencyIds) await checkTargets(tx, ctx, { issuingAgencyId: plan.issuingAgencyId, periodFrom, periodTo }, input.targetAgencyIds, new Set(beforeTargets));
   const content: PlanContent = { ...(plan.content as PlanContent), ...(input.content ?? {}) };
   const after = await updateVersioned(tx, inspectionPlan, id, input.version, {
     ...(input.year !== undefined ? { year: input.year } : {}),

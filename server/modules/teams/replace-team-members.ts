@@ -17,7 +17,7 @@ import { inspectorUserIds, replaceMembers, teamMembers } from './teams.repositor
  * carries, not an error.
  */
 export async function replaceTeamMembers(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof replaceMembersBody>) {
-  await teamForAction(tx, ctx, id, 'edit', input.version);
+  const team = await teamForAction(tx, ctx, id, 'edit', input.version);
   const heads = input.members.map((m, i) => (m.role === 'truong_doan' ? i : -1)).filter((i) => i >= 0);
   if (heads.length > 1) throw AppError.invalid(`body.members.${heads[1]}.role`, 'second_head', 'a team has one Trưởng đoàn');
 
@@ -32,9 +32,11 @@ export async function replaceTeamMembers(tx: Tx, ctx: RequestContext, id: string
     if (bad >= 0) throw AppError.invalid(`body.members.${bad}.agencyId`, 'not_found', 'the agency does not exist');
   }
   const userIds = input.members.map((m) => m.userId).filter((u): u is string => !!u);
-  const inspectors = await inspectorUserIds(tx, userIds);
+  // One answer for an unknown id, another role, and an inspector of another authority: the
+  // check must not tell a drafter which accounts exist elsewhere.
+  const inspectors = await inspectorUserIds(tx, team.issuingAgencyId, userIds);
   const badUser = input.members.findIndex((m) => m.userId && !inspectors.has(m.userId));
-  if (badUser >= 0) throw AppError.invalid(`body.members.${badUser}.userId`, 'not_inspector', 'the account does not have the inspector role');
+  if (badUser >= 0) throw AppError.invalid(`body.members.${badUser}.userId`, 'not_inspector', "not an inspector account of the plan's authority");
 
   const before = (await teamMembers(tx, [id])).map((m) => m.member);
   await replaceMembers(

@@ -3,20 +3,28 @@ import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { planRoles } from '../plans/plans.policy.js';
-import { findPlan } from '../plans/plans.repository.js';
+import { planRolesByAgency } from '../plans/plans.policy.js';
 import { agenciesAmongTargets, teamMembers, type TeamRow } from './teams.repository.js';
 
-/** A team with its members, its warnings (members inspecting their own agency) and the caller's abilities. */
+/**
+ * Teams with their members, their warnings (members inspecting their own agency) and the caller's
+ * abilities. A fixed number of queries for any number of teams: members, own-agency warnings and
+ * the caller's roles are each fetched once for the whole list (the plan's status comes with the row).
+ */
 export async function presentTeams(tx: DbOrTx, actor: Actor, rows: TeamRow[]): Promise<Team[]> {
+  if (!rows.length) return [];
   const members = await teamMembers(tx, rows.map((r) => r.id));
+  const teamPlan = new Map(rows.map((r) => [r.id, r.planId]));
+  const amongTargets = await agenciesAmongTargets(
+    tx,
+    members.map((m) => ({ planId: teamPlan.get(m.member.teamId)!, agencyId: m.member.agencyId })),
+  );
+  const rolesOf = await planRolesByAgency(tx, actor, rows.map((r) => r.issuingAgencyId));
   const out: Team[] = [];
   for (const row of rows) {
     const own = members.filter((m) => m.member.teamId === row.id);
-    const plan = (await findPlan(tx, row.planId))!;
-    const amongTargets = await agenciesAmongTargets(tx, row.planId, own.map((m) => m.member.agencyId));
-    const roles = await planRoles(tx, actor, row.issuingAgencyId);
-    const open = row.status === 'draft' && planAcceptsTeams(plan.status as PlanStatus);
+    const roles = rolesOf.get(row.issuingAgencyId) ?? { drafter: false, issuer: false };
+    const open = row.status === 'draft' && planAcceptsTeams(row.planStatus as PlanStatus);
     out.push({
       id: row.id,
       planId: row.planId,
@@ -37,7 +45,7 @@ export async function presentTeams(tx: DbOrTx, actor: Actor, rows: TeamRow[]): P
       number: row.number,
       issuedOn: row.issuedOn,
       warnings: own.flatMap((m, memberIndex) =>
-        amongTargets.has(m.member.agencyId) ? [{ code: 'member_inspects_own_agency' as const, memberIndex, agencyId: m.member.agencyId, agencyName: m.agencyName }] : [],
+        amongTargets.has(`${row.planId}:${m.member.agencyId}`) ? [{ code: 'member_inspects_own_agency' as const, memberIndex, agencyId: m.member.agencyId, agencyName: m.agencyName }] : [],
       ),
       abilities: { update: open && roles.drafter, found: open && roles.issuer },
       version: row.version,

@@ -14,7 +14,7 @@ import { foundTeam } from './found-team.js';
 import { replaceTeamMembers } from './replace-team-members.js';
 import { teamDecisionModel } from './team-decision.js';
 import { presentTeams } from './teams.presenter.js';
-import { findVisibleTeam, listTeamsOfSeries, teamMembers } from './teams.repository.js';
+import { findVisibleTeam, listVisibleTeamsOfSeries, teamMembers } from './teams.repository.js';
 import { updateTeam } from './update-team.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -29,12 +29,12 @@ export async function teamRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
   const tags = ['teams'];
 
-  app.get('/api/plans/:id/teams', { schema: { tags, summary: 'Teams of a plan (all its versions)', params: idParams, response: { 200: teamListResponse, ...errors } } }, async (request) => {
+  app.get('/api/plans/:id/teams', { schema: { tags, summary: 'Teams of a plan (all its versions) that the caller may see: drafts only for the office and their members', params: idParams, response: { 200: teamListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
       const plan = await findVisiblePlan(tx, ctx.actor, request.params.id);
       if (!plan) throw AppError.notFound('plan');
-      return { items: await presentTeams(tx, ctx.actor, await listTeamsOfSeries(tx, plan.seriesId)) };
+      return { items: await presentTeams(tx, ctx.actor, await listVisibleTeamsOfSeries(tx, ctx.actor, plan.seriesId)) };
     });
   });
 

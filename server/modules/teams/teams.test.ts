@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../../shared/api/teams.schemas.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
-import { makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
+import { makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { createDraft, issueNewPlan, type Authority } from '../plans/plans.test-support.js';
 
 let t: TestApp;
@@ -66,13 +66,37 @@ describe('inspection teams', () => {
     expect(none.json().invalidParams[0]).toMatchObject({ name: 'members', code: 'head_count' });
   });
 
-  it('refuses a linked account without the inspector role', async () => {
+  it('links a member only to an inspector of the issuing authority, with one answer for every other id', async () => {
     const team = await newTeam();
-    const res = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan', userId: a.users.leader.id })] });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().invalidParams[0].name).toBe('body.members.0.userId');
-    const ok = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan', userId: a.users.inspector.id })] });
+    const other = await makeAuthority(t.database.db);
+    const wardInspector = await makeUser(t.database.db, [{ role: 'inspector', agencyId: a.wardBCommittee.id }]);
+    // Leader of this authority, inspector of another one, an id that matches no account.
+    const refusals = [a.users.leader.id, other.users.inspector.id, '00000000-0000-4000-8000-000000000000'];
+    for (const userId of refusals) {
+      const res = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan' }), member({ userId })] });
+      expect(res.statusCode, userId).toBe(400);
+      expect(res.json().invalidParams).toEqual([{ name: 'body.members.1.userId', code: 'not_inspector', reason: "not an inspector account of the plan's authority" }]);
+    }
+    expect((await leader.get(`/api/teams/${team.id}`)).json().members).toEqual([]);
+    // The town's inspector, and an inspector granted on a ward under the town, may be linked.
+    const ok = await sec.put(`/api/teams/${team.id}/members`, {
+      version: team.version,
+      members: [member({ role: 'truong_doan', userId: a.users.inspector.id }), member({ fullName: 'Cán bộ phường', userId: wardInspector.id })],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().members.map((m: { userId: string }) => m.userId)).toEqual([a.users.inspector.id, wardInspector.id]);
+  });
+
+  it('answers 409 to a stale version and writes nothing', async () => {
+    const team = await newTeam();
+    const first = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member({ role: 'truong_doan' })] });
+    expect(first.statusCode).toBe(200);
+    const stale = await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    const staleRename = await sec.patch(`/api/teams/${team.id}`, { version: team.version, name: 'Đoàn khác' });
+    expect(staleRename.json().code).toBe('VERSION_CONFLICT');
+    expect((await sec.get(`/api/teams/${team.id}`)).json()).toMatchObject({ name: team.name, members: [{ role: 'truong_doan' }] });
   });
 
   it('is founded by a QĐ of the committee, then frozen; the decision prints its number', async () => {

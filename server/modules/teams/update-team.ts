@@ -12,7 +12,7 @@ export async function updateTeam(tx: Tx, ctx: RequestContext, id: string, input:
   const team = await teamForAction(tx, ctx, id, 'edit', input.version);
   const decision: TeamDecision = { ...(team.decision as TeamDecision), ...(input.decision ?? {}) };
   const after = await updateVersioned(tx, inspectionTeam, id, input.version, { ...(input.name ? { name: input.name } : {}), decision });
-  const { number: _n, symbol: _s, issuingAgencyId: _a, seriesId: _r, ...before } = team;
+  const { number: _n, symbol: _s, issuingAgencyId: _a, seriesId: _r, planStatus: _p, ...before } = team;
   await recordAudit(tx, ctx, { action: 'team.updated', entityType: 'inspection_team', entityId: id, before, after });
   return after;
 }

@@ -264,6 +264,12 @@ export const en: Record<MessageKey, string> = {
   'plans.fromPreviousHint':
     'The new draft copies the content, target agencies, recipients and signer of the source plan; the year and the inspection window move to the new year. Cited documents (numbers, dates) need updating for the new year.',
   'plans.sourcePlan': 'Source plan',
+  'plans.droppedTargetsTitle': 'Some target agencies of the source plan were not copied',
+  'plans.droppedTargetsHint': 'The draft was created. These agencies can no longer be inspected in {year}:',
+  'plans.droppedReason.out_of_scope': "outside the issuing agency's scope",
+  'plans.droppedReason.inactive': 'deactivated',
+  'plans.droppedReason.not_valid_in_period': 'no longer exists during the inspection window (merged or dissolved)',
+  'plans.openDraft': 'Open the draft',
   'plans.status.draft': 'Draft',
   'plans.status.submitted': 'Submitted',
   'plans.status.issued': 'Issued',

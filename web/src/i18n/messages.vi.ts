@@ -265,6 +265,12 @@ export const vi = {
   'plans.fromPreviousHint':
     'Bản dự thảo mới chép toàn bộ nội dung, đối tượng kiểm tra, nơi nhận và người ký của kế hoạch gốc; năm và thời gian kiểm tra được chuyển sang năm mới. Các văn bản được viện dẫn (số, ngày) cần sửa lại cho năm mới.',
   'plans.sourcePlan': 'Kế hoạch gốc',
+  'plans.droppedTargetsTitle': 'Một số đối tượng kiểm tra của kế hoạch gốc không được chép sang',
+  'plans.droppedTargetsHint': 'Bản dự thảo đã được tạo. Các cơ quan, đơn vị dưới đây không còn là đối tượng kiểm tra hợp lệ cho năm {year}:',
+  'plans.droppedReason.out_of_scope': 'ngoài phạm vi của cơ quan ban hành',
+  'plans.droppedReason.inactive': 'đã ngừng hoạt động',
+  'plans.droppedReason.not_valid_in_period': 'không còn tồn tại trong thời gian kiểm tra (đã sáp nhập, giải thể)',
+  'plans.openDraft': 'Mở bản dự thảo',
   'plans.status.draft': 'Dự thảo',
   'plans.status.submitted': 'Đã trình',
   'plans.status.issued': 'Đã ban hành',

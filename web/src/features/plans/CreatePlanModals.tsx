@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { isPlanIssued } from '../../../../shared/domain/plan-status.js';
 import { useSession } from '../../auth/session.js';
@@ -10,7 +10,8 @@ import { useAgencies } from '../agencies/agencies.api.js';
 import { emptyPlanContent } from './plan-form.js';
 import { usePlanFieldErrors } from './plan-field-errors.js';
 import { useCreatePlan, useCreatePlanFromPrevious } from './plans.api.js';
-import type { PlanDetail, PlanSummary } from './plans.types.js';
+import type { DroppedTarget, PlanDetail, PlanFromPrevious, PlanSummary } from './plans.types.js';
+import { warningAlertStyles } from './plan-labels.js';
 import { useNotifySuccess } from './notify.js';
 
 interface ModalProps {
@@ -94,6 +95,33 @@ export function CreatePlanModal({ opened, onClose }: ModalProps) {
   );
 }
 
+/**
+ * The source's targets the server left out of the copy, each with why; the draft exists already,
+ * so the only way on is to open it (where the targets can be chosen again).
+ */
+function DroppedTargets({ plan, onOpen }: { plan: PlanFromPrevious; onOpen: () => void }) {
+  const t = useT();
+  return (
+    <Stack>
+      <Alert color="yellow" variant="light" title={t('plans.droppedTargetsTitle')} styles={warningAlertStyles}>
+        <Text size="sm" mb="xs">
+          {t('plans.droppedTargetsHint', { year: plan.year })}
+        </Text>
+        <List size="sm" data-testid="dropped-targets">
+          {plan.droppedTargets.map((d: DroppedTarget) => (
+            <List.Item key={d.agencyId}>
+              {d.name} ({d.unitName}): {t(`plans.droppedReason.${d.reason}`)}
+            </List.Item>
+          ))}
+        </List>
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onOpen}>{t('plans.openDraft')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
 /** "Start from last year's plan": choose the source; the year defaults to the source's + 1. */
 export function FromPreviousModal({ opened, onClose, plans }: ModalProps & { plans: PlanSummary[] }) {
   const t = useT();
@@ -104,19 +132,36 @@ export function FromPreviousModal({ opened, onClose, plans }: ModalProps & { pla
   const sources = useMemo(() => [...plans].sort((a, b) => Number(isPlanIssued(b.status)) - Number(isPlanIssued(a.status)) || b.year - a.year), [plans]);
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
+  // A draft made with some targets left out: shown here before going on to it.
+  const [withDropped, setWithDropped] = useState<PlanFromPrevious | null>(null);
   const source = sources.find((p) => p.id === (sourceId ?? sources[0]?.id));
   const targetYear = year ?? (source ? source.year + 1 : currentYear());
 
   const close = () => {
     create.reset();
+    setWithDropped(null);
     onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!source) return;
-    create.mutate({ sourcePlanId: source.id, year: targetYear }, { onSuccess: openCreated });
+    create.mutate({ sourcePlanId: source.id, year: targetYear }, { onSuccess: (plan) => (plan.droppedTargets.length ? setWithDropped(plan) : openCreated(plan)) });
   };
   const label = (p: PlanSummary) => `${p.year} — ${p.documentNumber ?? t(`plans.status.${p.status}`)} — ${p.summary}`;
+
+  if (withDropped) {
+    return (
+      <Modal opened={opened} onClose={close} title={t('plans.fromPreviousTitle')} size="lg">
+        <DroppedTargets
+          plan={withDropped}
+          onOpen={() => {
+            setWithDropped(null);
+            openCreated(withDropped);
+          }}
+        />
+      </Modal>
+    );
+  }
 
   return (
     <Modal opened={opened} onClose={close} title={t('plans.fromPreviousTitle')} size="lg">

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
-import type { PlanContent, PlanDetail, PlanSignature, PlanStatus, PlanSummary, UpdatePlanBody } from './plans.types.js';
+import type { PlanContent, PlanDetail, PlanFromPrevious, PlanSignature, PlanStatus, PlanSummary, UpdatePlanBody } from './plans.types.js';
 
 export interface PlanFilters {
   year?: number | null;
@@ -72,12 +72,15 @@ export function useCreatePlan() {
   });
 }
 
-/** "Start from last year's plan": the year defaults to the source's + 1 on the server. */
+/**
+ * "Start from last year's plan": the year defaults to the source's + 1 on the server. The answer
+ * also lists the source's targets that were not copied (deactivated, merged away, out of scope).
+ */
 export function useCreatePlanFromPrevious() {
   const store = useStorePlan();
   return useMutation({
-    mutationFn: (input: { sourcePlanId: string; year?: number }) => api.post<PlanDetail>('/api/plans/from-previous', input),
-    onSuccess: store,
+    mutationFn: (input: { sourcePlanId: string; year?: number }) => api.post<PlanFromPrevious>('/api/plans/from-previous', input),
+    onSuccess: ({ droppedTargets: _dropped, ...plan }) => store(plan),
   });
 }
 

@@ -3,6 +3,7 @@ import type {
   blockSchema,
   planContentSchema,
   planDetailSchema,
+  planFromPreviousResponse,
   planSummarySchema,
   signatureSchema,
   updatePlanBody,
@@ -16,6 +17,9 @@ export type PlanContent = z.infer<typeof planContentSchema>;
 export type PlanSignature = z.infer<typeof signatureSchema>;
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 export type PlanDetail = z.infer<typeof planDetailSchema>;
+/** The draft made from last year's plan, with the targets that were not copied. */
+export type PlanFromPrevious = z.infer<typeof planFromPreviousResponse>;
+export type DroppedTarget = PlanFromPrevious['droppedTargets'][number];
 export type UpdatePlanBody = z.input<typeof updatePlanBody>;
 export type Team = z.infer<typeof teamSchema>;
 export type TeamMember = z.infer<typeof teamMemberSchema>;
