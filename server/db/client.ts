@@ -99,11 +99,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
 const MIGRATION_LOCK_KEY = 7_261_330_541;
 
 export function openPostgres(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // Dates without time stay 'YYYY-MM-DD' strings; no time-zone shifts.
-  pool.on('connect', (client) => {
-    void client.query(`SET TIME ZONE 'UTC'`);
-  });
+  // Sessions in UTC: timestamptz values travel as instants, dates as 'YYYY-MM-DD' strings, and
+  // nothing depends on the server's own time zone.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'postgres',

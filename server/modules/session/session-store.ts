@@ -53,6 +53,7 @@ export async function loadRoles(tx: DbOrTx, userId: string): Promise<{ role: Rol
  */
 export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy): Promise<(Actor & { expiresAt: Date }) | null> {
   const id = sessionIdOf(token);
+  // One round trip: the session, its user and the user's role grants together.
   const [row] = await db
     .select({
       sessionId: session.id,
@@ -62,6 +63,9 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
       userId: appUser.id,
       username: appUser.username,
       fullName: appUser.fullName,
+      roles: sql<{ role: RoleName; agencyId: string }[]>`coalesce((
+        select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id))
+          from user_role r where r.user_id = ${appUser.id}), '[]'::json)`,
     })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
@@ -80,7 +84,7 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
       .returning({ expiresAt: session.expiresAt });
     if (touched) expiresAt = touched.expiresAt;
   }
-  const roles = await loadRoles(db, row.userId);
+  const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as typeof row.roles) : row.roles;
   return {
     userId: row.userId,
     username: row.username,
