@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RoleName } from '../../shared/api/session.schemas.js';
 import { vietnameseSortKey } from '../../shared/domain/vietnamese.js';
 import { agency, appUser, unit, userRole } from '../db/schema/index.js';
@@ -57,7 +57,12 @@ export async function makeAuthority(db: Db) {
   return { tag, province, town, wardA, wardB, provinceCommittee, townCommittee, homeAffairs, wardACommittee, wardBCommittee, wardBDesk, users };
 }
 
-export async function countRows(db: Db, table: string): Promise<number> {
-  const res = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+/**
+ * Rows of a table, optionally only those matching `where`. On the shared PostgreSQL test
+ * database other test files write at the same time: scope the count to this test's own records.
+ */
+export async function countRows(db: Db, table: string, where?: SQL): Promise<number> {
+  const query = where ? sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}` : sql`select count(*)::int as n from ${sql.identifier(table)}`;
+  const res = (await db.execute(query)) as unknown as { rows: { n: number }[] };
   return Number(res.rows[0].n);
 }

@@ -74,11 +74,11 @@ describe("start from last year's plan: the copied targets are checked again", ()
     const { a: b, sec: secB, leader: leaderB } = await authority();
     const last = await issueNewPlan(secB, leaderB, b);
     await endUnit(b.town.id, '2021-12-31');
-    const before = await countRows(t.database.db, 'inspection_plan');
+    const before = await countRows(t.database.db, 'inspection_plan', sql`issuing_agency_id = ${b.townCommittee.id}`);
     const res = await secB.post('/api/plans/from-previous', { sourcePlanId: last.id });
     expect(res.statusCode).toBe(400);
     expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.sourcePlanId', code: 'not_valid_in_period' });
-    expect(await countRows(t.database.db, 'inspection_plan')).toBe(before);
+    expect(await countRows(t.database.db, 'inspection_plan', sql`issuing_agency_id = ${b.townCommittee.id}`)).toBe(before);
   });
 
   it('answers 400 on the source, not 404, for a plan the caller cannot see', async () => {

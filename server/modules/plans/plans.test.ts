@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail } from '../../../shared/api/plans.schemas.js';
@@ -191,7 +192,7 @@ describe('plans: scope and input', () => {
 
   it('answers 400 naming the field, and writes nothing', async () => {
     const { a, sec } = await authorityWithClients();
-    const before = await countRows(t.database.db, 'inspection_plan');
+    const before = await countRows(t.database.db, 'inspection_plan', sql`issuing_agency_id = ${a.townCommittee.id}`);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ periodFrom: '2021-13' }, 'body.periodFrom'],
       [{ periodFrom: '2021-12', periodTo: '2021-05' }, 'body.periodTo'],
@@ -204,7 +205,7 @@ describe('plans: scope and input', () => {
       expect(res.json().code).toBe('VALIDATION_FAILED');
       expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     }
-    expect(await countRows(t.database.db, 'inspection_plan')).toBe(before);
+    expect(await countRows(t.database.db, 'inspection_plan', sql`issuing_agency_id = ${a.townCommittee.id}`)).toBe(before);
   });
 
   it('lets only the standing office draft', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { countRows, makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
@@ -64,12 +65,12 @@ describe('registry: units', () => {
     const first = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: `Xã đổi tên ${a.tag}` });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(2);
-    const auditBefore = await countRows(t.database.db, 'audit_event');
+    const auditBefore = await countRows(t.database.db, 'audit_event', sql`entity_id = ${unit.id}`);
     const stale = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: 'Tên cũ' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
     expect((await secretariat.get(`/api/units/${unit.id}`)).json().name).toBe(`Xã đổi tên ${a.tag}`);
-    expect(await countRows(t.database.db, 'audit_event')).toBe(auditBefore);
+    expect(await countRows(t.database.db, 'audit_event', sql`entity_id = ${unit.id}`)).toBe(auditBefore);
   });
 
   it('deactivates instead of deleting; inactive units leave the default list', async () => {
@@ -92,7 +93,7 @@ describe('registry: units', () => {
 
 describe('registry: bad input', () => {
   it('answers 400 naming the field, and writes nothing', async () => {
-    const before = await countRows(t.database.db, 'unit');
+    const before = await countRows(t.database.db, 'unit', sql`parent_id = ${a.town.id}`);
     const cases: [unknown, string][] = [
       [{ kind: 'ward', parentId: a.town.id }, 'body.name'],
       [{ name: 'X', kind: 'village', parentId: a.town.id }, 'body.kind'],
@@ -108,7 +109,7 @@ describe('registry: bad input', () => {
       expect(res.json().code).toBe('VALIDATION_FAILED');
       expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     }
-    expect(await countRows(t.database.db, 'unit')).toBe(before);
+    expect(await countRows(t.database.db, 'unit', sql`parent_id = ${a.town.id}`)).toBe(before);
   });
 
   it('answers 400 to malformed JSON and bad query parameters, never 500', async () => {

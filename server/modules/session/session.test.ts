@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { countRows, makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
@@ -77,11 +78,11 @@ describe('session', () => {
 
   it('refuses a mutation without the CSRF header (403) and changes nothing', async () => {
     const c = await signIn(t.app, authority.users.admin.username, TEST_PASSWORD);
-    const before = await countRows(t.database.db, 'unit');
+    const before = await countRows(t.database.db, 'unit', sql`parent_id = ${authority.town.id}`);
     const res = await c.request({ method: 'POST', url: '/api/units', payload: { name: 'X', kind: 'ward', parentId: authority.town.id }, headers: { 'x-csrf-token': 'forged' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
-    expect(await countRows(t.database.db, 'unit')).toBe(before);
+    expect(await countRows(t.database.db, 'unit', sql`parent_id = ${authority.town.id}`)).toBe(before);
   });
 
   it('changes the password: the old one stops working, the new one works', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { countRows, makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
@@ -29,7 +30,7 @@ describe('users', () => {
     const ok = await adminA.post('/api/users', { username: `new${a.tag}`, fullName: 'Cán bộ mới', password: 'a-long-password', roles: [{ role: 'inspector', agencyId: a.homeAffairs.id }] });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().roles[0]).toMatchObject({ role: 'inspector', agencyName: a.homeAffairs.name });
-    const before = await countRows(t.database.db, 'app_user');
+    const before = await countRows(t.database.db, 'app_user', sql`username like ${'%' + a.tag}`);
     const none = await adminA.post('/api/users', { username: `none${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [] });
     expect(none.statusCode).toBe(400);
     expect(none.json().invalidParams[0].name).toBe('body.roles');
@@ -39,7 +40,7 @@ describe('users', () => {
     const out = await adminA.post('/api/users', { username: `out${a.tag}`, fullName: 'X', password: 'a-long-password', roles: [{ role: 'leader', agencyId: b.townCommittee.id }] });
     expect(out.statusCode).toBe(400);
     expect(out.json().invalidParams[0].name).toBe('body.roles.0.agencyId');
-    expect(await countRows(t.database.db, 'app_user')).toBe(before);
+    expect(await countRows(t.database.db, 'app_user', sql`username like ${'%' + a.tag}`)).toBe(before);
   });
 
   it("lists only users whose roles all lie in the admin's scope", async () => {
