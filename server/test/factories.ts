@@ -4,7 +4,8 @@ import { vietnameseSortKey } from '../../shared/domain/vietnamese.js';
 import { agency, appUser, unit, userRole } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import { hashPassword } from '../modules/session/passwords.js';
-import { uniq } from './harness.js';
+import type { AppInstance } from '../app.js';
+import { signIn, uniq } from './harness.js';
 
 export const TEST_PASSWORD = 'test-password-123';
 let hashed: Promise<string> | null = null;
@@ -65,4 +66,12 @@ export async function countRows(db: Db, table: string, where?: SQL): Promise<num
   const query = where ? sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}` : sql`select count(*)::int as n from ${sql.identifier(table)}`;
   const res = (await db.execute(query)) as unknown as { rows: { n: number }[] };
   return Number(res.rows[0].n);
+}
+
+/** A signed-in client for each demo role of an authority made by makeAuthority. */
+export async function signInAuthority(app: AppInstance, a: Awaited<ReturnType<typeof makeAuthority>>) {
+  const [admin, leader, secretariat, inspector, unitOfficerA] = await Promise.all(
+    [a.users.admin, a.users.leader, a.users.secretariat, a.users.inspector, a.users.unitOfficerA].map((u) => signIn(app, u.username, TEST_PASSWORD)),
+  );
+  return { admin, leader, secretariat, inspector, unitOfficerA };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail } from '../../../shared/api/plans.schemas.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
-import { makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
+import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createDraft, issueNewPlan, type Authority } from './plans.test-support.js';
 
 /**
@@ -19,12 +19,7 @@ let inspector: Client;
 beforeAll(async () => {
   t = await createTestApp();
   a = await makeAuthority(t.database.db);
-  [sec, leader, unitA, inspector] = await Promise.all([
-    signIn(t.app, a.users.secretariat.username, TEST_PASSWORD),
-    signIn(t.app, a.users.leader.username, TEST_PASSWORD),
-    signIn(t.app, a.users.unitOfficerA.username, TEST_PASSWORD),
-    signIn(t.app, a.users.inspector.username, TEST_PASSWORD),
-  ]);
+  ({ secretariat: sec, leader, unitOfficerA: unitA, inspector } = await signInAuthority(t.app, a));
 });
 afterAll(() => t.close());
 

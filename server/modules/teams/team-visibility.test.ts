@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../../shared/api/teams.schemas.js';
-import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
-import { makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
+import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { makeAuthority, makeUser, signInAuthority } from '../../test/factories.js';
 import { issueNewPlan, type Authority } from '../plans/plans.test-support.js';
 
 /**
@@ -18,12 +18,7 @@ let inspector: Client;
 beforeAll(async () => {
   t = await createTestApp();
   a = await makeAuthority(t.database.db);
-  [sec, leader, unitA, inspector] = await Promise.all([
-    signIn(t.app, a.users.secretariat.username, TEST_PASSWORD),
-    signIn(t.app, a.users.leader.username, TEST_PASSWORD),
-    signIn(t.app, a.users.unitOfficerA.username, TEST_PASSWORD),
-    signIn(t.app, a.users.inspector.username, TEST_PASSWORD),
-  ]);
+  ({ secretariat: sec, leader, unitOfficerA: unitA, inspector } = await signInAuthority(t.app, a));
 });
 afterAll(() => t.close());
 
