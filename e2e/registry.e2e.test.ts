@@ -21,6 +21,16 @@ describe('registry journey', () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
+  it('the standing office edits a unit; the change is saved with its version and shown', async () => {
+    await j.page.getByRole('link', { name: 'Hoài Thanh Tây' }).first().click();
+    await j.page.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const name = j.page.getByRole('dialog').getByRole('textbox', { name: /^Tên/ }).first();
+    await name.fill('Hoài Thanh Tây (đã sửa)');
+    await j.page.getByRole('dialog').getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => j.page.getByRole('heading', { name: 'Hoài Thanh Tây (đã sửa)' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => j.page.getByText('Đã lưu.').count()).toBeGreaterThan(0);
+  });
+
   it("a ward's unit officer does not see another ward", async () => {
     await j.context.clearCookies();
     await j.signIn('unit');

@@ -1,18 +1,14 @@
-import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { notifications } from '@mantine/notifications';
 import type { AgencyDetail } from '../../../../shared/api/registry.schemas.js';
-import { api } from '../../lib/api-client.js';
-import { changedFields } from '../../lib/changes.js';
+import { useRecordEditing } from '../../lib/record-editing.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatDate } from '../../i18n/dates.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DetailList } from '../../components/DetailList.js';
 import { DeactivateModal } from '../../components/DeactivateModal.js';
 import { agencyKindKey } from '../../components/labels.js';
-import { AgencyForm, agencyFormValues, type AgencyFormValues } from './AgencyForm.js';
+import { AgencyForm, agencyFormValues } from './AgencyForm.js';
 import { agencyKeys, useAgency } from './agencies.api.js';
 
 /** /agencies/:id: one agency; edit and deactivate as its abilities allow. */
@@ -26,42 +22,14 @@ export function AgencyDetailPage() {
 
 function AgencyDetailView({ agency, reload }: { agency: AgencyDetail; reload: () => void }) {
   const t = useT();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
-  const [deactivating, setDeactivating] = useState(false);
-
-  const onSaved = (saved: AgencyDetail) => {
-    queryClient.setQueryData(agencyKeys.detail(agency.id), saved);
-    void queryClient.invalidateQueries({ queryKey: agencyKeys.all });
-    notifications.show({ color: 'green', message: t('common.saved') });
-  };
-  const update = useMutation({
-    mutationFn: (values: AgencyFormValues) =>
-      api.patch<AgencyDetail>(`/api/agencies/${agency.id}`, {
-        version: agency.version,
-        ...changedFields(agencyFormValues(agency), values),
-      }),
-    onSuccess: (saved) => {
-      onSaved(saved);
-      setEditing(false);
-    },
+  const { editing, setEditing, deactivating, setDeactivating, update, deactivate, reloadAfterConflict } = useRecordEditing({
+    record: agency,
+    path: `/api/agencies/${agency.id}`,
+    detailKey: agencyKeys.detail(agency.id),
+    listKey: agencyKeys.all,
+    formValues: agencyFormValues,
+    reload,
   });
-  const deactivate = useMutation({
-    mutationFn: (validTo: string | null) =>
-      api.post<AgencyDetail>(`/api/agencies/${agency.id}/deactivate`, {
-        version: agency.version,
-        ...(validTo ? { validTo } : {}),
-      }),
-    onSuccess: (saved) => {
-      onSaved(saved);
-      setDeactivating(false);
-    },
-  });
-  const reloadAfterConflict = () => {
-    update.reset();
-    deactivate.reset();
-    reload();
-  };
   const none = t('common.none');
 
   return (

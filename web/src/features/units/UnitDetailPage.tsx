@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, List, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { notifications } from '@mantine/notifications';
 import type { UnitDetail } from '../../../../shared/api/registry.schemas.js';
-import { api } from '../../lib/api-client.js';
-import { changedFields } from '../../lib/changes.js';
+import { useRecordEditing } from '../../lib/record-editing.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatDate } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
@@ -14,7 +11,7 @@ import { DetailList } from '../../components/DetailList.js';
 import { DeactivateModal } from '../../components/DeactivateModal.js';
 import { agencyKindKey, unitKindKey } from '../../components/labels.js';
 import { useSession } from '../../auth/session.js';
-import { UnitForm, unitFormValues, type UnitFormValues } from './UnitForm.js';
+import { UnitForm, unitFormValues } from './UnitForm.js';
 import { CreateUnitModal } from './UnitsPage.js';
 import { unitKeys, useUnit, useUnitAgencies } from './units.api.js';
 import { SuccessionModal } from './SuccessionModal.js';
@@ -31,45 +28,18 @@ export function UnitDetailPage() {
 function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void }) {
   const t = useT();
   const { hasRole } = useSession();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
-  const [deactivating, setDeactivating] = useState(false);
   const [creatingChild, setCreatingChild] = useState(false);
   const [recordingSuccession, setRecordingSuccession] = useState(false);
   const agencies = useUnitAgencies(unit.id);
 
-  const onSaved = (saved: UnitDetail) => {
-    queryClient.setQueryData(unitKeys.detail(unit.id), saved);
-    void queryClient.invalidateQueries({ queryKey: unitKeys.all });
-    notifications.show({ color: 'green', message: t('common.saved') });
-  };
-
-  const update = useMutation({
-    mutationFn: (values: UnitFormValues) =>
-      api.patch<UnitDetail>(`/api/units/${unit.id}`, {
-        version: unit.version,
-        ...changedFields(unitFormValues(unit), values),
-      }),
-    onSuccess: (saved) => {
-      onSaved(saved);
-      setEditing(false);
-    },
+  const { editing, setEditing, deactivating, setDeactivating, update, deactivate, reloadAfterConflict } = useRecordEditing({
+    record: unit,
+    path: `/api/units/${unit.id}`,
+    detailKey: unitKeys.detail(unit.id),
+    listKey: unitKeys.all,
+    formValues: unitFormValues,
+    reload,
   });
-  const deactivate = useMutation({
-    mutationFn: (validTo: string | null) =>
-      api.post<UnitDetail>(`/api/units/${unit.id}/deactivate`, { version: unit.version, ...(validTo ? { validTo } : {}) }),
-    onSuccess: (saved) => {
-      onSaved(saved);
-      notifications.show({ color: 'green', message: t('common.deactivated') });
-      setDeactivating(false);
-    },
-  });
-
-  const reloadAfterConflict = () => {
-    update.reset();
-    deactivate.reset();
-    reload();
-  };
 
   return (
     <Stack>
