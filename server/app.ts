@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, sendProblem } from './http/error-handler.js';
@@ -30,7 +31,12 @@ export interface AppDeps {
   database: Database;
   version: string;
   logger?: boolean | object;
+  /** The time source; tests pass a ManualClock. Defaults to the system clock. */
+  clock?: Clock;
 }
+
+/** The clock of an app's dependencies (the system clock unless a test chose one). */
+export const clockOf = (deps: AppDeps): Clock => deps.clock ?? systemClock;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
