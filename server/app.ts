@@ -23,6 +23,9 @@ import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
+import { jobRegistry } from './jobs/registry.js';
+import { jobAdminRoutes } from './modules/job-admin/job-admin.routes.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -33,6 +36,8 @@ export interface AppDeps {
   logger?: boolean | object;
   /** The time source; tests pass a ManualClock. Defaults to the system clock. */
   clock?: Clock;
+  /** The job queue (server/jobs); a client of the default queue when absent. */
+  jobs?: JobRuntime;
 }
 
 /** The clock of an app's dependencies (the system clock unless a test chose one). */
@@ -131,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await teamRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
+    await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
   });
 
   await serveWeb(app, deps.config.webDistDir);

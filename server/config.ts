@@ -32,6 +32,18 @@ const envSchema = z.object({
   PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** What this process runs: the HTTP server, the job workers, or both (one machine). */
+  PAR_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  /** The address people open, for links in e-mails. Defaults to http://localhost:PORT. */
+  PAR_PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:password@host:587 or smtps://…:465; e-mail is off unless this and MAIL_FROM are set. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'expected smtp:// or smtps://')
+    .optional(),
+  /** The sender of every e-mail: "PAR Inspect <cchc@hoainhon.gov.vn>". */
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Config = {
@@ -47,6 +59,11 @@ export type Config = {
   sessionMaxHours: number;
   logLevel: string;
   webDistDir: string;
+  /** web: HTTP only; worker: jobs only; all: both (the only choice on the embedded database). */
+  role: 'web' | 'worker' | 'all';
+  publicUrl: string;
+  /** Null when e-mail is off (SMTP_URL or MAIL_FROM unset). */
+  mail: { smtpUrl: string; from: string } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PAR_ROLE !== 'all' && !e.DATABASE_URL) {
+    // PGlite is one process per data directory: a web-only server would never run its jobs.
+    throw new Error(`Invalid configuration:\n  PAR_ROLE: ${e.PAR_ROLE} needs DATABASE_URL (the embedded database runs web and jobs in one process; use PAR_ROLE=all)`);
+  }
+  if (!!e.SMTP_URL !== !!e.MAIL_FROM) {
+    throw new Error(`Invalid configuration:\n  ${e.SMTP_URL ? 'MAIL_FROM' : 'SMTP_URL'}: set both SMTP_URL and MAIL_FROM to send e-mail, or neither`);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -71,5 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.PAR_SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve('dist/web'),
+    role: e.PAR_ROLE,
+    publicUrl: (e.PAR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

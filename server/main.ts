@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { loadConfig } from './config.js';
-import { buildApp } from './app.js';
+import { buildApp, type AppDeps, type AppInstance } from './app.js';
+import { jobRegistry } from './jobs/registry.js';
+import { createJobRuntime } from './jobs/runtime.js';
 import { openDatabase } from './db/client.js';
 import { DataDirectoryLockedError } from './db/lock.js';
 import { seedDemo } from './db/seed/seed-demo.js';
 
-/** Boot: config → database (lock, open) → migrate → demo data → HTTP. */
+/** Boot: config → database (lock, open) → migrate → job queue → demo data → HTTP and/or workers (PAR_ROLE). */
 async function main() {
   const config = loadConfig();
   const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -22,6 +25,16 @@ async function main() {
     throw err;
   }
   const migration = await database.migrate();
+  const deps: AppDeps = {
+    config,
+    database,
+    version,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  };
+  const jobLog = pino({ level: config.logLevel, base: { role: config.role } });
+  const jobs = createJobRuntime(deps, { definitions: jobRegistry, mode: config.role === 'web' ? 'client' : 'worker', log: jobLog });
+  deps.jobs = jobs;
+  await jobs.install();
 
   if (config.loadDemoData) {
     const seeded = await seedDemo(database.db, { password: config.demoPassword });
@@ -38,25 +51,27 @@ async function main() {
     }
   }
 
-  const app = await buildApp({
-    config,
-    database,
-    version,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-  });
+  const app: AppInstance | null = config.role === 'worker' ? null : await buildApp(deps);
   const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
+    jobLog.info({ signal }, 'shutting down');
+    await app?.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
-  const port = (app.server.address() as AddressInfo).port;
   const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\nPAR Inspect is running on http://localhost:${port}  (database: ${where}, migration ${migration})`);
+  if (config.role !== 'web') await jobs.startWorkers();
+  const mail = config.mail ? `e-mail via ${new URL(config.mail.smtpUrl).host}` : 'e-mail off (SMTP_URL, MAIL_FROM unset)';
+  if (app) {
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as AddressInfo).port;
+    console.log(`\nPAR Inspect is running on http://localhost:${port}  (database: ${where}, migration ${migration}, role ${config.role}, ${mail})`);
+  } else {
+    console.log(`\nPAR Inspect job worker is running  (database: ${where}, migration ${migration}, ${mail})`);
+  }
 }
 
 main().catch((err) => {

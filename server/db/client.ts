@@ -32,6 +32,16 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded engine, when there is one (tests clone it). */
   lite?: PGlite;
+  /**
+   * Raw SQL outside any transaction, for the job queue (pg-boss): parameterless text may hold
+   * several statements (its schema migrations), so it runs through the simple protocol.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Calls `onNotify` with the payload of every NOTIFY on `channel` (delivered at commit);
+   * resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /**
@@ -74,6 +84,19 @@ export function wrapPglite(lite: PGlite, onClose?: () => void): Database {
     async close() {
       await lite.close();
       onClose?.();
+    },
+    async executeSql(text, values) {
+      if (!values?.length) {
+        const results = await lite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return lite.query(text, values as never[]);
+    },
+    async listen(channel, onNotify) {
+      const unlisten = await lite.listen(channel, onNotify);
+      return async () => {
+        if (!lite.closed) await unlisten();
+      };
     },
   };
 }
@@ -122,6 +145,22 @@ export function openPostgres(url: string, max = 10): Database {
     migrationVersion: () => appliedMigrationTag(db),
     async close() {
       await pool.end();
+    },
+    async executeSql(text, values) {
+      return pool.query(text, values);
+    },
+    async listen(channel, onNotify) {
+      // LISTEN holds its connection for as long as it listens: a client of its own, not the pool's.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      client.on('error', () => undefined);
+      await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
     },
   };
 }

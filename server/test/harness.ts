@@ -2,10 +2,16 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { LightMyRequestResponse } from 'fastify';
+import { pino } from 'pino';
 import { loadConfig } from '../config.js';
-import { buildApp, type AppInstance } from '../app.js';
+import { buildApp, type AppDeps, type AppInstance } from '../app.js';
+import type { Clock } from '../clock.js';
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from '../db/client.js';
-import { TEMPLATE_PATH } from './global-setup.js';
+import type { AnyJobDefinition } from '../jobs/define.js';
+import { drainJobs, type DrainedJob, type DrainOptions } from '../jobs/drain.js';
+import { jobRegistry } from '../jobs/registry.js';
+import { createJobRuntime, type JobRuntime } from '../jobs/runtime.js';
+import { TEMPLATE_PATH, TEST_JOB_SCHEMA_PREFIX } from './global-setup.js';
 
 /**
  * A real database for one test file: a clone of the migrated PGlite template, or the
@@ -22,22 +28,54 @@ export async function openTestDatabase(): Promise<Database> {
 export interface TestApp {
   app: AppInstance;
   database: Database;
+  deps: AppDeps;
+  /** The job queue, without workers: run it with `drain`. */
+  jobs: JobRuntime;
+  /** Runs every due job until the queue is empty (no timers, no sleeping); see drainJobs. */
+  drain(options?: DrainOptions): Promise<DrainedJob[]>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Extra environment for loadConfig (SMTP_URL, MAIL_FROM…). */
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Jobs beside the registry's (a test's own failing job). */
+  extraJobs?: AnyJobDefinition[];
+}
+
+const silent = pino({ level: 'silent' });
+
+/**
+ * The app on a real database with its job queue installed. On the shared PostgreSQL server each
+ * test file gets a queue schema of its own, so draining one file's jobs never runs another's.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
-  const app = await buildApp({ config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused', ...options.env }), webDistDir: '/nonexistent' };
+  const deps: AppDeps = { config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, clock: options.clock };
+  const schema = database.kind === 'postgres' ? (fileJobSchema ??= `${TEST_JOB_SCHEMA_PREFIX}${uniq()}`) : undefined;
+  const log = process.env.TEST_LOG ? pino({ level: 'error' }) : silent;
+  deps.jobs = createJobRuntime(deps, { definitions: [...jobRegistry, ...(options.extraJobs ?? [])], mode: 'client', log, schema });
+  await deps.jobs.install();
+  const jobs = deps.jobs;
+  const app = await buildApp(deps);
   return {
     app,
     database,
+    deps,
+    jobs,
+    drain: (drainOptions) => drainJobs(jobs, drainOptions),
     async close() {
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };
 }
+
+/** One queue schema per test file (module state is per file in vitest). */
+let fileJobSchema: string | undefined;
 
 /** A short unique suffix so each test's records never collide on a shared server database. */
 export const uniq = () => crypto.randomBytes(4).toString('hex');

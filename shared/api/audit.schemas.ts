@@ -33,6 +33,7 @@ export const auditActions = [
   'team.updated',
   'team.members_replaced',
   'team.founded',
+  'job.retried',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,3 +1,4 @@
 export * from './registry.js';
 export * from './identity.js';
 export * from './plans.js';
+export * from './jobs.js';

@@ -1,25 +1,9 @@
+import { VIETNAM_TIME_ZONE, vietnamZonedParts as zonedParts } from '../../../shared/domain/vietnam-time.js';
+
 /** The one time zone the product speaks: all People's Committees are in Vietnam. */
-export const timeZone = 'Asia/Ho_Chi_Minh';
+export const timeZone = VIETNAM_TIME_ZONE;
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function zonedParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const out = { year: '', month: '', day: '', hour: '', minute: '' };
-  for (const part of partsFormatter.formatToParts(instant)) {
-    if (part.type in out) out[part.type as keyof typeof out] = part.value;
-  }
-  return out;
-}
 
 /**
  * 'YYYY-MM-DD' -> 'dd/mm/yyyy' without any time-zone arithmetic (a date is not an instant);

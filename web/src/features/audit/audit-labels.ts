@@ -36,6 +36,7 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'team.updated': ['Sửa đoàn kiểm tra', 'Updated team'],
   'team.members_replaced': ['Cập nhật thành viên đoàn', 'Updated team members'],
   'team.founded': ['Thành lập đoàn kiểm tra', 'Founded team'],
+  'job.retried': ['Chạy lại công việc nền', 'Retried a background job'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {

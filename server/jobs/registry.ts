@@ -1,0 +1,8 @@
+import type { AnyJobDefinition } from './define.js';
+import { dailyTickJob } from './daily.js';
+
+/**
+ * Every job of the application, in one list: the worker runs these queues, the web servers create
+ * them, the admin page lists them. A module defines its jobs beside itself and adds them here.
+ */
+export const jobRegistry: AnyJobDefinition[] = [dailyTickJob];
