@@ -22,6 +22,9 @@ import { sessionRoutes } from './modules/session/session.routes.js';
 import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
+import { documentRoutes } from './documents/documents.routes.js';
+import { FileStorage } from './files/file-storage.js';
+import { fileRoutes } from './files/files.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -33,6 +36,8 @@ export interface AppDeps {
   logger?: boolean | object;
   /** The time source; tests pass a ManualClock. Defaults to the system clock. */
   clock?: Clock;
+  /** File storage; built from the configuration (PAR_FILES_DIR, PAR_MAX_FILE_MB) when omitted. */
+  files?: FileStorage;
 }
 
 /** The clock of an app's dependencies (the system clock unless a test chose one). */
@@ -131,6 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await teamRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
+    await documentRoutes(typed, deps);
+    await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });
 
   await serveWeb(app, deps.config.webDistDir);

@@ -31,6 +31,10 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** Store uploaded files in this directory instead of the database (large deployments, shared storage). */
+  PAR_FILES_DIR: z.string().min(1).optional(),
+  /** Largest file one upload may carry, in megabytes. */
+  PAR_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +51,8 @@ export type Config = {
   sessionMaxHours: number;
   logLevel: string;
   webDistDir: string;
+  files: { backend: 'database' } | { backend: 'directory'; dir: string };
+  maxFileBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.PAR_SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve('dist/web'),
+    files: e.PAR_FILES_DIR ? { backend: 'directory', dir: path.resolve(e.PAR_FILES_DIR) } : { backend: 'database' },
+    maxFileBytes: e.PAR_MAX_FILE_MB * 1024 * 1024,
   };
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.js';
-import { buildApp, type AppInstance } from '../app.js';
+import { buildApp, type AppDeps, type AppInstance } from '../app.js';
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from '../db/client.js';
 import { TEMPLATE_PATH } from './global-setup.js';
 
@@ -25,10 +25,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** The app on a fresh test database; `deps` replaces dependencies (a file store, a clock). */
+export async function createTestApp(deps: Partial<Omit<AppDeps, 'database'>> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
-  const app = await buildApp({ config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, ...deps });
   return {
     app,
     database,

@@ -1,3 +1,5 @@
 export * from './registry.js';
 export * from './identity.js';
 export * from './plans.js';
+export * from './files.js';
+export * from './documents.js';
