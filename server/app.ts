@@ -22,6 +22,9 @@ import { sessionRoutes } from './modules/session/session.routes.js';
 import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
+import { documentRoutes } from './documents/documents.routes.js';
+import { FileStorage } from './files/file-storage.js';
+import { fileRoutes } from './files/files.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
 import { jobRegistry } from './jobs/registry.js';
@@ -38,6 +41,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The job queue (server/jobs); a client of the default queue when absent. */
   jobs?: JobRuntime;
+  /** File storage; built from the configuration (PAR_FILES_DIR, PAR_MAX_FILE_MB) when omitted. */
+  files?: FileStorage;
 }
 
 /** The clock of an app's dependencies (the system clock unless a test chose one). */
@@ -137,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
+    await documentRoutes(typed, deps);
+    await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });
 
   await serveWeb(app, deps.config.webDistDir);

@@ -31,6 +31,10 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** Store uploaded files in this directory instead of the database (large deployments, shared storage). */
+  PAR_FILES_DIR: z.string().min(1).optional(),
+  /** Largest file one upload may carry, in megabytes. */
+  PAR_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** What this process runs: the HTTP server, the job workers, or both (one machine). */
   PAR_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
@@ -64,6 +68,8 @@ export type Config = {
   publicUrl: string;
   /** Null when e-mail is off (SMTP_URL or MAIL_FROM unset). */
   mail: { smtpUrl: string; from: string } | null;
+  files: { backend: 'database' } | { backend: 'directory'; dir: string };
+  maxFileBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.PAR_ROLE,
     publicUrl: (e.PAR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    files: e.PAR_FILES_DIR ? { backend: 'directory', dir: path.resolve(e.PAR_FILES_DIR) } : { backend: 'database' },
+    maxFileBytes: e.PAR_MAX_FILE_MB * 1024 * 1024,
   };
 }

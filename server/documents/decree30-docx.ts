@@ -13,7 +13,7 @@ import {
   preamble,
   titleBlock,
 } from './decree30-parts.js';
-import type { Block, DecisionDocumentModel, PlanDocumentModel } from './model.js';
+import type { Block, DecisionDocumentModel, DocumentModel, PlanDocumentModel } from './model.js';
 
 /**
  * Builds a document with a type name (Phụ lục III, Mẫu 1.4: kế hoạch, báo cáo, thông báo):
@@ -60,4 +60,20 @@ export async function buildDecisionDocx(vm: DecisionDocumentModel): Promise<Buff
     closingTable(vm),
   ];
   return Packer.toBuffer(decree30Document(vm, children));
+}
+
+/**
+ * The version of the builders, stored with every frozen document: which code made its bytes.
+ * Bump it when a change alters the output of an unchanged view model.
+ */
+export const RENDERER_VERSION = 'decree30/2';
+
+/** Renders any document model with the builder of its layout. */
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  switch (model.layout) {
+    case 'typed':
+      return buildPlanDocx(model);
+    case 'decision':
+      return buildDecisionDocx(model);
+  }
 }

@@ -117,6 +117,7 @@ export interface DocumentClosingModel {
 
 /** Kế hoạch, báo cáo, thông báo (Decree 30, Phụ lục III, Mẫu 1.4). */
 export interface PlanDocumentModel extends DocumentHeaderModel, DocumentClosingModel {
+  layout: 'typed';
   /** "Căn cứ …" lines, printed in italics, one per paragraph. */
   legalBases?: readonly string[];
   body: readonly Block[];
@@ -132,8 +133,12 @@ export interface DecisionArticle {
 
 /** Quyết định (cá biệt) issued directly (Decree 30, Phụ lục III, Mẫu 1.2). */
 export interface DecisionDocumentModel extends DocumentHeaderModel, DocumentClosingModel {
+  layout: 'decision';
   /** Authority line under the summary, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ HOÀI NHƠN". */
   issuingAuthority: string;
   legalBases: readonly string[];
   articles: readonly DecisionArticle[];
 }
+
+/** Any document the pipeline renders; `layout` picks the Decree 30 template. */
+export type DocumentModel = PlanDocumentModel | DecisionDocumentModel;

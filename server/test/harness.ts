@@ -42,6 +42,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Jobs beside the registry's (a test's own failing job). */
   extraJobs?: AnyJobDefinition[];
+  /** A file store other than the configured one (a directory backend). */
+  files?: AppDeps['files'];
 }
 
 const silent = pino({ level: 'silent' });
@@ -53,7 +55,7 @@ const silent = pino({ level: 'silent' });
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused', ...options.env }), webDistDir: '/nonexistent' };
-  const deps: AppDeps = { config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, clock: options.clock };
+  const deps: AppDeps = { config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, clock: options.clock, files: options.files };
   const schema = database.kind === 'postgres' ? (fileJobSchema ??= `${TEST_JOB_SCHEMA_PREFIX}${uniq()}`) : undefined;
   const log = process.env.TEST_LOG ? pino({ level: 'error' }) : silent;
   deps.jobs = createJobRuntime(deps, { definitions: [...jobRegistry, ...(options.extraJobs ?? [])], mode: 'client', log, schema });

@@ -34,11 +34,14 @@ export const auditActions = [
   'team.members_replaced',
   'team.founded',
   'job.retried',
+  'document.frozen',
+  'file.attached',
+  'file.detached',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

@@ -4,7 +4,10 @@ import { inspectionPlan, inspectionPlanTarget, inspectionTeam, inspectionTeamMem
 import type { Tx } from '../client.js';
 import type { Block } from '../../documents/model.js';
 import { registerDocument } from '../../modules/document-register/document-register.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { sectionsFromBody } from '../../modules/plans/plan-body.js';
+import { planDocument } from '../../modules/plans/plan-document.js';
+import { teamDecisionDocument } from '../../modules/teams/team-decision.js';
 import { sampleTeamDecision2021, seedPlan2021 } from './plan-2021.js';
 
 /**
@@ -123,5 +126,7 @@ export async function seedDemoPlans(tx: Tx, ids: { agencyIds: Map<string, string
   await tx.insert(inspectionTeamMember).values(
     sampleTeamMembers().map((m, position) => ({ teamId, position, honorific: m.honorific, fullName: m.fullName, title: m.title, role: m.role, agencyId: agencyId(m.agencyKey) })),
   );
+  await freezeIssuedDocument(tx, SYSTEM, planDocument, { subjectId: planId, registerEntryId: planEntry.id });
+  await freezeIssuedDocument(tx, SYSTEM, teamDecisionDocument, { subjectId: teamId, registerEntryId: teamEntry.id });
   return { planId, teamId };
 }

@@ -13,6 +13,7 @@ import type { DecisionDocumentModel, PlanDocumentModel } from '../../documents/m
 const HOAI_NHON = { name: 'ỦY BAN NHÂN DÂN THỊ XÃ HOÀI NHƠN' } as const;
 
 export const seedPlan2021: PlanDocumentModel = {
+  layout: 'typed',
   issuer: HOAI_NHON,
   symbol: 'KH-UBND',
   placeName: 'Hoài Nhơn',
@@ -207,6 +208,7 @@ export const seedPlan2021: PlanDocumentModel = {
  * is the signer of the seed plan.
  */
 export const sampleTeamDecision2021: DecisionDocumentModel = {
+  layout: 'decision',
   issuer: HOAI_NHON,
   number: 16,
   symbol: 'QĐ-UBND',

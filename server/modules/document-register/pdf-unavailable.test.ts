@@ -27,10 +27,10 @@ describe('PDF without LibreOffice', () => {
     const sec = await signIn(t.app, a.users.secretariat.username, TEST_PASSWORD);
     expect((await sec.get('/api/documents/pdf-availability')).json()).toEqual({ available: false });
     const plan = await createDraft(sec, a);
-    const res = await sec.get(`/api/plans/${plan.id}/document.pdf`);
+    const res = await sec.get(`/api/documents/plan/${plan.id}.pdf`);
     expect(res.statusCode).toBe(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('PDF_UNAVAILABLE');
-    expect((await sec.get(`/api/plans/${plan.id}/document.docx`)).statusCode).toBe(200);
+    expect((await sec.get(`/api/documents/plan/${plan.id}.docx`)).statusCode).toBe(200);
   });
 });

@@ -16,7 +16,7 @@ describe.skipIf(!isPdfAvailable())('PDF with LibreOffice', () => {
     const sec = await signIn(t.app, a.users.secretariat.username, TEST_PASSWORD);
     expect((await sec.get('/api/documents/pdf-availability')).json()).toEqual({ available: true });
     const plan = await createDraft(sec, a);
-    const res = await sec.get(`/api/plans/${plan.id}/document.pdf?inline=true`);
+    const res = await sec.get(`/api/documents/plan/${plan.id}.pdf?inline=true`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^inline; filename="ke-hoach-du-thao-2021\.pdf"/);

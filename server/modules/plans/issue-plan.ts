@@ -9,12 +9,15 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { registerDocument } from '../document-register/document-register.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { planForAction } from './plan-access.js';
+import { planDocument } from './plan-document.js';
 import { findPlan } from './plans.repository.js';
 
 /**
  * The leader issues a submitted plan: the register gives it the next number of the issuing
- * agency for the year of issue, the date and the signer are recorded, and the content is frozen.
+ * agency for the year of issue, the date and the signer are recorded, and the document is frozen
+ * (view model and .docx bytes, against the register entry).
  * Issuing an amending version supersedes the version it amends, in the same transaction.
  */
 export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issuePlanBody>) {
@@ -56,6 +59,8 @@ export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: 
     issuedOn: input.issuedOn,
     issuedBy: ctx.actor.userId,
   });
+  // The issued plan is a legal record: what it says now is what it will always say.
+  await freezeIssuedDocument(tx, ctx, planDocument, { subjectId: id, registerEntryId: entry.id });
   await recordAudit(tx, ctx, {
     action: 'plan.issued',
     entityType: 'inspection_plan',

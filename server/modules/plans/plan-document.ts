@@ -2,10 +2,12 @@ import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { documentSymbol } from '../../../shared/domain/document-types.js';
 import { isPlanIssued, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { DbOrTx } from '../../db/client.js';
+import { defineDocumentKind } from '../../documents/document-kinds.js';
 import type { PlanDocumentModel } from '../../documents/model.js';
+import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
 import { planBody } from './plan-body.js';
-import type { PlanRow } from './plans.repository.js';
+import { findPlan, findVisiblePlan, type PlanRow } from './plans.repository.js';
 
 /**
  * The plan as a Decree 30 document (Phụ lục III, Mẫu 1.4), from the database: issuer lines and
@@ -17,6 +19,7 @@ export async function planDocumentModel(tx: DbOrTx, plan: PlanRow): Promise<Plan
   const content = plan.content as PlanContent;
   const issued = isPlanIssued(plan.status as PlanStatus) && plan.number !== null;
   return {
+    layout: 'typed',
     issuer: issuer.body,
     ...(issued ? { number: plan.number! } : {}),
     symbol: plan.symbol ?? documentSymbol('ke_hoach', issuer.docAbbreviation ?? 'UBND'),
@@ -36,3 +39,23 @@ export async function planDocumentModel(tx: DbOrTx, plan: PlanRow): Promise<Plan
 export function planFileName(plan: PlanRow): string {
   return plan.number !== null && plan.symbol ? `ke-hoach-${String(plan.number).padStart(2, '0')}-${plan.symbol}-${plan.year}` : `ke-hoach-du-thao-${plan.year}`;
 }
+
+/**
+ * The plan as a document kind (Mẫu 1.4): whoever reads the plan downloads it (plans.policy.ts);
+ * issued versions are served as frozen at issue, drafts and submitted versions live.
+ */
+export const planDocument = defineDocumentKind({
+  code: 'plan',
+  typeCode: 'ke_hoach',
+  template: 'Mẫu 1.4',
+  subjectType: 'plan',
+  async findForActor(db, actor, id) {
+    const plan = await findVisiblePlan(db, actor, id);
+    return plan ? { registerEntryId: plan.registerEntryId, fileName: planFileName(plan) } : null;
+  },
+  async viewModel(db, id) {
+    const plan = await findPlan(db, id);
+    if (!plan) throw AppError.notFound('plan');
+    return planDocumentModel(db, plan);
+  },
+});

@@ -42,7 +42,7 @@ describe('plan visibility', () => {
     const submitted = await createDraft(sec, a);
     expect((await sec.post(`/api/plans/${submitted.id}/submit`, { version: submitted.version })).statusCode).toBe(200);
     const issued = await issueNewPlan(sec, leader, a);
-    for (const url of [`/api/plans/${draft.id}`, `/api/plans/${submitted.id}`, `/api/plans/${draft.id}/document.docx`]) {
+    for (const url of [`/api/plans/${draft.id}`, `/api/plans/${submitted.id}`, `/api/documents/plan/${draft.id}.docx`]) {
       const res = await inspector.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().code).toBe('NOT_FOUND');
@@ -50,7 +50,7 @@ describe('plan visibility', () => {
     const read = await inspector.get(`/api/plans/${issued.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toMatchObject({ update: false, submit: false, issue: false, amend: false, createTeam: false });
-    expect((await inspector.get(`/api/plans/${issued.id}/document.docx`)).statusCode).toBe(200);
+    expect((await inspector.get(`/api/documents/plan/${issued.id}.docx`)).statusCode).toBe(200);
     const list = ids(await inspector.get('/api/plans'));
     expect(list).toContain(issued.id);
     expect(list).not.toContain(draft.id);

@@ -17,17 +17,15 @@ import type { AppDeps, AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { documentQuery, sendDocument, type DocumentFormat } from '../document-register/document-files.js';
 import { amendPlan } from './amend-plan.js';
 import { changePlanStatus, type SimplePlanTransition } from './change-plan-status.js';
 import { createPlan, createPlanFromPrevious } from './create-plan.js';
 import { issuePlan } from './issue-plan.js';
-import { buildPlanDocx } from '../../documents/decree30-docx.js';
-import { planDocumentModel, planFileName } from './plan-document.js';
 import { planAbilities, planRoles } from './plans.policy.js';
 import { presentPlanDetail, presentPlanSummary } from './plans.presenter.js';
 import { findVisiblePlan, listPlans, planTargets, seriesHistory } from './plans.repository.js';
 import { updatePlan } from './update-plan.js';
+import './plans.files.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -122,21 +120,4 @@ export async function planRoutes(app: AppInstance, deps: AppDeps) {
     const detail = await db.transaction(async (tx) => planDetail(tx, ctx, (await amendPlan(tx, ctx, request.params.id, request.body)).id));
     return reply.status(201).send(detail);
   });
-
-  for (const format of ['docx', 'pdf'] as DocumentFormat[]) {
-    app.get(
-      `/api/plans/:id/document.${format}`,
-      { schema: { tags, summary: `The plan as ${format} (Decree 30, Mẫu 1.4; drafts marked DỰ THẢO)`, params: idParams, querystring: documentQuery, response: { 404: problemSchema, 503: problemSchema } } },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        const { model, name } = await db.transaction(async (tx) => {
-          const plan = await findVisiblePlan(tx, ctx.actor, request.params.id);
-          if (!plan) throw AppError.notFound('plan');
-          return { model: await planDocumentModel(tx, plan), name: planFileName(plan) };
-        });
-        // Built and converted outside the transaction: documents are slow, connections are few.
-        return sendDocument(reply, await buildPlanDocx(model), name, format, request.query.inline === 'true');
-      },
-    );
-  }
 }

@@ -179,7 +179,7 @@ describe('plans: scope and input', () => {
     const other = await authorityWithClients();
     const plan = await createDraft(one.sec, one.a);
     expect((await other.sec.get(`/api/plans/${plan.id}`)).statusCode).toBe(404);
-    expect((await other.leader.get(`/api/plans/${plan.id}/document.docx`)).statusCode).toBe(404);
+    expect((await other.leader.get(`/api/documents/plan/${plan.id}.docx`)).statusCode).toBe(404);
     const patch = await other.sec.patch(`/api/plans/${plan.id}`, { version: plan.version, content: { summary: 'x' } });
     expect(patch.statusCode).toBe(404);
     expect(patch.json().code).toBe('NOT_FOUND');
@@ -227,12 +227,12 @@ describe('plans: document', () => {
   it('prints a draft with DỰ THẢO and a blank number, the issued plan with its number and date', async () => {
     const { a, sec, leader } = await authorityWithClients();
     const draft = await createDraft(sec, a);
-    const draftXml = await documentXml(sec, `/api/plans/${draft.id}/document.docx`);
+    const draftXml = await documentXml(sec, `/api/documents/plan/${draft.id}.docx`);
     expect(draftXml).toContain('DỰ THẢO');
     expect(draftXml).toMatch(/Số:\s+\/KH-UBND/);
 
     const issued = await issueNewPlan(sec, leader, a, '2021-05-05');
-    const xml = await documentXml(leader, `/api/plans/${issued.id}/document.docx`);
+    const xml = await documentXml(leader, `/api/documents/plan/${issued.id}.docx`);
     expect(xml).toContain(`Số: ${String(issued.number).padStart(2, '0')}/KH-UBND`);
     expect(xml).toMatch(/Số: \d{2,}\/KH-/);
     expect(xml).toContain('ngày 05 tháng 5 năm 2021');

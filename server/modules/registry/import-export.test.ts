@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/api/errors.js';
 import { queryRows } from '../../db/client.js';
-import { createTestApp, signIn, uniq, type Client, type TestApp } from '../../test/harness.js';
+import { multipart } from '../../test/multipart.js';
+import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { makeAuthority, makeUnit, TEST_PASSWORD } from '../../test/factories.js';
 
 /**
@@ -42,20 +43,6 @@ async function authority() {
     signIn(t.app, a.users.unitOfficerA.username, TEST_PASSWORD),
   ]);
   return { a, admin, unitA };
-}
-
-/** A multipart/form-data body written by hand, as a browser would send it. */
-function multipart(parts: { name: string; filename?: string; contentType?: string; data: Buffer | string }[]) {
-  const boundary = `----parInspect${uniq()}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `Content-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\n${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 function upload(client: Client, bytes: Buffer, opts: { dryRun?: boolean; filename?: string; contentType?: string } = {}) {

@@ -9,12 +9,14 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { registerDocument } from '../document-register/document-register.js';
 import { findPlan } from '../plans/plans.repository.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
+import { teamDecisionDocument } from './team-decision.js';
 import { teamForAction } from './team-access.js';
 import { teamMembers } from './teams.repository.js';
 
 /**
  * The Chairman founds the team by decision: a QĐ of the plan's People's Committee takes the next
- * number of the register, and the team and its members are frozen.
+ * number of the register, the team and its members are frozen, and so is the decision's document.
  */
 export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>) {
   const team = await teamForAction(tx, ctx, id, 'found', input.version);
@@ -37,6 +39,7 @@ export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: 
     subjectId: id,
   });
   const after = await updateVersioned(tx, inspectionTeam, id, input.version, { status: 'founded', decision, registerEntryId: entry.id, issuedOn: input.issuedOn });
+  await freezeIssuedDocument(tx, ctx, teamDecisionDocument, { subjectId: id, registerEntryId: entry.id });
   await recordAudit(tx, ctx, {
     action: 'team.founded',
     entityType: 'inspection_team',

@@ -1,10 +1,12 @@
 import { teamMemberRoleLabels, type TeamDecision, type TeamMemberRole } from '../../../shared/api/teams.schemas.js';
 import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { defineDocumentKind } from '../../documents/document-kinds.js';
 import type { Block, DecisionDocumentModel } from '../../documents/model.js';
-import { documentDate, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
-import type { PlanRow } from '../plans/plans.repository.js';
-import type { MemberRow, TeamRow } from './teams.repository.js';
+import { AppError } from '../../http/app-error.js';
+import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
+import { findPlan, type PlanRow } from '../plans/plans.repository.js';
+import { findTeam, findVisibleTeam, teamMembers, type MemberRow, type TeamRow } from './teams.repository.js';
 
 const lcFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi');
@@ -53,6 +55,7 @@ export function teamDecisionModel(team: TeamRow, members: MemberRow[], issuer: I
   const decision = team.decision as TeamDecision;
   const founded = team.status === 'founded' && team.number !== null;
   return {
+    layout: 'decision',
     issuer: issuer.body,
     ...(founded ? { number: team.number! } : {}),
     symbol: team.symbol ?? documentSymbol('quyet_dinh', issuer.docAbbreviation ?? 'UBND'),
@@ -72,3 +75,31 @@ export function teamDecisionModel(team: TeamRow, members: MemberRow[], issuer: I
     signature: decision.signature,
   };
 }
+
+/** "quyet-dinh-16-QĐ-UBND-2021" (ASCII-folded on download) or "quyet-dinh-du-thao-2021". */
+export function teamDecisionFileName(team: TeamRow, year: number): string {
+  return team.number !== null && team.symbol ? `quyet-dinh-${String(team.number).padStart(2, '0')}-${team.symbol}-${year}` : `quyet-dinh-du-thao-${year}`;
+}
+
+/**
+ * The founding decision as a document kind (Mẫu 1.2): whoever sees the team downloads it
+ * (teams.policy.ts); once founded it is served as frozen at issue.
+ */
+export const teamDecisionDocument = defineDocumentKind({
+  code: 'team-decision',
+  typeCode: 'quyet_dinh',
+  template: 'Mẫu 1.2',
+  subjectType: 'team',
+  async findForActor(db, actor, id) {
+    const team = await findVisibleTeam(db, actor, id);
+    if (!team) return null;
+    const plan = (await findPlan(db, team.planId))!;
+    return { registerEntryId: team.registerEntryId, fileName: teamDecisionFileName(team, plan.year) };
+  },
+  async viewModel(db, id) {
+    const team = await findTeam(db, id);
+    if (!team) throw AppError.notFound('team');
+    const plan = (await findPlan(db, team.planId))!;
+    return teamDecisionModel(team, await teamMembers(db, [team.id]), await issuerInfo(db, plan.issuingAgencyId), plan.year);
+  },
+});

@@ -36,7 +36,7 @@ describe('team visibility', () => {
   it('shows the unit officer of a target ward a team only once founded: not its draft, nor the draft decision', async () => {
     const plan = await issueNewPlan(sec, leader, a);
     const team = await teamWithMembers(plan.id, 'Đoàn kiểm tra', [member({ role: 'truong_doan' })]);
-    for (const url of [`/api/teams/${team.id}`, `/api/teams/${team.id}/decision.docx`, `/api/teams/${team.id}/decision.pdf`]) {
+    for (const url of [`/api/teams/${team.id}`, `/api/documents/team-decision/${team.id}.docx`, `/api/documents/team-decision/${team.id}.pdf`]) {
       const res = await unitA.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().code).toBe('NOT_FOUND');
@@ -50,7 +50,7 @@ describe('team visibility', () => {
     const seen = await unitA.get(`/api/teams/${team.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().abilities).toEqual({ update: false, found: false });
-    expect((await unitA.get(`/api/teams/${team.id}/decision.docx`)).statusCode).toBe(200);
+    expect((await unitA.get(`/api/documents/team-decision/${team.id}.docx`)).statusCode).toBe(200);
     expect(await teamIds(unitA, plan.id)).toEqual([team.id]);
     expect(await teamIds(inspector, plan.id)).toEqual([team.id]);
   });
@@ -60,7 +60,7 @@ describe('team visibility', () => {
     const mine = await teamWithMembers(plan.id, 'Đoàn 1', [member({ role: 'truong_doan', userId: a.users.inspector.id })]);
     const theirs = await teamWithMembers(plan.id, 'Đoàn 2', [member({ role: 'truong_doan' })]);
     expect(await teamIds(inspector, plan.id)).toEqual([mine.id]);
-    expect((await inspector.get(`/api/teams/${mine.id}/decision.docx`)).statusCode).toBe(200);
+    expect((await inspector.get(`/api/documents/team-decision/${mine.id}.docx`)).statusCode).toBe(200);
     expect((await inspector.get(`/api/teams/${theirs.id}`)).statusCode).toBe(404);
     // Seeing is not editing.
     expect((await inspector.patch(`/api/teams/${mine.id}`, { version: mine.version, name: 'Đổi tên' })).statusCode).toBe(403);

@@ -33,6 +33,12 @@ export async function findVisibleTeam(tx: DbOrTx, actor: Actor, id: string): Pro
   return row ? flatten(row) : null;
 }
 
+/** One team, unscoped (documents frozen at issue; callers authorize first). */
+export async function findTeam(tx: DbOrTx, id: string): Promise<TeamRow | null> {
+  const [row] = await teams(tx).where(eq(inspectionTeam.id, id));
+  return row ? flatten(row) : null;
+}
+
 /** The teams of every version of a plan's series that the actor may see, oldest first. */
 export async function listVisibleTeamsOfSeries(tx: DbOrTx, actor: Actor, seriesId: string): Promise<TeamRow[]> {
   const rows = await teams(tx)

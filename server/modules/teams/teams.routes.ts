@@ -3,19 +3,16 @@ import { problemSchema } from '../../../shared/api/errors.js';
 import { createTeamBody, foundTeamBody, replaceMembersBody, teamListResponse, teamSchema, updateTeamBody } from '../../../shared/api/teams.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { buildDecisionDocx } from '../../documents/decree30-docx.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { documentQuery, sendDocument, type DocumentFormat } from '../document-register/document-files.js';
-import { issuerInfo } from '../document-register/issuer-header.js';
-import { findPlan, findVisiblePlan } from '../plans/plans.repository.js';
+import { findVisiblePlan } from '../plans/plans.repository.js';
 import { createTeam } from './create-team.js';
 import { foundTeam } from './found-team.js';
 import { replaceTeamMembers } from './replace-team-members.js';
-import { teamDecisionModel } from './team-decision.js';
 import { presentTeams } from './teams.presenter.js';
-import { findVisibleTeam, listVisibleTeamsOfSeries, teamMembers } from './teams.repository.js';
+import { findVisibleTeam, listVisibleTeamsOfSeries } from './teams.repository.js';
 import { updateTeam } from './update-team.js';
+import './teams.files.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -71,23 +68,4 @@ export async function teamRoutes(app: AppInstance, deps: AppDeps) {
       return teamDetail(tx, ctx, request.params.id);
     });
   });
-
-  for (const format of ['docx', 'pdf'] as DocumentFormat[]) {
-    app.get(
-      `/api/teams/:id/decision.${format}`,
-      { schema: { tags, summary: `The founding decision as ${format} (Decree 30, Mẫu 1.2)`, params: idParams, querystring: documentQuery, response: { 404: problemSchema, 503: problemSchema } } },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        const { model, name } = await db.transaction(async (tx) => {
-          const team = await findVisibleTeam(tx, ctx.actor, request.params.id);
-          if (!team) throw AppError.notFound('team');
-          const plan = (await findPlan(tx, team.planId))!;
-          const model = teamDecisionModel(team, await teamMembers(tx, [team.id]), await issuerInfo(tx, plan.issuingAgencyId), plan.year);
-          const name = team.number !== null && team.symbol ? `quyet-dinh-${String(team.number).padStart(2, '0')}-${team.symbol}-${plan.year}` : `quyet-dinh-du-thao-${plan.year}`;
-          return { model, name };
-        });
-        return sendDocument(reply, await buildDecisionDocx(model), name, format, request.query.inline === 'true');
-      },
-    );
-  }
 }

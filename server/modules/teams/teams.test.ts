@@ -113,7 +113,7 @@ describe('inspection teams', () => {
     const frozen = await sec.put(`/api/teams/${team.id}/members`, { version: founded.version, members: [] });
     expect(frozen.json().code).toBe('INVALID_STATE');
 
-    const docx = await leader.get(`/api/teams/${team.id}/decision.docx`);
+    const docx = await leader.get(`/api/documents/team-decision/${team.id}.docx`);
     expect(docx.statusCode).toBe(200);
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain(`Số: ${founded.documentNumber}`);
@@ -130,6 +130,6 @@ describe('inspection teams', () => {
     const other = await makeAuthority(t.database.db);
     const outsider = await signIn(t.app, other.users.leader.username, TEST_PASSWORD);
     expect((await outsider.get(`/api/teams/${team.id}`)).statusCode).toBe(404);
-    expect((await outsider.get(`/api/teams/${team.id}/decision.docx`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/documents/team-decision/${team.id}.docx`)).statusCode).toBe(404);
   });
 });

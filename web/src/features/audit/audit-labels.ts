@@ -37,6 +37,9 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'team.members_replaced': ['Cập nhật thành viên đoàn', 'Updated team members'],
   'team.founded': ['Thành lập đoàn kiểm tra', 'Founded team'],
   'job.retried': ['Chạy lại công việc nền', 'Retried a background job'],
+  'document.frozen': ['Lưu bản văn bản đã ban hành', 'Froze an issued document'],
+  'file.attached': ['Đính kèm tệp', 'Attached a file'],
+  'file.detached': ['Gỡ tệp đính kèm', 'Removed an attachment'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -50,6 +53,8 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   inspection_plan: ['Kế hoạch kiểm tra', 'Inspection plan'],
   inspection_team: ['Đoàn kiểm tra', 'Inspection team'],
   document_register_entry: ['Sổ văn bản', 'Document register'],
+  issued_document: ['Văn bản đã ban hành', 'Issued document'],
+  file_attachment: ['Tệp đính kèm', 'Attachment'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

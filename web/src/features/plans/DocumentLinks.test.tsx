@@ -20,7 +20,7 @@ function render(available: boolean) {
       <MantineProvider>
         <I18nProvider initial="vi">
           <QueryClientProvider client={createQueryClient()}>
-            <DocumentLinks base="/api/plans/p1/document" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />
+            <DocumentLinks base="/api/documents/plan/p1" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />
           </QueryClientProvider>
         </I18nProvider>
       </MantineProvider>,
@@ -55,15 +55,15 @@ describe('document links', () => {
     await waitFor(() => container.textContent!.includes('LibreOffice'));
     expect(container.textContent).toContain('Máy chủ chưa cài LibreOffice');
     expect(container.textContent).toContain('README');
-    expect(links()).toEqual([['Tải .docx', '/api/plans/p1/document.docx']]);
+    expect(links()).toEqual([['Tải .docx', '/api/documents/plan/p1.docx']]);
   });
 
   it('with LibreOffice: the PDF too, and a button that opens the preview', async () => {
     render(true);
     await waitFor(() => links().length === 2);
     expect(links()).toEqual([
-      ['Tải .docx', '/api/plans/p1/document.docx'],
-      ['Tải PDF', '/api/plans/p1/document.pdf'],
+      ['Tải .docx', '/api/documents/plan/p1.docx'],
+      ['Tải PDF', '/api/documents/plan/p1.pdf'],
     ]);
     expect(container.textContent).not.toContain('LibreOffice');
     // Not clicked here: happy-dom refuses to load frames and prints the refusal.

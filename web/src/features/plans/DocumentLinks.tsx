@@ -5,7 +5,7 @@ import { usePdfAvailability } from './plans.api.js';
 import { warningAlertStyles } from './plan-labels.js';
 
 interface DocumentLinksProps {
-  /** The document's URL without its extension: "/api/plans/…/document". */
+  /** The document's URL without its extension: "/api/documents/plan/<id>". */
   base: string;
   docxLabel: string;
   pdfLabel: string;

@@ -17,7 +17,7 @@ export const planKeys = {
 const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 
 /** The plan's document without its extension: add ".docx" or ".pdf". */
-export const planDocumentBase = (id: string) => `${planPath(id)}/document`;
+export const planDocumentBase = (id: string) => `/api/documents/plan/${id}`;
 
 /** GET /api/plans: plans in the caller's scope, newest year first. */
 export function usePlans(filters: PlanFilters) {

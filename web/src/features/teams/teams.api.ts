@@ -9,7 +9,7 @@ export const teamKeys = {
 const teamPath = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
 
 /** The founding decision without its extension: add ".docx" or ".pdf". */
-export const teamDecisionBase = (id: string) => `${teamPath(id)}/decision`;
+export const teamDecisionBase = (id: string) => `/api/documents/team-decision/${id}`;
 
 export interface TeamMemberInput {
   honorific?: 'Ông' | 'Bà' | null;

@@ -1,0 +1,6 @@
+/**
+ * Every document kind the app produces, imported once so the download route knows them all.
+ * A module defines its kinds beside its use cases (defineDocumentKind) and adds a line here.
+ */
+import '../../modules/plans/plan-document.js';
+import '../../modules/teams/team-decision.js';

@@ -1,0 +1,146 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { idParams } from '../../shared/api/common.js';
+import { problemSchema } from '../../shared/api/errors.js';
+import { attachmentListResponse, attachmentSchema, listFilesQuery, uploadFileQuery, type Attachment } from '../../shared/api/files.schemas.js';
+import type { AppDeps, AppInstance } from '../app.js';
+import type { DbOrTx } from '../db/client.js';
+import { contextOf, type Actor } from '../http/actor.js';
+import { AppError } from '../http/app-error.js';
+import { attachFile, detachFile, findAttachment, listAttachments, type AttachmentRow } from './attachments.js';
+import { FileRuleError } from './content-rules.js';
+import type { FileStorage } from './file-storage.js';
+import { recordAccess, type RecordAccessResolver } from './record-access.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+/** "Biên bản kiểm tra.pdf" → an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The resolver of a record type; an unknown type is as unknown as a missing record (404). */
+function resolverOf(ownerType: string): RecordAccessResolver {
+  const resolver = recordAccess(ownerType);
+  if (!resolver) throw AppError.notFound('record');
+  return resolver;
+}
+
+function present(row: AttachmentRow, removable: boolean): Attachment {
+  return {
+    id: row.id,
+    ownerType: row.ownerType,
+    ownerId: row.ownerId,
+    purpose: row.purpose,
+    fileName: row.fileName,
+    mediaType: row.mediaType,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.createdAt.toISOString(),
+    url: `/api/files/${row.id}`,
+    removable,
+  };
+}
+
+/** An attachment the actor may read (through its record), or 404. */
+async function readableAttachment(db: DbOrTx, actor: Actor, id: string): Promise<{ row: AttachmentRow; resolver: RecordAccessResolver }> {
+  const row = await findAttachment(db, id);
+  const resolver = row ? recordAccess(row.ownerType) : null;
+  if (!row || !resolver || !(await resolver.canRead(db, actor, row.ownerId))) throw AppError.notFound('file');
+  return { row, resolver };
+}
+
+/** Upload, list, download and remove files attached to records. */
+export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: FileStorage }) {
+  const { db } = deps.database;
+  const { files } = deps;
+  const tags = ['files'];
+
+  app.post(
+    '/api/files',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file to a record (multipart, field "file"). Checked on its content: PDF, .docx, .xlsx, JPEG, PNG, HEIC; size limit PAR_MAX_FILE_MB',
+        querystring: uploadFileQuery,
+        response: { 201: attachmentSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { ownerType, ownerId, purpose } = request.query;
+      // Authorized before a byte of the body is read.
+      const resolver = resolverOf(ownerType);
+      if (!(await resolver.canRead(db, ctx.actor, ownerId))) throw AppError.notFound('record');
+      const rules = resolver.purposes[purpose];
+      if (!rules) throw AppError.invalid('query.purpose', 'unknown_purpose', `files of a ${ownerType} are attached as ${Object.keys(resolver.purposes).join(', ')}`);
+      if (!(await resolver.canAttach(db, ctx.actor, ownerId, purpose))) throw new AppError('FORBIDDEN', 'you may not attach files to this record');
+      if (!request.isMultipart()) throw AppError.invalid('body.file', 'not_multipart', 'send the file as multipart/form-data, field "file"');
+
+      let part;
+      try {
+        part = await request.file({ limits: { fileSize: files.maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode) throw err;
+        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+      }
+      if (!part) throw AppError.invalid('body.file', 'required', 'attach a file in the field "file"');
+      const fileName = (part.filename || 'tep').normalize('NFC').slice(0, 255);
+      let received;
+      try {
+        received = await files.receive(part.file, { fileName, accept: rules.accept });
+      } catch (err) {
+        if (err instanceof FileRuleError) throw AppError.invalid('file', err.code, err.message);
+        if ((err as { statusCode?: number }).statusCode) throw err;
+        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+      }
+      try {
+        const row = await db.transaction((tx) => attachFile(tx, ctx, files, { ownerType, ownerId, purpose, file: received, maxFiles: rules.maxFiles }));
+        return reply.status(201).send(present(row, true));
+      } finally {
+        await files.discard(received);
+      }
+    },
+  );
+
+  app.get('/api/files', { schema: { tags, summary: 'Files attached to a record', querystring: listFilesQuery, response: { 200: attachmentListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const { ownerType, ownerId, purpose } = request.query;
+    const resolver = resolverOf(ownerType);
+    if (!(await resolver.canRead(db, ctx.actor, ownerId))) throw AppError.notFound('record');
+    const rows = await listAttachments(db, { ownerType, ownerId }, purpose);
+    const removable = new Map<string, boolean>();
+    for (const p of new Set(rows.map((r) => r.purpose))) removable.set(p, await resolver.canAttach(db, ctx.actor, ownerId, p));
+    return { items: rows.map((r) => present(r, removable.get(r.purpose) === true)) };
+  });
+
+  app.get('/api/files/:id', { schema: { tags, summary: 'Download a file, authorized through the record it belongs to', params: idParams, response: { 404: problemSchema } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const { row } = await readableAttachment(db, ctx.actor, request.params.id);
+    const stored = await files.find(db, row.sha256);
+    if (!stored) throw AppError.notFound('file');
+    return (reply as unknown as FastifyReply)
+      .type(row.mediaType)
+      .header('content-length', String(row.size))
+      .header('content-disposition', contentDisposition('attachment', row.fileName))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(files.open(db, stored));
+  });
+
+  app.delete('/api/files/:id', { schema: { tags, summary: 'Remove a file from its record', params: idParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await db.transaction(async (tx) => {
+      const { row, resolver } = await readableAttachment(tx, ctx.actor, request.params.id);
+      if (!(await resolver.canAttach(tx, ctx.actor, row.ownerId, row.purpose))) throw new AppError('FORBIDDEN', 'you may not remove files of this record');
+      await detachFile(tx, ctx, row);
+    });
+    await files.sweepUnreferenced(db);
+    return reply.status(204).send(null);
+  });
+}
