@@ -1,17 +1,50 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
-import { buildApp } from './app.js';
-import { openDatabase } from './db/client.js';
+import { buildApp, type AppInstance } from './app.js';
+import { openDatabase, type Database } from './db/client.js';
 import { DataDirectoryLockedError } from './db/lock.js';
 import { seedDemo } from './db/seed/seed-demo.js';
 
+/** In-flight requests get this long to finish when the server is stopped. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+let database: Database | undefined;
+let app: AppInstance | undefined;
+let stopping = false;
+
+/**
+ * Stops in order: no new requests, in-flight ones finish, the database closes (PGlite flushes),
+ * the data-directory lock is released (on exit). Ctrl-C and systemd signal the whole process
+ * group, and wrappers (npm, tsx) relay the signal again: the second must not cut the shutdown
+ * short (Node's default would exit at once, leaving the lock and an unclosed database), so
+ * every signal after the first is ignored while the shutdown runs, which has its own deadline.
+ */
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app?.log.info({ signal }, 'shutting down');
+  const deadline = setTimeout(() => {
+    console.error('Shutdown took too long: closing the database with requests still running.');
+    void (database?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  try {
+    await app?.close();
+  } finally {
+    await database?.close();
+    clearTimeout(deadline);
+  }
+  console.log('PAR Inspect stopped: requests finished, database closed.');
+  process.exit(0);
+}
+
 /** Boot: config → database (lock, open) → migrate → demo data → HTTP. */
 async function main() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
   const config = loadConfig();
   const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-  let database;
   try {
     database = await openDatabase(config.database);
   } catch (err) {
@@ -23,7 +56,7 @@ async function main() {
   }
   const migration = await database.migrate();
 
-  if (config.loadDemoData) {
+  if (config.loadDemoData && !stopping) {
     const seeded = await seedDemo(database.db, { password: config.demoPassword });
     if (seeded.seeded) {
       console.log('\nDemo data loaded: thị xã Hoài Nhơn (2021) and its 2025 successors.');
@@ -37,22 +70,14 @@ async function main() {
       console.log(`Demo accounts: ${seeded.usernames.join(', ')} (password as printed on the first start, or PAR_DEMO_PASSWORD)`);
     }
   }
+  if (stopping) return;
 
-  const app = await buildApp({
+  app = await buildApp({
     config,
     database,
     version,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -32,6 +32,8 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded engine, when there is one (tests clone it). */
   lite?: PGlite;
+  /** Connection-pool figures (PostgreSQL); the embedded engine has one connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /**
@@ -120,6 +122,7 @@ export function openPostgres(url: string, max = 10): Database {
       return appliedMigrationTag(db);
     },
     migrationVersion: () => appliedMigrationTag(db),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { buildApp, type AppInstance } from '../app.js';
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from '../db/client.js';
 import { TEMPLATE_PATH } from './global-setup.js';
@@ -25,9 +25,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** An app on its own test database; `config` overrides settings (trustProxy, …). */
+export async function createTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent', ...options.config };
   const app = await buildApp({ config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false });
   return {
     app,
