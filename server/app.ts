@@ -1,18 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import zlib from 'node:zlib';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import type { Config, TrustProxy } from './config.js';
 import type { Database } from './db/client.js';
-import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { enforceStrictQueries, parseQueryString } from './http/query-params.js';
+import { createMetrics, type AppMetrics } from './http/metrics.js';
+import { RequestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { systemRoutes } from './modules/system/system.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { documentRegisterRoutes } from './modules/document-register/document-register.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -43,6 +49,8 @@ export interface AppDeps {
   jobs?: JobRuntime;
   /** File storage; built from the configuration (PAR_FILES_DIR, PAR_MAX_FILE_MB) when omitted. */
   files?: FileStorage;
+  /** Operators' metrics; built here when not given (main.ts may share one with the job worker). */
+  metrics?: AppMetrics;
 }
 
 /** The clock of an app's dependencies (the system clock unless a test chose one). */
@@ -53,6 +61,16 @@ declare module 'fastify' {
     /** The route answers without a session (sign-in, health). */
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Operators' metrics (http/metrics.ts): the jobs module reports its queues here. */
+    metrics: AppMetrics;
+  }
+}
+
+/** Fastify's trustProxy from ours: a hop count trusts that many proxies nearest the server. */
+function trustProxyOption(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,29 +83,42 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
+    logController: new RequestLog(deps.config.slowRequestMs),
+    routerOptions: { querystringParser: parseQueryString },
+    // Errors raised before a route runs leave as problem+json too (error-handler.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  enforceStrictQueries(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        frameSrc: ["'self'", 'blob:'],
-        objectSrc: ["'self'", 'blob:'],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: deps.config.secureCookies,
+  // Security headers: computed once (http/security-headers.ts), one assignment per response.
+  const headers = securityHeaders({ secureCookies: deps.config.secureCookies });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  // Metrics: one observation per answered request, by route pattern (never the raw URL).
+  const metrics = deps.metrics ?? createMetrics();
+  if (deps.database.poolStats) metrics.setPoolStatsProvider(deps.database.poolStats);
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
+  // gzip or brotli above 1 KB (a 10 MB list is ~1 MB gzipped); brotli at quality 4, which is
+  // faster than gzip's default and smaller — quality 11 (zlib's default) would cost seconds.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 5 },
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -109,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     return route.startsWith('/api/') && !route.startsWith('/api/docs');
   };
   app.addHook('onRequest', async (request) => {
-    if (!isApiRoute(request)) return;
+    // Public routes (health, sign-in) never read the session: no database round trip for them.
+    if (!isApiRoute(request) || request.routeOptions.config?.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const loaded = await loadActor(deps.database.db, token, policy);
@@ -132,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   await app.register(async (api) => {
     const typed = api as unknown as AppInstance;
+    await systemRoutes(typed, deps, metrics);
     await sessionRoutes(typed, deps);
     await registryRoutes(typed, deps);
     await auditRoutes(typed, deps);
@@ -150,20 +183,36 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   return app;
 }
 
-/** The built single-page app, with index.html for every non-API path (client-side routing). */
+/** Built assets carry a content hash in their name: they never change, so browsers keep them a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The built single-page app, with index.html for every non-API path (client-side routing).
+ * Every file is served by @fastify/static with its cache header set here: hashed assets for a
+ * year, everything else revalidated. Assets precompressed at build (.br, .gz) are sent as they
+ * are; anything else is compressed on the fly.
+ */
 async function serveWeb(app: AppInstance, dir: string) {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: dir, wildcard: false, index: false });
-  const sendIndex = (reply: { type: (t: string) => { send: (b: unknown) => unknown } }) =>
-    reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
+  const assets = path.join(dir, 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root: dir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    preCompressed: true,
+    setHeaders(reply, file) {
+      reply.header('cache-control', file.startsWith(assets) ? IMMUTABLE : 'no-cache');
+    },
+  });
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
   app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) return sendProblem(request, reply, 'NOT_FOUND', 'no such endpoint');
-    const file = path.join(dir, decodeURIComponent(request.url.split('?')[0]));
-    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return reply.sendFile(path.relative(dir, file), { maxAge: request.url.startsWith('/assets/') ? '365d' : 0, immutable: request.url.startsWith('/assets/') });
-    }
+    // A hashed asset that is not there (an old tab after a deploy): 404, never index.html,
+    // which the browser would cache for a year under the asset's name.
+    if (request.url.startsWith('/assets/')) return sendProblem(request, reply, 'NOT_FOUND', 'no such file');
     return sendIndex(reply);
   });
 }

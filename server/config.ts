@@ -1,5 +1,40 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+export type TrustProxy = false | number | string[];
+
+/** Names proxy-addr understands for whole private ranges. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * PAR_TRUST_PROXY: `false`/`0`/empty, a hop count (`1` = one load balancer in front), or a
+ * comma-separated list of addresses, CIDR ranges and the names loopback, linklocal,
+ * uniquelocal. Returns an error message for anything else — `true` included, which would let
+ * every client choose the address that login limits and the audit trail record.
+ */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    return 'true would trust X-Forwarded-For from anyone; give the proxies\' addresses (e.g. 10.0.0.5,10.0.1.0/24) or their number (e.g. 1)';
+  }
+  if (/^\d+$/.test(v)) return Math.min(Number(v), 10);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length) return `not an address, CIDR range or hop count: ${bad.join(', ')}`;
+  return entries;
+}
 
 /**
  * The environment, parsed once. Nothing else in the server reads process.env, so every setting
@@ -24,11 +59,26 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  /** Trust X-Forwarded-For from a load balancer in front of the app servers. */
+  /**
+   * Which proxies in front of the app servers may set X-Forwarded-For: `false` (none, the
+   * default), the number of proxies (hops) in front, or their addresses and CIDR ranges
+   * separated by commas. Never every sender: then anyone picks their own address.
+   */
   PAR_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  /** The bearer token Prometheus sends to read /api/metrics; metrics are off without it. */
+  PAR_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Requests slower than this are logged at info level (all requests at debug). */
+  PAR_SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   /** Store uploaded files in this directory instead of the database (large deployments, shared storage). */
@@ -58,9 +108,12 @@ export type Config = {
   demoPassword: string | undefined;
   loadDemoData: boolean;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** false, a hop count, or the proxies' addresses/CIDRs (Fastify's trustProxy). */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  metricsToken: string | undefined;
+  slowRequestMs: number;
   logLevel: string;
   webDistDir: string;
   /** web: HTTP only; worker: jobs only; all: both (the only choice on the embedded database). */
@@ -99,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PAR_TRUST_PROXY,
     sessionIdleMinutes: e.PAR_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.PAR_SESSION_MAX_HOURS,
+    metricsToken: e.PAR_METRICS_TOKEN,
+    slowRequestMs: e.PAR_SLOW_REQUEST_MS,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve('dist/web'),
     role: e.PAR_ROLE,

@@ -4,17 +4,53 @@ import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { buildApp, type AppDeps, type AppInstance } from './app.js';
 import { jobRegistry } from './jobs/registry.js';
-import { createJobRuntime } from './jobs/runtime.js';
-import { openDatabase } from './db/client.js';
+import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
+import { openDatabase, type Database } from './db/client.js';
 import { DataDirectoryLockedError } from './db/lock.js';
 import { seedDemo } from './db/seed/seed-demo.js';
 
+/** In-flight requests get this long to finish when the server is stopped. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+let database: Database | undefined;
+let app: AppInstance | undefined;
+let jobs: JobRuntime | undefined;
+let stopping = false;
+
+/**
+ * Stops in order: no new requests, in-flight ones finish, the job workers stop, the database
+ * closes (PGlite flushes), the data-directory lock is released (on exit). Ctrl-C and systemd
+ * signal the whole process group, and wrappers (npm, tsx) relay the signal again: the second must
+ * not cut the shutdown short (Node's default would exit at once, leaving the lock and an unclosed
+ * database), so every signal after the first is ignored while the shutdown runs, which has its
+ * own deadline.
+ */
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app?.log.info({ signal }, 'shutting down');
+  const deadline = setTimeout(() => {
+    console.error('Shutdown took too long: closing the database with requests still running.');
+    void (database?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  try {
+    await app?.close();
+    await jobs?.stop();
+  } finally {
+    await database?.close();
+    clearTimeout(deadline);
+  }
+  console.log('PAR Inspect stopped: requests finished, database closed.');
+  process.exit(0);
+}
+
 /** Boot: config → database (lock, open) → migrate → job queue → demo data → HTTP and/or workers (PAR_ROLE). */
 async function main() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
   const config = loadConfig();
   const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-  let database;
   try {
     database = await openDatabase(config.database);
   } catch (err) {
@@ -32,11 +68,11 @@ async function main() {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   };
   const jobLog = pino({ level: config.logLevel, base: { role: config.role } });
-  const jobs = createJobRuntime(deps, { definitions: jobRegistry, mode: config.role === 'web' ? 'client' : 'worker', log: jobLog });
+  jobs = createJobRuntime(deps, { definitions: jobRegistry, mode: config.role === 'web' ? 'client' : 'worker', log: jobLog });
   deps.jobs = jobs;
   await jobs.install();
 
-  if (config.loadDemoData) {
+  if (config.loadDemoData && !stopping) {
     const seeded = await seedDemo(database.db, { password: config.demoPassword });
     if (seeded.seeded) {
       console.log('\nDemo data loaded: thị xã Hoài Nhơn (2021) and its 2025 successors.');
@@ -50,18 +86,9 @@ async function main() {
       console.log(`Demo accounts: ${seeded.usernames.join(', ')} (password as printed on the first start, or PAR_DEMO_PASSWORD)`);
     }
   }
+  if (stopping) return;
 
-  const app: AppInstance | null = config.role === 'worker' ? null : await buildApp(deps);
-  const shutdown = async (signal: string) => {
-    jobLog.info({ signal }, 'shutting down');
-    await app?.close();
-    await jobs.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
+  app = config.role === 'worker' ? undefined : await buildApp(deps);
   const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   if (config.role !== 'web') await jobs.startWorkers();
   const mail = config.mail ? `e-mail via ${new URL(config.mail.smtpUrl).host}` : 'e-mail off (SMTP_URL, MAIL_FROM unset)';

@@ -42,6 +42,8 @@ export interface Database {
    * resolves to a function that stops listening.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Connection-pool figures (PostgreSQL); the embedded engine has one connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /**
@@ -143,6 +145,7 @@ export function openPostgres(url: string, max = 10): Database {
       return appliedMigrationTag(db);
     },
     migrationVersion: () => appliedMigrationTag(db),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

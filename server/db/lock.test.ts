@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDirectoryLock, DataDirectoryLockedError } from './lock.js';
+import { acquireDirectoryLock, DataDirectoryLockedError, processStartTime, selfHolder } from './lock.js';
 
 /** The lock that keeps a second server off a PGlite data directory (stack.md gotcha 2). */
 
@@ -16,9 +16,18 @@ function tempDir() {
   return dir;
 }
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children.splice(0)) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    try {
+      process.kill(-c.pid!, 'SIGKILL'); // its process group (the tsx CLI's child too)
+    } catch {
+      c.kill('SIGKILL');
+    }
+  }
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
+
+const holderIn = (lockPath: string) => JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid: number; startTime?: string; bootId?: string };
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
@@ -54,9 +63,34 @@ describe('acquireDirectoryLock', () => {
     other.kill('SIGKILL');
     await exited(other);
     const lock = acquireDirectoryLock(dir);
-    expect(fs.readFileSync(lock.path, 'utf8')).toBe(String(process.pid));
+    expect(holderIn(lock.path).pid).toBe(process.pid);
     lock.release();
     expect(fs.existsSync(lock.path)).toBe(false);
+  });
+
+  it('names the holder by pid, start time and boot, and takes over a lock whose pid another process now has', async () => {
+    const dir = tempDir();
+    const lockPath = path.join(dir, 'server.lock');
+    const lock = acquireDirectoryLock(dir);
+    expect(holderIn(lockPath)).toEqual(selfHolder());
+    expect(selfHolder().startTime).toMatch(/^\d+$/);
+    lock.release();
+
+    // A live process with the recorded pid but another start time: the pid was reused.
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    children.push(other);
+    const pid = other.pid!;
+    const started = processStartTime(pid)!;
+    fs.writeFileSync(lockPath, JSON.stringify({ pid, startTime: String(Number(started) + 1), bootId: selfHolder().bootId }));
+    acquireDirectoryLock(dir).release();
+
+    // A pid from a previous boot.
+    fs.writeFileSync(lockPath, JSON.stringify({ pid, startTime: started, bootId: 'a-previous-boot' }));
+    acquireDirectoryLock(dir).release();
+
+    // The very process that wrote it: refused.
+    fs.writeFileSync(lockPath, JSON.stringify({ pid, startTime: started, bootId: selfHolder().bootId }));
+    expect(lockError(() => acquireDirectoryLock(dir)).holderPid).toBe(pid);
   });
 
   it('refuses a second lock in the same process, and allows one after release', () => {
@@ -76,10 +110,10 @@ describe('acquireDirectoryLock', () => {
     const dir = tempDir();
     const lockPath = path.join(dir, 'server.lock');
     // 2^22 + 1 is above Linux's largest pid_max: no process has it.
-    for (const stale of [String(2 ** 22 + 1), String(process.pid), '', 'garbage']) {
+    for (const stale of [String(2 ** 22 + 1), String(process.pid), JSON.stringify({ pid: process.pid }), '', 'garbage']) {
       fs.writeFileSync(lockPath, stale);
       const lock = acquireDirectoryLock(dir);
-      expect(fs.readFileSync(lockPath, 'utf8'), `stale lock "${stale}"`).toBe(String(process.pid));
+      expect(holderIn(lockPath).pid, `stale lock "${stale}"`).toBe(process.pid);
       lock.release();
     }
   });
@@ -106,8 +140,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `tsx server/main.ts` as its own process (node --import tsx: one pid, the lock's). */
-function startServer(dataDir: string, port: number) {
+/**
+ * Starts the server as `npm start` does (node --import tsx: one pid, the lock's), or through the
+ * tsx CLI (a parent that relays signals to a child), in its own process group like a terminal's
+ * foreground job.
+ */
+function startServer(dataDir: string, port: number, how: 'node' | 'tsx-cli' = 'node') {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PAR_DATA_DIR: dataDir,
@@ -117,7 +155,8 @@ function startServer(dataDir: string, port: number) {
     LOG_LEVEL: 'silent',
   };
   delete env.DATABASE_URL; // this is about the embedded database, whatever the test run uses
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = how === 'node' ? ['--import', 'tsx', 'server/main.ts'] : ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'];
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -145,7 +184,7 @@ describe('two servers on one PGlite data directory', () => {
     const port = await freePort();
     const first = startServer(dataDir, port);
     await first.waitFor('PAR Inspect is running', 80_000);
-    expect(fs.readFileSync(path.join(dataDir, 'server.lock'), 'utf8')).toBe(String(first.child.pid));
+    expect(holderIn(path.join(dataDir, 'server.lock')).pid).toBe(first.child.pid);
 
     const second = startServer(dataDir, await freePort());
     const code = await exited(second.child);
@@ -170,4 +209,28 @@ describe('two servers on one PGlite data directory', () => {
     expect(await exited(first.child)).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
   }, 120_000);
+});
+
+describe('stopping the server', () => {
+  it('a second signal during the shutdown does not cut it short; a restart finds the directory free', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const server = startServer(dataDir, port);
+    await server.waitFor('PAR Inspect is running', 80_000);
+    // As Ctrl-C in a terminal: the group gets SIGINT, and a wrapper relays it once more.
+    process.kill(-server.child.pid!, 'SIGINT');
+    server.child.kill('SIGINT');
+    expect(await exited(server.child), server.output()).toBe(0);
+    expect(server.output()).toContain('PAR Inspect stopped');
+    expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
+
+    // Started through the tsx CLI (which relays signals to its child), stopped by its group.
+    const again = startServer(dataDir, port, 'tsx-cli');
+    await again.waitFor('PAR Inspect is running', 80_000);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    process.kill(-again.child.pid!, 'SIGTERM');
+    await exited(again.child);
+    await again.waitFor('PAR Inspect stopped', 10_000);
+    expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
+  }, 180_000);
 });

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from '@fastify/type-provider-zod';
 import { errorStatus, type ErrorCode, type InvalidParam, type Problem } from '../../shared/api/errors.js';
@@ -17,9 +20,25 @@ const titles: Record<ErrorCode, string> = {
   UNSUPPORTED_FILE: 'Unsupported file',
   PDF_UNAVAILABLE: 'PDF conversion is not available on this server',
   INTERNAL: 'Internal error',
+  URI_TOO_LONG: 'The address is too long',
+  HEADERS_TOO_LARGE: 'The request line or headers are too large',
+  NOT_READY: 'Not ready',
 };
 
 const contextNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+
+/** The RFC 9457 body of an error. */
+export function problemOf(code: ErrorCode, requestId: string, detail?: string, invalidParams?: InvalidParam[]): Problem {
+  return {
+    type: `https://par-inspect.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: titles[code],
+    status: errorStatus[code],
+    code,
+    requestId,
+    ...(detail ? { detail } : {}),
+    ...(invalidParams?.length ? { invalidParams } : {}),
+  };
+}
 
 export function sendProblem(
   request: FastifyRequest,
@@ -28,17 +47,7 @@ export function sendProblem(
   detail?: string,
   invalidParams?: InvalidParam[],
 ) {
-  const status = errorStatus[code];
-  const problem: Problem = {
-    type: `https://par-inspect.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-    title: titles[code],
-    status,
-    code,
-    requestId: request.id,
-    ...(detail ? { detail } : {}),
-    ...(invalidParams?.length ? { invalidParams } : {}),
-  };
-  return reply.status(status).type('application/problem+json').send(problem);
+  return reply.status(errorStatus[code]).type('application/problem+json').send(problemOf(code, request.id, detail, invalidParams));
 }
 
 /** The request field behind each unique constraint a client can run into. */
@@ -51,7 +60,10 @@ const uniqueFields: Record<string, string> = {
   inspection_team_member_one_head_key: 'body.members',
 };
 
-/** Maps a PostgreSQL error a client can provoke (a constraint) to a code, never a 500. */
+/**
+ * Maps a PostgreSQL error a client can provoke (a constraint) to a code, never a 500. The detail
+ * names the field when we know it and never the constraint, table or column: those are ours.
+ */
 function fromDatabaseError(err: unknown): { code: ErrorCode; detail: string; invalidParams?: InvalidParam[] } | null {
   const e = (err as { cause?: unknown }).cause ?? err;
   const pgCode = (e as { code?: string }).code;
@@ -60,18 +72,65 @@ function fromDatabaseError(err: unknown): { code: ErrorCode; detail: string; inv
     const field = constraint ? uniqueFields[constraint] : undefined;
     return {
       code: 'DUPLICATE',
-      detail: `duplicate value (${constraint ?? 'unique'})`,
+      detail: field ? `${field} is already used` : 'a record with the same values already exists',
       invalidParams: field ? [{ name: field, code: 'duplicate', reason: 'already used' }] : undefined,
     };
   }
-  if (pgCode === '23503') return { code: 'VALIDATION_FAILED', detail: `a referenced record does not exist (${constraint})` };
-  if (pgCode === '23514') return { code: 'VALIDATION_FAILED', detail: `a rule of the data was broken (${constraint})` };
+  if (pgCode === '23503') return { code: 'VALIDATION_FAILED', detail: 'a referenced record does not exist' };
+  if (pgCode === '23514') return { code: 'VALIDATION_FAILED', detail: 'a rule of the data was broken' };
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') return { code: 'VALIDATION_FAILED', detail: 'a value has the wrong form' };
+  // Out of range for the column (22003): the schema should have bounded it (shared/api/common.ts int4).
+  if (pgCode === '22003') return { code: 'VALIDATION_FAILED', detail: 'a number is out of range' };
   // NUL in text (22021) or jsonb (22P05), a too-long value (22001): the schema should have caught it.
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') return { code: 'VALIDATION_FAILED', detail: 'a text value cannot be stored' };
   return null;
 }
 
+/**
+ * Fastify's own client errors, in our words: the framework's codes and messages are its
+ * internals (and may echo configuration), so they are never passed through.
+ */
+function fromFrameworkError(err: FastifyError): { code: ErrorCode; detail: string; invalidParams?: InvalidParam[] } | null {
+  const body = (issue: string, reason: string) => [{ name: 'body', code: issue, reason }];
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { code: 'VALIDATION_FAILED', detail: 'the body is not valid JSON', invalidParams: body('invalid_json', 'not valid JSON') };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'VALIDATION_FAILED', detail: 'the body is empty', invalidParams: body('required', 'a JSON body is required') };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'VALIDATION_FAILED', detail: 'the request is too large', invalidParams: body('too_large', 'too large') };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'VALIDATION_FAILED', detail: 'the Content-Length header does not match the body' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return { code: 'UNSUPPORTED_FILE', detail: 'unsupported content type' };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'VALIDATION_FAILED', detail: 'the address is not valid percent-encoded UTF-8', invalidParams: [{ name: 'path', code: 'malformed', reason: 'not valid percent-encoding' }] };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'URI_TOO_LONG', detail: 'a path segment is too long' };
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return null;
+  }
+  // Prototype poisoning (secure-json-parse) answers 400 with its own message.
+  if (err.statusCode === 400 && /prototype|constructor/i.test(err.message)) {
+    return { code: 'VALIDATION_FAILED', detail: 'the body is not acceptable JSON', invalidParams: body('forbidden_key', '__proto__ and constructor keys are refused') };
+  }
+  if (err.statusCode === 413) return { code: 'VALIDATION_FAILED', detail: 'the request is too large', invalidParams: body('too_large', 'too large') };
+  if (err.statusCode === 415) return { code: 'UNSUPPORTED_FILE', detail: 'unsupported content type' };
+  if (err.statusCode === 429) return { code: 'RATE_LIMITED', detail: 'too many requests' };
+  return null;
+}
+
+/** zod's issues as our invalidParams: an unknown key is named by itself, not by its parent. */
+function invalidParamsOf(where: string, validation: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[]): InvalidParam[] {
+  return validation.flatMap((v) => {
+    const path = [where, ...v.instancePath.split('/').filter(Boolean)];
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
+      return (v.params.keys as string[]).map((key) => ({ name: [...path, key].join('.'), code: 'unknown', reason: where === 'query' ? 'unknown parameter' : 'unknown field' }));
+    }
+    return [{ name: path.join('.'), code: String(v.keyword), reason: v.message ?? 'invalid' }];
+  });
+}
 
 /**
  * Every error leaves as application/problem+json with a stable code. What a client can send
@@ -82,31 +141,60 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err instanceof AppError) return sendProblem(request, reply, err.code, err.detail, err.invalidParams);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = contextNames[(err as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
-      const invalidParams = err.validation.map((v) => ({
-        name: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        code: String(v.keyword),
-        reason: v.message ?? 'invalid',
-      }));
-      return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParams);
+      return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParamsOf(where, err.validation));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return sendProblem(request, reply, 'INTERNAL');
     }
     const db = fromDatabaseError(err);
-    if (db) return sendProblem(request, reply, db.code, db.detail, db.invalidParams);
-    if (err.statusCode === 429) return sendProblem(request, reply, 'RATE_LIMITED', 'too many requests');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
-      return sendProblem(request, reply, 'UNSUPPORTED_FILE', 'unsupported content type');
+    if (db) {
+      request.log.info({ err }, 'database refused a client value');
+      return sendProblem(request, reply, db.code, db.detail, db.invalidParams);
     }
-    if (err.statusCode === 413) return sendProblem(request, reply, 'VALIDATION_FAILED', 'the request is too large', [{ name: 'body', code: 'too_large', reason: 'too large' }]);
+    const framework = fromFrameworkError(err);
+    if (framework) return sendProblem(request, reply, framework.code, framework.detail, framework.invalidParams);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      // Malformed JSON, empty body with a JSON content type, bad multipart, …
-      return sendProblem(request, reply, 'VALIDATION_FAILED', err.message, [{ name: 'body', code: err.code ?? 'invalid', reason: err.message }]);
+      // Another client error raised by a plugin (multipart, …): the status is right, the message is theirs.
+      request.log.info({ err }, 'client error');
+      return sendProblem(request, reply, 'VALIDATION_FAILED', 'the request is not valid', [{ name: 'body', code: 'invalid', reason: 'not acceptable' }]);
     }
     request.log.error({ err, requestId: request.id }, 'unhandled error');
     return sendProblem(request, reply, 'INTERNAL');
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/** Fastify's `frameworkErrors` option: errors raised while routing (bad percent-encoding, long params). */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const mapped = fromFrameworkError(err);
+  if (mapped) return sendProblem(request, reply, mapped.code, mapped.detail, mapped.invalidParams);
+  request.log.error({ err }, 'routing error');
+  return sendProblem(request, reply, 'INTERNAL');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request before any route ran
+ * (headers over the limit — a 1 MB query string —, garbage instead of a request line, a
+ * timeout). There is no request object, so the id is made here and logged.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode | null =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? null : 'VALIDATION_FAILED';
+  const requestId = randomUUID();
+  this.log.debug({ err: { code: err.code, message: err.message }, requestId }, 'client error before routing');
+  if (socket.writable) {
+    if (code === null) {
+      socket.write('HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    } else {
+      const body = JSON.stringify(problemOf(code, requestId, code === 'HEADERS_TOO_LARGE' ? 'the request line and headers must stay under 16 KB' : 'the request is not valid HTTP/1.1'));
+      const status = errorStatus[code];
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+  }
+  socket.destroy(err);
 }

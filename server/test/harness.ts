@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { buildApp, type AppDeps, type AppInstance } from '../app.js';
 import type { Clock } from '../clock.js';
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from '../db/client.js';
@@ -44,6 +44,8 @@ export interface TestAppOptions {
   extraJobs?: AnyJobDefinition[];
   /** A file store other than the configured one (a directory backend). */
   files?: AppDeps['files'];
+  /** Settings over the test defaults (trustProxy, …). */
+  config?: Partial<Config>;
 }
 
 const silent = pino({ level: 'silent' });
@@ -54,7 +56,7 @@ const silent = pino({ level: 'silent' });
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused', ...options.env }), webDistDir: '/nonexistent' };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused', ...options.env }), webDistDir: '/nonexistent', ...options.config };
   const deps: AppDeps = { config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, clock: options.clock, files: options.files };
   const schema = database.kind === 'postgres' ? (fileJobSchema ??= `${TEST_JOB_SCHEMA_PREFIX}${uniq()}`) : undefined;
   const log = process.env.TEST_LOG ? pino({ level: 'error' }) : silent;

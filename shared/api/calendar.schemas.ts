@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from './common.js';
+import { isoDate, text, version } from './common.js';
 
 export const calendarEntryKinds = ['holiday', 'day_off', 'make_up_workday'] as const;
 
@@ -36,7 +36,7 @@ export const calendarYearResponse = z.object({
 
 export const putCalendarYearBody = z.object({
   /** null to record a year for the first time; the version read otherwise. */
-  version: z.number().int().min(1).nullable(),
+  version: version.nullable(),
   source: text(500),
   entries: z.array(calendarEntrySchema).max(120),
 });

@@ -10,10 +10,22 @@ export const isoDate = z
     return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
   }, 'not a real calendar date');
 
+/** The largest value of a PostgreSQL integer (int4) column. */
+export const INT4_MAX = 2_147_483_647;
+
 export const uuid = z.uuid();
 export const idParams = z.object({ id: uuid });
+/**
+ * An integer a request may carry. Every integer column is int4, so the schema stops what the
+ * column cannot hold (a larger number would otherwise fail in SQL as a 500). Every request
+ * integer is built from this one helper; a test walks the OpenAPI document to keep it so.
+ */
+export const int4 = () => z.number().int().min(-INT4_MAX - 1).max(INT4_MAX);
+/** int4 for query-string and path values, which arrive as text. */
+export const queryInt4 = () => z.coerce.number().int().min(-INT4_MAX - 1).max(INT4_MAX);
+
 /** Optimistic concurrency: every update names the version it was made from. */
-export const version = z.number().int().min(1);
+export const version = int4().min(1);
 
 /** Query-string boolean: "true"/"false"/"1"/"0". */
 export const queryBool = z
@@ -22,8 +34,15 @@ export const queryBool = z
 
 /** PostgreSQL text cannot hold NUL; refusing it here names the field instead of failing in SQL. */
 const noNul = (s: string) => !s.includes('\u0000');
-/** Any free text a client sends: no NUL character. */
-export const plainString = (max: number) => z.string().max(max).refine(noNul, 'must not contain a NUL character');
+/** Half of a UTF-16 surrogate pair without the other half: not a character, cannot be stored as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Any free text a client sends: no NUL character, no lone surrogate. */
+export const plainString = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(noNul, 'must not contain a NUL character')
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text');
 
 /** Trimmed, NFC-normalised text: Vietnamese typed on different keyboards compares equal. */
 export const text = (max: number) =>

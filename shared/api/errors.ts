@@ -18,6 +18,9 @@ export const errorCodes = [
   'UNSUPPORTED_FILE',
   'PDF_UNAVAILABLE',
   'INTERNAL',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'NOT_READY',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -37,6 +40,12 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   /** LibreOffice is not installed: the .docx still works. */
   PDF_UNAVAILABLE: 503,
+  /** A path segment longer than the router accepts. */
+  URI_TOO_LONG: 414,
+  /** The request line or headers (a huge query string) exceed the server's limit. */
+  HEADERS_TOO_LARGE: 431,
+  /** Readiness: the database cannot be reached, or the server is shutting down. */
+  NOT_READY: 503,
 };
 
 /** One invalid field: `name` is the dotted path of the field ("body.username"). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIME_OF_DAY } from '../domain/vietnam-time.js';
+import { version } from './common.js';
 
 export const jobStates = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 export type JobState = (typeof jobStates)[number];
@@ -66,5 +67,5 @@ export const retryJobResponse = z.object({ id: z.uuid(), queue: z.string(), stat
 export const putDailyRunTimeBody = z.object({
   time: z.string().regex(TIME_OF_DAY, 'expected HH:MM, 00:00 to 23:59'),
   /** The version it was read at; null when it was never set. */
-  version: z.number().int().min(1).nullable(),
+  version: version.nullable(),
 });

@@ -162,4 +162,4 @@ export const standingBodySetting = z.object({
   /** null while the setting was never recorded. */
   version: z.number().int().nullable(),
 });
-export const putStandingBodyBody = z.object({ agencyId: z.uuid(), version: z.number().int().min(1).nullable() });
+export const putStandingBodyBody = z.object({ agencyId: z.uuid(), version: version.nullable() });

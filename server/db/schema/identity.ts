@@ -59,7 +59,12 @@ export const session = pgTable(
   (t) => [index('session_user_id_idx').on(t.userId), index('session_expires_at_idx').on(t.expiresAt)],
 );
 
-/** Failed sign-ins, counted per account and per address over a window (rate limit in the DB so it holds across app servers). */
+/**
+ * Sign-in attempts being checked (`pending`) and failed ones, counted over a window per account,
+ * per address and per trusted device (docs/decisions/login-limits.md). In the database so the
+ * limits hold across app servers. `deviceId` is set when the attempt came from a trusted
+ * device of the account; those count only against that device.
+ */
 export const loginFailure = pgTable(
   'login_failure',
   {
@@ -67,8 +72,28 @@ export const loginFailure = pgTable(
     username: text().notNull(),
     ip: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deviceId: text(),
+    /** The password is being checked: holds a place in the allowance until the answer. */
+    pending: boolean().notNull().default(false),
   },
   (t) => [index('login_failure_username_at_idx').on(t.username, t.at), index('login_failure_ip_at_idx').on(t.ip, t.at)],
+);
+
+/**
+ * A browser that has signed in to an account before (a device cookie, OWASP's "device cookies"):
+ * failures elsewhere do not lock it out. `id` is the SHA-256 of the cookie's token.
+ */
+export const trustedDevice = pgTable(
+  'trusted_device',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('trusted_device_user_id_idx').on(t.userId)],
 );
 
 /** System settings as key → JSON value, each with a version. */

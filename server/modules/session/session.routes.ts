@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { changePasswordBody, healthResponse, loginBody, sessionResponse } from '../../../shared/api/session.schemas.js';
+import { changePasswordBody, loginBody, sessionResponse } from '../../../shared/api/session.schemas.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import { agency, appUser, session } from '../../db/schema/index.js';
 import { contextOf, requireActor, type Actor } from '../../http/actor.js';
 import type { AppInstance, AppDeps } from '../../app.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { changePassword } from './change-password.js';
-import { signIn } from './sign-in.js';
+import { DEVICE_COOKIE, DEVICE_TTL_DAYS, signIn } from './sign-in.js';
 import { loadRoles, SESSION_COOKIE } from './session-store.js';
 import { inArray } from 'drizzle-orm';
 
@@ -38,17 +38,6 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
     };
   }
 
-  app.get(
-    '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthResponse } } },
-    async () => ({
-      status: 'ok' as const,
-      database: deps.database.kind,
-      migration: await deps.database.migrationVersion(),
-      version: deps.version,
-    }),
-  );
-
   app.post(
     '/api/session',
     {
@@ -62,7 +51,18 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
         policy,
+        deviceToken: request.cookies[DEVICE_COOKIE] ?? null,
       });
+      if (result.deviceToken) {
+        // Only the sign-in endpoint ever reads it.
+        reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+          path: '/api/session',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.config.secureCookies,
+          maxAge: DEVICE_TTL_DAYS * 24 * 3600,
+        });
+      }
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

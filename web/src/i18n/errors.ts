@@ -22,6 +22,9 @@ export const errorMessageKeys: Record<ErrorCode | ClientErrorCode, MessageKey> =
   UNSUPPORTED_FILE: 'error.UNSUPPORTED_FILE',
   PDF_UNAVAILABLE: 'error.PDF_UNAVAILABLE',
   INTERNAL: 'error.INTERNAL',
+  URI_TOO_LONG: 'error.URI_TOO_LONG',
+  HEADERS_TOO_LARGE: 'error.HEADERS_TOO_LARGE',
+  NOT_READY: 'error.NOT_READY',
   NETWORK: 'error.NETWORK',
 };
 

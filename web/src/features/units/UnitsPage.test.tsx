@@ -56,7 +56,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function waitFor(check: () => boolean, timeoutMs = 3000) {
+// A bound, not a wait: it returns as soon as the check holds (lazy pages load slowly on a busy machine).
+async function waitFor(check: () => boolean, timeoutMs = 20_000) {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out');

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+
+/** Liveness, readiness, metrics, compression and the cache headers of the built SPA (issue 12 §2–3). */
+
+const TOKEN = 'metrics-token-for-tests-0123456789';
+let t: TestApp;
+let webDir: string;
+beforeAll(async () => {
+  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-web-'));
+  fs.mkdirSync(path.join(webDir, 'assets'));
+  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><script type="module" src="/assets/app-3f9a.js"></script>');
+  const js = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-3f9a.js'), js);
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-3f9a.js.br'), zlib.brotliCompressSync(js));
+  fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  t = await createTestApp({ config: { metricsToken: TOKEN, webDistDir: webDir } });
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(webDir, { recursive: true, force: true });
+});
+
+describe('health', () => {
+  it('liveness answers without the database; readiness asks it', async () => {
+    const live = await t.app.inject({ method: 'GET', url: '/api/health/live' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', database: t.database.kind, databaseMs: expect.any(Number) });
+  });
+
+  it('health does not read a session, even when a cookie is sent', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health', cookies: { par_session: 'not-a-session' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: t.database.kind });
+  });
+});
+
+describe('metrics', () => {
+  it('needs the bearer token, and then counts requests by route with latency histograms', async () => {
+    await t.app.inject({ method: 'GET', url: '/api/health/live' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/metrics' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).statusCode).toBe(401);
+    const res = await t.app.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(/par_http_requests_total\{method="GET",route="\/api\/health\/live",status="200"\} \d+/);
+    expect(res.body).toMatch(/par_http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/health\/live"\} \d+/);
+    expect(res.body).toContain('par_process_resident_memory_bytes');
+    if (t.database.kind === 'postgres') expect(res.body).toMatch(/par_db_pool_total_connections \d+/);
+  });
+
+  it('reports the queues the jobs module registers', async () => {
+    t.app.metrics.setJobStatsProvider(async () => [{ queue: 'registry-import', queued: 3, active: 1, failed: 0 }]);
+    t.app.metrics.observeJob('registry-import', 'completed', 2.5);
+    const res = await t.app.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.body).toContain('par_jobs_queued{queue="registry-import"} 3');
+    expect(res.body).toContain('par_jobs_active{queue="registry-import"} 1');
+    expect(res.body).toContain('par_jobs_finished_total{queue="registry-import",outcome="completed"} 1');
+  });
+
+});
+
+describe('an app without a metrics token, whose database goes away', () => {
+  it('has metrics off (404), and readiness answers 503 problem+json once the database is gone', async () => {
+    const other = await createTestApp();
+    expect((await other.app.inject({ method: 'GET', url: '/api/metrics' })).statusCode).toBe(404);
+    await other.database.close();
+    const res = await other.app.inject({ method: 'GET', url: '/api/health/ready' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().code).toBe('NOT_READY');
+    expect((await other.app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    await other.app.close();
+  });
+});
+
+describe('compression and caching', () => {
+  it('compresses API answers over 1 KB for clients that accept it', async () => {
+    const br = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString()).openapi).toMatch(/^3/);
+    const gzip = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('keeps hashed assets for a year, revalidates everything else, and never answers a missing asset with the page', async () => {
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/app-3f9a.js', headers: { 'accept-encoding': 'br' } });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['content-security-policy']).toContain("default-src 'self'");
+
+    for (const url of ['/', '/units/123', '/favicon.svg']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/units/123' })).body).toContain('<!doctype html>');
+    const missing = await t.app.inject({ method: 'GET', url: '/assets/app-old.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+  });
+});
