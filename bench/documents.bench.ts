@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { seedPlan2021 } from '../server/db/seed/plan-2021.js';
-import { buildPlanDocx } from '../server/documents/decree30-docx.js';
+import { renderDocx } from '../server/documents/decree30-docx.js';
 import type { PlanDocumentModel } from '../server/documents/model.js';
 
 export interface DocumentBenchFigures {
@@ -40,17 +40,17 @@ export async function run(options: DocumentBenchOptions = {}): Promise<DocumentB
 
   // Warm-up: module initialisation and JIT would otherwise land on the first measured run.
   let docxBytes = 0;
-  for (let i = 0; i < 5; i++) docxBytes = (await buildPlanDocx(issued(1))).length;
+  for (let i = 0; i < 5; i++) docxBytes = (await renderDocx(issued(1))).length;
 
   const times: number[] = [];
   for (let i = 0; i < singleRuns; i++) {
     const start = performance.now();
-    await buildPlanDocx(issued(i + 1));
+    await renderDocx(issued(i + 1));
     times.push(performance.now() - start);
   }
 
   const batchStart = performance.now();
-  for (let i = 0; i < batchSize; i++) await buildPlanDocx(issued((i % 999) + 1));
+  for (let i = 0; i < batchSize; i++) await renderDocx(issued((i % 999) + 1));
   const batchMs = performance.now() - batchStart;
 
   return {

@@ -1,6 +1,7 @@
 /**
- * Renders the seed plan (as issued, No. 15 of 05/5/2021, and as a draft) and the sample team
- * decision to .docx, PDF and PNG pages, for looking at the layout.
+ * Renders the seed plan (as issued, No. 15 of 05/5/2021, and as a draft), the sample team
+ * decision and samples of every building block (server/documents/samples.ts) to .docx, PDF and
+ * PNG pages, for looking at the layout.
  *
  *   npx tsx scripts/render-demo-plan.ts [outdir]     (default tmp/render, gitignored)
  *
@@ -12,8 +13,9 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sampleTeamDecision2021, seedPlan2021 } from '../server/db/seed/plan-2021.js';
-import { buildDecisionDocx, buildPlanDocx } from '../server/documents/decree30-docx.js';
+import { renderDocx } from '../server/documents/decree30-docx.js';
 import { convertDocxToPdf, isPdfAvailable } from '../server/documents/pdf.js';
+import { sampleLetter, sampleMinutes, sampleReport } from '../server/documents/samples.js';
 
 const run = promisify(execFile);
 
@@ -32,9 +34,14 @@ async function main(): Promise<void> {
   const issued = { ...seedPlan2021, number: 15, date: { year: 2021, month: 5, day: 5 } };
   const draft = { ...seedPlan2021, draft: true };
   const documents: Array<[string, Promise<Buffer>]> = [
-    ['ke-hoach-15-2021', buildPlanDocx(issued)],
-    ['ke-hoach-du-thao', buildPlanDocx(draft)],
-    ['quyet-dinh-doan-kiem-tra', buildDecisionDocx(sampleTeamDecision2021)],
+    ['ke-hoach-15-2021', renderDocx(issued)],
+    ['ke-hoach-du-thao', renderDocx(draft)],
+    ['quyet-dinh-doan-kiem-tra', renderDocx(sampleTeamDecision2021)],
+    // The building blocks the coming documents use: tables, landscape pages, annexes,
+    // several signatures, the công văn layout.
+    ['mau-bao-cao-phu-luc', renderDocx(sampleReport)],
+    ['mau-bien-ban', renderDocx(sampleMinutes)],
+    ['mau-cong-van', renderDocx(sampleLetter)],
   ];
   const pdf = isPdfAvailable();
   const png = pdf && (await hasPdftoppm());

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleTeamDecision2021, seedPlan2021 } from '../db/seed/plan-2021.js';
-import { buildDecisionDocx, buildPlanDocx } from './decree30-docx.js';
+import { renderDocx } from './decree30-docx.js';
 import type { PlanDocumentModel } from './model.js';
 import { convertDocxToPdf, isPdfAvailable } from './pdf.js';
 import { type DocxParts, openDocx, paragraphs, paragraphWith, plainText, runWith } from './test-support.js';
@@ -17,15 +17,15 @@ const issuedPlan: PlanDocumentModel = {
 
 const COMBINING_MARKS = /[\u0300-\u036f]/;
 
-describe('buildPlanDocx (Mẫu 1.4)', () => {
+describe('renderDocx (Mẫu 1.4)', () => {
   let docx: Buffer;
   let parts: DocxParts;
   let draft: DocxParts;
 
   beforeAll(async () => {
-    docx = await buildPlanDocx(issuedPlan);
+    docx = await renderDocx(issuedPlan);
     parts = await openDocx(docx);
-    draft = await openDocx(await buildPlanDocx({ ...seedPlan2021, draft: true }));
+    draft = await openDocx(await renderDocx({ ...seedPlan2021, draft: true }));
   });
 
   it('is an A4 page with margins inside the Decree 30 ranges', () => {
@@ -179,7 +179,7 @@ describe('buildPlanDocx (Mẫu 1.4)', () => {
   it('normalises all text to NFC', async () => {
     const decomposed = 'Kiểm tra công tác cải cách hành chính năm 2021'.normalize('NFD');
     expect(COMBINING_MARKS.test(decomposed)).toBe(true);
-    const bytes = await buildPlanDocx({
+    const bytes = await renderDocx({
       ...issuedPlan,
       summary: decomposed,
       body: [{ kind: 'paragraph', content: [{ text: 'Đoàn kiểm tra'.normalize('NFD') }] }],
@@ -198,11 +198,11 @@ describe('buildPlanDocx (Mẫu 1.4)', () => {
   }, 120_000);
 });
 
-describe('buildDecisionDocx (Mẫu 1.2)', () => {
+describe('renderDocx (Mẫu 1.2)', () => {
   let parts: DocxParts;
 
   beforeAll(async () => {
-    parts = await openDocx(await buildDecisionDocx(sampleTeamDecision2021));
+    parts = await openDocx(await renderDocx(sampleTeamDecision2021));
   });
 
   it('shares the Decree 30 header', () => {
@@ -241,7 +241,7 @@ describe('buildDecisionDocx (Mẫu 1.2)', () => {
     expect(plainText(parts.document)).toContain('CHỦ TỊCH\nPhạm Trương');
 
     const deputy = await openDocx(
-      await buildDecisionDocx({
+      await renderDocx({
         ...sampleTeamDecision2021,
         signature: { onBehalfOf: 'KT. CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Hùng' },
       }),

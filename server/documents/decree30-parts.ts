@@ -9,8 +9,11 @@ import {
   Document,
   Header,
   PageNumber,
+  PageOrientation,
   Paragraph,
   type ParagraphChild,
+  type ISectionOptions,
+  SectionType,
   Table,
   TableBorders,
   TableCell,
@@ -21,15 +24,9 @@ import {
   WidthType,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import {
-  BodyNumbering,
-  formatNumberLine,
-  formatPlaceDate,
-  headingLabel,
-  issuerNameLines,
-  nfc,
-} from './decree30-text.js';
-import type { Block, DocumentClosingModel, DocumentHeaderModel, Inline } from './model.js';
+import { formatNumberLine, formatPlaceDate, issuerNameLines, nfc } from './decree30-text.js';
+import type { Segment } from './decree30-body.js';
+import type { DocumentClosingModel, DocumentHeaderModel, Inline, SignatureModel } from './model.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (value: number): number => Math.round(value * TWIPS_PER_MM);
@@ -45,6 +42,12 @@ export const PAGE = {
   headerDistance: mm(10),
 } as const;
 export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+/** On a landscape page (a wide table) the same margins leave this much width. */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.marginLeft - PAGE.marginRight;
+export const textWidthOf = (landscape: boolean): number => (landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH);
+
+/** Word's proofing language for every run: Vietnamese, so the spelling checker reads it as such. */
+export const LANGUAGE = 'vi-VN';
 
 export const FONT = 'Times New Roman';
 /** Sizes in points; docx wants half-points. */
@@ -62,6 +65,7 @@ export const SIZE = {
   signature: 14,
   pageNumber: 14,
   draftMark: 13,
+  letterSummary: 12,
 } as const;
 
 /** Fixed header columns (stack.md gotcha 13): percentages wrap the Quốc hiệu. */
@@ -69,7 +73,7 @@ const HEADER_COLUMNS = [mm(62), TEXT_WIDTH - mm(62)] as const;
 /** Nơi nhận on the left, signature on the right. */
 const CLOSING_COLUMNS = [mm(80), TEXT_WIDTH - mm(80)] as const;
 const FIRST_LINE_INDENT = mm(10);
-const BODY_SPACING = { before: 120, after: 0, line: 276 } as const;
+export const BODY_SPACING = { before: 120, after: 0, line: 276 } as const;
 
 interface RunStyle {
   bold?: boolean;
@@ -88,14 +92,14 @@ export function run(text: string, style: RunStyle = {}): TextRun {
   });
 }
 
-function inlineRuns(content: Inline, base: RunStyle = {}): TextRun[] {
+export function inlineRuns(content: Inline, base: RunStyle = {}): TextRun[] {
   if (typeof content === 'string') return [run(content, base)];
   return content.map((r) =>
     run(r.text, { ...base, bold: r.bold ?? base.bold, italic: r.italic ?? base.italic }),
   );
 }
 
-function centered(children: ParagraphChild[], spacingBefore = 0): Paragraph {
+export function centered(children: ParagraphChild[], spacingBefore = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: spacingBefore, after: 0 }, children });
 }
 
@@ -105,7 +109,7 @@ function centered(children: ParagraphChild[], spacingBefore = 0): Paragraph {
  * render identically (a drawn shape would float and drift). A top border with an exact line
  * height was tried and LibreOffice draws it through the text above.
  */
-function rule(lengthTwips: number, boxWidthTwips: number, spaceAfter = 0): Paragraph {
+export function rule(lengthTwips: number, boxWidthTwips: number, spaceAfter = 0): Paragraph {
   const side = Math.max(0, Math.round((boxWidthTwips - lengthTwips) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
@@ -143,7 +147,7 @@ function cell(width: number, children: Paragraph[]): TableCell {
   });
 }
 
-function borderlessTable(columns: readonly number[], rows: TableRow[]): Table {
+export function borderlessTable(columns: readonly number[], rows: TableRow[]): Table {
   return new Table({
     width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: [...columns],
@@ -170,7 +174,7 @@ function draftMark(): Paragraph {
  * The header of page 1 (Phụ lục I, elements 1–4): issuer and number on the left; Quốc hiệu,
  * tiêu ngữ and place-date on the right. Two rows so "Số:" and the date share a baseline.
  */
-export function headerTable(doc: DocumentHeaderModel): Table {
+export function headerTable(doc: DocumentHeaderModel, options: { underNumber?: string } = {}): Table {
   const [left, right] = HEADER_COLUMNS;
   const nameLines = issuerNameLines(doc.issuer);
   const leftTop: Paragraph[] = [];
@@ -186,12 +190,14 @@ export function headerTable(doc: DocumentHeaderModel): Table {
     rule(estimateWidth(motto, SIZE.motto, true), right),
   ];
 
-  const numberLine = centered([run(formatNumberLine(doc.number, doc.symbol), { size: SIZE.numberLine })], 120);
+  const numberLine = [centered([run(formatNumberLine(doc.number, doc.symbol), { size: SIZE.numberLine })], 120)];
+  // A công văn's summary: "V/v …", 12–13 pt, upright, centred under the number (Phụ lục I, 5b).
+  if (options.underNumber) numberLine.push(centered([run(options.underNumber, { size: SIZE.letterSummary })], 60));
   const placeDate = centered([run(formatPlaceDate(doc.placeName, doc.date), { italic: true, size: SIZE.placeDate })], 120);
 
   return borderlessTable(HEADER_COLUMNS, [
     new TableRow({ cantSplit: true, children: [cell(left, leftTop), cell(right, rightTop)] }),
-    new TableRow({ cantSplit: true, children: [cell(left, [numberLine]), cell(right, [placeDate])] }),
+    new TableRow({ cantSplit: true, children: [cell(left, numberLine), cell(right, [placeDate])] }),
   ]);
 }
 
@@ -235,44 +241,35 @@ export function legalBasisParagraphs(bases: readonly string[] | undefined): Para
   return (bases ?? []).map((basis) => bodyParagraph([run(basis, { italic: true })]));
 }
 
-export interface BodyOptions {
-  /**
-   * Keep the last paragraph on the page of the signature: a signature page must carry some
-   * of the body, never the signature alone.
-   */
-  keepLastWithNext?: boolean;
+/** The title lines of a signature: authority, on behalf of, post. */
+export function signatureTitleLines(sig: SignatureModel): string[] {
+  return [sig.authority, sig.onBehalfOf, sig.position].filter((l): l is string => Boolean(l));
 }
 
-/** Renders structured body blocks with I. / 1. / 1.1. / a) numbering. */
-export function bodyBlocks(blocks: readonly Block[], options: BodyOptions = {}): Paragraph[] {
-  const numbering = new BodyNumbering();
-  return blocks.map((block, index) => {
-    const keepNext = options.keepLastWithNext === true && index === blocks.length - 1;
-    switch (block.kind) {
-      case 'heading': {
-        const label = headingLabel(block.level, numbering.heading(block.level, block.number));
-        const italic = block.level === 'a';
-        const children = [run(`${label} ${block.text}`, { bold: true, italic })];
-        if (block.tail) children.push(run(block.tail));
-        return bodyParagraph(children, { keepNext: keepNext || !block.tail });
-      }
-      case 'paragraph':
-        if (block.centered) {
-          // A centred line introduces what follows ("QUYẾT ĐỊNH:"), so it never ends a page.
-          return new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: BODY_SPACING,
-            keepNext: true,
-            children: inlineRuns(block.content, { bold: block.bold, italic: block.italic }),
-          });
-        }
-        return bodyParagraph(inlineRuns(block.content, { bold: block.bold, italic: block.italic }), { keepNext });
-      case 'bullet':
-        return bodyParagraph([run('- '), ...inlineRuns(block.content)], { keepNext });
-      case 'lettered':
-        return bodyParagraph([run(`${numbering.item(block.letter)}) `), ...inlineRuns(block.content)], { keepNext });
-    }
-  });
+/**
+ * The signer's lines: authority, on behalf of, post in bold capitals; room to sign; the name.
+ * `titleLines` pads the title to that many lines, so names beside each other line up.
+ */
+export function signatureParagraphs(sig: SignatureModel, titleLines = 0, spacingBefore = 0): Paragraph[] {
+  const lines = signatureTitleLines(sig);
+  return [
+    ...lines.map((line, i) => centered([run(line.toUpperCase(), { bold: true, size: SIZE.signature })], i === 0 ? spacingBefore : 0)),
+    ...Array.from({ length: Math.max(0, titleLines - lines.length) }, () => centered([run('', { bold: true, size: SIZE.signature })])),
+    // Room for the handwritten signature and the seal.
+    centered([run(sig.signerName, { bold: true, size: SIZE.signature })], mm(22)),
+  ];
+}
+
+/** "Nơi nhận:" (bold italic 12 pt) and its "- …" lines (11 pt), Phụ lục I element 9. */
+export function recipientsParagraphs(recipients: readonly string[], spacingBefore = 0): Paragraph[] {
+  return [
+    new Paragraph({
+      spacing: { before: spacingBefore, after: 0 },
+      keepNext: true,
+      children: [run('Nơi nhận:', { bold: true, italic: true, size: SIZE.recipientsLabel })],
+    }),
+    ...recipients.map((line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${line}`, { size: SIZE.recipients })] })),
+  ];
 }
 
 /**
@@ -281,24 +278,8 @@ export function bodyBlocks(blocks: readonly Block[], options: BodyOptions = {}):
  */
 export function closingTable(doc: DocumentClosingModel): Table {
   const [left, right] = CLOSING_COLUMNS;
-  const recipients = [
-    new Paragraph({
-      spacing: { before: 0, after: 0 },
-      children: [run('Nơi nhận:', { bold: true, italic: true, size: SIZE.recipientsLabel })],
-    }),
-    ...doc.recipients.map(
-      (line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${line}`, { size: SIZE.recipients })] }),
-    ),
-  ];
-  const sig = doc.signature;
-  const lines = [sig.authority, sig.onBehalfOf, sig.position].filter((l): l is string => Boolean(l));
-  const signature = [
-    ...lines.map((line) => centered([run(line.toUpperCase(), { bold: true, size: SIZE.signature })])),
-    // Room for the handwritten signature and the seal.
-    centered([run(sig.signerName, { bold: true, size: SIZE.signature })], mm(22)),
-  ];
   return borderlessTable(CLOSING_COLUMNS, [
-    new TableRow({ cantSplit: true, children: [cell(left, recipients), cell(right, signature)] }),
+    new TableRow({ cantSplit: true, children: [cell(left, recipientsParagraphs(doc.recipients)), cell(right, signatureParagraphs(doc.signature))] }),
   ]);
 }
 
@@ -308,44 +289,48 @@ export function closingGap(): Paragraph {
 }
 
 /**
- * One A4 section with a different first page: page numbers centred in the top margin from
- * page 2 on (Phụ lục I, Part I). A draft also carries a "DỰ THẢO" watermark on every page.
+ * The document's sections: A4, page numbers centred in the top margin from page 2 on (Phụ lục I,
+ * Part I); a landscape segment turns the page; each annex starts a new page with its own page
+ * numbers. A draft also carries a "DỰ THẢO" watermark on every page. Every run defaults to
+ * Times New Roman 14 pt with Vietnamese as its proofing language.
  */
-export function decree30Document(doc: DocumentHeaderModel, children: Array<Paragraph | Table>): Document {
+export function decree30Document(doc: DocumentHeaderModel, segments: readonly Segment[]): Document {
   const watermark = (): Paragraph[] =>
-    doc.draft
-      ? [new Paragraph({ children: [new TextWatermark({ text: 'DỰ THẢO', font: FONT, color: 'D0D0D0', opacity: 0.4 })] })]
-      : [];
-  const pageNumber = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.pageNumber * 2 })],
+    doc.draft ? [new Paragraph({ children: [new TextWatermark({ text: 'DỰ THẢO', font: FONT, color: 'D0D0D0', opacity: 0.4 })] })] : [];
+  const pageNumber = () =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.pageNumber * 2 })],
+    });
+  const firstHeader = () => new Header({ children: watermark().length ? watermark() : [new Paragraph({ children: [] })] });
+  const defaultHeader = () => new Header({ children: [pageNumber(), ...watermark()] });
+  const sections: ISectionOptions[] = segments.map((segment, index) => {
+    const startsNumbering = index === 0 || segment.annexStart === true;
+    return {
+      properties: {
+        ...(index === 0 ? {} : { type: SectionType.NEXT_PAGE }),
+        titlePage: startsNumbering,
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: segment.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: {
+            top: PAGE.marginTop,
+            bottom: PAGE.marginBottom,
+            left: PAGE.marginLeft,
+            right: PAGE.marginRight,
+            header: PAGE.headerDistance,
+            footer: PAGE.headerDistance,
+          },
+          ...(segment.annexStart ? { pageNumbers: { start: 1 } } : {}),
+        },
+      },
+      headers: startsNumbering ? { first: firstHeader(), default: defaultHeader() } : { default: defaultHeader() },
+      children: segment.children,
+    };
   });
   return new Document({
     creator: nfc(doc.issuer.name),
     title: nfc(`${doc.typeName} ${doc.summary}`),
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body * 2 } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginLeft,
-              right: PAGE.marginRight,
-              header: PAGE.headerDistance,
-              footer: PAGE.headerDistance,
-            },
-          },
-        },
-        headers: {
-          first: new Header({ children: watermark().length ? watermark() : [new Paragraph({ children: [] })] }),
-          default: new Header({ children: [pageNumber, ...watermark()] }),
-        },
-        children,
-      },
-    ],
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body * 2, language: { value: LANGUAGE } } } } },
+    sections,
   });
 }

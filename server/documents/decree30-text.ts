@@ -2,7 +2,7 @@
  * Text rules of Decree 30/2020/NĐ-CP (Phụ lục I) that do not depend on the output format:
  * number line, place and date line, agency name lines, body numbering.
  */
-import type { Block, DocumentDate, HeadingLevel, IssuingBody } from './model.js';
+import type { DocumentDate, HeadingLevel, IssuingBody, TextBlock } from './model.js';
 
 /** Every string that reaches a document goes through here: Word and LibreOffice expect NFC. */
 export function nfc(text: string): string {
@@ -143,7 +143,7 @@ export function headingLabel(level: HeadingLevel, number: string): string {
 }
 
 /** Plain text of a block, for previews and tests. */
-export function blockText(block: Block): string {
+export function blockText(block: TextBlock): string {
   switch (block.kind) {
     case 'heading':
       return block.text + (block.tail ?? '');

@@ -4,6 +4,7 @@ import { DatabaseBackend } from '../files/backends.js';
 import type { RequestContext } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
 import { renderDocx } from './decree30-docx.js';
+import { loadDocumentAssets } from './document-assets.js';
 import { documentKind, type DocumentKind } from './document-kinds.js';
 import { findIssuedDocument, freezeIssuedDocument, type IssuedDocumentRow } from './issued-documents.js';
 import type { DocumentModel } from './model.js';
@@ -42,8 +43,13 @@ export async function loadDocument(db: Db, ctx: RequestContext, kindCode: string
  */
 export async function documentDocx(db: Db, doc: LoadedDocument): Promise<{ body: Readable | Buffer; size: number | null }> {
   if (doc.state === 'issued') return { body: frozenStore.read(db, doc.frozen.docxSha256), size: null };
-  const bytes = await renderDocx(doc.model);
+  const bytes = await renderDraft(db, doc.model);
   return { body: bytes, size: bytes.length };
+}
+
+/** A draft's .docx, with the pictures it names. */
+export async function renderDraft(db: Db, model: DocumentModel): Promise<Buffer> {
+  return renderDocx(model, await loadDocumentAssets(db, model));
 }
 
 /** The frozen .docx in memory (to convert it). */

@@ -4,9 +4,8 @@ import { problemSchema } from '../../shared/api/errors.js';
 import type { AppDeps, AppInstance } from '../app.js';
 import { contextOf } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
-import { documentDocx, frozenDocxBytes, loadDocument } from './document-pipeline.js';
+import { documentDocx, frozenDocxBytes, loadDocument, renderDraft } from './document-pipeline.js';
 import { DOCX_MEDIA_TYPE } from './issued-documents.js';
-import { renderDocx } from './decree30-docx.js';
 import { convertDocxToPdf, PdfConversionError } from './pdf.js';
 import './kinds/index.js';
 
@@ -56,7 +55,7 @@ export async function documentRoutes(app: AppInstance, deps: AppDeps) {
         if (size !== null) reply.header('content-length', String(size));
         return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${fileSlug(doc.fileName)}.docx"`).send(body);
       }
-      const docx = doc.state === 'issued' ? await frozenDocxBytes(db, doc.frozen) : await renderDocx(doc.model);
+      const docx = doc.state === 'issued' ? await frozenDocxBytes(db, doc.frozen) : await renderDraft(db, doc.model);
       let pdf: Buffer;
       try {
         pdf = await convertDocxToPdf(docx);

@@ -6,6 +6,7 @@ import { recordAudit, type SystemContext } from '../modules/audit/audit-log.js';
 import { storeBytesInDatabase } from '../files/file-storage.js';
 import { RENDERER_VERSION, renderDocx } from './decree30-docx.js';
 import type { DocumentKind } from './document-kinds.js';
+import { loadDocumentAssets } from './document-assets.js';
 import type { DocumentModel } from './model.js';
 
 export type IssuedDocumentRow = typeof issuedDocument.$inferSelect;
@@ -31,7 +32,7 @@ export async function freezeIssuedDocument(tx: Tx, ctx: RequestContext | SystemC
   if (existing) return existing;
   const model = await kind.viewModel(tx, input.subjectId);
   if (model.draft) throw new Error(`freezing ${kind.code} ${input.subjectId}: its view model is still a draft`);
-  const docx = await renderDocx(model);
+  const docx = await renderDocx(model, await loadDocumentAssets(tx, model));
   const file = await storeBytesInDatabase(tx, docx, DOCX_MEDIA_TYPE);
   const [row] = await tx
     .insert(issuedDocument)

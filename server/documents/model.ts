@@ -1,64 +1,28 @@
 /**
  * View models for administrative documents laid out per Decree 30/2020/NĐ-CP.
  *
- * These are plain data: a use case fills them from the database, a builder turns them into
- * bytes. Nothing here knows about docx; the same model could feed an HTML preview.
+ * Plain data: a document kind's loader fills them from the database, a builder turns them into
+ * bytes, and an issued document's model is stored as it was (issued_document.view_model). The
+ * body blocks are the shared schema of shared/api/blocks.schemas.ts, so what the API accepts is
+ * exactly what the builder prints.
  */
+import type { Annex, Block, Inline, Signature } from '../../shared/api/blocks.schemas.js';
 
-/** A run of text with optional emphasis. */
-export interface TextRunModel {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-}
-
-/** Inline content: a plain string, or runs with emphasis (e.g. a bold lead-in then plain text). */
-export type Inline = string | readonly TextRunModel[];
-
-/**
- * Heading levels of a plan body (Decree 30, Phụ lục I: I., 1., then a)).
- * 'I' roman section, '1' numbered item, '1.1' sub-item, 'a' lettered heading.
- */
-export type HeadingLevel = 'I' | '1' | '1.1' | 'a';
-
-export interface HeadingBlock {
-  kind: 'heading';
-  level: HeadingLevel;
-  /**
-   * The printed number without its punctuation ("II", "2", "2.1", "b"). When omitted the
-   * builder numbers headings itself, restarting each level under its parent.
-   */
-  number?: string;
-  /** Heading text, written as it should print (roman sections are upper case by convention). */
-  text: string;
-  /** Plain text that follows the bold heading on the same line ("3. Thời gian kiểm tra: Từ …"). */
-  tail?: string;
-}
-
-export interface ParagraphBlock {
-  kind: 'paragraph';
-  content: Inline;
-  /** Whole paragraph in italics (a note or explanation). */
-  italic?: boolean;
-  bold?: boolean;
-  /** Centred, without first-line indent (e.g. "QUYẾT ĐỊNH:" in a decision). */
-  centered?: boolean;
-}
-
-/** A "- " item. */
-export interface BulletBlock {
-  kind: 'bullet';
-  content: Inline;
-}
-
-/** An "a) …" item. The letter is computed when omitted, restarting after every heading. */
-export interface LetteredBlock {
-  kind: 'lettered';
-  letter?: string;
-  content: Inline;
-}
-
-export type Block = HeadingBlock | ParagraphBlock | BulletBlock | LetteredBlock;
+export type {
+  Annex,
+  Block,
+  FlatBlock,
+  HeadingBlock,
+  HeadingLevel,
+  ImageBlock,
+  Inline,
+  TableBlock,
+  TableCell,
+  TableRow,
+  TextBlock,
+  TextRun as TextRunModel,
+} from '../../shared/api/blocks.schemas.js';
+export type SignatureModel = Signature;
 
 /** A calendar date; a draft may know only the year ("ngày    tháng    năm 2021"). */
 export interface DocumentDate {
@@ -79,36 +43,28 @@ export interface IssuingBody {
   nameLines?: readonly string[];
 }
 
-/** Fields shared by every document with a type name (Decree 30 templates 1.2 and 1.4). */
+/** Fields shared by every Decree 30 document: the header of page 1 and the title. */
 export interface DocumentHeaderModel {
   issuer: IssuingBody;
   /** Registered number; absent on a draft ("Số:      /KH-UBND"). */
   number?: number;
-  /** Type and agency abbreviation after the slash, e.g. "KH-UBND". */
+  /** Type and agency abbreviation after the slash: "KH-UBND"; for a công văn "UBND-NV". */
   symbol: string;
   /** Administrative unit where the issuer sits, e.g. "Hoài Nhơn". */
   placeName: string;
   /** Date of issue; absent or partial on a draft. */
   date?: DocumentDate;
-  /** Upper-case type name: "KẾ HOẠCH", "QUYẾT ĐỊNH". */
+  /** Upper-case type name: "KẾ HOẠCH", "QUYẾT ĐỊNH", "BIÊN BẢN"; a công văn's ("CÔNG VĂN") is not printed. */
   typeName: string;
-  /** Summary (trích yếu) under the type name. */
+  /** Summary (trích yếu): under the type name, or after "V/v" under the number of a công văn. */
   summary: string;
   /** Shows a "DỰ THẢO" mark. */
   draft?: boolean;
+  /** Annexes (Phụ lục) after the signature, each from a new page with its own page numbers. */
+  annexes?: readonly Annex[];
 }
 
-export interface SignatureModel {
-  /** Collective authority, e.g. "TM. ỦY BAN NHÂN DÂN". Absent for a Chairman's own decision. */
-  authority?: string;
-  /** Deputy signing for the head, e.g. "KT. CHỦ TỊCH". */
-  onBehalfOf?: string;
-  /** Post of the signer: "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
-  position: string;
-  signerName: string;
-}
-
-/** Shared tail of a document: recipients and signature. */
+/** Recipients and one signature side by side (Mẫu 1.2, 1.4, 1.5). */
 export interface DocumentClosingModel {
   /** "Nơi nhận" lines without the leading "- " (e.g. "Sở Nội vụ;", "Lưu: VT, NV."). */
   recipients: readonly string[];
@@ -140,5 +96,29 @@ export interface DecisionDocumentModel extends DocumentHeaderModel, DocumentClos
   articles: readonly DecisionArticle[];
 }
 
+/**
+ * Công văn (Mẫu 1.5): "Số: 12/UBND-NV" with the drafting unit, "V/v …" under the number, no
+ * type name, "Kính gửi:" before the body.
+ */
+export interface LetterDocumentModel extends DocumentHeaderModel, DocumentClosingModel {
+  layout: 'letter';
+  /** "Kính gửi:" lines: one addressee on the same line, several as a "- …;" list. */
+  addressees: readonly string[];
+  body: readonly Block[];
+}
+
+/**
+ * Biên bản (Mẫu 1.9): several signatures side by side (ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA and
+ * TRƯỞNG ĐOÀN KIỂM TRA, then THƯ KÝ), recipients, if any, below them.
+ */
+export interface MinutesDocumentModel extends DocumentHeaderModel {
+  layout: 'minutes';
+  legalBases?: readonly string[];
+  body: readonly Block[];
+  /** Two per row, in order; an odd last one is centred. */
+  signatures: readonly SignatureModel[];
+  recipients?: readonly string[];
+}
+
 /** Any document the pipeline renders; `layout` picks the Decree 30 template. */
-export type DocumentModel = PlanDocumentModel | DecisionDocumentModel;
+export type DocumentModel = PlanDocumentModel | DecisionDocumentModel | LetterDocumentModel | MinutesDocumentModel;

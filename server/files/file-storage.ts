@@ -118,6 +118,19 @@ export class FileStorage {
     return insertOnce(tx, sha256, bytes.byteLength, mediaType, this.backend, (b) => b.writeBytes(tx, sha256, bytes));
   }
 
+  /**
+   * Makes sure a stored file's bytes are in the database (pictures that documents embed, which
+   * are frozen with the document): a file in the directory backend is copied and its row moved.
+   */
+  async copyToDatabase(tx: DbOrTx, sha256: string): Promise<void> {
+    const row = await this.find(tx, sha256);
+    if (!row) throw new Error(`no stored file ${sha256}`);
+    if (row.backend === 'database') return;
+    const bytes = await this.readBytes(tx, row);
+    await this.database.writeBytes(tx, sha256, bytes);
+    await tx.update(storedFile).set({ backend: 'database' }).where(eq(storedFile.sha256, sha256));
+  }
+
   /** The stored_file row of a hash, or null. */
   async find(db: DbOrTx, sha256: string): Promise<StoredFileRow | null> {
     const [row] = await db.select().from(storedFile).where(eq(storedFile.sha256, sha256));

@@ -116,7 +116,8 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     const rows = await listAttachments(db, { ownerType, ownerId }, purpose);
     const removable = new Map<string, boolean>();
     for (const p of new Set(rows.map((r) => r.purpose))) removable.set(p, await resolver.canAttach(db, ctx.actor, ownerId, p));
-    return { items: rows.map((r) => present(r, removable.get(r.purpose) === true)) };
+    const canAttach = purpose !== undefined && purpose in resolver.purposes && (removable.get(purpose) ?? (await resolver.canAttach(db, ctx.actor, ownerId, purpose)));
+    return { items: rows.map((r) => present(r, removable.get(r.purpose) === true)), canAttach };
   });
 
   app.get('/api/files/:id', { schema: { tags, summary: 'Download a file, authorized through the record it belongs to', params: idParams, response: { 404: problemSchema } } }, async (request, reply) => {

@@ -32,4 +32,8 @@ export const attachmentSchema = z.object({
   removable: z.boolean(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
-export const attachmentListResponse = z.object({ items: z.array(attachmentSchema) });
+export const attachmentListResponse = z.object({
+  items: z.array(attachmentSchema),
+  /** The caller may attach files for the purpose asked (false when no purpose was named). */
+  canAttach: z.boolean(),
+});

@@ -1,53 +1,21 @@
 import { z } from 'zod';
 import { isoDate, version } from './common.js';
 import { isPrintable, printableMessage } from './documents.schemas.js';
+import { documentSchemas, inStr, outStr, type Str } from './blocks.schemas.js';
 import { planStatuses } from '../domain/plan-status.js';
 
 /**
  * Inspection plans (kế hoạch kiểm tra). Each section of a plan is structured text: a list of
- * blocks (paragraph, "- " bullet, "a)" lettered item, heading) — the Block model of
- * server/documents/model.ts, checked here so the database only ever holds what the document
- * builder can print.
+ * text blocks (paragraph, "- " bullet, "a)" lettered item, heading) of the shared block schema
+ * (blocks.schemas.ts), which the document builder prints as they are.
  *
  * Request schemas NFC-normalise every string (Vietnamese typed on different keyboards compares
  * and prints the same); response schemas carry no transforms, because the serializer encodes.
  */
 
-type Str = (max: number) => z.ZodType<string, string>;
-const inStr: Str = (max) => z.string().max(max).refine(isPrintable, printableMessage).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
-const outStr: Str = () => z.string();
-
-function blockSchemas(str: Str) {
-  const run = z.object({ text: str(5000), bold: z.boolean().optional(), italic: z.boolean().optional() });
-  const inline = z.union([str(5000), z.array(run).min(1).max(50)]);
-  const block = z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('heading'),
-      level: z.enum(['I', '1', '1.1', 'a']),
-      number: str(10).optional(),
-      text: str(500),
-      tail: str(2000).optional(),
-    }),
-    z.object({
-      kind: z.literal('paragraph'),
-      content: inline,
-      italic: z.boolean().optional(),
-      bold: z.boolean().optional(),
-      centered: z.boolean().optional(),
-    }),
-    z.object({ kind: z.literal('bullet'), content: inline }),
-    z.object({ kind: z.literal('lettered'), letter: str(3).optional(), content: inline }),
-  ]);
+function planSchemas(str: Str) {
+  const { textBlock: block, signature } = documentSchemas(str);
   const blocks = z.array(block).max(200);
-  const signature = z.object({
-    /** "TM. ỦY BAN NHÂN DÂN"; absent for a Chairman's own decision. */
-    authority: str(100).optional(),
-    /** "KT. CHỦ TỊCH" when a deputy signs for the head. */
-    onBehalfOf: str(100).optional(),
-    /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
-    position: str(100),
-    signerName: str(100),
-  });
   const content = z.object({
     /** Trích yếu under "KẾ HOẠCH": "Kiểm tra công tác cải cách hành chính năm 2021". */
     summary: str(500),
@@ -88,8 +56,8 @@ function blockSchemas(str: Str) {
   return { block, blocks, signature, content };
 }
 
-const input = blockSchemas(inStr);
-const output = blockSchemas(outStr);
+const input = planSchemas(inStr);
+const output = planSchemas(outStr);
 
 export const blockSchema = output.block;
 export const blockInput = input.block;

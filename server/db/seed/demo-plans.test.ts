@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser } from '../schema/index.js';
-import { buildPlanDocx } from '../../documents/decree30-docx.js';
+import { renderDocx } from '../../documents/decree30-docx.js';
 import { planBody } from '../../modules/plans/plan-body.js';
 import { planDocumentModel } from '../../modules/plans/plan-document.js';
 import { findPlan } from '../../modules/plans/plans.repository.js';
@@ -44,7 +44,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('demo data: the 2021 cycle', () => {
     expect(model.recipients).toEqual(seedPlan2021.recipients);
     expect(model.signature).toEqual(seedPlan2021.signature);
     expect(model.summary).toBe(seedPlan2021.summary);
-    expect((await buildPlanDocx(model)).length).toBeGreaterThan(5000);
+    expect((await renderDocx(model)).length).toBeGreaterThan(5000);
 
     const [team] = await listTeamsOfSeries(db, plan.seriesId);
     expect(team).toMatchObject({ status: 'founded', number: 16, symbol: 'QĐ-UBND', issuedOn: '2021-05-10' });

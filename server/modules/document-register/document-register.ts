@@ -37,7 +37,8 @@ export interface RegisterDocumentInput {
   issuedOn: string;
   signerName: string;
   signerPosition: string;
-  subjectType?: 'plan' | 'team' | null;
+  /** What the entry was issued for ('plan', 'team', later 'inspection', 'report'…); null for a document kept only in the register. */
+  subjectType?: string | null;
   subjectId?: string | null;
   draftingUnitAbbreviation?: string | null;
   /**

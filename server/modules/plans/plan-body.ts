@@ -1,5 +1,5 @@
 import type { PlanContent } from '../../../shared/api/plans.schemas.js';
-import type { Block, HeadingBlock } from '../../documents/model.js';
+import type { Block, HeadingBlock, TextBlock } from '../../documents/model.js';
 
 /**
  * The fixed outline of a plan (the seed's structure) around its editable sections:
@@ -22,7 +22,7 @@ export function monthLabel(yearMonth: string): string {
 
 /** The body blocks of the plan document, in the order of the seed. */
 export function planBody(content: PlanContent, periodFrom: string, periodTo: string): Block[] {
-  const c = content as unknown as { [K in keyof PlanContent]: PlanContent[K] extends unknown[] ? Block[] : PlanContent[K] };
+  const c = content;
   return [
     ...c.introduction,
     h('I', 'I', 'MỤC ĐÍCH, YÊU CẦU'),
@@ -78,7 +78,13 @@ export function sectionsFromBody(body: readonly Block[]): {
   const iTargets = at('1', 'Đối tượng kiểm tra', iTime);
   const iOrg = at('I', 'TỔ CHỨC THỰC HIỆN', iTargets);
   const iUnits = at('1', 'Các cơ quan, đơn vị', iOrg);
-  const slice = (a: number, b: number) => body.slice(a, b) as Block[];
+  // A plan's sections hold text blocks only (the editor's kinds); a table or picture in the
+  // printed body would have no section to go back to.
+  const slice = (a: number, b: number): TextBlock[] =>
+    body.slice(a, b).map((b) => {
+      if (b.kind !== 'heading' && b.kind !== 'paragraph' && b.kind !== 'bullet' && b.kind !== 'lettered') throw new Error(`a plan section cannot hold a ${b.kind} block`);
+      return b;
+    });
 
   const direct = slice(iDirect + 1, iTime);
   const iUnannounced = direct.findIndex((b) => b.kind === 'lettered' && b.letter === 'b');
@@ -109,7 +115,7 @@ export function sectionsFromBody(body: readonly Block[]): {
       standingOfficeDuties: slice(iOrg + 2, iUnits),
       unitDuties: closingStart < 0 ? units : units.slice(0, closingStart),
       closing: closingStart < 0 ? [] : units.slice(closingStart),
-    } as Omit<PlanContent, 'summary' | 'legalBases' | 'recipients' | 'signature'>,
+    },
     periodFrom: ym(period[1], period[2]),
     periodTo: ym(period[3], period[4]),
   };

@@ -34,6 +34,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** The session's CSRF token, for requests sent outside `request` (uploads with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
 
 type UnauthenticatedListener = () => void;
 let onUnauthenticated: UnauthenticatedListener | null = null;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DetailList } from '../../components/DetailList.js';
 import { TeamsSection } from '../teams/TeamsSection.js';
 import { DocumentLinks } from './DocumentLinks.js';
+import { AttachmentsField } from '../files/AttachmentsField.js';
 import { PlanEditor } from './PlanEditor.js';
 import { PlanReadView } from './PlanReadView.js';
 import { PlanWorkflow } from './PlanWorkflow.js';
@@ -105,6 +106,9 @@ function PlanDetailView({ plan, reload }: { plan: PlanDetail; reload: () => void
             pdfLabel={t('plans.downloadPdf')}
             previewTitle={t('plans.previewTitle')}
           />
+          {isPlanIssued(plan.status) && (
+            <AttachmentsField ownerType="plan" ownerId={plan.id} purpose="signed_scan" label={t('plans.signedScan')} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" />
+          )}
         </Stack>
       </Paper>
 
