@@ -41,7 +41,7 @@ export function isPdfAvailable(): boolean {
 }
 
 export interface ConvertOptions {
-  /** Kill LibreOffice after this long. A cold start takes about 2 s here. */
+  /** Kill LibreOffice after this long. A cold start takes about 2 s here, a minute on a loaded machine. */
   timeoutMs?: number;
 }
 
@@ -71,7 +71,7 @@ export async function convertDocxToPdf(docx: Uint8Array, options: ConvertOptions
         work,
         input,
       ],
-      options.timeoutMs ?? 60_000,
+      options.timeoutMs ?? 180_000,
     );
     try {
       return await readFile(path.join(work, 'document.pdf'));
