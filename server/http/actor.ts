@@ -10,6 +10,8 @@ export interface Actor {
   roles: { role: RoleName; agencyId: string }[];
   sessionId: string;
   csrfToken: string;
+  /** A new account or a reset password: the server refuses all but the password change. */
+  mustChangePassword: boolean;
 }
 
 /** What a use case needs to know about the request besides its input. */

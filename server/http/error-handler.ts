@@ -9,6 +9,7 @@ const titles: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong username or password',
   CSRF_TOKEN_INVALID: 'Missing or wrong CSRF token',
   FORBIDDEN: 'Not allowed',
+  PASSWORD_CHANGE_REQUIRED: 'Change your password first',
   NOT_FOUND: 'Not found',
   VERSION_CONFLICT: 'Someone else changed this record',
   DUPLICATE: 'Already exists',
@@ -84,7 +85,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       const where = contextNames[(err as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
       const invalidParams = err.validation.map((v) => ({
         name: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        code: String(v.keyword),
+        // A refinement names its own stable code (control_characters …); zod's are kept as they are.
+        code: String((v.params as { params?: { code?: string } } | undefined)?.params?.code ?? v.keyword),
         reason: v.message ?? 'invalid',
       }));
       return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParams);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, version } from './common.js';
-import { isPrintable, printableMessage } from './documents.schemas.js';
+import { controlCharactersIssue, isPrintable } from './common.js';
 import { planStatuses } from '../domain/plan-status.js';
 
 /**
@@ -14,7 +14,7 @@ import { planStatuses } from '../domain/plan-status.js';
  */
 
 type Str = (max: number) => z.ZodType<string, string>;
-const inStr: Str = (max) => z.string().max(max).refine(isPrintable, printableMessage).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
+const inStr: Str = (max) => z.string().max(max).refine(isPrintable, controlCharactersIssue).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
 const outStr: Str = () => z.string();
 
 function blockSchemas(str: Str) {
@@ -199,7 +199,7 @@ export type DroppedTarget = z.infer<typeof droppedTargetSchema>;
 export const planFromPreviousResponse = planDetailSchema.extend({ droppedTargets: z.array(droppedTargetSchema) });
 
 export const planTransitionBody = z.object({ version });
-export const returnPlanBody = z.object({ version, reason: z.string().max(2000).refine(isPrintable, printableMessage).optional() });
+export const returnPlanBody = z.object({ version, reason: z.string().max(2000).refine(isPrintable, controlCharactersIssue).optional() });
 
 /** The leader issues (approves and signs): the register gives the number. */
 export const issuePlanBody = z.object({

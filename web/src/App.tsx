@@ -50,7 +50,18 @@ function SignedInRoutes() {
   const { session } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  const home = session?.user.mustChangePassword ? '/password' : from && from !== '/login' ? from : '/units';
+  if (session?.user.mustChangePassword) {
+    // The server refuses everything else until the password is changed (PASSWORD_CHANGE_REQUIRED).
+    return (
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<Navigate to="/password" replace state={{ from: location.pathname + location.search }} />} />
+        </Route>
+      </Routes>
+    );
+  }
+  const home = from && from !== '/login' && from !== '/password' ? from : '/units';
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={home} replace />} />

@@ -181,3 +181,49 @@ describe('audit trail', () => {
     expect((await admin.get('/api/audit?action=unit.created&from=2020-01-01')).statusCode).toBe(200);
   });
 });
+
+describe('registry: defects of issue 7', () => {
+  it('refuses a unit without a parent (roots come from set-up) and saves nothing, so a retry cannot duplicate it', async () => {
+    const name = `Tỉnh gốc ${a.tag}`;
+    const res = await admin.post('/api/units', { name, kind: 'province', parentId: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'required' });
+    expect(await countRows(t.database.db, 'unit', sql`name = ${name}`)).toBe(0);
+  });
+
+  it("keeps a town's admin inside the town: no unit under the province, nothing saved", async () => {
+    const { makeUser } = await import('../../test/factories.js');
+    const townAdminUser = await makeUser(t.database.db, [{ role: 'admin', agencyId: a.townCommittee.id }]);
+    const townAdmin = await signIn(t.app, townAdminUser.username, TEST_PASSWORD);
+    const name = `Thị xã lạ ${a.tag}`;
+    const res = await townAdmin.post('/api/units', { name, kind: 'town', parentId: a.province.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'out_of_scope' });
+    expect(await countRows(t.database.db, 'unit', sql`name = ${name}`)).toBe(0);
+    // Nor move a unit of the town out of it.
+    const moved = await townAdmin.patch(`/api/units/${a.wardB.id}`, { version: 1, parentId: a.province.id });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'out_of_scope' });
+    // Inside the town, the same admin works as before, and reads back what it wrote.
+    const inside = await townAdmin.post('/api/units', { name: `Phường trong ${a.tag}`, kind: 'ward', parentId: a.town.id });
+    expect(inside.statusCode).toBe(201);
+    expect(inside.json().parentName).toBe(a.town.name);
+  });
+
+  it('refuses control characters in registry text, naming the field, as document text does', async () => {
+    const before = await countRows(t.database.db, 'agency', sql`unit_id = ${a.town.id}`);
+    for (const [payload, field] of [
+      [{ unitId: a.town.id, name: 'Thị xã\u000bHoài Nhơn', kind: 'office' }, 'body.name'],
+      [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', placeName: 'Hoài\u0007Nhơn' }, 'body.placeName'],
+      [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', headName: 'Nguyễn\nVăn A' }, 'body.headName'],
+      [{ unitId: a.town.id, name: 'Phòng X\u0085', kind: 'office' }, 'body.name'],
+    ] as const) {
+      const res = await admin.post('/api/agencies', payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name: field, code: 'control_characters' });
+    }
+    expect(await countRows(t.database.db, 'agency', sql`unit_id = ${a.town.id}`)).toBe(before);
+    const unit = await admin.post('/api/units', { name: 'Phường\u001fY', kind: 'ward', parentId: a.town.id });
+    expect(unit.json().invalidParams[0]).toMatchObject({ name: 'body.name', code: 'control_characters' });
+  });
+});

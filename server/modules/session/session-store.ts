@@ -63,6 +63,7 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
       userId: appUser.id,
       username: appUser.username,
       fullName: appUser.fullName,
+      mustChangePassword: appUser.mustChangePassword,
       roles: sql<{ role: RoleName; agencyId: string }[]>`coalesce((
         select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id))
           from user_role r where r.user_id = ${appUser.id}), '[]'::json)`,
@@ -89,6 +90,7 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
     userId: row.userId,
     username: row.username,
     fullName: row.fullName,
+    mustChangePassword: row.mustChangePassword,
     roles,
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,

@@ -77,7 +77,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse, 401: problemSchema } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse, 401: problemSchema } } },
     async (request) => {
       const actor = requireActor(request);
       return present(actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
@@ -86,7 +86,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.delete(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
     async (request, reply) => {
       const ctx = contextOf(request);
       await db.transaction(async (tx) => {
@@ -100,7 +100,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.post(
     '/api/session/password',
-    { schema: { tags: ['session'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null(), ...problems } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null(), ...problems } } },
     async (request, reply) => {
       await changePassword(db, contextOf(request), request.body);
       return reply.status(204).send(null);

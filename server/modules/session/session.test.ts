@@ -127,3 +127,42 @@ describe('session', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/session', '/api/units', '/api/agencies/{id}', '/api/audit']));
   });
 });
+
+describe('must change password', () => {
+  it('is enforced by the server: everything but who-am-I, sign-out and the password change answers 403', async () => {
+    const admin = await signIn(t.app, authority.users.admin.username, TEST_PASSWORD);
+    const created = await admin.post('/api/users', {
+      username: `fresh${authority.tag}`,
+      fullName: 'Cán bộ mới',
+      password: 'initial-password-1',
+      roles: [{ role: 'secretariat', agencyId: authority.homeAffairs.id }],
+    });
+    expect(created.statusCode).toBe(201);
+    const c = await signIn(t.app, `fresh${authority.tag}`, 'initial-password-1');
+    const me = await c.get('/api/session');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.mustChangePassword).toBe(true);
+    for (const [method, url, payload] of [
+      ['GET', '/api/units', undefined],
+      ['GET', `/api/agencies/${authority.homeAffairs.id}`, undefined],
+      ['GET', '/api/plans', undefined],
+      ['POST', '/api/units', { name: 'X', kind: 'ward', parentId: authority.town.id }],
+    ] as const) {
+      const res = await c.request({ method, url, payload });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    const changed = await c.post('/api/session/password', { currentPassword: 'initial-password-1', newPassword: 'my-own-password-2' });
+    expect(changed.statusCode).toBe(204);
+    expect((await c.get('/api/units')).statusCode).toBe(200);
+    expect((await c.get('/api/session')).json().user.mustChangePassword).toBe(false);
+  });
+
+  it('still lets such a user sign out', async () => {
+    const admin = await signIn(t.app, authority.users.admin.username, TEST_PASSWORD);
+    await admin.post('/api/users', { username: `leave${authority.tag}`, fullName: 'X', password: 'initial-password-1', roles: [{ role: 'inspector', agencyId: authority.homeAffairs.id }] });
+    const c = await signIn(t.app, `leave${authority.tag}`, 'initial-password-1');
+    expect((await c.delete('/api/session')).statusCode).toBe(204);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+});

@@ -50,7 +50,7 @@ export async function signIn(db: Db, input: SignInInput) {
     await recordAudit(
       tx,
       {
-        actor: { userId: user.id, username: user.username, fullName: user.fullName, roles: [], sessionId: '', csrfToken: '' },
+        actor: { userId: user.id, username: user.username, fullName: user.fullName, roles: [], sessionId: '', csrfToken: '', mustChangePassword: false },
         ip: input.ip,
         requestId: input.requestId,
       },

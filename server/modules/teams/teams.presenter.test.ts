@@ -39,7 +39,7 @@ function counting(db: DbOrTx) {
 describe('team presenter', () => {
   it('uses the same number of queries for one team as for many (no query per team)', async () => {
     const plan = await issueNewPlan(sec, leader, a);
-    const actor: Actor = { userId: a.users.secretariat.id, username: a.users.secretariat.username, fullName: '', roles: [{ role: 'secretariat', agencyId: a.homeAffairs.id }], sessionId: '', csrfToken: '' };
+    const actor: Actor = { userId: a.users.secretariat.id, username: a.users.secretariat.username, fullName: '', roles: [{ role: 'secretariat', agencyId: a.homeAffairs.id }], sessionId: '', csrfToken: '', mustChangePassword: false };
     const member = { fullName: 'Lê Văn Tâm', position: 'Công chức', agencyId: a.wardBDesk.id, role: 'thanh_vien' };
     const statementsFor = async () => {
       const rows = await listVisibleTeamsOfSeries(t.database.db, actor, plan.seriesId);
