@@ -5,7 +5,7 @@ import { SessionProvider, useAcceptSession, useSession } from './auth/session.js
 import { LoginPage } from './auth/LoginPage.js';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
 import { AppLayout } from './components/AppLayout.js';
-import { RequireRole } from './components/RequireRole.js';
+import { RequireCapability } from './components/RequireCapability.js';
 import { useT } from './i18n/i18n.js';
 
 // Pages load on first visit: the sign-in screen does not wait for the registry, calendar or
@@ -77,17 +77,17 @@ function SignedInRoutes() {
         <Route
           path="audit"
           element={
-            <RequireRole roles={['admin', 'leader']}>
+            <RequireCapability capability="audit.read">
               <AuditPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="users"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="user.manage">
               <UsersPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route path="password" element={<ChangePasswordPage />} />

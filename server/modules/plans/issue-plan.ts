@@ -9,7 +9,8 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { registerDocument } from '../document-register/document-register.js';
-import { planForAction } from './plan-access.js';
+import { loadForAction } from '../../authz/guard.js';
+import { planResource } from './plans.policy.js';
 import { findPlan } from './plans.repository.js';
 
 /**
@@ -18,7 +19,8 @@ import { findPlan } from './plans.repository.js';
  * Issuing an amending version supersedes the version it amends, in the same transaction.
  */
 export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issuePlanBody>) {
-  const { plan, next } = await planForAction(tx, ctx, id, 'issue', input.version);
+  const plan = await loadForAction(tx, ctx, planResource, id, 'issue', input.version);
+  const next = nextPlanStatus(plan.status as PlanStatus, 'issue')!;
   const content: PlanContent = { ...(plan.content as PlanContent), ...(input.signature ? { signature: input.signature } : {}) };
   if (!content.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the plan?');
   if (!content.signature.position.trim()) throw AppError.invalid('body.signature.position', 'required', 'the post of the signer');

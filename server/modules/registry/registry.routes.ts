@@ -21,6 +21,7 @@ import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
+import { authorize } from '../../authz/guard.js';
 import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
 import { exportRegistry } from './export-registry.js';
 import { importRegistry } from './import-registry.js';
@@ -49,14 +50,14 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
         successors: successions.filter((s) => s.fromUnitId === id) as z.infer<typeof successionSchema>[],
         predecessors: successions.filter((s) => s.toUnitId === id) as z.infer<typeof successionSchema>[],
       },
-      await unitAbilities(tx, ctx.actor, id),
+      unitAbilities(ctx.actor, row),
     );
   }
 
   async function agencyDetail(tx: Tx, ctx: RequestContext, id: string) {
     const row = await findVisibleAgency(tx, ctx.actor, id);
     if (!row) throw AppError.notFound('agency');
-    return withAbilities(presentAgency(row, await standingBodyId(tx)), await agencyAbilities(tx, ctx.actor, id));
+    return withAbilities(presentAgency(row, await standingBodyId(tx)), agencyAbilities(ctx.actor, row));
   }
 
   app.get('/api/units', { schema: { tags: ['registry'], summary: 'Territorial units in scope, Vietnamese order', querystring: listUnitsQuery, response: { 200: unitListResponse, ...errors } } }, async (request) => {
@@ -152,6 +153,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = contextOf(request);
+      // Before a byte of the file is read: parsing a workbook is the expensive part.
+      authorize(ctx.actor, 'registry.import', 'you may not import into the registry');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
       let bytes: Buffer;
       try {

@@ -61,7 +61,7 @@ describe('registry: units', () => {
     const created = await secretariat.post('/api/units', { name: `Xã thử ${a.tag}`, kind: 'commune', parentId: a.town.id, code: `C-${a.tag}` });
     expect(created.statusCode).toBe(201);
     const unit = created.json();
-    expect(unit.abilities).toEqual({ update: true, deactivate: true });
+    expect(unit.abilities).toEqual({ update: true, deactivate: true, createChild: true, recordSuccession: true });
     const first = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: `Xã đổi tên ${a.tag}` });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(2);
@@ -152,7 +152,7 @@ describe('registry: authorization', () => {
 
   it('gives read-only abilities to leaders and inspectors', async () => {
     const res = await leader.get(`/api/units/${a.wardB.id}`);
-    expect(res.json().abilities).toEqual({ update: false, deactivate: false });
+    expect(res.json().abilities).toEqual({ update: false, deactivate: false, createChild: false, recordSuccession: false });
     expect((await inspector.patch(`/api/units/${a.wardB.id}`, { version: 1, name: 'X' })).statusCode).toBe(403);
   });
 });

@@ -6,6 +6,7 @@ import { agency, appUser, session } from '../../db/schema/index.js';
 import { contextOf, requireActor, type Actor } from '../../http/actor.js';
 import type { AppInstance, AppDeps } from '../../app.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { capabilitiesOf } from '../../authz/capabilities.js';
 import { changePassword } from './change-password.js';
 import { signIn } from './sign-in.js';
 import { loadRoles, SESSION_COOKIE } from './session-store.js';
@@ -32,7 +33,8 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
         locale: (user.locale === 'en' ? 'en' : 'vi') as 'vi' | 'en',
         mustChangePassword: user.mustChangePassword,
       },
-      roles: actor.roles.map((r) => ({ ...r, agencyName: nameOf.get(r.agencyId) ?? '' })),
+      roles: actor.roles.map((r) => ({ role: r.role, agencyId: r.agencyId, agencyName: nameOf.get(r.agencyId) ?? '' })),
+      ...capabilitiesOf(actor),
       csrfToken: actor.csrfToken,
       expiresAt: expiresAt.toISOString(),
     };

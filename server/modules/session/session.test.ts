@@ -166,3 +166,25 @@ describe('must change password', () => {
     expect((await c.get('/api/session')).statusCode).toBe(401);
   });
 });
+
+describe('what the session tells the web app', () => {
+  it('lists the capabilities each user holds, with the field-level rules', async () => {
+    const me = async (user: { username: string }) => (await (await signIn(t.app, user.username, TEST_PASSWORD)).get('/api/session')).json();
+    const admin = await me(authority.users.admin);
+    expect(admin.capabilities).toEqual(expect.arrayContaining(['unit.create', 'agency.update', 'user.manage', 'audit.read', 'registry.import', 'calendar.update']));
+    expect(admin.capabilities).not.toContain('plan.draft');
+    expect(admin.fieldRules).toEqual({});
+    const secretariat = await me(authority.users.secretariat);
+    expect(secretariat.capabilities).toEqual(expect.arrayContaining(['unit.create', 'plan.draft', 'team.prepare']));
+    expect(secretariat.capabilities).not.toContain('user.manage');
+    expect(secretariat.capabilities).not.toContain('audit.read');
+    const officer = await me(authority.users.unitOfficerA);
+    expect(officer.capabilities).toEqual(expect.arrayContaining(['registry.read', 'agency.update_contacts', 'plan.read']));
+    expect(officer.capabilities).not.toContain('agency.update');
+    expect(officer.capabilities).not.toContain('unit.create');
+    expect(officer.fieldRules).toEqual({ 'agency.update_contacts': ['shortName', 'headName', 'headTitle', 'phone', 'email', 'address'] });
+    // A town's admin is not at the root: the national calendar is not theirs to change.
+    const townAdmin = await makeUser(t.database.db, [{ role: 'admin', agencyId: authority.townCommittee.id }]);
+    expect((await me(townAdmin)).capabilities).not.toContain('calendar.update');
+  });
+});

@@ -9,7 +9,8 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { registerDocument } from '../document-register/document-register.js';
 import { findPlan } from '../plans/plans.repository.js';
-import { teamForAction } from './team-access.js';
+import { loadForAction } from '../../authz/guard.js';
+import { teamResource } from './teams.policy.js';
 import { teamMembers } from './teams.repository.js';
 
 /**
@@ -17,7 +18,7 @@ import { teamMembers } from './teams.repository.js';
  * number of the register, and the team and its members are frozen.
  */
 export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>) {
-  const team = await teamForAction(tx, ctx, id, 'found', input.version);
+  const team = await loadForAction(tx, ctx, teamResource, id, 'found', input.version);
   const plan = (await findPlan(tx, team.planId))!;
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
   const members = await teamMembers(tx, [id]);

@@ -92,6 +92,8 @@ describe('LoginForm', () => {
     const session = {
       user: { id: 'u', username: 'admin', fullName: 'Quản trị', locale: 'vi', mustChangePassword: false },
       roles: [],
+      capabilities: [],
+      fieldRules: {},
       csrfToken: 'c',
       expiresAt: '2030-01-01T00:00:00Z',
     };

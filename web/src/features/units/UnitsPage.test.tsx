@@ -23,6 +23,8 @@ const other: Unit = { ...commune, id: '33333333-3333-4333-8333-333333333333', na
 const session = {
   user: { id: '44444444-4444-4444-8444-444444444444', username: 'secretariat', fullName: 'Nguyễn Văn Thư', locale: 'vi', mustChangePassword: false },
   roles: [{ role: 'secretariat', agencyId: '55555555-5555-4555-8555-555555555555', agencyName: 'Sở Nội vụ' }],
+  capabilities: ['registry.read', 'unit.create', 'agency.create', 'plan.read', 'plan.draft'],
+  fieldRules: {},
   csrfToken: 'csrf',
   expiresAt: '2030-01-01T00:00:00Z',
 };
