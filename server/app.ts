@@ -60,6 +60,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without a session (sign-in, health). */
     public?: boolean;
+    /** The route serves an account that must change its password (who-am-I, sign-out, the change). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyInstance {
     /** Operators' metrics (http/metrics.ts): the jobs module reports its queues here. */
@@ -159,6 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     if (!request.actor) return sendProblem(request, reply, 'UNAUTHENTICATED', 'sign in first');
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       return sendProblem(request, reply, 'CSRF_TOKEN_INVALID', 'send the x-csrf-token header from the session');
+    }
+    if (request.actor.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+      return sendProblem(request, reply, 'PASSWORD_CHANGE_REQUIRED', 'change your password first (POST /api/session/password)');
     }
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { RoleName } from '../../shared/api/session.schemas.js';
+import type { Grant } from '../authz/grants.js';
 import { AppError } from './app-error.js';
 
 /** Who is asking: loaded from the session on every request, never trusted from the client. */
@@ -7,9 +8,12 @@ export interface Actor {
   userId: string;
   username: string;
   fullName: string;
-  roles: { role: RoleName; agencyId: string }[];
+  /** The roles granted to the user, each on an agency, with where it sits (server/authz). */
+  roles: Grant[];
   sessionId: string;
   csrfToken: string;
+  /** A new account or a reset password: the server refuses all but the password change. */
+  mustChangePassword: boolean;
 }
 
 /** What a use case needs to know about the request besides its input. */

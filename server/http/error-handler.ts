@@ -12,6 +12,7 @@ const titles: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong username or password',
   CSRF_TOKEN_INVALID: 'Missing or wrong CSRF token',
   FORBIDDEN: 'Not allowed',
+  PASSWORD_CHANGE_REQUIRED: 'Change your password first',
   NOT_FOUND: 'Not found',
   VERSION_CONFLICT: 'Someone else changed this record',
   DUPLICATE: 'Already exists',
@@ -128,7 +129,9 @@ function invalidParamsOf(where: string, validation: { instancePath: string; keyw
     if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
       return (v.params.keys as string[]).map((key) => ({ name: [...path, key].join('.'), code: 'unknown', reason: where === 'query' ? 'unknown parameter' : 'unknown field' }));
     }
-    return [{ name: path.join('.'), code: String(v.keyword), reason: v.message ?? 'invalid' }];
+    // A refinement names its own stable code (control_characters …); zod's are kept as they are.
+    const code = (v.params as { params?: { code?: string } } | undefined)?.params?.code ?? v.keyword;
+    return [{ name: path.join('.'), code: String(code), reason: v.message ?? 'invalid' }];
   });
 }
 

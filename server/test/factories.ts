@@ -4,6 +4,8 @@ import { vietnameseSortKey } from '../../shared/domain/vietnamese.js';
 import { agency, appUser, unit, userRole } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import { hashPassword } from '../modules/session/passwords.js';
+import { loadRoles } from '../modules/session/session-store.js';
+import type { Actor } from '../http/actor.js';
 import type { AppInstance } from '../app.js';
 import { signIn, uniq } from './harness.js';
 
@@ -74,4 +76,9 @@ export async function signInAuthority(app: AppInstance, a: Awaited<ReturnType<ty
     [a.users.admin, a.users.leader, a.users.secretariat, a.users.inspector, a.users.unitOfficerA].map((u) => signIn(app, u.username, TEST_PASSWORD)),
   );
   return { admin, leader, secretariat, inspector, unitOfficerA };
+}
+
+/** The actor a user would be after signing in (their grants loaded as the session does), for use-case tests. */
+export async function actorOf(db: Db, user: { id: string; username: string; fullName: string }): Promise<Actor> {
+  return { userId: user.id, username: user.username, fullName: user.fullName, roles: await loadRoles(db, user.id), sessionId: '', csrfToken: '', mustChangePassword: false };
 }

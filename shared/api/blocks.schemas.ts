@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPrintable, printableMessage } from './documents.schemas.js';
+import { controlCharactersIssue, isPrintable } from './common.js';
 
 /**
  * The building blocks of a document body, shared by the API (what clients send and read) and
@@ -9,7 +9,7 @@ import { isPrintable, printableMessage } from './documents.schemas.js';
  */
 
 export type Str = (max: number) => z.ZodType<string, string>;
-export const inStr: Str = (max) => z.string().max(max).refine(isPrintable, printableMessage).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
+export const inStr: Str = (max) => z.string().max(max).refine(isPrintable, controlCharactersIssue).transform((s) => s.normalize('NFC')) as unknown as z.ZodType<string, string>;
 export const outStr: Str = () => z.string();
 
 export const headingLevels = ['I', '1', '1.1', 'a'] as const;

@@ -1,24 +1,16 @@
 import { z } from 'zod';
-import { isoDate } from './common.js';
+import { controlCharactersIssue, isoDate, isPrintable } from './common.js';
 import { documentTypeCodes } from '../domain/document-types.js';
 
 /** The document register (sổ đăng ký văn bản đi) and the document endpoints. */
 
-/**
- * Text that can be printed in a .docx and stored in PostgreSQL: no control characters other than
- * tab and line breaks (XML 1.0 forbids them, Word refuses the file; PostgreSQL refuses NUL) and no
- * unpaired surrogate halves. Refused with the field named rather than silently dropped.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
-export const isPrintable = (s: string): boolean => !unprintable.test(s);
-export const printableMessage = 'must not contain control characters';
+export { isPrintable, printableMessage } from './common.js';
 
 /** NFC-normalised, trimmed, printable text of `min`..`max` characters (request schemas). */
 export const documentText = (max: number, min = 1) =>
   z
     .string()
-    .refine(isPrintable, printableMessage)
+    .refine(isPrintable, controlCharactersIssue)
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(min).max(max));
 

@@ -10,6 +10,7 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'CSRF_TOKEN_INVALID',
   'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'VERSION_CONFLICT',
   'DUPLICATE',
@@ -31,6 +32,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   INVALID_CREDENTIALS: 401,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
+  /** The account must change its password first (a new account, a reset password). */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   DUPLICATE: 409,

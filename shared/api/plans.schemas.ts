@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, version } from './common.js';
-import { isPrintable, printableMessage } from './documents.schemas.js';
+import { controlCharactersIssue, isPrintable } from './common.js';
 import { documentSchemas, inStr, outStr, type Str } from './blocks.schemas.js';
 import { planStatuses } from '../domain/plan-status.js';
 
@@ -167,7 +167,7 @@ export type DroppedTarget = z.infer<typeof droppedTargetSchema>;
 export const planFromPreviousResponse = planDetailSchema.extend({ droppedTargets: z.array(droppedTargetSchema) });
 
 export const planTransitionBody = z.object({ version });
-export const returnPlanBody = z.object({ version, reason: z.string().max(2000).refine(isPrintable, printableMessage).optional() });
+export const returnPlanBody = z.object({ version, reason: z.string().max(2000).refine(isPrintable, controlCharactersIssue).optional() });
 
 /** The leader issues (approves and signs): the register gives the number. */
 export const issuePlanBody = z.object({

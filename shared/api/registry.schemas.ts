@@ -54,11 +54,14 @@ export const successionSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** A unit's abilities: also whether a unit may be added under it, and a succession recorded from it. */
+export const unitAbilitiesSchema = abilitiesSchema.extend({ createChild: z.boolean(), recordSuccession: z.boolean() });
+export type UnitAbilities = z.infer<typeof unitAbilitiesSchema>;
 export const unitDetailSchema = unitSchema.extend({
   parentName: z.string().nullable(),
   successors: z.array(successionSchema),
   predecessors: z.array(successionSchema),
-  abilities: abilitiesSchema,
+  abilities: unitAbilitiesSchema,
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 
@@ -112,7 +115,10 @@ export const agencySchema = z.object({
   version: z.number().int(),
 });
 export type Agency = z.infer<typeof agencySchema>;
-export const agencyDetailSchema = agencySchema.extend({ abilities: abilitiesSchema });
+/** An agency's abilities, with the field-level rule: `editableFields` null means every field. */
+export const agencyAbilitiesSchema = abilitiesSchema.extend({ editableFields: z.array(z.string()).nullable() });
+export type AgencyAbilities = z.infer<typeof agencyAbilitiesSchema>;
+export const agencyDetailSchema = agencySchema.extend({ abilities: agencyAbilitiesSchema });
 export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
 
 export const listAgenciesQuery = z.object({

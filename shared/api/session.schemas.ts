@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { plainString } from './common.js';
+import { capabilityNames, roleNames } from '../domain/capabilities.js';
 
-export const roleNames = ['admin', 'leader', 'secretariat', 'inspector', 'unit_officer'] as const;
-export type RoleName = (typeof roleNames)[number];
+export { roleNames, type RoleName } from '../domain/capabilities.js';
 
 export const loginBody = z.object({
   username: plainString(100).pipe(z.string().trim().min(1)),
@@ -25,6 +25,10 @@ export const sessionResponse = z.object({
     mustChangePassword: z.boolean(),
   }),
   roles: z.array(roleGrantSchema),
+  /** What the user may do somewhere (shared/domain/capabilities.ts); records carry their own abilities. */
+  capabilities: z.array(z.enum(capabilityNames)),
+  /** Capabilities that allow only some fields of a record: capability → the fields. */
+  fieldRules: z.partialRecord(z.enum(capabilityNames), z.array(z.string())),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });

@@ -5,7 +5,7 @@ import { SessionProvider, useAcceptSession, useSession } from './auth/session.js
 import { LoginPage } from './auth/LoginPage.js';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
 import { AppLayout } from './components/AppLayout.js';
-import { RequireRole } from './components/RequireRole.js';
+import { RequireCapability } from './components/RequireCapability.js';
 import { useT } from './i18n/i18n.js';
 
 // Pages load on first visit: the sign-in screen does not wait for the registry, calendar or
@@ -50,7 +50,18 @@ function SignedInRoutes() {
   const { session } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  const home = session?.user.mustChangePassword ? '/password' : from && from !== '/login' ? from : '/units';
+  if (session?.user.mustChangePassword) {
+    // The server refuses everything else until the password is changed (PASSWORD_CHANGE_REQUIRED).
+    return (
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<Navigate to="/password" replace state={{ from: location.pathname + location.search }} />} />
+        </Route>
+      </Routes>
+    );
+  }
+  const home = from && from !== '/login' && from !== '/password' ? from : '/units';
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={home} replace />} />
@@ -66,17 +77,17 @@ function SignedInRoutes() {
         <Route
           path="audit"
           element={
-            <RequireRole roles={['admin', 'leader']}>
+            <RequireCapability capability="audit.read">
               <AuditPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route
           path="users"
           element={
-            <RequireRole roles={['admin']}>
+            <RequireCapability capability="user.manage">
               <UsersPage />
-            </RequireRole>
+            </RequireCapability>
           }
         />
         <Route path="password" element={<ChangePasswordPage />} />

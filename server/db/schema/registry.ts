@@ -15,6 +15,15 @@ const lifecycleColumns = () => ({
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A materialised path: the ids from the root down to the record, `/<id>/<id>/`. Maintained by
+ * triggers (migration 0005_scope_paths): never written by the application, and right after any
+ * insert, update or bulk load, whatever the order of its rows. "In the subtree of X" is then
+ * `path like X.path || '%'`, an indexed prefix test (server/authz/scope.ts). The default is never
+ * stored: the trigger replaces it before the row is written.
+ */
+const treePath = () => text().notNull().default('');
+
 const validityCheck = (name: string, t: { validFrom: AnyPgColumn; validTo: AnyPgColumn }) =>
   check(name, sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`);
 
@@ -33,11 +42,14 @@ export const unit = pgTable(
     sortKey: text().notNull(),
     kind: text().notNull(),
     parentId: uuid().references((): AnyPgColumn => unit.id),
+    /** The unit's ancestors and itself (see treePath). */
+    path: treePath(),
     ...lifecycleColumns(),
   },
   (t) => [
     uniqueIndex('unit_code_key').on(t.code).where(sql`${t.code} is not null`),
     index('unit_parent_id_idx').on(t.parentId),
+    index('unit_path_idx').on(t.path.op('text_pattern_ops')),
     index('unit_sort_key_idx').on(t.sortKey),
     validityCheck('unit_validity_check', t),
     check('unit_not_own_parent_check', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
@@ -89,11 +101,17 @@ export const agency = pgTable(
     phone: text(),
     email: text(),
     address: text(),
+    /** The agency's parent agencies and itself (see treePath). */
+    path: treePath(),
+    /** A copy of its unit's path, kept by the same triggers: scoped agency lists need no join. */
+    unitPath: treePath(),
     ...lifecycleColumns(),
   },
   (t) => [
     uniqueIndex('agency_code_key').on(t.code).where(sql`${t.code} is not null`),
     index('agency_unit_id_idx').on(t.unitId),
+    index('agency_path_idx').on(t.path.op('text_pattern_ops')),
+    index('agency_unit_path_idx').on(t.unitPath.op('text_pattern_ops')),
     index('agency_parent_agency_id_idx').on(t.parentAgencyId),
     index('agency_sort_key_idx').on(t.sortKey),
     validityCheck('agency_validity_check', t),

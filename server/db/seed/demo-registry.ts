@@ -92,6 +92,9 @@ const committee = (unitKey: string, unitName: string, level: 'tỉnh' | 'thị x
 });
 
 export const demoAgencies: DemoAgency[] = [
+  // The installation's operator at the national level: the system administrator's grant sits
+  // here, at the root, so it covers every authority and the national calendar.
+  { key: 'bnv', unit: 'vn', name: 'Bộ Nội vụ', shortName: 'BNV', kind: 'other', docAbbreviation: 'BNV', placeName: 'Hà Nội' },
   committee('binh-dinh', 'Bình Định', 'tỉnh', 'Bình Định', { validTo: END_2025 }),
   { key: 'snv:binh-dinh', unit: 'binh-dinh', name: 'Sở Nội vụ tỉnh Bình Định', shortName: 'Sở Nội vụ', kind: 'department', docAbbreviation: 'SNV', placeName: 'Bình Định', validTo: END_2025 },
   committee('hoai-nhon', 'Hoài Nhơn', 'thị xã', 'Hoài Nhơn', {
@@ -138,7 +141,7 @@ export const demoAgencyCode = (a: DemoAgency) => `DEMO-${slug(a.key.replace(/^(\
 
 /** One demo user per role (issue 2): the unit officer belongs to phường Bồng Sơn (2021). */
 export const demoUsers = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'admin', agency: 'ubnd:binh-dinh' }, { role: 'admin', agency: 'ubnd:gia-lai' }] },
+  { username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'admin', agency: 'bnv' }] },
   { username: 'leader', fullName: 'Phạm Trương', roles: [{ role: 'leader', agency: 'ubnd:hoai-nhon' }] },
   { username: 'secretariat', fullName: 'Nguyễn Thị Thu Hà', roles: [{ role: 'secretariat', agency: 'office:NV' }] },
   { username: 'inspector', fullName: 'Trần Văn Minh', roles: [{ role: 'inspector', agency: 'office:NV' }] },

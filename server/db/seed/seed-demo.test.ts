@@ -124,10 +124,7 @@ describe('seedDemo', () => {
       sql`select u.username, r.role, a.name as agency from app_user u join user_role r on r.user_id = u.id join agency a on a.id = r.agency_id order by u.username, a.name`,
     );
     const of = (username: string) => roles.filter((r) => r.username === username).map(({ role, agency }) => ({ role, agency }));
-    expect(of('admin')).toEqual([
-      { role: 'admin', agency: 'Ủy ban nhân dân tỉnh Bình Định' },
-      { role: 'admin', agency: 'Ủy ban nhân dân tỉnh Gia Lai' },
-    ]);
+    expect(of('admin')).toEqual([{ role: 'admin', agency: 'Bộ Nội vụ' }]);
     expect(of('leader')).toEqual([{ role: 'leader', agency: 'Ủy ban nhân dân thị xã Hoài Nhơn' }]);
     expect(of('secretariat')).toEqual([{ role: 'secretariat', agency: 'Phòng Nội vụ' }]);
     expect(of('inspector')).toEqual([{ role: 'inspector', agency: 'Phòng Nội vụ' }]);

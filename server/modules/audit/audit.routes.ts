@@ -3,12 +3,9 @@ import { auditListResponse, auditQuery } from '../../../shared/api/audit.schemas
 import { problemSchema } from '../../../shared/api/errors.js';
 import { auditEvent } from '../../db/schema/index.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import { hasRole, requireActor, type Actor } from '../../http/actor.js';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
-import { scopeAgencies, scopeUnits } from '../registry/registry.policy.js';
-import { AppError } from '../../http/app-error.js';
-
-const AUDIT_READERS: RoleName[] = ['admin', 'leader'];
+import { requireActor, type Actor } from '../../http/actor.js';
+import { authorize } from '../../authz/guard.js';
+import { agencyColumns, agencyInReach, unitColumns, unitInReach } from '../../authz/scope.js';
 
 /**
  * The events an admin or leader may read: those about records in their scope (units, agencies,
@@ -17,8 +14,8 @@ const AUDIT_READERS: RoleName[] = ['admin', 'leader'];
  * Evaluated in SQL, so pages and totals are right.
  */
 function inAuditScope(actor: Actor): SQL {
-  const units = scopeUnits(actor, AUDIT_READERS);
-  const agencies = scopeAgencies(actor, AUDIT_READERS);
+  const units = sql`(select u.id from unit u where ${unitInReach(actor, 'audit.read', unitColumns('u'))})`;
+  const agencies = sql`(select a.id from agency a where ${agencyInReach(actor, 'audit.read', agencyColumns('a'))})`;
   const usersInScope = sql`(select r.user_id from user_role r where r.agency_id in ${agencies})`;
   return sql`(
     ${auditEvent.entityType} in ('calendar_year', 'system')
@@ -47,7 +44,7 @@ export async function auditRoutes(app: AppInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!hasRole(actor, 'admin', 'leader')) throw new AppError('FORBIDDEN', 'only admins and leaders read the audit trail');
+      authorize(actor, 'audit.read', 'only admins and leaders read the audit trail');
       const q = request.query;
       const where: (SQL | undefined)[] = [inAuditScope(actor)];
       if (q.entityType) where.push(eq(auditEvent.entityType, q.entityType));

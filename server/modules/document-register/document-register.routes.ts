@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { problemSchema } from '../../../shared/api/errors.js';
 import {
   createRegisterEntryBody,
@@ -10,19 +9,22 @@ import {
 } from '../../../shared/api/documents.schemas.js';
 import { documentTypes } from '../../../shared/domain/document-types.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import { queryRows, type DbOrTx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { isPdfAvailable } from '../../documents/pdf.js';
 import { contextOf, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { PLAN_DRAFTERS, PLAN_ISSUERS, PLAN_READERS } from '../plans/plans.policy.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
+import type { Capability } from '../../../shared/domain/capabilities.js';
+import { inReach } from '../../authz/scope.js';
+import { agencyPlace } from '../registry/registry.policy.js';
+import { findVisibleAgency } from '../registry/registry.repository.js';
 import { findRegisterEntry, listRegister, presentRegisterEntry, registerDocument } from './document-register.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
-async function inScope(tx: DbOrTx, actor: Actor, agencyId: string, roles = PLAN_READERS) {
-  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${agencyId}::uuid in ${scopeAgencies(actor, roles)} as ok`);
-  return row?.ok === true;
+/** Whether the capability reaches the agency (false for an agency the actor cannot see at all). */
+async function reaches(tx: DbOrTx, actor: Actor, agencyId: string, capability: Capability) {
+  const agency = await findVisibleAgency(tx, actor, agencyId);
+  return !!agency && inReach(actor, capability, agencyPlace(agency));
 }
 
 export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
@@ -40,7 +42,7 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/document-register', { schema: { tags, summary: "An agency's register for a year, by number", querystring: listRegisterQuery, response: { 200: registerListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    if (!(await inScope(db, ctx.actor, request.query.agencyId))) throw AppError.notFound('agency');
+    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'register.read'))) throw AppError.notFound('agency');
     const rows = await listRegister(db, request.query.agencyId, request.query.year);
     return { items: rows.map((r) => presentRegisterEntry(r.entry, r.agencyName)) };
   });
@@ -51,8 +53,8 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = contextOf(request);
       const entry = await db.transaction(async (tx) => {
-        if (!(await inScope(tx, ctx.actor, request.body.agencyId))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
-        if (!(await inScope(tx, ctx.actor, request.body.agencyId, [...PLAN_DRAFTERS, ...PLAN_ISSUERS]))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
+        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.read'))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
+        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.record'))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
         const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null });
         const [named] = await listRegister(tx, row.agencyId, row.year).then((rows) => rows.filter((r) => r.entry.id === row.id));
         return presentRegisterEntry((await findRegisterEntry(tx, row.id))!, named.agencyName);

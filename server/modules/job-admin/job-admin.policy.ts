@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { hasRole, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 
 /** The job queue and the e-mail status are for admins only. */
 export function requireJobAdmin(actor: Actor): void {
@@ -15,7 +15,8 @@ export function requireJobAdmin(actor: Actor): void {
 export const managedUserIds = (actor: Actor): SQL => sql`(
   select u.id::text from app_user u
    where exists (select 1 from user_role r where r.user_id = u.id)
-     and not exists (select 1 from user_role r where r.user_id = u.id and r.agency_id not in ${scopeAgencies(actor, ['admin'])}))`;
+     and not exists (select 1 from user_role r join agency ra on ra.id = r.agency_id
+                      where r.user_id = u.id and not ${agencyInReach(actor, 'user.manage', agencyColumns('ra'))}))`;
 
 /**
  * SQL condition on a pg-boss job row `j`: the admin may see its payload and error. A job stores
@@ -24,5 +25,5 @@ export const managedUserIds = (actor: Actor): SQL => sql`(
  */
 export const jobVisibleTo = (actor: Actor): SQL => sql`(
   coalesce(jsonb_typeof(j.data->'scope'), 'null') = 'null'
-  or (j.data->'scope'->>'agencyId') in (select a::text from ${scopeAgencies(actor, ['admin'])} as s(a))
+  or (j.data->'scope'->>'agencyId') in (select sa.id::text from agency sa where ${agencyInReach(actor, 'user.manage', agencyColumns('sa'))})
   or (j.data->'scope'->>'userId') in ${managedUserIds(actor)})`;

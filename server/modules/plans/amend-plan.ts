@@ -6,7 +6,8 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { maxRevision, openVersionsOf } from './issue-plan.js';
-import { planForAction } from './plan-access.js';
+import { loadForAction } from '../../authz/guard.js';
+import { planResource } from './plans.policy.js';
 import { planTargets, replaceTargets } from './plans.repository.js';
 
 /**
@@ -15,7 +16,7 @@ import { planTargets, replaceTargets } from './plans.repository.js';
  * history is kept) until the amendment is issued and supersedes it.
  */
 export async function amendPlan(tx: Tx, ctx: RequestContext, id: string, input: { version: number }) {
-  const { plan } = await planForAction(tx, ctx, id, 'amend', input.version);
+  const plan = await loadForAction(tx, ctx, planResource, id, 'amend', input.version);
   // Serialise amendments of one plan: lock the issued version's row.
   await tx.select({ id: inspectionPlan.id }).from(inspectionPlan).where(eq(inspectionPlan.id, id)).for('update');
   if ((await openVersionsOf(tx, plan.seriesId)).length) {

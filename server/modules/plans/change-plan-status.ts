@@ -1,3 +1,4 @@
+import { nextPlanStatus, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import type { AuditAction } from '../audit/audit-log.js';
 import { inspectionPlan } from '../../db/schema/index.js';
@@ -6,7 +7,8 @@ import { updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { planForAction } from './plan-access.js';
+import { loadForAction } from '../../authz/guard.js';
+import { planResource } from './plans.policy.js';
 
 export type SimplePlanTransition = 'submit' | 'return' | 'start' | 'close';
 
@@ -25,7 +27,8 @@ function checkComplete(content: PlanContent) {
 
 /** Submit (draft → submitted), return for changes (submitted → draft), start, close. */
 export async function changePlanStatus(tx: Tx, ctx: RequestContext, id: string, action: SimplePlanTransition, input: { version: number; reason?: string }) {
-  const { plan, next } = await planForAction(tx, ctx, id, action, input.version);
+  const plan = await loadForAction(tx, ctx, planResource, id, action, input.version);
+  const next = nextPlanStatus(plan.status as PlanStatus, action)!;
   if (action === 'submit') checkComplete(plan.content as PlanContent);
   const after = await updateVersioned(tx, inspectionPlan, id, input.version, { status: next });
   await recordAudit(tx, ctx, {

@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import type { createPlanBody, createPlanFromPreviousBody, DroppedTarget, PlanContent } from '../../../shared/api/plans.schemas.js';
 import { inspectionPlan } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
-import { hasRole, type RequestContext } from '../../http/actor.js';
+import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { findVisibleAgency } from '../registry/registry.repository.js';
-import { checkPeriod } from './plan-access.js';
+
 import { moveContentToYear, shiftYearMonth } from './plan-body.js';
-import { planRoles } from './plans.policy.js';
+import { authorize } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
+import { agencyPlace } from '../registry/registry.policy.js';
 import { agencyLifecycle, findVisiblePlan, planTargets, replaceTargets, targetProblems, windowDates, type TargetProblem } from './plans.repository.js';
 
 const targetProblemText: Record<TargetProblem, string> = {
@@ -26,7 +28,7 @@ async function checkIssuingAgency(tx: Tx, ctx: RequestContext, issuingAgencyId: 
   const issuer = await findVisibleAgency(tx, ctx.actor, issuingAgencyId);
   if (!issuer) throw AppError.invalid(field, 'not_found', 'the agency does not exist');
   if (issuer.kind !== 'peoples_committee') throw AppError.invalid(field, 'not_peoples_committee', "a plan is issued by a People's Committee");
-  if (!(await planRoles(tx, ctx.actor, issuingAgencyId)).drafter) {
+  if (!inReach(ctx.actor, 'plan.draft', agencyPlace(issuer))) {
     throw AppError.invalid(field, 'out_of_scope', 'you do not draft plans for this agency');
   }
   const life = await agencyLifecycle(tx, issuingAgencyId, window);
@@ -53,6 +55,11 @@ export async function checkTargets(
   }
 }
 
+/** The inspection window cannot end before it starts. */
+export function checkPeriod(periodFrom: string, periodTo: string) {
+  if (periodTo < periodFrom) throw AppError.invalid('body.periodTo', 'before_period_from', 'the window ends before it starts');
+}
+
 async function insertDraft(
   tx: Tx,
   ctx: RequestContext,
@@ -70,7 +77,7 @@ async function insertDraft(
 
 /** The standing office starts a new plan (status draft). */
 export async function createPlan(tx: Tx, ctx: RequestContext, input: z.infer<typeof createPlanBody>) {
-  if (!hasRole(ctx.actor, 'secretariat')) throw new AppError('FORBIDDEN', 'only the standing office drafts plans');
+  authorize(ctx.actor, 'plan.draft', 'only the standing office drafts plans');
   checkPeriod(input.periodFrom, input.periodTo);
   await checkIssuingAgency(tx, ctx, input.issuingAgencyId, windowDates(input.periodFrom, input.periodTo));
   await checkTargets(tx, ctx, input, input.targetAgencyIds);
@@ -92,7 +99,7 @@ export async function createPlanFromPrevious(
   ctx: RequestContext,
   input: z.infer<typeof createPlanFromPreviousBody>,
 ): Promise<{ row: typeof inspectionPlan.$inferSelect; droppedTargets: DroppedTarget[] }> {
-  if (!hasRole(ctx.actor, 'secretariat')) throw new AppError('FORBIDDEN', 'only the standing office drafts plans');
+  authorize(ctx.actor, 'plan.draft', 'only the standing office drafts plans');
   const source = await findVisiblePlan(tx, ctx.actor, input.sourcePlanId);
   if (!source) throw AppError.invalid('body.sourcePlanId', 'not_found', 'the plan does not exist');
   const year = input.year ?? source.year + 1;

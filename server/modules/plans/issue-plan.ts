@@ -10,8 +10,9 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { registerDocument } from '../document-register/document-register.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
-import { planForAction } from './plan-access.js';
 import { planDocument } from './plan-document.js';
+import { loadForAction } from '../../authz/guard.js';
+import { planResource } from './plans.policy.js';
 import { findPlan } from './plans.repository.js';
 
 /**
@@ -21,7 +22,8 @@ import { findPlan } from './plans.repository.js';
  * Issuing an amending version supersedes the version it amends, in the same transaction.
  */
 export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issuePlanBody>) {
-  const { plan, next } = await planForAction(tx, ctx, id, 'issue', input.version);
+  const plan = await loadForAction(tx, ctx, planResource, id, 'issue', input.version);
+  const next = nextPlanStatus(plan.status as PlanStatus, 'issue')!;
   const content: PlanContent = { ...(plan.content as PlanContent), ...(input.signature ? { signature: input.signature } : {}) };
   if (!content.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the plan?');
   if (!content.signature.position.trim()) throw AppError.invalid('body.signature.position', 'required', 'the post of the signer');

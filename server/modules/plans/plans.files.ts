@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { registerRecordAccess, type RecordAccessResolver } from '../../files/record-access.js';
 import type { Actor } from '../../http/actor.js';
-import { planRoles } from './plans.policy.js';
+import { issuerPlace, planRoles } from './plans.policy.js';
 import { findVisiblePlan } from './plans.repository.js';
 
 /**
@@ -9,7 +9,7 @@ import { findVisiblePlan } from './plans.repository.js';
  * record reads its files; the standing office and the leader attach and remove them. Purposes:
  * the scan of the signed, sealed original, and supporting documents.
  */
-export function committeeRecordAccess(find: (db: DbOrTx, actor: Actor, id: string) => Promise<{ issuingAgencyId: string } | null>): RecordAccessResolver {
+export function committeeRecordAccess(find: (db: DbOrTx, actor: Actor, id: string) => Promise<{ issuerUnitPath: string; issuerPath: string } | null>): RecordAccessResolver {
   return {
     async canRead(db, actor, id) {
       return (await find(db, actor, id)) !== null;
@@ -17,7 +17,7 @@ export function committeeRecordAccess(find: (db: DbOrTx, actor: Actor, id: strin
     async canAttach(db, actor, id) {
       const record = await find(db, actor, id);
       if (!record) return false;
-      const roles = await planRoles(db, actor, record.issuingAgencyId);
+      const roles = planRoles(actor, issuerPlace(record));
       return roles.drafter || roles.issuer;
     },
     purposes: {

@@ -1,33 +1,27 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
-import { availablePlanActions, planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
+import { availablePlanActions, nextPlanStatus, planAcceptsTeams, planActionActors, type PlanAction, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { PlanAbilities } from '../../../shared/api/plans.schemas.js';
-import { queryRows, type DbOrTx } from '../../db/client.js';
+import type { GuardedResource } from '../../authz/guard.js';
+import { agencyColumns, agencyInReach, inReach, type Place } from '../../authz/scope.js';
 import { hasRole, type Actor } from '../../http/actor.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
+import { findVisiblePlan, type PlanRow } from './plans.repository.js';
 
 /**
- * Who does what with a plan, scoped by the issuing agency (a People's Committee):
- *  - the standing office (secretariat) drafts, edits, submits, amends, and prepares teams;
- *  - the leader returns, issues (approves and signs), and founds teams;
+ * Who does what with a plan, placed by its issuing agency (a People's Committee), per
+ * shared/domain/capabilities.ts:
+ *  - the standing office (`plan.draft`) drafts, edits, submits, amends, and prepares teams;
+ *  - the leader (`plan.issue`) returns, issues (approves and signs), and founds teams;
  *  - both start and close;
- *  - admins, leaders and the standing office in scope read every version, drafts included;
- *  - an inspector reads an issued plan (issued, in progress, closed, superseded) of their scope,
- *    or one whose series has a team listing them as a member (a ward's official on the town's
- *    team); never a draft or submitted version (issue 2: "sees what their teams work on");
- *  - a unit officer reads an issued plan only when one of the plan's target agencies is in their
- *    scope.
+ *  - `plan.read_drafts` (admins, leaders, the standing office) reads every version, drafts included;
+ *  - `plan.read_issued` reads the issued versions (issued, in progress, closed, superseded): so
+ *    does an inspector listed on a team of the plan's series (a ward's official on the town's
+ *    team), never a draft (issue 2: "sees what their teams work on");
+ *  - `plan.read_targeted` (a unit officer) reads an issued plan when one of its target agencies
+ *    is in reach.
  */
-export const PLAN_DRAFTERS: RoleName[] = ['secretariat'];
-export const PLAN_ISSUERS: RoleName[] = ['leader'];
-/** Roles that read every version of a plan of their scope, drafts included. */
-export const PLAN_READERS: RoleName[] = ['admin', 'leader', 'secretariat'];
 
 /** Statuses in which a plan has left the office: what inspectors and inspected units may read. */
 export const ISSUED_PLAN_STATUSES = sql.raw(`('issued','in_progress','closed','superseded')`);
-
-/** SQL: the agencies whose plans (and teams) the actor reads in full, drafts included. */
-export const planReaderAgencies = (actor: Actor): SQL => scopeAgencies(actor, PLAN_READERS);
 
 /**
  * SQL condition on a team alias: the actor is listed on it as a member. Only an account that
@@ -41,41 +35,50 @@ export const actorIsMemberOf = (actor: Actor, teamAlias: string): SQL =>
 
 /** SQL: ids of the plans the actor may see (the one visibility rule: lists, records, history, teams). */
 export const visiblePlans = (actor: Actor): SQL => sql`(
-  select p.id from inspection_plan p
-   where p.issuing_agency_id in ${planReaderAgencies(actor)}
+  select p.id from inspection_plan p join agency ia on ia.id = p.issuing_agency_id
+   where ${agencyInReach(actor, 'plan.read_drafts', agencyColumns('ia'))}
       or (p.status in ${ISSUED_PLAN_STATUSES}
-          and (${hasRole(actor, 'inspector') ? sql`p.issuing_agency_id in ${scopeAgencies(actor, ['inspector'])}` : sql`false`}
+          and (${agencyInReach(actor, 'plan.read_issued', agencyColumns('ia'))}
                or exists (select 1 from inspection_team tm join inspection_plan tp on tp.id = tm.plan_id
                            where tp.series_id = p.series_id and ${actorIsMemberOf(actor, 'tm')})
-               or exists (select 1 from inspection_plan_target t
-                           where t.plan_id = p.id and t.agency_id in ${scopeAgencies(actor, ['unit_officer'])}))))`;
+               or exists (select 1 from inspection_plan_target t join agency ta on ta.id = t.agency_id
+                           where t.plan_id = p.id and ${agencyInReach(actor, 'plan.read_targeted', agencyColumns('ta'))}))))`;
+
+/** SQL on an issuing agency's columns: the actor reads its plans' drafts (and its draft teams). */
+export const readsDraftsOf = (actor: Actor, issuingAgencyAlias: string): SQL => agencyInReach(actor, 'plan.read_drafts', agencyColumns(issuingAgencyAlias));
+
+/** Where a plan sits: its issuing agency. */
+export const issuerPlace = (row: { issuerUnitPath: string; issuerPath: string }): Place => ({ unitPath: row.issuerUnitPath, agencyPath: row.issuerPath });
 
 export interface PlanRoles {
   drafter: boolean;
   issuer: boolean;
+  /** Prepares teams under the issuing agency's plans (`team.prepare`). */
+  teamPreparer: boolean;
 }
 
-/** Whether the actor drafts and/or issues for this issuing agency. */
-export async function planRoles(tx: DbOrTx, actor: Actor, issuingAgencyId: string): Promise<PlanRoles> {
-  const [row] = await queryRows<{ drafter: boolean; issuer: boolean }>(
-    tx,
-    sql`select ${issuingAgencyId}::uuid in ${scopeAgencies(actor, PLAN_DRAFTERS)} as drafter,
-               ${issuingAgencyId}::uuid in ${scopeAgencies(actor, PLAN_ISSUERS)} as issuer`,
-  );
-  return { drafter: row?.drafter === true, issuer: row?.issuer === true };
+/** Whether the actor drafts, issues and prepares teams for the issuing agency at this place. */
+export function planRoles(actor: Actor, place: Place): PlanRoles {
+  return { drafter: inReach(actor, 'plan.draft', place), issuer: inReach(actor, 'plan.issue', place), teamPreparer: inReach(actor, 'team.prepare', place) };
 }
 
-/** planRoles for several issuing agencies in one query (lists of teams across a series). */
-export async function planRolesByAgency(tx: DbOrTx, actor: Actor, issuingAgencyIds: string[]): Promise<Map<string, PlanRoles>> {
-  const ids = [...new Set(issuingAgencyIds)];
-  if (!ids.length) return new Map();
-  const rows = await queryRows<{ id: string; drafter: boolean; issuer: boolean }>(
-    tx,
-    sql`select v.id, v.id in ${scopeAgencies(actor, PLAN_DRAFTERS)} as drafter, v.id in ${scopeAgencies(actor, PLAN_ISSUERS)} as issuer
-          from (values ${sql.join(ids.map((id) => sql`(${id}::uuid)`), sql`, `)}) as v(id)`,
-  );
-  return new Map(rows.map((r) => [r.id, { drafter: r.drafter === true, issuer: r.issuer === true }]));
-}
+/**
+ * Plans for the guard (server/authz/guard.ts): invisible → 404; not the caller's side of the
+ * office → 403; stale → 409; not possible in the plan's status → 409 INVALID_STATE.
+ */
+export const planResource: GuardedResource<PlanRow, PlanAction> = {
+  name: 'plan',
+  findVisible: findVisiblePlan,
+  allows(actor, plan, action) {
+    const roles = planRoles(actor, issuerPlace(plan));
+    const who = planActionActors(action);
+    return (roles.drafter && who.includes('drafter')) || (roles.issuer && who.includes('issuer'));
+  },
+  refusal: (plan, action) =>
+    nextPlanStatus(plan.status as PlanStatus, action) === null
+      ? `a plan in status ${plan.status} cannot be ${action === 'edit' ? 'edited' : `given the action ${action}`}`
+      : null,
+};
 
 export function planAbilities(status: PlanStatus, roles: PlanRoles): PlanAbilities {
   const actions = new Set(availablePlanActions(status, roles));
@@ -87,6 +90,6 @@ export function planAbilities(status: PlanStatus, roles: PlanRoles): PlanAbiliti
     start: actions.has('start'),
     close: actions.has('close'),
     amend: actions.has('amend'),
-    createTeam: roles.drafter && planAcceptsTeams(status),
+    createTeam: roles.teamPreparer && planAcceptsTeams(status),
   };
 }

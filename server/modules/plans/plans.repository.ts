@@ -2,11 +2,14 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { agency, documentRegisterEntry, inspectionPlan, inspectionPlanTarget, unit } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import { visiblePlans } from './plans.policy.js';
 
 export type PlanRow = typeof inspectionPlan.$inferSelect & {
   issuingAgencyName: string;
+  /** Where the issuing agency sits (its unit's path and its own): what the policies check. */
+  issuerUnitPath: string;
+  issuerPath: string;
   number: number | null;
   symbol: string | null;
 };
@@ -14,12 +17,14 @@ export type PlanRow = typeof inspectionPlan.$inferSelect & {
 const planColumns = {
   plan: inspectionPlan,
   issuingAgencyName: agency.name,
+  issuerUnitPath: agency.unitPath,
+  issuerPath: agency.path,
   number: documentRegisterEntry.number,
   symbol: documentRegisterEntry.symbol,
 };
 
-function flatten(r: { plan: typeof inspectionPlan.$inferSelect; issuingAgencyName: string; number: number | null; symbol: string | null }): PlanRow {
-  return { ...r.plan, issuingAgencyName: r.issuingAgencyName, number: r.number, symbol: r.symbol };
+function flatten({ plan, ...joined }: { plan: typeof inspectionPlan.$inferSelect } & Omit<PlanRow, keyof typeof inspectionPlan.$inferSelect>): PlanRow {
+  return { ...plan, ...joined };
 }
 
 export interface PlanFilter {
@@ -93,12 +98,12 @@ export async function seriesHistory(tx: DbOrTx, actor: Actor, seriesId: string):
   return rows.map(flatten);
 }
 
-/** SQL: the agencies in the issuing agency's territorial unit or below it (where its plans reach). */
-export const agenciesUnder = (issuingAgencyId: string): SQL => sql`(
-  with recursive sub(id) as (
-    select a.unit_id from agency a where a.id = ${issuingAgencyId}::uuid
-    union select u.id from unit u join sub on u.parent_id = sub.id)
-  select a.id from agency a where a.unit_id in (select id from sub))`;
+/**
+ * SQL on an agency alias: it lies in the issuing agency's territorial unit or below it (where
+ * its plans reach), an indexed prefix test on the unit paths.
+ */
+export const isUnderIssuer = (agencyAlias: string, issuingAgencyId: string): SQL =>
+  sql`${sql.raw(agencyAlias)}.unit_path like (select ia.unit_path || '%' from agency ia where ia.id = ${issuingAgencyId}::uuid)`;
 
 /** SQL on `agency a join unit u`: the agency and its unit exist at some point of the window. */
 const existsDuring = (window: { from: string; to: string }): SQL => sql`(
@@ -137,7 +142,7 @@ export async function targetProblems(
   const rows = await queryRows<{ id: string; in_scope: boolean; active: boolean; valid: boolean }>(
     tx,
     sql`select a.id,
-               (a.id in ${agenciesUnder(issuingAgencyId)} and a.id in ${scopeAgencies(actor)}) as in_scope,
+               (${isUnderIssuer('a', issuingAgencyId)} and ${agencyInReach(actor, 'registry.read', agencyColumns('a'))}) as in_scope,
                (a.active and u.active) as active,
                ${existsDuring(window)} as valid
           from agency a join unit u on u.id = a.unit_id

@@ -21,7 +21,7 @@ import { amendPlan } from './amend-plan.js';
 import { changePlanStatus, type SimplePlanTransition } from './change-plan-status.js';
 import { createPlan, createPlanFromPrevious } from './create-plan.js';
 import { issuePlan } from './issue-plan.js';
-import { planAbilities, planRoles } from './plans.policy.js';
+import { issuerPlace, planAbilities, planRoles } from './plans.policy.js';
 import { presentPlanDetail, presentPlanSummary } from './plans.presenter.js';
 import { findVisiblePlan, listPlans, planTargets, seriesHistory } from './plans.repository.js';
 import { updatePlan } from './update-plan.js';
@@ -32,8 +32,8 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function planDetail(tx: DbOrTx, ctx: RequestContext, id: string) {
   const row = await findVisiblePlan(tx, ctx.actor, id);
   if (!row) throw AppError.notFound('plan');
-  const [targets, history, roles] = [await planTargets(tx, id), await seriesHistory(tx, ctx.actor, row.seriesId), await planRoles(tx, ctx.actor, row.issuingAgencyId)];
-  return presentPlanDetail(row, targets, history, planAbilities(row.status as PlanStatus, roles));
+  const [targets, history] = [await planTargets(tx, id), await seriesHistory(tx, ctx.actor, row.seriesId)];
+  return presentPlanDetail(row, targets, history, planAbilities(row.status as PlanStatus, planRoles(ctx.actor, issuerPlace(row))));
 }
 
 export async function planRoutes(app: AppInstance, deps: AppDeps) {

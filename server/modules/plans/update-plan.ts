@@ -5,13 +5,14 @@ import type { Tx } from '../../db/client.js';
 import { updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { checkTargets } from './create-plan.js';
-import { checkPeriod, planForAction } from './plan-access.js';
+import { checkPeriod, checkTargets } from './create-plan.js';
+import { loadForAction } from '../../authz/guard.js';
+import { planResource } from './plans.policy.js';
 import { planTargets, replaceTargets } from './plans.repository.js';
 
 /** Edits a draft: only the sections named in `content` change; issued plans are frozen (409). */
 export async function updatePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updatePlanBody>) {
-  const { plan } = await planForAction(tx, ctx, id, 'edit', input.version);
+  const plan = await loadForAction(tx, ctx, planResource, id, 'edit', input.version);
   const periodFrom = input.periodFrom ?? plan.periodFrom;
   const periodTo = input.periodTo ?? plan.periodTo;
   checkPeriod(periodFrom, periodTo);

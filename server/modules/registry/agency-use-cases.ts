@@ -7,19 +7,21 @@ import { assertVersion, updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { AGENCY_CONTACT_FIELDS, canEditAgencyContacts, canEditUnit, canManageAgency } from './registry.policy.js';
-import { findVisibleAgency, findVisibleUnit, isAgencyInSubtree } from './registry.repository.js';
+import { isUnder } from '../../authz/grants.js';
+import { loadForAction } from '../../authz/guard.js';
+import { agencyResource, editableAgencyFields, mayAddAgencyIn } from './registry.policy.js';
+import { findVisibleAgency, findVisibleUnit, type AgencyRow } from './registry.repository.js';
 
 /** Use cases of agencies: policy check, write, audit, in the request's transaction. */
 
-async function checkPlacement(tx: Tx, ctx: RequestContext, unitId: string, parentAgencyId: string | null | undefined, selfId?: string) {
-  if (!(await findVisibleUnit(tx, ctx.actor, unitId))) throw AppError.invalid('body.unitId', 'not_found', 'the unit does not exist');
-  if (!(await canEditUnit(tx, ctx.actor, unitId))) throw AppError.invalid('body.unitId', 'out_of_scope', 'the unit is outside your scope');
+async function checkPlacement(tx: Tx, ctx: RequestContext, unitId: string, parentAgencyId: string | null | undefined, self?: AgencyRow) {
+  const unit = await findVisibleUnit(tx, ctx.actor, unitId);
+  if (!unit) throw AppError.invalid('body.unitId', 'not_found', 'the unit does not exist');
+  if (!mayAddAgencyIn(ctx.actor, unit)) throw AppError.invalid('body.unitId', 'out_of_scope', 'the unit is outside your scope');
   if (parentAgencyId) {
-    if (!(await findVisibleAgency(tx, ctx.actor, parentAgencyId))) {
-      throw AppError.invalid('body.parentAgencyId', 'not_found', 'the parent agency does not exist');
-    }
-    if (selfId && (await isAgencyInSubtree(tx, selfId, parentAgencyId))) {
+    const parent = await findVisibleAgency(tx, ctx.actor, parentAgencyId);
+    if (!parent) throw AppError.invalid('body.parentAgencyId', 'not_found', 'the parent agency does not exist');
+    if (self && isUnder(parent.path, self.path)) {
       throw AppError.invalid('body.parentAgencyId', 'cycle', 'an agency cannot be placed under itself or its own sub-agency');
     }
   }
@@ -41,25 +43,21 @@ export async function createAgency(tx: Tx, ctx: RequestContext, input: z.infer<t
 }
 
 export async function updateAgency(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateAgencyBody>) {
-  const before = await findVisibleAgency(tx, ctx.actor, id);
-  if (!before) throw AppError.notFound('agency');
   const { version, ...changes } = input;
-  const manage = await canManageAgency(tx, ctx.actor, id);
-  if (!manage) {
-    if (!(await canEditAgencyContacts(tx, ctx.actor, id))) throw new AppError('FORBIDDEN', 'you may not change this agency');
-    const outside = Object.keys(changes).filter((k) => !(AGENCY_CONTACT_FIELDS as readonly string[]).includes(k));
-    if (outside.length) {
-      throw new AppError(
-        'FORBIDDEN',
-        'a unit officer may change only the contact details',
-        outside.map((k) => ({ name: `body.${k}`, code: 'not_allowed', reason: 'only the standing office or an admin may change this' })),
-      );
-    }
+  const before = await loadForAction(tx, ctx, agencyResource, id, 'update');
+  const editable = editableAgencyFields(ctx.actor, before);
+  const outside = editable === null ? [] : Object.keys(changes).filter((k) => !editable.includes(k));
+  if (outside.length) {
+    throw new AppError(
+      'FORBIDDEN',
+      'you may change only the contact details of this agency',
+      outside.map((k) => ({ name: `body.${k}`, code: 'not_allowed', reason: 'only the standing office or an admin may change this' })),
+    );
   }
   assertVersion(before, version);
   const unitId = changes.unitId ?? before.unitId;
   if (changes.unitId !== undefined || changes.parentAgencyId !== undefined) {
-    await checkPlacement(tx, ctx, unitId, changes.parentAgencyId === undefined ? before.parentAgencyId : changes.parentAgencyId, id);
+    await checkPlacement(tx, ctx, unitId, changes.parentAgencyId === undefined ? before.parentAgencyId : changes.parentAgencyId, before);
   }
   checkValidity(changes.validFrom === undefined ? before.validFrom : changes.validFrom, changes.validTo === undefined ? before.validTo : changes.validTo);
   const after = await updateVersioned(tx, agency, id, version, {
@@ -73,11 +71,7 @@ export async function updateAgency(tx: Tx, ctx: RequestContext, id: string, inpu
 
 /** Agencies are deactivated, never deleted: documents and inspections refer to them. */
 export async function deactivateAgency(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof deactivateBody>) {
-  const before = await findVisibleAgency(tx, ctx.actor, id);
-  if (!before) throw AppError.notFound('agency');
-  if (!(await canManageAgency(tx, ctx.actor, id))) throw new AppError('FORBIDDEN', 'you may not deactivate this agency');
-  assertVersion(before, input.version);
-  if (!before.active) throw new AppError('INVALID_STATE', 'the agency is already inactive');
+  const before = await loadForAction(tx, ctx, { ...agencyResource, refusal: (row) => (row.active ? null : 'the agency is already inactive') }, id, 'deactivate', input.version);
   checkValidity(before.validFrom, input.validTo);
   const after = await updateVersioned(tx, agency, id, input.version, { active: false, validTo: input.validTo ?? before.validTo });
   const { unitName: _unitName, parentAgencyName: _parentName, ...beforeRow } = before;

@@ -436,4 +436,13 @@ describe('registry import', () => {
     expect(noCsrf.json().code).toBe('CSRF_TOKEN_INVALID');
     expect((await t.app.inject({ method: 'GET', url: '/api/registry/export.xlsx' })).statusCode).toBe(401);
   });
+
+  it('refuses roles that cannot import with 403 before reading the file', async () => {
+    const { a } = await authority();
+    const inspector = await signIn(t.app, a.users.inspector.username, TEST_PASSWORD);
+    // Not even a workbook: the refusal comes before any parsing.
+    const res = await inspector.request({ method: 'POST', url: '/api/registry/import', ...multipart([{ name: 'file', filename: 'x.xlsx', contentType: XLSX, data: Buffer.alloc(1024, 7) }]) });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
 });

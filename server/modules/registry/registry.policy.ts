@@ -1,42 +1,63 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Abilities } from '../../../shared/api/common.js';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
-import { queryRows, type DbOrTx } from '../../db/client.js';
+import type { AgencyAbilities, UnitAbilities } from '../../../shared/api/registry.schemas.js';
+import { capabilityFields, type Capability } from '../../../shared/domain/capabilities.js';
+import type { GuardedResource } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
+import { findVisibleAgency, findVisibleUnit, type AgencyRow, type UnitRow } from './registry.repository.js';
 
-/** Who maintains the registry: admins, and the standing office (secretariat) within its scope. */
-export const REGISTRY_EDITORS: RoleName[] = ['admin', 'secretariat'];
-/** A unit officer may keep their own agency's contact details current, nothing more. */
-export const AGENCY_CONTACT_EDITORS: RoleName[] = ['admin', 'secretariat', 'unit_officer'];
-export const AGENCY_CONTACT_FIELDS = ['shortName', 'headName', 'headTitle', 'phone', 'email', 'address'] as const;
+/**
+ * Who changes the registry (shared/domain/capabilities.ts): admins and the standing office
+ * within their scope; a unit officer only the contact fields of the agency they are granted on.
+ */
 
-const roleArray = (roles: RoleName[]) => sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::text[]`;
+export type UnitAction = 'update' | 'deactivate' | 'record_succession';
+export type AgencyAction = 'update' | 'deactivate';
 
-/** SQL: the ids of units the actor may see (scope plus ancestors). */
-export const visibleUnits = (actor: Actor): SQL => sql`(select actor_visible_units(${actor.userId}::uuid))`;
-/** SQL: the ids of units in scope of the actor's grants of these roles. */
-export const scopeUnits = (actor: Actor, roles: RoleName[]): SQL =>
-  sql`(select actor_scope_units(${actor.userId}::uuid, ${roleArray(roles)}))`;
-/** SQL: the ids of agencies in scope of the actor's grants of these roles (all roles = visible). */
-export const scopeAgencies = (actor: Actor, roles: RoleName[] = ['admin', 'leader', 'secretariat', 'inspector', 'unit_officer']): SQL =>
-  sql`(select actor_scope_agencies(${actor.userId}::uuid, ${roleArray(roles)}))`;
+const unitCapability: Record<UnitAction, Capability> = { update: 'unit.update', deactivate: 'unit.deactivate', record_succession: 'unit.record_succession' };
 
-async function inSet(tx: DbOrTx, id: string, set: SQL): Promise<boolean> {
-  const rows = await queryRows<{ ok: boolean }>(tx, sql`select ${id}::uuid in ${set} as ok`);
-  return rows[0]?.ok === true;
+export const unitPlace = (row: UnitRow) => ({ unitPath: row.path });
+export const agencyPlace = (row: AgencyRow) => ({ unitPath: row.unitPath, agencyPath: row.path });
+
+export const unitResource: GuardedResource<UnitRow, UnitAction> = {
+  name: 'unit',
+  findVisible: findVisibleUnit,
+  allows: (actor, row, action) => inReach(actor, unitCapability[action], unitPlace(row)),
+};
+
+/** Whether the actor may place a new unit under this one, or move one there. */
+export const mayAddUnitUnder = (actor: Actor, parent: UnitRow) => inReach(actor, 'unit.create', unitPlace(parent));
+/** Whether the actor may place an agency in this unit. */
+export const mayAddAgencyIn = (actor: Actor, unit: UnitRow) => inReach(actor, 'agency.create', unitPlace(unit));
+
+/**
+ * The fields of the agency the actor may change: null for all of them, a list for a field-level
+ * rule (a unit officer's own agency: its contacts), or an empty list for none.
+ */
+export function editableAgencyFields(actor: Actor, row: AgencyRow): readonly string[] | null {
+  if (inReach(actor, 'agency.update', agencyPlace(row))) return null;
+  if (inReach(actor, 'agency.update_contacts', agencyPlace(row))) return capabilityFields['agency.update_contacts'] ?? [];
+  return [];
 }
 
-export const canEditUnit = (tx: DbOrTx, actor: Actor, unitId: string) => inSet(tx, unitId, scopeUnits(actor, REGISTRY_EDITORS));
-export const canManageAgency = (tx: DbOrTx, actor: Actor, agencyId: string) => inSet(tx, agencyId, scopeAgencies(actor, REGISTRY_EDITORS));
-export const canEditAgencyContacts = (tx: DbOrTx, actor: Actor, agencyId: string) =>
-  inSet(tx, agencyId, scopeAgencies(actor, AGENCY_CONTACT_EDITORS));
+const mayChangeSome = (fields: readonly string[] | null) => fields === null || fields.length > 0;
 
-export async function unitAbilities(tx: DbOrTx, actor: Actor, unitId: string): Promise<Abilities> {
-  const edit = await canEditUnit(tx, actor, unitId);
-  return { update: edit, deactivate: edit };
+export const agencyResource: GuardedResource<AgencyRow, AgencyAction> = {
+  name: 'agency',
+  findVisible: findVisibleAgency,
+  allows: (actor, row, action) => (action === 'update' ? mayChangeSome(editableAgencyFields(actor, row)) : inReach(actor, 'agency.deactivate', agencyPlace(row))),
+};
+
+export function unitAbilities(actor: Actor, row: UnitRow): UnitAbilities {
+  const place = unitPlace(row);
+  return {
+    update: inReach(actor, 'unit.update', place),
+    deactivate: inReach(actor, 'unit.deactivate', place),
+    createChild: inReach(actor, 'unit.create', place),
+    recordSuccession: inReach(actor, 'unit.record_succession', place),
+  };
 }
 
-export async function agencyAbilities(tx: DbOrTx, actor: Actor, agencyId: string): Promise<Abilities> {
-  const manage = await canManageAgency(tx, actor, agencyId);
-  return { update: manage || (await canEditAgencyContacts(tx, actor, agencyId)), deactivate: manage };
+export function agencyAbilities(actor: Actor, row: AgencyRow): AgencyAbilities {
+  const fields = editableAgencyFields(actor, row);
+  return { update: mayChangeSome(fields), deactivate: inReach(actor, 'agency.deactivate', agencyPlace(row)), editableFields: fields ? [...fields] : null };
 }

@@ -1,4 +1,3 @@
-import type { Abilities } from '../../../shared/api/common.js';
 import type { Agency, Unit } from '../../../shared/api/registry.schemas.js';
 import type { AgencyRow, UnitRow } from './registry.repository.js';
 
@@ -42,4 +41,4 @@ export function presentAgency(row: AgencyRow, standingBodyId: string | null): Ag
   };
 }
 
-export const withAbilities = <T>(item: T, abilities: Abilities) => ({ ...item, abilities });
+export const withAbilities = <T, A>(item: T, abilities: A) => ({ ...item, abilities });

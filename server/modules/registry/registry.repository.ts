@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { agency, setting, unit, unitSuccession } from '../../db/schema/index.js';
-import { queryRows, type DbOrTx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { scopeAgencies, visibleUnits } from './registry.policy.js';
+import { agencyInReach, unitVisible } from '../../authz/scope.js';
 
 export type UnitRow = typeof unit.$inferSelect;
 export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null };
@@ -24,7 +24,7 @@ export interface UnitFilter {
 }
 
 export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promise<UnitRow[]> {
-  const conditions: (SQL | undefined)[] = [sql`${unit.id} in ${visibleUnits(actor)}`];
+  const conditions: (SQL | undefined)[] = [unitVisible(actor, unit)];
   if (!f.includeInactive) conditions.push(eq(unit.active, true));
   if (f.asOf) conditions.push(validOn(unit.validFrom, unit.validTo, f.asOf));
   if (f.parentId) conditions.push(eq(unit.parentId, f.parentId));
@@ -34,7 +34,7 @@ export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promis
 
 /** One unit the actor may see, or null (the caller answers 404). */
 export async function findVisibleUnit(tx: DbOrTx, actor: Actor, id: string): Promise<UnitRow | null> {
-  const [row] = await tx.select().from(unit).where(and(eq(unit.id, id), sql`${unit.id} in ${visibleUnits(actor)}`));
+  const [row] = await tx.select().from(unit).where(and(eq(unit.id, id), unitVisible(actor, unit)));
   return row ?? null;
 }
 
@@ -59,21 +59,6 @@ export async function findSuccessions(tx: DbOrTx, unitId: string) {
     .orderBy(asc(unitSuccession.effectiveDate));
 }
 
-/** True when `candidateId` is `unitId` or lies below it: making it the parent would close a cycle. */
-export async function isUnitInSubtree(tx: DbOrTx, unitId: string, candidateId: string): Promise<boolean> {
-  const rows = await queryRows(tx, sql`
-    with recursive sub(id) as (select ${unitId}::uuid union select u.id from unit u join sub on u.parent_id = sub.id)
-    select 1 from sub where id = ${candidateId}::uuid`);
-  return rows.length > 0;
-}
-
-export async function isAgencyInSubtree(tx: DbOrTx, agencyId: string, candidateId: string): Promise<boolean> {
-  const rows = await queryRows(tx, sql`
-    with recursive sub(id) as (select ${agencyId}::uuid union select a.id from agency a join sub on a.parent_agency_id = sub.id)
-    select 1 from sub where id = ${candidateId}::uuid`);
-  return rows.length > 0;
-}
-
 export interface AgencyFilter {
   q?: string;
   unitId?: string;
@@ -86,7 +71,7 @@ const parentAgency = aliasedTable(agency, 'parent_agency');
 const agencyColumns = { ...getTableColumns(agency), unitName: unit.name, parentAgencyName: parentAgency.name };
 
 export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): Promise<AgencyRow[]> {
-  const conditions: (SQL | undefined)[] = [sql`${agency.id} in ${scopeAgencies(actor)}`];
+  const conditions: (SQL | undefined)[] = [agencyInReach(actor, 'registry.read', agency)];
   if (!f.includeInactive) conditions.push(eq(agency.active, true));
   if (f.unitId) conditions.push(eq(agency.unitId, f.unitId));
   if (f.kind) conditions.push(eq(agency.kind, f.kind));

@@ -18,8 +18,10 @@ import {
   updateUnitBody,
 } from '../../../shared/api/registry.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import { contextOf } from '../../http/actor.js';
+import { contextOf, type RequestContext } from '../../http/actor.js';
+import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
+import { authorize } from '../../authz/guard.js';
 import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
 import { exportRegistry } from './export-registry.js';
 import { importRegistry } from './import-registry.js';
@@ -33,29 +35,29 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function registryRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
 
-  async function unitDetail(ctx: ReturnType<typeof contextOf>, id: string) {
-    return db.transaction(async (tx) => {
-      const row = await getUnitOrThrow(tx, ctx, id);
-      const parent = row.parentId ? await findVisibleUnit(tx, ctx.actor, row.parentId) : null;
-      const successions = await findSuccessions(tx, id);
-      return withAbilities(
-        {
-          ...presentUnit(row),
-          parentName: parent?.name ?? null,
-          successors: successions.filter((s) => s.fromUnitId === id) as z.infer<typeof successionSchema>[],
-          predecessors: successions.filter((s) => s.toUnitId === id) as z.infer<typeof successionSchema>[],
-        },
-        await unitAbilities(tx, ctx.actor, id),
-      );
-    });
+  /**
+   * A unit as the caller sees it. Writes read back in their own transaction, so what was just
+   * written is what is answered (never a 404 for a committed change, never a retry's duplicate).
+   */
+  async function unitDetail(tx: Tx, ctx: RequestContext, id: string) {
+    const row = await getUnitOrThrow(tx, ctx, id);
+    const parent = row.parentId ? await findVisibleUnit(tx, ctx.actor, row.parentId) : null;
+    const successions = await findSuccessions(tx, id);
+    return withAbilities(
+      {
+        ...presentUnit(row),
+        parentName: parent?.name ?? null,
+        successors: successions.filter((s) => s.fromUnitId === id) as z.infer<typeof successionSchema>[],
+        predecessors: successions.filter((s) => s.toUnitId === id) as z.infer<typeof successionSchema>[],
+      },
+      unitAbilities(ctx.actor, row),
+    );
   }
 
-  async function agencyDetail(ctx: ReturnType<typeof contextOf>, id: string) {
-    return db.transaction(async (tx) => {
-      const row = await findVisibleAgency(tx, ctx.actor, id);
-      if (!row) throw AppError.notFound('agency');
-      return withAbilities(presentAgency(row, await standingBodyId(tx)), await agencyAbilities(tx, ctx.actor, id));
-    });
+  async function agencyDetail(tx: Tx, ctx: RequestContext, id: string) {
+    const row = await findVisibleAgency(tx, ctx.actor, id);
+    if (!row) throw AppError.notFound('agency');
+    return withAbilities(presentAgency(row, await standingBodyId(tx)), agencyAbilities(ctx.actor, row));
   }
 
   app.get('/api/units', { schema: { tags: ['registry'], summary: 'Territorial units in scope, Vietnamese order', querystring: listUnitsQuery, response: { 200: unitListResponse, ...errors } } }, async (request) => {
@@ -65,31 +67,37 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
   });
 
   app.get('/api/units/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: unitDetailSchema, ...errors } } }, async (request) =>
-    unitDetail(contextOf(request), request.params.id),
+    db.transaction((tx) => unitDetail(tx, contextOf(request), request.params.id)),
   );
 
   app.post('/api/units', { schema: { tags: ['registry'], body: createUnitBody, response: { 201: unitDetailSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);
-    const row = await db.transaction((tx) => createUnit(tx, ctx, request.body));
-    return reply.status(201).send(await unitDetail(ctx, row.id));
+    const detail = await db.transaction(async (tx) => unitDetail(tx, ctx, (await createUnit(tx, ctx, request.body)).id));
+    return reply.status(201).send(detail);
   });
 
   app.patch('/api/units/:id', { schema: { tags: ['registry'], params: idParams, body: updateUnitBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    await db.transaction((tx) => updateUnit(tx, ctx, request.params.id, request.body));
-    return unitDetail(ctx, request.params.id);
+    return db.transaction(async (tx) => {
+      await updateUnit(tx, ctx, request.params.id, request.body);
+      return unitDetail(tx, ctx, request.params.id);
+    });
   });
 
   app.post('/api/units/:id/deactivate', { schema: { tags: ['registry'], params: idParams, body: deactivateBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    await db.transaction((tx) => deactivateUnit(tx, ctx, request.params.id, request.body));
-    return unitDetail(ctx, request.params.id);
+    return db.transaction(async (tx) => {
+      await deactivateUnit(tx, ctx, request.params.id, request.body);
+      return unitDetail(tx, ctx, request.params.id);
+    });
   });
 
   app.post('/api/units/:id/successions', { schema: { tags: ['registry'], params: idParams, body: createSuccessionBody, response: { 200: unitDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    await db.transaction((tx) => addSuccession(tx, ctx, request.params.id, request.body));
-    return unitDetail(ctx, request.params.id);
+    return db.transaction(async (tx) => {
+      await addSuccession(tx, ctx, request.params.id, request.body);
+      return unitDetail(tx, ctx, request.params.id);
+    });
   });
 
   app.get('/api/agencies', { schema: { tags: ['registry'], querystring: listAgenciesQuery, response: { 200: agencyListResponse, ...errors } } }, async (request) => {
@@ -99,25 +107,29 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
   });
 
   app.get('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: agencyDetailSchema, ...errors } } }, async (request) =>
-    agencyDetail(contextOf(request), request.params.id),
+    db.transaction((tx) => agencyDetail(tx, contextOf(request), request.params.id)),
   );
 
   app.post('/api/agencies', { schema: { tags: ['registry'], body: createAgencyBody, response: { 201: agencyDetailSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);
-    const row = await db.transaction((tx) => createAgency(tx, ctx, request.body));
-    return reply.status(201).send(await agencyDetail(ctx, row.id));
+    const detail = await db.transaction(async (tx) => agencyDetail(tx, ctx, (await createAgency(tx, ctx, request.body)).id));
+    return reply.status(201).send(detail);
   });
 
   app.patch('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, body: updateAgencyBody, response: { 200: agencyDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    await db.transaction((tx) => updateAgency(tx, ctx, request.params.id, request.body));
-    return agencyDetail(ctx, request.params.id);
+    return db.transaction(async (tx) => {
+      await updateAgency(tx, ctx, request.params.id, request.body);
+      return agencyDetail(tx, ctx, request.params.id);
+    });
   });
 
   app.post('/api/agencies/:id/deactivate', { schema: { tags: ['registry'], params: idParams, body: deactivateBody, response: { 200: agencyDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    await db.transaction((tx) => deactivateAgency(tx, ctx, request.params.id, request.body));
-    return agencyDetail(ctx, request.params.id);
+    return db.transaction(async (tx) => {
+      await deactivateAgency(tx, ctx, request.params.id, request.body);
+      return agencyDetail(tx, ctx, request.params.id);
+    });
   });
 
   app.get('/api/registry/export.xlsx', { schema: { tags: ['registry'], summary: 'Units and agencies in scope as .xlsx' } }, async (request, reply) => {
@@ -141,6 +153,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
     },
     async (request) => {
       const ctx = contextOf(request);
+      // Before a byte of the file is read: parsing a workbook is the expensive part.
+      authorize(ctx.actor, 'registry.import', 'you may not import into the registry');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
       let bytes: Buffer;
       try {

@@ -61,7 +61,7 @@ describe('registry: units', () => {
     const created = await secretariat.post('/api/units', { name: `Xã thử ${a.tag}`, kind: 'commune', parentId: a.town.id, code: `C-${a.tag}` });
     expect(created.statusCode).toBe(201);
     const unit = created.json();
-    expect(unit.abilities).toEqual({ update: true, deactivate: true });
+    expect(unit.abilities).toEqual({ update: true, deactivate: true, createChild: true, recordSuccession: true });
     const first = await secretariat.patch(`/api/units/${unit.id}`, { version: 1, name: `Xã đổi tên ${a.tag}` });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(2);
@@ -152,7 +152,7 @@ describe('registry: authorization', () => {
 
   it('gives read-only abilities to leaders and inspectors', async () => {
     const res = await leader.get(`/api/units/${a.wardB.id}`);
-    expect(res.json().abilities).toEqual({ update: false, deactivate: false });
+    expect(res.json().abilities).toEqual({ update: false, deactivate: false, createChild: false, recordSuccession: false });
     expect((await inspector.patch(`/api/units/${a.wardB.id}`, { version: 1, name: 'X' })).statusCode).toBe(403);
   });
 });
@@ -179,5 +179,51 @@ describe('audit trail', () => {
     expect((await inspector.get('/api/audit')).statusCode).toBe(403);
     expect((await unitA.get('/api/audit')).statusCode).toBe(403);
     expect((await admin.get('/api/audit?action=unit.created&from=2020-01-01')).statusCode).toBe(200);
+  });
+});
+
+describe('registry: defects of issue 7', () => {
+  it('refuses a unit without a parent (roots come from set-up) and saves nothing, so a retry cannot duplicate it', async () => {
+    const name = `Tỉnh gốc ${a.tag}`;
+    const res = await admin.post('/api/units', { name, kind: 'province', parentId: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'required' });
+    expect(await countRows(t.database.db, 'unit', sql`name = ${name}`)).toBe(0);
+  });
+
+  it("keeps a town's admin inside the town: no unit under the province, nothing saved", async () => {
+    const { makeUser } = await import('../../test/factories.js');
+    const townAdminUser = await makeUser(t.database.db, [{ role: 'admin', agencyId: a.townCommittee.id }]);
+    const townAdmin = await signIn(t.app, townAdminUser.username, TEST_PASSWORD);
+    const name = `Thị xã lạ ${a.tag}`;
+    const res = await townAdmin.post('/api/units', { name, kind: 'town', parentId: a.province.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'out_of_scope' });
+    expect(await countRows(t.database.db, 'unit', sql`name = ${name}`)).toBe(0);
+    // Nor move a unit of the town out of it.
+    const moved = await townAdmin.patch(`/api/units/${a.wardB.id}`, { version: 1, parentId: a.province.id });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().invalidParams[0]).toMatchObject({ name: 'body.parentId', code: 'out_of_scope' });
+    // Inside the town, the same admin works as before, and reads back what it wrote.
+    const inside = await townAdmin.post('/api/units', { name: `Phường trong ${a.tag}`, kind: 'ward', parentId: a.town.id });
+    expect(inside.statusCode).toBe(201);
+    expect(inside.json().parentName).toBe(a.town.name);
+  });
+
+  it('refuses control characters in registry text, naming the field, as document text does', async () => {
+    const before = await countRows(t.database.db, 'agency', sql`unit_id = ${a.town.id}`);
+    for (const [payload, field] of [
+      [{ unitId: a.town.id, name: 'Thị xã\u000bHoài Nhơn', kind: 'office' }, 'body.name'],
+      [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', placeName: 'Hoài\u0007Nhơn' }, 'body.placeName'],
+      [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', headName: 'Nguyễn\nVăn A' }, 'body.headName'],
+      [{ unitId: a.town.id, name: 'Phòng X\u0085', kind: 'office' }, 'body.name'],
+    ] as const) {
+      const res = await admin.post('/api/agencies', payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name: field, code: 'control_characters' });
+    }
+    expect(await countRows(t.database.db, 'agency', sql`unit_id = ${a.town.id}`)).toBe(before);
+    const unit = await admin.post('/api/units', { name: 'Phường\u001fY', kind: 'ward', parentId: a.town.id });
+    expect(unit.json().invalidParams[0]).toMatchObject({ name: 'body.name', code: 'control_characters' });
   });
 });

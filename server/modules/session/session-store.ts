@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
-import { appUser, session, userRole } from '../../db/schema/index.js';
-import type { DbOrTx } from '../../db/client.js';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { Grant } from '../../authz/grants.js';
+import { appUser, session } from '../../db/schema/index.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 
 export const SESSION_COOKIE = 'par_session';
@@ -39,12 +39,21 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function loadRoles(tx: DbOrTx, userId: string): Promise<{ role: RoleName; agencyId: string }[]> {
-  const rows = await tx
-    .select({ role: userRole.role, agencyId: userRole.agencyId })
-    .from(userRole)
-    .where(eq(userRole.userId, userId));
-  return rows.map((r) => ({ role: r.role as RoleName, agencyId: r.agencyId }));
+/**
+ * SQL: the role grants of a user with where each agency sits (server/authz/grants.ts), as a JSON
+ * array, so the session lookup brings them in the same round trip.
+ */
+const grantsOf = (userId: SQL | string) => sql<Grant[]>`coalesce((
+  select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id, 'agencyKind', a.kind,
+                                    'unitId', a.unit_id, 'unitPath', a.unit_path, 'agencyPath', a.path))
+    from user_role r join agency a on a.id = r.agency_id where r.user_id = ${userId}), '[]'::json)`;
+
+/** PGlite hands json back as text, node-postgres as objects. */
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+export async function loadRoles(tx: DbOrTx, userId: string): Promise<Grant[]> {
+  const [row] = await queryRows<{ grants: Grant[] | string }>(tx, sql`select ${grantsOf(sql`${userId}::uuid`)} as grants`);
+  return parsed(row.grants);
 }
 
 /**
@@ -63,9 +72,8 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
       userId: appUser.id,
       username: appUser.username,
       fullName: appUser.fullName,
-      roles: sql<{ role: RoleName; agencyId: string }[]>`coalesce((
-        select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id))
-          from user_role r where r.user_id = ${appUser.id}), '[]'::json)`,
+      mustChangePassword: appUser.mustChangePassword,
+      roles: grantsOf(sql`${appUser.id}`),
     })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
@@ -84,11 +92,12 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
       .returning({ expiresAt: session.expiresAt });
     if (touched) expiresAt = touched.expiresAt;
   }
-  const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as typeof row.roles) : row.roles;
+  const roles = parsed(row.roles);
   return {
     userId: row.userId,
     username: row.username,
     fullName: row.fullName,
+    mustChangePassword: row.mustChangePassword,
     roles,
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,

@@ -6,6 +6,7 @@ import { agency, appUser, session } from '../../db/schema/index.js';
 import { contextOf, requireActor, type Actor } from '../../http/actor.js';
 import type { AppInstance, AppDeps } from '../../app.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { capabilitiesOf } from '../../authz/capabilities.js';
 import { changePassword } from './change-password.js';
 import { DEVICE_COOKIE, DEVICE_TTL_DAYS, signIn } from './sign-in.js';
 import { loadRoles, SESSION_COOKIE } from './session-store.js';
@@ -32,7 +33,8 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
         locale: (user.locale === 'en' ? 'en' : 'vi') as 'vi' | 'en',
         mustChangePassword: user.mustChangePassword,
       },
-      roles: actor.roles.map((r) => ({ ...r, agencyName: nameOf.get(r.agencyId) ?? '' })),
+      roles: actor.roles.map((r) => ({ role: r.role, agencyId: r.agencyId, agencyName: nameOf.get(r.agencyId) ?? '' })),
+      ...capabilitiesOf(actor),
       csrfToken: actor.csrfToken,
       expiresAt: expiresAt.toISOString(),
     };
@@ -77,7 +79,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse, 401: problemSchema } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse, 401: problemSchema } } },
     async (request) => {
       const actor = requireActor(request);
       return present(actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
@@ -86,7 +88,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.delete(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
     async (request, reply) => {
       const ctx = contextOf(request);
       await db.transaction(async (tx) => {
@@ -100,7 +102,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.post(
     '/api/session/password',
-    { schema: { tags: ['session'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null(), ...problems } } },
+    { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Change my password', body: changePasswordBody, response: { 204: z.null(), ...problems } } },
     async (request, reply) => {
       await changePassword(db, contextOf(request), request.body);
       return reply.status(204).send(null);

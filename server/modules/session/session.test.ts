@@ -127,3 +127,64 @@ describe('session', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/session', '/api/units', '/api/agencies/{id}', '/api/audit']));
   });
 });
+
+describe('must change password', () => {
+  it('is enforced by the server: everything but who-am-I, sign-out and the password change answers 403', async () => {
+    const admin = await signIn(t.app, authority.users.admin.username, TEST_PASSWORD);
+    const created = await admin.post('/api/users', {
+      username: `fresh${authority.tag}`,
+      fullName: 'Cán bộ mới',
+      password: 'initial-password-1',
+      roles: [{ role: 'secretariat', agencyId: authority.homeAffairs.id }],
+    });
+    expect(created.statusCode).toBe(201);
+    const c = await signIn(t.app, `fresh${authority.tag}`, 'initial-password-1');
+    const me = await c.get('/api/session');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.mustChangePassword).toBe(true);
+    for (const [method, url, payload] of [
+      ['GET', '/api/units', undefined],
+      ['GET', `/api/agencies/${authority.homeAffairs.id}`, undefined],
+      ['GET', '/api/plans', undefined],
+      ['POST', '/api/units', { name: 'X', kind: 'ward', parentId: authority.town.id }],
+    ] as const) {
+      const res = await c.request({ method, url, payload });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    const changed = await c.post('/api/session/password', { currentPassword: 'initial-password-1', newPassword: 'my-own-password-2' });
+    expect(changed.statusCode).toBe(204);
+    expect((await c.get('/api/units')).statusCode).toBe(200);
+    expect((await c.get('/api/session')).json().user.mustChangePassword).toBe(false);
+  });
+
+  it('still lets such a user sign out', async () => {
+    const admin = await signIn(t.app, authority.users.admin.username, TEST_PASSWORD);
+    await admin.post('/api/users', { username: `leave${authority.tag}`, fullName: 'X', password: 'initial-password-1', roles: [{ role: 'inspector', agencyId: authority.homeAffairs.id }] });
+    const c = await signIn(t.app, `leave${authority.tag}`, 'initial-password-1');
+    expect((await c.delete('/api/session')).statusCode).toBe(204);
+    expect((await c.get('/api/session')).statusCode).toBe(401);
+  });
+});
+
+describe('what the session tells the web app', () => {
+  it('lists the capabilities each user holds, with the field-level rules', async () => {
+    const me = async (user: { username: string }) => (await (await signIn(t.app, user.username, TEST_PASSWORD)).get('/api/session')).json();
+    const admin = await me(authority.users.admin);
+    expect(admin.capabilities).toEqual(expect.arrayContaining(['unit.create', 'agency.update', 'user.manage', 'audit.read', 'registry.import', 'calendar.update']));
+    expect(admin.capabilities).not.toContain('plan.draft');
+    expect(admin.fieldRules).toEqual({});
+    const secretariat = await me(authority.users.secretariat);
+    expect(secretariat.capabilities).toEqual(expect.arrayContaining(['unit.create', 'plan.draft', 'team.prepare']));
+    expect(secretariat.capabilities).not.toContain('user.manage');
+    expect(secretariat.capabilities).not.toContain('audit.read');
+    const officer = await me(authority.users.unitOfficerA);
+    expect(officer.capabilities).toEqual(expect.arrayContaining(['registry.read', 'agency.update_contacts', 'plan.read']));
+    expect(officer.capabilities).not.toContain('agency.update');
+    expect(officer.capabilities).not.toContain('unit.create');
+    expect(officer.fieldRules).toEqual({ 'agency.update_contacts': ['shortName', 'headName', 'headTitle', 'phone', 'email', 'address'] });
+    // A town's admin is not at the root: the national calendar is not theirs to change.
+    const townAdmin = await makeUser(t.database.db, [{ role: 'admin', agencyId: authority.townCommittee.id }]);
+    expect((await me(townAdmin)).capabilities).not.toContain('calendar.update');
+  });
+});

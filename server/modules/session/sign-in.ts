@@ -174,7 +174,7 @@ export async function signIn(db: Db, input: SignInInput) {
       await recordAudit(
         tx,
         {
-          actor: { userId: signedIn.id, username: signedIn.username, fullName: signedIn.fullName, roles: [], sessionId: '', csrfToken: '' },
+          actor: { userId: signedIn.id, username: signedIn.username, fullName: signedIn.fullName, roles: [], sessionId: '', csrfToken: '', mustChangePassword: false },
           ip: input.ip,
           requestId: input.requestId,
         },

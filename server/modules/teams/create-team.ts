@@ -7,7 +7,8 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { issuerInfo } from '../document-register/issuer-header.js';
-import { planRoles } from '../plans/plans.policy.js';
+import { inReach } from '../../authz/scope.js';
+import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
 import { findVisibleAgency, standingBodyId } from '../registry/registry.repository.js';
 import { defaultTeamDecision } from './team-decision.js';
@@ -16,7 +17,7 @@ import { defaultTeamDecision } from './team-decision.js';
 export async function createTeam(tx: Tx, ctx: RequestContext, planId: string, input: z.infer<typeof createTeamBody>) {
   const plan = await findVisiblePlan(tx, ctx.actor, planId);
   if (!plan) throw AppError.notFound('plan');
-  if (!(await planRoles(tx, ctx.actor, plan.issuingAgencyId)).drafter) throw new AppError('FORBIDDEN', 'only the standing office prepares teams');
+  if (!inReach(ctx.actor, 'team.prepare', issuerPlace(plan))) throw new AppError('FORBIDDEN', 'only the standing office prepares teams');
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `a team is founded under an issued plan, not a ${plan.status} one`);
   const standingId = await standingBodyId(tx);
   const standing = standingId ? await findVisibleAgency(tx, ctx.actor, standingId) : null;

@@ -11,7 +11,8 @@ import { registerDocument } from '../document-register/document-register.js';
 import { findPlan } from '../plans/plans.repository.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { teamDecisionDocument } from './team-decision.js';
-import { teamForAction } from './team-access.js';
+import { loadForAction } from '../../authz/guard.js';
+import { teamResource } from './teams.policy.js';
 import { teamMembers } from './teams.repository.js';
 
 /**
@@ -19,7 +20,7 @@ import { teamMembers } from './teams.repository.js';
  * number of the register, the team and its members are frozen, and so is the decision's document.
  */
 export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>) {
-  const team = await teamForAction(tx, ctx, id, 'found', input.version);
+  const team = await loadForAction(tx, ctx, teamResource, id, 'found', input.version);
   const plan = (await findPlan(tx, team.planId))!;
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
   const members = await teamMembers(tx, [id]);

@@ -7,8 +7,9 @@ import { updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
-import { teamForAction } from './team-access.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
+import { loadForAction } from '../../authz/guard.js';
+import { teamResource } from './teams.policy.js';
 import { inspectorUserIds, replaceMembers, teamMembers } from './teams.repository.js';
 
 /**
@@ -17,7 +18,7 @@ import { inspectorUserIds, replaceMembers, teamMembers } from './teams.repositor
  * carries, not an error.
  */
 export async function replaceTeamMembers(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof replaceMembersBody>) {
-  const team = await teamForAction(tx, ctx, id, 'edit', input.version);
+  const team = await loadForAction(tx, ctx, teamResource, id, 'edit', input.version);
   const heads = input.members.map((m, i) => (m.role === 'truong_doan' ? i : -1)).filter((i) => i >= 0);
   if (heads.length > 1) throw AppError.invalid(`body.members.${heads[1]}.role`, 'second_head', 'a team has one Trưởng đoàn');
 
@@ -25,7 +26,7 @@ export async function replaceTeamMembers(tx: Tx, ctx: RequestContext, id: string
   if (agencyIds.length) {
     const visible = await queryRows<{ id: string }>(
       tx,
-      sql`select a.id from agency a where a.id in (${sql.join(agencyIds.map((a) => sql`${a}::uuid`), sql`, `)}) and a.id in ${scopeAgencies(ctx.actor)}`,
+      sql`select a.id from agency a where a.id in (${sql.join(agencyIds.map((a) => sql`${a}::uuid`), sql`, `)}) and ${agencyInReach(ctx.actor, 'registry.read', agencyColumns('a'))}`,
     );
     const ok = new Set(visible.map((r) => r.id));
     const bad = input.members.findIndex((m) => !ok.has(m.agencyId));

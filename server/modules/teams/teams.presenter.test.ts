@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbOrTx } from '../../db/client.js';
-import type { Actor } from '../../http/actor.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
-import { makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
+import { actorOf, makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { issueNewPlan, type Authority } from '../plans/plans.test-support.js';
 import { presentTeams } from './teams.presenter.js';
 import { listVisibleTeamsOfSeries } from './teams.repository.js';
@@ -39,7 +38,7 @@ function counting(db: DbOrTx) {
 describe('team presenter', () => {
   it('uses the same number of queries for one team as for many (no query per team)', async () => {
     const plan = await issueNewPlan(sec, leader, a);
-    const actor: Actor = { userId: a.users.secretariat.id, username: a.users.secretariat.username, fullName: '', roles: [{ role: 'secretariat', agencyId: a.homeAffairs.id }], sessionId: '', csrfToken: '' };
+    const actor = await actorOf(t.database.db, a.users.secretariat);
     const member = { fullName: 'Lê Văn Tâm', position: 'Công chức', agencyId: a.wardBDesk.id, role: 'thanh_vien' };
     const statementsFor = async () => {
       const rows = await listVisibleTeamsOfSeries(t.database.db, actor, plan.seriesId);

@@ -3,7 +3,7 @@ import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { planRolesByAgency } from '../plans/plans.policy.js';
+import { teamAbilities } from './teams.policy.js';
 import { agenciesAmongTargets, teamMembers, type TeamRow } from './teams.repository.js';
 
 /**
@@ -19,11 +19,9 @@ export async function presentTeams(tx: DbOrTx, actor: Actor, rows: TeamRow[]): P
     tx,
     members.map((m) => ({ planId: teamPlan.get(m.member.teamId)!, agencyId: m.member.agencyId })),
   );
-  const rolesOf = await planRolesByAgency(tx, actor, rows.map((r) => r.issuingAgencyId));
   const out: Team[] = [];
   for (const row of rows) {
     const own = members.filter((m) => m.member.teamId === row.id);
-    const roles = rolesOf.get(row.issuingAgencyId) ?? { drafter: false, issuer: false };
     const open = row.status === 'draft' && planAcceptsTeams(row.planStatus as PlanStatus);
     out.push({
       id: row.id,
@@ -47,7 +45,7 @@ export async function presentTeams(tx: DbOrTx, actor: Actor, rows: TeamRow[]): P
       warnings: own.flatMap((m, memberIndex) =>
         amongTargets.has(`${row.planId}:${m.member.agencyId}`) ? [{ code: 'member_inspects_own_agency' as const, memberIndex, agencyId: m.member.agencyId, agencyName: m.agencyName }] : [],
       ),
-      abilities: { update: open && roles.drafter, found: open && roles.issuer },
+      abilities: teamAbilities(actor, row, open),
       version: row.version,
     });
   }

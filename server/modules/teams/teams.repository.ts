@@ -2,28 +2,40 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { agency, documentRegisterEntry, inspectionPlan, inspectionPlanTarget, inspectionTeam, inspectionTeamMember } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { agenciesUnder } from '../plans/plans.repository.js';
+import { isUnderIssuer } from '../plans/plans.repository.js';
 import { visibleTeams } from './teams.policy.js';
 
 /** A team with what its use cases and presenter need of its plan (no second query per team). */
-export type TeamRow = typeof inspectionTeam.$inferSelect & { number: number | null; symbol: string | null; issuingAgencyId: string; seriesId: string; planStatus: string };
+/** A team with what its use cases, policy and presenter need of its plan (no second query per team). */
+export type TeamRow = typeof inspectionTeam.$inferSelect & {
+  number: number | null;
+  symbol: string | null;
+  issuingAgencyId: string;
+  /** Where the plan's issuing agency sits: what the policies check (teams.policy.ts). */
+  issuerUnitPath: string;
+  issuerPath: string;
+  seriesId: string;
+  planStatus: string;
+};
 
 const teamColumns = {
   team: inspectionTeam,
   number: documentRegisterEntry.number,
   symbol: documentRegisterEntry.symbol,
   issuingAgencyId: inspectionPlan.issuingAgencyId,
+  issuerUnitPath: agency.unitPath,
+  issuerPath: agency.path,
   seriesId: inspectionPlan.seriesId,
   planStatus: inspectionPlan.status,
 };
-type Joined = { team: typeof inspectionTeam.$inferSelect; number: number | null; symbol: string | null; issuingAgencyId: string; seriesId: string; planStatus: string };
-const flatten = (r: Joined): TeamRow => ({ ...r.team, number: r.number, symbol: r.symbol, issuingAgencyId: r.issuingAgencyId, seriesId: r.seriesId, planStatus: r.planStatus });
+const flatten = ({ team, ...joined }: { team: typeof inspectionTeam.$inferSelect } & Omit<TeamRow, keyof typeof inspectionTeam.$inferSelect>): TeamRow => ({ ...team, ...joined });
 
 function teams(tx: DbOrTx) {
   return tx
     .select(teamColumns)
     .from(inspectionTeam)
     .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspectionTeam.planId))
+    .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId))
     .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionTeam.registerEntryId));
 }
 
@@ -100,9 +112,9 @@ export async function inspectorUserIds(tx: DbOrTx, issuingAgencyId: string, user
   if (!userIds.length) return new Set();
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select distinct r.user_id as id from user_role r join app_user u on u.id = r.user_id
+    sql`select distinct r.user_id as id from user_role r join app_user u on u.id = r.user_id join agency ra on ra.id = r.agency_id
          where r.role = 'inspector' and u.active
-           and r.agency_id in ${agenciesUnder(issuingAgencyId)}
+           and ${isUnderIssuer('ra', issuingAgencyId)}
            and r.user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
   );
   return new Set(rows.map((r) => r.id));

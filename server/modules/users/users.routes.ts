@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import { createUserBody, updateUserBody, userListResponse, userSchema, type User } from '../../../shared/api/users.schemas.js';
@@ -7,16 +7,17 @@ import { agency, appUser, session, userRole } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { assertVersion, updateVersioned } from '../../db/versioned-update.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import { contextOf, hasRole, type RequestContext } from '../../http/actor.js';
+import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { scopeAgencies } from '../registry/registry.policy.js';
+import { authorize } from '../../authz/guard.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import { hashPassword } from '../session/passwords.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 function requireAdmin(ctx: RequestContext) {
-  if (!hasRole(ctx.actor, 'admin')) throw new AppError('FORBIDDEN', 'only admins manage users');
+  authorize(ctx.actor, 'user.manage', 'only admins manage users');
 }
 
 /**
@@ -29,7 +30,8 @@ function requireAdmin(ctx: RequestContext) {
 const manageableUsers = (ctx: RequestContext) => sql`(
   select u.id from app_user u
    where exists (select 1 from user_role r where r.user_id = u.id)
-     and not exists (select 1 from user_role r where r.user_id = u.id and r.agency_id not in ${scopeAgencies(ctx.actor, ['admin'])}))`;
+     and not exists (select 1 from user_role r join agency ra on ra.id = r.agency_id
+                      where r.user_id = u.id and not ${agencyInReach(ctx.actor, 'user.manage', agencyColumns('ra'))}))`;
 
 async function presentUsers(tx: DbOrTx, ids: string[]): Promise<User[]> {
   if (!ids.length) return [];
@@ -51,7 +53,10 @@ async function presentUsers(tx: DbOrTx, ids: string[]): Promise<User[]> {
 }
 
 async function setRoles(tx: Tx, ctx: RequestContext, userId: string, roles: { role: RoleName; agencyId: string }[]) {
-  const inScope = await tx.select({ id: agency.id }).from(agency).where(sql`${agency.id} in ${scopeAgencies(ctx.actor, ['admin'])}`);
+  const agencyIds = [...new Set(roles.map((r) => r.agencyId))];
+  const inScope = agencyIds.length
+    ? await tx.select({ id: agency.id }).from(agency).where(and(inArray(agency.id, agencyIds), agencyInReach(ctx.actor, 'user.manage', agency)))
+    : [];
   const allowed = new Set(inScope.map((a) => a.id));
   roles.forEach((r, i) => {
     if (!allowed.has(r.agencyId)) throw AppError.invalid(`body.roles.${i}.agencyId`, 'out_of_scope', 'the agency is outside your scope');

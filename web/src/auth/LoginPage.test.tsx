@@ -1,66 +1,24 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nProvider, type Language } from '../i18n/i18n.js';
+import { screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import type { Language } from '../i18n/i18n.js';
+import { renderWithProviders } from '../test/render.js';
 import { LoginForm } from './LoginPage.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
 function render(language: Language, onSignedIn = vi.fn()) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  act(() => {
-    root.render(
-      <MantineProvider>
-        <I18nProvider initial={language}>
-          <QueryClientProvider client={client}>
-            <LoginForm onSignedIn={onSignedIn} />
-          </QueryClientProvider>
-        </I18nProvider>
-      </MantineProvider>,
-    );
-  });
+  renderWithProviders(<LoginForm onSignedIn={onSignedIn} />, { language, queryClient: new QueryClient({ defaultOptions: { mutations: { retry: false } } }) });
   return onSignedIn;
 }
 
-/** The input whose <label> has this text: what a user (and Playwright's getByLabel) sees. */
-function byLabel(text: string): HTMLInputElement {
-  const label = [...container.querySelectorAll('label')].find((l) => l.textContent?.replace('*', '').trim() === text);
-  if (!label) throw new Error(`no label ${text}`);
-  return container.querySelector(`#${CSS.escape(label.htmlFor)}`) as HTMLInputElement;
+async function signIn(username: string, password: string, labels: { username: string; password: string; submit: string }) {
+  const user = userEvent.setup();
+  // Required fields carry a "*" after their label.
+  await user.type(screen.getByLabelText(new RegExp(`^${labels.username}`), { selector: 'input' }), username);
+  await user.type(screen.getByLabelText(new RegExp(`^${labels.password}`), { selector: 'input' }), password);
+  await user.click(screen.getByRole('button', { name: labels.submit }));
 }
-
-function type(input: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  setter.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function button(text: string): HTMLButtonElement {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
-  if (!found) throw new Error(`no button ${text}`);
-  return found;
-}
-
-async function settle() {
-  for (let i = 0; i < 5; i += 1) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.unstubAllGlobals();
-});
 
 describe('LoginForm', () => {
   it('shows the INVALID_CREDENTIALS message in Vietnamese', async () => {
@@ -74,17 +32,14 @@ describe('LoginForm', () => {
     vi.stubGlobal('fetch', fetchMock);
     const onSignedIn = render('vi');
 
-    act(() => type(byLabel('Tên đăng nhập'), 'secretariat'));
-    act(() => type(byLabel('Mật khẩu'), 'wrong-password'));
-    act(() => button('Đăng nhập').click());
-    await settle();
+    await signIn('secretariat', 'wrong-password', { username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập' });
+    const alert = await screen.findByRole('alert');
 
     const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
     expect(calls[0][0]).toBe('/api/session');
     expect(JSON.parse(String(calls[0][1].body))).toEqual({ username: 'secretariat', password: 'wrong-password' });
-    const alert = container.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
-    expect(alert?.textContent).toContain('req-7');
+    expect(alert.textContent).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(alert.textContent).toContain('req-7');
     expect(onSignedIn).not.toHaveBeenCalled();
   });
 
@@ -92,16 +47,15 @@ describe('LoginForm', () => {
     const session = {
       user: { id: 'u', username: 'admin', fullName: 'Quản trị', locale: 'vi', mustChangePassword: false },
       roles: [],
+      capabilities: [],
+      fieldRules: {},
       csrfToken: 'c',
       expiresAt: '2030-01-01T00:00:00Z',
     };
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify(session), { status: 200 }));
     const onSignedIn = render('en');
-    act(() => type(byLabel('Username'), 'admin'));
-    act(() => type(byLabel('Password'), 'correct horse'));
-    act(() => button('Sign in').click());
-    await settle();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    await signIn('admin', 'correct horse', { username: 'Username', password: 'Password', submit: 'Sign in' });
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
     expect(onSignedIn.mock.calls[0][0]).toEqual(session);
   });
 });

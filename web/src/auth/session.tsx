@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RoleName, SessionResponse } from '../../../shared/api/session.schemas.js';
+import type { SessionResponse } from '../../../shared/api/session.schemas.js';
+import type { Capability } from '../../../shared/domain/capabilities.js';
 import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api-client.js';
 
 export const sessionKey = ['session'] as const;
@@ -17,7 +18,11 @@ async function fetchSession(): Promise<SessionResponse | null> {
 
 interface SessionValue {
   session: SessionResponse | null;
-  hasRole: (...roles: RoleName[]) => boolean;
+  /**
+   * Whether the user holds the capability somewhere (GET /api/session `capabilities`): what the
+   * app offers at all. What may be done with one record comes with the record (`abilities`).
+   */
+  can: (capability: Capability) => boolean;
   signOut: () => Promise<void>;
 }
 
@@ -55,7 +60,7 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
 
   const value: SessionValue = {
     session,
-    hasRole: (...roles) => !!session && session.roles.some((grant) => roles.includes(grant.role)),
+    can: (capability) => !!session && session.capabilities.includes(capability),
     signOut: async () => {
       await signOut.mutateAsync().catch(() => undefined);
     },

@@ -5,15 +5,15 @@ import { Suspense, useEffect } from 'react';
 import { useSession } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.vi.js';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
+import type { Capability } from '../../../shared/domain/capabilities.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { roleKey } from './labels.js';
 
 interface NavItem {
   to: string;
   label: MessageKey;
-  /** Only shown to these roles; everyone when absent. */
-  roles?: RoleName[];
+  /** Only shown to users with this capability; everyone when absent. */
+  capability?: Capability;
 }
 
 const navItems: NavItem[] = [
@@ -21,15 +21,15 @@ const navItems: NavItem[] = [
   { to: '/agencies', label: 'nav.agencies' },
   { to: '/plans', label: 'nav.plans' },
   { to: '/calendar', label: 'nav.calendar' },
-  { to: '/audit', label: 'nav.audit', roles: ['admin', 'leader'] },
-  { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
+  { to: '/users', label: 'nav.users', capability: 'user.manage' },
   { to: '/password', label: 'nav.password' },
 ];
 
 /** Header (product, user, roles, language, sign-out) and navigation; a burger on small screens. */
 export function AppLayout() {
   const t = useT();
-  const { session, hasRole, signOut } = useSession();
+  const { session, can, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
 
@@ -81,7 +81,7 @@ export function AppLayout() {
         <ScrollArea>
           <Stack gap={2}>
             {navItems
-              .filter((item) => !item.roles || hasRole(...item.roles))
+              .filter((item) => !item.capability || can(item.capability))
               .map((item) => (
                 <MantineNavLink
                   key={item.to}

@@ -9,11 +9,12 @@ interface DateFieldProps {
   error?: string;
   required?: boolean;
   clearable?: boolean;
+  disabled?: boolean;
   w?: number | string;
 }
 
 /** A date input that shows dd/mm/yyyy and speaks 'YYYY-MM-DD' to the API. */
-export function DateField({ label, value, onChange, error, required, clearable = true, w }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, required, clearable = true, disabled, w }: DateFieldProps) {
   const t = useT();
   return (
     <DatePickerInput
@@ -25,6 +26,7 @@ export function DateField({ label, value, onChange, error, required, clearable =
       clearable={clearable && !required}
       required={required}
       error={error}
+      disabled={disabled}
       w={w}
       firstDayOfWeek={1}
     />

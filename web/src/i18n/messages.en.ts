@@ -424,6 +424,7 @@ export const en: Record<MessageKey, string> = {
   'error.INVALID_CREDENTIALS': 'Wrong username or password.',
   'error.CSRF_TOKEN_INVALID': 'Your session token is not valid. Please reload the page and try again.',
   'error.FORBIDDEN': 'You are not allowed to do this.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Please change your password before you continue.',
   'error.NOT_FOUND': 'The requested record was not found.',
   'error.VERSION_CONFLICT': 'Someone else changed this record. Reload to see the latest version.',
   'error.DUPLICATE': 'A matching record already exists.',

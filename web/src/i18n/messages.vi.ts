@@ -426,6 +426,7 @@ export const vi = {
   'error.INVALID_CREDENTIALS': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'error.CSRF_TOKEN_INVALID': 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang và thử lại.',
   'error.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Vui lòng đổi mật khẩu trước khi tiếp tục.',
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'error.VERSION_CONFLICT': 'Người khác vừa thay đổi bản ghi này. Hãy tải lại để xem bản mới nhất.',
   'error.DUPLICATE': 'Đã có bản ghi trùng.',

@@ -18,7 +18,7 @@ import { agencyKeys, useAgencies } from './agencies.api.js';
 /** /agencies: searchable, filterable table of agencies; create; the standing-body setting. */
 export function AgenciesPage() {
   const t = useT();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
@@ -27,7 +27,7 @@ export function AgenciesPage() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
   const agencies = useAgencies({ q: debouncedQ || undefined, kind, includeInactive });
-  const canManage = hasRole('admin', 'secretariat');
+  const canCreate = can('agency.create');
 
   const create = useMutation({
     mutationFn: (values: AgencyFormValues) => api.post<AgencyDetail>('/api/agencies', values),
@@ -49,10 +49,10 @@ export function AgenciesPage() {
         <Title order={1} size="h2">
           {t('agencies.title')}
         </Title>
-        {canManage && <Button onClick={() => setCreating(true)}>{t('agencies.create')}</Button>}
+        {canCreate && <Button onClick={() => setCreating(true)}>{t('agencies.create')}</Button>}
       </Group>
 
-      <StandingBodySetting canEdit={hasRole('admin')} />
+      <StandingBodySetting canEdit={can('authority.configure')} />
 
       <Group align="flex-end">
         <TextInput
@@ -123,7 +123,7 @@ export function AgenciesPage() {
         </Table.ScrollContainer>
       )}
 
-      {canManage && <RegistryTransfer />}
+      {can('registry.import') && <RegistryTransfer />}
 
       <Modal opened={creating} onClose={closeCreate} title={t('agencies.createTitle')} size="lg">
         {creating && (

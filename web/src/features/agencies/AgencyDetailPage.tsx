@@ -107,6 +107,7 @@ function AgencyDetailView({ agency, reload }: { agency: AgencyDetail; reload: ()
             key={agency.version}
             initial={agencyFormValues(agency)}
             agencyId={agency.id}
+            editableFields={agency.abilities.editableFields}
             pending={update.isPending}
             error={update.error}
             onSubmit={(values) => update.mutate(values)}

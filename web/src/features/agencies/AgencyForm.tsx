@@ -68,11 +68,17 @@ interface AgencyFormProps {
   onSubmit: (values: AgencyFormValues) => void;
   onCancel: () => void;
   onReload?: () => void;
+  /**
+   * The field-level rule of the record's abilities: only these fields may change (a unit
+   * officer's own agency: its contacts); null or absent, every field.
+   */
+  editableFields?: readonly string[] | null;
 }
 
 /** Create and edit form for an agency. */
-export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCancel, onReload }: AgencyFormProps) {
+export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCancel, onReload, editableFields }: AgencyFormProps) {
   const t = useT();
+  const locked = (field: keyof AgencyFormValues) => !!editableFields && !editableFields.includes(field);
   const [values, setValues] = useState(initial);
   const fieldError = useFieldErrors(error);
   const units = useUnits({});
@@ -109,6 +115,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
           value={values.name}
           onChange={(e) => set('name', e.currentTarget.value)}
           error={fieldError('name')}
+          disabled={locked('name')}
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -120,6 +127,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
             value={values.kind}
             onChange={(value) => value && set('kind', value as AgencyKind)}
             error={fieldError('kind')}
+            disabled={locked('kind')}
           />
           <Select
             label={t('agencies.unit')}
@@ -130,6 +138,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
             value={values.unitId || null}
             onChange={(value) => set('unitId', value ?? '')}
             error={fieldError('unitId')}
+            disabled={locked('unitId')}
             nothingFoundMessage={t('common.noResults')}
           />
         </SimpleGrid>
@@ -142,6 +151,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
           value={values.parentAgencyId}
           onChange={(value) => set('parentAgencyId', value)}
           error={fieldError('parentAgencyId')}
+          disabled={locked('parentAgencyId')}
           nothingFoundMessage={t('common.noResults')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -153,6 +163,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
               value={values[key] ?? ''}
               onChange={(e) => set(key, e.currentTarget.value)}
               error={fieldError(key)}
+              disabled={locked(key)}
             />
           ))}
         </SimpleGrid>
@@ -161,6 +172,7 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
           value={values.address ?? ''}
           onChange={(e) => set('address', e.currentTarget.value)}
           error={fieldError('address')}
+          disabled={locked('address')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField
@@ -168,12 +180,14 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
             value={values.validFrom}
             onChange={(value) => set('validFrom', value)}
             error={fieldError('validFrom')}
+            disabled={locked('validFrom')}
           />
           <DateField
             label={t('common.validTo')}
             value={values.validTo}
             onChange={(value) => set('validTo', value)}
             error={fieldError('validTo')}
+            disabled={locked('validTo')}
           />
         </SimpleGrid>
         {error ? <ErrorAlert error={error} onReload={onReload} /> : null}

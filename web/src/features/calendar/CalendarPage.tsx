@@ -22,7 +22,7 @@ export function CalendarPage() {
   const t = useT();
   const { year: rawYear } = useParams();
   const year = parseYear(rawYear);
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const calendar = useCalendarYear(year);
   const [editingYear, setEditingYear] = useState<number | null>(null);
   const entries = useMemo(
@@ -65,7 +65,7 @@ export function CalendarPage() {
                 {t('calendar.source')}: {calendar.data.source}
               </Text>
             )}
-            {hasRole('admin') && editingYear !== year && (
+            {can('calendar.update') && editingYear !== year && (
               <Button size="xs" variant="light" onClick={() => setEditingYear(year)}>
                 {t('calendar.openEditor')}
               </Button>

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { isPlanIssued } from '../../../../shared/domain/plan-status.js';
+import { reachOf } from '../../../../shared/domain/capabilities.js';
 import { useSession } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { currentYear } from '../../i18n/dates.js';
@@ -44,7 +45,7 @@ export function CreatePlanModal({ opened, onClose }: ModalProps) {
   const committees = useMemo(() => (agencies.data ?? []).filter((a) => a.kind === 'peoples_committee'), [agencies.data]);
   // The standing office drafts for the People's Committee above it (Phòng Nội vụ -> UBND thị xã).
   const ownCommittee = useMemo(() => {
-    const roleAgencies = new Set(session?.roles.filter((r) => r.role === 'secretariat').map((r) => r.agencyId));
+    const roleAgencies = new Set(session?.roles.filter((r) => reachOf('plan.draft', r.role) !== null).map((r) => r.agencyId));
     const parents = (agencies.data ?? []).filter((a) => roleAgencies.has(a.id)).map((a) => a.parentAgencyId ?? a.id);
     return committees.find((c) => parents.includes(c.id))?.id ?? null;
   }, [agencies.data, committees, session]);

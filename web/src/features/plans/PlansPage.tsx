@@ -14,14 +14,14 @@ import { planStatusList, type PlanStatus } from './plans.types.js';
 /** /plans: the inspection plans in the caller's scope, newest year first. */
 export function PlansPage() {
   const t = useT();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
   const [dialog, setDialog] = useState<'new' | 'previous' | null>(null);
   const plans = usePlans({ year, status });
   // All plans, for "start from last year's": the filters above must not hide the source.
   const allPlans = usePlans({});
-  const canDraft = hasRole('secretariat');
+  const canDraft = can('plan.draft');
 
   const thisYear = currentYear();
   const years = Array.from({ length: thisYear + 2 - 2018 }, (_, i) => String(thisYear + 1 - i));

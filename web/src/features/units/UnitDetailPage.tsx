@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DetailList } from '../../components/DetailList.js';
 import { DeactivateModal } from '../../components/DeactivateModal.js';
 import { agencyKindKey, unitKindKey } from '../../components/labels.js';
-import { useSession } from '../../auth/session.js';
 import { UnitForm, unitFormValues } from './UnitForm.js';
 import { CreateUnitModal } from './UnitsPage.js';
 import { unitKeys, useUnit, useUnitAgencies } from './units.api.js';
@@ -27,7 +26,6 @@ export function UnitDetailPage() {
 
 function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void }) {
   const t = useT();
-  const { hasRole } = useSession();
   const [creatingChild, setCreatingChild] = useState(false);
   const [recordingSuccession, setRecordingSuccession] = useState(false);
   const agencies = useUnitAgencies(unit.id);
@@ -67,7 +65,7 @@ function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void
               {t('common.deactivate')}
             </Button>
           )}
-          {hasRole('admin', 'secretariat') && (
+          {unit.abilities.createChild && (
             <Button variant="default" onClick={() => setCreatingChild(true)}>
               {t('units.createChild')}
             </Button>
@@ -99,7 +97,7 @@ function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void
 
       <Lineage title={t('units.predecessors')} items={unit.predecessors} side="from" />
       <Lineage title={t('units.successors')} items={unit.successors} side="to" />
-      {unit.abilities.update && (
+      {unit.abilities.recordSuccession && (
         <Group>
           <Button variant="light" onClick={() => setRecordingSuccession(true)}>
             {t('units.addSuccession')}

@@ -22,7 +22,7 @@ type View = 'tree' | 'list';
 /** /units: the registry of territorial units as a tree or a table, with search and filters. */
 export function UnitsPage() {
   const t = useT();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const [params] = useSearchParams();
   const [view, setView] = useState<View>(params.get('view') === 'list' ? 'list' : 'tree');
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -62,7 +62,7 @@ export function UnitsPage() {
       return next;
     });
 
-  const canManage = hasRole('admin', 'secretariat');
+  const canCreate = can('unit.create');
 
   return (
     <Stack>
@@ -70,7 +70,7 @@ export function UnitsPage() {
         <Title order={1} size="h2">
           {t('units.title')}
         </Title>
-        {canManage && <Button onClick={() => setCreating(true)}>{t('units.create')}</Button>}
+        {canCreate && <Button onClick={() => setCreating(true)}>{t('units.create')}</Button>}
       </Group>
 
       <Group align="flex-end" gap="md">
@@ -128,7 +128,7 @@ export function UnitsPage() {
           <UnitTable units={units.data} />
         ))}
 
-      {canManage && <RegistryTransfer />}
+      {can('registry.import') && <RegistryTransfer />}
 
       <CreateUnitModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>

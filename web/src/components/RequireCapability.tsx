@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { Alert } from '@mantine/core';
-import type { RoleName } from '../../../shared/api/session.schemas.js';
+import type { Capability } from '../../../shared/domain/capabilities.js';
 import { useSession } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 
-/** Hides a page from roles that may not use it; the server enforces the same rule. */
-export function RequireRole({ roles, children }: { roles: RoleName[]; children: ReactNode }) {
+/** Hides a page from users without the capability; the server enforces the same rule. */
+export function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
   const t = useT();
-  const { hasRole } = useSession();
-  if (!hasRole(...roles)) {
+  const { can } = useSession();
+  if (!can(capability)) {
     return (
       <Alert color="red" variant="light" role="alert">
         {t('error.FORBIDDEN')}

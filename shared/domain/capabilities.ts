@@ -1,0 +1,114 @@
+/**
+ * Who may do what: one table from role to capability, read by the server's policies and by the
+ * web app alike (docs/decisions/authorization.md). A role is granted on an agency; each cell says
+ * how far that grant reaches for the capability:
+ *
+ *  - `scope`: the grant's scope. For every role but the unit officer, the granted agency's unit
+ *    and every unit below it, with all their agencies. A unit officer granted on a People's
+ *    Committee works for its whole unit (a ward); granted on any other agency, that agency and
+ *    its sub-agencies only.
+ *  - `authority`: records of the grant's own authority only: the People's Committee of the
+ *    granted agency's unit and its offices, never those of the units below (a province's
+ *    standing office does not draft a commune's plan). Records are placed by the agency that
+ *    owns them (a plan by its issuing agency).
+ *  - `own_agency`: the granted agency itself.
+ *  - `installation`: everything, for a grant on an agency of a root unit (the top of the tree);
+ *    nothing for any other grant. Used for what is national by nature (the official calendar).
+ *
+ * A capability absent from a role's column is refused to that role everywhere. Later modules add
+ * their rows here; the server reads them through server/authz, the web app through
+ * `GET /api/session` (`capabilities`) and each record's `abilities`.
+ */
+
+export const roleNames = ['admin', 'leader', 'secretariat', 'inspector', 'unit_officer'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const reaches = ['scope', 'authority', 'own_agency', 'installation'] as const;
+export type Reach = (typeof reaches)[number];
+
+type Row = Partial<Record<RoleName, Reach>>;
+const everyone: Row = { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope', unit_officer: 'scope' };
+const registryEditors: Row = { admin: 'scope', secretariat: 'scope' };
+
+export const capabilityTable = {
+  /** Read units and agencies (and export them). */
+  'registry.read': everyone,
+  /** Create a unit under a parent in reach. */
+  'unit.create': registryEditors,
+  'unit.update': registryEditors,
+  'unit.deactivate': registryEditors,
+  /** Record that a unit was merged into, split into or renamed to another. */
+  'unit.record_succession': registryEditors,
+  /** Create an agency in a unit in reach. */
+  'agency.create': registryEditors,
+  /** Change every field of an agency. */
+  'agency.update': registryEditors,
+  /** Change only the contact fields (`agencyContactFields`) of an agency: a unit officer's own. */
+  'agency.update_contacts': { unit_officer: 'own_agency' },
+  'agency.deactivate': registryEditors,
+  /**
+   * Import units and agencies from .xlsx (each row then needs the rights its change needs: a unit
+   * officer's import changes only their agency's contacts). Refused before the file is read.
+   */
+  'registry.import': { ...registryEditors, unit_officer: 'own_agency' },
+
+  /** Manage accounts whose every role lies in reach. */
+  'user.manage': { admin: 'scope' },
+  /** Read the audit trail of records in reach. */
+  'audit.read': { admin: 'scope', leader: 'scope' },
+  /** Change an authority's settings (its standing body). */
+  'authority.configure': { admin: 'scope' },
+  /** Change the official working-day calendar, national for every authority. */
+  'calendar.update': { admin: 'installation' },
+
+  /** Open the plans at all; which ones, by the three rows below and team membership (plans.policy.ts). */
+  'plan.read': everyone,
+  /** Read every version of plans issued by an agency in reach, drafts included. */
+  'plan.read_drafts': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /** Read the issued versions of plans issued by an agency in reach. */
+  'plan.read_issued': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Read the issued versions of plans that inspect an agency in reach. */
+  'plan.read_targeted': { unit_officer: 'scope' },
+  /** Draft, edit, submit and amend a plan; start and close it. */
+  'plan.draft': { secretariat: 'scope' },
+  /** Return, issue (sign) a plan; start and close it. */
+  'plan.issue': { leader: 'scope' },
+  /** Prepare a team: its name, decision texts and members. */
+  'team.prepare': { secretariat: 'scope' },
+  /** Found a team by the Chairman's decision. */
+  'team.found': { leader: 'scope' },
+  /** Read an agency's register of issued documents. */
+  'register.read': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /** Register a document made outside the app (it takes the next number). */
+  'register.record': { secretariat: 'scope', leader: 'scope' },
+} as const satisfies Record<string, Row>;
+
+export type Capability = keyof typeof capabilityTable;
+export const capabilityNames = Object.keys(capabilityTable) as Capability[];
+
+/** The agency fields a unit officer keeps current: contact details, nothing that changes documents. */
+export const agencyContactFields = ['shortName', 'headName', 'headTitle', 'phone', 'email', 'address'] as const;
+export type AgencyContactField = (typeof agencyContactFields)[number];
+
+/**
+ * Field-level rules: a capability that allows changing only some fields of a record. The server
+ * refuses the other fields (403, each named); the web app disables them.
+ */
+export const capabilityFields: Partial<Record<Capability, readonly string[]>> = {
+  'agency.update_contacts': agencyContactFields,
+};
+
+/** How far a grant of `role` reaches for `capability`, or null when the role does not have it. */
+export function reachOf(capability: Capability, role: RoleName): Reach | null {
+  return (capabilityTable[capability] as Row)[role] ?? null;
+}
+
+/** The roles that have the capability somewhere. */
+export function rolesWith(capability: Capability): RoleName[] {
+  return roleNames.filter((role) => reachOf(capability, role) !== null);
+}
+
+/** Whether any of these roles has the capability (somewhere: the record decides where). */
+export function anyRoleHas(roles: readonly RoleName[], capability: Capability): boolean {
+  return roles.some((role) => reachOf(capability, role) !== null);
+}
