@@ -1,74 +1,59 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '../../i18n/i18n.js';
 import { createQueryClient } from '../../lib/query-client.js';
 import { DocumentLinks } from './DocumentLinks.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const conversion = { id: '0b7c1d0e-1111-4c1e-9d1a-0a0a0a0a0a0a', kind: 'plan', subjectId: 'p1', errorCode: null };
 
-let container: HTMLDivElement;
-let root: Root;
-
-function render(available: boolean) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ available }), { status: 200 })));
-  act(() => {
-    root.render(
-      <MantineProvider>
-        <I18nProvider initial="vi">
-          <QueryClientProvider client={createQueryClient()}>
-            <DocumentLinks base="/api/documents/plan/p1" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />
-          </QueryClientProvider>
-        </I18nProvider>
-      </MantineProvider>,
-    );
+/** A server whose queue answers "queued" to the request, then "done" when asked again. */
+function serve(available: boolean) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/pdf-availability')) return Response.json({ available });
+    if (url.endsWith('/conversions')) return Response.json({ ...conversion, status: 'queued', position: 2, url: null }, { status: 202 });
+    if (url.includes('/api/document-conversions/')) return Response.json({ ...conversion, status: 'done', position: null, url: '/api/documents/plan/p1.pdf' });
+    return new Response('not found', { status: 404 });
   });
+  vi.stubGlobal('fetch', fetchMock);
+  render(
+    <MantineProvider>
+      <I18nProvider initial="vi">
+        <QueryClientProvider client={createQueryClient()}>
+          <DocumentLinks base="/api/documents/plan/p1" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>,
+  );
+  return fetchMock;
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 3000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
-  }
-}
-
-const links = () => [...container.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+  cleanup();
   vi.unstubAllGlobals();
 });
 
 describe('document links', () => {
   it('without LibreOffice: only the .docx, and a plain Vietnamese explanation', async () => {
-    render(false);
-    await waitFor(() => container.textContent!.includes('LibreOffice'));
-    expect(container.textContent).toContain('Máy chủ chưa cài LibreOffice');
-    expect(container.textContent).toContain('README');
-    expect(links()).toEqual([['Tải .docx', '/api/documents/plan/p1.docx']]);
+    serve(false);
+    expect(await screen.findByText(/Máy chủ chưa cài LibreOffice/)).toBeTruthy();
+    expect(screen.getByText(/README/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tải .docx' }).getAttribute('href')).toBe('/api/documents/plan/p1.docx');
+    expect(screen.queryByRole('button', { name: 'Tạo PDF' })).toBeNull();
   });
 
-  it('with LibreOffice: the PDF too, and a button that opens the preview', async () => {
-    render(true);
-    await waitFor(() => links().length === 2);
-    expect(links()).toEqual([
-      ['Tải .docx', '/api/documents/plan/p1.docx'],
-      ['Tải PDF', '/api/documents/plan/p1.pdf'],
-    ]);
-    expect(container.textContent).not.toContain('LibreOffice');
-    // Not clicked here: happy-dom refuses to load frames and prints the refusal.
-    const preview = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Xem trước PDF');
-    expect(preview?.getAttribute('aria-expanded')).toBe('false');
-    expect(container.querySelector('iframe')).toBeNull();
+  it('with LibreOffice: asks the queue for the PDF, follows the conversion, then offers the download and preview', async () => {
+    const fetchMock = serve(true);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Tạo PDF' }));
+    expect(fetchMock.mock.calls.some(([url, init]) => String(url) === '/api/documents/plan/p1/conversions' && init?.method === 'POST')).toBe(true);
+    const link = await screen.findByRole('link', { name: 'Tải PDF' });
+    expect(link.getAttribute('href')).toBe('/api/documents/plan/p1.pdf');
+    const preview = screen.getByRole('button', { name: 'Xem trước PDF' });
+    expect(preview.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText(/LibreOffice/)).toBeNull();
   });
 });
