@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
  * garbage do not colour the next. Each prints its figures beside a baseline measured in the
  * same run. Never part of `npm test`.
  */
-const benches = ['bench/calendar.bench.ts', 'bench/documents.bench.ts', 'bench/api.bench.ts'];
+const benches = ['bench/calendar.bench.ts', 'bench/documents.bench.ts', 'bench/files.bench.ts', 'bench/api.bench.ts'];
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);

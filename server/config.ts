@@ -85,6 +85,10 @@ const envSchema = z.object({
   PAR_FILES_DIR: z.string().min(1).optional(),
   /** Largest file one upload may carry, in megabytes. */
   PAR_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  /** PDF conversions one person may have waiting at once. */
+  PAR_PDF_PENDING_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  /** PDF conversions the whole installation may have waiting at once. */
+  PAR_PDF_QUEUE_MAX: z.coerce.number().int().min(1).max(10_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** What this process runs: the HTTP server, the job workers, or both (one machine). */
   PAR_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
@@ -123,6 +127,7 @@ export type Config = {
   mail: { smtpUrl: string; from: string } | null;
   files: { backend: 'database' } | { backend: 'directory'; dir: string };
   maxFileBytes: number;
+  pdf: { pendingPerUser: number; queueMax: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -161,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     files: e.PAR_FILES_DIR ? { backend: 'directory', dir: path.resolve(e.PAR_FILES_DIR) } : { backend: 'database' },
     maxFileBytes: e.PAR_MAX_FILE_MB * 1024 * 1024,
+    pdf: { pendingPerUser: e.PAR_PDF_PENDING_PER_USER, queueMax: e.PAR_PDF_QUEUE_MAX },
   };
 }

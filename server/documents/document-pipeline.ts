@@ -51,10 +51,3 @@ export async function documentDocx(db: Db, doc: LoadedDocument): Promise<{ body:
 export async function renderDraft(db: Db, model: DocumentModel): Promise<Buffer> {
   return renderDocx(model, await loadDocumentAssets(db, model));
 }
-
-/** The frozen .docx in memory (to convert it). */
-export async function frozenDocxBytes(db: Db, frozen: IssuedDocumentRow): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of frozenStore.read(db, frozen.docxSha256)) parts.push(chunk as Buffer);
-  return Buffer.concat(parts);
-}

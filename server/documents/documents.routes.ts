@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { problemSchema } from '../../shared/api/errors.js';
 import type { AppDeps, AppInstance } from '../app.js';
 import { contextOf } from '../http/actor.js';
-import { AppError } from '../http/app-error.js';
-import { documentDocx, frozenDocxBytes, loadDocument, renderDraft } from './document-pipeline.js';
+import { idParams } from '../../shared/api/common.js';
+import { conversionSchema } from '../../shared/api/documents.schemas.js';
+import { FileStorage } from '../files/file-storage.js';
+import { documentDocx, loadDocument } from './document-pipeline.js';
 import { DOCX_MEDIA_TYPE } from './issued-documents.js';
-import { convertDocxToPdf, PdfConversionError } from './pdf.js';
+import { cachedPdf, findOwnConversion, presentConversion, requestPdfConversion } from './pdf-conversions.js';
 import './kinds/index.js';
 
 /** "ke-hoach-15-KH-UBND-2021" → ASCII for Content-Disposition. */
@@ -31,16 +33,42 @@ export const documentQuery = z.object({ inline: z.enum(['true', 'false']).option
 /** The one download route for every document kind and format. */
 export async function documentRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
+  const files = deps.files ?? FileStorage.fromConfig(deps.config);
+  const tags = ['documents'];
+  const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 429: problemSchema, 503: problemSchema };
+
+  app.post(
+    '/api/documents/:kind/:id/conversions',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for the PDF of a document: the cached one, the conversion under way, or a new one in the queue (one LibreOffice at a time per server; a few waiting per person)',
+        params: z.object({ kind: documentParams.shape.kind, id: z.uuid() }),
+        response: { 200: conversionSchema, 202: conversionSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await requestPdfConversion(deps, ctx, request.params.kind, request.params.id);
+      return reply.status(row.status === 'done' ? 200 : 202).send(await presentConversion(db, row));
+    },
+  );
+
+  app.get(
+    '/api/document-conversions/:id',
+    { schema: { tags, summary: 'A PDF conversion the caller asked for: status, place in the queue, the PDF once done', params: idParams, response: { 200: conversionSchema, ...errors } } },
+    async (request) => presentConversion(db, await findOwnConversion(db, contextOf(request), request.params.id)),
+  );
 
   app.get(
     '/api/documents/:kind/:file',
     {
       schema: {
-        tags: ['documents'],
-        summary: 'A document of any kind as .docx or .pdf (Decree 30). Issued documents are served as frozen at issue; drafts render live and carry DỰ THẢO',
+        tags,
+        summary: 'A document of any kind as .docx or .pdf (Decree 30). Issued documents are served as frozen at issue; drafts render live and carry DỰ THẢO. A PDF not converted yet answers 202 with its conversion',
         params: documentParams,
         querystring: documentQuery,
-        response: { 400: problemSchema, 404: problemSchema, 503: problemSchema },
+        response: { 202: conversionSchema, ...errors },
       },
     },
     async (request, typedReply) => {
@@ -48,25 +76,26 @@ export async function documentRoutes(app: AppInstance, deps: AppDeps) {
       const reply = typedReply as unknown as FastifyReply;
       const ctx = contextOf(request);
       const [subjectId, format] = request.params.file.toLowerCase().split('.') as [string, 'docx' | 'pdf'];
-      const doc = await loadDocument(db, ctx, request.params.kind, subjectId);
       reply.header('cache-control', 'private, no-store');
       if (format === 'docx') {
+        const doc = await loadDocument(db, ctx, request.params.kind, subjectId);
         const { body, size } = await documentDocx(db, doc);
         if (size !== null) reply.header('content-length', String(size));
         return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${fileSlug(doc.fileName)}.docx"`).send(body);
       }
-      const docx = doc.state === 'issued' ? await frozenDocxBytes(db, doc.frozen) : await renderDraft(db, doc.model);
-      let pdf: Buffer;
-      try {
-        pdf = await convertDocxToPdf(docx);
-      } catch (err) {
-        if (err instanceof PdfConversionError && err.code === 'LIBREOFFICE_UNAVAILABLE') {
-          throw new AppError('PDF_UNAVAILABLE', 'LibreOffice is not installed on the server; download the .docx instead');
-        }
-        throw err;
+      // PDF: from the conversion cache; when none is ready, one is queued and the answer is 202
+      // with the conversion to follow (the web app asks first and polls: POST …/conversions).
+      const { doc, pdf } = await cachedPdf(db, ctx, request.params.kind, subjectId);
+      if (!pdf) {
+        const conversion = await requestPdfConversion(deps, ctx, request.params.kind, subjectId);
+        return reply.status(202).header('retry-after', '2').type('application/json').send(JSON.stringify(await presentConversion(db, conversion)));
       }
       const disposition = request.query.inline === 'true' ? 'inline' : 'attachment';
-      return reply.type('application/pdf').header('content-disposition', `${disposition}; filename="${fileSlug(doc.fileName)}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-length', String(pdf.size))
+        .header('content-disposition', `${disposition}; filename="${fileSlug(doc.fileName)}.pdf"`)
+        .send(files.open(db, pdf));
     },
   );
 }

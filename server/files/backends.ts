@@ -2,9 +2,8 @@ import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { storedFileChunk } from '../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../db/client.js';
 
 /** Bytes per stored chunk: small enough to stream, large enough that a 25 MB file is 50 rows. */
 export const CHUNK_BYTES = 512 * 1024;
@@ -34,17 +33,25 @@ export interface BlobBackend {
 export class DatabaseBackend implements BlobBackend {
   readonly name = 'database';
 
+  /**
+   * Chunks travel as base64 text decoded by the database: PGlite serialises a binary parameter
+   * byte by byte (a 25 MB upload took 77 s), base64 about ten times faster (bench/files.bench.ts).
+   */
+  private async insertChunk(tx: DbOrTx, sha256: string, seq: number, data: Buffer): Promise<void> {
+    await tx.execute(sql`insert into stored_file_chunk (sha256, seq, data) values (${sha256}, ${seq}, decode(${data.toString('base64')}, 'base64'))`);
+  }
+
   async writeFile(tx: DbOrTx, sha256: string, filePath: string): Promise<void> {
     let seq = 0;
     for await (const chunk of createReadStream(filePath, { highWaterMark: CHUNK_BYTES })) {
-      await tx.insert(storedFileChunk).values({ sha256, seq: seq++, data: chunk as Buffer });
+      await this.insertChunk(tx, sha256, seq++, chunk as Buffer);
     }
   }
 
   async writeBytes(tx: DbOrTx, sha256: string, bytes: Uint8Array): Promise<void> {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let offset = 0, seq = 0; offset < buffer.length || seq === 0; offset += CHUNK_BYTES, seq++) {
-      await tx.insert(storedFileChunk).values({ sha256, seq, data: buffer.subarray(offset, offset + CHUNK_BYTES) });
+      await this.insertChunk(tx, sha256, seq, buffer.subarray(offset, offset + CHUNK_BYTES));
     }
   }
 
@@ -52,12 +59,9 @@ export class DatabaseBackend implements BlobBackend {
     // One chunk per query, so a download holds one chunk in memory, not the file.
     async function* chunks() {
       for (let seq = 0; ; seq++) {
-        const [row] = await db
-          .select({ data: storedFileChunk.data })
-          .from(storedFileChunk)
-          .where(and(eq(storedFileChunk.sha256, sha256), eq(storedFileChunk.seq, seq)));
+        const [row] = await queryRows<{ data: string }>(db, sql`select encode(data, 'base64') as data from stored_file_chunk where sha256 = ${sha256} and seq = ${seq}`);
         if (!row) return;
-        if (row.data.length) yield row.data;
+        if (row.data.length) yield Buffer.from(row.data, 'base64');
       }
     }
     return Readable.from(chunks());

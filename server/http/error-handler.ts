@@ -20,6 +20,8 @@ const titles: Record<ErrorCode, string> = {
   INVALID_STATE: 'Not possible in the current state',
   UNSUPPORTED_FILE: 'Unsupported file',
   PDF_UNAVAILABLE: 'PDF conversion is not available on this server',
+  PDF_LIMIT_REACHED: 'Too many PDF conversions waiting',
+  PDF_QUEUE_FULL: 'PDF queue full',
   INTERNAL: 'Internal error',
   URI_TOO_LONG: 'The address is too long',
   HEADERS_TOO_LARGE: 'The request line or headers are too large',

@@ -67,3 +67,20 @@ export const pdfAvailabilitySchema = z.object({
   /** LibreOffice is installed on the server: the .pdf endpoints work. */
   available: z.boolean(),
 });
+
+export const conversionStatuses = ['queued', 'running', 'done', 'failed'] as const;
+
+/** A PDF conversion: queued behind others, running, done (download it), or failed. */
+export const conversionSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  subjectId: z.uuid(),
+  status: z.enum(conversionStatuses),
+  /** Conversions ahead of this one in the queue (0: next), while queued. */
+  position: z.number().int().nullable(),
+  /** The PDF, once done ("/api/documents/plan/<id>.pdf"); add ?inline=true for a preview. */
+  url: z.string().nullable(),
+  /** Why it failed: PDF_UNAVAILABLE, CONVERSION_FAILED, CONVERSION_TIMEOUT. */
+  errorCode: z.string().nullable(),
+});
+export type Conversion = z.infer<typeof conversionSchema>;

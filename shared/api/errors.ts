@@ -18,6 +18,8 @@ export const errorCodes = [
   'INVALID_STATE',
   'UNSUPPORTED_FILE',
   'PDF_UNAVAILABLE',
+  'PDF_LIMIT_REACHED',
+  'PDF_QUEUE_FULL',
   'INTERNAL',
   'URI_TOO_LONG',
   'HEADERS_TOO_LARGE',
@@ -49,6 +51,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   /** Readiness: the database cannot be reached, or the server is shutting down. */
   NOT_READY: 503,
+  /** The caller already waits for as many PDF conversions as one person may (PAR_PDF_PENDING_PER_USER). */
+  PDF_LIMIT_REACHED: 429,
+  /** The server's PDF queue is full (PAR_PDF_QUEUE_MAX): try again in a few minutes. */
+  PDF_QUEUE_FULL: 503,
 };
 
 /** One invalid field: `name` is the dotted path of the field ("body.username"). */

@@ -22,6 +22,8 @@ export const errorMessageKeys: Record<ErrorCode | ClientErrorCode, MessageKey> =
   INVALID_STATE: 'error.INVALID_STATE',
   UNSUPPORTED_FILE: 'error.UNSUPPORTED_FILE',
   PDF_UNAVAILABLE: 'error.PDF_UNAVAILABLE',
+  PDF_LIMIT_REACHED: 'error.PDF_LIMIT_REACHED',
+  PDF_QUEUE_FULL: 'error.PDF_QUEUE_FULL',
   INTERNAL: 'error.INTERNAL',
   URI_TOO_LONG: 'error.URI_TOO_LONG',
   HEADERS_TOO_LARGE: 'error.HEADERS_TOO_LARGE',

@@ -434,6 +434,8 @@ export const vi = {
   'error.INVALID_STATE': 'Không thể thực hiện thao tác ở trạng thái hiện tại.',
   'error.UNSUPPORTED_FILE': 'Tệp không đúng định dạng được hỗ trợ.',
   'error.PDF_UNAVAILABLE': 'Máy chủ chưa cài công cụ tạo PDF. Vui lòng tải bản .docx.',
+  'error.PDF_LIMIT_REACHED': 'Bạn đang chờ tạo nhiều PDF cùng lúc. Vui lòng đợi các bản trước xong rồi thử lại.',
+  'error.PDF_QUEUE_FULL': 'Máy chủ đang bận tạo nhiều PDF. Vui lòng thử lại sau ít phút hoặc tải bản .docx.',
   'error.INTERNAL': 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
   'error.URI_TOO_LONG': 'Địa chỉ quá dài.',
   'error.HEADERS_TOO_LARGE': 'Yêu cầu quá lớn (quá nhiều điều kiện lọc hoặc địa chỉ quá dài).',

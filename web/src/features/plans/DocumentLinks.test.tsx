@@ -1,34 +1,59 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { json, renderWithProviders } from '../../test/render.js';
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from '../../i18n/i18n.js';
+import { createQueryClient } from '../../lib/query-client.js';
 import { DocumentLinks } from './DocumentLinks.js';
 
-function render(available: boolean) {
-  vi.stubGlobal('fetch', vi.fn(async () => json({ available })));
-  renderWithProviders(<DocumentLinks base="/api/documents/plan/p1" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />);
+const conversion = { id: '0b7c1d0e-1111-4c1e-9d1a-0a0a0a0a0a0a', kind: 'plan', subjectId: 'p1', errorCode: null };
+
+/** A server whose queue answers "queued" to the request, then "done" when asked again. */
+function serve(available: boolean) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/pdf-availability')) return Response.json({ available });
+    if (url.endsWith('/conversions')) return Response.json({ ...conversion, status: 'queued', position: 2, url: null }, { status: 202 });
+    if (url.includes('/api/document-conversions/')) return Response.json({ ...conversion, status: 'done', position: null, url: '/api/documents/plan/p1.pdf' });
+    return new Response('not found', { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  render(
+    <MantineProvider>
+      <I18nProvider initial="vi">
+        <QueryClientProvider client={createQueryClient()}>
+          <DocumentLinks base="/api/documents/plan/p1" docxLabel="Tải .docx" pdfLabel="Tải PDF" previewTitle="Bản xem trước" />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>,
+  );
+  return fetchMock;
 }
 
-const links = () => screen.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')]);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('document links', () => {
   it('without LibreOffice: only the .docx, and a plain Vietnamese explanation', async () => {
-    render(false);
-    const note = await screen.findByText(/Máy chủ chưa cài LibreOffice/);
-    expect(note.textContent).toContain('README');
-    expect(links()).toEqual([['Tải .docx', '/api/documents/plan/p1.docx']]);
+    serve(false);
+    expect(await screen.findByText(/Máy chủ chưa cài LibreOffice/)).toBeTruthy();
+    expect(screen.getByText(/README/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tải .docx' }).getAttribute('href')).toBe('/api/documents/plan/p1.docx');
+    expect(screen.queryByRole('button', { name: 'Tạo PDF' })).toBeNull();
   });
 
-  it('with LibreOffice: the PDF too, and a button that opens the preview', async () => {
-    render(true);
-    await screen.findByRole('link', { name: 'Tải PDF' });
-    expect(links()).toEqual([
-      ['Tải .docx', '/api/documents/plan/p1.docx'],
-      ['Tải PDF', '/api/documents/plan/p1.pdf'],
-    ]);
-    expect(document.body.textContent).not.toContain('LibreOffice');
-    // Not clicked here: happy-dom refuses to load frames and prints the refusal.
-    expect(screen.getByRole('button', { name: 'Xem trước PDF' }).getAttribute('aria-expanded')).toBe('false');
-    expect(document.querySelector('iframe')).toBeNull();
+  it('with LibreOffice: asks the queue for the PDF, follows the conversion, then offers the download and preview', async () => {
+    const fetchMock = serve(true);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Tạo PDF' }));
+    expect(fetchMock.mock.calls.some(([url, init]) => String(url) === '/api/documents/plan/p1/conversions' && init?.method === 'POST')).toBe(true);
+    const link = await screen.findByRole('link', { name: 'Tải PDF' });
+    expect(link.getAttribute('href')).toBe('/api/documents/plan/p1.pdf');
+    const preview = screen.getByRole('button', { name: 'Xem trước PDF' });
+    expect(preview.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText(/LibreOffice/)).toBeNull();
   });
 });

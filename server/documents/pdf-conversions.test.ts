@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Conversion } from '../../shared/api/documents.schemas.js';
+import { seedPlanContent } from '../db/seed/demo-plans.js';
+import { samplePdf } from '../files/sample-files.js';
+import { createDraft, issueNewPlan } from '../modules/plans/plans.test-support.js';
+import { countRows, makeAuthority, signInAuthority } from '../test/factories.js';
+import { createTestApp, type Client, type TestApp } from '../test/harness.js';
+
+// LibreOffice is an external boundary: here it converts instantly and counts its calls.
+const conversions = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('./pdf.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./pdf.js')>();
+  return {
+    ...real,
+    isPdfAvailable: () => true,
+    convertDocxToPdf: async (docx: Uint8Array) => {
+      conversions.calls++;
+      return samplePdf(`converted ${docx.byteLength}`);
+    },
+  };
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { PAR_PDF_PENDING_PER_USER: '2' } });
+});
+afterAll(() => t.close());
+
+const ask = async (client: Client, kind: string, id: string) => client.post(`/api/documents/${kind}/${id}/conversions`);
+const drain = () => t.drain({ queues: ['documents.convert-pdf'] });
+
+describe('PDF conversion through the job queue', () => {
+  it('queues the request, converts once, serves the cached PDF, and shows progress only to the requester', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const plan = await createDraft(c.secretariat, a);
+
+    const first = await ask(c.secretariat, 'plan', plan.id);
+    expect(first.statusCode, first.body).toBe(202);
+    const queued: Conversion = first.json();
+    expect(queued).toMatchObject({ status: 'queued', url: null, kind: 'plan', subjectId: plan.id });
+    expect(queued.position).toBeGreaterThanOrEqual(0);
+    // Asked again before it ran: the same conversion, not a second LibreOffice.
+    expect((await ask(c.leader, 'plan', plan.id)).json().id).toBe(queued.id);
+    // Not ready yet: the download answers 202 with the conversion to follow.
+    const early = await c.secretariat.get(`/api/documents/plan/${plan.id}.pdf`);
+    expect(early.statusCode).toBe(202);
+    expect(early.json().id).toBe(queued.id);
+
+    const before = conversions.calls;
+    expect((await drain()).map((d) => d.outcome)).toEqual(['completed']);
+    expect(conversions.calls).toBe(before + 1);
+    expect((await c.secretariat.get(`/api/document-conversions/${queued.id}`)).json()).toMatchObject({ status: 'done', url: `/api/documents/plan/${plan.id}.pdf` });
+    expect((await c.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
+
+    const pdf = await c.leader.get(`/api/documents/plan/${plan.id}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const again = await ask(c.leader, 'plan', plan.id);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: queued.id, status: 'done' });
+    expect(conversions.calls).toBe(before + 1);
+
+    // Editing the draft changes its content: a new conversion.
+    const edited = await c.secretariat.patch(`/api/plans/${plan.id}`, { version: plan.version, content: { summary: 'Kiểm tra CCHC năm 2021 (sửa)' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await ask(c.secretariat, 'plan', plan.id)).json().id).not.toBe(queued.id);
+    await drain();
+
+    const outsider = await signInAuthority(t.app, await makeAuthority(t.database.db));
+    expect((await ask(outsider.leader, 'plan', plan.id)).statusCode).toBe(404);
+    expect((await outsider.leader.get(`/api/documents/plan/${plan.id}.pdf`)).statusCode).toBe(404);
+  });
+
+  it('caches an issued document by its frozen bytes: renaming the agency converts nothing again', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const issued = await issueNewPlan(c.secretariat, c.leader, a, '2021-05-05');
+    const asked: Conversion = (await ask(c.leader, 'plan', issued.id)).json();
+    await drain();
+    const agency = (await c.admin.get(`/api/agencies/${a.townCommittee.id}`)).json();
+    expect((await c.admin.patch(`/api/agencies/${a.townCommittee.id}`, { version: agency.version, name: `UBND đổi tên ${a.tag}` })).statusCode).toBe(200);
+    const before = conversions.calls;
+    const again = await ask(c.leader, 'plan', issued.id);
+    expect(again.json()).toMatchObject({ id: asked.id, status: 'done' });
+    expect((await c.secretariat.get(`/api/documents/plan/${issued.id}.pdf`)).statusCode).toBe(200);
+    expect(conversions.calls).toBe(before);
+  });
+
+  it('limits the conversions one person may have waiting (429 PDF_LIMIT_REACHED) and writes nothing then', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const drafts = [];
+    for (let i = 0; i < 3; i++) drafts.push(await createDraft(c.secretariat, a, { content: { ...seedPlanContent().content, summary: `Kế hoạch ${i} ${a.tag}` } }));
+    expect((await ask(c.secretariat, 'plan', drafts[0].id)).statusCode).toBe(202);
+    expect((await ask(c.secretariat, 'plan', drafts[1].id)).statusCode).toBe(202);
+    const pending = await countRows(t.database.db, 'document_conversion', sql`requested_by = ${c.secretariat.userId}::uuid`);
+    const refused = await ask(c.secretariat, 'plan', drafts[2].id);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('PDF_LIMIT_REACHED');
+    expect(await countRows(t.database.db, 'document_conversion', sql`requested_by = ${c.secretariat.userId}::uuid`)).toBe(pending);
+    // Somebody else is not held back by it; and once the queue moves, the first person asks again.
+    expect((await ask(c.leader, 'plan', drafts[2].id)).statusCode).toBe(202);
+    await drain();
+    expect((await ask(c.secretariat, 'plan', drafts[2].id)).statusCode).toBe(200);
+  });
+});
