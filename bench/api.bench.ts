@@ -1,3 +1,4 @@
+import { sessionCookie } from './lib/session-cookie.js';
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../server/config.js';
@@ -42,7 +43,7 @@ export async function run(opts: { seconds?: number; concurrency?: number } = {})
   const port = (app.server.address() as { port: number }).port;
   const base = `http://127.0.0.1:${port}`;
   const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'secretariat', password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = sessionCookie(login);
   const headers = { cookie };
 
   const baseline = await measure(`${base}/api/health`, {}, seconds, concurrency);

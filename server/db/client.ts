@@ -42,6 +42,8 @@ export interface Database {
    * resolves to a function that stops listening.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The connection pool of the PostgreSQL server (benchmarks query it directly). */
+  pool?: pg.Pool;
   /** Connection-pool figures (PostgreSQL); the embedded engine has one connection. */
   poolStats?(): { total: number; idle: number; waiting: number };
 }
@@ -71,9 +73,17 @@ async function appliedMigrationTag(db: Db): Promise<string> {
   return n === 0 ? 'none' : (readJournal().entries[n - 1]?.tag ?? `unknown-${n}`);
 }
 
+/**
+ * Sees every statement the app sends (benchmarks replay them as the raw-SQL floor; the EXPLAIN
+ * test reads their plans). Not for production use: it is called on the hot path.
+ */
+export type QueryObserver = (query: string, params: unknown[]) => void;
+
+const loggerOf = (onQuery?: QueryObserver) => (onQuery ? { logQuery: onQuery } : undefined);
+
 /** Opens PGlite over an existing instance (tests pass a clone of a migrated template). */
-export function wrapPglite(lite: PGlite, onClose?: () => void): Database {
-  const db = drizzlePglite(lite, { schema, casing: 'snake_case' }) as unknown as Db;
+export function wrapPglite(lite: PGlite, onClose?: () => void, onQuery?: QueryObserver): Database {
+  const db = drizzlePglite(lite, { schema, casing: 'snake_case', logger: loggerOf(onQuery) }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -108,12 +118,12 @@ export function wrapPglite(lite: PGlite, onClose?: () => void): Database {
  * second server on the same directory would silently lose writes: we take a lock file first and
  * refuse to start when another live process holds it.
  */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, onQuery?: QueryObserver): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock: DirectoryLock = acquireDirectoryLock(dataDir);
   try {
     const lite = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: pgliteExtensions });
-    return wrapPglite(lite, () => lock.release());
+    return wrapPglite(lite, () => lock.release(), onQuery);
   } catch (err) {
     lock.release();
     throw err;
@@ -123,14 +133,15 @@ export async function openPglite(dataDir: string): Promise<Database> {
 /** An arbitrary constant naming this application's migration lock. */
 const MIGRATION_LOCK_KEY = 7_261_330_541;
 
-export function openPostgres(url: string, max = 10): Database {
+export function openPostgres(url: string, max = 10, onQuery?: QueryObserver): Database {
   // Sessions in UTC: timestamptz values travel as instants, dates as 'YYYY-MM-DD' strings, and
   // nothing depends on the server's own time zone.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
-  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: loggerOf(onQuery) }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
+    pool,
     async migrate() {
       // Several app servers may start at once: an advisory lock lets one migrate at a time
       // (the others then find nothing pending).
