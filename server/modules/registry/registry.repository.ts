@@ -28,7 +28,8 @@ export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promis
   if (!f.includeInactive) conditions.push(eq(unit.active, true));
   if (f.asOf) conditions.push(validOn(unit.validFrom, unit.validTo, f.asOf));
   if (f.parentId) conditions.push(eq(unit.parentId, f.parentId));
-  if (f.q?.trim()) conditions.push(or(matchesText(unit.name, f.q), matchesText(sql`coalesce(${unit.code}, '')`, f.q)));
+  // One expression over name and code, the one the trigram index unit_search_idx is built on.
+  if (f.q?.trim()) conditions.push(matchesText(sql`${unit.name} || ' ' || coalesce(${unit.code}, '')`, f.q));
   return tx.select().from(unit).where(and(...conditions)).orderBy(sql`${unit.sortKey} collate "C"`);
 }
 
