@@ -13,7 +13,8 @@ const SEED = 20261129;
 let t: TestApp;
 let authority: Awaited<ReturnType<typeof makeAuthority>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Its own database: it compares whole-database counts, which other test files change on a shared server.
+  t = await createTestApp({ privateDatabase: true });
   authority = await makeAuthority(t.database.db);
 });
 afterAll(() => t.close());

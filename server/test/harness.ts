@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { buildApp, type AppDeps, type AppInstance } from '../app.js';
@@ -25,6 +26,43 @@ export async function openTestDatabase(): Promise<Database> {
   return wrapPglite(lite);
 }
 
+/**
+ * A database no other test file writes to: a fresh clone of the migrated PGlite template, or,
+ * when DATABASE_URL is set, a fresh database created on that server and migrated (test files
+ * share the server's test database and run two at a time, so a test that compares whole-database
+ * counts, or needs it empty, takes one of its own).
+ */
+export async function openPrivateDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openTestDatabase();
+    return { database, dispose: () => database.close() };
+  }
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1)}_own_${uniq()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  target.pathname = `/${name}`;
+  const database = openPostgres(target.toString(), 4);
+  await database.migrate();
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      // The pool's sockets close a moment after close() resolves; dropping with (force) then
+      // would kill one mid-goodbye (an uncaught 57P01). Wait for them to leave instead.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await admin.query(`drop database if exists "${name}"`);
+      await admin.end();
+    },
+  };
+}
+
 export interface TestApp {
   app: AppInstance;
   database: Database;
@@ -46,6 +84,8 @@ export interface TestAppOptions {
   files?: AppDeps['files'];
   /** Settings over the test defaults (trustProxy, …). */
   config?: Partial<Config>;
+  /** A database of the test's own (openPrivateDatabase) instead of the shared one. */
+  privateDatabase?: boolean;
 }
 
 const silent = pino({ level: 'silent' });
@@ -55,7 +95,8 @@ const silent = pino({ level: 'silent' });
  * test file gets a queue schema of its own, so draining one file's jobs never runs another's.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const own = options.privateDatabase ? await openPrivateDatabase() : null;
+  const database = own?.database ?? (await openTestDatabase());
   const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused', ...options.env }), webDistDir: '/nonexistent', ...options.config };
   const deps: AppDeps = { config, database, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false, clock: options.clock, files: options.files };
   const schema = database.kind === 'postgres' ? (fileJobSchema ??= `${TEST_JOB_SCHEMA_PREFIX}${uniq()}`) : undefined;
@@ -73,7 +114,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await jobs.stop();
-      await database.close();
+      await (own ? own.dispose() : database.close());
     },
   };
 }

@@ -1,48 +1,12 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { buildApp, type AppInstance } from '../../app.js';
-import { openPostgres, queryRows, type Database } from '../client.js';
-import { openTestDatabase, signIn, uniq } from '../../test/harness.js';
+import { queryRows, type Database } from '../client.js';
+import { openPrivateDatabase, signIn } from '../../test/harness.js';
 import { standingBodyId } from '../../modules/registry/registry.repository.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
 
-/**
- * The demo data, loaded into an empty database: a fresh clone of the migrated PGlite template,
- * or, when DATABASE_URL is set, a fresh database created for this file on that server (the shared
- * test database is never empty, and the seed only fills an empty one).
- */
-async function emptyDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openTestDatabase();
-    return { database, dispose: () => database.close() };
-  }
-  const target = new URL(url);
-  const name = `${target.pathname.slice(1)}_seed_${uniq()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  target.pathname = `/${name}`;
-  const database = openPostgres(target.toString(), 4);
-  await database.migrate();
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      // The pool's sockets close a moment after close() resolves; dropping with (force) then
-      // would kill one mid-goodbye (an uncaught 57P01). Wait for them to leave instead.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists "${name}"`);
-      await admin.end();
-    },
-  };
-}
 
 let database: Database;
 let dispose: () => Promise<void>;
@@ -50,7 +14,7 @@ let app: AppInstance;
 let seeded: SeedResult;
 
 beforeAll(async () => {
-  ({ database, dispose } = await emptyDatabase());
+  ({ database, dispose } = await openPrivateDatabase());
   seeded = await seedDemo(database.db, {});
   const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
   app = await buildApp({ config, database, version: 'test', logger: false });
