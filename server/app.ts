@@ -35,6 +35,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
 import { jobRegistry } from './jobs/registry.js';
 import { jobAdminRoutes } from './modules/job-admin/job-admin.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
+    await notificationRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

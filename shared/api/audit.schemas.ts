@@ -8,6 +8,7 @@ export const auditActions = [
   'user.password_changed',
   'user.created',
   'user.updated',
+  'user.notification_preferences_updated',
   'unit.created',
   'unit.updated',
   'unit.deactivated',

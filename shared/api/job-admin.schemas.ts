@@ -31,6 +31,8 @@ export const dailyRunTimeSchema = z.object({
 export const jobOverviewResponse = z.object({
   queues: z.array(jobQueueSchema),
   dailyRunTime: dailyRunTimeSchema,
+  /** E-mail is off unless SMTP_URL and MAIL_FROM are set (GET /api/admin/mail has the outbox). */
+  mail: z.object({ enabled: z.boolean(), from: z.string().nullable() }),
 });
 export type JobOverview = z.infer<typeof jobOverviewResponse>;
 

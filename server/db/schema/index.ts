@@ -4,3 +4,4 @@ export * from './plans.js';
 export * from './jobs.js';
 export * from './files.js';
 export * from './documents.js';
+export * from './notifications.js';

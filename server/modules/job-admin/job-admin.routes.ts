@@ -25,7 +25,7 @@ export async function jobAdminRoutes(app: AppInstance, deps: AppDeps, jobs: JobR
 
   app.get('/api/admin/jobs', { schema: { tags, summary: 'Job queues with their jobs counted by state; the daily run time (admins)', response: { 200: jobOverviewResponse, ...errors } } }, async (request) => {
     requireJobAdmin(contextOf(request).actor);
-    return jobOverview(db, jobs);
+    return jobOverview(db, jobs, deps.config);
   });
 
   app.get('/api/admin/jobs/failed', { schema: { tags, summary: 'Failed jobs the admin may see, with their error', querystring: failedJobsQuery, response: { 200: failedJobsResponse, ...errors } } }, async (request) => {

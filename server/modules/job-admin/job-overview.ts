@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { jobStates, type JobOverview, type JobState } from '../../../shared/api/job-admin.schemas.js';
+import type { Config } from '../../config.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { readDailyRunTime } from '../../jobs/daily.js';
 import type { JobRuntime } from '../../jobs/runtime.js';
@@ -8,7 +9,7 @@ import type { JobRuntime } from '../../jobs/runtime.js';
  * Every queue of the registry with its jobs counted by state. Counts cover every authority: they
  * say how the queue is doing and name no record.
  */
-export async function jobOverview(db: DbOrTx, jobs: JobRuntime): Promise<JobOverview> {
+export async function jobOverview(db: DbOrTx, jobs: JobRuntime, config: Config): Promise<JobOverview> {
   const names = jobs.definitions.map((d) => d.name);
   const rows = await queryRows<{ name: string; state: JobState; n: number }>(
     db,
@@ -31,5 +32,6 @@ export async function jobOverview(db: DbOrTx, jobs: JobRuntime): Promise<JobOver
       counts: counts.get(d.name)!,
     })),
     dailyRunTime: await readDailyRunTime(db),
+    mail: { enabled: config.mail !== null, from: config.mail?.from ?? null },
   };
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { loadForAction } from '../../authz/guard.js';
 import { planResource } from './plans.policy.js';
+import { notifyPlanReturned, notifyPlanSubmitted } from './plan-notifications.js';
 
 export type SimplePlanTransition = 'submit' | 'return' | 'start' | 'close';
 
@@ -38,5 +39,7 @@ export async function changePlanStatus(tx: Tx, ctx: RequestContext, id: string, 
     before: { status: plan.status, version: plan.version },
     after: { status: after.status, version: after.version, ...(input.reason ? { reason: input.reason } : {}) },
   });
+  if (action === 'submit') await notifyPlanSubmitted(tx, ctx, plan);
+  if (action === 'return') await notifyPlanReturned(tx, ctx, plan, input.reason);
   return after;
 }

@@ -14,6 +14,7 @@ import { planDocument } from './plan-document.js';
 import { loadForAction } from '../../authz/guard.js';
 import { planResource } from './plans.policy.js';
 import { findPlan } from './plans.repository.js';
+import { notifyPlanApproved } from './plan-notifications.js';
 
 /**
  * The leader issues a submitted plan: the register gives it the next number of the issuing
@@ -70,7 +71,9 @@ export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: 
     before: { status: plan.status, version: plan.version },
     after: { status: after.status, version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn, signature: content.signature },
   });
-  return (await findPlan(tx, id))!;
+  const issued = (await findPlan(tx, id))!;
+  await notifyPlanApproved(tx, ctx, issued);
+  return issued;
 }
 
 /** Open (draft or submitted) versions of a series: at most one amendment is prepared at a time. */

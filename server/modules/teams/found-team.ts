@@ -14,6 +14,9 @@ import { teamDecisionDocument } from './team-decision.js';
 import { loadForAction } from '../../authz/guard.js';
 import { teamResource } from './teams.policy.js';
 import { teamMembers } from './teams.repository.js';
+import { notify } from '../../notifications/notify.js';
+import { teamMembersWithAccounts } from '../../notifications/recipients.js';
+import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 
 /**
  * The Chairman founds the team by decision: a QĐ of the plan's People's Committee takes the next
@@ -47,6 +50,21 @@ export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: 
     entityId: id,
     before: { status: team.status, version: team.version },
     after: { status: after.status, version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn },
+  });
+  // Members with an account learn of the decision that names them, with their role on the team.
+  const withAccounts = await teamMembersWithAccounts(tx, id);
+  const roleOf = new Map(withAccounts.map((m) => [m.userId, m.role]));
+  await notify(tx, ctx, {
+    kind: 'team.decision_issued',
+    recipients: withAccounts.map((m) => m.userId),
+    params: (userId) => ({
+      teamName: after.name,
+      planTitle: (plan.content as PlanContent).summary,
+      documentNumber: `${String(entry.number).padStart(2, '0')}/${entry.symbol}`,
+      issuedOn: input.issuedOn,
+      role: roleOf.get(userId) ?? null,
+    }),
+    link: { type: 'inspection_team', id, path: `/plans/${team.planId}` },
   });
   return after;
 }

@@ -36,6 +36,7 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'team.updated': ['Sửa đoàn kiểm tra', 'Updated team'],
   'team.members_replaced': ['Cập nhật thành viên đoàn', 'Updated team members'],
   'team.founded': ['Thành lập đoàn kiểm tra', 'Founded team'],
+  'user.notification_preferences_updated': ['Đổi cài đặt thông báo', 'Changed notification settings'],
   'job.retried': ['Chạy lại công việc nền', 'Retried a background job'],
   'document.frozen': ['Lưu bản văn bản đã ban hành', 'Froze an issued document'],
   'file.attached': ['Đính kèm tệp', 'Attached a file'],

@@ -1,0 +1,79 @@
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { composeEmailText } from '../../shared/domain/notifications.js';
+import { emailOutbox } from '../db/schema/index.js';
+import { defineJob } from '../jobs/define.js';
+import { mailerFor } from './mailer.js';
+
+/** A claim older than this belongs to an attempt that died (its job expired first). */
+const STALE_CLAIM_MS = 15 * 60_000;
+/** Errors are kept for the admin page, cut to a readable length. */
+const MAX_ERROR = 1000;
+
+/**
+ * Sends one outbox row. Idempotent: an attempt first claims the row (`sending`) in a short
+ * transaction, sends outside any transaction, then marks it `sent`; a row already sent (or
+ * disabled) is never sent again, and a row claimed by a live attempt is left to it. If the SMTP
+ * server cannot be reached the attempt fails and the queue retries it with back-off (about
+ * 17 hours in all); after the last attempt the row is `failed` and an admin may retry the job.
+ *
+ * The one window left: a process that dies after the server accepted the message and before the
+ * row is marked may send it again once the claim is stale; the copy carries the same Message-ID.
+ */
+export const sendEmailJob = defineJob({
+  name: 'notifications.send-email',
+  title: { vi: 'Gửi thư điện tử thông báo', en: 'Send notification e-mail' },
+  payload: z.object({ outboxId: z.uuid() }),
+  scoped: true,
+  retry: { limit: 10, delaySeconds: 60, backoff: true },
+  expireInSeconds: 5 * 60,
+  async handler({ outboxId }, ctx) {
+    const now = ctx.clock.now();
+    const mailer = mailerFor(ctx.deps.config);
+    if (!mailer) {
+      // E-mail is off on this installation: keep the row, say why it was not sent.
+      const kept = await ctx.db
+        .update(emailOutbox)
+        .set({ status: 'disabled', lastError: null })
+        .where(and(eq(emailOutbox.id, outboxId), inArray(emailOutbox.status, ['pending', 'retrying', 'failed'])))
+        .returning({ id: emailOutbox.id });
+      return { outboxId, status: kept.length ? 'disabled' : 'unchanged' };
+    }
+
+    const [row] = await ctx.db
+      .update(emailOutbox)
+      .set({ status: 'sending', attempts: sql`${emailOutbox.attempts} + 1`, claimedAt: now })
+      .where(
+        and(
+          eq(emailOutbox.id, outboxId),
+          or(
+            inArray(emailOutbox.status, ['pending', 'retrying', 'failed']),
+            and(eq(emailOutbox.status, 'sending'), lt(emailOutbox.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+          ),
+        ),
+      )
+      .returning();
+    if (!row) {
+      const [current] = await ctx.db.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+      if (!current) return { outboxId, skipped: 'missing' };
+      if (current.status === 'sending') throw new Error('another attempt is sending this e-mail; trying again later');
+      return { outboxId, skipped: current.status };
+    }
+
+    const link = row.linkPath ? `${ctx.deps.config.publicUrl}${row.linkPath}` : null;
+    const language = row.language === 'en' ? 'en' : 'vi';
+    try {
+      const result = await mailer.send({ to: row.toAddress, subject: row.subject, text: composeEmailText(language, row.textBody, link), messageId: row.messageId, language });
+      if (!result.accepted) throw new Error(`the SMTP server did not accept ${row.toAddress}: ${result.response}`);
+    } catch (err) {
+      const message = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR);
+      await ctx.db
+        .update(emailOutbox)
+        .set({ status: ctx.job.lastAttempt ? 'failed' : 'retrying', lastError: message, claimedAt: null })
+        .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'sending')));
+      throw err;
+    }
+    await ctx.db.update(emailOutbox).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null, claimedAt: null }).where(eq(emailOutbox.id, outboxId));
+    return { outboxId, status: 'sent' };
+  },
+});
