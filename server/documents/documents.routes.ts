@@ -8,7 +8,7 @@ import { conversionSchema } from '../../shared/api/documents.schemas.js';
 import { FileStorage } from '../files/file-storage.js';
 import { documentDocx, loadDocument } from './document-pipeline.js';
 import { DOCX_MEDIA_TYPE } from './issued-documents.js';
-import { cachedPdf, findOwnConversion, presentConversion, requestPdfConversion } from './pdf-conversions.js';
+import { cachedPdf, findConversionForActor, presentConversion, requestPdfConversion } from './pdf-conversions.js';
 import './kinds/index.js';
 
 /** "ke-hoach-15-KH-UBND-2021" → ASCII for Content-Disposition. */
@@ -57,7 +57,7 @@ export async function documentRoutes(app: AppInstance, deps: AppDeps) {
   app.get(
     '/api/document-conversions/:id',
     { schema: { tags, summary: 'A PDF conversion the caller asked for: status, place in the queue, the PDF once done', params: idParams, response: { 200: conversionSchema, ...errors } } },
-    async (request) => presentConversion(db, await findOwnConversion(db, contextOf(request), request.params.id)),
+    async (request) => presentConversion(db, await findConversionForActor(db, contextOf(request), request.params.id)),
   );
 
   app.get(

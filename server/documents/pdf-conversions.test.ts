@@ -31,7 +31,7 @@ const ask = async (client: Client, kind: string, id: string) => client.post(`/ap
 const drain = () => t.drain({ queues: ['documents.convert-pdf'] });
 
 describe('PDF conversion through the job queue', () => {
-  it('queues the request, converts once, serves the cached PDF, and shows progress only to the requester', async () => {
+  it('queues the request, converts once, serves the cached PDF, and shows progress to whoever may see the document', async () => {
     const a = await makeAuthority(t.database.db);
     const c = await signInAuthority(t.app, a);
     const plan = await createDraft(c.secretariat, a);
@@ -52,7 +52,8 @@ describe('PDF conversion through the job queue', () => {
     expect((await drain()).map((d) => d.outcome)).toEqual(['completed']);
     expect(conversions.calls).toBe(before + 1);
     expect((await c.secretariat.get(`/api/document-conversions/${queued.id}`)).json()).toMatchObject({ status: 'done', url: `/api/documents/plan/${plan.id}.pdf` });
-    expect((await c.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
+    // The leader asked too and was given this conversion: they follow it as well.
+    expect((await c.leader.get(`/api/document-conversions/${queued.id}`)).json()).toMatchObject({ id: queued.id, status: 'done' });
 
     const pdf = await c.leader.get(`/api/documents/plan/${plan.id}.pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -71,6 +72,7 @@ describe('PDF conversion through the job queue', () => {
     const outsider = await signInAuthority(t.app, await makeAuthority(t.database.db));
     expect((await ask(outsider.leader, 'plan', plan.id)).statusCode).toBe(404);
     expect((await outsider.leader.get(`/api/documents/plan/${plan.id}.pdf`)).statusCode).toBe(404);
+    expect((await outsider.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
   });
 
   it('caches an issued document by its frozen bytes: renaming the agency converts nothing again', async () => {

@@ -11,6 +11,7 @@ import { AppError } from '../http/app-error.js';
 import { defineJob } from '../jobs/define.js';
 import { enqueueJob } from '../jobs/enqueue.js';
 import { RENDERER_VERSION } from './decree30-docx.js';
+import { documentKind } from './document-kinds.js';
 import { loadDocument, renderDraft, type LoadedDocument } from './document-pipeline.js';
 import { DOCX_MEDIA_TYPE } from './issued-documents.js';
 import { convertDocxToPdf, isPdfAvailable, PdfConversionError } from './pdf.js';
@@ -123,13 +124,17 @@ export async function requestPdfConversion(deps: AppDeps, ctx: RequestContext, k
   });
 }
 
-/** A conversion the caller asked for (others' are not theirs to follow: 404). */
-export async function findOwnConversion(db: DbOrTx, ctx: RequestContext, id: string): Promise<ConversionRow> {
-  const [row] = await db
-    .select()
-    .from(documentConversion)
-    .where(and(eq(documentConversion.id, id), eq(documentConversion.requestedBy, ctx.actor.userId)));
+/**
+ * A conversion the caller may follow: one they asked for, or one of a document they may see. Two
+ * people asking for the same PDF get the same conversion (one LibreOffice run), so the second must
+ * be able to follow it too; a conversion of a document the caller may not see is not found (404).
+ */
+export async function findConversionForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<ConversionRow> {
+  const [row] = await db.select().from(documentConversion).where(eq(documentConversion.id, id));
   if (!row) throw AppError.notFound('conversion');
+  if (row.requestedBy === ctx.actor.userId) return row;
+  const kind = documentKind(row.kind);
+  if (!kind || !(await kind.findForActor(db, ctx.actor, row.subjectId))) throw AppError.notFound('conversion');
   return row;
 }
 

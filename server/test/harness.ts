@@ -129,6 +129,9 @@ export const uniq = () => crypto.randomBytes(4).toString('hex');
 export interface Client {
   username: string;
   userId: string;
+  /** The session cookie's value and the session's CSRF token (to send a request without one). */
+  sessionCookie: string;
+  csrfToken: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -153,6 +156,8 @@ export async function signIn(app: AppInstance, username: string, password: strin
   return {
     username,
     userId: session.user.id,
+    sessionCookie: cookie.value,
+    csrfToken: session.csrfToken,
     request,
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, payload: payload ?? {} }),

@@ -42,7 +42,9 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/document-register', { schema: { tags, summary: "An agency's register for a year, by number", querystring: listRegisterQuery, response: { 200: registerListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'register.read'))) throw AppError.notFound('agency');
+    // An agency the caller cannot see is not found; one they see but whose register is not theirs to read is forbidden.
+    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'registry.read'))) throw AppError.notFound('agency');
+    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'register.read'))) throw new AppError('FORBIDDEN', "you may not read this agency's register");
     const rows = await listRegister(db, request.query.agencyId, request.query.year);
     return { items: rows.map((r) => presentRegisterEntry(r.entry, r.agencyName)) };
   });
@@ -53,7 +55,7 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = contextOf(request);
       const entry = await db.transaction(async (tx) => {
-        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.read'))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
+        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'registry.read'))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
         if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.record'))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
         const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null });
         const [named] = await listRegister(tx, row.agencyId, row.year).then((rows) => rows.filter((r) => r.entry.id === row.id));

@@ -1,0 +1,118 @@
+/**
+ * The authorization matrix: what every operation of the API answers to every role, on a record in
+ * the caller's scope and on one outside it (another province). matrix.test.ts sends each request
+ * (made by matrix.requests.ts) and compares the status with this table; an operation of the
+ * OpenAPI document without a row here fails the test, which prints the row to add.
+ *
+ * Reading a row: `anonymous` is a request without a session; each role is a user of the test
+ * authority (makeAuthority: admin at the province, leader at the town's People's Committee,
+ * secretariat and inspector at the town's home-affairs office, unit officer at ward A's
+ * People's Committee). A pair is [in scope, out of scope]; a single status is for an operation
+ * with nothing to be in or out of scope. 404 out of scope is the rule: a record the caller may
+ * not see does not exist for them. A status followed by a word is a finer outcome
+ * ("200 rejected": the import read the file and refused every row).
+ *
+ * Every response to a user of the test authority is also checked not to carry a record of the
+ * other province (its names or ids), and every mutation without the CSRF header is refused.
+ */
+
+export type Outcome = number | `${number} ${string}`;
+export type Cell = Outcome | readonly [inScope: Outcome, outOfScope: Outcome];
+export interface MatrixRow {
+  anonymous: Outcome;
+  admin: Cell;
+  leader: Cell;
+  secretariat: Cell;
+  inspector: Cell;
+  unit_officer: Cell;
+}
+
+// prettier-ignore
+export const expectedMatrix: Record<string, MatrixRow> = {
+  // System: public probes.
+  'GET /api/health': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/health/live': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/health/ready': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  // Off unless PAR_METRICS_TOKEN is set (then Bearer only, never the session): 404 to everyone here.
+  'GET /api/metrics': { anonymous: 404, admin: 404, leader: 404, secretariat: 404, inspector: 404, unit_officer: 404 },
+  // Public: signing in needs no session (and no CSRF token).
+  'POST /api/session': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/session': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'DELETE /api/session': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
+  'POST /api/session/password': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
+  // Registry: lists answer 200 out of scope with none of the other province's records.
+  'GET /api/units': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  // KNOWN (registry, reported in issue 12): a role without unit.create gets 400 "parent not found" where 403 is meant.
+  'POST /api/units': { anonymous: 401, admin: [201, 400], leader: [400, 400], secretariat: [201, 400], inspector: [400, 400], unit_officer: [400, 400] },
+  'GET /api/units/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'PATCH /api/units/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/units/{id}/deactivate': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/units/{id}/successions': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/agencies': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  // KNOWN (registry, reported in issue 12): a role without agency.create gets 400 "unit not found" where 403 is meant.
+  'POST /api/agencies': { anonymous: 401, admin: [201, 400], leader: [400, 400], secretariat: [201, 400], inspector: [400, 400], unit_officer: [400, 400] },
+  'GET /api/agencies/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  // Contact fields of ward A's committee: the unit officer's own agency (agency.update_contacts).
+  'PATCH /api/agencies/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },
+  // A sub-agency's name: the unit officer may not (issue 12 §4: contacts of their own agency only).
+  'PATCH /api/agencies/{id} (all fields)': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/agencies/{id}/deactivate': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/registry/export.xlsx': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  // Dry run of a workbook changing ward A's committee's phone: out of scope every row is refused.
+  'POST /api/registry/import': { anonymous: 401, admin: [200, '200 rejected'], leader: [403, 403], secretariat: [200, '200 rejected'], inspector: [403, 403], unit_officer: [200, '200 rejected'] },
+  // Audit, users, settings.
+  'GET /api/audit': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/users': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  'POST /api/users': { anonymous: 401, admin: [201, 400], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
+  'PATCH /api/users/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/settings/standing-body': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'PUT /api/settings/standing-body': { anonymous: 401, admin: [200, 400], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
+  // Plans: the town committee's, inspecting ward A's committee.
+  'GET /api/plans': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'POST /api/plans': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/plans/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  // Inspectors and unit officers never see drafts (plan-and-team-visibility.md).
+  'GET /api/plans/{id} (draft)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'PATCH /api/plans/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/plans/from-previous': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'POST /api/plans/{id}/submit': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/plans/{id}/start': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/plans/{id}/close': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/plans/{id}/return': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/plans/{id}/issue': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/plans/{id}/amendments': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // Teams.
+  'GET /api/plans/{id}/teams': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/plans/{id}/teams': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/teams/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/teams/{id} (draft)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'PATCH /api/teams/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'PUT /api/teams/{id}/members': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/teams/{id}/found': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  // Documents and the register.
+  'GET /api/document-types': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/documents/pdf-availability': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  // The town committee's register: outside a ward's unit officer's scope.
+  'GET /api/document-register': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
+  'POST /api/document-register': { anonymous: 401, admin: [403, 400], leader: [201, 400], secretariat: [201, 400], inspector: [403, 400], unit_officer: [400, 400] },
+  'GET /api/documents/{kind}/{file}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/documents/{kind}/{file} (team decision)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/documents/{kind}/{id}/conversions': { anonymous: 401, admin: [202, 404], leader: [202, 404], secretariat: [202, 404], inspector: [202, 404], unit_officer: [202, 404] },
+  // In scope: the conversion of an issued plan that the caller asked for (shared when two ask).
+  'GET /api/document-conversions/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  // Calendar: national (calendar.update reaches the installation from a root unit: the test province is one).
+  'GET /api/calendar/deadline': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/calendar/{year}': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'PUT /api/calendar/{year}': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  // Jobs: admins only.
+  'GET /api/admin/jobs': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  'GET /api/admin/jobs/failed': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  // A failed job scoped to the town committee.
+  'POST /api/admin/jobs/{queue}/{id}/retry': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
+  'PUT /api/admin/jobs/daily-run-time': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  // Files attached to an issued plan: the standing office and the leader attach and remove.
+  'POST /api/files': { anonymous: 401, admin: [403, 404], leader: [201, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/files': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/files/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'DELETE /api/files/{id}': { anonymous: 401, admin: [403, 404], leader: [204, 404], secretariat: [204, 404], inspector: [403, 404], unit_officer: [403, 404] },
+};

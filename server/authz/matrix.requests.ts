@@ -1,0 +1,406 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { PlanDetail } from '../../shared/api/plans.schemas.js';
+import type { Team } from '../../shared/api/teams.schemas.js';
+import type { RoleName } from '../../shared/domain/capabilities.js';
+import type { Outcome } from './matrix.expected.js';
+import { queryRows, type Db } from '../db/client.js';
+import { samplePng } from '../files/sample-files.js';
+import { enqueueJob } from '../jobs/enqueue.js';
+import type { AnyJobDefinition } from '../jobs/define.js';
+import { makeAgency, makeUnit, makeUser, type makeAuthority } from '../test/factories.js';
+import type { Client, TestApp } from '../test/harness.js';
+import { multipart } from '../test/multipart.js';
+import { createDraft, planBody } from '../modules/plans/plans.test-support.js';
+
+/**
+ * How the authorization matrix (matrix.test.ts) makes each operation's request: for the caller's
+ * own authority ("in scope": records under ward A of authority A, which every role of A reaches —
+ * the unit officer is granted on ward A's People's Committee) and for another province that no
+ * user of A reaches ("out of scope"). The expected answers are in matrix.expected.ts.
+ *
+ * A recipe that changes a record asks for it with `fresh(name, make)`: the record is made once and
+ * reused by the next callers until one of them succeeds (2xx), then made anew, so every cell meets
+ * the record in the state the operation expects.
+ */
+
+export type Authority = Awaited<ReturnType<typeof makeAuthority>>;
+export type Caller = 'anonymous' | RoleName;
+
+export interface MatrixRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One authority with signed-in staff to prepare records, and helpers that make them. */
+export interface Place {
+  a: Authority;
+  t: TestApp;
+  db: Db;
+  admin: Client;
+  leader: Client;
+  sec: Client;
+  /** Records made once and only read. */
+  shared<T>(name: string, make: () => Promise<T>): Promise<T>;
+  /** A job of the test's failing kind, failed, with this authority's scope. */
+  failedJob(): Promise<string>;
+}
+
+export interface BuildContext {
+  place: Place;
+  /** The caller's role and client (null for anonymous). */
+  caller: Caller;
+  client: Client | null;
+  /** Whether the place is the caller's own authority. */
+  inScope: boolean;
+  /** A record for this operation, made anew after a request changed it (see above). */
+  fresh<T>(name: string, make: () => Promise<T>): Promise<T>;
+}
+
+export interface Recipe {
+  /** false: the operation has no record or place to be in or out of scope (one column). */
+  scoped: boolean;
+  /** 'fresh-session': the caller signs in again for this request (it ends the session); 'fresh-user': a new user of the same role (it changes the password). */
+  session?: 'fresh-session' | 'fresh-user';
+  /** Needs LibreOffice (skipped where the server cannot make PDF). */
+  needsPdf?: boolean;
+  /** The answer echoes the caller's own input (an import's rejected codes): no leak check. */
+  echoesInput?: boolean;
+  /** A finer outcome than the status (e.g. "200 rejected" for an import that refused every row). */
+  outcome?(status: number, body: string): Outcome;
+  build(ctx: BuildContext): Promise<MatrixRequest>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records, made through the API as a user would (or by the test factories for the registry).
+
+let counter = 0;
+const next = () => ++counter;
+
+async function versionOf(db: Db, table: 'agency' | 'unit' | 'app_user', id: string): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(db, sql`select version from ${sql.identifier(table)} where id = ${id}`);
+  return row.version;
+}
+
+async function expectOk<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
+  if (res.statusCode >= 300) throw new Error(`matrix fixture: ${what} failed: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+/** A plan of the town committee inspecting ward A's committee and the home-affairs office. */
+const draftPlan = (p: Place) => createDraft(p.sec, p.a, { targetAgencyIds: [p.a.wardACommittee.id, p.a.homeAffairs.id] });
+async function submittedPlan(p: Place): Promise<PlanDetail> {
+  const plan = await draftPlan(p);
+  return expectOk(await p.sec.post(`/api/plans/${plan.id}/submit`, { version: plan.version }), 'submit');
+}
+async function issuedPlan(p: Place): Promise<PlanDetail> {
+  const plan = await submittedPlan(p);
+  return expectOk(await p.leader.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2021-05-05' }), 'issue');
+}
+async function startedPlan(p: Place): Promise<PlanDetail> {
+  const plan = await issuedPlan(p);
+  return expectOk(await p.sec.post(`/api/plans/${plan.id}/start`, { version: plan.version }), 'start');
+}
+async function draftTeam(p: Place): Promise<Team> {
+  const plan = await issuedPlan(p);
+  return expectOk(await p.sec.post(`/api/plans/${plan.id}/teams`, { name: `Đoàn kiểm tra ${p.a.tag} ${next()}` }), 'prepare team');
+}
+const member = (p: Place) => ({ honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Phó Chủ tịch UBND thị xã', agencyId: p.a.townCommittee.id, role: 'truong_doan' });
+async function staffedTeam(p: Place): Promise<Team> {
+  const team = await draftTeam(p);
+  return expectOk(await p.sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [member(p)] }), 'team members');
+}
+async function foundedTeam(p: Place): Promise<Team> {
+  const team = await staffedTeam(p);
+  return expectOk(await p.leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'found team');
+}
+const freshUnit = (p: Place) => makeUnit(p.db, { name: `Khu phố ${p.a.tag} ${next()}`, kind: 'ward', parentId: p.a.wardA.id });
+const freshAgency = (p: Place) => makeAgency(p.db, { unitId: p.a.wardA.id, parentAgencyId: p.a.wardACommittee.id, name: `Tổ công tác ${p.a.tag} ${next()}`, kind: 'other' });
+const freshUser = (p: Place) => makeUser(p.db, [{ role: 'unit_officer', agencyId: p.a.wardACommittee.id }], `Cán bộ ${p.a.tag}`);
+
+function upload(owner: string, png = samplePng(3, 2, [next() % 255, 7, 9])) {
+  return { url: `/api/files?ownerType=plan&ownerId=${owner}&purpose=supporting`, ...multipart([{ name: 'file', filename: 'anh.png', contentType: 'image/png', data: png }]) };
+}
+async function attachment(p: Place): Promise<string> {
+  const plan = await p.shared('issuedPlan', () => issuedPlan(p));
+  const { url, payload, headers } = upload(plan.id);
+  const res = await p.sec.request({ method: 'POST', url, payload, headers });
+  return (await expectOk<{ id: string }>(res, 'upload')).id;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const AGENCY_HEADERS = ['Mã', 'Tên', 'Tên viết tắt', 'Loại', 'Mã đơn vị hành chính', 'Mã cơ quan cấp trên', 'Ký hiệu trên văn bản', 'Địa danh', 'Người đứng đầu', 'Chức vụ', 'Điện thoại', 'Email', 'Địa chỉ', 'Hiệu lực từ', 'Hiệu lực đến', 'Đang hoạt động'];
+/** A workbook that changes the phone number of ward A's committee of the place. */
+async function contactsWorkbook(p: Place): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Cơ quan, đơn vị');
+  ws.addRow(AGENCY_HEADERS);
+  const row: Record<string, string> = { 'Mã': p.a.wardACommittee.code!, 'Tên': p.a.wardACommittee.name, 'Loại': 'peoples_committee', 'Mã đơn vị hành chính': p.a.wardA.code!, 'Điện thoại': '0256 3861 234', 'Đang hoạt động': 'có' };
+  ws.addRow(AGENCY_HEADERS.map((h) => row[h] ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A job kind that always fails at once: a failed job for the admin to retry. */
+export const FAILING_JOB = 'test.matrix-failing';
+export async function failJob(t: TestApp, definition: AnyJobDefinition, a: Authority): Promise<string> {
+  const id = (await t.database.db.transaction((tx) => enqueueJob(tx, definition, { recordId: a.town.id }, { scope: { agencyId: a.townCommittee.id } })))!;
+  await t.drain();
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const get = (url: string): MatrixRequest => ({ method: 'GET', url });
+const unscopedGet = (url: string): Recipe => ({ scoped: false, build: async () => get(url) });
+
+/**
+ * One recipe per entry of matrix.expected.ts: the key is "METHOD /path" as in the OpenAPI
+ * document, optionally followed by " (variant)" when one operation is checked on records in
+ * different states.
+ */
+export const matrixRequests: Record<string, Recipe> = {
+  // System: public probes; metrics need the operator's bearer token.
+  'GET /api/health': unscopedGet('/api/health'),
+  'GET /api/health/live': unscopedGet('/api/health/live'),
+  'GET /api/health/ready': unscopedGet('/api/health/ready'),
+  'GET /api/metrics': unscopedGet('/api/metrics'),
+
+  // Session.
+  'POST /api/session': {
+    scoped: false,
+    session: 'fresh-user',
+    build: async ({ client, place }) => ({ method: 'POST', url: '/api/session', payload: { username: client?.username ?? place.a.users.inspector.username, password: 'test-password-123' } }),
+  },
+  'GET /api/session': unscopedGet('/api/session'),
+  'DELETE /api/session': { scoped: false, session: 'fresh-session', build: async () => ({ method: 'DELETE', url: '/api/session' }) },
+  'POST /api/session/password': {
+    scoped: false,
+    session: 'fresh-user',
+    build: async () => ({ method: 'POST', url: '/api/session/password', payload: { currentPassword: 'test-password-123', newPassword: `new-password-${next()}` } }),
+  },
+
+  // Registry: units.
+  'GET /api/units': { scoped: true, build: async ({ place }) => get(`/api/units?parentId=${place.a.wardA.id}&includeInactive=true`) },
+  'POST /api/units': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/units', payload: { name: `Khu phố mới ${place.a.tag} ${next()}`, kind: 'ward', parentId: place.a.wardA.id } }),
+  },
+  'GET /api/units/{id}': { scoped: true, build: async ({ place }) => get(`/api/units/${place.a.wardA.id}`) },
+  'PATCH /api/units/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const u = await fresh('unit', () => freshUnit(place));
+      return { method: 'PATCH', url: `/api/units/${u.id}`, payload: { version: u.version, name: `Khu phố đổi tên ${place.a.tag} ${next()}` } };
+    },
+  },
+  'POST /api/units/{id}/deactivate': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const u = await fresh('unit', () => freshUnit(place));
+      return { method: 'POST', url: `/api/units/${u.id}/deactivate`, payload: { version: u.version } };
+    },
+  },
+  'POST /api/units/{id}/successions': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const u = await fresh('unit', () => freshUnit(place));
+      return { method: 'POST', url: `/api/units/${u.id}/successions`, payload: { kind: 'merged_into', toUnitId: place.a.wardA.id, effectiveDate: '2025-07-01' } };
+    },
+  },
+
+  // Registry: agencies.
+  'GET /api/agencies': { scoped: true, build: async ({ place }) => get(`/api/agencies?unitId=${place.a.wardA.id}`) },
+  'POST /api/agencies': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/agencies', payload: { unitId: place.a.wardA.id, parentAgencyId: place.a.wardACommittee.id, name: `Tổ mới ${place.a.tag} ${next()}`, kind: 'other' } }),
+  },
+  'GET /api/agencies/{id}': { scoped: true, build: async ({ place }) => get(`/api/agencies/${place.a.wardACommittee.id}`) },
+  'PATCH /api/agencies/{id}': {
+    scoped: true,
+    // Contact details of ward A's committee: the unit officer's own agency.
+    build: async ({ place }) => ({ method: 'PATCH', url: `/api/agencies/${place.a.wardACommittee.id}`, payload: { version: await versionOf(place.db, 'agency', place.a.wardACommittee.id), phone: `0256 38${next()}` } }),
+  },
+  'PATCH /api/agencies/{id} (all fields)': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const g = await fresh('agency', () => freshAgency(place));
+      return { method: 'PATCH', url: `/api/agencies/${g.id}`, payload: { version: await versionOf(place.db, 'agency', g.id), name: `Tổ đổi tên ${place.a.tag} ${next()}` } };
+    },
+  },
+  'POST /api/agencies/{id}/deactivate': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const g = await fresh('agency', () => freshAgency(place));
+      return { method: 'POST', url: `/api/agencies/${g.id}/deactivate`, payload: { version: g.version } };
+    },
+  },
+  'GET /api/registry/export.xlsx': unscopedGet('/api/registry/export.xlsx'),
+  'POST /api/registry/import': {
+    scoped: true,
+    echoesInput: true,
+    outcome: (status, body): Outcome => (status === 200 && (JSON.parse(body) as { rejected: unknown[] }).rejected.length > 0 ? '200 rejected' : status),
+    build: async ({ place }) => ({ method: 'POST', url: '/api/registry/import?dryRun=true', ...multipart([{ name: 'file', filename: 'danh-muc.xlsx', contentType: XLSX, data: await place.shared('workbook', () => contactsWorkbook(place)) }]) }),
+  },
+
+  // Audit, users, settings.
+  'GET /api/audit': { scoped: true, build: async ({ place }) => get(`/api/audit?entityType=agency&entityId=${place.a.wardACommittee.id}`) },
+  'GET /api/users': unscopedGet('/api/users'),
+  'POST /api/users': {
+    scoped: true,
+    build: async ({ place }) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `matrix.${next()}.${place.a.tag}`, fullName: `Cán bộ ${place.a.tag}`, password: 'mat-khau-rat-dai-123', roles: [{ role: 'unit_officer', agencyId: place.a.wardACommittee.id }] },
+    }),
+  },
+  'PATCH /api/users/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const u = await fresh('user', () => freshUser(place));
+      return { method: 'PATCH', url: `/api/users/${u.id}`, payload: { version: await versionOf(place.db, 'app_user', u.id), fullName: `Cán bộ đổi tên ${place.a.tag}` } };
+    },
+  },
+  'GET /api/settings/standing-body': unscopedGet('/api/settings/standing-body'),
+  'PUT /api/settings/standing-body': {
+    scoped: true,
+    build: async ({ place }) => {
+      const current = (await place.admin.get('/api/settings/standing-body')).json() as { version: number | null };
+      return { method: 'PUT', url: '/api/settings/standing-body', payload: { agencyId: place.a.homeAffairs.id, version: current.version ?? null } };
+    },
+  },
+
+  // Plans.
+  'GET /api/plans': { scoped: true, build: async ({ place }) => (await place.shared('issuedPlan', () => issuedPlan(place)), get(`/api/plans?issuingAgencyId=${place.a.townCommittee.id}`)) },
+  'POST /api/plans': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/plans', payload: planBody(place.a, { targetAgencyIds: [place.a.wardACommittee.id] }) }) },
+  'GET /api/plans/{id}': { scoped: true, build: async ({ place }) => get(`/api/plans/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}`) },
+  'GET /api/plans/{id} (draft)': { scoped: true, build: async ({ place }) => get(`/api/plans/${(await place.shared('draftPlan', () => draftPlan(place))).id}`) },
+  'PATCH /api/plans/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const plan = await fresh('draft', () => draftPlan(place));
+      return { method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: plan.version, periodTo: '2021-11' } };
+    },
+  },
+  'POST /api/plans/from-previous': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/plans/from-previous', payload: { sourcePlanId: (await place.shared('issuedPlan', () => issuedPlan(place))).id } }),
+  },
+  'POST /api/plans/{id}/submit': transition('submit', draftPlan),
+  'POST /api/plans/{id}/start': transition('start', issuedPlan),
+  'POST /api/plans/{id}/close': transition('close', startedPlan),
+  'POST /api/plans/{id}/return': transition('return', submittedPlan, { reason: 'Bổ sung nội dung' }),
+  'POST /api/plans/{id}/issue': transition('issue', submittedPlan, { issuedOn: '2021-05-06' }),
+  'POST /api/plans/{id}/amendments': transition('amendments', issuedPlan),
+
+  // Teams.
+  'GET /api/plans/{id}/teams': { scoped: true, build: async ({ place }) => get(`/api/plans/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}/teams`) },
+  'POST /api/plans/{id}/teams': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: `/api/plans/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}/teams`, payload: { name: `Đoàn ${place.a.tag} ${next()}` } }),
+  },
+  'GET /api/teams/{id}': { scoped: true, build: async ({ place }) => get(`/api/teams/${(await place.shared('foundedTeam', () => foundedTeam(place))).id}`) },
+  'GET /api/teams/{id} (draft)': { scoped: true, build: async ({ place }) => get(`/api/teams/${(await place.shared('draftTeam', () => draftTeam(place))).id}`) },
+  'PATCH /api/teams/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const team = await fresh('team', () => draftTeam(place));
+      return { method: 'PATCH', url: `/api/teams/${team.id}`, payload: { version: team.version, name: `Đoàn đổi tên ${place.a.tag} ${next()}` } };
+    },
+  },
+  'PUT /api/teams/{id}/members': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const team = await fresh('team', () => draftTeam(place));
+      return { method: 'PUT', url: `/api/teams/${team.id}/members`, payload: { version: team.version, members: [member(place)] } };
+    },
+  },
+  'POST /api/teams/{id}/found': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const team = await fresh('team', () => staffedTeam(place));
+      return { method: 'POST', url: `/api/teams/${team.id}/found`, payload: { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+    },
+  },
+
+  // Documents and the register.
+  'GET /api/document-types': unscopedGet('/api/document-types'),
+  'GET /api/documents/pdf-availability': unscopedGet('/api/documents/pdf-availability'),
+  'GET /api/document-register': { scoped: true, build: async ({ place }) => get(`/api/document-register?agencyId=${place.a.townCommittee.id}&year=2021`) },
+  'POST /api/document-register': {
+    scoped: true,
+    build: async ({ place }) => ({
+      method: 'POST',
+      url: '/api/document-register',
+      payload: { agencyId: place.a.townCommittee.id, typeCode: 'thong_bao', summary: 'Thông báo kiểm tra', issuedOn: '2021-06-01', signerName: 'Nguyễn Văn A', signerPosition: 'Chủ tịch' },
+    }),
+  },
+  'GET /api/documents/{kind}/{file}': { scoped: true, build: async ({ place }) => get(`/api/documents/plan/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}.docx`) },
+  'GET /api/documents/{kind}/{file} (team decision)': { scoped: true, build: async ({ place }) => get(`/api/documents/team-decision/${(await place.shared('foundedTeam', () => foundedTeam(place))).id}.docx`) },
+  'POST /api/documents/{kind}/{id}/conversions': {
+    scoped: true,
+    needsPdf: true,
+    build: async ({ place }) => ({ method: 'POST', url: `/api/documents/plan/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}/conversions` }),
+  },
+  'GET /api/document-conversions/{id}': {
+    scoped: true,
+    needsPdf: true,
+    // In scope: a conversion the caller asked for; out of scope: one another province's office asked for.
+    build: async ({ place, client, inScope }) => {
+      const plan = await place.shared('issuedPlan', () => issuedPlan(place));
+      const res = await (inScope && client ? client : place.sec).post(`/api/documents/plan/${plan.id}/conversions`);
+      return get(`/api/document-conversions/${(await expectOk<{ id: string }>(res, 'conversion')).id}`);
+    },
+  },
+
+  // Calendar.
+  'GET /api/calendar/deadline': unscopedGet('/api/calendar/deadline?date=2026-04-24&workingDays=5&direction=after'),
+  'GET /api/calendar/{year}': unscopedGet('/api/calendar/2026'),
+  'PUT /api/calendar/{year}': {
+    scoped: false,
+    build: async ({ place }) => {
+      const year = 2150 + (next() % 40);
+      const current = (await place.admin.get(`/api/calendar/${year}`)).json() as { version: number | null };
+      return { method: 'PUT', url: `/api/calendar/${year}`, payload: { version: current.version ?? null, source: 'Thông báo của Bộ', entries: [{ date: `${year}-01-01`, kind: 'holiday', name: 'Tết Dương lịch', source: 'Bộ luật Lao động' }] } };
+    },
+  },
+
+  // Jobs (admins).
+  'GET /api/admin/jobs': unscopedGet('/api/admin/jobs'),
+  'GET /api/admin/jobs/failed': unscopedGet(`/api/admin/jobs/failed?queue=${FAILING_JOB}`),
+  'POST /api/admin/jobs/{queue}/{id}/retry': {
+    scoped: true,
+    build: async ({ place, fresh }) => ({ method: 'POST', url: `/api/admin/jobs/${FAILING_JOB}/${await fresh('job', () => place.failedJob())}/retry` }),
+  },
+  'PUT /api/admin/jobs/daily-run-time': {
+    scoped: false,
+    build: async ({ place }) => {
+      const current = (await place.admin.get('/api/admin/jobs')).json() as { dailyRunTime: { version: number | null } };
+      return { method: 'PUT', url: '/api/admin/jobs/daily-run-time', payload: { time: '07:30', version: current.dailyRunTime?.version ?? null } };
+    },
+  },
+
+  // Files attached to records (a plan here; the team's files follow the same resolver).
+  'POST /api/files': {
+    scoped: true,
+    build: async ({ place }) => {
+      const plan = await place.shared('issuedPlan', () => issuedPlan(place));
+      return { method: 'POST', ...upload(plan.id) };
+    },
+  },
+  'GET /api/files': { scoped: true, build: async ({ place }) => get(`/api/files?ownerType=plan&ownerId=${(await place.shared('issuedPlan', () => issuedPlan(place))).id}`) },
+  'GET /api/files/{id}': { scoped: true, build: async ({ place }) => get(`/api/files/${await place.shared('attachment', () => attachment(place))}`) },
+  'DELETE /api/files/{id}': { scoped: true, build: async ({ place, fresh }) => ({ method: 'DELETE', url: `/api/files/${await fresh('attachment', () => attachment(place))}` }) },
+};
+
+/** A plan transition on a plan made fresh in the state it needs. */
+function transition(action: string, make: (p: Place) => Promise<PlanDetail>, extra: Record<string, unknown> = {}): Recipe {
+  return {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const plan = await fresh('plan', () => make(place));
+      return { method: 'POST', url: `/api/plans/${plan.id}/${action}`, payload: { version: plan.version, ...extra } };
+    },
+  };
+}
