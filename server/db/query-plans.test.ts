@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { buildApp, type AppInstance } from '../app.js';
 import { openPostgres, type Database } from './client.js';
+import { dropDatabase } from '../test/harness.js';
 import { defaultScaleOptions, readScaleMarker, seedScale, type ScaleMarker, type ScaleOptions } from './seed/scale/index.js';
 
 /**
@@ -75,7 +76,7 @@ describe.skipIf(!url)('query plans at national scale (PostgreSQL)', () => {
         }
       }
       if (fresh) {
-        await admin.query(`drop database if exists "${name}" with (force)`);
+        await dropDatabase(admin, name);
         await admin.query(`create database "${name}"`);
       }
     } finally {

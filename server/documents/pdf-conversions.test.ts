@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Conversion } from '../../shared/api/documents.schemas.js';
+import { queryRows } from '../db/client.js';
 import { seedPlanContent } from '../db/seed/demo-plans.js';
 import { samplePdf } from '../files/sample-files.js';
 import { createDraft, issueNewPlan } from '../modules/plans/plans.test-support.js';
@@ -73,6 +74,20 @@ describe('PDF conversion through the job queue', () => {
     expect((await ask(outsider.leader, 'plan', plan.id)).statusCode).toBe(404);
     expect((await outsider.leader.get(`/api/documents/plan/${plan.id}.pdf`)).statusCode).toBe(404);
     expect((await outsider.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
+  });
+
+  it('gives two people who ask at the same moment one conversion (a unique live key, not a read-then-insert)', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const plan = await createDraft(c.secretariat, a, { content: { ...seedPlanContent().content, summary: `Cùng lúc ${a.tag}` } });
+    const [one, two, three] = await Promise.all([ask(c.secretariat, 'plan', plan.id), ask(c.leader, 'plan', plan.id), ask(c.admin, 'plan', plan.id)]);
+    for (const r of [one, two, three]) expect(r.statusCode, r.body).toBe(202);
+    expect(new Set([one, two, three].map((r) => r.json().id)).size).toBe(1);
+    expect(await countRows(t.database.db, 'document_conversion', sql`subject_id = ${plan.id}::uuid and status <> 'failed'`)).toBe(1);
+    // The database itself refuses a second live conversion of the same content.
+    const [row] = await queryRows<{ cache_key: string; source_sha256: string; kind: string }>(t.database.db, sql`select cache_key, source_sha256, kind from document_conversion where subject_id = ${plan.id}::uuid`);
+    await expect(t.database.db.execute(sql`insert into document_conversion (cache_key, kind, subject_id, source_sha256) values (${row.cache_key}, ${row.kind}, ${plan.id}::uuid, ${row.source_sha256})`)).rejects.toThrow();
+    await drain();
   });
 
   it('caches an issued document by its frozen bytes: renaming the agency converts nothing again', async () => {

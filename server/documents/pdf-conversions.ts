@@ -117,7 +117,14 @@ export async function requestPdfConversion(deps: AppDeps, ctx: RequestContext, k
     const [row] = await tx
       .insert(documentConversion)
       .values({ cacheKey, kind: doc.kind.code, subjectId, sourceSha256, requestedBy: ctx.actor.userId })
+      .onConflictDoNothing({ target: documentConversion.cacheKey, where: sql`${documentConversion.status} <> 'failed'` })
       .returning();
+    // Someone asked for the same content at the same moment and committed first: share theirs.
+    if (!row) {
+      const theirs = await reusable(tx, cacheKey);
+      if (theirs) return theirs;
+      throw new AppError('VERSION_CONFLICT', 'the PDF was being requested at the same moment; try again');
+    }
     const jobId = await enqueueJob(tx, convertPdfJob, { conversionId: row.id }, { scope: { userId: ctx.actor.userId } });
     const [withJob] = await tx.update(documentConversion).set({ jobId }).where(eq(documentConversion.id, row.id)).returning();
     return withJob;

@@ -50,17 +50,24 @@ export async function openPrivateDatabase(): Promise<{ database: Database; dispo
     database,
     async dispose() {
       await database.close();
-      // The pool's sockets close a moment after close() resolves; dropping with (force) then
-      // would kill one mid-goodbye (an uncaught 57P01). Wait for them to leave instead.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists "${name}"`);
+      await dropDatabase(admin, name);
       await admin.end();
     },
   };
+}
+
+/**
+ * Drops a database once this process's pools have left it. A pool's sockets close a moment after
+ * close() resolves; dropping with (force) then would kill one mid-goodbye (an uncaught 57P01 in
+ * the test run). Connections that stay (a killed earlier run's) are forced out after a while.
+ */
+export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await admin.query(`drop database if exists "${name}" with (force)`);
 }
 
 export interface TestApp {

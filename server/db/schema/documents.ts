@@ -60,6 +60,8 @@ export const documentConversion = pgTable(
   },
   (t) => [
     index('document_conversion_cache_key_idx').on(t.cacheKey, t.status),
+    // One live conversion per content: two people asking at once share it (a failed one may be retried).
+    uniqueIndex('document_conversion_live_key').on(t.cacheKey).where(sql`${t.status} <> 'failed'`),
     index('document_conversion_requested_by_idx').on(t.requestedBy, t.status),
     check('document_conversion_status_check', sql`${t.status} in ('queued','running','done','failed')`),
     check('document_conversion_result_check', sql`(${t.status} = 'done') = (${t.resultSha256} is not null)`),
