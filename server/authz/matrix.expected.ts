@@ -110,6 +110,14 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // A failed job scoped to the town committee.
   'POST /api/admin/jobs/{queue}/{id}/retry': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
   'PUT /api/admin/jobs/daily-run-time': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  // Notifications: each user's own (another's is not found); the outbox for admins (requireJobAdmin).
+  'GET /api/notifications': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/notifications/unread-count': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'POST /api/notifications/{id}/read': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/notifications/read-all': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/me/notification-preferences': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'PUT /api/me/notification-preferences': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/admin/mail': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
   // Files attached to an issued plan: the standing office and the leader attach and remove.
   'POST /api/files': { anonymous: 401, admin: [403, 404], leader: [201, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/files': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },

@@ -7,6 +7,7 @@ import type { Outcome } from './matrix.expected.js';
 import { queryRows, type Db } from '../db/client.js';
 import { samplePng } from '../files/sample-files.js';
 import { enqueueJob } from '../jobs/enqueue.js';
+import { notify } from '../notifications/notify.js';
 import type { AnyJobDefinition } from '../jobs/define.js';
 import { makeAgency, makeUnit, makeUser, type makeAuthority } from '../test/factories.js';
 import type { Client, TestApp } from '../test/harness.js';
@@ -380,6 +381,24 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: '/api/admin/jobs/daily-run-time', payload: { time: '07:30', version: current.dailyRunTime?.version ?? null } };
     },
   },
+
+  // Notifications: each user's own; the outbox for admins.
+  'GET /api/notifications': unscopedGet('/api/notifications'),
+  'GET /api/notifications/unread-count': unscopedGet('/api/notifications/unread-count'),
+  'POST /api/notifications/{id}/read': {
+    scoped: true,
+    // In scope: a notification to the caller; out of scope: one to the other province's office.
+    build: async ({ place, client, inScope }) => {
+      const to = inScope && client ? client.userId : place.a.users.secretariat.id;
+      const system = { actor: null, ip: null, requestId: null };
+      const { notifications } = await place.db.transaction((tx) => notify(tx, system, { kind: 'general', recipients: [to], params: { title: `Thông báo ${place.a.tag}`, message: 'Thử' }, link: null }));
+      return { method: 'POST', url: `/api/notifications/${notifications[0].id}/read` };
+    },
+  },
+  'POST /api/notifications/read-all': { scoped: false, build: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+  'GET /api/me/notification-preferences': unscopedGet('/api/me/notification-preferences'),
+  'PUT /api/me/notification-preferences': { scoped: false, build: async () => ({ method: 'PUT', url: '/api/me/notification-preferences', payload: { language: 'vi', kinds: [{ kind: 'general', email: false }] } }) },
+  'GET /api/admin/mail': unscopedGet('/api/admin/mail'),
 
   // Files attached to records (a plan here; the team's files follow the same resolver).
   'POST /api/files': {
