@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
-import { issuedDocument } from '../db/schema/index.js';
+import { documentRegisterEntry, issuedDocument } from '../db/schema/index.js';
 import type { RequestContext } from '../http/actor.js';
 import { recordAudit, type SystemContext } from '../modules/audit/audit-log.js';
 import { storeBytesInDatabase } from '../files/file-storage.js';
@@ -50,10 +50,13 @@ export async function freezeIssuedDocument(tx: Tx, ctx: RequestContext | SystemC
     .returning();
   // A concurrent freeze of the same entry (two first downloads of a pre-existing document) won.
   if (!row) return (await findIssuedDocument(tx, input.registerEntryId))!;
+  // The document belongs where its register entry does: the issuing agency.
+  const [entry] = await tx.select({ agencyId: documentRegisterEntry.agencyId }).from(documentRegisterEntry).where(eq(documentRegisterEntry.id, input.registerEntryId));
   await recordAudit(tx, ctx, {
     action: 'document.frozen',
     entityType: 'issued_document',
     entityId: row.id,
+    scope: { agencies: entry ? [entry.agencyId] : [] },
     after: { kind: row.kind, subjectId: row.subjectId, registerEntryId: row.registerEntryId, docxSha256: row.docxSha256, size: docx.length },
   });
   return row;

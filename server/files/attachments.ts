@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '../db/client.js';
 import { fileAttachment } from '../db/schema/index.js';
 import type { RequestContext } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
-import { recordAudit } from '../modules/audit/audit-log.js';
+import { recordAudit, type AuditScope } from '../modules/audit/audit-log.js';
 import type { FileStorage, ReceivedFile } from './file-storage.js';
 
 export type AttachmentRow = typeof fileAttachment.$inferSelect;
@@ -22,7 +22,7 @@ export async function attachFile(
   tx: Tx,
   ctx: RequestContext,
   files: FileStorage,
-  input: RecordRef & { purpose: string; file: ReceivedFile; maxFiles?: number },
+  input: RecordRef & { purpose: string; file: ReceivedFile; maxFiles?: number; scope: AuditScope },
 ): Promise<AttachmentRow> {
   if (input.maxFiles !== undefined) {
     const [{ n }] = await tx
@@ -45,7 +45,7 @@ export async function attachFile(
       createdBy: ctx.actor.userId,
     })
     .returning();
-  await recordAudit(tx, ctx, { action: 'file.attached', entityType: 'file_attachment', entityId: row.id, after: row });
+  await recordAudit(tx, ctx, { action: 'file.attached', entityType: 'file_attachment', entityId: row.id, scope: input.scope, after: row });
   return row;
 }
 
@@ -69,7 +69,7 @@ export async function findAttachment(db: DbOrTx, id: string): Promise<Attachment
 }
 
 /** Unlinks a file from its record (the bytes go when nothing refers to them: sweepUnreferenced). */
-export async function detachFile(tx: Tx, ctx: RequestContext, attachment: AttachmentRow): Promise<void> {
+export async function detachFile(tx: Tx, ctx: RequestContext, attachment: AttachmentRow, scope: AuditScope): Promise<void> {
   await tx.delete(fileAttachment).where(eq(fileAttachment.id, attachment.id));
-  await recordAudit(tx, ctx, { action: 'file.detached', entityType: 'file_attachment', entityId: attachment.id, before: attachment });
+  await recordAudit(tx, ctx, { action: 'file.detached', entityType: 'file_attachment', entityId: attachment.id, scope, before: attachment });
 }

@@ -100,7 +100,7 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
         throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
       }
       try {
-        const row = await db.transaction((tx) => attachFile(tx, ctx, files, { ownerType, ownerId, purpose, file: received, maxFiles: rules.maxFiles }));
+        const row = await db.transaction(async (tx) => attachFile(tx, ctx, files, { ownerType, ownerId, purpose, file: received, maxFiles: rules.maxFiles, scope: await resolver.auditScope(tx, ctx.actor, ownerId) }));
         return reply.status(201).send(present(row, true));
       } finally {
         await files.discard(received);
@@ -139,7 +139,7 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     await db.transaction(async (tx) => {
       const { row, resolver } = await readableAttachment(tx, ctx.actor, request.params.id);
       if (!(await resolver.canAttach(tx, ctx.actor, row.ownerId, row.purpose))) throw new AppError('FORBIDDEN', 'you may not remove files of this record');
-      await detachFile(tx, ctx, row);
+      await detachFile(tx, ctx, row, await resolver.auditScope(tx, ctx.actor, row.ownerId));
     });
     await files.sweepUnreferenced(db);
     return reply.status(204).send(null);

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client.js';
 import type { Actor } from '../http/actor.js';
+import type { AuditScope } from '../modules/audit/audit-log.js';
 import type { FileKind } from './content-rules.js';
 
 /** What a file may be attached to a record for, and which kinds of file it takes. */
@@ -19,6 +20,8 @@ export interface AttachmentPurpose {
 export interface RecordAccessResolver {
   canRead(db: DbOrTx, actor: Actor, recordId: string): Promise<boolean>;
   canAttach(db: DbOrTx, actor: Actor, recordId: string, purpose: string): Promise<boolean>;
+  /** Where the record belongs, for the audit events of its files (asked after canAttach). */
+  auditScope(db: DbOrTx, actor: Actor, recordId: string): Promise<AuditScope>;
   purposes: Record<string, AttachmentPurpose>;
 }
 

@@ -52,6 +52,7 @@ export async function setNotificationPreferences(
       action: 'user.notification_preferences_updated',
       entityType: 'user',
       entityId: userId,
+      scope: { users: [userId] },
       before: { language: before.language, email: Object.fromEntries(changedKinds.map((k) => [k.kind, !k.email])) },
       after: { language: after.language, email: Object.fromEntries(changedKinds.map((k) => [k.kind, k.email])) },
     });

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { openPostgres, pgliteExtensions, wrapPglite } from '../db/client.js';
 import { jobRegistry } from '../jobs/registry.js';
 import { createJobRuntime } from '../jobs/runtime.js';
+import { assertTestDatabaseName } from './test-database-guard.js';
 
 export const TEMPLATE_PATH = path.resolve('tmp/test-db-template.tar');
 /** Test files on the PostgreSQL server each install the job queue in a schema named so. */
@@ -23,6 +24,15 @@ export default async function setup() {
   if (url) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    // Never drop the schema of a database that is not for tests (the name the server reports,
+    // whatever the URL left to defaults).
+    const [{ name: databaseName }] = (await client.query<{ name: string }>('select current_database() as name')).rows;
+    try {
+      assertTestDatabaseName(databaseName);
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
     await client.query('drop schema if exists drizzle cascade; drop schema public cascade; create schema public;');
     const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname = 'pgboss' or nspname like '${TEST_JOB_SCHEMA_PREFIX}%'`);
     for (const { name } of rows) await client.query(`drop schema "${name}" cascade`);

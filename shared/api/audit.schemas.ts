@@ -71,5 +71,8 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditListResponse = z.object({
   items: z.array(auditEventSchema),
+  /** The number of matching events, counted up to a limit (10,000). */
   total: z.number().int(),
+  /** True when more events match than `total` says (the count stopped at its limit). */
+  totalIsLowerBound: z.boolean(),
 });

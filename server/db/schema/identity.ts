@@ -122,9 +122,15 @@ export const auditEvent = pgTable(
     entityId: text(),
     before: jsonb(),
     after: jsonb(),
+    /**
+     * Where the record the event speaks of sat when the event was written, as scope keys
+     * (server/authz/scope-keys.ts): the audit browser filters on it alone, whatever the record.
+     */
+    scope: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index('audit_event_at_idx').on(t.at),
+    index('audit_event_scope_idx').using('gin', t.scope),
     index('audit_event_entity_idx').on(t.entityType, t.entityId),
     index('audit_event_actor_id_idx').on(t.actorId),
   ],

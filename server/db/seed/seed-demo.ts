@@ -94,6 +94,7 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
       action: 'demo.seeded',
       entityType: 'system',
       entityId: null,
+      scope: 'installation',
       after: { units: demoUnits.length, agencies: demoAgencies.length, users: usernames },
     });
   });

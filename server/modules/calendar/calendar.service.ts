@@ -100,7 +100,7 @@ export async function saveCalendarYear(tx: Tx, ctx: RequestContext, year: number
     if (!updated.length) throw new AppError('VERSION_CONFLICT', `the ${year} schedule was changed by someone else`);
   }
   const after = await getCalendarYear(tx, year, { cache: false });
-  await recordAudit(tx, ctx, { action: 'calendar.year_updated', entityType: 'calendar_year', entityId: String(year), before, after });
+  await recordAudit(tx, ctx, { action: 'calendar.year_updated', entityType: 'calendar_year', entityId: String(year), scope: 'installation', before, after });
   return after;
 }
 

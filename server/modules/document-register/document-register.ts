@@ -84,7 +84,7 @@ export async function registerDocument(tx: Tx, ctx: RequestContext | SystemConte
       createdBy: ctx.actor?.userId ?? null,
     })
     .returning();
-  await recordAudit(tx, ctx, { action: 'document.registered', entityType: 'document_register_entry', entityId: row.id, after: row });
+  await recordAudit(tx, ctx, { action: 'document.registered', entityType: 'document_register_entry', entityId: row.id, scope: { agencies: [row.agencyId] }, after: row });
   return row;
 }
 

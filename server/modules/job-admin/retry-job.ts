@@ -24,6 +24,6 @@ export async function retryJob(tx: Tx, ctx: RequestContext, jobs: JobRuntime, qu
   // In the request's transaction: the retry and its audit event commit together.
   await jobs.boss.retry(queue, id, { db: executorOf(tx) });
   await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${queue})`);
-  await recordAudit(tx, ctx, { action: 'job.retried', entityType: 'system', entityId: `${queue}/${id}`, before: { state: 'failed' }, after: { state: 'retry' } });
+  await recordAudit(tx, ctx, { action: 'job.retried', entityType: 'system', entityId: `${queue}/${id}`, scope: 'installation', before: { state: 'failed' }, after: { state: 'retry' } });
   return { id, queue, state: 'retry' };
 }

@@ -24,6 +24,6 @@ export async function setDailyRunTime(tx: Tx, ctx: RequestContext, input: z.infe
     if (!updated.length) throw new AppError('VERSION_CONFLICT', 'the daily run time was changed by someone else');
   }
   const after = await readDailyRunTime(tx);
-  await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: DAILY_RUN_TIME_KEY, before, after });
+  await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: DAILY_RUN_TIME_KEY, scope: 'author', before, after });
   return after;
 }

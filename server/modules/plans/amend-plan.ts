@@ -40,6 +40,6 @@ export async function amendPlan(tx: Tx, ctx: RequestContext, id: string, input: 
     })
     .returning();
   await replaceTargets(tx, row.id, targets.map((t) => t.agencyId));
-  await recordAudit(tx, ctx, { action: 'plan.amendment_created', entityType: 'inspection_plan', entityId: row.id, after: { ...row, amends: id } });
+  await recordAudit(tx, ctx, { action: 'plan.amendment_created', entityType: 'inspection_plan', entityId: row.id, scope: { agencies: [row.issuingAgencyId] }, after: { ...row, amends: id } });
   return row;
 }

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { loadForAction } from '../../authz/guard.js';
-import { planResource } from './plans.policy.js';
+import { issuerPlace, planResource } from './plans.policy.js';
 import { notifyPlanReturned, notifyPlanSubmitted } from './plan-notifications.js';
 
 export type SimplePlanTransition = 'submit' | 'return' | 'start' | 'close';
@@ -36,6 +36,7 @@ export async function changePlanStatus(tx: Tx, ctx: RequestContext, id: string, 
     action: auditOf[action],
     entityType: 'inspection_plan',
     entityId: id,
+    scope: { places: [issuerPlace(plan)] },
     before: { status: plan.status, version: plan.version },
     after: { status: after.status, version: after.version, ...(input.reason ? { reason: input.reason } : {}) },
   });

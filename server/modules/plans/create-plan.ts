@@ -83,7 +83,7 @@ export async function createPlan(tx: Tx, ctx: RequestContext, input: z.infer<typ
   await checkTargets(tx, ctx, input, input.targetAgencyIds);
   const { targetAgencyIds, ...values } = input;
   const row = await insertDraft(tx, ctx, values, targetAgencyIds);
-  await recordAudit(tx, ctx, { action: 'plan.created', entityType: 'inspection_plan', entityId: row.id, after: { ...row, targetAgencyIds } });
+  await recordAudit(tx, ctx, { action: 'plan.created', entityType: 'inspection_plan', entityId: row.id, scope: { agencies: [row.issuingAgencyId] }, after: { ...row, targetAgencyIds } });
   return row;
 }
 
@@ -127,6 +127,7 @@ export async function createPlanFromPrevious(
     action: 'plan.created',
     entityType: 'inspection_plan',
     entityId: row.id,
+    scope: { agencies: [row.issuingAgencyId] },
     after: { ...row, copiedFrom: source.id, targetAgencyIds: kept, droppedTargets: droppedTargets.map((t) => ({ agencyId: t.agencyId, reason: t.reason })) },
   });
   return { row, droppedTargets };

@@ -12,7 +12,7 @@ import { registerDocument } from '../document-register/document-register.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { planDocument } from './plan-document.js';
 import { loadForAction } from '../../authz/guard.js';
-import { planResource } from './plans.policy.js';
+import { issuerPlace, planResource } from './plans.policy.js';
 import { findPlan } from './plans.repository.js';
 import { notifyPlanApproved } from './plan-notifications.js';
 
@@ -40,6 +40,7 @@ export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: 
       action: 'plan.superseded',
       entityType: 'inspection_plan',
       entityId: amended.id,
+      scope: { places: [issuerPlace(plan)] },
       before: { status: amended.status, version: amended.version },
       after: { status: superseded.status, version: superseded.version, supersededBy: id },
     });
@@ -68,6 +69,7 @@ export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: 
     action: 'plan.issued',
     entityType: 'inspection_plan',
     entityId: id,
+    scope: { places: [issuerPlace(plan)] },
     before: { status: plan.status, version: plan.version },
     after: { status: after.status, version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn, signature: content.signature },
   });

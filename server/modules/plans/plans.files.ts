@@ -20,6 +20,10 @@ export function committeeRecordAccess(find: (db: DbOrTx, actor: Actor, id: strin
       const roles = planRoles(actor, issuerPlace(record));
       return roles.drafter || roles.issuer;
     },
+    async auditScope(db, actor, id) {
+      const record = await find(db, actor, id);
+      return { places: record ? [issuerPlace(record)] : [] };
+    },
     purposes: {
       signed_scan: { accept: ['pdf', 'jpeg', 'png', 'heic'], maxFiles: 10 },
       supporting: { maxFiles: 50 },

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../http/actor.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { checkPeriod, checkTargets } from './create-plan.js';
 import { loadForAction } from '../../authz/guard.js';
-import { planResource } from './plans.policy.js';
+import { issuerPlace, planResource } from './plans.policy.js';
 import { planTargets, replaceTargets } from './plans.repository.js';
 
 /** Edits a draft: only the sections named in `content` change; issued plans are frozen (409). */
@@ -31,6 +31,7 @@ export async function updatePlan(tx: Tx, ctx: RequestContext, id: string, input:
     action: 'plan.updated',
     entityType: 'inspection_plan',
     entityId: id,
+    scope: { places: [issuerPlace(plan)] },
     before: { ...before, targetAgencyIds: beforeTargets },
     after: { ...after, targetAgencyIds: input.targetAgencyIds ?? beforeTargets },
   });

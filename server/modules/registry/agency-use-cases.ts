@@ -38,7 +38,7 @@ export async function createAgency(tx: Tx, ctx: RequestContext, input: z.infer<t
     .insert(agency)
     .values({ ...input, parentAgencyId: input.parentAgencyId ?? null, email: input.email ?? null, sortKey: vietnameseSortKey(input.name) })
     .returning();
-  await recordAudit(tx, ctx, { action: 'agency.created', entityType: 'agency', entityId: row.id, after: row });
+  await recordAudit(tx, ctx, { action: 'agency.created', entityType: 'agency', entityId: row.id, scope: { agencies: [row.id] }, after: row });
   return row;
 }
 
@@ -65,7 +65,7 @@ export async function updateAgency(tx: Tx, ctx: RequestContext, id: string, inpu
     ...(changes.name ? { sortKey: vietnameseSortKey(changes.name) } : {}),
   });
   const { unitName: _unitName, parentAgencyName: _parentName, ...beforeRow } = before;
-  await recordAudit(tx, ctx, { action: 'agency.updated', entityType: 'agency', entityId: id, before: beforeRow, after });
+  await recordAudit(tx, ctx, { action: 'agency.updated', entityType: 'agency', entityId: id, scope: { places: [{ unitPath: before.unitPath, agencyPath: before.path }], agencies: [id] }, before: beforeRow, after });
   return after;
 }
 
@@ -75,6 +75,6 @@ export async function deactivateAgency(tx: Tx, ctx: RequestContext, id: string, 
   checkValidity(before.validFrom, input.validTo);
   const after = await updateVersioned(tx, agency, id, input.version, { active: false, validTo: input.validTo ?? before.validTo });
   const { unitName: _unitName, parentAgencyName: _parentName, ...beforeRow } = before;
-  await recordAudit(tx, ctx, { action: 'agency.deactivated', entityType: 'agency', entityId: id, before: beforeRow, after });
+  await recordAudit(tx, ctx, { action: 'agency.deactivated', entityType: 'agency', entityId: id, scope: { agencies: [id] }, before: beforeRow, after });
   return after;
 }

@@ -194,6 +194,7 @@ export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer,
         action: 'registry.imported',
         entityType: 'registry',
         entityId: null,
+        scope: 'author',
         after: { units: result.units, agencies: result.agencies, rejected: result.rejected.length },
       });
       if (opts.dryRun) throw new DryRunRollback();

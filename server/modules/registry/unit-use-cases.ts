@@ -45,7 +45,7 @@ export async function createUnit(tx: Tx, ctx: RequestContext, input: z.infer<typ
     .insert(unit)
     .values({ ...input, parentId: input.parentId ?? null, sortKey: vietnameseSortKey(input.name) })
     .returning();
-  await recordAudit(tx, ctx, { action: 'unit.created', entityType: 'unit', entityId: row.id, after: row });
+  await recordAudit(tx, ctx, { action: 'unit.created', entityType: 'unit', entityId: row.id, scope: { units: [row.id] }, after: row });
   return row;
 }
 
@@ -58,7 +58,7 @@ export async function updateUnit(tx: Tx, ctx: RequestContext, id: string, input:
     ...changes,
     ...(changes.name ? { sortKey: vietnameseSortKey(changes.name) } : {}),
   });
-  await recordAudit(tx, ctx, { action: 'unit.updated', entityType: 'unit', entityId: id, before, after });
+  await recordAudit(tx, ctx, { action: 'unit.updated', entityType: 'unit', entityId: id, scope: { places: [{ unitPath: before.path }], units: [id] }, before, after });
   return after;
 }
 
@@ -67,7 +67,7 @@ export async function deactivateUnit(tx: Tx, ctx: RequestContext, id: string, in
   const before = await loadForAction(tx, ctx, { ...unitResource, refusal: (row) => (row.active ? null : 'the unit is already inactive') }, id, 'deactivate', input.version);
   checkValidity(before.validFrom, input.validTo);
   const after = await updateVersioned(tx, unit, id, input.version, { active: false, validTo: input.validTo ?? before.validTo });
-  await recordAudit(tx, ctx, { action: 'unit.deactivated', entityType: 'unit', entityId: id, before, after });
+  await recordAudit(tx, ctx, { action: 'unit.deactivated', entityType: 'unit', entityId: id, scope: { units: [id] }, before, after });
   return after;
 }
 
@@ -76,7 +76,7 @@ export async function addSuccession(tx: Tx, ctx: RequestContext, fromUnitId: str
   if (input.toUnitId === fromUnitId) throw AppError.invalid('body.toUnitId', 'same_unit', 'a unit cannot succeed itself');
   if (!(await findVisibleUnit(tx, ctx.actor, input.toUnitId))) throw AppError.invalid('body.toUnitId', 'not_found', 'the successor unit does not exist');
   const [row] = await tx.insert(unitSuccession).values({ ...input, fromUnitId }).returning();
-  await recordAudit(tx, ctx, { action: 'unit.succession_added', entityType: 'unit', entityId: fromUnitId, after: row });
+  await recordAudit(tx, ctx, { action: 'unit.succession_added', entityType: 'unit', entityId: fromUnitId, scope: { units: [fromUnitId] }, after: row });
   return row;
 }
 

@@ -23,6 +23,6 @@ export async function changePassword(db: Db, ctx: RequestContext, input: { curre
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${appUser.version} + 1` })
       .where(eq(appUser.id, user.id));
     await tx.delete(session).where(and(eq(session.userId, user.id), ne(session.id, ctx.actor.sessionId)));
-    await recordAudit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, scope: { users: [user.id] } });
   });
 }

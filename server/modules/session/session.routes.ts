@@ -93,7 +93,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       await db.transaction(async (tx) => {
         await tx.delete(session).where(eq(session.id, ctx.actor.sessionId));
-        await recordAudit(tx, ctx, { action: 'session.signed_out', entityType: 'user', entityId: ctx.actor.userId });
+        await recordAudit(tx, ctx, { action: 'session.signed_out', entityType: 'user', entityId: ctx.actor.userId, scope: { users: [ctx.actor.userId] } });
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);

@@ -178,7 +178,7 @@ export async function signIn(db: Db, input: SignInInput) {
           ip: input.ip,
           requestId: input.requestId,
         },
-        { action: 'session.signed_in', entityType: 'user', entityId: signedIn.id },
+        { action: 'session.signed_in', entityType: 'user', entityId: signedIn.id, scope: { users: [signedIn.id] } },
       );
       return { user: signedIn, deviceToken, ...created };
     });

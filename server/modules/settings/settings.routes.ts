@@ -49,7 +49,7 @@ export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
         if (!updated.length) throw new AppError('VERSION_CONFLICT', 'the setting was changed by someone else');
       }
       const after = await readStandingBody(tx);
-      await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: STANDING_BODY_KEY, before, after });
+      await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: STANDING_BODY_KEY, scope: 'author', before, after });
       return after;
     });
   });

@@ -23,6 +23,6 @@ export async function createTeam(tx: Tx, ctx: RequestContext, planId: string, in
   const standing = standingId ? await findVisibleAgency(tx, ctx.actor, standingId) : null;
   const decision = input.decision ?? defaultTeamDecision(plan, await issuerInfo(tx, plan.issuingAgencyId), input.name, standing?.name ?? null);
   const [row] = await tx.insert(inspectionTeam).values({ planId, name: input.name, decision, status: 'draft', createdBy: ctx.actor.userId }).returning();
-  await recordAudit(tx, ctx, { action: 'team.created', entityType: 'inspection_team', entityId: row.id, after: row });
+  await recordAudit(tx, ctx, { action: 'team.created', entityType: 'inspection_team', entityId: row.id, scope: { places: [issuerPlace(plan)] }, after: row });
   return row;
 }

@@ -13,6 +13,7 @@ import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { teamDecisionDocument } from './team-decision.js';
 import { loadForAction } from '../../authz/guard.js';
 import { teamResource } from './teams.policy.js';
+import { issuerPlace } from '../plans/plans.policy.js';
 import { teamMembers } from './teams.repository.js';
 import { notify } from '../../notifications/notify.js';
 import { teamMembersWithAccounts } from '../../notifications/recipients.js';
@@ -48,6 +49,7 @@ export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: 
     action: 'team.founded',
     entityType: 'inspection_team',
     entityId: id,
+    scope: { places: [issuerPlace(team)] },
     before: { status: team.status, version: team.version },
     after: { status: after.status, version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn },
   });

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import { loadForAction } from '../../authz/guard.js';
 import { teamResource } from './teams.policy.js';
+import { issuerPlace } from '../plans/plans.policy.js';
 import { inspectorUserIds, replaceMembers, teamMembers } from './teams.repository.js';
 
 /**
@@ -46,6 +47,6 @@ export async function replaceTeamMembers(tx: Tx, ctx: RequestContext, id: string
     input.members.map((m) => ({ honorific: m.honorific ?? null, fullName: m.fullName, title: m.position, agencyId: m.agencyId, role: m.role, userId: m.userId ?? null })),
   );
   const after = await updateVersioned(tx, inspectionTeam, id, input.version, {});
-  await recordAudit(tx, ctx, { action: 'team.members_replaced', entityType: 'inspection_team', entityId: id, before: { members: before }, after: { members: input.members, version: after.version } });
+  await recordAudit(tx, ctx, { action: 'team.members_replaced', entityType: 'inspection_team', entityId: id, scope: { places: [issuerPlace(team)] }, before: { members: before }, after: { members: input.members, version: after.version } });
   return after;
 }

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../http/actor.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { loadForAction } from '../../authz/guard.js';
 import { teamResource } from './teams.policy.js';
+import { issuerPlace } from '../plans/plans.policy.js';
 
 /** Renames a team or edits its decision texts (only the named ones), before it is founded. */
 export async function updateTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateTeamBody>) {
@@ -14,6 +15,6 @@ export async function updateTeam(tx: Tx, ctx: RequestContext, id: string, input:
   const decision: TeamDecision = { ...(team.decision as TeamDecision), ...(input.decision ?? {}) };
   const after = await updateVersioned(tx, inspectionTeam, id, input.version, { ...(input.name ? { name: input.name } : {}), decision });
   const { number: _n, symbol: _s, issuingAgencyId: _a, issuerUnitPath: _u, issuerPath: _ip, seriesId: _r, planStatus: _p, ...before } = team;
-  await recordAudit(tx, ctx, { action: 'team.updated', entityType: 'inspection_team', entityId: id, before, after });
+  await recordAudit(tx, ctx, { action: 'team.updated', entityType: 'inspection_team', entityId: id, scope: { places: [issuerPlace(team)] }, before, after });
   return after;
 }

@@ -85,7 +85,7 @@ export async function userRoutes(app: AppInstance, deps: AppDeps) {
       const [row] = await tx.insert(appUser).values({ ...fields, email: fields.email ?? null, passwordHash, mustChangePassword: true }).returning();
       await setRoles(tx, ctx, row.id, roles);
       const [presented] = await presentUsers(tx, [row.id]);
-      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: presented });
+      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, scope: { users: [row.id] }, after: presented });
       return presented;
     });
     return reply.status(201).send(user);
@@ -108,7 +108,7 @@ export async function userRoutes(app: AppInstance, deps: AppDeps) {
       // A deactivated user or a reset password ends the user's sessions at once.
       if (fields.active === false || password) await tx.delete(session).where(eq(session.userId, visible.id));
       const [after] = await presentUsers(tx, [visible.id]);
-      await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: visible.id, before, after: { ...after, passwordReset: Boolean(password) } });
+      await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: visible.id, scope: { agencies: before.roles.map((r) => r.agencyId), users: [visible.id] }, before, after: { ...after, passwordReset: Boolean(password) } });
       return after;
     });
   });

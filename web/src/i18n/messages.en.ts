@@ -187,6 +187,7 @@ export const en: Record<MessageKey, string> = {
   'audit.noDiff': 'No before/after data.',
   'audit.system': 'System',
   'audit.total': 'Total: {total}',
+  'audit.totalAtLeast': 'More than {total} events: narrow the filters',
   'audit.pagination': 'Audit trail pages',
 
   'users.title': 'Users',

@@ -188,6 +188,7 @@ export const vi = {
   'audit.noDiff': 'Không có dữ liệu trước/sau.',
   'audit.system': 'Hệ thống',
   'audit.total': 'Tổng số: {total}',
+  'audit.totalAtLeast': 'Hơn {total} sự kiện: hãy thu hẹp bộ lọc',
   'audit.pagination': 'Phân trang nhật ký',
 
   'users.title': 'Người dùng',

@@ -32,7 +32,7 @@ export function AuditPage() {
   const events = useQuery({
     queryKey: ['audit', filters, page],
     queryFn: ({ signal }) =>
-      api.get<{ items: AuditEvent[]; total: number }>('/api/audit', { ...filters, page, pageSize }, signal),
+      api.get<{ items: AuditEvent[]; total: number; totalIsLowerBound: boolean }>('/api/audit', { ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const pages = Math.max(1, Math.ceil((events.data?.total ?? 0) / pageSize));
@@ -82,7 +82,7 @@ export function AuditPage() {
       {events.data && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {t('audit.total', { total: events.data.total })}
+            {t(events.data.totalIsLowerBound ? 'audit.totalAtLeast' : 'audit.total', { total: events.data.total })}
           </Text>
           <Table.ScrollContainer minWidth={760}>
             <Table aria-label={t('audit.tableLabel')}>
