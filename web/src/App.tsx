@@ -26,6 +26,13 @@ const PlansPage = lazy(() => import('./features/plans/PlansPage.js').then((m) =>
 const PlanDetailPage = lazy(() =>
   import('./features/plans/PlanDetailPage.js').then((m) => ({ default: m.PlanDetailPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
+);
+const AccountPage = lazy(() => import('./features/notifications/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const MailStatusPage = lazy(() =>
+  import('./features/notifications/MailStatusPage.js').then((m) => ({ default: m.MailStatusPage })),
+);
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -87,6 +94,16 @@ function SignedInRoutes() {
           element={
             <RequireCapability capability="user.manage">
               <UsersPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route
+          path="admin/mail"
+          element={
+            <RequireCapability capability="user.manage">
+              <MailStatusPage />
             </RequireCapability>
           }
         />

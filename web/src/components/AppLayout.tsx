@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.vi.js';
 import type { Capability } from '../../../shared/domain/capabilities.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { roleKey } from './labels.js';
 
 interface NavItem {
@@ -23,6 +24,9 @@ const navItems: NavItem[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
+  { to: '/admin/mail', label: 'nav.mail', capability: 'user.manage' },
+  { to: '/notifications', label: 'nav.notifications' },
+  { to: '/account', label: 'nav.account' },
   { to: '/password', label: 'nav.password' },
 ];
 
@@ -69,6 +73,7 @@ export function AppLayout() {
                 {session?.roles.map((grant) => t(roleKey(grant.role))).join(', ')}
               </Text>
             </Box>
+            {session && !session.user.mustChangePassword && <NotificationBell />}
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('session.signOut')}
