@@ -89,6 +89,10 @@ const envSchema = z.object({
   PAR_PDF_PENDING_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
   /** PDF conversions the whole installation may have waiting at once. */
   PAR_PDF_QUEUE_MAX: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Working days a schedule notice must reach the unit before its report is due (issue 8 §2). */
+  PAR_NOTICE_LEAD_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Two inspections of one agency closer than this many days conflict (1 = the same day). */
+  PAR_REVISIT_MIN_DAYS: z.coerce.number().int().min(1).max(365).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** What this process runs: the HTTP server, the job workers, or both (one machine). */
   PAR_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
@@ -128,6 +132,8 @@ export type Config = {
   files: { backend: 'database' } | { backend: 'directory'; dir: string };
   maxFileBytes: number;
   pdf: { pendingPerUser: number; queueMax: number };
+  /** Lead times and spacing of the inspection schedule (issue 8 §2). */
+  schedule: { noticeLeadWorkingDays: number; revisitMinDays: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -167,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     files: e.PAR_FILES_DIR ? { backend: 'directory', dir: path.resolve(e.PAR_FILES_DIR) } : { backend: 'database' },
     maxFileBytes: e.PAR_MAX_FILE_MB * 1024 * 1024,
     pdf: { pendingPerUser: e.PAR_PDF_PENDING_PER_USER, queueMax: e.PAR_PDF_QUEUE_MAX },
+    schedule: { noticeLeadWorkingDays: e.PAR_NOTICE_LEAD_WORKING_DAYS, revisitMinDays: e.PAR_REVISIT_MIN_DAYS },
   };
 }

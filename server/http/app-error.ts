@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly invalidParams?: InvalidParam[],
+    /** Members added to the problem body (allowedMoves, conflicts). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? code);
     this.name = 'AppError';

@@ -18,6 +18,8 @@ const titles: Record<ErrorCode, string> = {
   DUPLICATE: 'Already exists',
   RATE_LIMITED: 'Too many attempts',
   INVALID_STATE: 'Not possible in the current state',
+  INVALID_TRANSITION: 'This move is not possible from the current status',
+  SCHEDULE_CONFLICT: 'The schedule breaks a rule',
   UNSUPPORTED_FILE: 'Unsupported file',
   PDF_UNAVAILABLE: 'PDF conversion is not available on this server',
   PDF_LIMIT_REACHED: 'Too many PDF conversions waiting',
@@ -31,8 +33,9 @@ const titles: Record<ErrorCode, string> = {
 const contextNames: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
 
 /** The RFC 9457 body of an error. */
-export function problemOf(code: ErrorCode, requestId: string, detail?: string, invalidParams?: InvalidParam[]): Problem {
+export function problemOf(code: ErrorCode, requestId: string, detail?: string, invalidParams?: InvalidParam[], extensions?: Record<string, unknown>): Problem {
   return {
+    ...extensions,
     type: `https://par-inspect.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: titles[code],
     status: errorStatus[code],
@@ -49,8 +52,9 @@ export function sendProblem(
   code: ErrorCode,
   detail?: string,
   invalidParams?: InvalidParam[],
+  extensions?: Record<string, unknown>,
 ) {
-  return reply.status(errorStatus[code]).type('application/problem+json').send(problemOf(code, request.id, detail, invalidParams));
+  return reply.status(errorStatus[code]).type('application/problem+json').send(problemOf(code, request.id, detail, invalidParams, extensions));
 }
 
 /** The request field behind each unique constraint a client can run into. */
@@ -143,7 +147,7 @@ function invalidParamsOf(where: string, validation: { instancePath: string; keyw
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return sendProblem(request, reply, err.code, err.detail, err.invalidParams);
+    if (err instanceof AppError) return sendProblem(request, reply, err.code, err.detail, err.invalidParams, err.extensions);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = contextNames[(err as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
       return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParamsOf(where, err.validation));

@@ -34,6 +34,16 @@ export const auditActions = [
   'team.updated',
   'team.members_replaced',
   'team.founded',
+  'inspection.created',
+  'inspection.updated',
+  'inspection.started',
+  'inspection.closed',
+  'inspection.cancelled',
+  'inspection.rescheduled',
+  'inspection.notified',
+  'notice.created',
+  'notice.updated',
+  'notice.issued',
   'job.retried',
   'document.frozen',
   'file.attached',
@@ -42,7 +52,7 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

@@ -16,6 +16,8 @@ export const errorCodes = [
   'DUPLICATE',
   'RATE_LIMITED',
   'INVALID_STATE',
+  'INVALID_TRANSITION',
+  'SCHEDULE_CONFLICT',
   'UNSUPPORTED_FILE',
   'PDF_UNAVAILABLE',
   'PDF_LIMIT_REACHED',
@@ -40,6 +42,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   VERSION_CONFLICT: 409,
   DUPLICATE: 409,
   INVALID_STATE: 409,
+  /** A status move not possible from the record's status; `allowedMoves` lists those that are. */
+  INVALID_TRANSITION: 409,
+  /** A schedule change that breaks a rule (double booking, lead time…); `conflicts` names each. */
+  SCHEDULE_CONFLICT: 409,
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -74,5 +80,9 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   requestId: z.string(),
   invalidParams: z.array(invalidParamSchema).optional(),
+  /** INVALID_TRANSITION: the moves the record allows now. */
+  allowedMoves: z.array(z.string()).optional(),
+  /** SCHEDULE_CONFLICT: each rule broken, with the other record named (shared/api/inspections.schemas.ts). */
+  conflicts: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -81,6 +81,26 @@ export const capabilityTable = {
   'register.read': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
   /** Register a document made outside the app (it takes the next number). */
   'register.record': { secretariat: 'scope', leader: 'scope' },
+
+  /**
+   * Read every inspection of plans issued by an agency in reach, unannounced visits included
+   * before they start (the standing office and the leaders in scope).
+   */
+  'inspection.read_all': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /**
+   * Read the inspections of plans issued by an agency in reach, but an unannounced visit only
+   * once started (an inspector sees every visit of their own team from the team's membership).
+   */
+  'inspection.read_issued': { inspector: 'scope' },
+  /** Read the inspections of an agency in reach, but an unannounced visit only once started (the inspected unit). */
+  'inspection.read_targeted': { unit_officer: 'scope' },
+  /** Schedule inspections: create, edit dates, team and places, reschedule, cancel; issue notices. */
+  'inspection.schedule': { secretariat: 'scope' },
+  /**
+   * Start and close an inspection of a plan issued in reach: the standing office recording an
+   * earlier season; an inspector only on their own team's inspections (inspections.policy.ts).
+   */
+  'inspection.conduct': { secretariat: 'scope', inspector: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

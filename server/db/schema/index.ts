@@ -5,3 +5,4 @@ export * from './jobs.js';
 export * from './files.js';
 export * from './documents.js';
 export * from './notifications.js';
+export * from './inspections.js';

@@ -431,6 +431,8 @@ export const en: Record<MessageKey, string> = {
   'error.DUPLICATE': 'A matching record already exists.',
   'error.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
   'error.INVALID_STATE': 'This cannot be done in the current state.',
+  'error.INVALID_TRANSITION': 'This step is not possible from the current status.',
+  'error.SCHEDULE_CONFLICT': 'The schedule conflicts with another record.',
   'error.UNSUPPORTED_FILE': 'This file type is not supported.',
   'error.PDF_UNAVAILABLE': 'PDF conversion is not available on the server. Please download the .docx instead.',
   'error.PDF_LIMIT_REACHED': 'You are already waiting for several PDFs. Wait for them to finish, then try again.',

@@ -433,6 +433,8 @@ export const vi = {
   'error.DUPLICATE': 'Đã có bản ghi trùng.',
   'error.RATE_LIMITED': 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
   'error.INVALID_STATE': 'Không thể thực hiện thao tác ở trạng thái hiện tại.',
+  'error.INVALID_TRANSITION': 'Không thể chuyển sang bước này từ trạng thái hiện tại.',
+  'error.SCHEDULE_CONFLICT': 'Lịch bị trùng hoặc vi phạm quy định.',
   'error.UNSUPPORTED_FILE': 'Tệp không đúng định dạng được hỗ trợ.',
   'error.PDF_UNAVAILABLE': 'Máy chủ chưa cài công cụ tạo PDF. Vui lòng tải bản .docx.',
   'error.PDF_LIMIT_REACHED': 'Bạn đang chờ tạo nhiều PDF cùng lúc. Vui lòng đợi các bản trước xong rồi thử lại.',

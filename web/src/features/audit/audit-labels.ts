@@ -37,6 +37,16 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'team.members_replaced': ['Cập nhật thành viên đoàn', 'Updated team members'],
   'team.founded': ['Thành lập đoàn kiểm tra', 'Founded team'],
   'user.notification_preferences_updated': ['Đổi cài đặt thông báo', 'Changed notification settings'],
+  'inspection.created': ['Lên lịch cuộc kiểm tra', 'Scheduled an inspection'],
+  'inspection.updated': ['Sửa cuộc kiểm tra', 'Updated an inspection'],
+  'inspection.started': ['Bắt đầu kiểm tra', 'Started an inspection'],
+  'inspection.closed': ['Kết thúc cuộc kiểm tra', 'Closed an inspection'],
+  'inspection.cancelled': ['Hủy cuộc kiểm tra', 'Cancelled an inspection'],
+  'inspection.rescheduled': ['Đổi lịch kiểm tra', 'Rescheduled an inspection'],
+  'inspection.notified': ['Đã thông báo lịch kiểm tra', 'Inspection notified'],
+  'notice.created': ['Soạn thông báo lịch kiểm tra', 'Drafted a schedule notice'],
+  'notice.updated': ['Sửa thông báo lịch kiểm tra', 'Updated a schedule notice'],
+  'notice.issued': ['Ban hành thông báo lịch kiểm tra', 'Issued a schedule notice'],
   'job.retried': ['Chạy lại công việc nền', 'Retried a background job'],
   'document.frozen': ['Lưu bản văn bản đã ban hành', 'Froze an issued document'],
   'file.attached': ['Đính kèm tệp', 'Attached a file'],
@@ -56,6 +66,8 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   document_register_entry: ['Sổ văn bản', 'Document register'],
   issued_document: ['Văn bản đã ban hành', 'Issued document'],
   file_attachment: ['Tệp đính kèm', 'Attachment'],
+  inspection: ['Cuộc kiểm tra', 'Inspection'],
+  inspection_notice: ['Thông báo lịch kiểm tra', 'Schedule notice'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

@@ -1,0 +1,58 @@
+import type { Inspection } from '../../../shared/api/inspections.schemas.js';
+import type { InspectionKind, InspectionStatus } from '../../../shared/domain/inspection-status.js';
+import { checkSchedule } from '../../../shared/domain/schedule-rules.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { inspectionAbilities } from './inspections.policy.js';
+import { placesOf, type InspectionRow } from './inspections.repository.js';
+import type { ScheduleEnv } from './schedule-checks.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Inspections as the API shows them, with their places (one query for the whole page), the
+ * caller's abilities, and the warnings of the calendar (a visit on a day off) computed on read.
+ */
+export async function presentInspections(tx: DbOrTx, actor: Actor, env: ScheduleEnv, rows: InspectionRow[]): Promise<Inspection[]> {
+  if (!rows.length) return [];
+  const places = await placesOf(tx, rows.map((r) => r.id));
+  return rows.map((row) => {
+    const kind = row.kind as InspectionKind;
+    const live = row.status === 'planned' || row.status === 'notified';
+    const warnings = live
+      ? checkSchedule(
+          { id: row.id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, startsOn: row.startsOn, endsOn: row.endsOn, people: [] },
+          [],
+          { calendar: env.calendar, periodFrom: row.periodFrom, periodTo: row.periodTo, today: '0000-01-01', noticeLeadWorkingDays: 0, revisitMinDays: 1 },
+        ).filter((i) => i.code === 'non_working_day')
+      : [];
+    return {
+      id: row.id,
+      planId: row.planId,
+      planYear: row.planYear,
+      agencyId: row.agencyId,
+      agencyName: row.agencyName,
+      unitName: row.unitName,
+      teamId: row.teamId,
+      teamName: row.teamName,
+      kind,
+      status: row.status as InspectionStatus,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      startTime: row.startTime,
+      reportDueOn: row.reportDueOn,
+      reportDueExplanation: row.reportDueExplanation,
+      places: places.filter((p) => p.inspectionId === row.id).map(({ agencyId, name, kind: placeKind }) => ({ agencyId, name, kind: placeKind })),
+      note: row.note,
+      reinspectionOfId: row.reinspectionOfId,
+      startedAt: iso(row.startedAt),
+      closedAt: iso(row.closedAt),
+      cancelledAt: iso(row.cancelledAt),
+      cancelReason: row.cancelReason,
+      allowedMoves: row.allowedMoves,
+      abilities: inspectionAbilities(actor, row),
+      warnings,
+      version: row.version,
+    };
+  });
+}

@@ -1,0 +1,171 @@
+import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
+import { allowedInspectionMoves, type InspectionKind, type InspectionMove, type InspectionStatus } from '../../../shared/domain/inspection-status.js';
+import { agency, inspection, inspectionPlace, inspectionPlan, inspectionTeam, inspectionTeamMember, unit } from '../../db/schema/index.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { actorOnTeamOf, visibleInspections } from './inspections.policy.js';
+
+/** The longest visit, in days: longer work is several inspections. */
+export const MAX_VISIT_DAYS = 31;
+
+/** An inspection with what its policy, use cases and presenter need (one query for a whole page). */
+export type InspectionRow = typeof inspection.$inferSelect & {
+  agencyName: string;
+  agencyPath: string;
+  unitName: string;
+  teamName: string;
+  planYear: number;
+  planSeriesId: string;
+  periodFrom: string;
+  periodTo: string;
+  issuingAgencyId: string;
+  /** Where the plan's issuing agency sits: what the policies check. */
+  issuerUnitPath: string;
+  issuerPath: string;
+  /** The caller is on the inspection's team with their account. */
+  actorOnTeam: boolean;
+  allowedMoves: InspectionMove[];
+};
+
+const issuer = alias(agency, 'issuer');
+
+function columns(actor: Actor | null) {
+  return {
+    inspection,
+    agencyName: agency.name,
+    agencyPath: agency.path,
+    unitName: unit.name,
+    teamName: inspectionTeam.name,
+    planYear: inspectionPlan.year,
+    planSeriesId: inspectionPlan.seriesId,
+    periodFrom: inspectionPlan.periodFrom,
+    periodTo: inspectionPlan.periodTo,
+    issuingAgencyId: inspectionPlan.issuingAgencyId,
+    issuerUnitPath: issuer.unitPath,
+    issuerPath: issuer.path,
+    actorOnTeam: actor ? sql<boolean>`${actorOnTeamOf(actor, 'inspection')}`.as('actor_on_team') : sql<boolean>`false`.as('actor_on_team'),
+  };
+}
+
+type Selected = { inspection: typeof inspection.$inferSelect } & Omit<InspectionRow, keyof typeof inspection.$inferSelect | 'allowedMoves'>;
+const flatten = ({ inspection: row, ...joined }: Selected): InspectionRow => ({
+  ...row,
+  ...joined,
+  actorOnTeam: !!joined.actorOnTeam,
+  allowedMoves: allowedInspectionMoves(row.status as InspectionStatus, row.kind as InspectionKind),
+});
+
+function select(tx: DbOrTx, actor: Actor | null) {
+  return tx
+    .select(columns(actor))
+    .from(inspection)
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .innerJoin(unit, eq(unit.id, agency.unitId))
+    .innerJoin(inspectionTeam, eq(inspectionTeam.id, inspection.teamId))
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
+    .innerJoin(issuer, eq(issuer.id, inspectionPlan.issuingAgencyId));
+}
+
+export const isVisibleTo = (actor: Actor): SQL => sql`${inspection.id} in ${visibleInspections(actor)}`;
+
+/** One inspection the actor may see, or null: the caller answers 404, as for an unknown id. */
+export async function findVisibleInspection(tx: DbOrTx, actor: Actor, id: string): Promise<InspectionRow | null> {
+  const [row] = await select(tx, actor).where(and(eq(inspection.id, id), isVisibleTo(actor)));
+  return row ? flatten(row) : null;
+}
+
+export interface InspectionFilter {
+  planId?: string;
+  teamId?: string;
+  agencyId?: string;
+  kind?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'pageSize'>): SQL | undefined {
+  return and(
+    isVisibleTo(actor),
+    f.planId ? eq(inspection.planId, f.planId) : undefined,
+    f.teamId ? eq(inspection.teamId, f.teamId) : undefined,
+    f.agencyId ? eq(inspection.agencyId, f.agencyId) : undefined,
+    f.kind ? eq(inspection.kind, f.kind) : undefined,
+    f.status ? eq(inspection.status, f.status) : undefined,
+    f.to ? lte(inspection.startsOn, f.to) : undefined,
+    f.from ? gte(inspection.endsOn, f.from) : undefined,
+  );
+}
+
+/** A page of the inspections the actor may see, by date, and the total under the same rule. */
+export async function listInspections(tx: DbOrTx, actor: Actor, f: InspectionFilter): Promise<{ rows: InspectionRow[]; total: number }> {
+  const where = filterConditions(actor, f);
+  const rows = await select(tx, actor)
+    .where(where)
+    .orderBy(asc(inspection.startsOn), asc(inspection.startTime), asc(agency.sortKey), asc(inspection.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(inspection).where(where);
+  return { rows: rows.map(flatten), total: Number(count?.n ?? 0) };
+}
+
+/** Inspections by id without scope (inside use cases, after the visibility check). */
+export async function findInspection(tx: DbOrTx, id: string): Promise<InspectionRow | null> {
+  const [row] = await select(tx, null).where(eq(inspection.id, id));
+  return row ? flatten(row) : null;
+}
+
+/** The places of each inspection, in order, with their names and kinds. */
+export async function placesOf(tx: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ inspectionId: inspectionPlace.inspectionId, agencyId: agency.id, name: agency.name, kind: agency.kind })
+    .from(inspectionPlace)
+    .innerJoin(agency, eq(agency.id, inspectionPlace.agencyId))
+    .where(inArray(inspectionPlace.inspectionId, ids))
+    .orderBy(asc(inspectionPlace.inspectionId), asc(inspectionPlace.position));
+}
+
+export async function replacePlaces(tx: Tx, inspectionId: string, agencyIds: string[]) {
+  await tx.delete(inspectionPlace).where(eq(inspectionPlace.inspectionId, inspectionId));
+  if (agencyIds.length) await tx.insert(inspectionPlace).values(agencyIds.map((agencyId, position) => ({ inspectionId, agencyId, position })));
+}
+
+/**
+ * Every inspection not cancelled (of any authority: one person may sit on a town's and a
+ * province's team) that meets the days [from, to] (widened by
+ * the caller for the revisit window), with the people of its team: what the schedule rules check
+ * a visit against (shared/domain/schedule-rules.ts). Unscoped: the scheduler is the office.
+ */
+export async function bookedBetween(tx: DbOrTx, from: string, to: string) {
+  const rows = await tx
+    .select({
+      id: inspection.id,
+      agencyId: inspection.agencyId,
+      agencyName: agency.name,
+      teamId: inspection.teamId,
+      teamName: inspectionTeam.name,
+      kind: inspection.kind,
+      startsOn: inspection.startsOn,
+      endsOn: inspection.endsOn,
+    })
+    .from(inspection)
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .innerJoin(inspectionTeam, eq(inspectionTeam.id, inspection.teamId))
+    // A visit lasts at most MAX_VISIT_DAYS, so the index on starts_on bounds the scan.
+    .where(and(ne(inspection.status, 'cancelled'), lte(inspection.startsOn, to), gte(inspection.startsOn, dayNumberToIso(toDayNumber(from) - MAX_VISIT_DAYS)), gte(inspection.endsOn, from)));
+  return rows;
+}
+
+/** The members of the given teams (for the people a visit books). */
+export async function membersOfTeams(tx: DbOrTx, teamIds: string[]) {
+  if (!teamIds.length) return [];
+  return tx
+    .select({ teamId: inspectionTeamMember.teamId, userId: inspectionTeamMember.userId, fullName: inspectionTeamMember.fullName, agencyId: inspectionTeamMember.agencyId, honorific: inspectionTeamMember.honorific })
+    .from(inspectionTeamMember)
+    .where(inArray(inspectionTeamMember.teamId, [...new Set(teamIds)]));
+}

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Inspection } from '../../../shared/api/inspections.schemas.js';
+import { ManualClock } from '../../clock.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countRows } from '../../test/factories.js';
+import { makeSeason, schedule, type Season } from './inspections.test-support.js';
+
+let t: TestApp;
+let s: Season;
+const clock = new ManualClock('2021-05-11T02:00:00Z'); // 09:00 on Tuesday 11/5/2021 in Việt Nam
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  s = await makeSeason(t);
+});
+afterAll(() => t.close());
+
+const announced = (over: Record<string, unknown> = {}) => ({
+  planId: s.plan.id,
+  agencyId: s.a.wardACommittee.id,
+  teamId: s.team1.id,
+  kind: 'announced',
+  startsOn: '2021-09-09',
+  startTime: '08:00',
+  ...over,
+});
+const auditOf = async (id: string) => {
+  const res = await t.database.db.execute(sql`select action, after from audit_event where entity_type = 'inspection' and entity_id = ${id} order by id`);
+  return (res as unknown as { rows: { action: string; after: Record<string, unknown> }[] }).rows;
+};
+const inspectionsOfPlan = () => countRows(t.database.db, 'inspection', sql`plan_id = ${s.plan.id}`);
+
+describe('scheduling an inspection', () => {
+  it('schedules an announced visit with its report due 3 working days before, and the sentence that explains it', async () => {
+    const created = await schedule(s.secretariat, announced());
+    expect(created).toMatchObject({
+      kind: 'announced',
+      status: 'planned',
+      startsOn: '2021-09-09',
+      endsOn: '2021-09-09',
+      startTime: '08:00',
+      reportDueOn: '2021-09-06',
+      reportDueExplanation: 'chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)',
+      agencyName: s.a.wardACommittee.name,
+      teamName: 'Đoàn kiểm tra số 1',
+      places: [{ agencyId: s.a.wardACommittee.id, name: s.a.wardACommittee.name, kind: 'peoples_committee' }],
+      allowedMoves: ['edit', 'notify', 'cancel', 'reschedule'],
+      abilities: { update: true, start: false, close: false, cancel: true, reschedule: true },
+      version: 1,
+    });
+    expect((await auditOf(created.id)).map((e) => e.action)).toEqual(['inspection.created']);
+    // The unit sees it, without the office's abilities.
+    const seen = await s.unitOfficerA.get(`/api/inspections/${created.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().abilities).toEqual({ update: false, start: false, close: false, cancel: false, reschedule: false });
+  });
+
+  it('refuses bad input with the field named, and writes nothing', async () => {
+    const before = await inspectionsOfPlan();
+    const draftTeam = (await s.secretariat.post(`/api/plans/${s.plan.id}/teams`, { name: 'Đoàn chưa thành lập' })).json();
+    const cases: [Record<string, unknown>, number, string, string?][] = [
+      [announced({ planId: crypto.randomUUID() }), 404, 'NOT_FOUND'],
+      [announced({ agencyId: s.a.townCommittee.id }), 400, 'VALIDATION_FAILED', 'body.agencyId'],
+      [announced({ teamId: draftTeam.id }), 400, 'VALIDATION_FAILED', 'body.teamId'],
+      [announced({ teamId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.teamId'],
+      [announced({ endsOn: '2021-09-08' }), 400, 'VALIDATION_FAILED', 'body.endsOn'],
+      [announced({ startsOn: '2021-02-30' }), 400, 'VALIDATION_FAILED', 'body.startsOn'],
+      [announced({ startTime: '25:00' }), 400, 'VALIDATION_FAILED', 'body.startTime'],
+      [announced({ kind: 'reinspection' }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
+      [announced({ places: [s.a.wardBDesk.id] }), 400, 'VALIDATION_FAILED', 'body.places.0'],
+      [announced({ startsOn: '2022-01-05' }), 409, 'SCHEDULE_CONFLICT'],
+    ];
+    for (const [body, status, code, field] of cases) {
+      const res = await s.secretariat.post('/api/inspections', body);
+      expect(res.statusCode, `${JSON.stringify(body)} ${res.body}`).toBe(status);
+      expect(res.json().code).toBe(code);
+      if (field) expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    }
+    // Only the standing office schedules.
+    expect((await s.leader.post('/api/inspections', announced())).statusCode).toBe(403);
+    expect((await s.unitOfficerA.post('/api/inspections', announced())).statusCode).toBe(403);
+    expect(await inspectionsOfPlan()).toBe(before);
+  });
+
+  it('refuses a team member booked twice the same day, and an agency visited twice the same day, naming the other record', async () => {
+    const first = await schedule(s.secretariat, announced({ agencyId: s.a.homeAffairs.id, startsOn: '2021-10-12' }));
+    // Team 2 has none of team 1's people: the day is free for it, but not for the same agency.
+    const sameAgency = await s.secretariat.post('/api/inspections', announced({ agencyId: s.a.homeAffairs.id, teamId: s.team2.id, startsOn: '2021-10-12' }));
+    expect(sameAgency.statusCode).toBe(409);
+    expect(sameAgency.json().conflicts.map((c: { code: string; otherInspectionId: string }) => [c.code, c.otherInspectionId])).toEqual([['agency_visited_recently', first.id]]);
+    expect(sameAgency.json().conflicts[0].message).toContain('Đoàn kiểm tra số 1');
+    // A third team sharing Hùng's account with team 1.
+    const team3 = (await s.secretariat.post(`/api/plans/${s.plan.id}/teams`, { name: 'Đoàn kiểm tra số 3' })).json();
+    const put = await s.secretariat.put(`/api/teams/${team3.id}/members`, {
+      version: team3.version,
+      members: [{ honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Trưởng phòng Nội vụ', agencyId: s.a.homeAffairs.id, role: 'truong_doan', userId: s.a.users.inspector.id }],
+    });
+    const founded = await s.leader.post(`/api/teams/${team3.id}/found`, { version: put.json().version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    expect(founded.statusCode, founded.body).toBe(200);
+    const doubleBooked = await s.secretariat.post('/api/inspections', announced({ agencyId: s.a.wardBCommittee.id, teamId: team3.id, startsOn: '2021-10-12' }));
+    expect(doubleBooked.statusCode).toBe(409);
+    const [conflict] = doubleBooked.json().conflicts;
+    expect(conflict).toMatchObject({ code: 'member_double_booked', otherInspectionId: first.id, overridable: false });
+    expect(conflict.message).toBe(`Ông Nguyễn Văn Hùng đã có lịch kiểm tra ${s.a.homeAffairs.name} (Đoàn kiểm tra số 1) ngày 12/10/2021.`);
+    // Another day is fine.
+    await schedule(s.secretariat, announced({ agencyId: s.a.wardBCommittee.id, teamId: team3.id, startsOn: '2021-10-13' }));
+  });
+
+  it('refuses too short a lead time unless the office gives a reason, which the audit trail keeps', async () => {
+    const body = announced({ agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, startsOn: '2021-05-14' });
+    const refused = await s.secretariat.post('/api/inspections', body);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().conflicts.map((c: { code: string }) => c.code)).toEqual(['short_lead_time']);
+    const created = await schedule(s.secretariat, { ...body, overrideReason: 'Đơn vị đã đồng ý qua điện thoại' });
+    const [event] = await auditOf(created.id);
+    expect(event.after.override).toMatchObject({ reason: 'Đơn vị đã đồng ý qua điện thoại' });
+  });
+
+  it('warns of a visit on a day off, saying which, and lets it through', async () => {
+    const created = await schedule(s.secretariat, announced({ agencyId: s.a.wardACommittee.id, teamId: s.team2.id, startsOn: '2021-09-03' }));
+    expect(created.warnings.map((w) => [w.code, w.date])).toEqual([['non_working_day', '2021-09-03']]);
+  });
+});
+
+describe('moves', () => {
+  it('answers a move from the wrong state with 409 INVALID_TRANSITION and the moves allowed', async () => {
+    const created = await schedule(s.secretariat, announced({ startsOn: '2021-11-09' }));
+    const res = await s.secretariat.post(`/api/inspections/${created.id}/start`, { version: created.version });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['edit', 'notify', 'cancel', 'reschedule'] });
+    expect((await s.secretariat.post(`/api/inspections/${created.id}/close`, { version: created.version })).json().code).toBe('INVALID_TRANSITION');
+  });
+
+  it('edits with optimistic concurrency, recomputing the report date', async () => {
+    const created = await schedule(s.secretariat, announced({ startsOn: '2021-11-16' }));
+    const edited = await s.secretariat.patch(`/api/inspections/${created.id}`, { version: created.version, startsOn: '2021-11-18', note: 'Mang theo hồ sơ' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ startsOn: '2021-11-18', endsOn: '2021-11-18', reportDueOn: '2021-11-15', note: 'Mang theo hồ sơ', version: 2 });
+    const stale = await s.secretariat.patch(`/api/inspections/${created.id}`, { version: created.version, note: 'cũ' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await auditOf(created.id)).map((e) => e.action)).toEqual(['inspection.created', 'inspection.updated']);
+  });
+
+  it('cancels and reschedules with a reason, each audited', async () => {
+    const one = await schedule(s.secretariat, announced({ startsOn: '2021-11-23' }));
+    const moved = await s.secretariat.post(`/api/inspections/${one.id}/reschedule`, { version: one.version, reason: 'Trùng lịch họp HĐND', startsOn: '2021-11-25' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ status: 'planned', startsOn: '2021-11-25', reportDueOn: '2021-11-22' });
+    expect((await s.secretariat.post(`/api/inspections/${one.id}/cancel`, { version: moved.json().version })).statusCode).toBe(400);
+    const cancelled = await s.secretariat.post(`/api/inspections/${one.id}/cancel`, { version: moved.json().version, reason: 'Đơn vị sáp nhập' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Đơn vị sáp nhập', allowedMoves: [] });
+    expect((await auditOf(one.id)).map((e) => e.action)).toEqual(['inspection.created', 'inspection.rescheduled', 'inspection.cancelled']);
+    // A cancelled visit frees the day.
+    await schedule(s.secretariat, announced({ startsOn: '2021-11-25' }));
+  });
+
+  it('lets an inspector of the team start an unannounced visit on the day, recording the time; another team may not', async () => {
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-15', places: [s.a.wardBDesk.id] });
+    expect((await s.inspector2.post(`/api/inspections/${visit.id}/start`, { version: 1 })).statusCode).toBe(404);
+    clock.set('2021-06-14T03:00:00Z');
+    expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 })).json().code).toBe('INVALID_STATE');
+    clock.set('2021-06-15T01:30:00Z');
+    const started = await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json()).toMatchObject({ status: 'under_way', startedAt: '2021-06-15T01:30:00.000Z', abilities: { close: true } });
+    // Now another inspector in scope sees it, but cannot close it.
+    expect((await s.inspector2.get(`/api/inspections/${visit.id}`)).statusCode).toBe(200);
+    expect((await s.inspector2.post(`/api/inspections/${visit.id}/close`, { version: 2 })).statusCode).toBe(403);
+    const closed = await s.inspector.post(`/api/inspections/${visit.id}/close`, { version: 2 });
+    expect(closed.json()).toMatchObject({ status: 'closed', allowedMoves: [] });
+    // A re-inspection follows it.
+    const re = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'reinspection', reinspectionOfId: visit.id, startsOn: '2021-12-07' });
+    expect(re).toMatchObject({ kind: 'reinspection', reinspectionOfId: visit.id, reportDueOn: null });
+    clock.set('2021-05-11T02:00:00Z');
+  });
+});
+
+describe('the list', () => {
+  it('filters by plan, team, agency, kind, status and date range, with the total', async () => {
+    const list = async (q: string) => {
+      const res = await s.secretariat.get(`/api/inspections?planId=${s.plan.id}&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Inspection[]; total: number };
+    };
+    const all = await list('pageSize=500');
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.map((i) => i.startsOn)).toEqual([...all.items.map((i) => i.startsOn)].sort());
+    const team2 = await list(`teamId=${s.team2.id}`);
+    expect(team2.items.length).toBeGreaterThan(0);
+    expect(team2.items.every((i) => i.teamId === s.team2.id)).toBe(true);
+    expect((await list(`agencyId=${s.a.homeAffairs.id}`)).items.every((i) => i.agencyId === s.a.homeAffairs.id)).toBe(true);
+    expect((await list('kind=unannounced')).items.map((i) => i.kind)).toEqual(['unannounced']);
+    expect((await list('status=cancelled')).total).toBe(1);
+    const october = await list('from=2021-10-01&to=2021-10-31');
+    expect(october.items.map((i) => i.startsOn)).toEqual(['2021-10-12', '2021-10-13']);
+    const paged = await list('pageSize=2&page=2');
+    expect(paged.items.map((i) => i.id)).toEqual(all.items.slice(2, 4).map((i) => i.id));
+    expect((await s.secretariat.get('/api/inspections?from=2021-10-31&to=2021-10-01')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { cancelBody, rescheduleBody } from '../../../shared/api/inspections.schemas.js';
+import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
+import { reportDue } from '../../../shared/domain/schedule-rules.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { loadForAction } from '../../authz/guard.js';
+import type { Tx } from '../../db/client.js';
+import { inspection } from '../../db/schema/index.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { issuerPlace } from '../plans/plans.policy.js';
+import { visitDays } from './inspection-inputs.js';
+import { assertMove, inspectionResource } from './inspections.policy.js';
+import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
+
+/**
+ * The team starts the inspection on arrival, recording the time (the injected clock). From then
+ * on an unannounced visit is no longer secret: the inspected unit sees it.
+ * Not before its first day (in Việt Nam): the office reschedules instead.
+ */
+export async function startInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, version: number) {
+  const row = await loadForAction(tx, ctx, inspectionResource, id, 'start', version);
+  const status = assertMove(row, 'start');
+  const now = env.clock.now();
+  const today = vietnamLocalTime(now).date;
+  if (today < row.startsOn) throw new AppError('INVALID_STATE', `the inspection is set for ${formatVietnameseDate(row.startsOn)}`);
+  const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId });
+  await recordAudit(tx, ctx, { action: 'inspection.started', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, startedAt: now, version: after.version } });
+  return after;
+}
+
+/** The inspection is over (minutes, conclusion and follow-up arrive with a later issue). */
+export async function closeInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, version: number) {
+  const row = await loadForAction(tx, ctx, inspectionResource, id, 'close', version);
+  const status = assertMove(row, 'close');
+  const now = env.clock.now();
+  const after = await updateVersioned(tx, inspection, id, version, { status, closedAt: now });
+  await recordAudit(tx, ctx, { action: 'inspection.closed', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, closedAt: now, version: after.version } });
+  return after;
+}
+
+/** The office cancels a planned or notified inspection, with a reason. */
+export async function cancelInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof cancelBody>) {
+  const row = await loadForAction(tx, ctx, inspectionResource, id, 'cancel', input.version);
+  const status = assertMove(row, 'cancel');
+  const now = env.clock.now();
+  const after = await updateVersioned(tx, inspection, id, input.version, { status, cancelledAt: now, cancelReason: input.reason });
+  await recordAudit(tx, ctx, {
+    action: 'inspection.cancelled',
+    entityType: 'inspection',
+    entityId: id,
+    scope: { places: [issuerPlace(row)] },
+    before: { status: row.status, version: input.version },
+    after: { status, reason: input.reason, version: after.version },
+  });
+  return { before: row, after };
+}
+
+/**
+ * The office moves the visit to other days, with a reason. A notified inspection goes back to
+ * planned: the notice it had no longer holds, a new one is due. The rules are checked again.
+ */
+export async function rescheduleInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof rescheduleBody>) {
+  const row = await loadForAction(tx, ctx, inspectionResource, id, 'reschedule', input.version);
+  const status = assertMove(row, 'reschedule');
+  const kind = row.kind as InspectionKind;
+  const days = visitDays(input.startsOn, input.endsOn);
+  const issues = await scheduleIssues(tx, env, { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, ...days }, row);
+  const { overridden } = enforceSchedule(issues, input.overrideReason);
+  const due = reportDue(env.calendar, kind, days.startsOn);
+  const changes = {
+    status,
+    ...days,
+    ...(input.startTime !== undefined ? { startTime: input.startTime ?? null } : {}),
+    reportDueOn: due?.date ?? null,
+    reportDueExplanation: due?.explanation ?? null,
+  };
+  const after = await updateVersioned(tx, inspection, id, input.version, changes);
+  await recordAudit(tx, ctx, {
+    action: 'inspection.rescheduled',
+    entityType: 'inspection',
+    entityId: id,
+    scope: { places: [issuerPlace(row)] },
+    before: { status: row.status, startsOn: row.startsOn, endsOn: row.endsOn, startTime: row.startTime, version: input.version },
+    after: { ...changes, reason: input.reason, version: after.version, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden.map((i) => i.message) } } : {}) },
+  });
+  return { before: row, after };
+}

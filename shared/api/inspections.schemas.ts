@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { isoDate, version } from './common.js';
+import { documentText } from './documents.schemas.js';
+import { inspectionKinds, inspectionMoves, inspectionStatuses } from '../domain/inspection-status.js';
+import { TIME_OF_DAY } from '../domain/vietnam-time.js';
+
+/** Inspections (cuộc kiểm tra): one target agency of an issued plan, one founded team, one kind, dates, places. */
+
+export const inspectionKindSchema = z.enum(inspectionKinds);
+export const inspectionStatusSchema = z.enum(inspectionStatuses);
+const timeOfDay = z.string().regex(TIME_OF_DAY, 'expected HH:MM');
+const note = documentText(2000, 0);
+const reason = documentText(1000);
+
+/** A date of the schedule: a real day within the years the calendar knows. */
+const scheduleDate = isoDate.refine((s) => s >= '1990-01-01' && s <= '2199-12-31', 'outside 1990–2199');
+
+export const createInspectionBody = z.object({
+  planId: z.uuid(),
+  /** A target agency of the plan (or of its amendment being prepared). */
+  agencyId: z.uuid(),
+  /** A founded team of the plan. */
+  teamId: z.uuid(),
+  kind: inspectionKindSchema,
+  startsOn: scheduleDate,
+  endsOn: scheduleDate.optional(),
+  startTime: timeOfDay.nullish(),
+  /** Agencies visited: the agency itself (its head office) and its one-stop desks or reception points. Default: the agency. */
+  places: z.array(z.uuid()).min(1).max(20).optional(),
+  note: note.nullish(),
+  /** Required for a re-inspection: the earlier inspection of the same agency. */
+  reinspectionOfId: z.uuid().nullish(),
+  /** Schedule anyway despite a lead-time conflict; recorded in the audit trail. */
+  overrideReason: reason.optional(),
+});
+
+export const updateInspectionBody = z.object({
+  version,
+  teamId: z.uuid().optional(),
+  startsOn: scheduleDate.optional(),
+  endsOn: scheduleDate.optional(),
+  startTime: timeOfDay.nullish(),
+  places: z.array(z.uuid()).min(1).max(20).optional(),
+  note: note.nullish(),
+  overrideReason: reason.optional(),
+});
+
+export const moveBody = z.object({ version });
+export const cancelBody = z.object({ version, reason });
+export const rescheduleBody = z.object({
+  version,
+  reason,
+  startsOn: scheduleDate,
+  endsOn: scheduleDate.optional(),
+  startTime: timeOfDay.nullish(),
+  overrideReason: reason.optional(),
+});
+
+export const listInspectionsQuery = z.object({
+  planId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  agencyId: z.uuid().optional(),
+  kind: inspectionKindSchema.optional(),
+  status: inspectionStatusSchema.optional(),
+  /** Inspections whose days meet [from, to]. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const inspectionAbilitiesSchema = z.object({
+  update: z.boolean(),
+  start: z.boolean(),
+  close: z.boolean(),
+  cancel: z.boolean(),
+  reschedule: z.boolean(),
+});
+export type InspectionAbilities = z.infer<typeof inspectionAbilitiesSchema>;
+
+export const inspectionPlaceSchema = z.object({ agencyId: z.uuid(), name: z.string(), kind: z.string() });
+
+/** A rule the schedule breaks or bends; `severity` error refuses the change unless overridable and overridden. */
+export const scheduleIssueCodes = ['member_double_booked', 'agency_visited_recently', 'non_working_day', 'outside_plan_period', 'short_lead_time', 'team_double_booked'] as const;
+export const scheduleIssueSchema = z.object({
+  code: z.enum(scheduleIssueCodes),
+  severity: z.enum(['error', 'warning']),
+  /** Vietnamese, naming the other record. */
+  message: z.string(),
+  date: z.string().nullable(),
+  otherInspectionId: z.uuid().nullable(),
+  overridable: z.boolean(),
+});
+export type ScheduleIssue = z.infer<typeof scheduleIssueSchema>;
+
+export const inspectionSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  planYear: z.number().int(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  unitName: z.string(),
+  teamId: z.uuid(),
+  teamName: z.string(),
+  kind: inspectionKindSchema,
+  status: inspectionStatusSchema,
+  startsOn: z.string(),
+  endsOn: z.string(),
+  startTime: z.string().nullable(),
+  reportDueOn: z.string().nullable(),
+  reportDueExplanation: z.string().nullable(),
+  places: z.array(inspectionPlaceSchema),
+  note: z.string().nullable(),
+  reinspectionOfId: z.uuid().nullable(),
+  startedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** Moves the record allows now (shared/domain/inspection-status.ts), whoever asks. */
+  allowedMoves: z.array(z.enum(inspectionMoves)),
+  abilities: inspectionAbilitiesSchema,
+  /** Warnings of the schedule (a non-working day …), computed when read. */
+  warnings: z.array(scheduleIssueSchema),
+  version: z.number().int(),
+});
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+export const inspectionListResponse = z.object({ items: z.array(inspectionSchema), total: z.number().int() });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { officialCalendar } from './calendar/index.js';
+import { checkSchedule, noticeDeadline, personKey, refusingIssues, reportDue, type ScheduledVisit, type ScheduleRules } from './schedule-rules.js';
+
+const rules: ScheduleRules = { calendar: officialCalendar, periodFrom: '2021-05', periodTo: '2021-12', today: '2021-05-10', noticeLeadWorkingDays: 2, revisitMinDays: 1 };
+const hung = { key: personKey({ userId: null, fullName: 'Nguyễn Văn Hùng', agencyId: 'a1' }), name: 'Ông Nguyễn Văn Hùng' };
+const visit = (over: Partial<ScheduledVisit>): ScheduledVisit => ({
+  id: 'v1',
+  agencyId: 'ward-a',
+  agencyName: 'UBND phường Hoài Thanh Tây',
+  teamId: 't1',
+  teamName: 'Đoàn 1',
+  kind: 'announced',
+  startsOn: '2021-09-09',
+  endsOn: '2021-09-09',
+  people: [hung],
+  ...over,
+});
+
+describe('schedule rules', () => {
+  it('computes the report due date 3 working days before the visit, across the National Day holiday', () => {
+    expect(reportDue(officialCalendar, 'announced', '2021-09-09')?.date).toBe('2021-09-06');
+    expect(reportDue(officialCalendar, 'announced', '2021-09-07')?.date).toBe('2021-08-31');
+    expect(reportDue(officialCalendar, 'unannounced', '2021-09-07')).toBeNull();
+    // Due Monday 06/9; two working days before it skip the 2–3/9 holiday: Wed 01/9, Tue 31/8.
+    expect(noticeDeadline(officialCalendar, '2021-09-09', 2)).toBe('2021-08-31');
+  });
+
+  it('names the other team and agency when a member is booked twice the same day', () => {
+    const other = visit({ id: 'v2', teamId: 't2', teamName: 'Đoàn 2', agencyId: 'ward-b', agencyName: 'UBND phường Tam Quan Bắc' });
+    const issues = checkSchedule(visit({}), [other], rules);
+    expect(issues.map((i) => [i.code, i.otherInspectionId])).toEqual([['member_double_booked', 'v2']]);
+    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch kiểm tra UBND phường Tam Quan Bắc (Đoàn 2) ngày 09/9/2021.');
+  });
+
+  it('refuses a second visit of one agency the same day, but not the day after', () => {
+    const other = visit({ id: 'v2', teamId: 't2', people: [] });
+    expect(checkSchedule(visit({}), [other], rules).map((i) => i.code)).toEqual(['agency_visited_recently']);
+    expect(checkSchedule(visit({}), [{ ...other, startsOn: '2021-09-10', endsOn: '2021-09-10' }], rules)).toEqual([]);
+    expect(checkSchedule(visit({}), [{ ...other, startsOn: '2021-09-10', endsOn: '2021-09-10' }], { ...rules, revisitMinDays: 30 }).map((i) => i.code)).toEqual(['agency_visited_recently']);
+  });
+
+  it('warns of a holiday, a day off and a weekend, saying which', () => {
+    const issues = checkSchedule(visit({ startsOn: '2021-09-02', endsOn: '2021-09-04' }), [], rules);
+    expect(issues.map((i) => [i.code, i.severity, i.date])).toEqual([
+      ['non_working_day', 'warning', '2021-09-02'],
+      ['non_working_day', 'warning', '2021-09-03'],
+      ['non_working_day', 'warning', '2021-09-04'],
+    ]);
+    expect(issues[2].message).toBe('Ngày 04/9/2021 không phải ngày làm việc (Thứ Bảy).');
+    expect(issues[0].message).toMatch(/^Ngày 02\/9\/2021 không phải ngày làm việc \(.+\)\.$/);
+  });
+
+  it('refuses a visit outside the plan period, and a notice that could not reach the unit in time unless overridden', () => {
+    expect(checkSchedule(visit({ startsOn: '2022-01-05', endsOn: '2022-01-05' }), [], rules).map((i) => [i.code, i.overridable])).toEqual([['outside_plan_period', false]]);
+    const short = checkSchedule(visit({ startsOn: '2021-05-12', endsOn: '2021-05-12' }), [], rules);
+    expect(short.map((i) => i.code)).toEqual(['short_lead_time']);
+    expect(refusingIssues(short, false)).toHaveLength(1);
+    expect(refusingIssues(short, true)).toHaveLength(0);
+    // An earlier season recorded after the fact is not late.
+    expect(checkSchedule(visit({ startsOn: '2021-05-07', endsOn: '2021-05-07' }), [], rules)).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The rules a season's schedule keeps (issue 8 §2), pure so the scheduling form, the server and
+ * the schedule proposal apply the same ones. Each broken rule is an issue naming the other record,
+ * in Vietnamese; `error` refuses the change (unless `overridable` and the office gives a reason),
+ * `warning` lets it through and is shown.
+ */
+import { dayNumberToIso, formatVietnameseDate, toDayNumber, type IsoDate } from './calendar/dates.js';
+import type { WorkingCalendar } from './calendar/working-days.js';
+import { hasReportDue, needsNotice, type InspectionKind } from './inspection-status.js';
+
+/** Working days before the visit the unit's report is due (the plan's "ít nhất 3 ngày làm việc"). */
+export const REPORT_LEAD_WORKING_DAYS = 3;
+
+export type ScheduleIssueCode = 'member_double_booked' | 'agency_visited_recently' | 'non_working_day' | 'outside_plan_period' | 'short_lead_time';
+
+export interface ScheduleIssue {
+  code: ScheduleIssueCode;
+  severity: 'error' | 'warning';
+  message: string;
+  date: IsoDate | null;
+  otherInspectionId: string | null;
+  overridable: boolean;
+}
+
+/** A person on a team: the same key on two teams is the same person (their account, else name + agency). */
+export interface TeamPerson {
+  key: string;
+  name: string;
+}
+
+export interface ScheduledVisit {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  teamId: string;
+  teamName: string;
+  kind: InspectionKind;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  people: TeamPerson[];
+}
+
+export interface ScheduleRules {
+  calendar: WorkingCalendar;
+  /** The plan's period, 'YYYY-MM'. */
+  periodFrom: string;
+  periodTo: string;
+  /** Today in Việt Nam (from the injected clock). */
+  today: IsoDate;
+  noticeLeadWorkingDays: number;
+  revisitMinDays: number;
+}
+
+/** The key of a team member: one account is one person; without one, the name at an agency. */
+export const personKey = (m: { userId: string | null; fullName: string; agencyId: string }): string =>
+  m.userId ? `user:${m.userId}` : `name:${m.fullName.normalize('NFC').trim().toLowerCase()}@${m.agencyId}`;
+
+/** The report due date of a kind on a visit day, with its sentence, or null for kinds without a report. */
+export function reportDue(calendar: WorkingCalendar, kind: InspectionKind, startsOn: IsoDate) {
+  return hasReportDue(kind) ? calendar.dueBefore(startsOn, REPORT_LEAD_WORKING_DAYS) : null;
+}
+
+/** The last day a notice may be issued for a visit so that it reaches the unit in time. */
+export function noticeDeadline(calendar: WorkingCalendar, startsOn: IsoDate, noticeLeadWorkingDays: number): IsoDate {
+  const due = calendar.dueBefore(startsOn, REPORT_LEAD_WORKING_DAYS).date;
+  return noticeLeadWorkingDays > 0 ? calendar.addWorkingDays(due, -noticeLeadWorkingDays) : due;
+}
+
+function lastDayOfMonth(yyyymm: string): IsoDate {
+  const [y, m] = yyyymm.split('-').map(Number);
+  return dayNumberToIso(toDayNumber({ year: m === 12 ? y + 1 : y, month: m === 12 ? 1 : m + 1, day: 1 }) - 1);
+}
+
+const fmt = formatVietnameseDate;
+const WEEKDAY = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
+
+/** The days of a visit, first to last. */
+export function daysOf(startsOn: IsoDate, endsOn: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = toDayNumber(startsOn), end = toDayNumber(endsOn); d <= end && out.length < 366; d++) out.push(dayNumberToIso(d));
+  return out;
+}
+
+const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }) => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+
+/**
+ * Every rule the visit breaks against the others already booked (cancelled ones left out by the
+ * caller). `visit.id` is excluded from `others`, so an edit does not conflict with itself.
+ */
+export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledVisit[], rules: ScheduleRules): ScheduleIssue[] {
+  const issues: ScheduleIssue[] = [];
+  const { calendar } = rules;
+  const periodStart = `${rules.periodFrom}-01`;
+  const periodEnd = lastDayOfMonth(rules.periodTo);
+  if (visit.startsOn < periodStart || visit.endsOn > periodEnd) {
+    issues.push({
+      code: 'outside_plan_period',
+      severity: 'error',
+      message: `Ngày kiểm tra ${fmt(visit.startsOn)}${visit.endsOn !== visit.startsOn ? ` – ${fmt(visit.endsOn)}` : ''} nằm ngoài thời gian của Kế hoạch (${fmt(periodStart)} – ${fmt(periodEnd)}).`,
+      date: visit.startsOn < periodStart ? visit.startsOn : visit.endsOn,
+      otherInspectionId: null,
+      overridable: false,
+    });
+  }
+  if (visit.kind !== 'report') {
+    for (const day of daysOf(visit.startsOn, visit.endsOn)) {
+      if (calendar.isWorkingDay(day)) continue;
+      const entry = calendar.entryFor(day);
+      // A Julian day number modulo 7 is 0 on a Monday.
+      const weekday = WEEKDAY[toDayNumber(day) % 7];
+      const why = entry ? entry.name : weekday;
+      issues.push({
+        code: 'non_working_day',
+        severity: 'warning',
+        message: `Ngày ${fmt(day)} không phải ngày làm việc (${why}).`,
+        date: day,
+        otherInspectionId: null,
+        overridable: true,
+      });
+    }
+  }
+  const people = new Map(visit.people.map((p) => [p.key, p.name]));
+  for (const other of others) {
+    if (other.id === visit.id) continue;
+    if (other.teamId !== visit.teamId && overlaps(visit, other)) {
+      for (const p of other.people) {
+        if (!people.has(p.key)) continue;
+        const day = visit.startsOn > other.startsOn ? visit.startsOn : other.startsOn;
+        issues.push({
+          code: 'member_double_booked',
+          severity: 'error',
+          message: `${p.name} đã có lịch kiểm tra ${other.agencyName} (${other.teamName}) ngày ${fmt(day)}.`,
+          date: day,
+          otherInspectionId: other.id,
+          overridable: false,
+        });
+      }
+    }
+    if (other.agencyId === visit.agencyId) {
+      const gap = Math.min(Math.abs(toDayNumber(other.startsOn) - toDayNumber(visit.endsOn)), Math.abs(toDayNumber(visit.startsOn) - toDayNumber(other.endsOn)));
+      if (overlaps(visit, other) || gap < rules.revisitMinDays) {
+        issues.push({
+          code: 'agency_visited_recently',
+          severity: 'error',
+          message:
+            rules.revisitMinDays <= 1
+              ? `${other.agencyName} đã có lịch kiểm tra cùng ngày ${fmt(other.startsOn)} (${other.teamName}).`
+              : `${other.agencyName} đã có lịch kiểm tra ngày ${fmt(other.startsOn)} (${other.teamName}), cách chưa đủ ${rules.revisitMinDays} ngày.`,
+          date: other.startsOn,
+          otherInspectionId: other.id,
+          overridable: true,
+        });
+      }
+    }
+  }
+  // Lead time matters for visits still ahead: an office recording an earlier season is not late.
+  if (needsNotice(visit.kind) && visit.startsOn >= rules.today) {
+    const due = calendar.dueBefore(visit.startsOn, REPORT_LEAD_WORKING_DAYS);
+    const lastNotice = noticeDeadline(calendar, visit.startsOn, rules.noticeLeadWorkingDays);
+    if (rules.today > lastNotice) {
+      issues.push({
+        code: 'short_lead_time',
+        severity: 'error',
+        message: `Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo ${due.explanation}; thông báo phải đến đơn vị chậm nhất ngày ${fmt(lastNotice)} (${String(rules.noticeLeadWorkingDays).padStart(2, '0')} ngày làm việc trước hạn báo cáo).`,
+        date: lastNotice,
+        otherInspectionId: null,
+        overridable: true,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Whether the issues refuse the change: an error that cannot be overridden, or one that can but was not. */
+export function refusingIssues(issues: readonly ScheduleIssue[], overridden: boolean): ScheduleIssue[] {
+  return issues.filter((i) => i.severity === 'error' && (!i.overridable || !overridden));
+}
