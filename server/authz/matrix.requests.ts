@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { PlanDetail } from '../../shared/api/plans.schemas.js';
 import type { Team } from '../../shared/api/teams.schemas.js';
+import type { Inspection } from '../../shared/api/inspections.schemas.js';
+import { dayNumberToIso, toDayNumber } from '../../shared/domain/calendar/dates.js';
 import type { RoleName } from '../../shared/domain/capabilities.js';
 import type { Outcome } from './matrix.expected.js';
 import { queryRows, type Db } from '../db/client.js';
@@ -116,6 +118,17 @@ async function staffedTeam(p: Place): Promise<Team> {
 async function foundedTeam(p: Place): Promise<Team> {
   const team = await staffedTeam(p);
   return expectOk(await p.leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'found team');
+}
+/** Each inspection on a day of its own (2021, within the plans' period), so none conflicts with another. */
+let visitDays = 0;
+const visitDay = () => dayNumberToIso(toDayNumber('2021-05-20') + ++visitDays);
+async function inspectionOf(p: Place, kind: 'announced' | 'unannounced' | 'report', agencyId = p.a.wardACommittee.id): Promise<Inspection> {
+  const team = await p.shared('foundedTeam', () => foundedTeam(p));
+  return expectOk(await p.sec.post('/api/inspections', { planId: team.planId, agencyId, teamId: team.id, kind, startsOn: visitDay() }), `schedule ${kind} inspection`);
+}
+async function startedInspection(p: Place): Promise<Inspection> {
+  const i = await inspectionOf(p, 'report');
+  return expectOk(await p.sec.post(`/api/inspections/${i.id}/start`, { version: i.version }), 'start inspection');
 }
 const freshUnit = (p: Place) => makeUnit(p.db, { name: `Khu phố ${p.a.tag} ${next()}`, kind: 'ward', parentId: p.a.wardA.id });
 const freshAgency = (p: Place) => makeAgency(p.db, { unitId: p.a.wardA.id, parentAgencyId: p.a.wardACommittee.id, name: `Tổ công tác ${p.a.tag} ${next()}`, kind: 'other' });
@@ -322,6 +335,56 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ place, fresh }) => {
       const team = await fresh('team', () => staffedTeam(place));
       return { method: 'POST', url: `/api/teams/${team.id}/found`, payload: { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+    },
+  },
+
+  // Inspections: ward A's committee, by a founded team of the town's plan (no account on it).
+  'GET /api/inspections': { scoped: true, build: async ({ place }) => get(`/api/inspections?agencyId=${place.a.wardACommittee.id}`) },
+  'GET /api/inspections/{id}': { scoped: true, build: async ({ place }) => get(`/api/inspections/${(await place.shared('announcedInspection', () => inspectionOf(place, 'announced'))).id}`) },
+  'GET /api/inspections/{id} (unannounced, not started)': {
+    scoped: true,
+    build: async ({ place }) => get(`/api/inspections/${(await place.shared('unannouncedInspection', () => inspectionOf(place, 'unannounced'))).id}`),
+  },
+  'POST /api/inspections': {
+    scoped: true,
+    build: async ({ place }) => {
+      const team = await place.shared('foundedTeam', () => foundedTeam(place));
+      return { method: 'POST', url: '/api/inspections', payload: { planId: team.planId, agencyId: place.a.wardACommittee.id, teamId: team.id, kind: 'announced', startsOn: visitDay() } };
+    },
+  },
+  'PATCH /api/inspections/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('inspection', () => inspectionOf(place, 'announced'));
+      return { method: 'PATCH', url: `/api/inspections/${i.id}`, payload: { version: i.version, note: `Ghi chú ${next()}` } };
+    },
+  },
+  'POST /api/inspections/{id}/start': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('reportInspection', () => inspectionOf(place, 'report'));
+      return { method: 'POST', url: `/api/inspections/${i.id}/start`, payload: { version: i.version } };
+    },
+  },
+  'POST /api/inspections/{id}/close': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('startedInspection', () => startedInspection(place));
+      return { method: 'POST', url: `/api/inspections/${i.id}/close`, payload: { version: i.version } };
+    },
+  },
+  'POST /api/inspections/{id}/cancel': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('inspection', () => inspectionOf(place, 'announced'));
+      return { method: 'POST', url: `/api/inspections/${i.id}/cancel`, payload: { version: i.version, reason: 'Đơn vị đề nghị' } };
+    },
+  },
+  'POST /api/inspections/{id}/reschedule': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('inspection', () => inspectionOf(place, 'announced'));
+      return { method: 'POST', url: `/api/inspections/${i.id}/reschedule`, payload: { version: i.version, reason: 'Trùng lịch', startsOn: visitDay() } };
     },
   },
 
