@@ -10,6 +10,7 @@ import { createTestApp, signIn, type Client, type TestApp } from '../test/harnes
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.js';
 import { createDraft, type Authority } from '../modules/plans/plans.test-support.js';
 import { notify } from './notify.js';
+import { usersReaching } from './recipients.js';
 import { sendEmailJob } from './send-email.job.js';
 
 const clock = new ManualClock('2021-05-04T08:00:00+07:00');
@@ -120,6 +121,24 @@ describe('notifications: a plan submitted for approval', () => {
   });
 });
 
+describe('notifications: who is told', () => {
+  it('approvers are exactly the active users whose grants let them issue the plan', async () => {
+    const db = t.database.db;
+    const [provinceLeader, wardLeader, inactiveLeader, townSecretariat] = await Promise.all([
+      makeUser(db, [{ role: 'leader', agencyId: a.provinceCommittee.id }], 'Lãnh đạo tỉnh'),
+      makeUser(db, [{ role: 'leader', agencyId: a.wardACommittee.id }], 'Lãnh đạo phường'),
+      makeUser(db, [{ role: 'leader', agencyId: a.townCommittee.id }], 'Đã nghỉ'),
+      makeUser(db, [{ role: 'secretariat', agencyId: a.townCommittee.id }], 'Thường trực khác'),
+    ]);
+    await db.update(appUser).set({ active: false }).where(eq(appUser.id, inactiveLeader.id));
+    const other = await makeAuthority(db);
+    const [town] = await queryRows<{ unit_path: string; path: string }>(db, sql`select unit_path, path from agency where id = ${a.townCommittee.id}`);
+    const approvers = await usersReaching(db, 'plan.issue', { unitPath: town.unit_path, agencyPath: town.path });
+    expect(approvers.sort()).toEqual([a.users.leader.id, leaderEnId, provinceLeader.id].sort());
+    for (const id of [wardLeader.id, inactiveLeader.id, townSecretariat.id, other.users.leader.id]) expect(approvers).not.toContain(id);
+  });
+});
+
 describe('notifications: delivery', () => {
   it('retries with back-off while the SMTP server is down, and delivers once, when it is back', async () => {
     await smtp.stop();
@@ -151,6 +170,33 @@ describe('notifications: delivery', () => {
     const again = await t.drain({ queues: ['notifications.send-email'], advanceMs: DAY_MS });
     expect(again).toEqual([expect.objectContaining({ outcome: 'completed' })]);
     expect(mailsTo(a.users.leader.username).length).toBe(before + 1);
+  });
+
+  it('after its last attempt shows the e-mail as failed to the admin, who retries it once the server is back', async () => {
+    await t.drain(); // nothing of earlier tests left waiting
+    await smtp.stop();
+    const system = { actor: null, ip: null, requestId: null };
+    const { notifications } = await t.database.db.transaction((tx) =>
+      notify(tx, system, { kind: 'general', recipients: [a.users.leader.id], params: { title: 'Họp giao ban', message: 'Thứ Hai, 8 giờ.' }, link: null }),
+    );
+    const outcomes: string[] = [];
+    for (let i = 0; i <= sendEmailJob.retry.limit; i++) outcomes.push(...(await t.drain({ queues: ['notifications.send-email'], advanceMs: 2 * DAY_MS })).map((j) => j.outcome));
+    expect(outcomes).toEqual([...Array(sendEmailJob.retry.limit).fill('retry'), 'failed']);
+    const [row] = await outboxOf([notifications[0].id]);
+    expect(row).toMatchObject({ status: 'failed', attempts: sendEmailJob.retry.limit + 1 });
+
+    const failed = (await admin.get('/api/admin/jobs/failed?queue=notifications.send-email')).json();
+    const job = failed.items.find((j: { payload: { outboxId: string } }) => j.payload.outboxId === row.id);
+    expect(job).toMatchObject({ scope: 'user', attempts: sendEmailJob.retry.limit + 1 });
+    expect(job.error).toMatch(/ECONNREFUSED|connect/i);
+    const mail = (await admin.get('/api/admin/mail?status=failed')).json();
+    expect(mail.items.map((m: { id: string }) => m.id)).toContain(row.id);
+
+    await smtp.start();
+    expect((await admin.post(`/api/admin/jobs/notifications.send-email/${job.id}/retry`)).statusCode).toBe(200);
+    expect((await t.drain({ queues: ['notifications.send-email'] })).map((j) => j.outcome)).toEqual(['completed']);
+    expect((await outboxOf([notifications[0].id]))[0]).toMatchObject({ status: 'sent' });
+    expect(smtp.messages.filter((m) => m.subject === 'Họp giao ban')).toHaveLength(1);
   });
 
   it('stores and sends nothing for a transaction that rolled back', async () => {
