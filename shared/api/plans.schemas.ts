@@ -124,8 +124,14 @@ export const listPlansQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: planStatusSchema.optional(),
   issuingAgencyId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const planListResponse = z.object({ items: z.array(planSummarySchema) });
+export const planListResponse = z.object({
+  items: z.array(planSummarySchema),
+  /** Another page follows (plans are not counted: a national list would read all of them). */
+  hasMore: z.boolean(),
+});
 
 export const createPlanBody = z.object({
   /** The People's Committee that issues the plan. */

@@ -95,6 +95,8 @@ export const inspectionPlan = pgTable(
   },
   (t) => [
     index('inspection_plan_issuing_agency_year_idx').on(t.issuingAgencyId, t.year),
+    // The order of the plan list (newest year first), so a page stops after its rows.
+    index('inspection_plan_list_order_idx').on(t.year.desc().nullsFirst(), t.seriesId, t.revision.desc().nullsFirst()),
     uniqueIndex('inspection_plan_series_revision_key').on(t.seriesId, t.revision),
     index('inspection_plan_amends_plan_id_idx').on(t.amendsPlanId),
     check('inspection_plan_status_check', sql`${t.status} in ('draft','submitted','issued','in_progress','closed','superseded')`),

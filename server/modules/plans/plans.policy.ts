@@ -33,16 +33,25 @@ export const actorIsMemberOf = (actor: Actor, teamAlias: string): SQL =>
     ? sql`exists (select 1 from inspection_team_member m where m.team_id = ${sql.raw(teamAlias)}.id and m.user_id = ${actor.userId}::uuid)`
     : sql`false`;
 
-/** SQL: ids of the plans the actor may see (the one visibility rule: lists, records, history, teams). */
-export const visiblePlans = (actor: Actor): SQL => sql`(
-  select p.id from inspection_plan p join agency ia on ia.id = p.issuing_agency_id
-   where ${agencyInReach(actor, 'plan.read_drafts', agencyColumns('ia'))}
-      or (p.status in ${ISSUED_PLAN_STATUSES}
-          and (${agencyInReach(actor, 'plan.read_issued', agencyColumns('ia'))}
+/**
+ * SQL on a plan alias and its issuing agency's alias: the actor may see the plan (the one
+ * visibility rule: lists, records, history, teams). A condition on the row itself, not an
+ * `id in (…)`, so that for a national admin it folds to `true` and a list walks its index.
+ */
+export const planVisible = (actor: Actor, planAlias: string, issuerAlias: string): SQL => {
+  const p = sql.raw(planAlias);
+  return sql`(${agencyInReach(actor, 'plan.read_drafts', agencyColumns(issuerAlias))}
+      or (${p}.status in ${ISSUED_PLAN_STATUSES}
+          and (${agencyInReach(actor, 'plan.read_issued', agencyColumns(issuerAlias))}
                or exists (select 1 from inspection_team tm join inspection_plan tp on tp.id = tm.plan_id
-                           where tp.series_id = p.series_id and ${actorIsMemberOf(actor, 'tm')})
+                           where tp.series_id = ${p}.series_id and ${actorIsMemberOf(actor, 'tm')})
                or exists (select 1 from inspection_plan_target t join agency ta on ta.id = t.agency_id
-                           where t.plan_id = p.id and ${agencyInReach(actor, 'plan.read_targeted', agencyColumns('ta'))}))))`;
+                           where t.plan_id = ${p}.id and ${agencyInReach(actor, 'plan.read_targeted', agencyColumns('ta'))}))))`;
+};
+
+/** SQL: ids of the plans the actor may see (planVisible as a set, for records joined otherwise). */
+export const visiblePlans = (actor: Actor): SQL => sql`(
+  select p.id from inspection_plan p join agency ia on ia.id = p.issuing_agency_id where ${planVisible(actor, 'p', 'ia')})`;
 
 /** SQL on an issuing agency's columns: the actor reads its plans' drafts (and its draft teams). */
 export const readsDraftsOf = (actor: Actor, issuingAgencyAlias: string): SQL => agencyInReach(actor, 'plan.read_drafts', agencyColumns(issuingAgencyAlias));

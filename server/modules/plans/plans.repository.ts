@@ -3,7 +3,7 @@ import { agency, documentRegisterEntry, inspectionPlan, inspectionPlanTarget, un
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
-import { visiblePlans } from './plans.policy.js';
+import { planVisible } from './plans.policy.js';
 
 export type PlanRow = typeof inspectionPlan.$inferSelect & {
   issuingAgencyName: string;
@@ -31,21 +31,32 @@ export interface PlanFilter {
   year?: number;
   status?: string;
   issuingAgencyId?: string;
+  page: number;
+  pageSize: number;
 }
 
-export async function listPlans(tx: DbOrTx, actor: Actor, f: PlanFilter): Promise<PlanRow[]> {
-  const conditions: (SQL | undefined)[] = [sql`${inspectionPlan.id} in ${visiblePlans(actor)}`];
+/**
+ * A page of the plans the actor may see, newest year first, and whether more follow. The page
+ * walks inspection_plan_list_order_idx and stops after its rows; no total is counted, which for
+ * a national admin would read every plan of ten years.
+ */
+export async function listPlans(tx: DbOrTx, actor: Actor, f: PlanFilter): Promise<{ rows: PlanRow[]; hasMore: boolean }> {
+  const conditions: (SQL | undefined)[] = [planVisible(actor, 'inspection_plan', 'agency')];
   if (f.year) conditions.push(eq(inspectionPlan.year, f.year));
   if (f.status) conditions.push(eq(inspectionPlan.status, f.status));
   if (f.issuingAgencyId) conditions.push(eq(inspectionPlan.issuingAgencyId, f.issuingAgencyId));
+  const order = [desc(inspectionPlan.year), asc(inspectionPlan.seriesId), desc(inspectionPlan.revision)];
   const rows = await tx
     .select(planColumns)
     .from(inspectionPlan)
     .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId))
     .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionPlan.registerEntryId))
     .where(and(...conditions))
-    .orderBy(desc(inspectionPlan.year), asc(inspectionPlan.seriesId), desc(inspectionPlan.revision));
-  return rows.map(flatten);
+    .orderBy(...order)
+    // One row past the page says whether another page follows.
+    .limit(f.pageSize + 1)
+    .offset((f.page - 1) * f.pageSize);
+  return { rows: rows.slice(0, f.pageSize).map(flatten), hasMore: rows.length > f.pageSize };
 }
 
 /** One plan the actor may see, or null (the caller answers 404). */
@@ -55,7 +66,7 @@ export async function findVisiblePlan(tx: DbOrTx, actor: Actor, id: string): Pro
     .from(inspectionPlan)
     .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId))
     .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionPlan.registerEntryId))
-    .where(and(eq(inspectionPlan.id, id), sql`${inspectionPlan.id} in ${visiblePlans(actor)}`));
+    .where(and(eq(inspectionPlan.id, id), planVisible(actor, 'inspection_plan', 'agency')));
   return row ? flatten(row) : null;
 }
 
@@ -93,7 +104,7 @@ export async function seriesHistory(tx: DbOrTx, actor: Actor, seriesId: string):
     .from(inspectionPlan)
     .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId))
     .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionPlan.registerEntryId))
-    .where(and(eq(inspectionPlan.seriesId, seriesId), sql`${inspectionPlan.id} in ${visiblePlans(actor)}`))
+    .where(and(eq(inspectionPlan.seriesId, seriesId), planVisible(actor, 'inspection_plan', 'agency')))
     .orderBy(asc(inspectionPlan.revision));
   return rows.map(flatten);
 }

@@ -42,8 +42,8 @@ export async function planRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/plans', { schema: { tags, summary: 'Inspection plans in scope, newest year first', querystring: listPlansQuery, response: { 200: planListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    const rows = await listPlans(db, ctx.actor, request.query);
-    return { items: rows.map(presentPlanSummary) };
+    const { rows, hasMore } = await listPlans(db, ctx.actor, request.query);
+    return { items: rows.map(presentPlanSummary), hasMore };
   });
 
   app.get('/api/plans/:id', { schema: { tags, params: idParams, response: { 200: planDetailSchema, ...errors } } }, async (request) =>

@@ -173,6 +173,20 @@ describe('plans: lifecycle', () => {
   });
 });
 
+describe('plans: the list', () => {
+  it('comes a page at a time, newest first, and says whether another page follows', async () => {
+    const { a, sec } = await authorityWithClients();
+    const made = [await createDraft(sec, a), await createDraft(sec, a), await createDraft(sec, a)];
+    const first = (await sec.get('/api/plans?pageSize=2')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.hasMore).toBe(true);
+    const second = (await sec.get('/api/plans?pageSize=2&page=2')).json();
+    expect(second).toMatchObject({ hasMore: false });
+    expect([...first.items, ...second.items].map((p: { id: string }) => p.id).sort()).toEqual(made.map((p) => p.id).sort());
+    expect((await sec.get('/api/plans?pageSize=500')).statusCode).toBe(400);
+  });
+});
+
 describe('plans: scope and input', () => {
   it('answers 404 across authorities, for reads, writes and documents', async () => {
     const one = await authorityWithClients();

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GuardedResource } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
-import { actorIsMemberOf, issuerPlace, readsDraftsOf, visiblePlans } from '../plans/plans.policy.js';
+import { actorIsMemberOf, issuerPlace, planVisible, readsDraftsOf } from '../plans/plans.policy.js';
 import { findVisibleTeam, type TeamRow } from './teams.repository.js';
 
 /**
@@ -15,7 +15,7 @@ import { findVisibleTeam, type TeamRow } from './teams.repository.js';
  */
 export const visibleTeams = (actor: Actor): SQL => sql`(
   select tm.id from inspection_team tm join inspection_plan p on p.id = tm.plan_id join agency ia on ia.id = p.issuing_agency_id
-   where p.id in ${visiblePlans(actor)}
+   where ${planVisible(actor, 'p', 'ia')}
      and (tm.status = 'founded'
           or ${readsDraftsOf(actor, 'ia')}
           or ${actorIsMemberOf(actor, 'tm')}))`;

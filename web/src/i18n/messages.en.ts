@@ -38,6 +38,10 @@ export const en: Record<MessageKey, string> = {
   'common.kind': 'Kind',
   'common.all': 'All',
   'common.count': '{count} results',
+  'common.pages': 'Pages',
+  'common.previousPage': 'Previous page',
+  'common.nextPage': 'Next page',
+  'common.pageNumber': 'Page {page}',
   'common.conflictTitle': 'The record has changed',
   'common.conflict':
     'Someone else changed this record after you opened it. Reload to see the latest version, then make your change again.',

@@ -39,6 +39,10 @@ export const vi = {
   'common.kind': 'Loại',
   'common.all': 'Tất cả',
   'common.count': '{count} kết quả',
+  'common.pages': 'Phân trang',
+  'common.previousPage': 'Trang trước',
+  'common.nextPage': 'Trang sau',
+  'common.pageNumber': 'Trang {page}',
   'common.conflictTitle': 'Dữ liệu đã thay đổi',
   'common.conflict':
     'Người khác vừa thay đổi bản ghi này sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.',

@@ -18,9 +18,11 @@ export function PlansPage() {
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
   const [dialog, setDialog] = useState<'new' | 'previous' | null>(null);
-  const plans = usePlans({ year, status });
-  // All plans, for "start from last year's": the filters above must not hide the source.
-  const allPlans = usePlans({});
+  const [page, setPage] = useState(1);
+  const plans = usePlans({ year, status, page });
+  const items = plans.data?.items;
+  // The latest plans, for "start from last year's": the filters above must not hide the source.
+  const recentPlans = usePlans({ pageSize: 200 });
   const canDraft = can('plan.draft');
 
   const thisYear = currentYear();
@@ -34,7 +36,7 @@ export function PlansPage() {
         </Title>
         {canDraft && (
           <Group gap="xs">
-            <Button variant="light" onClick={() => setDialog('previous')} disabled={!allPlans.data?.length}>
+            <Button variant="light" onClick={() => setDialog('previous')} disabled={!recentPlans.data?.items.length}>
               {t('plans.fromPrevious')}
             </Button>
             <Button onClick={() => setDialog('new')}>{t('plans.create')}</Button>
@@ -43,25 +45,25 @@ export function PlansPage() {
       </Group>
 
       <Group align="flex-end" gap="md">
-        <Select label={t('plans.year')} placeholder={t('plans.allYears')} data={years} value={year ? String(year) : null} onChange={(v) => setYear(v ? Number(v) : null)} clearable w={170} />
+        <Select label={t('plans.year')} placeholder={t('plans.allYears')} data={years} value={year ? String(year) : null} onChange={(v) => { setYear(v ? Number(v) : null); setPage(1); }} clearable w={170} />
         <Select
           label={t('common.status')}
           placeholder={t('plans.allStatuses')}
           data={planStatusList.map((s) => ({ value: s, label: t(planStatusKey(s)) }))}
           value={status}
-          onChange={(v) => setStatus(v as PlanStatus | null)}
+          onChange={(v) => { setStatus(v as PlanStatus | null); setPage(1); }}
           clearable
           w={220}
         />
       </Group>
 
       <Text size="sm" c="dimmed" aria-live="polite">
-        {plans.data ? t('common.count', { count: plans.data.length }) : ''}
+        {items ? t('common.count', { count: items.length }) : ''}
       </Text>
       {plans.error ? <ErrorAlert error={plans.error} /> : null}
       {plans.isPending && <Loader />}
-      {plans.data && plans.data.length === 0 && <Text>{t('plans.none')}</Text>}
-      {plans.data && plans.data.length > 0 && (
+      {items && items.length === 0 && <Text>{t('plans.none')}</Text>}
+      {items && items.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover aria-label={t('plans.tableLabel')}>
             <Table.Thead>
@@ -75,7 +77,7 @@ export function PlansPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {plans.data.map((plan) => (
+              {items.map((plan) => (
                 <Table.Tr key={plan.id}>
                   <Table.Td>{plan.year}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{plan.documentNumber ?? t('common.none')}</Table.Td>
@@ -101,9 +103,20 @@ export function PlansPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {(page > 1 || plans.data?.hasMore) && (
+        <Group gap="xs" aria-label={t('common.pages')}>
+          <Button variant="default" size="xs" disabled={page === 1} onClick={() => setPage(page - 1)}>
+            {t('common.previousPage')}
+          </Button>
+          <Text size="sm">{t('common.pageNumber', { page })}</Text>
+          <Button variant="default" size="xs" disabled={!plans.data?.hasMore} onClick={() => setPage(page + 1)}>
+            {t('common.nextPage')}
+          </Button>
+        </Group>
+      )}
 
       {canDraft && <CreatePlanModal opened={dialog === 'new'} onClose={() => setDialog(null)} />}
-      {canDraft && dialog === 'previous' && <FromPreviousModal opened onClose={() => setDialog(null)} plans={allPlans.data ?? []} />}
+      {canDraft && dialog === 'previous' && <FromPreviousModal opened onClose={() => setDialog(null)} plans={recentPlans.data?.items ?? []} />}
     </Stack>
   );
 }

@@ -5,6 +5,8 @@ import type { PlanContent, PlanDetail, PlanFromPrevious, PlanSignature, PlanStat
 export interface PlanFilters {
   year?: number | null;
   status?: PlanStatus | null;
+  page?: number;
+  pageSize?: number;
 }
 
 export const planKeys = {
@@ -19,12 +21,12 @@ const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 /** The plan's document without its extension: add ".docx" or ".pdf". */
 export const planDocumentBase = (id: string) => `/api/documents/plan/${id}`;
 
-/** GET /api/plans: plans in the caller's scope, newest year first. */
+/** GET /api/plans: a page of the plans in the caller's scope, newest year first, and whether more follow. */
 export function usePlans(filters: PlanFilters) {
   return useQuery({
     queryKey: planKeys.list(filters),
-    queryFn: ({ signal }) => api.get<{ items: PlanSummary[] }>('/api/plans', { year: filters.year, status: filters.status }, signal),
-    select: (data) => data.items,
+    queryFn: ({ signal }) =>
+      api.get<{ items: PlanSummary[]; hasMore: boolean }>('/api/plans', { year: filters.year, status: filters.status, page: filters.page, pageSize: filters.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }

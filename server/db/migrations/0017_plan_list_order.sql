@@ -1,0 +1,1 @@
+CREATE INDEX "inspection_plan_list_order_idx" ON "inspection_plan" USING btree ("year" DESC NULLS FIRST,"series_id","revision" DESC NULLS FIRST);
