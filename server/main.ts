@@ -7,6 +7,7 @@ import { jobRegistry } from './jobs/registry.js';
 import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirectoryLockedError } from './db/lock.js';
+import { serveBackups } from './db/backup.js';
 import { seedDemo } from './db/seed/seed-demo.js';
 
 /** In-flight requests get this long to finish when the server is stopped. */
@@ -15,6 +16,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 let database: Database | undefined;
 let app: AppInstance | undefined;
 let jobs: JobRuntime | undefined;
+let stopBackups: (() => Promise<void>) | undefined;
 let stopping = false;
 
 /**
@@ -38,6 +40,7 @@ async function shutdown(signal: string) {
     await app?.close();
     await jobs?.stop();
   } finally {
+    await stopBackups?.();
     await database?.close();
     clearTimeout(deadline);
   }
@@ -61,6 +64,10 @@ async function main() {
     throw err;
   }
   const migration = await database.migrate();
+  // The embedded database is copied by this process on request (npm run backup): db/backup.ts.
+  if (config.database.kind === 'pglite' && database.lite) {
+    stopBackups = await serveBackups(database.lite, config.database.dataDir, (msg) => console.log(msg));
+  }
   const deps: AppDeps = {
     config,
     database,
