@@ -66,7 +66,11 @@ async function main() {
   const migration = await database.migrate();
   // The embedded database is copied by this process on request (npm run backup): db/backup.ts.
   if (config.database.kind === 'pglite' && database.lite) {
-    stopBackups = await serveBackups(database.lite, config.database.dataDir, (msg) => console.log(msg));
+    // Never fatal: without the socket (a path too long for one, say) backups need the server stopped.
+    stopBackups = await serveBackups(database.lite, config.database.dataDir, (msg) => console.log(msg)).catch((err: Error) => {
+      console.warn(`Online backup unavailable (${err.message}): npm run backup will ask you to stop the server.`);
+      return undefined;
+    });
   }
   const deps: AppDeps = {
     config,
