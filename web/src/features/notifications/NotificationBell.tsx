@@ -42,45 +42,45 @@ export function NotificationBell() {
   const unread = count.data?.unread ?? 0;
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
   return (
-    <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md" withArrow trapFocus={false} hideDetached={false}>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red.8" disabled={unread === 0} offset={4} inline>
-          <ActionIcon variant="default" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} aria-expanded={opened} aria-haspopup="dialog">
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red.8" disabled={unread === 0} offset={4} inline>
+      <Popover opened={opened} onChange={setOpened} width={380} position="bottom-end" shadow="md" withArrow trapFocus={false} hideDetached={false}>
+        <Popover.Target>
+          <ActionIcon variant="default" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Group justify="space-between" mb="xs">
-          <Text fw={700}>{t('notifications.title')}</Text>
-          <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
-        {list.isPending ? (
-          <Loader size="sm" aria-label={t('app.loading')} />
-        ) : list.data && list.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('notifications.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={420}>
-            <Stack gap={0}>
-              {list.data?.items.map((item, i) => (
-                <div key={item.id}>
-                  {i > 0 && <Divider />}
-                  <NotificationItem item={item} onMarkRead={(id) => markRead.mutate(id)} onOpen={() => setOpened(false)} marking={markRead.isPending && markRead.variables === item.id} />
-                </div>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-        <Divider my="xs" />
-        <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)}>
-          {t('notifications.seeAll')}
-        </Anchor>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Group justify="space-between" mb="xs">
+            <Text fw={700}>{t('notifications.title')}</Text>
+            <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
+          {list.isPending ? (
+            <Loader size="sm" aria-label={t('app.loading')} />
+          ) : list.data && list.data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('notifications.empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={420}>
+              <Stack gap={0}>
+                {list.data?.items.map((item, i) => (
+                  <div key={item.id}>
+                    {i > 0 && <Divider />}
+                    <NotificationItem item={item} onMarkRead={(id) => markRead.mutate(id)} onOpen={() => setOpened(false)} marking={markRead.isPending && markRead.variables === item.id} />
+                  </div>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+          <Divider my="xs" />
+          <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)}>
+            {t('notifications.seeAll')}
+          </Anchor>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
