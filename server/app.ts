@@ -37,6 +37,7 @@ import { createJobRuntime, type JobRuntime } from './jobs/runtime.js';
 import { jobRegistry } from './jobs/registry.js';
 import { jobAdminRoutes } from './modules/job-admin/job-admin.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { indicesRoutes } from './modules/indices/indices.routes.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
     await notificationRoutes(typed, deps);
+    await indicesRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

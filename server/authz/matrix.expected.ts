@@ -135,4 +135,16 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/files': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/files/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'DELETE /api/files/{id}': { anonymous: 401, admin: [403, 404], leader: [204, 404], secretariat: [204, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // Index frameworks (the town committee's) and ward A's scores: admins and the standing office
+  // manage frameworks, the standing office scores, everyone in scope reads (issue 11).
+  'GET /api/index-frameworks': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/index-frameworks/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/index-frameworks': { anonymous: 401, admin: [201, 400], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'PATCH /api/index-frameworks/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/index-frameworks/{id}/publish': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/index-frameworks/{id}/versions': { anonymous: 401, admin: [201, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/index-frameworks/{id}/results': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'PUT /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/units/{id}/index-history': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
 };

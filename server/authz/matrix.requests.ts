@@ -15,6 +15,8 @@ import { makeAgency, makeUnit, makeUser, type makeAuthority } from '../test/fact
 import type { Client, TestApp } from '../test/harness.js';
 import { multipart } from '../test/multipart.js';
 import { createDraft, planBody } from '../modules/plans/plans.test-support.js';
+import { frameworkBody, publishedFramework, saveFinal } from '../modules/indices/test-support.js';
+import type { FrameworkDetail } from '../../shared/api/indices.schemas.js';
 
 /**
  * How the authorization matrix (matrix.test.ts) makes each operation's request: for the caller's
@@ -474,7 +476,55 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/files': { scoped: true, build: async ({ place }) => get(`/api/files?ownerType=plan&ownerId=${(await place.shared('issuedPlan', () => issuedPlan(place))).id}`) },
   'GET /api/files/{id}': { scoped: true, build: async ({ place }) => get(`/api/files/${await place.shared('attachment', () => attachment(place))}`) },
   'DELETE /api/files/{id}': { scoped: true, build: async ({ place, fresh }) => ({ method: 'DELETE', url: `/api/files/${await fresh('attachment', () => attachment(place))}` }) },
+
+  // Index frameworks and scores (issue 11): the town committee's framework, ward A's scores.
+  'GET /api/index-frameworks': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get('/api/index-frameworks?year=2021')) },
+  'GET /api/index-frameworks/{id}': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}`) },
+  'POST /api/index-frameworks': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/index-frameworks', payload: frameworkBody(place.a, { code: `MXN-${place.a.tag}-${next()}` }) }) },
+  'PATCH /api/index-frameworks/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('framework', () => draftFramework(place));
+      return { method: 'PATCH', url: `/api/index-frameworks/${f.id}`, payload: { version: f.version, name: `Bộ chỉ số đổi tên ${place.a.tag}` } };
+    },
+  },
+  'POST /api/index-frameworks/{id}/publish': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('framework', () => draftFramework(place));
+      return { method: 'POST', url: `/api/index-frameworks/${f.id}/publish`, payload: { version: f.version } };
+    },
+  },
+  'POST /api/index-frameworks/{id}/versions': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('framework', () => freshPublished(place));
+      return { method: 'POST', url: `/api/index-frameworks/${f.id}/versions`, payload: { version: f.version } };
+    },
+  },
+  'GET /api/index-frameworks/{id}/results': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/results?year=2021`) },
+  'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': {
+    scoped: true,
+    build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/sheets/${place.a.wardA.id}/2021`),
+  },
+  'PUT /api/index-frameworks/{id}/sheets/{unitId}/{year}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('framework', () => freshPublished(place));
+      return { method: 'PUT', url: `/api/index-frameworks/${f.id}/sheets/${place.a.wardA.id}/2021`, payload: { version: null, entries: [{ criterionId: f.criteria.find((n) => n.code === '1.1')!.id, finalPoints: 1 }] } };
+    },
+  },
+  'GET /api/units/{id}/index-history': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/units/${place.a.wardA.id}/index-history`)) },
 };
+
+/** Index frameworks of the place's town committee (issue 11). */
+const draftFramework = async (p: Place) => expectOk<FrameworkDetail>(await p.sec.post('/api/index-frameworks', frameworkBody(p.a, { code: `MX-${p.a.tag}-${next()}` })), 'framework');
+const freshPublished = (p: Place) => publishedFramework(p.sec, p.a, { code: `MXP-${p.a.tag}-${next()}` });
+async function scoredFramework(p: Place): Promise<FrameworkDetail> {
+  const f = await freshPublished(p);
+  await saveFinal(p.sec, f, p.a.wardA.id, 2021, { '1.1': 1, '1.2': 2.5 });
+  return f;
+}
 
 /** A plan transition on a plan made fresh in the state it needs. */
 function transition(action: string, make: (p: Place) => Promise<PlanDetail>, extra: Record<string, unknown> = {}): Recipe {

@@ -48,11 +48,20 @@ export const auditActions = [
   'document.frozen',
   'file.attached',
   'file.detached',
+  'index_framework.created',
+  'index_framework.updated',
+  'index_framework.published',
+  'index_framework.version_created',
+  'index_scores.saved',
+  'index_scores.imported',
+  'feedback.recorded',
+  'feedback.updated',
+  'risk_weights.updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

@@ -101,6 +101,24 @@ export const capabilityTable = {
    * earlier season; an inspector only on their own team's inspections (inspections.policy.ts).
    */
   'inspection.conduct': { secretariat: 'scope', inspector: 'scope' },
+
+  /**
+   * Read index frameworks (those owned by an agency in reach, or by one above the user: the
+   * ministry's and the province's) and the scores of units in reach.
+   */
+  'index.read': everyone,
+  /** Create, edit, publish and version the frameworks owned by an agency in reach. */
+  'index.manage': { admin: 'scope', secretariat: 'scope' },
+  /** Enter, correct and import the scores of units in reach (the standing office appraises). */
+  'index.score': { secretariat: 'scope' },
+  /** Read the register of citizens' complaints and feedback about units in reach. */
+  'feedback.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Record complaints and feedback and follow them up. */
+  'feedback.record': { secretariat: 'scope' },
+  /** Read the risk-based ranking of the units in reach (choosing targets). */
+  'risk.read': { leader: 'scope', secretariat: 'scope' },
+  /** Set the ranking's weights for the units under a unit in reach. */
+  'risk.configure': { secretariat: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

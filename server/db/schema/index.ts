@@ -6,3 +6,4 @@ export * from './files.js';
 export * from './documents.js';
 export * from './notifications.js';
 export * from './inspections.js';
+export * from './indices.js';

@@ -38,8 +38,8 @@ const END_2025 = '2025-06-30';
 const FROM_2025 = '2025-07-01';
 const TOWN_FROM = '2020-06-01';
 
-const wards2021 = ['Bồng Sơn', 'Hoài Đức', 'Hoài Hảo', 'Hoài Hương', 'Hoài Tân', 'Hoài Thanh', 'Hoài Thanh Tây', 'Hoài Xuân', 'Tam Quan', 'Tam Quan Bắc', 'Tam Quan Nam'];
-const communes2021 = ['Hoài Châu', 'Hoài Châu Bắc', 'Hoài Hải', 'Hoài Mỹ', 'Hoài Phú', 'Hoài Sơn'];
+export const wards2021 = ['Bồng Sơn', 'Hoài Đức', 'Hoài Hảo', 'Hoài Hương', 'Hoài Tân', 'Hoài Thanh', 'Hoài Thanh Tây', 'Hoài Xuân', 'Tam Quan', 'Tam Quan Bắc', 'Tam Quan Nam'];
+export const communes2021 = ['Hoài Châu', 'Hoài Châu Bắc', 'Hoài Hải', 'Hoài Mỹ', 'Hoài Phú', 'Hoài Sơn'];
 const wards2025 = ['Bồng Sơn', 'Hoài Nhơn', 'Tam Quan', 'Hoài Nhơn Đông', 'Hoài Nhơn Tây', 'Hoài Nhơn Nam', 'Hoài Nhơn Bắc'];
 const gsoCodes: Record<string, string> = { 'Tam Quan': '21637', 'Hoài Tân': '21673' };
 

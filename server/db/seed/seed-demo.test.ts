@@ -113,6 +113,28 @@ describe('seedDemo', () => {
     expect(search.json().items.map((u: { name: string }) => u.name)).toEqual(['Hoài Thanh Tây']);
   });
 
+  it('seeds the index frameworks and 2019–2021 demo scores of the 17 wards and communes, labelled demo', async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const frameworks = (await secretariat.get('/api/index-frameworks')).json().items as { id: string; code: string; revision: number; status: string; maxPoints: number; illustrative: boolean; leafCount: number }[];
+    const byCode = (code: string, revision = 1) => frameworks.find((f) => f.code === code && f.revision === revision)!;
+    expect(byCode('PAR-TINH')).toMatchObject({ status: 'published', maxPoints: 100, leafCount: 8, illustrative: false });
+    expect(byCode('PAR-TINH', 2)).toMatchObject({ status: 'draft', illustrative: true });
+    expect(byCode('PAR-XA')).toMatchObject({ status: 'published', maxPoints: 100, illustrative: true });
+    expect(byCode('SIPAS-XA')).toMatchObject({ status: 'published', leafCount: 5, illustrative: true });
+    for (const year of [2019, 2020, 2021]) {
+      for (const code of ['PAR-XA', 'SIPAS-XA']) {
+        const results = (await secretariat.get(`/api/index-frameworks/${byCode(code).id}/results?year=${year}`)).json() as { items: { indexPct: number; origin: string; rank: number; peerCount: number }[] };
+        expect(results.items).toHaveLength(17);
+        expect(results.items.every((r) => r.origin === 'demo' && r.indexPct >= 55 && r.indexPct <= 100 && r.peerCount === 17)).toBe(true);
+        expect(new Set(results.items.map((r) => r.indexPct)).size).toBeGreaterThan(10);
+      }
+    }
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const [bongSon] = await queryRows<{ id: string }>(database.db, sql`select id from unit where code = 'DEMO-BONGSON'`);
+    const history = (await unit.get(`/api/units/${bongSon.id}/index-history`)).json().items as { year: number; kind: string; rank: number }[];
+    expect(history.map((h) => `${h.year} ${h.kind}`)).toEqual(['2021 par', '2021 sipas', '2020 par', '2020 sipas', '2019 par', '2019 sipas']);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

@@ -7,7 +7,8 @@ import { recordAudit } from '../../modules/audit/audit-log.js';
 import { hashPassword } from '../../modules/session/passwords.js';
 import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
-import { demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers } from './demo-registry.js';
+import { seedDemoIndices } from './demo-indices.js';
+import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -90,6 +91,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     }
     // The 2021 cycle: the seed plan (issued) and its team (server/db/seed/demo-plans.ts).
     await seedDemoPlans(tx, { agencyIds });
+    // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
+    await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

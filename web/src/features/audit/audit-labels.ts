@@ -51,6 +51,15 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'document.frozen': ['Lưu bản văn bản đã ban hành', 'Froze an issued document'],
   'file.attached': ['Đính kèm tệp', 'Attached a file'],
   'file.detached': ['Gỡ tệp đính kèm', 'Removed an attachment'],
+  'index_framework.created': ['Tạo bộ chỉ số', 'Created index framework'],
+  'index_framework.updated': ['Sửa bộ chỉ số', 'Updated index framework'],
+  'index_framework.published': ['Ban hành bộ chỉ số', 'Published index framework'],
+  'index_framework.version_created': ['Tạo phiên bản mới của bộ chỉ số', 'Created a new framework version'],
+  'index_scores.saved': ['Nhập, sửa điểm chỉ số', 'Saved index scores'],
+  'index_scores.imported': ['Nhập điểm chỉ số từ tệp .xlsx', 'Imported index scores'],
+  'feedback.recorded': ['Ghi nhận phản ánh, kiến nghị', 'Recorded feedback'],
+  'feedback.updated': ['Cập nhật phản ánh, kiến nghị', 'Updated feedback'],
+  'risk_weights.updated': ['Đổi trọng số xếp hạng rủi ro', 'Changed risk weights'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -68,6 +77,11 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   file_attachment: ['Tệp đính kèm', 'Attachment'],
   inspection: ['Cuộc kiểm tra', 'Inspection'],
   inspection_notice: ['Thông báo lịch kiểm tra', 'Schedule notice'],
+  index_framework: ['Bộ chỉ số', 'Index framework'],
+  index_score_sheet: ['Bảng điểm chỉ số', 'Index score sheet'],
+  index_score_import: ['Lần nhập điểm', 'Score import'],
+  citizen_feedback: ['Phản ánh, kiến nghị', 'Citizen feedback'],
+  risk_weights: ['Trọng số xếp hạng rủi ro', 'Risk weights'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { CriterionInput, CriterionLevel } from '../../../shared/api/indices.schemas.js';
+import { compareCodes, leavesOf, round2 } from '../../../shared/domain/index-scoring.js';
+import { agency, indexCriterion, indexFramework } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { ownerVisible } from './indices.policy.js';
+
+export type FrameworkRow = typeof indexFramework.$inferSelect & {
+  ownerAgencyName: string;
+  ownerUnitPath: string;
+  ownerPath: string;
+};
+export type CriterionRow = typeof indexCriterion.$inferSelect;
+
+const columns = { framework: indexFramework, ownerAgencyName: agency.name, ownerUnitPath: agency.unitPath, ownerPath: agency.path };
+const flatten = ({ framework, ...owner }: { framework: typeof indexFramework.$inferSelect; ownerAgencyName: string; ownerUnitPath: string; ownerPath: string }): FrameworkRow => ({
+  ...framework,
+  ...owner,
+});
+
+export interface FrameworkFilter {
+  kind?: string;
+  year?: number;
+  unitKind?: string;
+}
+
+/** Frameworks the actor may see, newest first within each code. */
+export async function listFrameworks(tx: DbOrTx, actor: Actor, f: FrameworkFilter): Promise<FrameworkRow[]> {
+  const conditions: SQL[] = [ownerVisible(actor, 'agency')];
+  if (f.kind) conditions.push(eq(indexFramework.kind, f.kind));
+  if (f.year) conditions.push(sql`${indexFramework.fromYear} <= ${f.year} and (${indexFramework.toYear} is null or ${indexFramework.toYear} >= ${f.year})`);
+  if (f.unitKind) conditions.push(sql`${f.unitKind} = any(${indexFramework.unitKinds})`);
+  const rows = await tx
+    .select(columns)
+    .from(indexFramework)
+    .innerJoin(agency, eq(agency.id, indexFramework.ownerAgencyId))
+    .where(and(...conditions))
+    .orderBy(asc(indexFramework.kind), asc(indexFramework.code), desc(indexFramework.revision));
+  return rows.map(flatten);
+}
+
+/** One framework the actor may see, or null (404). */
+export async function findVisibleFramework(tx: DbOrTx, actor: Actor, id: string): Promise<FrameworkRow | null> {
+  const [row] = await tx
+    .select(columns)
+    .from(indexFramework)
+    .innerJoin(agency, eq(agency.id, indexFramework.ownerAgencyId))
+    .where(and(eq(indexFramework.id, id), ownerVisible(actor, 'agency')));
+  return row ? flatten(row) : null;
+}
+
+/** A framework's nodes in code order. */
+export async function criteriaOf(tx: DbOrTx, frameworkId: string): Promise<CriterionRow[]> {
+  const rows = await tx.select().from(indexCriterion).where(eq(indexCriterion.frameworkId, frameworkId));
+  return rows.sort(compareCodes);
+}
+
+/** The nodes of several frameworks, by framework. */
+export async function criteriaOfMany(tx: DbOrTx, frameworkIds: string[]): Promise<Map<string, CriterionRow[]>> {
+  const out = new Map<string, CriterionRow[]>(frameworkIds.map((id) => [id, []]));
+  if (!frameworkIds.length) return out;
+  const rows = await tx.select().from(indexCriterion).where(inArray(indexCriterion.frameworkId, frameworkIds));
+  for (const r of rows.sort(compareCodes)) out.get(r.frameworkId)!.push(r);
+  return out;
+}
+
+/** Maximum and leaf count of a tree, for lists. */
+export function treeTotals(nodes: CriterionRow[]): { maxPoints: number; leafCount: number } {
+  const leaves = leavesOf(nodes);
+  return { maxPoints: round2(leaves.reduce((a, l) => a + l.maxPoints, 0)), leafCount: leaves.length };
+}
+
+const levelAt = (depth: number): CriterionLevel => (depth === 0 ? 'area' : depth === 1 ? 'criterion' : 'sub_criterion');
+
+/** Inserts a nested tree under a framework (parents first). */
+export async function insertTree(tx: DbOrTx, frameworkId: string, tree: CriterionInput[], parentId: string | null = null, depth = 0): Promise<void> {
+  for (const [position, node] of tree.entries()) {
+    const [row] = await tx
+      .insert(indexCriterion)
+      .values({
+        frameworkId,
+        parentId,
+        level: levelAt(depth),
+        code: node.code,
+        name: node.name,
+        maxPoints: node.maxPoints,
+        scoringMethod: node.scoringMethod ?? 'appraised',
+        expectedEvidence: node.expectedEvidence ?? null,
+        unmetBelow: node.unmetBelow ?? null,
+        position,
+      })
+      .returning({ id: indexCriterion.id });
+    if (node.children?.length) await insertTree(tx, frameworkId, node.children, row.id, depth + 1);
+  }
+}
+
+/** The stored tree back in the nested input shape (to copy a version). */
+export function toInputTree(nodes: CriterionRow[], parentId: string | null = null): CriterionInput[] {
+  return nodes
+    .filter((n) => n.parentId === parentId)
+    .sort(compareCodes)
+    .map((n) => {
+      const children = toInputTree(nodes, n.id);
+      return {
+        code: n.code,
+        name: n.name,
+        maxPoints: n.maxPoints,
+        scoringMethod: n.scoringMethod as CriterionInput['scoringMethod'],
+        expectedEvidence: n.expectedEvidence,
+        unmetBelow: n.unmetBelow,
+        ...(children.length ? { children } : {}),
+      };
+    });
+}

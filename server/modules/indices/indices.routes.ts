@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { idParams, uuid } from '../../../shared/api/common.js';
+import { problemSchema } from '../../../shared/api/errors.js';
+import {
+  createFrameworkBody,
+  frameworkDetailSchema,
+  frameworkListResponse,
+  frameworkVersionBody,
+  listFrameworksQuery,
+  resultsQuery,
+  resultsResponse,
+  saveSheetBody,
+  sheetParams,
+  sheetSchema,
+  unitHistoryResponse,
+  updateFrameworkBody,
+  type FrameworkDetail,
+  type FrameworkSummary,
+} from '../../../shared/api/indices.schemas.js';
+import type { AppDeps, AppInstance } from '../../app.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contextOf, type Actor, type RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { createFramework, newFrameworkVersion, publishFramework, updateFramework } from './framework-use-cases.js';
+import { criteriaOf, criteriaOfMany, findVisibleFramework, listFrameworks, treeTotals, type CriterionRow, type FrameworkRow } from './frameworks.repository.js';
+import { frameworkResults, unitHistory } from './index-results.js';
+import { frameworkAbilities } from './indices.policy.js';
+import { loadSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const tags = ['indices'];
+
+export function presentFramework(row: FrameworkRow, criteria: CriterionRow[]): FrameworkSummary {
+  return {
+    id: row.id,
+    ownerAgencyId: row.ownerAgencyId,
+    ownerAgencyName: row.ownerAgencyName,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as FrameworkSummary['kind'],
+    unitKinds: row.unitKinds as FrameworkSummary['unitKinds'],
+    revision: row.revision,
+    previousId: row.previousId,
+    fromYear: row.fromYear,
+    toYear: row.toYear,
+    aggregation: row.aggregation as FrameworkSummary['aggregation'],
+    unmetThresholdPct: row.unmetThresholdPct,
+    source: row.source,
+    illustrative: row.illustrative,
+    status: row.status as FrameworkSummary['status'],
+    version: row.version,
+    ...treeTotals(criteria),
+  };
+}
+
+export async function frameworkDetail(tx: DbOrTx, actor: Actor, id: string): Promise<FrameworkDetail> {
+  const row = await findVisibleFramework(tx, actor, id);
+  if (!row) throw AppError.notFound('index framework');
+  const criteria = await criteriaOf(tx, id);
+  return {
+    ...presentFramework(row, criteria),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      parentId: c.parentId,
+      level: c.level as FrameworkDetail['criteria'][number]['level'],
+      code: c.code,
+      name: c.name,
+      maxPoints: c.maxPoints,
+      scoringMethod: c.scoringMethod as FrameworkDetail['criteria'][number]['scoringMethod'],
+      expectedEvidence: c.expectedEvidence,
+      unmetBelow: c.unmetBelow,
+      position: c.position,
+    })),
+    abilities: frameworkAbilities(actor, row),
+  };
+}
+
+export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const detail = (tx: DbOrTx, ctx: RequestContext, id: string) => frameworkDetail(tx, ctx.actor, id);
+
+  app.get('/api/index-frameworks', { schema: { tags, summary: 'Index frameworks (PAR Index, SIPAS) the caller may read', querystring: listFrameworksQuery, response: { 200: frameworkListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const rows = await listFrameworks(db, ctx.actor, request.query);
+    const trees = await criteriaOfMany(db, rows.map((r) => r.id));
+    return { items: rows.map((r) => presentFramework(r, trees.get(r.id)!)) };
+  });
+
+  app.get('/api/index-frameworks/:id', { schema: { tags, summary: 'A framework with its criteria tree', params: idParams, response: { 200: frameworkDetailSchema, ...errors } } }, async (request) =>
+    db.transaction((tx) => detail(tx, contextOf(request), request.params.id)),
+  );
+
+  app.post('/api/index-frameworks', { schema: { tags, summary: 'New draft framework with its tree', body: createFrameworkBody, response: { 201: frameworkDetailSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => detail(tx, ctx, (await createFramework(tx, ctx, request.body)).id));
+    return reply.status(201).send(out);
+  });
+
+  app.patch('/api/index-frameworks/:id', { schema: { tags, summary: "Edit a draft; criteria replaces the whole tree", params: idParams, body: updateFrameworkBody, response: { 200: frameworkDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await updateFramework(tx, ctx, request.params.id, request.body);
+      return detail(tx, ctx, request.params.id);
+    });
+  });
+
+  app.post('/api/index-frameworks/:id/publish', { schema: { tags, summary: 'Publish a draft (its tree is frozen; units may be scored)', params: idParams, body: frameworkVersionBody, response: { 200: frameworkDetailSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await publishFramework(tx, ctx, request.params.id, request.body.version);
+      return detail(tx, ctx, request.params.id);
+    });
+  });
+
+  app.post('/api/index-frameworks/:id/versions', { schema: { tags, summary: 'A new draft version of a published framework (tree copied)', params: idParams, body: frameworkVersionBody, response: { 201: frameworkDetailSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => detail(tx, ctx, (await newFrameworkVersion(tx, ctx, request.params.id, request.body.version)).id));
+    return reply.status(201).send(out);
+  });
+
+  app.get('/api/index-frameworks/:id/results', { schema: { tags, summary: "Units' totals, index %, unmet criteria and rank among peers for a year", params: idParams, querystring: resultsQuery, response: { 200: resultsResponse, ...errors } } }, async (request) =>
+    db.transaction((tx) => frameworkResults(tx, contextOf(request).actor, request.params.id, request.query.year, request.query.parentUnitId)),
+  );
+
+  app.get('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "A unit's points per criterion for a year, with unmet flags", params: sheetParams, response: { 200: sheetSchema, ...errors } } }, async (request) =>
+    db.transaction(async (tx) => {
+      const { actor } = contextOf(request);
+      const { id, unitId, year } = request.params;
+      return presentSheet(actor, await loadSheet(tx, actor, id, unitId, year), year);
+    }),
+  );
+
+  app.put('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Enter or correct a unit's points (self-assessed, appraised, final)", params: sheetParams, body: saveSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const { id, unitId, year } = request.params;
+    return db.transaction(async (tx) => {
+      await saveScoreSheet(tx, ctx, id, unitId, year, request.body);
+      return presentSheet(ctx.actor, await loadSheet(tx, ctx.actor, id, unitId, year), year);
+    });
+  });
+
+  app.get('/api/units/:id/index-history', { schema: { tags, summary: "A unit's index and satisfaction results across years, with rank among its peers", params: z.object({ id: uuid }), response: { 200: unitHistoryResponse, ...errors } } }, async (request) =>
+    db.transaction((tx) => unitHistory(tx, contextOf(request).actor, request.params.id)),
+  );
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { int4, optionalText, queryInt4, text, uuid, version } from './common.js';
+import { unitKinds } from './registry.schemas.js';
+
+/** Index frameworks (PAR Index, SIPAS), their criteria trees and units' scores (issue 11 §1–2). */
+
+export const frameworkKinds = ['par', 'sipas'] as const;
+export type FrameworkKind = (typeof frameworkKinds)[number];
+export const criterionLevels = ['area', 'criterion', 'sub_criterion'] as const;
+export type CriterionLevel = (typeof criterionLevels)[number];
+export const scoringMethods = ['self_assessed', 'appraised', 'survey'] as const;
+export type ScoringMethod = (typeof scoringMethods)[number];
+export const aggregations = ['sum', 'average'] as const;
+export const frameworkStatuses = ['draft', 'published'] as const;
+export const pointsKinds = ['self', 'appraised', 'final'] as const;
+export type PointsKind = (typeof pointsKinds)[number];
+
+/** Years the app deals in. */
+export const indexYear = () => int4().min(1990).max(2100);
+export const queryYear = () => queryInt4().min(1990).max(2100);
+
+/** Points with at most two decimals (7.5, 0.25), as the columns hold them. */
+export const pointsValue = () =>
+  z
+    .number()
+    .min(0)
+    .max(10000)
+    .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, { message: 'at most two decimals', params: { code: 'too_many_decimals' } });
+
+/** A criterion as sent: children nested, codes unique in the framework. */
+export interface CriterionInput {
+  code: string;
+  name: string;
+  maxPoints: number;
+  scoringMethod?: ScoringMethod;
+  expectedEvidence?: string | null;
+  unmetBelow?: number | null;
+  children?: CriterionInput[];
+}
+const criterionCode = () => text(20).pipe(z.string().regex(/^\d+(\.\d+){0,3}$/, 'a code like 1, 1.2 or 1.2.3'));
+export const criterionInput: z.ZodType<CriterionInput> = z.lazy(() =>
+  z.object({
+    code: criterionCode(),
+    name: text(500),
+    maxPoints: pointsValue(),
+    scoringMethod: z.enum(scoringMethods).optional(),
+    expectedEvidence: optionalText(2000),
+    unmetBelow: pointsValue().nullish(),
+    children: z.array(criterionInput).max(200).optional(),
+  }),
+) as z.ZodType<CriterionInput>;
+
+const frameworkFields = {
+  code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ (the sheet name of its import)')),
+  name: text(300),
+  kind: z.enum(frameworkKinds),
+  unitKinds: z.array(z.enum(unitKinds)).min(1).max(unitKinds.length),
+  fromYear: indexYear(),
+  toYear: indexYear().nullish(),
+  aggregation: z.enum(aggregations).optional(),
+  unmetThresholdPct: pointsValue().refine((x) => x > 0 && x <= 100, 'between 0 and 100').optional(),
+  source: optionalText(1000),
+  illustrative: z.boolean().optional(),
+};
+
+export const createFrameworkBody = z.object({
+  ownerAgencyId: uuid,
+  ...frameworkFields,
+  criteria: z.array(criterionInput).max(50).default([]),
+});
+export type CreateFrameworkBody = z.infer<typeof createFrameworkBody>;
+
+/** Replaces a draft's fields and, when given, its whole tree. */
+export const updateFrameworkBody = z.object({
+  version,
+  name: frameworkFields.name.optional(),
+  unitKinds: frameworkFields.unitKinds.optional(),
+  fromYear: frameworkFields.fromYear.optional(),
+  toYear: frameworkFields.toYear,
+  aggregation: frameworkFields.aggregation,
+  unmetThresholdPct: frameworkFields.unmetThresholdPct,
+  source: frameworkFields.source,
+  illustrative: frameworkFields.illustrative,
+  criteria: z.array(criterionInput).max(50).optional(),
+});
+export const frameworkVersionBody = z.object({ version });
+
+export const listFrameworksQuery = z.object({
+  kind: z.enum(frameworkKinds).optional(),
+  year: queryYear().optional(),
+  unitKind: z.enum(unitKinds).optional(),
+});
+
+export const criterionSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: z.enum(criterionLevels),
+  code: z.string(),
+  name: z.string(),
+  maxPoints: z.number(),
+  scoringMethod: z.enum(scoringMethods),
+  expectedEvidence: z.string().nullable(),
+  unmetBelow: z.number().nullable(),
+  position: z.number().int(),
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const frameworkSummarySchema = z.object({
+  id: z.uuid(),
+  ownerAgencyId: z.uuid(),
+  ownerAgencyName: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(frameworkKinds),
+  unitKinds: z.array(z.enum(unitKinds)),
+  revision: z.number().int(),
+  previousId: z.uuid().nullable(),
+  fromYear: z.number().int(),
+  toYear: z.number().int().nullable(),
+  aggregation: z.enum(aggregations),
+  unmetThresholdPct: z.number(),
+  source: z.string().nullable(),
+  illustrative: z.boolean(),
+  status: z.enum(frameworkStatuses),
+  maxPoints: z.number(),
+  leafCount: z.number().int(),
+  version: z.number().int(),
+});
+export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
+
+export const frameworkAbilitiesSchema = z.object({
+  update: z.boolean(),
+  publish: z.boolean(),
+  newVersion: z.boolean(),
+  score: z.boolean(),
+  import: z.boolean(),
+});
+export const frameworkDetailSchema = frameworkSummarySchema.extend({
+  criteria: z.array(criterionSchema),
+  abilities: frameworkAbilitiesSchema,
+});
+export type FrameworkDetail = z.infer<typeof frameworkDetailSchema>;
+export const frameworkListResponse = z.object({ items: z.array(frameworkSummarySchema) });
+
+// ---- Scores ----------------------------------------------------------------------------------
+
+export const sheetParams = z.object({ id: uuid, unitId: uuid, year: queryYear() });
+
+export const scoreEntryInput = z.object({
+  criterionId: uuid,
+  selfPoints: pointsValue().nullable().default(null),
+  appraisedPoints: pointsValue().nullable().default(null),
+  finalPoints: pointsValue().nullable().default(null),
+  notApplicable: z.boolean().default(false),
+});
+/** Saves a whole sheet: `version` null creates it, otherwise the version it was read at. */
+export const saveSheetBody = z.object({
+  version: version.nullable(),
+  entries: z.array(scoreEntryInput).max(1000),
+});
+export type SaveSheetBody = z.infer<typeof saveSheetBody>;
+
+export const scoreEntrySchema = z.object({
+  criterionId: z.uuid(),
+  selfPoints: z.number().nullable(),
+  appraisedPoints: z.number().nullable(),
+  finalPoints: z.number().nullable(),
+  notApplicable: z.boolean(),
+  unmet: z.boolean(),
+});
+export const unmetLeafSchema = z.object({
+  criterionId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  points: z.number(),
+  maxPoints: z.number(),
+  threshold: z.number(),
+  lost: z.number(),
+});
+export const sheetSummarySchema = z.object({
+  total: z.number(),
+  applicableMax: z.number(),
+  indexPct: z.number().nullable(),
+  pointsLost: z.number(),
+  unmet: z.array(unmetLeafSchema),
+  scoredLeaves: z.number().int(),
+  leafCount: z.number().int(),
+});
+export const origins = ['manual', 'import', 'demo'] as const;
+export const sheetSchema = z.object({
+  frameworkId: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  year: z.number().int(),
+  /** null: nothing saved yet. */
+  version: z.number().int().nullable(),
+  origin: z.enum(origins).nullable(),
+  updatedAt: z.string().nullable(),
+  entries: z.array(scoreEntrySchema),
+  summary: sheetSummarySchema,
+  abilities: z.object({ update: z.boolean() }),
+});
+export type Sheet = z.infer<typeof sheetSchema>;
+
+/** One unit's line in a framework's results for a year. */
+export const resultRowSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  origin: z.enum(origins),
+  total: z.number(),
+  applicableMax: z.number(),
+  indexPct: z.number().nullable(),
+  pointsLost: z.number(),
+  unmetCount: z.number().int(),
+  rank: z.number().int().nullable(),
+  peerCount: z.number().int(),
+});
+export type ResultRow = z.infer<typeof resultRowSchema>;
+export const resultsQuery = z.object({ year: queryYear(), parentUnitId: uuid.optional() });
+export const resultsResponse = z.object({
+  frameworkId: z.uuid(),
+  year: z.number().int(),
+  average: z.number().nullable(),
+  items: z.array(resultRowSchema),
+});
+
+/** A unit's history: each framework and year it was scored in, with its rank among its peers. */
+export const historyEntrySchema = z.object({
+  frameworkId: z.uuid(),
+  frameworkCode: z.string(),
+  frameworkName: z.string(),
+  kind: z.enum(frameworkKinds),
+  illustrative: z.boolean(),
+  year: z.number().int(),
+  origin: z.enum(origins),
+  total: z.number(),
+  applicableMax: z.number(),
+  indexPct: z.number().nullable(),
+  pointsLost: z.number(),
+  unmet: z.array(unmetLeafSchema),
+  rank: z.number().int().nullable(),
+  peerCount: z.number().int(),
+  peerAverage: z.number().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export const unitHistoryResponse = z.object({ unitId: z.uuid(), unitName: z.string(), items: z.array(historyEntrySchema) });
