@@ -67,7 +67,7 @@ export async function createFramework(tx: Tx, ctx: RequestContext, input: Create
     })
     .returning();
   await insertTree(tx, row.id, input.criteria);
-  await recordAudit(tx, ctx, { action: 'index_framework.created', entityType: 'index_framework', entityId: row.id, after: { ...row, criteria: input.criteria } });
+  await recordAudit(tx, ctx, { action: 'index_framework.created', entityType: 'index_framework', entityId: row.id, scope: { agencies: [owner.id] }, after: { ...row, criteria: input.criteria } });
   return row;
 }
 
@@ -87,13 +87,13 @@ export async function updateFramework(tx: Tx, ctx: RequestContext, id: string, i
     await insertTree(tx, id, criteria);
   }
   const { ownerAgencyName: _n, ownerUnitPath: _u, ownerPath: _p, ...plain } = before;
-  await recordAudit(tx, ctx, { action: 'index_framework.updated', entityType: 'index_framework', entityId: id, before: { ...plain, criteria: beforeTree }, after: { ...after, criteria: criteria ?? beforeTree } });
+  await recordAudit(tx, ctx, { action: 'index_framework.updated', entityType: 'index_framework', entityId: id, scope: { agencies: [before.ownerAgencyId] }, before: { ...plain, criteria: beforeTree }, after: { ...after, criteria: criteria ?? beforeTree } });
   return after;
 }
 
 /** Publishes a draft: its tree is frozen from now on and units may be scored against it. */
 export async function publishFramework(tx: Tx, ctx: RequestContext, id: string, version: number) {
-  await loadForAction(tx, ctx, frameworkResource, id, 'publish', version);
+  const framework = await loadForAction(tx, ctx, frameworkResource, id, 'publish', version);
   const nodes = await criteriaOf(tx, id);
   const parents = new Set(nodes.map((n) => n.parentId));
   const leaves = nodes.filter((n) => !parents.has(n.id));
@@ -101,7 +101,7 @@ export async function publishFramework(tx: Tx, ctx: RequestContext, id: string, 
   const empty = leaves.find((l) => l.maxPoints <= 0);
   if (empty) throw new AppError('INVALID_STATE', `criterion ${empty.code} has no maximum points yet`);
   const after = await updateVersioned(tx, indexFramework, id, version, { status: 'published' });
-  await recordAudit(tx, ctx, { action: 'index_framework.published', entityType: 'index_framework', entityId: id, before: { status: 'draft' }, after: { status: after.status, version: after.version } });
+  await recordAudit(tx, ctx, { action: 'index_framework.published', entityType: 'index_framework', entityId: id, scope: { agencies: [framework.ownerAgencyId] }, before: { status: 'draft' }, after: { status: after.status, version: after.version } });
   return after;
 }
 
@@ -133,6 +133,6 @@ export async function newFrameworkVersion(tx: Tx, ctx: RequestContext, id: strin
     })
     .returning();
   await insertTree(tx, row.id, tree);
-  await recordAudit(tx, ctx, { action: 'index_framework.version_created', entityType: 'index_framework', entityId: row.id, after: { ...row, previousId: previous.id } });
+  await recordAudit(tx, ctx, { action: 'index_framework.version_created', entityType: 'index_framework', entityId: row.id, scope: { agencies: [row.ownerAgencyId] }, after: { ...row, previousId: previous.id } });
   return row;
 }

@@ -140,6 +140,7 @@ export async function saveScoreSheet(tx: Tx, ctx: RequestContext, frameworkId: s
     action: 'index_scores.saved',
     entityType: 'index_score_sheet',
     entityId: sheet.id,
+    scope: { units: [loaded.unit.id] },
     before: loaded.sheet ? { ...loaded.sheet, entries: loaded.scores } : undefined,
     after: { ...sheet, entries: input.entries },
   });
