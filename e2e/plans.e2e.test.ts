@@ -101,7 +101,12 @@ describe('inspection plan journey', () => {
     const { page } = j;
     await j.context.clearCookies();
     await j.signIn('leader');
-    await page.goto(planUrl);
+    // The leader learns of the submitted plan from the bell and opens it from there.
+    await page.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+    const fromBell = page.getByRole('link', { name: 'Kế hoạch kiểm tra năm 2022 chờ phê duyệt' }).first();
+    await fromBell.waitFor();
+    await fromBell.click();
+    await page.waitForURL((url) => url.pathname === planUrl);
     await page.getByRole('button', { name: 'Ban hành' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
     await expect.poll(() => dialog.getByTestId('signer-name').textContent()).toBe('Phạm Trương');
