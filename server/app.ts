@@ -29,6 +29,7 @@ import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
+import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { FileStorage } from './files/file-storage.js';
 import { fileRoutes } from './files/files.routes.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await planRoutes(typed, deps);
     await teamRoutes(typed, deps);
     await inspectionRoutes(typed, deps);
+    await noticeRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));

@@ -101,6 +101,13 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/inspections/{id}/close': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/inspections/{id}/cancel': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/inspections/{id}/reschedule': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // Schedule notices: drafted and issued by the standing office; issued ones seen with their inspections.
+  'GET /api/inspection-notices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/inspection-notices/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/inspection-notices/{id} (draft)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/inspection-notices': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'PATCH /api/inspection-notices/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/inspection-notices/{id}/issue': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   // Documents and the register.
   'GET /api/document-types': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'GET /api/documents/pdf-availability': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },

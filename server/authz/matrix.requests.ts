@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { PlanDetail } from '../../shared/api/plans.schemas.js';
 import type { Team } from '../../shared/api/teams.schemas.js';
 import type { Inspection } from '../../shared/api/inspections.schemas.js';
+import type { Notice } from '../../shared/api/notices.schemas.js';
 import { dayNumberToIso, toDayNumber } from '../../shared/domain/calendar/dates.js';
 import type { RoleName } from '../../shared/domain/capabilities.js';
 import type { Outcome } from './matrix.expected.js';
@@ -131,6 +132,14 @@ async function inspectionOf(p: Place, kind: 'announced' | 'unannounced' | 'repor
 async function startedInspection(p: Place): Promise<Inspection> {
   const i = await inspectionOf(p, 'report');
   return expectOk(await p.sec.post(`/api/inspections/${i.id}/start`, { version: i.version }), 'start inspection');
+}
+async function draftNotice(p: Place): Promise<Notice> {
+  const i = await inspectionOf(p, 'announced');
+  return expectOk(await p.sec.post('/api/inspection-notices', { planId: i.planId, items: [{ inspectionId: i.id }] }), 'draft notice');
+}
+async function issuedNotice(p: Place): Promise<Notice> {
+  const n = await draftNotice(p);
+  return expectOk(await p.sec.post(`/api/inspection-notices/${n.id}/issue`, { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' }), 'issue notice');
 }
 const freshUnit = (p: Place) => makeUnit(p.db, { name: `Khu phố ${p.a.tag} ${next()}`, kind: 'ward', parentId: p.a.wardA.id });
 const freshAgency = (p: Place) => makeAgency(p.db, { unitId: p.a.wardA.id, parentAgencyId: p.a.wardACommittee.id, name: `Tổ công tác ${p.a.tag} ${next()}`, kind: 'other' });
@@ -387,6 +396,32 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ place, fresh }) => {
       const i = await fresh('inspection', () => inspectionOf(place, 'announced'));
       return { method: 'POST', url: `/api/inspections/${i.id}/reschedule`, payload: { version: i.version, reason: 'Trùng lịch', startsOn: visitDay() } };
+    },
+  },
+
+  // Schedule notices of announced inspections of ward A's committee.
+  'GET /api/inspection-notices': { scoped: true, build: async ({ place }) => get(`/api/inspection-notices?planId=${(await place.shared('foundedTeam', () => foundedTeam(place))).planId}`) },
+  'GET /api/inspection-notices/{id}': { scoped: true, build: async ({ place }) => get(`/api/inspection-notices/${(await place.shared('issuedNotice', () => issuedNotice(place))).id}`) },
+  'GET /api/inspection-notices/{id} (draft)': { scoped: true, build: async ({ place }) => get(`/api/inspection-notices/${(await place.shared('draftNotice', () => draftNotice(place))).id}`) },
+  'POST /api/inspection-notices': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const i = await fresh('noticeInspection', () => inspectionOf(place, 'announced'));
+      return { method: 'POST', url: '/api/inspection-notices', payload: { planId: i.planId, items: [{ inspectionId: i.id }] } };
+    },
+  },
+  'PATCH /api/inspection-notices/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const n = await fresh('notice', () => draftNotice(place));
+      return { method: 'PATCH', url: `/api/inspection-notices/${n.id}`, payload: { version: n.version, content: { summary: `Lịch kiểm tra ${next()}` } } };
+    },
+  },
+  'POST /api/inspection-notices/{id}/issue': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const n = await fresh('notice', () => draftNotice(place));
+      return { method: 'POST', url: `/api/inspection-notices/${n.id}/issue`, payload: { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' } };
     },
   },
 

@@ -27,13 +27,34 @@ export interface NotificationParams {
   'plan.returned': { planTitle: string; year: number; actorName: string; reason: string | null };
   /** The Chairman's decision founding a team was issued: to its members who have accounts. */
   'team.decision_issued': { teamName: string; planTitle: string; documentNumber: string; issuedOn: string; role: string | null };
+  /** A schedule notice was issued: to the officers of each inspected agency, and the team. */
+  'inspection.notice_issued': { agencyName: string; documentNumber: string; issuedOn: string; startsOn: string; startTime: string | null; reportDueOn: string | null };
+  /** The unit's report is due in two working days, today, or was due on the last working day: to the unit and the office. */
+  'inspection.report_due': { agencyName: string; reportDueOn: string; startsOn: string; when: 'soon' | 'today' | 'overdue' };
+  /** The visit is tomorrow: to the members of the team. */
+  'inspection.visit_tomorrow': { agencyName: string; startsOn: string; startTime: string | null; teamName: string; unannounced: boolean };
+  /** The team has started the inspection (an unannounced visit: only now does the unit learn of it). */
+  'inspection.started': { agencyName: string; teamName: string; unannounced: boolean };
+  /** The visit was moved or cancelled: to everyone concerned. */
+  'inspection.schedule_changed': { agencyName: string; startsOn: string; previousStartsOn: string; cancelled: boolean; reason: string };
   /** Anything else worth telling a person (an announcement by an admin, a system message). */
   general: { title: string; message: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
 
-export const notificationKinds = ['plan.submitted', 'plan.approved', 'plan.returned', 'team.decision_issued', 'general'] as const satisfies readonly NotificationKind[];
+export const notificationKinds = [
+  'plan.submitted',
+  'plan.approved',
+  'plan.returned',
+  'team.decision_issued',
+  'inspection.notice_issued',
+  'inspection.report_due',
+  'inspection.visit_tomorrow',
+  'inspection.started',
+  'inspection.schedule_changed',
+  'general',
+] as const satisfies readonly NotificationKind[];
 
 /** Both sides of the compile-time check: the list names every kind exactly. */
 type Missing = Exclude<NotificationKind, (typeof notificationKinds)[number]>;
@@ -75,6 +96,30 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
         `Quyết định số ${p.documentNumber} ngày ${formatIsoDate(p.issuedOn)} thành lập ${p.teamName} theo kế hoạch "${p.planTitle}" đã được ban hành.` +
         (p.role ? ` Đồng chí là ${teamRoleTitle.vi[p.role] ?? p.role} của đoàn.` : ''),
     }),
+    'inspection.notice_issued': (p) => ({
+      title: `Thông báo lịch kiểm tra ${p.agencyName}`,
+      body:
+        `Thông báo số ${p.documentNumber} ngày ${formatIsoDate(p.issuedOn)}: Đoàn kiểm tra làm việc với ${p.agencyName} ngày ${formatIsoDate(p.startsOn)}${p.startTime ? ` lúc ${p.startTime}` : ''}.` +
+        (p.reportDueOn ? ` Đơn vị gửi báo cáo chậm nhất ngày ${formatIsoDate(p.reportDueOn)}.` : ''),
+    }),
+    'inspection.report_due': (p) => ({
+      title: p.when === 'overdue' ? `Quá hạn gửi báo cáo: ${p.agencyName}` : p.when === 'today' ? `Hôm nay là hạn gửi báo cáo: ${p.agencyName}` : `Còn 02 ngày làm việc đến hạn gửi báo cáo: ${p.agencyName}`,
+      body: `${p.agencyName} gửi báo cáo phục vụ kiểm tra chậm nhất ngày ${formatIsoDate(p.reportDueOn)} (ngày kiểm tra ${formatIsoDate(p.startsOn)}).${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ''}`,
+    }),
+    'inspection.visit_tomorrow': (p) => ({
+      title: `Ngày mai kiểm tra ${p.agencyName}`,
+      body: `${p.teamName} kiểm tra ${p.unannounced ? 'đột xuất ' : ''}${p.agencyName} ngày ${formatIsoDate(p.startsOn)}${p.startTime ? ` lúc ${p.startTime}` : ''}.`,
+    }),
+    'inspection.started': (p) => ({
+      title: `${p.teamName} bắt đầu kiểm tra ${p.agencyName}`,
+      body: `${p.teamName} đã bắt đầu kiểm tra ${p.unannounced ? 'đột xuất ' : ''}tại ${p.agencyName}.`,
+    }),
+    'inspection.schedule_changed': (p) => ({
+      title: p.cancelled ? `Hủy lịch kiểm tra ${p.agencyName}` : `Đổi lịch kiểm tra ${p.agencyName}`,
+      body: p.cancelled
+        ? `Lịch kiểm tra ${p.agencyName} ngày ${formatIsoDate(p.previousStartsOn)} đã bị hủy. Lý do: ${p.reason}`
+        : `Lịch kiểm tra ${p.agencyName} chuyển từ ngày ${formatIsoDate(p.previousStartsOn)} sang ngày ${formatIsoDate(p.startsOn)}. Lý do: ${p.reason}`,
+    }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
   en: {
@@ -95,6 +140,30 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       body:
         `Decision No. ${p.documentNumber} of ${formatIsoDate(p.issuedOn)} founding ${p.teamName} under the plan "${p.planTitle}" has been issued.` +
         (p.role ? ` You are the ${teamRoleTitle.en[p.role] ?? p.role} of the team.` : ''),
+    }),
+    'inspection.notice_issued': (p) => ({
+      title: `Inspection schedule notice: ${p.agencyName}`,
+      body:
+        `Notice No. ${p.documentNumber} of ${formatIsoDate(p.issuedOn)}: the team visits ${p.agencyName} on ${formatIsoDate(p.startsOn)}${p.startTime ? ` at ${p.startTime}` : ''}.` +
+        (p.reportDueOn ? ` The unit's report is due by ${formatIsoDate(p.reportDueOn)}.` : ''),
+    }),
+    'inspection.report_due': (p) => ({
+      title: p.when === 'overdue' ? `Report overdue: ${p.agencyName}` : p.when === 'today' ? `Report due today: ${p.agencyName}` : `Report due in 2 working days: ${p.agencyName}`,
+      body: `${p.agencyName} sends its report by ${formatIsoDate(p.reportDueOn)} (inspection on ${formatIsoDate(p.startsOn)}).${p.when === 'overdue' ? ' It is now overdue.' : ''}`,
+    }),
+    'inspection.visit_tomorrow': (p) => ({
+      title: `Inspection of ${p.agencyName} tomorrow`,
+      body: `${p.teamName} inspects ${p.agencyName}${p.unannounced ? ' (unannounced)' : ''} on ${formatIsoDate(p.startsOn)}${p.startTime ? ` at ${p.startTime}` : ''}.`,
+    }),
+    'inspection.started': (p) => ({
+      title: `${p.teamName} has started inspecting ${p.agencyName}`,
+      body: `${p.teamName} has started ${p.unannounced ? 'an unannounced' : 'the'} inspection at ${p.agencyName}.`,
+    }),
+    'inspection.schedule_changed': (p) => ({
+      title: p.cancelled ? `Inspection of ${p.agencyName} cancelled` : `Inspection of ${p.agencyName} rescheduled`,
+      body: p.cancelled
+        ? `The inspection of ${p.agencyName} on ${formatIsoDate(p.previousStartsOn)} was cancelled. Reason: ${p.reason}`
+        : `The inspection of ${p.agencyName} moved from ${formatIsoDate(p.previousStartsOn)} to ${formatIsoDate(p.startsOn)}. Reason: ${p.reason}`,
     }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
@@ -125,6 +194,11 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'plan.approved': { vi: 'Kế hoạch được phê duyệt', en: 'A plan is approved' },
   'plan.returned': { vi: 'Kế hoạch bị trả lại', en: 'A plan is returned for changes' },
   'team.decision_issued': { vi: 'Quyết định thành lập đoàn kiểm tra', en: 'A team founding decision is issued' },
+  'inspection.notice_issued': { vi: 'Thông báo lịch kiểm tra', en: 'An inspection schedule notice is issued' },
+  'inspection.report_due': { vi: 'Nhắc hạn gửi báo cáo', en: 'Report deadline reminders' },
+  'inspection.visit_tomorrow': { vi: 'Lịch kiểm tra ngày mai', en: 'Inspection tomorrow' },
+  'inspection.started': { vi: 'Đoàn kiểm tra bắt đầu làm việc', en: 'An inspection has started' },
+  'inspection.schedule_changed': { vi: 'Đổi, hủy lịch kiểm tra', en: 'An inspection is rescheduled or cancelled' },
   general: { vi: 'Thông báo chung', en: 'General announcements' },
 };
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { appUser } from './identity.js';
-import { inspectionPlan, inspectionTeam } from './plans.js';
+import { documentRegisterEntry, inspectionPlan, inspectionTeam } from './plans.js';
 import { agency } from './registry.js';
 
 /**
@@ -76,4 +76,68 @@ export const inspectionPlace = pgTable(
     position: integer().notNull().default(0),
   },
   (t) => [primaryKey({ name: 'inspection_place_pkey', columns: [t.inspectionId, t.agencyId] }), index('inspection_place_agency_id_idx').on(t.agencyId)],
+);
+
+/**
+ * A schedule notice (Thông báo lịch kiểm tra, Mẫu 1.4, TB): one or more announced inspections of
+ * a plan, issued by the People's Committee or by its standing office under TL./TUQ. Issuing takes
+ * a number from the register, freezes the document and moves its inspections to `notified`.
+ */
+export const inspectionNotice = pgTable(
+  'inspection_notice',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid()
+      .notNull()
+      .references(() => inspectionPlan.id),
+    /** The plan's People's Committee, or an agency under it (the standing office). */
+    issuingAgencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    status: text().notNull().default('draft'),
+    /** Editable texts (NoticeContent, validated by zod before it gets here). */
+    content: jsonb().notNull(),
+    registerEntryId: uuid().references(() => documentRegisterEntry.id),
+    issuedOn: date({ mode: 'string' }),
+    createdBy: uuid().references(() => appUser.id),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inspection_notice_plan_id_idx').on(t.planId),
+    check('inspection_notice_status_check', sql`${t.status} in ('draft','issued')`),
+    check('inspection_notice_issued_check', sql`(${t.status} = 'issued') = (${t.registerEntryId} is not null)`),
+  ],
+);
+
+/** The rows of a notice's table: one announced inspection each, with who must attend. */
+export const inspectionNoticeItem = pgTable(
+  'inspection_notice_item',
+  {
+    noticeId: uuid()
+      .notNull()
+      .references(() => inspectionNotice.id, { onDelete: 'cascade' }),
+    inspectionId: uuid()
+      .notNull()
+      .references(() => inspection.id),
+    position: integer().notNull().default(0),
+    /** "Lãnh đạo UBND, công chức phụ trách CCHC, Bộ phận Một cửa". */
+    attendees: text().notNull(),
+  },
+  (t) => [primaryKey({ name: 'inspection_notice_item_pkey', columns: [t.noticeId, t.inspectionId] }), index('inspection_notice_item_inspection_id_idx').on(t.inspectionId)],
+);
+
+/** Reminders sent (daily job): one per inspection, kind and day, so a job run twice sends once. */
+export const inspectionReminder = pgTable(
+  'inspection_reminder',
+  {
+    inspectionId: uuid()
+      .notNull()
+      .references(() => inspection.id),
+    kind: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspection_reminder_key').on(t.inspectionId, t.kind, t.day)],
 );

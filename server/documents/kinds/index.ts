@@ -4,3 +4,4 @@
  */
 import '../../modules/plans/plan-document.js';
 import '../../modules/teams/team-decision.js';
+import '../../modules/notices/notice-document.js';

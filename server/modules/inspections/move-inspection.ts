@@ -13,6 +13,10 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { visitDays } from './inspection-inputs.js';
+import { notify } from '../../notifications/notify.js';
+import { inspectionLink, teamRecipients, unitOfficers } from './inspection-notifications.js';
+import { isSecretFromUnit } from '../../../shared/domain/inspection-status.js';
+import type { InspectionRow } from './inspections.repository.js';
 import { assertMove, inspectionResource } from './inspections.policy.js';
 import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
 
@@ -29,6 +33,10 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
   if (today < row.startsOn) throw new AppError('INVALID_STATE', `the inspection is set for ${formatVietnameseDate(row.startsOn)}`);
   const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId });
   await recordAudit(tx, ctx, { action: 'inspection.started', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, startedAt: now, version: after.version } });
+  // An unannounced visit: only now does the unit learn of it.
+  if (row.kind === 'unannounced') {
+    await notify(tx, ctx, { kind: 'inspection.started', recipients: await unitOfficers(tx, row), params: { agencyName: row.agencyName, teamName: row.teamName, unannounced: true }, link: inspectionLink(id) });
+  }
   return after;
 }
 
@@ -56,7 +64,22 @@ export async function cancelInspection(tx: Tx, ctx: RequestContext, env: Schedul
     before: { status: row.status, version: input.version },
     after: { status, reason: input.reason, version: after.version },
   });
+  await tellScheduleChanged(tx, ctx, row, { startsOn: row.startsOn, cancelled: true, reason: input.reason });
   return { before: row, after };
+}
+
+/**
+ * Everyone concerned hears of a move or a cancellation: the team, and the unit unless the visit
+ * is an unannounced one (it is secret until it starts, and these moves happen before).
+ */
+async function tellScheduleChanged(tx: Tx, ctx: RequestContext, row: InspectionRow, change: { startsOn: string; cancelled: boolean; reason: string }) {
+  const unit = isSecretFromUnit(row.kind as InspectionKind, row.startedAt) ? [] : await unitOfficers(tx, row);
+  await notify(tx, ctx, {
+    kind: 'inspection.schedule_changed',
+    recipients: [...(await teamRecipients(tx, row.teamId)), ...unit],
+    params: { agencyName: row.agencyName, startsOn: change.startsOn, previousStartsOn: row.startsOn, cancelled: change.cancelled, reason: change.reason },
+    link: inspectionLink(row.id),
+  });
 }
 
 /**
@@ -87,5 +110,6 @@ export async function rescheduleInspection(tx: Tx, ctx: RequestContext, env: Sch
     before: { status: row.status, startsOn: row.startsOn, endsOn: row.endsOn, startTime: row.startTime, version: input.version },
     after: { ...changes, reason: input.reason, version: after.version, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden.map((i) => i.message) } } : {}) },
   });
+  await tellScheduleChanged(tx, ctx, row, { startsOn: days.startsOn, cancelled: false, reason: input.reason });
   return { before: row, after };
 }

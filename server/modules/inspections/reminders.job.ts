@@ -1,0 +1,82 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
+import type { Tx } from '../../db/client.js';
+import { inspectionReminder } from '../../db/schema/index.js';
+import { dailyPayload } from '../../jobs/daily.js';
+import { defineJob } from '../../jobs/define.js';
+import { notify } from '../../notifications/notify.js';
+import type { SystemContext } from '../audit/audit-log.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { inspectionLink, officeRecipients, teamRecipients, unitOfficers } from './inspection-notifications.js';
+import { findInspection } from './inspections.repository.js';
+import { inspection } from '../../db/schema/index.js';
+
+const system: SystemContext = { actor: null, ip: null, requestId: null };
+
+/** Claims a reminder for the day; false when it was already sent (a job runs at least once). */
+async function claim(tx: Tx, inspectionId: string, kind: string, day: string): Promise<boolean> {
+  const rows = await tx.insert(inspectionReminder).values({ inspectionId, kind, day }).onConflictDoNothing().returning({ id: inspectionReminder.inspectionId });
+  return rows.length > 0;
+}
+
+/**
+ * Every day at the office's run time (server/jobs/daily.ts, Asia/Ho_Chi_Minh, by the injected
+ * clock): the unit's report is due in two working days, today, or was due on the last working day
+ * (to the unit and the office; counted on the working calendar, on working days only), and the
+ * visits of tomorrow (to the team, unannounced ones included — the unit is never told of those).
+ * A report reminder goes out for announced visits once notified and for desk reviews.
+ */
+export const inspectionRemindersJob = defineJob({
+  name: 'inspections.send-reminders',
+  title: { vi: 'Nhắc hạn báo cáo và lịch kiểm tra', en: 'Report deadline and visit reminders' },
+  payload: dailyPayload,
+  daily: true,
+  retry: { limit: 3, delaySeconds: 60, backoff: true },
+  async handler({ day }, ctx) {
+    const { calendar } = await loadWorkingCalendar(ctx.db);
+    const tomorrow = dayNumberToIso(toDayNumber(day) + 1);
+    const due = calendar.isWorkingDay(day) ? { soon: calendar.addWorkingDays(day, 2), today: day, overdue: calendar.previousWorkingDay(day) } : null;
+    return ctx.db.transaction(async (tx) => {
+      let sent = 0;
+      if (due) {
+        const rows = await tx
+          .select({ id: inspection.id, reportDueOn: inspection.reportDueOn })
+          .from(inspection)
+          .where(
+            and(
+              inArray(inspection.reportDueOn, [due.soon, due.today, due.overdue]),
+              or(and(eq(inspection.kind, 'announced'), eq(inspection.status, 'notified')), and(eq(inspection.kind, 'report'), eq(inspection.status, 'planned'))),
+            ),
+          );
+        for (const r of rows) {
+          const when = r.reportDueOn === due.today ? 'today' : r.reportDueOn === due.soon ? 'soon' : 'overdue';
+          if (!(await claim(tx, r.id, `report_${when}`, day))) continue;
+          const row = (await findInspection(tx, r.id))!;
+          await notify(tx, system, {
+            kind: 'inspection.report_due',
+            recipients: [...(await unitOfficers(tx, row)), ...(await officeRecipients(tx, row))],
+            params: { agencyName: row.agencyName, reportDueOn: row.reportDueOn!, startsOn: row.startsOn, when },
+            link: inspectionLink(row.id),
+          });
+          sent++;
+        }
+      }
+      const visits = await tx
+        .select({ id: inspection.id })
+        .from(inspection)
+        .where(and(eq(inspection.startsOn, tomorrow), sql`${inspection.status} in ('planned','notified')`));
+      for (const v of visits) {
+        if (!(await claim(tx, v.id, 'visit_tomorrow', day))) continue;
+        const row = (await findInspection(tx, v.id))!;
+        await notify(tx, system, {
+          kind: 'inspection.visit_tomorrow',
+          recipients: await teamRecipients(tx, row.teamId),
+          params: { agencyName: row.agencyName, startsOn: row.startsOn, startTime: row.startTime, teamName: row.teamName, unannounced: row.kind === 'unannounced' },
+          link: inspectionLink(row.id),
+        });
+        sent++;
+      }
+      return { day, sent };
+    });
+  },
+});

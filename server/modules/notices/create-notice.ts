@@ -1,0 +1,68 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createNoticeBody, NoticeContent, updateNoticeBody } from '../../../shared/api/notices.schemas.js';
+import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
+import { loadForAction } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
+import type { Tx } from '../../db/client.js';
+import { queryRows } from '../../db/client.js';
+import { documentRegisterEntry, inspectionNotice, inspectionTeam } from '../../db/schema/index.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { issuerInfo } from '../document-register/issuer-header.js';
+import { issuerPlace } from '../plans/plans.policy.js';
+import { findVisiblePlan } from '../plans/plans.repository.js';
+import { defaultNoticeContent } from './notice-document.js';
+import { checkedItems } from './notice-items.js';
+import { noticeResource } from './notices.policy.js';
+import { replaceItems } from './notices.repository.js';
+
+/** The People's Committee of the plan, or an agency under it (its standing office signing TL./TUQ.). */
+async function assertIssuingAgency(tx: Tx, planIssuingAgencyId: string, agencyId: string) {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select a.id from agency a join agency c on c.id = ${planIssuingAgencyId}::uuid where a.id = ${agencyId}::uuid and a.active and a.path like c.path || '%'`,
+  );
+  if (!rows.length) throw AppError.invalid('body.issuingAgencyId', 'not_under_plan_issuer', "the notice is issued by the plan's People's Committee or its standing office");
+}
+
+/** The standing office drafts a notice for announced inspections of an issued plan; the texts start from the plan. */
+export async function createNotice(tx: Tx, ctx: RequestContext, input: z.infer<typeof createNoticeBody>) {
+  const plan = await findVisiblePlan(tx, ctx.actor, input.planId);
+  if (!plan) throw AppError.notFound('plan');
+  if (!inReach(ctx.actor, 'inspection.schedule', issuerPlace(plan))) throw new AppError('FORBIDDEN', 'only the standing office drafts notices');
+  if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
+  const issuingAgencyId = input.issuingAgencyId ?? plan.issuingAgencyId;
+  await assertIssuingAgency(tx, plan.issuingAgencyId, issuingAgencyId);
+  const items = await checkedItems(tx, plan.id, input.items);
+  const teams = await tx
+    .select({ name: inspectionTeam.name, number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: inspectionTeam.issuedOn })
+    .from(inspectionTeam)
+    .innerJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionTeam.registerEntryId))
+    .where(and(eq(inspectionTeam.planId, plan.id), eq(inspectionTeam.status, 'founded'), sql`${inspectionTeam.id} in (select team_id from inspection where id in (${sql.join(items.map((i) => sql`${i.inspectionId}::uuid`), sql`, `)}))`));
+  const content: NoticeContent = { ...defaultNoticeContent(plan, await issuerInfo(tx, issuingAgencyId), await issuerInfo(tx, plan.issuingAgencyId), teams), ...input.content };
+  const [row] = await tx.insert(inspectionNotice).values({ planId: plan.id, issuingAgencyId, content, createdBy: ctx.actor.userId }).returning();
+  await replaceItems(tx, row.id, items);
+  await recordAudit(tx, ctx, { action: 'notice.created', entityType: 'inspection_notice', entityId: row.id, scope: { places: [issuerPlace(plan)] }, after: { ...row, items } });
+  return row;
+}
+
+/** Edits a draft notice: its texts and its table (versioned). */
+export async function updateNotice(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateNoticeBody>) {
+  const notice = await loadForAction(tx, ctx, noticeResource, id, 'edit', input.version);
+  const items = input.items ? await checkedItems(tx, notice.planId, input.items) : null;
+  const content = input.content ? { ...(notice.content as NoticeContent), ...input.content } : undefined;
+  const after = await updateVersioned(tx, inspectionNotice, id, input.version, content ? { content } : {});
+  if (items) await replaceItems(tx, id, items);
+  await recordAudit(tx, ctx, {
+    action: 'notice.updated',
+    entityType: 'inspection_notice',
+    entityId: id,
+    scope: { places: [issuerPlace(notice)] },
+    before: { version: notice.version, ...(content ? { content: notice.content } : {}) },
+    after: { version: after.version, ...(content ? { content } : {}), ...(items ? { items } : {}) },
+  });
+  return after;
+}

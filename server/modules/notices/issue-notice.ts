@@ -1,0 +1,88 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { issueNoticeBody, NoticeContent } from '../../../shared/api/notices.schemas.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
+import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { noticeDeadline, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
+import { loadForAction } from '../../authz/guard.js';
+import type { Tx } from '../../db/client.js';
+import { inspection, inspectionNotice } from '../../db/schema/index.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { notify } from '../../notifications/notify.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { registerDocument } from '../document-register/document-register.js';
+import { enforceSchedule, type ScheduleEnv } from '../inspections/schedule-checks.js';
+import { inspectionLink, teamRecipients, unitOfficers } from '../inspections/inspection-notifications.js';
+import { issuerPlace } from '../plans/plans.policy.js';
+import { noticeDocument } from './notice-document.js';
+import { noticeResource } from './notices.policy.js';
+import { noticeItems } from './notices.repository.js';
+
+/**
+ * Issues a notice: the register gives its TB number, the document is frozen, each inspection moves
+ * to `notified` (audited one by one), and each unit's officers and each team hear of it — all in
+ * the one transaction. A unit that would get it later than the lead time asks (the report due 3
+ * working days before the visit, the notice `noticeLeadWorkingDays` before that) makes it a 409
+ * SCHEDULE_CONFLICT unless the office gives a reason.
+ */
+export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof issueNoticeBody>) {
+  const notice = await loadForAction(tx, ctx, noticeResource, id, 'issue', input.version);
+  const items = await noticeItems(tx, [id]);
+  const notPlanned = items.find((it) => it.inspection.status !== 'planned');
+  if (notPlanned) throw new AppError('INVALID_STATE', `the inspection of ${notPlanned.agencyName} is ${notPlanned.inspection.status}`);
+  const late: ScheduleIssue[] = items.flatMap((it) => {
+    const last = noticeDeadline(env.calendar, it.inspection.startsOn, env.config.schedule.noticeLeadWorkingDays);
+    return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
+      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).` }]
+      : [];
+  });
+  const { overridden } = enforceSchedule(late, input.overrideReason);
+
+  const content: NoticeContent = { ...(notice.content as NoticeContent), ...(input.signature ? { signature: input.signature } : {}) };
+  if (!content.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the notice?');
+  const entry = await registerDocument(tx, ctx, {
+    agencyId: notice.issuingAgencyId,
+    typeCode: 'thong_bao',
+    summary: content.summary,
+    issuedOn: input.issuedOn,
+    signerName: content.signature.signerName,
+    signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    subjectType: 'notice',
+    subjectId: id,
+  });
+  const after = await updateVersioned(tx, inspectionNotice, id, input.version, { status: 'issued', content, registerEntryId: entry.id, issuedOn: input.issuedOn });
+  await tx
+    .update(inspection)
+    .set({ status: 'notified', version: sql`${inspection.version} + 1`, updatedAt: sql`now()` })
+    .where(inArray(inspection.id, items.map((it) => it.inspection.id)));
+  await freezeIssuedDocument(tx, ctx, noticeDocument, { subjectId: id, registerEntryId: entry.id });
+  const documentNumber = formatDocumentNumber(entry.number, entry.symbol);
+  await recordAudit(tx, ctx, {
+    action: 'notice.issued',
+    entityType: 'inspection_notice',
+    entityId: id,
+    scope: { places: [issuerPlace(notice)] },
+    before: { status: notice.status, version: notice.version },
+    after: { status: 'issued', version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden.map((i) => i.message) } } : {}) },
+  });
+  for (const it of items) {
+    await recordAudit(tx, ctx, {
+      action: 'inspection.notified',
+      entityType: 'inspection',
+      entityId: it.inspection.id,
+      scope: { places: [issuerPlace(notice)] },
+      before: { status: 'planned', version: it.inspection.version },
+      after: { status: 'notified', version: it.inspection.version + 1, notice: documentNumber },
+    });
+    await notify(tx, ctx, {
+      kind: 'inspection.notice_issued',
+      recipients: [...(await unitOfficers(tx, it.inspection)), ...(await teamRecipients(tx, it.inspection.teamId))],
+      params: { agencyName: it.agencyName, documentNumber, issuedOn: input.issuedOn, startsOn: it.inspection.startsOn, startTime: it.inspection.startTime, reportDueOn: it.inspection.reportDueOn },
+      link: inspectionLink(it.inspection.id),
+    });
+  }
+  return after;
+}

@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { agency, documentRegisterEntry, inspection, inspectionNotice, inspectionNoticeItem, inspectionPlan } from '../../db/schema/index.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
+import type { Actor } from '../../http/actor.js';
+import { visibleInspections } from '../inspections/inspections.policy.js';
+
+/**
+ * SQL: ids of the notices the actor may see. Drafts: the office and the leaders of the plan's
+ * issuing agency (`inspection.read_all`). Issued: also whoever may see one of its inspections —
+ * the inspected units, the teams, the inspectors in scope. A notice lists announced visits only,
+ * so the secrecy of unannounced ones is not at stake here.
+ */
+export const visibleNotices = (actor: Actor): SQL => sql`(
+  select n.id from inspection_notice n join inspection_plan p on p.id = n.plan_id join agency ia on ia.id = p.issuing_agency_id
+   where ${agencyInReach(actor, 'inspection.read_all', agencyColumns('ia'))}
+      or (n.status = 'issued' and exists (select 1 from inspection_notice_item it where it.notice_id = n.id and it.inspection_id in ${visibleInspections(actor)})))`;
+
+const issuer = alias(agency, 'notice_issuer');
+const planIssuer = alias(agency, 'plan_issuer');
+
+export type NoticeRow = typeof inspectionNotice.$inferSelect & {
+  issuingAgencyName: string;
+  planYear: number;
+  planIssuingAgencyId: string;
+  /** Where the plan's People's Committee sits: what the policy checks. */
+  issuerUnitPath: string;
+  issuerPath: string;
+  number: number | null;
+  symbol: string | null;
+};
+
+function select(tx: DbOrTx) {
+  return tx
+    .select({
+      notice: inspectionNotice,
+      issuingAgencyName: issuer.name,
+      planYear: inspectionPlan.year,
+      planIssuingAgencyId: inspectionPlan.issuingAgencyId,
+      issuerUnitPath: planIssuer.unitPath,
+      issuerPath: planIssuer.path,
+      number: documentRegisterEntry.number,
+      symbol: documentRegisterEntry.symbol,
+    })
+    .from(inspectionNotice)
+    .innerJoin(issuer, eq(issuer.id, inspectionNotice.issuingAgencyId))
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspectionNotice.planId))
+    .innerJoin(planIssuer, eq(planIssuer.id, inspectionPlan.issuingAgencyId))
+    .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionNotice.registerEntryId));
+}
+type Selected = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number];
+const flatten = ({ notice, ...rest }: Selected): NoticeRow => ({ ...notice, ...rest });
+
+export async function findVisibleNotice(tx: DbOrTx, actor: Actor, id: string): Promise<NoticeRow | null> {
+  const [row] = await select(tx).where(and(eq(inspectionNotice.id, id), sql`${inspectionNotice.id} in ${visibleNotices(actor)}`));
+  return row ? flatten(row) : null;
+}
+
+export async function findNotice(tx: DbOrTx, id: string): Promise<NoticeRow | null> {
+  const [row] = await select(tx).where(eq(inspectionNotice.id, id));
+  return row ? flatten(row) : null;
+}
+
+export async function listVisibleNotices(tx: DbOrTx, actor: Actor, planId?: string): Promise<NoticeRow[]> {
+  const rows = await select(tx)
+    .where(and(sql`${inspectionNotice.id} in ${visibleNotices(actor)}`, planId ? eq(inspectionNotice.planId, planId) : undefined))
+    .orderBy(asc(inspectionNotice.createdAt));
+  return rows.map(flatten);
+}
+
+/** The items of notices with what the table prints of each inspection. */
+export async function noticeItems(tx: DbOrTx, noticeIds: string[]) {
+  if (!noticeIds.length) return [];
+  return tx
+    .select({
+      noticeId: inspectionNoticeItem.noticeId,
+      attendees: inspectionNoticeItem.attendees,
+      inspection,
+      agencyName: agency.name,
+      places: sql<string[]>`array(select pa.name from inspection_place ip join agency pa on pa.id = ip.agency_id where ip.inspection_id = ${inspection.id} order by ip.position)`,
+    })
+    .from(inspectionNoticeItem)
+    .innerJoin(inspection, eq(inspection.id, inspectionNoticeItem.inspectionId))
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .where(inArray(inspectionNoticeItem.noticeId, noticeIds))
+    .orderBy(asc(inspectionNoticeItem.noticeId), asc(inspectionNoticeItem.position));
+}
+export type NoticeItemRow = Awaited<ReturnType<typeof noticeItems>>[number];
+
+export async function replaceItems(tx: Tx, noticeId: string, items: { inspectionId: string; attendees: string }[]) {
+  await tx.delete(inspectionNoticeItem).where(eq(inspectionNoticeItem.noticeId, noticeId));
+  if (items.length) await tx.insert(inspectionNoticeItem).values(items.map((it, position) => ({ noticeId, ...it, position })));
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Notice } from '../../../shared/api/notices.schemas.js';
+import { ManualClock } from '../../clock.js';
+import { appUser, notification } from '../../db/schema/index.js';
+import { openDocx, plainText } from '../../documents/test-support.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
+import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink.js';
+import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
+import { inspectionRemindersJob } from '../inspections/reminders.job.js';
+
+/**
+ * Schedule notices (issue 8 §3) and the reminders that follow (§5), through the real job queue
+ * and an SMTP server started here; the clock is injected.
+ */
+let smtp: SmtpSink;
+let t: TestApp;
+let s: Season;
+const clock = new ManualClock('2021-08-16T02:00:00Z'); // Monday 16/8/2021, 09:00 in Việt Nam
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  t = await createTestApp({ clock, env: { SMTP_URL: smtp.url, MAIL_FROM: 'CCHC <cchc@hoainhon.test>', PAR_PUBLIC_URL: 'https://cchc.hoainhon.test' } });
+  s = await makeSeason(t);
+  const who = [s.unitOfficerA, s.unitOfficerB, s.deskOfficer, s.inspector, s.inspector2, s.secretariat];
+  await t.database.db.update(appUser).set({ email: sql`${appUser.username} || '@hoainhon.test'` }).where(inArray(appUser.id, who.map((c) => c.userId)));
+});
+afterAll(async () => {
+  await t?.close();
+  await smtp?.stop();
+});
+
+const mailsTo = (c: Client) => smtp.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === `${c.username}@hoainhon.test`);
+const kindsFor = async (c: Client, subjectId: string) =>
+  (await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, c.userId), eq(notification.subjectId, subjectId)))).map((n) => n.kind);
+async function runDaily(day: string) {
+  await t.database.db.transaction((tx) => enqueueJob(tx, inspectionRemindersJob, { day }));
+  await t.drain();
+}
+
+describe('schedule notices', () => {
+  let wardA: string;
+  let wardB: string;
+  let notice: Notice;
+
+  it('drafts a notice for announced visits, seen by the office only, with each report deadline', async () => {
+    wardA = (await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-09-09', startTime: '08:00' })).id;
+    wardB = (await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-07', startTime: '14:00', places: [s.a.wardBCommittee.id, s.a.wardBDesk.id] })).id;
+    const unannounced = (await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-09-14' })).id;
+    // Only announced visits go into a notice.
+    const refused = await s.secretariat.post('/api/inspection-notices', { planId: s.plan.id, items: [{ inspectionId: unannounced }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.items.0.inspectionId', code: 'not_announced' });
+
+    const res = await s.secretariat.post('/api/inspection-notices', { planId: s.plan.id, issuingAgencyId: s.a.homeAffairs.id, items: [{ inspectionId: wardB, attendees: 'Chủ tịch UBND phường, công chức Bộ phận Một cửa' }, { inspectionId: wardA }] });
+    expect(res.statusCode, res.body).toBe(201);
+    notice = res.json();
+    expect(notice).toMatchObject({ status: 'draft', documentNumber: null, abilities: { update: true, issue: true } });
+    expect(notice.content.signature).toMatchObject({ onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG' });
+    expect(notice.items.map((i) => [i.agencyName, i.reportDueOn])).toEqual([
+      [s.a.wardBCommittee.name, '2021-08-31'],
+      [s.a.wardACommittee.name, '2021-09-06'],
+    ]);
+    expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(404);
+    expect((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).statusCode).toBe(404);
+    const draft = await s.secretariat.get(`/api/documents/inspection-notice/${notice.id}.docx`);
+    expect(draft.statusCode).toBe(200);
+    expect(plainText((await openDocx(draft.rawPayload)).document)).toContain('DỰ THẢO');
+  });
+
+  it('issues it: a TB number from the register, the inspections notified, each unit told in the app and by e-mail', async () => {
+    const stale = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version + 1, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await s.leader.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16' })).statusCode).toBe(403);
+    const res = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const issued: Notice = res.json();
+    expect(issued.documentNumber).toMatch(/^01\/TB-NV$/);
+    expect(issued.items.map((i) => i.status)).toEqual(['notified', 'notified']);
+    expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', allowedMoves: ['edit', 'start', 'cancel', 'reschedule'] });
+    // Frozen: no more edits.
+    expect((await s.secretariat.patch(`/api/inspection-notices/${notice.id}`, { version: issued.version, content: { summary: 'Khác' } })).json().code).toBe('INVALID_STATE');
+
+    // The unit now sees the notice and downloads the issued document.
+    expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(200);
+    const doc = await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`);
+    expect(doc.statusCode).toBe(200);
+    const text = plainText((await openDocx(doc.rawPayload)).document);
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain('Số: 01/TB-NV');
+    expect(text).toContain(`${s.a.wardACommittee.name}: chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)`);
+    expect(text).toContain('ĐỀ CƯƠNG BÁO CÁO');
+    expect(text).toContain('08:00, Thứ Năm ngày 09/9/2021');
+    expect(text).not.toContain('DỰ THẢO');
+
+    expect(await kindsFor(s.unitOfficerA, wardA)).toEqual(['inspection.notice_issued']);
+    expect(await kindsFor(s.unitOfficerB, wardB)).toEqual(['inspection.notice_issued']);
+    expect(await kindsFor(s.deskOfficer, wardB)).toEqual(['inspection.notice_issued']);
+    expect(await kindsFor(s.inspector, wardA)).toEqual(['inspection.notice_issued']);
+    expect(await kindsFor(s.unitOfficerB, wardA)).toEqual([]);
+    await t.drain();
+    const mail = mailsTo(s.unitOfficerA).find((m) => m.subject?.includes('Thông báo lịch kiểm tra'));
+    expect(mail?.text).toContain('chậm nhất ngày 06/09/2021');
+  });
+
+  it('reminds the unit and the office of the report in two working days, on the day and when overdue; the team of tomorrow’s visits', async () => {
+    // Ward B's report is due Tuesday 31/8: two working days before is Friday 27/8.
+    await runDaily('2021-08-27');
+    expect(await kindsFor(s.unitOfficerB, wardB)).toEqual(['inspection.notice_issued', 'inspection.report_due']);
+    expect(await kindsFor(s.secretariat, wardB)).toEqual(['inspection.report_due']);
+    // A second run the same day sends nothing more.
+    await runDaily('2021-08-27');
+    expect((await kindsFor(s.unitOfficerB, wardB)).length).toBe(2);
+    await runDaily('2021-08-31');
+    await runDaily('2021-09-01');
+    const params = await t.database.db.select({ params: notification.params }).from(notification).where(and(eq(notification.recipientId, s.unitOfficerB.userId), eq(notification.subjectId, wardB), eq(notification.kind, 'inspection.report_due')));
+    expect(params.map((p) => (p.params as { when: string }).when)).toEqual(['soon', 'today', 'overdue']);
+    // Monday 06/9: ward B's visit is tomorrow — its team is told, the unit is not.
+    await runDaily('2021-09-06');
+    expect((await kindsFor(s.inspector2, wardB)).includes('inspection.visit_tomorrow')).toBe(true);
+    expect((await kindsFor(s.unitOfficerB, wardB)).includes('inspection.visit_tomorrow')).toBe(false);
+  });
+
+  it('tells the team of an unannounced visit tomorrow and the unit nothing until the team starts it, by e-mail too', async () => {
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-09-21', places: [s.a.wardBDesk.id], note: 'Đột xuất Một cửa' });
+    await runDaily('2021-09-20');
+    await t.drain();
+    expect(await kindsFor(s.inspector, visit.id)).toEqual(['inspection.visit_tomorrow']);
+    for (const c of [s.unitOfficerB, s.deskOfficer, s.inspector2]) {
+      expect(await kindsFor(c, visit.id)).toEqual([]);
+      expect(mailsTo(c).some((m) => `${m.subject} ${m.text}`.includes('21/09/2021'))).toBe(false);
+      expect((await c.get('/api/notifications')).body).not.toContain(visit.id);
+    }
+    clock.set('2021-09-21T01:00:00Z');
+    const started = await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: visit.version });
+    expect(started.statusCode, started.body).toBe(200);
+    await t.drain();
+    expect(await kindsFor(s.unitOfficerB, visit.id)).toEqual(['inspection.started']);
+    expect(await kindsFor(s.deskOfficer, visit.id)).toEqual(['inspection.started']);
+    expect(mailsTo(s.deskOfficer).some((m) => m.subject?.includes('bắt đầu kiểm tra'))).toBe(true);
+  });
+
+  it('tells the team and the unit when a visit is rescheduled or cancelled', async () => {
+    clock.set('2021-08-16T02:00:00Z');
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-10-20' });
+    const moved = await s.secretariat.post(`/api/inspections/${visit.id}/reschedule`, { version: visit.version, startsOn: '2021-10-21', reason: 'Trùng lịch họp' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await kindsFor(s.inspector2, visit.id)).toEqual(['inspection.schedule_changed']);
+  });
+});
