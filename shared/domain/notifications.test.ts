@@ -6,6 +6,11 @@ const samples: NotificationParams = {
   'plan.approved': { planTitle: 'Kiểm tra công tác CCHC năm 2021', year: 2021, actorName: 'Phạm Trương', documentNumber: '01/KH-UBND', issuedOn: '2021-05-05' },
   'plan.returned': { planTitle: 'Kiểm tra công tác CCHC năm 2021', year: 2021, actorName: 'Phạm Trương', reason: null },
   'team.decision_issued': { teamName: 'Đoàn kiểm tra số 1', planTitle: 'Kiểm tra công tác CCHC năm 2021', documentNumber: '12/QĐ-UBND', issuedOn: '2021-05-10', role: 'thu_ky' },
+  'inspection.notice_issued': { agencyName: 'UBND phường Hoài Thanh Tây', documentNumber: '01/TB-NV', issuedOn: '2021-08-16', startsOn: '2021-09-09', startTime: '08:00', reportDueOn: '2021-09-06' },
+  'inspection.report_due': { agencyName: 'UBND phường Hoài Thanh Tây', reportDueOn: '2021-09-06', startsOn: '2021-09-09', when: 'soon' },
+  'inspection.visit_tomorrow': { agencyName: 'Bộ phận Một cửa phường Tam Quan Bắc', startsOn: '2021-09-21', startTime: null, teamName: 'Đoàn kiểm tra số 1', unannounced: true },
+  'inspection.started': { agencyName: 'Bộ phận Một cửa phường Tam Quan Bắc', teamName: 'Đoàn kiểm tra số 1', unannounced: true },
+  'inspection.schedule_changed': { agencyName: 'Phòng Nội vụ', startsOn: '2021-10-21', previousStartsOn: '2021-10-20', cancelled: false, reason: 'Trùng lịch họp' },
   general: { title: 'Họp giao ban', message: 'Thứ Hai, 8 giờ.' },
 };
 
@@ -27,6 +32,8 @@ describe('notification catalogue', () => {
     expect(renderNotification('team.decision_issued', samples['team.decision_issued'], 'en').body).toContain('You are the secretary of the team.');
     expect(renderNotification('plan.returned', { ...samples['plan.returned'], reason: 'Thiếu nơi nhận' }, 'vi').body).toMatch(/Lý do: Thiếu nơi nhận$/);
     expect(formatIsoDate('2021-12-31')).toBe('31/12/2021');
+    expect(renderNotification('inspection.notice_issued', samples['inspection.notice_issued'], 'vi').body).toContain('Đơn vị gửi báo cáo chậm nhất ngày 06/09/2021.');
+    expect(renderNotification('inspection.schedule_changed', samples['inspection.schedule_changed'], 'en').body).toBe('The inspection of Phòng Nội vụ moved from 20/10/2021 to 21/10/2021. Reason: Trùng lịch họp');
   });
 
   it('never throws on a stored row it cannot render', () => {
