@@ -28,6 +28,20 @@ export default tseslint.config(
     },
   },
   {
+    // Component tests wait for the event (findBy…), never poll against a wall clock: waitFor
+    // retried an assertion on a timer and timed out on a loaded machine (issue 7 §6).
+    files: ['web/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/server/**', '../server/*', '../../server/*', '../../../server/*'], message: 'web must not import server code; share through shared/.' }],
+          paths: [{ name: '@testing-library/react', importNames: ['waitFor'], message: 'Wait for the event with findBy… (or a promise the callback resolves), not by polling.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

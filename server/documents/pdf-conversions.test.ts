@@ -7,6 +7,7 @@ import { samplePdf } from '../files/sample-files.js';
 import { createDraft, issueNewPlan } from '../modules/plans/plans.test-support.js';
 import { countRows, makeAuthority, signInAuthority } from '../test/factories.js';
 import { createTestApp, type Client, type TestApp } from '../test/harness.js';
+import { itOnPostgres } from '../test/postgres-only.js';
 
 // LibreOffice is an external boundary: here it converts instantly and counts its calls.
 const conversions = vi.hoisted(() => ({ calls: 0 }));
@@ -76,7 +77,7 @@ describe('PDF conversion through the job queue', () => {
     expect((await outsider.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
   });
 
-  it('gives two people who ask at the same moment one conversion (a unique live key, not a read-then-insert)', async () => {
+  itOnPostgres('gives two people who ask at the same moment one conversion (a unique live key, not a read-then-insert)', async () => {
     const a = await makeAuthority(t.database.db);
     const c = await signInAuthority(t.app, a);
     const plan = await createDraft(c.secretariat, a, { content: { ...seedPlanContent().content, summary: `Cùng lúc ${a.tag}` } });

@@ -1,4 +1,7 @@
-import { errorStatus, type ErrorCode, type InvalidParam } from '../../shared/api/errors.js';
+import { errorStatus, type ErrorCode, type FieldErrorCode, type InvalidParam } from '../../shared/api/errors.js';
+
+/** An invalid field as the server builds it: its code from the closed catalogue. */
+export type FieldIssue = InvalidParam & { code: FieldErrorCode };
 
 /**
  * The one application error. Use cases throw it with a code from the closed catalogue; the error
@@ -9,7 +12,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly invalidParams?: InvalidParam[],
+    readonly invalidParams?: FieldIssue[],
     /** Members added to the problem body (allowedMoves, conflicts). */
     readonly extensions?: Record<string, unknown>,
   ) {
@@ -22,7 +25,7 @@ export class AppError extends Error {
     return new AppError('NOT_FOUND', `${what} not found`);
   }
 
-  static invalid(name: string, code: string, reason: string): AppError {
+  static invalid(name: string, code: FieldErrorCode, reason: string): AppError {
     return new AppError('VALIDATION_FAILED', reason, [{ name, code, reason }]);
   }
 }

@@ -63,6 +63,96 @@ export const errorStatus: Record<ErrorCode, number> = {
   PDF_QUEUE_FULL: 503,
 };
 
+/**
+ * The closed set of field-level codes (`invalidParams[].code`, and the code of an .xlsx import's
+ * rejected row). The web app has a Vietnamese and an English message for each
+ * (web/src/i18n/errors.ts; a test fails when one is missing); the server's `reason` is English
+ * prose for logs and API users, never shown on a Vietnamese screen.
+ */
+export const fieldErrorCodes = [
+  // zod's own issue codes (validation of every request)
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'custom',
+  // the request itself
+  'required',
+  'unknown',
+  'invalid',
+  'invalid_json',
+  'too_large',
+  'forbidden_key',
+  'malformed',
+  'control_characters',
+  'not_multipart',
+  // records and references
+  'not_found',
+  'duplicate',
+  'out_of_scope',
+  'inactive',
+  'not_valid_in_period',
+  'cycle',
+  'same_unit',
+  'same_as_current',
+  'before_valid_from',
+  'before_from',
+  'before_start',
+  'before_period_from',
+  'wrong_year',
+  'wrong_password',
+  'self',
+  'not_allowed',
+  'forbidden',
+  'invalid_state',
+  'not_peoples_committee',
+  'other_agency',
+  'second_head',
+  'head_count',
+  'not_inspector',
+  'member_inspects_own_agency',
+  'team_not_founded',
+  'not_a_team_of_plan',
+  'not_a_target',
+  'not_a_reinspection',
+  'not_a_place_of_agency',
+  'not_taken_place',
+  'too_long',
+  // the calendar (shared/domain/calendar/errors.ts, lower-cased)
+  'invalid_date',
+  'invalid_count',
+  'out_of_range',
+  'invalid_schedule',
+  // files
+  'unknown_purpose',
+  'too_many_files',
+  'file_empty',
+  'file_too_large',
+  'file_type_not_allowed',
+  'extension_mismatch',
+  'ooxml_incomplete',
+  // .xlsx imports
+  'no_rows',
+  'duplicate_in_file',
+  'parent_rejected',
+  'parent_not_found',
+  'invalid_kind',
+  'unit_rejected',
+  'unit_not_found',
+  'code_taken',
+  'database_error',
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+/** The field-level code for any string (a zod refinement's, a database's): unknown ones become `invalid`. */
+export const asFieldErrorCode = (code: string): FieldErrorCode => ((fieldErrorCodes as readonly string[]).includes(code) ? (code as FieldErrorCode) : 'invalid');
+
 /** One invalid field: `name` is the dotted path of the field ("body.username"). */
 export const invalidParamSchema = z.object({
   name: z.string(),

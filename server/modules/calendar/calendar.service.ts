@@ -68,7 +68,7 @@ export function calendarProblem(err: unknown, fields: { date?: string; count?: s
   if (err instanceof CalendarInputError) {
     const name =
       err.code === 'INVALID_COUNT' ? fields.count : err.code === 'INVALID_SCHEDULE' ? fields.schedule : fields.date;
-    throw AppError.invalid(name ?? 'body', err.code.toLowerCase(), err.message);
+    throw AppError.invalid(name ?? 'body', err.code.toLowerCase() as Lowercase<typeof err.code>, err.message);
   }
   throw err;
 }

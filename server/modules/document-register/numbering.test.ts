@@ -5,6 +5,7 @@ import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { makeAgency, makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createDraft } from '../plans/plans.test-support.js';
 import { registerDocument } from './document-register.js';
+import { itOnPostgres } from '../../test/postgres-only.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ async function numbersOf(agencyId: string, year: number) {
 }
 
 describe('document numbering (Decree 30: per agency, per year, from 01)', () => {
-  it('gives concurrent issues distinct numbers with no gap, even when some roll back', async () => {
+  itOnPostgres('gives concurrent issues distinct numbers with no gap, even when some roll back', async () => {
     const a = await makeAuthority(t.database.db);
     const types = ['ke_hoach', 'quyet_dinh', 'thong_bao', 'bao_cao'] as const;
     const results = await Promise.allSettled(
@@ -76,7 +77,7 @@ describe('document numbering (Decree 30: per agency, per year, from 01)', () => 
     expect(letter.symbol).toBe('UBND-NV');
   });
 
-  it('issues plans concurrently over HTTP without a duplicate number', async () => {
+  itOnPostgres('issues plans concurrently over HTTP without a duplicate number', async () => {
     const a = await makeAuthority(t.database.db);
     const sec = await signIn(t.app, a.users.secretariat.username, TEST_PASSWORD);
     const leader = await signIn(t.app, a.users.leader.username, TEST_PASSWORD);

@@ -11,6 +11,7 @@ import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases
 import { findVisibleAgency, findVisibleUnit } from './registry.repository.js';
 import { AGENCY_SHEET, agencyColumns, agencyKindFrom, UNIT_SHEET, unitColumns, unitKindFrom } from './registry-sheets.js';
 import { createUnit, deactivateUnit, updateUnit } from './unit-use-cases.js';
+import { asFieldErrorCode, type FieldErrorCode } from '../../../shared/api/errors.js';
 
 type Rejection = ImportResult['rejected'][number];
 type Cells = Record<string, string>;
@@ -25,7 +26,7 @@ interface Sheet {
 }
 
 class RowRejected extends Error {
-  constructor(readonly field: string | null, readonly code: string, message: string) {
+  constructor(readonly field: string | null, readonly code: FieldErrorCode, message: string) {
     super(message);
   }
 }
@@ -85,7 +86,7 @@ function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: 
 
 function zodRejection(error: z.ZodError): RowRejected {
   const issue = error.issues[0];
-  return new RowRejected(String(issue.path[0] ?? ''), issue.code, issue.message);
+  return new RowRejected(String(issue.path[0] ?? ''), asFieldErrorCode(issue.code), issue.message);
 }
 
 function requireKind<K>(text: string, from: (v: string) => K | null): K {
@@ -219,7 +220,7 @@ async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejecti
     else if (err instanceof AppError) {
       const p = err.invalidParams?.[0];
       const field = p?.name.replace(/^body\./, '') ?? null;
-      rejected.push({ sheet, row, field: field && (columnOfField[field] ?? field), code: p?.code ?? err.code, message: p?.reason ?? err.detail ?? err.code });
+      rejected.push({ sheet, row, field: field && (columnOfField[field] ?? field), code: asFieldErrorCode(p?.code ?? err.code.toLowerCase()), message: p?.reason ?? err.detail ?? err.code });
     } else {
       // The database's own words stay in the server log, not in the user's report.
       console.error(`registry import: ${sheet} row ${row}:`, (err as { cause?: unknown }).cause ?? err);

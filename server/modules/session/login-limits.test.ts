@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { countRows, makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { parseTrustProxy } from '../../config.js';
 import { DEVICE_COOKIE, LOGIN_LIMITS } from './sign-in.js';
+import { itOnPostgres } from '../../test/postgres-only.js';
 
 /**
  * Login limits that stop guessing without locking out the people who know their password
@@ -41,7 +42,7 @@ const age = (username: string, minutes: number) =>
   t.database.db.execute(sql`update login_failure set at = at - make_interval(mins => ${minutes}) where username = ${username}`);
 
 describe('sign-in limits', () => {
-  it('lets many correct sign-ins of one account through at once', async () => {
+  itOnPostgres('lets many correct sign-ins of one account through at once', async () => {
     const user = await makeUser(t.database.db, [{ role: 'inspector', agencyId: authority.homeAffairs.id }]);
     const ip = address();
     const results = await Promise.all(Array.from({ length: 12 }, () => attempt(t.app, user.username, TEST_PASSWORD, { ip })));
@@ -67,7 +68,7 @@ describe('sign-in limits', () => {
     expect((await attempt(t.app, user.username, TEST_PASSWORD, { ip })).statusCode).toBe(200);
   });
 
-  it('still limits a burst of parallel wrong guesses to the allowance', async () => {
+  itOnPostgres('still limits a burst of parallel wrong guesses to the allowance', async () => {
     const user = await makeUser(t.database.db, [{ role: 'inspector', agencyId: authority.homeAffairs.id }]);
     const results = await Promise.all(Array.from({ length: 20 }, () => attempt(t.app, user.username, 'wrong', { ip: address() })));
     expect(results.filter((r) => r.statusCode === 401).length).toBe(LOGIN_LIMITS.perAccount);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { countRows, makeAuthority, makeUser, TEST_PASSWORD } from '../../test/factories.js';
+import { itOnPostgres } from '../../test/postgres-only.js';
 
 let t: TestApp;
 let authority: Awaited<ReturnType<typeof makeAuthority>>;
@@ -52,7 +53,7 @@ describe('session', () => {
     expect(blocked.json().code).toBe('RATE_LIMITED');
   });
 
-  it('holds the limit against a burst of parallel guesses', async () => {
+  itOnPostgres('holds the limit against a burst of parallel guesses', async () => {
     const user = await makeUser(t.database.db, []);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

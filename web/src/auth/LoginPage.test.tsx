@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
@@ -53,9 +53,12 @@ describe('LoginForm', () => {
       expiresAt: '2030-01-01T00:00:00Z',
     };
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify(session), { status: 200 }));
-    const onSignedIn = render('en');
+    // The hand-over is the event waited for: a promise the callback resolves, no polling.
+    let handedOver!: (value: unknown) => void;
+    const handed = new Promise((resolve) => (handedOver = resolve));
+    const onSignedIn = render('en', vi.fn((s: unknown) => handedOver(s)));
     await signIn('admin', 'correct horse', { username: 'Username', password: 'Password', submit: 'Sign in' });
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
-    expect(onSignedIn.mock.calls[0][0]).toEqual(session);
+    expect(await handed).toEqual(session);
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
   });
 });

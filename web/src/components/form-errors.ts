@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { invalidParamsByField } from '../lib/api-client.js';
-import { fieldIssueKeys } from '../i18n/errors.js';
+import { fieldMessageKey } from '../i18n/errors.js';
 import { useT } from '../i18n/i18n.js';
 
 /**
  * Returns `errorFor(field)`: the translated message for the server's invalidParams entry of that
- * field, or undefined. Unknown issue codes fall back to the server's own reason.
+ * field, or undefined. Translated by code: the server's English reason never reaches the screen.
  */
 export function useFieldErrors(error: unknown): (field: string) => string | undefined {
   const t = useT();
@@ -13,7 +13,6 @@ export function useFieldErrors(error: unknown): (field: string) => string | unde
   return (field) => {
     const param = byField[field];
     if (!param) return undefined;
-    const key = fieldIssueKeys[param.code];
-    return key ? t(key) : param.reason;
+    return t(fieldMessageKey(param.code));
   };
 }

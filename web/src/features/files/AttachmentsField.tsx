@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
 import type { Attachment } from '../../../../shared/api/files.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { fieldMessageKey } from '../../i18n/errors.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
 import { ApiError } from '../../lib/api-client.js';
@@ -41,7 +42,7 @@ export function AttachmentsField({ ownerType, ownerId, purpose, label, accept }:
   const upload = useUploadAttachment(ref, setProgress);
   const remove = useRemoveAttachment(ref);
   const rule = upload.error instanceof ApiError ? upload.error.invalidParams.find((p) => p.name === 'file' || p.name === 'query.purpose') : undefined;
-  const ruleKey = rule ? ruleMessages[rule.code] : undefined;
+  const ruleKey = rule ? (ruleMessages[rule.code] ?? fieldMessageKey(rule.code)) : undefined;
 
   return (
     <Stack gap="xs" aria-label={label} role="group">

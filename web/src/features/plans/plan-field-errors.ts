@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ApiError } from '../../lib/api-client.js';
-import { fieldIssueKeys } from '../../i18n/errors.js';
+import { fieldMessageKey } from '../../i18n/errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { vi, type MessageKey } from '../../i18n/messages.vi.js';
 
@@ -19,7 +19,6 @@ export function usePlanFieldErrors(error: unknown): (field: string) => string | 
     const param = params.find((p) => p.name === field || p.name.startsWith(`${field}.`));
     if (!param) return undefined;
     const own = `plans.field.${param.code}`;
-    const key = fieldIssueKeys[param.code] ?? (own in vi ? (own as MessageKey) : undefined);
-    return key ? t(key) : param.reason;
+    return t(own in vi ? (own as MessageKey) : fieldMessageKey(param.code));
   };
 }

@@ -5,6 +5,7 @@ import type { ImportResult } from '../../../../shared/api/registry.schemas.js';
 import { api } from '../../lib/api-client.js';
 import { useT } from '../../i18n/i18n.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { fieldMessageKey } from '../../i18n/errors.js';
 
 /**
  * Export: a plain link, so the browser downloads with the session cookie and no JS buffering.
@@ -85,7 +86,7 @@ export function RegistryTransfer() {
                       <Table.Td>{row.sheet}</Table.Td>
                       <Table.Td>{row.row}</Table.Td>
                       <Table.Td>{row.field ?? t('common.none')}</Table.Td>
-                      <Table.Td>{row.message}</Table.Td>
+                      <Table.Td>{t(fieldMessageKey(row.code))}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

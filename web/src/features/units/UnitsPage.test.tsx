@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Unit } from '../../../../shared/api/registry.schemas.js';
@@ -48,8 +48,10 @@ describe('registry search', () => {
     expect(within(tree).getByText('Tỉnh Gia Lai')).toBeTruthy();
 
     await userEvent.setup().type(screen.getByLabelText('Tìm kiếm'), 'hoai thanh tay');
-    // The list narrows when the server's answer arrives (after the debounce): wait for that.
-    await waitFor(() => expect(screen.queryByText('Xã Ân Hảo')).toBeNull());
+    // The list narrows when the server's answer arrives (after the debounce): the count of one
+    // result is that event, found as it appears (findBy…), with no polling of the list.
+    expect(await screen.findByText('1 kết quả')).toBeTruthy();
+    expect(screen.queryByText('Xã Ân Hảo')).toBeNull();
 
     expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/units?q=hoai+thanh+tay');
     expect((await screen.findByRole('link', { name: 'Xã Hoài Thanh Tây' })).getAttribute('href')).toBe(`/units/${commune.id}`);
