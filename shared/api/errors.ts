@@ -137,6 +137,17 @@ export const fieldErrorCodes = [
   'file_type_not_allowed',
   'extension_mismatch',
   'ooxml_incomplete',
+  // index frameworks and score sheets
+  'too_deep',
+  'duplicate_code',
+  'code_not_nested',
+  'above_maximum',
+  'max_points_mismatch',
+  'before_from_year',
+  'unit_kind_not_scored',
+  'year_outside_framework',
+  'not_a_leaf',
+  'duplicate_criterion',
   // .xlsx imports
   'no_rows',
   'duplicate_in_file',
