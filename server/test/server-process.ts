@@ -77,8 +77,11 @@ export async function serverDatabase(): Promise<{ env: Record<string, string>; k
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dataDir = fs.mkdtempSync(path.resolve('tmp', 'server-'));
-    fs.mkdirSync(path.join(dataDir, 'pglite'));
-    await extractTar(TEMPLATE_PATH, path.join(dataDir, 'pglite'));
+    // The migrated test template when there is one (tests): no initdb, no migrations at start.
+    if (fs.existsSync(TEMPLATE_PATH)) {
+      fs.mkdirSync(path.join(dataDir, 'pglite'));
+      await extractTar(TEMPLATE_PATH, path.join(dataDir, 'pglite'));
+    }
     return { env: { PAR_DATA_DIR: dataDir }, kind: 'pglite', dataDir, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const target = new URL(url);

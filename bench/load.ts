@@ -1,0 +1,249 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { serverDatabase, startServer, stopServer, killServer, type ServerProcess } from '../server/test/server-process.js';
+import { ms, percentile } from './lib/stats.js';
+
+/**
+ * `npm run load [-- --minutes 10 --users 200 --think-ms 1000 --engine pglite|postgres]`
+ * (issue 12 §3): virtual users of every role work against the real server process for a
+ * while — mostly reads, about 4% writes — and the run reports errors, p50/p95/p99, throughput
+ * and the server's resident memory against the targets (0 errors, p99 < 200 ms on PostgreSQL,
+ * RSS < 300 MB). Not part of `npm test` or CI.
+ *
+ * Bounded and local: the script starts its own server on 127.0.0.1 with the demo data, on a
+ * fresh PGlite directory or (engine postgres, DATABASE_URL) a database of its own that it drops
+ * afterwards; users, duration and every request's time are capped. Each user signs in once, then
+ * loops: pick an action of its role, send it, think (uniform 0.5–1.5 × think-ms), repeat.
+ */
+
+const { values: opts } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: process.env.LOAD_MINUTES ?? '10' },
+    users: { type: 'string', default: process.env.LOAD_USERS ?? '200' },
+    'think-ms': { type: 'string', default: process.env.LOAD_THINK_MS ?? '1000' },
+    engine: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
+  },
+});
+const minutes = Math.min(Number(opts.minutes), 60);
+const users = Math.min(Math.max(1, Number(opts.users)), 1000);
+const thinkMs = Math.max(0, Number(opts['think-ms']));
+const engine = opts.engine as 'pglite' | 'postgres';
+if (!(minutes > 0) || !['pglite', 'postgres'].includes(engine)) throw new Error('usage: npm run load -- [--minutes N ≤ 60] [--users N ≤ 1000] [--think-ms N] [--engine pglite|postgres]');
+if (engine === 'postgres' && !process.env.DATABASE_URL) throw new Error('--engine postgres needs DATABASE_URL (a server on this machine; the run uses a database of its own)');
+if (engine === 'postgres' && !/^postgres(ql)?:\/\/[^@]*@?(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(process.env.DATABASE_URL!)) throw new Error('the load run stays on this machine: DATABASE_URL must point to 127.0.0.1');
+if (engine === 'pglite') delete process.env.DATABASE_URL;
+
+const PASSWORD = 'load-test-password';
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Every request is abandoned (and counted as an error) after this long. */
+const timeout = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+
+function groupBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
+  const out = new Map<string, T[]>();
+  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return [...out];
+}
+
+type Role = 'admin' | 'leader' | 'secretariat' | 'inspector' | 'unit';
+const roles: Role[] = ['admin', 'leader', 'secretariat', 'inspector', 'unit'];
+/** The mix of people in an installation: mostly unit officers and inspectors. */
+const roleShare: Record<Role, number> = { admin: 0.05, leader: 0.1, secretariat: 0.15, inspector: 0.3, unit: 0.4 };
+
+interface Sample {
+  action: string;
+  write: boolean;
+  ms: number;
+  status: number;
+}
+const samples: Sample[] = [];
+const errors: { action: string; status: number; detail: string }[] = [];
+let conflicts = 0;
+
+interface Session {
+  role: Role;
+  headers: Record<string, string>;
+  agencyId: string;
+}
+
+async function signIn(base: string, role: Role): Promise<Session> {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: role, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${role}: ${res.status} ${await res.text()}`);
+  const cookie = /par_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
+  const body = (await res.json()) as { csrfToken: string; roles: { agencyId: string }[] };
+  return { role, headers: { cookie: `par_session=${cookie}`, 'x-csrf-token': body.csrfToken }, agencyId: body.roles[0].agencyId };
+}
+
+/** What the users look at: ids read once from the demo data. */
+interface World {
+  planId: string;
+  /** The units each role sees (a unit officer: their ward). */
+  unitsOf: Record<Role, string[]>;
+  rootUnitId: string;
+  townUnitId: string;
+  registerAgencyId: string;
+}
+
+type Action = { name: string; write?: boolean; run(base: string, s: Session, w: World): Promise<Response> };
+const get = (name: string, path: (s: Session, w: World) => string): Action => ({ name, run: (base, s, w) => fetch(`${base}${path(s, w)}`, { headers: s.headers, signal: timeout() }) });
+const send = (name: string, method: string, path: (s: Session, w: World) => string, body: (s: Session, w: World) => unknown): Action => ({
+  name,
+  write: true,
+  run: (base, s, w) => fetch(`${base}${path(s, w)}`, { method, headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify(body(s, w)), signal: timeout() }),
+});
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+let serial = 0;
+
+const common: Action[] = [
+  get('session', () => '/api/session'),
+  get('unread count', () => '/api/notifications/unread-count'),
+  get('notifications', () => '/api/notifications'),
+  get('plans', () => '/api/plans'),
+  get('plan', (_s, w) => `/api/plans/${w.planId}`),
+  get('plan teams', (_s, w) => `/api/plans/${w.planId}/teams`),
+  get('units', (_s, w) => `/api/units?parentId=${w.townUnitId}`),
+  get('unit search', () => `/api/units?q=${encodeURIComponent(pick(['hoai', 'tam quan', 'bong son', 'nhon']))}`),
+  get('unit', (s, w) => `/api/units/${pick(w.unitsOf[s.role])}`),
+  get('agencies', (s, w) => `/api/agencies?unitId=${pick(w.unitsOf[s.role])}`),
+  get('calendar', () => '/api/calendar/2026'),
+  get('inspections', (_s, w) => `/api/inspections?planId=${w.planId}`),
+];
+const byRole: Record<Role, Action[]> = {
+  admin: [get('audit', () => '/api/audit'), get('users', () => '/api/users'), get('jobs', () => '/api/admin/jobs')],
+  leader: [get('audit', () => '/api/audit'), get('register', (_s, w) => `/api/document-register?agencyId=${w.registerAgencyId}&year=2021`)],
+  secretariat: [get('register', (_s, w) => `/api/document-register?agencyId=${w.registerAgencyId}&year=2021`)],
+  inspector: [],
+  unit: [get('own agency', (s) => `/api/agencies/${s.agencyId}`)],
+};
+/** About 4% of actions write: something each role does in a day's work. */
+const writes: Record<Role, Action> = {
+  admin: send('create unit', 'POST', () => '/api/units', (_s, w) => ({ name: `Khu phố tải ${++serial}`, kind: 'ward', parentId: w.rootUnitId })),
+  leader: send('mark all read', 'POST', () => '/api/notifications/read-all', () => ({})),
+  secretariat: send('register document', 'POST', () => '/api/document-register', (_s, w) => ({ agencyId: w.registerAgencyId, typeCode: 'thong_bao', summary: `Thông báo tải ${++serial}`, issuedOn: '2026-03-02', signerName: 'Nguyễn Văn A', signerPosition: 'Chủ tịch' })),
+  inspector: send('mark all read', 'POST', () => '/api/notifications/read-all', () => ({})),
+  unit: {
+    name: 'edit own contacts',
+    write: true,
+    // Read the version, then write: a 409 (another officer of the same agency was faster) is a
+    // correct answer, counted apart and not as an error.
+    async run(base, s) {
+      const current = (await (await fetch(`${base}/api/agencies/${s.agencyId}`, { headers: s.headers, signal: timeout() })).json()) as { version: number };
+      return fetch(`${base}/api/agencies/${s.agencyId}`, { method: 'PATCH', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ version: current.version, phone: `0256 ${String(++serial).padStart(7, '0')}` }), signal: timeout() });
+    },
+  },
+};
+
+async function world(base: string, sessions: Session[]): Promise<World> {
+  const first = (role: Role) => sessions.find((s) => s.role === role)!;
+  const read = async <T>(s: Session, p: string) => (await (await fetch(`${base}${p}`, { headers: s.headers })).json()) as T;
+  const plans = await read<{ items: { id: string }[] }>(first('admin'), '/api/plans');
+  const unitsOf = {} as Record<Role, string[]>;
+  let all: { id: string; parentId: string | null; kind: string }[] = [];
+  for (const role of roles) {
+    const units = await read<{ items: { id: string; parentId: string | null; kind: string }[] }>(first(role), '/api/units');
+    unitsOf[role] = units.items.map((u) => u.id);
+    if (role === 'admin') all = units.items;
+  }
+  const root = all.find((u) => u.parentId === null)!;
+  const town = all.find((u) => u.kind === 'town') ?? root;
+  return { planId: plans.items[0].id, unitsOf, rootUnitId: root.id, townUnitId: town.id, registerAgencyId: first('secretariat').agencyId };
+}
+
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+async function virtualUser(base: string, s: Session, w: World, until: number) {
+  const actions = [...common, ...byRole[s.role]];
+  // Stagger the first action over one think time, so the users do not start in step.
+  await new Promise((r) => setTimeout(r, Math.random() * thinkMs));
+  while (Date.now() < until) {
+    const action = Math.random() < 0.04 ? writes[s.role] : pick(actions);
+    const started = performance.now();
+    let status = 0;
+    let detail = '';
+    try {
+      const res = await action.run(base, s, w);
+      status = res.status;
+      const body = await res.arrayBuffer();
+      if (status >= 400) detail = Buffer.from(body).toString('utf8').slice(0, 200);
+    } catch (err) {
+      detail = (err as Error).message;
+    }
+    const elapsed = performance.now() - started;
+    if (status === 409 && action.name === 'edit own contacts') conflicts++;
+    else if (status === 0 || status >= 400) errors.push({ action: action.name, status, detail });
+    samples.push({ action: action.name, write: !!action.write, ms: elapsed, status });
+    if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
+  }
+}
+
+async function main() {
+  const db = await serverDatabase();
+  let server: ServerProcess | undefined;
+  try {
+    console.log(`Load: ${users} users, ${minutes} min, think ${thinkMs} ms, ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} …`);
+    server = await startServer({ ...db.env, PAR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
+    const base = server.url;
+    const pid = server.child.pid!;
+    const rssAtStart = rssOf(pid);
+
+    // Sign-ins, ten at a time (argon2 is slow on purpose): not part of the measured mix.
+    const counts = roles.map((r) => Math.max(1, Math.round(roleShare[r] * users)));
+    const plan: Role[] = roles.flatMap((r, i) => Array.from({ length: counts[i] }, () => r)).slice(0, users);
+    const sessions: Session[] = [];
+    const signInStarted = Date.now();
+    for (let i = 0; i < plan.length; i += 10) sessions.push(...(await Promise.all(plan.slice(i, i + 10).map((r) => signIn(base, r)))));
+    const signInSeconds = (Date.now() - signInStarted) / 1000;
+    const w = await world(base, sessions);
+
+    let rssMax = rssOf(pid);
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssOf(pid))), 1000);
+    const started = Date.now();
+    const until = started + minutes * 60_000;
+    const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${samples.length} requests, ${errors.length} errors, RSS ${(rssOf(pid) / 2 ** 20).toFixed(0)} MB`), 30_000);
+    await Promise.all(sessions.map((s) => virtualUser(base, s, w, until)));
+    clearInterval(progress);
+    clearInterval(sampler);
+    const seconds = (Date.now() - started) / 1000;
+    const rssEnd = rssOf(pid);
+
+    const all = samples.map((s) => s.ms).sort((a, b) => a - b);
+    const writeMs = samples.filter((s) => s.write).map((s) => s.ms).sort((a, b) => a - b);
+    const readMs = samples.filter((s) => !s.write).map((s) => s.ms).sort((a, b) => a - b);
+    const line = (label: string, xs: number[]) => `  ${label.padEnd(8)} ${String(xs.length).padStart(7)} requests  p50 ${ms(percentile(xs, 50)).padStart(6)} ms  p95 ${ms(percentile(xs, 95)).padStart(6)} ms  p99 ${ms(percentile(xs, 99)).padStart(6)} ms`;
+    const p99 = percentile(all, 99);
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+    console.log(`\nPAR Inspect load run — ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${users} users (${roles.map((r, i) => `${counts[i]} ${r}`).join(', ')}), think ${thinkMs} ms, ${seconds.toFixed(0)} s`);
+    console.log(`  sign-in of ${sessions.length} users: ${signInSeconds.toFixed(1)} s (not measured below)`);
+    console.log(line('all', all));
+    console.log(line('reads', readMs));
+    console.log(line('writes', writeMs));
+    console.log(`  throughput ${(samples.length / seconds).toFixed(1)} requests/s; writes ${((writeMs.length / Math.max(1, samples.length)) * 100).toFixed(1)}%; 409 conflicts on concurrent contact edits: ${conflicts}`);
+    console.log(`  server RSS: ${mb(rssAtStart)} at start, ${mb(rssMax)} at most, ${mb(rssEnd)} at the end`);
+    const slowest = groupBy(samples, (s) => s.action)
+      .map(([name, xs]) => ({ name, p99: percentile(xs.map((x) => x.ms).sort((a, b) => a - b), 99), n: xs.length }))
+      .sort((a, b) => b.p99 - a.p99)
+      .slice(0, 5);
+    console.log(`  slowest actions (p99): ${slowest.map((x) => `${x.name} ${ms(x.p99)} ms`).join(', ')}`);
+    if (errors.length) {
+      const byKind = groupBy(errors, (e) => `${e.action} → ${e.status}`).map(([k, xs]) => `${k} ×${xs.length}: ${xs[0].detail}`);
+      console.log(`  errors:\n    ${byKind.slice(0, 10).join('\n    ')}`);
+    }
+    const targets = [
+      ['errors', errors.length === 0, `${errors.length} (target 0)`],
+      ['p99', engine === 'pglite' || p99 < 200, `${ms(p99)} ms (target < 200 ms on PostgreSQL${engine === 'pglite' ? '; PGlite: reported only' : ''})`],
+      ['RSS', rssMax < 300 * 2 ** 20, `${mb(rssMax)} at most (target < 300 MB)`],
+    ] as const;
+    for (const [name, ok, text] of targets) console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name}: ${text}`);
+    process.exitCode = targets.every(([, ok]) => ok) ? 0 : 1;
+  } finally {
+    if (server) {
+      const stopped = await Promise.race([stopServer(server), new Promise((r) => setTimeout(r, 20_000, null))]);
+      if (!stopped) await killServer(server);
+    }
+    await db.dispose();
+  }
+}
+
+await main();
