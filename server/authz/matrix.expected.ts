@@ -56,6 +56,8 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'PATCH /api/agencies/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },
   // A sub-agency's name: the unit officer may not (issue 12 §4: contacts of their own agency only).
   'PATCH /api/agencies/{id} (all fields)': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // The phone of a sub-agency of ward A's committee: not the unit officer's own agency (issue 12 §4).
+  'PATCH /api/agencies/{id} (contacts of another agency)': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/agencies/{id}/deactivate': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/registry/export.xlsx': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   // Dry run of a workbook changing ward A's committee's phone: out of scope every row is refused.

@@ -254,6 +254,14 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PATCH', url: `/api/agencies/${g.id}`, payload: { version: await versionOf(place.db, 'agency', g.id), name: `Tổ đổi tên ${place.a.tag} ${next()}` } };
     },
   },
+  'PATCH /api/agencies/{id} (contacts of another agency)': {
+    scoped: true,
+    // Issue 12 §4: a unit officer keeps their own agency's contacts, not every agency's in the ward.
+    build: async ({ place, fresh }) => {
+      const g = await fresh('agency', () => freshAgency(place));
+      return { method: 'PATCH', url: `/api/agencies/${g.id}`, payload: { version: await versionOf(place.db, 'agency', g.id), phone: `0256 39${next()}` } };
+    },
+  },
   'POST /api/agencies/{id}/deactivate': {
     scoped: true,
     build: async ({ place, fresh }) => {

@@ -124,4 +124,25 @@ describe('PDF conversion through the job queue', () => {
     await drain();
     expect((await ask(c.secretariat, 'plan', drafts[2].id)).statusCode).toBe(200);
   });
+
+  it('caps the installation’s queue (503 PDF_QUEUE_FULL) and writes nothing then', async () => {
+    // A database of its own: the cap counts every conversion waiting in the installation.
+    const own = await createTestApp({ env: { PAR_PDF_QUEUE_MAX: '1' }, privateDatabase: true });
+    try {
+      const a = await makeAuthority(own.database.db);
+      const c = await signInAuthority(own.app, a);
+      const first = await createDraft(c.secretariat, a);
+      const second = await createDraft(c.secretariat, a, { content: { ...seedPlanContent().content, summary: `Kế hoạch khác ${a.tag}` } });
+      expect((await ask(c.secretariat, 'plan', first.id)).statusCode).toBe(202);
+      const refused = await ask(c.leader, 'plan', second.id);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().code).toBe('PDF_QUEUE_FULL');
+      expect(await countRows(own.database.db, 'document_conversion')).toBe(1);
+      await own.drain({ queues: ['documents.convert-pdf'] });
+      expect((await ask(c.leader, 'plan', second.id)).statusCode).toBe(202);
+    } finally {
+      await own.close();
+    }
+  });
 });
