@@ -148,6 +148,11 @@ export const fieldErrorCodes = [
   'year_outside_framework',
   'not_a_leaf',
   'duplicate_criterion',
+  // inspection notices
+  'not_under_plan_issuer',
+  'not_an_inspection_of_plan',
+  'not_announced',
+  'not_planned',
   // .xlsx imports
   'no_rows',
   'duplicate_in_file',
