@@ -33,6 +33,7 @@ const AccountPage = lazy(() => import('./features/notifications/AccountPage.js')
 const MailStatusPage = lazy(() =>
   import('./features/notifications/MailStatusPage.js').then((m) => ({ default: m.MailStatusPage })),
 );
+const JobsPage = lazy(() => import('./features/job-admin/JobsPage.js').then((m) => ({ default: m.JobsPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -99,6 +100,14 @@ function SignedInRoutes() {
         />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route
+          path="admin/jobs"
+          element={
+            <RequireCapability capability="user.manage">
+              <JobsPage />
+            </RequireCapability>
+          }
+        />
         <Route
           path="admin/mail"
           element={

@@ -24,6 +24,7 @@ const navItems: NavItem[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
+  { to: '/admin/jobs', label: 'nav.jobs', capability: 'user.manage' },
   { to: '/admin/mail', label: 'nav.mail', capability: 'user.manage' },
   { to: '/notifications', label: 'nav.notifications' },
   { to: '/account', label: 'nav.account' },

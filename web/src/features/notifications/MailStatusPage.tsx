@@ -5,9 +5,11 @@ import { formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { warningAlertStyles } from '../plans/plan-labels.js';
 import { useMailStatus } from './notifications.api.js';
 
 const statusKey = (s: OutboxStatus) => `mail.status.${s}` as MessageKey;
+// Light badges with dark text: Mantine's light text colours fail WCAG AA contrast (axe in e2e).
 const statusColor: Record<OutboxStatus, string> = { pending: 'gray', sending: 'blue', retrying: 'orange', failed: 'red', sent: 'green', disabled: 'gray' };
 
 /** For admins: whether e-mail is on, and the outbox of the users they manage. */
@@ -31,13 +33,13 @@ export function MailStatusPage() {
               {t('mail.on', { from: data.from ?? '' })}
             </Alert>
           ) : (
-            <Alert color="yellow" variant="light" title={t('mail.offTitle')}>
+            <Alert color="yellow" variant="light" title={t('mail.offTitle')} styles={warningAlertStyles}>
               {t('mail.off')}
             </Alert>
           )}
           <Group gap="xs">
             {outboxStatuses.map((s) => (
-              <Badge key={s} color={statusColor[s]} variant="light" tt="none">
+              <Badge key={s} color={statusColor[s]} variant="light" c="dark.9" tt="none">
                 {t(statusKey(s))}: {data.counts[s]}
               </Badge>
             ))}
@@ -77,7 +79,7 @@ export function MailStatusPage() {
                       </Table.Td>
                       <Table.Td>{item.subject}</Table.Td>
                       <Table.Td>
-                        <Badge color={statusColor[item.status]} variant="light" tt="none">
+                        <Badge color={statusColor[item.status]} variant="light" c="dark.9" tt="none">
                           {t(statusKey(item.status))}
                         </Badge>
                         {item.sentAt && (
@@ -86,7 +88,7 @@ export function MailStatusPage() {
                           </Text>
                         )}
                         {item.lastError && (
-                          <Text size="xs" c="red.8">
+                          <Text size="xs" c="red.9">
                             {item.lastError}
                           </Text>
                         )}
