@@ -3,9 +3,10 @@ import { dailyTickJob } from './daily.js';
 import { convertPdfJob } from '../documents/pdf-conversions.js';
 import { sendEmailJob } from '../notifications/send-email.job.js';
 import { inspectionRemindersJob } from '../modules/inspections/reminders.job.js';
+import { importScoresJob } from '../modules/indices/import-scores.js';
 
 /**
  * Every job of the application, in one list: the worker runs these queues, the web servers create
  * them, the admin page lists them. A module defines its jobs beside itself and adds them here.
  */
-export const jobRegistry: AnyJobDefinition[] = [dailyTickJob, convertPdfJob as AnyJobDefinition, sendEmailJob as AnyJobDefinition, inspectionRemindersJob as AnyJobDefinition];
+export const jobRegistry: AnyJobDefinition[] = [dailyTickJob, convertPdfJob as AnyJobDefinition, sendEmailJob as AnyJobDefinition, inspectionRemindersJob as AnyJobDefinition, importScoresJob as AnyJobDefinition];

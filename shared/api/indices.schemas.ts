@@ -245,3 +245,67 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const unitHistoryResponse = z.object({ unitId: z.uuid(), unitName: z.string(), items: z.array(historyEntrySchema) });
+
+// ---- .xlsx import of scores (a job) ----------------------------------------------------------
+
+export const scoreImportQuery = z.object({
+  year: queryYear(),
+  /** Which points the file's cells are: self-assessed, appraised or final. */
+  points: z.enum(pointsKinds).default('final'),
+  dryRun: z.enum(['true', 'false']).default('false'),
+});
+
+/** Why a workbook, a row or a cell was refused: a stable code, where, and the offending value. */
+export const importErrorCodes = [
+  'unreadable_file',
+  'sheet_not_found',
+  'no_unit_column',
+  'no_criterion_columns',
+  'unknown_criterion',
+  'not_a_leaf',
+  'duplicate_column',
+  'unknown_unit',
+  'ambiguous_unit',
+  'duplicate_unit',
+  'not_a_number',
+  'too_many_decimals',
+  'negative',
+  'above_maximum',
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
+export const importErrorSchema = z.object({
+  code: z.enum(importErrorCodes),
+  sheet: z.string().nullable(),
+  /** 1-based row number as Excel shows it. */
+  row: z.number().int().nullable(),
+  /** Column letter(s) as Excel shows them. */
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  /** Extra figures for the message: the maximum, the first row of a duplicate, the sheets found. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+export const importStatuses = ['queued', 'running', 'done', 'rejected', 'failed'] as const;
+export const scoreImportSchema = z.object({
+  id: z.uuid(),
+  frameworkId: z.uuid(),
+  year: z.number().int(),
+  points: z.enum(pointsKinds),
+  dryRun: z.boolean(),
+  fileName: z.string().nullable(),
+  status: z.enum(importStatuses),
+  errors: z.array(importErrorSchema),
+  summary: z
+    .object({
+      rows: z.number().int(),
+      units: z.number().int(),
+      values: z.number().int(),
+      sheetsCreated: z.number().int(),
+      sheetsUpdated: z.number().int(),
+    })
+    .nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ScoreImport = z.infer<typeof scoreImportSchema>;

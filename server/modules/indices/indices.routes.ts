@@ -8,6 +8,8 @@ import {
   frameworkVersionBody,
   listFrameworksQuery,
   resultsQuery,
+  scoreImportQuery,
+  scoreImportSchema,
   resultsResponse,
   saveSheetBody,
   sheetParams,
@@ -26,6 +28,13 @@ import { criteriaOf, criteriaOfMany, findVisibleFramework, listFrameworks, treeT
 import { frameworkResults, unitHistory } from './index-results.js';
 import { frameworkAbilities } from './indices.policy.js';
 import { loadSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
+import { authorize } from '../../authz/guard.js';
+import { findImportForActor, presentImport, requestScoreImport, XLSX_MEDIA_TYPE } from './import-scores.js';
+import { scoreTemplate } from './score-workbook.js';
+import { leavesOf } from '../../../shared/domain/index-scoring.js';
+import { and, inArray, sql } from 'drizzle-orm';
+import { unit } from '../../db/schema/index.js';
+import { unitColumns, unitInReach } from '../../authz/scope.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const tags = ['indices'];
@@ -141,5 +150,61 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/units/:id/index-history', { schema: { tags, summary: "A unit's index and satisfaction results across years, with rank among its peers", params: z.object({ id: uuid }), response: { 200: unitHistoryResponse, ...errors } } }, async (request) =>
     db.transaction((tx) => unitHistory(tx, contextOf(request).actor, request.params.id)),
+  );
+
+  app.get('/api/index-frameworks/:id/score-template.xlsx', { schema: { tags, summary: 'An .xlsx to fill in: the framework’s sheet, a row per unit the caller scores, a column per criterion', params: idParams } }, async (request, reply) => {
+    const { actor } = contextOf(request);
+    const framework = await findVisibleFramework(db, actor, request.params.id);
+    if (!framework) throw AppError.notFound('index framework');
+    const leaves = leavesOf(await criteriaOf(db, framework.id));
+    const units = await db
+      .select({ code: unit.code, name: unit.name })
+      .from(unit)
+      .where(and(inArray(unit.kind, framework.unitKinds), sql`${unit.active}`, unitInReach(actor, 'index.score', unitColumns('unit'))))
+      .orderBy(sql`${unit.sortKey} collate "C"`);
+    return reply
+      .type(XLSX_MEDIA_TYPE)
+      .header('content-disposition', `attachment; filename="${framework.code}.xlsx"`)
+      .send(await scoreTemplate(framework.code, leaves, units));
+  });
+
+  app.post(
+    '/api/index-frameworks/:id/score-imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import scores from .xlsx as a job (multipart field "file"): one sheet named by the framework code, a row per unit, a column per criterion; dryRun=true checks without writing',
+        params: idParams,
+        querystring: scoreImportQuery,
+        response: { 202: scoreImportSchema, ...errors, 415: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      // Before a byte of the file is read.
+      authorize(ctx.actor, 'index.score', 'you may not import scores');
+      const framework = await findVisibleFramework(db, ctx.actor, request.params.id);
+      if (!framework) throw AppError.notFound('index framework');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
+      let bytes: Buffer;
+      let fileName: string | null = null;
+      try {
+        const file = await request.file();
+        if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+        // eslint-disable-next-line no-control-regex -- a file name is shown and stored: no control characters
+        fileName = file.filename?.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || null;
+        bytes = await file.toBuffer();
+      } catch (err) {
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+      }
+      const { year, points, dryRun } = request.query;
+      const row = await db.transaction((tx) => requestScoreImport(tx, ctx, framework, { year, points, dryRun: dryRun === 'true', bytes, fileName }));
+      return reply.status(202).send(presentImport(row));
+    },
+  );
+
+  app.get('/api/index-score-imports/:id', { schema: { tags, summary: 'An import the caller asked for: status, row-level errors, counts', params: idParams, response: { 200: scoreImportSchema, ...errors } } }, async (request) =>
+    presentImport(await findImportForActor(db, contextOf(request), request.params.id)),
   );
 }

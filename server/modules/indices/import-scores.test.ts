@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameworkDetail, ScoreImport, Sheet } from '../../../shared/api/indices.schemas.js';
+import { queryRows } from '../../db/client.js';
+import { countRows, makeAuthority, signInAuthority } from '../../test/factories.js';
+import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { multipart } from '../../test/multipart.js';
+import { publishedFramework } from './test-support.js';
+
+let t: TestApp;
+let a: Awaited<ReturnType<typeof makeAuthority>>;
+let c: Awaited<ReturnType<typeof signInAuthority>>;
+let f: FrameworkDetail;
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await makeAuthority(t.database.db);
+  c = await signInAuthority(t.app, a);
+  f = await publishedFramework(c.secretariat, a);
+});
+afterAll(() => t.close());
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A real workbook built with exceljs, as a province would publish it. */
+async function workbook(rows: (string | number | null)[][], sheetName = f.code, header: string[] = ['STT', 'Mã đơn vị', 'Tên đơn vị', '1.1 Kế hoạch CCHC', '1.2', '2.1', '2.2 Hồ sơ đúng hạn', 'Tổng điểm']): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Hướng dẫn').addRow(['Điểm thẩm định năm 2021']);
+  const ws = wb.addWorksheet(sheetName);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function importFile(client: Client, bytes: Buffer, query = 'year=2021&points=appraised&dryRun=false') {
+  const { payload, headers } = multipart([{ name: 'file', filename: 'diem-2021.xlsx', contentType: XLSX, data: bytes }]);
+  return client.request({ method: 'POST', url: `/api/index-frameworks/${f.id}/score-imports?${query}`, payload, headers });
+}
+
+/** Uploads, runs the job, and answers the import as its requester sees it. */
+async function runImport(bytes: Buffer, query?: string): Promise<ScoreImport> {
+  const res = await importFile(c.secretariat, bytes, query);
+  expect(res.statusCode, res.body).toBe(202);
+  expect(res.json().status).toBe('queued');
+  const drained = await t.drain({ queues: ['indices.import-scores'] });
+  expect(drained.map((d) => d.error ?? d.outcome)).toEqual(["completed"]);
+  return (await c.secretariat.get(`/api/index-score-imports/${res.json().id}`)).json() as ScoreImport;
+}
+
+const sheetsOf = (unitId: string) => countRows(t.database.db, 'index_score_sheet', sql`unit_id = ${unitId} and framework_id = ${f.id}`);
+
+describe('score import (.xlsx, as a job)', () => {
+  it('refuses a workbook without the framework’s sheet, naming the sheets it found', async () => {
+    const imp = await runImport(await workbook([[1, a.wardA.code, null, 1, 2, 2, 4]], 'Sheet1'));
+    expect(imp.status).toBe('rejected');
+    expect(imp.errors).toEqual([{ code: 'sheet_not_found', sheet: null, row: null, column: null, value: f.code, params: { found: 'Hướng dẫn, Sheet1' } }]);
+    expect(await sheetsOf(a.wardA.id)).toBe(0);
+  });
+
+  it('reports every row-level error (unknown unit, score above maximum, duplicate rows, not a number) and writes nothing', async () => {
+    const imp = await runImport(
+      await workbook([
+        [1, a.wardA.code, null, 1, 2, 2, 4],
+        [2, 'KHONG-CO', null, 1, 1, 1, 1],
+        [3, a.wardB.code, null, 1.5, 3, 2, 4],
+        [4, null, `  tam quan bac ${a.tag} `, 1, 'đạt', 2, 4],
+        [5, a.wardA.code, null, 1, 1, 1, 1],
+        // A ward of another province, which the standing office does not score: as unknown as a typo.
+        [6, (await makeAuthority(t.database.db)).wardA.code, null, 1, 1, 1, 1],
+      ]),
+    );
+    expect(imp.status).toBe('rejected');
+    const brief = imp.errors.map((e) => [e.code, e.row, e.column, e.value, e.params]);
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        ['unknown_unit', 3, null, 'KHONG-CO', {}],
+        ['above_maximum', 4, 'E', '3', { criterion: '1.2', max: 2.5 }],
+        ['not_a_number', 5, 'E', 'đạt', {}],
+        ['duplicate_unit', 6, null, a.wardA.code, { first: 2 }],
+      ]),
+    );
+    expect(imp.errors.filter((e) => e.code === 'unknown_unit').map((e) => e.row)).toEqual([3, 7]);
+    expect(imp.errors.every((e) => e.sheet === f.code || e.sheet === null)).toBe(true);
+    expect(imp.errors).toHaveLength(6);
+    expect(await sheetsOf(a.wardA.id)).toBe(0);
+    expect(await sheetsOf(a.wardB.id)).toBe(0);
+  });
+
+  it('names an unknown criterion column and a parent criterion used as a column', async () => {
+    const imp = await runImport(await workbook([[1, a.wardA.code, null, 1, 2, 1]], f.code, ['STT', 'Mã đơn vị', 'Tên đơn vị', '9.9 Không có', '1 Chỉ đạo', '1.1']));
+    expect(imp.errors.map((e) => [e.code, e.column])).toEqual([['unknown_criterion', 'D'], ['not_a_leaf', 'E']]);
+  });
+
+  it('checks a valid file in a dry run without writing, then imports it, keeping the other kinds of points', async () => {
+    // Self-assessed points entered in the browser first: the import of appraised points keeps them.
+    const ids = Object.fromEntries(f.criteria.map((n) => [n.code, n.id]));
+    await c.secretariat.put(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2021`, { version: null, entries: [{ criterionId: ids['1.1'], selfPoints: 1.5 }] });
+    const file = await workbook([
+      [1, a.wardA.code, null, 1, '2,5', 2, 3.75],
+      [2, null, `Tam Quan Bắc ${a.tag}`, 1.5, 2.5, null, 4],
+      [null, null, null, null, null, null, null],
+    ]);
+    const dry = await runImport(file, 'year=2021&points=appraised&dryRun=true');
+    expect(dry).toMatchObject({ status: 'done', dryRun: true, errors: [], summary: { rows: 2, units: 2, values: 7, sheetsCreated: 1, sheetsUpdated: 1 } });
+    expect(await sheetsOf(a.wardB.id)).toBe(0);
+
+    const done = await runImport(file);
+    expect(done).toMatchObject({ status: 'done', dryRun: false, summary: { units: 2, values: 7 } });
+    const sheetA = (await c.secretariat.get(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2021`)).json() as Sheet;
+    expect(sheetA.origin).toBe('import');
+    expect(sheetA.entries.find((e) => e.criterionId === ids['1.1'])).toMatchObject({ selfPoints: 1.5, appraisedPoints: 1, unmet: true });
+    expect(sheetA.summary).toMatchObject({ total: 9.25, indexPct: 92.5 });
+    const sheetB = (await c.secretariat.get(`/api/index-frameworks/${f.id}/sheets/${a.wardB.id}/2021`)).json() as Sheet;
+    expect(sheetB.summary).toMatchObject({ total: 8, scoredLeaves: 3 });
+    const events = await queryRows<{ action: string; actor_id: string }>(t.database.db, sql`select action, actor_id from audit_event where action = 'index_scores.imported' and scope::text like ${`%${a.wardB.id}%`}`);
+    expect(events).toEqual([{ action: 'index_scores.imported', actor_id: c.secretariat.userId }]);
+  });
+
+  it('refuses roles without index.score before reading the file, and a file that is not a workbook', async () => {
+    const file = await workbook([]);
+    expect((await importFile(c.leader, file)).statusCode).toBe(403);
+    expect((await importFile(c.unitOfficerA, file)).statusCode).toBe(403);
+    const notXlsx = await importFile(c.secretariat, Buffer.from('Mã đơn vị;1.1\n'));
+    expect(notXlsx.statusCode).toBe(415);
+    const res = await importFile(c.secretariat, file);
+    expect((await c.leader.get(`/api/index-score-imports/${res.json().id}`)).statusCode).toBe(404);
+    await t.drain({ queues: ['indices.import-scores'] });
+  });
+
+  it('offers a template that imports back as it is', async () => {
+    const res = await c.secretariat.get(`/api/index-frameworks/${f.id}/score-template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(f.code)!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Mã đơn vị', 'Tên đơn vị', '1.1 Kế hoạch CCHC (tối đa 1,5)', '1.2 Báo cáo đúng hạn (tối đa 2,5)', '2.1 Công khai TTHC (tối đa 2)', '2.2 Hồ sơ đúng hạn (tối đa 4)']);
+    expect(ws.getColumn(2).values.slice(2)).toEqual([`Hoài Thanh Tây ${a.tag}`, `Tam Quan Bắc ${a.tag}`]);
+    ws.getRow(2).getCell(3).value = 1;
+    const imp = await runImport(Buffer.from(await wb.xlsx.writeBuffer()), 'year=2020&points=final&dryRun=true');
+    expect(imp).toMatchObject({ status: 'done', errors: [], summary: { rows: 2, values: 1 } });
+  });
+});

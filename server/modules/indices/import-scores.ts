@@ -1,0 +1,189 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ImportError, PointsKind, ScoreImport } from '../../../shared/api/indices.schemas.js';
+import { leavesOf } from '../../../shared/domain/index-scoring.js';
+import { foldVietnamese } from '../../../shared/domain/vietnamese.js';
+import { inReach, unitColumns, unitInReach } from '../../authz/scope.js';
+import type { Grantee } from '../../authz/scope.js';
+import { agency, appUser, indexFramework, indexScore, indexScoreImport, indexScoreSheet, unit } from '../../db/schema/index.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { FileStorage, storeBytesInDatabase } from '../../files/file-storage.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { defineJob } from '../../jobs/define.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
+import { loadRoles } from '../session/session-store.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { criteriaOf, type FrameworkRow } from './frameworks.repository.js';
+import { parseScoreWorkbook } from './score-workbook.js';
+import { mergePoints, writeSheet } from './score-sheets.js';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type ImportRow = typeof indexScoreImport.$inferSelect;
+
+/**
+ * Scores from the .xlsx a province publishes, as a job (issue 11 §2): the request stores the file
+ * and enqueues the import in its transaction; the job reads the workbook outside any transaction,
+ * checks every row and cell, and then, all or nothing, writes the sheets in one short
+ * transaction (or, for a dry run, only says what it would write). Rows name units the requester
+ * may score (`index.score`): any other unit is "unknown", as if it did not exist.
+ */
+export const importScoresJob = defineJob({
+  name: 'indices.import-scores',
+  title: { vi: 'Nhập điểm chỉ số từ tệp .xlsx', en: 'Import index scores from .xlsx' },
+  payload: z.object({ importId: z.uuid() }),
+  scoped: true,
+  retry: { limit: 2, delaySeconds: 10, backoff: true },
+  expireInSeconds: 10 * 60,
+  async handler({ importId }, ctx) {
+    const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);
+    try {
+      return await runScoreImport(ctx.db, files, importId);
+    } catch (err) {
+      if (ctx.job.lastAttempt) await ctx.db.update(indexScoreImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
+      throw err;
+    }
+  },
+});
+
+/** Records the import and enqueues it (the caller's transaction). 403 before the file is read without `index.score`. */
+export async function requestScoreImport(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  framework: FrameworkRow,
+  input: { year: number; points: PointsKind; dryRun: boolean; bytes: Buffer; fileName: string | null },
+): Promise<ImportRow> {
+  if (framework.status !== 'published') throw new AppError('INVALID_STATE', 'publish the framework before importing scores against it');
+  if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear)) {
+    throw AppError.invalid('querystring.year', 'year_outside_framework', `the framework applies ${framework.fromYear}–${framework.toYear ?? '…'}`);
+  }
+  // A zip (every .xlsx is one); the workbook itself is read by the job.
+  if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
+  const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
+  const [row] = await tx
+    .insert(indexScoreImport)
+    .values({ frameworkId: framework.id, year: input.year, pointsKind: input.points, dryRun: input.dryRun, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId })
+    .returning();
+  const jobId = await enqueueJob(tx, importScoresJob, { importId: row.id }, { scope: { userId: ctx.actor.userId } });
+  const [withJob] = await tx.update(indexScoreImport).set({ jobId }).where(eq(indexScoreImport.id, row.id)).returning();
+  return withJob;
+}
+
+/** An import its requester follows (anyone else: 404). */
+export async function findImportForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<ImportRow> {
+  const [row] = await db.select().from(indexScoreImport).where(and(eq(indexScoreImport.id, id), eq(indexScoreImport.requestedBy, ctx.actor.userId)));
+  if (!row) throw AppError.notFound('score import');
+  return row;
+}
+
+export function presentImport(row: ImportRow): ScoreImport {
+  return {
+    id: row.id,
+    frameworkId: row.frameworkId,
+    year: row.year,
+    points: row.pointsKind as PointsKind,
+    dryRun: row.dryRun,
+    fileName: row.fileName,
+    status: row.status as ScoreImport['status'],
+    errors: (typeof row.errors === 'string' ? JSON.parse(row.errors) : row.errors) as ImportError[],
+    summary: ((typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary) as ScoreImport['summary']) ?? null,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The import's work, idempotent: a finished import is left as it is. */
+export async function runScoreImport(db: Db, files: FileStorage, importId: string): Promise<Record<string, unknown>> {
+  const [imp] = await db.select().from(indexScoreImport).where(eq(indexScoreImport.id, importId));
+  if (!imp || ['done', 'rejected', 'failed'].includes(imp.status)) return { skipped: true };
+  await db.update(indexScoreImport).set({ status: 'running' }).where(eq(indexScoreImport.id, importId));
+  const [framework] = await db
+    .select({ f: indexFramework, ownerAgencyName: agency.name, ownerUnitPath: agency.unitPath, ownerPath: agency.path })
+    .from(indexFramework)
+    .innerJoin(agency, eq(agency.id, indexFramework.ownerAgencyId))
+    .where(eq(indexFramework.id, imp.frameworkId));
+  const criteria = await criteriaOf(db, imp.frameworkId);
+  const leafIds = new Set(leavesOf(criteria).map((l) => l.id));
+  const stored = await files.find(db, imp.fileSha256);
+  if (!stored) throw new Error(`the file of import ${importId} is gone`);
+  const bytes = await files.readBytes(db, stored);
+  const parsed = await parseScoreWorkbook(bytes, framework.f.code, criteria, leafIds);
+  const errors = [...parsed.errors];
+
+  // Units: by code, else by name (case and diacritics folded), among those the requester scores.
+  const [user] = await db.select().from(appUser).where(eq(appUser.id, imp.requestedBy));
+  const requester: Grantee = { roles: await loadRoles(db, imp.requestedBy) };
+  const candidates = await db
+    .select({ id: unit.id, code: unit.code, name: unit.name, path: unit.path })
+    .from(unit)
+    .where(and(inArray(unit.kind, framework.f.unitKinds), unitInReach(requester, 'index.score', unitColumns('unit'))));
+  const byCode = new Map(candidates.filter((c) => c.code).map((c) => [c.code!.toLowerCase(), c]));
+  const byName = new Map<string, typeof candidates>();
+  for (const c of candidates) byName.set(foldVietnamese(c.name), [...(byName.get(foldVietnamese(c.name)) ?? []), c]);
+  const firstRow = new Map<string, number>();
+  const resolved: { unitId: string; values: Map<string, number> }[] = [];
+  for (const r of parsed.rows) {
+    const at = { sheet: parsed.sheet, row: r.row, column: null, value: r.unitCode ?? r.unitName, params: {} };
+    let match = r.unitCode ? byCode.get(r.unitCode.toLowerCase()) : undefined;
+    if (!match && !r.unitCode && r.unitName) {
+      const named = byName.get(foldVietnamese(r.unitName)) ?? [];
+      if (named.length > 1) {
+        errors.push({ ...at, code: 'ambiguous_unit' });
+        continue;
+      }
+      match = named[0];
+    }
+    if (!match || !inReach(requester, 'index.score', { unitPath: match.path })) {
+      errors.push({ ...at, code: 'unknown_unit' });
+      continue;
+    }
+    if (firstRow.has(match.id)) {
+      errors.push({ ...at, code: 'duplicate_unit', params: { first: firstRow.get(match.id)! } });
+      continue;
+    }
+    firstRow.set(match.id, r.row);
+    resolved.push({ unitId: match.id, values: r.values });
+  }
+
+  const existing = resolved.length
+    ? await db.select().from(indexScoreSheet).where(and(eq(indexScoreSheet.frameworkId, imp.frameworkId), eq(indexScoreSheet.year, imp.year), inArray(indexScoreSheet.unitId, resolved.map((r) => r.unitId))))
+    : [];
+  const sheetOf = new Map(existing.map((s) => [s.unitId, s]));
+  const summary = {
+    rows: parsed.rows.length,
+    units: resolved.length,
+    values: resolved.reduce((a, r) => a + r.values.size, 0),
+    sheetsCreated: resolved.filter((r) => !sheetOf.has(r.unitId)).length,
+    sheetsUpdated: resolved.filter((r) => sheetOf.has(r.unitId)).length,
+  };
+  if (errors.length || imp.dryRun) {
+    await db.update(indexScoreImport).set({ status: errors.length ? 'rejected' : 'done', errors, summary, finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
+    return { errors: errors.length, dryRun: imp.dryRun };
+  }
+
+  const frameworkRow = { ...framework.f, ownerAgencyName: framework.ownerAgencyName, ownerUnitPath: framework.ownerUnitPath, ownerPath: framework.ownerPath };
+  // The requester is the author of the change (the job only carries it out).
+  const author: RequestContext = {
+    actor: { userId: user.id, username: user.username, fullName: user.fullName, roles: requester.roles, sessionId: '', csrfToken: '', mustChangePassword: false },
+    ip: null,
+    requestId: `job:indices.import-scores:${importId}`,
+  };
+  await db.transaction(async (tx) => {
+    for (const r of resolved) {
+      const sheet = sheetOf.get(r.unitId) ?? null;
+      const before = sheet ? await tx.select().from(indexScore).where(eq(indexScore.sheetId, sheet.id)) : [];
+      const entries = mergePoints(before, imp.pointsKind as PointsKind, r.values);
+      const written = await writeSheet(tx, { framework: frameworkRow, unit: { id: r.unitId } as never, sheet }, imp.year, sheet?.version ?? null, entries, { origin: 'import', userId: imp.requestedBy });
+      await recordAudit(tx, author, {
+        action: 'index_scores.imported',
+        entityType: 'index_score_sheet',
+        entityId: written.id,
+        scope: { units: [r.unitId] },
+        before: sheet ? { ...sheet, entries: before } : undefined,
+        after: { ...written, entries, importId },
+      });
+    }
+    await tx.update(indexScoreImport).set({ status: 'done', errors: [], summary, finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
+  });
+  return summary;
+}
