@@ -155,5 +155,14 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/index-frameworks/{id}/results': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'PUT /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/index-frameworks/{id}/score-template.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  // Import of scores as a job: only the standing office, refused before the file is read.
+  'POST /api/index-frameworks/{id}/score-imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  // An import is followed by whoever asked for it only.
+  'GET /api/index-score-imports/{id}': { anonymous: 401, admin: [404, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  // The complaints register: not read by the inspected unit (it may be why an unannounced visit is chosen).
+  'GET /api/feedback': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [403, 403] },
+  'POST /api/feedback': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'PATCH /api/feedback/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
   'GET /api/units/{id}/index-history': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
 };

@@ -557,6 +557,35 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: `/api/index-frameworks/${f.id}/sheets/${place.a.wardA.id}/2021`, payload: { version: null, entries: [{ criterionId: f.criteria.find((n) => n.code === '1.1')!.id, finalPoints: 1 }] } };
     },
   },
+  'GET /api/index-frameworks/{id}/score-template.xlsx': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/score-template.xlsx`) },
+  'POST /api/index-frameworks/{id}/score-imports': {
+    scoped: true,
+    build: async ({ place }) => {
+      const f = await place.shared('scoredFramework', () => scoredFramework(place));
+      return { method: 'POST', url: `/api/index-frameworks/${f.id}/score-imports?year=2021&dryRun=true`, ...multipart([{ name: 'file', filename: 'diem.xlsx', contentType: XLSX, data: await place.shared('scoresWorkbook', () => scoresWorkbook(place, f)) }]) };
+    },
+  },
+  'GET /api/index-score-imports/{id}': {
+    scoped: true,
+    // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
+    build: async ({ place, client, inScope }) => {
+      const f = await place.shared('scoredFramework', () => scoredFramework(place));
+      const asker = inScope && client ? client : place.sec;
+      const req = multipart([{ name: 'file', filename: 'diem.xlsx', contentType: XLSX, data: await place.shared('scoresWorkbook', () => scoresWorkbook(place, f)) }]);
+      const res = await asker.request({ method: 'POST', url: `/api/index-frameworks/${f.id}/score-imports?year=2021&dryRun=true`, ...req });
+      const id = res.statusCode === 202 ? (res.json() as { id: string }).id : (await expectOk<{ id: string }>(await place.sec.request({ method: 'POST', url: `/api/index-frameworks/${f.id}/score-imports?year=2021&dryRun=true`, ...req }), 'import')).id;
+      return get(`/api/index-score-imports/${id}`);
+    },
+  },
+  'GET /api/feedback': { scoped: true, build: async ({ place }) => (await place.shared('feedback', () => feedbackItem(place)), get(`/api/feedback?unitId=${place.a.wardA.id}`)) },
+  'POST /api/feedback': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/feedback', payload: { unitId: place.a.wardA.id, receivedOn: '2021-04-02', channel: 'hotline', subject: `Phản ánh ${next()}` } }) },
+  'PATCH /api/feedback/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const item = await fresh('feedback', () => feedbackItem(place));
+      return { method: 'PATCH', url: `/api/feedback/${item.id}`, payload: { version: item.version, status: 'processing' } };
+    },
+  },
   'GET /api/units/{id}/index-history': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/units/${place.a.wardA.id}/index-history`)) },
 };
 
@@ -568,6 +597,17 @@ async function scoredFramework(p: Place): Promise<FrameworkDetail> {
   await saveFinal(p.sec, f, p.a.wardA.id, 2021, { '1.1': 1, '1.2': 2.5 });
   return f;
 }
+
+/** A workbook of scores for ward A (one column): the shape a province publishes. */
+async function scoresWorkbook(p: Place, f: FrameworkDetail): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(f.code);
+  ws.addRow(['Mã đơn vị', '1.1']);
+  ws.addRow([p.a.wardA.code, 1]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const feedbackItem = async (p: Place) =>
+  expectOk<{ id: string; version: number }>(await p.sec.post('/api/feedback', { unitId: p.a.wardA.id, receivedOn: '2021-03-01', channel: 'portal', subject: `Chậm trả kết quả ${next()}` }), 'feedback');
 
 /** A plan transition on a plan made fresh in the state it needs. */
 function transition(action: string, make: (p: Place) => Promise<PlanDetail>, extra: Record<string, unknown> = {}): Recipe {

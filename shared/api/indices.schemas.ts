@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int4, optionalText, queryInt4, text, uuid, version } from './common.js';
+import { int4, isoDate, optionalText, queryInt4, text, uuid, version } from './common.js';
 import { unitKinds } from './registry.schemas.js';
 
 /** Index frameworks (PAR Index, SIPAS), their criteria trees and units' scores (issue 11 §1–2). */
@@ -309,3 +309,48 @@ export const scoreImportSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ScoreImport = z.infer<typeof scoreImportSchema>;
+
+// ---- Citizens' complaints and feedback (phản ánh, kiến nghị) ----------------------------------
+
+export const feedbackChannels = ['hotline', 'portal', 'mailbox', 'letter', 'in_person', 'press', 'other'] as const;
+export const feedbackStatuses = ['received', 'processing', 'resolved', 'dismissed'] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+export const createFeedbackBody = z.object({
+  unitId: uuid,
+  agencyId: uuid.nullish(),
+  receivedOn: isoDate,
+  channel: z.enum(feedbackChannels),
+  subject: text(1000),
+  status: z.enum(feedbackStatuses).optional(),
+  resolvedOn: isoDate.nullish(),
+});
+export const updateFeedbackBody = z.object({
+  version,
+  receivedOn: isoDate.optional(),
+  channel: z.enum(feedbackChannels).optional(),
+  subject: text(1000).optional(),
+  status: z.enum(feedbackStatuses).optional(),
+  resolvedOn: isoDate.nullish(),
+});
+export const listFeedbackQuery = z.object({
+  unitId: uuid.optional(),
+  year: queryYear().optional(),
+  status: z.enum(feedbackStatuses).optional(),
+});
+export const feedbackSchema = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  agencyId: z.uuid().nullable(),
+  agencyName: z.string().nullable(),
+  receivedOn: z.string(),
+  channel: z.enum(feedbackChannels),
+  subject: z.string(),
+  status: z.enum(feedbackStatuses),
+  resolvedOn: z.string().nullable(),
+  version: z.number().int(),
+  abilities: z.object({ update: z.boolean() }),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;
+export const feedbackListResponse = z.object({ items: z.array(feedbackSchema) });

@@ -1,6 +1,6 @@
 import type { CriterionInput } from '../../../shared/api/indices.schemas.js';
 import { leavesOf } from '../../../shared/domain/index-scoring.js';
-import { indexFramework, indexScore, indexScoreSheet } from '../schema/index.js';
+import { citizenFeedback, indexFramework, indexScore, indexScoreSheet } from '../schema/index.js';
 import type { Tx } from '../client.js';
 import { criteriaOf, insertTree } from '../../modules/indices/frameworks.repository.js';
 
@@ -133,6 +133,18 @@ const tenth = (x: number) => Math.round(x * 10) / 10;
 /** Units the demo makes weaker, so the ranking has something to say. */
 const weaker: Record<string, number> = { 'Hoài Hải': -0.12, 'Tam Quan Nam': -0.1, 'Hoài Sơn': -0.08, 'Hoài Phú': -0.05 };
 
+/** Subjects of the demo complaints: the one-stop desk's usual troubles (reference.md §4.3). */
+const feedbackSubjects: [channel: string, subject: string][] = [
+  ['hotline', 'Chậm trả kết quả hồ sơ đăng ký biến động đất đai, không có phiếu xin lỗi'],
+  ['portal', 'Hẹn trả kết quả chứng thực nhiều lần'],
+  ['mailbox', 'Công chức Bộ phận Một cửa hướng dẫn hồ sơ không đầy đủ, phải đi lại nhiều lần'],
+  ['in_person', 'Niêm yết thủ tục hành chính không đầy đủ, phí, lệ phí chưa cập nhật'],
+  ['letter', 'Yêu cầu thêm giấy tờ ngoài quy định khi đăng ký khai sinh'],
+  ['portal', 'Không nhận được kết quả giải quyết hồ sơ trực tuyến đúng hẹn'],
+  ['hotline', 'Thái độ tiếp dân chưa đúng mực tại Bộ phận Một cửa'],
+  ['press', 'Phản ánh trên báo về việc chậm giải quyết hồ sơ cấp phép xây dựng'],
+];
+
 interface SeedIds {
   agencyIds: Map<string, string>;
   unitIds: Map<string, string>;
@@ -233,4 +245,35 @@ export async function seedDemoIndices(tx: Tx, ids: SeedIds, unitNames: string[])
       );
     }
   }
+}
+
+/**
+ * Demo complaints and feedback 2019–2021 (deterministic; more where the demo units are weaker):
+ * the register that risk-based targeting reads.
+ */
+export async function seedDemoFeedback(tx: Tx, ids: SeedIds, unitNames: string[]): Promise<void> {
+  const rows: (typeof citizenFeedback.$inferInsert)[] = [];
+  for (const name of unitNames) {
+    const rnd = seededRandom(`feedback:${name}`);
+    const count = Math.floor(rnd() * 3) + Math.round(-(weaker[name] ?? 0) * 40);
+    for (let i = 0; i < count; i++) {
+      const year = 2019 + Math.floor(rnd() * 3);
+      const month = 1 + Math.floor(rnd() * 12);
+      const day = 1 + Math.floor(rnd() * 28);
+      const receivedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const [channel, subject] = feedbackSubjects[Math.floor(rnd() * feedbackSubjects.length)];
+      const open = year === 2021 && rnd() < 0.5;
+      const resolved = new Date(Date.UTC(year, month - 1, day + 10 + Math.floor(rnd() * 20))).toISOString().slice(0, 10);
+      rows.push({
+        unitId: ids.unitIds.get(`2021:${name}`)!,
+        agencyId: ids.agencyIds.get(`one-stop:2021:${name}`) ?? null,
+        receivedOn,
+        channel,
+        subject,
+        status: open ? (rnd() < 0.5 ? 'received' : 'processing') : 'resolved',
+        resolvedOn: open ? null : resolved,
+      });
+    }
+  }
+  if (rows.length) await tx.insert(citizenFeedback).values(rows);
 }

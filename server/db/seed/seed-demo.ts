@@ -7,7 +7,7 @@ import { recordAudit } from '../../modules/audit/audit-log.js';
 import { hashPassword } from '../../modules/session/passwords.js';
 import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
-import { seedDemoIndices } from './demo-indices.js';
+import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -93,6 +93,7 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     await seedDemoPlans(tx, { agencyIds });
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
+    await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',
