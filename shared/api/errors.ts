@@ -153,6 +153,11 @@ export const fieldErrorCodes = [
   'not_an_inspection_of_plan',
   'not_announced',
   'not_planned',
+  'too_many_decimals',
+  // the complaints register
+  'not_in_unit',
+  'before_received',
+  'not_closed',
   // .xlsx imports
   'no_rows',
   'duplicate_in_file',
