@@ -199,6 +199,26 @@ describe('notifications: delivery', () => {
     expect(smtp.messages.filter((m) => m.subject === 'Họp giao ban')).toHaveLength(1);
   });
 
+  it('leaves a row being sent by a live attempt to it, and takes over a claim that went stale', async () => {
+    await t.drain();
+    const system = { actor: null, ip: null, requestId: null };
+    const { notifications } = await t.database.db.transaction((tx) =>
+      notify(tx, system, { kind: 'general', recipients: [a.users.leader.id], params: { title: 'Lịch tiếp công dân', message: 'Thứ Năm.' }, link: null }),
+    );
+    const [row] = await outboxOf([notifications[0].id]);
+    // Another worker claimed it a minute ago (it is sending right now).
+    await t.database.db.update(emailOutbox).set({ status: 'sending', claimedAt: new Date(clock.now().getTime() - 60_000), attempts: 1 }).where(eq(emailOutbox.id, row.id));
+    const busy = await t.drain({ queues: ['notifications.send-email'] });
+    expect(busy).toEqual([expect.objectContaining({ outcome: 'retry', error: expect.stringMatching(/another attempt/) })]);
+    expect(smtp.messages.filter((m) => m.subject === 'Lịch tiếp công dân')).toHaveLength(0);
+    // That worker died: after 15 minutes its claim is stale and the retry sends the e-mail, once.
+    clock.advance(16 * 60_000);
+    const taken = await t.drain({ queues: ['notifications.send-email'], advanceMs: DAY_MS });
+    expect(taken.map((j) => j.outcome)).toEqual(['completed']);
+    expect((await outboxOf([notifications[0].id]))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.messages.filter((m) => m.subject === 'Lịch tiếp công dân')).toHaveLength(1);
+  });
+
   it('stores and sends nothing for a transaction that rolled back', async () => {
     const before = smtp.messages.length;
     const system = { actor: null, ip: null, requestId: null };
