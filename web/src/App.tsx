@@ -34,6 +34,11 @@ const MailStatusPage = lazy(() =>
   import('./features/notifications/MailStatusPage.js').then((m) => ({ default: m.MailStatusPage })),
 );
 const JobsPage = lazy(() => import('./features/job-admin/JobsPage.js').then((m) => ({ default: m.JobsPage })));
+const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage.js').then((m) => ({ default: m.InspectionsPage })));
+const InspectionDetailPage = lazy(() =>
+  import('./features/inspections/InspectionDetailPage.js').then((m) => ({ default: m.InspectionDetailPage })),
+);
+const MyTasksPage = lazy(() => import('./features/inspections/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -81,6 +86,9 @@ function SignedInRoutes() {
         <Route path="agencies/:id" element={<AgencyDetailPage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/:id" element={<PlanDetailPage />} />
+        <Route path="inspections" element={<InspectionsPage />} />
+        <Route path="inspections/:id" element={<InspectionDetailPage />} />
+        <Route path="tasks" element={<MyTasksPage />} />
         <Route path="calendar/:year?" element={<CalendarPage />} />
         <Route
           path="audit"

@@ -18,9 +18,11 @@ interface NavItem {
 }
 
 const navItems: NavItem[] = [
+  { to: '/tasks', label: 'nav.myTasks' },
   { to: '/units', label: 'nav.units' },
   { to: '/agencies', label: 'nav.agencies' },
   { to: '/plans', label: 'nav.plans' },
+  { to: '/inspections', label: 'nav.inspections' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },

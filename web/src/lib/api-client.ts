@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | ClientErrorCode;
   readonly requestId: string | null;
   readonly invalidParams: InvalidParam[];
+  /** The whole problem body: its extension members (conflicts, allowedMoves) included. */
+  readonly problem: Partial<Problem>;
 
   constructor(init: {
     status: number;
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     title?: string;
     requestId?: string | null;
     invalidParams?: InvalidParam[];
+    problem?: Partial<Problem>;
   }) {
     super(init.title ?? init.code);
     this.name = 'ApiError';
@@ -21,6 +24,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId ?? null;
     this.invalidParams = init.invalidParams ?? [];
+    this.problem = init.problem ?? {};
   }
 }
 
@@ -95,6 +99,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     title: problem.title,
     requestId: problem.requestId ?? response.headers.get('x-request-id'),
     invalidParams: Array.isArray(problem.invalidParams) ? problem.invalidParams : [],
+    problem,
   });
 }
 

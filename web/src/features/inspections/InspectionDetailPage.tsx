@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
+import type { RequestedMove } from '../../../../shared/domain/inspection-status.js';
+import { DateField } from '../../components/DateField.js';
+import { DetailList } from '../../components/DetailList.js';
+import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
+import { formatDate, formatDateTime } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
+import { kindKey, statusColor, statusKey } from './labels.js';
+
+/** /inspections/:id — the record, its warnings, and the moves the caller may take (abilities from the server). */
+export function InspectionDetailPage() {
+  const { id = '' } = useParams();
+  const inspection = useInspection(id);
+  if (inspection.isPending) return <Loader />;
+  if (inspection.error) return <ErrorAlert error={inspection.error} />;
+  return <InspectionDetail inspection={inspection.data} />;
+}
+
+export function InspectionDetail({ inspection: i }: { inspection: Inspection }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const move = useMoveInspection(i.id);
+  const [asking, setAsking] = useState<'cancel' | 'reschedule' | null>(null);
+  const [reason, setReason] = useState('');
+  const [startsOn, setStartsOn] = useState<string | null>(null);
+  const run = (m: RequestedMove, extra: Record<string, unknown> = {}) =>
+    move.mutate({ move: m, body: { version: i.version, ...extra } }, { onSuccess: () => { setAsking(null); setReason(''); } });
+  const conflicts = scheduleConflicts(move.error);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {i.agencyName}
+        </Title>
+        <Badge size="lg" color={statusColor[i.status]}>
+          {t(statusKey(i.status))}
+        </Badge>
+      </Group>
+      <DetailList
+        items={([
+          [t('inspections.kind'), t(kindKey(i.kind))],
+          [t('inspections.team'), i.teamName],
+          [t('inspections.startsOn'), `${formatDate(i.startsOn)}${i.endsOn !== i.startsOn ? ` – ${formatDate(i.endsOn)}` : ''}${i.startTime ? `, ${i.startTime}` : ''}`],
+          [t('inspections.places'), i.places.map((p) => p.name).join('; ')],
+          [t('inspections.reportDue'), i.reportDueExplanation],
+          [t('inspections.startedAt'), i.startedAt ? formatDateTime(i.startedAt) : null],
+          [t('inspections.cancelReason'), i.cancelReason],
+          [t('inspections.note'), i.note],
+        ] as [string, string | null][]).filter((row): row is [string, string] => !!row[1])}
+      />
+      {i.warnings.length > 0 && (
+        <Alert color="yellow" title={t('inspections.warnings')}>
+          <List size="sm">
+            {i.warnings.map((w, n) => (
+              <List.Item key={n}>{w.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Group>
+        {i.abilities.start && (
+          <Button size="lg" onClick={() => run('start')} loading={move.isPending}>
+            {t('inspections.move.start')}
+          </Button>
+        )}
+        {i.abilities.close && <Button onClick={() => run('close')}>{t('inspections.move.close')}</Button>}
+        {i.abilities.reschedule && (
+          <Button variant="light" onClick={() => setAsking('reschedule')}>
+            {t('inspections.move.reschedule')}
+          </Button>
+        )}
+        {i.abilities.cancel && (
+          <Button variant="light" color="red" onClick={() => setAsking('cancel')}>
+            {t('inspections.move.cancel')}
+          </Button>
+        )}
+      </Group>
+      {move.error && !asking && <Alert color="red">{errorMessage(move.error)}</Alert>}
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(`inspections.move.${asking}`) : ''}>
+        <Stack>
+          {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />}
+          <TextInput label={t('inspections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+          {conflicts.length > 0 && (
+            <Alert color="red" title={t('inspections.conflicts')}>
+              <List size="sm">
+                {conflicts.map((c, n) => (
+                  <List.Item key={n}>{c.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {move.error && !conflicts.length && <Alert color="red">{errorMessage(move.error)}</Alert>}
+          <Button
+            disabled={!reason.trim() || (asking === 'reschedule' && !startsOn)}
+            loading={move.isPending}
+            onClick={() => asking && run(asking, { reason: reason.trim(), ...(asking === 'reschedule' ? { startsOn } : {}) })}
+          >
+            {t('inspections.confirm')}
+          </Button>
+        </Stack>
+      </Modal>
+      <Text size="xs" c="dimmed">
+        {i.planYear}
+      </Text>
+    </Stack>
+  );
+}

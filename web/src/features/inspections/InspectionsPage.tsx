@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { inspectionKinds, inspectionStatuses, type InspectionKind, type InspectionStatus } from '../../../../shared/domain/inspection-status.js';
+import { useSession } from '../../auth/session.js';
+import { DateField } from '../../components/DateField.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { usePlans } from '../plans/plans.api.js';
+import { useInspections } from './inspections.api.js';
+import { kindKey, statusColor, statusKey } from './labels.js';
+import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
+import { SeasonBoard } from './SeasonBoard.js';
+
+/** /inspections: the season — a list with filters, or the board of weeks by team. */
+export function InspectionsPage() {
+  const t = useT();
+  const { can } = useSession();
+  const [view, setView] = useState<'list' | 'board'>('list');
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [kind, setKind] = useState<InspectionKind | null>(null);
+  const [status, setStatus] = useState<InspectionStatus | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const plans = usePlans({ pageSize: 200 });
+  const list = useInspections({ planId, kind, status, from, to });
+  const items = list.data?.items ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('inspections.title')}
+        </Title>
+        {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
+      </Group>
+      <Group align="flex-end" gap="md">
+        <Select
+          label={t('inspections.plan')}
+          data={(plans.data?.items ?? []).filter((p) => p.status !== 'draft' && p.status !== 'submitted').map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber ?? p.summary}` }))}
+          value={planId}
+          onChange={setPlanId}
+          clearable
+          w={240}
+        />
+        <Select label={t('inspections.kind')} data={inspectionKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => setKind(v as InspectionKind | null)} clearable w={210} />
+        <Select label={t('inspections.status')} data={inspectionStatuses.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={(v) => setStatus(v as InspectionStatus | null)} clearable w={170} />
+        <DateField label={t('inspections.from')} value={from} onChange={setFrom} w={150} />
+        <DateField label={t('inspections.to')} value={to} onChange={setTo} w={150} />
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'list' | 'board')}
+          data={[
+            { value: 'list', label: t('inspections.viewList') },
+            { value: 'board', label: t('inspections.viewBoard') },
+          ]}
+        />
+      </Group>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.data ? t('inspections.total', { n: list.data.total }) : ''}
+      </Text>
+      {list.isPending && <Loader />}
+      {list.error && <ErrorAlert error={list.error} onReload={() => void list.refetch()} />}
+      {list.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
+      {items.length > 0 && view === 'board' && <SeasonBoard items={items} />}
+      {items.length > 0 && view === 'list' && (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('inspections.startsOn')}</Table.Th>
+              <Table.Th>{t('inspections.agency')}</Table.Th>
+              <Table.Th>{t('inspections.kind')}</Table.Th>
+              <Table.Th>{t('inspections.team')}</Table.Th>
+              <Table.Th>{t('inspections.reportDue')}</Table.Th>
+              <Table.Th>{t('inspections.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  {formatDate(i.startsOn)}
+                  {i.startTime ? ` ${i.startTime}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/inspections/${i.id}`}>
+                    {i.agencyName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {i.unitName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(kindKey(i.kind))}</Table.Td>
+                <Table.Td>{i.teamName}</Table.Td>
+                <Table.Td>{formatDate(i.reportDueOn)}</Table.Td>
+                <Table.Td>
+                  <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {scheduling && <ScheduleInspectionModal opened onClose={() => setScheduling(false)} planId={planId} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspections.schemas.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { InspectionDetail } from './InspectionDetailPage.js';
+import { deadlineText } from './MyTasksPage.js';
+import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
+import { seasonGrid } from './SeasonBoard.js';
+
+const planId = '6c1f3d0e-2222-4c1e-9d1a-0a0a0a0a0a0a';
+const agencyId = '6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0a';
+const teamId = '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a';
+const other = '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a';
+
+const visit: Inspection = {
+  id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01',
+  planId,
+  planYear: 2021,
+  agencyId,
+  agencyName: 'Bộ phận Một cửa phường Tam Quan Bắc',
+  unitName: 'Phường Tam Quan Bắc',
+  teamId,
+  teamName: 'Đoàn kiểm tra số 1',
+  kind: 'unannounced',
+  status: 'planned',
+  startsOn: '2021-06-15',
+  endsOn: '2021-06-15',
+  startTime: null,
+  reportDueOn: null,
+  reportDueExplanation: null,
+  places: [{ agencyId, name: 'Bộ phận Một cửa phường Tam Quan Bắc', kind: 'one_stop_desk' }],
+  note: null,
+  reinspectionOfId: null,
+  startedAt: null,
+  closedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  allowedMoves: ['edit', 'start', 'cancel', 'reschedule'],
+  abilities: { update: false, start: true, close: false, cancel: false, reschedule: false },
+  warnings: [],
+  version: 1,
+};
+
+const problem = (code: string, status: number, extra: Record<string, unknown> = {}) => json({ type: 'about:blank', title: code, status, code, requestId: 'r', ...extra }, status);
+
+describe('scheduling form', () => {
+  it('shows each broken rule as the server words it, and lets an overridable one through with a reason', async () => {
+    const conflict: ScheduleIssue = {
+      code: 'short_lead_time',
+      severity: 'error',
+      message: 'Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo chậm nhất ngày 10/5/2021.',
+      date: '2021-05-06',
+      otherInspectionId: null,
+      overridable: true,
+    };
+    const bodies: Record<string, unknown>[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url.startsWith('/api/plans?') || url === '/api/plans') return json({ items: [], hasMore: false });
+        if (url === `/api/plans/${planId}`) return json({ id: planId, targets: [{ agencyId, name: 'UBND phường Hoài Thanh Tây', unitName: 'Phường Hoài Thanh Tây' }] });
+        if (url === `/api/plans/${planId}/teams`) return json({ items: [{ id: teamId, name: 'Đoàn kiểm tra số 1', status: 'founded' }] });
+        if (url === '/api/inspections' && init?.method === 'POST') {
+          const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+          bodies.push(body);
+          return body.overrideReason ? json(visit, 201) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict] });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const onClose = vi.fn();
+    renderWithProviders(<ScheduleInspectionModal opened onClose={onClose} planId={planId} initial={{ agencyId, teamId, startsOn: '2021-05-13' }} />);
+    const submit = await screen.findByRole('button', { name: 'Lên lịch kiểm tra' });
+    await userEvent.click(submit);
+    expect(await screen.findByText(conflict.message)).toBeTruthy();
+    await userEvent.type(await screen.findByLabelText('Vẫn lên lịch, với lý do'), 'Đơn vị đã đồng ý');
+    await userEvent.click(screen.getByRole('button', { name: 'Lên lịch kiểm tra' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(bodies.map((b) => [b.startsOn, b.overrideReason])).toEqual([
+      ['2021-05-13', undefined],
+      ['2021-05-13', 'Đơn vị đã đồng ý'],
+    ]);
+  });
+});
+
+describe('inspection detail', () => {
+  it('lets an inspector of the team start the visit on arrival, with the version read', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        calls.push(`${init?.method ?? 'GET'} ${String(input)} ${init?.body ?? ''}`);
+        return json({ ...visit, status: 'under_way', startedAt: '2021-06-15T01:30:00.000Z', allowedMoves: ['edit', 'close'], abilities: { ...visit.abilities, start: false, close: true }, version: 2 });
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={visit} />
+      </MemoryRouter>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
+    await vi.waitFor(() => expect(calls).toEqual([`POST /api/inspections/${visit.id}/start {"version":1}`]));
+  });
+
+  it('offers no move the server did not grant', async () => {
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, kind: 'announced', abilities: { update: false, start: false, close: false, cancel: false, reschedule: false } }} />
+      </MemoryRouter>,
+      { language: 'en' },
+    );
+    expect(await screen.findByText('Announced visit')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start the inspection' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+});
+
+describe('my tasks and the board', () => {
+  it('counts a report deadline in working days, across the National Day holiday', () => {
+    expect(deadlineText('2021-09-06', '2021-08-31')).toEqual({ key: 'tasks.workingDaysLeft', n: 2 });
+    expect(deadlineText('2021-09-06', '2021-09-06')).toEqual({ key: 'tasks.dueToday', n: 0 });
+    expect(deadlineText('2021-08-31', '2021-09-06')).toEqual({ key: 'tasks.overdue', n: 2 });
+  });
+
+  it('puts each inspection in its team’s row and its week’s column', () => {
+    const a = { ...visit, startsOn: '2021-06-15' };
+    const b = { ...visit, id: other, startsOn: '2021-06-17', teamId: other, teamName: 'Đoàn kiểm tra số 2' };
+    const c = { ...visit, id: agencyId, startsOn: '2021-06-21' };
+    const grid = seasonGrid([a, b, c]);
+    expect(grid.weeks).toEqual(['2021-06-14', '2021-06-21']);
+    expect(grid.teams.map(([, name]) => name)).toEqual(['Đoàn kiểm tra số 1', 'Đoàn kiểm tra số 2']);
+    expect(grid.cell(teamId, '2021-06-14').map((i) => i.id)).toEqual([visit.id]);
+    expect(grid.cell(other, '2021-06-14').map((i) => i.id)).toEqual([other]);
+  });
+});
