@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Notification, NotificationList, notificationListQuery } from '../../shared/api/notifications.schemas.js';
 import type { NotificationKind } from '../../shared/domain/notifications.js';
@@ -39,7 +39,8 @@ export async function listNotifications(db: DbOrTx, actor: Actor, q: z.infer<typ
       .select()
       .from(notification)
       .where(where)
-      .orderBy(desc(notification.createdAt), desc(notification.id))
+      // The order of the index notification_recipient_created_idx (recipient, created_at desc, id).
+      .orderBy(desc(notification.createdAt), asc(notification.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(notification).where(where),
