@@ -8,7 +8,8 @@ import { conversionSchema } from '../../shared/api/documents.schemas.js';
 import { FileStorage } from '../files/file-storage.js';
 import { documentDocx, loadDocument } from './document-pipeline.js';
 import { DOCX_MEDIA_TYPE } from './issued-documents.js';
-import { cachedPdf, findConversionForActor, presentConversion, requestPdfConversion } from './pdf-conversions.js';
+import { assertPdfAvailable, cachedPdf, findConversionForActor, presentConversion, requestPdfConversion } from './pdf-conversions.js';
+import { AppError } from '../http/app-error.js';
 import './kinds/index.js';
 
 /** "ke-hoach-15-KH-UBND-2021" → ASCII for Content-Disposition. */
@@ -65,10 +66,10 @@ export async function documentRoutes(app: AppInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'A document of any kind as .docx or .pdf (Decree 30). Issued documents are served as frozen at issue; drafts render live and carry DỰ THẢO. A PDF not converted yet answers 202 with its conversion',
+        summary: 'A document of any kind as .docx or .pdf (Decree 30). Issued documents are served as frozen at issue; drafts render live and carry DỰ THẢO. A PDF is served from the conversion cache: one under way answers 202 with its conversion, none at all 409 PDF_NOT_REQUESTED (ask with POST …/conversions); a GET never starts one',
         params: documentParams,
         querystring: documentQuery,
-        response: { 202: conversionSchema, ...errors },
+        response: { 202: conversionSchema, 409: problemSchema, ...errors },
       },
     },
     async (request, typedReply) => {
@@ -83,12 +84,14 @@ export async function documentRoutes(app: AppInstance, deps: AppDeps) {
         if (size !== null) reply.header('content-length', String(size));
         return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', `attachment; filename="${fileSlug(doc.fileName)}.docx"`).send(body);
       }
-      // PDF: from the conversion cache; when none is ready, one is queued and the answer is 202
-      // with the conversion to follow (the web app asks first and polls: POST …/conversions).
-      const { doc, pdf } = await cachedPdf(db, ctx, request.params.kind, subjectId);
+      // PDF: from the conversion cache only. A GET never queues a conversion (with SameSite=Lax
+      // a cross-site link could): the one under way answers 202 to follow, and none at all is
+      // 409 PDF_NOT_REQUESTED: ask with POST …/conversions (the web app always does so first).
+      const { doc, pdf, pending } = await cachedPdf(db, ctx, request.params.kind, subjectId);
       if (!pdf) {
-        const conversion = await requestPdfConversion(deps, ctx, request.params.kind, subjectId);
-        return reply.status(202).header('retry-after', '2').type('application/json').send(JSON.stringify(await presentConversion(db, conversion)));
+        if (pending) return reply.status(202).header('retry-after', '2').type('application/json').send(JSON.stringify(await presentConversion(db, pending)));
+        assertPdfAvailable();
+        throw new AppError('PDF_NOT_REQUESTED', `no PDF of this document yet: ask for one with POST /api/documents/${request.params.kind}/${subjectId}/conversions`);
       }
       const disposition = request.query.inline === 'true' ? 'inline' : 'attachment';
       return reply

@@ -77,6 +77,33 @@ describe('PDF conversion through the job queue', () => {
     expect((await outsider.leader.get(`/api/document-conversions/${queued.id}`)).statusCode).toBe(404);
   });
 
+  it('answers a PDF download nobody asked for with 409 PDF_NOT_REQUESTED and queues nothing (a GET has no side effect)', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const plan = await createDraft(c.secretariat, a, { content: { ...seedPlanContent().content, summary: `Chưa yêu cầu ${a.tag}` } });
+    const res = await c.secretariat.get(`/api/documents/plan/${plan.id}.pdf`);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('PDF_NOT_REQUESTED');
+    expect(await countRows(t.database.db, 'document_conversion', sql`subject_id = ${plan.id}::uuid`)).toBe(0);
+  });
+
+  it('gives two drafts with the same content a conversion each, naming its own subject', async () => {
+    const a = await makeAuthority(t.database.db);
+    const c = await signInAuthority(t.app, a);
+    const content = { ...seedPlanContent().content, summary: `Giống hệt ${a.tag}` };
+    const planA = await createDraft(c.secretariat, a, { content });
+    const planB = await createDraft(c.secretariat, a, { content });
+    const forA: Conversion = (await ask(c.secretariat, 'plan', planA.id)).json();
+    const forB: Conversion = (await ask(c.leader, 'plan', planB.id)).json();
+    expect(forA).toMatchObject({ kind: 'plan', subjectId: planA.id });
+    expect(forB).toMatchObject({ kind: 'plan', subjectId: planB.id });
+    expect(forB.id).not.toBe(forA.id);
+    await drain();
+    expect((await c.secretariat.get(`/api/document-conversions/${forA.id}`)).json()).toMatchObject({ status: 'done', url: `/api/documents/plan/${planA.id}.pdf` });
+    expect((await c.leader.get(`/api/document-conversions/${forB.id}`)).json()).toMatchObject({ status: 'done', url: `/api/documents/plan/${planB.id}.pdf` });
+  });
+
   itOnPostgres('gives two people who ask at the same moment one conversion (a unique live key, not a read-then-insert)', async () => {
     const a = await makeAuthority(t.database.db);
     const c = await signInAuthority(t.app, a);

@@ -43,10 +43,16 @@ export const convertPdfJob = defineJob({
 
 const PENDING = ['queued', 'running'] as const;
 
-/** The cache key of a document's content: what it says, not where it comes from. */
-function cacheKeyOf(doc: LoadedDocument): string {
+/**
+ * The cache key of a document's conversion. An issued document is keyed by its frozen bytes
+ * (which name the document, so they differ per document). A draft is keyed by its kind, its
+ * subject and what it says: two drafts with the same content are still two documents, and a
+ * conversion row names one subject (its url, and who may follow it, come from that subject), so
+ * sharing a row would show plan B to whoever asked for plan A.
+ */
+function cacheKeyOf(doc: LoadedDocument, subjectId: string): string {
   if (doc.state === 'issued') return `docx:${doc.frozen.docxSha256}`;
-  const digest = createHash('sha256').update(`${doc.kind.code}\n${RENDERER_VERSION}\n${JSON.stringify(doc.model)}`).digest('hex');
+  const digest = createHash('sha256').update(`${doc.kind.code}\n${subjectId}\n${RENDERER_VERSION}\n${JSON.stringify(doc.model)}`).digest('hex');
   return `draft:${digest}`;
 }
 
@@ -61,7 +67,8 @@ async function reusable(db: DbOrTx, cacheKey: string): Promise<ConversionRow | n
   return row ?? null;
 }
 
-function assertPdfAvailable() {
+/** 503 PDF_UNAVAILABLE when the server cannot make PDFs at all (the client offers the .docx). */
+export function assertPdfAvailable() {
   if (!isPdfAvailable()) throw new AppError('PDF_UNAVAILABLE', 'LibreOffice is not installed on the server; download the .docx instead');
 }
 
@@ -96,7 +103,7 @@ export async function requestPdfConversion(deps: AppDeps, ctx: RequestContext, k
   const { db } = deps.database;
   const doc = await loadDocument(db, ctx, kindCode, subjectId);
   assertPdfAvailable();
-  const cacheKey = cacheKeyOf(doc);
+  const cacheKey = cacheKeyOf(doc, subjectId);
   const existing = await reusable(db, cacheKey);
   if (existing) return existing;
   // A draft is rendered now, outside the transaction; an issued document's bytes are stored.
@@ -146,19 +153,34 @@ export async function findConversionForActor(db: DbOrTx, ctx: RequestContext, id
 }
 
 /**
- * The finished PDF of a document for the caller, or null when none is ready: authorizes through
- * the document kind, then looks the content up in the cache.
+ * What a PDF download finds, without changing anything (a GET must not queue work: a cross-site
+ * link would otherwise start conversions): authorizes through the document kind, then looks the
+ * content up in the cache. `pdf` is the finished file, else `pending` the conversion under way,
+ * else both are null and the client must ask with POST …/conversions.
  */
-export async function cachedPdf(db: Db, ctx: RequestContext, kindCode: string, subjectId: string): Promise<{ doc: LoadedDocument; pdf: typeof storedFile.$inferSelect | null }> {
+export async function cachedPdf(
+  db: Db,
+  ctx: RequestContext,
+  kindCode: string,
+  subjectId: string,
+): Promise<{ doc: LoadedDocument; pdf: typeof storedFile.$inferSelect | null; pending: ConversionRow | null }> {
   const doc = await loadDocument(db, ctx, kindCode, subjectId);
+  const cacheKey = cacheKeyOf(doc, subjectId);
   const [row] = await db
     .select({ file: storedFile })
     .from(documentConversion)
     .innerJoin(storedFile, eq(storedFile.sha256, documentConversion.resultSha256))
-    .where(and(eq(documentConversion.cacheKey, cacheKeyOf(doc)), eq(documentConversion.status, 'done')))
+    .where(and(eq(documentConversion.cacheKey, cacheKey), eq(documentConversion.status, 'done')))
     .orderBy(asc(documentConversion.createdAt))
     .limit(1);
-  return { doc, pdf: row?.file ?? null };
+  if (row) return { doc, pdf: row.file, pending: null };
+  const [pending] = await db
+    .select()
+    .from(documentConversion)
+    .where(and(eq(documentConversion.cacheKey, cacheKey), inArray(documentConversion.status, [...PENDING])))
+    .orderBy(desc(documentConversion.createdAt))
+    .limit(1);
+  return { doc, pdf: null, pending: pending ?? null };
 }
 
 /**

@@ -22,6 +22,7 @@ export const errorCodes = [
   'PDF_UNAVAILABLE',
   'PDF_LIMIT_REACHED',
   'PDF_QUEUE_FULL',
+  'PDF_NOT_REQUESTED',
   'INTERNAL',
   'URI_TOO_LONG',
   'HEADERS_TOO_LARGE',
@@ -61,6 +62,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   PDF_LIMIT_REACHED: 429,
   /** The server's PDF queue is full (PAR_PDF_QUEUE_MAX): try again in a few minutes. */
   PDF_QUEUE_FULL: 503,
+  /** A PDF download of a document nobody asked to convert: POST /api/documents/{kind}/{id}/conversions first (a GET starts nothing). */
+  PDF_NOT_REQUESTED: 409,
 };
 
 /**

@@ -26,6 +26,7 @@ export const errorMessageKeys: Record<ErrorCode | ClientErrorCode, MessageKey> =
   PDF_UNAVAILABLE: 'error.PDF_UNAVAILABLE',
   PDF_LIMIT_REACHED: 'error.PDF_LIMIT_REACHED',
   PDF_QUEUE_FULL: 'error.PDF_QUEUE_FULL',
+  PDF_NOT_REQUESTED: 'error.PDF_NOT_REQUESTED',
   INTERNAL: 'error.INTERNAL',
   URI_TOO_LONG: 'error.URI_TOO_LONG',
   HEADERS_TOO_LARGE: 'error.HEADERS_TOO_LARGE',

@@ -524,6 +524,7 @@ export const en: Record<MessageKey, string> = {
   'error.PDF_UNAVAILABLE': 'PDF conversion is not available on the server. Please download the .docx instead.',
   'error.PDF_LIMIT_REACHED': 'You are already waiting for several PDFs. Wait for them to finish, then try again.',
   'error.PDF_QUEUE_FULL': 'The server is busy making PDFs. Try again in a few minutes or download the .docx.',
+  'error.PDF_NOT_REQUESTED': 'There is no PDF of this document yet. Press “Make PDF” to ask for one, then download it when it is ready.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again later.',
   'error.URI_TOO_LONG': 'The address is too long.',
   'error.HEADERS_TOO_LARGE': 'The request is too large (too many filters or too long an address).',

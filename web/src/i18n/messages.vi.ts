@@ -526,6 +526,7 @@ export const vi = {
   'error.PDF_UNAVAILABLE': 'Máy chủ chưa cài công cụ tạo PDF. Vui lòng tải bản .docx.',
   'error.PDF_LIMIT_REACHED': 'Bạn đang chờ tạo nhiều PDF cùng lúc. Vui lòng đợi các bản trước xong rồi thử lại.',
   'error.PDF_QUEUE_FULL': 'Máy chủ đang bận tạo nhiều PDF. Vui lòng thử lại sau ít phút hoặc tải bản .docx.',
+  'error.PDF_NOT_REQUESTED': 'Chưa có bản PDF của văn bản này. Hãy bấm “Tạo PDF” để yêu cầu tạo, rồi tải xuống khi xong.',
   'error.INTERNAL': 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
   'error.URI_TOO_LONG': 'Địa chỉ quá dài.',
   'error.HEADERS_TOO_LARGE': 'Yêu cầu quá lớn (quá nhiều điều kiện lọc hoặc địa chỉ quá dài).',
