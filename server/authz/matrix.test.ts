@@ -181,11 +181,15 @@ describe('authorization matrix (server/authz/matrix.expected.ts)', () => {
   it('answers every operation × role × scope as the table says, without leaking the other province', async () => {
     const pdf = isPdfAvailable();
     const keys = [...new Set([...Object.keys(matrixRequests)])].filter((k) => operations.includes(operationOf(k)));
+    const timings: [string, number][] = [];
     for (const key of keys) {
       const recipe = matrixRequests[key];
       if (recipe.needsPdf && !pdf) continue;
+      const started = performance.now();
       await runRow(key, recipe);
+      timings.push([key, performance.now() - started]);
     }
+    if (process.env.MATRIX_PRINT) console.log(timings.sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, ms]) => `${Math.round(ms)} ms ${k}`).join('\n'));
     const wrong = keys.filter((k) => observed[k] && (!expectedMatrix[k] || !rowMatches(k, expectedMatrix[k])));
     if (process.env.MATRIX_PRINT) console.log(`// observed\n${keys.filter((k) => observed[k]).map(rowText).join('\n')}`);
     const explain = wrong.map((k) => `\n  expected ${expectedMatrix[k] ? `'${k}': ${JSON.stringify(expectedMatrix[k])}` : `a row for ${k}`}\n  got     ${rowText(k).trim()}`);
