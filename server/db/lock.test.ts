@@ -162,9 +162,13 @@ function startServer(dataDir: string, port: number, how: 'node' | 'tsx-cli' = 'n
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const output = () => out;
-  // Waits for the line itself (each chunk of output is checked as it arrives), or the process's
-  // exit; no deadline of its own: a cold start on a loaded machine (initdb, migrations, demo data)
-  // can take a minute, and only the test's timeout says when to give up.
+  // 'close' comes after the exit and once every stream has ended: no more output can arrive.
+  let closed = false;
+  child.once('close', () => (closed = true));
+  // Waits for the line itself (each chunk of output is checked as it arrives), or for the
+  // process's output to end without it — also when it ended before the wait began (a stop line
+  // awaited after the exit); no deadline of its own: a cold start on a loaded machine (initdb,
+  // migrations, demo data) can take a minute, and only the test's timeout says when to give up.
   const waitFor = (text: string) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -172,19 +176,21 @@ function startServer(dataDir: string, port: number, how: 'node' | 'tsx-cli' = 'n
         done();
         resolve();
       };
-      const onExit = () => {
+      const onClose = () => {
+        if (out.includes(text)) return check();
         done();
-        reject(new Error(`no "${text}" (exit ${child.exitCode}):\n${out}`));
+        reject(new Error(`no "${text}" (exit ${child.exitCode}, signal ${child.signalCode}):\n${out}`));
       };
       const done = () => {
         child.stdout!.off('data', check);
         child.stderr!.off('data', check);
-        child.off('exit', onExit);
+        child.off('close', onClose);
       };
       child.stdout!.on('data', check);
       child.stderr!.on('data', check);
-      child.once('exit', onExit);
+      child.once('close', onClose);
       check();
+      if (closed) onClose();
     });
   return { child, output, waitFor };
 }

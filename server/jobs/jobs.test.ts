@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { ManualClock } from '../clock.js';
 import { queryRows } from '../db/client.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../test/harness.js';
-import { makeAuthority, TEST_PASSWORD } from '../test/factories.js';
+import { makeAuthority, makeUser, TEST_PASSWORD } from '../test/factories.js';
 import { dailyPayload, dailyTickJob } from './daily.js';
 import { defineJob } from './define.js';
 import { enqueueJob } from './enqueue.js';
@@ -175,6 +175,18 @@ describe('jobs: daily at the office’s time (Vietnamese time, by the injected c
     await t.database.db.transaction((tx) => enqueueJob(tx, dailyTickJob, {}));
     return (await t.drain()).filter((j) => j.name === 'test.daily');
   };
+
+  it('lets only an administrator of the whole installation set the daily run time (it is one for every authority)', async () => {
+    const townAdminUser = await makeUser(t.database.db, [{ role: 'admin', agencyId: a.townCommittee.id }], 'Quản trị thị xã');
+    const townAdmin = await signIn(t.app, townAdminUser.username, TEST_PASSWORD);
+    const before = (await townAdmin.get('/api/admin/jobs')).json().dailyRunTime;
+    const refused = await townAdmin.put('/api/admin/jobs/daily-run-time', { time: '03:00', version: before.version });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FORBIDDEN');
+    expect((await adminA.get('/api/admin/jobs')).json().dailyRunTime).toEqual(before);
+    expect((await townAdmin.get('/api/session')).json().capabilities).not.toContain('jobs.schedule');
+    expect((await adminA.get('/api/session')).json().capabilities).toContain('jobs.schedule');
+  });
 
   it('runs once a day, after the time the admin set', async () => {
     const before = (await adminA.get('/api/admin/jobs')).json().dailyRunTime;

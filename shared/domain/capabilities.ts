@@ -60,6 +60,8 @@ export const capabilityTable = {
   'authority.configure': { admin: 'scope' },
   /** Change the official working-day calendar, national for every authority. */
   'calendar.update': { admin: 'installation' },
+  /** Change when the daily jobs (reminders, deadlines) run: one time for every authority. */
+  'jobs.schedule': { admin: 'installation' },
 
   /** Open the plans at all; which ones, by the three rows below and team membership (plans.policy.ts). */
   'plan.read': everyone,

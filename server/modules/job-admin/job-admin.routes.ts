@@ -15,6 +15,7 @@ import { jobOverview } from './job-overview.js';
 import { requireJobAdmin } from './job-admin.policy.js';
 import { listFailedJobs } from './list-failed-jobs.js';
 import { retryJob } from './retry-job.js';
+import { authorize } from '../../authz/guard.js';
 import { setDailyRunTime } from './set-daily-run-time.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -42,7 +43,8 @@ export async function jobAdminRoutes(app: AppInstance, deps: AppDeps, jobs: JobR
 
   app.put('/api/admin/jobs/daily-run-time', { schema: { tags, summary: 'When the daily jobs run (HH:MM, Vietnamese time)', body: putDailyRunTimeBody, response: { 200: dailyRunTimeSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    requireJobAdmin(ctx.actor);
+    // One time for every authority: only an admin whose reach is the installation sets it.
+    authorize(ctx.actor, 'jobs.schedule', 'only an administrator of the whole installation may change when the daily jobs run');
     return db.transaction((tx) => setDailyRunTime(tx, ctx, request.body));
   });
 }

@@ -639,6 +639,7 @@ export const en: Record<MessageKey, string> = {
   'jobs.retries': 'Up to {limit} retries, the first after {delay} s',
   'jobs.dailyRunTime': 'Daily run time',
   'jobs.dailyRunTimeHint': 'HH:MM, Vietnam time',
+  'jobs.dailyRunTimeReadOnly': 'Daily jobs run at {time} (Vietnam time), set by the administrator of the whole installation.',
   'jobs.failedTitle': 'Failed jobs',
   'jobs.noFailed': 'No failed jobs.',
   'jobs.failedAt': 'Failed at',

@@ -641,6 +641,7 @@ export const vi = {
   'jobs.retries': 'Thử lại tối đa {limit} lần, bắt đầu sau {delay} giây',
   'jobs.dailyRunTime': 'Giờ chạy công việc hằng ngày',
   'jobs.dailyRunTimeHint': 'HH:MM, giờ Việt Nam',
+  'jobs.dailyRunTimeReadOnly': 'Công việc hằng ngày chạy lúc {time} (giờ Việt Nam), do quản trị viên toàn hệ thống đặt.',
   'jobs.failedTitle': 'Công việc thất bại',
   'jobs.noFailed': 'Không có công việc nào thất bại.',
   'jobs.failedAt': 'Thất bại lúc',

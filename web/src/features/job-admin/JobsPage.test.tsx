@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { FailedJob, JobOverview } from '../../../../shared/api/job-admin.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
+import { SessionProvider } from '../../auth/session.js';
 import { JobsPage } from './JobsPage.js';
 
 const counts = { created: 0, retry: 1, active: 0, completed: 7, cancelled: 0, failed: 1 };
@@ -25,7 +26,15 @@ const failedJob: FailedJob = {
   scope: 'user',
 };
 
-function fakeServer(mail: JobOverview['mail']) {
+const session = {
+  user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'admin', fullName: 'Quản trị', locale: 'vi', mustChangePassword: false },
+  roles: [{ role: 'admin', agencyId: '6c1f3d0e-6666-4c1e-9d1a-0a0a0a0a0a0a', agencyName: 'UBND tỉnh' }],
+  fieldRules: {},
+  csrfToken: 'csrf',
+  expiresAt: '2030-01-01T00:00:00Z',
+};
+
+function fakeServer(mail: JobOverview['mail'], capabilities: string[] = ['user.manage', 'jobs.schedule']) {
   const calls: string[] = [];
   let failed = [failedJob];
   vi.stubGlobal(
@@ -33,6 +42,7 @@ function fakeServer(mail: JobOverview['mail']) {
     vi.fn(async (input: string, init?: RequestInit) => {
       const url = String(input);
       calls.push(`${init?.method ?? 'GET'} ${url}`);
+      if (url === '/api/session') return json({ ...session, capabilities });
       if (url === '/api/admin/jobs') return json(overview(mail));
       if (url.startsWith('/api/admin/jobs/failed')) return json({ items: failed, total: failed.length });
       if (init?.method === 'POST' && url.endsWith('/retry')) {
@@ -47,9 +57,11 @@ function fakeServer(mail: JobOverview['mail']) {
 
 const show = (language: 'vi' | 'en' = 'vi') =>
   renderWithProviders(
-    <MemoryRouter>
-      <JobsPage />
-    </MemoryRouter>,
+    <SessionProvider fallback={null}>
+      <MemoryRouter>
+        <JobsPage />
+      </MemoryRouter>
+    </SessionProvider>,
     { language },
   );
 
@@ -69,5 +81,12 @@ describe('jobs page', () => {
     fakeServer({ enabled: true, from: 'CCHC <cchc@hoainhon.test>' });
     show('en');
     expect(await screen.findByText(/E-mail is on; sender: CCHC <cchc@hoainhon.test>/)).toBeTruthy();
+  });
+
+  it('shows the daily run time read-only to an admin whose reach is not the whole installation', async () => {
+    fakeServer({ enabled: false, from: null }, ['user.manage']);
+    show();
+    expect(await screen.findByText(/Công việc hằng ngày chạy lúc 07:00/)).toBeTruthy();
+    expect(screen.queryByLabelText(/Giờ chạy công việc hằng ngày/)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { JobOverview } from '../../../../shared/api/job-admin.schemas.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { warningAlertStyles } from '../plans/plan-labels.js';
@@ -55,6 +56,7 @@ function DailyRunTime({ current }: { current: JobOverview['dailyRunTime'] }) {
 /** For admins: the job queues with their counts, the failed jobs (retry one), the daily run time, e-mail on or off. */
 export function JobsPage() {
   const { t, language } = useI18n();
+  const { can } = useSession();
   const overview = useJobOverview();
   const [page, setPage] = useState(1);
   const failed = useFailedJobs(page);
@@ -107,7 +109,11 @@ export function JobsPage() {
               </Table>
             </Table.ScrollContainer>
           </Paper>
-          <DailyRunTime key={`${overview.data.dailyRunTime.time}/${overview.data.dailyRunTime.version}`} current={overview.data.dailyRunTime} />
+          {can('jobs.schedule') ? (
+            <DailyRunTime key={`${overview.data.dailyRunTime.time}/${overview.data.dailyRunTime.version}`} current={overview.data.dailyRunTime} />
+          ) : (
+            <Text size="sm">{t('jobs.dailyRunTimeReadOnly', { time: overview.data.dailyRunTime.time })}</Text>
+          )}
         </>
       )}
       <Title order={2} size="h4">
