@@ -128,6 +128,7 @@ describe.skipIf(!process.env.DATABASE_URL || !hasPgDump)('backup and restore on 
     expect(scripted.code).toBe(2);
     expect(scripted.out).toMatch(/pg_dump/);
 
+    fs.mkdirSync(path.resolve('tmp'), { recursive: true });
     const file = path.resolve('tmp', `pg-${uniq()}.dump`);
     cleanups.push(() => fs.rmSync(file, { force: true }));
     const dump = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, db.url!], { encoding: 'utf8' });

@@ -78,6 +78,7 @@ export async function killServer(server: ServerProcess) {
 export async function serverDatabase(): Promise<{ env: Record<string, string>; kind: 'pglite' | 'postgres'; dataDir?: string; url?: string; dispose(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
+    fs.mkdirSync(path.resolve('tmp'), { recursive: true });
     const dataDir = fs.mkdtempSync(path.resolve('tmp', 'server-'));
     // The migrated test template when there is one (tests): no initdb, no migrations at start.
     if (fs.existsSync(TEMPLATE_PATH)) {
