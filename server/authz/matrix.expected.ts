@@ -164,5 +164,9 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/feedback': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [403, 403] },
   'POST /api/feedback': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'PATCH /api/feedback/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
+  // Risk-based targeting of the town's wards: the leaders and the standing office read, the office sets the weights.
+  'GET /api/risk-ranking': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'PUT /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [403, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/units/{id}/index-history': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
 };

@@ -586,6 +586,15 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PATCH', url: `/api/feedback/${item.id}`, payload: { version: item.version, status: 'processing' } };
     },
   },
+  'GET /api/risk-ranking': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/risk-ranking?parentUnitId=${place.a.town.id}&year=2021`)) },
+  'GET /api/risk-weights/{unitId}': { scoped: true, build: async ({ place }) => get(`/api/risk-weights/${place.a.town.id}`) },
+  'PUT /api/risk-weights/{unitId}': {
+    scoped: true,
+    build: async ({ place }) => {
+      const current = (await place.sec.get(`/api/risk-weights/${place.a.town.id}`)).json() as { version: number | null; weights: Record<string, number> };
+      return { method: 'PUT', url: `/api/risk-weights/${place.a.town.id}`, payload: { version: current.version, weights: { ...current.weights, complaints: (next() % 10) + 0.5 } } };
+    },
+  },
   'GET /api/units/{id}/index-history': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/units/${place.a.wardA.id}/index-history`)) },
 };
 

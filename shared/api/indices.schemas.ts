@@ -354,3 +354,63 @@ export const feedbackSchema = z.object({
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
 export const feedbackListResponse = z.object({ items: z.array(feedbackSchema) });
+
+// ---- Risk-based targeting -------------------------------------------------------------------
+
+export const riskFactorNames = ['unmet', 'pointsLost', 'lowIndex', 'lowSatisfaction', 'complaints', 'sinceInspection', 'openActions', 'overdueActions', 'overdueTasks', 'lateReports'] as const;
+const weight = () => z.number().min(0).max(10);
+export const riskWeightsSchema = z.object(Object.fromEntries(riskFactorNames.map((f) => [f, weight()])) as Record<(typeof riskFactorNames)[number], ReturnType<typeof weight>>);
+export const riskWeightsParams = z.object({ unitId: uuid });
+export const riskWeightsResponse = z.object({
+  unitId: z.uuid(),
+  weights: riskWeightsSchema,
+  /** null: the defaults, never saved. */
+  version: z.number().int().nullable(),
+  abilities: z.object({ update: z.boolean() }),
+});
+export const saveRiskWeightsBody = z.object({ version: version.nullable(), weights: riskWeightsSchema });
+
+export const riskRankingQuery = z.object({
+  /** The unit whose wards and communes (or other units below) are ranked. */
+  parentUnitId: uuid,
+  year: queryYear(),
+});
+export const riskFactorScoreSchema = z.object({
+  factor: z.enum(riskFactorNames),
+  value: z.number().nullable(),
+  normalized: z.number(),
+  weight: z.number(),
+  contribution: z.number(),
+});
+export const rankedUnitSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  /** The unit's People's Committee: what a plan targets. */
+  targetAgencyId: z.uuid().nullable(),
+  rank: z.number().int(),
+  score: z.number(),
+  factors: z.array(riskFactorScoreSchema),
+  figures: z.object({
+    unmetCount: z.number().nullable(),
+    pointsLost: z.number().nullable(),
+    indexPct: z.number().nullable(),
+    satisfactionPct: z.number().nullable(),
+    complaints: z.number().int(),
+    lastInspectedYear: z.number().int().nullable(),
+  }),
+  explanation: z.object({ vi: z.string(), en: z.string() }),
+});
+export type RankedUnitDto = z.infer<typeof rankedUnitSchema>;
+export const riskRankingResponse = z.object({
+  parentUnitId: z.uuid(),
+  year: z.number().int(),
+  parFramework: z.object({ id: z.uuid(), name: z.string(), illustrative: z.boolean() }).nullable(),
+  sipasFramework: z.object({ id: z.uuid(), name: z.string(), illustrative: z.boolean() }).nullable(),
+  averageIndex: z.number().nullable(),
+  averageSatisfaction: z.number().nullable(),
+  unavailable: z.array(z.enum(riskFactorNames)),
+  weights: riskWeightsSchema,
+  items: z.array(rankedUnitSchema),
+});
+export type RiskRankingDto = z.infer<typeof riskRankingResponse>;

@@ -135,6 +135,19 @@ describe('seedDemo', () => {
     expect(history.map((h) => `${h.year} ${h.kind}`)).toEqual(['2021 par', '2021 sipas', '2020 par', '2020 sipas', '2019 par', '2019 sipas']);
   });
 
+  it('ranks the 17 wards and communes of Hoài Nhơn for 2021, each rank explained in Vietnamese', async () => {
+    const leader = await signIn(app, 'leader', seeded.generatedPassword!);
+    const [town] = await queryRows<{ id: string }>(database.db, sql`select id from unit where code = '543'`);
+    const ranking = (await leader.get(`/api/risk-ranking?parentUnitId=${town.id}&year=2021`)).json() as { items: { rank: number; unitName: string; explanation: { vi: string }; targetAgencyId: string | null }[]; parFramework: { illustrative: boolean } };
+    expect(ranking.items).toHaveLength(17);
+    expect(ranking.parFramework.illustrative).toBe(true);
+    expect(ranking.items[0].rank).toBe(1);
+    if (process.env.SHOW_RANKING) console.log(ranking.items.map((i) => i.explanation.vi).join("\n"));
+    expect(ranking.items.every((i) => /^Hạng \d+ \(điểm rủi ro [\d,]+\): /.test(i.explanation.vi) && /chỉ số CCHC [\d,]+%/.test(i.explanation.vi) && /SIPAS [\d,]+%/.test(i.explanation.vi) && i.targetAgencyId)).toBe(true);
+    // The weaker demo units come out on top.
+    expect(ranking.items.slice(0, 5).map((i) => i.unitName)).toEqual(expect.arrayContaining(['Hoài Hải']));
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

@@ -32,6 +32,7 @@ import { authorize } from '../../authz/guard.js';
 import { findImportForActor, presentImport, requestScoreImport, XLSX_MEDIA_TYPE } from './import-scores.js';
 import { scoreTemplate } from './score-workbook.js';
 import { feedbackRoutes } from './feedback.routes.js';
+import { riskRoutes } from './risk.routes.js';
 import { leavesOf } from '../../../shared/domain/index-scoring.js';
 import { and, inArray, sql } from 'drizzle-orm';
 import { unit } from '../../db/schema/index.js';
@@ -89,6 +90,7 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
   const detail = (tx: DbOrTx, ctx: RequestContext, id: string) => frameworkDetail(tx, ctx.actor, id);
   await feedbackRoutes(app, deps);
+  await riskRoutes(app, deps);
 
   app.get('/api/index-frameworks', { schema: { tags, summary: 'Index frameworks (PAR Index, SIPAS) the caller may read', querystring: listFrameworksQuery, response: { 200: frameworkListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
