@@ -46,15 +46,20 @@ export const plainString = (max: number) =>
 
 /**
  * Text that can be printed in a .docx and stored in PostgreSQL: no control characters other than
- * tab and line breaks (XML 1.0 forbids them, Word refuses the file; PostgreSQL refuses NUL) and no
- * unpaired surrogate halves. Refused with the field named rather than silently dropped.
+ * tab and line breaks (XML 1.0 forbids them, Word refuses the file; PostgreSQL refuses NUL), no
+ * unpaired surrogate halves, and no bidirectional overrides or isolates (U+202A–202E,
+ * U+2066–2069: they reverse how the text after them reads, in documents and e-mail subjects) nor
+ * a byte-order mark. Refused with the field named rather than silently dropped.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|\p{Cs}/u;
+const unprintable = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|\p{Cs}/u;
 export const isPrintable = (s: string): boolean => !unprintable.test(s);
-/** One line of text (a name, an address): no line breaks or tabs either. */
+/**
+ * One line of text (a name, an address): no line breaks or tabs either, and no invisible
+ * characters (zero-width space, joiners, word joiner) that make two names look the same.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const unprintableLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|\p{Cs}/u;
+const unprintableLine = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]|\p{Cs}/u;
 export const isPrintableLine = (s: string): boolean => !unprintableLine.test(s);
 export const printableMessage = 'must not contain control characters';
 /** The field-level code of a refused control character (shared/api/field-issues.ts). */

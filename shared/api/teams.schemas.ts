@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, version } from './common.js';
+import { isoDate, text, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { signatureInput, signatureSchema } from './plans.schemas.js';
 
@@ -95,14 +95,14 @@ export const teamListResponse = z.object({ items: z.array(teamSchema) });
 
 export const createTeamBody = z.object({
   /** "Đoàn kiểm tra công tác cải cách hành chính năm 2021 của thị xã Hoài Nhơn". */
-  name: nfc(500),
+  name: text(500),
   /** Defaults drawn from the plan when omitted. */
   decision: teamDecisionInput.optional(),
 });
 
 export const updateTeamBody = z.object({
   version,
-  name: nfc(500).optional(),
+  name: text(500).optional(),
   decision: teamDecisionInput.partial().optional(),
 });
 

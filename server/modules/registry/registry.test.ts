@@ -217,6 +217,12 @@ describe('registry: defects of issue 7', () => {
       [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', placeName: 'Hoài\u0007Nhơn' }, 'body.placeName'],
       [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', headName: 'Nguyễn\nVăn A' }, 'body.headName'],
       [{ unitId: a.town.id, name: 'Phòng X\u0085', kind: 'office' }, 'body.name'],
+      // Invisible and direction-reversing characters: two names that look alike, or a place name
+      // that reads backwards in the document header.
+      [{ unitId: a.town.id, name: 'Phòng X', kind: 'office', placeName: 'Hoài\u202eNhơn' }, 'body.placeName'],
+      [{ unitId: a.town.id, name: 'Phòng\u200bX', kind: 'office' }, 'body.name'],
+      [{ unitId: a.town.id, name: 'Phòng X\u2066', kind: 'office' }, 'body.name'],
+      [{ unitId: a.town.id, name: '\ufeffPhòng X', kind: 'office' }, 'body.name'],
     ] as const) {
       const res = await admin.post('/api/agencies', payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

@@ -39,6 +39,16 @@ describe('inspection teams', () => {
     expect(team.abilities).toEqual({ update: true, found: false });
   });
 
+  it('refuses a team name of several lines or with a direction-reversing character (it becomes an e-mail subject)', async () => {
+    const team = await newTeam();
+    for (const name of ['Đoàn\r\nBcc: x@evil.vn', 'Đoàn kiểm tra\u202e test']) {
+      const res = await sec.patch(`/api/teams/${team.id}`, { version: team.version, name });
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.name', code: 'control_characters' });
+    }
+    expect((await sec.get(`/api/teams/${team.id}`)).json()).toMatchObject({ name: team.name, version: team.version });
+  });
+
   it('warns, without refusing, when a member would inspect their own agency', async () => {
     const team = await newTeam();
     const res = await sec.put(`/api/teams/${team.id}/members`, {
