@@ -94,6 +94,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Inspections of ward A's committee (inspections.policy.ts): the standing office schedules; the
   // inspectors in scope and the ward see them, but an unannounced visit only once it has started.
   'GET /api/inspections': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/inspections/export.xlsx': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/inspections/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/inspections/{id} (unannounced, not started)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'POST /api/inspections': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },

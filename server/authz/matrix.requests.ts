@@ -359,6 +359,7 @@ export const matrixRequests: Record<string, Recipe> = {
 
   // Inspections: ward A's committee, by a founded team of the town's plan (no account on it).
   'GET /api/inspections': { scoped: true, build: async ({ place }) => get(`/api/inspections?agencyId=${place.a.wardACommittee.id}`) },
+  'GET /api/inspections/export.xlsx': { scoped: true, build: async ({ place }) => get(`/api/inspections/export.xlsx?agencyId=${place.a.wardACommittee.id}`) },
   'GET /api/inspections/{id}': { scoped: true, build: async ({ place }) => get(`/api/inspections/${(await place.shared('announcedInspection', () => inspectionOf(place, 'announced'))).id}`) },
   'GET /api/inspections/{id} (unannounced, not started)': {
     scoped: true,

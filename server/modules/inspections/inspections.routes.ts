@@ -16,6 +16,7 @@ import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { createInspection } from './create-inspection.js';
+import { exportSchedule } from './export-schedule.js';
 import { cancelInspection, closeInspection, rescheduleInspection, startInspection } from './move-inspection.js';
 import { presentInspections } from './inspections.presenter.js';
 import { findVisibleInspection, listInspections } from './inspections.repository.js';
@@ -46,6 +47,21 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
         const { rows, total } = await listInspections(tx, ctx.actor, q);
         return { items: await presentInspections(tx, ctx.actor, await envOf(tx), rows), total };
       });
+    },
+  );
+
+  app.get(
+    '/api/inspections/export.xlsx',
+    { schema: { tags, summary: 'The schedule the caller may see as .xlsx, with the list filters', querystring: listInspectionsQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const q = request.query;
+      if (q.from && q.to && q.to < q.from) throw AppError.invalid('query.to', 'before_from', 'the range ends before it starts');
+      const bytes = await db.transaction((tx) => exportSchedule(tx, ctx.actor, q));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="lich-kiem-tra.xlsx"')
+        .send(bytes);
     },
   );
 

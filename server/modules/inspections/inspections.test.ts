@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Inspection } from '../../../shared/api/inspections.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -197,5 +198,23 @@ describe('the list', () => {
     const paged = await list('pageSize=2&page=2');
     expect(paged.items.map((i) => i.id)).toEqual(all.items.slice(2, 4).map((i) => i.id));
     expect((await s.secretariat.get('/api/inspections?from=2021-10-31&to=2021-10-01')).statusCode).toBe(400);
+  });
+
+  it('exports the same schedule as .xlsx, read back cell by cell', async () => {
+    const all = (await s.secretariat.get(`/api/inspections?planId=${s.plan.id}&pageSize=500`)).json() as { items: Inspection[] };
+    const res = await s.secretariat.get(`/api/inspections/export.xlsx?planId=${s.plan.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = book.getWorksheet('Lịch kiểm tra')!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    expect(rows[0]).toEqual(['TT', 'Ngày kiểm tra', 'Đến ngày', 'Giờ', 'Cơ quan, đơn vị được kiểm tra', 'Đơn vị hành chính', 'Hình thức', 'Đoàn kiểm tra', 'Địa điểm', 'Hạn gửi báo cáo', 'Trạng thái']);
+    expect(rows.length - 1).toBe(all.items.length);
+    const dd = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+    expect(rows.slice(1).map((r) => [r[1], r[4], r[9]])).toEqual(all.items.map((i) => [dd(i.startsOn), i.agencyName, dd(i.reportDueOn)]));
+    const desk = rows.find((r) => r[6] === 'Đột xuất')!;
+    expect(desk[8]).toBe(s.a.wardBDesk.name);
   });
 });

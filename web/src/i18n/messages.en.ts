@@ -536,6 +536,7 @@ export const en: Record<MessageKey, string> = {
   'nav.inspections': 'Inspection schedule',
   'nav.myTasks': 'My tasks',
   'inspections.title': 'Inspection schedule',
+  'inspections.export': 'Download schedule (.xlsx)',
   'inspections.schedule': 'Schedule an inspection',
   'inspections.viewList': 'List',
   'inspections.viewBoard': 'By week',

@@ -538,6 +538,7 @@ export const vi = {
   'nav.inspections': 'Lịch kiểm tra',
   'nav.myTasks': 'Việc của tôi',
   'inspections.title': 'Lịch kiểm tra',
+  'inspections.export': 'Tải lịch (.xlsx)',
   'inspections.schedule': 'Lên lịch kiểm tra',
   'inspections.viewList': 'Danh sách',
   'inspections.viewBoard': 'Theo tuần',

@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
+import { withQuery } from '../../lib/api-client.js';
 import { usePlans } from '../plans/plans.api.js';
 import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -34,7 +35,12 @@ export function InspectionsPage() {
         <Title order={1} size="h2">
           {t('inspections.title')}
         </Title>
-        {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
+        <Group gap="xs">
+          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, kind, status, from, to })}>
+            {t('inspections.export')}
+          </Button>
+          {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
+        </Group>
       </Group>
       <Group align="flex-end" gap="md">
         <Select
