@@ -148,6 +148,27 @@ describe('seedDemo', () => {
     expect(ranking.items.slice(0, 5).map((i) => i.unitName)).toEqual(expect.arrayContaining(['Hoài Hải']));
   });
 
+  it('lives in the 2021 season: announced visits done and notified, two unannounced visits to one-stop desks, a re-inspection', async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const all = (await secretariat.get('/api/inspections?from=2021-01-01&to=2021-12-31')).json() as { items: { id: string; kind: string; status: string; places: { kind: string }[] }[]; total: number };
+    const count = (kind: string, status?: string) => all.items.filter((i) => i.kind === kind && (!status || i.status === status)).length;
+    expect(count('announced')).toBe(12);
+    expect(count('announced', 'closed') + count('announced', 'notified')).toBe(12);
+    expect(count('announced', 'notified')).toBeGreaterThan(0);
+    expect(all.items.filter((i) => i.kind === 'unannounced').map((i) => [i.status, i.places[0].kind])).toEqual([
+      ['under_way', 'one_stop_desk'],
+      ['planned', 'one_stop_desk'],
+    ]);
+    expect(count('reinspection')).toBe(1);
+    const notices = (await secretariat.get('/api/inspection-notices')).json().items as { documentNumber: string; items: unknown[] }[];
+    expect(notices.map((n) => [n.documentNumber, n.items.length])).toEqual([['01/TB-NV', count('announced', 'notified')]]);
+    // The demo inspector is on the team: they see the secret visit too; the unit officer never does.
+    const inspector = await signIn(app, 'inspector', seeded.generatedPassword!);
+    expect((await inspector.get('/api/inspections?kind=unannounced')).json().total).toBe(2);
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    expect((await unit.get('/api/inspections?kind=unannounced&status=planned')).json().total).toBe(0);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

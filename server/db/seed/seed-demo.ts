@@ -7,6 +7,7 @@ import { recordAudit } from '../../modules/audit/audit-log.js';
 import { hashPassword } from '../../modules/session/passwords.js';
 import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoSeason } from './demo-season.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
@@ -85,12 +86,16 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
       agencyIds.set(a.key, row.id);
     }
     await tx.insert(setting).values({ key: STANDING_BODY_KEY, value: { agencyId: agencyIds.get('office:NV')! } });
+    const userIds = new Map<string, string>();
     for (const u of demoUsers) {
       const [row] = await tx.insert(appUser).values({ username: u.username, fullName: u.fullName, passwordHash }).returning({ id: appUser.id });
+      userIds.set(u.username, row.id);
       await tx.insert(userRole).values(u.roles.map((r) => ({ userId: row.id, role: r.role, agencyId: agencyIds.get(r.agency)! })));
     }
     // The 2021 cycle: the seed plan (issued) and its team (server/db/seed/demo-plans.ts).
-    await seedDemoPlans(tx, { agencyIds });
+    const { planId, teamId } = await seedDemoPlans(tx, { agencyIds });
+    // The 2021 season lived in: inspections, a notice, unannounced visits (demo-season.ts).
+    await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);

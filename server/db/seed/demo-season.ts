@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import { officialCalendar } from '../../../shared/domain/calendar/index.js';
+import type { InspectionKind, InspectionStatus } from '../../../shared/domain/inspection-status.js';
+import { reportDue } from '../../../shared/domain/schedule-rules.js';
+import { inspection, inspectionNotice, inspectionNoticeItem, inspectionPlace, inspectionTeamMember } from '../schema/index.js';
+import type { Tx } from '../client.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
+import { registerDocument } from '../../modules/document-register/document-register.js';
+import { issuerInfo } from '../../modules/document-register/issuer-header.js';
+import { defaultNoticeContent, noticeDocument } from '../../modules/notices/notice-document.js';
+import { DEFAULT_ATTENDEES } from '../../modules/notices/notice-items.js';
+import { findPlan } from '../../modules/plans/plans.repository.js';
+
+const SYSTEM = { actor: null, ip: null, requestId: null } as const;
+const NOTICE_ISSUED_ON = '2021-08-16';
+
+interface DemoVisit {
+  agency: string;
+  kind: InspectionKind;
+  startsOn: string;
+  status: InspectionStatus;
+  startTime?: string;
+  /** Agency keys of the places (default: the agency itself). */
+  places?: string[];
+  reinspectionOf?: number;
+}
+
+/**
+ * The 2021 season lived in (issue 8 §7): a dozen announced visits of wards and communes from June
+ * to December — those before the notice of 16/8 done, the rest notified by it —, two unannounced
+ * visits to one-stop desks (one started, one still secret), one re-inspection, and the demo
+ * `inspector` on the team (as its secretary), so each role has something to see on "Việc của tôi".
+ */
+export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, string>; planId: string; teamId: string; inspectorUserId: string }) {
+  const agencyId = (key: string) => {
+    const id = ids.agencyIds.get(key);
+    if (!id) throw new Error(`demo agency ${key} is missing`);
+    return id;
+  };
+  await tx
+    .update(inspectionTeamMember)
+    .set({ userId: ids.inspectorUserId })
+    .where(and(eq(inspectionTeamMember.teamId, ids.teamId), eq(inspectionTeamMember.role, 'thu_ky')));
+
+  const wards = [...ids.agencyIds.keys()].filter((k) => k.startsWith('ubnd:2021:')).slice(0, 12);
+  const visits: DemoVisit[] = [];
+  // Every second Tuesday or Thursday from June, on working days: before the notice done, after it notified.
+  let day = '2021-06-08';
+  for (const [n, ward] of wards.entries()) {
+    if (!officialCalendar.isWorkingDay(day)) day = officialCalendar.nextWorkingDay(day);
+    visits.push({ agency: ward, kind: 'announced', startsOn: day, startTime: n % 2 ? '14:00' : '08:00', status: day < NOTICE_ISSUED_ON ? 'closed' : 'notified' });
+    day = officialCalendar.addWorkingDays(day, 9);
+  }
+  const desk = (ward: string) => ward.replace('ubnd:', 'one-stop:');
+  visits.push({ agency: wards[2], kind: 'unannounced', startsOn: '2021-10-14', status: 'under_way', places: [desk(wards[2])] });
+  visits.push({ agency: wards[5], kind: 'unannounced', startsOn: '2021-11-18', status: 'planned', places: [desk(wards[5])] });
+  visits.push({ agency: wards[0], kind: 'reinspection', startsOn: '2021-12-07', status: 'planned', reinspectionOf: 0 });
+
+  const created: { id: string; visit: DemoVisit }[] = [];
+  for (const v of visits) {
+    const due = reportDue(officialCalendar, v.kind, v.startsOn);
+    const started = v.status === 'under_way' || v.status === 'closed';
+    const [row] = await tx
+      .insert(inspection)
+      .values({
+        planId: ids.planId,
+        agencyId: agencyId(v.agency),
+        teamId: ids.teamId,
+        kind: v.kind,
+        status: v.status,
+        startsOn: v.startsOn,
+        endsOn: v.startsOn,
+        startTime: v.startTime ?? null,
+        reportDueOn: due?.date ?? null,
+        reportDueExplanation: due?.explanation ?? null,
+        reinspectionOfId: v.reinspectionOf === undefined ? null : created[v.reinspectionOf].id,
+        startedAt: started ? new Date(`${v.startsOn}T${v.startTime ?? '08:30'}:00+07:00`) : null,
+        closedAt: v.status === 'closed' ? new Date(`${v.startsOn}T17:00:00+07:00`) : null,
+      })
+      .returning({ id: inspection.id });
+    await tx.insert(inspectionPlace).values((v.places ?? [v.agency]).map((k, position) => ({ inspectionId: row.id, agencyId: agencyId(k), position })));
+    created.push({ id: row.id, visit: v });
+  }
+
+  // The notice of 16/8/2021 for the announced visits still ahead, by the standing office (TL. Chủ tịch).
+  const plan = (await findPlan(tx, ids.planId))!;
+  const office = agencyId('office:NV');
+  const content = defaultNoticeContent(plan, await issuerInfo(tx, office), await issuerInfo(tx, plan.issuingAgencyId), []);
+  content.signature = { ...content.signature, signerName: content.signature.signerName || 'Nguyễn Văn Hùng' };
+  const noticeId = crypto.randomUUID();
+  const entry = await registerDocument(tx, SYSTEM, {
+    agencyId: office,
+    typeCode: 'thong_bao',
+    summary: content.summary,
+    issuedOn: NOTICE_ISSUED_ON,
+    signerName: content.signature.signerName,
+    signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    subjectType: 'notice',
+    subjectId: noticeId,
+  });
+  await tx.insert(inspectionNotice).values({ id: noticeId, planId: ids.planId, issuingAgencyId: office, status: 'issued', content, registerEntryId: entry.id, issuedOn: NOTICE_ISSUED_ON });
+  const notified = created.filter((c) => c.visit.status === 'notified');
+  await tx.insert(inspectionNoticeItem).values(notified.map((c, position) => ({ noticeId, inspectionId: c.id, position, attendees: DEFAULT_ATTENDEES })));
+  await freezeIssuedDocument(tx, SYSTEM, noticeDocument, { subjectId: noticeId, registerEntryId: entry.id });
+  return { inspections: created.length, noticeId };
+}
