@@ -7,10 +7,14 @@ import type { Db, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
+import { createAgency } from './create-agency.js';
+import { deactivateAgency } from './deactivate-agency.js';
+import { updateAgency } from './update-agency.js';
 import { findVisibleAgency, findVisibleUnit } from './registry.repository.js';
 import { AGENCY_SHEET, agencyColumns, agencyKindFrom, UNIT_SHEET, unitColumns, unitKindFrom } from './registry-sheets.js';
-import { createUnit, deactivateUnit, updateUnit } from './unit-use-cases.js';
+import { createUnit } from './create-unit.js';
+import { deactivateUnit } from './deactivate-unit.js';
+import { updateUnit } from './update-unit.js';
 import { asFieldErrorCode, type FieldErrorCode } from '../../../shared/api/errors.js';
 
 type Rejection = ImportResult['rejected'][number];

@@ -22,13 +22,19 @@ import { contextOf, type RequestContext } from '../../http/actor.js';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
 import { authorize } from '../../authz/guard.js';
-import { createAgency, deactivateAgency, updateAgency } from './agency-use-cases.js';
+import { createAgency } from './create-agency.js';
+import { deactivateAgency } from './deactivate-agency.js';
+import { updateAgency } from './update-agency.js';
 import { exportRegistry } from './export-registry.js';
 import { importRegistry } from './import-registry.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
 import { findSuccessions, findVisibleAgency, findVisibleUnit, listAgencies, listUnits, standingBodyId } from './registry.repository.js';
-import { addSuccession, createUnit, deactivateUnit, getUnitOrThrow, updateUnit } from './unit-use-cases.js';
+import { addSuccession } from './add-succession.js';
+import { createUnit } from './create-unit.js';
+import { deactivateUnit } from './deactivate-unit.js';
+import { getUnitOrThrow } from './get-unit.js';
+import { updateUnit } from './update-unit.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
