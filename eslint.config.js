@@ -28,6 +28,22 @@ export default tseslint.config(
     },
   },
   {
+    // Thin routes (conventions.md §1): a route parses, authorizes, calls a use case and presents;
+    // queries live in repositories and use cases, never in a route file (issue 7 §6).
+    files: ['server/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'No ORM in route files: call a use case or a repository function.' },
+            { group: ['**/db/schema', '**/db/schema/*', '**/db/schema/**'], message: 'No tables in route files: call a use case or a repository function.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Component tests wait for the event (findBy…), never poll against a wall clock: waitFor
     // retried an assertion on a timer and timed out on a loaded machine (issue 7 §6).
     files: ['web/**/*.test.{ts,tsx}'],

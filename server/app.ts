@@ -39,6 +39,7 @@ import { jobRegistry } from './jobs/registry.js';
 import { jobAdminRoutes } from './modules/job-admin/job-admin.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { indicesRoutes } from './modules/indices/indices.routes.js';
+import { blockedUntilPasswordChange, sessionLifetime } from './modules/session/session.policy.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -139,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.decorateRequest('actor', null);
-  const policy = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  const policy = sessionLifetime(deps.config);
   // Decide by the matched route, never by the raw URL: "/%61pi/…" routes to "/api/…" too.
   const isApiRoute = (request: FastifyRequest) => {
     const route = request.routeOptions.url ?? '';
@@ -166,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       return sendProblem(request, reply, 'CSRF_TOKEN_INVALID', 'send the x-csrf-token header from the session');
     }
-    if (request.actor.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+    if (blockedUntilPasswordChange(request.actor, request.routeOptions.config?.beforePasswordChange === true)) {
       return sendProblem(request, reply, 'PASSWORD_CHANGE_REQUIRED', 'change your password first (POST /api/session/password)');
     }
   });

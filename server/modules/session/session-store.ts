@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Grant } from '../../authz/grants.js';
-import { appUser, session } from '../../db/schema/index.js';
+import { agency, appUser, session } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 
@@ -103,4 +103,16 @@ export async function loadActor(db: DbOrTx, token: string, policy: SessionPolicy
     csrfToken: row.csrfToken,
     expiresAt,
   };
+}
+
+/** The signed-in user's account and the names of the agencies of their roles (for who-am-I). */
+export async function sessionUser(db: DbOrTx, userId: string, agencyIds: string[]) {
+  const [user] = await db.select().from(appUser).where(eq(appUser.id, userId));
+  const names = agencyIds.length ? await db.select({ id: agency.id, name: agency.name }).from(agency).where(inArray(agency.id, agencyIds)) : [];
+  return { user, agencyNames: new Map(names.map((n) => [n.id, n.name])) };
+}
+
+/** Ends one session (sign-out). */
+export async function deleteSession(tx: DbOrTx, sessionId: string): Promise<void> {
+  await tx.delete(session).where(eq(session.id, sessionId));
 }

@@ -1,44 +1,20 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, sessionResponse } from '../../../shared/api/session.schemas.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import { agency, appUser, session } from '../../db/schema/index.js';
-import { contextOf, requireActor, type Actor } from '../../http/actor.js';
+import { contextOf, requireActor } from '../../http/actor.js';
 import type { AppInstance, AppDeps } from '../../app.js';
-import { recordAudit } from '../audit/audit-log.js';
-import { capabilitiesOf } from '../../authz/capabilities.js';
 import { changePassword } from './change-password.js';
 import { DEVICE_COOKIE, DEVICE_TTL_DAYS, signIn } from './sign-in.js';
 import { loadRoles, SESSION_COOKIE } from './session-store.js';
-import { inArray } from 'drizzle-orm';
+import { presentSession } from './session.presenter.js';
+import { sessionLifetime } from './session.policy.js';
+import { signOut } from './sign-out.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
 
 export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
-  const policy = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
-
-  async function present(actor: Pick<Actor, 'userId' | 'roles' | 'csrfToken'>, expiresAt: Date) {
-    const [user] = await db.select().from(appUser).where(eq(appUser.id, actor.userId));
-    const agencyIds = actor.roles.map((r) => r.agencyId);
-    const names = agencyIds.length
-      ? await db.select({ id: agency.id, name: agency.name }).from(agency).where(inArray(agency.id, agencyIds))
-      : [];
-    const nameOf = new Map(names.map((n) => [n.id, n.name]));
-    return {
-      user: {
-        id: user.id,
-        username: user.username,
-        fullName: user.fullName,
-        locale: (user.locale === 'en' ? 'en' : 'vi') as 'vi' | 'en',
-        mustChangePassword: user.mustChangePassword,
-      },
-      roles: actor.roles.map((r) => ({ role: r.role, agencyId: r.agencyId, agencyName: nameOf.get(r.agencyId) ?? '' })),
-      ...capabilitiesOf(actor),
-      csrfToken: actor.csrfToken,
-      expiresAt: expiresAt.toISOString(),
-    };
-  }
+  const policy = sessionLifetime(deps.config);
 
   app.post(
     '/api/session',
@@ -73,7 +49,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
         maxAge: deps.config.sessionMaxHours * 3600,
       });
       const roles = await loadRoles(db, result.user.id);
-      return present({ userId: result.user.id, roles, csrfToken: result.csrfToken }, result.expiresAt);
+      return presentSession(db, { userId: result.user.id, roles, csrfToken: result.csrfToken }, result.expiresAt);
     },
   );
 
@@ -82,7 +58,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
     { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse, 401: problemSchema } } },
     async (request) => {
       const actor = requireActor(request);
-      return present(actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
+      return presentSession(db, actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
     },
   );
 
@@ -90,11 +66,7 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
     '/api/session',
     { config: { beforePasswordChange: true }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      await db.transaction(async (tx) => {
-        await tx.delete(session).where(eq(session.id, ctx.actor.sessionId));
-        await recordAudit(tx, ctx, { action: 'session.signed_out', entityType: 'user', entityId: ctx.actor.userId, scope: { users: [ctx.actor.userId] } });
-      });
+      await signOut(db, contextOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -5,18 +5,9 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { createSession, newToken, sessionIdOf, type SessionPolicy } from './session-store.js';
+import { DEVICE_TTL_DAYS, LOGIN_LIMITS } from './session.policy.js';
 
-/**
- * Failed attempts allowed in the window: per account and per address from browsers the account
- * has not used before, and per trusted device (UNCONFIRMED policy: a setting later).
- * See docs/decisions/login-limits.md.
- */
-export const LOGIN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30, perDevice: 5 };
-
-/** The cookie that marks a browser which signed in to an account before. */
-export const DEVICE_COOKIE = 'par_device';
-/** A device unused this long is forgotten. */
-export const DEVICE_TTL_DAYS = 180;
+export { DEVICE_COOKIE, DEVICE_TTL_DAYS, LOGIN_LIMITS } from './session.policy.js';
 /** A pending attempt older than this was left by a crashed server and no longer holds a place. */
 const PENDING_TTL_SECONDS = 60;
 /** How long an attempt waits for places held by attempts in flight on other servers. */

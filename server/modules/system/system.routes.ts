@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { problemSchema } from '../../../shared/api/errors.js';
 import { healthResponse } from '../../../shared/api/session.schemas.js';
@@ -7,6 +6,7 @@ import { liveResponse, readyResponse } from '../../../shared/api/system.schemas.
 import type { AppDeps, AppInstance } from '../../app.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppMetrics } from '../../http/metrics.js';
+import { pingDatabase } from './ping-database.js';
 
 /** A readiness probe that waits longer than this answers 503: the database is not keeping up. */
 const READY_TIMEOUT_MS = 2000;
@@ -52,7 +52,7 @@ export async function systemRoutes(app: AppInstance, deps: AppDeps, metrics: App
         timer = setTimeout(() => reject(new AppError('NOT_READY', 'the database did not answer in time')), READY_TIMEOUT_MS);
       });
       try {
-        await Promise.race([deps.database.db.execute(sql`select 1`), timeout]);
+        await Promise.race([pingDatabase(deps.database), timeout]);
       } catch (err) {
         if (err instanceof AppError) throw err;
         throw new AppError('NOT_READY', 'the database cannot be reached');
