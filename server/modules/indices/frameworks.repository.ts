@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CriterionInput, CriterionLevel } from '../../../shared/api/indices.schemas.js';
 import { compareCodes, leavesOf, round2 } from '../../../shared/domain/index-scoring.js';
-import { agency, indexCriterion, indexFramework } from '../../db/schema/index.js';
+import { agency, indexCriterion, indexFramework, unit } from '../../db/schema/index.js';
+import { unitColumns, unitInReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { ownerVisible } from './indices.policy.js';
@@ -112,4 +113,13 @@ export function toInputTree(nodes: CriterionRow[], parentId: string | null = nul
         ...(children.length ? { children } : {}),
       };
     });
+}
+
+/** The active units of these kinds the actor scores (`index.score`), in Vietnamese order: the rows of a score template. */
+export async function unitsToScore(db: DbOrTx, actor: Actor, unitKinds: string[]): Promise<{ code: string | null; name: string }[]> {
+  return db
+    .select({ code: unit.code, name: unit.name })
+    .from(unit)
+    .where(and(inArray(unit.kind, unitKinds), sql`${unit.active}`, unitInReach(actor, 'index.score', unitColumns('unit'))))
+    .orderBy(sql`${unit.sortKey} collate "C"`);
 }

@@ -24,7 +24,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type Actor, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { createFramework, newFrameworkVersion, publishFramework, updateFramework } from './framework-use-cases.js';
-import { criteriaOf, criteriaOfMany, findVisibleFramework, listFrameworks, treeTotals, type CriterionRow, type FrameworkRow } from './frameworks.repository.js';
+import { criteriaOf, criteriaOfMany, findVisibleFramework, listFrameworks, treeTotals, unitsToScore, type CriterionRow, type FrameworkRow } from './frameworks.repository.js';
 import { frameworkResults, unitHistory } from './index-results.js';
 import { frameworkAbilities } from './indices.policy.js';
 import { loadSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
@@ -34,9 +34,6 @@ import { scoreTemplate } from './score-workbook.js';
 import { feedbackRoutes } from './feedback.routes.js';
 import { riskRoutes } from './risk.routes.js';
 import { leavesOf } from '../../../shared/domain/index-scoring.js';
-import { and, inArray, sql } from 'drizzle-orm';
-import { unit } from '../../db/schema/index.js';
-import { unitColumns, unitInReach } from '../../authz/scope.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const tags = ['indices'];
@@ -161,11 +158,7 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
     const framework = await findVisibleFramework(db, actor, request.params.id);
     if (!framework) throw AppError.notFound('index framework');
     const leaves = leavesOf(await criteriaOf(db, framework.id));
-    const units = await db
-      .select({ code: unit.code, name: unit.name })
-      .from(unit)
-      .where(and(inArray(unit.kind, framework.unitKinds), sql`${unit.active}`, unitInReach(actor, 'index.score', unitColumns('unit'))))
-      .orderBy(sql`${unit.sortKey} collate "C"`);
+    const units = await unitsToScore(db, actor, framework.unitKinds);
     return reply
       .type(XLSX_MEDIA_TYPE)
       .header('content-disposition', `attachment; filename="${framework.code}.xlsx"`)
