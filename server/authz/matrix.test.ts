@@ -197,7 +197,7 @@ describe('authorization matrix (server/authz/matrix.expected.ts)', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   }, 300_000);
 
-  it('refuses every mutation without the session\'s CSRF token (403) and changes nothing', async () => {
+  it('refuses every mutation without the session\'s CSRF token (403) and changes nothing; 401 and 403 come before body validation', async () => {
     const failures: string[] = [];
     for (const op of operations.filter((o) => MUTATING.has(o.split(' ')[0]))) {
       const recipe = matrixRequests[keysOf(op, matrixRequests)[0]];
@@ -212,6 +212,15 @@ describe('authorization matrix (server/authz/matrix.expected.ts)', () => {
         const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as string, headers: { ...req.headers, ...headers }, cookies: { par_session: client!.sessionCookie } });
         if (res.statusCode !== 403 || res.json().code !== 'CSRF_TOKEN_INVALID') failures.push(`${op} ${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
         else if ((await fingerprint(t.database.db)) !== before) failures.push(`${op} ${name}: refused, but data changed`);
+      }
+      // A body the schema refuses changes nothing about who is asked first: no session → 401,
+      // no token → 403, before any validation (a caller learns nothing from the fields).
+      if (!String(req.headers?.['content-type'] ?? '').startsWith('multipart/')) {
+        const junk = { method: req.method, url: req.url, payload: JSON.stringify({ version: 'x', unexpected: [1] }), headers: { 'content-type': 'application/json' } };
+        const anonymous = await t.app.inject(junk);
+        if (anonymous.statusCode !== 401) failures.push(`${op} without a session and with a wrong body: ${anonymous.statusCode} (401 expected before validation)`);
+        const noToken = await t.app.inject({ ...junk, cookies: { par_session: client!.sessionCookie } });
+        if (noToken.statusCode !== 403) failures.push(`${op} without the CSRF token and with a wrong body: ${noToken.statusCode} (403 expected before validation)`);
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
