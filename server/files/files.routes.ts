@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { Multipart } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams } from '../../shared/api/common.js';
 import { problemSchema } from '../../shared/api/errors.js';
@@ -8,9 +9,10 @@ import type { DbOrTx } from '../db/client.js';
 import { contextOf, type Actor } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
 import { attachFile, detachFile, findAttachment, listAttachments, type AttachmentRow } from './attachments.js';
-import { FileRuleError } from './content-rules.js';
-import type { FileStorage } from './file-storage.js';
-import { recordAccess, type RecordAccessResolver } from './record-access.js';
+import { fileKinds, FileRuleError } from './content-rules.js';
+import { cleanFileName } from './file-names.js';
+import type { FileStorage, ReceivedFile } from './file-storage.js';
+import { recordAccess, type AttachmentPurpose, type RecordAccessResolver } from './record-access.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -55,6 +57,67 @@ async function readableAttachment(db: DbOrTx, actor: Actor, id: string): Promise
   return { row, resolver };
 }
 
+const httpStatusOf = (err: unknown) => (err as { statusCode?: number }).statusCode;
+
+/**
+ * Reads the one file of an upload request to a temporary file, checked against the purpose's
+ * rules. The body must be exactly one part, a file in the field "file": another field name is
+ * refused (400 unexpected_field) before its bytes are read, and a second file (400
+ * one_file_per_request) makes the whole request fail, the first file included — storing one of
+ * two and dropping the other silently would lose a document the user believes attached.
+ */
+async function receiveOneFile(request: FastifyRequest, files: FileStorage, rules: AttachmentPurpose): Promise<ReceivedFile> {
+  // files: 2 so that a second file is seen (and refused) rather than silently cut by the parser.
+  // throwFileSizeLimit is read by parts() too (its types omit it): the size rule is ours (file_too_large).
+  const options = { limits: { fileSize: files.maxBytes + 1, files: 2, fields: 10 }, throwFileSizeLimit: false };
+  const parts = request.parts(options);
+  const next = async () => {
+    try {
+      return await parts.next();
+    } catch (err) {
+      if (httpStatusOf(err) === 413 && (err as { code?: string }).code === 'FST_FILES_LIMIT') {
+        throw AppError.invalid('body.file', 'one_file_per_request', 'send one file per request (field "file")');
+      }
+      if (httpStatusOf(err)) throw err;
+      throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+    }
+  };
+  const refuseField = (part: Multipart): never => {
+    if (part.type === 'file') part.file.resume();
+    throw AppError.invalid(`body.${part.fieldname}`, 'unexpected_field', 'the only field of an upload is "file"');
+  };
+
+  const first = await next();
+  if (first.done) throw AppError.invalid('body.file', 'required', 'attach a file in the field "file"');
+  const part = first.value;
+  if (part.type !== 'file' || part.fieldname !== 'file') return refuseField(part);
+  let received: ReceivedFile;
+  try {
+    const fileName = cleanFileName(part.filename ?? '', '');
+    received = await files.receive(part.file, { fileName, accept: rules.accept });
+    // A name with nothing visible left is named after its content's kind.
+    if (received.fileName === '') received = { ...received, fileName: `tep.${fileKinds[received.kind].extensions[0]}` };
+  } catch (err) {
+    if (err instanceof FileRuleError) throw AppError.invalid('file', err.code, err.message);
+    if (httpStatusOf(err)) throw err;
+    throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+  }
+  try {
+    const after = await next();
+    if (!after.done) {
+      if (after.value.type === 'file' && after.value.fieldname === 'file') {
+        after.value.file.resume();
+        throw AppError.invalid('body.file', 'one_file_per_request', 'send one file per request (field "file")');
+      }
+      refuseField(after.value);
+    }
+    return received;
+  } catch (err) {
+    await files.discard(received);
+    throw err;
+  }
+}
+
 /** Upload, list, download and remove files attached to records. */
 export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: FileStorage }) {
   const { db } = deps.database;
@@ -66,7 +129,7 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     {
       schema: {
         tags,
-        summary: 'Attach a file to a record (multipart, field "file"). Checked on its content: PDF, .docx, .xlsx, JPEG, PNG, HEIC; size limit PAR_MAX_FILE_MB',
+        summary: 'Attach one file to a record (multipart, one part, field "file": a second file or another field is 400). The name is cleaned (no controls, at most 255 characters with its extension). Checked on its content: PDF, .docx, .xlsx, JPEG, PNG, HEIC; size limit PAR_MAX_FILE_MB',
         querystring: uploadFileQuery,
         response: { 201: attachmentSchema, ...errors },
       },
@@ -82,23 +145,7 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
       if (!(await resolver.canAttach(db, ctx.actor, ownerId, purpose))) throw new AppError('FORBIDDEN', 'you may not attach files to this record');
       if (!request.isMultipart()) throw AppError.invalid('body.file', 'not_multipart', 'send the file as multipart/form-data, field "file"');
 
-      let part;
-      try {
-        part = await request.file({ limits: { fileSize: files.maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode) throw err;
-        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
-      }
-      if (!part) throw AppError.invalid('body.file', 'required', 'attach a file in the field "file"');
-      const fileName = (part.filename || 'tep').normalize('NFC').slice(0, 255);
-      let received;
-      try {
-        received = await files.receive(part.file, { fileName, accept: rules.accept });
-      } catch (err) {
-        if (err instanceof FileRuleError) throw AppError.invalid('file', err.code, err.message);
-        if ((err as { statusCode?: number }).statusCode) throw err;
-        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
-      }
+      const received = await receiveOneFile(request, files, rules);
       try {
         const row = await db.transaction(async (tx) => attachFile(tx, ctx, files, { ownerType, ownerId, purpose, file: received, maxFiles: rules.maxFiles, scope: await resolver.auditScope(tx, ctx.actor, ownerId) }));
         return reply.status(201).send(present(row, true));

@@ -18,11 +18,11 @@ import { sampleExe, samplePdf, samplePng } from './sample-files.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function upload(client: Client, owner: { type: string; id: string }, purpose: string, data: Buffer, filename: string) {
+function upload(client: Client, owner: { type: string; id: string }, purpose: string, data: Buffer, filename: string, encodeFilename = false) {
   return client.request({
     method: 'POST',
     url: `/api/files?ownerType=${owner.type}&ownerId=${owner.id}&purpose=${purpose}`,
-    ...multipart([{ name: 'file', filename, contentType: 'application/octet-stream', data }]),
+    ...multipart([{ name: 'file', filename, contentType: 'application/octet-stream', data, encodeFilename }]),
   });
 }
 
@@ -122,6 +122,63 @@ describe('files in the database (default backend)', () => {
     // A signed scan is a PDF or a photo: a Word file is refused for that purpose.
     const scan = await upload(c.secretariat, owner, 'signed_scan', docx, 'ke-hoach.docx');
     expect(scan.json().invalidParams[0].code).toBe('file_type_not_allowed');
+  });
+
+  it('stores a clean name: no controls, bidi or zero-width characters; quotes kept as apostrophes; 255 characters with the extension', async () => {
+    const { c, owner } = await setUp();
+    const names: Array<[string, string]> = [
+      ['Báo\tcáo\u000bquý\u0007\u00851.pdf', 'Báo cáo quý 1.pdf'],
+      ['hoa\u202adon\u202e\u2066\u2069\u200b\u200d\u2060\ufeff.pdf', 'hoadon.pdf'],
+      [`${'ệ'.repeat(5000)}.pdf`, `${'ệ'.repeat(251)}.pdf`],
+      ['Báo cáo "quý 1".pdf', "Báo cáo 'quý 1'.pdf"],
+    ];
+    for (const [i, [raw, stored]] of names.entries()) {
+      const res = await upload(c.secretariat, owner, 'supporting', samplePdf(`name ${i} ${owner.id}`), raw, true);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().fileName).toBe(stored);
+    }
+    // A name with a line break is refused (the parser skips such a part: there is no file).
+    const broken = samplePdf(`crlf ${owner.id}`);
+    expect((await upload(c.secretariat, owner, 'supporting', broken, 'a\r\nb.pdf', true)).statusCode).toBe(400);
+    expect(await storedCount(t, broken)).toBe(0);
+    // As curl sends it: filename="Báo cáo \"quý 1\".pdf".
+    const curl = await upload(c.secretariat, owner, 'supporting', samplePdf(`curl ${owner.id}`), 'Báo cáo \\"quý 1\\".pdf');
+    expect(curl.json().fileName).toBe("Báo cáo 'quý 1'.pdf");
+  });
+
+  it('refuses two files in one request, and a field other than "file", with 400 naming the rule, storing nothing', async () => {
+    const { c, owner } = await setUp();
+    const a = samplePdf(`two a ${owner.id}`);
+    const b = samplePdf(`two b ${owner.id}`);
+    const url = `/api/files?ownerType=plan&ownerId=${owner.id}&purpose=supporting`;
+    const two = await c.secretariat.request({
+      method: 'POST',
+      url,
+      ...multipart([
+        { name: 'file', filename: 'a.pdf', contentType: 'application/pdf', data: a },
+        { name: 'file', filename: 'b.pdf', contentType: 'application/pdf', data: b },
+      ]),
+    });
+    expect(two.statusCode, two.body).toBe(400);
+    expect(two.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.file', code: 'one_file_per_request' })]);
+    const other = await c.secretariat.request({ method: 'POST', url, ...multipart([{ name: 'document', filename: 'a.pdf', contentType: 'application/pdf', data: a }]) });
+    expect(other.statusCode, other.body).toBe(400);
+    expect(other.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.document', code: 'unexpected_field' })]);
+    const extra = await c.secretariat.request({
+      method: 'POST',
+      url,
+      ...multipart([
+        { name: 'file', filename: 'a.pdf', contentType: 'application/pdf', data: a },
+        { name: 'note', data: 'ghi chú' },
+      ]),
+    });
+    expect(extra.statusCode, extra.body).toBe(400);
+    expect(extra.json().invalidParams[0].code).toBe('unexpected_field');
+    expect(await storedCount(t, a)).toBe(0);
+    expect(await storedCount(t, b)).toBe(0);
+    expect(await countRows(t.database.db, 'file_attachment', sql`owner_id = ${owner.id}`)).toBe(0);
+    // The connection is fine afterwards: one file in "file" is taken.
+    expect((await upload(c.secretariat, owner, 'supporting', a, 'a.pdf')).statusCode).toBe(201);
   });
 
   it('lets the office attach and remove, the inspected unit neither; an unknown purpose is 400', async () => {

@@ -140,6 +140,8 @@ export const fieldErrorCodes = [
   'file_type_not_allowed',
   'extension_mismatch',
   'ooxml_incomplete',
+  'one_file_per_request',
+  'unexpected_field',
   // index frameworks and score sheets
   'too_deep',
   'duplicate_code',

@@ -120,6 +120,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   file_type_not_allowed: 'field.file_type_not_allowed',
   extension_mismatch: 'field.extension_mismatch',
   ooxml_incomplete: 'field.ooxml_incomplete',
+  one_file_per_request: 'field.one_file_per_request',
+  unexpected_field: 'field.unexpected_field',
   no_rows: 'field.no_rows',
   duplicate_in_file: 'field.duplicate_in_file',
   parent_rejected: 'field.parent_rejected',

@@ -497,6 +497,8 @@ export const en: Record<MessageKey, string> = {
   'field.file_type_not_allowed': 'This kind of file is not allowed.',
   'field.extension_mismatch': "The file name's extension does not match its content.",
   'field.ooxml_incomplete': 'The Word/Excel file is damaged or incomplete.',
+  'field.one_file_per_request': 'Upload one file at a time. Please send each file separately.',
+  'field.unexpected_field': 'An upload takes one field only, “file”.',
   'field.no_rows': 'The file has no data rows.',
   'field.duplicate_in_file': 'This code is used on an earlier row of the file.',
   'field.parent_rejected': 'The parent in the file was not imported.',

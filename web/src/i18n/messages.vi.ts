@@ -499,6 +499,8 @@ export const vi = {
   'field.file_type_not_allowed': 'Loại tệp này không được phép.',
   'field.extension_mismatch': 'Đuôi tên tệp không khớp với nội dung tệp.',
   'field.ooxml_incomplete': 'Tệp Word/Excel bị hỏng hoặc không đầy đủ.',
+  'field.one_file_per_request': 'Mỗi lần chỉ tải lên một tệp. Vui lòng gửi từng tệp một.',
+  'field.unexpected_field': 'Biểu mẫu tải lên chỉ nhận một trường là “file”.',
   'field.no_rows': 'Tệp không có dòng dữ liệu nào.',
   'field.duplicate_in_file': 'Mã này đã dùng ở một dòng trước trong tệp.',
   'field.parent_rejected': 'Đơn vị cấp trên trong tệp không nhập được.',
