@@ -4,6 +4,7 @@ import { outboxStatuses, type MailStatus, type mailStatusQuery, type OutboxStatu
 import type { Config } from '../config.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
 import type { Actor } from '../http/actor.js';
+import type { MailErrorCode } from '../../shared/domain/notifications.js';
 import { managedUserIds } from '../modules/job-admin/job-admin.policy.js';
 
 type Row = {
@@ -14,6 +15,7 @@ type Row = {
   status: OutboxStatus;
   attempts: number;
   last_error: string | null;
+  error_code: string | null;
   created_at: Date | string;
   sent_at: Date | string | null;
 };
@@ -31,7 +33,7 @@ export async function mailStatus(db: DbOrTx, actor: Actor, config: Config, q: z.
     queryRows<{ status: OutboxStatus; n: number }>(db, sql`select o.status, count(*)::int as n from email_outbox o where ${scoped} group by o.status`),
     queryRows<Row>(
       db,
-      sql`select o.id, u.full_name, o.to_address, o.subject, o.status, o.attempts, o.last_error, o.created_at, o.sent_at
+      sql`select o.id, u.full_name, o.to_address, o.subject, o.status, o.attempts, o.last_error, o.error_code, o.created_at, o.sent_at
             from email_outbox o join app_user u on u.id = o.recipient_id
            where ${where} order by o.created_at desc, o.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     ),
@@ -51,6 +53,7 @@ export async function mailStatus(db: DbOrTx, actor: Actor, config: Config, q: z.
       status: r.status,
       attempts: Number(r.attempts),
       lastError: r.last_error,
+      errorCode: (r.error_code as MailErrorCode | null) ?? null,
       createdAt: iso(r.created_at),
       sentAt: r.sent_at ? iso(r.sent_at) : null,
     })),

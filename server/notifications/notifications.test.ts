@@ -88,9 +88,14 @@ describe('notifications: a plan submitted for approval', () => {
     const plan = await submitNewPlan();
     const returned = await leader.post(`/api/plans/${plan.id}/return`, { version: plan.version, reason: 'Bổ sung đối tượng kiểm tra' });
     expect(returned.statusCode, returned.body).toBe(200);
+    // Answered: the other approver's "awaiting approval" no longer counts as unread.
+    const awaiting = async () => (await notificationsFor(leaderEnId, plan.id)).filter((n) => n.kind === 'plan.submitted');
+    expect((await awaiting()).map((n) => n.readAt !== null)).toEqual([true]);
     const again = await sec.post(`/api/plans/${plan.id}/submit`, { version: returned.json().version });
+    expect((await awaiting()).filter((n) => n.readAt === null)).toHaveLength(1);
     const issued = await leader.post(`/api/plans/${plan.id}/issue`, { version: again.json().version, issuedOn: '2021-05-05' });
     expect(issued.statusCode, issued.body).toBe(200);
+    expect((await awaiting()).filter((n) => n.readAt === null)).toHaveLength(0);
     const kinds = (await notificationsFor(a.users.secretariat.id, plan.id)).map((n) => n.kind).sort();
     expect(kinds).toEqual(['plan.approved', 'plan.returned']);
     await t.drain();
@@ -149,6 +154,7 @@ describe('notifications: delivery', () => {
     let [row] = await outboxOf([n.id]);
     expect(row).toMatchObject({ status: 'retrying', attempts: 1, sentAt: null });
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(row.errorCode).toBe('unreachable');
     // Waiting out a back-off is the queue's business: nothing is due right away.
     expect(await t.drain({ queues: ['notifications.send-email'] })).toEqual([]);
     const second = await t.drain({ queues: ['notifications.send-email'], advanceMs: DAY_MS });
@@ -170,6 +176,44 @@ describe('notifications: delivery', () => {
     const again = await t.drain({ queues: ['notifications.send-email'], advanceMs: DAY_MS });
     expect(again).toEqual([expect.objectContaining({ outcome: 'completed' })]);
     expect(mailsTo(a.users.leader.username).length).toBe(before + 1);
+  });
+
+  it('does not retry an address the server refuses for good (550), and says why in a code the admin page translates', async () => {
+    smtp.refused.add(addressOf(a.users.leader.username));
+    try {
+      const plan = await submitNewPlan();
+      const [n] = await notificationsFor(a.users.leader.id, plan.id);
+      await t.drain({ queues: ['notifications.send-email'] });
+      const [row] = await outboxOf([n.id]);
+      expect(row).toMatchObject({ status: 'failed', errorCode: 'rejected', attempts: 1, sentAt: null });
+      expect(row.lastError).toMatch(/550|mailbox unavailable/);
+      // Nothing left to try, however long one waits.
+      expect(await t.drain({ queues: ['notifications.send-email'], advanceMs: 2 * DAY_MS })).toEqual([]);
+      const status = (await admin.get('/api/admin/mail?status=failed')).json();
+      expect(status.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: row.id, errorCode: 'rejected' })]));
+    } finally {
+      smtp.refused.clear();
+    }
+  });
+
+  it('sends to the address the recipient has when it is sent, and ends the e-mail of one who has none any more', async () => {
+    const plan = await submitNewPlan();
+    const [n] = await notificationsFor(a.users.leader.id, plan.id);
+    const [en] = await notificationsFor(leaderEnId, plan.id);
+    const moved = `moved-${a.tag}@hoainhon.test`;
+    await t.database.db.update(appUser).set({ email: moved }).where(eq(appUser.id, a.users.leader.id));
+    await t.database.db.update(appUser).set({ email: null }).where(eq(appUser.id, leaderEnId));
+    try {
+      await t.drain({ queues: ['notifications.send-email'] });
+      const [row] = await outboxOf([n.id]);
+      expect(row).toMatchObject({ status: 'sent', toAddress: moved });
+      expect(smtp.messages.some((m) => m.messageId === row.messageId && !Array.isArray(m.to) && m.to?.value[0].address === moved)).toBe(true);
+      const [gone] = await outboxOf([en.id]);
+      expect(gone).toMatchObject({ status: 'failed', errorCode: 'no_address', sentAt: null });
+    } finally {
+      await t.database.db.update(appUser).set({ email: addressOf(a.users.leader.username) }).where(eq(appUser.id, a.users.leader.id));
+      await t.database.db.update(appUser).set({ email: sql`${appUser.username} || '@hoainhon.test'` }).where(eq(appUser.id, leaderEnId));
+    }
   });
 
   it('after its last attempt shows the e-mail as failed to the admin, who retries it once the server is back', async () => {

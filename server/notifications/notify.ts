@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { NotificationKind, NotificationLanguage, NotificationParams } from '../../shared/domain/notifications.js';
 import { renderNotification } from '../../shared/domain/notifications.js';
 import { appUser, emailOutbox, notification, notificationPreference } from '../db/schema/index.js';
@@ -94,4 +94,18 @@ export async function notify<K extends NotificationKind>(tx: DbOrTx, ctx: Reques
     emails++;
   }
   return { notifications: inserted, emails };
+}
+
+/**
+ * Marks read the unread notifications of these kinds about one record, for every recipient: what
+ * they asked for is done (a plan "awaiting approval" once it is issued or returned), so the bell
+ * stops counting a request nobody has to act on any more. In the caller's transaction.
+ */
+export async function settleNotifications(tx: DbOrTx, input: { kinds: NotificationKind[]; subjectId: string }): Promise<number> {
+  const settled = await tx
+    .update(notification)
+    .set({ readAt: sql`now()` })
+    .where(and(inArray(notification.kind, input.kinds), eq(notification.subjectId, input.subjectId), isNull(notification.readAt)))
+    .returning({ id: notification.id });
+  return settled.length;
 }

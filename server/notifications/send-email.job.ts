@@ -1,9 +1,19 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { composeEmailText } from '../../shared/domain/notifications.js';
-import { emailOutbox } from '../db/schema/index.js';
+import { composeEmailText, mailErrorRetried, type MailErrorCode } from '../../shared/domain/notifications.js';
+import { appUser, emailOutbox } from '../db/schema/index.js';
 import { defineJob } from '../jobs/define.js';
 import { mailerFor } from './mailer.js';
+
+/** What kind of failure an SMTP attempt met (nodemailer's error `code` and the server's `responseCode`). */
+export function classifyMailError(err: unknown): MailErrorCode {
+  const e = (err ?? {}) as { code?: string; responseCode?: number };
+  if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534) return 'auth';
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600) return 'rejected';
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500) return 'temporary';
+  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EGREETING'].includes(e.code ?? '')) return 'unreachable';
+  return 'other';
+}
 
 /** A claim older than this belongs to an attempt that died (its job expired first). */
 const STALE_CLAIM_MS = 15 * 60_000;
@@ -60,20 +70,37 @@ export const sendEmailJob = defineJob({
       return { outboxId, skipped: current.status };
     }
 
+    // The address is the recipient's as it is now: one changed since the notification gets the
+    // message; a removed one, or a deactivated account, ends it (not retried).
+    const [recipient] = await ctx.db.select({ email: appUser.email, active: appUser.active }).from(appUser).where(eq(appUser.id, row.recipientId));
+    const to = recipient?.active ? recipient.email?.trim() || null : null;
+    if (!to) {
+      await ctx.db
+        .update(emailOutbox)
+        .set({ status: 'failed', errorCode: 'no_address', lastError: null, claimedAt: null })
+        .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'sending')));
+      return { outboxId, status: 'failed', errorCode: 'no_address' };
+    }
+    if (to !== row.toAddress) await ctx.db.update(emailOutbox).set({ toAddress: to }).where(eq(emailOutbox.id, outboxId));
+
     const link = row.linkPath ? `${ctx.deps.config.publicUrl}${row.linkPath}` : null;
     const language = row.language === 'en' ? 'en' : 'vi';
     try {
-      const result = await mailer.send({ to: row.toAddress, subject: row.subject, text: composeEmailText(language, row.textBody, link), messageId: row.messageId, language });
-      if (!result.accepted) throw new Error(`the SMTP server did not accept ${row.toAddress}: ${result.response}`);
+      const result = await mailer.send({ to, subject: row.subject, text: composeEmailText(language, row.textBody, link), messageId: row.messageId, language });
+      if (!result.accepted) throw Object.assign(new Error(`the SMTP server did not accept ${to}: ${result.response}`), { responseCode: Number(result.response.slice(0, 3)) || undefined });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR);
+      const errorCode = classifyMailError(err);
+      // A refusal for good (5xx) is not retried: the same message would be refused again.
+      const final = ctx.job.lastAttempt || !mailErrorRetried(errorCode);
       await ctx.db
         .update(emailOutbox)
-        .set({ status: ctx.job.lastAttempt ? 'failed' : 'retrying', lastError: message, claimedAt: null })
+        .set({ status: final ? 'failed' : 'retrying', lastError: message, errorCode, claimedAt: null })
         .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.status, 'sending')));
+      if (!mailErrorRetried(errorCode)) return { outboxId, status: 'failed', errorCode };
       throw err;
     }
-    await ctx.db.update(emailOutbox).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null, claimedAt: null }).where(eq(emailOutbox.id, outboxId));
+    await ctx.db.update(emailOutbox).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null, errorCode: null, claimedAt: null }).where(eq(emailOutbox.id, outboxId));
     return { outboxId, status: 'sent' };
   },
 });

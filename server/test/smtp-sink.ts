@@ -12,12 +12,15 @@ export interface SmtpSink {
   readonly port: number;
   readonly url: string;
   readonly messages: ParsedMail[];
+  /** Addresses the server refuses for good (550 at RCPT TO), as a mailbox that does not exist. */
+  readonly refused: Set<string>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const refused = new Set<string>();
   let server: SMTPServer | null = null;
   let port = 0;
 
@@ -27,6 +30,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         authOptional: true,
         disabledCommands: ['AUTH', 'STARTTLS'],
         logger: false,
+        onRcptTo(address, _session, callback) {
+          if (!refused.has(address.address.toLowerCase())) return callback();
+          callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+        },
         onData(stream, _session, callback) {
           simpleParser(stream)
             .then((mail) => {
@@ -53,6 +60,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       return `smtp://127.0.0.1:${port}`;
     },
     messages,
+    refused,
     start: listen,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationKinds, notificationLanguages } from '../domain/notifications.js';
+import { mailErrorCodes, notificationKinds, notificationLanguages } from '../domain/notifications.js';
 import { queryBool, uuid } from './common.js';
 
 /** The record a notification speaks of: its type, id and where the web app shows it. */
@@ -82,6 +82,7 @@ export const outboxItemSchema = z.object({
   status: z.enum(outboxStatuses),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  errorCode: z.enum(mailErrorCodes).nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });

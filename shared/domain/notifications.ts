@@ -219,3 +219,18 @@ export function composeEmailText(language: NotificationLanguage, body: string, l
       : `${link ? `Open: ${link}\n\n` : ''}--\nThis message was sent automatically by the PAR inspection management system. You can turn off e-mail for this kind of notification on your Account page.`;
   return `${body}\n\n${footer}\n`;
 }
+
+/**
+ * Why an e-mail was not delivered, as the admin page says it (the SMTP server's own words are
+ * kept beside it): `unreachable` — no connection (retried); `temporary` — the server said try
+ * later, a 4xx (retried); `rejected` — the server refused the message or the address for good, a
+ * 5xx (not retried: the same message would be refused again); `auth` — the server refused
+ * SMTP_URL's credentials (retried, so mail flows again once an operator fixes them); `no_address`
+ * — the recipient has no e-mail address any more or is deactivated (not retried); `other`.
+ */
+export const mailErrorCodes = ['unreachable', 'temporary', 'rejected', 'auth', 'no_address', 'other'] as const;
+export type MailErrorCode = (typeof mailErrorCodes)[number];
+
+/** Whether a failure of this kind is worth another attempt. */
+export const mailErrorRetried = (code: MailErrorCode): boolean => code !== 'rejected' && code !== 'no_address';
+

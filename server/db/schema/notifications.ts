@@ -73,6 +73,8 @@ export const emailOutbox = pgTable(
     status: text().notNull(),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** Why the last attempt failed, as a stable code the admin page translates (shared/domain/notifications.ts mailErrorCodes). */
+    errorCode: text(),
     /** When the current attempt claimed the row (a stale claim is taken over). */
     claimedAt: timestamp({ withTimezone: true }),
     /** The Message-ID sent: stable per row, so a duplicate after a crash is recognisable. */

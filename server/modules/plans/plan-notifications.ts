@@ -3,7 +3,7 @@ import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { auditEvent } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
-import { notify } from '../../notifications/notify.js';
+import { notify, settleNotifications } from '../../notifications/notify.js';
 import { usersReaching } from '../../notifications/recipients.js';
 import { issuerPlace } from './plans.policy.js';
 import type { PlanRow } from './plans.repository.js';
@@ -11,7 +11,8 @@ import type { PlanRow } from './plans.repository.js';
 /**
  * Who is told what about a plan, in the transaction of the change:
  *  - submitted → the leaders who may issue it (`plan.issue` reaches its issuing agency);
- *  - approved (issued) or returned → its drafters: who created it and who submitted it.
+ *  - approved (issued) or returned → its drafters: who created it and who submitted it; the
+ *    approvers' "awaiting approval" is then marked read for all of them (settleNotifications).
  */
 
 const planLink = (plan: PlanRow) => ({ type: 'inspection_plan' as const, id: plan.id, path: `/plans/${plan.id}` });
@@ -37,6 +38,8 @@ export async function notifyPlanSubmitted(tx: Tx, ctx: RequestContext, plan: Pla
 }
 
 export async function notifyPlanReturned(tx: Tx, ctx: RequestContext, plan: PlanRow, reason: string | undefined) {
+  // The approvers' "awaiting approval" is answered.
+  await settleNotifications(tx, { kinds: ['plan.submitted'], subjectId: plan.id });
   return notify(tx, ctx, {
     kind: 'plan.returned',
     recipients: await drafters(tx, plan),
@@ -47,6 +50,7 @@ export async function notifyPlanReturned(tx: Tx, ctx: RequestContext, plan: Plan
 
 /** After issue: `plan` is the issued row (with its number and symbol). */
 export async function notifyPlanApproved(tx: Tx, ctx: RequestContext, plan: PlanRow) {
+  await settleNotifications(tx, { kinds: ['plan.submitted'], subjectId: plan.id });
   return notify(tx, ctx, {
     kind: 'plan.approved',
     recipients: await drafters(tx, plan),

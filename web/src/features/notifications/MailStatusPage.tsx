@@ -87,8 +87,13 @@ export function MailStatusPage() {
                             {formatDateTime(item.sentAt)}
                           </Text>
                         )}
-                        {item.lastError && (
+                        {item.errorCode && (
                           <Text size="xs" c="red.9">
+                            {t(`mail.error.${item.errorCode}`)}
+                          </Text>
+                        )}
+                        {item.lastError && (
+                          <Text size="xs" c="dimmed" title={t('mail.serverSaid')}>
                             {item.lastError}
                           </Text>
                         )}
