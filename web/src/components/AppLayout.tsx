@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages.vi.js';
 import type { Capability } from '../../../shared/domain/capabilities.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { useSaveNotificationPreferences } from '../features/notifications/notifications.api.js';
 import { roleKey } from './labels.js';
 
 interface NavItem {
@@ -37,6 +38,8 @@ const navItems: NavItem[] = [
 export function AppLayout() {
   const t = useT();
   const { session, can, signOut } = useSession();
+  // The account's language (e-mails) follows the one chosen on screen.
+  const saveLanguage = useSaveNotificationPreferences();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
 
@@ -77,7 +80,7 @@ export function AppLayout() {
               </Text>
             </Box>
             {session && !session.user.mustChangePassword && <NotificationBell />}
-            <LanguageSwitch />
+            <LanguageSwitch onChosen={session && !session.user.mustChangePassword ? (language) => saveLanguage.mutate({ language }) : undefined} />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('session.signOut')}
             </Button>
