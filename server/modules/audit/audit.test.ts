@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder, queryRows } from '../../db/client.js';
 import { scopeKeysOf } from '../../authz/scope-keys.js';
+import { recordAudit } from './audit-log.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
 
@@ -43,6 +44,15 @@ describe('audit scope', () => {
     // later does not take the event with it: the trail says where the record was.
     const leaderA = await signIn(t.app, a.users.leader.username, TEST_PASSWORD);
     expect((await leaderA.get(`/api/audit?entityType=unit&entityId=${unit.id}`)).json().total).toBe(1);
+  });
+
+  it('shows the events of any kind of record by their stored scope alone (files, issued documents…)', async () => {
+    const entityId = `file-${a.tag}`;
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, { actor: null, ip: null, requestId: null }, { action: 'file.attached', entityType: 'file_attachment', entityId, scope: { agencies: [a.homeAffairs.id] } }),
+    );
+    expect((await adminA.get(`/api/audit?entityType=file_attachment&entityId=${entityId}`)).json().total).toBe(1);
+    expect((await leaderB.get(`/api/audit?entityType=file_attachment&entityId=${entityId}`)).json().total).toBe(0);
   });
 
   it('computes the same keys in SQL (scope_keys: backfill and scale seed) as in the app', async () => {
