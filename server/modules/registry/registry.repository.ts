@@ -39,7 +39,12 @@ export async function findVisibleUnit(tx: DbOrTx, actor: Actor, id: string): Pro
   return row ?? null;
 }
 
-export async function findSuccessions(tx: DbOrTx, unitId: string) {
+/**
+ * The successions of a unit that the actor may follow: both ends visible to them. A ward's
+ * officer does not learn the name and id of the ward it merged into when that one is outside
+ * their scope (they could not open it anyway).
+ */
+export async function findSuccessions(tx: DbOrTx, actor: Actor, unitId: string) {
   const fromUnit = aliasedTable(unit, 'from_unit');
   const toUnit = aliasedTable(unit, 'to_unit');
   return tx
@@ -56,7 +61,7 @@ export async function findSuccessions(tx: DbOrTx, unitId: string) {
     .from(unitSuccession)
     .innerJoin(fromUnit, eq(fromUnit.id, unitSuccession.fromUnitId))
     .innerJoin(toUnit, eq(toUnit.id, unitSuccession.toUnitId))
-    .where(or(eq(unitSuccession.fromUnitId, unitId), eq(unitSuccession.toUnitId, unitId)))
+    .where(and(or(eq(unitSuccession.fromUnitId, unitId), eq(unitSuccession.toUnitId, unitId)), unitVisible(actor, fromUnit), unitVisible(actor, toUnit)))
     .orderBy(asc(unitSuccession.effectiveDate));
 }
 

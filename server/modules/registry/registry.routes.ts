@@ -48,7 +48,7 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
   async function unitDetail(tx: Tx, ctx: RequestContext, id: string) {
     const row = await getUnitOrThrow(tx, ctx, id);
     const parent = row.parentId ? await findVisibleUnit(tx, ctx.actor, row.parentId) : null;
-    const successions = await findSuccessions(tx, id);
+    const successions = await findSuccessions(tx, ctx.actor, id);
     return withAbilities(
       {
         ...presentUnit(row),

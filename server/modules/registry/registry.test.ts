@@ -57,6 +57,19 @@ describe('registry: units', () => {
     expect((await admin.get(`/api/units/${next.id}`)).json().predecessors[0].fromUnitId).toBe(old.id);
   });
 
+  it('names a succession only when the caller may open both units (a ward officer learns nothing of a ward outside their scope)', async () => {
+    const b = await makeAuthority(t.database.db);
+    const [adminB, officerB] = await Promise.all([signIn(t.app, b.users.admin.username, TEST_PASSWORD), signIn(t.app, b.users.unitOfficerA.username, TEST_PASSWORD)]);
+    const linked = await adminB.post(`/api/units/${b.wardA.id}/successions`, { kind: 'merged_into', toUnitId: b.wardB.id, effectiveDate: '2025-07-01' });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().successors).toEqual([expect.objectContaining({ toUnitId: b.wardB.id })]);
+    const asOfficer = await officerB.get(`/api/units/${b.wardA.id}`);
+    expect(asOfficer.statusCode).toBe(200);
+    expect(asOfficer.json().successors).toEqual([]);
+    expect(asOfficer.body).not.toContain(b.wardB.id);
+    expect((await officerB.get(`/api/units/${b.wardB.id}`)).statusCode).toBe(404);
+  });
+
   it('creates, edits with a version, and answers 409 to a stale version without writing', async () => {
     const created = await secretariat.post('/api/units', { name: `Xã thử ${a.tag}`, kind: 'commune', parentId: a.town.id, code: `C-${a.tag}` });
     expect(created.statusCode).toBe(201);
