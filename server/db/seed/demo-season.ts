@@ -52,8 +52,11 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
     day = officialCalendar.addWorkingDays(day, 9);
   }
   const desk = (ward: string) => ward.replace('ubnd:', 'one-stop:');
-  visits.push({ agency: wards[2], kind: 'unannounced', startsOn: '2021-10-14', status: 'under_way', places: [desk(wards[2])] });
-  visits.push({ agency: wards[5], kind: 'unannounced', startsOn: '2021-11-18', status: 'planned', places: [desk(wards[5])] });
+  // The demo unit officer's ward (Bồng Sơn) has the secret one: signed in as `unit`, it is not there until it starts.
+  const secretWard = wards.find((w) => w.endsWith(':Bồng Sơn')) ?? wards[5];
+  const startedWard = wards.find((w) => w !== secretWard && w !== wards[0])!;
+  visits.push({ agency: startedWard, kind: 'unannounced', startsOn: '2021-10-14', status: 'under_way', places: [desk(startedWard)] });
+  visits.push({ agency: secretWard, kind: 'unannounced', startsOn: '2021-11-18', status: 'planned', places: [desk(secretWard)] });
   visits.push({ agency: wards[0], kind: 'reinspection', startsOn: '2021-12-07', status: 'planned', reinspectionOf: 0 });
 
   const created: { id: string; visit: DemoVisit }[] = [];

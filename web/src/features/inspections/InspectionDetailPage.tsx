@@ -104,9 +104,6 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
           </Button>
         </Stack>
       </Modal>
-      <Text size="xs" c="dimmed">
-        {i.planYear}
-      </Text>
     </Stack>
   );
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
+
+/**
+ * Issue 8 §4 on a phone: the demo season's unannounced visit to Bồng Sơn's one-stop desk is not
+ * on the ward officer's screen; the team's inspector starts it on arrival; then the ward sees it.
+ */
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney({ viewport: { width: 390, height: 844 } });
+});
+afterAll(() => j?.close());
+
+async function otherUser(username: string) {
+  const context = await j.browser.newContext({ baseURL: j.baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { context, page };
+}
+
+describe('an unannounced visit, on a phone', () => {
+  it('is started by the inspector on arrival, and only then appears for the inspected ward', async () => {
+    const unit = await otherUser('unit');
+    await unit.page.goto('/inspections');
+    await expect.poll(() => unit.page.getByText('Kiểm tra có báo trước').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await unit.page.getByRole('cell', { name: 'Kiểm tra đột xuất' }).count()).toBe(0);
+
+    const { page } = j;
+    await j.signIn('inspector');
+    await page.goto('/inspections');
+    const row = page.getByRole('row').filter({ hasText: 'Kiểm tra đột xuất' }).filter({ hasText: 'Đã lên lịch' });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+    await expect.poll(() => page.getByText('Đang kiểm tra').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await j.screenshot('inspection-started-phone');
+
+    await unit.page.reload();
+    await expect.poll(() => unit.page.getByRole('row').filter({ hasText: 'Kiểm tra đột xuất' }).count(), { timeout: 15_000 }).toBe(1);
+    await unit.context.close();
+  });
+});
