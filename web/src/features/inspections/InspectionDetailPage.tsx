@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, TextInput, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { RequestedMove } from '../../../../shared/domain/inspection-status.js';
