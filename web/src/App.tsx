@@ -39,6 +39,10 @@ const InspectionDetailPage = lazy(() =>
   import('./features/inspections/InspectionDetailPage.js').then((m) => ({ default: m.InspectionDetailPage })),
 );
 const MyTasksPage = lazy(() => import('./features/inspections/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
+const FrameworksPage = lazy(() => import('./features/indices/FrameworksPage.js').then((m) => ({ default: m.FrameworksPage })));
+const FrameworkPage = lazy(() => import('./features/indices/FrameworkPage.js').then((m) => ({ default: m.FrameworkPage })));
+const ScoreSheetPage = lazy(() => import('./features/indices/ScoreSheetPage.js').then((m) => ({ default: m.ScoreSheetPage })));
+const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -103,6 +107,17 @@ function SignedInRoutes() {
           element={
             <RequireCapability capability="user.manage">
               <UsersPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="indices" element={<FrameworksPage />} />
+        <Route path="indices/:id" element={<FrameworkPage />} />
+        <Route path="indices/:id/sheets/:unitId/:year" element={<ScoreSheetPage />} />
+        <Route
+          path="risk-ranking"
+          element={
+            <RequireCapability capability="risk.read">
+              <RiskRankingPage />
             </RequireCapability>
           }
         />

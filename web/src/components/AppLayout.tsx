@@ -25,6 +25,8 @@ const navItems: NavItem[] = [
   { to: '/plans', label: 'nav.plans' },
   { to: '/inspections', label: 'nav.inspections' },
   { to: '/calendar', label: 'nav.calendar' },
+  { to: '/indices', label: 'nav.indices' },
+  { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
   { to: '/admin/jobs', label: 'nav.jobs', capability: 'user.manage' },

@@ -31,14 +31,14 @@ function useOpenCreated() {
 }
 
 /** A blank draft of the seed's outline, issued by a People's Committee the caller drafts for. */
-export function CreatePlanModal({ opened, onClose }: ModalProps) {
+export function CreatePlanModal({ opened, onClose, initialTargetAgencyIds = [], initialYear }: ModalProps & { initialTargetAgencyIds?: string[]; initialYear?: number }) {
   const t = useT();
   const { session } = useSession();
   const agencies = useAgencies({}, opened);
   const create = useCreatePlan();
   const fieldError = usePlanFieldErrors(create.error);
   const openCreated = useOpenCreated();
-  const [year, setYear] = useState(currentYear());
+  const [year, setYear] = useState(initialYear ?? currentYear());
   const [issuer, setIssuer] = useState<string | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
 
@@ -60,7 +60,7 @@ export function CreatePlanModal({ opened, onClose }: ModalProps) {
     event.preventDefault();
     if (!issuingAgencyId) return;
     create.mutate(
-      { issuingAgencyId, year, periodFrom: `${year}-01`, periodTo: `${year}-12`, targetAgencyIds: [], content: emptyPlanContent(summaryText.trim()) },
+      { issuingAgencyId, year, periodFrom: `${year}-01`, periodTo: `${year}-12`, targetAgencyIds: initialTargetAgencyIds, content: emptyPlanContent(summaryText.trim()) },
       { onSuccess: openCreated },
     );
   };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { currentYear, formatDate } from '../../i18n/dates.js';
@@ -17,7 +17,11 @@ export function PlansPage() {
   const { can } = useSession();
   const [year, setYear] = useState<number | null>(null);
   const [status, setStatus] = useState<PlanStatus | null>(null);
-  const [dialog, setDialog] = useState<'new' | 'previous' | null>(null);
+  // The risk ranking sends here with ?newPlan=1&year=…&targets=<agency ids>: a new draft with those targets.
+  const [params] = useSearchParams();
+  const proposedTargets = (params.get('targets') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const proposedYear = Number(params.get('year')) || undefined;
+  const [dialog, setDialog] = useState<'new' | 'previous' | null>(params.get('newPlan') ? 'new' : null);
   const [page, setPage] = useState(1);
   const plans = usePlans({ year, status, page });
   const items = plans.data?.items;
@@ -115,7 +119,7 @@ export function PlansPage() {
         </Group>
       )}
 
-      {canDraft && <CreatePlanModal opened={dialog === 'new'} onClose={() => setDialog(null)} />}
+      {canDraft && <CreatePlanModal opened={dialog === 'new'} onClose={() => setDialog(null)} initialTargetAgencyIds={proposedTargets} initialYear={proposedYear} />}
       {canDraft && dialog === 'previous' && <FromPreviousModal opened onClose={() => setDialog(null)} plans={recentPlans.data?.items ?? []} />}
     </Stack>
   );
