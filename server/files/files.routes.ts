@@ -9,7 +9,7 @@ import type { DbOrTx } from '../db/client.js';
 import { contextOf, type Actor } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
 import { attachFile, detachFile, findAttachment, listAttachments, type AttachmentRow } from './attachments.js';
-import { fileKinds, FileRuleError } from './content-rules.js';
+import { allFileKinds, fileKinds, FileRuleError } from './content-rules.js';
 import { cleanFileName } from './file-names.js';
 import type { FileStorage, ReceivedFile } from './file-storage.js';
 import { recordAccess, type AttachmentPurpose, type RecordAccessResolver } from './record-access.js';
@@ -164,7 +164,12 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     const removable = new Map<string, boolean>();
     for (const p of new Set(rows.map((r) => r.purpose))) removable.set(p, await resolver.canAttach(db, ctx.actor, ownerId, p));
     const canAttach = purpose !== undefined && purpose in resolver.purposes && (removable.get(purpose) ?? (await resolver.canAttach(db, ctx.actor, ownerId, purpose)));
-    return { items: rows.map((r) => present(r, removable.get(r.purpose) === true)), canAttach };
+    const rules = purpose === undefined ? undefined : resolver.purposes[purpose];
+    return {
+      items: rows.map((r) => present(r, removable.get(r.purpose) === true)),
+      canAttach,
+      rules: rules ? { kinds: [...(rules.accept ?? allFileKinds)], maxBytes: files.maxBytes, maxFiles: rules.maxFiles ?? null } : null,
+    };
   });
 
   app.get('/api/files/:id', { schema: { tags, summary: 'Download a file, authorized through the record it belongs to', params: idParams, response: { 404: problemSchema } } }, async (request, reply) => {

@@ -54,6 +54,14 @@ describe('files in the database (default backend)', () => {
 
     const list = await c.leader.get(`/api/files?ownerType=plan&ownerId=${owner.id}`);
     expect(list.json().items.map((f: Attachment) => f.id)).toEqual([attachment.id]);
+    expect(list.json().rules).toBeNull();
+    // Asked for one purpose, the list says that purpose's rules, the configured size limit included.
+    expect((await c.leader.get(`/api/files?ownerType=plan&ownerId=${owner.id}&purpose=signed_scan`)).json().rules).toEqual({
+      kinds: ['pdf', 'jpeg', 'png', 'heic'],
+      maxBytes: 25 * 1024 * 1024,
+      maxFiles: 10,
+    });
+    expect((await c.leader.get(`/api/files?ownerType=plan&ownerId=${owner.id}&purpose=supporting`)).json().rules).toMatchObject({ kinds: ['pdf', 'docx', 'xlsx', 'jpeg', 'png', 'heic'], maxFiles: 50 });
     const download = await c.leader.get(attachment.url);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');

@@ -32,8 +32,25 @@ export const attachmentSchema = z.object({
   removable: z.boolean(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
+/** Kinds of file the server recognises by content (server/files/content-rules.ts). */
+export const fileKindCodes = ['pdf', 'docx', 'xlsx', 'jpeg', 'png', 'heic'] as const;
+export type FileKindCode = (typeof fileKindCodes)[number];
+
+/** What a purpose accepts, so a form can say so before and after a refusal. */
+export const fileRulesSchema = z.object({
+  /** Kinds accepted, decided on the content. */
+  kinds: z.array(z.enum(fileKindCodes)),
+  /** Largest file, in bytes (PAR_MAX_FILE_MB). */
+  maxBytes: z.number().int(),
+  /** Most files of the purpose on one record, or null when unlimited. */
+  maxFiles: z.number().int().nullable(),
+});
+export type FileRules = z.infer<typeof fileRulesSchema>;
+
 export const attachmentListResponse = z.object({
   items: z.array(attachmentSchema),
   /** The caller may attach files for the purpose asked (false when no purpose was named). */
   canAttach: z.boolean(),
+  /** The rules of the purpose asked (null when no known purpose was named). */
+  rules: fileRulesSchema.nullable(),
 });

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
-import type { Attachment } from '../../../../shared/api/files.schemas.js';
+import type { Attachment, FileKindCode, FileRules } from '../../../../shared/api/files.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldMessageKey } from '../../i18n/errors.js';
-import { useT } from '../../i18n/i18n.js';
+import { useT, type Translate } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
 import { ApiError } from '../../lib/api-client.js';
 import type { UploadProgress } from '../../lib/upload.js';
@@ -19,11 +19,32 @@ const ruleMessages: Record<string, MessageKey> = {
   too_many_files: 'files.rule.too_many_files',
 };
 
+/** How each kind reads in a rule ("PDF, JPEG, PNG, HEIC"); the same in both languages. */
+const kindLabels: Record<FileKindCode, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', jpeg: 'JPEG', png: 'PNG', heic: 'HEIC' };
+/** The file chooser's filter for each kind (the server decides on the content anyway). */
+const kindAccept: Record<FileKindCode, string> = { pdf: 'application/pdf,.pdf', docx: '.docx', xlsx: '.xlsx', jpeg: 'image/jpeg,.jpg,.jpeg', png: 'image/png,.png', heic: 'image/heic,.heic,.heif' };
+
+const kindsLabel = (rules: FileRules) => rules.kinds.map((k) => kindLabels[k]).join(', ');
+const limitLabel = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : sizeLabel(bytes));
+
+/**
+ * The message of a refused upload: the rule of THIS field (its kinds, its size limit, its
+ * number of files) once the server has said them; the generic message before.
+ */
+function refusalMessage(t: Translate, code: string, rules: FileRules | null | undefined): string {
+  if (rules) {
+    if (code === 'file_too_large') return t('files.rule.file_too_large.limit', { limit: limitLabel(rules.maxBytes) });
+    if (code === 'file_type_not_allowed') return t('files.rule.file_type_not_allowed.kinds', { kinds: kindsLabel(rules) });
+    if (code === 'too_many_files' && rules.maxFiles !== null) return t('files.rule.too_many_files.max', { max: rules.maxFiles });
+  }
+  return t(ruleMessages[code] ?? fieldMessageKey(code));
+}
+
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
 
 interface AttachmentsFieldProps extends RecordRef {
   label: string;
-  /** The file chooser's filter, e.g. "application/pdf,image/*"; the server decides on the content anyway. */
+  /** The file chooser's filter; by default the kinds the server says the purpose accepts. */
   accept?: string;
 }
 
@@ -41,8 +62,10 @@ export function AttachmentsField({ ownerType, ownerId, purpose, label, accept }:
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const upload = useUploadAttachment(ref, setProgress);
   const remove = useRemoveAttachment(ref);
-  const rule = upload.error instanceof ApiError ? upload.error.invalidParams.find((p) => p.name === 'file' || p.name === 'query.purpose') : undefined;
-  const ruleKey = rule ? (ruleMessages[rule.code] ?? fieldMessageKey(rule.code)) : undefined;
+  const rules = files.data?.rules;
+  const rule = upload.error instanceof ApiError ? upload.error.invalidParams.find((p) => p.name === 'file' || p.name === 'query.purpose' || p.name.startsWith('body')) : undefined;
+  const refusal = rule ? refusalMessage(t, rule.code, rules) : undefined;
+  const chooserFilter = accept ?? (rules ? rules.kinds.map((k) => kindAccept[k]).join(',') : undefined);
 
   return (
     <Stack gap="xs" aria-label={label} role="group">
@@ -71,7 +94,7 @@ export function AttachmentsField({ ownerType, ownerId, purpose, label, accept }:
       ))}
       {canAttach && (
         <Group gap="xs">
-          <FileButton onChange={(file) => file && upload.mutate(file)} accept={accept}>
+          <FileButton onChange={(file) => file && upload.mutate(file)} accept={chooserFilter}>
             {(props) => (
               <Button {...props} variant="default" size="xs" loading={upload.isPending}>
                 {t('files.upload')}
@@ -83,10 +106,15 @@ export function AttachmentsField({ ownerType, ownerId, purpose, label, accept }:
       {progress && (
         <Progress value={progress.total ? (100 * progress.loaded) / progress.total : 0} aria-label={t('files.progress')} size="sm" animated />
       )}
+      {canAttach && rules && (
+        <Text size="xs" c="dimmed">
+          {t('files.rules', { kinds: kindsLabel(rules), limit: limitLabel(rules.maxBytes) })}
+        </Text>
+      )}
       {upload.error != null &&
-        (ruleKey ? (
+        (refusal ? (
           <Alert color="red" variant="light" role="alert">
-            <Text size="sm">{t(ruleKey)}</Text>
+            <Text size="sm">{refusal}</Text>
           </Alert>
         ) : (
           <ErrorAlert error={upload.error} />

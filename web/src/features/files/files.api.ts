@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Attachment } from '../../../../shared/api/files.schemas.js';
+import type { Attachment, FileRules } from '../../../../shared/api/files.schemas.js';
 import { api, withQuery } from '../../lib/api-client.js';
 import { uploadFile, type UploadProgress } from '../../lib/upload.js';
 
@@ -17,7 +17,7 @@ export const fileKeys = {
 export function useAttachments(ref: RecordRef) {
   return useQuery({
     queryKey: fileKeys.list(ref),
-    queryFn: ({ signal }) => api.get<{ items: Attachment[]; canAttach: boolean }>('/api/files', { ...ref }, signal),
+    queryFn: ({ signal }) => api.get<{ items: Attachment[]; canAttach: boolean; rules: FileRules | null }>('/api/files', { ...ref }, signal),
   });
 }
 

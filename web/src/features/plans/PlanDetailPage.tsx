@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DetailList } from '../../components/DetailList.js';
 import { TeamsSection } from '../teams/TeamsSection.js';
 import { DocumentLinks } from './DocumentLinks.js';
-import { AttachmentsField } from '../files/AttachmentsField.js';
+import { RecordAttachments } from '../files/RecordAttachments.js';
 import { PlanEditor } from './PlanEditor.js';
 import { PlanReadView } from './PlanReadView.js';
 import { PlanWorkflow } from './PlanWorkflow.js';
@@ -106,9 +106,7 @@ function PlanDetailView({ plan, reload }: { plan: PlanDetail; reload: () => void
             pdfLabel={t('plans.downloadPdf')}
             previewTitle={t('plans.previewTitle')}
           />
-          {isPlanIssued(plan.status) && (
-            <AttachmentsField ownerType="plan" ownerId={plan.id} purpose="signed_scan" label={t('plans.signedScan')} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" />
-          )}
+          <RecordAttachments ownerType="plan" ownerId={plan.id} signed={isPlanIssued(plan.status)} signedScanLabel={t('plans.signedScan')} supportingLabel={t('plans.supporting')} />
         </Stack>
       </Paper>
 

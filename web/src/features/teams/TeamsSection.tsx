@@ -4,7 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { formatDate } from '../../i18n/dates.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
-import { AttachmentsField } from '../files/AttachmentsField.js';
+import { RecordAttachments } from '../files/RecordAttachments.js';
 import { SignModal } from '../plans/SignModal.js';
 import { usePlanFieldErrors } from '../plans/plan-field-errors.js';
 import type { PlanDetail, Team } from '../plans/plans.types.js';
@@ -130,9 +130,7 @@ function TeamCard({ team, planId, onReload }: { team: Team; planId: string; onRe
         )}
 
         <DocumentLinks base={teamDecisionBase(team.id)} docxLabel={t('teams.decisionDocx')} pdfLabel={t('teams.decisionPdf')} />
-        {team.status === 'founded' && (
-          <AttachmentsField ownerType="team" ownerId={team.id} purpose="signed_scan" label={t('teams.signedScan')} accept="application/pdf,image/jpeg,image/png,image/heic,.heic" />
-        )}
+        <RecordAttachments ownerType="team" ownerId={team.id} signed={team.status === 'founded'} signedScanLabel={t('teams.signedScan')} supportingLabel={t('teams.supporting')} />
       </Stack>
       {founding && (
         <SignModal
