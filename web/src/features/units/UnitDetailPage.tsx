@@ -14,6 +14,7 @@ import { UnitForm, unitFormValues } from './UnitForm.js';
 import { CreateUnitModal } from './UnitsPage.js';
 import { unitKeys, useUnit, useUnitAgencies } from './units.api.js';
 import { SuccessionModal } from './SuccessionModal.js';
+import { UnitIndexHistory } from '../indices/UnitIndexHistory.js';
 
 /** /units/:id: one unit, its lineage, its agencies; edit and deactivate as its abilities allow. */
 export function UnitDetailPage() {
@@ -105,6 +106,7 @@ function UnitDetailView({ unit, reload }: { unit: UnitDetail; reload: () => void
         </Group>
       )}
       <SuccessionModal unit={unit} opened={recordingSuccession} onClose={() => setRecordingSuccession(false)} />
+      <UnitIndexHistory unitId={unit.id} />
 
       <Title order={2} size="h4">
         {t('units.agencies')}
