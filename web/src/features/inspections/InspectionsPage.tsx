@@ -13,6 +13,7 @@ import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
 import { SeasonBoard } from './SeasonBoard.js';
+import { NoticesPanel } from './NoticesPanel.js';
 
 /** /inspections: the season — a list with filters, or the board of weeks by team. */
 export function InspectionsPage() {
@@ -70,6 +71,7 @@ export function InspectionsPage() {
       {list.isPending && <Loader />}
       {list.error && <ErrorAlert error={list.error} onReload={() => void list.refetch()} />}
       {list.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
+      {planId && <NoticesPanel planId={planId} inspections={items} canSchedule={can('inspection.schedule')} />}
       {items.length > 0 && view === 'board' && <SeasonBoard items={items} />}
       {items.length > 0 && view === 'list' && (
         <Table striped highlightOnHover>

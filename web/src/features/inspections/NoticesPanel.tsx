@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notice } from '../../../../shared/api/notices.schemas.js';
+import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
+import { DateField } from '../../components/DateField.js';
+import { useErrorMessage } from '../../components/ErrorAlert.js';
+import { formatDate, todayIso } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { api } from '../../lib/api-client.js';
+import { scheduleConflicts } from './inspections.api.js';
+
+const noticeKeys = { ofPlan: (planId: string) => ['inspection-notices', planId] as const };
+
+/**
+ * The schedule notices of a plan (Thông báo lịch kiểm tra): the office drafts one for the announced
+ * visits still without a notice, downloads the draft, and issues it (TB number, units told).
+ */
+export function NoticesPanel({ planId, inspections, canSchedule }: { planId: string; inspections: readonly Inspection[]; canSchedule: boolean }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const notices = useQuery({
+    queryKey: noticeKeys.ofPlan(planId),
+    queryFn: ({ signal }) => api.get<{ items: Notice[] }>('/api/inspection-notices', { planId }, signal),
+    select: (d) => d.items,
+  });
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: noticeKeys.ofPlan(planId) }), queryClient.invalidateQueries({ queryKey: ['inspections'] })]);
+  const pending = inspections.filter((i) => i.kind === 'announced' && i.status === 'planned');
+  const draft = useMutation({
+    mutationFn: () => api.post<Notice>('/api/inspection-notices', { planId, items: pending.map((i) => ({ inspectionId: i.id })) }),
+    onSuccess: refresh,
+  });
+  const [issuing, setIssuing] = useState<Notice | null>(null);
+
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {t('notices.title')}
+        </Title>
+        {canSchedule && (
+          <Button size="xs" onClick={() => draft.mutate()} disabled={!pending.length} loading={draft.isPending}>
+            {t('notices.draft', { n: pending.length })}
+          </Button>
+        )}
+      </Group>
+      {draft.error && <Alert color="red">{errorMessage(draft.error)}</Alert>}
+      {notices.data && notices.data.length === 0 && <Text c="dimmed">{t('notices.none')}</Text>}
+      {notices.data && notices.data.length > 0 && (
+        <Table aria-label={t('notices.title')}>
+          <Table.Tbody>
+            {notices.data.map((n) => (
+              <Table.Tr key={n.id}>
+                <Table.Td>
+                  <Text fw={600}>{n.documentNumber ?? t('notices.status.draft')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {n.items.map((i) => `${i.agencyName} (${formatDate(i.startsOn)})`).join('; ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={n.status === 'issued' ? 'blue' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
+                  {n.issuedOn ? ` ${formatDate(n.issuedOn)}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Anchor href={`/api/documents/inspection-notice/${n.id}.docx`}>{t('notices.download')}</Anchor>
+                    {n.abilities.issue && (
+                      <Button size="xs" onClick={() => setIssuing(n)}>
+                        {t('notices.issue')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {issuing && <IssueNoticeModal notice={issuing} onClose={() => setIssuing(null)} onIssued={refresh} />}
+    </Card>
+  );
+}
+
+function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClose: () => void; onIssued: () => Promise<unknown> }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
+  const [signerName, setSignerName] = useState(notice.content.signature.signerName);
+  const [overrideReason, setOverrideReason] = useState('');
+  const issue = useMutation({
+    mutationFn: () =>
+      api.post<Notice>(`/api/inspection-notices/${notice.id}/issue`, {
+        version: notice.version,
+        issuedOn,
+        signature: { ...notice.content.signature, signerName },
+        ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+      }),
+    onSuccess: async () => {
+      await onIssued();
+      onClose();
+    },
+  });
+  const conflicts = scheduleConflicts(issue.error);
+  return (
+    <Modal opened onClose={onClose} title={t('notices.issue')}>
+      <Stack>
+        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required />
+        <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required />
+        {conflicts.length > 0 && (
+          <>
+            <Alert color="red" title={t('inspections.conflicts')}>
+              <List size="sm">
+                {conflicts.map((c, n) => (
+                  <List.Item key={n}>{c.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+            <TextInput label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />
+          </>
+        )}
+        {issue.error && !conflicts.length && <Alert color="red">{errorMessage(issue.error)}</Alert>}
+        <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={!issuedOn || !signerName.trim()}>
+          {t('notices.issue')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
