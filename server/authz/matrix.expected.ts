@@ -42,15 +42,15 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/session/password': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
   // Registry: lists answer 200 out of scope with none of the other province's records.
   'GET /api/units': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
-  // KNOWN (registry, reported in issue 12): a role without unit.create gets 400 "parent not found" where 403 is meant.
-  'POST /api/units': { anonymous: 401, admin: [201, 400], leader: [400, 400], secretariat: [201, 400], inspector: [400, 400], unit_officer: [400, 400] },
+  // A role without unit.create: 403 before the parent is looked at; a parent out of scope: 400 naming the field.
+  'POST /api/units': { anonymous: 401, admin: [201, 400], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/units/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'PATCH /api/units/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/units/{id}/deactivate': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/units/{id}/successions': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/agencies': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
-  // KNOWN (registry, reported in issue 12): a role without agency.create gets 400 "unit not found" where 403 is meant.
-  'POST /api/agencies': { anonymous: 401, admin: [201, 400], leader: [400, 400], secretariat: [201, 400], inspector: [400, 400], unit_officer: [400, 400] },
+  // A role without agency.create: 403 before the unit is looked at; a unit out of scope: 400 naming the field.
+  'POST /api/agencies': { anonymous: 401, admin: [201, 400], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/agencies/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   // Contact fields of ward A's committee: the unit officer's own agency (agency.update_contacts).
   'PATCH /api/agencies/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },

@@ -160,7 +160,7 @@ describe('registry: authorization', () => {
     expect(kind.statusCode).toBe(403);
     expect(kind.json().invalidParams[0].name).toBe('body.kind');
     expect((await unitA.post(`/api/agencies/${a.wardACommittee.id}/deactivate`, { version: 2 })).statusCode).toBe(403);
-    expect((await unitA.post('/api/units', { name: 'X', kind: 'ward', parentId: a.wardA.id })).statusCode).toBe(400);
+    expect((await unitA.post('/api/units', { name: 'X', kind: 'ward', parentId: a.wardA.id })).statusCode).toBe(403);
   });
 
   it('gives read-only abilities to leaders and inspectors', async () => {
