@@ -64,7 +64,7 @@ function SignedOutRoutes() {
 }
 
 function SignedInRoutes() {
-  const { session } = useSession();
+  const { session, can } = useSession();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
   if (session?.user.mustChangePassword) {
@@ -78,7 +78,9 @@ function SignedInRoutes() {
       </Routes>
     );
   }
-  const home = from && from !== '/login' && from !== '/password' ? from : '/units';
+  // Non-admin users land on what is asked of them ("Việc của tôi", issue 8 §6); admins on the registry.
+  const landing = can('user.manage') ? '/units' : '/tasks';
+  const home = from && from !== '/login' && from !== '/password' ? from : landing;
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={home} replace />} />
