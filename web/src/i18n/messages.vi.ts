@@ -776,6 +776,20 @@ export const vi = {
   'risk.factor.overdueActions': "Biện pháp khắc phục quá hạn",
   'risk.factor.overdueTasks': "Nhiệm vụ quá hạn",
   'risk.factor.lateReports': "Báo cáo nộp trễ",
+  'indices.new': "Tạo bộ chỉ số",
+  'indices.edit': "Sửa dự thảo",
+  'indices.publish': "Ban hành",
+  'indices.newVersion': "Tạo phiên bản mới",
+  'indices.form.owner': "Cơ quan ban hành",
+  'indices.form.code': "Mã (tên trang tính khi nhập điểm)",
+  'indices.form.unitKinds': "Loại đơn vị được chấm",
+  'indices.form.fromYear': "Từ năm",
+  'indices.form.toYear': "Đến năm",
+  'indices.form.threshold': "Chưa đạt khi dưới (% điểm tối đa)",
+  'indices.form.source': "Căn cứ, nguồn",
+  'indices.form.criteria': "Tiêu chí, mỗi dòng: mã | tên | điểm tối đa | tài liệu kiểm chứng",
+  'indices.form.badLines': "Không đọc được các dòng: {lines}",
+  'indices.form.save': "Lưu",
 } as const;
 
 export type MessageKey = keyof typeof vi;

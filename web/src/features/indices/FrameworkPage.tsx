@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from './format.js';
 import { ImportErrors } from './ImportErrors.js';
+import { FrameworkActions } from './FrameworkForms.js';
 import { startScoreImport, useFramework, useResults, useScoreImport } from './indices.api.js';
 
 /** A framework: its tree, its results by year (rank among peers), and the .xlsx import. */
@@ -28,6 +29,7 @@ export function FrameworkPage() {
           {f.ownerAgencyName} · {f.fromYear}–{f.toYear ?? ''}
         </Text>
       </Group>
+      <FrameworkActions key={`${f.id}:${f.version}`} framework={f} />
       {f.illustrative && (
         <Alert color="orange" title={t('indices.illustrative')}>
           {t('indices.illustrativeNote')}

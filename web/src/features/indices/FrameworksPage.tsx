@@ -1,4 +1,7 @@
-import { Anchor, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useSession } from '../../auth/session.js';
+import { CreateFrameworkModal } from './FrameworkForms.js';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
@@ -10,9 +13,15 @@ export function FrameworksPage() {
   const t = useT();
   const { language } = useI18n();
   const frameworks = useFrameworks();
+  const { can } = useSession();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack>
-      <Title order={2}>{t('indices.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('indices.title')}</Title>
+        {can('index.manage') && <Button onClick={() => setCreating(true)}>{t('indices.new')}</Button>}
+      </Group>
+      {can('index.manage') && <CreateFrameworkModal opened={creating} onClose={() => setCreating(false)} />}
       {frameworks.isPending && <Loader />}
       {frameworks.error && <ErrorAlert error={frameworks.error} />}
       {frameworks.data && (
