@@ -30,6 +30,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
+import { calendarFeedRoutes } from './modules/inspections/calendar-feed.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { FileStorage } from './files/file-storage.js';
 import { fileRoutes } from './files/files.routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await teamRoutes(typed, deps);
     await inspectionRoutes(typed, deps);
     await noticeRoutes(typed, deps);
+    await calendarFeedRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));

@@ -359,6 +359,10 @@ export const matrixRequests: Record<string, Recipe> = {
 
   // Inspections: ward A's committee, by a founded team of the town's plan (no account on it).
   'GET /api/inspections': { scoped: true, build: async ({ place }) => get(`/api/inspections?agencyId=${place.a.wardACommittee.id}`) },
+  'POST /api/me/calendar-feed': { scoped: false, build: async () => ({ method: 'POST', url: '/api/me/calendar-feed' }) },
+  'DELETE /api/me/calendar-feed': { scoped: false, build: async () => ({ method: 'DELETE', url: '/api/me/calendar-feed' }) },
+  // Public (the address is the secret): an address nobody was given is not found, for everyone.
+  'GET /api/calendar-feed/{token}': unscopedGet(`/api/calendar-feed/${'x'.repeat(43)}`),
   'GET /api/inspections/export.xlsx': { scoped: true, build: async ({ place }) => get(`/api/inspections/export.xlsx?agencyId=${place.a.wardACommittee.id}`) },
   'GET /api/inspections/{id}': { scoped: true, build: async ({ place }) => get(`/api/inspections/${(await place.shared('announcedInspection', () => inspectionOf(place, 'announced'))).id}`) },
   'GET /api/inspections/{id} (unannounced, not started)': {

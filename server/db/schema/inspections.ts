@@ -141,3 +141,15 @@ export const inspectionReminder = pgTable(
   },
   (t) => [uniqueIndex('inspection_reminder_key').on(t.inspectionId, t.kind, t.day)],
 );
+
+/**
+ * A person's secret calendar address (iCalendar feed of the inspections they may see): only the
+ * SHA-256 of the token is kept; a new token replaces the old one, deleting the row revokes it.
+ */
+export const calendarFeedToken = pgTable('calendar_feed_token', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => appUser.id),
+  tokenHash: text().notNull().unique('calendar_feed_token_token_hash_key'),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { createEvents, type EventAttributes } from 'ics';
+import { z } from 'zod';
+import { formatVietnameseDate, toDayNumber, dayNumberToIso } from '../../../shared/domain/calendar/dates.js';
+import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
+import type { AppDeps, AppInstance } from '../../app.js';
+import { agency, appUser, calendarFeedToken, inspection, inspectionTeam } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contextOf, type Actor } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { loadRoles } from '../session/session-store.js';
+import { isVisibleTo } from './inspections.repository.js';
+import { problemSchema } from '../../../shared/api/errors.js';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const kindText: Record<InspectionKind, string> = { report: 'Kiểm tra qua báo cáo', announced: 'Kiểm tra có báo trước', unannounced: 'Kiểm tra đột xuất', reinspection: 'Tái kiểm tra' };
+
+/** The owner of a feed token, as an actor with their current roles, or null (unknown, revoked, inactive). */
+async function feedActor(db: DbOrTx, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ userId: appUser.id, username: appUser.username, fullName: appUser.fullName })
+    .from(calendarFeedToken)
+    .innerJoin(appUser, eq(appUser.id, calendarFeedToken.userId))
+    .where(and(eq(calendarFeedToken.tokenHash, sha256(token)), eq(appUser.active, true)));
+  if (!row) return null;
+  return { ...row, roles: await loadRoles(db, row.userId), sessionId: '', csrfToken: '', mustChangePassword: false };
+}
+
+/**
+ * The inspections the owner may see now, as iCalendar all-day events: the same visibility rule as
+ * everywhere (an unannounced visit appears in a unit's feed only once started), read at each fetch.
+ */
+export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
+  const rows = await db
+    .select({ id: inspection.id, kind: inspection.kind, startsOn: inspection.startsOn, endsOn: inspection.endsOn, startTime: inspection.startTime, agencyName: agency.name, teamName: inspectionTeam.name, reportDueOn: inspection.reportDueOn })
+    .from(inspection)
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .innerJoin(inspectionTeam, eq(inspectionTeam.id, inspection.teamId))
+    .where(and(isVisibleTo(actor), ne(inspection.status, 'cancelled')))
+    .orderBy(asc(inspection.startsOn))
+    .limit(5000);
+  const day = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+  const events: EventAttributes[] = rows.map((r) => ({
+    uid: `${r.id}@par-inspect`,
+    start: day(r.startsOn),
+    end: day(dayNumberToIso(toDayNumber(r.endsOn) + 1)),
+    title: `${kindText[r.kind as InspectionKind]}: ${r.agencyName}`,
+    description: [`${r.teamName}`, r.startTime ? `Bắt đầu lúc ${r.startTime}` : null, r.reportDueOn ? `Hạn gửi báo cáo: ${formatVietnameseDate(r.reportDueOn)}` : null].filter(Boolean).join('\n'),
+  }));
+  const { error, value } = createEvents(events, { productId: 'par-inspect', calName: 'Lịch kiểm tra CCHC' });
+  if (error || !value) throw error ?? new Error('calendar feed');
+  return value;
+}
+
+const feedUrl = z.object({ url: z.string() });
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** A secret, revocable address of one's inspections for a calendar app (issue 8 §5). */
+export async function calendarFeedRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const tags = ['inspections'];
+  app.post('/api/me/calendar-feed', { schema: { tags, summary: 'A new secret calendar address (the previous one stops working)', response: { 200: feedUrl, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const token = crypto.randomBytes(32).toString('base64url');
+    await db
+      .insert(calendarFeedToken)
+      .values({ userId: ctx.actor.userId, tokenHash: sha256(token) })
+      .onConflictDoUpdate({ target: calendarFeedToken.userId, set: { tokenHash: sha256(token), createdAt: sql`now()` } });
+    return { url: `${deps.config.publicUrl}/api/calendar-feed/${token}` };
+  });
+  app.delete('/api/me/calendar-feed', { schema: { tags, summary: 'Revoke the calendar address', response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await db.delete(calendarFeedToken).where(eq(calendarFeedToken.userId, ctx.actor.userId));
+    return reply.status(204).send(null);
+  });
+  app.get(
+    '/api/calendar-feed/:token',
+    { config: { public: true }, schema: { tags, summary: 'The iCalendar feed behind a secret address (no session)', security: [], params: tokenParams } },
+    async (request, reply) => {
+      const actor = await feedActor(db, request.params.token);
+      if (!actor) throw AppError.notFound('calendar feed');
+      const body = await calendarFeed(db, actor);
+      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').send(body);
+    },
+  );
+}
