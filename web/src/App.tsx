@@ -42,6 +42,7 @@ const MyTasksPage = lazy(() => import('./features/inspections/MyTasksPage.js').t
 const FrameworksPage = lazy(() => import('./features/indices/FrameworksPage.js').then((m) => ({ default: m.FrameworksPage })));
 const FrameworkPage = lazy(() => import('./features/indices/FrameworkPage.js').then((m) => ({ default: m.FrameworkPage })));
 const ScoreSheetPage = lazy(() => import('./features/indices/ScoreSheetPage.js').then((m) => ({ default: m.ScoreSheetPage })));
+const FeedbackPage = lazy(() => import('./features/indices/FeedbackPage.js').then((m) => ({ default: m.FeedbackPage })));
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
@@ -115,6 +116,14 @@ function SignedInRoutes() {
         <Route path="indices" element={<FrameworksPage />} />
         <Route path="indices/:id" element={<FrameworkPage />} />
         <Route path="indices/:id/sheets/:unitId/:year" element={<ScoreSheetPage />} />
+        <Route
+          path="feedback"
+          element={
+            <RequireCapability capability="feedback.read">
+              <FeedbackPage />
+            </RequireCapability>
+          }
+        />
         <Route
           path="risk-ranking"
           element={

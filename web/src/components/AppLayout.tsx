@@ -26,6 +26,7 @@ const navItems: NavItem[] = [
   { to: '/inspections', label: 'nav.inspections' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/indices', label: 'nav.indices' },
+  { to: '/feedback', label: 'nav.feedback', capability: 'feedback.read' },
   { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
