@@ -87,6 +87,8 @@ export const scheduleIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
   /** Vietnamese, naming the other record. */
   message: z.string(),
+  /** The same in English. */
+  messageEn: z.string(),
   date: z.string().nullable(),
   otherInspectionId: z.uuid().nullable(),
   overridable: z.boolean(),

@@ -31,6 +31,7 @@ describe('schedule rules', () => {
     const issues = checkSchedule(visit({}), [other], rules);
     expect(issues.map((i) => [i.code, i.otherInspectionId])).toEqual([['member_double_booked', 'v2']]);
     expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch kiểm tra UBND phường Tam Quan Bắc (Đoàn 2) ngày 09/9/2021.');
+    expect(issues[0].messageEn).toBe('Ông Nguyễn Văn Hùng is already scheduled to inspect UBND phường Tam Quan Bắc (Đoàn 2) on 09/9/2021.');
   });
 
   it('refuses a second visit of one agency the same day, but not the day after', () => {
@@ -60,4 +61,20 @@ describe('schedule rules', () => {
     // An earlier season recorded after the fact is not late.
     expect(checkSchedule(visit({ startsOn: '2021-05-07', endsOn: '2021-05-07' }), [], rules)).toEqual([]);
   });
+
+  it('words every issue in English too, with the same names and dates', () => {
+    const all = [
+      ...checkSchedule(visit({ startsOn: '2022-01-05', endsOn: '2022-01-05' }), [], rules),
+      ...checkSchedule(visit({ startsOn: '2021-05-12', endsOn: '2021-05-12' }), [], rules),
+      ...checkSchedule(visit({ startsOn: '2021-09-02', endsOn: '2021-09-04' }), [], rules),
+      ...checkSchedule(visit({}), [visit({ id: 'v2', teamId: 't2', teamName: 'Đoàn 2' })], rules),
+    ];
+    expect(new Set(all.map((i) => i.code)).size).toBeGreaterThanOrEqual(4);
+    for (const issue of all) {
+      expect(issue.messageEn, issue.code).toMatch(/ (is|are|must|reaches|not) /);
+      expect(issue.messageEn).not.toBe(issue.message);
+      for (const date of issue.message.match(/\d{2}\/\d{1,2}\/\d{4}/g) ?? []) if (issue.code !== 'short_lead_time') expect(issue.messageEn).toContain(date);
+    }
+  });
 });
+

@@ -16,7 +16,10 @@ export type ScheduleIssueCode = 'member_double_booked' | 'agency_visited_recentl
 export interface ScheduleIssue {
   code: ScheduleIssueCode;
   severity: 'error' | 'warning';
+  /** Vietnamese. */
   message: string;
+  /** The same in English, for a user who chose English. */
+  messageEn: string;
   date: IsoDate | null;
   otherInspectionId: string | null;
   overridable: boolean;
@@ -73,6 +76,7 @@ function lastDayOfMonth(yyyymm: string): IsoDate {
 
 const fmt = formatVietnameseDate;
 const WEEKDAY = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
+const WEEKDAY_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The days of a visit, first to last. */
 export function daysOf(startsOn: IsoDate, endsOn: IsoDate): IsoDate[] {
@@ -97,6 +101,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
       code: 'outside_plan_period',
       severity: 'error',
       message: `Ngày kiểm tra ${fmt(visit.startsOn)}${visit.endsOn !== visit.startsOn ? ` – ${fmt(visit.endsOn)}` : ''} nằm ngoài thời gian của Kế hoạch (${fmt(periodStart)} – ${fmt(periodEnd)}).`,
+      messageEn: `The visit on ${fmt(visit.startsOn)}${visit.endsOn !== visit.startsOn ? ` – ${fmt(visit.endsOn)}` : ''} is outside the plan's period (${fmt(periodStart)} – ${fmt(periodEnd)}).`,
       date: visit.startsOn < periodStart ? visit.startsOn : visit.endsOn,
       otherInspectionId: null,
       overridable: false,
@@ -109,10 +114,12 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
       // A Julian day number modulo 7 is 0 on a Monday.
       const weekday = WEEKDAY[toDayNumber(day) % 7];
       const why = entry ? entry.name : weekday;
+      const whyEn = entry ? entry.name : WEEKDAY_EN[toDayNumber(day) % 7];
       issues.push({
         code: 'non_working_day',
         severity: 'warning',
         message: `Ngày ${fmt(day)} không phải ngày làm việc (${why}).`,
+        messageEn: `${fmt(day)} is not a working day (${whyEn}).`,
         date: day,
         otherInspectionId: null,
         overridable: true,
@@ -130,6 +137,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
           code: 'member_double_booked',
           severity: 'error',
           message: `${p.name} đã có lịch kiểm tra ${other.agencyName} (${other.teamName}) ngày ${fmt(day)}.`,
+          messageEn: `${p.name} is already scheduled to inspect ${other.agencyName} (${other.teamName}) on ${fmt(day)}.`,
           date: day,
           otherInspectionId: other.id,
           overridable: false,
@@ -146,6 +154,10 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
             rules.revisitMinDays <= 1
               ? `${other.agencyName} đã có lịch kiểm tra cùng ngày ${fmt(other.startsOn)} (${other.teamName}).`
               : `${other.agencyName} đã có lịch kiểm tra ngày ${fmt(other.startsOn)} (${other.teamName}), cách chưa đủ ${rules.revisitMinDays} ngày.`,
+          messageEn:
+            rules.revisitMinDays <= 1
+              ? `${other.agencyName} is already scheduled for an inspection on the same day, ${fmt(other.startsOn)} (${other.teamName}).`
+              : `${other.agencyName} is already scheduled for an inspection on ${fmt(other.startsOn)} (${other.teamName}), less than ${rules.revisitMinDays} days apart.`,
           date: other.startsOn,
           otherInspectionId: other.id,
           overridable: true,
@@ -162,6 +174,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
         code: 'short_lead_time',
         severity: 'error',
         message: `Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo ${due.explanation}; thông báo phải đến đơn vị chậm nhất ngày ${fmt(lastNotice)} (${String(rules.noticeLeadWorkingDays).padStart(2, '0')} ngày làm việc trước hạn báo cáo).`,
+        messageEn: `Not enough time to prepare: the unit's report is due on ${fmt(due.date)}; the notice must reach the unit by ${fmt(lastNotice)} (${rules.noticeLeadWorkingDays} working days before the report is due).`,
         date: lastNotice,
         otherInspectionId: null,
         overridable: true,

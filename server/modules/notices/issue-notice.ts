@@ -36,7 +36,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   const late: ScheduleIssue[] = items.flatMap((it) => {
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, env.config.schedule.noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
-      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).` }]
+      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${formatVietnameseDate(last)}.` }]
       : [];
   });
   const { overridden } = enforceSchedule(late, input.overrideReason);

@@ -8,6 +8,7 @@ import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
+import { IssueText } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 
@@ -57,7 +58,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
         <Alert color="yellow" title={t('inspections.warnings')}>
           <List size="sm">
             {i.warnings.map((w, n) => (
-              <List.Item key={n}>{w.message}</List.Item>
+              <List.Item key={n}><IssueText issue={w} /></List.Item>
             ))}
           </List>
         </Alert>
@@ -89,7 +90,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
             <Alert color="red" title={t('inspections.conflicts')}>
               <List size="sm">
                 {conflicts.map((c, n) => (
-                  <List.Item key={n}>{c.message}</List.Item>
+                  <List.Item key={n}><IssueText issue={c} /></List.Item>
                 ))}
               </List>
             </Alert>

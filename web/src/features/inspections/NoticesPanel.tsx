@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
+import { IssueText } from './IssueText.js';
 import { api } from '../../lib/api-client.js';
 import { scheduleConflicts } from './inspections.api.js';
 
@@ -112,7 +113,7 @@ function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClo
             <Alert color="red" title={t('inspections.conflicts')}>
               <List size="sm">
                 {conflicts.map((c, n) => (
-                  <List.Item key={n}>{c.message}</List.Item>
+                  <List.Item key={n}><IssueText issue={c} /></List.Item>
                 ))}
               </List>
             </Alert>

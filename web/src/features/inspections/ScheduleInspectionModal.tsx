@@ -4,6 +4,7 @@ import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/i18n.js';
+import { IssueText } from './IssueText.js';
 import { invalidParamsByField, isApiError } from '../../lib/api-client.js';
 import { usePlan, usePlans } from '../plans/plans.api.js';
 import { useNotifySuccess } from '../plans/notify.js';
@@ -107,7 +108,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
           <Alert color="red" title={t('inspections.conflicts')} role="alert">
             <List size="sm">
               {conflicts.map((c, i) => (
-                <List.Item key={i}>{c.message}</List.Item>
+                <List.Item key={i}><IssueText issue={c} /></List.Item>
               ))}
             </List>
           </Alert>

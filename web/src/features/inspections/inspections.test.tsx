@@ -52,6 +52,7 @@ describe('scheduling form', () => {
       code: 'short_lead_time',
       severity: 'error',
       message: 'Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo chậm nhất ngày 10/5/2021.',
+      messageEn: 'Not enough time to prepare: the unit’s report is due on 10/5/2021.',
       date: '2021-05-06',
       otherInspectionId: null,
       overridable: true,
