@@ -271,6 +271,9 @@ export const importErrorCodes = [
   'too_many_decimals',
   'negative',
   'above_maximum',
+  'too_many_rows',
+  'formula',
+  'too_many_errors',
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 export const importErrorSchema = z.object({

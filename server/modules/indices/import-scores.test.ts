@@ -50,6 +50,31 @@ async function runImport(bytes: Buffer, query?: string): Promise<ScoreImport> {
 const sheetsOf = (unitId: string) => countRows(t.database.db, 'index_score_sheet', sql`unit_id = ${unitId} and framework_id = ${f.id}`);
 
 describe('score import (.xlsx, as a job)', () => {
+  it('bounds what one import may cost: a formula cell is refused, rows and the list of errors are capped, a large file is refused before it is stored', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(f.code);
+    ws.addRow(['STT', 'Mã đơn vị', 'Tên đơn vị', '1.1 Kế hoạch CCHC', '1.2', '2.1', '2.2 Hồ sơ đúng hạn']);
+    ws.addRow([1, a.wardA.code, null, { formula: '1/1', result: 1 }, 2, 2, 4]);
+    const formula = await runImport(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(formula.status).toBe('rejected');
+    expect(formula.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([['formula', 2, 'D', '1/1']]);
+
+    const many = await runImport(await workbook(Array.from({ length: 300 }, (_, i) => [i + 1, `KHONG-CO-${i}`, null, 1, 1, 1, 1])));
+    expect(many.status).toBe('rejected');
+    expect(many.errors).toHaveLength(201);
+    expect(many.errors.at(-1)).toMatchObject({ code: 'too_many_errors', params: { shown: 200, total: 300 } });
+
+    const rows = await runImport(await workbook(Array.from({ length: 5001 }, (_, i) => [i + 1, `X-${i}`, null, 1, 1, 1, 1])));
+    expect(rows.errors).toEqual([expect.objectContaining({ code: 'too_many_rows', params: { found: 5001, max: 5000 } })]);
+
+    const before = await countRows(t.database.db, 'index_score_import');
+    const big = await importFile(c.secretariat, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(400);
+    expect(big.json().invalidParams[0]).toMatchObject({ name: 'body.file', code: 'file_too_large' });
+    expect(await countRows(t.database.db, 'index_score_import')).toBe(before);
+    expect(await sheetsOf(a.wardA.id)).toBe(0);
+  });
+
   it('refuses a workbook without the framework’s sheet, naming the sheets it found', async () => {
     const imp = await runImport(await workbook([[1, a.wardA.code, null, 1, 2, 2, 4]], 'Sheet1'));
     expect(imp.status).toBe('rejected');

@@ -18,6 +18,11 @@ import { criteriaOf, type FrameworkRow } from './frameworks.repository.js';
 import { parseScoreWorkbook } from './score-workbook.js';
 import { mergePoints, writeSheet } from './score-sheets.js';
 
+/** Errors kept and shown for one import (a 100,000-row mistake made an 11 MB answer). */
+const MAX_IMPORT_ERRORS = 200;
+/** The largest workbook one import reads (it is parsed in the server's thread): a national sheet is far smaller. */
+export const MAX_SCORE_IMPORT_BYTES = 2 * 1024 * 1024;
+
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type ImportRow = typeof indexScoreImport.$inferSelect;
 
@@ -56,6 +61,9 @@ export async function requestScoreImport(
   if (framework.status !== 'published') throw new AppError('INVALID_STATE', 'publish the framework before importing scores against it');
   if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear)) {
     throw AppError.invalid('querystring.year', 'year_outside_framework', `the framework applies ${framework.fromYear}–${framework.toYear ?? '…'}`);
+  }
+  if (input.bytes.length > MAX_SCORE_IMPORT_BYTES) {
+    throw AppError.invalid('body.file', 'file_too_large', `a score workbook may be at most ${MAX_SCORE_IMPORT_BYTES / 1024 / 1024} MB`);
   }
   // A zip (every .xlsx is one); the workbook itself is read by the job.
   if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
@@ -157,7 +165,9 @@ export async function runScoreImport(db: Db, files: FileStorage, importId: strin
     sheetsUpdated: resolved.filter((r) => sheetOf.has(r.unitId)).length,
   };
   if (errors.length || imp.dryRun) {
-    await db.update(indexScoreImport).set({ status: errors.length ? 'rejected' : 'done', errors, summary, finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
+    // A bounded list: the first errors show what to fix; the count says how many there are.
+    const shown = errors.length > MAX_IMPORT_ERRORS ? [...errors.slice(0, MAX_IMPORT_ERRORS), { code: 'too_many_errors' as const, sheet: null, row: null, column: null, value: null, params: { shown: MAX_IMPORT_ERRORS, total: errors.length } }] : errors;
+    await db.update(indexScoreImport).set({ status: errors.length ? 'rejected' : 'done', errors: shown, summary, finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
     return { errors: errors.length, dryRun: imp.dryRun };
   }
 

@@ -58,6 +58,9 @@ const error = (code: ImportError['code'], at: Partial<Omit<ImportError, 'code'>>
  * leaf's maximum. Returns what it could read and every error it found (the caller writes nothing
  * while there is one).
  */
+/** Rows one import may hold: every commune and ward of the country is about 3,400. */
+export const MAX_SCORE_IMPORT_ROWS = 5000;
+
 export async function parseScoreWorkbook(bytes: Buffer, frameworkCode: string, criteria: CriterionRow[], leafIds: Set<string>): Promise<ParsedWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -70,6 +73,7 @@ export async function parseScoreWorkbook(bytes: Buffer, frameworkCode: string, c
   if (!ws) return { sheet: null, rows: [], errors: [error('sheet_not_found', { value: frameworkCode, params: { found: names.join(', ') } })] };
   const sheet = ws.name;
   const errors: ImportError[] = [];
+  if (ws.rowCount - 1 > MAX_SCORE_IMPORT_ROWS) return { sheet, rows: [], errors: [error('too_many_rows', { sheet, params: { found: ws.rowCount - 1, max: MAX_SCORE_IMPORT_ROWS } })] };
   const byCode = new Map(criteria.map((c) => [c.code, c]));
 
   // Header row: the unit columns and one column per leaf.
@@ -106,6 +110,12 @@ export async function parseScoreWorkbook(bytes: Buffer, frameworkCode: string, c
     let anyValue = false;
     for (const [col, leaf] of columns) {
       const cell = row.getCell(col);
+      // A formula's cached result can differ from what Excel shows once recalculated: refused.
+      if (cell.value && typeof cell.value === 'object' && ('formula' in cell.value || 'sharedFormula' in cell.value)) {
+        anyValue = true;
+        errors.push(error('formula', { sheet, row: r, column: cell.address.replace(/\d+$/, ''), value: String((cell.value as { formula?: string }).formula ?? '') }));
+        continue;
+      }
       const v = cellPoints(cell.value);
       if (v === null) continue;
       anyValue = true;
