@@ -76,5 +76,14 @@ describe('schedule rules', () => {
       for (const date of issue.message.match(/\d{2}\/\d{1,2}\/\d{4}/g) ?? []) if (issue.code !== 'short_lead_time') expect(issue.messageEn).toContain(date);
     }
   });
+
+  it('refuses the same team at two agencies the same day unless the office says why (a team may split into groups)', () => {
+    const other = visit({ id: 'v2', agencyId: 'ward-b', agencyName: 'UBND phường Tam Quan Bắc' });
+    const issues = checkSchedule(visit({}), [other], rules);
+    expect(issues.map((i) => [i.code, i.otherInspectionId, i.overridable])).toEqual([['team_double_booked', 'v2', true]]);
+    expect(refusingIssues(issues, false)).toHaveLength(1);
+    expect(refusingIssues(issues, true)).toHaveLength(0);
+    expect(checkSchedule(visit({}), [{ ...other, startsOn: '2021-09-10', endsOn: '2021-09-10' }], rules)).toEqual([]);
+  });
 });
 

@@ -11,7 +11,7 @@ import { hasReportDue, needsNotice, type InspectionKind } from './inspection-sta
 /** Working days before the visit the unit's report is due (the plan's "ít nhất 3 ngày làm việc"). */
 export const REPORT_LEAD_WORKING_DAYS = 3;
 
-export type ScheduleIssueCode = 'member_double_booked' | 'agency_visited_recently' | 'non_working_day' | 'outside_plan_period' | 'short_lead_time';
+export type ScheduleIssueCode = 'member_double_booked' | 'team_double_booked' | 'agency_visited_recently' | 'non_working_day' | 'outside_plan_period' | 'short_lead_time';
 
 export interface ScheduleIssue {
   code: ScheduleIssueCode;
@@ -143,6 +143,20 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
           overridable: false,
         });
       }
+    }
+    // The same team at two places the same day: possible only if it splits into groups, so the
+    // office says so (overridable with a reason).
+    if (other.teamId === visit.teamId && other.agencyId !== visit.agencyId && overlaps(visit, other)) {
+      const day = visit.startsOn > other.startsOn ? visit.startsOn : other.startsOn;
+      issues.push({
+        code: 'team_double_booked',
+        severity: 'error',
+        message: `${other.teamName} đã có lịch kiểm tra ${other.agencyName} ngày ${fmt(day)}.`,
+        messageEn: `${other.teamName} is already scheduled to inspect ${other.agencyName} on ${fmt(day)}.`,
+        date: day,
+        otherInspectionId: other.id,
+        overridable: true,
+      });
     }
     if (other.agencyId === visit.agencyId) {
       const gap = Math.min(Math.abs(toDayNumber(other.startsOn) - toDayNumber(visit.endsOn)), Math.abs(toDayNumber(visit.startsOn) - toDayNumber(other.endsOn)));
