@@ -158,6 +158,8 @@ export const fieldErrorCodes = [
   'not_an_inspection_of_plan',
   'not_announced',
   'not_planned',
+  'in_future',
+  'after_visit',
   'too_many_decimals',
   // the complaints register
   'not_in_unit',

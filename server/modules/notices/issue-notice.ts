@@ -17,6 +17,7 @@ import { registerDocument } from '../document-register/document-register.js';
 import { enforceSchedule, type ScheduleEnv } from '../inspections/schedule-checks.js';
 import { inspectionLink, teamRecipients, unitOfficers } from '../inspections/inspection-notifications.js';
 import { issuerPlace } from '../plans/plans.policy.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { noticeDocument } from './notice-document.js';
 import { noticeResource } from './notices.policy.js';
 import { noticeItems } from './notices.repository.js';
@@ -33,6 +34,11 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   const items = await noticeItems(tx, [id]);
   const notPlanned = items.find((it) => it.inspection.status !== 'planned');
   if (notPlanned) throw new AppError('INVALID_STATE', `the inspection of ${notPlanned.agencyName} is ${notPlanned.inspection.status}`);
+  // A notice is dated the day it is signed (never a later day), and before every visit it announces.
+  const today = vietnamLocalTime(env.clock.now()).date;
+  if (input.issuedOn > today) throw AppError.invalid('body.issuedOn', 'in_future', `the notice cannot be dated after today (${today})`);
+  const visitedBefore = items.find((it) => it.inspection.startsOn < input.issuedOn);
+  if (visitedBefore) throw AppError.invalid('body.issuedOn', 'after_visit', `the visit to ${visitedBefore.agencyName} on ${visitedBefore.inspection.startsOn} is before the issue date`);
   const late: ScheduleIssue[] = items.flatMap((it) => {
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, env.config.schedule.noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn

@@ -72,6 +72,20 @@ describe('schedule notices', () => {
     const stale = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version + 1, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
     expect(stale.json().code).toBe('VERSION_CONFLICT');
     expect((await s.leader.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16' })).statusCode).toBe(403);
+    // Dated after today, or after a visit it announces: refused, whatever reason is given, and nothing numbered.
+    const sign = { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' };
+    for (const [issuedOn, code] of [['2031-11-10', 'in_future'], ['2021-12-31', 'in_future']] as const) {
+      const refused = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn, signature: sign, overrideReason: 'x' });
+      expect(refused.statusCode, issuedOn).toBe(400);
+      expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code });
+    }
+    clock.set('2022-03-01T02:00:00Z');
+    try {
+      const late = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2022-02-28', signature: sign, overrideReason: 'x' });
+      expect(late.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'after_visit' });
+    } finally {
+      clock.set('2021-08-16T02:00:00Z');
+    }
     const res = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
     expect(res.statusCode, res.body).toBe(200);
     const issued: Notice = res.json();

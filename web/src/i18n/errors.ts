@@ -65,6 +65,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   not_an_inspection_of_plan: 'field.not_an_inspection_of_plan',
   not_announced: 'field.not_announced',
   not_planned: 'field.not_planned',
+  in_future: 'field.in_future',
+  after_visit: 'field.after_visit',
   too_many_decimals: 'field.too_many_decimals',
   not_in_unit: 'field.not_in_unit',
   before_received: 'field.before_received',

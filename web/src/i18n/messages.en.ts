@@ -433,6 +433,8 @@ export const en: Record<MessageKey, string> = {
   'field.not_an_inspection_of_plan': 'No such inspection under this plan.',
   'field.not_announced': 'Only announced visits are notified.',
   'field.not_planned': 'The inspection is no longer planned.',
+  'field.in_future': 'This date has not come yet: a document cannot be issued with a date after today.',
+  'field.after_visit': 'The issue date is after the visit: a notice must reach the unit before the inspection.',
   'field.too_deep': 'A framework has three levels: area, criterion, sub-criterion.',
   'field.duplicate_code': 'This code is used twice.',
   'field.code_not_nested': "The code must start with its parent's code (an area's has no dot).",

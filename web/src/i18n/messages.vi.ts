@@ -435,6 +435,8 @@ export const vi = {
   'field.not_an_inspection_of_plan': 'Không có cuộc kiểm tra này trong kế hoạch.',
   'field.not_announced': 'Chỉ thông báo các cuộc kiểm tra có báo trước.',
   'field.not_planned': 'Cuộc kiểm tra không còn ở trạng thái dự kiến.',
+  'field.in_future': 'Ngày này chưa tới: không thể ban hành văn bản với ngày sau hôm nay.',
+  'field.after_visit': 'Ngày ban hành sau ngày kiểm tra: thông báo phải đến đơn vị trước khi kiểm tra.',
   'field.too_deep': 'Bộ tiêu chí chỉ có ba cấp: lĩnh vực, tiêu chí, tiêu chí thành phần.',
   'field.duplicate_code': 'Mã này đã dùng ở mục khác.',
   'field.code_not_nested': 'Mã phải bắt đầu bằng mã của mục cha (lĩnh vực không có dấu chấm).',
