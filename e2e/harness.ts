@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../server/config.js';
 import { buildApp, type AppInstance } from '../server/app.js';
-import { pgliteExtensions, wrapPglite, type Database } from '../server/db/client.js';
+import { wrapPglite, type Database } from '../server/db/client.js';
 import { seedDemo } from '../server/db/seed/seed-demo.js';
-import { TEMPLATE_PATH } from '../server/test/global-setup.js';
+import { startPgliteFromTemplate } from '../server/test/harness.js';
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +27,7 @@ export interface Journey {
  * headless Chromium with the flags this closed network needs.
  */
 export async function startJourney(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Journey> {
-  const lite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(TEMPLATE_PATH)]), extensions: pgliteExtensions });
+  const lite = await startPgliteFromTemplate();
   const database = wrapPglite(lite);
   await seedDemo(database.db, { password: DEMO_PASSWORD });
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDistDir: path.resolve('dist/web') };
