@@ -64,7 +64,8 @@ const grantOf = (a: Authority, role: Exclude<Caller, 'anonymous'>) =>
   ({ admin: a.provinceCommittee, leader: a.townCommittee, secretariat: a.homeAffairs, inspector: a.homeAffairs, unit_officer: a.wardACommittee })[role].id;
 
 beforeAll(async () => {
-  t = await createTestApp({ extraJobs: [failingJob] });
+  // Its own database: the CSRF check compares whole-database counts, which test files running beside it change on a shared server.
+  t = await createTestApp({ extraJobs: [failingJob], privateDatabase: true });
   const [a, b] = [await makeAuthority(t.database.db), await makeAuthority(t.database.db)];
   [home, away] = await Promise.all([placeOf(a), placeOf(b)]);
   const signed = await Promise.all(roleNames.map((r) => signIn(t.app, userOf(a, r).username, TEST_PASSWORD)));
