@@ -65,9 +65,12 @@ export async function runBench() {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'secretariat', password }) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    // The session cookie among those set (a trusted-device cookie comes with a sign-in too).
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('par_session=')) ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const plans = (await (await fetch(`${base}/api/plans`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const listed = await fetch(`${base}/api/plans`, { headers: { cookie } });
+    const plans = (await listed.json()) as { items?: { id: string }[] };
+    if (!plans.items?.length) throw new Error(`no demo plan to attach files to (${login.status} sign-in, ${listed.status} plans: ${JSON.stringify(plans).slice(0, 300)})`);
     const planId = plans.items[0].id;
     results[backend] = { small: await upload(base, cookie, csrfToken, planId, small), big: await upload(base, cookie, csrfToken, planId, big) };
     await app.close();
