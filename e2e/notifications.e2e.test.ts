@@ -8,9 +8,21 @@ beforeAll(async () => {
 });
 afterAll(() => j?.close());
 
+/**
+ * The page's accessibility violations once it has settled. A transient `aria-prohibited-attr` on
+ * :root has been reported now and then right after a navigation (seen twice in many runs, gone on
+ * the next analysis of the same page): the page is analysed again, up to three times, while it
+ * reports violations; a lasting violation still fails the test.
+ */
 async function axeViolations() {
-  const axe = await new AxeBuilder({ page: j.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  let found: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const axe = await new AxeBuilder({ page: j.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    found = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    if (!found.length) break;
+    await j.page.waitForLoadState('networkidle');
+  }
+  return found;
 }
 
 describe('notifications and e-mail journey', () => {
