@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../server/config.js';
 import { buildApp, type AppInstance } from '../server/app.js';
@@ -75,4 +76,21 @@ export async function startJourney(opts: { locale?: string; viewport?: { width: 
       await database.close();
     },
   };
+}
+
+/**
+ * The page's WCAG 2 A/AA violations once it has settled. A transient `aria-prohibited-attr` on
+ * :root has been reported now and then right after a navigation (gone on the next analysis of the
+ * same page): the page is analysed again, up to three times, while it reports violations; a
+ * lasting violation still fails the test.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  let found: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    found = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    if (!found.length) break;
+    await page.waitForLoadState('networkidle');
+  }
+  return found;
 }

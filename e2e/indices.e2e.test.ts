@@ -1,17 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness.js';
+import { axeViolations, startJourney, type Journey } from './harness.js';
 
 let j: Journey;
 beforeAll(async () => {
   j = await startJourney();
 });
 afterAll(() => j?.close());
-
-async function axeViolations() {
-  const axe = await new AxeBuilder({ page: j.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('risk-based targeting journey (issue 11 §3)', () => {
   it('the standing office reads the 2021 ranking with its explanations and drafts a plan inspecting the two riskiest units', async () => {
@@ -24,7 +18,7 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     expect(await first.textContent()).toMatch(/tiêu chí chưa đạt \(mất [\d,]+ điểm\); .*chỉ số CCHC [\d,]+%/);
     expect(await page.getByText(/Chưa tính \(chưa có dữ liệu trong hệ thống\)/).count()).toBe(1);
     await j.screenshot('risk-ranking');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(j.page)).toEqual([]);
 
     const rows = page.locator('tbody tr');
     const names = [(await rows.nth(0).locator('td').nth(2).textContent())!, (await rows.nth(1).locator('td').nth(2).textContent())!];
@@ -55,6 +49,6 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Điểm Tam Quan Bắc năm 2021' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText('Chưa đạt', { exact: true }).count()).toBeGreaterThan(0);
     await j.screenshot('score-sheet');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(j.page)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
+import { axeViolations, DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -27,11 +26,6 @@ async function otherUser(username: string) {
   return { context, page };
 }
 
-async function axeViolations() {
-  const axe = await new AxeBuilder({ page: j.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 /** Text of word/document.xml without its tags: runs may split a line anywhere. */
 async function documentText(file: string) {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
@@ -49,7 +43,7 @@ describe('inspection plan journey', () => {
     await expect.poll(() => table.getByText('15/KH-UBND').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => table.getByText('Đã ban hành').count()).toBeGreaterThan(0);
     await j.screenshot('plans-list');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(j.page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Tạo từ kế hoạch năm trước' }).click();
     const dialog = page.getByRole('dialog');
@@ -74,7 +68,7 @@ describe('inspection plan journey', () => {
     await expect.poll(() => page.getByText('Không có thay đổi chưa lưu.').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByLabel('1. Mục đích', { exact: true }).inputValue()).toContain(`- ${addedPurpose}`);
     await j.screenshot('plan-draft-editor');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(j.page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Trình ký' }).click();
     await expect.poll(() => page.locator('main').getByText('Đã trình', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -172,7 +166,7 @@ describe('inspection plan journey', () => {
     await expect.poll(() => decision.textContent(), { timeout: 10_000 }).toMatch(/^Quyết định số \d+\/QĐ-UBND ngày \d\d\/\d\d\/\d{4}$/);
     const number = /số (\S+)/.exec((await decision.textContent())!)![1];
     await j.screenshot('team-founded');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(j.page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải quyết định .docx' }).click()]);
     const file = path.resolve('tmp/e2e', 'team-decision.docx');

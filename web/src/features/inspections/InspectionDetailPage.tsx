@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Loader, Modal, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, TextInput, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { RequestedMove } from '../../../../shared/domain/inspection-status.js';
@@ -8,7 +8,7 @@ import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { IssueText } from './IssueText.js';
+import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 
@@ -55,13 +55,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
         ] as [string, string | null][]).filter((row): row is [string, string] => !!row[1])}
       />
       {i.warnings.length > 0 && (
-        <Alert color="yellow" title={t('inspections.warnings')}>
-          <List size="sm">
-            {i.warnings.map((w, n) => (
-              <List.Item key={n}><IssueText issue={w} /></List.Item>
-            ))}
-          </List>
-        </Alert>
+        <IssueList issues={i.warnings} title={t('inspections.warnings')} color="yellow" />
       )}
       <Group>
         {i.abilities.start && (
@@ -87,13 +81,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
           {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />}
           <TextInput label={t('inspections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
           {conflicts.length > 0 && (
-            <Alert color="red" title={t('inspections.conflicts')}>
-              <List size="sm">
-                {conflicts.map((c, n) => (
-                  <List.Item key={n}><IssueText issue={c} /></List.Item>
-                ))}
-              </List>
-            </Alert>
+            <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" />
           )}
           {move.error && !conflicts.length && <Alert color="red">{errorMessage(move.error)}</Alert>}
           <Button

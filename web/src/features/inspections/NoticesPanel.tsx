@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { IssueText } from './IssueText.js';
+import { IssueList } from './IssueText.js';
 import { api } from '../../lib/api-client.js';
 import { scheduleConflicts } from './inspections.api.js';
 
@@ -110,13 +110,7 @@ function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClo
         <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required />
         {conflicts.length > 0 && (
           <>
-            <Alert color="red" title={t('inspections.conflicts')}>
-              <List size="sm">
-                {conflicts.map((c, n) => (
-                  <List.Item key={n}><IssueText issue={c} /></List.Item>
-                ))}
-              </List>
-            </Alert>
+            <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" />
             <TextInput label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />
           </>
         )}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/inspection-status.js';
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/i18n.js';
-import { IssueText } from './IssueText.js';
+import { IssueList } from './IssueText.js';
 import { invalidParamsByField, isApiError } from '../../lib/api-client.js';
 import { usePlan, usePlans } from '../plans/plans.api.js';
 import { useNotifySuccess } from '../plans/notify.js';
@@ -105,13 +105,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
         </Group>
         <Textarea label={t('inspections.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} />
         {conflicts.length > 0 && (
-          <Alert color="red" title={t('inspections.conflicts')} role="alert">
-            <List size="sm">
-              {conflicts.map((c, i) => (
-                <List.Item key={i}><IssueText issue={c} /></List.Item>
-              ))}
-            </List>
-          </Alert>
+          <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" role="alert" />
         )}
         {overridable && <TextInput label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
         {schedule.error && !conflicts.length && !isApiError(schedule.error, 'VALIDATION_FAILED') ? <Alert color="red">{errorMessage(schedule.error)}</Alert> : null}
