@@ -165,6 +165,9 @@ export const fieldErrorCodes = [
   'not_in_unit',
   'before_received',
   'not_closed',
+  'date_in_future',
+  // risk weights
+  'all_weights_zero',
   // .xlsx imports
   'no_rows',
   'duplicate_in_file',

@@ -221,7 +221,10 @@ export const resultsQuery = z.object({ year: queryYear(), parentUnitId: uuid.opt
 export const resultsResponse = z.object({
   frameworkId: z.uuid(),
   year: z.number().int(),
+  /** The mean index % of the units listed (those the caller reads); null when fewer than two are scored. */
   average: z.number().nullable(),
+  /** How many units the average is over. */
+  averageOf: z.number().int(),
   items: z.array(resultRowSchema),
 });
 

@@ -64,12 +64,16 @@ export async function feedbackDetail(tx: DbOrTx, actor: Actor, id: string): Prom
   return present(actor, row);
 }
 
-function checkResolution(status: string, receivedOn: string, resolvedOn: string | null) {
+/** The dates a register entry may carry: nothing after today (Asia/Ho_Chi_Minh), resolved after received. */
+function checkResolution(status: string, receivedOn: string, resolvedOn: string | null, today: string) {
+  if (receivedOn > today) throw AppError.invalid('body.receivedOn', 'date_in_future', `a complaint cannot be received after today (${today})`);
+  if (resolvedOn && resolvedOn > today) throw AppError.invalid('body.resolvedOn', 'date_in_future', `a complaint cannot be resolved after today (${today})`);
   if (resolvedOn && resolvedOn < receivedOn) throw AppError.invalid('body.resolvedOn', 'before_received', 'resolved before it was received');
   if (resolvedOn && !['resolved', 'dismissed'].includes(status)) throw AppError.invalid('body.resolvedOn', 'not_closed', 'only a resolved or dismissed item has a resolution date');
 }
 
-export async function recordFeedback(tx: Tx, ctx: RequestContext, input: z.infer<typeof createFeedbackBody>) {
+/** `today`: the calendar date in Vietnam from the injected clock (no date after it is accepted). */
+export async function recordFeedback(tx: Tx, ctx: RequestContext, input: z.infer<typeof createFeedbackBody>, today: string) {
   authorize(ctx.actor, 'feedback.record', 'you may not record feedback');
   const [u] = await tx.select().from(unit).where(eq(unit.id, input.unitId));
   if (!u || !inReach(ctx.actor, 'feedback.record', { unitPath: u.path })) throw AppError.invalid('body.unitId', 'not_found', 'no unit you record feedback for has this id');
@@ -78,7 +82,7 @@ export async function recordFeedback(tx: Tx, ctx: RequestContext, input: z.infer
     if (!a || a.unitId !== u.id) throw AppError.invalid('body.agencyId', 'not_in_unit', 'the agency is not one of the unit’s');
   }
   const status = input.status ?? 'received';
-  checkResolution(status, input.receivedOn, input.resolvedOn ?? null);
+  checkResolution(status, input.receivedOn, input.resolvedOn ?? null, today);
   const [row] = await tx
     .insert(citizenFeedback)
     .values({ unitId: u.id, agencyId: input.agencyId ?? null, receivedOn: input.receivedOn, channel: input.channel, subject: input.subject, status, resolvedOn: input.resolvedOn ?? null, createdBy: ctx.actor.userId })
@@ -87,14 +91,14 @@ export async function recordFeedback(tx: Tx, ctx: RequestContext, input: z.infer
   return row;
 }
 
-export async function updateFeedback(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateFeedbackBody>) {
+export async function updateFeedback(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateFeedbackBody>, today: string) {
   const [found] = await select(tx, ctx.actor, [eq(citizenFeedback.id, id)]);
   if (!found) throw AppError.notFound('feedback');
   if (!inReach(ctx.actor, 'feedback.record', { unitPath: found.unitPath })) throw new AppError('FORBIDDEN', 'you may not change this feedback');
   const before = found.f;
   const status = input.status ?? before.status;
   const resolvedOn = input.resolvedOn === undefined ? (['resolved', 'dismissed'].includes(status) ? before.resolvedOn : null) : input.resolvedOn;
-  checkResolution(status, input.receivedOn ?? before.receivedOn, resolvedOn);
+  checkResolution(status, input.receivedOn ?? before.receivedOn, resolvedOn, today);
   const { version, ...fields } = input;
   const changes = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), resolvedOn };
   const after = await updateVersioned(tx, citizenFeedback, id, version, changes);

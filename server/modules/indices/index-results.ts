@@ -71,9 +71,11 @@ export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: st
     rank: ranks.get(u.unitId)?.rank ?? null,
     peerCount: ranks.get(u.unitId)?.peerCount ?? 0,
   }));
+  // The average is over the units the caller reads, and only said when it compares at least two:
+  // a ward's officer sees their own row alone, whose "average" would be their own score.
   const scored = items.filter((i) => i.indexPct !== null);
-  const average = scored.length ? round2(scored.reduce((a, i) => a + i.indexPct!, 0) / scored.length) : null;
-  return { frameworkId, year, average, items };
+  const average = scored.length >= 2 ? round2(scored.reduce((a, i) => a + i.indexPct!, 0) / scored.length) : null;
+  return { frameworkId, year, average, averageOf: average === null ? 0 : scored.length, items };
 }
 
 /** A unit's scores across frameworks and years, each with its rank among its peers. */

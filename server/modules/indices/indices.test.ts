@@ -167,7 +167,10 @@ describe('index scores', () => {
     expect(historyB.items.map((h) => [h.year, h.indexPct, h.peerCount])).toEqual([[2021, 100, 2], [2020, 90, 1]]);
     expect((await c.unitOfficerA.get(`/api/units/${a.wardB.id}/index-history`)).statusCode).toBe(404);
     // The unit officer sees only their ward in the results.
-    const theirs = (await c.unitOfficerA.get(`/api/index-frameworks/${f.id}/results?year=2021`)).json() as { items: { unitId: string }[] };
+    const theirs = (await c.unitOfficerA.get(`/api/index-frameworks/${f.id}/results?year=2021`)).json() as { average: number | null; averageOf: number; items: { unitId: string }[] };
     expect(theirs.items.map((i) => i.unitId)).toEqual([a.wardA.id]);
+    // …and no "average" that would be their own score; the office's is over both wards.
+    expect(theirs).toMatchObject({ average: null, averageOf: 0 });
+    expect(results).toMatchObject({ average: 65.63, averageOf: 2 });
   });
 });

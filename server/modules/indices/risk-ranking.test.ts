@@ -62,6 +62,12 @@ describe('risk-based ranking', () => {
     // The office weighs only the time since the last inspection: B drops, A and C share the top.
     const weights = Object.fromEntries(Object.keys(defaultRiskWeights).map((k) => [k, k === 'sinceInspection' ? 5 : 0]));
     expect((await c.leader.put(`/api/risk-weights/${a.town.id}`, { version: null, weights })).statusCode).toBe(403);
+    // Every weight at 0 (or only on factors without figures yet) ranks nothing: refused, nothing saved.
+    const zero = Object.fromEntries(Object.keys(defaultRiskWeights).map((k) => [k, k === 'openActions' ? 4 : 0]));
+    const refused = await c.secretariat.put(`/api/risk-weights/${a.town.id}`, { version: null, weights: zero });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.weights', code: 'all_weights_zero' });
+    expect((await c.secretariat.get(`/api/risk-weights/${a.town.id}`)).json().version).toBeNull();
     const saved = await c.secretariat.put(`/api/risk-weights/${a.town.id}`, { version: null, weights });
     expect(saved.json()).toMatchObject({ version: 1, weights: { sinceInspection: 5, unmet: 0 } });
     expect((await c.secretariat.put(`/api/risk-weights/${a.town.id}`, { version: null, weights })).statusCode).toBe(409);

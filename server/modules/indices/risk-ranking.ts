@@ -64,6 +64,11 @@ export async function loadRiskWeights(tx: DbOrTx, actor: Actor, unitId: string) 
 export async function saveRiskWeights(tx: Tx, ctx: RequestContext, unitId: string, input: { version: number | null; weights: RiskWeights }) {
   const before = await loadRiskWeights(tx, ctx.actor, unitId);
   if (!before.abilities.update) throw new AppError('FORBIDDEN', 'you may not set the risk weights here');
+  // With no weight on a factor that has figures, every unit scores 0 and the ranking says nothing.
+  const counted = new Set<RiskFactor>(['unmet', 'pointsLost', 'lowIndex', 'lowSatisfaction', 'complaints', 'sinceInspection', ...riskCountSources.map((s) => s.factor)]);
+  if (![...counted].some((f) => input.weights[f] > 0)) {
+    throw AppError.invalid('body.weights', 'all_weights_zero', `at least one of ${[...counted].join(', ')} must weigh more than 0`);
+  }
   if (before.version !== input.version) throw new AppError('VERSION_CONFLICT', `the weights are at version ${before.version ?? 'none'}, the request was made from ${input.version ?? 'none'}`);
   if (input.version === null) {
     await tx.insert(riskWeights).values({ unitId, weights: input.weights, updatedBy: ctx.actor.userId });

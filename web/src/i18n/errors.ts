@@ -71,6 +71,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   not_in_unit: 'field.not_in_unit',
   before_received: 'field.before_received',
   not_closed: 'field.not_closed',
+  date_in_future: 'field.date_in_future',
+  all_weights_zero: 'field.all_weights_zero',
   required: 'field.required',
   unknown: 'field.unknown',
   invalid: 'field.invalid',

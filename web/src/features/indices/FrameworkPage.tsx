@@ -100,7 +100,7 @@ function Results({ framework }: { framework: FrameworkDetail }) {
     <Stack>
       <Group>
         <NumberInput label={t('indices.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={framework.fromYear} max={framework.toYear ?? 2100} w={120} />
-        {results.data?.average != null && <Text>{t('indices.average', { value: formatNumber(language, results.data.average) })}</Text>}
+        {results.data?.average != null && <Text>{t('indices.averageOf', { value: formatNumber(language, results.data.average), count: results.data.averageOf })}</Text>}
       </Group>
       {results.isPending && <Loader />}
       {results.error && <ErrorAlert error={results.error} />}

@@ -34,7 +34,7 @@ export const useFramework = (id: string) =>
 export const useResults = (id: string, year: number) =>
   useQuery({
     queryKey: indexKeys.results(id, year),
-    queryFn: ({ signal }) => api.get<{ average: number | null; items: ResultRow[] }>(`/api/index-frameworks/${id}/results`, { year }, signal),
+    queryFn: ({ signal }) => api.get<{ average: number | null; averageOf: number; items: ResultRow[] }>(`/api/index-frameworks/${id}/results`, { year }, signal),
   });
 
 export const useSheet = (id: string, unitId: string, year: number) =>
