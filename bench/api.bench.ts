@@ -60,5 +60,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`API on ${r.engine}, ${r.concurrency} concurrent clients, ${r.seconds} s each`);
   console.log(`  baseline GET /api/health            ${f(r.baseline.perSecond)} req/s`);
   console.log(`  GET /api/units?q=hoai thanh          ${f(r.search.perSecond)} req/s  (${(r.search.perSecond / r.baseline.perSecond).toFixed(2)}× baseline, ${r.search.errors} errors)`);
-  console.log(`  GET /api/agencies (all in scope)     ${f(r.agencies.perSecond)} req/s  (${(r.agencies.perSecond / r.baseline.perSecond).toFixed(2)}× baseline, ${r.agencies.errors} errors)`);
+  console.log(`  GET /api/agencies (first page)      ${f(r.agencies.perSecond)} req/s  (${(r.agencies.perSecond / r.baseline.perSecond).toFixed(2)}× baseline, ${r.agencies.errors} errors)`);
 }

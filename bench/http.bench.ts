@@ -77,7 +77,7 @@ function endpoints(a: Ready['accounts'], sample: { unitId: string }) {
     { name: 'units (all in scope)', path: '/api/units', as: a.nationalAdmin },
     { name: 'unit detail', path: `/api/units/${sample.unitId}`, as: a.nationalAdmin },
     { name: 'agencies search "phuong tan"', path: `/api/agencies?q=${encodeURIComponent('phuong tan')}`, as: a.nationalAdmin },
-    { name: 'agencies (all in scope)', path: '/api/agencies', as: a.nationalAdmin },
+    { name: 'agencies, first page (100)', path: '/api/agencies', as: a.nationalAdmin },
     { name: 'audit page 1', path: '/api/audit', as: a.nationalAdmin },
     { name: 'plans', path: '/api/plans', as: a.nationalAdmin },
     { name: 'units as a commune officer', path: '/api/units', as: a.communeOfficer },

@@ -126,8 +126,17 @@ export const listAgenciesQuery = z.object({
   unitId: z.uuid().optional(),
   kind: z.enum(agencyKinds).optional(),
   includeInactive: queryBool.optional(),
+  /** Keyset cursor: the `nextCursor` of the previous page (opaque). */
+  after: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const agencyListResponse = z.object({ items: z.array(agencySchema) });
+export const agencyListResponse = z.object({
+  items: z.array(agencySchema),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** Agencies matching the filters in the caller's reach (all pages). */
+  total: z.number().int(),
+});
 
 export const createAgencyBody = z.object({
   unitId: z.uuid(),

@@ -3,6 +3,7 @@ import { agency, setting, unit, unitSuccession } from '../../db/schema/index.js'
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { agencyInReach, unitVisible } from '../../authz/scope.js';
+import { AppError } from '../../http/app-error.js';
 
 export type UnitRow = typeof unit.$inferSelect;
 export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null };
@@ -76,7 +77,7 @@ export interface AgencyFilter {
 const parentAgency = aliasedTable(agency, 'parent_agency');
 const agencyColumns = { ...getTableColumns(agency), unitName: unit.name, parentAgencyName: parentAgency.name };
 
-export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): Promise<AgencyRow[]> {
+function agencyConditions(actor: Actor, f: AgencyFilter): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [agencyInReach(actor, 'registry.read', agency)];
   if (!f.includeInactive) conditions.push(eq(agency.active, true));
   if (f.unitId) conditions.push(eq(agency.unitId, f.unitId));
@@ -85,13 +86,73 @@ export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): P
   if (f.q?.trim()) {
     conditions.push(matchesText(sql`${agency.name} || ' ' || coalesce(${agency.shortName}, '') || ' ' || coalesce(${agency.code}, '')`, f.q));
   }
+  return conditions;
+}
+
+const agencyOrder = [sql`${unit.sortKey} collate "C"`, sql`${agency.sortKey} collate "C"`, sql`${agency.id}`];
+
+/** Every agency in reach matching the filters, in registry order (exports, lookups by id). */
+export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): Promise<AgencyRow[]> {
   return tx
     .select(agencyColumns)
     .from(agency)
     .innerJoin(unit, eq(unit.id, agency.unitId))
     .leftJoin(parentAgency, eq(parentAgency.id, agency.parentAgencyId))
-    .where(and(...conditions))
-    .orderBy(sql`${unit.sortKey} collate "C"`, sql`${agency.sortKey} collate "C"`);
+    .where(and(...agencyConditions(actor, f)))
+    .orderBy(...agencyOrder);
+}
+
+type AgencyKey = [unitSortKey: string, agencySortKey: string, id: string];
+
+export function encodeAgencyCursor(row: AgencyRow & { unitSortKey: string }): string {
+  return Buffer.from(JSON.stringify([row.unitSortKey, row.sortKey, row.id] satisfies AgencyKey)).toString('base64url');
+}
+
+function decodeAgencyCursor(cursor: string): AgencyKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === 3 && key.every((k) => typeof k === 'string') && /^[0-9a-f-]{36}$/i.test(key[2] as string)) {
+      return key as AgencyKey;
+    }
+  } catch {
+    // falls through to the field error
+  }
+  throw AppError.invalid('query.after', 'malformed', 'the cursor is not one this list gave');
+}
+
+/**
+ * One page of agencies in registry order, by keyset (unit sort key, agency sort key, id): the
+ * cost of a page does not grow with how far the reader has paged.
+ */
+export async function pageAgencies(
+  tx: DbOrTx,
+  actor: Actor,
+  f: AgencyFilter & { after?: string; limit: number },
+): Promise<{ rows: AgencyRow[]; nextCursor: string | null; total: number }> {
+  const conditions = agencyConditions(actor, f);
+  const where = [...conditions];
+  if (f.after) {
+    const [unitKey, agencyKey, id] = decodeAgencyCursor(f.after);
+    where.push(sql`(${unit.sortKey} collate "C", ${agency.sortKey} collate "C", ${agency.id}) > (${unitKey} collate "C", ${agencyKey} collate "C", ${id}::uuid)`);
+  }
+  const [rows, [count]] = await Promise.all([
+    tx
+      .select({ ...agencyColumns, unitSortKey: unit.sortKey })
+      .from(agency)
+      .innerJoin(unit, eq(unit.id, agency.unitId))
+      .leftJoin(parentAgency, eq(parentAgency.id, agency.parentAgencyId))
+      .where(and(...where))
+      .orderBy(...agencyOrder)
+      .limit(f.limit + 1),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(agency)
+      .innerJoin(unit, eq(unit.id, agency.unitId))
+      .where(and(...conditions)),
+  ]);
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  return { rows: page, nextCursor: more ? encodeAgencyCursor(page[page.length - 1]!) : null, total: count?.n ?? 0 };
 }
 
 export async function findVisibleAgency(tx: DbOrTx, actor: Actor, id: string): Promise<AgencyRow | null> {

@@ -29,7 +29,7 @@ import { exportRegistry } from './export-registry.js';
 import { importRegistry } from './import-registry.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
-import { findSuccessions, findVisibleAgency, findVisibleUnit, listAgencies, listUnits, standingBodyId } from './registry.repository.js';
+import { findSuccessions, findVisibleAgency, findVisibleUnit, listUnits, pageAgencies, standingBodyId } from './registry.repository.js';
 import { addSuccession } from './add-succession.js';
 import { createUnit } from './create-unit.js';
 import { deactivateUnit } from './deactivate-unit.js';
@@ -108,8 +108,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/agencies', { schema: { tags: ['registry'], querystring: listAgenciesQuery, response: { 200: agencyListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    const [rows, standing] = await Promise.all([listAgencies(db, ctx.actor, request.query), standingBodyId(db)]);
-    return { items: rows.map((r) => presentAgency(r, standing)) };
+    const [page, standing] = await Promise.all([pageAgencies(db, ctx.actor, request.query), standingBodyId(db)]);
+    return { items: page.rows.map((r) => presentAgency(r, standing)), nextCursor: page.nextCursor, total: page.total };
   });
 
   app.get('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: agencyDetailSchema, ...errors } } }, async (request) =>

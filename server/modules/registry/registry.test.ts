@@ -246,3 +246,39 @@ describe('registry: defects of issue 7', () => {
     expect(unit.json().invalidParams[0]).toMatchObject({ name: 'body.name', code: 'control_characters' });
   });
 });
+
+describe('registry: agencies page by keyset', () => {
+  it('walks every agency in reach once, in order, with the total, and refuses a forged cursor', async () => {
+    const parent = (await admin.post('/api/units', { name: `Phường trang ${a.tag}`, kind: 'ward', parentId: a.province.id })).json();
+    for (const name of ['Văn phòng B', 'Văn phòng A', 'Văn phòng Đ', 'Văn phòng C', 'Văn phòng Ă']) {
+      expect((await admin.post('/api/agencies', { unitId: parent.id, name, kind: 'office' })).statusCode).toBe(201);
+    }
+    const whole = (await admin.get(`/api/agencies?unitId=${parent.id}&limit=500`)).json();
+    expect(whole.total).toBe(5);
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.map((i: { name: string }) => i.name)).toEqual(['Văn phòng A', 'Văn phòng Ă', 'Văn phòng B', 'Văn phòng C', 'Văn phòng Đ']);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res = await admin.get(`/api/agencies?unitId=${parent.id}&limit=2${after ? `&after=${after}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.total).toBe(5);
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((i: { name: string }) => i.name));
+      after = body.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toEqual(whole.items.map((i: { name: string }) => i.name));
+
+    // A page is never larger than asked, and the default is bounded.
+    expect((await admin.get('/api/agencies?limit=501')).statusCode).toBe(400);
+    const forged = await admin.get(`/api/agencies?after=${Buffer.from('["x"]').toString('base64url')}`);
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().invalidParams[0]).toMatchObject({ name: 'query.after', code: 'malformed' });
+    // Another unit's officer counts only what is theirs.
+    const mine = (await unitA.get(`/api/agencies?unitId=${parent.id}`)).json();
+    expect(mine).toMatchObject({ items: [], total: 0, nextCursor: null });
+  });
+});

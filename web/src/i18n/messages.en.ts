@@ -38,6 +38,8 @@ export const en: Record<MessageKey, string> = {
   'common.kind': 'Kind',
   'common.all': 'All',
   'common.count': '{count} results',
+  'common.shownOfTotal': 'Showing {shown} of {total} results',
+  'common.showMore': 'Show more',
   'common.pages': 'Pages',
   'common.previousPage': 'Previous page',
   'common.nextPage': 'Next page',

@@ -39,6 +39,8 @@ export const vi = {
   'common.kind': 'Loại',
   'common.all': 'Tất cả',
   'common.count': '{count} kết quả',
+  'common.shownOfTotal': 'Đang hiện {shown} trong {total} kết quả',
+  'common.showMore': 'Xem thêm',
   'common.pages': 'Phân trang',
   'common.previousPage': 'Trang trước',
   'common.nextPage': 'Trang sau',

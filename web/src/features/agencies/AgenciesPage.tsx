@@ -13,7 +13,7 @@ import { useSession } from '../../auth/session.js';
 import { RegistryTransfer } from '../registry/RegistryTransfer.js';
 import { AgencyForm, agencyFormValues, type AgencyFormValues } from './AgencyForm.js';
 import { StandingBodySetting } from './StandingBodySetting.js';
-import { agencyKeys, useAgencies } from './agencies.api.js';
+import { agencyKeys, useAgencyPages } from './agencies.api.js';
 
 /** /agencies: searchable, filterable table of agencies; create; the standing-body setting. */
 export function AgenciesPage() {
@@ -26,7 +26,9 @@ export function AgenciesPage() {
   const [kind, setKind] = useState<AgencyKind | null>(null);
   const [includeInactive, setIncludeInactive] = useState(false);
   const [creating, setCreating] = useState(false);
-  const agencies = useAgencies({ q: debouncedQ || undefined, kind, includeInactive });
+  const pages = useAgencyPages({ q: debouncedQ || undefined, kind, includeInactive });
+  const rows = pages.data?.pages.flatMap((p) => p.items);
+  const total = pages.data?.pages[0]?.total;
   const canCreate = can('agency.create');
 
   const create = useMutation({
@@ -62,7 +64,7 @@ export function AgenciesPage() {
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
           w={{ base: '100%', sm: 320 }}
-          rightSection={agencies.isFetching ? <Loader size="xs" /> : null}
+          rightSection={pages.isFetching ? <Loader size="xs" /> : null}
         />
         <Select
           label={t('common.kind')}
@@ -82,12 +84,16 @@ export function AgenciesPage() {
       </Group>
 
       <Text size="sm" c="dimmed" aria-live="polite">
-        {agencies.data ? t('common.count', { count: agencies.data.length }) : ''}
+        {rows && total !== undefined
+          ? rows.length < total
+            ? t('common.shownOfTotal', { shown: rows.length, total })
+            : t('common.count', { count: total })
+          : ''}
       </Text>
-      {agencies.error ? <ErrorAlert error={agencies.error} /> : null}
-      {agencies.isPending && <Loader />}
-      {agencies.data && agencies.data.length === 0 && <Text>{t('common.noResults')}</Text>}
-      {agencies.data && agencies.data.length > 0 && (
+      {pages.error ? <ErrorAlert error={pages.error} /> : null}
+      {pages.isPending && <Loader />}
+      {rows && rows.length === 0 && <Text>{t('common.noResults')}</Text>}
+      {rows && rows.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover aria-label={t('agencies.tableLabel')}>
             <Table.Thead>
@@ -100,7 +106,7 @@ export function AgenciesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {agencies.data.map((agency) => (
+              {rows.map((agency) => (
                 <Table.Tr key={agency.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/agencies/${agency.id}`} size="sm">
@@ -121,6 +127,13 @@ export function AgenciesPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {pages.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+            {t('common.showMore')}
+          </Button>
+        </Group>
       )}
 
       {can('registry.import') && <RegistryTransfer />}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Agency, AgencyDetail, AgencyKind } from '../../../../shared/api/registry.schemas.js';
 import { api } from '../../lib/api-client.js';
 
@@ -16,23 +16,41 @@ export const agencyKeys = {
   standingBody: ['settings', 'standing-body'] as const,
 };
 
+export interface AgencyPage {
+  items: Agency[];
+  nextCursor: string | null;
+  total: number;
+}
+
+function agencyQuery(filters: AgencyFilters) {
+  return {
+    q: filters.q?.trim(),
+    unitId: filters.unitId,
+    kind: filters.kind,
+    includeInactive: filters.includeInactive ? 'true' : undefined,
+  };
+}
+
+/** The first page of matching agencies (pickers: the user narrows by typing). */
 export function useAgencies(filters: AgencyFilters, enabled = true) {
   return useQuery({
     queryKey: agencyKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Agency[] }>(
-        '/api/agencies',
-        {
-          q: filters.q?.trim(),
-          unitId: filters.unitId,
-          kind: filters.kind,
-          includeInactive: filters.includeInactive ? 'true' : undefined,
-        },
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<AgencyPage>('/api/agencies', agencyQuery(filters), signal),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** Page after page of agencies, by the server's keyset cursor (the agencies page). */
+export function useAgencyPages(filters: AgencyFilters) {
+  return useInfiniteQuery({
+    queryKey: [...agencyKeys.list(filters), 'pages'] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api.get<AgencyPage>('/api/agencies', { ...agencyQuery(filters), after: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 

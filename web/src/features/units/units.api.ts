@@ -46,7 +46,8 @@ export function useUnit(id: string) {
 export function useUnitAgencies(unitId: string) {
   return useQuery({
     queryKey: ['agencies', 'list', { unitId }],
-    queryFn: ({ signal }) => api.get<{ items: Agency[] }>('/api/agencies', { unitId, includeInactive: 'true' }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Agency[]; nextCursor: string | null; total: number }>('/api/agencies', { unitId, includeInactive: 'true', limit: 500 }, signal),
     select: (data) => data.items,
   });
 }
