@@ -108,6 +108,14 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/inspections/{id}/close': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/inspections/{id}/cancel': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/inspections/{id}/reschedule': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // Draws of unannounced targets: as secret as the visits (the office and the leaders); the office draws and reveals.
+  'GET /api/unannounced-draws': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'POST /api/unannounced-draws': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/unannounced-draws/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/unannounced-draws/{id}/reveal': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  // Public once revealed: anyone recomputes the draw; before, not found for everyone.
+  'GET /api/public/unannounced-draws/{id}': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/public/unannounced-draws/{id} (not revealed)': { anonymous: 404, admin: 404, leader: 404, secretariat: 404, inspector: 404, unit_officer: 404 },
   // Schedule notices: drafted and issued by the standing office; issued ones seen with their inspections.
   'GET /api/inspection-notices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/inspection-notices/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { PlanDetail } from '../../shared/api/plans.schemas.js';
 import type { Team } from '../../shared/api/teams.schemas.js';
+import type { Draw } from '../../shared/api/draws.schemas.js';
 import type { Inspection } from '../../shared/api/inspections.schemas.js';
 import type { Notice } from '../../shared/api/notices.schemas.js';
 import { dayNumberToIso, toDayNumber } from '../../shared/domain/calendar/dates.js';
@@ -140,6 +141,14 @@ async function draftNotice(p: Place): Promise<Notice> {
 async function issuedNotice(p: Place): Promise<Notice> {
   const n = await draftNotice(p);
   return expectOk(await p.sec.post(`/api/inspection-notices/${n.id}/issue`, { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' }), 'issue notice');
+}
+async function drawOf(p: Place): Promise<Draw> {
+  const plan = await issuedPlan(p);
+  return expectOk(await p.sec.post('/api/unannounced-draws', { planId: plan.id, k: 1, placeKinds: ['head_office'] }), 'draw');
+}
+async function revealedDraw(p: Place): Promise<Draw> {
+  const d = await drawOf(p);
+  return expectOk(await p.sec.post(`/api/unannounced-draws/${d.id}/reveal`, { version: d.version }), 'reveal draw');
 }
 const freshUnit = (p: Place) => makeUnit(p.db, { name: `Khu phố ${p.a.tag} ${next()}`, kind: 'ward', parentId: p.a.wardA.id });
 const freshAgency = (p: Place) => makeAgency(p.db, { unitId: p.a.wardA.id, parentAgencyId: p.a.wardACommittee.id, name: `Tổ công tác ${p.a.tag} ${next()}`, kind: 'other' });
@@ -411,6 +420,24 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'POST', url: `/api/inspections/${i.id}/reschedule`, payload: { version: i.version, reason: 'Trùng lịch', startsOn: visitDay() } };
     },
   },
+
+  // Draws of unannounced targets of a fresh issued plan of the town (head offices: ward A's committee, home affairs).
+  'GET /api/unannounced-draws': { scoped: true, build: async ({ place }) => get(`/api/unannounced-draws?planId=${(await place.shared('drawnPlan', () => drawOf(place))).planId}`) },
+  'POST /api/unannounced-draws': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/unannounced-draws', payload: { planId: (await place.shared('issuedPlan', () => issuedPlan(place))).id, k: 1, placeKinds: ['head_office'] } }),
+  },
+  'GET /api/unannounced-draws/{id}': { scoped: true, build: async ({ place }) => get(`/api/unannounced-draws/${(await place.shared('drawnPlan', () => drawOf(place))).id}`) },
+  'POST /api/unannounced-draws/{id}/reveal': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('draw', () => drawOf(place));
+      return { method: 'POST', url: `/api/unannounced-draws/${d.id}/reveal`, payload: { version: d.version } };
+    },
+  },
+  // Public once revealed (anyone checks the draw); a draw not revealed is not found, for everyone.
+  'GET /api/public/unannounced-draws/{id}': { scoped: false, build: async ({ place }) => get(`/api/public/unannounced-draws/${(await place.shared('revealedDraw', () => revealedDraw(place))).id}`) },
+  'GET /api/public/unannounced-draws/{id} (not revealed)': { scoped: false, build: async ({ place }) => get(`/api/public/unannounced-draws/${(await place.shared('drawnPlan', () => drawOf(place))).id}`) },
 
   // Schedule notices of announced inspections of ward A's committee.
   'GET /api/inspection-notices': { scoped: true, build: async ({ place }) => get(`/api/inspection-notices?planId=${(await place.shared('foundedTeam', () => foundedTeam(place))).planId}`) },

@@ -125,6 +125,8 @@ export const fieldErrorCodes = [
   'not_a_target',
   'not_a_reinspection',
   'not_a_place_of_agency',
+  'empty_pool',
+  'more_than_pool',
   'not_taken_place',
   'too_long',
   // the calendar (shared/domain/calendar/errors.ts, lower-cased)

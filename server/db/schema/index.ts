@@ -7,3 +7,4 @@ export * from './documents.js';
 export * from './notifications.js';
 export * from './inspections.js';
 export * from './indices.js';
+export * from './draws.js';

@@ -32,13 +32,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Every GET of the API with real ids of the season in its path and query ("{id}" chosen by the path it is in). */
-function requestsFor(doc: OpenApi, secretId: string): string[] {
+function requestsFor(doc: OpenApi, secretId: string, drawId = secretId): string[] {
   const ids: Record<string, string> = {
     units: s.a.wardB.id,
     agencies: s.a.wardBDesk.id,
     plans: s.plan.id,
     teams: s.team1.id,
     inspections: secretId,
+    'unannounced-draws': drawId,
+    public: drawId,
   };
   const query: Record<string, string[]> = {
     planId: [s.plan.id],
@@ -91,18 +93,18 @@ function requestsFor(doc: OpenApi, secretId: string): string[] {
   return [...new Set(urls)];
 }
 
-/** A response as compared: status and body, the request id and the visit's id masked. */
-async function comparable(res: LightMyRequestResponse, secretId: string): Promise<string> {
+/** A response as compared: status and body, the request id, the session's sliding expiry (wall clock) and the secret ids masked. */
+async function comparable(res: LightMyRequestResponse, secretId: string, drawId = secretId): Promise<string> {
   const type = String(res.headers['content-type'] ?? '');
   if (type.includes('spreadsheetml')) {
     // A workbook is compared by what its cells say (the zip's bytes carry a time stamp).
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const cells = book.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues() }));
-    return `${res.statusCode} ${JSON.stringify(cells).split(secretId).join('<SECRET>')}`;
+    return `${res.statusCode} ${JSON.stringify(cells).split(secretId).join('<SECRET>').split(drawId).join('<SECRET>')}`;
   }
   if (!type.includes('json')) return `${res.statusCode} ${type} ${res.rawPayload.length}`;
-  return `${res.statusCode} ${res.body.replace(/"requestId":"[^"]+"/g, '"requestId":"-"').split(secretId).join('<SECRET>')}`;
+  return `${res.statusCode} ${res.body.replace(/"requestId":"[^"]+"/g, '"requestId":"-"').replace(/"expiresAt":"[^"]+"/g, '"expiresAt":"-"').split(secretId).join('<SECRET>').split(drawId).join('<SECRET>')}`;
 }
 
 async function snapshot(who: Client, urls: string[], secretId: string) {
@@ -147,6 +149,10 @@ describe('an unannounced visit before it starts', () => {
       places: [s.a.wardBDesk.id],
       note: marker,
     });
+    // The office draws the desk it goes to: the draw is as secret as the visit.
+    const drawn = await s.secretariat.post('/api/unannounced-draws', { planId: s.plan.id, k: 1, placeKinds: ['one_stop_desk'], note: marker });
+    expect(drawn.statusCode, drawn.body).toBe(201);
+    const drawId: string = drawn.json().id;
     // Positive controls: the office, the leader and the team's inspector see it.
     for (const who of [s.secretariat, s.leader, s.inspector]) {
       expect((await who.get(`/api/inspections/${visit.id}`)).statusCode).toBe(200);
@@ -158,18 +164,19 @@ describe('an unannounced visit before it starts', () => {
     let checked = 0;
     for (const [name, who] of Object.entries(outsiders)) {
       const urls = requestsFor(doc, placeholder);
-      const real = requestsFor(doc, visit.id);
+      const real = requestsFor(doc, visit.id, drawId);
       for (let i = 0; i < urls.length; i++) {
         const res = await who.get(real[i]);
         expect(res.statusCode, `${name} ${real[i]}`).toBeLessThan(500);
         expect(res.body, `${name} ${real[i]}`).not.toContain(marker);
-        const now = await comparable(res, visit.id);
+        const now = await comparable(res, visit.id, drawId);
         if (stable.get(name)!.has(urls[i])) {
           // The record itself answers exactly as an unknown id does.
           expect(now, `${name} ${real[i]}`).toBe(before.get(name)!.get(urls[i]));
           checked++;
         }
         expect(now.replace('<SECRET>', ''), `${name} ${real[i]}`).not.toContain(visit.id);
+        expect(res.body, `${name} ${real[i]}`).not.toContain(drawn.json().seedHash);
       }
     }
     expect(checked).toBeGreaterThan(100);

@@ -111,6 +111,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   not_a_target: 'field.not_a_target',
   not_a_reinspection: 'field.not_a_reinspection',
   not_a_place_of_agency: 'field.not_a_place_of_agency',
+  empty_pool: 'field.empty_pool',
+  more_than_pool: 'field.more_than_pool',
   not_taken_place: 'field.not_taken_place',
   too_long: 'field.too_long',
   invalid_date: 'field.invalid_date',

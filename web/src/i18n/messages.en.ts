@@ -496,6 +496,8 @@ export const en: Record<MessageKey, string> = {
   'field.not_a_target': 'Not a target of the plan.',
   'field.not_a_reinspection': 'Not a re-inspection.',
   'field.not_a_place_of_agency': 'Not a place of this agency.',
+  'field.empty_pool': "The plan's targets have no place of these kinds.",
+  'field.more_than_pool': 'More than the places in the pool.',
   'field.not_taken_place': 'This has not taken place yet.',
   'field.too_long': 'Too long.',
   'field.invalid_date': 'Not a valid date.',

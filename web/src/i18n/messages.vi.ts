@@ -498,6 +498,8 @@ export const vi = {
   'field.not_a_target': 'Không phải đối tượng kiểm tra của kế hoạch.',
   'field.not_a_reinspection': 'Không phải cuộc kiểm tra lại.',
   'field.not_a_place_of_agency': 'Không phải địa điểm của cơ quan này.',
+  'field.empty_pool': 'Các đối tượng của kế hoạch không có địa điểm loại này.',
+  'field.more_than_pool': 'Nhiều hơn số địa điểm có thể bốc thăm.',
   'field.not_taken_place': 'Việc này chưa diễn ra.',
   'field.too_long': 'Quá dài.',
   'field.invalid_date': 'Ngày không hợp lệ.',

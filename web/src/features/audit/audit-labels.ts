@@ -60,6 +60,8 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'feedback.recorded': ['Ghi nhận phản ánh, kiến nghị', 'Recorded feedback'],
   'feedback.updated': ['Cập nhật phản ánh, kiến nghị', 'Updated feedback'],
   'risk_weights.updated': ['Đổi trọng số xếp hạng rủi ro', 'Changed risk weights'],
+  'unannounced_draw.created': ['Bốc thăm địa điểm kiểm tra đột xuất', 'Drew unannounced targets'],
+  'unannounced_draw.revealed': ['Công bố mã bốc thăm', 'Revealed a draw’s seed'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -82,6 +84,7 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   index_score_import: ['Lần nhập điểm', 'Score import'],
   citizen_feedback: ['Phản ánh, kiến nghị', 'Citizen feedback'],
   risk_weights: ['Trọng số xếp hạng rủi ro', 'Risk weights'],
+  unannounced_draw: ['Bốc thăm kiểm tra đột xuất', 'Unannounced draw'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from './identity.js';
+import { inspectionPlan } from './plans.js';
+
+/**
+ * A draw of unannounced targets with its commit–reveal record (shared/domain/unannounced-draw.ts).
+ * As secret as the visits it chooses: only the office and the leaders of the plan's issuing agency
+ * see it (modules/draws/draws.policy.ts) until the seed is revealed; from then on anyone may check
+ * it through the public verification endpoint. `seed` is never shown before `revealed_at`.
+ */
+export const unannouncedDraw = pgTable(
+  'unannounced_draw',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid()
+      .notNull()
+      .references(() => inspectionPlan.id),
+    k: integer().notNull(),
+    /** head_office | one_stop_desk | reception_point: which places of the plan's targets made the pool. */
+    placeKinds: text().array().notNull(),
+    /** uniform | risk (the risk ranking of the units, issue 11 §3). */
+    weighting: text().notNull(),
+    riskYear: integer(),
+    /** [{ agencyId, name, unitName, weight, score }] in canonical order (by agency id). */
+    pool: jsonb().notNull(),
+    seed: text().notNull(),
+    seedHash: text().notNull(),
+    poolHash: text().notNull(),
+    /** Agency ids in the order drawn. */
+    drawn: jsonb().notNull(),
+    note: text(),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revealedAt: timestamp({ withTimezone: true }),
+    revealedBy: uuid().references(() => appUser.id),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('unannounced_draw_plan_id_idx').on(t.planId),
+    check('unannounced_draw_weighting_check', sql`${t.weighting} in ('uniform','risk')`),
+    check('unannounced_draw_k_check', sql`${t.k} between 1 and 200`),
+  ],
+);

@@ -1,0 +1,22 @@
+import type { drawPlaceKinds } from '../../../shared/api/draws.schemas.js';
+import { inReach } from '../../authz/scope.js';
+import type { GuardedResource } from '../../authz/guard.js';
+import type { Actor } from '../../http/actor.js';
+import { issuerPlace } from '../plans/plans.policy.js';
+import { findVisibleDraw, type DrawRow } from './draws.repository.js';
+
+export type DrawPlaceKind = (typeof drawPlaceKinds)[number];
+
+/**
+ * Draws for the guard: invisible (not the office nor a leader of the plan's issuing agency) → 404;
+ * the standing office draws and reveals (`inspection.schedule`) → 403 otherwise; a revealed draw
+ * is final → 409 INVALID_STATE.
+ */
+export const drawResource: GuardedResource<DrawRow, 'reveal'> = {
+  name: 'draw',
+  findVisible: findVisibleDraw,
+  allows: (actor, row) => inReach(actor, 'inspection.schedule', issuerPlace(row)),
+  refusal: (row) => (row.revealedAt ? 'the draw has been revealed already' : null),
+};
+
+export const drawAbilities = (actor: Actor, row: DrawRow) => ({ reveal: !row.revealedAt && inReach(actor, 'inspection.schedule', issuerPlace(row)) });

@@ -1,0 +1,61 @@
+import type { Draw, DrawVerification } from '../../../shared/api/draws.schemas.js';
+import { canonicalPool, DRAW_ALGORITHM, verifyDraw } from '../../../shared/domain/unannounced-draw.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { sha256Hex } from './create-draw.js';
+import { drawAbilities } from './draws.policy.js';
+import { pendingVisitsTo, type DrawRow } from './draws.repository.js';
+
+type Candidate = Draw['pool'][number];
+
+export async function presentDraw(tx: DbOrTx, actor: Actor, row: DrawRow): Promise<Draw> {
+  const pool = row.pool as Candidate[];
+  const byId = new Map(pool.map((c) => [c.agencyId, c]));
+  const drawn = row.drawn as string[];
+  return {
+    id: row.id,
+    planId: row.planId,
+    k: row.k,
+    placeKinds: row.placeKinds as Draw['placeKinds'],
+    weighting: row.weighting as Draw['weighting'],
+    riskYear: row.riskYear,
+    pool,
+    drawn: drawn.map((id) => byId.get(id)!),
+    seedHash: row.seedHash,
+    poolHash: row.poolHash,
+    seed: row.revealedAt ? row.seed : null,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    revealedAt: row.revealedAt?.toISOString() ?? null,
+    pendingVisits: row.revealedAt ? 0 : await pendingVisitsTo(tx, row.planId, drawn),
+    abilities: drawAbilities(actor, row),
+    version: row.version,
+  };
+}
+
+export const DRAW_DESCRIPTION =
+  'Sort the pool by agency id. For j = 0 … k−1: r = SHA-256("<seed>:<j>") read as a big-endian integer, modulo the total weight W of the places still in the pool; ' +
+  'pick the first place whose running total of weights exceeds r, and take it out of the pool. seedHash = SHA-256(seed); poolHash = SHA-256(canonicalPool), all in lowercase hex over UTF-8.';
+
+/** The public check of a revealed draw: the record and the draw computed again from it. */
+export function presentVerification(row: DrawRow & { revealedAt: Date }): DrawVerification {
+  const pool = row.pool as Candidate[];
+  const drawn = row.drawn as string[];
+  const v = verifyDraw({ seed: row.seed, seedHash: row.seedHash, poolHash: row.poolHash, k: row.k, pool, drawn }, sha256Hex);
+  return {
+    id: row.id,
+    algorithm: DRAW_ALGORITHM,
+    description: DRAW_DESCRIPTION,
+    k: row.k,
+    pool,
+    canonicalPool: canonicalPool(pool, row.k),
+    seed: row.seed,
+    seedHash: row.seedHash,
+    poolHash: row.poolHash,
+    drawn,
+    recomputed: v.recomputed,
+    checks: { seedMatches: v.seedMatches, poolMatches: v.poolMatches, drawMatches: v.drawMatches },
+    createdAt: row.createdAt.toISOString(),
+    revealedAt: row.revealedAt.toISOString(),
+  };
+}

@@ -1,0 +1,84 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { agency, inspectionPlan, unannouncedDraw } from '../../db/schema/index.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
+import type { Actor } from '../../http/actor.js';
+import type { DrawPlaceKind } from './draws.policy.js';
+
+export type DrawRow = typeof unannouncedDraw.$inferSelect & { planYear: number; issuerUnitPath: string; issuerPath: string; issuerUnitId: string };
+
+/**
+ * SQL: the draws the actor may see. A draw is as secret as the visits it chooses: only who reads
+ * every inspection of the plan's issuing agency (the office and the leaders in scope) sees it;
+ * the team is not told which places were drawn from, nor anyone else. Once revealed, the public
+ * verification endpoint shows it (draws.routes.ts) — never this list.
+ */
+const drawVisible = (actor: Actor): SQL => agencyInReach(actor, 'inspection.read_all', agencyColumns('agency'));
+
+function select(tx: DbOrTx) {
+  return tx
+    .select({ draw: unannouncedDraw, planYear: inspectionPlan.year, issuerUnitPath: agency.unitPath, issuerPath: agency.path, issuerUnitId: agency.unitId })
+    .from(unannouncedDraw)
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, unannouncedDraw.planId))
+    .innerJoin(agency, eq(agency.id, inspectionPlan.issuingAgencyId));
+}
+const flatten = ({ draw, ...rest }: { draw: typeof unannouncedDraw.$inferSelect; planYear: number; issuerUnitPath: string; issuerPath: string; issuerUnitId: string }): DrawRow => ({ ...draw, ...rest });
+
+export async function findVisibleDraw(tx: DbOrTx, actor: Actor, id: string): Promise<DrawRow | null> {
+  const [row] = await select(tx).where(and(eq(unannouncedDraw.id, id), drawVisible(actor)));
+  return row ? flatten(row) : null;
+}
+
+/** A revealed draw by id, whoever asks (the public verification). */
+export async function findRevealedDraw(tx: DbOrTx, id: string): Promise<DrawRow | null> {
+  const [row] = await select(tx).where(and(eq(unannouncedDraw.id, id), sql`${unannouncedDraw.revealedAt} is not null`));
+  return row ? flatten(row) : null;
+}
+
+export async function listVisibleDraws(tx: DbOrTx, actor: Actor, planId: string): Promise<DrawRow[]> {
+  const rows = await select(tx)
+    .where(and(eq(unannouncedDraw.planId, planId), drawVisible(actor)))
+    .orderBy(desc(unannouncedDraw.createdAt), desc(unannouncedDraw.id));
+  return rows.map(flatten);
+}
+
+export interface PoolPlace {
+  agencyId: string;
+  name: string;
+  kind: string;
+  unitName: string;
+  unitPath: string;
+}
+
+/**
+ * The places of the plan's target agencies of the given kinds: the target itself for
+ * `head_office`, its active one-stop desks and reception points under it for the others.
+ */
+export async function poolPlaces(tx: DbOrTx, planId: string, kinds: readonly DrawPlaceKind[]): Promise<PoolPlace[]> {
+  const subKinds = kinds.filter((k) => k !== 'head_office');
+  const headOffice = kinds.includes('head_office');
+  return queryRows<PoolPlace>(
+    tx,
+    sql`select distinct p.id as "agencyId", p.name, p.kind, u.name as "unitName", p.unit_path as "unitPath"
+          from inspection_plan_target t
+          join agency a on a.id = t.agency_id
+          join agency p on p.active and (${headOffice ? sql`p.id = a.id` : sql`false`}
+                or (${subKinds.length ? sql`p.kind in (${sql.join(subKinds.map((k) => sql`${k}`), sql`, `)})` : sql`false`} and p.path like a.path || '%' and p.id <> a.id))
+          join unit u on u.id = p.unit_id
+         where t.plan_id = ${planId}::uuid
+         order by p.id`,
+  );
+}
+
+/** Unannounced visits of the plan to one of the places (as agency or place visited) not yet started nor cancelled. */
+export async function pendingVisitsTo(tx: DbOrTx, planId: string, agencyIds: string[]): Promise<number> {
+  if (!agencyIds.length) return 0;
+  const ids = sql.join(agencyIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from inspection i
+         where i.plan_id = ${planId}::uuid and i.kind = 'unannounced' and i.started_at is null and i.status <> 'cancelled'
+           and (i.agency_id in (${ids}) or exists (select 1 from inspection_place ip where ip.inspection_id = i.id and ip.agency_id in (${ids})))`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Draw } from '../../../shared/api/draws.schemas.js';
+import { canonicalPool, drawFromPool } from '../../../shared/domain/unannounced-draw.js';
+import { ManualClock } from '../../clock.js';
+import { queryRows } from '../../db/client.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countRows, makeAgency } from '../../test/factories.js';
+import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
+import { sha256Hex } from './create-draw.js';
+
+let t: TestApp;
+let s: Season;
+const clock = new ManualClock('2021-05-11T02:00:00Z');
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  s = await makeSeason(t);
+  // Ward A gets two one-stop desks of its own, and a reception point: four places of two kinds under the targets.
+  for (const [name, kind] of [
+    ['Bộ phận Một cửa phường A', 'one_stop_desk'],
+    ['Điểm tiếp nhận Khu phố 2 phường A', 'one_stop_desk'],
+    ['Nơi tiếp công dân phường A', 'reception_point'],
+  ] as const) {
+    await makeAgency(t.database.db, { unitId: s.a.wardA.id, parentAgencyId: s.a.wardACommittee.id, name: `${name} ${s.a.tag}`, kind });
+  }
+});
+afterAll(() => t.close());
+
+const drawBody = (over: Record<string, unknown> = {}) => ({ planId: s.plan.id, k: 2, placeKinds: ['one_stop_desk'], ...over });
+const seedOf = async (id: string) => (await queryRows<{ seed: string }>(t.database.db, sql`select seed from unannounced_draw where id = ${id}::uuid`))[0].seed;
+
+describe('the draw of unannounced targets', () => {
+  let draw: Draw;
+
+  it('draws K places of the targets with the commitment stored, the seed kept secret', async () => {
+    const res = await s.secretariat.post('/api/unannounced-draws', drawBody({ note: 'Đợt đột xuất quý III' }));
+    expect(res.statusCode, res.body).toBe(201);
+    draw = res.json();
+    expect(draw.pool.map((c) => c.kind)).toEqual(['one_stop_desk', 'one_stop_desk', 'one_stop_desk']);
+    expect(draw.pool.every((c) => c.weight === 1)).toBe(true);
+    expect(draw.drawn).toHaveLength(2);
+    expect(draw.seed).toBeNull();
+    expect(draw.abilities).toEqual({ reveal: true });
+    // The stored result is the published function of the stored seed and pool, and the hashes commit to both.
+    const seed = await seedOf(draw.id);
+    expect(draw.seedHash).toBe(sha256Hex(seed));
+    expect(draw.poolHash).toBe(sha256Hex(canonicalPool(draw.pool, 2)));
+    expect(drawFromPool(seed, draw.pool, 2, sha256Hex)).toEqual(draw.drawn.map((c) => c.agencyId));
+    // The audit trail keeps the commitment and the result, never the seed.
+    const [event] = await queryRows<{ after: string }>(t.database.db, sql`select after::text as after from audit_event where entity_type = 'unannounced_draw' and entity_id = ${draw.id}`);
+    expect(event.after).toContain(draw.seedHash);
+    expect(event.after).not.toContain(seed);
+  });
+
+  it('is as secret as the visits: the leader sees it; the unit, its desk and the inspectors do not; nobody may check it yet', async () => {
+    expect((await s.leader.get(`/api/unannounced-draws/${draw.id}`)).statusCode).toBe(200);
+    for (const who of [s.unitOfficerA, s.unitOfficerB, s.deskOfficer, s.inspector, s.inspector2]) {
+      expect((await who.get(`/api/unannounced-draws/${draw.id}`)).statusCode).toBe(404);
+      expect((await who.get(`/api/unannounced-draws?planId=${s.plan.id}`)).json()).toEqual({ items: [] });
+      expect((await who.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version })).statusCode).toBe(404);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/unannounced-draws/${draw.id}` })).statusCode).toBe(404);
+    expect((await s.leader.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version })).statusCode).toBe(403);
+  });
+
+  it('waits for the visits to the drawn places before the seed is revealed', async () => {
+    const place = draw.drawn[0];
+    const [{ parent }] = await queryRows<{ parent: string }>(t.database.db, sql`select parent_agency_id as parent from agency where id = ${place.agencyId}::uuid`);
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: parent, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-17', places: [place.agencyId] });
+    const early = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('INVALID_STATE');
+    expect((await s.secretariat.get(`/api/unannounced-draws/${draw.id}`)).json().pendingVisits).toBe(1);
+
+    clock.set('2021-06-17T01:30:00Z');
+    expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: visit.version })).statusCode).toBe(200);
+    const stale = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version + 5 });
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    const revealed = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    expect(revealed.json().seed).toBe(await seedOf(draw.id));
+    expect((await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: revealed.json().version })).json().code).toBe('INVALID_STATE');
+  });
+
+  it('lets anyone, without signing in, recompute the revealed draw against its commitment', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/unannounced-draws/${draw.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.checks).toEqual({ seedMatches: true, poolMatches: true, drawMatches: true });
+    expect(v.recomputed).toEqual(draw.drawn.map((c) => c.agencyId));
+    expect(sha256Hex(v.seed)).toBe(v.seedHash);
+    expect(sha256Hex(v.canonicalPool)).toBe(v.poolHash);
+    // The unit officer may now see it too, through the same public check (not the office's list).
+    expect((await s.unitOfficerA.get(`/api/public/unannounced-draws/${draw.id}`)).statusCode).toBe(200);
+  });
+
+  it('weighs places by the risk ranking of their unit when asked', async () => {
+    const res = await s.secretariat.post('/api/unannounced-draws', drawBody({ k: 1, placeKinds: ['head_office', 'one_stop_desk'], weighting: 'risk', riskYear: 2020 }));
+    expect(res.statusCode, res.body).toBe(201);
+    const d: Draw = res.json();
+    expect(d.riskYear).toBe(2020);
+    for (const c of d.pool) {
+      expect(c.riskScore).not.toBeNull();
+      expect(c.weight).toBe(1 + Math.round(c.riskScore!));
+    }
+    expect(d.pool.some((c) => c.kind === 'peoples_committee')).toBe(true);
+  });
+
+  it('refuses a bad request with the field named, and draws nothing', async () => {
+    const before = await countRows(t.database.db, 'unannounced_draw');
+    const cases: [Record<string, unknown>, string, string][] = [
+      [drawBody({ k: 4 }), 'body.k', 'more_than_pool'],
+      [drawBody({ placeKinds: ['reception_point'], k: 2 }), 'body.k', 'more_than_pool'],
+      [drawBody({ k: 0 }), 'body.k', 'too_small'],
+      [drawBody({ placeKinds: [] }), 'body.placeKinds', 'too_small'],
+      [drawBody({ weighting: 'dice' }), 'body.weighting', 'invalid_value'],
+    ];
+    for (const [body, name, code] of cases) {
+      const res = await s.secretariat.post('/api/unannounced-draws', body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name, code });
+    }
+    const unknown = await s.secretariat.post('/api/unannounced-draws', drawBody({ planId: crypto.randomUUID() }));
+    expect(unknown.statusCode).toBe(404);
+    expect(await countRows(t.database.db, 'unannounced_draw')).toBe(before);
+  });
+});
