@@ -61,7 +61,8 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/agencies/{id}/deactivate': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/registry/export.xlsx': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   // Dry run of a workbook changing ward A's committee's phone: out of scope every row is refused.
-  'POST /api/registry/import': { anonymous: 401, admin: [200, '200 rejected'], leader: [403, 403], secretariat: [200, '200 rejected'], inspector: [403, 403], unit_officer: [200, '200 rejected'] },
+  'POST /api/registry/import': { anonymous: 401, admin: [202, 202], leader: [403, 403], secretariat: [202, 202], inspector: [403, 403], unit_officer: [202, 202] },
+  'GET /api/registry/imports/{id}': { anonymous: 401, admin: [200, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   // Audit, users, settings.
   'GET /api/audit': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/users': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },

@@ -172,6 +172,8 @@ export const fieldErrorCodes = [
   'all_weights_zero',
   // .xlsx imports
   'no_rows',
+  'too_many_rows',
+  'unreadable_workbook',
   'duplicate_in_file',
   'parent_rejected',
   'parent_not_found',

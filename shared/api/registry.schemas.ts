@@ -167,9 +167,30 @@ export const importRejectionSchema = z.object({
 export const importResultSchema = z.object({
   units: z.object({ created: z.number().int(), updated: z.number().int() }),
   agencies: z.object({ created: z.number().int(), updated: z.number().int() }),
+  /** The first rejections (a page of them: a 20,000-row mistake is not sent back whole). */
   rejected: z.array(importRejectionSchema),
+  /** How many rows were rejected in all. */
+  rejectedCount: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const registryImportStatuses = ['queued', 'running', 'done', 'rejected', 'failed'] as const;
+/** A registry import run as a job: how far it has got and, once done, what it did. */
+export const registryImportSchema = z.object({
+  id: z.uuid(),
+  dryRun: z.boolean(),
+  fileName: z.string().nullable(),
+  status: z.enum(registryImportStatuses),
+  /** Rows in the workbook's two sheets, once the job has read it. */
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  result: importResultSchema.nullable(),
+  /** Why the workbook was refused whole (status 'rejected'): a field-level code and a message. */
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type RegistryImport = z.infer<typeof registryImportSchema>;
 
 export const standingBodySetting = z.object({
   agencyId: z.uuid().nullable(),

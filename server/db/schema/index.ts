@@ -8,3 +8,4 @@ export * from './notifications.js';
 export * from './inspections.js';
 export * from './indices.js';
 export * from './draws.js';
+export * from './registry-imports.js';

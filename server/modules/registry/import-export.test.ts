@@ -6,6 +6,7 @@ import { queryRows } from '../../db/client.js';
 import { multipart } from '../../test/multipart.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { makeAuthority, makeUnit, TEST_PASSWORD } from '../../test/factories.js';
+import { IMPORT_CHUNK_ROWS, MAX_REGISTRY_IMPORT_ROWS } from './import-registry.js';
 
 /**
  * Import and export of the registry as real .xlsx files: workbooks are built with exceljs,
@@ -45,9 +46,19 @@ async function authority() {
   return { a, admin, unitA };
 }
 
-function upload(client: Client, bytes: Buffer, opts: { dryRun?: boolean; filename?: string; contentType?: string } = {}) {
+/**
+ * Uploads as the browser does, runs the import job, and answers what the browser finally reads:
+ * the import (`imp`), its result (`json()`), or the refusal of the upload itself.
+ */
+async function upload(client: Client, bytes: Buffer, opts: { dryRun?: boolean; filename?: string; contentType?: string } = {}) {
   const body = multipart([{ name: 'file', filename: opts.filename ?? 'x.xlsx', contentType: opts.contentType ?? XLSX, data: bytes }]);
-  return client.request({ method: 'POST', url: `/api/registry/import${opts.dryRun ? '?dryRun=true' : ''}`, ...body });
+  const res = await client.request({ method: 'POST', url: `/api/registry/import${opts.dryRun ? '?dryRun=true' : ''}`, ...body });
+  if (res.statusCode !== 202) return { statusCode: res.statusCode, body: res.body, headers: res.headers, imp: null, json: () => res.json() };
+  expect(res.json()).toMatchObject({ status: 'queued', processed: 0, result: null });
+  await t.drain();
+  const done = await client.get(`/api/registry/imports/${res.json().id}`);
+  const imp = done.json();
+  return { statusCode: done.statusCode, body: done.body, headers: done.headers, imp, json: () => imp.result };
 }
 
 /** A workbook as a user would make it: the two sheets, Vietnamese headers, rows by header. */
@@ -185,7 +196,7 @@ describe('registry import', () => {
 
     const res = await upload(admin, bytes);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ units: { created: 0, updated: 1 }, agencies: { created: 0, updated: 0 }, rejected: [] });
+    expect(res.json()).toEqual({ units: { created: 0, updated: 1 }, agencies: { created: 0, updated: 0 }, rejected: [], rejectedCount: 0 });
 
     expect((await admin.get(`/api/units/${a.wardA.id}`)).json()).toMatchObject({ name: newName, version: 2 });
     expect((await unitByCode(`WB-${a.tag}`)).version).toBe(1);
@@ -198,7 +209,7 @@ describe('registry import', () => {
 
     // The same file again changes nothing.
     const again = await upload(admin, bytes);
-    expect(again.json()).toEqual({ units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [] });
+    expect(again.json()).toEqual({ units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [], rejectedCount: 0 });
   });
 
   /** Good and bad rows, parents after children, both date forms, duplicates. */
@@ -365,7 +376,7 @@ describe('registry import', () => {
       agencies: [{ 'Mã': `AWBD-${a.tag}`, 'Tên': a.wardBDesk.name, 'Loại': 'Bộ phận Một cửa', 'Mã đơn vị hành chính': `WB-${a.tag}`, 'Mã cơ quan cấp trên': `AWB-${a.tag}`, 'Đang hoạt động': 'không' }],
     });
     const res = await upload(admin, bytes);
-    expect(res.json()).toEqual({ units: { created: 0, updated: 1 }, agencies: { created: 0, updated: 1 }, rejected: [] });
+    expect(res.json()).toEqual({ units: { created: 0, updated: 1 }, agencies: { created: 0, updated: 1 }, rejected: [], rejectedCount: 0 });
     expect(await unitByCode(`WB-${a.tag}`)).toMatchObject({ active: false, version: 2 });
     expect(await agencyByCode(`AWBD-${a.tag}`)).toMatchObject({ active: false, version: 2 });
     expect((await auditOf(a.users.admin.id)).map((e) => e.action)).toEqual(['unit.deactivated', 'agency.deactivated', 'registry.imported']);
@@ -382,12 +393,15 @@ describe('registry import', () => {
 
   it('answers 415 UNSUPPORTED_FILE to a file that is not .xlsx', async () => {
     const { admin } = await authority();
-    for (const bytes of [Buffer.from('Mã,Tên\nX,Y\n'), Buffer.from('%PDF-1.4 not a workbook'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])]) {
+    for (const bytes of [Buffer.from('Mã,Tên\nX,Y\n'), Buffer.from('%PDF-1.4 not a workbook')]) {
       const res = await upload(admin, bytes, { filename: 'x.xlsx' });
       expect(res.statusCode, res.body).toBe(415);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().code).toBe('UNSUPPORTED_FILE');
     }
+    // A zip that is no workbook is taken, and the job refuses it whole.
+    const zip = await upload(admin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), { filename: 'x.xlsx' });
+    expect(zip.imp).toMatchObject({ status: 'rejected', result: null, error: { code: 'unreadable_workbook' } });
   });
 
   it('answers 4xx with a code, never 500, to a missing file, a non-multipart request or an empty workbook', async () => {
@@ -400,7 +414,6 @@ describe('registry import', () => {
       { name: 'raw bytes', payload: Buffer.from('PK'), headers: { 'content-type': 'application/octet-stream' }, status: 415, code: 'UNSUPPORTED_FILE' },
       { name: 'multipart without a file', ...multipart([{ name: 'note', data: 'hello' }]), status: 400, code: 'VALIDATION_FAILED' },
       { name: 'multipart with no parts', payload: Buffer.from('--b--\r\n'), headers: { 'content-type': 'multipart/form-data; boundary=b' }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'workbook without the registry sheets', ...multipart([{ name: 'file', filename: 'x.xlsx', contentType: XLSX, data: Buffer.from(await emptyWorkbook.xlsx.writeBuffer()) }]), status: 400, code: 'VALIDATION_FAILED' },
     ];
     for (const c of cases) {
       const res = await admin.request({ method: 'POST', url: '/api/registry/import', payload: c.payload, headers: c.headers });
@@ -410,6 +423,9 @@ describe('registry import', () => {
     }
     const none = await admin.request({ method: 'POST', url: '/api/registry/import', ...multipart([{ name: 'note', data: 'hello' }]) });
     expect(none.json().invalidParams[0]).toMatchObject({ name: 'body.file', code: 'required' });
+    // A workbook without the registry's sheets is refused whole by the job, with a field-level code.
+    const empty = await upload(admin, Buffer.from(await emptyWorkbook.xlsx.writeBuffer()));
+    expect(empty.imp).toMatchObject({ status: 'rejected', error: { code: 'no_rows' } });
   });
 
   // busboy rejects these with plain Errors; registry.routes.ts turns them into 400 body.file.
@@ -444,5 +460,35 @@ describe('registry import', () => {
     const res = await inspector.request({ method: 'POST', url: '/api/registry/import', ...multipart([{ name: 'file', filename: 'x.xlsx', contentType: XLSX, data: Buffer.alloc(1024, 7) }]) });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('FORBIDDEN');
+  });
+});
+
+describe('registry import as a job', () => {
+  it('runs a chunk of rows per transaction to the end, parents first across chunks, and says how far it got', async () => {
+    const { a, admin, unitA } = await authority();
+    const T = `T-${a.tag}`;
+    // Communes in a tree listed children first: each parent comes after its children in the file, chunks later.
+    const n = 3 * IMPORT_CHUNK_ROWS;
+    const units: Row[] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      units.push({ 'Mã': `J${i}-${a.tag}`, 'Tên': `Xã hàng loạt ${i} ${a.tag}`, 'Loại': 'Xã', 'Mã đơn vị cấp trên': i === 0 ? T : `J${Math.floor((i - 1) / 4)}-${a.tag}` });
+    }
+    const res = await upload(admin, await workbook({ units }));
+    expect(res.imp).toMatchObject({ status: 'done', total: n, processed: n, error: null, result: { units: { created: n, updated: 0 }, rejectedCount: 0 } });
+    expect(res.imp.finishedAt).not.toBeNull();
+    const deepest = await unitByCode(`J${n - 1}-${a.tag}`);
+    expect(deepest).toMatchObject({ name: `Xã hàng loạt ${n - 1} ${a.tag}` });
+
+    // Only the requester follows an import.
+    expect((await unitA.get(`/api/registry/imports/${res.imp.id}`)).statusCode).toBe(404);
+    expect((await admin.get('/api/registry/imports/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('refuses a workbook over the row cap whole, before trying any row', async () => {
+    const { a, admin } = await authority();
+    const units: Row[] = Array.from({ length: MAX_REGISTRY_IMPORT_ROWS + 1 }, (_, i) => ({ 'Mã': `CAP${i}-${a.tag}`, 'Tên': `Xã ${i}`, 'Loại': 'Xã', 'Mã đơn vị cấp trên': `T-${a.tag}` }));
+    const res = await upload(admin, await workbook({ units }));
+    expect(res.imp).toMatchObject({ status: 'rejected', processed: 0, result: null, error: { code: 'too_many_rows', params: { found: MAX_REGISTRY_IMPORT_ROWS + 1, max: MAX_REGISTRY_IMPORT_ROWS } } });
+    expect(await unitByCode(`CAP0-${a.tag}`)).toBeUndefined();
   });
 });

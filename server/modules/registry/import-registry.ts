@@ -3,7 +3,7 @@ import { isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAgencyBody, createUnitBody, type ImportResult } from '../../../shared/api/registry.schemas.js';
 import { agency, unit } from '../../db/schema/index.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -133,81 +133,147 @@ function withoutDuplicates(sheetName: string, rows: SheetRow[], rejected: Reject
 }
 
 /**
- * Tries rows parents first, whatever their order in the file: a row whose parent is another row
- * of the sheet waits for it. A row whose parent row was rejected (and is not already stored) is
- * rejected too; rows that only wait for each other (a cycle) are rejected at the end.
+ * Rows parents first, whatever their order in the file: a row whose parent is another row of the
+ * sheet comes after it. Rows that only wait for each other (a cycle) are rejected here.
  */
-async function inParentOrder(
-  sheetName: string,
-  rows: SheetRow[],
-  stored: (code: string) => boolean,
-  rejected: Rejection[],
-  run: (r: SheetRow) => Promise<boolean>,
-) {
-  const untried = new Map(rows.filter((r) => r.cells.code).map((r) => [r.cells.code, r]));
-  const failed = new Set<string>();
+function parentsFirst(sheetName: string, rows: SheetRow[], rejected: Rejection[]): SheetRow[] {
+  const untried = new Set(rows.filter((r) => r.cells.code).map((r) => r.cells.code));
+  const ordered: SheetRow[] = [];
   let pending = rows;
   while (pending.length) {
     const waiting: SheetRow[] = [];
+    const wave: SheetRow[] = [];
     for (const r of pending) {
       const { code, parentCode } = r.cells;
-      if (parentCode && parentCode !== code && untried.has(parentCode)) {
-        waiting.push(r);
-        continue;
-      }
-      untried.delete(code);
-      if (parentCode && failed.has(parentCode) && !stored(parentCode)) {
-        rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
-        failed.add(code);
-      } else if (!(await run(r))) failed.add(code);
+      if (parentCode && parentCode !== code && untried.has(parentCode)) waiting.push(r);
+      else wave.push(r);
     }
-    if (waiting.length === pending.length) {
+    for (const r of wave) untried.delete(r.cells.code);
+    ordered.push(...wave);
+    if (!wave.length) {
       for (const r of waiting) rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'cycle', message: `the parent ${r.cells.parentCode} is its own descendant in the file` });
       break;
     }
     pending = waiting;
   }
+  return ordered;
+}
+
+/** Rows per transaction: on the embedded database, other requests run between two chunks. */
+export const IMPORT_CHUNK_ROWS = 25;
+/** The most rows (both sheets) one import reads. */
+export const MAX_REGISTRY_IMPORT_ROWS = 20_000;
+/** The rejections kept and shown for one import. */
+export const MAX_REPORTED_REJECTIONS = 500;
+
+/**
+ * Runs the rows of one sheet in order, a chunk per transaction (a savepoint per row inside it),
+ * so a bad row is rejected whole and the database is never held for long. A row whose parent row
+ * was rejected (and is not already stored) is rejected too. `exec` is the database (each chunk
+ * commits) or, for a dry run, the transaction that will be rolled back (each chunk a savepoint).
+ */
+async function inChunks(
+  exec: DbOrTx,
+  sheetName: string,
+  rows: SheetRow[],
+  stored: (code: string) => boolean,
+  rejected: Rejection[],
+  progress: Progress,
+  run: (sp: Tx, r: SheetRow) => Promise<void>,
+) {
+  const failed = new Set<string>();
+  for (let at = 0; at < rows.length; at += IMPORT_CHUNK_ROWS) {
+    const chunk = rows.slice(at, at + IMPORT_CHUNK_ROWS);
+    await exec.transaction(async (tx) => {
+      for (const r of chunk) {
+        const { code, parentCode } = r.cells;
+        if (parentCode && failed.has(parentCode) && !stored(parentCode)) {
+          rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
+          failed.add(code);
+        } else if (!(await inSavepoint(tx, sheetName, r.row, rejected, (sp) => run(sp, r)))) failed.add(code);
+      }
+      await progress(tx, chunk.length);
+    });
+  }
+}
+
+/** Told, inside each chunk's transaction, how many more rows were done. */
+export type Progress = (tx: Tx, rows: number) => Promise<void>;
+
+/** A workbook refused whole, before any row is tried. */
+export class WorkbookRejected extends Error {
+  constructor(readonly code: FieldErrorCode, message: string, readonly params?: Record<string, string | number>) {
+    super(message);
+  }
+}
+
+/** Reads the two sheets; refuses a workbook that cannot be read, has no rows or too many. */
+export async function readRegistryWorkbook(bytes: Buffer): Promise<{ units: Sheet; agencies: Sheet; total: number }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookRejected('unreadable_workbook', 'the file is not a readable .xlsx workbook');
+  }
+  const found = (wb.getWorksheet(UNIT_SHEET)?.rowCount ?? 1) - 1 + (wb.getWorksheet(AGENCY_SHEET)?.rowCount ?? 1) - 1;
+  if (found > MAX_REGISTRY_IMPORT_ROWS) {
+    throw new WorkbookRejected('too_many_rows', `the workbook has ${found} rows; one import takes at most ${MAX_REGISTRY_IMPORT_ROWS}`, { found, max: MAX_REGISTRY_IMPORT_ROWS });
+  }
+  const units = readSheet(wb, UNIT_SHEET, unitColumns);
+  const agencies = readSheet(wb, AGENCY_SHEET, agencyColumns);
+  if (!units.rows.length && !agencies.rows.length) {
+    throw new WorkbookRejected('no_rows', `the workbook has no rows in sheets "${UNIT_SHEET}" or "${AGENCY_SHEET}"`);
+  }
+  return { units, agencies, total: units.rows.length + agencies.rows.length };
 }
 
 /**
  * Imports units and agencies from the sheets the export writes. Rows are matched by code:
  * a known code updates (only what changed), a new one creates. Each row runs in its own
  * savepoint, so a bad row is rejected whole (with its sheet, row, field and reason) and never
- * half-imported; good rows go in. Parents may come after their children in the file. With
- * dryRun the same work is done and rolled back, so the report is the same and nothing is kept.
+ * half-imported; good rows go in, a chunk of rows per transaction. Parents may come after their
+ * children in the file. With dryRun the same work is done in one transaction and rolled back, so
+ * the report is the same and nothing is kept.
  */
-export async function importRegistry(db: Db, ctx: RequestContext, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportResult> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', 'the file is not a readable .xlsx workbook');
-  }
-  const units = readSheet(wb, UNIT_SHEET, unitColumns);
-  const agencies = readSheet(wb, AGENCY_SHEET, agencyColumns);
-  if (!units.rows.length && !agencies.rows.length) {
-    throw AppError.invalid('body.file', 'no_rows', `the workbook has no rows in sheets "${UNIT_SHEET}" or "${AGENCY_SHEET}"`);
-  }
-
-  const result: ImportResult = { units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [] };
-  try {
-    await db.transaction(async (tx) => {
-      await importUnits(tx, ctx, units, result);
-      await importAgencies(tx, ctx, agencies, new Set(units.rows.map((r) => r.cells.code)), result);
-      const changed = result.units.created + result.units.updated + result.agencies.created + result.agencies.updated;
-      if (changed > 0) await recordAudit(tx, ctx, {
-        action: 'registry.imported',
-        entityType: 'registry',
-        entityId: null,
-        scope: 'author',
-        after: { units: result.units, agencies: result.agencies, rejected: result.rejected.length },
+export async function importRegistry(
+  db: Db,
+  ctx: RequestContext,
+  sheets: { units: Sheet; agencies: Sheet },
+  opts: { dryRun: boolean; progress?: Progress },
+): Promise<ImportResult> {
+  const result: ImportResult = { units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [], rejectedCount: 0 };
+  const progress: Progress = opts.dryRun || !opts.progress ? async () => {} : opts.progress;
+  const work = async (exec: DbOrTx) => {
+    await importUnits(exec, ctx, sheets.units, result, progress);
+    await importAgencies(exec, ctx, sheets.agencies, new Set(sheets.units.rows.map((r) => r.cells.code)), result, progress);
+    const changed = result.units.created + result.units.updated + result.agencies.created + result.agencies.updated;
+    if (changed > 0) {
+      await exec.transaction((tx) =>
+        recordAudit(tx, ctx, {
+          action: 'registry.imported',
+          entityType: 'registry',
+          entityId: null,
+          scope: 'author',
+          after: { units: result.units, agencies: result.agencies, rejected: result.rejected.length, dryRun: opts.dryRun },
+        }),
+      );
+    }
+  };
+  if (opts.dryRun) {
+    try {
+      await db.transaction(async (tx) => {
+        await work(tx);
+        throw new DryRunRollback();
       });
-      if (opts.dryRun) throw new DryRunRollback();
-    });
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+  } else {
+    await work(db);
   }
   result.rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === UNIT_SHEET ? -1 : 1));
+  result.rejectedCount = result.rejected.length;
+  result.rejected = result.rejected.slice(0, MAX_REPORTED_REJECTIONS);
   return result;
 }
 
@@ -240,18 +306,18 @@ async function inSavepoint(tx: Tx, sheet: string, row: number, rejected: Rejecti
  */
 const outOfScopeCode = () => new RowRejected('code', 'code_taken', 'this code belongs to a record outside your scope');
 
-async function codeMap(tx: Tx, table: typeof unit | typeof agency) {
+async function codeMap(tx: DbOrTx, table: typeof unit | typeof agency) {
   const rows = await tx.select({ id: table.id, code: table.code }).from(table).where(isNotNull(table.code));
   return new Map(rows.map((r) => [r.code!, r.id]));
 }
 
 const unitFieldColumns = { name: 'name', kind: 'kind', parentId: 'parentCode', validFrom: 'validFrom', validTo: 'validTo' };
 
-async function importUnits(tx: Tx, ctx: RequestContext, sheet: Sheet, result: ImportResult) {
-  const byCode = await codeMap(tx, unit);
-  const rows = withoutDuplicates(UNIT_SHEET, sheet.rows, result.rejected);
-  await inParentOrder(UNIT_SHEET, rows, (code) => byCode.has(code), result.rejected, (r) =>
-    inSavepoint(tx, UNIT_SHEET, r.row, result.rejected, async (sp) => {
+async function importUnits(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, result: ImportResult, progress: Progress) {
+  const byCode = await codeMap(exec, unit);
+  const rows = parentsFirst(UNIT_SHEET, withoutDuplicates(UNIT_SHEET, sheet.rows, result.rejected), result.rejected);
+  await inChunks(exec, UNIT_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
+    {
       const c = r.cells;
       if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
       const kind = requireKind(c.kind, unitKindFrom);
@@ -278,8 +344,8 @@ async function importUnits(tx: Tx, ctx: RequestContext, sheet: Sheet, result: Im
       if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
       if (!active && after.active) after = await deactivateUnit(sp, ctx, id, { version: after.version });
       if (after !== before) result.units.updated++;
-    }),
-  );
+    }
+  });
 }
 
 const agencyFieldColumns = {
@@ -288,12 +354,12 @@ const agencyFieldColumns = {
   validFrom: 'validFrom', validTo: 'validTo',
 };
 
-async function importAgencies(tx: Tx, ctx: RequestContext, sheet: Sheet, unitCodesInFile: Set<string>, result: ImportResult) {
-  const units = await codeMap(tx, unit);
-  const byCode = await codeMap(tx, agency);
-  const rows = withoutDuplicates(AGENCY_SHEET, sheet.rows, result.rejected);
-  await inParentOrder(AGENCY_SHEET, rows, (code) => byCode.has(code), result.rejected, (r) =>
-    inSavepoint(tx, AGENCY_SHEET, r.row, result.rejected, async (sp) => {
+async function importAgencies(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, unitCodesInFile: Set<string>, result: ImportResult, progress: Progress) {
+  const units = await codeMap(exec, unit);
+  const byCode = await codeMap(exec, agency);
+  const rows = parentsFirst(AGENCY_SHEET, withoutDuplicates(AGENCY_SHEET, sheet.rows, result.rejected), result.rejected);
+  await inChunks(exec, AGENCY_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
+    {
       const c = r.cells;
       if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
       const kind = requireKind(c.kind, agencyKindFrom);
@@ -328,6 +394,6 @@ async function importAgencies(tx: Tx, ctx: RequestContext, sheet: Sheet, unitCod
       if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });
       if (!active && after.active) after = await deactivateAgency(sp, ctx, id, { version: after.version });
       if (after !== before) result.agencies.updated++;
-    }),
-  );
+    }
+  });
 }

@@ -8,7 +8,7 @@ import {
   createSuccessionBody,
   createUnitBody,
   deactivateBody,
-  importResultSchema,
+  registryImportSchema,
   listAgenciesQuery,
   listUnitsQuery,
   successionSchema,
@@ -26,7 +26,8 @@ import { createAgency } from './create-agency.js';
 import { deactivateAgency } from './deactivate-agency.js';
 import { updateAgency } from './update-agency.js';
 import { exportRegistry } from './export-registry.js';
-import { importRegistry } from './import-registry.js';
+import { findRegistryImport, MAX_REGISTRY_IMPORT_BYTES, presentRegistryImport, requestRegistryImport } from './registry-import.job.js';
+import { cleanFileName } from '../../files/file-names.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
 import { findSuccessions, findVisibleAgency, findVisibleUnit, listUnits, pageAgencies, standingBodyId } from './registry.repository.js';
@@ -152,27 +153,40 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['registry'],
-        summary: 'Import units and agencies from .xlsx (multipart field "file"); ?dryRun=true checks without writing',
+        summary: 'Import units and agencies from .xlsx (multipart field "file") as a job; ?dryRun=true checks without writing. Follow it at /api/registry/imports/{id}.',
         querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
-        response: { 200: importResultSchema, ...errors, 415: problemSchema },
+        response: { 202: registryImportSchema, ...errors, 415: problemSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request);
       // Before a byte of the file is read: parsing a workbook is the expensive part.
       authorize(ctx.actor, 'registry.import', 'you may not import into the registry');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
       let bytes: Buffer;
+      let fileName: string | null = null;
       try {
-        const file = await request.file();
+        const file = await request.file({ limits: { fileSize: MAX_REGISTRY_IMPORT_BYTES + 1 } });
         if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+        fileName = file.filename || null;
         bytes = await file.toBuffer();
       } catch (err) {
         // busboy's own errors (no boundary, truncated body) are the client's, not ours.
-        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        if (err instanceof AppError) throw err;
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw AppError.invalid('body.file', 'file_too_large', `a registry workbook may be at most ${MAX_REGISTRY_IMPORT_BYTES / 1024 / 1024} MB`);
+        }
+        if ((err as { statusCode?: number }).statusCode) throw err;
         throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
       }
-      return importRegistry(db, ctx, bytes, { dryRun: request.query.dryRun === 'true' });
+      const row = await db.transaction((tx) => requestRegistryImport(tx, ctx, { bytes, fileName: fileName ? cleanFileName(fileName, 'danh-muc.xlsx') : null, dryRun: request.query.dryRun === 'true' }));
+      return reply.status(202).send(presentRegistryImport(row));
     },
+  );
+
+  app.get(
+    '/api/registry/imports/:id',
+    { schema: { tags: ['registry'], summary: 'A registry import the caller asked for: progress, then what it did', params: idParams, response: { 200: registryImportSchema, ...errors } } },
+    async (request) => presentRegistryImport(await findRegistryImport(db, contextOf(request), request.params.id)),
   );
 }

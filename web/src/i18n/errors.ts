@@ -129,6 +129,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   one_file_per_request: 'field.one_file_per_request',
   unexpected_field: 'field.unexpected_field',
   no_rows: 'field.no_rows',
+  too_many_rows: 'field.too_many_rows',
+  unreadable_workbook: 'field.unreadable_workbook',
   duplicate_in_file: 'field.duplicate_in_file',
   parent_rejected: 'field.parent_rejected',
   parent_not_found: 'field.parent_not_found',
