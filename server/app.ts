@@ -29,6 +29,7 @@ import { loadActor, SESSION_COOKIE } from './modules/session/session-store.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
+import { scheduleProposalRoutes } from './modules/schedule-proposals/schedule-proposals.routes.js';
 import { drawRoutes } from './modules/draws/draws.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { calendarFeedRoutes } from './modules/inspections/calendar-feed.js';
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await inspectionRoutes(typed, deps);
     await noticeRoutes(typed, deps);
     await drawRoutes(typed, deps);
+    await scheduleProposalRoutes(typed, deps);
     await calendarFeedRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);

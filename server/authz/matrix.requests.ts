@@ -432,6 +432,18 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
 
+  // Schedule proposals for the town's plan with a founded team (the office only).
+  'POST /api/schedule-proposals': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/schedule-proposals', payload: { planId: (await place.shared('foundedTeam', () => foundedTeam(place))).planId, from: '2021-06-01', to: '2021-06-30' } }),
+  },
+  'POST /api/schedule-proposals/accept': {
+    scoped: true,
+    build: async ({ place }) => {
+      const team = await place.shared('foundedTeam', () => foundedTeam(place));
+      return { method: 'POST', url: '/api/schedule-proposals/accept', payload: { planId: team.planId, placements: [{ agencyId: place.a.wardACommittee.id, teamId: team.id, startsOn: visitDay() }] } };
+    },
+  },
   // Draws of unannounced targets of a fresh issued plan of the town (head offices: ward A's committee, home affairs).
   'GET /api/unannounced-draws': { scoped: true, build: async ({ place }) => get(`/api/unannounced-draws?planId=${(await place.shared('drawnPlan', () => drawOf(place))).planId}`) },
   'POST /api/unannounced-draws': {

@@ -1,0 +1,36 @@
+import { problemSchema } from '../../../shared/api/errors.js';
+import { acceptProposalBody, acceptProposalResponse, proposeScheduleBody, scheduleProposalSchema } from '../../../shared/api/schedule-proposals.schemas.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contextOf } from '../../http/actor.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import type { ScheduleEnv } from '../inspections/schedule-checks.js';
+import { acceptProposal } from './accept-proposal.js';
+import { proposeScheduleForPlan } from './propose-schedule.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export async function scheduleProposalRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const tags = ['inspections'];
+  const envOf = async (tx: DbOrTx): Promise<ScheduleEnv> => ({ calendar: (await loadWorkingCalendar(tx)).calendar, clock: clockOf(deps), config: deps.config });
+
+  app.post(
+    '/api/schedule-proposals',
+    { schema: { tags, summary: 'Propose dates and teams for the plan’s targets still unscheduled, keeping the schedule rules and spreading the load; each placement explained (nothing is written)', body: proposeScheduleBody, response: { 200: scheduleProposalSchema, ...errors } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      return db.transaction(async (tx) => proposeScheduleForPlan(tx, ctx, await envOf(tx), request.body));
+    },
+  );
+
+  app.post(
+    '/api/schedule-proposals/accept',
+    { schema: { tags, summary: 'Schedule the placements the office keeps, each checked again by the schedule rules; one refused refuses all', body: acceptProposalBody, response: { 201: acceptProposalResponse, ...errors } } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const out = await db.transaction(async (tx) => acceptProposal(tx, ctx, await envOf(tx), request.body));
+      return reply.status(201).send(out);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { ScheduleProposal } from '../../../shared/api/schedule-proposals.schemas.js';
+import { ManualClock } from '../../clock.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countRows } from '../../test/factories.js';
+import { makeSeason, type Season } from '../inspections/inspections.test-support.js';
+
+let t: TestApp;
+let s: Season;
+const clock = new ManualClock('2021-05-11T02:00:00Z');
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  s = await makeSeason(t);
+});
+afterAll(() => t.close());
+
+const inspectionsOfPlan = () => countRows(t.database.db, 'inspection', sql`plan_id = ${s.plan.id}`);
+
+describe('proposing a schedule', () => {
+  let proposal: ScheduleProposal;
+
+  it('proposes a working day and a team for every target without a visit, each explained, and writes nothing', async () => {
+    const res = await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' });
+    expect(res.statusCode, res.body).toBe(200);
+    proposal = res.json();
+    expect(proposal.unplaced).toEqual([]);
+    expect(proposal.placements.map((p) => p.agencyId).sort()).toEqual([s.a.wardACommittee.id, s.a.wardBCommittee.id, s.a.homeAffairs.id].sort());
+    expect(new Set(proposal.placements.map((p) => p.teamId))).toEqual(new Set([s.team1.id, s.team2.id]));
+    for (const p of proposal.placements) {
+      expect(p.startsOn >= '2021-06-01' && p.startsOn <= '2021-07-30').toBe(true);
+      expect(p.explanation).toContain('thông báo phải đến đơn vị chậm nhất ngày');
+    }
+    expect(await inspectionsOfPlan()).toBe(0);
+    // The same input, the same proposal.
+    expect((await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' })).json()).toEqual(proposal);
+  });
+
+  it('accepts some placements: they are scheduled through the ordinary rules; the next proposal leaves them out', async () => {
+    const kept = proposal.placements.slice(0, 2).map(({ agencyId, teamId, startsOn }) => ({ agencyId, teamId, startsOn }));
+    const res = await s.secretariat.post('/api/schedule-proposals/accept', { planId: s.plan.id, placements: kept });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().created).toBe(2);
+    const listed = (await s.secretariat.get(`/api/inspections?planId=${s.plan.id}`)).json();
+    expect(listed.items.map((i: { startsOn: string; status: string }) => [i.startsOn, i.status]).sort()).toEqual(kept.map((k) => [k.startsOn, 'planned']).sort());
+    const next: ScheduleProposal = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' })).json();
+    expect(next.placements.map((p) => p.agencyId)).toEqual([proposal.placements[2].agencyId]);
+  });
+
+  it('refuses the whole acceptance when one placement breaks a rule, naming it', async () => {
+    const before = await inspectionsOfPlan();
+    const last = proposal.placements[2];
+    // The first is fine; the second visits an agency already booked that day.
+    const first = proposal.placements[0];
+    const res = await s.secretariat.post('/api/schedule-proposals/accept', {
+      planId: s.plan.id,
+      placements: [
+        { agencyId: last.agencyId, teamId: last.teamId, startsOn: last.startsOn },
+        { agencyId: first.agencyId, teamId: first.teamId === s.team1.id ? s.team2.id : s.team1.id, startsOn: first.startsOn },
+      ],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SCHEDULE_CONFLICT');
+    expect(res.json().detail).toMatch(/^placement 2: /);
+    expect(await inspectionsOfPlan()).toBe(before);
+  });
+
+  it('refuses a window outside the plan, a foreign team, and callers who do not schedule', async () => {
+    const bad = async (body: Record<string, unknown>, name: string, code: string) => {
+      const res = await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, ...body });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name, code });
+    };
+    await bad({ from: '2020-01-01' }, 'body.from', 'out_of_range');
+    await bad({ from: '2021-07-01', to: '2021-06-01' }, 'body.to', 'before_from');
+    await bad({ teamIds: [crypto.randomUUID()] }, 'body.teamIds.0', 'not_a_team_of_plan');
+    await bad({ capacityPerTeamPerDay: 0 }, 'body.capacityPerTeamPerDay', 'too_small');
+    const badPlacement = await s.secretariat.post('/api/schedule-proposals/accept', { planId: s.plan.id, placements: [{ agencyId: crypto.randomUUID(), teamId: s.team1.id, startsOn: '2021-06-10' }] });
+    expect(badPlacement.json().invalidParams[0]).toMatchObject({ name: 'body.placements.0.agencyId', code: 'not_a_target' });
+    expect((await s.leader.post('/api/schedule-proposals', { planId: s.plan.id })).statusCode).toBe(403);
+    expect((await s.unitOfficerA.post('/api/schedule-proposals', { planId: s.plan.id })).statusCode).toBeGreaterThanOrEqual(403);
+  });
+});
