@@ -42,6 +42,8 @@ import { jobRegistry } from './jobs/registry.js';
 import { jobAdminRoutes } from './modules/job-admin/job-admin.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { indicesRoutes } from './modules/indices/indices.routes.js';
+import { checklistRoutes } from './modules/checklists/checklists.routes.js';
+import { findingRoutes } from './modules/findings/findings.routes.js';
 import { blockedUntilPasswordChange, sessionLifetime } from './modules/session/session.policy.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -198,6 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
     await notificationRoutes(typed, deps);
     await indicesRoutes(typed, deps);
+    await checklistRoutes(typed, deps);
+    await findingRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

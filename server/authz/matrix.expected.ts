@@ -120,6 +120,29 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Public once revealed: anyone recomputes the draw; before, not found for everyone.
   'GET /api/public/unannounced-draws/{id}': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'GET /api/public/unannounced-draws/{id} (not revealed)': { anonymous: 404, admin: 404, leader: 404, secretariat: 404, inspector: 404, unit_officer: 404 },
+  // Checklist templates (issue 10 §1): read by the staff in scope (not the inspected unit), managed by the admin and the standing office.
+  'GET /api/checklist-templates': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/checklist-templates/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [404, 404] },
+  'POST /api/checklist-templates': { anonymous: 401, admin: [201, 400], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'PUT /api/checklist-templates/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
+  'POST /api/checklist-templates/{id}/publish': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
+  'POST /api/checklist-templates/{id}/versions': { anonymous: 401, admin: [201, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [404, 404] },
+  // An inspection's checklists and findings (issue 10 §2–3): read with the inspection (the unit too);
+  // filled by its team or the office — the matrix's inspector is on no team, the unit never edits.
+  'GET /api/inspections/{id}/checklists': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/inspections/{id}/checklists': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'PUT /api/checklist-items/{id}/answer': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/checklist-items/{id}/history': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/checklist-items/{id}/evidence': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/checklist-items/{id}/evidence/upload': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'DELETE /api/checklist-evidence/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [204, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/inspections/{id}/findings': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/inspections/{id}/findings': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'GET /api/findings/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'PATCH /api/findings/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/findings/{id}/withdraw': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // The library of good practices: those of the inspections the caller sees; another province's never.
+  'GET /api/good-practices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   // Schedule notices: drafted and issued by the standing office; issued ones seen with their inspections.
   'GET /api/inspection-notices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/inspection-notices/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },

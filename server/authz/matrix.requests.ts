@@ -19,6 +19,7 @@ import { multipart } from '../test/multipart.js';
 import { createDraft, planBody } from '../modules/plans/plans.test-support.js';
 import { frameworkBody, publishedFramework, saveFinal } from '../modules/indices/test-support.js';
 import type { FrameworkDetail } from '../../shared/api/indices.schemas.js';
+import { standardOneStopTemplate } from '../../shared/domain/checklists.js';
 
 /**
  * How the authorization matrix (matrix.test.ts) makes each operation's request: for the caller's
@@ -651,6 +652,84 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/units/{id}/index-history': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/units/${place.a.wardA.id}/index-history`)) },
+
+  // Checklists and findings (issue 10 §1–3): templates of the town committee; the checklist of a
+  // started desk review of ward A, filled by the office (the matrix's inspector is on no team).
+  'GET /api/checklist-templates': { scoped: true, build: async ({ place }) => (await place.shared('oneStopTemplate', () => oneStopTemplate(place)), get('/api/checklist-templates')) },
+  'GET /api/checklist-templates/{id}': { scoped: true, build: async ({ place }) => get(`/api/checklist-templates/${(await place.shared('oneStopTemplate', () => oneStopTemplate(place))).id}`) },
+  'POST /api/checklist-templates': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/checklist-templates', payload: templateBody(place) }) },
+  'PUT /api/checklist-templates/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('templateDraft', () => templateDraft(place));
+      const { ownerAgencyId: _o, code: _c, kind: _k, ...content } = templateBody(place);
+      return { method: 'PUT', url: `/api/checklist-templates/${d.id}`, payload: { version: d.version, ...content } };
+    },
+  },
+  'POST /api/checklist-templates/{id}/publish': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('templateDraft', () => templateDraft(place));
+      return { method: 'POST', url: `/api/checklist-templates/${d.id}/publish`, payload: { version: d.version } };
+    },
+  },
+  'POST /api/checklist-templates/{id}/versions': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('templatePublished', () => oneStopTemplate(place));
+      return { method: 'POST', url: `/api/checklist-templates/${d.id}/versions`, payload: { version: d.version } };
+    },
+  },
+  'GET /api/inspections/{id}/checklists': { scoped: true, build: async ({ place }) => get(`/api/inspections/${(await place.shared('filledInspection', () => filledInspection(place))).inspectionId}/checklists`) },
+  'POST /api/inspections/{id}/checklists': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const template = await place.shared('oneStopTemplate', () => oneStopTemplate(place));
+      const i = await fresh('startedInspection', () => startedInspection(place));
+      return { method: 'POST', url: `/api/inspections/${i.id}/checklists`, payload: { templateId: template.id } };
+    },
+  },
+  'PUT /api/checklist-items/{id}/answer': {
+    scoped: true,
+    build: async ({ place }) => {
+      const { itemId } = await place.shared('filledInspection', () => filledInspection(place));
+      return { method: 'PUT', url: `/api/checklist-items/${itemId}/answer`, payload: { version: 1, clientRevisionId: crypto.randomUUID(), editedAt: '2021-05-21T02:00:00Z', rating: 'met', onConflict: 'keep_both' } };
+    },
+  },
+  'GET /api/checklist-items/{id}/history': { scoped: true, build: async ({ place }) => get(`/api/checklist-items/${(await place.shared('filledInspection', () => filledInspection(place))).itemId}/history`) },
+  'POST /api/checklist-items/{id}/evidence': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: `/api/checklist-items/${(await place.shared('filledInspection', () => filledInspection(place))).itemId}/evidence`, payload: { clientId: crypto.randomUUID(), documentTitle: 'Sổ tiếp công dân' } }),
+  },
+  'POST /api/checklist-items/{id}/evidence/upload': {
+    scoped: true,
+    build: async ({ place }) => {
+      const { itemId } = await place.shared('filledInspection', () => filledInspection(place));
+      return { method: 'POST', url: `/api/checklist-items/${itemId}/evidence/upload?kind=photo&clientId=${crypto.randomUUID()}&capturedAt=2021-05-21T02:00:00Z`, ...multipart([{ name: 'file', filename: 'anh.png', contentType: 'image/png', data: samplePng(3, 2, [next() % 255, 1, 2]) }]) };
+    },
+  },
+  'DELETE /api/checklist-evidence/{id}': { scoped: true, build: async ({ place, fresh }) => ({ method: 'DELETE', url: `/api/checklist-evidence/${(await fresh('evidence', () => documentEvidence(place))).id}` }) },
+  'GET /api/inspections/{id}/findings': { scoped: true, build: async ({ place }) => get(`/api/inspections/${(await place.shared('filledInspection', () => filledInspection(place))).inspectionId}/findings`) },
+  'POST /api/inspections/{id}/findings': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: `/api/inspections/${(await place.shared('filledInspection', () => filledInspection(place))).inspectionId}/findings`, payload: findingBody() }),
+  },
+  'GET /api/findings/{id}': { scoped: true, build: async ({ place }) => get(`/api/findings/${(await place.shared('finding', () => recordedFinding(place))).id}`) },
+  'PATCH /api/findings/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('finding', () => recordedFinding(place));
+      return { method: 'PATCH', url: `/api/findings/${f.id}`, payload: { version: f.version, ...findingBody() } };
+    },
+  },
+  'POST /api/findings/{id}/withdraw': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('finding', () => recordedFinding(place));
+      return { method: 'POST', url: `/api/findings/${f.id}/withdraw`, payload: { version: f.version } };
+    },
+  },
+  'GET /api/good-practices': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/good-practices?year=2021')) },
 };
 
 /** Index frameworks of the place's town committee (issue 11). */
@@ -682,4 +761,28 @@ function transition(action: string, make: (p: Place) => Promise<PlanDetail>, ext
       return { method: 'POST', url: `/api/plans/${plan.id}/${action}`, payload: { version: plan.version, ...extra } };
     },
   };
+}
+
+/** Checklists and findings (issue 10): the §4.3 template of the place's town committee, published. */
+const templateBody = (p: Place) => ({ ownerAgencyId: p.a.townCommittee.id, code: `MC-${p.a.tag}-${next()}`, kind: 'one_stop', name: standardOneStopTemplate.name, groups: standardOneStopTemplate.groups, items: standardOneStopTemplate.items.slice(0, 3) });
+const templateDraft = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/checklist-templates', templateBody(p)), 'checklist template');
+async function oneStopTemplate(p: Place): Promise<{ id: string; version: number }> {
+  const d = await templateDraft(p);
+  return expectOk(await p.sec.post(`/api/checklist-templates/${d.id}/publish`, { version: d.version }), 'publish checklist template');
+}
+/** A started desk review of ward A with the one-stop checklist: its first item. */
+async function filledInspection(p: Place): Promise<{ inspectionId: string; itemId: string }> {
+  const template = await p.shared('oneStopTemplate', () => oneStopTemplate(p));
+  const i = await startedInspection(p);
+  const lists = await expectOk<{ items: { items: { id: string }[] }[] }>(await p.sec.post(`/api/inspections/${i.id}/checklists`, { templateId: template.id }), 'checklist');
+  return { inspectionId: i.id, itemId: lists.items[0].items[0].id };
+}
+async function documentEvidence(p: Place): Promise<{ id: string }> {
+  const { itemId } = await p.shared('filledInspection', () => filledInspection(p));
+  return expectOk(await p.sec.post(`/api/checklist-items/${itemId}/evidence`, { clientId: crypto.randomUUID(), documentTitle: 'Sổ theo dõi hồ sơ' }), 'evidence');
+}
+const findingBody = () => ({ kind: 'good_practice', contentGroup: 'publicity', title: `Mã QR tra cứu hồ sơ ${next()}`, text: 'Niêm yết mã QR tra cứu tình trạng hồ sơ tại quầy.' });
+async function recordedFinding(p: Place): Promise<{ id: string; version: number }> {
+  const { inspectionId } = await p.shared('filledInspection', () => filledInspection(p));
+  return expectOk(await p.sec.post(`/api/inspections/${inspectionId}/findings`, findingBody()), 'finding');
 }

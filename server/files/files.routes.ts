@@ -66,7 +66,7 @@ const httpStatusOf = (err: unknown) => (err as { statusCode?: number }).statusCo
  * one_file_per_request) makes the whole request fail, the first file included — storing one of
  * two and dropping the other silently would lose a document the user believes attached.
  */
-async function receiveOneFile(request: FastifyRequest, files: FileStorage, rules: AttachmentPurpose): Promise<ReceivedFile> {
+export async function receiveOneFile(request: FastifyRequest, files: FileStorage, rules: AttachmentPurpose): Promise<ReceivedFile> {
   // files: 2 so that a second file is seen (and refused) rather than silently cut by the parser.
   // throwFileSizeLimit is read by parts() too (its types omit it): the size rule is ours (file_too_large).
   const options = { limits: { fileSize: files.maxBytes + 1, files: 2, fields: 10 }, throwFileSizeLimit: false };
@@ -94,7 +94,7 @@ async function receiveOneFile(request: FastifyRequest, files: FileStorage, rules
   let received: ReceivedFile;
   try {
     const fileName = cleanFileName(part.filename ?? '', '');
-    received = await files.receive(part.file, { fileName, accept: rules.accept });
+    received = await files.receive(part.file, { fileName, accept: rules.accept, maxBytes: rules.maxBytes });
     // A name with nothing visible left is named after its content's kind.
     if (received.fileName === '') received = { ...received, fileName: `tep.${fileKinds[received.kind].extensions[0]}` };
   } catch (err) {
@@ -168,7 +168,7 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     return {
       items: rows.map((r) => present(r, removable.get(r.purpose) === true)),
       canAttach,
-      rules: rules ? { kinds: [...(rules.accept ?? allFileKinds)], maxBytes: files.maxBytes, maxFiles: rules.maxFiles ?? null } : null,
+      rules: rules ? { kinds: [...(rules.accept ?? allFileKinds)], maxBytes: Math.min(rules.maxBytes ?? files.maxBytes, files.maxBytes), maxFiles: rules.maxFiles ?? null } : null,
     };
   });
 

@@ -9,6 +9,8 @@ export interface AttachmentPurpose {
   accept?: readonly FileKind[];
   /** At most this many files of the purpose on one record. */
   maxFiles?: number;
+  /** A limit below the installation's PAR_MAX_FILE_MB (a resized photo is far smaller). */
+  maxBytes?: number;
 }
 
 /**

@@ -59,11 +59,22 @@ export const auditActions = [
   'risk_weights.updated',
   'unannounced_draw.created',
   'unannounced_draw.revealed',
+  'checklist_template.created',
+  'checklist_template.updated',
+  'checklist_template.published',
+  'checklist_template.version_created',
+  'checklist.created',
+  'checklist.answer_saved',
+  'checklist.evidence_added',
+  'checklist.evidence_removed',
+  'finding.created',
+  'finding.updated',
+  'finding.withdrawn',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

@@ -170,6 +170,13 @@ export const fieldErrorCodes = [
   'date_in_future',
   // risk weights
   'all_weights_zero',
+  // checklists and findings
+  'not_in_inspection',
+  'severity_required',
+  'severity_not_allowed',
+  'unknown_group',
+  'not_published',
+  'wrong_answer_type',
   // .xlsx imports
   'no_rows',
   'too_many_rows',
@@ -209,5 +216,7 @@ export const problemSchema = z.object({
   allowedMoves: z.array(z.string()).optional(),
   /** SCHEDULE_CONFLICT: each rule broken, with the other record named (shared/api/inspections.schemas.ts). */
   conflicts: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** VERSION_CONFLICT on a checklist item: the item as it is now (the caller still has its own). */
+  current: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

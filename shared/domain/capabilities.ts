@@ -117,6 +117,13 @@ export const capabilityTable = {
   'feedback.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
   /** Record complaints and feedback and follow them up. */
   'feedback.record': { secretariat: 'scope' },
+  /**
+   * Read checklist templates owned by an agency in reach, or by one above the user (the
+   * province's templates reach the towns).
+   */
+  'checklist.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Create, edit, publish and version the checklist templates of agencies in reach (the office). */
+  'checklist.manage': { admin: 'scope', secretariat: 'scope' },
   /** Read the risk-based ranking of the units in reach (choosing targets). */
   'risk.read': { leader: 'scope', secretariat: 'scope' },
   /** Set the ranking's weights for the units under a unit in reach. */

@@ -9,3 +9,4 @@ export * from './inspections.js';
 export * from './indices.js';
 export * from './draws.js';
 export * from './registry-imports.js';
+export * from './checklists.js';

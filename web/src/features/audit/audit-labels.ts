@@ -62,6 +62,17 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'risk_weights.updated': ['Đổi trọng số xếp hạng rủi ro', 'Changed risk weights'],
   'unannounced_draw.created': ['Bốc thăm địa điểm kiểm tra đột xuất', 'Drew unannounced targets'],
   'unannounced_draw.revealed': ['Công bố mã bốc thăm', 'Revealed a draw’s seed'],
+  'checklist_template.created': ['Tạo bảng kiểm', 'Created checklist template'],
+  'checklist_template.updated': ['Sửa bảng kiểm', 'Updated checklist template'],
+  'checklist_template.published': ['Ban hành bảng kiểm', 'Published checklist template'],
+  'checklist_template.version_created': ['Tạo phiên bản mới của bảng kiểm', 'Created a new checklist version'],
+  'checklist.created': ['Lập bảng kiểm của cuộc kiểm tra', 'Added a checklist to an inspection'],
+  'checklist.answer_saved': ['Ghi kết quả kiểm tra một mục', 'Saved a checklist answer'],
+  'checklist.evidence_added': ['Thêm bằng chứng', 'Added evidence'],
+  'checklist.evidence_removed': ['Gỡ bằng chứng', 'Removed evidence'],
+  'finding.created': ['Ghi nhận phát hiện', 'Recorded a finding'],
+  'finding.updated': ['Sửa phát hiện', 'Updated a finding'],
+  'finding.withdrawn': ['Rút phát hiện', 'Withdrew a finding'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -85,6 +96,10 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   citizen_feedback: ['Phản ánh, kiến nghị', 'Citizen feedback'],
   risk_weights: ['Trọng số xếp hạng rủi ro', 'Risk weights'],
   unannounced_draw: ['Bốc thăm kiểm tra đột xuất', 'Unannounced draw'],
+  checklist_template: ['Bảng kiểm (mẫu)', 'Checklist template'],
+  inspection_checklist: ['Bảng kiểm của cuộc kiểm tra', 'Inspection checklist'],
+  inspection_checklist_item: ['Mục bảng kiểm', 'Checklist item'],
+  finding: ['Phát hiện', 'Finding'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

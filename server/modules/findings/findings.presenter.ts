@@ -1,0 +1,29 @@
+import type { Finding } from '../../../shared/api/findings.schemas.js';
+import type { FindingKind, FindingSeverity } from '../../../shared/domain/checklists.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import type { InspectionRow } from '../inspections/inspections.repository.js';
+import { findingAbilities } from './findings.policy.js';
+import { evidenceIdsOf, type FindingRow } from './findings.repository.js';
+
+export async function presentFindings(db: DbOrTx, actor: Actor, inspection: InspectionRow, rows: FindingRow[]): Promise<Finding[]> {
+  const evidence = await evidenceIdsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    inspectionId: r.inspectionId,
+    checklistItemId: r.checklistItemId,
+    checklistItemCode: r.checklistItemCode,
+    kind: r.kind as FindingKind,
+    contentGroup: r.contentGroup,
+    severity: r.severity as FindingSeverity | null,
+    title: r.title,
+    text: r.text,
+    recommendation: r.recommendation,
+    evidenceIds: evidence.get(r.id) ?? [],
+    withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    version: r.version,
+    abilities: findingAbilities(actor, inspection, r),
+  }));
+}

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { agency, checklistEvidence, fileAttachment, finding, findingEvidence, inspection, inspectionChecklist, inspectionChecklistItem, inspectionPlan, unit } from '../../db/schema/index.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+import { visibleInspections } from '../inspections/inspections.policy.js';
+
+export type FindingRow = typeof finding.$inferSelect & { checklistItemCode: string | null };
+
+const columns = { finding, checklistItemCode: inspectionChecklistItem.code };
+
+/** The findings of an inspection (withdrawn ones last), oldest first. */
+export async function findingsOf(db: DbOrTx, inspectionId: string): Promise<FindingRow[]> {
+  const rows = await db
+    .select(columns)
+    .from(finding)
+    .leftJoin(inspectionChecklistItem, eq(inspectionChecklistItem.id, finding.checklistItemId))
+    .where(eq(finding.inspectionId, inspectionId))
+    .orderBy(sql`${finding.withdrawnAt} is not null`, asc(finding.createdAt), asc(finding.id));
+  return rows.map((r) => ({ ...r.finding, checklistItemCode: r.checklistItemCode }));
+}
+
+/** One finding whose inspection the actor may see, or null (404). */
+export async function findVisibleFinding(db: DbOrTx, actor: Actor, id: string): Promise<FindingRow | null> {
+  const [row] = await db
+    .select(columns)
+    .from(finding)
+    .leftJoin(inspectionChecklistItem, eq(inspectionChecklistItem.id, finding.checklistItemId))
+    .where(and(eq(finding.id, id), sql`${finding.inspectionId} in ${visibleInspections(actor)}`));
+  return row ? { ...row.finding, checklistItemCode: row.checklistItemCode } : null;
+}
+
+export async function evidenceIdsOf(db: DbOrTx, findingIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!findingIds.length) return out;
+  const rows = await db.select().from(findingEvidence).where(inArray(findingEvidence.findingId, findingIds)).orderBy(asc(findingEvidence.evidenceId));
+  for (const r of rows) out.set(r.findingId, [...(out.get(r.findingId) ?? []), r.evidenceId]);
+  return out;
+}
+
+export async function replaceFindingEvidence(tx: Tx, findingId: string, evidenceIds: string[]): Promise<void> {
+  await tx.delete(findingEvidence).where(eq(findingEvidence.findingId, findingId));
+  if (evidenceIds.length) await tx.insert(findingEvidence).values([...new Set(evidenceIds)].map((evidenceId) => ({ findingId, evidenceId })));
+}
+
+/** The checklist item if it belongs to the inspection (a finding from an item of another inspection is refused). */
+export async function itemOfInspection(db: DbOrTx, inspectionId: string, itemId: string) {
+  const [row] = await db
+    .select({ id: inspectionChecklistItem.id, groupCode: inspectionChecklistItem.groupCode })
+    .from(inspectionChecklistItem)
+    .innerJoin(inspectionChecklist, eq(inspectionChecklist.id, inspectionChecklistItem.checklistId))
+    .where(and(eq(inspectionChecklistItem.id, itemId), eq(inspectionChecklist.inspectionId, inspectionId)));
+  return row ?? null;
+}
+
+/** The group codes of an inspection's checklists (what a finding's content group may be), beside a–c. */
+export async function groupCodesOf(db: DbOrTx, inspectionId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ code: inspectionChecklistItem.groupCode })
+    .from(inspectionChecklistItem)
+    .innerJoin(inspectionChecklist, eq(inspectionChecklist.id, inspectionChecklistItem.checklistId))
+    .where(eq(inspectionChecklist.inspectionId, inspectionId));
+  return new Set(['a', 'b', 'c', ...rows.map((r) => r.code)]);
+}
+
+export interface GoodPracticeFilter {
+  year?: number;
+  unitId?: string;
+  contentGroup?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Good practices (findings of that kind, not withdrawn) of the inspections the actor may see,
+ * across years and units, newest visit first; the text search ignores case and diacritics.
+ */
+export async function listGoodPractices(db: DbOrTx, actor: Actor, f: GoodPracticeFilter) {
+  const like = (column: SQLWrapper) => sql`lower(f_unaccent(${column})) like '%' || lower(f_unaccent(${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`;
+  const where = and(
+    eq(finding.kind, 'good_practice'),
+    isNull(finding.withdrawnAt),
+    sql`${finding.inspectionId} in ${visibleInspections(actor)}`,
+    f.year ? eq(inspectionPlan.year, f.year) : undefined,
+    f.unitId ? sql`${unit.path} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.contentGroup ? eq(finding.contentGroup, f.contentGroup) : undefined,
+    f.q ? sql`(${like(finding.title)} or ${like(finding.text)})` : undefined,
+  );
+  const base = () =>
+    db
+      .select({
+        finding,
+        year: inspectionPlan.year,
+        agencyId: agency.id,
+        agencyName: agency.name,
+        unitId: unit.id,
+        unitName: unit.name,
+        visitedOn: inspection.startsOn,
+      })
+      .from(finding)
+      .innerJoin(inspection, eq(inspection.id, finding.inspectionId))
+      .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
+      .innerJoin(agency, eq(agency.id, inspection.agencyId))
+      .innerJoin(unit, eq(unit.id, agency.unitId));
+  const rows = await base()
+    .where(where)
+    .orderBy(desc(inspection.startsOn), asc(agency.sortKey), asc(finding.createdAt), asc(finding.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(finding)
+    .innerJoin(inspection, eq(inspection.id, finding.inspectionId))
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .innerJoin(unit, eq(unit.id, agency.unitId))
+    .where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** The photos a finding rests on (download addresses), per finding. */
+export async function photoUrlsOf(db: DbOrTx, findingIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!findingIds.length) return out;
+  const rows = await db
+    .select({ findingId: findingEvidence.findingId, attachmentId: fileAttachment.id })
+    .from(findingEvidence)
+    .innerJoin(checklistEvidence, eq(checklistEvidence.id, findingEvidence.evidenceId))
+    .innerJoin(fileAttachment, eq(fileAttachment.id, checklistEvidence.attachmentId))
+    .where(and(inArray(findingEvidence.findingId, findingIds), eq(checklistEvidence.kind, 'photo')))
+    .orderBy(asc(checklistEvidence.createdAt));
+  for (const r of rows) out.set(r.findingId, [...(out.get(r.findingId) ?? []), `/api/files/${r.attachmentId}`]);
+  return out;
+}

@@ -1,0 +1,94 @@
+import { idParams } from '../../../shared/api/common.js';
+import { problemSchema } from '../../../shared/api/errors.js';
+import { createFindingBody, findingListResponse, findingSchema, goodPracticeListResponse, goodPracticesQuery, updateFindingBody, withdrawFindingBody } from '../../../shared/api/findings.schemas.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contextOf, type RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { findVisibleInspection } from '../inspections/inspections.repository.js';
+import './findings.files.js';
+import { presentFindings } from './findings.presenter.js';
+import { findingsOf, findVisibleFinding, listGoodPractices, photoUrlsOf } from './findings.repository.js';
+import { recordFinding, updateFinding, withdrawFinding } from './record-finding.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+/** Findings of an inspection (good practices, shortcomings, violations) and the library of good practices. */
+export async function findingRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const tags = ['findings'];
+
+  async function one(tx: DbOrTx, ctx: RequestContext, id: string) {
+    const row = await findVisibleFinding(tx, ctx.actor, id);
+    if (!row) throw AppError.notFound('finding');
+    const inspection = (await findVisibleInspection(tx, ctx.actor, row.inspectionId))!;
+    return (await presentFindings(tx, ctx.actor, inspection, [row]))[0];
+  }
+
+  app.get('/api/inspections/:id/findings', { schema: { tags, summary: 'The inspection’s findings (whoever sees the inspection)', params: idParams, response: { 200: findingListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      const inspection = await findVisibleInspection(tx, ctx.actor, request.params.id);
+      if (!inspection) throw AppError.notFound('inspection');
+      return { items: await presentFindings(tx, ctx.actor, inspection, await findingsOf(tx, inspection.id)) };
+    });
+  });
+
+  app.post(
+    '/api/inspections/:id/findings',
+    { schema: { tags, summary: 'Record a finding, from a checklist item or free (the team, the office)', params: idParams, body: createFindingBody, response: { 201: findingSchema, ...errors } } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const out = await db.transaction(async (tx) => one(tx, ctx, (await recordFinding(tx, ctx, request.params.id, request.body)).id));
+      return reply.status(201).send(out);
+    },
+  );
+
+  app.get('/api/findings/:id', { schema: { tags, params: idParams, response: { 200: findingSchema, ...errors } } }, async (request) => db.transaction(async (tx) => one(tx, contextOf(request), request.params.id)));
+
+  app.patch('/api/findings/:id', { schema: { tags, summary: 'Edit a finding (versioned)', params: idParams, body: updateFindingBody, response: { 200: findingSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await updateFinding(tx, ctx, request.params.id, request.body);
+      return one(tx, ctx, request.params.id);
+    });
+  });
+
+  app.post('/api/findings/:id/withdraw', { schema: { tags, summary: 'Withdraw a finding (kept for the record)', params: idParams, body: withdrawFindingBody, response: { 200: findingSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await withdrawFinding(tx, ctx, clockOf(deps), request.params.id, request.body.version);
+      return one(tx, ctx, request.params.id);
+    });
+  });
+
+  app.get(
+    '/api/good-practices',
+    { schema: { tags, summary: 'The library of good practices (mô hình hay, sáng kiến) across years and units, of the inspections the caller may see', querystring: goodPracticesQuery, response: { 200: goodPracticeListResponse, ...errors } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      return db.transaction(async (tx) => {
+        const { rows, total } = await listGoodPractices(tx, ctx.actor, request.query);
+        const photos = await photoUrlsOf(tx, rows.map((r) => r.finding.id));
+        return {
+          total,
+          items: rows.map((r) => ({
+            id: r.finding.id,
+            inspectionId: r.finding.inspectionId,
+            year: r.year,
+            agencyId: r.agencyId,
+            agencyName: r.agencyName,
+            unitId: r.unitId,
+            unitName: r.unitName,
+            contentGroup: r.finding.contentGroup,
+            title: r.finding.title,
+            text: r.finding.text,
+            recommendation: r.finding.recommendation,
+            visitedOn: r.visitedOn,
+            photoUrls: photos.get(r.finding.id) ?? [],
+          })),
+        };
+      });
+    },
+  );
+}
