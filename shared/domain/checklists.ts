@@ -90,7 +90,7 @@ export const standardContentTemplate = {
     item('c', 'c.1', 'Thực hiện các nhiệm vụ được giao tại Kế hoạch CCHC năm của thị xã', null, 'rating', true),
     item('c', 'c.2', 'Giải pháp khắc phục các tiêu chí, tiêu chí thành phần Chỉ số CCHC chưa đạt', 'Danh sách tiêu chí chưa đạt của năm trước (trang Chỉ số)'),
     item('c', 'c.3', 'Giải pháp nâng cao chỉ số hài lòng của người dân, tổ chức (SIPAS)', null),
-    item('c', 'c.4', 'Sáng kiến, mô hình hay trong CCHC có thể nhân rộng', 'Ghi tên mô hình, thời gian áp dụng, kết quả', 'text'),
+    item('c', 'c.4', 'Sáng kiến, mô hình hay trong CCHC có thể nhân rộng', 'Ghi tên mô hình, thời gian áp dụng, kết quả', 'text', true),
   ],
 };
 
@@ -125,7 +125,7 @@ export const standardOneStopTemplate = {
     item('electronic', 'DT.2', 'Số hóa hồ sơ, kết quả giải quyết TTHC', null),
     item('electronic', 'DT.3', 'Tiếp nhận hồ sơ trực tuyến, thanh toán trực tuyến', null),
     item('facilities', 'VC.1', 'Diện tích, ghế ngồi chờ; máy lấy số thứ tự; máy tính tra cứu', null, 'rating', true),
-    item('facilities', 'VC.2', 'Thiết bị hoặc mã QR đánh giá sự hài lòng', null),
+    item('facilities', 'VC.2', 'Thiết bị hoặc mã QR đánh giá sự hài lòng', null, 'rating', true),
     item('feedback', 'PA.1', 'Hòm thư góp ý, sổ góp ý', null),
     item('feedback', 'PA.2', 'Phản ánh, kiến nghị được tiếp nhận, xử lý, trả lời', 'Ghi số phản ánh nhận / đã trả lời', 'text'),
     item('reception', 'TCD.1', 'Lịch tiếp công dân của lãnh đạo được niêm yết và thực hiện', null),

@@ -169,6 +169,33 @@ describe('seedDemo', () => {
     expect((await unit.get('/api/inspections?kind=unannounced&status=planned')).json().total).toBe(0);
   });
 
+  it('has the season’s checklists filled on site, with photos and findings of each kind, for every inspection started or closed', async () => {
+    const rows = await queryRows<{ status: string; checklists: number; answered: number; photos: number; kinds: string[] }>(
+      database.db,
+      sql`select i.status, count(distinct c.id)::int as checklists,
+                 count(distinct it.id) filter (where it.edited_at is not null)::int as answered,
+                 count(distinct e.id) filter (where e.kind = 'photo')::int as photos,
+                 array_remove(array_agg(distinct f.kind), null) as kinds
+            from inspection i
+            left join inspection_checklist c on c.inspection_id = i.id
+            left join inspection_checklist_item it on it.checklist_id = c.id
+            left join checklist_evidence e on e.item_id = it.id
+            left join finding f on f.inspection_id = i.id
+           where i.status in ('under_way', 'closed')
+           group by i.id, i.status`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.checklists === 1 && r.answered > 0 && r.photos > 0)).toBe(true);
+    expect(new Set(rows.flatMap((r) => r.kinds))).toEqual(new Set(['good_practice', 'shortcoming', 'violation']));
+    expect(await queryRows(database.db, sql`select 1 from checklist_template where status = 'published'`)).toHaveLength(2);
+    // The office browses the good practices; the photo of one is served.
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const library = (await secretariat.get('/api/good-practices?year=2021')).json();
+    expect(library.total).toBeGreaterThanOrEqual(2);
+    const photo = library.items.flatMap((g: { photoUrls: string[] }) => g.photoUrls)[0];
+    expect((await secretariat.get(photo)).headers['content-type']).toBe('image/png');
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

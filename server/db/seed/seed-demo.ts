@@ -8,6 +8,7 @@ import { hashPassword } from '../../modules/session/passwords.js';
 import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
+import { seedDemoOnsite } from './demo-onsite.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
@@ -96,6 +97,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     const { planId, teamId } = await seedDemoPlans(tx, { agencyIds });
     // The 2021 season lived in: inspections, a notice, unannounced visits (demo-season.ts).
     await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
+    // Checklists filled on site, with photos and findings of each kind (demo-onsite.ts).
+    await seedDemoOnsite(tx, { ownerAgencyId: agencyIds.get('ubnd:hoai-nhon')!, planId, inspectorUserId: userIds.get('inspector')!, secretariatUserId: userIds.get('secretariat')! });
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);

@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { standardContentTemplate, standardOneStopTemplate, type FindingKind, type FindingSeverity, type Rating } from '../../../shared/domain/checklists.js';
+import { checklistEvidence, checklistTemplate, checklistTemplateItem, fileAttachment, finding, findingEvidence, inspection, inspectionChecklist, inspectionChecklistItem, inspectionChecklistItemRevision } from '../schema/index.js';
+import type { Tx } from '../client.js';
+import { DatabaseBackend } from '../../files/backends.js';
+import { FileStorage } from '../../files/file-storage.js';
+import { samplePng } from '../../files/sample-files.js';
+
+/**
+ * The 2021 season's work on site (issue 10 §1–3): the office's two checklist templates (the
+ * plan's content groups a–c and the §4.3 one-stop desk), and for every inspection started or
+ * closed, its checklist filled by the team's inspector — answers, notes, photos with their
+ * capture time, documents sighted — and findings of each kind (good practices for the library,
+ * shortcomings, a violation). Deterministic: the same demo on every machine.
+ */
+export async function seedDemoOnsite(tx: Tx, ids: { ownerAgencyId: string; planId: string; inspectorUserId: string; secretariatUserId: string }) {
+  const templates = new Map<string, string>();
+  for (const t of [standardContentTemplate, standardOneStopTemplate]) {
+    const [row] = await tx
+      .insert(checklistTemplate)
+      .values({ ownerAgencyId: ids.ownerAgencyId, code: t.code, name: t.name, kind: t.kind, groups: t.groups, source: t.source, status: 'published', createdBy: ids.secretariatUserId })
+      .returning({ id: checklistTemplate.id });
+    await tx.insert(checklistTemplateItem).values(t.items.map((item, position) => ({ ...item, templateId: row.id, position })));
+    templates.set(t.kind, row.id);
+  }
+
+  const visits = await tx
+    .select()
+    .from(inspection)
+    .where(and(eq(inspection.planId, ids.planId), inArray(inspection.status, ['under_way', 'closed'])))
+    .orderBy(asc(inspection.startsOn));
+  const files = new FileStorage(new DatabaseBackend(), Number.MAX_SAFE_INTEGER);
+  let photoNo = 0;
+  let findings = 0;
+  for (const [n, visit] of visits.entries()) {
+    const oneStop = visit.kind === 'unannounced';
+    const source = oneStop ? standardOneStopTemplate : standardContentTemplate;
+    const [list] = await tx
+      .insert(inspectionChecklist)
+      .values({ inspectionId: visit.id, templateId: templates.get(source.kind)!, name: source.name, kind: source.kind, createdBy: ids.inspectorUserId, createdAt: visit.startedAt!, updatedAt: visit.startedAt! })
+      .returning({ id: inspectionChecklist.id });
+    const titles = new Map(source.groups.map((g) => [g.code, g.title]));
+    // A visit under way has its last items still open; a closed one fully answered.
+    const answeredCount = visit.status === 'closed' ? source.items.length : source.items.length - 4;
+    const itemIds: string[] = [];
+    for (const [i, item] of source.items.entries()) {
+      const answered = i < answeredCount;
+      const editedAt = new Date(visit.startedAt!.getTime() + (i + 1) * 4 * 60_000);
+      const ratingCycle: Rating[] = ['met', 'met', 'partly_met', 'met', 'not_met', 'met', 'not_applicable'];
+      const answer = answered
+        ? {
+            rating: item.answerType === 'rating' ? ratingCycle[(i + n) % ratingCycle.length] : null,
+            numberValue: item.answerType === 'number' ? (i + n) % 4 : null,
+            textValue: item.answerType === 'text' ? demoText(item.code) : null,
+            note: i % 3 === 0 ? 'Đã đối chiếu hồ sơ, sổ sách tại chỗ.' : null,
+          }
+        : { rating: null, numberValue: null, textValue: null, note: null };
+      const [row] = await tx
+        .insert(inspectionChecklistItem)
+        .values({
+          checklistId: list.id,
+          position: i,
+          groupCode: item.groupCode,
+          groupTitle: titles.get(item.groupCode)!,
+          code: item.code,
+          text: item.text,
+          guidance: item.guidance,
+          answerType: item.answerType,
+          evidenceRequired: item.evidenceRequired,
+          ...answer,
+          editedAt: answered ? editedAt : null,
+          editedBy: answered ? ids.inspectorUserId : null,
+          version: answered ? 2 : 1,
+        })
+        .returning({ id: inspectionChecklistItem.id });
+      itemIds.push(row.id);
+      if (answered) {
+        await tx.insert(inspectionChecklistItemRevision).values({ itemId: row.id, clientRevisionId: crypto.randomUUID(), itemVersion: 2, baseVersion: 1, ...answer, editedAt, editedBy: ids.inspectorUserId, receivedAt: editedAt });
+      }
+      // Photos of what must be shown, documents sighted for the rest of the required ones.
+      if (answered && item.evidenceRequired) {
+        if (photoNo % 2 === 0 || oneStop || item.groupCode === 'c') {
+          photoNo += 1;
+          const png = samplePng(320, 240, [(40 * photoNo) % 256, (90 + 17 * photoNo) % 256, (160 + 29 * photoNo) % 256]);
+          const stored = await files.storeBytes(tx, png, 'image/png');
+          const [attachment] = await tx
+            .insert(fileAttachment)
+            .values({ sha256: stored.sha256, ownerType: 'checklist_item', ownerId: row.id, purpose: 'photo', fileName: `IMG_2021_${String(photoNo).padStart(4, '0')}.png`, mediaType: 'image/png', size: png.length, createdBy: ids.inspectorUserId })
+            .returning({ id: fileAttachment.id });
+          await tx.insert(checklistEvidence).values({ itemId: row.id, clientId: crypto.randomUUID(), kind: 'photo', attachmentId: attachment.id, capturedAt: editedAt, createdBy: ids.inspectorUserId, createdAt: editedAt });
+        } else {
+          photoNo += 1;
+          await tx.insert(checklistEvidence).values({ itemId: row.id, clientId: crypto.randomUUID(), kind: 'document', documentTitle: 'Kế hoạch cải cách hành chính năm 2021 của UBND', documentNumber: `${20 + n}/KH-UBND`, documentDate: '2021-01-15', createdBy: ids.inspectorUserId, createdAt: editedAt });
+        }
+      }
+    }
+    for (const f of demoFindings(oneStop, n)) {
+      const itemIndex = source.items.findIndex((i) => i.code === f.itemCode);
+      const itemId = itemIndex >= 0 && itemIndex < answeredCount ? itemIds[itemIndex] : null;
+      const [row] = await tx
+        .insert(finding)
+        .values({ inspectionId: visit.id, checklistItemId: itemId, kind: f.kind, contentGroup: f.group, severity: f.severity, title: f.title, text: f.text, recommendation: f.recommendation, createdBy: ids.inspectorUserId, createdAt: visit.startedAt!, updatedAt: visit.startedAt! })
+        .returning({ id: finding.id });
+      findings += 1;
+      if (itemId) {
+        const photos = await tx.select({ id: checklistEvidence.id }).from(checklistEvidence).where(eq(checklistEvidence.itemId, itemId));
+        if (photos.length) await tx.insert(findingEvidence).values(photos.map((p) => ({ findingId: row.id, evidenceId: p.id })));
+      }
+    }
+  }
+  return { checklists: visits.length, photos: photoNo, findings };
+}
+
+function demoText(code: string): string {
+  if (code.startsWith('NY')) return 'Quyết định số 1462/QĐ-UBND ngày 20/4/2021 của UBND tỉnh';
+  if (code.startsWith('PA')) return 'Nhận 6 phản ánh, đã trả lời 5';
+  return 'Mô hình "Tổ tư vấn thủ tục hành chính" tại Bộ phận Một cửa, áp dụng từ tháng 3/2021';
+}
+
+interface DemoFinding {
+  kind: FindingKind;
+  group: string;
+  severity: FindingSeverity | null;
+  itemCode: string;
+  title: string;
+  text: string;
+  recommendation: string | null;
+}
+
+/** Each visit's findings: every kind across the season, good practices for the library. */
+function demoFindings(oneStop: boolean, n: number): DemoFinding[] {
+  if (oneStop) {
+    return [
+      { kind: 'good_practice', group: 'facilities', severity: null, itemCode: 'VC.2', title: 'Mã QR đánh giá sự hài lòng tại từng quầy', text: 'Mỗi quầy có mã QR để người dân đánh giá ngay sau khi nhận kết quả; kết quả tổng hợp hằng tuần.', recommendation: 'Nhân rộng ra Bộ phận Một cửa các xã, phường.' },
+      { kind: 'shortcoming', group: 'dossiers', severity: 'moderate', itemCode: 'HS.4', title: 'Hồ sơ trễ hạn chưa có Phiếu xin lỗi', text: '2/3 hồ sơ trễ hạn trong tháng 9 không có Phiếu xin lỗi và hẹn lại ngày trả kết quả.', recommendation: 'Gửi Phiếu xin lỗi trước hạn trả kết quả đối với mọi hồ sơ trễ hạn.' },
+      { kind: 'violation', group: 'conduct', severity: 'serious', itemCode: 'CC.1', title: 'Công chức vắng mặt trong giờ làm việc', text: 'Lúc 8 giờ 15, một công chức tiếp nhận hồ sơ lĩnh vực đất đai vắng mặt, không có lý do, không bố trí người thay.', recommendation: 'Xem xét trách nhiệm; đề nghị Đoàn kiểm tra công vụ kiểm tra.' },
+    ];
+  }
+  const all: DemoFinding[] = [
+    { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.4', title: 'Tổ tư vấn thủ tục hành chính tại Bộ phận Một cửa', text: 'Đoàn viên thanh niên hướng dẫn người dân chuẩn bị hồ sơ, nộp trực tuyến; số hồ sơ trực tuyến tăng gấp đôi so với năm 2020.', recommendation: 'Nhân rộng mô hình trong toàn thị xã.' },
+    { kind: 'shortcoming', group: 'a', severity: 'minor', itemCode: 'a.3', title: 'Báo cáo CCHC quý II gửi chậm', text: 'Báo cáo CCHC quý II/2021 gửi chậm 5 ngày so với thời hạn.', recommendation: 'Gửi báo cáo định kỳ đúng thời hạn quy định.' },
+    { kind: 'shortcoming', group: 'c', severity: 'moderate', itemCode: 'c.2', title: 'Chưa có giải pháp cho tiêu chí chưa đạt', text: 'Chưa ban hành giải pháp khắc phục 2 tiêu chí thành phần Chỉ số CCHC năm 2020 chưa đạt.', recommendation: 'Ban hành kế hoạch khắc phục trong quý IV/2021.' },
+  ];
+  return n % 2 === 0 ? all : all.slice(0, 2);
+}
