@@ -13,8 +13,11 @@ import { samplePng } from '../files/sample-files.js';
 import { enqueueJob } from '../jobs/enqueue.js';
 import { notify } from '../notifications/notify.js';
 import type { AnyJobDefinition } from '../jobs/define.js';
-import { makeAgency, makeUnit, makeUser, type makeAuthority } from '../test/factories.js';
-import type { Client, TestApp } from '../test/harness.js';
+import { makeAgency, makeUnit, makeUser, TEST_PASSWORD, type makeAuthority } from '../test/factories.js';
+import { signIn, type Client, type TestApp } from '../test/harness.js';
+import type { Conclusion } from '../../shared/api/conclusions.schemas.js';
+import type { CorrectiveActionDetail } from '../../shared/api/corrective-actions.schemas.js';
+import type { Escalation } from '../../shared/api/escalations.schemas.js';
 import { multipart } from '../test/multipart.js';
 import { createDraft, planBody } from '../modules/plans/plans.test-support.js';
 import { frameworkBody, publishedFramework, saveFinal } from '../modules/indices/test-support.js';
@@ -150,6 +153,46 @@ async function drawOf(p: Place): Promise<Draw> {
 async function revealedDraw(p: Place): Promise<Draw> {
   const d = await drawOf(p);
   return expectOk(await p.sec.post(`/api/unannounced-draws/${d.id}/reveal`, { version: d.version }), 'reveal draw');
+}
+/** Conclusions of a started desk review of ward A (issue 10 §5): one requirement, 10 working days. */
+async function draftConclusion(p: Place): Promise<Conclusion> {
+  const i = await startedInspection(p);
+  return expectOk(await p.sec.post('/api/conclusions', { inspectionId: i.id, actions: [{ content: 'Niêm yết đầy đủ thủ tục hành chính', dueWorkingDays: 10 }] }), 'draft conclusion');
+}
+async function issuedConclusion(p: Place): Promise<Conclusion> {
+  const c = await draftConclusion(p);
+  return expectOk(await p.leader.post(`/api/conclusions/${c.id}/issue`, { version: c.version, issuedOn: '2021-12-30', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'issue conclusion');
+}
+const openAction = async (p: Place) => (await issuedConclusion(p)).actions[0];
+/** An action its unit reported done, with a photo as evidence. */
+async function reportedAction(p: Place): Promise<CorrectiveActionDetail> {
+  const a = await openAction(p);
+  await expectOk(await p.sec.request({ method: 'POST', url: `/api/files?ownerType=corrective_action&ownerId=${a.id}&purpose=evidence`, ...multipart([{ name: 'file', filename: 'anh.png', contentType: 'image/png', data: samplePng(3, 2, [next() % 255, 9, 9]) }]) }), 'evidence');
+  const unit = await signIn(p.t.app, p.a.users.unitOfficerA.username, TEST_PASSWORD);
+  return expectOk(await unit.post(`/api/corrective-actions/${a.id}/updates`, { version: a.version, move: 'report', note: 'Đã khắc phục.' }), 'report action');
+}
+/** An action on a re-inspection that the office has started. */
+async function reinspectedAction(p: Place): Promise<CorrectiveActionDetail> {
+  const c = await issuedConclusion(p);
+  const team = await p.shared('foundedTeam', () => foundedTeam(p));
+  const { inspectionId } = await expectOk<{ inspectionId: string }>(await p.sec.post(`/api/conclusions/${c.id}/reinspection`, { teamId: team.id, startsOn: visitDay() }), 'reinspection');
+  const re = await expectOk<Inspection>(await p.sec.get(`/api/inspections/${inspectionId}`), 'read reinspection');
+  await expectOk(await p.sec.post(`/api/inspections/${inspectionId}/start`, { version: re.version }), 'start reinspection');
+  return expectOk(await p.sec.get(`/api/corrective-actions/${c.actions[0].id}`), 'read action');
+}
+/** A proposal for a public-service inspection after ward A's desk review (issue 10 §7). */
+async function draftEscalation(p: Place): Promise<Escalation> {
+  const i = await startedInspection(p);
+  return expectOk(await p.sec.post('/api/escalations', { inspectionId: i.id, form: 'to_trinh' }), 'draft escalation');
+}
+const signedBy = { onBehalfOf: 'KT. CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Hùng' };
+async function proposedEscalation(p: Place): Promise<Escalation> {
+  const e = await draftEscalation(p);
+  return expectOk(await p.leader.post(`/api/escalations/${e.id}/issue`, { version: e.version, issuedOn: '2021-12-30', signature: signedBy }), 'issue escalation');
+}
+async function acceptedEscalation(p: Place): Promise<Escalation> {
+  const e = await proposedEscalation(p);
+  return expectOk(await p.sec.post(`/api/escalations/${e.id}/decision`, { version: e.version, decision: 'accept', decidedOn: '2021-12-31' }), 'accept escalation');
 }
 const freshUnit = (p: Place) => makeUnit(p.db, { name: `Khu phố ${p.a.tag} ${next()}`, kind: 'ward', parentId: p.a.wardA.id });
 const freshAgency = (p: Place) => makeAgency(p.db, { unitId: p.a.wardA.id, parentAgencyId: p.a.wardACommittee.id, name: `Tổ công tác ${p.a.tag} ${next()}`, kind: 'other' });
@@ -486,6 +529,97 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ place, fresh }) => {
       const n = await fresh('notice', () => draftNotice(place));
       return { method: 'POST', url: `/api/inspection-notices/${n.id}/issue`, payload: { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' } };
+    },
+  },
+
+  // Conclusions and corrective actions (issue 10 §5–6): ward A's desk review, after the visit.
+  'GET /api/conclusions': { scoped: true, build: async ({ place }) => get(`/api/conclusions?inspectionId=${(await place.shared('issuedConclusion', () => issuedConclusion(place))).inspectionId}`) },
+  'GET /api/conclusions/{id}': { scoped: true, build: async ({ place }) => get(`/api/conclusions/${(await place.shared('issuedConclusion', () => issuedConclusion(place))).id}`) },
+  'GET /api/conclusions/{id} (draft)': { scoped: true, build: async ({ place }) => get(`/api/conclusions/${(await place.shared('draftConclusion', () => draftConclusion(place))).id}`) },
+  'POST /api/conclusions': {
+    scoped: true,
+    build: async ({ place, fresh }) => ({ method: 'POST', url: '/api/conclusions', payload: { inspectionId: (await fresh('visited', () => startedInspection(place))).id } }),
+  },
+  'PATCH /api/conclusions/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const c = await fresh('conclusion', () => draftConclusion(place));
+      return { method: 'PATCH', url: `/api/conclusions/${c.id}`, payload: { version: c.version, content: { summary: `Kết luận kiểm tra ${next()}` } } };
+    },
+  },
+  'POST /api/conclusions/{id}/issue': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const c = await fresh('conclusion', () => draftConclusion(place));
+      return { method: 'POST', url: `/api/conclusions/${c.id}/issue`, payload: { version: c.version, issuedOn: '2021-12-30', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+    },
+  },
+  'POST /api/conclusions/{id}/reinspection': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const c = await fresh('issuedConclusion', () => issuedConclusion(place));
+      const team = await place.shared('foundedTeam', () => foundedTeam(place));
+      return { method: 'POST', url: `/api/conclusions/${c.id}/reinspection`, payload: { teamId: team.id, startsOn: visitDay() } };
+    },
+  },
+  'GET /api/corrective-actions': { scoped: true, build: async ({ place }) => (await place.shared('issuedConclusion', () => issuedConclusion(place)), get(`/api/corrective-actions?agencyId=${place.a.wardACommittee.id}`)) },
+  'GET /api/corrective-actions/board': { scoped: true, build: async ({ place }) => get(`/api/corrective-actions/board?planId=${(await place.shared('issuedConclusion', () => issuedConclusion(place))).planId}`) },
+  'GET /api/corrective-actions/{id}': { scoped: true, build: async ({ place }) => get(`/api/corrective-actions/${(await place.shared('issuedConclusion', () => issuedConclusion(place))).actions[0].id}`) },
+  'POST /api/corrective-actions/{id}/updates': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const a = await fresh('openAction', () => openAction(place));
+      return { method: 'POST', url: `/api/corrective-actions/${a.id}/updates`, payload: { version: a.version, move: 'plan', note: 'Kế hoạch khắc phục' } };
+    },
+  },
+  'POST /api/corrective-actions/{id}/review': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const a = await fresh('reportedAction', () => reportedAction(place));
+      return { method: 'POST', url: `/api/corrective-actions/${a.id}/review`, payload: { version: a.version, decision: 'accept' } };
+    },
+  },
+  'POST /api/corrective-actions/{id}/reinspection-result': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const a = await fresh('reinspectedAction', () => reinspectedAction(place));
+      return { method: 'POST', url: `/api/corrective-actions/${a.id}/reinspection-result`, payload: { version: a.version, result: 'reinspection_fixed' } };
+    },
+  },
+
+  // Escalations (issue 10 §7): the office drafts, the leader signs the committee's; internal to the authority.
+  'GET /api/escalations': { scoped: true, build: async ({ place }) => get(`/api/escalations?inspectionId=${(await place.shared('proposedEscalation', () => proposedEscalation(place))).inspectionId}`) },
+  'GET /api/escalations/{id}': { scoped: true, build: async ({ place }) => get(`/api/escalations/${(await place.shared('proposedEscalation', () => proposedEscalation(place))).id}`) },
+  'POST /api/escalations': {
+    scoped: true,
+    build: async ({ place, fresh }) => ({ method: 'POST', url: '/api/escalations', payload: { inspectionId: (await fresh('visited', () => startedInspection(place))).id, form: 'cong_van' } }),
+  },
+  'PATCH /api/escalations/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const e = await fresh('escalation', () => draftEscalation(place));
+      return { method: 'PATCH', url: `/api/escalations/${e.id}`, payload: { version: e.version, content: { summary: `Đề nghị kiểm tra công vụ ${next()}` } } };
+    },
+  },
+  'POST /api/escalations/{id}/issue': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const e = await fresh('escalation', () => draftEscalation(place));
+      return { method: 'POST', url: `/api/escalations/${e.id}/issue`, payload: { version: e.version, issuedOn: '2021-12-30', signature: signedBy } };
+    },
+  },
+  'POST /api/escalations/{id}/decision': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const e = await fresh('proposedEscalation', () => proposedEscalation(place));
+      return { method: 'POST', url: `/api/escalations/${e.id}/decision`, payload: { version: e.version, decision: 'decline', decidedOn: '2021-12-31' } };
+    },
+  },
+  'POST /api/escalations/{id}/result': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const e = await fresh('acceptedEscalation', () => acceptedEscalation(place));
+      return { method: 'POST', url: `/api/escalations/${e.id}/result`, payload: { version: e.version, resultOn: '2021-12-31', result: 'Kiểm điểm, rút kinh nghiệm.' } };
     },
   },
 

@@ -70,11 +70,22 @@ export const auditActions = [
   'finding.created',
   'finding.updated',
   'finding.withdrawn',
+  'conclusion.created',
+  'conclusion.updated',
+  'conclusion.issued',
+  'action.updated',
+  'action.reviewed',
+  'action.reinspected',
+  'escalation.created',
+  'escalation.updated',
+  'escalation.issued',
+  'escalation.decided',
+  'escalation.result_recorded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

@@ -163,6 +163,10 @@ export const fieldErrorCodes = [
   'in_future',
   'after_visit',
   'too_many_decimals',
+  // conclusions, corrective actions, escalations
+  'before_visit',
+  'evidence_required',
+  'not_open',
   // the complaints register
   'not_in_unit',
   'before_received',

@@ -105,6 +105,18 @@ export const capabilityTable = {
   'inspection.conduct': { secretariat: 'scope', inspector: 'scope' },
 
   /**
+   * Draft and edit conclusion notices and escalations of inspections of plans issued in reach; issue
+   * them when the standing office signs under authorisation (TUQ.).
+   */
+  'conclusion.draft': { secretariat: 'scope' },
+  /** Approve and sign (issue) the conclusion notices and escalations of the People's Committee. */
+  'conclusion.approve': { leader: 'scope' },
+  /** Plan, report progress and report completion of corrective actions of an agency in reach (the unit). */
+  'action.report': { unit_officer: 'scope' },
+  /** Accept or return a unit's report on a corrective action of a plan issued in reach (the standing office). */
+  'action.review': { secretariat: 'scope' },
+
+  /**
    * Read index frameworks (those owned by an agency in reach, or by one above the user: the
    * ministry's and the province's) and the scores of units in reach.
    */

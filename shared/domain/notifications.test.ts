@@ -11,6 +11,10 @@ const samples: NotificationParams = {
   'inspection.visit_tomorrow': { agencyName: 'Bộ phận Một cửa phường Tam Quan Bắc', startsOn: '2021-09-21', startTime: null, teamName: 'Đoàn kiểm tra số 1', unannounced: true },
   'inspection.started': { agencyName: 'Bộ phận Một cửa phường Tam Quan Bắc', teamName: 'Đoàn kiểm tra số 1', unannounced: true },
   'inspection.schedule_changed': { agencyName: 'Phòng Nội vụ', startsOn: '2021-10-21', previousStartsOn: '2021-10-20', cancelled: false, reason: 'Trùng lịch họp' },
+  'conclusion.issued': { agencyName: 'UBND phường Bồng Sơn', documentNumber: '05/TB-UBND', issuedOn: '2021-07-01', actionCount: 3 },
+  'action.reported': { agencyName: 'UBND phường Bồng Sơn', action: 'Niêm yết đầy đủ thủ tục hành chính', actorName: 'Trần Văn An' },
+  'action.reviewed': { agencyName: 'UBND phường Bồng Sơn', action: 'Niêm yết đầy đủ thủ tục hành chính', accepted: false, note: 'Thiếu ảnh chụp' },
+  'action.due': { agencyName: 'UBND phường Bồng Sơn', action: 'Niêm yết đầy đủ thủ tục hành chính', dueOn: '2021-07-15', when: 'overdue' },
   general: { title: 'Họp giao ban', message: 'Thứ Hai, 8 giờ.' },
 };
 

@@ -37,6 +37,14 @@ export interface NotificationParams {
   'inspection.started': { agencyName: string; teamName: string; unannounced: boolean };
   /** The visit was moved or cancelled: to everyone concerned. */
   'inspection.schedule_changed': { agencyName: string; startsOn: string; previousStartsOn: string; cancelled: boolean; reason: string };
+  /** A conclusion notice was issued: to the inspected unit's officers and those of each agency responsible for an action. */
+  'conclusion.issued': { agencyName: string; documentNumber: string; issuedOn: string; actionCount: number };
+  /** A unit reported a corrective action done: to the standing office that reviews it. */
+  'action.reported': { agencyName: string; action: string; actorName: string };
+  /** The office accepted or returned a unit's report: to the responsible unit's officers. */
+  'action.reviewed': { agencyName: string; action: string; accepted: boolean; note: string | null };
+  /** A corrective action is due in three working days, or overdue: to the unit and the office. */
+  'action.due': { agencyName: string; action: string; dueOn: string; when: 'soon' | 'overdue' };
   /** Anything else worth telling a person (an announcement by an admin, a system message). */
   general: { title: string; message: string };
 }
@@ -53,6 +61,10 @@ export const notificationKinds = [
   'inspection.visit_tomorrow',
   'inspection.started',
   'inspection.schedule_changed',
+  'conclusion.issued',
+  'action.reported',
+  'action.reviewed',
+  'action.due',
   'general',
 ] as const satisfies readonly NotificationKind[];
 
@@ -120,6 +132,22 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
         ? `Lịch kiểm tra ${p.agencyName} ngày ${formatIsoDate(p.previousStartsOn)} đã bị hủy. Lý do: ${p.reason}`
         : `Lịch kiểm tra ${p.agencyName} chuyển từ ngày ${formatIsoDate(p.previousStartsOn)} sang ngày ${formatIsoDate(p.startsOn)}. Lý do: ${p.reason}`,
     }),
+    'conclusion.issued': (p) => ({
+      title: `Thông báo kết luận kiểm tra ${p.agencyName}`,
+      body: `Thông báo kết luận kiểm tra số ${p.documentNumber} ngày ${formatIsoDate(p.issuedOn)} đối với ${p.agencyName} đã được ban hành${p.actionCount ? `, với ${p.actionCount} yêu cầu khắc phục. Đề nghị đơn vị xây dựng kế hoạch khắc phục và báo cáo kết quả đúng thời hạn.` : '.'}`,
+    }),
+    'action.reported': (p) => ({
+      title: `${p.agencyName} báo cáo hoàn thành khắc phục`,
+      body: `${p.actorName} báo cáo đã hoàn thành yêu cầu khắc phục "${p.action}". Đề nghị xem xét minh chứng, chấp nhận hoặc trả lại.`,
+    }),
+    'action.reviewed': (p) => ({
+      title: p.accepted ? `Kết quả khắc phục được chấp nhận: ${p.agencyName}` : `Kết quả khắc phục bị trả lại: ${p.agencyName}`,
+      body: `Yêu cầu "${p.action}": ${p.accepted ? 'Phòng Nội vụ đã chấp nhận kết quả khắc phục.' : 'Phòng Nội vụ trả lại, đề nghị tiếp tục khắc phục.'}${p.note ? ` Ý kiến: ${p.note}` : ''}`,
+    }),
+    'action.due': (p) => ({
+      title: p.when === 'overdue' ? `Quá hạn khắc phục: ${p.agencyName}` : `Sắp đến hạn khắc phục: ${p.agencyName}`,
+      body: `Yêu cầu "${p.action}" có thời hạn hoàn thành ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ' Còn 03 ngày làm việc.'}`,
+    }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
   en: {
@@ -165,6 +193,22 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
         ? `The inspection of ${p.agencyName} on ${formatIsoDate(p.previousStartsOn)} was cancelled. Reason: ${p.reason}`
         : `The inspection of ${p.agencyName} moved from ${formatIsoDate(p.previousStartsOn)} to ${formatIsoDate(p.startsOn)}. Reason: ${p.reason}`,
     }),
+    'conclusion.issued': (p) => ({
+      title: `Inspection conclusion: ${p.agencyName}`,
+      body: `Conclusion notice No. ${p.documentNumber} of ${formatIsoDate(p.issuedOn)} on ${p.agencyName} has been issued${p.actionCount ? `, with ${p.actionCount} corrective actions. Please plan the remediation and report the results on time.` : '.'}`,
+    }),
+    'action.reported': (p) => ({
+      title: `${p.agencyName} reports a corrective action done`,
+      body: `${p.actorName} reports the corrective action "${p.action}" done. Please review the evidence and accept or return it.`,
+    }),
+    'action.reviewed': (p) => ({
+      title: p.accepted ? `Corrective action accepted: ${p.agencyName}` : `Corrective action returned: ${p.agencyName}`,
+      body: `"${p.action}": ${p.accepted ? 'the standing office accepted the remediation.' : 'the standing office returned it; please continue the remediation.'}${p.note ? ` Comment: ${p.note}` : ''}`,
+    }),
+    'action.due': (p) => ({
+      title: p.when === 'overdue' ? `Corrective action overdue: ${p.agencyName}` : `Corrective action due soon: ${p.agencyName}`,
+      body: `"${p.action}" is due on ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ' Three working days are left.'}`,
+    }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
 };
@@ -199,6 +243,10 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'inspection.visit_tomorrow': { vi: 'Lịch kiểm tra ngày mai', en: 'Inspection tomorrow' },
   'inspection.started': { vi: 'Đoàn kiểm tra bắt đầu làm việc', en: 'An inspection has started' },
   'inspection.schedule_changed': { vi: 'Đổi, hủy lịch kiểm tra', en: 'An inspection is rescheduled or cancelled' },
+  'conclusion.issued': { vi: 'Thông báo kết luận kiểm tra', en: 'An inspection conclusion is issued' },
+  'action.reported': { vi: 'Đơn vị báo cáo kết quả khắc phục', en: 'A unit reports a corrective action done' },
+  'action.reviewed': { vi: 'Kết quả xem xét báo cáo khắc phục', en: 'A corrective action report is reviewed' },
+  'action.due': { vi: 'Nhắc hạn khắc phục', en: 'Corrective action deadlines' },
   general: { vi: 'Thông báo chung', en: 'General announcements' },
 };
 

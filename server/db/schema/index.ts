@@ -10,3 +10,4 @@ export * from './indices.js';
 export * from './draws.js';
 export * from './registry-imports.js';
 export * from './checklists.js';
+export * from './follow-up.js';

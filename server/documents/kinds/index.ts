@@ -5,3 +5,5 @@
 import '../../modules/plans/plan-document.js';
 import '../../modules/teams/team-decision.js';
 import '../../modules/notices/notice-document.js';
+import '../../modules/conclusions/conclusion-document.js';
+import '../../modules/escalations/escalation-document.js';

@@ -73,6 +73,17 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'finding.created': ['Ghi nhận phát hiện', 'Recorded a finding'],
   'finding.updated': ['Sửa phát hiện', 'Updated a finding'],
   'finding.withdrawn': ['Rút phát hiện', 'Withdrew a finding'],
+  'conclusion.created': ['Soạn thông báo kết luận kiểm tra', 'Drafted a conclusion notice'],
+  'conclusion.updated': ['Sửa thông báo kết luận kiểm tra', 'Edited a conclusion notice'],
+  'conclusion.issued': ['Ban hành thông báo kết luận kiểm tra', 'Issued a conclusion notice'],
+  'action.updated': ['Cập nhật tiến độ khắc phục', 'Updated a corrective action'],
+  'action.reviewed': ['Xem xét kết quả khắc phục', 'Reviewed a corrective action'],
+  'action.reinspected': ['Ghi kết quả tái kiểm tra', 'Recorded a re-inspection result'],
+  'escalation.created': ['Soạn đề nghị kiểm tra công vụ', 'Drafted a public-service inspection proposal'],
+  'escalation.updated': ['Sửa đề nghị kiểm tra công vụ', 'Edited a public-service inspection proposal'],
+  'escalation.issued': ['Ban hành đề nghị kiểm tra công vụ', 'Issued a public-service inspection proposal'],
+  'escalation.decided': ['Ghi ý kiến về đề nghị kiểm tra công vụ', 'Recorded the decision on a proposal'],
+  'escalation.result_recorded': ['Ghi kết quả kiểm tra công vụ', 'Recorded a public-service inspection result'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -100,6 +111,9 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   inspection_checklist: ['Bảng kiểm của cuộc kiểm tra', 'Inspection checklist'],
   inspection_checklist_item: ['Mục bảng kiểm', 'Checklist item'],
   finding: ['Phát hiện', 'Finding'],
+  inspection_conclusion: ['Thông báo kết luận kiểm tra', 'Conclusion notice'],
+  corrective_action: ['Yêu cầu khắc phục', 'Corrective action'],
+  escalation: ['Đề nghị kiểm tra công vụ', 'Public-service inspection proposal'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);
