@@ -4,6 +4,7 @@ import type { issueNoticeBody, NoticeContent } from '../../../shared/api/notices
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { noticeDeadline, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
+import { checkSignatureForm } from '../../../shared/domain/signature-form.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
 import { inspection, inspectionNotice } from '../../db/schema/index.js';
@@ -49,6 +50,9 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
 
   const content: NoticeContent = { ...(notice.content as NoticeContent), ...(input.signature ? { signature: input.signature } : {}) };
   if (!content.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the notice?');
+  // Decree 30 signing forms: the People's Committee's notice, or the standing office's (shared/domain/signature-form.ts).
+  const form = checkSignatureForm(notice.issuingAgencyId === notice.planIssuingAgencyId ? 'committee' : 'office', content.signature);
+  if (form) throw AppError.invalid(`body.signature.${form.field}`, form.code, form.reason);
   const entry = await registerDocument(tx, ctx, {
     agencyId: notice.issuingAgencyId,
     typeCode: 'thong_bao',

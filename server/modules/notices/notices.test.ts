@@ -79,6 +79,16 @@ describe('schedule notices', () => {
       expect(refused.statusCode, issuedOn).toBe(400);
       expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code });
     }
+    // The signing form must agree with the issuer (Decree 30): the office's notice signed as the Committee's chairman, or a deputy without KT.
+    for (const [signature, name, code] of [
+      [{ position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, 'body.signature.position', 'signer_not_of_issuer'],
+      [{ onBehalfOf: 'TM. PHÒNG NỘI VỤ', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' }, 'body.signature.onBehalfOf', 'tm_needs_collective'],
+      [{ position: 'PHÓ TRƯỞNG PHÒNG', signerName: 'Trần Thị Lan' }, 'body.signature.position', 'deputy_needs_kt'],
+    ] as const) {
+      const refused = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16', signature });
+      expect(refused.statusCode, code).toBe(400);
+      expect(refused.json().invalidParams[0]).toMatchObject({ name, code });
+    }
     clock.set('2022-03-01T02:00:00Z');
     try {
       const late = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2022-02-28', signature: sign, overrideReason: 'x' });
