@@ -47,6 +47,8 @@ import { notificationRoutes } from './notifications/notifications.routes.js';
 import { indicesRoutes } from './modules/indices/indices.routes.js';
 import { checklistRoutes } from './modules/checklists/checklists.routes.js';
 import { findingRoutes } from './modules/findings/findings.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { resultsReportRoutes } from './modules/results-reports/results-reports.routes.js';
 import { blockedUntilPasswordChange, sessionLifetime } from './modules/session/session.policy.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -208,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await indicesRoutes(typed, deps);
     await checklistRoutes(typed, deps);
     await findingRoutes(typed, deps);
+    await dashboardRoutes(typed, deps);
+    await resultsReportRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

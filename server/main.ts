@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { DataDirectoryLockedError } from './db/lock.js';
 import { serveBackups } from './db/backup.js';
 import { seedDemo } from './db/seed/seed-demo.js';
+import { summarizeUnsummarizedSheets } from './modules/indices/sheet-summaries.js';
 
 /** In-flight requests get this long to finish when the server is stopped. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -97,6 +98,9 @@ async function main() {
       console.log(`Demo accounts: ${seeded.usernames.join(', ')} (password as printed on the first start, or PAR_DEMO_PASSWORD)`);
     }
   }
+  // Index sheets written before their summaries existed (an older database) get them once.
+  const summarized = stopping ? 0 : await summarizeUnsummarizedSheets(database.db);
+  if (summarized) console.log(`Index score summaries computed for ${summarized} sheets.`);
   if (stopping) return;
 
   app = config.role === 'worker' ? undefined : await buildApp(deps);

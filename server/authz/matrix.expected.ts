@@ -231,5 +231,15 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/risk-ranking': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'PUT /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [403, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  // The annual results report: read by leaders, the office and admins; drafted by the office, issued by a leader.
+  'GET /api/results-reports': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 403, unit_officer: 403 },
+  'POST /api/results-reports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/results-reports/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'PATCH /api/results-reports/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/results-reports/{id}/issue': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'GET /api/documents/{kind}/{file} (results report)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  // The leaders' dashboard and its .xlsx: leaders, the office and admins, on a unit in reach.
+  'GET /api/dashboard': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/dashboard.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/units/{id}/index-history': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
 };

@@ -89,6 +89,12 @@ export interface Recipe {
 
 let counter = 0;
 const next = () => ++counter;
+/** Each results report drafted here takes its own year (one report per authority and year). */
+let reportYear = 1989;
+const nextReportYear = () => ++reportYear;
+async function draftReport(p: Place): Promise<{ id: string; version: number }> {
+  return expectOk(await p.sec.post('/api/results-reports', { year: nextReportYear() }), 'draft results report');
+}
 
 async function versionOf(db: Db, table: 'agency' | 'unit' | 'app_user', id: string): Promise<number> {
   const [row] = await queryRows<{ version: number }>(db, sql`select version from ${sql.identifier(table)} where id = ${id}`);
@@ -777,6 +783,26 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/risk-ranking': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/risk-ranking?parentUnitId=${place.a.town.id}&year=2021`)) },
+  'GET /api/results-reports': { scoped: false, build: async () => get('/api/results-reports') },
+  'POST /api/results-reports': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/results-reports', payload: { year: nextReportYear(), issuingAgencyId: place.a.townCommittee.id } }) },
+  'GET /api/results-reports/{id}': { scoped: true, build: async ({ place }) => get(`/api/results-reports/${(await place.shared('draftReport', () => draftReport(place))).id}`) },
+  'PATCH /api/results-reports/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('draftReport', () => draftReport(place));
+      return { method: 'PATCH', url: `/api/results-reports/${r.id}`, payload: { version: r.version, content: { proposals: `Kiến nghị ${next()}` } } };
+    },
+  },
+  'POST /api/results-reports/{id}/issue': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('draftReport', () => draftReport(place));
+      return { method: 'POST', url: `/api/results-reports/${r.id}/issue`, payload: { version: r.version, issuedOn: '2022-01-10', signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+    },
+  },
+  'GET /api/documents/{kind}/{file} (results report)': { scoped: true, build: async ({ place }) => get(`/api/documents/results-report/${(await place.shared('draftReport', () => draftReport(place))).id}.docx`) },
+  'GET /api/dashboard': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/dashboard?year=2021&unitId=${place.a.town.id}`)) },
+  'GET /api/dashboard.xlsx': { scoped: true, build: async ({ place }) => get(`/api/dashboard.xlsx?year=2021&unitId=${place.a.town.id}`) },
   'GET /api/risk-weights/{unitId}': { scoped: true, build: async ({ place }) => get(`/api/risk-weights/${place.a.town.id}`) },
   'PUT /api/risk-weights/{unitId}': {
     scoped: true,

@@ -81,11 +81,14 @@ export const auditActions = [
   'escalation.issued',
   'escalation.decided',
   'escalation.result_recorded',
+  'results_report.drafted',
+  'results_report.updated',
+  'results_report.issued',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

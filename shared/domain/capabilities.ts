@@ -140,6 +140,15 @@ export const capabilityTable = {
   'risk.read': { leader: 'scope', secretariat: 'scope' },
   /** Set the ranking's weights for the units under a unit in reach. */
   'risk.configure': { secretariat: 'scope' },
+
+  /** The leaders' dashboard of the season (inspections, indices, ranking) for units in reach, and its export. */
+  'dashboard.read': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /** Read the annual results reports (Báo cáo kết quả kiểm tra CCHC) of authorities in reach. */
+  'results_report.read': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /** Draft and edit a results report for an authority in reach (the standing office). */
+  'results_report.draft': { secretariat: 'authority' },
+  /** Approve and sign a results report: it is numbered and frozen (a leader). */
+  'results_report.issue': { leader: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

@@ -43,6 +43,9 @@ const FrameworksPage = lazy(() => import('./features/indices/FrameworksPage.js')
 const FrameworkPage = lazy(() => import('./features/indices/FrameworkPage.js').then((m) => ({ default: m.FrameworkPage })));
 const ScoreSheetPage = lazy(() => import('./features/indices/ScoreSheetPage.js').then((m) => ({ default: m.ScoreSheetPage })));
 const FeedbackPage = lazy(() => import('./features/indices/FeedbackPage.js').then((m) => ({ default: m.FeedbackPage })));
+const ResultsReportsPage = lazy(() => import('./features/results-reports/ResultsReportsPage.js').then((m) => ({ default: m.ResultsReportsPage })));
+const ResultsReportPage = lazy(() => import('./features/results-reports/ResultsReportPage.js').then((m) => ({ default: m.ResultsReportPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
@@ -121,6 +124,30 @@ function SignedInRoutes() {
           element={
             <RequireCapability capability="feedback.read">
               <FeedbackPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="results-reports"
+          element={
+            <RequireCapability capability="results_report.read">
+              <ResultsReportsPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="results-reports/:id"
+          element={
+            <RequireCapability capability="results_report.read">
+              <ResultsReportPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequireCapability capability="dashboard.read">
+              <DashboardPage />
             </RequireCapability>
           }
         />

@@ -3,6 +3,7 @@ import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, ti
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { appUser } from './identity.js';
 import { agency, unit } from './registry.js';
+import { documentRegisterEntry } from './plans.js';
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -126,6 +127,37 @@ export const indexScoreSheet = pgTable(
   ],
 );
 
+/**
+ * What a sheet adds up to, kept beside it on every write (writeSheet, the seeds): the dashboard,
+ * the results report and the benchmarks aggregate these rows instead of every leaf of every
+ * sheet (3,400 units × 10 years × ~30 leaves at national scale). Computed by the one pure module,
+ * shared/domain/index-scoring.ts, so the figures equal a unit's sheet and the framework results.
+ */
+export const indexSheetSummary = pgTable(
+  'index_sheet_summary',
+  {
+    sheetId: uuid()
+      .primaryKey()
+      .references(() => indexScoreSheet.id, { onDelete: 'cascade' }),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => indexFramework.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => unit.id),
+    year: integer().notNull(),
+    /** null while no leaf is scored. */
+    indexPct: points(),
+    total: points().notNull(),
+    applicableMax: points().notNull(),
+    pointsLost: points().notNull(),
+    unmetCount: integer().notNull(),
+    /** Per area (a top-level criterion): [{ criterionId, pct }], pct null when the area has no scored leaf. */
+    areas: jsonb().notNull().default([]),
+  },
+  (t) => [index('index_sheet_summary_framework_year_idx').on(t.frameworkId, t.year), index('index_sheet_summary_unit_id_idx').on(t.unitId, t.year)],
+);
+
 /** Points of one leaf on a sheet: self-assessed, appraised and final (the index uses final, else appraised, else self). */
 export const indexScore = pgTable(
   'index_score',
@@ -223,3 +255,41 @@ export const riskWeights = pgTable('risk_weights', {
   version: integer().notNull().default(1),
   ...timestamps,
 });
+
+/**
+ * The annual results report (Báo cáo kết quả kiểm tra công tác CCHC, Decree 30 Mẫu 1.4 BC) of
+ * an authority for a year: the standing office drafts and edits the texts, a leader approves and
+ * signs it (issued: numbered in the register, frozen). Its figures are the dashboard's, computed
+ * for the authority's unit and year (modules/dashboard), live while a draft.
+ */
+export const resultsReport = pgTable(
+  'results_report',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The People's Committee (or its standing office) that reports. */
+    issuingAgencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    /** The unit whose season it reports on (the issuing agency's unit). */
+    unitId: uuid()
+      .notNull()
+      .references(() => unit.id),
+    year: integer().notNull(),
+    status: text().notNull().default('draft'),
+    /** Editable texts (ResultsReportContent, validated by zod before it gets here). */
+    content: jsonb().notNull(),
+    /** The figures as issued (frozen with the document); null while a draft (computed live). */
+    figures: jsonb(),
+    registerEntryId: uuid().references(() => documentRegisterEntry.id),
+    issuedOn: date({ mode: 'string' }),
+    issuedBy: uuid().references(() => appUser.id),
+    createdBy: uuid().references(() => appUser.id),
+    version: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('results_report_issuing_agency_id_year_idx').on(t.issuingAgencyId, t.year),
+    check('results_report_status_check', sql`${t.status} in ('draft','issued')`),
+    check('results_report_issued_check', sql`(${t.status} = 'issued') = (${t.registerEntryId} is not null)`),
+  ],
+);

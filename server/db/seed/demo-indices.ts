@@ -3,6 +3,7 @@ import { leavesOf } from '../../../shared/domain/index-scoring.js';
 import { citizenFeedback, indexFramework, indexScore, indexScoreSheet } from '../schema/index.js';
 import type { Tx } from '../client.js';
 import { criteriaOf, insertTree } from '../../modules/indices/frameworks.repository.js';
+import { summarizeUnsummarizedSheets } from '../../modules/indices/sheet-summaries.js';
 
 /**
  * Index frameworks and demo scores (issue 11 §1–2; reference.md §1–2).
@@ -245,6 +246,7 @@ export async function seedDemoIndices(tx: Tx, ids: SeedIds, unitNames: string[])
       );
     }
   }
+  await summarizeUnsummarizedSheets(tx);
 }
 
 /**

@@ -148,6 +148,21 @@ describe('seedDemo', () => {
     expect(ranking.items.slice(0, 5).map((i) => i.unitName)).toEqual(expect.arrayContaining(['Hoài Hải']));
   });
 
+  it('fills the leaders’ dashboard for 2021 and has the office’s draft results report with the same figures', async () => {
+    const leader = await signIn(app, 'leader', seeded.generatedPassword!);
+    const d = (await leader.get('/api/dashboard?year=2021')).json() as { unit: { name: string }; inspections: { total: number }; indices: { kind: string; units: unknown[]; trend: { year: number }[]; average: number | null }[] };
+    expect(d.unit.name).toBe('Hoài Nhơn');
+    expect(d.inspections.total).toBeGreaterThan(10);
+    for (const s of d.indices) {
+      expect(s.units).toHaveLength(17);
+      expect(s.trend.map((t) => t.year)).toEqual([2019, 2020, 2021]);
+    }
+    const reports = (await leader.get('/api/results-reports?year=2021')).json() as { items: { id: string; status: string }[] };
+    expect(reports.items.map((r) => r.status)).toEqual(['draft']);
+    const report = (await leader.get(`/api/results-reports/${reports.items[0].id}`)).json() as { figures: { indices: { average: number | null }[] } };
+    expect(report.figures.indices.map((s) => s.average)).toEqual(d.indices.map((s) => s.average));
+  });
+
   it('lives in the 2021 season: announced visits done and notified, two unannounced visits to one-stop desks, a re-inspection', async () => {
     const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
     const all = (await secretariat.get('/api/inspections?from=2021-01-01&to=2021-12-31')).json() as { items: { id: string; kind: string; status: string; places: { kind: string }[] }[]; total: number };

@@ -10,6 +10,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
 import { seedDemoOnsite } from './demo-onsite.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
+import { seedDemoResultsReport } from './demo-results-report.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -102,6 +103,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
+    // The 2021 results report, drafted by the office (its figures are the dashboard's, live).
+    await seedDemoResultsReport(tx, { agencyIds, createdBy: userIds.get('secretariat')! });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

@@ -7,3 +7,4 @@ import '../../modules/teams/team-decision.js';
 import '../../modules/notices/notice-document.js';
 import '../../modules/conclusions/conclusion-document.js';
 import '../../modules/escalations/escalation-document.js';
+import '../../modules/results-reports/results-report-document.js';

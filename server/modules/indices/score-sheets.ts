@@ -6,6 +6,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { assertVersion, updateVersioned } from '../../db/versioned-update.js';
 import type { Actor, RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
+import { refreshSheetSummaries } from './sheet-summaries.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { criteriaOf, findVisibleFramework, type CriterionRow, type FrameworkRow } from './frameworks.repository.js';
 import { readsScoresOf, scoresUnit } from './indices.policy.js';
@@ -126,6 +127,7 @@ export async function writeSheet(
   }
   const rows = entries.filter((e) => e.notApplicable || e.selfPoints !== null || e.appraisedPoints !== null || e.finalPoints !== null);
   if (rows.length) await tx.insert(indexScore).values(rows.map((e) => ({ sheetId: sheet.id, ...e })));
+  await refreshSheetSummaries(tx, [sheet.id]);
   return sheet;
 }
 

@@ -20,6 +20,8 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: '/tasks', label: 'nav.myTasks' },
+  { to: '/dashboard', label: 'nav.dashboard', capability: 'dashboard.read' },
+  { to: '/results-reports', label: 'nav.resultsReports', capability: 'results_report.read' },
   { to: '/units', label: 'nav.units' },
   { to: '/agencies', label: 'nav.agencies' },
   { to: '/plans', label: 'nav.plans' },

@@ -84,6 +84,9 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'escalation.issued': ['Ban hành đề nghị kiểm tra công vụ', 'Issued a public-service inspection proposal'],
   'escalation.decided': ['Ghi ý kiến về đề nghị kiểm tra công vụ', 'Recorded the decision on a proposal'],
   'escalation.result_recorded': ['Ghi kết quả kiểm tra công vụ', 'Recorded a public-service inspection result'],
+  'results_report.drafted': ['Lập dự thảo báo cáo kết quả kiểm tra', 'Drafted a results report'],
+  'results_report.updated': ['Sửa dự thảo báo cáo kết quả kiểm tra', 'Edited a results report draft'],
+  'results_report.issued': ['Ban hành báo cáo kết quả kiểm tra', 'Issued a results report'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -114,6 +117,7 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   inspection_conclusion: ['Thông báo kết luận kiểm tra', 'Conclusion notice'],
   corrective_action: ['Yêu cầu khắc phục', 'Corrective action'],
   escalation: ['Đề nghị kiểm tra công vụ', 'Public-service inspection proposal'],
+  results_report: ['Báo cáo kết quả kiểm tra', 'Results report'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

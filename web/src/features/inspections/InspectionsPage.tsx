@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { inspectionKinds, inspectionStatuses, type InspectionKind, type InspectionStatus } from '../../../../shared/domain/inspection-status.js';
 import { useSession } from '../../auth/session.js';
 import { DateField } from '../../components/DateField.js';
@@ -19,12 +19,14 @@ import { NoticesPanel } from './NoticesPanel.js';
 export function InspectionsPage() {
   const t = useT();
   const { can } = useSession();
+  // The dashboard links here with its filters (?status=&kind=&from=&to=).
+  const [params] = useSearchParams();
   const [view, setView] = useState<'list' | 'board'>('list');
   const [planId, setPlanId] = useState<string | null>(null);
-  const [kind, setKind] = useState<InspectionKind | null>(null);
-  const [status, setStatus] = useState<InspectionStatus | null>(null);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  const [kind, setKind] = useState<InspectionKind | null>((params.get('kind') as InspectionKind | null) ?? null);
+  const [status, setStatus] = useState<InspectionStatus | null>((params.get('status') as InspectionStatus | null) ?? null);
+  const [from, setFrom] = useState<string | null>(params.get('from'));
+  const [to, setTo] = useState<string | null>(params.get('to'));
   const [scheduling, setScheduling] = useState(false);
   const plans = usePlans({ pageSize: 200 });
   const list = useInspections({ planId, kind, status, from, to });

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { dashboardSectionSchema } from '../../../shared/api/dashboard.schemas.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
+
+export type DashboardSection = z.infer<typeof dashboardSectionSchema>;
+
+/**
+ * EXTENSION POINT of the dashboard: a module that records more of the season (reports received
+ * and reviewed, findings by content group, corrective actions open/overdue/closed, conclusions)
+ * registers a section at import time. It receives the root unit's path and the year and answers
+ * its figures for what the actor may see (its own scope predicates), each with a link to the
+ * records behind it. The dashboard shows each section as a chart with its table and puts it in
+ * the .xlsx export; the results report lists them too.
+ */
+export interface DashboardSectionSource {
+  key: string;
+  load(tx: DbOrTx, actor: Actor | null, filter: { rootPath: string; year: number }): Promise<DashboardSection | null>;
+}
+
+const sources: DashboardSectionSource[] = [];
+
+/** Called once by a module at import time (like registerRiskSource). */
+export function registerDashboardSection(source: DashboardSectionSource): void {
+  if (!sources.some((s) => s.key === source.key)) sources.push(source);
+}
+
+/** The sections of every registered source, in registration order. */
+export async function dashboardSections(tx: DbOrTx, actor: Actor | null, filter: { rootPath: string; year: number }): Promise<DashboardSection[]> {
+  const out: DashboardSection[] = [];
+  for (const s of sources) {
+    const section = await s.load(tx, actor, filter);
+    if (section) out.push(section);
+  }
+  return out;
+}

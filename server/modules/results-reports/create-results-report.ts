@@ -1,0 +1,86 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createResultsReportBody, ResultsReportContent } from '../../../shared/api/results-reports.schemas.js';
+import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { authorize } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
+import { agency, resultsReport } from '../../db/schema/index.js';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { issuerInfo, shortDate } from '../document-register/issuer-header.js';
+
+/** The texts a new report starts from: the year's plan and teams as bases, a real report's outline for the office to complete. */
+export async function defaultContent(tx: DbOrTx, agencyId: string, year: number): Promise<ResultsReportContent> {
+  const issuer = await issuerInfo(tx, agencyId);
+  const committee = issuer.shortName ?? issuer.name;
+  const plans = await queryRows<{ number: number; symbol: string; issued_on: string; summary: string | null }>(
+    tx,
+    sql`select e.number, e.symbol, e.issued_on::text as issued_on, p.content->>'summary' as summary
+          from inspection_plan p join document_register_entry e on e.id = p.register_entry_id
+         where p.issuing_agency_id = ${agencyId}::uuid and p.year = ${year} order by e.issued_on`,
+  );
+  const teams = await queryRows<{ name: string; number: number; symbol: string; issued_on: string }>(
+    tx,
+    sql`select t.name, e.number, e.symbol, e.issued_on::text as issued_on
+          from inspection_team t join inspection_plan p on p.id = t.plan_id join document_register_entry e on e.id = t.register_entry_id
+         where p.issuing_agency_id = ${agencyId}::uuid and p.year = ${year} order by e.number`,
+  );
+  const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${shortDate(p.issued_on)}`);
+  return {
+    summary: `Kết quả kiểm tra công tác cải cách hành chính năm ${year}`,
+    legalBases: [],
+    organisation: [
+      planRefs.length
+        ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${shortDate(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
+        : `Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm ${year} của ${committee}, Đoàn kiểm tra đã tiến hành kiểm tra tại các cơ quan, đơn vị.`,
+      'Hình thức kiểm tra: kiểm tra trực tiếp tại đơn vị (có thông báo trước và đột xuất) kết hợp kiểm tra qua báo cáo; nội dung kiểm tra theo đề cương báo cáo kèm theo thông báo lịch kiểm tra.',
+    ].join('\n'),
+    strengths: [
+      'Các cơ quan, đơn vị được kiểm tra đã quan tâm chỉ đạo, ban hành kế hoạch cải cách hành chính năm và triển khai thực hiện; công tác tuyên truyền cải cách hành chính được chú trọng.',
+      'Việc giải quyết thủ tục hành chính tại Bộ phận Một cửa cơ bản đúng quy định; tỷ lệ hồ sơ giải quyết đúng hạn cao.',
+    ].join('\n'),
+    shortcomings: [
+      'Một số đơn vị chưa ban hành đầy đủ văn bản triển khai nhiệm vụ cải cách hành chính; báo cáo định kỳ còn chậm so với thời gian quy định.',
+      'Nguyên nhân: người đứng đầu một số đơn vị chưa thật sự quan tâm; đội ngũ công chức làm công tác cải cách hành chính còn kiêm nhiệm.',
+    ].join('\n'),
+    measures: 'Đoàn kiểm tra đã ban hành kết luận kiểm tra đối với từng đơn vị, yêu cầu khắc phục các tồn tại, hạn chế và báo cáo kết quả khắc phục theo thời hạn quy định.',
+    proposals: [
+      'Đề nghị Thủ trưởng các cơ quan, đơn vị chỉ đạo khắc phục ngay các tồn tại, hạn chế đã nêu; tập trung cải thiện các tiêu chí, tiêu chí thành phần của Chỉ số cải cách hành chính chưa đạt.',
+      'Giao Phòng Nội vụ theo dõi, đôn đốc việc khắc phục và tổng hợp, báo cáo kết quả.',
+    ].join('\n'),
+    recipients: ['UBND tỉnh (để báo cáo);', 'Sở Nội vụ;', 'TT. Thị ủy, TT. HĐND thị xã;', 'Chủ tịch, các PCT UBND thị xã;', 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT, NV.'],
+    signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: issuer.headName ?? '' },
+  };
+}
+
+/**
+ * The standing office drafts the year's results report of its authority (the People's
+ * Committee of its unit, or one it names within its reach). One per authority and year: a second
+ * is 409 DUPLICATE (edit the draft instead).
+ */
+export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.infer<typeof createResultsReportBody>) {
+  authorize(ctx.actor, 'results_report.draft', 'you may not draft results reports');
+  let issuing;
+  if (input.issuingAgencyId) {
+    [issuing] = await tx.select().from(agency).where(eq(agency.id, input.issuingAgencyId));
+    if (!issuing || !inReach(ctx.actor, 'results_report.draft', { unitPath: issuing.unitPath, agencyPath: issuing.path })) {
+      throw AppError.invalid('body.issuingAgencyId', 'not_found', 'no agency you report for has this id');
+    }
+  } else {
+    const unitIds = ctx.actor.roles.map((g) => g.unitId);
+    const committees = unitIds.length
+      ? await tx.select().from(agency).where(and(eq(agency.kind, 'peoples_committee'), eq(agency.active, true), sql`${agency.unitId} in (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})`))
+      : [];
+    issuing = committees.find((a) => inReach(ctx.actor, 'results_report.draft', { unitPath: a.unitPath, agencyPath: a.path }));
+    if (!issuing) throw AppError.invalid('body.issuingAgencyId', 'required', 'name the People’s Committee that reports');
+  }
+  if (issuing.kind !== 'peoples_committee') throw AppError.invalid('body.issuingAgencyId', 'not_peoples_committee', 'a results report is the People’s Committee’s');
+  const [existing] = await tx.select({ id: resultsReport.id }).from(resultsReport).where(and(eq(resultsReport.issuingAgencyId, issuing.id), eq(resultsReport.year, input.year)));
+  if (existing) throw new AppError('DUPLICATE', `the ${input.year} results report of this authority exists already (${existing.id})`);
+  const content = await defaultContent(tx, issuing.id, input.year);
+  const [row] = await tx.insert(resultsReport).values({ issuingAgencyId: issuing.id, unitId: issuing.unitId, year: input.year, content, createdBy: ctx.actor.userId }).returning();
+  await recordAudit(tx, ctx, { action: 'results_report.drafted', entityType: 'results_report', entityId: row.id, scope: { places: [{ unitPath: issuing.unitPath, agencyPath: issuing.path }] }, after: row });
+  return row;
+}

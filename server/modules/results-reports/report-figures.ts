@@ -1,0 +1,25 @@
+import { resultsReport } from '../../db/schema/index.js';
+import type { z } from 'zod';
+import type { reportFiguresSchema } from '../../../shared/api/results-reports.schemas.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { systemClock } from '../../clock.js';
+import type { DbOrTx } from '../../db/client.js';
+import { dashboardSections } from '../dashboard/dashboard-sections.js';
+import { seasonFigures } from '../dashboard/season-figures.js';
+
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;
+
+/**
+ * The figures a report prints: while a draft, the dashboard's computation for the reporting
+ * unit and year over the whole season (no caller's filter: the authority reports on all of it);
+ * once issued, the figures frozen with it (`results_report.figures`), whatever happens later.
+ */
+export async function reportFigures(
+  db: DbOrTx,
+  r: Pick<typeof resultsReport.$inferSelect, 'status' | 'year' | 'figures'> & { unitId: string; unitName: string; unitKind: string; unitPath: string },
+  today = vietnamLocalTime(systemClock.now()).date,
+): Promise<ReportFigures> {
+  if (r.status === 'issued' && r.figures) return r.figures as ReportFigures;
+  const figures = await seasonFigures(db, { root: { id: r.unitId, name: r.unitName, kind: r.unitKind, path: r.unitPath }, year: r.year, today, inspectionFilter: null, scoreFilter: null });
+  return { ...figures, sections: await dashboardSections(db, null, { rootPath: r.unitPath, year: r.year }) };
+}

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DashboardDto } from '../../../../shared/api/dashboard.schemas.js';
+import { App } from '../../App.js';
+import { json, renderWithProviders } from '../../test/render.js';
+
+const session = {
+  user: { id: '44444444-4444-4444-8444-444444444444', username: 'leader', fullName: 'Phạm Trương', locale: 'vi', mustChangePassword: false },
+  roles: [{ role: 'leader', agencyId: '55555555-5555-4555-8555-555555555555', agencyName: 'UBND thị xã Hoài Nhơn' }],
+  capabilities: ['registry.read', 'plan.read', 'index.read', 'dashboard.read', 'risk.read', 'results_report.read'],
+  fieldRules: {},
+  csrfToken: 'csrf',
+  expiresAt: '2030-01-01T00:00:00Z',
+};
+const id = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const dashboard: DashboardDto = {
+  year: 2021,
+  unit: { id: id(1), name: 'Thị xã Hoài Nhơn', kind: 'town' },
+  level: 'commune',
+  choices: [{ id: id(1), name: 'Thị xã Hoài Nhơn', kind: 'town' }],
+  inspections: {
+    total: 3,
+    byStatus: [
+      { status: 'planned', count: 1 },
+      { status: 'notified', count: 0 },
+      { status: 'under_way', count: 0 },
+      { status: 'closed', count: 2 },
+      { status: 'cancelled', count: 0 },
+    ],
+    byKind: [
+      { kind: 'report', count: 0 },
+      { kind: 'announced', count: 2 },
+      { kind: 'unannounced', count: 1 },
+      { kind: 'reinspection', count: 0 },
+    ],
+    byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: i === 8 ? 3 : 0 })),
+    teams: [{ teamId: id(5), teamName: 'Đoàn kiểm tra số 1', count: 3, closed: 2 }],
+    reports: { due: 2, dueByToday: 2 },
+    agencies: 3,
+  },
+  indices: [
+    {
+      kind: 'par',
+      framework: { id: id(6), code: 'PAR-XA', name: 'Bộ chỉ số CCHC cấp xã (minh họa)', illustrative: true },
+      average: 82.5,
+      scored: 2,
+      unmetCount: 2,
+      areas: [{ criterionId: id(7), code: '1', name: 'Chỉ đạo, điều hành', average: 81.25 }],
+      units: [
+        { unitId: id(2), unitName: 'Bồng Sơn', indexPct: 100, scored: 1, unmetCount: 0, rank: 1 },
+        { unitId: id(3), unitName: 'Hoài Hải', indexPct: 65, scored: 1, unmetCount: 2, rank: 2 },
+      ],
+      trend: [
+        { year: 2020, average: 80, scored: 2 },
+        { year: 2021, average: 82.5, scored: 2 },
+      ],
+    },
+    { kind: 'sipas', framework: null, average: null, scored: 0, unmetCount: 0, areas: [], units: [], trend: [] },
+  ],
+  ranking: { items: [{ unitId: id(3), unitName: 'Hoài Hải', rank: 1, score: 72.5, explanation: { vi: 'Hạng 1 (điểm rủi ro 72,5): 2 tiêu chí chưa đạt (mất 3,5 điểm).', en: 'Rank 1.' } }] },
+  sections: [],
+};
+
+const fetchMock = vi.fn(async (input: string) => {
+  const url = new URL(input, 'http://localhost');
+  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/dashboard') return json(dashboard);
+  return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+});
+
+beforeEach(() => {
+  fetchMock.mockClear();
+  window.history.pushState({}, '', '/dashboard');
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+describe("the leaders' dashboard page", () => {
+  it('shows each figure as a chart described for screen readers, with its table and links to the records, and exports the same filter', async () => {
+    renderWithProviders(<App />);
+    expect(await screen.findByText('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra, 3 cơ quan, đơn vị được kiểm tra.')).toBeTruthy();
+    expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/dashboard?year=2021');
+    // The chart is an image with the figures in words.
+    expect(screen.getByRole('img', { name: /Cuộc kiểm tra theo trạng thái\. Đã lên lịch: 1; .*Đã kết thúc: 2/ })).toBeTruthy();
+    expect(screen.getByText('Bình quân 82,5%; 2 đơn vị có điểm; 2 tiêu chí chưa đạt.')).toBeTruthy();
+    expect(screen.getByText('Chưa có điểm Chỉ số hài lòng (SIPAS) năm 2021 cho địa bàn và cấp đã chọn.')).toBeTruthy();
+    expect(screen.getByText(/Hạng 1 \(điểm rủi ro 72,5\)/)).toBeTruthy();
+
+    // The table alternative: each number links to its records.
+    const user = userEvent.setup();
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Cuộc kiểm tra theo trạng thái: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
+    const table = await screen.findByRole('table', { name: 'Cuộc kiểm tra theo trạng thái' });
+    const closed = within(table).getByRole('link', { name: '2' });
+    expect(closed.getAttribute('href')).toBe('/inspections?status=closed&from=2021-01-01&to=2021-12-31');
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Chỉ số CCHC năm 2021 theo đơn vị: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
+    const units = await screen.findByRole('table', { name: 'Chỉ số CCHC năm 2021 theo đơn vị' });
+    expect(within(units).getAllByRole('row').map((r) => r.textContent)).toEqual(['Đơn vịChỉ số (%)HạngTiêu chí chưa đạt', 'Bồng Sơn100%10', 'Hoài Hải65%22']);
+
+    expect(screen.getByRole('link', { name: 'Xuất số liệu (.xlsx)' }).getAttribute('href')).toBe('/api/dashboard.xlsx?year=2021');
+  });
+});

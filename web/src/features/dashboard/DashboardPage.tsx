@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
+import { useSession } from '../../auth/session.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
+import { formatNumber } from '../indices/format.js';
+import { kindKey, statusKey } from '../inspections/labels.js';
+import { dashboardExportUrl, useDashboard, type DashboardFilter } from './dashboard.api.js';
+import { FigureCard } from './FigureCard.js';
+
+const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+const monthRange = (year: number, month: number) => {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}` };
+};
+const inspectionsLink = (q: Record<string, string>) => `/inspections?${new URLSearchParams(q).toString()}`;
+
+/**
+ * /dashboard: the leaders' view of the season (issue 11 §4) — inspections by status, kind, month
+ * and team, reports due, the PAR index and satisfaction by unit, area and year, the risk ranking —
+ * for a unit's subtree and a year, each figure a chart with its table, the whole exported as .xlsx.
+ */
+export function DashboardPage() {
+  const t = useT();
+  const { language } = useI18n();
+  const { can } = useSession();
+  const [filter, setFilter] = useState<DashboardFilter>({ year: 2021, unitId: null, level: null });
+  const dashboard = useDashboard(filter);
+  const d = dashboard.data;
+  const count = (x: number | null) => formatNumber(language, x, 0);
+  const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(language, x)}%`);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('dashboard.title')}
+        </Title>
+        <Group gap="xs">
+          <Button component="a" variant="default" href={dashboardExportUrl(filter)} download>
+            {t('dashboard.export')}
+          </Button>
+          {can('results_report.read') && (
+            <Button component={Link} to={`/results-reports?year=${filter.year}`} variant="light">
+              {t('dashboard.toReport')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group align="end">
+        <NumberInput label={t('dashboard.year')} value={filter.year} onChange={(v) => typeof v === 'number' && v >= 1990 && v <= 2100 && setFilter({ ...filter, year: v })} min={1990} max={2100} w={110} />
+        <Select
+          label={t('dashboard.unit')}
+          data={(d?.choices ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={filter.unitId ?? d?.unit.id ?? null}
+          onChange={(v) => setFilter({ ...filter, unitId: v })}
+          searchable
+          w={280}
+        />
+        <Select
+          label={t('dashboard.level')}
+          data={unitLevels.map((l) => ({ value: l, label: t(`dashboard.level.${l}`) }))}
+          value={filter.level ?? d?.level ?? null}
+          onChange={(v) => setFilter({ ...filter, level: (v as UnitLevel | null) ?? null })}
+          w={200}
+        />
+      </Group>
+      {dashboard.isPending && <Loader />}
+      {dashboard.error && <ErrorAlert error={dashboard.error} />}
+      {d && <DashboardBody d={d} count={count} pct={pct} />}
+    </Stack>
+  );
+}
+
+function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number | null) => string; pct: (x: number | null) => string }) {
+  const t = useT();
+  const { language } = useI18n();
+  const i = d.inspections;
+  const { from, to } = yearRange(d.year);
+  return (
+    <Stack>
+      <Text>{t('dashboard.scope', { unit: d.unit.name, year: d.year, total: i.total, agencies: i.agencies })}</Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <FigureCard
+          title={t('dashboard.byStatus')}
+          columns={[t('dashboard.col.status'), t('dashboard.col.count')]}
+          rows={i.byStatus.map((s) => ({ key: s.status, label: t(statusKey(s.status)), value: s.count, link: inspectionsLink({ status: s.status, from, to }) }))}
+          chart="bar"
+          format={count}
+        />
+        <FigureCard
+          title={t('dashboard.byMonth')}
+          columns={[t('dashboard.col.month'), t('dashboard.col.count')]}
+          rows={i.byMonth.map((m) => ({ key: String(m.month), label: t('dashboard.month', { month: m.month }), value: m.count, link: inspectionsLink(monthRange(d.year, m.month)) }))}
+          chart="bar"
+          format={count}
+        />
+        <FigureCard
+          title={t('dashboard.byKind')}
+          columns={[t('dashboard.col.kind'), t('dashboard.col.count')]}
+          rows={i.byKind.map((k) => ({ key: k.kind, label: t(kindKey(k.kind)), value: k.count, link: inspectionsLink({ kind: k.kind, from, to }) }))}
+          chart="bar"
+          format={count}
+          footer={
+            <Text size="sm" mt="xs">
+              {t('dashboard.reports', { due: i.reports.due, dueByToday: i.reports.dueByToday })}
+            </Text>
+          }
+        />
+        <FigureCard
+          title={t('dashboard.teams')}
+          columns={[t('dashboard.col.team'), t('dashboard.col.count'), t('dashboard.col.closed')]}
+          rows={i.teams.map((tm) => ({ key: tm.teamId, label: tm.teamName, value: tm.count, extra: [count(tm.closed)] }))}
+          chart="barHorizontal"
+          format={count}
+        />
+      </SimpleGrid>
+      {d.indices.map((s) => (
+        <IndexFigures key={s.kind} s={s} year={d.year} pct={pct} />
+      ))}
+      {d.ranking && (
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('dashboard.ranking')}
+          </Title>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.col.rank')}</Table.Th>
+                <Table.Th>{t('dashboard.col.unit')}</Table.Th>
+                <Table.Th>{t('dashboard.col.riskScore')}</Table.Th>
+                <Table.Th>{t('dashboard.col.why')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.ranking.items.map((r) => (
+                <Table.Tr key={r.unitId}>
+                  <Table.Td>{r.rank}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/units/${r.unitId}`}>
+                      {r.unitName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{formatNumber(language, r.score, 1)}</Table.Td>
+                  <Table.Td>{language === 'vi' ? r.explanation.vi : r.explanation.en}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Anchor component={Link} to="/risk-ranking">
+            {t('dashboard.toRanking')}
+          </Anchor>
+        </Stack>
+      )}
+      {d.sections.map((s) => (
+        <FigureCard
+          key={s.key}
+          title={language === 'vi' ? s.title.vi : s.title.en}
+          columns={[t('dashboard.col.item'), t('dashboard.col.count')]}
+          rows={s.items.map((it) => ({ key: it.key, label: language === 'vi' ? it.label.vi : it.label.en, value: it.value, link: it.link }))}
+          chart="bar"
+          format={count}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function IndexFigures({ s, year, pct }: { s: IndexSeries; year: number; pct: (x: number | null) => string }) {
+  const t = useT();
+  const name = t(`dashboard.index.${s.kind}`);
+  if (!s.framework) {
+    return <Alert color="gray">{t('dashboard.index.none', { name, year })}</Alert>;
+  }
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Title order={2} size="h4">
+          {name}
+        </Title>
+        <Anchor component={Link} to={`/indices/${s.framework.id}`}>
+          {s.framework.name}
+        </Anchor>
+        {s.framework.illustrative && <Badge color="yellow">{t('dashboard.illustrative')}</Badge>}
+      </Group>
+      <Text>{t('dashboard.index.summary', { average: pct(s.average), scored: s.scored, unmet: s.unmetCount })}</Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <FigureCard
+          title={t('dashboard.index.byUnit', { name, year })}
+          columns={[t('dashboard.col.unit'), t('dashboard.col.index'), t('dashboard.col.rank'), t('dashboard.col.unmet')]}
+          rows={s.units.map((u) => ({ key: u.unitId, label: u.unitName, value: u.indexPct, link: `/units/${u.unitId}`, extra: [u.rank ?? '–', u.unmetCount] }))}
+          chart="barHorizontal"
+          format={pct}
+        />
+        <FigureCard
+          title={t('dashboard.index.byArea', { name })}
+          columns={[t('dashboard.col.area'), t('dashboard.col.average')]}
+          rows={s.areas.map((a) => ({ key: a.criterionId, label: `${a.code}. ${a.name}`, value: a.average }))}
+          chart="barHorizontal"
+          format={pct}
+        />
+        <FigureCard
+          title={t('dashboard.index.trend', { name })}
+          columns={[t('dashboard.col.year'), t('dashboard.col.average'), t('dashboard.col.scored')]}
+          rows={s.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: y.average, extra: [y.scored] }))}
+          chart="line"
+          format={pct}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

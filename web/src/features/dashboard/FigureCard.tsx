@@ -1,0 +1,130 @@
+import { useState, type ReactNode } from 'react';
+import { Anchor, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'react-router';
+import { useT } from '../../i18n/i18n.js';
+
+export interface FigureRow {
+  key: string;
+  label: string;
+  value: number | null;
+  /** Where the records behind the number are. */
+  link?: string | null;
+  /** More columns for the table (rank, units scored…). */
+  extra?: ReactNode[];
+}
+
+interface FigureCardProps {
+  title: string;
+  /** The table's column headers: label, value, then each `extra`. */
+  columns: string[];
+  rows: FigureRow[];
+  chart: 'bar' | 'barHorizontal' | 'line';
+  format: (x: number | null) => string;
+  /** A sentence for screen readers and under the chart (the chart is a picture of the table). */
+  summary?: string;
+  footer?: ReactNode;
+}
+
+const tick = { fill: '#212529', fontSize: 12 };
+const color = '#1864ab';
+
+/**
+ * One figure of the dashboard: a chart (recharts) and the same numbers as a table, the table
+ * being what screen readers and keyboards use (the chart is marked as an image with a summary).
+ * Each number in the table links to its records when it has a link.
+ */
+export function FigureCard({ title, columns, rows, chart, format, summary, footer }: FigureCardProps) {
+  const t = useT();
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const data = rows.map((r) => ({ name: r.label, value: r.value ?? 0 }));
+  const height = chart === 'barHorizontal' ? Math.max(160, rows.length * 26 + 40) : 220;
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(v) => setView(v as 'chart' | 'table')}
+          data={[
+            { value: 'chart', label: t('dashboard.view.chart') },
+            { value: 'table', label: t('dashboard.view.table') },
+          ]}
+          aria-label={t('dashboard.view.label', { title })}
+        />
+      </Group>
+      {rows.length === 0 && <Text c="dimmed">{t('dashboard.empty')}</Text>}
+      {rows.length > 0 && view === 'chart' && (
+        <div role="img" aria-label={`${title}. ${summary ?? rows.map((r) => `${r.label}: ${format(r.value)}`).join('; ')}`} style={{ width: '100%', height }}>
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height }}>
+            {chart === 'line' ? (
+              <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" tick={tick} />
+                <YAxis tick={tick} domain={['auto', 'auto']} />
+                <Tooltip formatter={(v) => format(Number(v))} />
+                <Line type="monotone" dataKey="value" stroke={color} strokeWidth={2} isAnimationActive={false} />
+              </LineChart>
+            ) : chart === 'barHorizontal' ? (
+              <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" tick={tick} />
+                <YAxis type="category" dataKey="name" tick={tick} width={150} />
+                <Tooltip formatter={(v) => format(Number(v))} />
+                <Bar dataKey="value" fill={color} isAnimationActive={false} />
+              </BarChart>
+            ) : (
+              <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" tick={tick} />
+                <YAxis tick={tick} allowDecimals={false} />
+                <Tooltip formatter={(v) => format(Number(v))} />
+                <Bar dataKey="value" fill={color} isAnimationActive={false} />
+              </BarChart>
+            )}
+          </ResponsiveContainer>
+        </div>
+      )}
+      {rows.length > 0 && view === 'table' && (
+        <Table striped withTableBorder>
+          <caption style={{ captionSide: 'top', textAlign: 'left' }}>{title}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c}>{c}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>
+                  {r.link ? (
+                    <Anchor component={Link} to={r.link}>
+                      {format(r.value)}
+                    </Anchor>
+                  ) : (
+                    format(r.value)
+                  )}
+                </Table.Td>
+                {(r.extra ?? []).map((x, i) => (
+                  <Table.Td key={i}>{x}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {summary && view === 'chart' && (
+        <Text size="sm" mt="xs">
+          {summary}
+        </Text>
+      )}
+      {footer}
+    </Card>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import type { ResultsReportContent, ResultsReportDto } from '../../../../shared/api/results-reports.schemas.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
+import { formatNumber } from '../indices/format.js';
+import { DocumentLinks } from '../plans/DocumentLinks.js';
+import { SignModal } from '../plans/SignModal.js';
+import { useIssueReport, useResultsReport, useSaveReport } from './results-reports.api.js';
+
+type TextKey = 'summary' | 'organisation' | 'strengths' | 'shortcomings' | 'measures' | 'proposals';
+const textKeys: TextKey[] = ['summary', 'organisation', 'strengths', 'shortcomings', 'measures', 'proposals'];
+
+/**
+ * /results-reports/:id: the annual results report. The office edits the texts of the draft (the
+ * figures come from the data, the same as the dashboard's); a leader signs and issues it; the
+ * .docx (charts as pictures) and PDF are downloaded from here.
+ */
+export function ResultsReportPage() {
+  const { id } = useParams();
+  const t = useT();
+  const report = useResultsReport(id);
+  if (report.isPending) return <Loader />;
+  if (report.error) return <ErrorAlert error={report.error} />;
+  return <ReportView key={`${report.data.id}:${report.data.version}`} r={report.data} onReload={() => report.refetch()} title={t('reports.name', { year: report.data.year })} />;
+}
+
+function ReportView({ r, onReload, title }: { r: ResultsReportDto; onReload: () => void; title: string }) {
+  const t = useT();
+  const { language } = useI18n();
+  const [texts, setTexts] = useState<Pick<ResultsReportContent, TextKey>>(() => Object.fromEntries(textKeys.map((k) => [k, r.content[k]])) as Pick<ResultsReportContent, TextKey>);
+  const [saved, setSaved] = useState(false);
+  const [signing, setSigning] = useState(false);
+  const save = useSaveReport(r.id);
+  const issue = useIssueReport(r.id);
+  useEffect(() => setSaved(false), [texts]);
+  const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(language, x)}%`);
+  const i = r.figures.inspections;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {title} — {r.issuingAgencyName}
+        </Title>
+        <Badge color={r.status === 'issued' ? 'green' : 'gray'}>{t(`reports.status.${r.status}`)}</Badge>
+      </Group>
+      {r.number !== null && <Text>{t('reports.issuedAs', { number: `${r.number}/${r.symbol}`, date: formatDate(r.issuedOn) })}</Text>}
+      <DocumentLinks base={`/api/documents/results-report/${r.id}`} docxLabel={t('reports.docx')} pdfLabel={t('reports.pdf')} />
+      <Title order={2} size="h4">
+        {t('reports.figures')}
+      </Title>
+      <Text>{t('dashboard.scope', { unit: r.figures.unit.name, year: r.figures.year, total: i.total, agencies: i.agencies })}</Text>
+      <Table striped withTableBorder>
+        <caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('reports.figures')}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('dashboard.col.item')}</Table.Th>
+            <Table.Th>{t('dashboard.col.average')}</Table.Th>
+            <Table.Th>{t('dashboard.col.scored')}</Table.Th>
+            <Table.Th>{t('dashboard.col.unmet')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {r.figures.indices.map((s) => (
+            <Table.Tr key={s.kind}>
+              <Table.Td>{t(`dashboard.index.${s.kind}`)}</Table.Td>
+              <Table.Td>{pct(s.average)}</Table.Td>
+              <Table.Td>{s.scored}</Table.Td>
+              <Table.Td>{s.unmetCount}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {r.status === 'issued' && <Alert color="green">{t('reports.frozen')}</Alert>}
+      <Title order={2} size="h4">
+        {t('reports.texts')}
+      </Title>
+      {textKeys.map((k) =>
+        k === 'summary' ? (
+          <TextInput key={k} label={t(`reports.text.${k}`)} value={texts[k]} readOnly={!r.abilities.update} onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })} />
+        ) : (
+          <Textarea key={k} label={t(`reports.text.${k}`)} description={t('reports.onePerLine')} value={texts[k]} readOnly={!r.abilities.update} autosize minRows={3} onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })} />
+        ),
+      )}
+      {save.error && <ErrorAlert error={save.error} onReload={onReload} />}
+      <Group>
+        {r.abilities.update && (
+          <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: texts }, { onSuccess: () => setSaved(true) })}>
+            {t('reports.save')}
+          </Button>
+        )}
+        {saved && <Text c="green.8">{t('reports.saved')}</Text>}
+        {r.abilities.issue && (
+          <Button color="green" onClick={() => setSigning(true)}>
+            {t('reports.issue')}
+          </Button>
+        )}
+      </Group>
+      <SignModal
+        opened={signing}
+        title={t('reports.issue')}
+        hint={t('reports.issueHint')}
+        confirmLabel={t('reports.issue')}
+        signature={r.content.signature}
+        pending={issue.isPending}
+        error={issue.error}
+        onConfirm={({ issuedOn, signature }) => issue.mutate({ version: r.version, issuedOn, signature: signature ?? r.content.signature }, { onSuccess: () => setSigning(false) })}
+        onClose={() => setSigning(false)}
+        onReload={onReload}
+      />
+    </Stack>
+  );
+}
