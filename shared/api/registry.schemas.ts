@@ -193,9 +193,16 @@ export const registryImportSchema = z.object({
 export type RegistryImport = z.infer<typeof registryImportSchema>;
 
 export const standingBodySetting = z.object({
+  /** The unit whose People's Committee this standing body serves (one per authority). */
+  unitId: z.uuid(),
+  unitName: z.string(),
   agencyId: z.uuid().nullable(),
   agencyName: z.string().nullable(),
   /** null while the setting was never recorded. */
   version: z.number().int().nullable(),
+});
+export const standingBodyQuery = z.object({
+  /** Whose standing body; by default the authority of the caller's first role. */
+  unitId: z.uuid().optional(),
 });
 export const putStandingBodyBody = z.object({ agencyId: z.uuid(), version: version.nullable() });

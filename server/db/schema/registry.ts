@@ -117,3 +117,23 @@ export const agency = pgTable(
     validityCheck('agency_validity_check', t),
   ],
 );
+
+/**
+ * The standing body for administrative reform of each People's Committee (M23): one per
+ * territorial unit that has one set, so a province and each of its communes run their own cycle
+ * side by side (Phòng Nội vụ of a town in 2021; Sở Nội vụ, or a commune's office, after 2025).
+ */
+export const standingBody = pgTable(
+  'standing_body',
+  {
+    unitId: uuid()
+      .primaryKey()
+      .references(() => unit.id),
+    agencyId: uuid()
+      .notNull()
+      .references(() => agency.id),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('standing_body_agency_id_idx').on(t.agencyId)],
+);

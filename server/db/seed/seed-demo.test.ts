@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.js';
 import { buildApp, type AppInstance } from '../../app.js';
 import { queryRows, type Database } from '../client.js';
 import { openPrivateDatabase, signIn } from '../../test/harness.js';
-import { standingBodyId } from '../../modules/registry/registry.repository.js';
+import { standingBodyOf } from '../../modules/registry/registry.repository.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
 
 
@@ -73,8 +73,12 @@ describe('seedDemo', () => {
     expect(links.find((l) => l.from_name === 'Bồng Sơn')).toMatchObject({ from_code: 'DEMO-BONGSON', to_name: 'Bồng Sơn' });
   });
 
-  it('sets Phòng Nội vụ of Hoài Nhơn as the standing body', async () => {
-    const id = await standingBodyId(database.db);
+  it("sets a standing body per People's Committee: Phòng Nội vụ of Hoài Nhơn (2021), Sở Nội vụ of Gia Lai (after 2025)", async () => {
+    const unitOf = async (code: string) => (await queryRows<{ id: string }>(database.db, sql`select id from unit where code = ${code}`))[0].id;
+    const giaLai = await standingBodyOf(database.db, await unitOf('DEMO-GIALAI-2025'));
+    const [province] = await queryRows<{ name: string }>(database.db, sql`select name from agency where id = ${giaLai}::uuid`);
+    expect(province.name).toBe('Sở Nội vụ tỉnh Gia Lai');
+    const id = await standingBodyOf(database.db, await unitOf('543'));
     const [row] = await queryRows<{ name: string; unit_code: string; doc_abbreviation: string }>(
       database.db,
       sql`select a.name, u.code as unit_code, a.doc_abbreviation from agency a join unit u on u.id = a.unit_id where a.id = ${id}::uuid`,

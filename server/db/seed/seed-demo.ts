@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
-import { agency, appUser, setting, unit, unitSuccession, userRole } from '../schema/index.js';
+import { agency, appUser, standingBody, unit, unitSuccession, userRole } from '../schema/index.js';
 import type { Db } from '../client.js';
 import { recordAudit } from '../../modules/audit/audit-log.js';
 import { hashPassword } from '../../modules/session/passwords.js';
-import { STANDING_BODY_KEY } from '../../modules/registry/registry.repository.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
 import { seedDemoOnsite } from './demo-onsite.js';
@@ -87,7 +86,12 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
         .returning({ id: agency.id });
       agencyIds.set(a.key, row.id);
     }
-    await tx.insert(setting).values({ key: STANDING_BODY_KEY, value: { agencyId: agencyIds.get('office:NV')! } });
+    // One standing body per People's Committee (M23): the town's Phòng Nội vụ for the 2021
+    // cycle, the province's Sở Nội vụ after the 2025 reorganisation.
+    await tx.insert(standingBody).values([
+      { unitId: unitIds.get('hoai-nhon')!, agencyId: agencyIds.get('office:NV')! },
+      { unitId: unitIds.get('gia-lai')!, agencyId: agencyIds.get('snv:gia-lai')! },
+    ]);
     const userIds = new Map<string, string>();
     for (const u of demoUsers) {
       const [row] = await tx.insert(appUser).values({ username: u.username, fullName: u.fullName, passwordHash }).returning({ id: appUser.id });

@@ -15,7 +15,7 @@ export function presentUnit(row: UnitRow): Unit {
   };
 }
 
-export function presentAgency(row: AgencyRow, standingBodyId: string | null): Agency {
+export function presentAgency(row: AgencyRow): Agency {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -36,7 +36,7 @@ export function presentAgency(row: AgencyRow, standingBodyId: string | null): Ag
     validFrom: row.validFrom,
     validTo: row.validTo,
     active: row.active,
-    isStandingBody: row.id === standingBodyId,
+    isStandingBody: row.isStandingBody,
     version: row.version,
   };
 }

@@ -1,12 +1,12 @@
 import { aliasedTable, and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { agency, setting, unit, unitSuccession } from '../../db/schema/index.js';
+import { agency, standingBody, unit, unitSuccession } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { agencyInReach, unitVisible } from '../../authz/scope.js';
 import { AppError } from '../../http/app-error.js';
 
 export type UnitRow = typeof unit.$inferSelect;
-export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null };
+export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null; isStandingBody: boolean };
 
 /** `lower(f_unaccent(col)) like %q%`: the same fold the trigram index is built on. */
 export function matchesText(column: SQL | typeof unit.name, q: string): SQL {
@@ -75,7 +75,12 @@ export interface AgencyFilter {
 }
 
 const parentAgency = aliasedTable(agency, 'parent_agency');
-const agencyColumns = { ...getTableColumns(agency), unitName: unit.name, parentAgencyName: parentAgency.name };
+const agencyColumns = {
+  ...getTableColumns(agency),
+  unitName: unit.name,
+  parentAgencyName: parentAgency.name,
+  isStandingBody: sql<boolean>`exists (select 1 from ${standingBody} where ${standingBody.agencyId} = ${agency.id})`.mapWith(Boolean),
+};
 
 function agencyConditions(actor: Actor, f: AgencyFilter): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [agencyInReach(actor, 'registry.read', agency)];
@@ -160,10 +165,11 @@ export async function findVisibleAgency(tx: DbOrTx, actor: Actor, id: string): P
   return row ?? null;
 }
 
-export const STANDING_BODY_KEY = 'standing_body';
-
-/** The agency set as the standing body for administrative reform (a setting, not a constant). */
-export async function standingBodyId(tx: DbOrTx): Promise<string | null> {
-  const [row] = await tx.select({ value: setting.value }).from(setting).where(eq(setting.key, STANDING_BODY_KEY));
-  return (row?.value as { agencyId?: string } | undefined)?.agencyId ?? null;
+/**
+ * The standing body for administrative reform of a unit's People's Committee (a setting per
+ * authority, M23), or null while none is set.
+ */
+export async function standingBodyOf(tx: DbOrTx, unitId: string): Promise<string | null> {
+  const [row] = await tx.select({ agencyId: standingBody.agencyId }).from(standingBody).where(eq(standingBody.unitId, unitId));
+  return row?.agencyId ?? null;
 }

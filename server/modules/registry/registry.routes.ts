@@ -30,7 +30,7 @@ import { findRegistryImport, MAX_REGISTRY_IMPORT_BYTES, presentRegistryImport, r
 import { cleanFileName } from '../../files/file-names.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
-import { findSuccessions, findVisibleAgency, findVisibleUnit, listUnits, pageAgencies, standingBodyId } from './registry.repository.js';
+import { findSuccessions, findVisibleAgency, findVisibleUnit, listUnits, pageAgencies } from './registry.repository.js';
 import { addSuccession } from './add-succession.js';
 import { createUnit } from './create-unit.js';
 import { deactivateUnit } from './deactivate-unit.js';
@@ -64,7 +64,7 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
   async function agencyDetail(tx: Tx, ctx: RequestContext, id: string) {
     const row = await findVisibleAgency(tx, ctx.actor, id);
     if (!row) throw AppError.notFound('agency');
-    return withAbilities(presentAgency(row, await standingBodyId(tx)), agencyAbilities(ctx.actor, row));
+    return withAbilities(presentAgency(row), agencyAbilities(ctx.actor, row));
   }
 
   app.get('/api/units', { schema: { tags: ['registry'], summary: 'Territorial units in scope, Vietnamese order', querystring: listUnitsQuery, response: { 200: unitListResponse, ...errors } } }, async (request) => {
@@ -109,8 +109,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/agencies', { schema: { tags: ['registry'], querystring: listAgenciesQuery, response: { 200: agencyListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    const [page, standing] = await Promise.all([pageAgencies(db, ctx.actor, request.query), standingBodyId(db)]);
-    return { items: page.rows.map((r) => presentAgency(r, standing)), nextCursor: page.nextCursor, total: page.total };
+    const page = await pageAgencies(db, ctx.actor, request.query);
+    return { items: page.rows.map(presentAgency), nextCursor: page.nextCursor, total: page.total };
   });
 
   app.get('/api/agencies/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: agencyDetailSchema, ...errors } } }, async (request) =>

@@ -1,32 +1,37 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { agency, setting } from '../../db/schema/index.js';
+import { agency, standingBody, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { STANDING_BODY_KEY } from '../registry/registry.repository.js';
 
 export interface StandingBodyRow {
+  unitId: string;
+  unitName: string;
   agencyId: string | null;
   agencyName: string | null;
   version: number | null;
 }
 
-/** The standing body setting with its agency's name (version null: never set). */
-export async function readStandingBody(db: DbOrTx): Promise<StandingBodyRow> {
-  const [row] = await db.select({ value: setting.value, version: setting.version }).from(setting).where(eq(setting.key, STANDING_BODY_KEY));
-  const agencyId = (row?.value as { agencyId?: string } | undefined)?.agencyId ?? null;
-  const [named] = agencyId ? await db.select({ name: agency.name }).from(agency).where(eq(agency.id, agencyId)) : [];
-  return { agencyId, agencyName: named?.name ?? null, version: row?.version ?? null };
+/** The standing body of a unit's People's Committee with its agency's name (version null: never set). */
+export async function readStandingBody(db: DbOrTx, unitId: string): Promise<StandingBodyRow> {
+  const [row] = await db
+    .select({ unitName: unit.name, agencyId: standingBody.agencyId, agencyName: agency.name, version: standingBody.version })
+    .from(unit)
+    .leftJoin(standingBody, eq(standingBody.unitId, unit.id))
+    .leftJoin(agency, eq(agency.id, standingBody.agencyId))
+    .where(eq(unit.id, unitId));
+  return { unitId, unitName: row?.unitName ?? '', agencyId: row?.agencyId ?? null, agencyName: row?.agencyName ?? null, version: row?.version ?? null };
 }
 
-export async function insertStandingBody(tx: Tx, agencyId: string): Promise<void> {
-  await tx.insert(setting).values({ key: STANDING_BODY_KEY, value: { agencyId } });
+export async function insertStandingBody(tx: Tx, unitId: string, agencyId: string): Promise<boolean> {
+  const inserted = await tx.insert(standingBody).values({ unitId, agencyId }).onConflictDoNothing().returning({ unitId: standingBody.unitId });
+  return inserted.length > 0;
 }
 
 /** Updates the setting if it is still at `version`; false when someone changed it meanwhile. */
-export async function updateStandingBody(tx: Tx, agencyId: string, version: number): Promise<boolean> {
+export async function updateStandingBody(tx: Tx, unitId: string, agencyId: string, version: number): Promise<boolean> {
   const updated = await tx
-    .update(setting)
-    .set({ value: { agencyId }, version: sql`${setting.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(setting.key, STANDING_BODY_KEY), eq(setting.version, version)))
-    .returning({ key: setting.key });
+    .update(standingBody)
+    .set({ agencyId, version: sql`${standingBody.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(standingBody.unitId, unitId), eq(standingBody.version, version)))
+    .returning({ unitId: standingBody.unitId });
   return updated.length > 0;
 }

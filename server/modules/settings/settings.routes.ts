@@ -1,25 +1,38 @@
 import { problemSchema } from '../../../shared/api/errors.js';
-import { putStandingBodyBody, standingBodySetting } from '../../../shared/api/registry.schemas.js';
+import { putStandingBodyBody, standingBodyQuery, standingBodySetting } from '../../../shared/api/registry.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, requireActor } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { findVisibleUnit } from '../registry/registry.repository.js';
 import { presentStandingBody } from './settings.presenter.js';
 import { readStandingBody } from './settings.repository.js';
 import { setStandingBody } from './set-standing-body.js';
-import { authorizeSettingsChange } from './settings.policy.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
 
-  app.get('/api/settings/standing-body', { schema: { tags: ['settings'], summary: 'The standing body for administrative reform', response: { 200: standingBodySetting, ...errors } } }, async (request) => {
-    requireActor(request);
-    return presentStandingBody(await readStandingBody(db));
-  });
+  app.get(
+    '/api/settings/standing-body',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: "The standing body for administrative reform of a unit's People's Committee (by default the caller's own authority)",
+        querystring: standingBodyQuery,
+        response: { 200: standingBodySetting, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const unitId = request.query.unitId ?? actor.roles[0]?.unitId;
+      if (!unitId || !(await findVisibleUnit(db, actor, unitId))) throw AppError.notFound('unit');
+      return presentStandingBody(await readStandingBody(db, unitId));
+    },
+  );
 
   app.put('/api/settings/standing-body', { schema: { tags: ['settings'], body: putStandingBodyBody, response: { 200: standingBodySetting, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    authorizeSettingsChange(ctx.actor);
     return presentStandingBody(await db.transaction((tx) => setStandingBody(tx, ctx, request.body)));
   });
 }

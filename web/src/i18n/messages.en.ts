@@ -158,7 +158,7 @@ export const en: Record<MessageKey, string> = {
   'agencies.createTitle': 'Add agency',
   'agencies.editTitle': 'Edit agency',
   'agencies.created': 'Agency added.',
-  'agencies.standingSetting': 'PAR standing body of the system',
+  'agencies.standingSettingOf': 'PAR standing body of {unit}',
   'agencies.standingNone': 'No standing body chosen yet.',
   'agencies.standingSelect': 'Choose the standing body',
   'agencies.standingSaved': 'Standing body updated.',

@@ -159,7 +159,7 @@ export const vi = {
   'agencies.createTitle': 'Thêm cơ quan',
   'agencies.editTitle': 'Sửa thông tin cơ quan',
   'agencies.created': 'Đã thêm cơ quan.',
-  'agencies.standingSetting': 'Cơ quan thường trực CCHC của hệ thống',
+  'agencies.standingSettingOf': 'Cơ quan thường trực CCHC của {unit}',
   'agencies.standingNone': 'Chưa chọn cơ quan thường trực.',
   'agencies.standingSelect': 'Chọn cơ quan thường trực',
   'agencies.standingSaved': 'Đã cập nhật cơ quan thường trực.',

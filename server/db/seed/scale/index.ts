@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { appUser, setting } from '../../schema/index.js';
+import { appUser, setting, standingBody } from '../../schema/index.js';
 import type { Database } from '../../client.js';
 import { auditGenerator } from './audit.js';
 import type { ScaleContext, ScaleGenerator, ScaleOptions } from './context.js';
@@ -85,9 +85,11 @@ export async function seedScale(database: Database, options: ScaleOptions, log: 
     counts,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
-  await database.db.insert(setting).values([
-    { key: SCALE_MARKER_KEY, value: marker },
-    { key: 'standing_body', value: { agencyId: ctx.registry.ministryId } },
+  await database.db.insert(setting).values([{ key: SCALE_MARKER_KEY, value: marker }]);
+  // A standing body per People's Committee (M23): the ministry nationally, each province's Sở Nội vụ.
+  await database.db.insert(standingBody).values([
+    { unitId: ctx.registry.rootUnitId, agencyId: ctx.registry.ministryId },
+    ...ctx.registry.provinces.map((p) => ({ unitId: p.unitId, agencyId: p.homeAffairsId })),
   ]);
   return marker;
 }

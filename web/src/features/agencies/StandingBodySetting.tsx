@@ -9,12 +9,17 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { agencyKeys, useAgencies } from './agencies.api.js';
 
 interface StandingBody {
+  unitId: string;
+  unitName: string;
   agencyId: string | null;
   agencyName: string | null;
   version: number | null;
 }
 
-/** GET/PUT /api/settings/standing-body: which agency is the PAR standing body. Admins change it. */
+/**
+ * GET/PUT /api/settings/standing-body: which agency is the PAR standing body of the caller's
+ * authority (one per People's Committee). Admins of that authority change it, among its agencies.
+ */
 export function StandingBodySetting({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const queryClient = useQueryClient();
@@ -24,7 +29,7 @@ export function StandingBodySetting({ canEdit }: { canEdit: boolean }) {
   });
   const [editing, setEditing] = useState(false);
   const [choice, setChoice] = useState<string | null>(null);
-  const agencies = useAgencies({}, editing);
+  const agencies = useAgencies({ unitId: setting.data?.unitId ?? null }, editing && Boolean(setting.data));
   const save = useMutation({
     mutationFn: (agencyId: string) =>
       api.put<StandingBody>('/api/settings/standing-body', { agencyId, version: setting.data?.version ?? null }),
@@ -40,7 +45,7 @@ export function StandingBodySetting({ canEdit }: { canEdit: boolean }) {
     <Paper withBorder p="md" component="section" aria-labelledby="standing-body-title">
       <Stack gap="xs">
         <Title order={2} size="h5" id="standing-body-title">
-          {t('agencies.standingSetting')}
+          {setting.data ? t('agencies.standingSettingOf', { unit: setting.data.unitName }) : t('agencies.standingBody')}
         </Title>
         {setting.error ? <ErrorAlert error={setting.error} /> : null}
         {setting.data && !editing && (
@@ -72,7 +77,7 @@ export function StandingBodySetting({ canEdit }: { canEdit: boolean }) {
               label={t('agencies.standingSelect')}
               searchable
               limit={50}
-              data={(agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.unitName}` }))}
+              data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
               value={choice}
               onChange={setChoice}
               w={{ base: '100%', sm: 420 }}
