@@ -6,7 +6,7 @@ import type { Block, DocumentModel } from '../../documents/model.js';
 import { listAttachments } from '../../files/attachments.js';
 import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, type IssuerInfo } from '../document-register/issuer-header.js';
-import { standingBodyId } from '../registry/registry.repository.js';
+import { standingBodyForAgency } from '../registry/registry.repository.js';
 import { findEscalation, findVisibleEscalation, type EscalationRow } from './escalations.repository.js';
 
 export const EVIDENCE_PURPOSE = 'evidence';
@@ -15,7 +15,7 @@ export const escalationTypeCode = (form: string): DocumentTypeCode => (form === 
 /** A công văn of the committee names its drafting unit after the slash ("UBND-NV"): the standing body's abbreviation. */
 export async function draftingUnitAbbreviation(db: DbOrTx, issuer: IssuerInfo): Promise<string | null> {
   if (issuer.kind !== 'peoples_committee') return null;
-  const id = await standingBodyId(db);
+  const id = await standingBodyForAgency(db, issuer.agencyId);
   return id && id !== issuer.agencyId ? ((await issuerInfo(db, id)).docAbbreviation ?? null) : null;
 }
 

@@ -173,3 +173,13 @@ export async function standingBodyOf(tx: DbOrTx, unitId: string): Promise<string
   const [row] = await tx.select({ agencyId: standingBody.agencyId }).from(standingBody).where(eq(standingBody.unitId, unitId));
   return row?.agencyId ?? null;
 }
+
+/** The standing body of the People's Committee of the unit an agency belongs to (its authority's). */
+export async function standingBodyForAgency(tx: DbOrTx, agencyId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ agencyId: standingBody.agencyId })
+    .from(standingBody)
+    .innerJoin(agency, eq(agency.unitId, standingBody.unitId))
+    .where(eq(agency.id, agencyId));
+  return row?.agencyId ?? null;
+}
