@@ -84,11 +84,25 @@ export const auditActions = [
   'results_report.drafted',
   'results_report.updated',
   'results_report.issued',
+  'report_template.created',
+  'report_template.updated',
+  'report_template.published',
+  'report_period_rule.created',
+  'report_period_rule.updated',
+  'report_request.created',
+  'report_request.updated',
+  'report_request.issued',
+  'report_request.opened',
+  'report_submission.saved',
+  'report_submission.submitted',
+  'report_submission.returned',
+  'report_submission.accepted',
+  'report_submission.imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report', 'report_template', 'report_period_rule', 'report_request', 'report_submission'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

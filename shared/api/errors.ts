@@ -200,6 +200,11 @@ export const fieldErrorCodes = [
   'unit_not_found',
   'code_taken',
   'database_error',
+  // reports
+  'wrong_row_count',
+  'invalid_cell',
+  'unanswered',
+  'missing_attachment',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -227,7 +232,7 @@ export const problemSchema = z.object({
   allowedMoves: z.array(z.string()).optional(),
   /** SCHEDULE_CONFLICT: each rule broken, with the other record named (shared/api/inspections.schemas.ts). */
   conflicts: z.array(z.record(z.string(), z.unknown())).optional(),
-  /** VERSION_CONFLICT on a checklist item: the item as it is now (the caller still has its own). */
+  /** VERSION_CONFLICT: the record as it is now (a checklist item; a report draft, to show rather than overwrite). */
   current: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

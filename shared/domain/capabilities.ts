@@ -149,6 +149,14 @@ export const capabilityTable = {
   'results_report.draft': { secretariat: 'authority' },
   /** Approve and sign a results report: it is numbered and frozen (a leader). */
   'results_report.issue': { leader: 'scope' },
+  /** Read report templates, requests and every submission of requests issued by an agency in reach. */
+  'report.read_all': { admin: 'scope', leader: 'scope', secretariat: 'scope' },
+  /** Build and publish templates, set the periodic rules, send requests, accept or return reports, compile. */
+  'report.manage': { secretariat: 'scope' },
+  /** Fill in and submit the reports asked of an agency in reach (the unit's officer). */
+  'report.submit': { unit_officer: 'scope' },
+  /** Receive the escalation of a unit's overdue report (the unit's leader). */
+  'report.escalation': { leader: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

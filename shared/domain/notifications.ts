@@ -45,6 +45,18 @@ export interface NotificationParams {
   'action.reviewed': { agencyName: string; action: string; accepted: boolean; note: string | null };
   /** A corrective action is due in three working days, or overdue: to the unit and the office. */
   'action.due': { agencyName: string; action: string; dueOn: string; when: 'soon' | 'overdue' };
+  /** A report is asked of the unit (a periodic, ad hoc or pre-visit request): to the unit's officers. */
+  'report.requested': { title: string; ownerName: string; dueOn: string; documentNumber: string | null };
+  /** The unit's report is due in some working days, today, or overdue: to the unit's officers. */
+  'report.due': { title: string; agencyName: string; dueOn: string; when: 'soon' | 'today' | 'overdue'; workingDays: number };
+  /** The report is overdue by the configured working days: to the unit's leader. */
+  'report.escalated': { title: string; agencyName: string; dueOn: string; workingDaysLate: number };
+  /** A unit submitted its report: to the office that asked. */
+  'report.submitted': { title: string; agencyName: string; late: boolean };
+  /** The office returned the report with reasons: to the unit's officers. */
+  'report.returned': { title: string; reason: string };
+  /** The office accepted the report: to the unit's officers. */
+  'report.accepted': { title: string };
   /** Anything else worth telling a person (an announcement by an admin, a system message). */
   general: { title: string; message: string };
 }
@@ -65,6 +77,12 @@ export const notificationKinds = [
   'action.reported',
   'action.reviewed',
   'action.due',
+  'report.requested',
+  'report.due',
+  'report.escalated',
+  'report.submitted',
+  'report.returned',
+  'report.accepted',
   'general',
 ] as const satisfies readonly NotificationKind[];
 
@@ -148,6 +166,24 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: p.when === 'overdue' ? `Quá hạn khắc phục: ${p.agencyName}` : `Sắp đến hạn khắc phục: ${p.agencyName}`,
       body: `Yêu cầu "${p.action}" có thời hạn hoàn thành ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ' Còn 03 ngày làm việc.'}`,
     }),
+    'report.requested': (p) => ({
+      title: `Yêu cầu báo cáo: ${p.title}`,
+      body: `${p.ownerName} đề nghị đơn vị gửi ${p.title}${p.documentNumber ? ` (Công văn số ${p.documentNumber})` : ''} chậm nhất ngày ${formatIsoDate(p.dueOn)}.`,
+    }),
+    'report.due': (p) => ({
+      title: p.when === 'overdue' ? `Quá hạn gửi báo cáo: ${p.title}` : p.when === 'today' ? `Hôm nay là hạn gửi báo cáo: ${p.title}` : `Còn ${String(p.workingDays).padStart(2, '0')} ngày làm việc đến hạn gửi báo cáo: ${p.title}`,
+      body: `${p.agencyName} gửi ${p.title} chậm nhất ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ''}`,
+    }),
+    'report.escalated': (p) => ({
+      title: `Báo cáo quá hạn ${p.workingDaysLate} ngày làm việc: ${p.agencyName}`,
+      body: `${p.agencyName} chưa gửi ${p.title} (hạn ${formatIsoDate(p.dueOn)}), đã quá hạn ${p.workingDaysLate} ngày làm việc. Đề nghị đồng chí chỉ đạo hoàn thành.`,
+    }),
+    'report.submitted': (p) => ({
+      title: `${p.agencyName} đã gửi báo cáo${p.late ? ' (muộn)' : ''}`,
+      body: `${p.agencyName} đã gửi ${p.title}${p.late ? ', sau thời hạn' : ' đúng hạn'}. Đề nghị xem xét, tiếp nhận hoặc trả lại.`,
+    }),
+    'report.returned': (p) => ({ title: `Báo cáo bị trả lại: ${p.title}`, body: `Báo cáo của đơn vị bị trả lại để hoàn thiện. Lý do: ${p.reason}` }),
+    'report.accepted': (p) => ({ title: `Báo cáo đã được tiếp nhận: ${p.title}`, body: `Báo cáo của đơn vị (${p.title}) đã được tiếp nhận.` }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
   en: {
@@ -209,6 +245,24 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: p.when === 'overdue' ? `Corrective action overdue: ${p.agencyName}` : `Corrective action due soon: ${p.agencyName}`,
       body: `"${p.action}" is due on ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ' Three working days are left.'}`,
     }),
+    'report.requested': (p) => ({
+      title: `Report requested: ${p.title}`,
+      body: `${p.ownerName} asks your unit for ${p.title}${p.documentNumber ? ` (letter No. ${p.documentNumber})` : ''} by ${formatIsoDate(p.dueOn)}.`,
+    }),
+    'report.due': (p) => ({
+      title: p.when === 'overdue' ? `Report overdue: ${p.title}` : p.when === 'today' ? `Report due today: ${p.title}` : `Report due in ${p.workingDays} working days: ${p.title}`,
+      body: `${p.agencyName} sends ${p.title} by ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ''}`,
+    }),
+    'report.escalated': (p) => ({
+      title: `Report ${p.workingDaysLate} working days overdue: ${p.agencyName}`,
+      body: `${p.agencyName} has not sent ${p.title} (due ${formatIsoDate(p.dueOn)}), ${p.workingDaysLate} working days late. Please see that it is done.`,
+    }),
+    'report.submitted': (p) => ({
+      title: `${p.agencyName} submitted its report${p.late ? ' (late)' : ''}`,
+      body: `${p.agencyName} submitted ${p.title}${p.late ? ' after the due date' : ' on time'}. Please review it: accept it or return it.`,
+    }),
+    'report.returned': (p) => ({ title: `Report returned: ${p.title}`, body: `Your unit's report was returned for changes. Reason: ${p.reason}` }),
+    'report.accepted': (p) => ({ title: `Report accepted: ${p.title}`, body: `Your unit's report (${p.title}) was accepted.` }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
 };
@@ -247,6 +301,12 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'action.reported': { vi: 'Đơn vị báo cáo kết quả khắc phục', en: 'A unit reports a corrective action done' },
   'action.reviewed': { vi: 'Kết quả xem xét báo cáo khắc phục', en: 'A corrective action report is reviewed' },
   'action.due': { vi: 'Nhắc hạn khắc phục', en: 'Corrective action deadlines' },
+  'report.requested': { vi: 'Yêu cầu báo cáo', en: 'A report is requested' },
+  'report.due': { vi: 'Nhắc hạn, quá hạn báo cáo', en: 'Report due and overdue reminders' },
+  'report.escalated': { vi: 'Báo cáo quá hạn của đơn vị', en: "A unit's report is long overdue" },
+  'report.submitted': { vi: 'Đơn vị gửi báo cáo', en: 'A unit submits a report' },
+  'report.returned': { vi: 'Báo cáo bị trả lại', en: 'A report is returned' },
+  'report.accepted': { vi: 'Báo cáo được tiếp nhận', en: 'A report is accepted' },
   general: { vi: 'Thông báo chung', en: 'General announcements' },
 };
 

@@ -11,3 +11,4 @@ export * from './draws.js';
 export * from './registry-imports.js';
 export * from './checklists.js';
 export * from './follow-up.js';
+export * from './reports.js';

@@ -8,3 +8,4 @@ import '../../modules/notices/notice-document.js';
 import '../../modules/conclusions/conclusion-document.js';
 import '../../modules/escalations/escalation-document.js';
 import '../../modules/results-reports/results-report-document.js';
+import '../../modules/reports/request-letter.js';

@@ -155,6 +155,10 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   unit_not_found: 'field.unit_not_found',
   code_taken: 'field.code_taken',
   database_error: 'field.database_error',
+  wrong_row_count: 'field.wrong_row_count',
+  invalid_cell: 'field.invalid_cell',
+  unanswered: 'field.unanswered',
+  missing_attachment: 'field.missing_attachment',
 };
 
 /** The message key of a field-level code from the server (a rejected import row's too). */

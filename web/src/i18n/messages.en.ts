@@ -546,6 +546,10 @@ export const en: Record<MessageKey, string> = {
   'field.unit_not_found': 'No unit with this code.',
   'field.code_taken': 'This code belongs to a record outside your scope.',
   'field.database_error': 'The row could not be saved.',
+  'field.wrong_row_count': 'The table must have exactly the rows of the template.',
+  'field.invalid_cell': 'The value does not fit the column’s type.',
+  'field.unanswered': 'This section is empty (or upload the signed report).',
+  'field.missing_attachment': 'A required attachment is missing.',
 
   'error.VALIDATION_FAILED': 'Some fields are not valid. Please check the highlighted fields.',
   'error.UNAUTHENTICATED': 'You are not signed in or your session has expired.',

@@ -548,6 +548,10 @@ export const vi = {
   'field.unit_not_found': 'Không tìm thấy đơn vị hành chính theo mã.',
   'field.code_taken': 'Mã này thuộc một bản ghi ngoài phạm vi của bạn.',
   'field.database_error': 'Không lưu được dòng này.',
+  'field.wrong_row_count': 'Bảng phải có đúng số dòng của biểu mẫu.',
+  'field.invalid_cell': 'Giá trị không đúng kiểu của cột.',
+  'field.unanswered': 'Phần này chưa có nội dung (hoặc tải lên báo cáo đã ký).',
+  'field.missing_attachment': 'Chưa đính kèm tài liệu bắt buộc.',
 
   'error.VALIDATION_FAILED': 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
   'error.UNAUTHENTICATED': 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',

@@ -87,6 +87,20 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'results_report.drafted': ['Lập dự thảo báo cáo kết quả kiểm tra', 'Drafted a results report'],
   'results_report.updated': ['Sửa dự thảo báo cáo kết quả kiểm tra', 'Edited a results report draft'],
   'results_report.issued': ['Ban hành báo cáo kết quả kiểm tra', 'Issued a results report'],
+  'report_template.created': ['Tạo biểu mẫu báo cáo', 'Created a report template'],
+  'report_template.updated': ['Sửa biểu mẫu báo cáo', 'Edited a report template'],
+  'report_template.published': ['Ban hành biểu mẫu báo cáo', 'Published a report template'],
+  'report_period_rule.created': ['Thêm kỳ báo cáo định kỳ', 'Added a reporting period'],
+  'report_period_rule.updated': ['Sửa kỳ báo cáo định kỳ', 'Edited a reporting period'],
+  'report_request.created': ['Tạo yêu cầu báo cáo', 'Created a report request'],
+  'report_request.updated': ['Sửa yêu cầu báo cáo', 'Edited a report request'],
+  'report_request.issued': ['Ban hành công văn yêu cầu báo cáo', 'Issued a report request letter'],
+  'report_request.opened': ['Gửi yêu cầu báo cáo đến đơn vị', 'Sent a report request to units'],
+  'report_submission.saved': ['Lưu nháp báo cáo', 'Saved a report draft'],
+  'report_submission.submitted': ['Gửi báo cáo', 'Submitted a report'],
+  'report_submission.returned': ['Trả lại báo cáo', 'Returned a report'],
+  'report_submission.accepted': ['Tiếp nhận báo cáo', 'Accepted a report'],
+  'report_submission.imported': ['Nhập số liệu báo cáo từ Excel', 'Imported report tables'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -118,6 +132,10 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   corrective_action: ['Yêu cầu khắc phục', 'Corrective action'],
   escalation: ['Đề nghị kiểm tra công vụ', 'Public-service inspection proposal'],
   results_report: ['Báo cáo kết quả kiểm tra', 'Results report'],
+  report_template: ['Biểu mẫu báo cáo', 'Report template'],
+  report_period_rule: ['Kỳ báo cáo định kỳ', 'Reporting period'],
+  report_request: ['Yêu cầu báo cáo', 'Report request'],
+  report_submission: ['Báo cáo của đơn vị', "A unit's report"],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

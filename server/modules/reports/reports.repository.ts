@@ -1,0 +1,195 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { agency, appUser, documentRegisterEntry, reportPeriodRule, reportRequest, reportSubmission, reportSubmissionEvent, reportTemplate } from '../../db/schema/index.js';
+import type { Actor } from '../../http/actor.js';
+
+/**
+ * Reads of the reports module, each with its visibility rule in SQL:
+ *  - templates and periodic rules: `report.read_all` in reach of the owner agency (the office, the leaders);
+ *  - requests: the same, or an agency asked by an open request is in the actor's `report.submit` reach
+ *    (a unit sees the requests made of it, never a draft);
+ *  - submissions: `report.read_all` on the request's owner, or `report.submit` on the submission's agency
+ *    (a unit sees its own report, never another unit's).
+ */
+export const visibleTemplates = (actor: Actor): SQL =>
+  sql`(select t.id from report_template t join agency oa on oa.id = t.owner_agency_id where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))})`;
+
+export const visibleRequests = (actor: Actor): SQL => sql`(
+  select r.id from report_request r join agency oa on oa.id = r.owner_agency_id
+   where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))}
+      or exists (select 1 from report_submission s join agency sa on sa.id = s.agency_id where s.request_id = r.id and ${agencyInReach(actor, 'report.submit', agencyColumns('sa'))}))`;
+
+export const visibleSubmissions = (actor: Actor): SQL => sql`(
+  select s.id from report_submission s join report_request r on r.id = s.request_id
+    join agency oa on oa.id = r.owner_agency_id join agency sa on sa.id = s.agency_id
+   where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))} or ${agencyInReach(actor, 'report.submit', agencyColumns('sa'))})`;
+
+const owner = alias(agency, 'report_owner');
+
+// Templates.
+export type TemplateRow = typeof reportTemplate.$inferSelect & { ownerAgencyName: string; ownerUnitPath: string; ownerPath: string };
+const templateColumns = { t: reportTemplate, ownerAgencyName: owner.name, ownerUnitPath: owner.unitPath, ownerPath: owner.path };
+const flatTemplate = ({ t, ...o }: { t: typeof reportTemplate.$inferSelect; ownerAgencyName: string; ownerUnitPath: string; ownerPath: string }): TemplateRow => ({ ...t, ...o });
+
+export async function findTemplate(tx: DbOrTx, id: string): Promise<TemplateRow | null> {
+  const [row] = await tx.select(templateColumns).from(reportTemplate).innerJoin(owner, eq(owner.id, reportTemplate.ownerAgencyId)).where(eq(reportTemplate.id, id));
+  return row ? flatTemplate(row) : null;
+}
+export async function findVisibleTemplate(tx: DbOrTx, actor: Actor, id: string): Promise<TemplateRow | null> {
+  const [row] = await tx
+    .select(templateColumns)
+    .from(reportTemplate)
+    .innerJoin(owner, eq(owner.id, reportTemplate.ownerAgencyId))
+    .where(and(eq(reportTemplate.id, id), sql`${reportTemplate.id} in ${visibleTemplates(actor)}`));
+  return row ? flatTemplate(row) : null;
+}
+export async function listVisibleTemplates(tx: DbOrTx, actor: Actor, f: { kind?: string; status?: string }): Promise<TemplateRow[]> {
+  const rows = await tx
+    .select(templateColumns)
+    .from(reportTemplate)
+    .innerJoin(owner, eq(owner.id, reportTemplate.ownerAgencyId))
+    .where(and(sql`${reportTemplate.id} in ${visibleTemplates(actor)}`, f.kind ? eq(reportTemplate.kind, f.kind) : undefined, f.status ? eq(reportTemplate.status, f.status) : undefined))
+    .orderBy(asc(reportTemplate.kind), asc(reportTemplate.code), desc(reportTemplate.revision))
+    .limit(500);
+  return rows.map(flatTemplate);
+}
+/** The latest published revision of a template code of an owner agency. */
+export async function latestPublished(tx: DbOrTx, ownerAgencyId: string, code: string): Promise<TemplateRow | null> {
+  const [row] = await tx
+    .select(templateColumns)
+    .from(reportTemplate)
+    .innerJoin(owner, eq(owner.id, reportTemplate.ownerAgencyId))
+    .where(and(eq(reportTemplate.ownerAgencyId, ownerAgencyId), eq(reportTemplate.code, code), eq(reportTemplate.status, 'published')))
+    .orderBy(desc(reportTemplate.revision))
+    .limit(1);
+  return row ? flatTemplate(row) : null;
+}
+
+// Periodic rules.
+export type PeriodRuleRow = typeof reportPeriodRule.$inferSelect & { ownerAgencyName: string; ownerUnitPath: string; ownerPath: string };
+const ruleColumns = { r: reportPeriodRule, ownerAgencyName: owner.name, ownerUnitPath: owner.unitPath, ownerPath: owner.path };
+const flatRule = ({ r, ...o }: { r: typeof reportPeriodRule.$inferSelect; ownerAgencyName: string; ownerUnitPath: string; ownerPath: string }): PeriodRuleRow => ({ ...r, ...o });
+export async function listVisibleRules(tx: DbOrTx, actor: Actor): Promise<PeriodRuleRow[]> {
+  const rows = await tx
+    .select(ruleColumns)
+    .from(reportPeriodRule)
+    .innerJoin(owner, eq(owner.id, reportPeriodRule.ownerAgencyId))
+    .where(agencyInReach(actor, 'report.read_all', owner))
+    .orderBy(asc(reportPeriodRule.ownerAgencyId), asc(reportPeriodRule.dueMonth), asc(reportPeriodRule.code));
+  return rows.map(flatRule);
+}
+export async function findVisibleRule(tx: DbOrTx, actor: Actor, id: string): Promise<PeriodRuleRow | null> {
+  const [row] = await tx
+    .select(ruleColumns)
+    .from(reportPeriodRule)
+    .innerJoin(owner, eq(owner.id, reportPeriodRule.ownerAgencyId))
+    .where(and(eq(reportPeriodRule.id, id), agencyInReach(actor, 'report.read_all', owner)));
+  return row ? flatRule(row) : null;
+}
+export async function findRule(tx: DbOrTx, id: string): Promise<PeriodRuleRow | null> {
+  const [row] = await tx.select(ruleColumns).from(reportPeriodRule).innerJoin(owner, eq(owner.id, reportPeriodRule.ownerAgencyId)).where(eq(reportPeriodRule.id, id));
+  return row ? flatRule(row) : null;
+}
+
+// Requests.
+export type RequestRow = typeof reportRequest.$inferSelect & {
+  ownerAgencyName: string;
+  ownerUnitPath: string;
+  ownerPath: string;
+  templateName: string;
+  templateRevision: number;
+  number: number | null;
+  symbol: string | null;
+};
+function selectRequests(tx: DbOrTx) {
+  return tx
+    .select({ r: reportRequest, ownerAgencyName: owner.name, ownerUnitPath: owner.unitPath, ownerPath: owner.path, templateName: reportTemplate.name, templateRevision: reportTemplate.revision, number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol })
+    .from(reportRequest)
+    .innerJoin(owner, eq(owner.id, reportRequest.ownerAgencyId))
+    .innerJoin(reportTemplate, eq(reportTemplate.id, reportRequest.templateId))
+    .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, reportRequest.registerEntryId));
+}
+type RequestSelected = Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number];
+const flatRequest = ({ r, ...rest }: RequestSelected): RequestRow => ({ ...r, ...rest });
+
+export async function findRequest(tx: DbOrTx, id: string): Promise<RequestRow | null> {
+  const [row] = await selectRequests(tx).where(eq(reportRequest.id, id));
+  return row ? flatRequest(row) : null;
+}
+export async function findVisibleRequest(tx: DbOrTx, actor: Actor, id: string): Promise<RequestRow | null> {
+  const [row] = await selectRequests(tx).where(and(eq(reportRequest.id, id), sql`${reportRequest.id} in ${visibleRequests(actor)}`));
+  return row ? flatRequest(row) : null;
+}
+export async function listVisibleRequests(tx: DbOrTx, actor: Actor, f: { kind?: string; status?: string; year?: number }): Promise<RequestRow[]> {
+  const rows = await selectRequests(tx)
+    .where(
+      and(
+        sql`${reportRequest.id} in ${visibleRequests(actor)}`,
+        f.kind ? eq(reportRequest.kind, f.kind) : undefined,
+        f.status ? eq(reportRequest.status, f.status) : undefined,
+        f.year ? sql`extract(year from ${reportRequest.dueOn}) = ${f.year}` : undefined,
+      ),
+    )
+    .orderBy(desc(reportRequest.dueOn), asc(reportRequest.title))
+    .limit(500);
+  return rows.map(flatRequest);
+}
+
+/** Submissions counted by shown status, per request, over those the actor may see. */
+export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!requestIds.length) return out;
+  const rows = await tx
+    .select({ requestId: reportSubmission.requestId, status: reportSubmission.status, late: reportSubmission.late, n: sql<number>`count(*)::int` })
+    .from(reportSubmission)
+    .where(and(inArray(reportSubmission.requestId, requestIds), sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`))
+    .groupBy(reportSubmission.requestId, reportSubmission.status, reportSubmission.late);
+  for (const r of rows) {
+    const counts = out.get(r.requestId) ?? {};
+    const key = r.status === 'submitted' ? (r.late ? 'submitted_late' : 'submitted_on_time') : r.status;
+    counts[key] = (counts[key] ?? 0) + Number(r.n);
+    out.set(r.requestId, counts);
+  }
+  return out;
+}
+
+// Submissions.
+const subAgency = alias(agency, 'submission_agency');
+const editor = alias(appUser, 'submission_editor');
+export type SubmissionRow = typeof reportSubmission.$inferSelect & { agencyName: string; agencyUnitPath: string; agencyPath: string; updatedByName: string | null };
+function selectSubmissions(tx: DbOrTx) {
+  return tx
+    .select({ s: reportSubmission, agencyName: subAgency.name, agencyUnitPath: subAgency.unitPath, agencyPath: subAgency.path, updatedByName: editor.fullName })
+    .from(reportSubmission)
+    .innerJoin(subAgency, eq(subAgency.id, reportSubmission.agencyId))
+    .leftJoin(editor, eq(editor.id, reportSubmission.updatedBy));
+}
+type SubmissionSelected = Awaited<ReturnType<ReturnType<typeof selectSubmissions>['where']>>[number];
+const flatSubmission = ({ s, ...rest }: SubmissionSelected): SubmissionRow => ({ ...s, ...rest });
+
+export async function findSubmission(tx: DbOrTx, id: string): Promise<SubmissionRow | null> {
+  const [row] = await selectSubmissions(tx).where(eq(reportSubmission.id, id));
+  return row ? flatSubmission(row) : null;
+}
+export async function findVisibleSubmission(tx: DbOrTx, actor: Actor, id: string): Promise<SubmissionRow | null> {
+  const [row] = await selectSubmissions(tx).where(and(eq(reportSubmission.id, id), sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`));
+  return row ? flatSubmission(row) : null;
+}
+export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean }): Promise<SubmissionRow[]> {
+  const rows = await selectSubmissions(tx)
+    .where(
+      and(
+        sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`,
+        f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,
+        f.mine ? agencyInReach(actor, 'report.submit', subAgency) : undefined,
+      ),
+    )
+    .orderBy(asc(subAgency.sortKey))
+    .limit(5000);
+  return rows.map(flatSubmission);
+}
+export async function submissionHistory(tx: DbOrTx, submissionId: string) {
+  return tx.select().from(reportSubmissionEvent).where(eq(reportSubmissionEvent.submissionId, submissionId)).orderBy(asc(reportSubmissionEvent.at), asc(reportSubmissionEvent.id));
+}

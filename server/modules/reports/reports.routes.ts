@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/api/common.js';
+import { problemSchema } from '../../../shared/api/errors.js';
+import {
+  acceptSubmissionBody,
+  copyTemplateBody,
+  createPeriodRuleBody,
+  createRequestBody,
+  createTemplateBody,
+  issueRequestBody,
+  listRequestsQuery,
+  listSubmissionsQuery,
+  listTemplatesQuery,
+  periodRuleListResponse,
+  periodRuleSchema,
+  publishTemplateBody,
+  requestListResponse,
+  requestSchema,
+  returnSubmissionBody,
+  saveSubmissionBody,
+  submissionListResponse,
+  submissionSchema,
+  submitSubmissionBody,
+  templateListResponse,
+  templateSchema,
+  updatePeriodRuleBody,
+  updateRequestBody,
+  updateTemplateBody,
+} from '../../../shared/api/reports.schemas.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import type { DbOrTx } from '../../db/client.js';
+import { contextOf, type RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { presentRequests, presentRule, presentSubmission, presentSubmissionSummary, presentTemplate } from './reports.presenter.js';
+import { findRequest, findVisibleRequest, findVisibleRule, findVisibleSubmission, findVisibleTemplate, listVisibleRequests, listVisibleRules, listVisibleSubmissions, listVisibleTemplates } from './reports.repository.js';
+import { createRequest, issueRequest, updateRequest } from './request-use-cases.js';
+import { createPeriodRule, updatePeriodRule } from './rule-use-cases.js';
+import { reviewSubmission, saveSubmission, submitSubmission } from './submission-use-cases.js';
+import { copyTemplate, createTemplate, publishTemplate, updateTemplate } from './template-use-cases.js';
+import './reports.files.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export async function reportRoutes(app: AppInstance, deps: AppDeps) {
+  const { db } = deps.database;
+  const tags = ['reports'];
+
+  async function template(tx: DbOrTx, ctx: RequestContext, id: string) {
+    const t = await findVisibleTemplate(tx, ctx.actor, id);
+    if (!t) throw AppError.notFound('report template');
+    return presentTemplate(ctx.actor, t);
+  }
+  async function rule(tx: DbOrTx, ctx: RequestContext, id: string) {
+    const r = await findVisibleRule(tx, ctx.actor, id);
+    if (!r) throw AppError.notFound('report period rule');
+    return presentRule(ctx.actor, r);
+  }
+  async function request_(tx: DbOrTx, ctx: RequestContext, id: string) {
+    const r = await findVisibleRequest(tx, ctx.actor, id);
+    if (!r) throw AppError.notFound('report request');
+    return (await presentRequests(tx, ctx.actor, [r]))[0];
+  }
+  async function submission(tx: DbOrTx, ctx: RequestContext, id: string) {
+    const s = await findVisibleSubmission(tx, ctx.actor, id);
+    if (!s) throw AppError.notFound('report');
+    return presentSubmission(tx, ctx.actor, s, (await findRequest(tx, s.requestId))!);
+  }
+
+  // Templates.
+  app.get('/api/report-templates', { schema: { tags, summary: 'Report templates the caller may see (the office, the leaders)', querystring: listTemplatesQuery, response: { 200: templateListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => ({ items: (await listVisibleTemplates(tx, ctx.actor, request.query)).map((t) => presentTemplate(ctx.actor, t)) }));
+  });
+  app.get('/api/report-templates/:id', { schema: { tags, params: idParams, response: { 200: templateSchema, ...errors } } }, async (request) => db.transaction((tx) => template(tx, contextOf(request), request.params.id)));
+  app.post('/api/report-templates', { schema: { tags, summary: 'Create a draft template (standing office)', body: createTemplateBody, response: { 201: templateSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => template(tx, ctx, (await createTemplate(tx, ctx, request.body)).id));
+    return reply.status(201).send(out);
+  });
+  app.patch('/api/report-templates/:id', { schema: { tags, summary: 'Edit a draft template (a published one is frozen: 409)', params: idParams, body: updateTemplateBody, response: { 200: templateSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await updateTemplate(tx, ctx, request.params.id, request.body);
+      return template(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-templates/:id/publish', { schema: { tags, summary: 'Publish the draft: frozen from now on', params: idParams, body: publishTemplateBody, response: { 200: templateSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await publishTemplate(tx, ctx, request.params.id, request.body.version);
+      return template(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-templates/:id/copies', { schema: { tags, summary: "A new draft from this template: its next version, or this year's from last year's (new code)", params: idParams, body: copyTemplateBody, response: { 201: templateSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => template(tx, ctx, (await copyTemplate(tx, ctx, request.params.id, request.body)).id));
+    return reply.status(201).send(out);
+  });
+
+  // Periodic rules.
+  app.get('/api/report-period-rules', { schema: { tags, summary: 'The periodic reporting regime as data: cut-off periods, due days, units asked', response: { 200: periodRuleListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => ({ items: (await listVisibleRules(tx, ctx.actor)).map((r) => presentRule(ctx.actor, r)) }));
+  });
+  app.post('/api/report-period-rules', { schema: { tags, body: createPeriodRuleBody, response: { 201: periodRuleSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => rule(tx, ctx, (await createPeriodRule(tx, ctx, request.body)).id));
+    return reply.status(201).send(out);
+  });
+  app.patch('/api/report-period-rules/:id', { schema: { tags, params: idParams, body: updatePeriodRuleBody, response: { 200: periodRuleSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await updatePeriodRule(tx, ctx, request.params.id, request.body);
+      return rule(tx, ctx, request.params.id);
+    });
+  });
+
+  // Requests.
+  app.get('/api/report-requests', { schema: { tags, summary: 'Report requests the caller may see (a unit: those asked of it)', querystring: listRequestsQuery, response: { 200: requestListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => ({ items: await presentRequests(tx, ctx.actor, await listVisibleRequests(tx, ctx.actor, request.query)) }));
+  });
+  app.get('/api/report-requests/:id', { schema: { tags, params: idParams, response: { 200: requestSchema, ...errors } } }, async (request) => db.transaction((tx) => request_(tx, contextOf(request), request.params.id)));
+  app.post('/api/report-requests', { schema: { tags, summary: 'Open a periodic request now, or draft an ad hoc one (standing office)', body: createRequestBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const out = await db.transaction(async (tx) => request_(tx, ctx, await createRequest(tx, ctx, request.body)));
+    return reply.status(201).send(out);
+  });
+  app.patch('/api/report-requests/:id', { schema: { tags, params: idParams, body: updateRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await updateRequest(tx, ctx, request.params.id, request.body);
+      return request_(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-requests/:id/issue', { schema: { tags, summary: 'Issue an ad hoc request as a công văn (number from the register) and send it to the units', params: idParams, body: issueRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await issueRequest(tx, ctx, request.params.id, request.body);
+      return request_(tx, ctx, request.params.id);
+    });
+  });
+
+  // Submissions.
+  app.get('/api/report-submissions', { schema: { tags, summary: "Units' reports the caller may see (mine=true: those the caller fills in)", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: request.query.requestId, mine: request.query.mine === 'true' });
+      const items = rows.map(presentSubmissionSummary);
+      return { items: request.query.status ? items.filter((i) => i.displayStatus === request.query.status) : items };
+    });
+  });
+  app.get('/api/report-submissions/:id', { schema: { tags, params: idParams, response: { 200: submissionSchema, ...errors } } }, async (request) => db.transaction((tx) => submission(tx, contextOf(request), request.params.id)));
+  app.put('/api/report-submissions/:id/draft', { schema: { tags, summary: "Autosave the unit's draft (409 VERSION_CONFLICT with the other person's draft in `current`)", params: idParams, body: saveSubmissionBody, response: { 200: submissionSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await saveSubmission(tx, ctx, request.params.id, request.body);
+      return submission(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-submissions/:id/submit', { schema: { tags, summary: 'Submit the report (on time or late by the due day)', params: idParams, body: submitSubmissionBody, response: { 200: submissionSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await submitSubmission(tx, ctx, clockOf(deps), request.params.id, request.body);
+      return submission(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-submissions/:id/accept', { schema: { tags, summary: 'Accept a submitted report (standing office)', params: idParams, body: acceptSubmissionBody, response: { 200: submissionSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await reviewSubmission(tx, ctx, request.params.id, 'accept', request.body);
+      return submission(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-submissions/:id/return', { schema: { tags, summary: 'Return a submitted report with reasons the unit sees (standing office)', params: idParams, body: returnSubmissionBody, response: { 200: submissionSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await reviewSubmission(tx, ctx, request.params.id, 'return', request.body);
+      return submission(tx, ctx, request.params.id);
+    });
+  });
+  void z;
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { ReportRequest, ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
+import { ManualClock } from '../../clock.js';
+import { notification } from '../../db/schema/index.js';
+import { openDocx, plainText } from '../../documents/test-support.js';
+import { samplePdf } from '../../files/sample-files.js';
+import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
+import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { multipart } from '../../test/multipart.js';
+import { publishedTemplate, sampleBody } from './test-support.js';
+
+/**
+ * Reports (issue 9 §1–3): templates frozen at publishing, an ad hoc request issued as a công văn,
+ * the unit's report through every status move, the refusals the issue names, autosave and 409.
+ */
+let t: TestApp;
+const clock = new ManualClock('2021-06-01T02:00:00Z');
+let a: Awaited<ReturnType<typeof makeAuthority>>;
+let c: Awaited<ReturnType<typeof signInAuthority>>;
+let unitB: Client;
+let unitA2: Client;
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  a = await makeAuthority(t.database.db);
+  c = await signInAuthority(t.app, a);
+  unitB = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'unit_officer', agencyId: a.wardBCommittee.id }], 'Đầu mối phường B')).username, TEST_PASSWORD);
+  unitA2 = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'unit_officer', agencyId: a.wardACommittee.id }], 'Đầu mối thứ hai phường A')).username, TEST_PASSWORD);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const upload = (client: Client, submissionId: string, purpose: string, data: Buffer, filename: string) =>
+  client.request({ method: 'POST', url: `/api/files?ownerType=report_submission&ownerId=${submissionId}&purpose=${purpose}`, ...multipart([{ name: 'file', filename, contentType: 'application/octet-stream', data }]) });
+
+describe('report templates', () => {
+  it('refuses repeated keys, publishes, freezes the published version and starts a new one from it', async () => {
+    const body = sampleBody();
+    body.items[1] = { ...body.items[1], key: 'context' };
+    const dup = await c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'dup', name: 'X', kind: 'other', body });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().invalidParams[0]).toMatchObject({ name: 'body.body.items.1.key', code: 'duplicate' });
+    expect((await c.unitOfficerA.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'x', name: 'X', kind: 'other', body: sampleBody() })).statusCode).toBe(403);
+
+    const t1 = await publishedTemplate(c.secretariat, a.homeAffairs.id);
+    expect(t1).toMatchObject({ status: 'published', revision: 1, abilities: { update: false, publish: false, copy: true } });
+    const edit = await c.secretariat.patch(`/api/report-templates/${t1.id}`, { version: t1.version, name: 'Đổi tên' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().code).toBe('INVALID_STATE');
+    const next = await c.secretariat.post(`/api/report-templates/${t1.id}/copies`, {});
+    expect(next.statusCode, next.body).toBe(201);
+    expect(next.json()).toMatchObject({ code: t1.code, revision: 2, status: 'draft', basedOnId: t1.id });
+    const thisYear = await c.secretariat.post(`/api/report-templates/${t1.id}/copies`, { code: `${t1.code}_2022`, year: 2022 });
+    expect(thisYear.json()).toMatchObject({ revision: 1, year: 2022, body: t1.body });
+    // The unit and another province see no template.
+    expect((await c.unitOfficerA.get(`/api/report-templates/${t1.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('an ad hoc request and the units’ reports', () => {
+  let template: ReportTemplate;
+  let request: ReportRequest;
+  let mine: Submission;
+
+  it('drafts the request as a công văn, issues it with a number from the register, and the units are told', async () => {
+    template = await publishedTemplate(c.secretariat, a.homeAffairs.id);
+    const draft = await c.secretariat.post('/api/report-requests', {
+      kind: 'ad_hoc',
+      ownerAgencyId: a.townCommittee.id,
+      templateId: template.id,
+      title: 'Báo cáo kết quả thực hiện nhiệm vụ CCHC 6 tháng đầu năm 2021',
+      dueOn: '2021-06-18',
+      targetAgencyIds: [a.wardACommittee.id, a.wardBCommittee.id],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    request = draft.json();
+    expect(request).toMatchObject({ status: 'draft', documentNumber: null, abilities: { issue: true } });
+    // A draft is the office's: the units know nothing yet.
+    expect((await c.unitOfficerA.get(`/api/report-requests/${request.id}`)).statusCode).toBe(404);
+    const doc = await c.secretariat.get(`/api/documents/report-request/${request.id}.docx`);
+    expect(doc.statusCode).toBe(200);
+    expect(plainText((await openDocx(doc.rawPayload)).document)).toContain('DỰ THẢO');
+
+    const issued = await c.secretariat.post(`/api/report-requests/${request.id}/issue`, { version: request.version, issuedOn: '2021-06-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    expect(issued.statusCode, issued.body).toBe(200);
+    request = issued.json();
+    expect(request.documentNumber).toBe('01/UBND-NV');
+    expect(request.counts.not_started).toBe(2);
+    const text = plainText((await openDocx((await c.unitOfficerA.get(`/api/documents/report-request/${request.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('Số: 01/UBND-NV');
+    expect(text).toContain('V/v');
+    expect(text).toContain('Biểu 1. Hồ sơ thủ tục hành chính');
+    expect(text).not.toContain('DỰ THẢO');
+    const told = await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, a.users.unitOfficerA.id), eq(notification.kind, 'report.requested')));
+    expect(told.length).toBe(1);
+  });
+
+  it('lets the unit see only its own report; another unit submitting it gets 404', async () => {
+    const list = (await c.unitOfficerA.get(`/api/report-submissions?mine=true`)).json().items;
+    expect(list.map((s: Submission) => s.agencyId)).toEqual([a.wardACommittee.id]);
+    mine = (await c.unitOfficerA.get(`/api/report-submissions/${list[0].id}`)).json();
+    expect(mine).toMatchObject({ status: 'not_started', displayStatus: 'not_started', allowedMoves: ['save', 'submit'], abilities: { edit: true, submit: true, review: false } });
+    expect(mine.content.tables.dossiers).toEqual([{}, {}]);
+    expect((await unitB.get(`/api/report-submissions/${mine.id}`)).statusCode).toBe(404);
+    expect((await unitB.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version })).statusCode).toBe(404);
+    expect((await unitB.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content: mine.content })).statusCode).toBe(404);
+    // The office may read but not fill it in.
+    expect((await c.secretariat.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content: mine.content })).statusCode).toBe(403);
+    // Nor accept a report that was never submitted.
+    const early = await c.secretariat.post(`/api/report-submissions/${mine.id}/accept`, { version: mine.version });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['save', 'submit'] });
+  });
+
+  it('autosaves the draft; a second officer on a stale version gets 409 with the other’s change, and nothing is overwritten', async () => {
+    const content = { answers: { context: 'Phường có 8 khu phố.' }, tables: { dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 40 }], tasks: [] } };
+    const saved = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ status: 'draft', displayStatus: 'draft', version: mine.version + 1 });
+    const stale = await unitA2.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content: { answers: { context: 'Khác' }, tables: {} } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: mine.version + 1, content: { answers: { context: 'Phường có 8 khu phố.' } } } });
+    expect((await c.unitOfficerA.get(`/api/report-submissions/${mine.id}`)).json().content.answers.context).toBe('Phường có 8 khu phố.');
+    mine = saved.json();
+  });
+
+  it('refuses a cell of the wrong type, a wrong number of fixed rows, and an unknown table', async () => {
+    const cases: [unknown, string, string][] = [
+      [{ answers: {}, tables: { dossiers: [{ received: 1.5 }, {}] } }, 'body.content.tables.dossiers.0.received', 'invalid_cell'],
+      [{ answers: {}, tables: { dossiers: [{ rate: 120 }, {}] } }, 'body.content.tables.dossiers.0.rate', 'invalid_cell'],
+      [{ answers: {}, tables: { tasks: [{ deadline: '2021-02-30' }] } }, 'body.content.tables.tasks.0.deadline', 'invalid_cell'],
+      [{ answers: {}, tables: { dossiers: [{}] } }, 'body.content.tables.dossiers', 'wrong_row_count'],
+      [{ answers: {}, tables: { other: [] } }, 'body.content.tables.other', 'unknown'],
+    ];
+    for (const [content, name, code] of cases) {
+      const res = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name, code });
+    }
+  });
+
+  it('submits only with every section answered and the required attachment; an oversized or disguised file is refused', async () => {
+    const incomplete = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().invalidParams[0]).toMatchObject({ name: 'body.content.answers.results', code: 'unanswered' });
+    const content = { ...mine.content, answers: { ...mine.content.answers, results: 'Hoàn thành 100% nhiệm vụ.' } };
+    const noFile = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content });
+    expect(noFile.json().invalidParams[0]).toMatchObject({ name: 'attachments.attachment_1', code: 'missing_attachment' });
+    // A program named .pdf, and the outside report as a picture: refused on content.
+    const disguised = await upload(c.unitOfficerA, mine.id, 'attachment_1', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 'ke-hoach.pdf');
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.json().invalidParams[0].code).toBe('file_type_not_allowed');
+    // Another unit cannot attach to this report.
+    expect((await upload(unitB, mine.id, 'attachment_1', samplePdf(), 'x.pdf')).statusCode).toBe(404);
+    expect((await upload(c.unitOfficerA, mine.id, 'attachment_1', samplePdf('Kế hoạch CCHC'), 'Kế hoạch CCHC 2021.pdf')).statusCode).toBe(201);
+    const submitted = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    mine = submitted.json();
+    expect(mine).toMatchObject({ status: 'submitted', displayStatus: 'submitted_on_time', late: false, allowedMoves: ['accept', 'return'], abilities: { edit: false, submit: false } });
+    // Submitted: the unit no longer edits it, nor its files.
+    const edit = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+    expect(edit.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['accept', 'return'] });
+    expect((await upload(c.unitOfficerA, mine.id, 'evidence', samplePdf(), 'x.pdf')).statusCode).toBe(403);
+    expect((await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/accept`, { version: mine.version })).statusCode).toBe(403);
+  });
+
+  it('is returned with reasons the unit sees, resubmitted late after the due day, accepted, and frozen after that', async () => {
+    expect((await c.secretariat.post(`/api/report-submissions/${mine.id}/return`, { version: mine.version, reason: '' })).statusCode).toBe(400);
+    const returned = await c.secretariat.post(`/api/report-submissions/${mine.id}/return`, { version: mine.version, reason: 'Bổ sung số liệu lĩnh vực hộ tịch.' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    mine = (await c.unitOfficerA.get(`/api/report-submissions/${mine.id}`)).json();
+    expect(mine).toMatchObject({ status: 'returned', displayStatus: 'returned', returnReason: 'Bổ sung số liệu lĩnh vực hộ tịch.', abilities: { edit: true, submit: true } });
+    clock.set('2021-06-21T02:00:00Z'); // after the due day (18/6)
+    const content = { ...mine.content, tables: { ...mine.content.tables, dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 40, on_time: 40, rate: 100 }] } };
+    const saved = (await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content })).json();
+    expect(saved.status).toBe('returned');
+    const again = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: saved.version });
+    expect(again.statusCode, again.body).toBe(200);
+    mine = again.json();
+    expect(mine.displayStatus).toBe('submitted_late');
+    expect(mine.history.map((h) => [h.action, h.late])).toEqual([
+      ['submitted', false],
+      ['returned', null],
+      ['submitted', true],
+    ]);
+    const accepted = await c.secretariat.post(`/api/report-submissions/${mine.id}/accept`, { version: mine.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    mine = accepted.json();
+    expect(mine).toMatchObject({ status: 'accepted', displayStatus: 'accepted', late: true, allowedMoves: [] });
+    // A late edit after acceptance: refused with nothing allowed.
+    const late = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: [] });
+    const counts = (await c.secretariat.get(`/api/report-requests/${request.id}`)).json().counts;
+    expect(counts).toMatchObject({ accepted: 1, not_started: 1 });
+    clock.set('2021-06-01T02:00:00Z');
+  });
+});

@@ -1,0 +1,229 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createRequestBody, issueRequestBody, RequestLetter, updateRequestBody } from '../../../shared/api/reports.schemas.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
+import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { periodDates } from '../../../shared/domain/report-periods.js';
+import { loadForAction } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
+import type { Tx } from '../../db/client.js';
+import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import { freezeIssuedDocument } from '../../documents/issued-documents.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { notify } from '../../notifications/notify.js';
+import { recordAudit, type SystemContext } from '../audit/audit-log.js';
+import { issuerInfo } from '../document-register/issuer-header.js';
+import { registerDocument } from '../document-register/document-register.js';
+import { emptyContent } from './submission-content.js';
+import { ownerPlace, requestResource, ruleResource } from './reports.policy.js';
+import { findRequest, findTemplate, latestPublished, type PeriodRuleRow } from './reports.repository.js';
+import { requestLetterDocument } from './request-letter.js';
+import { unitReporters, submissionLink } from './report-notifications.js';
+
+const vnDate = (iso: string) => formatVietnameseDate(iso);
+
+/** The agencies asked must be active and lie in the owner's unit or below it (a town asks its offices and wards). */
+async function checkTargets(tx: Tx, ownerUnitPath: string, ids: string[], field: string): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const rows = await tx.select({ id: agency.id, unitPath: agency.unitPath, active: agency.active }).from(agency).where(inArray(agency.id, unique));
+  unique.forEach((id, i) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row || !row.active) throw AppError.invalid(`${field}.${i}`, 'not_found', 'no such agency');
+    if (!row.unitPath.startsWith(ownerUnitPath)) throw AppError.invalid(`${field}.${i}`, 'out_of_scope', 'the agency is not under the requesting authority');
+  });
+  return unique;
+}
+
+/** A published template of the owner agency's unit or above (the province's template serves a town). */
+async function usableTemplate(tx: Tx, templateId: string, ownerUnitPath: string, field: string) {
+  const t = await findTemplate(tx, templateId);
+  if (!t || !ownerUnitPath.startsWith(t.ownerUnitPath)) throw AppError.invalid(field, 'not_found', 'no such template');
+  if (t.status !== 'published') throw AppError.invalid(field, 'invalid_state', 'only a published template can be asked for');
+  return t;
+}
+
+async function ownerRow(tx: Tx, agencyId: string, field: string) {
+  const [row] = await tx.select().from(agency).where(eq(agency.id, agencyId));
+  if (!row || !row.active) throw AppError.invalid(field, 'not_found', 'no such agency');
+  return row;
+}
+
+/** The công văn's texts a new ad hoc request starts from. */
+async function defaultLetter(tx: Tx, ownerAgencyId: string, title: string, dueOn: string): Promise<RequestLetter> {
+  const issuer = await issuerInfo(tx, ownerAgencyId);
+  const committee = issuer.kind === 'peoples_committee';
+  return {
+    summary: title.toLocaleLowerCase('vi').startsWith('báo cáo') ? title : `báo cáo ${title}`,
+    addressees: ['Các cơ quan, đơn vị có tên trong danh sách kèm theo'],
+    paragraphs: [
+      `Để có cơ sở tổng hợp, đánh giá kết quả thực hiện công tác cải cách hành chính, ${issuer.shortName ?? issuer.name} đề nghị các cơ quan, đơn vị ${title.charAt(0).toLocaleLowerCase('vi') + title.slice(1)} theo đề cương, biểu mẫu kèm theo.`,
+      `Báo cáo gửi về ${committee ? 'Phòng Nội vụ' : issuer.name} chậm nhất ngày ${vnDate(dueOn)} qua Hệ thống quản lý kiểm tra công tác cải cách hành chính (nhập trực tiếp hoặc tải lên bản ký số, kèm số liệu theo biểu mẫu).`,
+      'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện đúng thời gian quy định./.',
+    ],
+    recipients: ['Như trên;', 'Lưu: VT, NV.'],
+    signature: committee ? { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: '' } : { onBehalfOf: '', position: 'TRƯỞNG PHÒNG', signerName: issuer.headName ?? '' },
+  };
+}
+
+/**
+ * Opens a request: a submission "not started" for each agency asked, and their officers told.
+ * Periodic and pre-visit requests open when created; an ad hoc one when its công văn is issued.
+ */
+export async function openRequest(tx: Tx, ctx: RequestContext | SystemContext, requestId: string): Promise<void> {
+  const r = (await findRequest(tx, requestId))!;
+  const targets = r.targetAgencyIds as string[];
+  const template = (await findTemplate(tx, r.templateId))!;
+  const rows = await tx
+    .insert(reportSubmission)
+    .values(targets.map((agencyId) => ({ requestId, agencyId, content: emptyContent(template.body as never) })))
+    .onConflictDoNothing()
+    .returning({ id: reportSubmission.id, agencyId: reportSubmission.agencyId });
+  await recordAudit(tx, ctx, { action: 'report_request.opened', entityType: 'report_request', entityId: requestId, scope: { places: [ownerPlace(r)], agencies: targets.slice(0, 200) }, after: { status: 'open', agencies: targets.length } });
+  const documentNumber = r.number !== null && r.symbol ? formatDocumentNumber(r.number, r.symbol) : null;
+  for (const s of rows) {
+    await notify(tx, ctx, { kind: 'report.requested', recipients: await unitReporters(tx, s.agencyId), params: { title: r.title, ownerName: r.ownerAgencyName, dueOn: r.dueOn, documentNumber }, link: submissionLink(s.id) });
+  }
+}
+
+/** This year's request of a periodic rule (by the daily job or the office); null when it exists already. */
+export async function createPeriodicRequest(tx: Tx, ctx: RequestContext | SystemContext, rule: PeriodRuleRow, year: number): Promise<string | null> {
+  const template = await latestPublished(tx, rule.ownerAgencyId, rule.templateCode);
+  if (!template) throw AppError.invalid('body.ruleId', 'not_found', `no published template ${rule.templateCode}`);
+  const dates = periodDates(rule, year);
+  const [row] = await tx
+    .insert(reportRequest)
+    .values({
+      ownerAgencyId: rule.ownerAgencyId,
+      templateId: template.id,
+      kind: 'periodic',
+      status: 'open',
+      title: `${rule.name} năm ${year}`,
+      periodFrom: dates.from,
+      periodTo: dates.to,
+      dueOn: dates.due,
+      dueExplanation: `chậm nhất ngày ${vnDate(dates.due)} (số liệu từ ngày ${vnDate(dates.from)} đến ngày ${vnDate(dates.to)})`,
+      ruleId: rule.id,
+      periodYear: year,
+      targetAgencyIds: rule.targetAgencyIds,
+      remindWorkingDays: rule.remindWorkingDays,
+      escalateAfterWorkingDays: rule.escalateAfterWorkingDays,
+      createdBy: ctx.actor?.userId ?? null,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null;
+  await recordAudit(tx, ctx, { action: 'report_request.created', entityType: 'report_request', entityId: row.id, scope: { places: [ownerPlace(rule)] }, after: row });
+  await openRequest(tx, ctx, row.id);
+  return row.id;
+}
+
+export async function createRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof createRequestBody>): Promise<string> {
+  if (input.kind === 'periodic') {
+    const rule = await loadForAction(tx, ctx, ruleResource, input.ruleId, 'edit');
+    const id = await createPeriodicRequest(tx, ctx, rule, input.year);
+    if (!id) throw AppError.invalid('body.year', 'duplicate', 'the request of this period exists already');
+    return id;
+  }
+  const owner = await ownerRow(tx, input.ownerAgencyId, 'body.ownerAgencyId');
+  if (!inReach(ctx.actor, 'report.manage', { unitPath: owner.unitPath, agencyPath: owner.path })) throw new AppError('FORBIDDEN', 'you may not ask reports for this agency');
+  await usableTemplate(tx, input.templateId, owner.unitPath, 'body.templateId');
+  const targets = await checkTargets(tx, owner.unitPath, input.targetAgencyIds, 'body.targetAgencyIds');
+  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) throw AppError.invalid('body.periodTo', 'before_from', 'the period ends before it starts');
+  const letter = { ...(await defaultLetter(tx, owner.id, input.title, input.dueOn)), ...(input.letter ?? {}) };
+  const [row] = await tx
+    .insert(reportRequest)
+    .values({
+      ownerAgencyId: owner.id,
+      templateId: input.templateId,
+      kind: 'ad_hoc',
+      status: 'draft',
+      title: input.title,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      dueOn: input.dueOn,
+      dueExplanation: `chậm nhất ngày ${vnDate(input.dueOn)}`,
+      targetAgencyIds: targets,
+      letter,
+      remindWorkingDays: input.remindWorkingDays,
+      escalateAfterWorkingDays: input.escalateAfterWorkingDays,
+      createdBy: ctx.actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, ctx, { action: 'report_request.created', entityType: 'report_request', entityId: row.id, scope: { places: [{ unitPath: owner.unitPath, agencyPath: owner.path }] }, after: row });
+  return row.id;
+}
+
+/**
+ * Edits a request. A draft: everything. An open one: its title, due day and reminder counts (the
+ * agencies asked and the template are fixed once units have it).
+ */
+export async function updateRequest(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof updateRequestBody>) {
+  const r = await loadForAction(tx, ctx, requestResource, id, 'edit', input.version);
+  if (r.status === 'closed') throw new AppError('INVALID_STATE', 'the request is closed');
+  if (r.status !== 'draft') {
+    if (input.targetAgencyIds) throw AppError.invalid('body.targetAgencyIds', 'invalid_state', 'the agencies asked are fixed once the request is sent');
+    if (input.templateId) throw AppError.invalid('body.templateId', 'invalid_state', 'the template is fixed once the request is sent');
+    if (input.letter) throw AppError.invalid('body.letter', 'invalid_state', 'the letter has been issued');
+  }
+  const changes: Record<string, unknown> = {};
+  if (input.title) changes.title = input.title;
+  if (input.dueOn) Object.assign(changes, { dueOn: input.dueOn, dueExplanation: `chậm nhất ngày ${vnDate(input.dueOn)}` });
+  if (input.remindWorkingDays !== undefined) changes.remindWorkingDays = input.remindWorkingDays;
+  if (input.escalateAfterWorkingDays !== undefined) changes.escalateAfterWorkingDays = input.escalateAfterWorkingDays;
+  if (input.templateId) {
+    await usableTemplate(tx, input.templateId, r.ownerUnitPath, 'body.templateId');
+    changes.templateId = input.templateId;
+  }
+  if (input.targetAgencyIds) changes.targetAgencyIds = await checkTargets(tx, r.ownerUnitPath, input.targetAgencyIds, 'body.targetAgencyIds');
+  if (input.letter) changes.letter = { ...(r.letter as RequestLetter), ...input.letter };
+  const after = await updateVersioned(tx, reportRequest, id, input.version, changes);
+  await recordAudit(tx, ctx, { action: 'report_request.updated', entityType: 'report_request', entityId: id, scope: { places: [ownerPlace(r)] }, before: { version: r.version, ...Object.fromEntries(Object.keys(changes).map((k) => [k, (r as Record<string, unknown>)[k]])) }, after: { version: after.version, ...changes } });
+  return after;
+}
+
+/**
+ * Issues an ad hoc request as a công văn (Mẫu 1.5): the next number of the owner's register
+ * ("12/UBND-NV" — the drafting office's abbreviation after the committee's), the document frozen
+ * with the template's outline attached, and the request opened to the units — one transaction.
+ */
+export async function issueRequest(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof issueRequestBody>) {
+  const r = await loadForAction(tx, ctx, requestResource, id, 'issue', input.version);
+  if (r.kind !== 'ad_hoc') throw new AppError('INVALID_STATE', 'only an ad hoc request is issued as a letter');
+  const letter: RequestLetter = { ...(r.letter as RequestLetter), ...(input.signature ? { signature: input.signature } : {}) };
+  if (!letter.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the letter?');
+  if (input.issuedOn > r.dueOn) throw AppError.invalid('body.issuedOn', 'after_visit', 'the letter is dated after the due day');
+  const owner = await issuerInfo(tx, r.ownerAgencyId);
+  const drafting = owner.kind === 'peoples_committee' ? 'NV' : null;
+  const entry = await registerDocument(tx, ctx, {
+    agencyId: r.ownerAgencyId,
+    typeCode: 'cong_van',
+    draftingUnitAbbreviation: drafting,
+    summary: `V/v ${letter.summary}`,
+    issuedOn: input.issuedOn,
+    signerName: letter.signature.signerName,
+    signerPosition: [letter.signature.onBehalfOf, letter.signature.position].filter(Boolean).join(' / '),
+    subjectType: 'report_request',
+    subjectId: id,
+  });
+  const after = await updateVersioned(tx, reportRequest, id, input.version, { status: 'open', letter, registerEntryId: entry.id, issuedOn: input.issuedOn });
+  await freezeIssuedDocument(tx, ctx, requestLetterDocument, { subjectId: id, registerEntryId: entry.id });
+  await recordAudit(tx, ctx, {
+    action: 'report_request.issued',
+    entityType: 'report_request',
+    entityId: id,
+    scope: { places: [ownerPlace(r)] },
+    before: { status: r.status, version: r.version },
+    after: { status: 'open', version: after.version, number: entry.number, symbol: entry.symbol, issuedOn: input.issuedOn },
+  });
+  await openRequest(tx, ctx, id);
+  return after;
+}
+
+/** Submissions of the request that still exist for an agency (used by tests and seeds). */
+export async function submissionOf(tx: Tx, requestId: string, agencyId: string) {
+  const [row] = await tx.select().from(reportSubmission).where(and(eq(reportSubmission.requestId, requestId), eq(reportSubmission.agencyId, agencyId)));
+  return row ?? null;
+}
+void sql;

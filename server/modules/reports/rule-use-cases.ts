@@ -1,0 +1,51 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createPeriodRuleBody, updatePeriodRuleBody } from '../../../shared/api/reports.schemas.js';
+import { loadForAction } from '../../authz/guard.js';
+import { inReach } from '../../authz/scope.js';
+import type { Tx } from '../../db/client.js';
+import { agency, reportPeriodRule } from '../../db/schema/index.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { ownerPlace, ruleResource } from './reports.policy.js';
+
+async function checkRuleTargets(tx: Tx, ownerUnitPath: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const rows = await tx.select({ id: agency.id }).from(agency).where(and(inArray(agency.id, unique), eq(agency.active, true)));
+  const found = new Set(rows.map((r) => r.id));
+  const bad = unique.findIndex((id) => !found.has(id));
+  if (bad >= 0) throw AppError.invalid(`body.targetAgencyIds.${bad}`, 'not_found', 'no such agency');
+  const outside = await tx.select({ id: agency.id, unitPath: agency.unitPath }).from(agency).where(inArray(agency.id, unique));
+  const o = outside.find((r) => !r.unitPath.startsWith(ownerUnitPath));
+  if (o) throw AppError.invalid(`body.targetAgencyIds.${unique.indexOf(o.id)}`, 'out_of_scope', 'the agency is not under the requesting authority');
+  return unique;
+}
+
+/** The province (or the town) sets a period of its reporting regime: cut-off, due day, whom it asks. */
+export async function createPeriodRule(tx: Tx, ctx: RequestContext, input: z.output<typeof createPeriodRuleBody>) {
+  const [owner] = await tx.select().from(agency).where(eq(agency.id, input.ownerAgencyId));
+  if (!owner || !owner.active) throw AppError.invalid('body.ownerAgencyId', 'not_found', 'no such agency');
+  const place = { unitPath: owner.unitPath, agencyPath: owner.path };
+  if (!inReach(ctx.actor, 'report.manage', place)) throw new AppError('FORBIDDEN', 'you may not set the reporting periods of this agency');
+  const taken = await tx.select({ id: reportPeriodRule.id }).from(reportPeriodRule).where(and(eq(reportPeriodRule.ownerAgencyId, owner.id), eq(reportPeriodRule.code, input.code)));
+  if (taken.length) throw AppError.invalid('body.code', 'duplicate', 'this period exists already');
+  const targetAgencyIds = await checkRuleTargets(tx, owner.unitPath, input.targetAgencyIds);
+  const [row] = await tx.insert(reportPeriodRule).values({ ...input, targetAgencyIds }).returning();
+  await recordAudit(tx, ctx, { action: 'report_period_rule.created', entityType: 'report_period_rule', entityId: row.id, scope: { places: [place] }, after: row });
+  return row;
+}
+
+export async function updatePeriodRule(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof updatePeriodRuleBody>) {
+  const rule = await loadForAction(tx, ctx, ruleResource, id, 'edit', input.version);
+  const { version, ...changes } = input;
+  if (changes.targetAgencyIds) changes.targetAgencyIds = await checkRuleTargets(tx, rule.ownerUnitPath, changes.targetAgencyIds);
+  if (changes.code && changes.code !== rule.code) {
+    const taken = await tx.select({ id: reportPeriodRule.id }).from(reportPeriodRule).where(and(eq(reportPeriodRule.ownerAgencyId, rule.ownerAgencyId), eq(reportPeriodRule.code, changes.code)));
+    if (taken.length) throw AppError.invalid('body.code', 'duplicate', 'this period exists already');
+  }
+  const after = await updateVersioned(tx, reportPeriodRule, id, version, changes);
+  await recordAudit(tx, ctx, { action: 'report_period_rule.updated', entityType: 'report_period_rule', entityId: id, scope: { places: [ownerPlace(rule)] }, before: Object.fromEntries(Object.keys(changes).map((k) => [k, (rule as Record<string, unknown>)[k]])), after: changes });
+  return after;
+}

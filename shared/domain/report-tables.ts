@@ -1,0 +1,95 @@
+/**
+ * Typed data tables of report templates (issue 9 §1): the type check of one cell and the column
+ * totals, shared by the server (validation, compile, exports) and the web form (as one types).
+ */
+
+export const cellTypes = ['integer', 'decimal', 'percent', 'date', 'boolean', 'text'] as const;
+export type CellType = (typeof cellTypes)[number];
+export type CellValue = number | string | boolean | null;
+
+export interface TableColumnDef {
+  key: string;
+  label: string;
+  type: CellType;
+  /** Sum the column (numeric types only). */
+  total: boolean;
+}
+
+export type CellProblem = 'not_a_whole_number' | 'not_a_number' | 'out_of_range' | 'invalid_date' | 'not_yes_no' | 'too_long';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+export const numericTypes: readonly CellType[] = ['integer', 'decimal', 'percent'];
+
+/** The problem of a cell's value for its column type, or null when it fits (empty always fits). */
+export function cellProblem(type: CellType, value: CellValue): CellProblem | null {
+  if (value === null || value === '') return null;
+  switch (type) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
+      if (!Number.isInteger(value)) return 'not_a_whole_number';
+      return Math.abs(value) > 1e12 ? 'out_of_range' : null;
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
+      return Math.abs(value) > 1e12 ? 'out_of_range' : null;
+    case 'percent':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
+      return value < 0 || value > 100 ? 'out_of_range' : null;
+    case 'date': {
+      if (typeof value !== 'string' || !isoDate.test(value)) return 'invalid_date';
+      const [y, m, d] = value.split('-').map(Number);
+      const dt = new Date(Date.UTC(y, m - 1, d));
+      return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? null : 'invalid_date';
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'not_yes_no';
+    case 'text':
+      if (typeof value !== 'string') return 'not_a_number';
+      return value.length > 4000 ? 'too_long' : null;
+  }
+}
+
+/** Reads what a person typed into a cell ("1.234,5" or "1234.5", "có"/"không", dd/mm/yyyy) as a value of the type. */
+export function parseCellInput(type: CellType, raw: string): CellValue {
+  const s = raw.trim();
+  if (s === '') return null;
+  switch (type) {
+    case 'integer':
+    case 'decimal':
+    case 'percent': {
+      const normalised = s.replace(/\s|%/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+      const n = Number(normalised);
+      return Number.isFinite(n) && normalised !== '' ? n : s;
+    }
+    case 'date': {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+      return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : s;
+    }
+    case 'boolean': {
+      const f = s.toLowerCase();
+      if (['có', 'co', 'x', 'yes', 'true', '1'].includes(f)) return true;
+      if (['không', 'khong', 'no', 'false', '0'].includes(f)) return false;
+      return s;
+    }
+    case 'text':
+      return s;
+  }
+}
+
+/** Column totals of rows (numeric columns marked `total`); null for the others. */
+export function columnTotals(columns: readonly TableColumnDef[], rows: readonly Record<string, CellValue>[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const c of columns) {
+    if (!c.total || !numericTypes.includes(c.type)) {
+      out[c.key] = null;
+      continue;
+    }
+    let sum = 0;
+    for (const r of rows) {
+      const v = r[c.key];
+      if (typeof v === 'number' && Number.isFinite(v)) sum += v;
+    }
+    // Decimal sums printed as people expect them (0.1 + 0.2 is 0.3).
+    out[c.key] = Math.round(sum * 1e6) / 1e6;
+  }
+  return out;
+}
