@@ -811,6 +811,84 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: `/api/risk-weights/${place.a.town.id}`, payload: { version: current.version, weights: { ...current.weights, complaints: (next() % 10) + 0.5 } } };
     },
   },
+  // Reports (issue 9): the town's standing office (the place's homeAffairs) owns templates and requests; ward A's report.
+  'GET /api/report-templates': { scoped: true, build: async ({ place }) => (await place.shared('reportTemplate', () => reportTemplate(place)), get('/api/report-templates')) },
+  'GET /api/report-templates/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-templates/${(await place.shared('reportTemplate', () => reportTemplate(place))).id}`) },
+  'POST /api/report-templates': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/report-templates', payload: { ownerAgencyId: place.a.homeAffairs.id, code: `mx_${next()}`, name: 'Biểu mẫu', kind: 'other', body: reportBody() } }) },
+  'PATCH /api/report-templates/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const tpl = await fresh('draftTemplate', () => draftReportTemplate(place));
+      return { method: 'PATCH', url: `/api/report-templates/${tpl.id}`, payload: { version: tpl.version, name: `Biểu mẫu ${next()}` } };
+    },
+  },
+  'POST /api/report-templates/{id}/publish': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const tpl = await fresh('draftTemplate', () => draftReportTemplate(place));
+      return { method: 'POST', url: `/api/report-templates/${tpl.id}/publish`, payload: { version: tpl.version } };
+    },
+  },
+  'POST /api/report-templates/{id}/copies': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: `/api/report-templates/${(await place.shared('reportTemplate', () => reportTemplate(place))).id}/copies`, payload: { code: `mxc_${next()}` } }) },
+  'GET /api/report-period-rules': { scoped: true, build: async ({ place }) => (await place.shared('reportRule', () => reportRule(place)), get('/api/report-period-rules')) },
+  'POST /api/report-period-rules': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/report-period-rules', payload: ruleBody(place, `R${next()}`) }) },
+  'PATCH /api/report-period-rules/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const rule = await fresh('reportRule', () => reportRule(place));
+      return { method: 'PATCH', url: `/api/report-period-rules/${rule.id}`, payload: { version: rule.version, dueDay: (next() % 20) + 1 } };
+    },
+  },
+  'GET /api/report-requests': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-requests')) },
+  'GET /api/report-requests/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}`) },
+  'POST /api/report-requests': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/report-requests', payload: { kind: 'ad_hoc', ownerAgencyId: place.a.homeAffairs.id, templateId: (await place.shared('reportTemplate', () => reportTemplate(place))).id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [place.a.wardACommittee.id] } }),
+  },
+  'PATCH /api/report-requests/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('draftRequest', () => draftReportRequest(place));
+      return { method: 'PATCH', url: `/api/report-requests/${r.id}`, payload: { version: r.version, title: `Báo cáo ${next()}` } };
+    },
+  },
+  'POST /api/report-requests/{id}/issue': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('draftRequest', () => draftReportRequest(place));
+      return { method: 'POST', url: `/api/report-requests/${r.id}/issue`, payload: { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } } };
+    },
+  },
+  'GET /api/report-submissions': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-submissions')) },
+  'GET /api/report-submissions/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}`) },
+  'PUT /api/report-submissions/{id}/draft': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const sub = await fresh('openReport', () => openReport(place));
+      return { method: 'PUT', url: `/api/report-submissions/${sub.id}/draft`, payload: { version: sub.version, content: { answers: {}, tables: { figures: [{ n: 1 }] } } } };
+    },
+  },
+  'POST /api/report-submissions/{id}/submit': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const sub = await fresh('openReport', () => openReport(place));
+      return { method: 'POST', url: `/api/report-submissions/${sub.id}/submit`, payload: { version: sub.version } };
+    },
+  },
+  'POST /api/report-submissions/{id}/accept': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const sub = await fresh('submittedReport', () => submittedReport(place));
+      return { method: 'POST', url: `/api/report-submissions/${sub.id}/accept`, payload: { version: sub.version } };
+    },
+  },
+  'POST /api/report-submissions/{id}/return': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const sub = await fresh('submittedReport', () => submittedReport(place));
+      return { method: 'POST', url: `/api/report-submissions/${sub.id}/return`, payload: { version: sub.version, reason: 'Bổ sung số liệu' } };
+    },
+  },
   'GET /api/units/{id}/index-history': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/units/${place.a.wardA.id}/index-history`)) },
 
   // Checklists and findings (issue 10 §1–3): templates of the town committee; the checklist of a
@@ -945,4 +1023,27 @@ const findingBody = () => ({ kind: 'good_practice', contentGroup: 'publicity', t
 async function recordedFinding(p: Place): Promise<{ id: string; version: number }> {
   const { inspectionId } = await p.shared('filledInspection', () => filledInspection(p));
   return expectOk(await p.sec.post(`/api/inspections/${inspectionId}/findings`, findingBody()), 'finding');
+/** Reports (issue 9): a one-table template of the place's standing office, an open request to ward A. */
+const reportBody = () => ({ items: [{ type: 'table', key: 'figures', title: 'Số liệu', columns: [{ key: 'n', label: 'Số lượng', type: 'integer', total: true }], fixedRows: [{ key: 'a', label: 'Hồ sơ' }] }] });
+const draftReportTemplate = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-templates', { ownerAgencyId: p.a.homeAffairs.id, code: `mxd_${next()}`, name: 'Biểu mẫu', kind: 'other', body: reportBody() }), 'report template');
+async function reportTemplate(p: Place) {
+  const tpl = await draftReportTemplate(p);
+  return expectOk<{ id: string; version: number; code: string }>(await p.sec.post(`/api/report-templates/${tpl.id}/publish`, { version: tpl.version }), 'publish template');
+}
+const ruleBody = (p: Place, code: string) => ({ ownerAgencyId: p.a.homeAffairs.id, code, name: 'Báo cáo quý', templateCode: 'none', fromMonth: 12, fromDay: 15, fromYearOffset: -1, toMonth: 3, toDay: 14, dueMonth: 3, dueDay: 20, opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, targetAgencyIds: [p.a.wardACommittee.id], active: true });
+const reportRule = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-period-rules', ruleBody(p, `Q${next()}`)), 'report rule');
+async function draftReportRequest(p: Place) {
+  const tpl = await p.shared('reportTemplate', () => reportTemplate(p));
+  return expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: p.a.homeAffairs.id, templateId: tpl.id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [p.a.wardACommittee.id] }), 'report request');
+}
+async function openReport(p: Place): Promise<{ id: string; version: number; requestId: string }> {
+  const r = await draftReportRequest(p);
+  await expectOk(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
+  const list = (await p.sec.get(`/api/report-submissions?requestId=${r.id}`)).json() as { items: { id: string; version: number }[] };
+  return { ...list.items[0], requestId: r.id };
+}
+async function submittedReport(p: Place): Promise<{ id: string; version: number }> {
+  const sub = await openReport(p);
+  const officer = await p.shared('reportOfficer', async () => signIn(p.t.app, (await makeUser(p.db, [{ role: 'unit_officer', agencyId: p.a.wardACommittee.id }], 'Đầu mối báo cáo')).username, TEST_PASSWORD));
+  return expectOk<{ id: string; version: number }>(await officer.post(`/api/report-submissions/${sub.id}/submit`, { version: sub.version }), 'submit report');
 }

@@ -5,7 +5,6 @@ import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { periodDates } from '../../../shared/domain/report-periods.js';
 import { loadForAction } from '../../authz/guard.js';
-import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
 import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
 import { updateVersioned } from '../../db/versioned-update.js';
@@ -17,6 +16,7 @@ import { recordAudit, type SystemContext } from '../audit/audit-log.js';
 import { issuerInfo } from '../document-register/issuer-header.js';
 import { registerDocument } from '../document-register/document-register.js';
 import { emptyContent } from './submission-content.js';
+import { ownerPlaceOf } from './template-use-cases.js';
 import { ownerPlace, requestResource, ruleResource } from './reports.policy.js';
 import { findRequest, findTemplate, latestPublished, type PeriodRuleRow } from './reports.repository.js';
 import { requestLetterDocument } from './request-letter.js';
@@ -126,8 +126,8 @@ export async function createRequest(tx: Tx, ctx: RequestContext, input: z.output
     if (!id) throw AppError.invalid('body.year', 'duplicate', 'the request of this period exists already');
     return id;
   }
+  await ownerPlaceOf(tx, ctx, input.ownerAgencyId, 'body.ownerAgencyId');
   const owner = await ownerRow(tx, input.ownerAgencyId, 'body.ownerAgencyId');
-  if (!inReach(ctx.actor, 'report.manage', { unitPath: owner.unitPath, agencyPath: owner.path })) throw new AppError('FORBIDDEN', 'you may not ask reports for this agency');
   await usableTemplate(tx, input.templateId, owner.unitPath, 'body.templateId');
   const targets = await checkTargets(tx, owner.unitPath, input.targetAgencyIds, 'body.targetAgencyIds');
   if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) throw AppError.invalid('body.periodTo', 'before_from', 'the period ends before it starts');

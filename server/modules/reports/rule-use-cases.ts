@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createPeriodRuleBody, updatePeriodRuleBody } from '../../../shared/api/reports.schemas.js';
 import { loadForAction } from '../../authz/guard.js';
-import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
 import { agency, reportPeriodRule } from '../../db/schema/index.js';
 import { updateVersioned } from '../../db/versioned-update.js';
@@ -10,6 +9,7 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { ownerPlace, ruleResource } from './reports.policy.js';
+import { ownerPlaceOf } from './template-use-cases.js';
 
 async function checkRuleTargets(tx: Tx, ownerUnitPath: string, ids: string[]) {
   const unique = [...new Set(ids)];
@@ -25,10 +25,8 @@ async function checkRuleTargets(tx: Tx, ownerUnitPath: string, ids: string[]) {
 
 /** The province (or the town) sets a period of its reporting regime: cut-off, due day, whom it asks. */
 export async function createPeriodRule(tx: Tx, ctx: RequestContext, input: z.output<typeof createPeriodRuleBody>) {
-  const [owner] = await tx.select().from(agency).where(eq(agency.id, input.ownerAgencyId));
-  if (!owner || !owner.active) throw AppError.invalid('body.ownerAgencyId', 'not_found', 'no such agency');
-  const place = { unitPath: owner.unitPath, agencyPath: owner.path };
-  if (!inReach(ctx.actor, 'report.manage', place)) throw new AppError('FORBIDDEN', 'you may not set the reporting periods of this agency');
+  const place = await ownerPlaceOf(tx, ctx, input.ownerAgencyId, 'body.ownerAgencyId');
+  const owner = { id: input.ownerAgencyId, unitPath: place.unitPath };
   const taken = await tx.select({ id: reportPeriodRule.id }).from(reportPeriodRule).where(and(eq(reportPeriodRule.ownerAgencyId, owner.id), eq(reportPeriodRule.code, input.code)));
   if (taken.length) throw AppError.invalid('body.code', 'duplicate', 'this period exists already');
   const targetAgencyIds = await checkRuleTargets(tx, owner.unitPath, input.targetAgencyIds);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyTemplateBody, createTemplateBody, TemplateBody, updateTemplateBody } from '../../../shared/api/reports.schemas.js';
-import { loadForAction } from '../../authz/guard.js';
+import { authorize, loadForAction } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
 import { agency, reportTemplate } from '../../db/schema/index.js';
@@ -31,16 +31,22 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
   });
 }
 
-async function ownerPlaceOf(tx: Tx, agencyId: string, field: string) {
+/**
+ * The owner agency of a new template, rule or request: 403 for a role that manages reports
+ * nowhere (before anything is looked up), 400 not_found for an agency the caller cannot see, 403
+ * for one they see but do not manage.
+ */
+export async function ownerPlaceOf(tx: Tx, ctx: RequestContext, agencyId: string, field: string) {
+  authorize(ctx.actor, 'report.manage');
   const [row] = await tx.select({ unitPath: agency.unitPath, agencyPath: agency.path, active: agency.active }).from(agency).where(eq(agency.id, agencyId));
-  if (!row || !row.active) throw AppError.invalid(field, 'not_found', 'no such agency');
-  return row;
+  if (!row || !row.active || !inReach(ctx.actor, 'report.read_all', row)) throw AppError.invalid(field, 'not_found', 'no such agency');
+  if (!inReach(ctx.actor, 'report.manage', row)) throw new AppError('FORBIDDEN', 'you may not manage the reports of this agency');
+  return { unitPath: row.unitPath, agencyPath: row.agencyPath };
 }
 
 /** The office creates a draft template of an owner agency in its reach (revision 1 of a new code). */
 export async function createTemplate(tx: Tx, ctx: RequestContext, input: z.output<typeof createTemplateBody>) {
-  const place = await ownerPlaceOf(tx, input.ownerAgencyId, 'body.ownerAgencyId');
-  if (!inReach(ctx.actor, 'report.manage', place)) throw new AppError('FORBIDDEN', 'you may not make report templates for this agency');
+  const place = await ownerPlaceOf(tx, ctx, input.ownerAgencyId, 'body.ownerAgencyId');
   checkTemplateBody(input.body);
   const taken = await tx.select({ id: reportTemplate.id }).from(reportTemplate).where(and(eq(reportTemplate.ownerAgencyId, input.ownerAgencyId), eq(reportTemplate.code, input.code))).limit(1);
   if (taken.length) throw AppError.invalid('body.code', 'duplicate', 'a template with this code exists: make a new version of it');
