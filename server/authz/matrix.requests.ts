@@ -1023,6 +1023,8 @@ const findingBody = () => ({ kind: 'good_practice', contentGroup: 'publicity', t
 async function recordedFinding(p: Place): Promise<{ id: string; version: number }> {
   const { inspectionId } = await p.shared('filledInspection', () => filledInspection(p));
   return expectOk(await p.sec.post(`/api/inspections/${inspectionId}/findings`, findingBody()), 'finding');
+}
+
 /** Reports (issue 9): a one-table template of the place's standing office, an open request to ward A. */
 const reportBody = () => ({ items: [{ type: 'table', key: 'figures', title: 'Số liệu', columns: [{ key: 'n', label: 'Số lượng', type: 'integer', total: true }], fixedRows: [{ key: 'a', label: 'Hồ sơ' }] }] });
 const draftReportTemplate = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-templates', { ownerAgencyId: p.a.homeAffairs.id, code: `mxd_${next()}`, name: 'Biểu mẫu', kind: 'other', body: reportBody() }), 'report template');
