@@ -196,7 +196,7 @@ describe('authorization matrix (server/authz/matrix.expected.ts)', () => {
     const explain = wrong.map((k) => `\n  expected ${expectedMatrix[k] ? `'${k}': ${JSON.stringify(expectedMatrix[k])}` : `a row for ${k}`}\n  got     ${rowText(k).trim()}`);
     expect(wrong, `Rows that differ from server/authz/matrix.expected.ts (fix the code, or, if the policy changed on purpose, the row):${explain.join('')}`).toEqual([]);
     expect(problems, problems.join('\n')).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('refuses every mutation without the session\'s CSRF token (403) and changes nothing; 401 and 403 come before body validation', async () => {
     const failures: string[] = [];
@@ -225,5 +225,5 @@ describe('authorization matrix (server/authz/matrix.expected.ts)', () => {
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

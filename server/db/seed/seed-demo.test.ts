@@ -215,6 +215,26 @@ describe('seedDemo', () => {
     expect((await secretariat.get(photo)).headers['content-type']).toBe('image/png');
   });
 
+  it('follows up the season: an issued conclusion of Bồng Sơn with actions in every state (two on the re-inspection), a draft, an escalation — seen by the unit', async () => {
+    const actions = await queryRows<{ status: string; on_reinspection: boolean; evidence: number }>(
+      database.db,
+      sql`select a.status, a.reinspection_id is not null as on_reinspection, (select count(*)::int from file_attachment f where f.owner_type = 'corrective_action' and f.owner_id = a.id) as evidence
+            from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id where c.status = 'issued' order by a.position`,
+    );
+    expect(actions.map((a) => a.status)).toEqual(['closed', 'reported', 'in_progress', 'open']);
+    expect(actions.map((a) => a.on_reinspection)).toEqual([false, false, true, true]);
+    expect(actions[0].evidence).toBe(1);
+    const [counts] = await queryRows<{ drafts: number; escalations: number }>(database.db, sql`select (select count(*)::int from inspection_conclusion where status = 'draft') as drafts, (select count(*)::int from escalation where status = 'accepted' and register_entry_id is not null) as escalations`);
+    expect(counts).toEqual({ drafts: 1, escalations: 1 });
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const list = (await unit.get('/api/conclusions')).json();
+    expect(list.items.map((c: { status: string; agencyName: string }) => [c.status, c.agencyName])).toEqual([['issued', 'Ủy ban nhân dân phường Bồng Sơn']]);
+    const doc = await unit.get(`/api/documents/conclusion/${list.items[0].id}.docx`);
+    expect(doc.statusCode).toBe(200);
+    const board = (await unit.get('/api/corrective-actions/board?year=2021')).json();
+    expect(board.total).toMatchObject({ closed: 1, overdue: 3 });
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

@@ -8,6 +8,7 @@ import { hashPassword } from '../../modules/session/passwords.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
 import { seedDemoOnsite } from './demo-onsite.js';
+import { seedDemoFollowUp } from './demo-follow-up.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
@@ -104,6 +105,12 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
     // Checklists filled on site, with photos and findings of each kind (demo-onsite.ts).
     await seedDemoOnsite(tx, { ownerAgencyId: agencyIds.get('ubnd:hoai-nhon')!, planId, inspectorUserId: userIds.get('inspector')!, secretariatUserId: userIds.get('secretariat')! });
+    // The follow-up: a conclusion with actions in every state, a draft, an escalation (demo-follow-up.ts).
+    await seedDemoFollowUp(tx, {
+      planId,
+      users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')!, leader: userIds.get('leader')! },
+      names: { unit: demoUsers.find((u) => u.username === 'unit')!.fullName, secretariat: demoUsers.find((u) => u.username === 'secretariat')!.fullName },
+    });
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
