@@ -7,6 +7,7 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../clock.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
+import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { bookedBetween, membersOfTeams } from './inspections.repository.js';
 
 export interface ScheduleEnv {
@@ -31,7 +32,8 @@ export interface VisitDraft {
  * transaction (so two changes in one transaction see each other).
  */
 export async function scheduleIssues(tx: DbOrTx, env: ScheduleEnv, visit: VisitDraft, period: { periodFrom: string; periodTo: string }): Promise<ScheduleIssue[]> {
-  const window = Math.max(env.config.schedule.revisitMinDays, 1);
+  const rules = await scheduleRulesFor(tx, env);
+  const window = Math.max(rules.revisitMinDays, 1);
   const from = dayNumberToIso(toDayNumber(visit.startsOn) - window);
   const to = dayNumberToIso(toDayNumber(visit.endsOn) + window);
   const booked = (await bookedBetween(tx, from, to)).filter((b) => b.id !== visit.id);
@@ -44,8 +46,8 @@ export async function scheduleIssues(tx: DbOrTx, env: ScheduleEnv, visit: VisitD
     periodFrom: period.periodFrom,
     periodTo: period.periodTo,
     today: vietnamLocalTime(env.clock.now()).date,
-    noticeLeadWorkingDays: env.config.schedule.noticeLeadWorkingDays,
-    revisitMinDays: env.config.schedule.revisitMinDays,
+    noticeLeadWorkingDays: rules.noticeLeadWorkingDays,
+    revisitMinDays: rules.revisitMinDays,
   });
 }
 

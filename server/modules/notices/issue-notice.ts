@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { issueNoticeBody, NoticeContent } from '../../../shared/api/notices.schemas.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { noticeDeadline, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
 import { checkSignatureForm } from '../../../shared/domain/signature-form.js';
 import { loadForAction } from '../../authz/guard.js';
@@ -40,8 +41,9 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   if (input.issuedOn > today) throw AppError.invalid('body.issuedOn', 'in_future', `the notice cannot be dated after today (${today})`);
   const visitedBefore = items.find((it) => it.inspection.startsOn < input.issuedOn);
   if (visitedBefore) throw AppError.invalid('body.issuedOn', 'after_visit', `the visit to ${visitedBefore.agencyName} on ${visitedBefore.inspection.startsOn} is before the issue date`);
+  const { noticeLeadWorkingDays } = await scheduleRulesFor(tx, env);
   const late: ScheduleIssue[] = items.flatMap((it) => {
-    const last = noticeDeadline(env.calendar, it.inspection.startsOn, env.config.schedule.noticeLeadWorkingDays);
+    const last = noticeDeadline(env.calendar, it.inspection.startsOn, noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
       ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${formatVietnameseDate(last)}.` }]
       : [];

@@ -13,6 +13,7 @@ import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { bookedBetween, membersOfTeams } from '../inspections/inspections.repository.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
+import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
 
@@ -60,7 +61,8 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
   }
   const teamsChosen = input.teamIds ? teamRows.filter((r) => input.teamIds!.includes(r.teamId)) : teamRows;
 
-  const window = Math.max(env.config.schedule.revisitMinDays, 1);
+  const rules = await scheduleRulesFor(tx, env);
+  const window = Math.max(rules.revisitMinDays, 1);
   const booked = await bookedBetween(tx, dayNumberToIso(toDayNumber(from) - window), dayNumberToIso(toDayNumber(to) + window));
   const members = await membersOfTeams(tx, [...teamsChosen.map((t) => t.teamId), ...booked.map((b) => b.teamId)]);
   const peopleOf = new Map<string, { key: string; name: string }[]>();
@@ -79,8 +81,8 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
     capacityPerTeamPerDay: input.capacityPerTeamPerDay,
     calendar: env.calendar,
     today: vietnamLocalTime(env.clock.now()).date,
-    noticeLeadWorkingDays: env.config.schedule.noticeLeadWorkingDays,
-    revisitMinDays: env.config.schedule.revisitMinDays,
+    noticeLeadWorkingDays: rules.noticeLeadWorkingDays,
+    revisitMinDays: rules.revisitMinDays,
   });
   return { planId: plan.id, kind: input.kind, from, to, ...result };
 }
