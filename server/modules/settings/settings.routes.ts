@@ -1,4 +1,5 @@
 import { problemSchema } from '../../../shared/api/errors.js';
+import { authorizeSettingsChange } from './settings.policy.js';
 import { putStandingBodyBody, standingBodyQuery, standingBodySetting } from '../../../shared/api/registry.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, requireActor } from '../../http/actor.js';
