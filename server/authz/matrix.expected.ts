@@ -267,4 +267,18 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/report-submissions/{id}/submit': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'POST /api/report-submissions/{id}/accept': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
   'POST /api/report-submissions/{id}/return': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
+  // Tasks assigned by the town committee, owned by ward A's committee (issue 10 §8): the office keeps
+  // the register, the owner's officer reports progress, everyone in scope reads.
+  'GET /api/assigned-tasks': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/assigned-tasks/export.xlsx': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/assigned-tasks/import-template.xlsx': { anonymous: 401, admin: 403, leader: 403, secretariat: 200, inspector: 403, unit_officer: 403 },
+  'GET /api/assigned-tasks/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/assigned-tasks': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'PATCH /api/assigned-tasks/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/assigned-tasks/{id}/progress': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },
+  // Content group b) of an inspection: the agency's tasks as the caller sees them (none out of scope).
+  'GET /api/agencies/{id}/assigned-tasks': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  // Import as a job, refused before the file is read; another province's committee is a 400 naming the field.
+  'POST /api/assigned-tasks/imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 400], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/assigned-task-imports/{id}': { anonymous: 401, admin: [404, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
 };

@@ -977,7 +977,61 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/good-practices': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/good-practices?year=2021')) },
+  'GET /api/assigned-tasks': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks?assigningAgencyId=${place.a.townCommittee.id}`)) },
+  'GET /api/assigned-tasks/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks/export.xlsx?assigningAgencyId=${place.a.townCommittee.id}`)) },
+  'GET /api/assigned-tasks/import-template.xlsx': { scoped: false, build: async () => get('/api/assigned-tasks/import-template.xlsx') },
+  'GET /api/assigned-tasks/{id}': { scoped: true, build: async ({ place }) => get(`/api/assigned-tasks/${(await place.shared('task', () => assignedTask(place))).id}`) },
+  'POST /api/assigned-tasks': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/assigned-tasks', payload: assignedTaskBody(place) }) },
+  'PATCH /api/assigned-tasks/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const task = await fresh('task', () => assignedTask(place));
+      return { method: 'PATCH', url: `/api/assigned-tasks/${task.id}`, payload: { version: task.version, content: `Nhiệm vụ đã sửa ${next()}` } };
+    },
+  },
+  'POST /api/assigned-tasks/{id}/progress': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const task = await fresh('task', () => assignedTask(place));
+      return { method: 'POST', url: `/api/assigned-tasks/${task.id}/progress`, payload: { version: task.version, note: `Tiến độ ${next()}` } };
+    },
+  },
+  'GET /api/agencies/{id}/assigned-tasks': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/agencies/${place.a.wardACommittee.id}/assigned-tasks`)) },
+  'POST /api/assigned-tasks/imports': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: `/api/assigned-tasks/imports?assigningAgencyId=${place.a.townCommittee.id}&dryRun=true`, ...multipart([{ name: 'file', filename: 'nhiem-vu.xlsx', contentType: XLSX, data: await place.shared('tasksWorkbook', () => tasksWorkbook(place)) }]) }),
+  },
+  'GET /api/assigned-task-imports/{id}': {
+    scoped: true,
+    // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
+    build: async ({ place, client, inScope }) => {
+      const req = multipart([{ name: 'file', filename: 'nhiem-vu.xlsx', contentType: XLSX, data: await place.shared('tasksWorkbook', () => tasksWorkbook(place)) }]);
+      const url = `/api/assigned-tasks/imports?assigningAgencyId=${place.a.townCommittee.id}&dryRun=true`;
+      const res = inScope && client ? await client.request({ method: 'POST', url, ...req }) : null;
+      const id = res?.statusCode === 202 ? (res.json() as { id: string }).id : (await expectOk<{ id: string }>(await place.sec.request({ method: 'POST', url, ...req }), 'task import')).id;
+      return get(`/api/assigned-task-imports/${id}`);
+    },
+  },
 };
+
+/** A task of the place's town committee owned by ward A's committee (issue 10 §8). */
+const assignedTaskBody = (p: Place) => ({
+  assigningAgencyId: p.a.townCommittee.id,
+  sourceNumber: `${next()}/TB-UBND`,
+  sourceDate: '2021-03-15',
+  content: `Rà soát thủ tục hành chính ${p.a.tag} ${next()}`,
+  ownerAgencyId: p.a.wardACommittee.id,
+  coOwnerAgencyIds: [],
+  deadline: '2021-06-30',
+});
+const assignedTask = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/assigned-tasks', assignedTaskBody(p)), 'assigned task');
+async function tasksWorkbook(p: Place): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Nhiệm vụ');
+  ws.addRow(['Số, ký hiệu văn bản', 'Ngày văn bản', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn']);
+  ws.addRow(['15/KL-UBND', '10/05/2021', 'Niêm yết công khai thủ tục hành chính', p.a.wardACommittee.code, '30/06/2021']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 /** Index frameworks of the place's town committee (issue 11). */
 const draftFramework = async (p: Place) => expectOk<FrameworkDetail>(await p.sec.post('/api/index-frameworks', frameworkBody(p.a, { code: `MX-${p.a.tag}-${next()}` })), 'framework');

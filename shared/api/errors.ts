@@ -188,6 +188,10 @@ export const fieldErrorCodes = [
   'unknown_group',
   'not_published',
   'wrong_answer_type',
+  // the assigned-tasks register
+  'before_source_date',
+  'deadline_twice',
+  'after_today',
   // .xlsx imports
   'no_rows',
   'too_many_rows',

@@ -157,6 +157,17 @@ export const capabilityTable = {
   'report.submit': { unit_officer: 'scope' },
   /** Receive the escalation of a unit's overdue report (the unit's leader). */
   'report.escalation': { leader: 'scope' },
+  /**
+   * Read the register of tasks assigned by the People's Committees in reach (nhiệm vụ được giao,
+   * issue 10 §8): placed by the assigning committee. Inspectors read it to check content group b).
+   */
+  'task.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Read the tasks owned or co-owned by an agency in reach (the unit's own tasks). */
+  'task.read_owned': { unit_officer: 'scope' },
+  /** Enter, edit, import and move the tasks of committees in reach (the standing office). */
+  'task.manage': { secretariat: 'scope' },
+  /** Report progress on the tasks owned by an agency in reach: notes, start, complete. */
+  'task.report': { unit_officer: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

@@ -21,6 +21,8 @@ const samples: NotificationParams = {
   'report.submitted': { title: 'Báo cáo CCHC quý II năm 2021', agencyName: 'UBND phường Bồng Sơn', late: false },
   'report.returned': { title: 'Báo cáo CCHC quý II năm 2021', reason: 'Thiếu số liệu' },
   'report.accepted': { title: 'Báo cáo CCHC quý II năm 2021' },
+  'assigned_task.assigned': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', deadline: '2021-06-30', role: 'owner' },
+  'assigned_task.deadline': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', ownerName: 'Phòng Tư pháp', deadline: '2021-06-30', when: 'overdue', workingDays: 3 },
   general: { title: 'Họp giao ban', message: 'Thứ Hai, 8 giờ.' },
 };
 

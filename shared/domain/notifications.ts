@@ -57,6 +57,10 @@ export interface NotificationParams {
   'report.returned': { title: string; reason: string };
   /** The office accepted the report: to the unit's officers. */
   'report.accepted': { title: string };
+  /** A task was assigned to an agency (entered or imported by the office): to the owner's officers. */
+  'assigned_task.assigned': { content: string; sourceNumber: string; deadline: string | null; role: 'owner' | 'co_owner' };
+  /** An open task's deadline is near (working days) or has passed: to the owner's officers, and the office when overdue. */
+  'assigned_task.deadline': { content: string; sourceNumber: string; ownerName: string; deadline: string; when: 'soon' | 'overdue'; workingDays: number };
   /** Anything else worth telling a person (an announcement by an admin, a system message). */
   general: { title: string; message: string };
 }
@@ -83,6 +87,8 @@ export const notificationKinds = [
   'report.submitted',
   'report.returned',
   'report.accepted',
+  'assigned_task.assigned',
+  'assigned_task.deadline',
   'general',
 ] as const satisfies readonly NotificationKind[];
 
@@ -97,6 +103,9 @@ export interface RenderedText {
   /** A few sentences: the e-mail's body and the list's detail. */
   body: string;
 }
+
+/** A long text cut for a one-line title. */
+const short = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 type Template<K extends NotificationKind> = (p: NotificationParams[K]) => RenderedText;
 
@@ -165,6 +174,17 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
     'action.due': (p) => ({
       title: p.when === 'overdue' ? `Quá hạn khắc phục: ${p.agencyName}` : `Sắp đến hạn khắc phục: ${p.agencyName}`,
       body: `Yêu cầu "${p.action}" có thời hạn hoàn thành ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ' Còn 03 ngày làm việc.'}`,
+    }),
+    'assigned_task.assigned': (p) => ({
+      title: `Nhiệm vụ được giao: ${short(p.content)}`,
+      body: `Theo văn bản số ${p.sourceNumber}, cơ quan được giao ${p.role === 'owner' ? 'chủ trì' : 'phối hợp'} thực hiện nhiệm vụ: ${p.content}${p.deadline ? ` Thời hạn: ${formatIsoDate(p.deadline)}.` : ''}`,
+    }),
+    'assigned_task.deadline': (p) => ({
+      title: p.when === 'overdue' ? `Nhiệm vụ quá hạn: ${short(p.content)}` : `Sắp đến hạn nhiệm vụ: ${short(p.content)}`,
+      body:
+        p.when === 'overdue'
+          ? `Nhiệm vụ "${p.content}" (văn bản số ${p.sourceNumber}) do ${p.ownerName} chủ trì đã quá hạn ${p.workingDays} ngày làm việc (hạn ${formatIsoDate(p.deadline)}).`
+          : `Nhiệm vụ "${p.content}" (văn bản số ${p.sourceNumber}) do ${p.ownerName} chủ trì đến hạn ngày ${formatIsoDate(p.deadline)}, còn ${p.workingDays} ngày làm việc.`,
     }),
     'report.requested': (p) => ({
       title: `Yêu cầu báo cáo: ${p.title}`,
@@ -245,6 +265,17 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: p.when === 'overdue' ? `Corrective action overdue: ${p.agencyName}` : `Corrective action due soon: ${p.agencyName}`,
       body: `"${p.action}" is due on ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ' Three working days are left.'}`,
     }),
+    'assigned_task.assigned': (p) => ({
+      title: `Task assigned: ${short(p.content)}`,
+      body: `Under document No. ${p.sourceNumber}, your agency is assigned ${p.role === 'owner' ? 'to lead' : 'to support'} the task: ${p.content}${p.deadline ? ` Deadline: ${formatIsoDate(p.deadline)}.` : ''}`,
+    }),
+    'assigned_task.deadline': (p) => ({
+      title: p.when === 'overdue' ? `Task overdue: ${short(p.content)}` : `Task due soon: ${short(p.content)}`,
+      body:
+        p.when === 'overdue'
+          ? `The task "${p.content}" (document No. ${p.sourceNumber}) led by ${p.ownerName} is ${p.workingDays} working day(s) overdue (deadline ${formatIsoDate(p.deadline)}).`
+          : `The task "${p.content}" (document No. ${p.sourceNumber}) led by ${p.ownerName} is due on ${formatIsoDate(p.deadline)}, in ${p.workingDays} working day(s).`,
+    }),
     'report.requested': (p) => ({
       title: `Report requested: ${p.title}`,
       body: `${p.ownerName} asks your unit for ${p.title}${p.documentNumber ? ` (letter No. ${p.documentNumber})` : ''} by ${formatIsoDate(p.dueOn)}.`,
@@ -307,6 +338,8 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'report.submitted': { vi: 'Đơn vị gửi báo cáo', en: 'A unit submits a report' },
   'report.returned': { vi: 'Báo cáo bị trả lại', en: 'A report is returned' },
   'report.accepted': { vi: 'Báo cáo được tiếp nhận', en: 'A report is accepted' },
+  'assigned_task.assigned': { vi: 'Nhiệm vụ được giao', en: 'A task is assigned' },
+  'assigned_task.deadline': { vi: 'Nhắc hạn, quá hạn nhiệm vụ được giao', en: 'Assigned task deadlines' },
   general: { vi: 'Thông báo chung', en: 'General announcements' },
 };
 

@@ -47,6 +47,8 @@ const ResultsReportsPage = lazy(() => import('./features/results-reports/Results
 const ResultsReportPage = lazy(() => import('./features/results-reports/ResultsReportPage.js').then((m) => ({ default: m.ResultsReportPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
+const AssignedTasksPage = lazy(() => import('./features/assigned-tasks/AssignedTasksPage.js').then((m) => ({ default: m.AssignedTasksPage })));
+const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTaskPage.js').then((m) => ({ default: m.AssignedTaskPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -159,6 +161,8 @@ function SignedInRoutes() {
             </RequireCapability>
           }
         />
+        <Route path="assigned-tasks" element={<AssignedTasksPage />} />
+        <Route path="assigned-tasks/:id" element={<AssignedTaskPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route

@@ -12,3 +12,4 @@ export * from './registry-imports.js';
 export * from './checklists.js';
 export * from './follow-up.js';
 export * from './reports.js';
+export * from './assigned-tasks.js';

@@ -11,6 +11,7 @@ import { seedDemoOnsite } from './demo-onsite.js';
 import { seedDemoFollowUp } from './demo-follow-up.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
+import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -116,6 +117,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     // The 2021 results report, drafted by the office (its figures are the dashboard's, live).
     await seedDemoResultsReport(tx, { agencyIds, createdBy: userIds.get('secretariat')! });
+    // Tasks the committee and its Chairman assigned in 2021, some overdue (demo-assigned-tasks.ts).
+    await seedDemoAssignedTasks(tx, { agencyIds });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

@@ -14,8 +14,8 @@ import { roleKey } from './labels.js';
 interface NavItem {
   to: string;
   label: MessageKey;
-  /** Only shown to users with this capability; everyone when absent. */
-  capability?: Capability;
+  /** Only shown to users with this capability (one of these); everyone when absent. */
+  capability?: Capability | Capability[];
 }
 
 const navItems: NavItem[] = [
@@ -28,6 +28,7 @@ const navItems: NavItem[] = [
   { to: '/inspections', label: 'nav.inspections' },
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/indices', label: 'nav.indices' },
+  { to: '/assigned-tasks', label: 'nav.assignedTasks', capability: ['task.read', 'task.read_owned'] },
   { to: '/feedback', label: 'nav.feedback', capability: 'feedback.read' },
   { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
@@ -97,7 +98,7 @@ export function AppLayout() {
         <ScrollArea>
           <Stack gap={2}>
             {navItems
-              .filter((item) => !item.capability || can(item.capability))
+              .filter((item) => !item.capability || [item.capability].flat().some((c) => can(c)))
               .map((item) => (
                 <MantineNavLink
                   key={item.to}

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.vi.js';
+import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -926,4 +927,5 @@ export const en: Record<MessageKey, string> = {
   'reports.saved': "Saved.",
   'reports.issue': "Approve and sign",
   'reports.issueHint': "The report takes its number from the register; its texts and figures are kept as they are at issue.",
+  ...assignedTasksEn,
 };

@@ -1,3 +1,5 @@
+import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messages.js';
+
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
  * Placeholders are written {name} and filled by `t(key, { name })`.
@@ -928,6 +930,7 @@ export const vi = {
   'reports.saved': "Đã lưu.",
   'reports.issue': "Duyệt, ký ban hành",
   'reports.issueHint': "Báo cáo được cấp số trong sổ văn bản; nội dung và số liệu được giữ nguyên từ lúc ban hành.",
+  ...assignedTasksVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -101,6 +101,10 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'report_submission.returned': ['Trả lại báo cáo', 'Returned a report'],
   'report_submission.accepted': ['Tiếp nhận báo cáo', 'Accepted a report'],
   'report_submission.imported': ['Nhập số liệu báo cáo từ Excel', 'Imported report tables'],
+  'assigned_task.created': ['Thêm nhiệm vụ được giao', 'Added an assigned task'],
+  'assigned_task.updated': ['Sửa nhiệm vụ được giao', 'Updated an assigned task'],
+  'assigned_task.progress_reported': ['Cập nhật tiến độ nhiệm vụ', 'Reported task progress'],
+  'assigned_task.imported': ['Nhập nhiệm vụ từ tệp .xlsx', 'Imported assigned tasks'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -136,6 +140,7 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   report_period_rule: ['Kỳ báo cáo định kỳ', 'Reporting period'],
   report_request: ['Yêu cầu báo cáo', 'Report request'],
   report_submission: ['Báo cáo của đơn vị', "A unit's report"],
+  assigned_task: ['Nhiệm vụ được giao', 'Assigned task'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);

@@ -1,0 +1,158 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TaskImport, TaskImportError } from '../../../shared/api/assigned-tasks.schemas.js';
+import { isUnder } from '../../authz/grants.js';
+import { inReach, type Grantee } from '../../authz/scope.js';
+import { agency, appUser, assignedTaskImport } from '../../db/schema/index.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { FileStorage, storeBytesInDatabase } from '../../files/file-storage.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { defineJob } from '../../jobs/define.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
+import { loadRoles } from '../session/session-store.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { insertTask, type NewTask } from './create-assigned-task.js';
+import { agencyMatchKey, parseTaskWorkbook } from './task-workbook.js';
+
+/** Errors kept and shown for one import. */
+const MAX_IMPORT_ERRORS = 200;
+/** The largest workbook one import reads (parsed in the server's thread): 1,000 tasks are far smaller. */
+export const MAX_TASK_IMPORT_BYTES = 2 * 1024 * 1024;
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type ImportRow = typeof assignedTaskImport.$inferSelect;
+
+/**
+ * Tasks from an .xlsx, as a job (issue 10 §8): the request stores the file and enqueues the job in
+ * its transaction; the job reads the workbook outside any transaction (at most
+ * MAX_TASK_IMPORT_ROWS rows), checks every row — the document's number and date, the content, the
+ * owner and co-owners matched by code, name or short name among the agencies under the assigning
+ * committee, the deadline — and then, all or nothing, writes the tasks in one short transaction
+ * (a dry run only says what it would write). Each task is audited with the requester as author.
+ */
+export const importTasksJob = defineJob({
+  name: 'assigned-tasks.import',
+  title: { vi: 'Nhập nhiệm vụ được giao từ tệp .xlsx', en: 'Import assigned tasks from .xlsx' },
+  payload: z.object({ importId: z.uuid() }),
+  scoped: true,
+  retry: { limit: 2, delaySeconds: 10, backoff: true },
+  expireInSeconds: 10 * 60,
+  async handler({ importId }, ctx) {
+    const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);
+    try {
+      return await runTaskImport(ctx.db, files, importId);
+    } catch (error) {
+      if (ctx.job.lastAttempt) await ctx.db.update(assignedTaskImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
+      throw error;
+    }
+  },
+});
+
+/** Records the import and enqueues it, in the caller's transaction (403 without task.manage comes before, in the route). */
+export async function requestTaskImport(tx: DbOrTx, ctx: RequestContext, input: { assigningAgencyId: string; dryRun: boolean; bytes: Buffer; fileName: string | null }): Promise<ImportRow> {
+  const [assigner] = await tx.select().from(agency).where(eq(agency.id, input.assigningAgencyId));
+  if (!assigner || !inReach(ctx.actor, 'task.manage', { unitPath: assigner.unitPath, agencyPath: assigner.path })) {
+    throw AppError.invalid('query.assigningAgencyId', 'out_of_scope', 'no committee whose tasks you keep has this id');
+  }
+  if (input.bytes.length > MAX_TASK_IMPORT_BYTES) throw AppError.invalid('body.file', 'file_too_large', `a task workbook may be at most ${MAX_TASK_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
+  const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
+  const [row] = await tx
+    .insert(assignedTaskImport)
+    .values({ assigningAgencyId: assigner.id, dryRun: input.dryRun, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId })
+    .returning();
+  const jobId = await enqueueJob(tx, importTasksJob, { importId: row.id }, { scope: { userId: ctx.actor.userId } });
+  const [withJob] = await tx.update(assignedTaskImport).set({ jobId }).where(eq(assignedTaskImport.id, row.id)).returning();
+  return withJob;
+}
+
+/** An import its requester follows (anyone else: 404). */
+export async function findTaskImportForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<ImportRow> {
+  const [row] = await db.select().from(assignedTaskImport).where(and(eq(assignedTaskImport.id, id), eq(assignedTaskImport.requestedBy, ctx.actor.userId)));
+  if (!row) throw AppError.notFound('task import');
+  return row;
+}
+
+const parsed = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+export function presentTaskImport(row: ImportRow): TaskImport {
+  return {
+    id: row.id,
+    assigningAgencyId: row.assigningAgencyId,
+    dryRun: row.dryRun,
+    fileName: row.fileName,
+    status: row.status as TaskImport['status'],
+    errors: parsed<TaskImportError[]>(row.errors),
+    summary: parsed<TaskImport['summary']>(row.summary) ?? null,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The import's work, idempotent: a finished import is left as it is. */
+export async function runTaskImport(db: Db, files: FileStorage, importId: string): Promise<Record<string, unknown>> {
+  const [imp] = await db.select().from(assignedTaskImport).where(eq(assignedTaskImport.id, importId));
+  if (!imp || ['done', 'rejected', 'failed'].includes(imp.status)) return { skipped: true };
+  await db.update(assignedTaskImport).set({ status: 'running' }).where(eq(assignedTaskImport.id, importId));
+  const stored = await files.find(db, imp.fileSha256);
+  if (!stored) throw new Error(`the file of task import ${importId} is gone`);
+  const { rows, errors } = await parseTaskWorkbook(await files.readBytes(db, stored));
+
+  // The requester must still keep this committee's register.
+  const [user] = await db.select().from(appUser).where(eq(appUser.id, imp.requestedBy));
+  const requester: Grantee = { roles: await loadRoles(db, imp.requestedBy) };
+  const [assigner] = await db.select().from(agency).where(eq(agency.id, imp.assigningAgencyId));
+  if (!user?.active || !inReach(requester, 'task.manage', { unitPath: assigner.unitPath, agencyPath: assigner.path })) {
+    await db.update(assignedTaskImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
+    return { refused: true };
+  }
+  // Agencies under the committee's unit, by code, name and short name (folded).
+  const candidates = (await db.select({ id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName, unitPath: agency.unitPath, path: agency.path, active: agency.active }).from(agency).where(sql`${agency.unitPath} like ${`${assigner.unitPath}%`}`)).filter(
+    (a) => a.active && isUnder(a.unitPath, assigner.unitPath),
+  );
+  const byKey = new Map<string, typeof candidates>();
+  for (const a of candidates) {
+    for (const k of new Set([a.code, a.name, a.shortName].filter((x): x is string => !!x).map(agencyMatchKey))) byKey.set(k, [...(byKey.get(k) ?? []), a]);
+  }
+  const match = (name: string, row: number, column: string) => {
+    const found = byKey.get(agencyMatchKey(name)) ?? [];
+    if (found.length === 1) return found[0];
+    errors.push({ code: found.length ? 'ambiguous_agency' : 'unknown_agency', row, column, value: name.slice(0, 100), params: {} });
+    return null;
+  };
+  const { calendar } = await loadWorkingCalendar(db);
+  const tasks: { task: NewTask; places: Parameters<typeof insertTask>[3] }[] = [];
+  for (const r of rows) {
+    const owner = match(r.owner, r.row, 'Cơ quan chủ trì');
+    const coOwners = r.coOwners.map((c) => match(c, r.row, 'Cơ quan phối hợp'));
+    if (!owner || coOwners.some((c) => !c)) continue;
+    const coOwnerIds = [...new Set(coOwners.map((c) => c!.id))].filter((id) => id !== owner.id);
+    const deadline =
+      r.deadline === null
+        ? { deadline: null, deadlineExplanation: null }
+        : 'date' in r.deadline
+          ? { deadline: r.deadline.date, deadlineExplanation: null }
+          : (({ date, explanation }) => ({ deadline: date, deadlineExplanation: explanation }))(calendar.dueAfter(r.sourceDate, r.deadline.workingDays, { eventLabel: 'ngày ban hành văn bản' }));
+    tasks.push({
+      task: { assigningAgencyId: assigner.id, sourceNumber: r.sourceNumber, sourceDate: r.sourceDate, sourceTitle: r.sourceTitle, content: r.content, ownerAgencyId: owner.id, coOwnerAgencyIds: coOwnerIds, ...deadline },
+      places: { owner, coOwners: coOwnerIds.map((id) => candidates.find((c) => c.id === id)!) },
+    });
+  }
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const summary = { rows: rows.length + new Set(errors.map((e) => e.row).filter((x) => x !== null)).size, tasks: tasks.length };
+  if (errors.length || imp.dryRun) {
+    const shown: TaskImportError[] = errors.length > MAX_IMPORT_ERRORS ? [...errors.slice(0, MAX_IMPORT_ERRORS), { code: 'too_many_errors', row: null, column: null, value: null, params: { shown: MAX_IMPORT_ERRORS, total: errors.length } }] : errors;
+    await db.update(assignedTaskImport).set({ status: errors.length ? 'rejected' : 'done', errors: shown, summary, finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
+    return { errors: errors.length, dryRun: imp.dryRun };
+  }
+  // The requester is the author of every task (the job only carries it out).
+  const author: RequestContext = {
+    actor: { userId: user.id, username: user.username, fullName: user.fullName, roles: requester.roles, sessionId: '', csrfToken: '', mustChangePassword: false },
+    ip: null,
+    requestId: `job:assigned-tasks.import:${importId}`,
+  };
+  await db.transaction(async (tx) => {
+    for (const t of tasks) await insertTask(tx, author, t.task, t.places, 'import', importId);
+    await tx.update(assignedTaskImport).set({ status: 'done', errors: [], summary, finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
+  });
+  return summary;
+}
