@@ -235,6 +235,17 @@ describe('seedDemo', () => {
     expect(board.total).toMatchObject({ closed: 1, overdue: 3 });
   });
 
+  it('keeps the register of tasks the committee assigned in 2021, some overdue, each seen by its owner', async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const all = (await secretariat.get('/api/assigned-tasks')).json() as { total: number; counts: { open: number; overdue: number; completed: number }; items: { timeliness: string }[] };
+    expect(all.total).toBe(13);
+    expect(all.counts.overdue).toBeGreaterThanOrEqual(5);
+    expect(all.items.map((i) => i.timeliness)).toEqual(expect.arrayContaining(['overdue', 'done_on_time', 'done_late', 'no_deadline']));
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const own = (await unit.get('/api/assigned-tasks')).json() as { items: { ownerAgencyName: string; status: string }[] };
+    expect(own.items).toEqual([expect.objectContaining({ ownerAgencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'completed' })]);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;
