@@ -46,15 +46,15 @@ describe('risk-based ranking', () => {
     expect(ranking).toMatchObject({ parFramework: { id: par.id }, sipasFramework: { id: sipas.id }, averageIndex: 86.25, averageSatisfaction: 85, unavailable: ['openActions', 'overdueActions', 'lateReports'] });
     expect(ranking.weights).toEqual(defaultRiskWeights);
     // Weights 3,1,2,2,2,2 (sum 12). A: unmet 3/3, lost 2.75/2.75, below index 13.75/13.75, below SIPAS 5/5,
-    // complaints 2/2, years 5/5; overdue assigned tasks 0 (weight 1, counted: the register exists) → 100.
+    // complaints 2/2, years 5/5, and overdue assigned tasks (weight 1: the register counts them) 0 → 12/13 = 92.3.
     // C: never inspected 5/5 → 2/13 = 15.4. B: all 0 → 0.
     expect(ranking.items.map((i) => [i.unitName, i.rank, i.score, i.targetAgencyId])).toEqual([
-      [a.wardA.name, 1, 100, a.wardACommittee.id],
+      [a.wardA.name, 1, 92.3, a.wardACommittee.id],
       [wardC.name, 2, 15.4, expect.any(String)],
       [a.wardB.name, 3, 0, a.wardBCommittee.id],
     ]);
     expect(ranking.items[0].explanation.vi).toBe(
-      'Hạng 1 (điểm rủi ro 100): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,8 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
+      'Hạng 1 (điểm rủi ro 92,3): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,8 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
     );
     expect(ranking.items[1].explanation.vi).toBe(`Hạng 2 (điểm rủi ro 15,4): chưa có cuộc kiểm tra nào trong dữ liệu; chưa có điểm chỉ số CCHC năm 2021; chưa có chỉ số hài lòng năm 2021.`);
     expect(ranking.items[2].figures).toMatchObject({ lastInspectedYear: 2021, complaints: 0, indexPct: 100 });
