@@ -80,6 +80,21 @@ const townOffices: [string, string, string][] = [
   ['Phòng Quản lý đô thị', 'QLĐT', 'QLĐT'],
 ];
 
+/** Departments of the province named in the demo's 2026 cycle (key, name, short name, abbreviation). */
+const provinceDepartments: [string, string, string, string][] = [
+  ['vp:gia-lai', 'Văn phòng Ủy ban nhân dân tỉnh Gia Lai', 'Văn phòng UBND tỉnh', 'VP'],
+  ['stp:gia-lai', 'Sở Tư pháp tỉnh Gia Lai', 'Sở Tư pháp', 'STP'],
+  ['stc:gia-lai', 'Sở Tài chính tỉnh Gia Lai', 'Sở Tài chính', 'STC'],
+  ['skhcn:gia-lai', 'Sở Khoa học và Công nghệ tỉnh Gia Lai', 'Sở Khoa học và Công nghệ', 'SKHCN'],
+];
+
+/** Offices of a ward's People's Committee after 2025: key prefix, name, abbreviation. */
+export const wardOffices: [string, string, string][] = [
+  ['vp', 'Văn phòng HĐND và UBND', 'VP'],
+  ['kt', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'KTHTĐT'],
+  ['vhxh', 'Phòng Văn hóa – Xã hội', 'VHXH'],
+];
+
 const committee = (unitKey: string, unitName: string, level: 'tỉnh' | 'thị xã' | 'phường' | 'xã', place: string, extra: Partial<DemoAgency> = {}): DemoAgency => ({
   key: `ubnd:${unitKey}`,
   unit: unitKey,
@@ -128,11 +143,17 @@ export const demoAgencies: DemoAgency[] = [
   }),
   committee('gia-lai', 'Gia Lai', 'tỉnh', 'Gia Lai', { validFrom: FROM_2025 }),
   { key: 'snv:gia-lai', unit: 'gia-lai', name: 'Sở Nội vụ tỉnh Gia Lai', shortName: 'Sở Nội vụ', kind: 'department', docAbbreviation: 'SNV', placeName: 'Gia Lai', validFrom: FROM_2025 },
+  // The province's own 2026 cycle (demo-gialai.ts) inspects a few of its departments and its centre.
+  ...provinceDepartments.map(([key, name, shortName, abbr]): DemoAgency => ({ key, unit: 'gia-lai', parent: key === 'vp:gia-lai' ? 'ubnd:gia-lai' : undefined, name, shortName, kind: 'department', docAbbreviation: abbr, placeName: 'Gia Lai', validFrom: FROM_2025 })),
+  { key: 'center:gia-lai', unit: 'gia-lai', parent: 'vp:gia-lai', name: 'Trung tâm Phục vụ hành chính công tỉnh Gia Lai', shortName: 'Trung tâm PVHCC tỉnh', kind: 'one_stop_desk', placeName: 'Gia Lai', validFrom: FROM_2025 },
   ...wards2025.flatMap((n): DemoAgency[] => {
     const unitKey = `2025:${n}`;
     return [
       committee(unitKey, n, 'phường', n, { validFrom: FROM_2025 }),
       { key: `center:${unitKey}`, unit: unitKey, parent: `ubnd:${unitKey}`, name: `Trung tâm Phục vụ hành chính công phường ${n}`, shortName: `Trung tâm PVHCC phường ${n}`, kind: 'one_stop_desk', placeName: n, validFrom: FROM_2025 },
+      // The three offices of a commune-level committee after 2025 (reference.md §7.3); the first is
+      // the ward's standing body for administrative reform.
+      ...wardOffices.map(([prefix, name, abbr]): DemoAgency => ({ key: `${prefix}:${unitKey}`, unit: unitKey, parent: `ubnd:${unitKey}`, name: `${name} phường ${n}`, shortName: name, kind: 'office', docAbbreviation: abbr, placeName: n, validFrom: FROM_2025 })),
     ];
   }),
 ];
@@ -146,4 +167,9 @@ export const demoUsers = [
   { username: 'secretariat', fullName: 'Nguyễn Thị Thu Hà', roles: [{ role: 'secretariat', agency: 'office:NV' }] },
   { username: 'inspector', fullName: 'Trần Văn Minh', roles: [{ role: 'inspector', agency: 'office:NV' }] },
   { username: 'unit', fullName: 'Lê Thị Hồng', roles: [{ role: 'unit_officer', agency: 'ubnd:2021:Bồng Sơn' }] },
+  // After 2025 (demo-gialai.ts): the province's standing office and leader, and two wards' offices.
+  { username: 'gialai', fullName: 'Trương Công Danh', roles: [{ role: 'secretariat', agency: 'snv:gia-lai' }] },
+  { username: 'gialai-leader', fullName: 'Lê Minh Khoa', roles: [{ role: 'leader', agency: 'ubnd:gia-lai' }] },
+  { username: 'bongson', fullName: 'Tô Thị Mỹ Linh', roles: [{ role: 'secretariat', agency: 'vp:2025:Bồng Sơn' }] },
+  { username: 'tamquan', fullName: 'Huỳnh Thị Bích Ngọc', roles: [{ role: 'secretariat', agency: 'vp:2025:Tam Quan' }] },
 ] as const;

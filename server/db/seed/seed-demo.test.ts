@@ -34,7 +34,7 @@ const unitsUnder = (parentCode: string) =>
 describe('seedDemo', () => {
   it('generates a readable password when none is given, and the accounts accept it', async () => {
     expect(seeded.seeded).toBe(true);
-    expect(seeded.usernames).toEqual(['admin', 'leader', 'secretariat', 'inspector', 'unit']);
+    expect(seeded.usernames).toEqual(['admin', 'leader', 'secretariat', 'inspector', 'unit', 'gialai', 'gialai-leader', 'bongson', 'tamquan']);
     expect(seeded.generatedPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const admin = await signIn(app, 'admin', seeded.generatedPassword!);
     expect(admin.username).toBe('admin');
@@ -86,7 +86,7 @@ describe('seedDemo', () => {
     expect(row).toEqual({ name: 'Phòng Nội vụ', unit_code: '543', doc_abbreviation: 'NV' });
   });
 
-  it('creates the five demo users with their roles', async () => {
+  it('creates the demo users with their roles', async () => {
     const roles = await queryRows<{ username: string; role: string; agency: string }>(
       database.db,
       sql`select u.username, r.role, a.name as agency from app_user u join user_role r on r.user_id = u.id join agency a on a.id = r.agency_id order by u.username, a.name`,
@@ -97,6 +97,8 @@ describe('seedDemo', () => {
     expect(of('secretariat')).toEqual([{ role: 'secretariat', agency: 'Phòng Nội vụ' }]);
     expect(of('inspector')).toEqual([{ role: 'inspector', agency: 'Phòng Nội vụ' }]);
     expect(of('unit')).toEqual([{ role: 'unit_officer', agency: 'Ủy ban nhân dân phường Bồng Sơn' }]);
+    expect(of('gialai')).toEqual([{ role: 'secretariat', agency: 'Sở Nội vụ tỉnh Gia Lai' }]);
+    expect(of('bongson')).toEqual([{ role: 'secretariat', agency: 'Văn phòng HĐND và UBND phường Bồng Sơn' }]);
     expect(new Set(roles.map((r) => r.username))).toEqual(new Set(seeded.usernames));
   });
 
@@ -196,6 +198,7 @@ describe('seedDemo', () => {
                  count(distinct e.id) filter (where e.kind = 'photo')::int as photos,
                  array_remove(array_agg(distinct f.kind), null) as kinds
             from inspection i
+            join inspection_plan p on p.id = i.plan_id and p.year = 2021
             left join inspection_checklist c on c.inspection_id = i.id
             left join inspection_checklist_item it on it.checklist_id = c.id
             left join checklist_evidence e on e.item_id = it.id
@@ -244,6 +247,82 @@ describe('seedDemo', () => {
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const own = (await unit.get('/api/assigned-tasks')).json() as { items: { ownerAgencyName: string; status: string }[] };
     expect(own.items).toEqual([expect.objectContaining({ ownerAgencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'completed' })]);
+  });
+
+  describe('Gia Lai after 2025: the province and its wards run their own 2026 cycles (M23)', () => {
+    type PlanItem = { id: string; year: number; status: string; issuingAgencyName: string; numberLabel?: string | null };
+    const plansOf = async (username: string) => {
+      const who = await signIn(app, username, seeded.generatedPassword!);
+      const items = (await who.get('/api/plans?year=2026')).json().items as PlanItem[];
+      return { who, items };
+    };
+
+    it('gives each ward its own standing body: its Văn phòng HĐND và UBND', async () => {
+      const [ward] = await queryRows<{ id: string }>(database.db, sql`select id from unit where code = 'DEMO-2025-BONGSON'`);
+      const [row] = await queryRows<{ name: string }>(database.db, sql`select name from agency where id = ${await standingBodyOf(database.db, ward.id)}::uuid`);
+      expect(row.name).toBe('Văn phòng HĐND và UBND phường Bồng Sơn');
+    });
+
+    it("shows each authority its own plans, and the province its wards' by scope", async () => {
+      const province = await plansOf('gialai');
+      expect(province.items.map((p) => `${p.issuingAgencyName}: ${p.status}`).sort()).toEqual([
+        'Ủy ban nhân dân phường Bồng Sơn: issued',
+        'Ủy ban nhân dân phường Tam Quan: draft',
+        'Ủy ban nhân dân tỉnh Gia Lai: issued',
+      ]);
+      const bongSon = await plansOf('bongson');
+      expect(bongSon.items.map((p) => p.issuingAgencyName)).toEqual(['Ủy ban nhân dân phường Bồng Sơn']);
+      const tamQuan = await plansOf('tamquan');
+      expect(tamQuan.items.map((p) => p.issuingAgencyName)).toEqual(['Ủy ban nhân dân phường Tam Quan']);
+      // Neither ward opens the other's plan, nor the province's; Hoài Nhơn's office sees none of 2026.
+      const other = province.items.find((p) => p.issuingAgencyName.endsWith('Tam Quan'))!;
+      expect((await bongSon.who.get(`/api/plans/${other.id}`)).statusCode).toBe(404);
+      const provincePlan = province.items.find((p) => p.issuingAgencyName.endsWith('Gia Lai'))!;
+      expect((await tamQuan.who.get(`/api/plans/${provincePlan.id}`)).statusCode).toBe(404);
+      expect((await plansOf('secretariat')).items).toEqual([]);
+      // And the 2026 offices see nothing of Hoài Nhơn's 2021 cycle.
+      const hoaiNhon = await signIn(app, 'secretariat', seeded.generatedPassword!);
+      const plan2021 = ((await hoaiNhon.get('/api/plans?year=2021')).json().items as PlanItem[])[0];
+      expect((await province.who.get(`/api/plans/${plan2021.id}`)).statusCode).toBe(404);
+      expect((await province.who.get('/api/plans?year=2021')).json().items).toEqual([]);
+    });
+
+    it("keeps each ward's inspections to itself, and the province's unannounced visit secret", async () => {
+      const list = async (username: string) => {
+        const who = await signIn(app, username, seeded.generatedPassword!);
+        return (await who.get('/api/inspections?pageSize=500')).json().items as { agencyName: string; kind: string; status: string; startsOn: string }[];
+      };
+      const bongSon = await list('bongson');
+      // Its own four visits (the province's visit to the ward is the province's record: the ward's
+      // unit officers see it as the inspected unit, its standing office does not run it).
+      expect(bongSon.map((i) => i.agencyName).sort()).toEqual([
+        'Phòng Kinh tế, Hạ tầng và Đô thị phường Bồng Sơn',
+        'Phòng Văn hóa – Xã hội phường Bồng Sơn',
+        'Trung tâm Phục vụ hành chính công phường Bồng Sơn',
+        'Văn phòng HĐND và UBND phường Bồng Sơn',
+      ]);
+      const tamQuan = await list('tamquan');
+      expect(tamQuan.map((i) => i.agencyName)).toEqual([]);
+      const province = await list('gialai');
+      expect(province.filter((i) => i.kind === 'unannounced').map((i) => i.agencyName).sort()).toEqual([
+        'Trung tâm Phục vụ hành chính công phường Bồng Sơn',
+        'Trung tâm Phục vụ hành chính công tỉnh Gia Lai',
+      ]);
+      expect((await list('secretariat')).filter((i) => i.startsOn >= '2026-01-01')).toEqual([]);
+    });
+
+    it("numbers each authority's documents in its own register", async () => {
+      const rows = await queryRows<{ agency: string; label: string }>(
+        database.db,
+        sql`select a.name as agency, e.number || '/' || e.symbol as label from document_register_entry e join agency a on a.id = e.agency_id where e.year = 2026 order by a.name, e.number`,
+      );
+      expect(rows).toEqual([
+        { agency: 'Ủy ban nhân dân phường Bồng Sơn', label: '8/KH-UBND' },
+        { agency: 'Ủy ban nhân dân phường Bồng Sơn', label: '21/QĐ-UBND' },
+        { agency: 'Ủy ban nhân dân tỉnh Gia Lai', label: '12/KH-UBND' },
+        { agency: 'Ủy ban nhân dân tỉnh Gia Lai', label: '245/QĐ-UBND' },
+      ]);
+    });
   });
 
   it('does nothing the second time', async () => {

@@ -12,6 +12,7 @@ import { seedDemoFollowUp } from './demo-follow-up.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
 import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
+import { seedDemoGiaLai } from './demo-gialai.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -93,6 +94,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     await tx.insert(standingBody).values([
       { unitId: unitIds.get('hoai-nhon')!, agencyId: agencyIds.get('office:NV')! },
       { unitId: unitIds.get('gia-lai')!, agencyId: agencyIds.get('snv:gia-lai')! },
+      // Each ward after 2025: its Văn phòng HĐND và UBND.
+      ...demoUnits.filter((u) => u.key.startsWith('2025:')).map((u) => ({ unitId: unitIds.get(u.key)!, agencyId: agencyIds.get(`vp:${u.key}`)! })),
     ]);
     const userIds = new Map<string, string>();
     for (const u of demoUsers) {
@@ -117,6 +120,15 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     // The 2021 results report, drafted by the office (its figures are the dashboard's, live).
     await seedDemoResultsReport(tx, { agencyIds, createdBy: userIds.get('secretariat')! });
+    // Gia Lai after 2025: the province and two wards run their own 2026 cycles (demo-gialai.ts).
+    await seedDemoGiaLai(tx, {
+      agencyIds,
+      createdBy: new Map([
+        ['ubnd:gia-lai', userIds.get('gialai')!],
+        ['ubnd:2025:Bồng Sơn', userIds.get('bongson')!],
+        ['ubnd:2025:Tam Quan', userIds.get('tamquan')!],
+      ]),
+    });
     // Tasks the committee and its Chairman assigned in 2021, some overdue (demo-assigned-tasks.ts).
     await seedDemoAssignedTasks(tx, { agencyIds });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
