@@ -156,8 +156,16 @@ async function drawOf(p: Place): Promise<Draw> {
   const plan = await issuedPlan(p);
   return expectOk(await p.sec.post('/api/unannounced-draws', { planId: plan.id, k: 1, placeKinds: ['head_office'] }), 'draw');
 }
+/** A draw of the team's plan whose drawn place has had its unannounced visit started: the reveal is allowed. */
+async function visitedDraw(p: Place): Promise<Draw> {
+  const team = await p.shared('foundedTeam', () => foundedTeam(p));
+  const d = await expectOk<Draw>(await p.sec.post('/api/unannounced-draws', { planId: team.planId, k: 1, placeKinds: ['head_office'] }), 'draw');
+  const visit = await inspectionOf(p, 'unannounced', d.drawn[0].agencyId);
+  await expectOk(await p.sec.post(`/api/inspections/${visit.id}/start`, { version: visit.version }), 'start unannounced visit');
+  return expectOk(await p.sec.get(`/api/unannounced-draws/${d.id}`), 'read draw');
+}
 async function revealedDraw(p: Place): Promise<Draw> {
-  const d = await drawOf(p);
+  const d = await visitedDraw(p);
   return expectOk(await p.sec.post(`/api/unannounced-draws/${d.id}/reveal`, { version: d.version }), 'reveal draw');
 }
 /** Conclusions of a started desk review of ward A (issue 10 §5): one requirement, 10 working days. */
@@ -513,7 +521,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'POST /api/unannounced-draws/{id}/reveal': {
     scoped: true,
     build: async ({ place, fresh }) => {
-      const d = await fresh('draw', () => drawOf(place));
+      const d = await fresh('draw', () => visitedDraw(place));
       return { method: 'POST', url: `/api/unannounced-draws/${d.id}/reveal`, payload: { version: d.version } };
     },
   },

@@ -20,6 +20,7 @@ const titles: Record<ErrorCode, string> = {
   INVALID_STATE: 'Not possible in the current state',
   INVALID_TRANSITION: 'This move is not possible from the current status',
   SCHEDULE_CONFLICT: 'The schedule breaks a rule',
+  DRAW_VISITS_PENDING: 'The drawn places have not all been visited',
   UNSUPPORTED_FILE: 'Unsupported file',
   PDF_UNAVAILABLE: 'PDF conversion is not available on this server',
   PDF_LIMIT_REACHED: 'Too many PDF conversions waiting',

@@ -53,6 +53,8 @@ export const drawSchema = z.object({
   revealedAt: z.string().nullable(),
   /** Unannounced visits of the plan to a drawn place not yet started or cancelled: the reveal waits for them. */
   pendingVisits: z.number().int(),
+  /** Drawn places no unannounced visit of the plan has started at yet: the reveal waits for them too. */
+  unvisitedPlaces: z.number().int(),
   abilities: z.object({ reveal: z.boolean() }),
   version: z.number().int(),
 });

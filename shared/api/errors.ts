@@ -18,6 +18,7 @@ export const errorCodes = [
   'INVALID_STATE',
   'INVALID_TRANSITION',
   'SCHEDULE_CONFLICT',
+  'DRAW_VISITS_PENDING',
   'UNSUPPORTED_FILE',
   'PDF_UNAVAILABLE',
   'PDF_LIMIT_REACHED',
@@ -47,6 +48,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   /** A schedule change that breaks a rule (double booking, lead time…); `conflicts` names each. */
   SCHEDULE_CONFLICT: 409,
+  /** A draw's seed asked for before every drawn place was visited; `pendingVisits` and `unvisitedPlaces` say what is missing. */
+  DRAW_VISITS_PENDING: 409,
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -238,5 +241,8 @@ export const problemSchema = z.object({
   conflicts: z.array(z.record(z.string(), z.unknown())).optional(),
   /** VERSION_CONFLICT: the record as it is now (a checklist item; a report draft, to show rather than overwrite). */
   current: z.record(z.string(), z.unknown()).optional(),
+  /** DRAW_VISITS_PENDING: unannounced visits to the drawn places still to start, and drawn places not visited yet. */
+  pendingVisits: z.number().int().optional(),
+  unvisitedPlaces: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

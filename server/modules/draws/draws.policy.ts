@@ -3,7 +3,7 @@ import { inReach } from '../../authz/scope.js';
 import type { GuardedResource } from '../../authz/guard.js';
 import type { Actor } from '../../http/actor.js';
 import { issuerPlace } from '../plans/plans.policy.js';
-import { findVisibleDraw, type DrawRow } from './draws.repository.js';
+import { findVisibleDraw, type DrawRow, type DrawVisits } from './draws.repository.js';
 
 export type DrawPlaceKind = (typeof drawPlaceKinds)[number];
 
@@ -19,4 +19,8 @@ export const drawResource: GuardedResource<DrawRow, 'reveal'> = {
   refusal: (row) => (row.revealedAt ? 'the draw has been revealed already' : null),
 };
 
-export const drawAbilities = (actor: Actor, row: DrawRow) => ({ reveal: !row.revealedAt && inReach(actor, 'inspection.schedule', issuerPlace(row)) });
+/** What the actor may do, exactly as the server would decide it: the reveal also waits for the visits (reveal-draw.ts). */
+export const revealBlocked = (visits: DrawVisits) => visits.pending > 0 || visits.unvisited > 0;
+export const drawAbilities = (actor: Actor, row: DrawRow, visits: DrawVisits) => ({
+  reveal: !row.revealedAt && inReach(actor, 'inspection.schedule', issuerPlace(row)) && !revealBlocked(visits),
+});

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { sha256Hex } from './create-draw.js';
 import { drawAbilities } from './draws.policy.js';
-import { pendingVisitsTo, type DrawRow } from './draws.repository.js';
+import { drawVisits, type DrawRow } from './draws.repository.js';
 
 type Candidate = Draw['pool'][number];
 
@@ -12,6 +12,7 @@ export async function presentDraw(tx: DbOrTx, actor: Actor, row: DrawRow): Promi
   const pool = row.pool as Candidate[];
   const byId = new Map(pool.map((c) => [c.agencyId, c]));
   const drawn = row.drawn as string[];
+  const visits = row.revealedAt ? { pending: 0, unvisited: 0 } : await drawVisits(tx, row.planId, drawn);
   return {
     id: row.id,
     planId: row.planId,
@@ -27,8 +28,9 @@ export async function presentDraw(tx: DbOrTx, actor: Actor, row: DrawRow): Promi
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     revealedAt: row.revealedAt?.toISOString() ?? null,
-    pendingVisits: row.revealedAt ? 0 : await pendingVisitsTo(tx, row.planId, drawn),
-    abilities: drawAbilities(actor, row),
+    pendingVisits: visits.pending,
+    unvisitedPlaces: visits.unvisited,
+    abilities: drawAbilities(actor, row, visits),
     version: row.version,
   };
 }

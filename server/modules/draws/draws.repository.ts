@@ -70,15 +70,33 @@ export async function poolPlaces(tx: DbOrTx, planId: string, kinds: readonly Dra
   );
 }
 
-/** Unannounced visits of the plan to one of the places (as agency or place visited) not yet started nor cancelled. */
-export async function pendingVisitsTo(tx: DbOrTx, planId: string, agencyIds: string[]): Promise<number> {
-  if (!agencyIds.length) return 0;
+export interface DrawVisits {
+  /** Unannounced visits of the plan to a drawn place, neither started nor cancelled. */
+  pending: number;
+  /** Drawn places no unannounced visit of the plan has started at (as the agency or a place visited). */
+  unvisited: number;
+}
+
+/**
+ * Where the visits to the drawn places stand. The reveal waits until every drawn place has had an
+ * unannounced visit of the plan started there and none is still to come (docs/decisions/unannounced-draw.md):
+ * revealing earlier would tell the world where the team is going next.
+ */
+export async function drawVisits(tx: DbOrTx, planId: string, agencyIds: string[]): Promise<DrawVisits> {
+  if (!agencyIds.length) return { pending: 0, unvisited: 0 };
   const ids = sql.join(agencyIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await queryRows<{ pending: number; unvisited: number }>(
     tx,
-    sql`select count(*)::int as n from inspection i
-         where i.plan_id = ${planId}::uuid and i.kind = 'unannounced' and i.started_at is null and i.status <> 'cancelled'
-           and (i.agency_id in (${ids}) or exists (select 1 from inspection_place ip where ip.inspection_id = i.id and ip.agency_id in (${ids})))`,
+    sql`with visit as (
+          select i.id, i.started_at, i.status, i.agency_id as place from inspection i
+           where i.plan_id = ${planId}::uuid and i.kind = 'unannounced'
+          union
+          select i.id, i.started_at, i.status, ip.agency_id from inspection i join inspection_place ip on ip.inspection_id = i.id
+           where i.plan_id = ${planId}::uuid and i.kind = 'unannounced'
+        )
+        select (select count(distinct v.id) from visit v where v.place in (${ids}) and v.started_at is null and v.status <> 'cancelled')::int as pending,
+               (select count(*) from unnest(array[${ids}]) as d(place)
+                 where not exists (select 1 from visit v where v.place = d.place and v.started_at is not null))::int as unvisited`,
   );
-  return Number(row?.n ?? 0);
+  return { pending: Number(row?.pending ?? 0), unvisited: Number(row?.unvisited ?? 0) };
 }

@@ -40,7 +40,9 @@ describe('the draw of unannounced targets', () => {
     expect(draw.pool.every((c) => c.weight === 1)).toBe(true);
     expect(draw.drawn).toHaveLength(2);
     expect(draw.seed).toBeNull();
-    expect(draw.abilities).toEqual({ reveal: true });
+    // Nothing visited yet: the reveal would be refused, so the office is not offered it.
+    expect(draw.abilities).toEqual({ reveal: false });
+    expect(draw.unvisitedPlaces).toBe(2);
     // The stored result is the published function of the stored seed and pool, and the hashes commit to both.
     const seed = await seedOf(draw.id);
     expect(draw.seedHash).toBe(sha256Hex(seed));
@@ -63,22 +65,44 @@ describe('the draw of unannounced targets', () => {
     expect((await s.leader.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version })).statusCode).toBe(403);
   });
 
-  it('waits for the visits to the drawn places before the seed is revealed', async () => {
-    const place = draw.drawn[0];
-    const [{ parent }] = await queryRows<{ parent: string }>(t.database.db, sql`select parent_agency_id as parent from agency where id = ${place.agencyId}::uuid`);
-    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: parent, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-17', places: [place.agencyId] });
+  it('refuses the reveal before the drawn places are visited, so the seed never tells where the team goes next', async () => {
+    // Before: nothing scheduled yet. Revealing now would publish the places the visits are still to come to.
+    const now = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
+    expect(now.statusCode).toBe(409);
+    expect(now.json()).toMatchObject({ code: 'DRAW_VISITS_PENDING', unvisitedPlaces: 2, pendingVisits: 0 });
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/unannounced-draws/${draw.id}` })).statusCode).toBe(404);
+  });
+
+  it('waits until every drawn place has been visited before the seed is revealed, and offers it only then', async () => {
+    const parentOf = async (id: string) => (await queryRows<{ parent: string }>(t.database.db, sql`select parent_agency_id as parent from agency where id = ${id}::uuid`))[0].parent;
+    const [first, second] = draw.drawn;
+    const visit1 = await schedule(s.secretariat, { planId: s.plan.id, agencyId: await parentOf(first.agencyId), teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-17', places: [first.agencyId] });
     const early = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
     expect(early.statusCode).toBe(409);
-    expect(early.json().code).toBe('INVALID_STATE');
-    expect((await s.secretariat.get(`/api/unannounced-draws/${draw.id}`)).json().pendingVisits).toBe(1);
+    expect(early.json()).toMatchObject({ code: 'DRAW_VISITS_PENDING', pendingVisits: 1, unvisitedPlaces: 2 });
+    expect((await s.secretariat.get(`/api/unannounced-draws/${draw.id}`)).json()).toMatchObject({ pendingVisits: 1, unvisitedPlaces: 2, abilities: { reveal: false } });
 
     clock.set('2021-06-17T01:30:00Z');
-    expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: visit.version })).statusCode).toBe(200);
+    expect((await s.inspector.post(`/api/inspections/${visit1.id}/start`, { version: visit1.version })).statusCode).toBe(200);
+    // One place visited, the other not even scheduled: still refused, still not offered.
+    const half = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
+    expect(half.json()).toMatchObject({ code: 'DRAW_VISITS_PENDING', pendingVisits: 0, unvisitedPlaces: 1 });
+    expect((await s.secretariat.get(`/api/unannounced-draws/${draw.id}`)).json().abilities).toEqual({ reveal: false });
+
+    const visit2 = await schedule(s.secretariat, { planId: s.plan.id, agencyId: await parentOf(second.agencyId), teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-18', places: [second.agencyId] });
+    clock.set('2021-06-18T01:30:00Z');
+    expect((await s.inspector.post(`/api/inspections/${visit2.id}/start`, { version: visit2.version })).statusCode).toBe(200);
+    const ready: Draw = (await s.secretariat.get(`/api/unannounced-draws/${draw.id}`)).json();
+    expect(ready).toMatchObject({ pendingVisits: 0, unvisitedPlaces: 0, abilities: { reveal: true } });
+    // The leader sees it but may not reveal: the ability says so too.
+    expect((await s.leader.get(`/api/unannounced-draws/${draw.id}`)).json().abilities).toEqual({ reveal: false });
+
     const stale = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version + 5 });
     expect(stale.json().code).toBe('VERSION_CONFLICT');
     const revealed = await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: draw.version });
     expect(revealed.statusCode, revealed.body).toBe(200);
     expect(revealed.json().seed).toBe(await seedOf(draw.id));
+    expect(revealed.json().abilities).toEqual({ reveal: false });
     expect((await s.secretariat.post(`/api/unannounced-draws/${draw.id}/reveal`, { version: revealed.json().version })).json().code).toBe('INVALID_STATE');
   });
 

@@ -7,18 +7,24 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { drawResource } from './draws.policy.js';
-import { pendingVisitsTo } from './draws.repository.js';
+import { drawVisits } from './draws.repository.js';
+import { revealBlocked } from './draws.policy.js';
 
 /**
  * After the visits, the office reveals the seed: from then on anyone can recompute the draw
- * (GET /api/public/unannounced-draws/{id}). Refused (409 INVALID_STATE) while an unannounced visit
- * of the plan to a drawn place has neither started nor been cancelled: revealing would tell the
- * world where the team is going.
+ * (GET /api/public/unannounced-draws/{id}). Refused (409 DRAW_VISITS_PENDING) until every drawn
+ * place has had an unannounced visit of the plan started there and none is still to come: revealing
+ * earlier would tell the world where the team is going (docs/decisions/unannounced-draw.md).
  */
 export async function revealDraw(tx: Tx, ctx: RequestContext, id: string, version: number) {
   const row = await loadForAction(tx, ctx, drawResource, id, 'reveal', version);
-  const pending = await pendingVisitsTo(tx, row.planId, row.drawn as string[]);
-  if (pending > 0) throw new AppError('INVALID_STATE', `${pending} unannounced visit(s) to the drawn places have not started yet`);
+  const visits = await drawVisits(tx, row.planId, row.drawn as string[]);
+  if (revealBlocked(visits)) {
+    throw new AppError('DRAW_VISITS_PENDING', `${visits.unvisited} drawn place(s) not visited yet, ${visits.pending} unannounced visit(s) to them still to start`, undefined, {
+      pendingVisits: visits.pending,
+      unvisitedPlaces: visits.unvisited,
+    });
+  }
   const [after] = await tx
     .update(unannouncedDraw)
     .set({ revealedAt: sql`now()`, revealedBy: ctx.actor.userId, version: sql`${unannouncedDraw.version} + 1` })

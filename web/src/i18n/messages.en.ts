@@ -565,6 +565,7 @@ export const en: Record<MessageKey, string> = {
   'error.INVALID_STATE': 'This cannot be done in the current state.',
   'error.INVALID_TRANSITION': 'This step is not possible from the current status.',
   'error.SCHEDULE_CONFLICT': 'The schedule conflicts with another record.',
+  'error.DRAW_VISITS_PENDING': 'The seed can be revealed only after every drawn place has been visited: revealing earlier would tell the units where the team is going.',
   'error.UNSUPPORTED_FILE': 'This file type is not supported.',
   'error.PDF_UNAVAILABLE': 'PDF conversion is not available on the server. Please download the .docx instead.',
   'error.PDF_LIMIT_REACHED': 'You are already waiting for several PDFs. Wait for them to finish, then try again.',

@@ -568,6 +568,7 @@ export const vi = {
   'error.INVALID_STATE': 'Không thể thực hiện thao tác ở trạng thái hiện tại.',
   'error.INVALID_TRANSITION': 'Không thể chuyển sang bước này từ trạng thái hiện tại.',
   'error.SCHEDULE_CONFLICT': 'Lịch bị trùng hoặc vi phạm quy định.',
+  'error.DRAW_VISITS_PENDING': 'Chỉ công bố khóa bốc thăm sau khi đã kiểm tra đột xuất tất cả các nơi được bốc: công bố sớm sẽ làm lộ nơi Đoàn sắp đến.',
   'error.UNSUPPORTED_FILE': 'Tệp không đúng định dạng được hỗ trợ.',
   'error.PDF_UNAVAILABLE': 'Máy chủ chưa cài công cụ tạo PDF. Vui lòng tải bản .docx.',
   'error.PDF_LIMIT_REACHED': 'Bạn đang chờ tạo nhiều PDF cùng lúc. Vui lòng đợi các bản trước xong rồi thử lại.',

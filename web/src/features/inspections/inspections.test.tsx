@@ -86,6 +86,26 @@ describe('scheduling form', () => {
       ['2021-05-13', 'Đơn vị đã đồng ý'],
     ]);
   });
+
+  it('asks for the plan’s targets and teams only once a plan is chosen (never /api/plans/ nor /api/plans//teams)', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        urls.push(url);
+        if (url.startsWith('/api/plans?') || url === '/api/plans') return json({ items: [{ id: planId, summary: 'Kế hoạch kiểm tra CCHC năm 2021', documentNumber: '12/KH-UBND', year: 2021, status: 'issued' }], hasMore: false });
+        if (url === `/api/plans/${planId}`) return json({ id: planId, targets: [{ agencyId, name: 'UBND phường Hoài Thanh Tây', unitName: 'Phường Hoài Thanh Tây' }] });
+        if (url === `/api/plans/${planId}/teams`) return json({ items: [{ id: teamId, name: 'Đoàn kiểm tra số 1', status: 'founded' }] });
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    renderWithProviders(<ScheduleInspectionModal opened onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole('combobox', { name: /^Kế hoạch/ }));
+    await userEvent.click((await screen.findAllByRole('option', { name: /Kế hoạch kiểm tra CCHC năm 2021/, hidden: true })).at(-1)!);
+    await vi.waitFor(() => expect(urls).toContain(`/api/plans/${planId}/teams`));
+    expect(urls.filter((u) => u === '/api/plans/' || u.startsWith('/api/plans//'))).toEqual([]);
+  });
 });
 
 describe('inspection detail', () => {

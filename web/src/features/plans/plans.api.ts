@@ -31,10 +31,12 @@ export function usePlans(filters: PlanFilters) {
   });
 }
 
+/** One plan; asks nothing until the id is known (an empty id would be `/api/plans/`, a 400). */
 export function usePlan(id: string) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => api.get<PlanDetail>(planPath(id), undefined, signal),
+    enabled: id !== '',
   });
 }
 

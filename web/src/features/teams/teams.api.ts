@@ -26,6 +26,8 @@ export function usePlanTeams(planId: string) {
     queryKey: teamKeys.ofPlan(planId),
     queryFn: ({ signal }) => api.get<{ items: Team[] }>(`/api/plans/${encodeURIComponent(planId)}/teams`, undefined, signal),
     select: (data) => data.items,
+    // Not before a plan is chosen: `/api/plans//teams` is a 400.
+    enabled: planId !== '',
   });
 }
 
