@@ -49,6 +49,8 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js')
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const AssignedTasksPage = lazy(() => import('./features/assigned-tasks/AssignedTasksPage.js').then((m) => ({ default: m.AssignedTasksPage })));
 const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTaskPage.js').then((m) => ({ default: m.AssignedTaskPage })));
+const ReportRequestsPage = lazy(() => import('./features/reports/RequestsPage.js').then((m) => ({ default: m.RequestsPage })));
+const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -163,6 +165,8 @@ function SignedInRoutes() {
         />
         <Route path="assigned-tasks" element={<AssignedTasksPage />} />
         <Route path="assigned-tasks/:id" element={<AssignedTaskPage />} />
+        <Route path="reports/requests" element={<ReportRequestsPage />} />
+        <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route

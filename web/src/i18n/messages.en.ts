@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages.vi.js';
 import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messages.js';
+import { reportingEn } from '../features/reports/reports.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -929,4 +930,5 @@ export const en: Record<MessageKey, string> = {
   'reports.issue': "Approve and sign",
   'reports.issueHint': "The report takes its number from the register; its texts and figures are kept as they are at issue.",
   ...assignedTasksEn,
+  ...reportingEn,
 };

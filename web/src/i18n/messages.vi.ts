@@ -1,4 +1,5 @@
 import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messages.js';
+import { reportingVi } from '../features/reports/reports.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -932,6 +933,7 @@ export const vi = {
   'reports.issue': "Duyệt, ký ban hành",
   'reports.issueHint': "Báo cáo được cấp số trong sổ văn bản; nội dung và số liệu được giữ nguyên từ lúc ban hành.",
   ...assignedTasksVi,
+  ...reportingVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

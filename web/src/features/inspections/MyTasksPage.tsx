@@ -8,6 +8,7 @@ import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
 import { useInspections } from './inspections.api.js';
+import { MyReportsSection } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 
 /** How far a report deadline is, in working days (the unit counts them, not calendar days). */
@@ -69,6 +70,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         {t('tasks.title')}
       </Title>
       {can('inspection.schedule') && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
+      {can('report.submit') && <MyReportsSection today={today} />}
       <Section
         title={t('tasks.reportsDue')}
         items={reports}

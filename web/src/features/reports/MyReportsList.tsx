@@ -1,0 +1,96 @@
+import { Anchor, Badge, Card, Loader, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
+import { awaitingUnit } from '../../../../shared/domain/report-status.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate, todayIso } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
+import type { MessageKey } from '../../i18n/messages.vi.js';
+import { displayStatusColor, displayStatusKey } from './labels.js';
+import { useRequests, useSubmissions } from './reports.api.js';
+
+/** How far a due day is, in working days (as "Việc của tôi" counts a visit's report deadline). */
+function dueText(dueOn: string, today: string): { key: MessageKey; n: number } {
+  if (dueOn === today) return { key: 'tasks.dueToday', n: 0 };
+  const n = officialCalendar.workingDaysBetween(today, dueOn);
+  return n > 0 ? { key: 'tasks.workingDaysLeft', n } : { key: 'tasks.overdue', n: Math.max(1, -n) };
+}
+
+export interface MyReport {
+  submission: SubmissionSummary;
+  request: ReportRequest | undefined;
+}
+
+/** The reports the caller fills in (their units' submissions), with their requests' titles and due days. */
+export function useMyReports(enabled = true) {
+  const submissions = useSubmissions({ mine: true }, enabled);
+  const requests = useRequests();
+  const byId = new Map((requests.data?.items ?? []).map((r) => [r.id, r]));
+  const items: MyReport[] = (submissions.data?.items ?? []).map((s) => ({ submission: s, request: byId.get(s.requestId) }));
+  items.sort((a, b) => (a.request?.dueOn ?? '').localeCompare(b.request?.dueOn ?? ''));
+  return { items, isPending: submissions.isPending || requests.isPending, error: submissions.error ?? requests.error };
+}
+
+/** A table of the caller's reports: request, unit, due day (in working days while it awaits them), status. */
+export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[]; today?: string }) {
+  const t = useT();
+  if (items.length === 0) return <Text c="dimmed">{t('tasks.none')}</Text>;
+  return (
+    <Table>
+      <Table.Tbody>
+        {items.map(({ submission: s, request: r }) => {
+          const d = r && awaitingUnit(s.status) ? dueText(r.dueOn, today) : null;
+          return (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                  {r?.title ?? t('reporting.untitled')}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {s.agencyName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {r && (
+                  <Text size="sm">
+                    {formatDate(r.dueOn)}
+                    {d && (
+                      <>
+                        {' — '}
+                        <b>{t(d.key, { n: d.n })}</b>
+                      </>
+                    )}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** "Việc của tôi": the reports a unit officer still has to send (not started, draft, returned). */
+export function MyReportsSection({ today }: { today?: string }) {
+  const t = useT();
+  const mine = useMyReports();
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {t('reporting.tasks.toSend')}
+      </Title>
+      {mine.isPending ? (
+        <Loader size="sm" />
+      ) : mine.error ? (
+        <ErrorAlert error={mine.error} />
+      ) : (
+        <MyReportsTable items={mine.items.filter((i) => awaitingUnit(i.submission.status) && i.request?.status === 'open')} today={today} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Submission } from '../../../../shared/api/reports.schemas.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { SubmissionForm } from './SubmissionForm.js';
+import { submissionFixture } from './test-fixtures.js';
+
+type Handler = (body: { version: number; content: Submission['content'] }) => Response | Promise<Response>;
+let onSave: Handler;
+let onSubmit: Handler;
+const saves: { version: number; content: Submission['content'] }[] = [];
+
+const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
+  const url = new URL(input, 'http://localhost');
+  if (url.pathname === '/api/files') return json({ items: [], canAttach: true, rules: null });
+  if (url.pathname.endsWith('/draft') && init?.method === 'PUT') {
+    const body = JSON.parse(String(init.body));
+    saves.push(body);
+    return onSave(body);
+  }
+  if (url.pathname.endsWith('/submit')) return onSubmit(JSON.parse(String(init?.body)));
+  return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+});
+
+const saved = (body: { version: number; content: Submission['content'] }, over: Partial<Submission> = {}) =>
+  json(submissionFixture({ status: 'draft', displayStatus: 'draft', version: body.version + 1, content: body.content as Submission['content'], ...over }));
+
+beforeEach(() => {
+  localStorage.clear();
+  saves.length = 0;
+  fetchMock.mockClear();
+  onSave = (b) => saved(b);
+  onSubmit = (b) => saved(b, { status: 'submitted', displayStatus: 'submitted_on_time', late: false });
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+describe('the unit’s report form', () => {
+  it('checks cells and totals as one types, and autosaves the typed content', async () => {
+    renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Hồ sơ nhận — Đất đai'), '1.200');
+    await user.type(screen.getByLabelText('Hồ sơ nhận — Tư pháp'), '35');
+    expect((await screen.findByTestId('total-ho_so-nhan')).textContent).toBe('1.235');
+    await user.type(screen.getByLabelText('Tỷ lệ đúng hạn — Đất đai'), '120');
+    expect(await screen.findByText('Giá trị ngoài khoảng cho phép.')).toBeTruthy();
+    expect(await screen.findByText('Còn 1 ô nhập chưa đúng.')).toBeTruthy();
+    await user.type(screen.getByLabelText('1. Kết quả thực hiện'), 'Giảm hồ sơ trễ hạn');
+    expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
+    const last = saves.at(-1)!;
+    // The wrong cell is not sent (the server would refuse the whole save); the rest is, typed.
+    expect(last.content.tables.ho_so).toEqual([{ nhan: 1200 }, { nhan: 35 }]);
+    expect(last.content.answers).toEqual({ ket_qua: 'Giảm hồ sơ trễ hạn' });
+    // Saved: nothing is left waiting in the browser.
+    expect(localStorage.getItem('par-inspect.report-draft.11111111-1111-4111-8111-111111111111')).toBeNull();
+  });
+
+  it('keeps the draft in the browser when the network fails and restores it after the tab is closed', async () => {
+    onSave = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const first = renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('1. Kết quả thực hiện'), 'Đã rà soát 7 hồ sơ');
+    expect(await screen.findByText('Mất kết nối: bản nháp được giữ trên máy này và sẽ lưu khi có mạng.')).toBeTruthy();
+    first.unmount();
+
+    // The tab is opened again, the network is back: the server still has the empty report.
+    onSave = (b) => saved(b);
+    renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    expect(await screen.findByText('Đã khôi phục bản nháp')).toBeTruthy();
+    expect((screen.getByLabelText('1. Kết quả thực hiện') as HTMLTextAreaElement).value).toBe('Đã rà soát 7 hồ sơ');
+    expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
+    expect(saves.at(-1)).toEqual({ version: 1, content: { answers: { ket_qua: 'Đã rà soát 7 hồ sơ' }, tables: { ho_so: [{}, {}] } } });
+  });
+
+  it('shows the other person’s version on a 409 and never overwrites it silently', async () => {
+    const theirs = { version: 4, content: { answers: { ket_qua: 'Bản của chị Hồng' }, tables: { ho_so: [{ nhan: 7 }, {}] } }, updatedAt: '2021-06-20T03:00:00.000Z', updatedByName: 'Lê Thị Hồng' };
+    onSave = (b) =>
+      b.version === 1
+        ? json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r', current: theirs }, 409)
+        : saved(b);
+    renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('1. Kết quả thực hiện'), 'Bản của tôi');
+    expect(await screen.findByText('Báo cáo đã được người khác sửa')).toBeTruthy();
+    expect(screen.getByText(/Lê Thị Hồng đã lưu báo cáo lúc 20\/06\/2021 10:00/)).toBeTruthy();
+    expect(screen.getByTestId('theirs-ket_qua').textContent).toBe('Bản của chị Hồng');
+    expect(saves).toHaveLength(1);
+
+    // Their version is taken: the form shows it and nothing of mine is sent.
+    await user.click(screen.getByRole('button', { name: 'Dùng bản của người kia' }));
+    expect(await screen.findByDisplayValue('Bản của chị Hồng')).toBeTruthy();
+    expect((screen.getByLabelText('Hồ sơ nhận — Đất đai') as HTMLInputElement).value).toBe('7');
+    expect(saves).toHaveLength(1);
+
+    // A later change goes on their version.
+    await user.type(screen.getByLabelText('Hồ sơ nhận — Tư pháp'), '3');
+    expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
+    expect(saves.at(-1)).toEqual({ version: 4, content: { answers: { ket_qua: 'Bản của chị Hồng' }, tables: { ho_so: [{ nhan: 7 }, { nhan: 3 }] } } });
+  });
+
+  it('keeps mine over theirs when chosen, sent on their version', async () => {
+    const theirs = { version: 2, content: { answers: { ket_qua: 'Bản khác' }, tables: { ho_so: [{}, {}] } }, updatedAt: '2021-06-20T03:00:00.000Z', updatedByName: 'Lê Thị Hồng' };
+    onSave = (b) => (b.version === 1 ? json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r', current: theirs }, 409) : saved(b));
+    renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('1. Kết quả thực hiện'), 'Bản của tôi');
+    await user.click(await screen.findByRole('button', { name: 'Giữ bản của tôi (ghi đè)' }));
+    expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
+    expect(saves.at(-1)).toEqual({ version: 2, content: { answers: { ket_qua: 'Bản của tôi' }, tables: { ho_so: [{}, {}] } } });
+  });
+
+  it('names an unanswered section when the submit is refused', async () => {
+    onSubmit = () => json({ type: 'x', title: 'invalid', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.content.answers.ket_qua', code: 'unanswered', reason: 'answer' }] }, 400);
+    renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Gửi báo cáo' }));
+    expect(await screen.findByText(/^1\. Kết quả thực hiện: /)).toBeTruthy();
+  });
+});
