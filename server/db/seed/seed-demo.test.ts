@@ -249,6 +249,43 @@ describe('seedDemo', () => {
     expect(own.items).toEqual([expect.objectContaining({ ownerAgencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'completed' })]);
   });
 
+  it('has the standard report templates, the periodic regime, Q2 and 6-month requests of 2021 with reports in every status, and pre-visit reports of the notified visits', async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const templates = (await secretariat.get('/api/report-templates')).json() as { items: { code: string; kind: string; status: string; body: { items: { type: string; key: string; columns?: { key: string }[] }[] } }[] };
+    expect(templates.items.map((t) => [t.kind, t.status]).sort()).toEqual([['periodic', 'published'], ['pre_visit', 'published'], ['self_inspection', 'published']]);
+    const preVisit = templates.items.find((t) => t.kind === 'pre_visit')!;
+    expect(preVisit.body.items.find((i) => i.key === 'assigned_tasks')!.columns!.map((c) => c.key)).toEqual(['task', 'source', 'deadline', 'status']);
+    const periodic = templates.items.find((t) => t.kind === 'periodic')!;
+    expect(periodic.body.items.filter((i) => i.type === 'table').length).toBeGreaterThanOrEqual(5);
+    const rules = (await secretariat.get('/api/report-period-rules')).json() as { items: { code: string }[] };
+    expect(rules.items.map((r) => r.code).sort()).toEqual(['H1', 'Q1', 'Q2', 'Q3', 'Y']);
+
+    const requests = (await secretariat.get('/api/report-requests?year=2021')).json() as { items: { id: string; kind: string; title: string; dueOn: string; counts: Record<string, number> }[] };
+    const periodicRequests = requests.items.filter((r) => r.kind === 'periodic');
+    expect(periodicRequests.map((r) => r.title).sort()).toEqual(['Báo cáo CCHC 6 tháng đầu năm năm 2021', 'Báo cáo CCHC quý II năm 2021']);
+    for (const r of periodicRequests) expect(r.dueOn).toBe('2021-06-20');
+    const statuses = new Set(periodicRequests.flatMap((r) => Object.entries(r.counts).filter(([, n]) => n > 0).map(([s]) => s)));
+    expect([...statuses].sort()).toEqual(['accepted', 'draft', 'not_started', 'returned', 'submitted_late', 'submitted_on_time']);
+
+    const notices = (await secretariat.get('/api/inspection-notices')).json().items as { items: unknown[] }[];
+    const preVisits = requests.items.filter((r) => r.kind === 'pre_visit');
+    expect(preVisits).toHaveLength(notices[0].items.length);
+    expect(preVisits.every((r) => r.counts.not_started + r.counts.draft + r.counts.submitted_on_time + r.counts.submitted_late + r.counts.returned + r.counts.accepted === 1)).toBe(true);
+
+    // The demo unit officer: the Q2 report accepted, the 6-month one returned with reasons to resubmit.
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const mine = (await unit.get('/api/report-submissions?mine=true')).json() as { items: { agencyName: string; displayStatus: string; returnReason: string | null; requestId: string }[] };
+    expect(mine.items.every((s) => s.agencyName === 'Ủy ban nhân dân phường Bồng Sơn')).toBe(true);
+    expect(mine.items.map((s) => s.displayStatus)).toEqual(expect.arrayContaining(['accepted', 'returned']));
+    expect(mine.items.find((s) => s.displayStatus === 'returned')!.returnReason).toMatch(/Biểu 3/);
+    // The unit sees its own requests only.
+    const unitRequests = (await unit.get('/api/report-requests')).json().items as { id: string }[];
+    expect(new Set(unitRequests.map((r) => r.id))).toEqual(new Set(mine.items.map((s) => s.requestId)));
+    const detail = (await unit.get(`/api/report-submissions/${(await unit.get('/api/report-submissions?mine=true&status=returned')).json().items[0].id}`)).json() as { history: { action: string }[]; content: { tables: Record<string, unknown[]> } };
+    expect(detail.history.map((h) => h.action)).toEqual(expect.arrayContaining(['submitted', 'returned']));
+    expect(detail.content.tables.dossiers).toHaveLength(5);
+  });
+
   describe('Gia Lai after 2025: the province and its wards run their own 2026 cycles (M23)', () => {
     type PlanItem = { id: string; year: number; status: string; issuingAgencyName: string; numberLabel?: string | null };
     const plansOf = async (username: string) => {

@@ -13,6 +13,7 @@ import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
 import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
 import { seedDemoGiaLai } from './demo-gialai.js';
+import { seedDemoReports } from './demo-reports.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -106,7 +107,7 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     // The 2021 cycle: the seed plan (issued) and its team (server/db/seed/demo-plans.ts).
     const { planId, teamId } = await seedDemoPlans(tx, { agencyIds });
     // The 2021 season lived in: inspections, a notice, unannounced visits (demo-season.ts).
-    await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
+    const { noticeId } = await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
     // Checklists filled on site, with photos and findings of each kind (demo-onsite.ts).
     await seedDemoOnsite(tx, { ownerAgencyId: agencyIds.get('ubnd:hoai-nhon')!, planId, inspectorUserId: userIds.get('inspector')!, secretariatUserId: userIds.get('secretariat')! });
     // The follow-up: a conclusion with actions in every state, a draft, an escalation (demo-follow-up.ts).
@@ -131,6 +132,13 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     });
     // Tasks the committee and its Chairman assigned in 2021, some overdue (demo-assigned-tasks.ts).
     await seedDemoAssignedTasks(tx, { agencyIds });
+    // Report templates, the periodic regime, Q2 and 6-month requests of 2021 and the pre-visit reports (demo-reports.ts).
+    await seedDemoReports(tx, {
+      agencyIds,
+      noticeId,
+      users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')! },
+      names: { unit: demoUsers.find((u) => u.username === 'unit')!.fullName, secretariat: demoUsers.find((u) => u.username === 'secretariat')!.fullName },
+    });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',
