@@ -21,7 +21,6 @@ const areas: [key: string, heading: string][] = [
   ['public_finance', 'Cải cách tài chính công'],
   ['digital_government', 'Xây dựng và phát triển Chính quyền điện tử, Chính quyền số'],
 ];
-const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 const section = (key: string, heading: string, guidance = '', answer = true) => ({ type: 'section' as const, key, heading, guidance, answer });
 
