@@ -24,7 +24,8 @@ import { listAgencyTasks } from './agency-tasks.js';
 import { presentTaskDetail, presentTasks, type TaskEnv } from './assigned-tasks.presenter.js';
 import { findVisibleTask, listTasks } from './assigned-tasks.repository.js';
 import { createAssignedTask } from './create-assigned-task.js';
-import { findTaskImportForActor, presentTaskImport, requestTaskImport, XLSX_MEDIA_TYPE } from './import-assigned-tasks.js';
+import { findTaskImportForActor, MAX_TASK_IMPORT_BYTES, presentTaskImport, requestTaskImport, XLSX_MEDIA_TYPE } from './import-assigned-tasks.js';
+import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { reportTaskProgress } from './report-task-progress.js';
 import { tasksWorkbook, taskTemplate } from './task-workbook.js';
 import { updateAssignedTask } from './update-assigned-task.js';
@@ -126,19 +127,7 @@ export async function assignedTaskRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       // Before a byte of the file is read.
       authorize(ctx.actor, 'task.manage', 'you may not import assigned tasks');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
-      let bytes: Buffer;
-      let fileName: string | null = null;
-      try {
-        const file = await request.file();
-        if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
-        // eslint-disable-next-line no-control-regex -- a file name is shown and stored: no control characters
-        fileName = file.filename?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
-        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
-      }
+      const { bytes, fileName } = await readXlsxUpload(request, { maxBytes: MAX_TASK_IMPORT_BYTES, workbook: 'a task workbook' });
       const row = await db.transaction((tx) => requestTaskImport(tx, ctx, { assigningAgencyId: request.query.assigningAgencyId, dryRun: request.query.dryRun === 'true', bytes, fileName }));
       return reply.status(202).send(presentTaskImport(row));
     },

@@ -1,26 +1,26 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TaskImport, TaskImportError } from '../../../shared/api/assigned-tasks.schemas.js';
 import { isUnder } from '../../authz/grants.js';
 import { inReach, type Grantee } from '../../authz/scope.js';
 import { agency, appUser, assignedTaskImport } from '../../db/schema/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { FileStorage, storeBytesInDatabase } from '../../files/file-storage.js';
+import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { defineJob } from '../../jobs/define.js';
-import { enqueueJob } from '../../jobs/enqueue.js';
+import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports, XLSX_MEDIA_TYPE } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { insertTask, type NewTask } from './create-assigned-task.js';
 import { agencyMatchKey, parseTaskWorkbook } from './task-workbook.js';
 
-/** Errors kept and shown for one import. */
-const MAX_IMPORT_ERRORS = 200;
 /** The largest workbook one import reads (parsed in the server's thread): 1,000 tasks are far smaller. */
 export const MAX_TASK_IMPORT_BYTES = 2 * 1024 * 1024;
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MEDIA_TYPE };
 type ImportRow = typeof assignedTaskImport.$inferSelect;
+
+const taskImports = xlsxImports({ table: assignedTaskImport, what: 'task import', maxBytes: MAX_TASK_IMPORT_BYTES, workbook: 'a task workbook', job: (): JobDefinition<{ importId: string }> => importTasksJob });
 
 /**
  * Tasks from an .xlsx, as a job (issue 10 §8): the request stores the file and enqueues the job in
@@ -39,12 +39,7 @@ export const importTasksJob = defineJob({
   expireInSeconds: 10 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);
-    try {
-      return await runTaskImport(ctx.db, files, importId);
-    } catch (error) {
-      if (ctx.job.lastAttempt) await ctx.db.update(assignedTaskImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
-      throw error;
-    }
+    return taskImports.failOnLastAttempt(ctx, importId, () => runTaskImport(ctx.db, files, importId));
   },
 });
 
@@ -54,23 +49,12 @@ export async function requestTaskImport(tx: DbOrTx, ctx: RequestContext, input: 
   if (!assigner || !inReach(ctx.actor, 'task.manage', { unitPath: assigner.unitPath, agencyPath: assigner.path })) {
     throw AppError.invalid('query.assigningAgencyId', 'out_of_scope', 'no committee whose tasks you keep has this id');
   }
-  if (input.bytes.length > MAX_TASK_IMPORT_BYTES) throw AppError.invalid('body.file', 'file_too_large', `a task workbook may be at most ${MAX_TASK_IMPORT_BYTES / 1024 / 1024} MB`);
-  if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
-  const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
-  const [row] = await tx
-    .insert(assignedTaskImport)
-    .values({ assigningAgencyId: assigner.id, dryRun: input.dryRun, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId })
-    .returning();
-  const jobId = await enqueueJob(tx, importTasksJob, { importId: row.id }, { scope: { userId: ctx.actor.userId } });
-  const [withJob] = await tx.update(assignedTaskImport).set({ jobId }).where(eq(assignedTaskImport.id, row.id)).returning();
-  return withJob;
+  return taskImports.request(tx, ctx, { bytes: input.bytes, fileName: input.fileName, values: { assigningAgencyId: assigner.id, dryRun: input.dryRun } });
 }
 
 /** An import its requester follows (anyone else: 404). */
 export async function findTaskImportForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<ImportRow> {
-  const [row] = await db.select().from(assignedTaskImport).where(and(eq(assignedTaskImport.id, id), eq(assignedTaskImport.requestedBy, ctx.actor.userId)));
-  if (!row) throw AppError.notFound('task import');
-  return row;
+  return taskImports.findForActor(db, ctx, id);
 }
 
 const parsed = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -91,7 +75,7 @@ export function presentTaskImport(row: ImportRow): TaskImport {
 /** The import's work, idempotent: a finished import is left as it is. */
 export async function runTaskImport(db: Db, files: FileStorage, importId: string): Promise<Record<string, unknown>> {
   const [imp] = await db.select().from(assignedTaskImport).where(eq(assignedTaskImport.id, importId));
-  if (!imp || ['done', 'rejected', 'failed'].includes(imp.status)) return { skipped: true };
+  if (!imp || (FINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status)) return { skipped: true };
   await db.update(assignedTaskImport).set({ status: 'running' }).where(eq(assignedTaskImport.id, importId));
   const stored = await files.find(db, imp.fileSha256);
   if (!stored) throw new Error(`the file of task import ${importId} is gone`);
@@ -102,7 +86,7 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
   const requester: Grantee = { roles: await loadRoles(db, imp.requestedBy) };
   const [assigner] = await db.select().from(agency).where(eq(agency.id, imp.assigningAgencyId));
   if (!user?.active || !inReach(requester, 'task.manage', { unitPath: assigner.unitPath, agencyPath: assigner.path })) {
-    await db.update(assignedTaskImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
+    await taskImports.markFailed(db, importId);
     return { refused: true };
   }
   // Agencies under the committee's unit, by code, name and short name (folded).

@@ -7,24 +7,24 @@ import { inReach, unitColumns, unitInReach } from '../../authz/scope.js';
 import type { Grantee } from '../../authz/scope.js';
 import { agency, appUser, indexFramework, indexScore, indexScoreImport, indexScoreSheet, unit } from '../../db/schema/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { FileStorage, storeBytesInDatabase } from '../../files/file-storage.js';
+import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { defineJob } from '../../jobs/define.js';
-import { enqueueJob } from '../../jobs/enqueue.js';
+import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports, XLSX_MEDIA_TYPE } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { criteriaOf, type FrameworkRow } from './frameworks.repository.js';
 import { parseScoreWorkbook } from './score-workbook.js';
 import { mergePoints, writeSheet } from './score-sheets.js';
 
-/** Errors kept and shown for one import (a 100,000-row mistake made an 11 MB answer). */
-const MAX_IMPORT_ERRORS = 200;
 /** The largest workbook one import reads (it is parsed in the server's thread): a national sheet is far smaller. */
 export const MAX_SCORE_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MEDIA_TYPE };
 type ImportRow = typeof indexScoreImport.$inferSelect;
+
+const scoreImports = xlsxImports({ table: indexScoreImport, what: 'score import', maxBytes: MAX_SCORE_IMPORT_BYTES, workbook: 'a score workbook', job: (): JobDefinition<{ importId: string }> => importScoresJob });
 
 /**
  * Scores from the .xlsx a province publishes, as a job (issue 11 §2): the request stores the file
@@ -42,12 +42,7 @@ export const importScoresJob = defineJob({
   expireInSeconds: 10 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);
-    try {
-      return await runScoreImport(ctx.db, files, importId);
-    } catch (err) {
-      if (ctx.job.lastAttempt) await ctx.db.update(indexScoreImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(indexScoreImport.id, importId));
-      throw err;
-    }
+    return scoreImports.failOnLastAttempt(ctx, importId, () => runScoreImport(ctx.db, files, importId));
   },
 });
 
@@ -62,26 +57,16 @@ export async function requestScoreImport(
   if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear)) {
     throw AppError.invalid('querystring.year', 'year_outside_framework', `the framework applies ${framework.fromYear}–${framework.toYear ?? '…'}`);
   }
-  if (input.bytes.length > MAX_SCORE_IMPORT_BYTES) {
-    throw AppError.invalid('body.file', 'file_too_large', `a score workbook may be at most ${MAX_SCORE_IMPORT_BYTES / 1024 / 1024} MB`);
-  }
-  // A zip (every .xlsx is one); the workbook itself is read by the job.
-  if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
-  const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
-  const [row] = await tx
-    .insert(indexScoreImport)
-    .values({ frameworkId: framework.id, year: input.year, pointsKind: input.points, dryRun: input.dryRun, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId })
-    .returning();
-  const jobId = await enqueueJob(tx, importScoresJob, { importId: row.id }, { scope: { userId: ctx.actor.userId } });
-  const [withJob] = await tx.update(indexScoreImport).set({ jobId }).where(eq(indexScoreImport.id, row.id)).returning();
-  return withJob;
+  return scoreImports.request(tx, ctx, {
+    bytes: input.bytes,
+    fileName: input.fileName,
+    values: { frameworkId: framework.id, year: input.year, pointsKind: input.points, dryRun: input.dryRun },
+  });
 }
 
 /** An import its requester follows (anyone else: 404). */
 export async function findImportForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<ImportRow> {
-  const [row] = await db.select().from(indexScoreImport).where(and(eq(indexScoreImport.id, id), eq(indexScoreImport.requestedBy, ctx.actor.userId)));
-  if (!row) throw AppError.notFound('score import');
-  return row;
+  return scoreImports.findForActor(db, ctx, id);
 }
 
 export function presentImport(row: ImportRow): ScoreImport {
@@ -103,7 +88,7 @@ export function presentImport(row: ImportRow): ScoreImport {
 /** The import's work, idempotent: a finished import is left as it is. */
 export async function runScoreImport(db: Db, files: FileStorage, importId: string): Promise<Record<string, unknown>> {
   const [imp] = await db.select().from(indexScoreImport).where(eq(indexScoreImport.id, importId));
-  if (!imp || ['done', 'rejected', 'failed'].includes(imp.status)) return { skipped: true };
+  if (!imp || (FINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status)) return { skipped: true };
   await db.update(indexScoreImport).set({ status: 'running' }).where(eq(indexScoreImport.id, importId));
   const [framework] = await db
     .select({ f: indexFramework, ownerAgencyName: agency.name, ownerUnitPath: agency.unitPath, ownerPath: agency.path })

@@ -29,7 +29,8 @@ import { frameworkResults, unitHistory } from './index-results.js';
 import { frameworkAbilities } from './indices.policy.js';
 import { loadSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
 import { authorize } from '../../authz/guard.js';
-import { findImportForActor, presentImport, requestScoreImport, XLSX_MEDIA_TYPE } from './import-scores.js';
+import { findImportForActor, MAX_SCORE_IMPORT_BYTES, presentImport, requestScoreImport, XLSX_MEDIA_TYPE } from './import-scores.js';
+import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { scoreTemplate } from './score-workbook.js';
 import { feedbackRoutes } from './feedback.routes.js';
 import { riskRoutes } from './risk.routes.js';
@@ -182,19 +183,7 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
       authorize(ctx.actor, 'index.score', 'you may not import scores');
       const framework = await findVisibleFramework(db, ctx.actor, request.params.id);
       if (!framework) throw AppError.notFound('index framework');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
-      let bytes: Buffer;
-      let fileName: string | null = null;
-      try {
-        const file = await request.file();
-        if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
-        // eslint-disable-next-line no-control-regex -- a file name is shown and stored: no control characters
-        fileName = file.filename?.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || null;
-        bytes = await file.toBuffer();
-      } catch (err) {
-        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
-        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
-      }
+      const { bytes, fileName } = await readXlsxUpload(request, { maxBytes: MAX_SCORE_IMPORT_BYTES, workbook: 'a score workbook' });
       const { year, points, dryRun } = request.query;
       const row = await db.transaction((tx) => requestScoreImport(tx, ctx, framework, { year, points, dryRun: dryRun === 'true', bytes, fileName }));
       return reply.status(202).send(presentImport(row));

@@ -1,21 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ImportResult, RegistryImport } from '../../../shared/api/registry.schemas.js';
 import { appUser, registryImport } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
-import { FileStorage, storeBytesInDatabase } from '../../files/file-storage.js';
+import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
-import { AppError } from '../../http/app-error.js';
-import { defineJob } from '../../jobs/define.js';
-import { enqueueJob } from '../../jobs/enqueue.js';
+import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { FINISHED_IMPORT_STATUSES, xlsxImports } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { importRegistry, readRegistryWorkbook, WorkbookRejected } from './import-registry.js';
 
 /** The largest workbook one import takes (a national registry export is about 2 MB). */
 export const MAX_REGISTRY_IMPORT_BYTES = 8 * 1024 * 1024;
-const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type ImportRow = typeof registryImport.$inferSelect;
+
+const registryImports = xlsxImports({ table: registryImport, what: 'registry import', maxBytes: MAX_REGISTRY_IMPORT_BYTES, workbook: 'a registry workbook', job: (): JobDefinition<{ importId: string }> => importRegistryJob });
 
 /**
  * The registry import as a job (issue 12 §2): the request stores the file and enqueues this in
@@ -34,8 +34,8 @@ export const importRegistryJob = defineJob({
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);
     const [imp] = await ctx.db.select().from(registryImport).where(eq(registryImport.id, importId));
-    if (!imp || ['done', 'rejected', 'failed'].includes(imp.status)) return { skipped: true };
-    try {
+    if (!imp || (FINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status)) return { skipped: true };
+    return registryImports.failOnLastAttempt(ctx, importId, async () => {
       await ctx.db.update(registryImport).set({ status: 'running', processed: 0 }).where(eq(registryImport.id, importId));
       const stored = await files.find(ctx.db, imp.fileSha256);
       if (!stored) throw new Error(`the file of registry import ${importId} is gone`);
@@ -66,10 +66,7 @@ export const importRegistryJob = defineJob({
         .set({ status: 'done', processed: sheets.total, result, finishedAt: sql`now()` })
         .where(eq(registryImport.id, importId));
       return { units: result.units, agencies: result.agencies, rejected: result.rejectedCount };
-    } catch (err) {
-      if (ctx.job.lastAttempt) await ctx.db.update(registryImport).set({ status: 'failed', finishedAt: sql`now()` }).where(eq(registryImport.id, importId));
-      throw err;
-    }
+    });
   },
 });
 
@@ -79,25 +76,12 @@ export const importRegistryJob = defineJob({
  * being a zip (every .xlsx is one), not parsed.
  */
 export async function requestRegistryImport(tx: DbOrTx, ctx: RequestContext, input: { bytes: Buffer; fileName: string | null; dryRun: boolean }): Promise<ImportRow> {
-  if (input.bytes.length > MAX_REGISTRY_IMPORT_BYTES) {
-    throw AppError.invalid('body.file', 'file_too_large', `a registry workbook may be at most ${MAX_REGISTRY_IMPORT_BYTES / 1024 / 1024} MB`);
-  }
-  if (input.bytes.length < 4 || input.bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
-  const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
-  const [row] = await tx
-    .insert(registryImport)
-    .values({ dryRun: input.dryRun, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId })
-    .returning();
-  const jobId = await enqueueJob(tx, importRegistryJob, { importId: row.id }, { scope: { userId: ctx.actor.userId } });
-  const [withJob] = await tx.update(registryImport).set({ jobId }).where(eq(registryImport.id, row.id)).returning();
-  return withJob;
+  return registryImports.request(tx, ctx, { bytes: input.bytes, fileName: input.fileName, values: { dryRun: input.dryRun } });
 }
 
 /** An import its requester follows (anyone else: 404). */
 export async function findRegistryImport(db: DbOrTx, ctx: RequestContext, id: string): Promise<ImportRow> {
-  const [row] = await db.select().from(registryImport).where(and(eq(registryImport.id, id), eq(registryImport.requestedBy, ctx.actor.userId)));
-  if (!row) throw AppError.notFound('registry import');
-  return row;
+  return registryImports.findForActor(db, ctx, id);
 }
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;

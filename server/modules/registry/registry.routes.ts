@@ -27,6 +27,7 @@ import { deactivateAgency } from './deactivate-agency.js';
 import { updateAgency } from './update-agency.js';
 import { exportRegistry } from './export-registry.js';
 import { findRegistryImport, MAX_REGISTRY_IMPORT_BYTES, presentRegistryImport, requestRegistryImport } from './registry-import.job.js';
+import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { cleanFileName } from '../../files/file-names.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
@@ -162,24 +163,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       // Before a byte of the file is read: parsing a workbook is the expensive part.
       authorize(ctx.actor, 'registry.import', 'you may not import into the registry');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
-      let bytes: Buffer;
-      let fileName: string | null = null;
-      try {
-        const file = await request.file({ limits: { fileSize: MAX_REGISTRY_IMPORT_BYTES + 1 } });
-        if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
-        fileName = file.filename || null;
-        bytes = await file.toBuffer();
-      } catch (err) {
-        // busboy's own errors (no boundary, truncated body) are the client's, not ours.
-        if (err instanceof AppError) throw err;
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw AppError.invalid('body.file', 'file_too_large', `a registry workbook may be at most ${MAX_REGISTRY_IMPORT_BYTES / 1024 / 1024} MB`);
-        }
-        if ((err as { statusCode?: number }).statusCode) throw err;
-        throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
-      }
-      const row = await db.transaction((tx) => requestRegistryImport(tx, ctx, { bytes, fileName: fileName ? cleanFileName(fileName, 'danh-muc.xlsx') : null, dryRun: request.query.dryRun === 'true' }));
+      const { bytes, fileName } = await readXlsxUpload(request, { maxBytes: MAX_REGISTRY_IMPORT_BYTES, workbook: 'a registry workbook', cleanName: (raw) => cleanFileName(raw, 'danh-muc.xlsx') });
+      const row = await db.transaction((tx) => requestRegistryImport(tx, ctx, { bytes, fileName, dryRun: request.query.dryRun === 'true' }));
       return reply.status(202).send(presentRegistryImport(row));
     },
   );

@@ -1,0 +1,137 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyRequest } from 'fastify';
+import type { DbOrTx } from '../db/client.js';
+import { storeBytesInDatabase } from '../files/file-storage.js';
+import type { RequestContext } from '../http/actor.js';
+import { AppError } from '../http/app-error.js';
+import type { JobContext, JobDefinition } from './define.js';
+import { enqueueJob } from './enqueue.js';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Errors kept and shown for one import (a 100,000-row mistake made an 11 MB answer). */
+export const MAX_IMPORT_ERRORS = 200;
+
+/** The columns every import table has (index_score_import, assigned_task_import, registry_import, …). */
+export type XlsxImportTable = PgTable & {
+  id: PgColumn;
+  fileSha256: PgColumn;
+  fileName: PgColumn;
+  status: PgColumn;
+  jobId: PgColumn;
+  requestedBy: PgColumn;
+  finishedAt: PgColumn;
+};
+
+/** The statuses after which an import is left alone (the job is idempotent). */
+export const FINISHED_IMPORT_STATUSES = ['done', 'rejected', 'failed'] as const;
+
+export interface XlsxImportSpec<TTable extends XlsxImportTable> {
+  table: TTable;
+  /** Names the record in a 404 ("score import"). */
+  what: string;
+  /** The largest workbook one import reads (it is parsed in the server's thread). */
+  maxBytes: number;
+  /** Names the workbook in the "too large" message ("a score workbook"). */
+  workbook: string;
+  /** The job that carries the import out; its payload is the import's id. */
+  job: () => JobDefinition<{ importId: string }>;
+}
+
+/**
+ * The shared steps of every .xlsx import run as a job: the request (size cap, "is it a zip",
+ * the file stored by its hash, the import row inserted and the job enqueued in the caller's
+ * transaction, so a rolled-back request leaves no job), the requester-only read (anyone else:
+ * 404), and "failed" written on the job's last attempt. What an import checks and writes stays
+ * in its module.
+ */
+export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec<TTable>) {
+  type Row = TTable['$inferSelect'];
+  type Insert = TTable['$inferInsert'];
+  const t = spec.table;
+
+  /** 400 `file_too_large` past the cap; 415 when the bytes are not a zip (every .xlsx is one). */
+  function checkWorkbookBytes(bytes: Buffer): void {
+    if (bytes.length > spec.maxBytes) {
+      throw AppError.invalid('body.file', 'file_too_large', `${spec.workbook} may be at most ${spec.maxBytes / 1024 / 1024} MB`);
+    }
+    // The workbook itself is read by the job.
+    if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
+  }
+
+  /** Marks the import failed (finished now). */
+  async function markFailed(db: DbOrTx, importId: string): Promise<void> {
+    await db.update(t).set({ status: 'failed', finishedAt: sql`now()` } as never).where(eq(t.id, importId));
+  }
+
+  return {
+    checkWorkbookBytes,
+
+    /**
+     * Records the import and enqueues its job, in the caller's transaction. `values` are the
+     * import's own columns (its framework, year, dry run…); the file and the requester are set here.
+     */
+    async request(tx: DbOrTx, ctx: RequestContext, input: { bytes: Buffer; fileName: string | null; values: Omit<Insert, 'fileSha256' | 'fileName' | 'requestedBy'> }): Promise<Row> {
+      checkWorkbookBytes(input.bytes);
+      const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
+      const values = { ...input.values, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId };
+      const [row] = (await tx.insert(t).values(values as never).returning()) as Row[];
+      const id = (row as { id: string }).id;
+      const jobId = await enqueueJob(tx, spec.job(), { importId: id }, { scope: { userId: ctx.actor.userId } });
+      const [withJob] = (await tx.update(t).set({ jobId } as never).where(eq(t.id, id)).returning()) as Row[];
+      return withJob;
+    },
+
+    /** An import its requester follows (anyone else: 404, as if it did not exist). */
+    async findForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<Row> {
+      const [row] = (await db.select().from(t as PgTable).where(and(eq(t.id, id), eq(t.requestedBy, ctx.actor.userId)))) as Row[];
+      if (!row) throw AppError.notFound(spec.what);
+      return row;
+    },
+
+    markFailed,
+
+    /** Runs the job's work; when it throws on the last attempt, the import is marked failed first. */
+    async failOnLastAttempt<R>(ctx: JobContext, importId: string, work: () => Promise<R>): Promise<R> {
+      try {
+        return await work();
+      } catch (err) {
+        if (ctx.job.lastAttempt) await markFailed(ctx.db, importId);
+        throw err;
+      }
+    },
+  };
+}
+
+/**
+ * Reads the one .xlsx of a multipart upload (field "file"), refusing past `maxBytes` while it
+ * streams. Call it after authorizing: reading the file is the expensive part. busboy's own errors
+ * (no boundary, truncated body) are the client's: 400 `malformed`, never a 500.
+ */
+export async function readXlsxUpload(
+  request: FastifyRequest,
+  options: { maxBytes: number; workbook: string; cleanName?: (raw: string) => string | null },
+): Promise<{ bytes: Buffer; fileName: string | null }> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
+  const tooLarge = () => AppError.invalid('body.file', 'file_too_large', `${options.workbook} may be at most ${options.maxBytes / 1024 / 1024} MB`);
+  try {
+    const file = await request.file({ limits: { fileSize: options.maxBytes + 1 } });
+    if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+    const raw = file.filename ?? '';
+    const fileName = options.cleanName ? (raw ? options.cleanName(raw) : null) : stripControls(raw);
+    const bytes = await file.toBuffer();
+    return { bytes, fileName };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if ((err as { statusCode?: number }).statusCode) throw err;
+    throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
+  }
+}
+
+/** A file name is shown and stored: no control characters, at most 200 characters. */
+function stripControls(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex -- stripping them is the point
+  return raw.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null;
+}
