@@ -23,6 +23,7 @@ import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { noticeDocument } from './notice-document.js';
 import { noticeResource } from './notices.policy.js';
 import { noticeItems } from './notices.repository.js';
+import { createPreVisitRequests } from '../reports/create-pre-visit-requests.js';
 
 /**
  * Issues a notice: the register gives its TB number, the document is frozen, each inspection moves
@@ -96,5 +97,11 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
       link: inspectionLink(it.inspection.id),
     });
   }
+  // Each announced unit is asked for its report (due 3 working days before the visit), in this transaction.
+  await createPreVisitRequests(tx, ctx, env.calendar, {
+    ownerAgencyId: notice.planIssuingAgencyId,
+    documentNumber,
+    inspections: items.map((it) => ({ id: it.inspection.id, agencyId: it.inspection.agencyId, agencyName: it.agencyName, kind: it.inspection.kind, startsOn: it.inspection.startsOn })),
+  });
   return after;
 }

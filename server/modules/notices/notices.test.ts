@@ -122,6 +122,15 @@ describe('schedule notices', () => {
     expect(await kindsFor(s.deskOfficer, wardB)).toEqual(['inspection.notice_issued']);
     expect(await kindsFor(s.inspector, wardA)).toEqual(['inspection.notice_issued']);
     expect(await kindsFor(s.unitOfficerB, wardA)).toEqual([]);
+    // Each announced unit is asked for its report on the pre-visit outline, due 3 working days before (issue 9 §2).
+    const asked = (await s.unitOfficerA.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string; dueExplanation: string; status: string; templateName: string }[];
+    expect(asked.map((r) => [r.inspectionId, r.dueOn, r.status])).toEqual([[wardA, '2021-09-06', 'open']]);
+    expect(asked[0].dueExplanation).toContain('03 ngày làm việc trước ngày kiểm tra 09/9/2021');
+    const all = (await s.secretariat.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string }[];
+    expect(all.map((r) => [r.inspectionId, r.dueOn]).sort()).toEqual([[wardA, '2021-09-06'], [wardB, '2021-08-31']].sort());
+    const [mine] = (await s.unitOfficerA.get('/api/report-submissions?mine=true')).json().items as { id: string; status: string }[];
+    expect(mine.status).toBe('not_started');
+    expect((await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, s.unitOfficerA.userId), eq(notification.subjectId, mine.id)))).map((n) => n.kind)).toEqual(['report.requested']);
     await t.drain();
     const mail = mailsTo(s.unitOfficerA).find((m) => m.subject?.includes('Thông báo lịch kiểm tra'));
     expect(mail?.text).toContain('chậm nhất ngày 06/09/2021');
