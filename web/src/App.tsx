@@ -51,6 +51,8 @@ const AssignedTasksPage = lazy(() => import('./features/assigned-tasks/AssignedT
 const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTaskPage.js').then((m) => ({ default: m.AssignedTaskPage })));
 const ReportRequestsPage = lazy(() => import('./features/reports/RequestsPage.js').then((m) => ({ default: m.RequestsPage })));
 const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })));
+const ChecklistFillPage = lazy(() => import('./features/checklists/ChecklistFillPage.js').then((m) => ({ default: m.ChecklistFillPage })));
+const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -102,6 +104,8 @@ function SignedInRoutes() {
         <Route path="plans/:id" element={<PlanDetailPage />} />
         <Route path="inspections" element={<InspectionsPage />} />
         <Route path="inspections/:id" element={<InspectionDetailPage />} />
+        <Route path="inspections/:id/checklists/:checklistId" element={<ChecklistFillPage />} />
+        <Route path="good-practices" element={<GoodPracticesPage />} />
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="calendar/:year?" element={<CalendarPage />} />
         <Route

@@ -29,6 +29,7 @@ const navItems: NavItem[] = [
   { to: '/calendar', label: 'nav.calendar' },
   { to: '/indices', label: 'nav.indices' },
   { to: '/reports/requests', label: 'nav.reporting', capability: ['report.manage', 'report.read_all', 'report.submit'] },
+  { to: '/good-practices', label: 'nav.goodPractices' },
   { to: '/assigned-tasks', label: 'nav.assignedTasks', capability: ['task.read', 'task.read_owned'] },
   { to: '/feedback', label: 'nav.feedback', capability: 'feedback.read' },
   { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },

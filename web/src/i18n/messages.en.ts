@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages.vi.js';
 import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingEn } from '../features/reports/reports.messages.js';
+import { checklistsEn } from '../features/checklists/checklists.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -931,4 +932,5 @@ export const en: Record<MessageKey, string> = {
   'reports.issueHint': "The report takes its number from the register; its texts and figures are kept as they are at issue.",
   ...assignedTasksEn,
   ...reportingEn,
+  ...checklistsEn,
 };

@@ -1,5 +1,6 @@
 import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingVi } from '../features/reports/reports.messages.js';
+import { checklistsVi } from '../features/checklists/checklists.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -934,6 +935,7 @@ export const vi = {
   'reports.issueHint': "Báo cáo được cấp số trong sổ văn bản; nội dung và số liệu được giữ nguyên từ lúc ban hành.",
   ...assignedTasksVi,
   ...reportingVi,
+  ...checklistsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,8 @@ import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
+import { ChecklistsPanel } from '../checklists/ChecklistsPanel.js';
+import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -76,6 +78,8 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
         )}
       </Group>
       {move.error && !asking && <Alert color="red">{errorMessage(move.error)}</Alert>}
+      <ChecklistsPanel inspectionId={i.id} />
+      <FindingsPanel inspectionId={i.id} />
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(`inspections.move.${asking}`) : ''}>
         <Stack>
           {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />}

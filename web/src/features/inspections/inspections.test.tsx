@@ -114,7 +114,9 @@ describe('inspection detail', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-        calls.push(`${init?.method ?? 'GET'} ${String(input)} ${init?.body ?? ''}`);
+        // The page's panels (checklists, findings) read too: empty lists; only the changes count here.
+        if (!init?.method || init.method === 'GET') return json({ inspectionId: visit.id, items: [], abilities: { fill: false, addChecklist: false, recordFindings: false } });
+        calls.push(`${init.method} ${String(input)} ${init?.body ?? ''}`);
         return json({ ...visit, status: 'under_way', startedAt: '2021-06-15T01:30:00.000Z', allowedMoves: ['edit', 'close'], abilities: { ...visit.abilities, start: false, close: true }, version: 2 });
       }),
     );
