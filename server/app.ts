@@ -51,6 +51,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { resultsReportRoutes } from './modules/results-reports/results-reports.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { assignedTaskRoutes } from './modules/assigned-tasks/assigned-tasks.routes.js';
+import { selfInspectionRoutes } from './modules/self-inspections/self-inspections.routes.js';
 import { blockedUntilPasswordChange, sessionLifetime } from './modules/session/session.policy.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await resultsReportRoutes(typed, deps);
     await reportRoutes(typed, deps);
     await assignedTaskRoutes(typed, deps);
+    await selfInspectionRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

@@ -281,4 +281,11 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Import as a job, refused before the file is read; another province's committee is a 400 naming the field.
   'POST /api/assigned-tasks/imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/assigned-task-imports/{id}': { anonymous: 401, admin: [404, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  // Self-inspections of ward A's committee (issue 9 §6): the unit records its own (another unit's agency is not found); the office and the others read.
+  'GET /api/self-inspections': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/self-inspections/overview': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 403 },
+  'GET /api/self-inspections/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/self-inspections': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [201, 404] },
+  'PATCH /api/self-inspections/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [403, 404], unit_officer: [200, 404] },
+  'PUT /api/self-inspections/{id}/results': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [403, 404], unit_officer: [200, 404] },
 };

@@ -1020,7 +1020,39 @@ export const matrixRequests: Record<string, Recipe> = {
       return get(`/api/assigned-task-imports/${id}`);
     },
   },
+  'GET /api/self-inspections': { scoped: true, build: async ({ place }) => (await place.shared('selfInspection', () => selfInspectionOf(place)), get(`/api/self-inspections?agencyId=${place.a.wardACommittee.id}`)) },
+  'GET /api/self-inspections/overview': { scoped: false, build: async () => get('/api/self-inspections/overview?year=2021') },
+  'GET /api/self-inspections/{id}': { scoped: true, build: async ({ place }) => get(`/api/self-inspections/${(await place.shared('selfInspection', () => selfInspectionOf(place))).id}`) },
+  'POST /api/self-inspections': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/self-inspections', payload: selfInspectionBody(place, 1990) }) },
+  'PATCH /api/self-inspections/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const s = await fresh('selfInspection', () => selfInspectionOf(place));
+      return { method: 'PATCH', url: `/api/self-inspections/${s.id}`, payload: { version: s.version, scope: `Bộ phận Một cửa ${next()}` } };
+    },
+  },
+  'PUT /api/self-inspections/{id}/results': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const s = await fresh('selfInspection', () => selfInspectionOf(place));
+      return { method: 'PUT', url: `/api/self-inspections/${s.id}/results`, payload: { version: s.version, resultsOn: `${s.year}-12-20`, inspectedCount: 3, shortcomingCount: 2, fixedCount: 1, findings: `Phát hiện ${next()}` } };
+    },
+  },
 };
+
+/** Self-inspections of ward A's committee (issue 9 §6): one per unit and year, so each takes its own past year (1990 is the one POST makes). */
+let selfInspectionYear = 2021;
+const nextSelfInspectionYear = () => --selfInspectionYear;
+const selfInspectionBody = (p: Place, year: number) => ({ agencyId: p.a.wardACommittee.id, year, content: `Tự kiểm tra CCHC ${p.a.tag}`, scope: 'Bộ phận Một cửa', startsOn: `${year}-03-01`, endsOn: `${year}-11-30` });
+/** Made in the database: the place's staff have no unit officer to record it (the API is tested in self-inspections.test.ts). */
+async function selfInspectionOf(p: Place): Promise<{ id: string; version: number; year: number }> {
+  const b = selfInspectionBody(p, nextSelfInspectionYear());
+  const [row] = await queryRows<{ id: string; version: number; year: number }>(
+    p.db,
+    sql`insert into self_inspection (agency_id, year, content, scope, starts_on, ends_on) values (${b.agencyId}, ${b.year}, ${b.content}, ${b.scope}, ${b.startsOn}, ${b.endsOn}) returning id, version, year`,
+  );
+  return row;
+}
 
 /** A task of the place's town committee owned by ward A's committee (issue 10 §8). */
 const assignedTaskBody = (p: Place) => ({

@@ -10,7 +10,7 @@ import { sendEmailJob } from './send-email.job.js';
 
 /** The record a notification is about: its type, id and the web app's path to it. */
 export interface RecordLink {
-  type: 'inspection_plan' | 'inspection_team' | 'inspection' | 'inspection_notice' | 'conclusion' | 'corrective_action' | 'escalation' | 'report_request' | 'report_submission' | 'assigned_task';
+  type: 'inspection_plan' | 'inspection_team' | 'inspection' | 'inspection_notice' | 'conclusion' | 'corrective_action' | 'escalation' | 'report_request' | 'report_submission' | 'assigned_task' | 'self_inspection' | 'difficulty';
   id: string;
   /** '/plans/<id>': where the web app shows it. */
   path: string;

@@ -102,11 +102,18 @@ export const auditActions = [
   'assigned_task.updated',
   'assigned_task.progress_reported',
   'assigned_task.imported',
+  'self_inspection.created',
+  'self_inspection.updated',
+  'self_inspection.results_recorded',
+  'difficulty.raised',
+  'difficulty.forwarded',
+  'difficulty.answered',
+  'difficulty.closed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report', 'report_template', 'report_period_rule', 'report_request', 'report_submission', 'assigned_task'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report', 'report_template', 'report_period_rule', 'report_request', 'report_submission', 'assigned_task', 'self_inspection', 'difficulty'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

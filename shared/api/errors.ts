@@ -212,6 +212,10 @@ export const fieldErrorCodes = [
   'invalid_cell',
   'unanswered',
   'missing_attachment',
+  // self-inspections and difficulties
+  'outside_year',
+  'more_than_found',
+  'not_a_leader',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

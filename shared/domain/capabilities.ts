@@ -168,6 +168,13 @@ export const capabilityTable = {
   'task.manage': { secretariat: 'scope' },
   /** Report progress on the tasks owned by an agency in reach: notes, start, complete. */
   'task.report': { unit_officer: 'scope' },
+  /**
+   * Read the units' self-inspection plans and results (tự kiểm tra, M16) of agencies in reach, and
+   * the roll-up of a year (the standing office, leaders, inspectors, admins).
+   */
+  'self_inspection.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Record, edit and report on the self-inspection of an agency in reach (the unit's own officer; reads its own). */
+  'self_inspection.record': { unit_officer: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

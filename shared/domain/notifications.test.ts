@@ -23,6 +23,10 @@ const samples: NotificationParams = {
   'report.accepted': { title: 'Báo cáo CCHC quý II năm 2021' },
   'assigned_task.assigned': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', deadline: '2021-06-30', role: 'owner' },
   'assigned_task.deadline': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', ownerName: 'Phòng Tư pháp', deadline: '2021-06-30', when: 'overdue', workingDays: 3 },
+  'self_inspection.recorded': { agencyName: 'UBND phường Bồng Sơn', year: 2021, what: 'plan' },
+  'difficulty.raised': { agencyName: 'UBND xã Hoài Sơn', title: 'Thiếu máy scan số hóa hồ sơ', areaName: 'Hiện đại hóa hành chính' },
+  'difficulty.forwarded': { agencyName: 'UBND xã Hoài Sơn', title: 'Thiếu máy scan số hóa hồ sơ', note: null },
+  'difficulty.answered': { title: 'Thiếu máy scan số hóa hồ sơ', answeredBy: 'Phòng Nội vụ' },
   general: { title: 'Họp giao ban', message: 'Thứ Hai, 8 giờ.' },
 };
 

@@ -61,6 +61,14 @@ export interface NotificationParams {
   'assigned_task.assigned': { content: string; sourceNumber: string; deadline: string | null; role: 'owner' | 'co_owner' };
   /** An open task's deadline is near (working days) or has passed: to the owner's officers, and the office when overdue. */
   'assigned_task.deadline': { content: string; sourceNumber: string; ownerName: string; deadline: string; when: 'soon' | 'overdue'; workingDays: number };
+  /** A unit recorded its self-inspection plan or its results: to the standing office. */
+  'self_inspection.recorded': { agencyName: string; year: number; what: 'plan' | 'results' };
+  /** A unit raised a difficulty: to the standing office. */
+  'difficulty.raised': { agencyName: string; title: string; areaName: string };
+  /** The office forwarded a difficulty to a leader: to that leader. */
+  'difficulty.forwarded': { agencyName: string; title: string; note: string | null };
+  /** The difficulty was answered: to the unit's officers. */
+  'difficulty.answered': { title: string; answeredBy: string };
   /** Anything else worth telling a person (an announcement by an admin, a system message). */
   general: { title: string; message: string };
 }
@@ -89,6 +97,10 @@ export const notificationKinds = [
   'report.accepted',
   'assigned_task.assigned',
   'assigned_task.deadline',
+  'self_inspection.recorded',
+  'difficulty.raised',
+  'difficulty.forwarded',
+  'difficulty.answered',
   'general',
 ] as const satisfies readonly NotificationKind[];
 
@@ -174,6 +186,22 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
     'action.due': (p) => ({
       title: p.when === 'overdue' ? `Quá hạn khắc phục: ${p.agencyName}` : `Sắp đến hạn khắc phục: ${p.agencyName}`,
       body: `Yêu cầu "${p.action}" có thời hạn hoàn thành ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ' Còn 03 ngày làm việc.'}`,
+    }),
+    'self_inspection.recorded': (p) => ({
+      title: p.what === 'plan' ? `Kế hoạch tự kiểm tra năm ${p.year}: ${p.agencyName}` : `Kết quả tự kiểm tra năm ${p.year}: ${p.agencyName}`,
+      body: p.what === 'plan' ? `${p.agencyName} đã cập nhật Kế hoạch tự kiểm tra CCHC năm ${p.year}.` : `${p.agencyName} đã báo cáo kết quả tự kiểm tra CCHC năm ${p.year}.`,
+    }),
+    'difficulty.raised': (p) => ({
+      title: `Khó khăn, vướng mắc: ${short(p.title)}`,
+      body: `${p.agencyName} phản ánh khó khăn, vướng mắc về ${p.areaName}: ${p.title}`,
+    }),
+    'difficulty.forwarded': (p) => ({
+      title: `Đề nghị cho ý kiến: ${short(p.title)}`,
+      body: `Phòng Nội vụ chuyển khó khăn, vướng mắc của ${p.agencyName} để lãnh đạo trả lời: ${p.title}${p.note ? ` (${p.note})` : ''}`,
+    }),
+    'difficulty.answered': (p) => ({
+      title: `Đã trả lời: ${short(p.title)}`,
+      body: `Khó khăn, vướng mắc "${p.title}" của đơn vị đã được ${p.answeredBy} trả lời.`,
     }),
     'assigned_task.assigned': (p) => ({
       title: `Nhiệm vụ được giao: ${short(p.content)}`,
@@ -265,6 +293,22 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: p.when === 'overdue' ? `Corrective action overdue: ${p.agencyName}` : `Corrective action due soon: ${p.agencyName}`,
       body: `"${p.action}" is due on ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ' Three working days are left.'}`,
     }),
+    'self_inspection.recorded': (p) => ({
+      title: p.what === 'plan' ? `Self-inspection plan ${p.year}: ${p.agencyName}` : `Self-inspection results ${p.year}: ${p.agencyName}`,
+      body: p.what === 'plan' ? `${p.agencyName} recorded its PAR self-inspection plan for ${p.year}.` : `${p.agencyName} reported the results of its PAR self-inspection of ${p.year}.`,
+    }),
+    'difficulty.raised': (p) => ({
+      title: `Difficulty raised: ${short(p.title)}`,
+      body: `${p.agencyName} raises a difficulty about ${p.areaName}: ${p.title}`,
+    }),
+    'difficulty.forwarded': (p) => ({
+      title: `Your answer is asked: ${short(p.title)}`,
+      body: `The standing office forwards a difficulty of ${p.agencyName} for a leader's answer: ${p.title}${p.note ? ` (${p.note})` : ''}`,
+    }),
+    'difficulty.answered': (p) => ({
+      title: `Answered: ${short(p.title)}`,
+      body: `The difficulty "${p.title}" raised by your unit was answered by ${p.answeredBy}.`,
+    }),
     'assigned_task.assigned': (p) => ({
       title: `Task assigned: ${short(p.content)}`,
       body: `Under document No. ${p.sourceNumber}, your agency is assigned ${p.role === 'owner' ? 'to lead' : 'to support'} the task: ${p.content}${p.deadline ? ` Deadline: ${formatIsoDate(p.deadline)}.` : ''}`,
@@ -340,6 +384,10 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'report.accepted': { vi: 'Báo cáo được tiếp nhận', en: 'A report is accepted' },
   'assigned_task.assigned': { vi: 'Nhiệm vụ được giao', en: 'A task is assigned' },
   'assigned_task.deadline': { vi: 'Nhắc hạn, quá hạn nhiệm vụ được giao', en: 'Assigned task deadlines' },
+  'self_inspection.recorded': { vi: 'Đơn vị cập nhật tự kiểm tra', en: 'A unit records its self-inspection' },
+  'difficulty.raised': { vi: 'Đơn vị phản ánh khó khăn, vướng mắc', en: 'A unit raises a difficulty' },
+  'difficulty.forwarded': { vi: 'Khó khăn, vướng mắc chuyển lãnh đạo', en: 'A difficulty is forwarded to you' },
+  'difficulty.answered': { vi: 'Khó khăn, vướng mắc được trả lời', en: 'A difficulty is answered' },
   general: { vi: 'Thông báo chung', en: 'General announcements' },
 };
 

@@ -48,6 +48,8 @@ const ResultsReportPage = lazy(() => import('./features/results-reports/ResultsR
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const AssignedTasksPage = lazy(() => import('./features/assigned-tasks/AssignedTasksPage.js').then((m) => ({ default: m.AssignedTasksPage })));
+const SelfInspectionsPage = lazy(() => import('./features/self-inspections/SelfInspectionsPage.js').then((m) => ({ default: m.SelfInspectionsPage })));
+const SelfInspectionPage = lazy(() => import('./features/self-inspections/SelfInspectionPage.js').then((m) => ({ default: m.SelfInspectionPage })));
 const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTaskPage.js').then((m) => ({ default: m.AssignedTaskPage })));
 const ReportRequestsPage = lazy(() => import('./features/reports/RequestsPage.js').then((m) => ({ default: m.RequestsPage })));
 const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })));
@@ -171,6 +173,8 @@ function SignedInRoutes() {
         <Route path="assigned-tasks/:id" element={<AssignedTaskPage />} />
         <Route path="reports/requests" element={<ReportRequestsPage />} />
         <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
+        <Route path="self-inspections" element={<SelfInspectionsPage />} />
+        <Route path="self-inspections/:id" element={<SelfInspectionPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route

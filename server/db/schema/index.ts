@@ -13,3 +13,4 @@ export * from './checklists.js';
 export * from './follow-up.js';
 export * from './reports.js';
 export * from './assigned-tasks.js';
+export * from './self-inspections.js';

@@ -362,6 +362,17 @@ describe('seedDemo', () => {
     });
   });
 
+  it("has the units' 2021 self-inspection plans: Bồng Sơn's with results, Tam Quan's without; the unit sees its own", async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const overview = (await secretariat.get('/api/self-inspections/overview?year=2021')).json() as { units: { agencyName: string; hasPlan: boolean; hasResults: boolean }[]; totals: Record<string, number> };
+    expect(overview.totals).toMatchObject({ withPlan: 2, withResults: 1, shortcomings: 4, fixed: 3 });
+    expect(overview.units.find((u) => u.agencyName === 'Ủy ban nhân dân phường Tam Quan')).toMatchObject({ hasPlan: true, hasResults: false });
+    expect(overview.units.length).toBeGreaterThan(17);
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const own = (await unit.get('/api/self-inspections')).json() as { items: { agencyName: string; status: string }[] };
+    expect(own.items).toEqual([expect.objectContaining({ agencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'reported' })]);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

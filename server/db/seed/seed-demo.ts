@@ -14,6 +14,7 @@ import { seedDemoResultsReport } from './demo-results-report.js';
 import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
 import { seedDemoGiaLai } from './demo-gialai.js';
 import { seedDemoReports } from './demo-reports.js';
+import { seedDemoSelfInspections } from './demo-self-inspections.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -139,6 +140,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
       users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')! },
       names: { unit: demoUsers.find((u) => u.username === 'unit')!.fullName, secretariat: demoUsers.find((u) => u.username === 'secretariat')!.fullName },
     });
+    // The units' self-inspection plans of 2021, one with its results (demo-self-inspections.ts).
+    await seedDemoSelfInspections(tx, { agencyIds, unitUserId: userIds.get('unit')! });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

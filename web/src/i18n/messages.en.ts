@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.vi.js';
 import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingEn } from '../features/reports/reports.messages.js';
 import { checklistsEn } from '../features/checklists/checklists.messages.js';
+import { selfInspectionsEn } from '../features/self-inspections/self-inspections.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -933,4 +934,5 @@ export const en: Record<MessageKey, string> = {
   ...assignedTasksEn,
   ...reportingEn,
   ...checklistsEn,
+  ...selfInspectionsEn,
 };

@@ -1,6 +1,7 @@
 import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingVi } from '../features/reports/reports.messages.js';
 import { checklistsVi } from '../features/checklists/checklists.messages.js';
+import { selfInspectionsVi } from '../features/self-inspections/self-inspections.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -936,6 +937,7 @@ export const vi = {
   ...assignedTasksVi,
   ...reportingVi,
   ...checklistsVi,
+  ...selfInspectionsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -105,6 +105,13 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'assigned_task.updated': ['Sửa nhiệm vụ được giao', 'Updated an assigned task'],
   'assigned_task.progress_reported': ['Cập nhật tiến độ nhiệm vụ', 'Reported task progress'],
   'assigned_task.imported': ['Nhập nhiệm vụ từ tệp .xlsx', 'Imported assigned tasks'],
+  'self_inspection.created': ['Lập kế hoạch tự kiểm tra', 'Recorded a self-inspection plan'],
+  'self_inspection.updated': ['Sửa kế hoạch tự kiểm tra', 'Updated a self-inspection plan'],
+  'self_inspection.results_recorded': ['Báo cáo kết quả tự kiểm tra', 'Recorded self-inspection results'],
+  'difficulty.raised': ['Phản ánh khó khăn, vướng mắc', 'Raised a difficulty'],
+  'difficulty.forwarded': ['Chuyển khó khăn, vướng mắc đến lãnh đạo', 'Forwarded a difficulty to a leader'],
+  'difficulty.answered': ['Trả lời khó khăn, vướng mắc', 'Answered a difficulty'],
+  'difficulty.closed': ['Đóng khó khăn, vướng mắc', 'Closed a difficulty'],
 };
 
 const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
@@ -141,6 +148,8 @@ const entityLabels: Record<AuditEntityType, [vi: string, en: string]> = {
   report_request: ['Yêu cầu báo cáo', 'Report request'],
   report_submission: ['Báo cáo của đơn vị', "A unit's report"],
   assigned_task: ['Nhiệm vụ được giao', 'Assigned task'],
+  self_inspection: ['Tự kiểm tra của đơn vị', "A unit's self-inspection"],
+  difficulty: ['Khó khăn, vướng mắc', 'Difficulty raised'],
 };
 
 const pick = (pair: [string, string] | undefined, language: Language, fallback: string) => (pair ? pair[language === 'en' ? 1 : 0] : fallback);
