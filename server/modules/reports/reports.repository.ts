@@ -92,6 +92,11 @@ export async function findRule(tx: DbOrTx, id: string): Promise<PeriodRuleRow | 
   const [row] = await tx.select(ruleColumns).from(reportPeriodRule).innerJoin(owner, eq(owner.id, reportPeriodRule.ownerAgencyId)).where(eq(reportPeriodRule.id, id));
   return row ? flatRule(row) : null;
 }
+/** Every active periodic rule of active owners (the daily job opens their requests). */
+export async function listActiveRules(tx: DbOrTx): Promise<PeriodRuleRow[]> {
+  const rows = await tx.select(ruleColumns).from(reportPeriodRule).innerJoin(owner, eq(owner.id, reportPeriodRule.ownerAgencyId)).where(and(eq(reportPeriodRule.active, true), eq(owner.active, true))).orderBy(asc(reportPeriodRule.ownerAgencyId), asc(reportPeriodRule.code));
+  return rows.map(flatRule);
+}
 
 // Requests.
 export type RequestRow = typeof reportRequest.$inferSelect & {
