@@ -1,12 +1,15 @@
-import { Anchor, Badge, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
+import type { Notice } from '../../../../shared/api/notices.schemas.js';
 import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
+import { api } from '../../lib/api-client.js';
 import { useInspections } from './inspections.api.js';
 import { MyReportsSection } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -18,7 +21,7 @@ export function deadlineText(reportDueOn: string, today: string): { key: Message
   return n > 0 ? { key: 'tasks.workingDaysLeft', n } : { key: 'tasks.overdue', n: Math.max(1, -n) };
 }
 
-function Section({ title, items, render }: { title: string; items: Inspection[]; render: (i: Inspection) => React.ReactNode }) {
+function Section({ title, items, render, empty }: { title: string; items: Inspection[]; render: (i: Inspection) => React.ReactNode; empty?: string }) {
   const t = useT();
   return (
     <Card withBorder>
@@ -26,9 +29,9 @@ function Section({ title, items, render }: { title: string; items: Inspection[];
         {title}
       </Title>
       {items.length === 0 ? (
-        <Text c="dimmed">{t('tasks.none')}</Text>
+        <Text c="dimmed">{empty ?? t('tasks.none')}</Text>
       ) : (
-        <Table>
+        <Table aria-label={title}>
           <Table.Tbody>
             {items.map((i) => (
               <Table.Tr key={i.id}>
@@ -50,26 +53,84 @@ function Section({ title, items, render }: { title: string; items: Inspection[];
   );
 }
 
+/** The notices the caller may read: a unit, the issued ones that list one of its visits; the office, its drafts too. */
+function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean }) {
+  const t = useT();
+  const shown = toIssue ? notices : notices.filter((n) => n.status === 'issued');
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {toIssue ? t('tasks.noticesOffice') : t('tasks.noticesUnit')}
+      </Title>
+      {shown.length === 0 ? (
+        <Text c="dimmed">{t('tasks.none')}</Text>
+      ) : (
+        <Table aria-label={toIssue ? t('tasks.noticesOffice') : t('tasks.noticesUnit')}>
+          <Table.Tbody>
+            {shown.map((n) => (
+              <Table.Tr key={n.id}>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text fw={600}>{n.documentNumber ?? t('notices.status.draft')}</Text>
+                    {n.issuedOn && <Text size="sm">{t('tasks.noticeIssuedOn', { date: formatDate(n.issuedOn) })}</Text>}
+                    <Badge color={n.status === 'issued' ? 'green' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
+                  </Group>
+                  <Text size="sm">{n.content.summary}</Text>
+                  {n.items.map((it) => (
+                    <Text size="xs" c="dimmed" key={it.inspectionId}>
+                      <Anchor component={Link} to={`/inspections/${it.inspectionId}`} size="xs">
+                        {it.agencyName}
+                      </Anchor>
+                      {' — '}
+                      {t('tasks.noticeItem', { date: formatDate(it.startsOn), due: it.reportDueOn ? formatDate(it.reportDueOn) : '—' })}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+const open = (i: Inspection) => i.status === 'planned' || i.status === 'notified';
+const byStart = (a: Inspection, b: Inspection) => a.startsOn.localeCompare(b.startsOn) || a.agencyName.localeCompare(b.agencyName, 'vi');
+
 /**
- * /tasks — "Việc của tôi": what is asked of the caller. The office: announced visits still
- * without a notice; everyone: the reports due (in working days) and the next visits they may see
- * (a unit never sees an unannounced one before it starts: the server leaves it out).
+ * /tasks — "Việc của tôi": what is asked of the caller, whatever today's date. The office: announced
+ * visits still without a notice and notices to issue; a unit: the notices sent to it and its report
+ * deadlines in working days (overdue ones too: an office recording an earlier season, or the 2021
+ * demo read years later, still sees what was asked); everyone: visits still to happen, and those
+ * under way (a unit never sees an unannounced one before it starts: the server leaves it out).
  */
 export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const t = useT();
   const { can } = useSession();
-  const upcoming = useInspections({ from: today });
-  if (upcoming.isPending) return <Loader />;
-  if (upcoming.error) return <ErrorAlert error={upcoming.error} />;
-  const live = upcoming.data.items.filter((i) => i.status === 'planned' || i.status === 'notified');
+  const office = can('inspection.schedule');
+  const inspections = useInspections({});
+  const notices = useQuery({
+    queryKey: ['inspection-notices', 'mine'],
+    queryFn: ({ signal }) => api.get<{ items: Notice[] }>('/api/inspection-notices', undefined, signal),
+    select: (d) => [...d.items].sort((a, b) => (b.issuedOn ?? '9999').localeCompare(a.issuedOn ?? '9999')),
+  });
+  if (inspections.isPending || notices.isPending) return <Loader />;
+  if (inspections.error) return <ErrorAlert error={inspections.error} />;
+  if (notices.error) return <ErrorAlert error={notices.error} />;
+  const all = [...inspections.data.items].sort(byStart);
+  const live = all.filter(open);
   const toNotify = live.filter((i) => i.kind === 'announced' && i.status === 'planned');
   const reports = live.filter((i) => i.reportDueOn).sort((a, b) => a.reportDueOn!.localeCompare(b.reportDueOn!));
+  const underWay = all.filter((i) => i.status === 'under_way');
+  const pastDue = (i: Inspection) => i.startsOn < today;
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('tasks.title')}
       </Title>
-      {can('inspection.schedule') && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
+      {office && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
+      <NoticesCard notices={notices.data} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
       <Section
         title={t('tasks.reportsDue')}
@@ -77,7 +138,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         render={(i) => {
           const d = deadlineText(i.reportDueOn!, today);
           return (
-            <Text size="sm">
+            <Text size="sm" c={d.key === 'tasks.overdue' ? 'red' : undefined}>
               {formatDate(i.reportDueOn)} — <b>{t(d.key, { n: d.n })}</b>
             </Text>
           );
@@ -89,10 +150,16 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         render={(i) => (
           <>
             {formatDate(i.startsOn)}
-            {i.startTime ? ` ${i.startTime}` : ''} <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>
+            {i.startTime ? ` ${i.startTime}` : ''} <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>{' '}
+            {pastDue(i) && (
+              <Badge color="orange" variant="light">
+                {t('tasks.dayPassed')}
+              </Badge>
+            )}
           </>
         )}
       />
+      <Section title={t('tasks.underWay')} items={underWay} render={(i) => t('tasks.startedOn', { date: formatDate(i.startsOn) })} />
     </Stack>
   );
 }

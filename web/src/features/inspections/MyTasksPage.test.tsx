@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
+import type { Notice } from '../../../../shared/api/notices.schemas.js';
+import { SessionProvider } from '../../auth/session.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { MyTasksPage } from './MyTasksPage.js';
+
+const session = {
+  user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'donvi', fullName: 'Cán bộ phường', locale: 'vi', mustChangePassword: false },
+  roles: [{ role: 'unit_officer', agencyId: '6c1f3d0e-6666-4c1e-9d1a-0a0a0a0a0a0a', agencyName: 'UBND phường Tam Quan Bắc' }],
+  fieldRules: {},
+  csrfToken: 'csrf',
+  expiresAt: '2030-01-01T00:00:00Z',
+};
+
+const visit: Inspection = {
+  id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01',
+  planId: '6c1f3d0e-2222-4c1e-9d1a-0a0a0a0a0a0a',
+  planYear: 2021,
+  agencyId: '6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0a',
+  agencyName: 'UBND phường Tam Quan Bắc',
+  unitName: 'Phường Tam Quan Bắc',
+  teamId: '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a',
+  teamName: 'Đoàn kiểm tra số 1',
+  kind: 'announced',
+  status: 'notified',
+  startsOn: '2021-09-08',
+  endsOn: '2021-09-08',
+  startTime: '08:00',
+  reportDueOn: '2021-09-01',
+  reportDueExplanation: null,
+  places: [],
+  note: null,
+  reinspectionOfId: null,
+  startedAt: null,
+  closedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  allowedMoves: [],
+  abilities: { update: false, start: false, close: false, cancel: false, reschedule: false },
+  warnings: [],
+  version: 2,
+};
+
+const notice = {
+  id: '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0a',
+  planId: visit.planId,
+  issuingAgencyId: '6c1f3d0e-8888-4c1e-9d1a-0a0a0a0a0a0a',
+  issuingAgencyName: 'UBND thị xã Hoài Nhơn',
+  status: 'issued',
+  content: { summary: 'Lịch kiểm tra công tác cải cách hành chính năm 2021' },
+  items: [{ inspectionId: visit.id, agencyId: visit.agencyId, agencyName: visit.agencyName, startsOn: '2021-09-08', endsOn: '2021-09-08', startTime: '08:00', places: [], attendees: '', reportDueOn: '2021-09-01', reportDueExplanation: null, status: 'notified' }],
+  documentNumber: '45/TB-UBND',
+  issuedOn: '2021-08-20',
+  abilities: { update: false, issue: false },
+  version: 2,
+} as unknown as Notice;
+
+describe('"Việc của tôi" of a unit officer', () => {
+  it('shows the notices sent to the unit and its report deadline, even read years after the season (overdue, not hidden)', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        urls.push(url);
+        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
+        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 1 });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [notice] });
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <MyTasksPage today="2026-11-30" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
+    expect(within(notices).getByText('45/TB-UBND')).toBeTruthy();
+    expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021, hạn gửi báo cáo 01\/09\/2021/)).toBeTruthy();
+    const reports = screen.getByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
+    expect(within(reports).getByText(/quá hạn \d+ ngày làm việc/)).toBeTruthy();
+    const visits = screen.getByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
+    expect(within(visits).getByText('đã qua ngày')).toBeTruthy();
+    // Not limited to dates from today on: the 2021 season is what the unit is asked about.
+    expect(urls.some((u) => u.startsWith('/api/inspections') && u.includes('from='))).toBe(false);
+    // A unit is not offered the office's list of visits to notify.
+    expect(screen.queryByText('Cuộc kiểm tra có báo trước chưa gửi thông báo')).toBeNull();
+  });
+});
