@@ -70,8 +70,18 @@ export const listUnitsQuery = z.object({
   asOf: isoDate.optional(),
   parentId: z.uuid().optional(),
   includeInactive: queryBool.optional(),
+  /** Keyset cursor: the `nextCursor` of the previous page (opaque). */
+  after: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** A province's units fit one page; a national admin's 3,400 come in pages. */
+  limit: z.coerce.number().int().min(1).max(2000).default(1000),
 });
-export const unitListResponse = z.object({ items: z.array(unitSchema) });
+export const unitListResponse = z.object({
+  items: z.array(unitSchema),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** Units matching the filters in the caller's reach (all pages). */
+  total: z.number().int(),
+});
 
 export const createUnitBody = z.object({
   code: optionalText(20),

@@ -24,14 +24,58 @@ export interface UnitFilter {
   includeInactive?: boolean;
 }
 
-export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promise<UnitRow[]> {
+function unitConditions(actor: Actor, f: UnitFilter): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [unitVisible(actor, unit)];
   if (!f.includeInactive) conditions.push(eq(unit.active, true));
   if (f.asOf) conditions.push(validOn(unit.validFrom, unit.validTo, f.asOf));
   if (f.parentId) conditions.push(eq(unit.parentId, f.parentId));
   // One expression over name and code, the one the trigram index unit_search_idx is built on.
   if (f.q?.trim()) conditions.push(matchesText(sql`${unit.name} || ' ' || coalesce(${unit.code}, '')`, f.q));
-  return tx.select().from(unit).where(and(...conditions)).orderBy(sql`${unit.sortKey} collate "C"`);
+  return conditions;
+}
+
+/** Every unit in scope matching the filters, in Vietnamese order (the registry export). */
+export async function listUnits(tx: DbOrTx, actor: Actor, f: UnitFilter): Promise<UnitRow[]> {
+  return tx.select().from(unit).where(and(...unitConditions(actor, f))).orderBy(sql`${unit.sortKey} collate "C"`, unit.id);
+}
+
+/**
+ * One page of units in Vietnamese order, by keyset (sort key, id), with the count of all pages:
+ * a national admin's 3,400 units come a page at a time, the cost of a page not growing with depth.
+ */
+export async function pageUnits(tx: DbOrTx, actor: Actor, f: UnitFilter & { after?: string; limit: number }): Promise<{ rows: UnitRow[]; nextCursor: string | null; total: number }> {
+  const conditions = unitConditions(actor, f);
+  const where = [...conditions];
+  if (f.after) {
+    const [sortKey, id] = decodeCursor(f.after, 2);
+    where.push(sql`(${unit.sortKey} collate "C", ${unit.id}) > (${sortKey} collate "C", ${id}::uuid)`);
+  }
+  const [rows, [count]] = await Promise.all([
+    tx.select().from(unit).where(and(...where)).orderBy(sql`${unit.sortKey} collate "C"`, unit.id).limit(f.limit + 1),
+    tx.select({ n: sql<number>`count(*)::int` }).from(unit).where(and(...conditions)),
+  ]);
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null, total: count?.n ?? 0 };
+}
+
+/** An opaque keyset cursor: the sort values of the last row of a page, the row's id last. */
+export function encodeCursor(values: string[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** The values of a cursor this list gave, or a 400 on `query.after` for anything else. */
+export function decodeCursor(cursor: string, length: number): string[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === 'string') && /^[0-9a-f-]{36}$/i.test(key[length - 1] as string)) {
+      return key as string[];
+    }
+  } catch {
+    // falls through to the field error
+  }
+  throw AppError.invalid('query.after', 'malformed', 'the cursor is not one this list gave');
 }
 
 /** One unit the actor may see, or null (the caller answers 404). */
@@ -107,22 +151,8 @@ export async function listAgencies(tx: DbOrTx, actor: Actor, f: AgencyFilter): P
     .orderBy(...agencyOrder);
 }
 
-type AgencyKey = [unitSortKey: string, agencySortKey: string, id: string];
-
 export function encodeAgencyCursor(row: AgencyRow & { unitSortKey: string }): string {
-  return Buffer.from(JSON.stringify([row.unitSortKey, row.sortKey, row.id] satisfies AgencyKey)).toString('base64url');
-}
-
-function decodeAgencyCursor(cursor: string): AgencyKey {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === 3 && key.every((k) => typeof k === 'string') && /^[0-9a-f-]{36}$/i.test(key[2] as string)) {
-      return key as AgencyKey;
-    }
-  } catch {
-    // falls through to the field error
-  }
-  throw AppError.invalid('query.after', 'malformed', 'the cursor is not one this list gave');
+  return encodeCursor([row.unitSortKey, row.sortKey, row.id]);
 }
 
 /**
@@ -137,7 +167,7 @@ export async function pageAgencies(
   const conditions = agencyConditions(actor, f);
   const where = [...conditions];
   if (f.after) {
-    const [unitKey, agencyKey, id] = decodeAgencyCursor(f.after);
+    const [unitKey, agencyKey, id] = decodeCursor(f.after, 3);
     where.push(sql`(${unit.sortKey} collate "C", ${agency.sortKey} collate "C", ${agency.id}) > (${unitKey} collate "C", ${agencyKey} collate "C", ${id}::uuid)`);
   }
   const [rows, [count]] = await Promise.all([

@@ -31,7 +31,7 @@ import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { cleanFileName } from '../../files/file-names.js';
 import { agencyAbilities, unitAbilities } from './registry.policy.js';
 import { presentAgency, presentUnit, withAbilities } from './registry.presenter.js';
-import { findSuccessions, findVisibleAgency, findVisibleUnit, listUnits, pageAgencies } from './registry.repository.js';
+import { findSuccessions, findVisibleAgency, findVisibleUnit, pageUnits, pageAgencies } from './registry.repository.js';
 import { addSuccession } from './add-succession.js';
 import { createUnit } from './create-unit.js';
 import { deactivateUnit } from './deactivate-unit.js';
@@ -70,8 +70,8 @@ export async function registryRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/units', { schema: { tags: ['registry'], summary: 'Territorial units in scope, Vietnamese order', querystring: listUnitsQuery, response: { 200: unitListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    const rows = await listUnits(db, ctx.actor, request.query);
-    return { items: rows.map(presentUnit) };
+    const page = await pageUnits(db, ctx.actor, request.query);
+    return { items: page.rows.map(presentUnit), nextCursor: page.nextCursor, total: page.total };
   });
 
   app.get('/api/units/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: unitDetailSchema, ...errors } } }, async (request) =>

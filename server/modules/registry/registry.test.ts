@@ -282,3 +282,34 @@ describe('registry: agencies page by keyset', () => {
     expect(mine).toMatchObject({ items: [], total: 0, nextCursor: null });
   });
 });
+
+describe('registry: units page by keyset', () => {
+  it('walks every unit under a parent once, in Vietnamese order, with the total, and refuses a forged cursor', async () => {
+    const parent = (await admin.post('/api/units', { name: `Tỉnh trang ${a.tag}`, kind: 'province', parentId: a.province.id })).json();
+    for (const name of ['Phường B', 'Phường A', 'Phường Đ', 'Phường C', 'Phường Ă']) {
+      expect((await admin.post('/api/units', { name, kind: 'ward', parentId: parent.id })).statusCode).toBe(201);
+    }
+    const whole = (await admin.get(`/api/units?parentId=${parent.id}`)).json();
+    expect(whole).toMatchObject({ total: 5, nextCursor: null });
+    expect(whole.items.map((i: { name: string }) => i.name)).toEqual(['Phường A', 'Phường Ă', 'Phường B', 'Phường C', 'Phường Đ']);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const body = (await admin.get(`/api/units?parentId=${parent.id}&limit=2${after ? `&after=${after}` : ''}`)).json();
+      expect(body.total).toBe(5);
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((i: { name: string }) => i.name));
+      after = body.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toEqual(whole.items.map((i: { name: string }) => i.name));
+
+    expect((await admin.get('/api/units?limit=2001')).statusCode).toBe(400);
+    const forged = await admin.get(`/api/units?after=${Buffer.from('["x","y"]').toString('base64url')}`);
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().invalidParams[0]).toMatchObject({ name: 'query.after', code: 'malformed' });
+    // Another unit's officer counts only what is theirs.
+    expect((await unitA.get(`/api/units?parentId=${parent.id}`)).json()).toMatchObject({ items: [], total: 0, nextCursor: null });
+  });
+});

@@ -42,7 +42,7 @@ function Probe() {
 function render(language: 'vi' | 'en' = 'vi') {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
-    if (url.startsWith('/api/units')) return json({ items: [town, { id: 'x', name: 'Bồng Sơn', kind: 'ward' }] });
+    if (url.startsWith('/api/units')) return json({ items: [town, { id: 'x', name: 'Bồng Sơn', kind: 'ward' }], nextCursor: null, total: 2 });
     if (url.startsWith('/api/risk-ranking')) return json(ranking);
     if (url.startsWith('/api/risk-weights')) return json({ unitId: town.id, weights: defaultRiskWeights, version: null, abilities: { update: false } });
     return json({}, 404);

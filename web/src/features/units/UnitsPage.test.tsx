@@ -29,7 +29,10 @@ const fetchMock = vi.fn(async (input: string) => {
   if (url.pathname === '/api/session') return json(session);
   if (url.pathname === '/api/units') {
     const q = url.searchParams.get('q');
-    return json({ items: q ? [commune] : [province, other, commune] });
+    if (q) return json({ items: [commune], nextCursor: null, total: 1 });
+    // Two pages: the province and the other commune, then (after "Xem thêm") the commune searched.
+    if (url.searchParams.get('after') === 'page-2') return json({ items: [commune], nextCursor: null, total: 3 });
+    return json({ items: [province, other], nextCursor: 'page-2', total: 3 });
   }
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
@@ -38,6 +41,17 @@ beforeEach(() => {
   fetchMock.mockClear();
   window.history.pushState({}, '', '/units');
   vi.stubGlobal('fetch', fetchMock);
+});
+
+describe('registry pages', () => {
+  it('shows the first page of units with the total, and the next one on "Xem thêm"', async () => {
+    renderWithProviders(<App />);
+    expect(await screen.findByText('Đang hiện 2 trong 3 kết quả')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Xem thêm' }));
+    expect(await screen.findByText('3 kết quả')).toBeTruthy();
+    expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/units?after=page-2');
+    expect(screen.queryByRole('button', { name: 'Xem thêm' })).toBeNull();
+  });
 });
 
 describe('registry search', () => {

@@ -15,7 +15,7 @@ import { branchIds, buildUnitTree } from './unit-tree.js';
 import { UnitTree } from './UnitTree.js';
 import { UnitTable } from './UnitTable.js';
 import { UnitForm, unitFormValues, type UnitFormValues } from './UnitForm.js';
-import { unitKeys, useUnits } from './units.api.js';
+import { unitKeys, useUnitPages } from './units.api.js';
 
 type View = 'tree' | 'list';
 
@@ -46,8 +46,11 @@ export function UnitsPage() {
     }
   }, [view, debouncedQ, asOf, includeInactive]);
 
-  const units = useUnits({ q: debouncedQ || undefined, asOf, includeInactive });
-  const roots = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+  const pages = useUnitPages({ q: debouncedQ || undefined, asOf, includeInactive });
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items), [pages.data]);
+  const total = pages.data?.pages[0]?.total;
+  const units = { data: rows, isFetching: pages.isFetching, error: pages.error, isPending: pages.isPending };
+  const roots = useMemo(() => buildUnitTree(rows ?? []), [rows]);
 
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   // Searching opens every branch so each match is visible; otherwise the top level is open.
@@ -115,7 +118,11 @@ export function UnitsPage() {
       </Group>
 
       <Text size="sm" c="dimmed" aria-live="polite">
-        {units.data ? t('common.count', { count: units.data.length }) : ''}
+        {units.data && total !== undefined
+          ? units.data.length < total
+            ? t('common.shownOfTotal', { shown: units.data.length, total })
+            : t('common.count', { count: total })
+          : ''}
       </Text>
 
       {units.error ? <ErrorAlert error={units.error} /> : null}
@@ -127,6 +134,14 @@ export function UnitsPage() {
         ) : (
           <UnitTable units={units.data} />
         ))}
+
+      {pages.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+            {t('common.showMore')}
+          </Button>
+        </Group>
+      )}
 
       {can('registry.import') && <RegistryTransfer />}
 

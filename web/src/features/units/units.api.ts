@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Agency, Unit, UnitDetail } from '../../../../shared/api/registry.schemas.js';
 import { api } from '../../lib/api-client.js';
 
@@ -15,23 +15,40 @@ export const unitKeys = {
   detail: (id: string) => ['units', 'detail', id] as const,
 };
 
-/** GET /api/units: already sorted in Vietnamese order by the server. */
+interface UnitPage {
+  items: Unit[];
+  nextCursor: string | null;
+  total: number;
+}
+
+const unitQuery = (filters: UnitFilters) => ({
+  q: filters.q?.trim(),
+  asOf: filters.asOf,
+  parentId: filters.parentId,
+  includeInactive: filters.includeInactive ? 'true' : undefined,
+});
+
+/**
+ * GET /api/units, first page (1,000 units, already sorted in Vietnamese order by the server):
+ * what a province's pickers need; a national admin narrows by search.
+ */
 export function useUnits(filters: UnitFilters) {
   return useQuery({
     queryKey: unitKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Unit[] }>(
-        '/api/units',
-        {
-          q: filters.q?.trim(),
-          asOf: filters.asOf,
-          parentId: filters.parentId,
-          includeInactive: filters.includeInactive ? 'true' : undefined,
-        },
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<UnitPage>('/api/units', unitQuery(filters), signal),
     select: (data) => data.items,
     // Keep the previous results on screen while the next search is in flight.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every page of GET /api/units, one "Xem thêm" at a time (the units page). */
+export function useUnitPages(filters: UnitFilters) {
+  return useInfiniteQuery({
+    queryKey: [...unitKeys.list(filters), 'pages'] as const,
+    queryFn: ({ signal, pageParam }) => api.get<UnitPage>('/api/units', { ...unitQuery(filters), after: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }
