@@ -14,7 +14,20 @@ export const userSchema = z.object({
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;
-export const userListResponse = z.object({ items: z.array(userSchema) });
+export const listUsersQuery = z.object({
+  /** Part of the username or the full name, diacritics and case ignored. */
+  q: plainString(200).optional(),
+  /** Keyset cursor: the `nextCursor` of the previous page (opaque). */
+  after: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const userListResponse = z.object({
+  items: z.array(userSchema),
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** Users the admin may manage that match (all pages). */
+  total: z.number().int(),
+});
 
 export const createUserBody = z.object({
   username: z

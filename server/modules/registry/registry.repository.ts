@@ -3,7 +3,7 @@ import { agency, standingBody, unit, unitSuccession } from '../../db/schema/inde
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { agencyInReach, unitVisible } from '../../authz/scope.js';
-import { AppError } from '../../http/app-error.js';
+import { decodeCursor, encodeCursor } from '../../db/keyset.js';
 
 export type UnitRow = typeof unit.$inferSelect;
 export type AgencyRow = typeof agency.$inferSelect & { unitName: string; parentAgencyName: string | null; isStandingBody: boolean };
@@ -60,23 +60,6 @@ export async function pageUnits(tx: DbOrTx, actor: Actor, f: UnitFilter & { afte
   return { rows: page, nextCursor: more && last ? encodeCursor([last.sortKey, last.id]) : null, total: count?.n ?? 0 };
 }
 
-/** An opaque keyset cursor: the sort values of the last row of a page, the row's id last. */
-export function encodeCursor(values: string[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/** The values of a cursor this list gave, or a 400 on `query.after` for anything else. */
-export function decodeCursor(cursor: string, length: number): string[] {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === 'string') && /^[0-9a-f-]{36}$/i.test(key[length - 1] as string)) {
-      return key as string[];
-    }
-  } catch {
-    // falls through to the field error
-  }
-  throw AppError.invalid('query.after', 'malformed', 'the cursor is not one this list gave');
-}
 
 /** One unit the actor may see, or null (the caller answers 404). */
 export async function findVisibleUnit(tx: DbOrTx, actor: Actor, id: string): Promise<UnitRow | null> {

@@ -296,7 +296,7 @@ describe('registry: units page by keyset', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const body = (await admin.get(`/api/units?parentId=${parent.id}&limit=2${after ? `&after=${after}` : ''}`)).json();
+      const body: { total: number; nextCursor: string | null; items: { name: string }[] } = (await admin.get(`/api/units?parentId=${parent.id}&limit=2${after ? `&after=${after}` : ''}`)).json();
       expect(body.total).toBe(5);
       expect(body.items.length).toBeLessThanOrEqual(2);
       seen.push(...body.items.map((i: { name: string }) => i.name));

@@ -5,6 +5,8 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { agencyInReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
 import { manageableUsers } from './users.policy.js';
+import { matchesText } from '../registry/registry.repository.js';
+import { decodeCursor, encodeCursor } from '../../db/keyset.js';
 
 export type UserRow = typeof appUser.$inferSelect;
 export interface UserRoleRow {
@@ -14,10 +16,26 @@ export interface UserRoleRow {
   agencyName: string;
 }
 
-/** Ids of the users the admin may manage (users.policy.ts). */
-export async function manageableUserIds(db: DbOrTx, actor: Actor): Promise<string[]> {
-  const rows = await db.select({ id: appUser.id }).from(appUser).where(sql`${appUser.id} in ${manageableUsers(actor)}`);
-  return rows.map((r) => r.id);
+/**
+ * One page of the users the admin may manage, by username (keyset: username, id), with the count
+ * of all pages; `q` matches the username or the full name, diacritics and case ignored.
+ */
+export async function pageManageableUserIds(db: DbOrTx, actor: Actor, f: { q?: string; after?: string; limit: number }): Promise<{ ids: string[]; nextCursor: string | null; total: number }> {
+  const conditions = [sql`${appUser.id} in ${manageableUsers(actor)}`];
+  if (f.q?.trim()) conditions.push(matchesText(sql`${appUser.username} || ' ' || ${appUser.fullName}`, f.q));
+  const where = [...conditions];
+  if (f.after) {
+    const [username, id] = decodeCursor(f.after, 2);
+    where.push(sql`(${appUser.username}, ${appUser.id}) > (${username}, ${id}::uuid)`);
+  }
+  const [rows, [count]] = await Promise.all([
+    db.select({ id: appUser.id, username: appUser.username }).from(appUser).where(and(...where)).orderBy(appUser.username, appUser.id).limit(f.limit + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(and(...conditions)),
+  ]);
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  const last = page[page.length - 1];
+  return { ids: page.map((r) => r.id), nextCursor: more && last ? encodeCursor([last.username, last.id]) : null, total: count?.n ?? 0 };
 }
 
 /** The user if the admin may manage them, else null (404). */

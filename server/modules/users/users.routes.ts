@@ -1,6 +1,6 @@
 import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import { createUserBody, updateUserBody, userListResponse, userSchema } from '../../../shared/api/users.schemas.js';
+import { createUserBody, listUsersQuery, updateUserBody, userListResponse, userSchema } from '../../../shared/api/users.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf } from '../../http/actor.js';
 import { hashPassword } from '../session/passwords.js';
@@ -14,9 +14,9 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function userRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
 
-  app.get('/api/users', { schema: { tags: ['users'], response: { 200: userListResponse, ...errors } } }, async (request) => ({
-    items: await listUsers(db, contextOf(request)),
-  }));
+  app.get('/api/users', { schema: { tags: ['users'], querystring: listUsersQuery, response: { 200: userListResponse, ...errors } } }, async (request) =>
+    listUsers(db, contextOf(request), request.query),
+  );
 
   app.post('/api/users', { schema: { tags: ['users'], body: createUserBody, response: { 201: userSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);

@@ -49,6 +49,33 @@ describe('users', () => {
     expect(names).not.toContain(b.users.leader.username);
   });
 
+  it('pages the users by username with the total, finds them without diacritics, and refuses a forged cursor', async () => {
+    for (const [username, fullName] of [['trang-c', 'Nguyễn Văn Cường'], ['trang-a', 'Trần Thị Ánh'], ['trang-b', 'Lê Văn Bình']]) {
+      expect((await adminA.post('/api/users', { username: `${username}${a.tag}`, fullName, password: 'a-long-password', roles: [{ role: 'inspector', agencyId: a.homeAffairs.id }] })).statusCode).toBe(201);
+    }
+    const all = (await adminA.get('/api/users?limit=500')).json();
+    expect(all.nextCursor).toBeNull();
+    expect(all.total).toBe(all.items.length);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const body: { total: number; nextCursor: string | null; items: { username: string }[] } = (await adminA.get(`/api/users?limit=2${after ? `&after=${after}` : ''}`)).json();
+      expect(body.total).toBe(all.total);
+      seen.push(...body.items.map((u) => u.username));
+      after = body.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toEqual(all.items.map((u: { username: string }) => u.username));
+    const found = (await adminA.get(`/api/users?q=${encodeURIComponent('tran thi anh')}`)).json();
+    expect(found.items.map((u: { username: string }) => u.username)).toEqual([`trang-a${a.tag}`]);
+    expect(found.total).toBe(1);
+    // Another authority's admin finds nothing of these.
+    expect((await adminB.get(`/api/users?q=trang-`)).json()).toMatchObject({ items: [], total: 0 });
+    const forged = await adminA.get(`/api/users?after=${Buffer.from('["x"]').toString('base64url')}`);
+    expect(forged.json().invalidParams[0]).toMatchObject({ name: 'query.after', code: 'malformed' });
+    expect((await adminA.get('/api/users?limit=0')).statusCode).toBe(400);
+  });
+
   it('does not let an admin take over an account that also acts in another authority', async () => {
     const both = await makeUser(t.database.db, [
       { role: 'leader', agencyId: a.townCommittee.id },

@@ -206,6 +206,7 @@ export const en: Record<MessageKey, string> = {
   'audit.totalAtLeast': 'More than {total} events: narrow the filters',
   'audit.pagination': 'Audit trail pages',
 
+  'users.searchPlaceholder': 'Username or full name',
   'users.title': 'Users',
   'users.tableLabel': 'Users',
   'users.username': 'Username',

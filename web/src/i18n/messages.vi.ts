@@ -208,6 +208,7 @@ export const vi = {
   'audit.totalAtLeast': 'Hơn {total} sự kiện: hãy thu hẹp bộ lọc',
   'audit.pagination': 'Phân trang nhật ký',
 
+  'users.searchPlaceholder': 'Tên đăng nhập hoặc họ tên',
   'users.title': 'Người dùng',
   'users.tableLabel': 'Danh sách người dùng',
   'users.username': 'Tên đăng nhập',

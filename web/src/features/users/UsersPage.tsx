@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Loader, Modal, Stack, Table, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { User } from '../../../../shared/api/users.schemas.js';
 import { api } from '../../lib/api-client.js';
@@ -15,11 +16,19 @@ const usersKey = ['users'] as const;
 export function UsersPage() {
   const t = useT();
   const queryClient = useQueryClient();
-  const users = useQuery({
-    queryKey: usersKey,
-    queryFn: ({ signal }) => api.get<{ items: User[] }>('/api/users', undefined, signal),
-    select: (data) => data.items,
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 250);
+  // A page at a time, by username ("Xem thêm"): a province's admin may manage thousands.
+  const pages = useInfiniteQuery({
+    queryKey: [...usersKey, 'pages', debouncedQ] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api.get<{ items: User[]; nextCursor: string | null; total: number }>('/api/users', { q: debouncedQ || undefined, after: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
+  const users = { data: pages.data?.pages.flatMap((p) => p.items), error: pages.error, isPending: pages.isPending };
+  const total = pages.data?.pages[0]?.total;
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = users.data?.find((user) => user.id === editingId) ?? null;
@@ -73,6 +82,22 @@ export function UsersPage() {
         </Title>
         <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
       </Group>
+      <TextInput
+        label={t('common.search')}
+        placeholder={t('users.searchPlaceholder')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={{ base: '100%', sm: 340 }}
+        rightSection={pages.isFetching ? <Loader size="xs" /> : null}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {users.data && total !== undefined
+          ? users.data.length < total
+            ? t('common.shownOfTotal', { shown: users.data.length, total })
+            : t('common.count', { count: total })
+          : ''}
+      </Text>
       {users.error ? <ErrorAlert error={users.error} /> : null}
       {users.isPending && <Loader />}
       {users.data && (
@@ -122,6 +147,13 @@ export function UsersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {pages.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+            {t('common.showMore')}
+          </Button>
+        </Group>
+      )}
 
       <Modal opened={creating} onClose={closeCreate} title={t('users.createTitle')} size="lg">
         {creating && (
@@ -149,7 +181,7 @@ export function UsersPage() {
             onCancel={closeEdit}
             onReload={() => {
               update.reset();
-              void users.refetch();
+              void pages.refetch();
             }}
           />
         )}
