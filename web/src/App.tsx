@@ -55,6 +55,10 @@ const ReportRequestsPage = lazy(() => import('./features/reports/RequestsPage.js
 const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })));
 const ChecklistFillPage = lazy(() => import('./features/checklists/ChecklistFillPage.js').then((m) => ({ default: m.ChecklistFillPage })));
 const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
+const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
+const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
+const ReportTemplatesPage = lazy(() => import('./features/reports/TemplatesPage.js').then((m) => ({ default: m.TemplatesPage })));
+const ReportTemplatePage = lazy(() => import('./features/reports/TemplatePage.js').then((m) => ({ default: m.TemplatePage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -175,6 +179,31 @@ function SignedInRoutes() {
         <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
         <Route path="self-inspections" element={<SelfInspectionsPage />} />
         <Route path="self-inspections/:id" element={<SelfInspectionPage />} />
+        <Route
+          path="reports/requests/new"
+          element={
+            <RequireCapability capability="report.manage">
+              <NewReportRequestPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="reports/requests/:id" element={<ReportRequestPage />} />
+        <Route
+          path="reports/templates"
+          element={
+            <RequireCapability capability="report.manage">
+              <ReportTemplatesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="reports/templates/:id"
+          element={
+            <RequireCapability capability="report.manage">
+              <ReportTemplatePage />
+            </RequireCapability>
+          }
+        />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route

@@ -29,7 +29,7 @@ export interface SubmissionFilters {
 export const useTemplates = (f: TemplateFilters = {}) =>
   useQuery({ queryKey: reportKeys.templates(f), queryFn: ({ signal }) => api.get<{ items: ReportTemplate[] }>('/api/report-templates', { ...f }, signal) });
 export const useTemplate = (id: string) =>
-  useQuery({ queryKey: reportKeys.template(id), queryFn: ({ signal }) => api.get<ReportTemplate>(`/api/report-templates/${id}`, undefined, signal) });
+  useQuery({ queryKey: reportKeys.template(id), queryFn: ({ signal }) => api.get<ReportTemplate>(`/api/report-templates/${id}`, undefined, signal), enabled: id !== '' });
 export const useRequests = (f: RequestFilters = {}) =>
   useQuery({ queryKey: reportKeys.requests(f), queryFn: ({ signal }) => api.get<{ items: ReportRequest[] }>('/api/report-requests', { ...f }, signal) });
 export const useRequest = (id: string) =>

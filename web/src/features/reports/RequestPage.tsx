@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
+import { DetailList } from '../../components/DetailList.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { DocumentLinks } from '../plans/DocumentLinks.js';
+import { SignModal } from '../plans/SignModal.js';
+import { displayStatusColor, displayStatusKey, requestKindKey, requestStatusKey } from './labels.js';
+import { requestLetterBase, useIssueRequest, useRequest, useSubmissions } from './reports.api.js';
+import { CountBadges } from './RequestsPage.js';
+import { RequestLetterEditor } from './RequestLetterEditor.js';
+
+/** A report still awaited after its due day: missing. */
+const missing = (s: SubmissionSummary, dueOn: string, today: string) => today > dueOn && (s.status === 'not_started' || s.status === 'draft' || s.status === 'returned');
+
+/** Who has sent their report (on time, late), whose was returned, who is missing; each links to the report. */
+function SubmissionsTable({ request, today }: { request: ReportRequest; today: string }) {
+  const t = useT();
+  const submissions = useSubmissions({ requestId: request.id }, request.status !== 'draft');
+  if (request.status === 'draft') return <Text c="dimmed">{t('reporting.request.notSent')}</Text>;
+  if (submissions.isPending) return <Loader size="sm" />;
+  if (submissions.error) return <ErrorAlert error={submissions.error} />;
+  const items = submissions.data.items;
+  const late = items.filter((s) => missing(s, request.dueOn, today)).length;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <CountBadges request={request} />
+        {late > 0 && (
+          <Badge color="red" tt="none">
+            {t('reporting.request.missing', { n: late })}
+          </Badge>
+        )}
+      </Group>
+      <Table striped aria-label={t('reporting.col.reports')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reporting.col.unit')}</Table.Th>
+            <Table.Th>{t('reporting.col.status')}</Table.Th>
+            <Table.Th>{t('reporting.col.submittedAt')}</Table.Th>
+            <Table.Th>{t('reporting.col.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                  {s.agencyName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
+                  {missing(s, request.dueOn, today) && (
+                    <Badge color="red" variant="outline" tt="none">
+                      {t('reporting.request.overdue')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{formatDateTime(s.submittedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{s.status === 'returned' ? s.returnReason : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/**
+ * /reports/requests/:id — one request: its công văn (an ad hoc one: edited and issued here,
+ * downloaded as .docx and PDF) and how the units' reports stand.
+ */
+export function RequestPage({ today = todayIso() }: { today?: string }) {
+  const t = useT();
+  const { id = '' } = useParams();
+  const query = useRequest(id);
+  const issue = useIssueRequest(id);
+  const [signing, setSigning] = useState(false);
+  if (query.isPending) return <Loader />;
+  if (query.error) return <ErrorAlert error={query.error} />;
+  const r = query.data;
+  const reload = () => void query.refetch();
+  return (
+    <Stack>
+      <div>
+        <Anchor component={Link} to="/reports/requests" size="sm">
+          ← {t('reporting.requests.title')}
+        </Anchor>
+        <Title order={1} size="h2">
+          {r.title}
+        </Title>
+        <Group gap="xs">
+          <Badge variant="light">{t(requestKindKey(r.kind))}</Badge>
+          <Badge color={r.status === 'open' ? 'blue' : 'gray'}>{t(requestStatusKey(r.status))}</Badge>
+        </Group>
+      </div>
+      <DetailList
+        items={[
+          [t('reporting.col.owner'), r.ownerAgencyName],
+          [t('reporting.col.template'), `${r.templateName} (${t('reporting.revision', { n: r.templateRevision })})`],
+          [t('reporting.col.due'), formatDate(r.dueOn)],
+          ...(r.periodFrom && r.periodTo ? [[t('reporting.col.period'), `${formatDate(r.periodFrom)} – ${formatDate(r.periodTo)}`] as [string, string]] : []),
+          ...(r.documentNumber ? [[t('reporting.request.letter'), t('reporting.requests.number', { number: r.documentNumber, date: formatDate(r.issuedOn) })] as [string, string]] : []),
+        ]}
+      />
+      {r.dueExplanation && (
+        <Text size="sm" c="dimmed">
+          {r.dueExplanation}
+        </Text>
+      )}
+      {r.kind === 'ad_hoc' && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('reporting.request.letterTitle')}
+            </Title>
+            {r.status === 'draft' && (
+              <Alert color="yellow" variant="light">
+                <Text size="sm">{t('reporting.request.draftLetter')}</Text>
+              </Alert>
+            )}
+            <DocumentLinks base={requestLetterBase(r.id)} docxLabel={t('reporting.request.docx')} pdfLabel={t('reporting.request.pdf')} />
+            {r.abilities.issue && (
+              <Group>
+                <Button onClick={() => setSigning(true)}>{t('reporting.request.issue')}</Button>
+              </Group>
+            )}
+          </Stack>
+        </Card>
+      )}
+      {r.abilities.issue && r.letter && <RequestLetterEditor key={r.version} request={r} letter={r.letter} onReload={reload} />}
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t('reporting.col.reports')}
+        </Title>
+        <SubmissionsTable request={r} today={today} />
+      </Card>
+      {r.letter && (
+        <SignModal
+          opened={signing}
+          title={t('reporting.request.issue')}
+          hint={t('reporting.request.issueHint')}
+          confirmLabel={t('reporting.request.issue')}
+          signature={r.letter.signature}
+          pending={issue.isPending}
+          error={issue.error}
+          onConfirm={({ issuedOn, signature }) => issue.mutate({ version: r.version, issuedOn, ...(signature ? { signature } : {}) }, { onSuccess: () => setSigning(false) })}
+          onClose={() => setSigning(false)}
+          onReload={() => {
+            issue.reset();
+            reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
