@@ -33,6 +33,7 @@ import { scheduleProposalRoutes } from './modules/schedule-proposals/schedule-pr
 import { drawRoutes } from './modules/draws/draws.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { conclusionRoutes } from './modules/conclusions/conclusions.routes.js';
+import { minutesRoutes } from './modules/minutes/minutes.routes.js';
 import { correctiveActionRoutes } from './modules/corrective-actions/corrective-actions.routes.js';
 import { escalationRoutes } from './modules/escalations/escalations.routes.js';
 import { calendarFeedRoutes } from './modules/inspections/calendar-feed.js';
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await noticeRoutes(typed, deps);
     await drawRoutes(typed, deps);
     await scheduleProposalRoutes(typed, deps);
+    await minutesRoutes(typed, deps);
     await conclusionRoutes(typed, deps);
     await correctiveActionRoutes(typed, deps);
     await escalationRoutes(typed, deps);

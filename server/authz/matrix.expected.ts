@@ -162,6 +162,12 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/escalations/{id}/result': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'POST /api/inspection-notices/{id}/issue': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   // Conclusions (issue 10 §5): drafted by the standing office, signed by the leader (the committee's); issued ones seen with their inspection.
+  'GET /api/minutes': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/minutes/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/minutes/{id} (draft)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/minutes': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'PATCH /api/minutes/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'POST /api/minutes/{id}/finalize': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'GET /api/conclusions': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/conclusions/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/conclusions/{id} (draft)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },

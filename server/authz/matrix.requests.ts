@@ -16,6 +16,7 @@ import type { AnyJobDefinition } from '../jobs/define.js';
 import { makeAgency, makeUnit, makeUser, TEST_PASSWORD, type makeAuthority } from '../test/factories.js';
 import { signIn, type Client, type TestApp } from '../test/harness.js';
 import type { Conclusion } from '../../shared/api/conclusions.schemas.js';
+import type { Minutes } from '../../shared/api/minutes.schemas.js';
 import type { CorrectiveActionDetail } from '../../shared/api/corrective-actions.schemas.js';
 import type { Escalation } from '../../shared/api/escalations.schemas.js';
 import { multipart } from '../test/multipart.js';
@@ -167,6 +168,15 @@ async function visitedDraw(p: Place): Promise<Draw> {
 async function revealedDraw(p: Place): Promise<Draw> {
   const d = await visitedDraw(p);
   return expectOk(await p.sec.post(`/api/unannounced-draws/${d.id}/reveal`, { version: d.version }), 'reveal draw');
+}
+/** Minutes of a started desk review of ward A (issue 10 §4), drafted by the office recording it. */
+async function draftMinutes(p: Place): Promise<Minutes> {
+  const i = await startedInspection(p);
+  return expectOk(await p.sec.post('/api/minutes', { inspectionId: i.id, content: { unitSignerName: 'Trần Văn An', teamLeaderName: 'Nguyễn Văn Hùng' } }), 'draft minutes');
+}
+async function finalMinutes(p: Place): Promise<Minutes> {
+  const m = await draftMinutes(p);
+  return expectOk(await p.sec.post(`/api/minutes/${m.id}/finalize`, { version: m.version }), 'finalize minutes');
 }
 /** Conclusions of a started desk review of ward A (issue 10 §5): one requirement, 10 working days. */
 async function draftConclusion(p: Place): Promise<Conclusion> {
@@ -552,6 +562,29 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ place, fresh }) => {
       const n = await fresh('notice', () => draftNotice(place));
       return { method: 'POST', url: `/api/inspection-notices/${n.id}/issue`, payload: { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' } };
+    },
+  },
+
+  // Minutes (issue 10 §4): ward A's desk review, recorded by the office.
+  'GET /api/minutes': { scoped: true, build: async ({ place }) => get(`/api/minutes?inspectionId=${(await place.shared('finalMinutes', () => finalMinutes(place))).inspectionId}`) },
+  'GET /api/minutes/{id}': { scoped: true, build: async ({ place }) => get(`/api/minutes/${(await place.shared('finalMinutes', () => finalMinutes(place))).id}`) },
+  'GET /api/minutes/{id} (draft)': { scoped: true, build: async ({ place }) => get(`/api/minutes/${(await place.shared('draftMinutes', () => draftMinutes(place))).id}`) },
+  'POST /api/minutes': {
+    scoped: true,
+    build: async ({ place, fresh }) => ({ method: 'POST', url: '/api/minutes', payload: { inspectionId: (await fresh('visited', () => startedInspection(place))).id } }),
+  },
+  'PATCH /api/minutes/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const m = await fresh('minutes', () => draftMinutes(place));
+      return { method: 'PATCH', url: `/api/minutes/${m.id}`, payload: { version: m.version, content: { unitComments: [`Ý kiến ${next()}`] } } };
+    },
+  },
+  'POST /api/minutes/{id}/finalize': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const m = await fresh('minutes', () => draftMinutes(place));
+      return { method: 'POST', url: `/api/minutes/${m.id}/finalize`, payload: { version: m.version } };
     },
   },
 

@@ -70,6 +70,9 @@ export const auditActions = [
   'finding.created',
   'finding.updated',
   'finding.withdrawn',
+  'minutes.created',
+  'minutes.updated',
+  'minutes.finalized',
   'conclusion.created',
   'conclusion.updated',
   'conclusion.issued',
@@ -113,7 +116,7 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit trail speaks of. */
-export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report', 'report_template', 'report_period_rule', 'report_request', 'report_submission', 'assigned_task', 'self_inspection', 'difficulty'] as const;
+export const auditEntityTypes = ['unit', 'agency', 'user', 'setting', 'calendar_year', 'registry', 'system', 'inspection_plan', 'inspection_team', 'document_register_entry', 'issued_document', 'file_attachment', 'inspection', 'inspection_notice', 'index_framework', 'index_score_sheet', 'index_score_import', 'citizen_feedback', 'risk_weights', 'unannounced_draw', 'checklist_template', 'inspection_checklist', 'inspection_checklist_item', 'finding', 'inspection_minutes', 'inspection_conclusion', 'corrective_action', 'escalation', 'results_report', 'report_template', 'report_period_rule', 'report_request', 'report_submission', 'assigned_task', 'self_inspection', 'difficulty'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditQuery = z.object({

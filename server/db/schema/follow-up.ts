@@ -160,3 +160,33 @@ export const escalation = pgTable(
     check('escalation_issued_check', sql`(${t.status} = 'draft') = (${t.registerEntryId} is null)`),
   ],
 );
+
+/**
+ * The minutes of an inspection (Biên bản kiểm tra, Decree 30 Mẫu 1.9, BB): one per inspection,
+ * drafted by its team (or the standing office recording a visit) from the checklists and
+ * findings, finalised with a BB number from the standing body's register and frozen. The signed
+ * paper copy is a file attachment (owner type `inspection_minutes`, purpose `signed_scan`).
+ */
+export const inspectionMinutes = pgTable(
+  'inspection_minutes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    inspectionId: uuid()
+      .notNull()
+      .references(() => inspection.id),
+    status: text().notNull().default('draft'),
+    /** MinutesContent (shared/api/minutes.schemas.ts), validated by zod before it gets here. */
+    content: jsonb().notNull(),
+    registerEntryId: uuid().references(() => documentRegisterEntry.id),
+    finalizedOn: date({ mode: 'string' }),
+    createdBy: uuid().references(() => appUser.id),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inspection_minutes_inspection_id_key').on(t.inspectionId),
+    check('inspection_minutes_status_check', sql`${t.status} in ('draft','final')`),
+    check('inspection_minutes_final_check', sql`(${t.status} = 'final') = (${t.registerEntryId} is not null)`),
+  ],
+);

@@ -5,6 +5,7 @@
 import '../../modules/plans/plan-document.js';
 import '../../modules/teams/team-decision.js';
 import '../../modules/notices/notice-document.js';
+import '../../modules/minutes/minutes-document.js';
 import '../../modules/conclusions/conclusion-document.js';
 import '../../modules/escalations/escalation-document.js';
 import '../../modules/results-reports/results-report-document.js';

@@ -15,7 +15,7 @@ import { issuerPlace } from '../plans/plans.policy.js';
 import { conclusionSource, defaultConclusionContent } from './conclusion-document.js';
 import { conclusionResource } from './conclusions.policy.js';
 import { replaceActions, type CheckedAction } from './conclusions.repository.js';
-import { draftFromFindings } from './findings-source.js';
+import { draftFromMinutesOrFindings } from './findings-source.js';
 
 /** The People's Committee of the plan, or an agency under it (its standing office signing TUQ.). */
 export async function assertUnderPlanIssuer(tx: DbOrTx, planIssuingAgencyId: string, agencyId: string, field = 'body.issuingAgencyId') {
@@ -70,7 +70,7 @@ export async function createConclusion(tx: Tx, ctx: RequestContext, input: z.inf
   const issuingAgencyId = input.issuingAgencyId ?? row.issuingAgencyId;
   await assertUnderPlanIssuer(tx, row.issuingAgencyId, issuingAgencyId);
   const src = await conclusionSource(tx, { planId: row.planId, teamId: row.teamId, agencyName: row.agencyName, inspectionKind: row.kind, inspectionStartsOn: row.startsOn, inspectionEndsOn: row.endsOn, planYear: row.planYear });
-  const fromFindings = await draftFromFindings(tx, row.id);
+  const fromFindings = await draftFromMinutesOrFindings(tx, row.id);
   const content: ConclusionContent = {
     ...defaultConclusionContent({ ...src, ...fromFindings }, await issuerInfo(tx, issuingAgencyId), await issuerInfo(tx, row.issuingAgencyId)),
     ...input.content,

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { finding } from '../../db/schema/index.js';
+import { finding, inspectionMinutes } from '../../db/schema/index.js';
 
 /**
  * What a new conclusion takes from the inspection's findings (server/modules/checklists, issue 10
@@ -25,4 +25,16 @@ export async function recommendedActions(db: DbOrTx, inspectionId: string) {
     .from(finding)
     .where(and(eq(finding.inspectionId, inspectionId), isNull(finding.withdrawnAt)))
     .orderBy(asc(finding.contentGroup), asc(finding.createdAt));
+}
+
+/**
+ * What a new conclusion takes from the inspection's minutes when it has any (the team's
+ * assessment, section III of the minutes → sections II and III of the notice), else from its
+ * findings (draftFromFindings).
+ */
+export async function draftFromMinutesOrFindings(db: DbOrTx, inspectionId: string): Promise<{ strengths?: string[]; shortcomings?: string[] }> {
+  const [minutes] = await db.select({ content: inspectionMinutes.content }).from(inspectionMinutes).where(eq(inspectionMinutes.inspectionId, inspectionId));
+  const assessed = minutes?.content as { strengths?: string[]; shortcomings?: string[] } | undefined;
+  if (assessed && (assessed.strengths?.length || assessed.shortcomings?.length)) return { strengths: assessed.strengths ?? [], shortcomings: assessed.shortcomings ?? [] };
+  return draftFromFindings(db, inspectionId);
 }
