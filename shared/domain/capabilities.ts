@@ -60,6 +60,8 @@ export const capabilityTable = {
   'authority.configure': { admin: 'scope' },
   /** Change the official working-day calendar, national for every authority. */
   'calendar.update': { admin: 'installation' },
+  /** Change the schedule rules (notice lead time, revisit window): one setting for every authority. */
+  'schedule.configure': { admin: 'installation' },
   /** Change when the daily jobs (reminders, deadlines) run: one time for every authority. */
   'jobs.schedule': { admin: 'installation' },
 

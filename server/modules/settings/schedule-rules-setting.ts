@@ -7,7 +7,7 @@ import { setting } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { authorizeSettingsChange } from './settings.policy.js';
+import { authorize } from '../../authz/guard.js';
 
 export const SCHEDULE_RULES_KEY = 'schedule.rules';
 type Rules = Config['schedule'];
@@ -20,15 +20,19 @@ export async function readScheduleRules(db: DbOrTx, defaults: Rules): Promise<Sc
   return { noticeLeadWorkingDays: v.noticeLeadWorkingDays ?? defaults.noticeLeadWorkingDays, revisitMinDays: v.revisitMinDays ?? defaults.revisitMinDays, version: row.version, source: 'setting' };
 }
 
+/** Refused before any work: the rules hold for every authority, as the calendar does. */
+export const authorizeScheduleRules = (actor: RequestContext['actor']) =>
+  authorize(actor, 'schedule.configure', 'only an administrator of the whole installation may change the schedule rules');
+
 /** The rules for a use case's schedule checks (read in its transaction). */
 export const scheduleRulesFor = async (db: DbOrTx, env: { config: Pick<Config, 'schedule'> }): Promise<Rules> => {
   const { noticeLeadWorkingDays, revisitMinDays } = await readScheduleRules(db, env.config.schedule);
   return { noticeLeadWorkingDays, revisitMinDays };
 };
 
-/** An admin sets them: versioned (null creates; 409 on a stale version), audited. */
+/** An administrator of the whole installation sets them (they hold for every authority): versioned (null creates; 409 on a stale version), audited. */
 export async function setScheduleRules(tx: Tx, ctx: RequestContext, input: z.infer<typeof putScheduleRulesBody>, defaults: Rules): Promise<ScheduleRulesSetting> {
-  authorizeSettingsChange(ctx.actor);
+  authorizeScheduleRules(ctx.actor);
   const before = await readScheduleRules(tx, defaults);
   const value = { noticeLeadWorkingDays: input.noticeLeadWorkingDays, revisitMinDays: input.revisitMinDays };
   if (input.version === null) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
 
 let t: TestApp;
@@ -18,6 +19,12 @@ describe('the schedule rules as an in-app setting', () => {
     const first = (await s.secretariat.get('/api/settings/schedule-rules')).json();
     expect(first).toMatchObject({ version: null, source: 'default', noticeLeadWorkingDays: 2, revisitMinDays: 1 });
     expect((await s.secretariat.put('/api/settings/schedule-rules', { noticeLeadWorkingDays: 2, revisitMinDays: 30, version: null })).statusCode).toBe(403);
+    // They hold for every authority: a town's admin may not change them, only the installation's.
+    const townAdminUser = await makeUser(t.database.db, [{ role: 'admin', agencyId: s.a.townCommittee.id }], 'Quản trị thị xã');
+    const townAdmin = await signIn(t.app, townAdminUser.username, TEST_PASSWORD);
+    expect((await townAdmin.put('/api/settings/schedule-rules', { noticeLeadWorkingDays: 2, revisitMinDays: 30, version: null })).statusCode).toBe(403);
+    expect((await s.admin.get('/api/session')).json().capabilities).toContain('schedule.configure');
+    expect((await townAdmin.get('/api/session')).json().capabilities).not.toContain('schedule.configure');
     const bad = await s.admin.put('/api/settings/schedule-rules', { noticeLeadWorkingDays: 2, revisitMinDays: 0, version: null });
     expect(bad.json().invalidParams[0]).toMatchObject({ name: 'body.revisitMinDays', code: 'too_small' });
     const set = await s.admin.put('/api/settings/schedule-rules', { noticeLeadWorkingDays: 2, revisitMinDays: 30, version: null });

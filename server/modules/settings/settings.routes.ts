@@ -1,12 +1,11 @@
 import { problemSchema } from '../../../shared/api/errors.js';
-import { authorizeSettingsChange } from './settings.policy.js';
 import { putStandingBodyBody, standingBodyQuery, standingBodySetting } from '../../../shared/api/registry.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, requireActor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { findVisibleUnit } from '../registry/registry.repository.js';
 import { putScheduleRulesBody, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
-import { readScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
+import { authorizeScheduleRules, readScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
 import { presentStandingBody } from './settings.presenter.js';
 import { readStandingBody } from './settings.repository.js';
 import { setStandingBody } from './set-standing-body.js';
@@ -41,7 +40,7 @@ export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
 
   app.put('/api/settings/schedule-rules', { schema: { tags: ['settings'], summary: 'Set the notice lead time (working days) and the revisit window (days), versioned', body: putScheduleRulesBody, response: { 200: scheduleRulesSetting, ...errors, 409: problemSchema } } }, async (request) => {
     const ctx = contextOf(request);
-    authorizeSettingsChange(ctx.actor);
+    authorizeScheduleRules(ctx.actor);
     return db.transaction((tx) => setScheduleRules(tx, ctx, request.body, deps.config.schedule));
   });
 
