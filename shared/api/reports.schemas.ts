@@ -278,3 +278,21 @@ export const importTablesResponse = z.object({
 export const onTimeQuery = z.object({ year: queryInt4().refine((y) => y >= 2000 && y <= 2100, 'a year') });
 export const onTimeRow = z.object({ agencyId: z.uuid(), agencyName: z.string(), asked: z.number().int(), submitted: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int(), onTimeRate: z.number().nullable() });
 export const onTimeResponse = z.object({ year: z.number().int(), items: z.array(onTimeRow) });
+
+// Statistics (issue 9 §4): on time, late, returned, missing per unit over a year's requests.
+export const reportStatisticsQuery = z.object({ year: queryInt4().pipe(z.number().min(2000).max(2100)), kind: z.enum(requestKinds).optional() });
+export const unitReportStatisticsSchema = z.object({
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  /** Reports asked of the unit by requests due in the year. */
+  asked: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  /** Returned to the unit and not yet resubmitted. */
+  returned: z.number().int(),
+  /** Not submitted at all (not started or a draft). */
+  missing: z.number().int(),
+  /** onTime / asked, in percent with one decimal; null when nothing was asked. */
+  onTimeRate: z.number().nullable(),
+});
+export const reportStatisticsResponse = z.object({ year: z.number().int(), items: z.array(unitReportStatisticsSchema) });

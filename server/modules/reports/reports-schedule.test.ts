@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ReportRequest, Submission } from '../../../shared/api/reports.schemas.js';
@@ -121,5 +122,58 @@ describe('the recurring reporting schedule', () => {
     expect(await leaderTitles()).toHaveLength(1);
     await runDaily('2021-07-02'); // 5
     expect((await leaderTitles()).at(-1)).toBe(`Báo cáo quá hạn 5 ngày làm việc: ${a.wardACommittee.name}`);
+  });
+
+  it('compiles the accepted reports into one .xlsx (a sheet per table, a row per unit, totals), exports a report’s tables, and counts on time per unit', async () => {
+    clock.set('2021-07-05T02:00:00Z'); // after the due day: ward A submits late
+    const content = { answers: { context: 'Phường có 8 khu phố.', results: 'Hoàn thành.' }, tables: { dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 40, on_time: 40, rate: 100 }], tasks: [{ task: 'Niêm yết TTHC', deadline: '2021-04-30', done: true }] } };
+    const fresh = (await c.unitOfficerA.get(`/api/report-submissions/${subA.id}`)).json() as Submission;
+    const submitted = await c.unitOfficerA.post(`/api/report-submissions/${subA.id}/submit`, { version: fresh.version, content });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await c.secretariat.post(`/api/report-submissions/${subA.id}/accept`, { version: submitted.json().version })).statusCode).toBe(200);
+    const subs = (await c.secretariat.get(`/api/report-submissions?requestId=${request.id}`)).json().items as Submission[];
+    const subB = subs.find((x) => x.agencyId === a.wardBCommittee.id)!;
+    await t.database.db.execute(sql`update report_submission set content = ${JSON.stringify({ answers: { context: 'B', results: 'B' }, tables: { dossiers: [{ received: 10, on_time: 9, rate: 90 }, { received: 5, on_time: 5, rate: 100 }], tasks: [] } })}::jsonb where id = ${subB.id}::uuid`);
+    expect((await c.secretariat.post(`/api/report-submissions/${subB.id}/accept`, { version: subB.version })).statusCode).toBe(200);
+
+    const res = await c.secretariat.get(`/api/report-requests/${request.id}/compilation.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('tong-hop-bao-cao-cchc-quy-ii-nam-2021.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Biểu 1. Hồ sơ thủ tục hành c', 'Phụ lục. Nhiệm vụ được giao']);
+    const dossiers = wb.worksheets[0];
+    const values = (r: number) => (dossiers.getRow(r).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 3)).toEqual(['TT', 'Cơ quan, đơn vị', 'Lĩnh vực đất đai']);
+    expect(values(2).slice(2, 5)).toEqual(['Tiếp nhận', 'Giải quyết đúng hạn', 'Tỷ lệ đúng hạn']);
+    const unitRows = [values(3), values(4)];
+    expect(unitRows.map((r) => r[1]).sort()).toEqual([a.wardACommittee.name, a.wardBCommittee.name].sort());
+    const rowA = unitRows.find((r) => r[1] === a.wardACommittee.name)!;
+    expect(rowA.slice(2)).toEqual([120, 118, 98.3, 40, 40, 100]);
+    // Totals of the columns the template totals (received, on time), none for the rate.
+    expect(values(5)).toEqual(['', 'Tổng cộng', 130, 127, undefined, 45, 45]);
+    const tasks = wb.worksheets[1];
+    expect((tasks.getRow(2).values as unknown[]).slice(1)).toEqual([1, a.wardACommittee.name, 'Niêm yết TTHC', '30/04/2021', 'Có']);
+    // The unit sees the request but does not compile it; another authority does not see it.
+    expect((await c.unitOfficerA.get(`/api/report-requests/${request.id}/compilation.xlsx`)).statusCode).toBe(403);
+
+    const own = await c.unitOfficerA.get(`/api/report-submissions/${subA.id}/tables.xlsx`);
+    expect(own.statusCode).toBe(200);
+    const wbA = new ExcelJS.Workbook();
+    await wbA.xlsx.load(own.rawPayload as unknown as ArrayBuffer);
+    expect((wbA.worksheets[0].getRow(4).values as unknown[]).slice(1)).toEqual(['Tổng cộng', '', 160, 158]);
+    expect((await c.unitOfficerA.get(`/api/report-submissions/${subB.id}/tables.xlsx`)).statusCode).toBe(404);
+
+    const stats = (await c.secretariat.get('/api/report-statistics?year=2021')).json() as { items: { agencyName: string; asked: number; onTime: number; late: number; missing: number; onTimeRate: number | null }[] };
+    expect(stats.items.map((i) => [i.agencyName, i.asked, i.onTime, i.late, i.missing, i.onTimeRate]).sort()).toEqual(
+      [
+        [a.wardACommittee.name, 1, 0, 1, 0, 0],
+        [a.wardBCommittee.name, 1, 1, 0, 0, 100],
+      ].sort(),
+    );
+    const mine = (await c.unitOfficerA.get('/api/report-statistics?year=2021')).json() as { items: { agencyName: string }[] };
+    expect(mine.items.map((i) => i.agencyName)).toEqual([a.wardACommittee.name]);
+    expect((await c.secretariat.get('/api/report-statistics?year=abc')).statusCode).toBe(400);
   });
 });

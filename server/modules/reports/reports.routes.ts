@@ -13,6 +13,8 @@ import {
   listTemplatesQuery,
   periodRuleListResponse,
   periodRuleSchema,
+  reportStatisticsQuery,
+  reportStatisticsResponse,
   publishTemplateBody,
   requestListResponse,
   requestSchema,
@@ -38,6 +40,7 @@ import { createPeriodRule, updatePeriodRule } from './rule-use-cases.js';
 import { reviewSubmission, saveSubmission, submitSubmission } from './submission-use-cases.js';
 import { copyTemplate, createTemplate, publishTemplate, updateTemplate } from './template-use-cases.js';
 import './reports.files.js';
+import { compileRequest, exportSubmissionTables, reportStatistics } from './report-exports.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -179,5 +182,20 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
       return submission(tx, ctx, request.params.id);
     });
   });
+
+  // Exports and statistics (issue 9 §3–4).
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const attachment = (name: string) => `attachment; filename="${name}"`;
+  app.get('/api/report-requests/:id/compilation.xlsx', { schema: { tags, summary: "The request's accepted reports compiled: a sheet per table, a row per unit, totals (the office, the leaders)", params: idParams } }, async (request, reply) => {
+    const file = await db.transaction((tx) => compileRequest(tx, contextOf(request), request.params.id));
+    return reply.type(xlsx).header('content-disposition', attachment(file.filename)).send(file.bytes);
+  });
+  app.get('/api/report-submissions/:id/tables.xlsx', { schema: { tags, summary: "One unit's report tables as .xlsx", params: idParams } }, async (request, reply) => {
+    const file = await db.transaction((tx) => exportSubmissionTables(tx, contextOf(request), request.params.id));
+    return reply.type(xlsx).header('content-disposition', attachment(file.filename)).send(file.bytes);
+  });
+  app.get('/api/report-statistics', { schema: { tags, summary: 'On time, late, returned and missing reports per unit over the requests due in a year, with the on-time rate', querystring: reportStatisticsQuery, response: { 200: reportStatisticsResponse, ...errors } } }, async (request) =>
+    db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query)),
+  );
   void z;
 }

@@ -1,0 +1,86 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { reportStatisticsQuery, SubmissionContent, TemplateBody } from '../../../shared/api/reports.schemas.js';
+import { inReach } from '../../authz/scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
+import type { RequestContext } from '../../http/actor.js';
+import { AppError } from '../../http/app-error.js';
+import { ownerPlace } from './reports.policy.js';
+import { findRequest, findTemplate, findVisibleRequest, findVisibleSubmission, visibleSubmissions } from './reports.repository.js';
+import { compilationWorkbook, submissionTablesWorkbook } from './report-workbooks.js';
+
+/** A file name from a title: ASCII, lower case, dashes ("bao-cao-cchc-quy-ii-nam-2021"). */
+export const fileSlug = (title: string) =>
+  title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'bao-cao';
+
+/** One unit's report tables as .xlsx: whoever sees the report (the unit, the office, the leaders). */
+export async function exportSubmissionTables(tx: DbOrTx, ctx: RequestContext, id: string) {
+  const s = await findVisibleSubmission(tx, ctx.actor, id);
+  if (!s) throw AppError.notFound('report');
+  const r = (await findRequest(tx, s.requestId))!;
+  const t = (await findTemplate(tx, r.templateId))!;
+  const title = `${r.title} – ${s.agencyName}`;
+  return { bytes: await submissionTablesWorkbook(t.body as TemplateBody, s.content as SubmissionContent, title), filename: `${fileSlug(title)}.xlsx` };
+}
+
+/**
+ * The request's accepted reports compiled into one .xlsx (a sheet per table, a row per unit,
+ * totals), for the office's own report: those who read every report of the owner (the office,
+ * the leaders); a unit that sees the request gets 403, anyone else 404.
+ */
+export async function compileRequest(tx: DbOrTx, ctx: RequestContext, id: string) {
+  const r = await findVisibleRequest(tx, ctx.actor, id);
+  if (!r) throw AppError.notFound('report request');
+  if (!inReach(ctx.actor, 'report.read_all', ownerPlace(r))) throw new AppError('FORBIDDEN', "only the office that asked compiles the units' reports");
+  const t = (await findTemplate(tx, r.templateId))!;
+  const units = await tx
+    .select({ agencyName: agency.name, content: reportSubmission.content })
+    .from(reportSubmission)
+    .innerJoin(agency, eq(agency.id, reportSubmission.agencyId))
+    .where(and(eq(reportSubmission.requestId, id), eq(reportSubmission.status, 'accepted')))
+    .orderBy(sql`${agency.sortKey} collate "C"`, asc(agency.id));
+  const bytes = await compilationWorkbook(t.body as TemplateBody, units.map((u) => ({ agencyName: u.agencyName, content: u.content as SubmissionContent })), r.title);
+  return { bytes, filename: `tong-hop-${fileSlug(r.title)}.xlsx`, units: units.length };
+}
+
+/**
+ * On-time statistics per unit over the requests due in a year (open or closed), over the reports
+ * the caller may see (a unit: its own). On time / late by the flag set at the last submission;
+ * returned: back with the unit; missing: never submitted.
+ */
+export async function reportStatistics(tx: DbOrTx, ctx: RequestContext, q: z.output<typeof reportStatisticsQuery>) {
+  const rows = await tx
+    .select({
+      agencyId: agency.id,
+      agencyName: agency.name,
+      asked: sql<number>`count(*)::int`,
+      onTime: sql<number>`count(*) filter (where ${reportSubmission.status} in ('submitted','accepted') and not coalesce(${reportSubmission.late}, false))::int`,
+      late: sql<number>`count(*) filter (where ${reportSubmission.status} in ('submitted','accepted') and ${reportSubmission.late})::int`,
+      returned: sql<number>`count(*) filter (where ${reportSubmission.status} = 'returned')::int`,
+      missing: sql<number>`count(*) filter (where ${reportSubmission.status} in ('not_started','draft'))::int`,
+    })
+    .from(reportSubmission)
+    .innerJoin(reportRequest, eq(reportRequest.id, reportSubmission.requestId))
+    .innerJoin(agency, eq(agency.id, reportSubmission.agencyId))
+    .where(
+      and(
+        sql`${reportSubmission.id} in ${visibleSubmissions(ctx.actor)}`,
+        sql`${reportRequest.status} <> 'draft'`,
+        sql`extract(year from ${reportRequest.dueOn}) = ${q.year}`,
+        q.kind ? eq(reportRequest.kind, q.kind) : undefined,
+      ),
+    )
+    .groupBy(agency.id, agency.name, agency.sortKey)
+    .orderBy(sql`${agency.sortKey} collate "C"`)
+    .limit(5000);
+  return { year: q.year, items: rows.map((r) => ({ ...r, onTimeRate: r.asked ? Math.round((1000 * r.onTime) / r.asked) / 10 : null })) };
+}
