@@ -218,6 +218,26 @@ describe('seedDemo', () => {
     expect((await secretariat.get(photo)).headers['content-type']).toBe('image/png');
   });
 
+  it('has signed minutes for every visit that has begun: final, numbered BB, with the signed scan; the unit reads its own', async () => {
+    const rows = await queryRows<{ begun: number; minutes: number; final: number; scans: number }>(
+      database.db,
+      sql`select (select count(*)::int from inspection where status in ('under_way','closed') and plan_id in (select i.plan_id from inspection_minutes m join inspection i on i.id = m.inspection_id)) as begun, (select count(*)::int from inspection_minutes) as minutes,
+                 (select count(*)::int from inspection_minutes m join issued_document d on d.register_entry_id = m.register_entry_id where m.status = 'final') as final,
+                 (select count(distinct owner_id)::int from file_attachment where owner_type = 'inspection_minutes' and purpose = 'signed_scan') as scans`,
+    );
+    expect(rows[0].begun).toBeGreaterThan(0);
+    expect(rows[0]).toEqual({ begun: rows[0].begun, minutes: rows[0].begun, final: rows[0].begun, scans: rows[0].begun });
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const visits = (await unit.get('/api/inspections?from=2021-01-01&to=2021-12-31')).json().items as { id: string; status: string }[];
+    const begun = visits.filter((v) => v.status === 'under_way' || v.status === 'closed');
+    expect(begun.length).toBeGreaterThan(0);
+    const minutes = (await unit.get(`/api/minutes?inspectionId=${begun[0].id}`)).json().items as { id: string; documentNumber: string; signedScans: unknown[] }[];
+    expect(minutes).toHaveLength(1);
+    expect(minutes[0].documentNumber).toMatch(/^\d{2}\/BB-/);
+    expect(minutes[0].signedScans).toHaveLength(1);
+    expect((await unit.get(`/api/documents/minutes/${minutes[0].id}.docx`)).statusCode).toBe(200);
+  });
+
   it('follows up the season: an issued conclusion of Bồng Sơn with actions in every state (two on the re-inspection), a draft, an escalation — seen by the unit', async () => {
     const actions = await queryRows<{ status: string; on_reinspection: boolean; evidence: number }>(
       database.db,

@@ -9,6 +9,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
 import { seedDemoOnsite } from './demo-onsite.js';
 import { seedDemoFollowUp } from './demo-follow-up.js';
+import { seedDemoMinutes } from './demo-minutes.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
 import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
@@ -111,6 +112,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     const { noticeId } = await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
     // Checklists filled on site, with photos and findings of each kind (demo-onsite.ts).
     await seedDemoOnsite(tx, { ownerAgencyId: agencyIds.get('ubnd:hoai-nhon')!, planId, inspectorUserId: userIds.get('inspector')!, secretariatUserId: userIds.get('secretariat')! });
+    // Signed minutes of every visit that has begun (demo-minutes.ts).
+    await seedDemoMinutes(tx, { planId, createdBy: userIds.get('inspector')! });
     // The follow-up: a conclusion with actions in every state, a draft, an escalation (demo-follow-up.ts).
     await seedDemoFollowUp(tx, {
       planId,
