@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Alert, Center, Loader } from '@mantine/core';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useAcceptSession, useSession } from './auth/session.js';
@@ -38,6 +38,7 @@ const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPag
 const InspectionDetailPage = lazy(() =>
   import('./features/inspections/InspectionDetailPage.js').then((m) => ({ default: m.InspectionDetailPage })),
 );
+const DrawVerificationPage = lazy(() => import('./features/inspections/DrawVerificationPage.js').then((m) => ({ default: m.DrawVerificationPage })));
 const MyTasksPage = lazy(() => import('./features/inspections/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 const FrameworksPage = lazy(() => import('./features/indices/FrameworksPage.js').then((m) => ({ default: m.FrameworksPage })));
 const FrameworkPage = lazy(() => import('./features/indices/FrameworkPage.js').then((m) => ({ default: m.FrameworkPage })));
@@ -74,6 +75,15 @@ function SignedOutRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage onSignedIn={accept} />} />
+      {/* Public: anyone checks a revealed draw of unannounced targets without signing in. */}
+      <Route
+        path="/verify-draw/:id"
+        element={
+          <Suspense fallback={null}>
+            <DrawVerificationPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
     </Routes>
   );
@@ -113,6 +123,7 @@ function SignedInRoutes() {
         <Route path="inspections/:id/checklists/:checklistId" element={<ChecklistFillPage />} />
         <Route path="good-practices" element={<GoodPracticesPage />} />
         <Route path="tasks" element={<MyTasksPage />} />
+        <Route path="verify-draw/:id" element={<DrawVerificationPage />} />
         <Route path="calendar/:year?" element={<CalendarPage />} />
         <Route
           path="audit"

@@ -14,6 +14,8 @@ import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
 import { SeasonBoard } from './SeasonBoard.js';
 import { NoticesPanel } from './NoticesPanel.js';
+import { DrawsPanel } from './DrawsPanel.js';
+import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
 
 /** /inspections: the season — a list with filters, or the board of weeks by team. */
 export function InspectionsPage() {
@@ -74,6 +76,8 @@ export function InspectionsPage() {
       {list.error && <ErrorAlert error={list.error} onReload={() => void list.refetch()} />}
       {list.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
       {planId && <NoticesPanel planId={planId} inspections={items} canSchedule={can('inspection.schedule')} />}
+      {planId && can('inspection.schedule') && <ScheduleProposalPanel planId={planId} />}
+      {planId && can('inspection.schedule') && <DrawsPanel planId={planId} />}
       {items.length > 0 && view === 'board' && <SeasonBoard items={items} />}
       {items.length > 0 && view === 'list' && (
         <Table striped highlightOnHover>

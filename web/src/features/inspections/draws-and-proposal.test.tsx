@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+import { createHash } from 'node:crypto';
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Draw, DrawVerification } from '../../../../shared/api/draws.schemas.js';
+import type { ScheduleProposal } from '../../../../shared/api/schedule-proposals.schemas.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { DrawsPanel } from './DrawsPanel.js';
+import { DrawVerificationPage } from './DrawVerificationPage.js';
+import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
+
+const planId = '6c1f3d0e-2222-4c1e-9d1a-0a0a0a0a0a0a';
+const desk = (n: number) => ({ agencyId: `6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0${n}`, name: `Bộ phận Một cửa ${n}`, unitName: `Phường ${n}`, kind: 'one_stop_desk', weight: 1, riskScore: null });
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const draw: Draw = {
+  id: '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0a',
+  planId,
+  k: 1,
+  placeKinds: ['one_stop_desk'],
+  weighting: 'uniform',
+  riskYear: null,
+  pool: [desk(1), desk(2)],
+  drawn: [desk(2)],
+  seedHash: 'a'.repeat(64),
+  poolHash: 'b'.repeat(64),
+  seed: null,
+  note: null,
+  createdAt: '2021-05-11T02:00:00.000Z',
+  revealedAt: null,
+  pendingVisits: 0,
+  unvisitedPlaces: 1,
+  abilities: { reveal: false },
+  version: 1,
+};
+
+describe('the draw of unannounced targets', () => {
+  it('shows the commitment and the drawn places, offers no reveal until the server allows it, then reveals with the version read', async () => {
+    const calls: string[] = [];
+    let current = draw;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        calls.push(`${init?.method ?? 'GET'} ${url} ${init?.body ?? ''}`);
+        if (url.startsWith('/api/unannounced-draws?')) return json({ items: [current] });
+        if (url === `/api/unannounced-draws/${draw.id}/reveal`) {
+          current = { ...current, seed: 'c'.repeat(64), revealedAt: '2021-06-18T02:00:00.000Z', abilities: { reveal: false }, version: 2 };
+          return json(current);
+        }
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    const { unmount } = renderWithProviders(
+      <MemoryRouter>
+        <DrawsPanel planId={planId} />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('a'.repeat(64))).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Các nơi được bốc' })).getByText('Bộ phận Một cửa 2')).toBeTruthy();
+    expect(screen.getByText('Chưa công bố được: 1 nơi chưa được kiểm tra, 0 cuộc kiểm tra đột xuất chưa bắt đầu.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Công bố khóa' })).toBeNull();
+    unmount();
+
+    current = { ...draw, unvisitedPlaces: 0, abilities: { reveal: true } };
+    renderWithProviders(
+      <MemoryRouter>
+        <DrawsPanel planId={planId} />
+      </MemoryRouter>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Công bố khóa' }));
+    expect(await screen.findByRole('link', { name: 'Trang kiểm chứng công khai' })).toBeTruthy();
+    expect(calls).toContain(`POST /api/unannounced-draws/${draw.id}/reveal {"version":1}`);
+  });
+
+  it('lets anyone check a revealed draw: the hashes are computed again in the browser', async () => {
+    const seed = 'c'.repeat(64);
+    const canonicalPool = 'k=1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a01 1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a02 1';
+    const v: DrawVerification = {
+      id: draw.id,
+      algorithm: 'sha256-weighted-v1',
+      description: 'Sort the pool by agency id…',
+      k: 1,
+      pool: draw.pool,
+      canonicalPool,
+      seed,
+      seedHash: sha(seed),
+      poolHash: sha(canonicalPool),
+      drawn: [desk(2).agencyId],
+      recomputed: [desk(2).agencyId],
+      checks: { seedMatches: true, poolMatches: true, drawMatches: true },
+      createdAt: draw.createdAt,
+      revealedAt: '2021-06-18T02:00:00.000Z',
+    };
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        urls.push(String(input));
+        return json(v);
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter initialEntries={[`/verify-draw/${draw.id}`]}>
+        <Routes>
+          <Route path="/verify-draw/:id" element={<DrawVerificationPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const checks = await screen.findByRole('table', { name: 'Kết quả kiểm chứng' });
+    // Three server checks and two hashes the browser computed itself, all matching.
+    await vi.waitFor(() => expect(within(checks).getAllByText('Khớp')).toHaveLength(5));
+    expect(within(checks).queryByText('Không khớp')).toBeNull();
+    expect(urls).toEqual([`/api/public/unannounced-draws/${draw.id}`]);
+  });
+});
+
+describe('the proposed schedule', () => {
+  it('shows each placement with its explanation and schedules only those the office keeps', async () => {
+    const proposal: ScheduleProposal = {
+      planId,
+      kind: 'announced',
+      from: '2021-06-01',
+      to: '2021-12-15',
+      firstDay: '2021-06-08',
+      workingDays: 130,
+      placements: [1, 2, 3].map((n) => ({
+        agencyId: desk(n).agencyId,
+        agencyName: `UBND phường ${n}`,
+        teamId: '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a',
+        teamName: 'Đoàn kiểm tra số 1',
+        startsOn: `2021-0${5 + n}-15`,
+        explanation: `Tháng ${5 + n} còn ít cuộc nhất; ngày làm việc.`,
+        explanationEn: `Month ${5 + n} has the fewest visits; a working day.`,
+      })),
+      unplaced: [],
+      perMonth: {},
+    };
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url === '/api/schedule-proposals') return json(proposal);
+        if (url === '/api/schedule-proposals/accept') {
+          bodies.push(JSON.parse(String(init?.body)));
+          return json({ created: 2, ids: [] }, 201);
+        }
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(<ScheduleProposalPanel planId={planId} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Đề xuất lịch' }));
+    expect(await screen.findByText('Tháng 7 còn ít cuộc nhất; ngày làm việc.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'UBND phường 2 15/07/2021' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận 2 cuộc đã chọn' }));
+    expect(await screen.findByText('Đã lên lịch 2 cuộc kiểm tra.')).toBeTruthy();
+    expect(bodies).toEqual([
+      {
+        planId,
+        placements: [
+          { agencyId: desk(1).agencyId, teamId: proposal.placements[0].teamId, startsOn: '2021-06-15' },
+          { agencyId: desk(3).agencyId, teamId: proposal.placements[0].teamId, startsOn: '2021-08-15' },
+        ],
+      },
+    ]);
+  });
+});
