@@ -19,7 +19,7 @@ function History({ submission }: { submission: Submission }) {
       <Title order={2} size="h4" mb="xs">
         {t('reporting.history.title')}
       </Title>
-      <Table>
+      <Table aria-label={t('reporting.history.title')}>
         <Table.Tbody>
           {submission.history.map((h, i) => (
             <Table.Tr key={i}>
