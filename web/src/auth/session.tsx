@@ -53,6 +53,8 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
       queryClient.setQueryData(sessionKey, null);
       // Drop every cached record of the previous user; the next user must not see them.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      // And the service worker's offline copies of API answers (web/vite.config.ts).
+      void globalThis.caches?.keys().then((names) => Promise.all(names.filter((n) => n.startsWith('par-api')).map((n) => caches.delete(n))));
     },
   });
 
