@@ -6,8 +6,9 @@ import { AppError } from '../../http/app-error.js';
 import { inReach } from '../../authz/scope.js';
 import { authorize } from '../../authz/guard.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { installStandardTemplates } from '../reports/standard-templates.js';
 import { findVisibleAgency } from '../registry/registry.repository.js';
-import { insertStandingBody, readStandingBody, updateStandingBody, type StandingBodyRow } from './settings.repository.js';
+import { committeeOfUnit, insertStandingBody, readStandingBody, updateStandingBody, type StandingBodyRow } from './settings.repository.js';
 
 /**
  * Names the standing body for administrative reform of the People's Committee of the agency's
@@ -29,6 +30,9 @@ export async function setStandingBody(tx: Tx, ctx: RequestContext, input: z.infe
     if (before.version !== null || !(await insertStandingBody(tx, target.unitId, target.id))) {
       throw new AppError('VERSION_CONFLICT', `the setting exists already (version ${before.version})`);
     }
+    // An authority configured for the first time starts with the standard report templates (issue 9 §1).
+    const committee = await committeeOfUnit(tx, target.unitId);
+    if (committee) await installStandardTemplates(tx, ctx, { agencyId: committee.id, place: { unitPath: committee.unitPath, agencyPath: committee.path } });
   } else if (!(await updateStandingBody(tx, target.unitId, target.id, input.version))) {
     throw new AppError('VERSION_CONFLICT', 'the setting was changed by someone else');
   }

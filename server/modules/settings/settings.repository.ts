@@ -35,3 +35,13 @@ export async function updateStandingBody(tx: Tx, unitId: string, agencyId: strin
     .returning({ unitId: standingBody.unitId });
   return updated.length > 0;
 }
+
+/** The active People's Committee of a unit (the owner of its standard report templates). */
+export async function committeeOfUnit(db: DbOrTx, unitId: string) {
+  const [row] = await db
+    .select({ id: agency.id, unitPath: agency.unitPath, path: agency.path })
+    .from(agency)
+    .where(and(eq(agency.unitId, unitId), eq(agency.kind, 'peoples_committee'), eq(agency.active, true)))
+    .limit(1);
+  return row ?? null;
+}

@@ -25,6 +25,9 @@ describe('standing body per authority (M23)', () => {
     expect((await admin.get(`/api/agencies/${a.townCommittee.id}`)).json().isStandingBody).toBe(false);
     // The secretariat reads its own authority's setting by default, and may not change it.
     expect((await secretariat.get('/api/settings/standing-body')).json()).toMatchObject({ unitId: a.town.id, agencyId: a.homeAffairs.id });
+    // Configured for the first time, the authority starts with the standard report templates, published (issue 9 §1).
+    const templates = (await secretariat.get('/api/report-templates')).json().items as { code: string; status: string; ownerAgencyId: string }[];
+    expect(templates.map((x) => [x.code, x.status, x.ownerAgencyId]).sort()).toEqual([['cchc_periodic', 'published', a.townCommittee.id], ['pre_visit', 'published', a.townCommittee.id], ['self_inspection', 'published', a.townCommittee.id]]);
     const forbidden = await secretariat.put('/api/settings/standing-body', { agencyId: a.townCommittee.id, version: 1 });
     expect(forbidden.statusCode).toBe(403);
     const other = await makeAuthority(t.database.db);
