@@ -37,6 +37,8 @@ describe('an unannounced visit, on a phone', () => {
     await row.getByRole('link').click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+    // The unit is told at once: the inspector confirms the arrival first.
+    await page.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }).click();
     await expect.poll(() => page.getByText('Đang kiểm tra').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await j.screenshot('inspection-started-phone');
 

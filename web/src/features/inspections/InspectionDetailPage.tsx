@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { RequestedMove } from '../../../../shared/domain/inspection-status.js';
@@ -28,6 +28,8 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
   const errorMessage = useErrorMessage();
   const move = useMoveInspection(i.id);
   const [asking, setAsking] = useState<'cancel' | 'reschedule' | null>(null);
+  // Starting an unannounced visit tells the unit at once: the inspector confirms on arrival, not by a stray tap.
+  const [confirmingStart, setConfirmingStart] = useState(false);
   const [reason, setReason] = useState('');
   const [startsOn, setStartsOn] = useState<string | null>(null);
   const run = (m: RequestedMove, extra: Record<string, unknown> = {}) =>
@@ -61,7 +63,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       )}
       <Group>
         {i.abilities.start && (
-          <Button size="lg" onClick={() => run('start')} loading={move.isPending}>
+          <Button size="lg" onClick={() => (i.kind === 'unannounced' ? setConfirmingStart(true) : run('start'))} loading={move.isPending}>
             {t('inspections.move.start')}
           </Button>
         )}
@@ -80,6 +82,19 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       {move.error && !asking && <Alert color="red">{errorMessage(move.error)}</Alert>}
       <ChecklistsPanel inspectionId={i.id} />
       <FindingsPanel inspectionId={i.id} />
+      <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
+        <Stack>
+          <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmingStart(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={move.isPending} onClick={() => move.mutate({ move: 'start', body: { version: i.version } }, { onSuccess: () => setConfirmingStart(false) })}>
+              {t('inspections.confirmStart')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(`inspections.move.${asking}`) : ''}>
         <Stack>
           {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />}

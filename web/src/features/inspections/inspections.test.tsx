@@ -126,6 +126,10 @@ describe('inspection detail', () => {
       </MemoryRouter>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
+    // An unannounced visit is started only once the inspector confirms the arrival.
+    expect(await screen.findByText(/Đoàn đã đến Bộ phận Một cửa phường Tam Quan Bắc\?/)).toBeTruthy();
+    expect(calls).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }));
     await vi.waitFor(() => expect(calls).toEqual([`POST /api/inspections/${visit.id}/start {"version":1}`]));
   });
 
