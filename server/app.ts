@@ -53,6 +53,7 @@ import { resultsReportRoutes } from './modules/results-reports/results-reports.r
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { assignedTaskRoutes } from './modules/assigned-tasks/assigned-tasks.routes.js';
 import { selfInspectionRoutes } from './modules/self-inspections/self-inspections.routes.js';
+import { difficultyRoutes } from './modules/difficulties/difficulties.routes.js';
 import { blockedUntilPasswordChange, sessionLifetime } from './modules/session/session.policy.js';
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await reportRoutes(typed, deps);
     await assignedTaskRoutes(typed, deps);
     await selfInspectionRoutes(typed, deps);
+    await difficultyRoutes(typed, deps);
     await documentRoutes(typed, deps);
     await fileRoutes(typed, { ...deps, files: deps.files ?? FileStorage.fromConfig(deps.config) });
   });

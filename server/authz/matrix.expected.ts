@@ -298,4 +298,14 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/self-inspections': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [201, 404] },
   'PATCH /api/self-inspections/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [403, 404], unit_officer: [200, 404] },
   'PUT /api/self-inspections/{id}/results': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [403, 404], unit_officer: [200, 404] },
+  // Difficulties raised by ward A's committee (issue 9 §7): the unit raises (another unit's agency is not found) and closes once answered;
+  // the office forwards, answers what it has not forwarded and closes; a leader answers; nobody else moves them.
+  'GET /api/reform-areas': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/difficulties': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/difficulties/export.xlsx': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/difficulties/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'POST /api/difficulties': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [201, 404] },
+  'POST /api/difficulties/{id}/forward': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/difficulties/{id}/answer': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'POST /api/difficulties/{id}/close': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },
 };

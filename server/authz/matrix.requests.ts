@@ -1074,7 +1074,50 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: `/api/self-inspections/${s.id}/results`, payload: { version: s.version, resultsOn: `${s.year}-12-20`, inspectedCount: 3, shortcomingCount: 2, fixedCount: 1, findings: `Phát hiện ${next()}` } };
     },
   },
+  'GET /api/reform-areas': { scoped: false, build: async () => get('/api/reform-areas') },
+  'GET /api/difficulties': { scoped: true, build: async ({ place }) => (await place.shared('difficulty', () => difficultyOf(place, 'raised')), get(`/api/difficulties?agencyId=${place.a.wardACommittee.id}`)) },
+  'GET /api/difficulties/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('difficulty', () => difficultyOf(place, 'raised')), get(`/api/difficulties/export.xlsx?agencyId=${place.a.wardACommittee.id}`)) },
+  'GET /api/difficulties/{id}': { scoped: true, build: async ({ place }) => get(`/api/difficulties/${(await place.shared('difficulty', () => difficultyOf(place, 'raised'))).id}`) },
+  'POST /api/difficulties': {
+    scoped: true,
+    build: async ({ place }) => ({ method: 'POST', url: '/api/difficulties', payload: { agencyId: place.a.wardACommittee.id, reformAreaId: await reformAreaId(place), title: `Khó khăn ${next()}`, body: 'Đề nghị hướng dẫn.' } }),
+  },
+  'POST /api/difficulties/{id}/forward': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('difficultyToForward', () => difficultyOf(place, 'raised'));
+      return { method: 'POST', url: `/api/difficulties/${d.id}/forward`, payload: { version: d.version, leaderUserId: place.a.users.leader.id } };
+    },
+  },
+  'POST /api/difficulties/{id}/answer': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('difficultyToAnswer', () => difficultyOf(place, 'raised'));
+      return { method: 'POST', url: `/api/difficulties/${d.id}/answer`, payload: { version: d.version, answer: `Trả lời ${next()}` } };
+    },
+  },
+  'POST /api/difficulties/{id}/close': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const d = await fresh('answeredDifficulty', () => difficultyOf(place, 'answered'));
+      return { method: 'POST', url: `/api/difficulties/${d.id}/close`, payload: { version: d.version } };
+    },
+  },
 };
+
+/** Difficulties of ward A's committee (issue 9 §7), made in the database (the place's staff have no unit officer; the API is tested in difficulties.test.ts). */
+const reformAreaId = async (p: Place) => (await queryRows<{ id: string }>(p.db, sql`select id from reform_area where code = 'thu_tuc_hanh_chinh'`))[0].id;
+async function difficultyOf(p: Place, status: 'raised' | 'answered'): Promise<{ id: string; version: number }> {
+  const answered = status === 'answered';
+  const [row] = await queryRows<{ id: string; version: number }>(
+    p.db,
+    sql`insert into difficulty (agency_id, reform_area_id, title, body, raised_on, raised_by_name, status, answer, answered_on, answered_by_name, response_working_days)
+        values (${p.a.wardACommittee.id}, ${await reformAreaId(p)}, ${`Khó khăn ${p.a.tag} ${next()}`}, 'Đề nghị hướng dẫn.', '2021-06-01', 'Đầu mối', ${status},
+                ${answered ? 'Đã hướng dẫn.' : null}, ${answered ? '2021-06-04' : null}, ${answered ? 'Thường trực' : null}, ${answered ? 3 : null})
+        returning id, version`,
+  );
+  return row;
+}
 
 /** Self-inspections of ward A's committee (issue 9 §6): one per unit and year, so each takes its own past year (1990 is the one POST makes). */
 let selfInspectionYear = 2021;

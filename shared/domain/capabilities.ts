@@ -177,6 +177,14 @@ export const capabilityTable = {
   'self_inspection.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
   /** Record, edit and report on the self-inspection of an agency in reach (the unit's own officer; reads its own). */
   'self_inspection.record': { unit_officer: 'scope' },
+  /** Read the difficulties raised by agencies in reach (khó khăn, vướng mắc, M17), their answers and response times. */
+  'difficulty.read': { admin: 'scope', leader: 'scope', secretariat: 'scope', inspector: 'scope' },
+  /** Raise a difficulty for an agency in reach and close it once answered (the unit's officer; reads its own). */
+  'difficulty.raise': { unit_officer: 'scope' },
+  /** Forward a difficulty of an agency in reach to a leader, answer it, close it (the standing office). */
+  'difficulty.handle': { secretariat: 'scope' },
+  /** Answer a difficulty of an agency in reach, raised or forwarded (a leader of the committee). */
+  'difficulty.answer': { leader: 'scope' },
 } as const satisfies Record<string, Row>;
 
 export type Capability = keyof typeof capabilityTable;

@@ -49,6 +49,8 @@ const ResultsReportPage = lazy(() => import('./features/results-reports/ResultsR
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const RiskRankingPage = lazy(() => import('./features/indices/RiskRankingPage.js').then((m) => ({ default: m.RiskRankingPage })));
 const AssignedTasksPage = lazy(() => import('./features/assigned-tasks/AssignedTasksPage.js').then((m) => ({ default: m.AssignedTasksPage })));
+const DifficultiesPage = lazy(() => import('./features/difficulties/DifficultiesPage.js').then((m) => ({ default: m.DifficultiesPage })));
+const DifficultyPage = lazy(() => import('./features/difficulties/DifficultyPage.js').then((m) => ({ default: m.DifficultyPage })));
 const SelfInspectionsPage = lazy(() => import('./features/self-inspections/SelfInspectionsPage.js').then((m) => ({ default: m.SelfInspectionsPage })));
 const SelfInspectionPage = lazy(() => import('./features/self-inspections/SelfInspectionPage.js').then((m) => ({ default: m.SelfInspectionPage })));
 const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTaskPage.js').then((m) => ({ default: m.AssignedTaskPage })));
@@ -215,6 +217,8 @@ function SignedInRoutes() {
             </RequireCapability>
           }
         />
+        <Route path="difficulties" element={<DifficultiesPage />} />
+        <Route path="difficulties/:id" element={<DifficultyPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route

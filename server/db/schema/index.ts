@@ -14,3 +14,4 @@ export * from './follow-up.js';
 export * from './reports.js';
 export * from './assigned-tasks.js';
 export * from './self-inspections.js';
+export * from './difficulties.js';

@@ -393,6 +393,20 @@ describe('seedDemo', () => {
     expect(own.items).toEqual([expect.objectContaining({ agencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'reported' })]);
   });
 
+  it('has two difficulties raised in 2021: Hoài Sơn’s forwarded and answered, Bồng Sơn’s open; the unit sees its own', async () => {
+    const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
+    const all = (await secretariat.get('/api/difficulties?year=2021')).json() as { items: { agencyName: string; status: string; responseWorkingDays: number | null }[]; counts: { open: number; answered: number } };
+    expect(all.counts).toMatchObject({ open: 1, answered: 1 });
+    expect(all.items.map((d) => [d.agencyName, d.status])).toEqual([
+      ['Ủy ban nhân dân phường Bồng Sơn', 'raised'],
+      ['Ủy ban nhân dân xã Hoài Sơn', 'answered'],
+    ]);
+    expect(all.items[1].responseWorkingDays).toBe(6);
+    const unit = await signIn(app, 'unit', seeded.generatedPassword!);
+    const own = (await unit.get('/api/difficulties')).json() as { items: { agencyName: string }[] };
+    expect(own.items.map((d) => d.agencyName)).toEqual(['Ủy ban nhân dân phường Bồng Sơn']);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (await queryRows<{ n: string }>(database.db, sql`select (select count(*) from unit) || '/' || (select count(*) from agency) || '/' || (select count(*) from app_user) || '/' || (select count(*) from audit_event where action = 'demo.seeded') as n`))[0].n;

@@ -16,6 +16,7 @@ import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
 import { seedDemoGiaLai } from './demo-gialai.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoSelfInspections } from './demo-self-inspections.js';
+import { seedDemoDifficulties } from './demo-difficulties.js';
 import { communes2021, demoAgencies, demoAgencyCode, demoSuccessions, demoUnits, demoUsers, wards2021 } from './demo-registry.js';
 
 export interface SeedResult {
@@ -145,6 +146,13 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     });
     // The units' self-inspection plans of 2021, one with its results (demo-self-inspections.ts).
     await seedDemoSelfInspections(tx, { agencyIds, unitUserId: userIds.get('unit')! });
+    // Difficulties raised to the committee: one forwarded and answered, one open (demo-difficulties.ts).
+    const nameOf = (username: string) => demoUsers.find((u) => u.username === username)!.fullName;
+    await seedDemoDifficulties(tx, {
+      agencyIds,
+      users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')!, leader: userIds.get('leader')! },
+      names: { unit: nameOf('unit'), secretariat: nameOf('secretariat'), leader: nameOf('leader') },
+    });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

@@ -32,6 +32,7 @@ const navItems: NavItem[] = [
   { to: '/good-practices', label: 'nav.goodPractices' },
   { to: '/assigned-tasks', label: 'nav.assignedTasks', capability: ['task.read', 'task.read_owned'] },
   { to: '/self-inspections', label: 'nav.selfInspections', capability: ['self_inspection.read', 'self_inspection.record'] },
+  { to: '/difficulties', label: 'nav.difficulties', capability: ['difficulty.read', 'difficulty.raise'] },
   { to: '/feedback', label: 'nav.feedback', capability: 'feedback.read' },
   { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },

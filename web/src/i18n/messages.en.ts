@@ -3,6 +3,7 @@ import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messa
 import { reportingEn } from '../features/reports/reports.messages.js';
 import { checklistsEn } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsEn } from '../features/self-inspections/self-inspections.messages.js';
+import { difficultiesEn } from '../features/difficulties/difficulties.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -991,4 +992,5 @@ export const en: Record<MessageKey, string> = {
   ...reportingEn,
   ...checklistsEn,
   ...selfInspectionsEn,
+  ...difficultiesEn,
 };

@@ -2,6 +2,7 @@ import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messa
 import { reportingVi } from '../features/reports/reports.messages.js';
 import { checklistsVi } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsVi } from '../features/self-inspections/self-inspections.messages.js';
+import { difficultiesVi } from '../features/difficulties/difficulties.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -994,6 +995,7 @@ export const vi = {
   ...reportingVi,
   ...checklistsVi,
   ...selfInspectionsVi,
+  ...difficultiesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
