@@ -136,9 +136,16 @@ export function RequestPage({ today = todayIso() }: { today?: string }) {
       )}
       {r.abilities.issue && r.letter && <RequestLetterEditor key={r.version} request={r} letter={r.letter} onReload={reload} />}
       <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('reporting.col.reports')}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">
+            {t('reporting.col.reports')}
+          </Title>
+          {r.abilities.review && r.status !== 'draft' && (
+            <Button component="a" href={`/api/report-requests/${r.id}/compilation.xlsx`} download variant="default" size="xs">
+              {t('reporting.request.compile')}
+            </Button>
+          )}
+        </Group>
         <SubmissionsTable request={r} today={today} />
       </Card>
       {r.letter && (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Submission } from '../../../../shared/api/reports.schemas.js';
 import { DetailList } from '../../components/DetailList.js';
@@ -84,6 +84,11 @@ export function SubmissionPage({ autosaveDelayMs }: { autosaveDelayMs?: number }
           </Text>
         </Alert>
       )}
+      <Group>
+        <Button component="a" href={`/api/report-submissions/${s.id}/tables.xlsx`} download variant="default" size="xs">
+          {t('reporting.tablesXlsx')}
+        </Button>
+      </Group>
       {s.abilities.review && <ReviewPanel submission={s} onReload={() => void query.refetch()} />}
       <Card withBorder>
         <SubmissionForm key={`${s.id}:${s.abilities.edit}`} submission={s} autosaveDelayMs={autosaveDelayMs} />
