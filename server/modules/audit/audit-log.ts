@@ -60,6 +60,28 @@ export async function recordAudit(tx: DbOrTx, ctx: RequestContext | SystemContex
   });
 }
 
+/**
+ * Appends many audit events in one statement (a bulk import: an event per record it created),
+ * each scoped by the places given with it, as loaded with their paths — no query per event.
+ */
+export async function recordAudits(tx: DbOrTx, ctx: RequestContext | SystemContext, entries: (Omit<AuditEntry, 'scope'> & { places: Place[] })[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(auditEvent).values(
+    entries.map((entry) => ({
+      actorId: ctx.actor?.userId ?? null,
+      actorName: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'system',
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : toJson(entry.before),
+      after: entry.after === undefined ? null : toJson(entry.after),
+      scope: scopeKeysOf(entry.places),
+    })),
+  );
+}
+
 async function scopeKeys(tx: DbOrTx, ctx: RequestContext | SystemContext, scope: AuditScope): Promise<string[]> {
   if (scope === 'installation') return [INSTALLATION_KEY];
   if (scope === 'author') return scopeKeysOf((ctx.actor?.roles ?? []).map((g) => ({ unitPath: g.unitPath, agencyPath: g.agencyPath })));

@@ -6,11 +6,14 @@ import { agency, unit } from '../../db/schema/index.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { recordAudit } from '../audit/audit-log.js';
+import { recordAudit, recordAudits } from '../audit/audit-log.js';
 import { createAgency } from './create-agency.js';
 import { deactivateAgency } from './deactivate-agency.js';
 import { updateAgency } from './update-agency.js';
-import { findVisibleAgency, findVisibleUnit } from './registry.repository.js';
+import { findVisibleAgency, findVisibleUnit, findVisibleUnits, listAgencies } from './registry.repository.js';
+import { mayAddAgencyIn, mayAddUnitUnder } from './registry.policy.js';
+import { holdsAnywhere } from '../../authz/scope.js';
+import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
 import { AGENCY_SHEET, agencyColumns, agencyKindFrom, UNIT_SHEET, unitColumns, unitKindFrom } from './registry-sheets.js';
 import { createUnit } from './create-unit.js';
 import { deactivateUnit } from './deactivate-unit.js';
@@ -166,13 +169,34 @@ export const MAX_REGISTRY_IMPORT_ROWS = 20_000;
 /** The rejections kept and shown for one import. */
 export const MAX_REPORTED_REJECTIONS = 500;
 
+/** A row the bulk path rejected, with the column and reason the row path would give. */
+interface BulkRejection {
+  r: SheetRow;
+  field: string;
+  code: FieldErrorCode;
+  message: string;
+}
+
 /**
- * Runs the rows of one sheet in order, a chunk per transaction (a savepoint per row inside it),
- * so a bad row is rejected whole and the database is never held for long. A row whose parent row
- * was rejected (and is not already stored) is rejected too. `exec` is the database (each chunk
- * commits) or, for a dry run, the transaction that will be rolled back (each chunk a savepoint).
+ * The set-based path for new records (issue 12 §2: not row by row): `plan` says whether a row is
+ * a plain create it can write (valid, its parent known, nothing else to do), `write` checks the
+ * batch's places in one query per kind and inserts the batch and its audit events in one
+ * statement each. Anything else — updates, deactivations, rejections — takes the row path.
  */
-async function inChunks(
+interface BulkCreate<T> {
+  plan(r: SheetRow): T | null;
+  write(sp: Tx, batch: { r: SheetRow; values: T }[]): Promise<BulkRejection[]>;
+}
+
+/**
+ * Runs the rows of one sheet in order, a chunk per transaction, so the database is never held
+ * for long. Plain creates go in batches (BulkCreate); every other row runs in a savepoint of its
+ * own, so a bad row is rejected whole. A batch that the database refuses is retried row by row,
+ * which names the row. A row whose parent row was rejected (and is not already stored) is
+ * rejected too. `exec` is the database (each chunk commits) or, for a dry run, the transaction
+ * that will be rolled back (each chunk a savepoint).
+ */
+async function inChunks<T>(
   exec: DbOrTx,
   sheetName: string,
   rows: SheetRow[],
@@ -180,18 +204,54 @@ async function inChunks(
   rejected: Rejection[],
   progress: Progress,
   run: (sp: Tx, r: SheetRow) => Promise<void>,
+  bulk: BulkCreate<T>,
 ) {
   const failed = new Set<string>();
   for (let at = 0; at < rows.length; at += IMPORT_CHUNK_ROWS) {
     const chunk = rows.slice(at, at + IMPORT_CHUNK_ROWS);
     await exec.transaction(async (tx) => {
+      let batch: { r: SheetRow; values: T }[] = [];
+      const inBatch = new Set<string>();
+      const rowPath = async (r: SheetRow) => {
+        if (!(await inSavepoint(tx, sheetName, r.row, rejected, (sp) => run(sp, r)))) failed.add(r.cells.code);
+      };
+      const flush = async () => {
+        if (!batch.length) return;
+        const todo = batch;
+        batch = [];
+        inBatch.clear();
+        let refused: BulkRejection[];
+        try {
+          refused = await tx.transaction((sp) => bulk.write(sp, todo));
+        } catch (err) {
+          // The batch is undone whole (its savepoint); each row again on its own names the culprit.
+          console.error(`registry import: a batch of ${todo.length} ${sheetName} rows went row by row:`, (err as { cause?: unknown }).cause ?? err);
+          for (const { r } of todo) await rowPath(r);
+          return;
+        }
+        for (const x of refused) {
+          rejected.push({ sheet: sheetName, row: x.r.row, field: x.field, code: x.code, message: x.message });
+          failed.add(x.r.cells.code);
+        }
+      };
       for (const r of chunk) {
         const { code, parentCode } = r.cells;
+        if (parentCode && inBatch.has(parentCode)) await flush();
         if (parentCode && failed.has(parentCode) && !stored(parentCode)) {
           rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
           failed.add(code);
-        } else if (!(await inSavepoint(tx, sheetName, r.row, rejected, (sp) => run(sp, r)))) failed.add(code);
+          continue;
+        }
+        const values = bulk.plan(r);
+        if (values !== null) {
+          batch.push({ r, values });
+          inBatch.add(code);
+          continue;
+        }
+        await flush();
+        await rowPath(r);
       }
+      await flush();
       await progress(tx, chunk.length);
     });
   }
@@ -313,25 +373,72 @@ async function codeMap(tx: DbOrTx, table: typeof unit | typeof agency) {
 
 const unitFieldColumns = { name: 'name', kind: 'kind', parentId: 'parentCode', validFrom: 'validFrom', validTo: 'validTo' };
 
+/** A unit row parsed and checked as far as it can be without the database (RowRejected if not). */
+function parseUnitRow(c: Cells, byCode: Map<string, string>) {
+  if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
+  const kind = requireKind(c.kind, unitKindFrom);
+  const parentId = c.parentCode ? byCode.get(c.parentCode) : null;
+  if (c.parentCode && !parentId) throw new RowRejected('parentCode', 'parent_not_found', `no unit with code ${c.parentCode}`);
+  const parsed = createUnitBody.safeParse({
+    code: c.code, name: c.name, kind, parentId,
+    validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
+  });
+  if (!parsed.success) throw zodRejection(parsed.error);
+  return { data: parsed.data, active: parseActive(c.active) };
+}
+
+/** Whatever the row path would refuse is left to it, which says why; null means "not for the batch". */
+function plainCreate<T>(prepare: () => { data: T; active: boolean }): T | null {
+  try {
+    const { data, active } = prepare();
+    return active ? data : null;
+  } catch (err) {
+    if (err instanceof RowRejected) return null;
+    throw err;
+  }
+}
+
+type UnitValues = z.infer<typeof createUnitBody>;
+
+/** New units in one statement: parents checked in one query, an audit event each. */
+async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; values: UnitValues }[], byCode: Map<string, string>, result: ImportResult): Promise<BulkRejection[]> {
+  const refused: BulkRejection[] = [];
+  const parentIds = [...new Set(batch.map((b) => b.values.parentId!))];
+  const parents = new Map((await findVisibleUnits(sp, ctx.actor, parentIds)).map((u) => [u.id, u]));
+  const ok = batch.filter(({ r, values }) => {
+    const parent = parents.get(values.parentId!);
+    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), false);
+    if (!parent) return refuse('parentCode', 'not_found', 'the parent unit does not exist');
+    if (!mayAddUnitUnder(ctx.actor, parent)) return refuse('parentCode', 'out_of_scope', 'the parent unit is outside your scope');
+    if (values.validFrom && values.validTo && values.validTo < values.validFrom) return refuse('validTo', 'before_valid_from', 'the end date is before the start date');
+    return true;
+  });
+  if (!ok.length) return refused;
+  const rows = await sp
+    .insert(unit)
+    .values(ok.map(({ values }) => ({ ...values, parentId: values.parentId ?? null, sortKey: vietnameseSortKey(values.name) })))
+    .returning();
+  await recordAudits(sp, ctx, rows.map((row) => ({ action: 'unit.created', entityType: 'unit', entityId: row.id, places: [{ unitPath: row.path }], after: row })));
+  for (const row of rows) byCode.set(row.code!, row.id);
+  result.units.created += rows.length;
+  return refused;
+}
+
 async function importUnits(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, result: ImportResult, progress: Progress) {
   const byCode = await codeMap(exec, unit);
   const rows = parentsFirst(UNIT_SHEET, withoutDuplicates(UNIT_SHEET, sheet.rows, result.rejected), result.rejected);
+  const bulk: BulkCreate<UnitValues> = {
+    // A plain new unit under a parent, by a role that may create units somewhere.
+    plan: (r) => (!r.cells.code || byCode.has(r.cells.code) || !r.cells.parentCode || !holdsAnywhere(ctx.actor, 'unit.create') ? null : plainCreate(() => parseUnitRow(r.cells, byCode))),
+    write: (sp, batch) => createUnits(sp, ctx, batch, byCode, result),
+  };
   await inChunks(exec, UNIT_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
     {
+      const { data, active } = parseUnitRow(r.cells, byCode);
       const c = r.cells;
-      if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
-      const kind = requireKind(c.kind, unitKindFrom);
-      const parentId = c.parentCode ? byCode.get(c.parentCode) : null;
-      if (c.parentCode && !parentId) throw new RowRejected('parentCode', 'parent_not_found', `no unit with code ${c.parentCode}`);
-      const parsed = createUnitBody.safeParse({
-        code: c.code, name: c.name, kind, parentId,
-        validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
-      });
-      if (!parsed.success) throw zodRejection(parsed.error);
-      const active = parseActive(c.active);
       const id = byCode.get(c.code);
       if (!id) {
-        const created = await createUnit(sp, ctx, parsed.data);
+        const created = await createUnit(sp, ctx, data);
         if (!active) await deactivateUnit(sp, ctx, created.id, { version: created.version });
         byCode.set(c.code, created.id);
         result.units.created++;
@@ -339,13 +446,13 @@ async function importUnits(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, resu
       }
       const before = await findVisibleUnit(sp, ctx.actor, id);
       if (!before) throw outOfScopeCode();
-      const changes = changedFields(before, parsed.data, unitFieldColumns, sheet.present);
+      const changes = changedFields(before, data, unitFieldColumns, sheet.present);
       let after = before;
       if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
       if (!active && after.active) after = await deactivateUnit(sp, ctx, id, { version: after.version });
       if (after !== before) result.units.updated++;
     }
-  });
+  }, bulk);
 }
 
 const agencyFieldColumns = {
@@ -354,46 +461,83 @@ const agencyFieldColumns = {
   validFrom: 'validFrom', validTo: 'validTo',
 };
 
+/** An agency row parsed and checked as far as it can be without the database (RowRejected if not). */
+function parseAgencyRow(c: Cells, units: Map<string, string>, byCode: Map<string, string>, unitCodesInFile: Set<string>) {
+  if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
+  const kind = requireKind(c.kind, agencyKindFrom);
+  const unitId = units.get(c.unitCode);
+  if (!unitId) {
+    if (!c.unitCode) throw new RowRejected('unitCode', 'required', 'the unit code is required');
+    const rejectedInFile = unitCodesInFile.has(c.unitCode);
+    throw new RowRejected('unitCode', rejectedInFile ? 'unit_rejected' : 'unit_not_found', rejectedInFile ? `the unit ${c.unitCode} was not imported` : `no unit with code ${c.unitCode}`);
+  }
+  const parentAgencyId = c.parentCode ? byCode.get(c.parentCode) : null;
+  if (c.parentCode && !parentAgencyId) throw new RowRejected('parentCode', 'parent_not_found', `no agency with code ${c.parentCode}`);
+  const parsed = createAgencyBody.safeParse({
+    unitId, parentAgencyId, name: c.name, shortName: c.shortName, kind, code: c.code,
+    docAbbreviation: c.docAbbreviation, placeName: c.placeName, headName: c.headName, headTitle: c.headTitle,
+    phone: c.phone, email: c.email || null, address: c.address,
+    validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
+  });
+  if (!parsed.success) throw zodRejection(parsed.error);
+  return { data: parsed.data, active: parseActive(c.active) };
+}
+
+type AgencyValues = z.infer<typeof createAgencyBody>;
+
+/** New agencies in one statement: their units and parent agencies checked in one query each, an audit event each. */
+async function createAgencies(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; values: AgencyValues }[], byCode: Map<string, string>, result: ImportResult): Promise<BulkRejection[]> {
+  const refused: BulkRejection[] = [];
+  const unitIds = [...new Set(batch.map((b) => b.values.unitId))];
+  const parentIds = [...new Set(batch.flatMap((b) => (b.values.parentAgencyId ? [b.values.parentAgencyId] : [])))];
+  const units = new Map((await findVisibleUnits(sp, ctx.actor, unitIds)).map((u) => [u.id, u]));
+  const parents = new Set(parentIds.length ? (await listAgencies(sp, ctx.actor, { ids: parentIds, includeInactive: true })).map((a) => a.id) : []);
+  const ok = batch.filter(({ r, values }) => {
+    const place = units.get(values.unitId);
+    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), false);
+    if (!place) return refuse('unitCode', 'not_found', 'the unit does not exist');
+    if (!mayAddAgencyIn(ctx.actor, place)) return refuse('unitCode', 'out_of_scope', 'the unit is outside your scope');
+    if (values.parentAgencyId && !parents.has(values.parentAgencyId)) return refuse('parentCode', 'not_found', 'the parent agency does not exist');
+    if (values.validFrom && values.validTo && values.validTo < values.validFrom) return refuse('validTo', 'before_valid_from', 'the end date is before the start date');
+    return true;
+  });
+  if (!ok.length) return refused;
+  const rows = await sp
+    .insert(agency)
+    .values(ok.map(({ values }) => ({ ...values, parentAgencyId: values.parentAgencyId ?? null, email: values.email ?? null, sortKey: vietnameseSortKey(values.name) })))
+    .returning();
+  await recordAudits(sp, ctx, rows.map((row) => ({ action: 'agency.created', entityType: 'agency', entityId: row.id, places: [{ unitPath: row.unitPath, agencyPath: row.path }], after: row })));
+  for (const row of rows) byCode.set(row.code!, row.id);
+  result.agencies.created += rows.length;
+  return refused;
+}
+
 async function importAgencies(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, unitCodesInFile: Set<string>, result: ImportResult, progress: Progress) {
   const units = await codeMap(exec, unit);
   const byCode = await codeMap(exec, agency);
   const rows = parentsFirst(AGENCY_SHEET, withoutDuplicates(AGENCY_SHEET, sheet.rows, result.rejected), result.rejected);
+  const bulk: BulkCreate<AgencyValues> = {
+    plan: (r) => (!r.cells.code || byCode.has(r.cells.code) || !holdsAnywhere(ctx.actor, 'agency.create') ? null : plainCreate(() => parseAgencyRow(r.cells, units, byCode, unitCodesInFile))),
+    write: (sp, batch) => createAgencies(sp, ctx, batch, byCode, result),
+  };
   await inChunks(exec, AGENCY_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
     {
-      const c = r.cells;
-      if (!c.code) throw new RowRejected('code', 'required', 'the code is required to match rows');
-      const kind = requireKind(c.kind, agencyKindFrom);
-      const unitId = units.get(c.unitCode);
-      if (!unitId) {
-        if (!c.unitCode) throw new RowRejected('unitCode', 'required', 'the unit code is required');
-        const rejectedInFile = unitCodesInFile.has(c.unitCode);
-        throw new RowRejected('unitCode', rejectedInFile ? 'unit_rejected' : 'unit_not_found', rejectedInFile ? `the unit ${c.unitCode} was not imported` : `no unit with code ${c.unitCode}`);
-      }
-      const parentAgencyId = c.parentCode ? byCode.get(c.parentCode) : null;
-      if (c.parentCode && !parentAgencyId) throw new RowRejected('parentCode', 'parent_not_found', `no agency with code ${c.parentCode}`);
-      const parsed = createAgencyBody.safeParse({
-        unitId, parentAgencyId, name: c.name, shortName: c.shortName, kind, code: c.code,
-        docAbbreviation: c.docAbbreviation, placeName: c.placeName, headName: c.headName, headTitle: c.headTitle,
-        phone: c.phone, email: c.email || null, address: c.address,
-        validFrom: parseDate(c.validFrom, 'validFrom'), validTo: parseDate(c.validTo, 'validTo'),
-      });
-      if (!parsed.success) throw zodRejection(parsed.error);
-      const active = parseActive(c.active);
-      const id = byCode.get(c.code);
+      const { data, active } = parseAgencyRow(r.cells, units, byCode, unitCodesInFile);
+      const id = byCode.get(r.cells.code);
       if (!id) {
-        const created = await createAgency(sp, ctx, parsed.data);
+        const created = await createAgency(sp, ctx, data);
         if (!active) await deactivateAgency(sp, ctx, created.id, { version: created.version });
-        byCode.set(c.code, created.id);
+        byCode.set(r.cells.code, created.id);
         result.agencies.created++;
         return;
       }
       const before = await findVisibleAgency(sp, ctx.actor, id);
       if (!before) throw outOfScopeCode();
-      const changes = changedFields(before, parsed.data, agencyFieldColumns, sheet.present);
+      const changes = changedFields(before, data, agencyFieldColumns, sheet.present);
       let after: { version: number; active: boolean } = before;
       if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });
       if (!active && after.active) after = await deactivateAgency(sp, ctx, id, { version: after.version });
       if (after !== before) result.agencies.updated++;
     }
-  });
+  }, bulk);
 }

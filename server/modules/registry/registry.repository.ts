@@ -61,6 +61,12 @@ export async function pageUnits(tx: DbOrTx, actor: Actor, f: UnitFilter & { afte
 }
 
 
+/** Of these units, those the actor may see (one query, whatever their number). */
+export async function findVisibleUnits(tx: DbOrTx, actor: Actor, ids: string[]): Promise<UnitRow[]> {
+  if (!ids.length) return [];
+  return tx.select().from(unit).where(and(inArray(unit.id, ids), unitVisible(actor, unit)));
+}
+
 /** One unit the actor may see, or null (the caller answers 404). */
 export async function findVisibleUnit(tx: DbOrTx, actor: Actor, id: string): Promise<UnitRow | null> {
   const [row] = await tx.select().from(unit).where(and(eq(unit.id, id), unitVisible(actor, unit)));
