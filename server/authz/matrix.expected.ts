@@ -232,6 +232,10 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/index-frameworks/{id}/score-imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 404], inspector: [403, 403], unit_officer: [403, 403] },
   // An import is followed by whoever asked for it only.
   'GET /api/index-score-imports/{id}': { anonymous: 401, admin: [404, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'GET /api/index-frameworks/{id}/criteria.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  // Import of a draft's criteria as a job: whoever manages frameworks, refused before the file is read.
+  'POST /api/index-frameworks/{id}/criteria-imports': { anonymous: 401, admin: [202, 404], leader: [403, 403], secretariat: [202, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/index-framework-imports/{id}': { anonymous: 401, admin: [200, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   // The complaints register: not read by the inspected unit (it may be why an unannounced visit is chosen).
   'GET /api/feedback': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [403, 403] },
   'POST /api/feedback': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },

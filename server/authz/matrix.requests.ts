@@ -823,6 +823,27 @@ export const matrixRequests: Record<string, Recipe> = {
       return get(`/api/index-score-imports/${id}`);
     },
   },
+  'GET /api/index-frameworks/{id}/criteria.xlsx': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/criteria.xlsx`) },
+  'POST /api/index-frameworks/{id}/criteria-imports': {
+    scoped: true,
+    build: async ({ place }) => {
+      const f = await place.shared('criteriaDraft', () => draftFramework(place));
+      return { method: 'POST', url: `/api/index-frameworks/${f.id}/criteria-imports?dryRun=true`, ...multipart([{ name: 'file', filename: 'tieu-chi.xlsx', contentType: XLSX, data: await criteriaWorkbookBytes() }]) };
+    },
+  },
+  'GET /api/index-framework-imports/{id}': {
+    scoped: true,
+    // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
+    build: async ({ place, client, inScope }) => {
+      const f = await place.shared('criteriaDraft', () => draftFramework(place));
+      const asker = inScope && client ? client : place.sec;
+      const req = multipart([{ name: 'file', filename: 'tieu-chi.xlsx', contentType: XLSX, data: await criteriaWorkbookBytes() }]);
+      const url = `/api/index-frameworks/${f.id}/criteria-imports?dryRun=true`;
+      const res = await asker.request({ method: 'POST', url, ...req });
+      const id = res.statusCode === 202 ? (res.json() as { id: string }).id : (await expectOk<{ id: string }>(await place.sec.request({ method: 'POST', url, ...req }), 'import')).id;
+      return get(`/api/index-framework-imports/${id}`);
+    },
+  },
   'GET /api/feedback': { scoped: true, build: async ({ place }) => (await place.shared('feedback', () => feedbackItem(place)), get(`/api/feedback?unitId=${place.a.wardA.id}`)) },
   'POST /api/feedback': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/feedback', payload: { unitId: place.a.wardA.id, receivedOn: '2021-04-02', channel: 'hotline', subject: `Phản ánh ${next()}` } }) },
   'PATCH /api/feedback/{id}': {
@@ -1167,6 +1188,15 @@ async function scoresWorkbook(p: Place, f: FrameworkDetail): Promise<Buffer> {
   const ws = wb.addWorksheet(f.code);
   ws.addRow(['Mã đơn vị', '1.1']);
   ws.addRow([p.a.wardA.code, 1]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+/** A criteria workbook: one area, one criterion. */
+async function criteriaWorkbookBytes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tiêu chí');
+  ws.addRow(['Mã', 'Tên tiêu chí', 'Điểm tối đa']);
+  ws.addRow(['1', 'Chỉ đạo, điều hành', 2]);
+  ws.addRow(['1.1', 'Kế hoạch CCHC', 2]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const feedbackItem = async (p: Place) =>

@@ -277,6 +277,18 @@ export const importErrorCodes = [
   'too_many_rows',
   'formula',
   'too_many_errors',
+  // A framework's criteria workbook (criteria import).
+  'no_code_column',
+  'bad_code',
+  'duplicate_code',
+  'unknown_parent',
+  'too_deep',
+  'missing_name',
+  'missing_points',
+  'max_points_mismatch',
+  'unknown_scoring_method',
+  'text_too_long',
+  'no_criteria',
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 export const importErrorSchema = z.object({
@@ -315,6 +327,29 @@ export const scoreImportSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ScoreImport = z.infer<typeof scoreImportSchema>;
+
+/** An import of a draft framework's criteria tree from .xlsx (a job): what it found or did. */
+export const frameworkImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+export const frameworkImportSchema = z.object({
+  id: z.uuid(),
+  frameworkId: z.uuid(),
+  dryRun: z.boolean(),
+  fileName: z.string().nullable(),
+  status: z.enum(importStatuses),
+  errors: z.array(importErrorSchema),
+  summary: z
+    .object({
+      rows: z.number().int(),
+      areas: z.number().int(),
+      criteria: z.number().int(),
+      subCriteria: z.number().int(),
+      maxPoints: z.number(),
+    })
+    .nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type FrameworkImport = z.infer<typeof frameworkImportSchema>;
 
 // ---- Citizens' complaints and feedback (phản ánh, kiến nghị) ----------------------------------
 

@@ -178,6 +178,37 @@ export const indexScore = pgTable(
 );
 
 /**
+ * An .xlsx import of a draft framework's criteria tree (area → criterion → sub-criterion), run as
+ * a job: the uploaded file (stored by hash), a dry run or not, and what the job found.
+ */
+export const indexFrameworkImport = pgTable(
+  'index_framework_import',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => indexFramework.id),
+    dryRun: boolean().notNull(),
+    fileSha256: text().notNull(),
+    fileName: text(),
+    /** 'queued' | 'running' | 'done' | 'rejected' | 'failed'. */
+    status: text().notNull().default('queued'),
+    errors: jsonb().notNull().default([]),
+    summary: jsonb(),
+    jobId: text(),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('index_framework_import_framework_id_idx').on(t.frameworkId),
+    check('index_framework_import_status_check', sql`${t.status} in ('queued','running','done','rejected','failed')`),
+  ],
+);
+
+/**
  * An .xlsx import of scores, run as a job: the uploaded file (stored by hash), what it was asked
  * to do, and what the job found (row-level errors, counts).
  */

@@ -34,6 +34,7 @@ import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { scoreTemplate } from './score-workbook.js';
 import { feedbackRoutes } from './feedback.routes.js';
 import { riskRoutes } from './risk.routes.js';
+import { criteriaImportRoutes } from './criteria-import.routes.js';
 import { leavesOf } from '../../../shared/domain/index-scoring.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -89,6 +90,7 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
   const detail = (tx: DbOrTx, ctx: RequestContext, id: string) => frameworkDetail(tx, ctx.actor, id);
   await feedbackRoutes(app, deps);
   await riskRoutes(app, deps);
+  await criteriaImportRoutes(app, deps);
 
   app.get('/api/index-frameworks', { schema: { tags, summary: 'Index frameworks (PAR Index, SIPAS) the caller may read', querystring: listFrameworksQuery, response: { 200: frameworkListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);

@@ -16,7 +16,7 @@ const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
 const CODE_AT_START = /^(\d+(?:\.\d+){0,3})(?:\s|$|[.:)–-])/;
 
 /** A cell's text, whatever exceljs made of it (rich text, formula results, numbers). */
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
@@ -28,7 +28,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** A cell as points: a number, or text like "7,5" (a Vietnamese decimal comma); '' when empty. */
-function cellPoints(v: ExcelJS.CellValue): number | string | null {
+export function cellPoints(v: ExcelJS.CellValue): number | string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   if (typeof v === 'object' && v !== null && 'result' in v) return cellPoints(v.result as ExcelJS.CellValue);

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from './format.js';
 import { ImportErrors } from './ImportErrors.js';
+import { CriteriaImport } from './CriteriaImport.js';
 import { FrameworkActions } from './FrameworkForms.js';
 import { startScoreImport, useFramework, useResults, useScoreImport } from './indices.api.js';
 
@@ -51,6 +52,7 @@ export function FrameworkPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tree" pt="md">
           <Tree framework={f} />
+          <CriteriaImport key={`${f.id}:import`} framework={f} />
         </Tabs.Panel>
         {f.abilities.import && (
           <Tabs.Panel value="import" pt="md">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   FrameworkDetail,
+  FrameworkImport,
   FrameworkSummary,
   HistoryEntry,
   PointsKind,
@@ -23,6 +24,7 @@ export const indexKeys = {
   ranking: (parentUnitId: string, year: number) => ['indices', 'ranking', parentUnitId, year] as const,
   weights: (unitId: string) => ['indices', 'weights', unitId] as const,
   import: (id: string) => ['indices', 'import', id] as const,
+  criteriaImport: (id: string) => ['indices', 'criteria-import', id] as const,
 };
 
 export const useFrameworks = () =>
@@ -94,6 +96,22 @@ export const useScoreImport = (id: string | null) =>
   useQuery({
     queryKey: indexKeys.import(id ?? ''),
     queryFn: ({ signal }) => api.get<ScoreImport>(`/api/index-score-imports/${id}`, undefined, signal),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
+  });
+
+/** Uploads a criteria workbook for a draft; the import runs as a job, followed with useCriteriaImport. */
+export function startCriteriaImport(frameworkId: string, file: File, dryRun: boolean) {
+  const body = new FormData();
+  body.append('file', file);
+  return request<FrameworkImport>('POST', `/api/index-frameworks/${frameworkId}/criteria-imports`, { body, query: { dryRun: String(dryRun) } });
+}
+
+/** Follows a criteria import until it is finished (polling every second while it waits or runs). */
+export const useCriteriaImport = (id: string | null) =>
+  useQuery({
+    queryKey: indexKeys.criteriaImport(id ?? ''),
+    queryFn: ({ signal }) => api.get<FrameworkImport>(`/api/index-framework-imports/${id}`, undefined, signal),
     enabled: !!id,
     refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
   });
