@@ -30,6 +30,7 @@ import { reportTaskProgress } from './report-task-progress.js';
 import { tasksWorkbook, taskTemplate } from './task-workbook.js';
 import { updateAssignedTask } from './update-assigned-task.js';
 // The ranking's overdue-tasks factor counts from this register.
+import './checklist-source.js';
 import './risk-source.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };

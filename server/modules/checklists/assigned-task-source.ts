@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
 
 /**
  * Group b) of the content checklist ("tasks assigned by the committee and the Chairman") lists
@@ -14,7 +15,15 @@ export interface AssignedTaskForChecklist {
   guidance: string | null;
 }
 
-export type AssignedTaskSource = (db: DbOrTx, input: { agencyId: string; year: number; asOf: string }) => Promise<AssignedTaskForChecklist[]>;
+/** What a source is asked: the inspected agency, the plan's year, today, and who adds the checklist (the register's visibility applies). */
+export interface AssignedTaskQuery {
+  agencyId: string;
+  year: number;
+  asOf: string;
+  actor: Actor;
+}
+
+export type AssignedTaskSource = (db: DbOrTx, input: AssignedTaskQuery) => Promise<AssignedTaskForChecklist[]>;
 
 let source: AssignedTaskSource | null = null;
 
@@ -24,6 +33,6 @@ export function registerAssignedTaskSource(fn: AssignedTaskSource): void {
 }
 
 /** The inspected agency's tasks to check, or none while no register is installed. */
-export async function assignedTasksFor(db: DbOrTx, input: { agencyId: string; year: number; asOf: string }): Promise<AssignedTaskForChecklist[]> {
+export async function assignedTasksFor(db: DbOrTx, input: AssignedTaskQuery): Promise<AssignedTaskForChecklist[]> {
   return source ? source(db, input) : [];
 }

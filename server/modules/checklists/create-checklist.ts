@@ -39,7 +39,7 @@ export async function createChecklist(tx: Tx, ctx: RequestContext, clock: Clock,
       rows.push({ checklistId: checklist.id, position: rows.length, groupCode: group.code, groupTitle: group.title, code: item.code, text: item.text, guidance: item.guidance, answerType: item.answerType as AnswerType, evidenceRequired: item.evidenceRequired });
     }
     if (group.assignedTasks) {
-      const tasks = await assignedTasksFor(tx, { agencyId: inspection.agencyId, year: inspection.planYear, asOf: vietnamLocalTime(clock.now()).date });
+      const tasks = await assignedTasksFor(tx, { agencyId: inspection.agencyId, year: inspection.planYear, asOf: vietnamLocalTime(clock.now()).date, actor: ctx.actor });
       tasks.forEach((task, i) => {
         rows.push({ checklistId: checklist.id, position: rows.length, groupCode: group.code, groupTitle: group.title, code: `${group.code}.NV${i + 1}`, text: task.text, guidance: task.guidance, answerType: 'rating', evidenceRequired: true, assignedTaskId: task.id });
       });
