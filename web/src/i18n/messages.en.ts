@@ -4,6 +4,7 @@ import { reportingEn } from '../features/reports/reports.messages.js';
 import { checklistsEn } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsEn } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesEn } from '../features/difficulties/difficulties.messages.js';
+import { followupEn } from '../features/followup/followup.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -1009,4 +1010,5 @@ export const en: Record<MessageKey, string> = {
   ...checklistsEn,
   ...selfInspectionsEn,
   ...difficultiesEn,
+  ...followupEn,
 };

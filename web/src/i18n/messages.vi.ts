@@ -3,6 +3,7 @@ import { reportingVi } from '../features/reports/reports.messages.js';
 import { checklistsVi } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsVi } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesVi } from '../features/difficulties/difficulties.messages.js';
+import { followupVi } from '../features/followup/followup.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -1012,6 +1013,7 @@ export const vi = {
   ...checklistsVi,
   ...selfInspectionsVi,
   ...difficultiesVi,
+  ...followupVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

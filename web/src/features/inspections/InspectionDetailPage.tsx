@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { ChecklistsPanel } from '../checklists/ChecklistsPanel.js';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
+import { MinutesPanel } from '../followup/MinutesPanel.js';
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -82,6 +83,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       {move.error && !asking && <Alert color="red">{errorMessage(move.error)}</Alert>}
       <ChecklistsPanel inspectionId={i.id} />
       <FindingsPanel inspectionId={i.id} />
+      <MinutesPanel inspectionId={i.id} />
       <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
         <Stack>
           <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>

@@ -1,0 +1,62 @@
+import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { useChecklists } from '../checklists/checklists.api.js';
+import { DocumentLinks } from '../plans/DocumentLinks.js';
+import { useDraftMinutes, useFinalizeMinutes, useMinutes } from './minutes.api.js';
+
+/**
+ * On an inspection's page: its minutes (Biên bản kiểm tra) — drafted by the team from the
+ * checklists and findings, finalised with a number, downloaded. The draft button follows the
+ * team's checklist ability (the server refuses anyone else).
+ */
+export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
+  const t = useT();
+  const canDraft = !!useChecklists(inspectionId).data?.abilities.fill;
+  const minutes = useMinutes(inspectionId);
+  const draft = useDraftMinutes(inspectionId);
+  const finalize = useFinalizeMinutes(inspectionId);
+  const m = minutes.data?.items[0];
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="minutes-title">
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="minutes-title">
+          {t('minutes.title')}
+        </Title>
+        {!m && minutes.data && canDraft && (
+          <Button variant="light" loading={draft.isPending} onClick={() => draft.mutate(undefined)}>
+            {t('minutes.draft')}
+          </Button>
+        )}
+      </Group>
+      {draft.error && <ErrorAlert error={draft.error} />}
+      {finalize.error && <ErrorAlert error={finalize.error} />}
+      {minutes.isPending ? (
+        <Loader size="sm" />
+      ) : minutes.error ? (
+        <ErrorAlert error={minutes.error} />
+      ) : !m ? (
+        <Text c="dimmed">{t('minutes.none')}</Text>
+      ) : (
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Badge color={m.status === 'final' ? 'green' : 'gray'}>{t(`minutes.status.${m.status}`)}</Badge>
+            {m.documentNumber && <Text size="sm">{t('minutes.number', { number: m.documentNumber })}</Text>}
+            <Text size="sm">{t('minutes.heldOn', { date: formatDate(m.content.heldOn) })}</Text>
+            {m.status === 'final' && <Text size="sm">{t('minutes.signedScans', { count: m.signedScans.length })}</Text>}
+          </Group>
+          <Text fw={600}>{m.content.summary}</Text>
+          <Group>
+            <DocumentLinks base={`/api/documents/minutes/${m.id}`} docxLabel={t('minutes.docx')} pdfLabel={t('minutes.pdf')} />
+            {m.abilities.finalize && (
+              <Button loading={finalize.isPending} onClick={() => finalize.mutate(m)}>
+                {t('minutes.finalize')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
