@@ -63,15 +63,10 @@ const dashboard: DashboardDto = {
   sections: [],
 };
 
-const { choices: _c, ranking: _r, ...figures } = dashboard;
-const text = { summary: 'Kết quả kiểm tra công tác cải cách hành chính năm 2021', legalBases: [], organisation: '', strengths: '', shortcomings: '', measures: '', proposals: '', recipients: [], signature: null };
-const report = { id: id(9), issuingAgencyId: id(8), issuingAgencyName: 'UBND thị xã Hoài Nhơn', unitId: id(1), unitName: 'Thị xã Hoài Nhơn', year: 2021, status: 'draft', content: text, number: null, symbol: null, issuedOn: null, figures, version: 1, abilities: { update: false, issue: false } };
-
 const fetchMock = vi.fn(async (input: string) => {
   const url = new URL(input, 'http://localhost');
   if (url.pathname === '/api/session') return json(session);
   if (url.pathname === '/api/dashboard') return json(dashboard);
-  if (url.pathname === `/api/results-reports/${id(9)}`) return json(report);
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
 
@@ -103,14 +98,5 @@ describe("the leaders' dashboard page", () => {
     expect(within(units).getAllByRole('row').map((r) => r.textContent)).toEqual(['Đơn vịChỉ số (%)HạngTiêu chí chưa đạt', 'Bồng Sơn100%10', 'Hoài Hải65%22']);
 
     expect(screen.getByRole('link', { name: 'Xuất số liệu (.xlsx)' }).getAttribute('href')).toBe('/api/dashboard.xlsx?year=2021');
-  });
-
-  it("the results report page names its figures once: the heading labels the table (no caption repeating it)", async () => {
-    window.history.pushState({}, '', `/results-reports/${id(9)}`);
-    renderWithProviders(<App />);
-    const table = await screen.findByRole('table', { name: 'Số liệu của báo cáo (như trên bảng điều khiển)' });
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(screen.getAllByText('Số liệu của báo cáo (như trên bảng điều khiển)')).toHaveLength(1);
-    expect(screen.getAllByRole('heading', { name: /Báo cáo kết quả kiểm tra CCHC năm 2021/ })).toHaveLength(1);
   });
 });
