@@ -161,8 +161,11 @@ async function drawOf(p: Place): Promise<Draw> {
 async function visitedDraw(p: Place): Promise<Draw> {
   const team = await p.shared('foundedTeam', () => foundedTeam(p));
   const d = await expectOk<Draw>(await p.sec.post('/api/unannounced-draws', { planId: team.planId, k: 1, placeKinds: ['head_office'] }), 'draw');
-  const visit = await inspectionOf(p, 'unannounced', d.drawn[0].agencyId);
-  await expectOk(await p.sec.post(`/api/inspections/${visit.id}/start`, { version: visit.version }), 'start unannounced visit');
+  await inspectionOf(p, 'unannounced', d.drawn[0].agencyId);
+  // Every unannounced visit of the plan to the drawn place starts (other rows of the shared place
+  // may have scheduled some): the reveal waits for all of them (DRAW_VISITS_PENDING).
+  const pending = await expectOk<{ items: Inspection[] }>(await p.sec.get(`/api/inspections?planId=${team.planId}&agencyId=${d.drawn[0].agencyId}&kind=unannounced&status=planned&pageSize=500`), 'pending visits');
+  for (const visit of pending.items) await expectOk(await p.sec.post(`/api/inspections/${visit.id}/start`, { version: visit.version }), 'start unannounced visit');
   return expectOk(await p.sec.get(`/api/unannounced-draws/${d.id}`), 'read draw');
 }
 async function revealedDraw(p: Place): Promise<Draw> {
