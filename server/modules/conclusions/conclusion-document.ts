@@ -4,9 +4,8 @@ import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
 import { documentRegisterEntry, inspectionPlan, inspectionTeam } from '../../db/schema/index.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, PlanDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import { conclusionActions, findConclusion, findVisibleConclusion, type ConclusionActionRow, type ConclusionRow } from './conclusions.repository.js';
 
@@ -150,22 +149,18 @@ export async function conclusionDocumentModel(db: DbOrTx, row: ConclusionRow): P
 }
 
 export function conclusionFileName(row: ConclusionRow): string {
-  return row.number !== null && row.symbol ? `ket-luan-${pad(row.number)}-${row.symbol}-${row.planYear}` : `ket-luan-du-thao-${row.planYear}`;
+  return registeredFileName('ket-luan', row, row.planYear);
 }
 
 /** The conclusion notice as a document kind: whoever sees the conclusion downloads it; frozen at issue. */
-export const conclusionDocument = defineDocumentKind({
+export const conclusionDocument = defineRecordDocumentKind({
   code: 'conclusion',
   typeCode: 'thong_bao',
   template: 'Mẫu 1.4',
   subjectType: 'conclusion',
-  async findForActor(db, actor, id) {
-    const row = await findVisibleConclusion(db, actor, id);
-    return row ? { registerEntryId: row.registerEntryId, fileName: conclusionFileName(row) } : null;
-  },
-  async viewModel(db, id) {
-    const row = await findConclusion(db, id);
-    if (!row) throw AppError.notFound('conclusion');
-    return conclusionDocumentModel(db, row);
-  },
+  recordName: 'conclusion',
+  findVisible: findVisibleConclusion,
+  find: findConclusion,
+  fileName: (_db, row) => conclusionFileName(row),
+  model: conclusionDocumentModel,
 });

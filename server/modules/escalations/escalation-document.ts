@@ -1,10 +1,9 @@
 import type { EscalationContent } from '../../../shared/api/escalations.schemas.js';
 import { documentSymbol, type DocumentTypeCode } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, DocumentModel } from '../../documents/model.js';
 import { listAttachments } from '../../files/attachments.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, type IssuerInfo } from '../document-register/issuer-header.js';
 import { standingBodyForAgency } from '../registry/registry.repository.js';
 import { findEscalation, findVisibleEscalation, type EscalationRow } from './escalations.repository.js';
@@ -63,18 +62,14 @@ export async function escalationDocumentModel(db: DbOrTx, row: EscalationRow): P
   return { layout: 'typed', typeName: 'TỜ TRÌNH', body: [to, ...body], ...header };
 }
 
-export const escalationDocument = defineDocumentKind({
+export const escalationDocument = defineRecordDocumentKind({
   code: 'escalation',
   typeCode: 'to_trinh',
   template: 'Mẫu 1.4 (Tờ trình) / Mẫu 1.5 (công văn)',
   subjectType: 'escalation',
-  async findForActor(db, actor, id) {
-    const row = await findVisibleEscalation(db, actor, id);
-    return row ? { registerEntryId: row.registerEntryId, fileName: row.number !== null && row.symbol ? `de-nghi-kiem-tra-cong-vu-${String(row.number).padStart(2, '0')}-${row.symbol}-${row.planYear}` : `de-nghi-kiem-tra-cong-vu-du-thao-${row.planYear}` } : null;
-  },
-  async viewModel(db, id) {
-    const row = await findEscalation(db, id);
-    if (!row) throw AppError.notFound('escalation');
-    return escalationDocumentModel(db, row);
-  },
+  recordName: 'escalation',
+  findVisible: findVisibleEscalation,
+  find: findEscalation,
+  fileName: (_db, row) => registeredFileName('de-nghi-kiem-tra-cong-vu', row, row.planYear),
+  model: escalationDocumentModel,
 });

@@ -2,9 +2,8 @@ import type { MinutesContent } from '../../../shared/api/minutes.schemas.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { documentSymbol } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, MinutesDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
 import { findMinutes, findVisibleMinutes, type MinutesRow } from './minutes.repository.js';
 
@@ -78,22 +77,18 @@ export async function minutesDocumentModel(db: DbOrTx, row: MinutesRow): Promise
 }
 
 export function minutesFileName(row: MinutesRow): string {
-  return row.number !== null && row.symbol ? `bien-ban-${pad(row.number)}-${row.symbol.replace(/Đ/g, 'D')}-${row.inspection.planYear}` : `bien-ban-du-thao-${row.inspection.planYear}`;
+  return registeredFileName('bien-ban', row, row.inspection.planYear);
 }
 
 /** The minutes as a document kind: whoever sees the minutes downloads them; frozen when final. */
-export const minutesDocument = defineDocumentKind({
+export const minutesDocument = defineRecordDocumentKind({
   code: 'minutes',
   typeCode: 'bien_ban',
   template: 'Mẫu 1.9',
   subjectType: 'inspection_minutes',
-  async findForActor(db, actor, id) {
-    const row = await findVisibleMinutes(db, actor, id);
-    return row ? { registerEntryId: row.registerEntryId, fileName: minutesFileName(row) } : null;
-  },
-  async viewModel(db, id) {
-    const row = await findMinutes(db, id);
-    if (!row) throw AppError.notFound('minutes');
-    return minutesDocumentModel(db, row);
-  },
+  recordName: 'minutes',
+  findVisible: findVisibleMinutes,
+  find: findMinutes,
+  fileName: (_db, row) => minutesFileName(row),
+  model: minutesDocumentModel,
 });

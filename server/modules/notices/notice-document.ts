@@ -4,9 +4,8 @@ import { formatVietnameseDate, toDayNumber } from '../../../shared/domain/calend
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { REPORT_LEAD_WORKING_DAYS } from '../../../shared/domain/schedule-rules.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, FlatBlock, PlanDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import type { PlanRow } from '../plans/plans.repository.js';
 import { findNotice, findVisibleNotice, noticeItems, type NoticeItemRow, type NoticeRow } from './notices.repository.js';
@@ -115,22 +114,18 @@ export async function noticeDocumentModel(db: DbOrTx, notice: NoticeRow): Promis
 }
 
 export function noticeFileName(notice: NoticeRow): string {
-  return notice.number !== null && notice.symbol ? `thong-bao-${pad(notice.number)}-${notice.symbol}-${notice.planYear}` : `thong-bao-du-thao-${notice.planYear}`;
+  return registeredFileName('thong-bao', notice, notice.planYear);
 }
 
 /** The schedule notice as a document kind: whoever sees the notice downloads it; frozen at issue. */
-export const noticeDocument = defineDocumentKind({
+export const noticeDocument = defineRecordDocumentKind({
   code: 'inspection-notice',
   typeCode: 'thong_bao',
   template: 'Mẫu 1.4',
   subjectType: 'notice',
-  async findForActor(db, actor, id) {
-    const notice = await findVisibleNotice(db, actor, id);
-    return notice ? { registerEntryId: notice.registerEntryId, fileName: noticeFileName(notice) } : null;
-  },
-  async viewModel(db, id) {
-    const notice = await findNotice(db, id);
-    if (!notice) throw AppError.notFound('notice');
-    return noticeDocumentModel(db, notice);
-  },
+  recordName: 'notice',
+  findVisible: findVisibleNotice,
+  find: findNotice,
+  fileName: (_db, notice) => noticeFileName(notice),
+  model: noticeDocumentModel,
 });

@@ -2,9 +2,8 @@ import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { documentSymbol } from '../../../shared/domain/document-types.js';
 import { isPlanIssued, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { PlanDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
 import { planBody } from './plan-body.js';
 import { findPlan, findVisiblePlan, type PlanRow } from './plans.repository.js';
@@ -37,25 +36,21 @@ export async function planDocumentModel(tx: DbOrTx, plan: PlanRow): Promise<Plan
 
 /** "ke-hoach-15-KH-UBND-2021" or "ke-hoach-du-thao-2021". */
 export function planFileName(plan: PlanRow): string {
-  return plan.number !== null && plan.symbol ? `ke-hoach-${String(plan.number).padStart(2, '0')}-${plan.symbol}-${plan.year}` : `ke-hoach-du-thao-${plan.year}`;
+  return registeredFileName('ke-hoach', plan, plan.year);
 }
 
 /**
  * The plan as a document kind (Mẫu 1.4): whoever reads the plan downloads it (plans.policy.ts);
  * issued versions are served as frozen at issue, drafts and submitted versions live.
  */
-export const planDocument = defineDocumentKind({
+export const planDocument = defineRecordDocumentKind({
   code: 'plan',
   typeCode: 'ke_hoach',
   template: 'Mẫu 1.4',
   subjectType: 'plan',
-  async findForActor(db, actor, id) {
-    const plan = await findVisiblePlan(db, actor, id);
-    return plan ? { registerEntryId: plan.registerEntryId, fileName: planFileName(plan) } : null;
-  },
-  async viewModel(db, id) {
-    const plan = await findPlan(db, id);
-    if (!plan) throw AppError.notFound('plan');
-    return planDocumentModel(db, plan);
-  },
+  recordName: 'plan',
+  findVisible: findVisiblePlan,
+  find: findPlan,
+  fileName: (_db, plan) => planFileName(plan),
+  model: planDocumentModel,
 });

@@ -1,18 +1,16 @@
 import type { RequestLetter, TemplateBody } from '../../../shared/api/reports.schemas.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { LetterDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, shortDate } from '../document-register/issuer-header.js';
 import { reportBlocks } from './report-blocks.js';
 import { findRequest, findTemplate, findVisibleRequest, type RequestRow } from './reports.repository.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export function requestFileName(r: RequestRow): string {
   const year = r.dueOn.slice(0, 4);
-  return r.number !== null && r.symbol ? `cong-van-${pad(r.number)}-${r.symbol}-${year}` : `cong-van-du-thao-${year}`;
+  return registeredFileName('cong-van', r, year);
 }
 
 /** The ad hoc request as a công văn (Mẫu 1.5): "V/v …", Kính gửi, the body, the template's outline and tables as the annex. */
@@ -48,18 +46,15 @@ export async function requestLetterModel(db: DbOrTx, r: RequestRow): Promise<Let
 }
 
 /** The request letter as a document kind: who sees the request downloads it; frozen at issue. */
-export const requestLetterDocument = defineDocumentKind({
+export const requestLetterDocument = defineRecordDocumentKind({
   code: 'report-request',
   typeCode: 'cong_van',
   template: 'Mẫu 1.5',
   subjectType: 'report_request',
-  async findForActor(db, actor, id) {
-    const r = await findVisibleRequest(db, actor, id);
-    return r && r.kind === 'ad_hoc' ? { registerEntryId: r.registerEntryId, fileName: requestFileName(r) } : null;
-  },
-  async viewModel(db, id) {
-    const r = await findRequest(db, id);
-    if (!r || r.kind !== 'ad_hoc') throw AppError.notFound('report request');
-    return requestLetterModel(db, r);
-  },
+  recordName: 'report request',
+  findVisible: findVisibleRequest,
+  find: findRequest,
+  applies: (r) => r.kind === 'ad_hoc',
+  fileName: (_db, r) => requestFileName(r),
+  model: requestLetterModel,
 });

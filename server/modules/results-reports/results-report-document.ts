@@ -2,17 +2,15 @@ import type { ReportFigures } from './report-figures.js';
 import type { ResultsReportContent } from '../../../shared/api/results-reports.schemas.js';
 import { documentSymbol } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, FlatBlock, PlanDocumentModel } from '../../documents/model.js';
 import { storeBytesInDatabase } from '../../files/file-storage.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
 import { indexKindLabel, kindLabel, statusLabel, viPct } from '../dashboard/season-labels.js';
 import { reportFigures } from './report-figures.js';
 import { barChartSvg, svgToPng, trendChartSvg } from './report-charts.js';
 import { findReport, findVisibleReport, type ReportRow } from './results-reports.repository.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const paragraphs = (text: string): Block[] =>
   text
     .split('\n')
@@ -147,22 +145,18 @@ export async function resultsReportModel(db: DbOrTx, report: ReportRow): Promise
 }
 
 export function reportFileName(r: ReportRow): string {
-  return r.number !== null && r.symbol ? `bao-cao-${pad(r.number)}-${r.symbol}-${r.year}` : `bao-cao-ket-qua-kiem-tra-du-thao-${r.year}`;
+  return registeredFileName('bao-cao', r, r.year, 'bao-cao-ket-qua-kiem-tra');
 }
 
 /** The results report as a document kind: whoever reads the report downloads it; frozen at issue. */
-export const resultsReportDocument = defineDocumentKind({
+export const resultsReportDocument = defineRecordDocumentKind({
   code: 'results-report',
   typeCode: 'bao_cao',
   template: 'Mẫu 1.4',
   subjectType: 'results_report',
-  async findForActor(db, actor, id) {
-    const r = await findVisibleReport(db, actor, id);
-    return r ? { registerEntryId: r.registerEntryId, fileName: reportFileName(r) } : null;
-  },
-  async viewModel(db, id) {
-    const r = await findReport(db, id);
-    if (!r) throw AppError.notFound('results report');
-    return resultsReportModel(db, r);
-  },
+  recordName: 'results report',
+  findVisible: findVisibleReport,
+  find: findReport,
+  fileName: (_db, r) => reportFileName(r),
+  model: resultsReportModel,
 });

@@ -1,9 +1,8 @@
 import { teamMemberRoleLabels, type TeamDecision, type TeamMemberRole } from '../../../shared/api/teams.schemas.js';
 import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, DecisionDocumentModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import { findPlan, type PlanRow } from '../plans/plans.repository.js';
 import { findTeam, findVisibleTeam, teamMembers, type MemberRow, type TeamRow } from './teams.repository.js';
@@ -78,27 +77,25 @@ export function teamDecisionModel(team: TeamRow, members: MemberRow[], issuer: I
 
 /** "quyet-dinh-16-QĐ-UBND-2021" (ASCII-folded on download) or "quyet-dinh-du-thao-2021". */
 export function teamDecisionFileName(team: TeamRow, year: number): string {
-  return team.number !== null && team.symbol ? `quyet-dinh-${String(team.number).padStart(2, '0')}-${team.symbol}-${year}` : `quyet-dinh-du-thao-${year}`;
+  return registeredFileName('quyet-dinh', team, year);
 }
 
 /**
  * The founding decision as a document kind (Mẫu 1.2): whoever sees the team downloads it
  * (teams.policy.ts); once founded it is served as frozen at issue.
  */
-export const teamDecisionDocument = defineDocumentKind({
+export const teamDecisionDocument = defineRecordDocumentKind({
   code: 'team-decision',
   typeCode: 'quyet_dinh',
   template: 'Mẫu 1.2',
   subjectType: 'team',
-  async findForActor(db, actor, id) {
-    const team = await findVisibleTeam(db, actor, id);
-    if (!team) return null;
-    const plan = (await findPlan(db, team.planId))!;
-    return { registerEntryId: team.registerEntryId, fileName: teamDecisionFileName(team, plan.year) };
+  recordName: 'team',
+  findVisible: findVisibleTeam,
+  find: findTeam,
+  async fileName(db, team) {
+    return teamDecisionFileName(team, (await findPlan(db, team.planId))!.year);
   },
-  async viewModel(db, id) {
-    const team = await findTeam(db, id);
-    if (!team) throw AppError.notFound('team');
+  async model(db, team) {
     const plan = (await findPlan(db, team.planId))!;
     return teamDecisionModel(team, await teamMembers(db, [team.id]), await issuerInfo(db, plan.issuingAgencyId), plan.year);
   },
