@@ -124,8 +124,6 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     // Index frameworks and 2019–2021 demo scores of the wards and communes (demo-indices.ts).
     await seedDemoIndices(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
     await seedDemoFeedback(tx, { agencyIds, unitIds }, [...wards2021, ...communes2021]);
-    // The 2021 results report, drafted by the office (its figures are the dashboard's, live).
-    await seedDemoResultsReport(tx, { agencyIds, createdBy: userIds.get('secretariat')! });
     // Gia Lai after 2025: the province and two wards run their own 2026 cycles (demo-gialai.ts).
     await seedDemoGiaLai(tx, {
       agencyIds,
@@ -153,6 +151,8 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
       users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')!, leader: userIds.get('leader')! },
       names: { unit: nameOf('unit'), secretariat: nameOf('secretariat'), leader: nameOf('leader') },
     });
+    // The 2021 results report, drafted by the office (its figures are the dashboard's, live; it reads the difficulties above).
+    await seedDemoResultsReport(tx, { agencyIds, createdBy: userIds.get('secretariat')! });
     await recordAudit(tx, { actor: null, ip: null, requestId: null }, {
       action: 'demo.seeded',
       entityType: 'system',

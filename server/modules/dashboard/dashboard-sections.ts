@@ -15,7 +15,14 @@ export type DashboardSection = z.infer<typeof dashboardSectionSchema>;
  */
 export interface DashboardSectionSource {
   key: string;
-  load(tx: DbOrTx, actor: Actor | null, filter: { rootPath: string; year: number }): Promise<DashboardSection | null>;
+  load(tx: DbOrTx, actor: Actor | null, filter: SectionFilter): Promise<DashboardSection | null>;
+}
+
+/** The subtree (the root unit's materialised path), the year, and today in Việt Nam (what is overdue). */
+export interface SectionFilter {
+  rootPath: string;
+  year: number;
+  today: string;
 }
 
 const sources: DashboardSectionSource[] = [];
@@ -26,7 +33,7 @@ export function registerDashboardSection(source: DashboardSectionSource): void {
 }
 
 /** The sections of every registered source, in registration order. */
-export async function dashboardSections(tx: DbOrTx, actor: Actor | null, filter: { rootPath: string; year: number }): Promise<DashboardSection[]> {
+export async function dashboardSections(tx: DbOrTx, actor: Actor | null, filter: SectionFilter): Promise<DashboardSection[]> {
   const out: DashboardSection[] = [];
   for (const s of sources) {
     const section = await s.load(tx, actor, filter);
@@ -34,3 +41,11 @@ export async function dashboardSections(tx: DbOrTx, actor: Actor | null, filter:
   }
   return out;
 }
+
+type SectionItem = DashboardSection['items'][number];
+
+/** One item of a section: its key, Vietnamese and English labels, the count and the link to its records. */
+export const sectionItem = (key: string, vi: string, en: string, value: number, link: string | null): SectionItem => ({ key, label: { vi, en }, value, link });
+
+/** The year's first and last days, for the SQL of a section. */
+export const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });

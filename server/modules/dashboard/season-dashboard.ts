@@ -8,7 +8,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { visibleInspections } from '../inspections/inspections.policy.js';
 import { riskRanking } from '../indices/risk-ranking.js';
-import { dashboardSections } from './dashboard-sections.js';
+import { dashboardSections } from './season-sections.js';
 import { seasonFigures } from './season-figures.js';
 
 /**
@@ -67,6 +67,6 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     ...figures,
     choices: choices.map(({ id, name, kind }) => ({ id, name, kind })),
     ranking,
-    sections: await dashboardSections(tx, actor, { rootPath: root.path, year: q.year }),
+    sections: await dashboardSections(tx, actor, { rootPath: root.path, year: q.year, today }),
   };
 }

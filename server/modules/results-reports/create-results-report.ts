@@ -9,10 +9,13 @@ import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { listDifficultiesForYear, type DifficultyForReport } from '../difficulties/difficulties-for-report.js';
 import { issuerInfo, shortDate } from '../document-register/issuer-header.js';
+import { difficultyParagraphs } from './difficulty-paragraphs.js';
 
 /** The texts a new report starts from: the year's plan and teams as bases, a real report's outline for the office to complete. */
-export async function defaultContent(tx: DbOrTx, agencyId: string, year: number): Promise<ResultsReportContent> {
+export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = []): Promise<ResultsReportContent> {
   const issuer = await issuerInfo(tx, agencyId);
   const committee = issuer.shortName ?? issuer.name;
   const plans = await queryRows<{ number: number; symbol: string; issued_on: string; summary: string | null }>(
@@ -27,6 +30,7 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number)
           from inspection_team t join inspection_plan p on p.id = t.plan_id join document_register_entry e on e.id = t.register_entry_id
          where p.issuing_agency_id = ${agencyId}::uuid and p.year = ${year} order by e.number`,
   );
+  const raised = difficultyParagraphs(difficulties);
   const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${shortDate(p.issued_on)}`);
   return {
     summary: `Kết quả kiểm tra công tác cải cách hành chính năm ${year}`,
@@ -45,11 +49,16 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number)
       'Một số đơn vị chưa ban hành đầy đủ văn bản triển khai nhiệm vụ cải cách hành chính; báo cáo định kỳ còn chậm so với thời gian quy định.',
       'Nguyên nhân: người đứng đầu một số đơn vị chưa thật sự quan tâm; đội ngũ công chức làm công tác cải cách hành chính còn kiêm nhiệm.',
     ].join('\n'),
-    measures: 'Đoàn kiểm tra đã ban hành kết luận kiểm tra đối với từng đơn vị, yêu cầu khắc phục các tồn tại, hạn chế và báo cáo kết quả khắc phục theo thời hạn quy định.',
+    measures: ['Đoàn kiểm tra đã ban hành kết luận kiểm tra đối với từng đơn vị, yêu cầu khắc phục các tồn tại, hạn chế và báo cáo kết quả khắc phục theo thời hạn quy định.', raised.measures]
+      .filter(Boolean)
+      .join('\n'),
     proposals: [
+      raised.proposals,
       'Đề nghị Thủ trưởng các cơ quan, đơn vị chỉ đạo khắc phục ngay các tồn tại, hạn chế đã nêu; tập trung cải thiện các tiêu chí, tiêu chí thành phần của Chỉ số cải cách hành chính chưa đạt.',
       'Giao Phòng Nội vụ theo dõi, đôn đốc việc khắc phục và tổng hợp, báo cáo kết quả.',
-    ].join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     recipients: ['UBND tỉnh (để báo cáo);', 'Sở Nội vụ;', 'TT. Thị ủy, TT. HĐND thị xã;', 'Chủ tịch, các PCT UBND thị xã;', 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT, NV.'],
     signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: issuer.headName ?? '' },
   };
@@ -60,7 +69,7 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number)
  * Committee of its unit, or one it names within its reach). One per authority and year: a second
  * is 409 DUPLICATE (edit the draft instead).
  */
-export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.infer<typeof createResultsReportBody>) {
+export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.infer<typeof createResultsReportBody>, today: string) {
   authorize(ctx.actor, 'results_report.draft', 'you may not draft results reports');
   let issuing;
   if (input.issuingAgencyId) {
@@ -79,7 +88,9 @@ export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.
   if (issuing.kind !== 'peoples_committee') throw AppError.invalid('body.issuingAgencyId', 'not_peoples_committee', 'a results report is the People’s Committee’s');
   const [existing] = await tx.select({ id: resultsReport.id }).from(resultsReport).where(and(eq(resultsReport.issuingAgencyId, issuing.id), eq(resultsReport.year, input.year)));
   if (existing) throw new AppError('DUPLICATE', `the ${input.year} results report of this authority exists already (${existing.id})`);
-  const content = await defaultContent(tx, issuing.id, input.year);
+  // The difficulties raised to the committee that the office handled (reference §7), as it sees them.
+  const difficulties = await listDifficultiesForYear(tx, ctx.actor, { today, calendar: (await loadWorkingCalendar(tx)).calendar }, input.year);
+  const content = await defaultContent(tx, issuing.id, input.year, difficulties);
   const [row] = await tx.insert(resultsReport).values({ issuingAgencyId: issuing.id, unitId: issuing.unitId, year: input.year, content, createdBy: ctx.actor.userId }).returning();
   await recordAudit(tx, ctx, { action: 'results_report.drafted', entityType: 'results_report', entityId: row.id, scope: { places: [{ unitPath: issuing.unitPath, agencyPath: issuing.path }] }, after: row });
   return row;

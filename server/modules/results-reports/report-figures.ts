@@ -4,7 +4,7 @@ import type { reportFiguresSchema } from '../../../shared/api/results-reports.sc
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { systemClock } from '../../clock.js';
 import type { DbOrTx } from '../../db/client.js';
-import { dashboardSections } from '../dashboard/dashboard-sections.js';
+import { dashboardSections } from '../dashboard/season-sections.js';
 import { seasonFigures } from '../dashboard/season-figures.js';
 
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
@@ -21,5 +21,5 @@ export async function reportFigures(
 ): Promise<ReportFigures> {
   if (r.status === 'issued' && r.figures) return r.figures as ReportFigures;
   const figures = await seasonFigures(db, { root: { id: r.unitId, name: r.unitName, kind: r.unitKind, path: r.unitPath }, year: r.year, today, inspectionFilter: null, scoreFilter: null });
-  return { ...figures, sections: await dashboardSections(db, null, { rootPath: r.unitPath, year: r.year }) };
+  return { ...figures, sections: await dashboardSections(db, null, { rootPath: r.unitPath, year: r.year, today }) };
 }

@@ -62,7 +62,7 @@ export async function resultsReportRoutes(app: AppInstance, deps: AppDeps) {
 
   app.post('/api/results-reports', { schema: { tags, summary: "Draft the year's results report of an authority (texts prefilled, figures from the data)", body: createResultsReportBody, response: { 201: resultsReportSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);
-    const out = await db.transaction(async (tx) => detail(tx, ctx.actor, (await createResultsReport(tx, ctx, request.body)).id, today()));
+    const out = await db.transaction(async (tx) => detail(tx, ctx.actor, (await createResultsReport(tx, ctx, request.body, today())).id, today()));
     return reply.status(201).send(out);
   });
 

@@ -952,6 +952,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.view.table': "Table",
   'dashboard.view.label': "{title}: show as a chart or a table",
   'dashboard.empty': "No figures yet.",
+  'dashboard.figureExport': "Download .csv",
+  'dashboard.figureExport.label': "{title}: download the figures (.csv)",
   'dashboard.illustrative': "Illustrative",
   'dashboard.index.par': "PAR index",
   'dashboard.index.sipas': "Satisfaction index (SIPAS)",

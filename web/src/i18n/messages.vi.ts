@@ -955,6 +955,8 @@ export const vi = {
   'dashboard.view.table': "Bảng",
   'dashboard.view.label': "{title}: xem dạng biểu đồ hoặc bảng",
   'dashboard.empty': "Chưa có số liệu.",
+  'dashboard.figureExport': "Tải .csv",
+  'dashboard.figureExport.label': "{title}: tải số liệu (.csv)",
   'dashboard.illustrative': "Minh họa",
   'dashboard.index.par': "Chỉ số CCHC",
   'dashboard.index.sipas': "Chỉ số hài lòng (SIPAS)",

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardDto } from '../../../../shared/api/dashboard.schemas.js';
 import { App } from '../../App.js';
+import { figureCsv } from './FigureCard.js';
 import { json, renderWithProviders } from '../../test/render.js';
 
 const session = {
@@ -60,7 +61,7 @@ const dashboard: DashboardDto = {
     { kind: 'sipas', framework: null, average: null, scored: 0, unmetCount: 0, areas: [], units: [], trend: [] },
   ],
   ranking: { items: [{ unitId: id(3), unitName: 'Hoài Hải', rank: 1, score: 72.5, explanation: { vi: 'Hạng 1 (điểm rủi ro 72,5): 2 tiêu chí chưa đạt (mất 3,5 điểm).', en: 'Rank 1.' } }] },
-  sections: [],
+  sections: [{ key: 'corrective_actions', title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' }, items: [{ key: 'overdue', label: { vi: 'Quá hạn', en: 'Overdue' }, value: 4, link: '/corrective-actions?year=2021&state=overdue' }] }],
 };
 
 const fetchMock = vi.fn(async (input: string) => {
@@ -98,5 +99,20 @@ describe("the leaders' dashboard page", () => {
     expect(within(units).getAllByRole('row').map((r) => r.textContent)).toEqual(['Đơn vịChỉ số (%)HạngTiêu chí chưa đạt', 'Bồng Sơn100%10', 'Hoài Hải65%22']);
 
     expect(screen.getByRole('link', { name: 'Xuất số liệu (.xlsx)' }).getAttribute('href')).toBe('/api/dashboard.xlsx?year=2021');
+  });
+
+  it('exports each figure as .csv and links the sections’ numbers to their records', async () => {
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('button', { name: 'Cuộc kiểm tra theo trạng thái: tải số liệu (.csv)' })).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Yêu cầu khắc phục: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
+    const actions = await screen.findByRole('table', { name: 'Yêu cầu khắc phục' });
+    expect(within(actions).getByRole('link', { name: '4' }).getAttribute('href')).toBe('/corrective-actions?year=2021&state=overdue');
+  });
+});
+
+describe('figureCsv', () => {
+  it('writes the table as CSV with a BOM, quoting every cell', () => {
+    expect(figureCsv(['Đơn vị', 'Chỉ số (%)'], [{ key: 'a', label: 'Bồng "Sơn"', value: 100, extra: [1] }], (x) => `${x}%`)).toBe('\uFEFF"Đơn vị","Chỉ số (%)"\r\n"Bồng ""Sơn""","100%","1"\r\n');
   });
 });

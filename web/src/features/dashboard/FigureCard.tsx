@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n.js';
@@ -28,6 +28,14 @@ interface FigureCardProps {
 
 const tick = { fill: '#212529', fontSize: 12 };
 const color = '#1864ab';
+const axisLabel = { fill: '#212529', fontSize: 12 };
+
+/** The figure as CSV (RFC 4180, with a BOM so spreadsheet programs read Vietnamese), the table's columns and values. */
+export function figureCsv(columns: string[], rows: FigureRow[], format: (x: number | null) => string): string {
+  const cell = (x: unknown) => `"${String(x ?? '').replaceAll('"', '""')}"`;
+  const lines = [columns.map(cell).join(','), ...rows.map((r) => [r.label, format(r.value), ...(r.extra ?? [])].map(cell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
 
 /**
  * One figure of the dashboard: a chart (recharts) and the same numbers as a table, the table
@@ -37,6 +45,14 @@ const color = '#1864ab';
 export function FigureCard({ title, columns, rows, chart, format, summary, footer }: FigureCardProps) {
   const t = useT();
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  // The axes are named by the table's first two columns: the categories and the values.
+  const [categoryAxis, valueAxis] = columns;
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([figureCsv(columns, rows, format)], { type: 'text/csv;charset=utf-8' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${title}.csv` });
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   const data = rows.map((r) => ({ name: r.label, value: r.value ?? 0 }));
   const height = chart === 'barHorizontal' ? Math.max(160, rows.length * 26 + 40) : 220;
   return (
@@ -45,42 +61,47 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
         <Title order={3} size="h5">
           {title}
         </Title>
-        <SegmentedControl
-          size="xs"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: t('dashboard.view.chart') },
-            { value: 'table', label: t('dashboard.view.table') },
-          ]}
-          aria-label={t('dashboard.view.label', { title })}
-        />
+        <Group gap="xs" wrap="nowrap">
+          <Button size="compact-xs" variant="subtle" onClick={exportCsv} disabled={rows.length === 0} aria-label={t('dashboard.figureExport.label', { title })}>
+            {t('dashboard.figureExport')}
+          </Button>
+          <SegmentedControl
+            size="xs"
+            value={view}
+            onChange={(v) => setView(v as 'chart' | 'table')}
+            data={[
+              { value: 'chart', label: t('dashboard.view.chart') },
+              { value: 'table', label: t('dashboard.view.table') },
+            ]}
+            aria-label={t('dashboard.view.label', { title })}
+          />
+        </Group>
       </Group>
       {rows.length === 0 && <Text c="dimmed">{t('dashboard.empty')}</Text>}
       {rows.length > 0 && view === 'chart' && (
         <div role="img" aria-label={`${title}. ${summary ?? rows.map((r) => `${r.label}: ${format(r.value)}`).join('; ')}`} style={{ width: '100%', height }}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height }}>
             {chart === 'line' ? (
-              <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" tick={tick} />
-                <YAxis tick={tick} domain={['auto', 'auto']} />
+                <XAxis dataKey="name" tick={tick} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
+                <YAxis tick={tick} domain={['auto', 'auto']} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Line type="monotone" dataKey="value" stroke={color} strokeWidth={2} isAnimationActive={false} />
               </LineChart>
             ) : chart === 'barHorizontal' ? (
-              <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <BarChart data={data} layout="vertical" margin={{ top: 24, right: 16, bottom: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tick={tick} />
-                <YAxis type="category" dataKey="name" tick={tick} width={150} />
+                <XAxis type="number" tick={tick} label={{ value: valueAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
+                <YAxis type="category" dataKey="name" tick={tick} width={150} label={{ value: categoryAxis, position: 'top', offset: 10, ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />
               </BarChart>
             ) : (
-              <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <BarChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" tick={tick} />
-                <YAxis tick={tick} allowDecimals={false} />
+                <XAxis dataKey="name" tick={tick} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
+                <YAxis tick={tick} allowDecimals={false} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />
               </BarChart>

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { visibleActions } from './corrective-actions.repository.js';
+
+/**
+ * The dashboard's "corrective actions" section (issue 11 §4): the actions required by the issued
+ * conclusions of the year's visits under the root — open, overdue (past due by today, not
+ * closed) and closed, counted as the actions board counts them.
+ */
+registerDashboardSection({
+  key: 'corrective_actions',
+  async load(tx, actor, { rootPath, year, today }) {
+    const { from, to } = yearBounds(year);
+    const [r] = await queryRows<{ open: number; overdue: number; closed: number }>(
+      tx,
+      sql`select count(*) filter (where a.status <> 'closed' and not (a.due_on < ${today}::date))::int as open,
+                 count(*) filter (where a.status <> 'closed' and a.due_on < ${today}::date)::int as overdue,
+                 count(*) filter (where a.status = 'closed')::int as closed
+            from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id
+            join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
+           where a.status <> 'draft' and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
+             ${actor ? sql`and a.id in ${visibleActions(actor)}` : sql``}`,
+    );
+    const link = (state: string) => `/corrective-actions?${new URLSearchParams({ year: String(year), state }).toString()}`;
+    return {
+      key: 'corrective_actions',
+      title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' },
+      items: [
+        sectionItem('open', 'Đang thực hiện', 'Open', Number(r.open), link('open')),
+        sectionItem('overdue', 'Quá hạn', 'Overdue', Number(r.overdue), link('overdue')),
+        sectionItem('closed', 'Đã hoàn thành', 'Closed', Number(r.closed), link('closed')),
+      ],
+    };
+  },
+});

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
+import type { ResultsReportDto } from '../../../shared/api/results-reports.schemas.js';
+import { buildApp, type AppInstance } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { queryRows, type Database } from '../../db/client.js';
+import { seedDemo, type SeedResult } from '../../db/seed/seed-demo.js';
+import { openDocx, plainText } from '../../documents/test-support.js';
+import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js';
+
+/**
+ * The dashboard's sections on the demo season (Hoài Nhơn 2021): reports on time, late and
+ * missing; findings by kind and content group; corrective actions open, overdue and closed; the
+ * difficulties raised to the committee — each counted by hand in SQL here, each linked to its
+ * records; and the draft results report printing the same figures and reading the difficulties.
+ */
+let database: Database;
+let dispose: () => Promise<void>;
+let app: AppInstance;
+let seeded: SeedResult;
+let leader: Client;
+let d: DashboardDto;
+// The demo's "today" for what is overdue: the clock is fixed so the counts do not move with the calendar.
+const now = new Date('2021-12-20T03:00:00Z');
+
+beforeAll(async () => {
+  ({ database, dispose } = await openPrivateDatabase());
+  seeded = await seedDemo(database.db, {});
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
+  app = await buildApp({ config, database, version: 'test', logger: false, clock: { now: () => now } });
+  leader = await signIn(app, 'leader', seeded.generatedPassword!);
+  const res = await leader.get('/api/dashboard?year=2021');
+  expect(res.statusCode, res.body).toBe(200);
+  d = res.json();
+});
+afterAll(async () => {
+  await app?.close();
+  await dispose?.();
+});
+
+const section = (key: string) => {
+  const s = d.sections.find((x) => x.key === key)!;
+  return Object.fromEntries(s.items.map((i) => [i.key, i.value]));
+};
+const one = async (query: ReturnType<typeof sql>) => (await queryRows<Record<string, number>>(database.db, query))[0];
+const town = sql`(select path from unit where code = '543')`;
+
+describe("the dashboard's sections on the demo season", () => {
+  it('lists reports, findings, corrective actions and difficulties, in that order, each number linked', () => {
+    expect(d.unit.name).toBe('Hoài Nhơn');
+    expect(d.sections.map((s) => s.key)).toEqual(['reports', 'findings', 'corrective_actions', 'difficulties']);
+    for (const s of d.sections) for (const i of s.items) expect(i.link, `${s.key}.${i.key}`).toMatch(/^\//);
+  });
+
+  it('counts the units’ reports due in 2021: on time, late and missing (past due, not sent)', async () => {
+    const want = await one(sql`select count(*) filter (where s.status in ('submitted','accepted') and not coalesce(s.late, false))::int as on_time,
+                                      count(*) filter (where s.status in ('submitted','accepted') and s.late)::int as late,
+                                      count(*) filter (where s.status not in ('submitted','accepted') and r.due_on < '2021-12-20')::int as missing
+                                 from report_submission s join report_request r on r.id = s.request_id join agency a on a.id = s.agency_id
+                                where r.status <> 'draft' and extract(year from r.due_on) = 2021 and a.unit_path like ${town} || '%'`);
+    expect(section('reports')).toEqual(want);
+    expect(want.on_time + want.late + want.missing).toBeGreaterThan(0);
+  });
+
+  it('counts the findings of the 2021 visits by kind and by content group, withdrawn ones left out', async () => {
+    const rows = await queryRows<{ g: string; kind: string; n: number }>(
+      database.db,
+      sql`select f.content_group as g, f.kind, count(*)::int as n from finding f join inspection i on i.id = f.inspection_id join agency a on a.id = i.agency_id
+           where f.withdrawn_at is null and extract(year from i.starts_on) = 2021 and a.unit_path like ${town} || '%' group by 1, 2`,
+    );
+    const s = section('findings');
+    for (const kind of ['good_practice', 'shortcoming', 'violation']) expect(s[kind]).toBe(rows.filter((r) => r.kind === kind).reduce((a, r) => a + r.n, 0));
+    for (const r of rows) expect(s[`${r.g}:${r.kind}`]).toBe(r.n);
+    expect(s.good_practice).toBeGreaterThan(0);
+    expect(s.shortcoming + s.violation).toBeGreaterThan(0);
+  });
+
+  it('counts the corrective actions of the issued conclusions: open, overdue and closed', async () => {
+    const want = await one(sql`select count(*) filter (where a.status <> 'closed' and not (a.due_on < '2021-12-20'))::int as open,
+                                      count(*) filter (where a.status <> 'closed' and a.due_on < '2021-12-20')::int as overdue,
+                                      count(*) filter (where a.status = 'closed')::int as closed
+                                 from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id join inspection i on i.id = c.inspection_id
+                                 join agency ta on ta.id = i.agency_id
+                                where a.status <> 'draft' and extract(year from i.starts_on) = 2021 and ta.unit_path like ${town} || '%'`);
+    expect(section('corrective_actions')).toEqual(want);
+    expect(want.open + want.overdue + want.closed).toBeGreaterThan(0);
+  });
+
+  it('counts the difficulties raised to the committee: one answered, one open', () => {
+    expect(section('difficulties')).toMatchObject({ answered: 1, open: 1 });
+    expect(section('difficulties').response_days).toBeGreaterThan(0);
+  });
+
+  it('prints the same figures in the draft results report, which reads the difficulties raised', async () => {
+    const list = (await leader.get('/api/results-reports?year=2021')).json() as { items: { id: string }[] };
+    const report = (await leader.get(`/api/results-reports/${list.items[0].id}`)).json() as ResultsReportDto;
+    const shared = (x: DashboardDto | ResultsReportDto['figures']) => ({ year: x.year, unit: x.unit, level: x.level, inspections: x.inspections, indices: x.indices, sections: x.sections });
+    expect(shared(report.figures)).toEqual(shared(d));
+    expect(report.content.measures).toContain('đã kiến nghị 2 khó khăn, vướng mắc lên Ủy ban nhân dân; đã trả lời 1 kiến nghị');
+    expect(report.content.proposals).toContain('Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời:');
+    expect(report.content.proposals).toContain('Bồng Sơn');
+    const text = plainText((await openDocx((await leader.get(`/api/documents/results-report/${report.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('Khó khăn, vướng mắc kiến nghị lên Ủy ban: Đã trả lời 1; Chưa trả lời 1');
+    expect(text).toContain('Yêu cầu khắc phục: Đang thực hiện');
+  });
+});

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { visibleInspections } from '../inspections/inspections.policy.js';
+
+const kinds = [
+  { kind: 'good_practice', vi: 'Cách làm hay', en: 'Good practices' },
+  { kind: 'shortcoming', vi: 'Tồn tại, hạn chế', en: 'Shortcomings' },
+  { kind: 'violation', vi: 'Vi phạm', en: 'Violations' },
+] as const;
+
+/**
+ * The dashboard's "findings" section (issue 11 §4): the findings of the year's visits under the
+ * root (withdrawn ones left out), by kind, then by content group (a, b, c of the plan, or the
+ * one-stop places) and kind. Good practices link to the library; the others to the visits.
+ */
+registerDashboardSection({
+  key: 'findings',
+  async load(tx, actor, { rootPath, year }) {
+    const { from, to } = yearBounds(year);
+    const rows = await queryRows<{ content_group: string; kind: string; n: number }>(
+      tx,
+      sql`select f.content_group, f.kind, count(*)::int as n
+            from finding f join inspection i on i.id = f.inspection_id join agency ta on ta.id = i.agency_id
+           where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
+             ${actor ? sql`and i.id in ${visibleInspections(actor)}` : sql``}
+           group by 1, 2 order by 1, 2`,
+    );
+    const link = (kind: string) => (kind === 'good_practice' ? '/good-practices' : `/inspections?${new URLSearchParams({ from, to }).toString()}`);
+    const label = (kind: string) => kinds.find((k) => k.kind === kind) ?? { vi: kind, en: kind };
+    return {
+      key: 'findings',
+      title: { vi: 'Kết quả kiểm tra (phát hiện)', en: 'Findings' },
+      items: [
+        ...kinds.map((k) => sectionItem(k.kind, k.vi, k.en, rows.filter((r) => r.kind === k.kind).reduce((a, r) => a + Number(r.n), 0), link(k.kind))),
+        ...rows.map((r) => sectionItem(`${r.content_group}:${r.kind}`, `Nhóm ${r.content_group} — ${label(r.kind).vi.toLowerCase()}`, `Group ${r.content_group} — ${label(r.kind).en.toLowerCase()}`, Number(r.n), link(r.kind))),
+      ],
+    };
+  },
+});

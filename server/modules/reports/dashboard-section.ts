@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { visibleSubmissions } from './reports.repository.js';
+
+/**
+ * The dashboard's "reports" section (issue 11 §4): the units' reports due that year (requests
+ * issued, due in the year, from agencies under the root) — received on time, received late, and
+ * missing (not submitted and past due by today); those not yet due are left out.
+ */
+registerDashboardSection({
+  key: 'reports',
+  async load(tx, actor, { rootPath, year, today }) {
+    const { from, to } = yearBounds(year);
+    const [r] = await queryRows<{ on_time: number; late: number; missing: number }>(
+      tx,
+      sql`select count(*) filter (where s.status in ('submitted','accepted') and s.late is not true)::int as on_time,
+                 count(*) filter (where s.status in ('submitted','accepted') and s.late)::int as late,
+                 count(*) filter (where s.status not in ('submitted','accepted') and r.due_on < ${today}::date)::int as missing
+            from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
+           where r.status <> 'draft' and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
+             ${actor ? sql`and s.id in ${visibleSubmissions(actor)}` : sql``}`,
+    );
+    const link = `/reports/requests?year=${year}`;
+    return {
+      key: 'reports',
+      title: { vi: 'Báo cáo của các đơn vị', en: "Units' reports" },
+      items: [
+        sectionItem('on_time', 'Đúng hạn', 'On time', Number(r.on_time), link),
+        sectionItem('late', 'Trễ hạn', 'Late', Number(r.late), link),
+        sectionItem('missing', 'Chưa gửi (quá hạn)', 'Missing (overdue)', Number(r.missing), link),
+      ],
+    };
+  },
+});
