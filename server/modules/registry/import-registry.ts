@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import { recordAudit, recordAudits } from '../audit/audit-log.js';
 import { createAgency } from './create-agency.js';
 import { deactivateAgency } from './deactivate-agency.js';
 import { updateAgency } from './update-agency.js';
-import { findVisibleAgency, findVisibleUnit, findVisibleUnits, listAgencies } from './registry.repository.js';
+import { findVisibleAgency, findVisibleUnit, findVisibleUnits, listAgencies, type AgencyRow, type UnitRow } from './registry.repository.js';
 import { mayAddAgencyIn, mayAddUnitUnder } from './registry.policy.js';
 import { holdsAnywhere } from '../../authz/scope.js';
 import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
@@ -162,12 +163,26 @@ function parentsFirst(sheetName: string, rows: SheetRow[], rejected: Rejection[]
   return ordered;
 }
 
-/** Rows per transaction: on the embedded database, other requests run between two chunks. */
+/**
+ * Rows of the first transaction. Later chunks are sized from the time the last one took, so each
+ * holds the database about CHUNK_BUDGET_MS: on the embedded database, other requests run between
+ * two chunks, and a bigger chunk spreads the cost of its statements over more rows.
+ */
 export const IMPORT_CHUNK_ROWS = 25;
+/** The time one chunk's transaction aims at (the embedded database serves nobody else meanwhile). */
+export const CHUNK_BUDGET_MS = 100;
+/** The most rows one chunk takes, however fast they go. */
+export const MAX_CHUNK_ROWS = 1_000;
 /** The most rows (both sheets) one import reads. */
 export const MAX_REGISTRY_IMPORT_ROWS = 20_000;
 /** The rejections kept and shown for one import. */
 export const MAX_REPORTED_REJECTIONS = 500;
+
+/** The rows of the next chunk, from the time per row of the last one. */
+export function nextChunkRows(lastRows: number, lastMs: number): number {
+  const perRow = lastMs / Math.max(1, lastRows);
+  return Math.max(IMPORT_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, Math.floor(CHUNK_BUDGET_MS / Math.max(perRow, 0.01))));
+}
 
 /** A row the bulk path rejected, with the column and reason the row path would give. */
 interface BulkRejection {
@@ -177,15 +192,27 @@ interface BulkRejection {
   message: string;
 }
 
+/** A plain create planned for the batch, with the id chosen here. */
+type Planned<T> = T & { id: string };
+
 /**
- * The set-based path for new records (issue 12 §2: not row by row): `plan` says whether a row is
- * a plain create it can write (valid, its parent known, nothing else to do), `write` checks the
- * batch's places in one query per kind and inserts the batch and its audit events in one
- * statement each. Anything else — updates, deactivations, rejections — takes the row path.
+ * How one sheet's rows are run in sets (issue 12 §2: not row by row).
+ * - `prepare` loads, in one query per kind, the stored records the chunk's rows name (to update,
+ *   or as parents), as the caller may see them; rows then read them from memory.
+ * - `plan` says whether a row is a plain create the batch can write (valid, its parent known or
+ *   planned earlier in the batch, nothing else to do). Its id is chosen here, so a child goes in
+ *   the same statement as its parent (the path triggers see the parent's row: it comes first).
+ * - `unchanged` says the row names a stored record and changes nothing: no write, no savepoint.
+ * - `write` checks the batch's places and inserts the batch and its audit events in one statement
+ *   each; `unplan` forgets a batch the database refused, before its rows go by the row path.
+ * Anything else — updates, deactivations, rejections — takes the row path.
  */
 interface BulkCreate<T> {
-  plan(r: SheetRow): T | null;
-  write(sp: Tx, batch: { r: SheetRow; values: T }[]): Promise<BulkRejection[]>;
+  prepare(tx: Tx, chunk: SheetRow[]): Promise<void>;
+  plan(r: SheetRow): Planned<T> | null;
+  unchanged(r: SheetRow): boolean;
+  write(sp: Tx, batch: { r: SheetRow; values: Planned<T> }[]): Promise<BulkRejection[]>;
+  unplan(batch: { r: SheetRow; values: Planned<T> }[]): void;
 }
 
 /**
@@ -207,11 +234,21 @@ async function inChunks<T>(
   bulk: BulkCreate<T>,
 ) {
   const failed = new Set<string>();
-  for (let at = 0; at < rows.length; at += IMPORT_CHUNK_ROWS) {
-    const chunk = rows.slice(at, at + IMPORT_CHUNK_ROWS);
+  const parentRejected = (r: SheetRow) => {
+    const { code, parentCode } = r.cells;
+    if (!parentCode || !failed.has(parentCode) || stored(parentCode)) return false;
+    rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
+    failed.add(code);
+    return true;
+  };
+  let size = IMPORT_CHUNK_ROWS;
+  for (let at = 0; at < rows.length; ) {
+    const chunk = rows.slice(at, at + size);
+    at += chunk.length;
+    const started = performance.now();
     await exec.transaction(async (tx) => {
-      let batch: { r: SheetRow; values: T }[] = [];
-      const inBatch = new Set<string>();
+      await bulk.prepare(tx, chunk);
+      let batch: { r: SheetRow; values: Planned<T> }[] = [];
       const rowPath = async (r: SheetRow) => {
         if (!(await inSavepoint(tx, sheetName, r.row, rejected, (sp) => run(sp, r)))) failed.add(r.cells.code);
       };
@@ -219,14 +256,14 @@ async function inChunks<T>(
         if (!batch.length) return;
         const todo = batch;
         batch = [];
-        inBatch.clear();
         let refused: BulkRejection[];
         try {
           refused = await tx.transaction((sp) => bulk.write(sp, todo));
         } catch (err) {
           // The batch is undone whole (its savepoint); each row again on its own names the culprit.
           console.error(`registry import: a batch of ${todo.length} ${sheetName} rows went row by row:`, (err as { cause?: unknown }).cause ?? err);
-          for (const { r } of todo) await rowPath(r);
+          bulk.unplan(todo);
+          for (const { r } of todo) if (!parentRejected(r)) await rowPath(r);
           return;
         }
         for (const x of refused) {
@@ -235,25 +272,20 @@ async function inChunks<T>(
         }
       };
       for (const r of chunk) {
-        const { code, parentCode } = r.cells;
-        if (parentCode && inBatch.has(parentCode)) await flush();
-        if (parentCode && failed.has(parentCode) && !stored(parentCode)) {
-          rejected.push({ sheet: sheetName, row: r.row, field: 'parentCode', code: 'parent_rejected', message: `the parent ${parentCode} was not imported` });
-          failed.add(code);
-          continue;
-        }
+        if (parentRejected(r)) continue;
         const values = bulk.plan(r);
         if (values !== null) {
           batch.push({ r, values });
-          inBatch.add(code);
           continue;
         }
+        if (bulk.unchanged(r)) continue;
         await flush();
         await rowPath(r);
       }
       await flush();
       await progress(tx, chunk.length);
     });
+    size = nextChunkRows(chunk.length, performance.now() - started);
   }
 }
 
@@ -398,19 +430,67 @@ function plainCreate<T>(prepare: () => { data: T; active: boolean }): T | null {
   }
 }
 
+/** True when the row parses and asks for nothing the stored record does not already have. */
+function sameAsStored(prepare: () => { data: Record<string, unknown>; active: boolean }, before: { active: boolean } & Record<string, unknown> | undefined, fieldColumns: Record<string, string>, present: Set<string>): boolean {
+  if (!before) return false;
+  try {
+    const { data, active } = prepare();
+    return !Object.keys(changedFields(before, data, fieldColumns, present)).length && (active || !before.active);
+  } catch (err) {
+    if (err instanceof RowRejected) return false;
+    throw err;
+  }
+}
+
+/**
+ * Stored records by id as the caller may see them, loaded a chunk at a time (one query for the
+ * ids the chunk names that are not known yet). An id absent after `load` is not visible. A move
+ * (a new parent) changes the paths below it: the cache is then stale — it answers nothing, so
+ * the rest of the chunk goes by the row path — until the next chunk loads afresh.
+ */
+function visibleCache<R extends { id: string }>(find: (tx: Tx, ids: string[]) => Promise<R[]>) {
+  const rows = new Map<string, R>();
+  const tried = new Set<string>();
+  let stale = false;
+  return {
+    get stale() {
+      return stale;
+    },
+    get: (id: string | null | undefined) => (id && !stale ? rows.get(id) : undefined),
+    set: (row: R) => (rows.set(row.id, row), tried.add(row.id)),
+    async load(tx: Tx, ids: Iterable<string | null | undefined>) {
+      if (stale) {
+        rows.clear();
+        tried.clear();
+        stale = false;
+      }
+      const missing = [...new Set([...ids].filter((id): id is string => !!id && !tried.has(id)))];
+      if (!missing.length) return;
+      for (const id of missing) tried.add(id);
+      for (const row of await find(tx, missing)) rows.set(row.id, row);
+    },
+    markStale: () => void (stale = true),
+  };
+}
+
 type UnitValues = z.infer<typeof createUnitBody>;
 
-/** New units in one statement: parents checked in one query, an audit event each. */
-async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; values: UnitValues }[], byCode: Map<string, string>, result: ImportResult): Promise<BulkRejection[]> {
+/**
+ * New units in one statement, an audit event each. A parent is a stored unit the caller sees,
+ * or a unit earlier in the batch (its path then follows from its own parent's).
+ */
+async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; values: Planned<UnitValues> }[], known: ReturnType<typeof visibleCache<UnitRow>>, result: ImportResult): Promise<BulkRejection[]> {
   const refused: BulkRejection[] = [];
-  const parentIds = [...new Set(batch.map((b) => b.values.parentId!))];
-  const parents = new Map((await findVisibleUnits(sp, ctx.actor, parentIds)).map((u) => [u.id, u]));
+  const planned = new Map<string, { path: string } | null>();
   const ok = batch.filter(({ r, values }) => {
-    const parent = parents.get(values.parentId!);
-    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), false);
+    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), planned.set(values.id, null), false);
+    const inBatch = planned.get(values.parentId!);
+    if (inBatch === null) return refuse('parentCode', 'parent_rejected', `the parent ${r.cells.parentCode} was not imported`);
+    const parent = inBatch ?? known.get(values.parentId);
     if (!parent) return refuse('parentCode', 'not_found', 'the parent unit does not exist');
     if (!mayAddUnitUnder(ctx.actor, parent)) return refuse('parentCode', 'out_of_scope', 'the parent unit is outside your scope');
     if (values.validFrom && values.validTo && values.validTo < values.validFrom) return refuse('validTo', 'before_valid_from', 'the end date is before the start date');
+    planned.set(values.id, { path: `${parent.path}${values.id}/` });
     return true;
   });
   if (!ok.length) return refused;
@@ -419,7 +499,7 @@ async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; va
     .values(ok.map(({ values }) => ({ ...values, parentId: values.parentId ?? null, sortKey: vietnameseSortKey(values.name) })))
     .returning();
   await recordAudits(sp, ctx, rows.map((row) => ({ action: 'unit.created', entityType: 'unit', entityId: row.id, places: [{ unitPath: row.path }], after: row })));
-  for (const row of rows) byCode.set(row.code!, row.id);
+  for (const row of rows) known.set(row);
   result.units.created += rows.length;
   return refused;
 }
@@ -427,31 +507,46 @@ async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; va
 async function importUnits(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, result: ImportResult, progress: Progress) {
   const byCode = await codeMap(exec, unit);
   const rows = parentsFirst(UNIT_SHEET, withoutDuplicates(UNIT_SHEET, sheet.rows, result.rejected), result.rejected);
+  const known = visibleCache((tx, ids) => findVisibleUnits(tx, ctx.actor, ids));
+  const mayCreate = holdsAnywhere(ctx.actor, 'unit.create');
   const bulk: BulkCreate<UnitValues> = {
+    prepare: (tx, chunk) => known.load(tx, chunk.flatMap((r) => [byCode.get(r.cells.code), byCode.get(r.cells.parentCode)])),
     // A plain new unit under a parent, by a role that may create units somewhere.
-    plan: (r) => (!r.cells.code || byCode.has(r.cells.code) || !r.cells.parentCode || !holdsAnywhere(ctx.actor, 'unit.create') ? null : plainCreate(() => parseUnitRow(r.cells, byCode))),
-    write: (sp, batch) => createUnits(sp, ctx, batch, byCode, result),
+    plan: (r) => {
+      if (!r.cells.code || byCode.has(r.cells.code) || !r.cells.parentCode || !mayCreate || known.stale) return null;
+      const values = plainCreate(() => parseUnitRow(r.cells, byCode));
+      if (!values) return null;
+      const id = randomUUID();
+      byCode.set(r.cells.code, id);
+      return { ...values, id };
+    },
+    unchanged: (r) => sameAsStored(() => parseUnitRow(r.cells, byCode), known.get(byCode.get(r.cells.code)), unitFieldColumns, sheet.present),
+    write: async (sp, batch) => {
+      const refused = await createUnits(sp, ctx, batch, known, result);
+      for (const x of refused) byCode.delete(x.r.cells.code);
+      return refused;
+    },
+    unplan: (batch) => batch.forEach(({ r }) => byCode.delete(r.cells.code)),
   };
   await inChunks(exec, UNIT_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
-    {
-      const { data, active } = parseUnitRow(r.cells, byCode);
-      const c = r.cells;
-      const id = byCode.get(c.code);
-      if (!id) {
-        const created = await createUnit(sp, ctx, data);
-        if (!active) await deactivateUnit(sp, ctx, created.id, { version: created.version });
-        byCode.set(c.code, created.id);
-        result.units.created++;
-        return;
-      }
-      const before = await findVisibleUnit(sp, ctx.actor, id);
-      if (!before) throw outOfScopeCode();
-      const changes = changedFields(before, data, unitFieldColumns, sheet.present);
-      let after = before;
-      if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
-      if (!active && after.active) after = await deactivateUnit(sp, ctx, id, { version: after.version });
-      if (after !== before) result.units.updated++;
+    const { data, active } = parseUnitRow(r.cells, byCode);
+    const c = r.cells;
+    const id = byCode.get(c.code);
+    if (!id) {
+      const created = await createUnit(sp, ctx, data);
+      if (!active) await deactivateUnit(sp, ctx, created.id, { version: created.version });
+      byCode.set(c.code, created.id);
+      result.units.created++;
+      return;
     }
+    const before = known.get(id) ?? (await findVisibleUnit(sp, ctx.actor, id));
+    if (!before) throw outOfScopeCode();
+    const changes = changedFields(before, data, unitFieldColumns, sheet.present);
+    let after = before;
+    if (Object.keys(changes).length) after = await updateUnit(sp, ctx, id, { ...changes, version: before.version });
+    if (!active && after.active) after = await deactivateUnit(sp, ctx, id, { version: after.version });
+    if (after !== before) result.units.updated++;
+    if ('parentId' in changes) known.markStale();
   }, bulk);
 }
 
@@ -485,20 +580,31 @@ function parseAgencyRow(c: Cells, units: Map<string, string>, byCode: Map<string
 
 type AgencyValues = z.infer<typeof createAgencyBody>;
 
-/** New agencies in one statement: their units and parent agencies checked in one query each, an audit event each. */
-async function createAgencies(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; values: AgencyValues }[], byCode: Map<string, string>, result: ImportResult): Promise<BulkRejection[]> {
+/**
+ * New agencies in one statement, an audit event each. Their units are stored units the caller
+ * sees; a parent agency is a stored one the caller sees, or one earlier in the batch.
+ */
+async function createAgencies(
+  sp: Tx,
+  ctx: RequestContext,
+  batch: { r: SheetRow; values: Planned<AgencyValues> }[],
+  places: { units: ReturnType<typeof visibleCache<UnitRow>>; agencies: ReturnType<typeof visibleCache<AgencyRow>> },
+  result: ImportResult,
+): Promise<BulkRejection[]> {
   const refused: BulkRejection[] = [];
-  const unitIds = [...new Set(batch.map((b) => b.values.unitId))];
-  const parentIds = [...new Set(batch.flatMap((b) => (b.values.parentAgencyId ? [b.values.parentAgencyId] : [])))];
-  const units = new Map((await findVisibleUnits(sp, ctx.actor, unitIds)).map((u) => [u.id, u]));
-  const parents = new Set(parentIds.length ? (await listAgencies(sp, ctx.actor, { ids: parentIds, includeInactive: true })).map((a) => a.id) : []);
+  const planned = new Map<string, boolean>();
   const ok = batch.filter(({ r, values }) => {
-    const place = units.get(values.unitId);
-    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), false);
+    const place = places.units.get(values.unitId);
+    const refuse = (field: string, code: FieldErrorCode, message: string) => (refused.push({ r, field, code, message }), planned.set(values.id, false), false);
     if (!place) return refuse('unitCode', 'not_found', 'the unit does not exist');
     if (!mayAddAgencyIn(ctx.actor, place)) return refuse('unitCode', 'out_of_scope', 'the unit is outside your scope');
-    if (values.parentAgencyId && !parents.has(values.parentAgencyId)) return refuse('parentCode', 'not_found', 'the parent agency does not exist');
+    if (values.parentAgencyId) {
+      const inBatch = planned.get(values.parentAgencyId);
+      if (inBatch === false) return refuse('parentCode', 'parent_rejected', `the parent ${r.cells.parentCode} was not imported`);
+      if (!inBatch && !places.agencies.get(values.parentAgencyId)) return refuse('parentCode', 'not_found', 'the parent agency does not exist');
+    }
     if (values.validFrom && values.validTo && values.validTo < values.validFrom) return refuse('validTo', 'before_valid_from', 'the end date is before the start date');
+    planned.set(values.id, true);
     return true;
   });
   if (!ok.length) return refused;
@@ -507,7 +613,7 @@ async function createAgencies(sp: Tx, ctx: RequestContext, batch: { r: SheetRow;
     .values(ok.map(({ values }) => ({ ...values, parentAgencyId: values.parentAgencyId ?? null, email: values.email ?? null, sortKey: vietnameseSortKey(values.name) })))
     .returning();
   await recordAudits(sp, ctx, rows.map((row) => ({ action: 'agency.created', entityType: 'agency', entityId: row.id, places: [{ unitPath: row.unitPath, agencyPath: row.path }], after: row })));
-  for (const row of rows) byCode.set(row.code!, row.id);
+  for (const row of rows) places.agencies.set({ ...row, unitName: places.units.get(row.unitId)!.name, parentAgencyName: null, isStandingBody: false });
   result.agencies.created += rows.length;
   return refused;
 }
@@ -516,28 +622,49 @@ async function importAgencies(exec: DbOrTx, ctx: RequestContext, sheet: Sheet, u
   const units = await codeMap(exec, unit);
   const byCode = await codeMap(exec, agency);
   const rows = parentsFirst(AGENCY_SHEET, withoutDuplicates(AGENCY_SHEET, sheet.rows, result.rejected), result.rejected);
+  const places = {
+    units: visibleCache((tx, ids) => findVisibleUnits(tx, ctx.actor, ids)),
+    agencies: visibleCache((tx, ids) => listAgencies(tx, ctx.actor, { ids, includeInactive: true })),
+  };
+  const mayCreate = holdsAnywhere(ctx.actor, 'agency.create');
   const bulk: BulkCreate<AgencyValues> = {
-    plan: (r) => (!r.cells.code || byCode.has(r.cells.code) || !holdsAnywhere(ctx.actor, 'agency.create') ? null : plainCreate(() => parseAgencyRow(r.cells, units, byCode, unitCodesInFile))),
-    write: (sp, batch) => createAgencies(sp, ctx, batch, byCode, result),
+    async prepare(tx, chunk) {
+      await places.units.load(tx, chunk.map((r) => units.get(r.cells.unitCode)));
+      await places.agencies.load(tx, chunk.flatMap((r) => [byCode.get(r.cells.code), byCode.get(r.cells.parentCode)]));
+    },
+    plan: (r) => {
+      if (!r.cells.code || byCode.has(r.cells.code) || !mayCreate || places.agencies.stale) return null;
+      const values = plainCreate(() => parseAgencyRow(r.cells, units, byCode, unitCodesInFile));
+      if (!values) return null;
+      const id = randomUUID();
+      byCode.set(r.cells.code, id);
+      return { ...values, id };
+    },
+    unchanged: (r) => sameAsStored(() => parseAgencyRow(r.cells, units, byCode, unitCodesInFile), places.agencies.get(byCode.get(r.cells.code)), agencyFieldColumns, sheet.present),
+    write: async (sp, batch) => {
+      const refused = await createAgencies(sp, ctx, batch, places, result);
+      for (const x of refused) byCode.delete(x.r.cells.code);
+      return refused;
+    },
+    unplan: (batch) => batch.forEach(({ r }) => byCode.delete(r.cells.code)),
   };
   await inChunks(exec, AGENCY_SHEET, rows, (code) => byCode.has(code), result.rejected, progress, async (sp, r) => {
-    {
-      const { data, active } = parseAgencyRow(r.cells, units, byCode, unitCodesInFile);
-      const id = byCode.get(r.cells.code);
-      if (!id) {
-        const created = await createAgency(sp, ctx, data);
-        if (!active) await deactivateAgency(sp, ctx, created.id, { version: created.version });
-        byCode.set(r.cells.code, created.id);
-        result.agencies.created++;
-        return;
-      }
-      const before = await findVisibleAgency(sp, ctx.actor, id);
-      if (!before) throw outOfScopeCode();
-      const changes = changedFields(before, data, agencyFieldColumns, sheet.present);
-      let after: { version: number; active: boolean } = before;
-      if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });
-      if (!active && after.active) after = await deactivateAgency(sp, ctx, id, { version: after.version });
-      if (after !== before) result.agencies.updated++;
+    const { data, active } = parseAgencyRow(r.cells, units, byCode, unitCodesInFile);
+    const id = byCode.get(r.cells.code);
+    if (!id) {
+      const created = await createAgency(sp, ctx, data);
+      if (!active) await deactivateAgency(sp, ctx, created.id, { version: created.version });
+      byCode.set(r.cells.code, created.id);
+      result.agencies.created++;
+      return;
     }
+    const before = places.agencies.get(id) ?? (await findVisibleAgency(sp, ctx.actor, id));
+    if (!before) throw outOfScopeCode();
+    const changes = changedFields(before, data, agencyFieldColumns, sheet.present);
+    let after: { version: number; active: boolean } = before;
+    if (Object.keys(changes).length) after = await updateAgency(sp, ctx, id, { ...changes, version: before.version });
+    if (!active && after.active) after = await deactivateAgency(sp, ctx, id, { version: after.version });
+    if (after !== before) result.agencies.updated++;
+    if ('unitId' in changes || 'parentAgencyId' in changes) places.agencies.markStale();
   }, bulk);
 }

@@ -15,7 +15,7 @@ export type AgencyAction = 'update' | 'deactivate';
 
 const unitCapability: Record<UnitAction, Capability> = { update: 'unit.update', deactivate: 'unit.deactivate', record_succession: 'unit.record_succession' };
 
-export const unitPlace = (row: UnitRow) => ({ unitPath: row.path });
+export const unitPlace = (row: Pick<UnitRow, 'path'>) => ({ unitPath: row.path });
 export const agencyPlace = (row: AgencyRow) => ({ unitPath: row.unitPath, agencyPath: row.path });
 
 export const unitResource: GuardedResource<UnitRow, UnitAction> = {
@@ -25,9 +25,9 @@ export const unitResource: GuardedResource<UnitRow, UnitAction> = {
 };
 
 /** Whether the actor may place a new unit under this one, or move one there. */
-export const mayAddUnitUnder = (actor: Actor, parent: UnitRow) => inReach(actor, 'unit.create', unitPlace(parent));
+export const mayAddUnitUnder = (actor: Actor, parent: Pick<UnitRow, 'path'>) => inReach(actor, 'unit.create', unitPlace(parent));
 /** Whether the actor may place an agency in this unit. */
-export const mayAddAgencyIn = (actor: Actor, unit: UnitRow) => inReach(actor, 'agency.create', unitPlace(unit));
+export const mayAddAgencyIn = (actor: Actor, unit: Pick<UnitRow, 'path'>) => inReach(actor, 'agency.create', unitPlace(unit));
 
 /**
  * The fields of the agency the actor may change: null for all of them, a list for a field-level
