@@ -33,6 +33,8 @@ export const listActionsQuery = z.object({
   status: z.enum(actionStatuses).optional(),
   overdue: queryBool.optional(),
   reinspectionId: z.uuid().optional(),
+  /** A content group ('a', 'b', 'c' or a place group); '-' for actions without one (the board's rows). */
+  contentGroup: z.string().min(1).max(40).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

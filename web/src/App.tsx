@@ -65,6 +65,10 @@ const ReportTemplatePage = lazy(() => import('./features/reports/TemplatePage.js
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
+const ConclusionPage = lazy(() => import('./features/followup/ConclusionPage.js').then((m) => ({ default: m.ConclusionPage })));
+const CorrectiveActionsPage = lazy(() => import('./features/followup/CorrectiveActionsPage.js').then((m) => ({ default: m.CorrectiveActionsPage })));
+const CorrectiveActionPage = lazy(() => import('./features/followup/CorrectiveActionPage.js').then((m) => ({ default: m.CorrectiveActionPage })));
+const EscalationPage = lazy(() => import('./features/followup/EscalationPage.js').then((m) => ({ default: m.EscalationPage })));
 
 function NotFound() {
   const t = useT();
@@ -124,6 +128,10 @@ function SignedInRoutes() {
         <Route path="inspections/:id" element={<InspectionDetailPage />} />
         <Route path="inspections/:id/checklists/:checklistId" element={<ChecklistFillPage />} />
         <Route path="good-practices" element={<GoodPracticesPage />} />
+        <Route path="conclusions/:id" element={<ConclusionPage />} />
+        <Route path="corrective-actions" element={<CorrectiveActionsPage />} />
+        <Route path="corrective-actions/:id" element={<CorrectiveActionPage />} />
+        <Route path="escalations/:id" element={<EscalationPage />} />
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="verify-draw/:id" element={<DrawVerificationPage />} />
         <Route path="calendar/:year?" element={<CalendarPage />} />

@@ -281,6 +281,10 @@ describe('corrective actions', () => {
     ]);
     const overdue = (await s.unitOfficerA.get('/api/corrective-actions?overdue=true')).json();
     expect(overdue.total).toBe(2);
+    // The board's rows open the list filtered the same way: by content group ('-' for none).
+    const groupA = (await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&contentGroup=a`)).json();
+    expect(groupA.items.map((a: { contentGroup: string }) => a.contentGroup)).toEqual(['a']);
+    expect((await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&contentGroup=-`)).json().total).toBe(0);
     expect((await s.unitOfficerB.get(`/api/corrective-actions/board?planId=${s.plan.id}`)).json().total).toEqual({ open: 0, overdue: 0, closed: 0 });
   });
 

@@ -91,6 +91,8 @@ export interface ActionFilter {
   status?: string;
   overdue?: boolean;
   reinspectionId?: string;
+  /** A content group ('a', 'b', 'c', a place group); '-' for actions without one. */
+  contentGroup?: string;
   today: string;
   page: number;
   pageSize: number;
@@ -104,6 +106,7 @@ function conditions(actor: Actor, f: Omit<ActionFilter, 'page' | 'pageSize'>): S
     f.agencyId ? sql`(${inspection.agencyId} = ${f.agencyId}::uuid or ${correctiveAction.responsibleAgencyId} = ${f.agencyId}::uuid)` : undefined,
     f.status ? eq(correctiveAction.status, f.status) : undefined,
     f.reinspectionId ? eq(correctiveAction.reinspectionId, f.reinspectionId) : undefined,
+    f.contentGroup === undefined ? undefined : f.contentGroup === '-' ? sql`${correctiveAction.contentGroup} is null` : eq(correctiveAction.contentGroup, f.contentGroup),
     f.overdue === undefined ? undefined : f.overdue ? sql`(${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date)` : sql`not (${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date)`,
   );
 }

@@ -11,6 +11,8 @@ import { useT } from '../../i18n/i18n.js';
 import { ChecklistsPanel } from '../checklists/ChecklistsPanel.js';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { MinutesPanel } from '../followup/MinutesPanel.js';
+import { ConclusionPanel } from '../followup/ConclusionPanel.js';
+import { EscalationsPanel } from '../followup/EscalationsPanel.js';
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -84,6 +86,8 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       <ChecklistsPanel inspectionId={i.id} />
       <FindingsPanel inspectionId={i.id} />
       <MinutesPanel inspectionId={i.id} />
+      <ConclusionPanel inspectionId={i.id} status={i.status} />
+      <EscalationsPanel inspectionId={i.id} status={i.status} />
       <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
         <Stack>
           <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>

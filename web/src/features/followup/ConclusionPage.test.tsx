@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Conclusion } from '../../../../shared/api/conclusions.schemas.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { ConclusionPage } from './ConclusionPage.js';
+
+const id = '6c1f3d0e-aaaa-4c1e-9d1a-0a0a0a0a0a01';
+const wardId = '6c1f3d0e-bbbb-4c1e-9d1a-0a0a0a0a0a01';
+const actionId = '6c1f3d0e-cccc-4c1e-9d1a-0a0a0a0a0a01';
+const signature = { onBehalfOf: 'TUQ. CHỦ TỊCH', position: 'CHÁNH VĂN PHÒNG', signerName: 'Nguyễn Văn Hùng' };
+
+const draft: Conclusion = {
+  id,
+  inspectionId: '6c1f3d0e-dddd-4c1e-9d1a-0a0a0a0a0a01',
+  inspectionKind: 'announced',
+  agencyId: wardId,
+  agencyName: 'UBND phường Bồng Sơn',
+  planId: '6c1f3d0e-eeee-4c1e-9d1a-0a0a0a0a0a01',
+  issuingAgencyId: '6c1f3d0e-ffff-4c1e-9d1a-0a0a0a0a0a01',
+  issuingAgencyName: 'Văn phòng HĐND và UBND thị xã',
+  status: 'draft',
+  content: {
+    summary: 'Kết luận kiểm tra công tác cải cách hành chính tại UBND phường Bồng Sơn',
+    legalBases: ['Căn cứ Kế hoạch số 15/KH-UBND ngày 05/5/2021'],
+    introduction: 'Ngày 16/6/2021, Đoàn kiểm tra đã kiểm tra…',
+    overview: ['Thời gian kiểm tra: ngày 16/6/2021.'],
+    strengths: ['Bộ phận Một cửa bố trí đủ công chức.'],
+    shortcomings: [],
+    requirementsIntro: 'Yêu cầu Chủ tịch UBND phường chỉ đạo:',
+    organisation: ['Văn phòng theo dõi, đôn đốc.'],
+    recipients: ['Như trên;', 'Lưu: VT.'],
+    signature,
+  },
+  actions: [],
+  documentNumber: null,
+  issuedOn: null,
+  abilities: { update: true, issue: true, reinspect: false },
+  version: 3,
+};
+
+const issued = (body: { issuedOn: string }): Conclusion => ({
+  ...draft,
+  status: 'issued',
+  documentNumber: '07/TB-VP',
+  issuedOn: body.issuedOn,
+  content: { ...draft.content, shortcomings: ['Chưa niêm yết đầy đủ thủ tục hành chính.'] },
+  actions: [
+    { id: actionId, position: 0, content: 'Niêm yết đầy đủ thủ tục hành chính', contentGroup: 'c', responsibleAgencyId: wardId, responsibleAgencyName: 'UBND phường Bồng Sơn', dueOn: '2021-07-09', dueWorkingDays: 10, reportDueOn: null, reportDueWorkingDays: null, status: 'open', overdue: false, version: 1 },
+  ],
+  abilities: { update: false, issue: false, reinspect: false },
+  version: 5,
+});
+
+describe('conclusion notice page', () => {
+  it('lets the office edit sections I–V and the requirements (N working days), then issue it; once issued it is read-only with its number', async () => {
+    let current: Conclusion = draft;
+    const calls: { method: string; url: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        const method = init?.method ?? 'GET';
+        const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+        calls.push({ method, url, body });
+        if (url.endsWith('/pdf-availability')) return json({ available: false });
+        if (method === 'PATCH' && url === `/api/conclusions/${id}`) {
+          current = { ...current, content: { ...current.content, ...body.content }, version: current.version + 1 };
+          return json(current);
+        }
+        if (method === 'POST' && url === `/api/conclusions/${id}/issue`) return json((current = issued(body)));
+        if (url === `/api/conclusions/${id}`) return json(current);
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter initialEntries={[`/conclusions/${id}`]}>
+        <Routes>
+          <Route path="/conclusions/:id" element={<ConclusionPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const shortcomings = await screen.findByRole('textbox', { name: /III\. Hạn chế, tồn tại/ });
+    await userEvent.type(shortcomings, 'Chưa niêm yết đầy đủ thủ tục hành chính.');
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm yêu cầu' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Nội dung yêu cầu' }), 'Niêm yết đầy đủ thủ tục hành chính');
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu dự thảo' }));
+    expect(await screen.findByText('Đã lưu.')).toBeTruthy();
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toMatchObject({
+      version: 3,
+      content: { shortcomings: ['Chưa niêm yết đầy đủ thủ tục hành chính.'], strengths: ['Bộ phận Một cửa bố trí đủ công chức.'] },
+      actions: [{ content: 'Niêm yết đầy đủ thủ tục hành chính', dueWorkingDays: 10 }],
+    });
+
+    const issueSection = screen.getByRole('heading', { name: 'Ký và ban hành' }).closest('section') as HTMLElement;
+    expect((within(issueSection).getByRole('textbox', { name: /Người ký/ }) as HTMLInputElement).value).toBe('Nguyễn Văn Hùng');
+    await userEvent.click(within(issueSection).getByRole('button', { name: 'Ký, vào số và ban hành' }));
+    expect(await screen.findByText(/Số: 07\/TB-VP/)).toBeTruthy();
+    expect(screen.getByText('Thông báo đã ban hành: nội dung không được sửa đổi.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Lưu dự thảo' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Niêm yết đầy đủ thủ tục hành chính' }).getAttribute('href')).toBe(`/corrective-actions/${actionId}`);
+    expect(screen.getByRole('link', { name: 'Tải thông báo (.docx)' }).getAttribute('href')).toBe(`/api/documents/conclusion/${id}.docx`);
+    const issue = calls.find((c) => c.method === 'POST' && c.url.endsWith('/issue'));
+    expect(issue?.body).toMatchObject({ version: 4, signature: { signerName: 'Nguyễn Văn Hùng', position: 'CHÁNH VĂN PHÒNG' } });
+  });
+});

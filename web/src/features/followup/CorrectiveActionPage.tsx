@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { CorrectiveActionDetail } from '../../../../shared/api/corrective-actions.schemas.js';
+import type { UnitActionMove } from '../../../../shared/domain/follow-up.js';
+import { DetailList } from '../../components/DetailList.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFieldErrors } from '../../components/form-errors.js';
+import { formatDate, formatDateTime } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { AttachmentsField } from '../files/AttachmentsField.js';
+import { useAction, useActionStep } from './followup.api.js';
+import { ActionStatusBadge } from './labels.js';
+
+/** One corrective action: what the notice requires, its history, its evidence, and the move the caller may take now. */
+export function CorrectiveActionPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const q = useAction(id);
+  if (q.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  return <CorrectiveActionView a={q.data} />;
+}
+
+export function CorrectiveActionView({ a }: { a: CorrectiveActionDetail }) {
+  const t = useT();
+  const can = a.abilities;
+  return (
+    <Stack>
+      <Title order={1} size="h3">
+        {a.content}
+      </Title>
+      <Group gap="xs">
+        <ActionStatusBadge status={a.status} overdue={a.overdue} />
+      </Group>
+      <DetailList
+        items={(
+          [
+            [t('actions.agency'), a.agencyName],
+            [t('conclusions.responsible'), a.responsibleAgencyName],
+            [t('actions.notice'), a.conclusionNumber ? `${a.conclusionNumber} (${formatDate(a.conclusionIssuedOn)})` : null],
+            [t('conclusions.due'), formatDate(a.dueOn)],
+            [t('conclusions.reportDue'), a.reportDueOn ? formatDate(a.reportDueOn) : null],
+            [t('actions.plan'), a.planText],
+          ] as [string, string | null][]
+        ).filter((row): row is [string, string] => !!row[1])}
+      />
+      <Group>
+        <Anchor component={Link} to={`/conclusions/${a.conclusionId}`}>
+          {t('conclusions.open')}
+        </Anchor>
+        {a.reinspectionId && (
+          <Anchor component={Link} to={`/inspections/${a.reinspectionId}`}>
+            {t('actions.reinspection')}
+          </Anchor>
+        )}
+      </Group>
+      <AttachmentsField ownerType="corrective_action" ownerId={a.id} purpose="evidence" label={t('actions.evidence')} />
+      {(can.plan || can.progress || can.report) && <UnitReport a={a} />}
+      {(can.accept || can.return) && <OfficeReview a={a} />}
+      {can.reinspectionResult && <ReinspectionResult a={a} />}
+      <Title order={2} size="h4">
+        {t('actions.history')}
+      </Title>
+      {a.history.length ? (
+        <Timeline active={a.history.length} bulletSize={14}>
+          {a.history.map((h, i) => (
+            <Timeline.Item key={i} title={`${t(`actions.move.${h.move}`)} — ${h.authorName}`}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(h.at)}
+              </Text>
+              {h.note && <Text size="sm">{h.note}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      ) : (
+        <Text c="dimmed">{t('actions.noHistory')}</Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The responsible unit: its plan, a progress note, or the report that the action is done (evidence first). */
+function UnitReport({ a }: { a: CorrectiveActionDetail }) {
+  const t = useT();
+  const moves = (['plan', 'progress', 'report'] as const).filter((m) => a.abilities[m]);
+  const [move, setMove] = useState<UnitActionMove>(moves.includes('report') && a.status === 'in_progress' ? 'report' : moves[0]);
+  const [note, setNote] = useState('');
+  const step = useActionStep(a);
+  const errorOf = useFieldErrors(step.error);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="unit-report-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="unit-report-title">
+          {t('actions.unitReport')}
+        </Title>
+        <SegmentedControl aria-label={t('actions.unitReport')} data={moves.map((m) => ({ value: m, label: t(`actions.move.${m}`) }))} value={move} onChange={(m) => setMove(m as UnitActionMove)} />
+        {move === 'report' && <Text size="sm">{t('actions.reportNeedsEvidence')}</Text>}
+        <Textarea label={t('actions.note')} rows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} required error={errorOf('note') ?? errorOf('move')} />
+        {step.error && <ErrorAlert error={step.error} />}
+        <Group>
+          <Button disabled={!note.trim()} loading={step.isPending} onClick={() => step.mutate({ kind: 'update', move, note: note.trim() }, { onSuccess: () => setNote('') })}>
+            {t(`actions.send.${move}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The standing office: accept the unit's report (closes the action) or return it with the reason. */
+function OfficeReview({ a }: { a: CorrectiveActionDetail }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const step = useActionStep(a);
+  const errorOf = useFieldErrors(step.error);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="review-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="review-title">
+          {t('actions.review')}
+        </Title>
+        <Textarea label={t('actions.reviewNote')} rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errorOf('note')} />
+        {step.error && <ErrorAlert error={step.error} />}
+        <Group>
+          {a.abilities.accept && (
+            <Button color="green" loading={step.isPending} onClick={() => step.mutate({ kind: 'review', move: 'accept', note: note.trim() || undefined })}>
+              {t('actions.accept')}
+            </Button>
+          )}
+          {a.abilities.return && (
+            <Button color="orange" variant="light" disabled={!note.trim()} loading={step.isPending} onClick={() => step.mutate({ kind: 'review', move: 'return', note: note.trim() })}>
+              {t('actions.return')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The re-inspection's result for this action: fixed (closed) or kept open. */
+function ReinspectionResult({ a }: { a: CorrectiveActionDetail }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const step = useActionStep(a);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="reinspection-result-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="reinspection-result-title">
+          {t('actions.reinspectionResult')}
+        </Title>
+        <Textarea label={t('actions.note')} rows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        {step.error && <ErrorAlert error={step.error} />}
+        <Group>
+          <Button color="green" loading={step.isPending} onClick={() => step.mutate({ kind: 'reinspection', move: 'reinspection_fixed', note: note.trim() || undefined })}>
+            {t('actions.move.reinspection_fixed')}
+          </Button>
+          <Button color="orange" variant="light" loading={step.isPending} onClick={() => step.mutate({ kind: 'reinspection', move: 'reinspection_kept', note: note.trim() || undefined })}>
+            {t('actions.move.reinspection_kept')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

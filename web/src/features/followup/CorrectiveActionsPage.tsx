@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ActionBoard } from '../../../../shared/api/corrective-actions.schemas.js';
+import { actionStatuses, planContentGroups, type ActionStatus } from '../../../../shared/domain/follow-up.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
+import { useActionBoard, useActions } from './followup.api.js';
+import { ActionStatusBadge } from './labels.js';
+
+const pageSize = 50;
+
+interface Filters {
+  year: number | null;
+  agencyId: string | null;
+  contentGroup: string | null;
+  status: ActionStatus | null;
+  overdue: boolean;
+}
+
+/**
+ * The board of corrective actions (issue 10 §6): open, overdue and closed by inspected unit and by
+ * content group, then the actions themselves, filtered, each linking to its page and its notice.
+ * Clicking a unit's row filters the list to it.
+ */
+export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: number | null }) {
+  const t = useT();
+  const [f, setF] = useState<Filters>({ year: initialYear, agencyId: null, contentGroup: null, status: null, overdue: false });
+  const [page, setPage] = useState(1);
+  const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1));
+  const board = useActionBoard({ year: f.year ?? undefined });
+  const list = useActions({ year: f.year ?? undefined, agencyId: f.agencyId ?? undefined, status: f.status ?? undefined, overdue: f.overdue || undefined, contentGroup: f.contentGroup ?? undefined, page, pageSize });
+  const items = list.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={1} size="h3">
+        {t('actions.title')}
+      </Title>
+      <Group align="flex-end">
+        <NumberInput label={t('actions.filter.year')} value={f.year ?? ''} min={2000} max={2100} onChange={(v) => set({ year: typeof v === 'number' ? v : null })} w={120} />
+        <Select
+          label={t('actions.filter.agency')}
+          data={(board.data?.byAgency ?? []).map((a) => ({ value: a.agencyId, label: a.agencyName }))}
+          value={f.agencyId}
+          onChange={(agencyId) => set({ agencyId })}
+          clearable
+          searchable
+        />
+        <Select label={t('actions.status')} data={actionStatuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`actions.status.${s}`) }))} value={f.status} onChange={(s) => set({ status: s as ActionStatus | null })} clearable />
+        <Checkbox label={t('actions.filter.overdue')} checked={f.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
+      </Group>
+      {board.error ? <ErrorAlert error={board.error} /> : board.data ? <Board board={board.data} onAgency={(agencyId) => set({ agencyId })} onGroup={(g) => set({ contentGroup: g ?? '-' })} /> : <Loader size="sm" />}
+      <Title order={2} size="h4">
+        {t('actions.list')}
+        {f.contentGroup && ` — ${t('actions.filter.group', { group: f.contentGroup === '-' ? t('actions.board.noGroup') : f.contentGroup })}`}
+      </Title>
+      {f.contentGroup && (
+        <Group>
+          <Button size="xs" variant="subtle" onClick={() => set({ contentGroup: null })}>
+            {t('actions.filter.clearGroup')}
+          </Button>
+        </Group>
+      )}
+      {list.isPending ? (
+        <Loader size="sm" />
+      ) : list.error ? (
+        <ErrorAlert error={list.error} />
+      ) : !items.length ? (
+        <Text c="dimmed">{t('actions.none')}</Text>
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('conclusions.requirementContent')}</Table.Th>
+              <Table.Th>{t('actions.agency')}</Table.Th>
+              <Table.Th>{t('actions.notice')}</Table.Th>
+              <Table.Th>{t('conclusions.due')}</Table.Th>
+              <Table.Th>{t('actions.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                    {a.content}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{a.agencyName}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/conclusions/${a.conclusionId}`}>
+                    {a.conclusionNumber ?? t('conclusions.status.draft')}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{formatDate(a.dueOn)}</Table.Td>
+                <Table.Td>
+                  <ActionStatusBadge status={a.status} overdue={a.overdue} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.data && list.data.total > pageSize && (
+        <Group>
+          <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t('actions.previous')}
+          </Button>
+          <Text size="sm">{t('actions.page', { page, pages: Math.ceil(list.data.total / pageSize) })}</Text>
+          <Button variant="default" disabled={page * pageSize >= list.data.total} onClick={() => setPage(page + 1)}>
+            {t('actions.next')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Board({ board, onAgency, onGroup }: { board: ActionBoard; onAgency: (id: string) => void; onGroup: (g: string | null) => void }) {
+  const t = useT();
+  const { language } = useI18n();
+  const head = (first: string) => (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th>{first}</Table.Th>
+        <Table.Th>{t('actions.board.open')}</Table.Th>
+        <Table.Th>{t('actions.board.overdue')}</Table.Th>
+        <Table.Th>{t('actions.board.closed')}</Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+  const counts = (c: { open: number; overdue: number; closed: number }) => (
+    <>
+      <Table.Td>{c.open}</Table.Td>
+      <Table.Td c={c.overdue ? 'red' : undefined}>{c.overdue}</Table.Td>
+      <Table.Td>{c.closed}</Table.Td>
+    </>
+  );
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {t('actions.board.summary', { open: board.total.open, overdue: board.total.overdue, closed: board.total.closed, date: formatDate(board.asOf) })}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Table aria-label={t('actions.board.byAgency')}>
+          <caption>{t('actions.board.byAgency')}</caption>
+          {head(t('actions.agency'))}
+          <Table.Tbody>
+            {board.byAgency.map((a) => (
+              <Table.Tr key={a.agencyId}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => onAgency(a.agencyId)}>
+                    {a.agencyName}
+                  </Anchor>
+                </Table.Td>
+                {counts(a)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Table aria-label={t('actions.board.byGroup')}>
+          <caption>{t('actions.board.byGroup')}</caption>
+          {head(t('conclusions.contentGroup'))}
+          <Table.Tbody>
+            {board.byContentGroup.map((g) => (
+              <Table.Tr key={g.contentGroup ?? '-'}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => onGroup(g.contentGroup)}>
+                    {g.contentGroup ? (planContentGroups[g.contentGroup]?.[language] ?? g.contentGroup) : t('actions.board.noGroup')}
+                  </Anchor>
+                </Table.Td>
+                {counts(g)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </SimpleGrid>
+    </Stack>
+  );
+}
