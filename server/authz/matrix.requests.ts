@@ -937,6 +937,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/report-submissions/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}`) },
   'GET /api/report-requests/{id}/compilation.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}/compilation.xlsx`) },
   'GET /api/report-submissions/{id}/tables.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}/tables.xlsx`) },
+  'GET /api/documents/{kind}/{file} (report submission)': { scoped: true, build: async ({ place }) => get(`/api/documents/report-submission/${(await place.shared('openReport', () => openReport(place))).id}.docx`) },
   'GET /api/report-statistics': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-statistics?year=2021')) },
   'PUT /api/report-submissions/{id}/draft': {
     scoped: true,

@@ -10,3 +10,4 @@ import '../../modules/conclusions/conclusion-document.js';
 import '../../modules/escalations/escalation-document.js';
 import '../../modules/results-reports/results-report-document.js';
 import '../../modules/reports/request-letter.js';
+import '../../modules/reports/submission-document.js';

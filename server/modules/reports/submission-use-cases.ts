@@ -70,7 +70,7 @@ export async function submitSubmission(tx: Tx, ctx: RequestContext, clock: Clock
     if (a.required && !files.some((f) => f.purpose === `attachment_${i + 1}`)) throw AppError.invalid(`attachments.attachment_${i + 1}`, 'missing_attachment', `attach: ${a.label}`);
   });
   const late = vietnamLocalTime(clock.now()).date > r.dueOn;
-  const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status: 'submitted', late, submittedAt: sql`now()`, submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
+  const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status: 'submitted', late, submittedAt: clock.now(), submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
   await tx.insert(reportSubmissionEvent).values({ submissionId: id, action: 'submitted', late, content, actorId: ctx.actor.userId, actorName: ctx.actor.fullName });
   await recordAudit(tx, ctx, { action: 'report_submission.submitted', entityType: 'report_submission', entityId: id, scope: audit(s, r), before: { status: s.status, version: s.version }, after: { status: 'submitted', late, version: after.version } });
   await notify(tx, ctx, { kind: 'report.submitted', recipients: await officeOf(tx, r.ownerAgencyId), params: { title: r.title, agencyName: s.agencyName, late }, link: submissionLink(id) });

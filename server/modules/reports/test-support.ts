@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ReportTemplate, TemplateBody } from '../../../shared/api/reports.schemas.js';
+import type { ReportRequest, ReportTemplate, TemplateBody } from '../../../shared/api/reports.schemas.js';
 import type { Client } from '../../test/harness.js';
 import { uniq } from '../../test/harness.js';
 
@@ -51,4 +51,14 @@ export async function publishedTemplate(sec: Client, ownerAgencyId: string, body
   const published = await sec.post(`/api/report-templates/${t.id}/publish`, { version: t.version });
   expect(published.statusCode, published.body).toBe(200);
   return published.json();
+}
+
+/** An ad hoc request of the town committee to wards A and B, issued (the units' reports not started). */
+export async function issuedRequest(sec: Client, ownerAgencyId: string, templateId: string, targetAgencyIds: string[], title = 'Báo cáo kết quả thực hiện nhiệm vụ CCHC 6 tháng đầu năm 2021'): Promise<ReportRequest> {
+  const draft = await sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId, templateId, title, dueOn: '2021-06-18', targetAgencyIds });
+  expect(draft.statusCode, draft.body).toBe(201);
+  const r: ReportRequest = draft.json();
+  const issued = await sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-06-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+  expect(issued.statusCode, issued.body).toBe(200);
+  return issued.json();
 }

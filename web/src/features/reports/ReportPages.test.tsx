@@ -147,6 +147,8 @@ describe('the office’s review', () => {
     renderWithProviders(<App />);
     const user = userEvent.setup();
     expect(await screen.findByText('Đã gửi muộn')).toBeTruthy();
+    // The report as a Decree 30 .docx through the document pipeline, and its tables as .xlsx.
+    expect(screen.getByRole('link', { name: 'Tải báo cáo (.docx)' }).getAttribute('href')).toBe(`/api/documents/report-submission/${submission.id}.docx`);
     // The report as sent, read only, with its total.
     expect(screen.getByText('Đã giải quyết đúng hạn 98%')).toBeTruthy();
     expect(screen.getByTestId('total-ho_so-nhan').textContent).toBe('150');

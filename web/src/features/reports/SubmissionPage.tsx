@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
-import { useSubmission } from './reports.api.js';
+import { DocumentLinks } from '../plans/DocumentLinks.js';
+import { submissionReportBase, useSubmission } from './reports.api.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { SubmissionForm } from './SubmissionForm.js';
 
@@ -84,8 +85,9 @@ export function SubmissionPage({ autosaveDelayMs }: { autosaveDelayMs?: number }
           </Text>
         </Alert>
       )}
-      <Group>
-        <Button component="a" href={`/api/report-submissions/${s.id}/tables.xlsx`} download variant="default" size="xs">
+      <Group align="flex-start">
+        <DocumentLinks base={submissionReportBase(s.id)} docxLabel={t('reporting.submission.docx')} pdfLabel={t('reporting.submission.pdf')} />
+        <Button component="a" href={`/api/report-submissions/${s.id}/tables.xlsx`} download variant="default">
           {t('reporting.tablesXlsx')}
         </Button>
       </Group>

@@ -75,3 +75,5 @@ export const useReviewSubmission = (id: string) =>
 
 /** The ad hoc request's công văn (Mẫu 1.5): `${base}.docx`, PDF through the conversion queue. */
 export const requestLetterBase = (id: string) => `/api/documents/report-request/${id}`;
+/** One unit's report as a Decree 30 report (Mẫu 1.4, BC): .docx and PDF through the document pipeline. */
+export const submissionReportBase = (id: string) => `/api/documents/report-submission/${id}`;
