@@ -4,9 +4,8 @@ import { documentSymbol } from '../../../shared/domain/document-types.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agency } from '../../db/schema/index.js';
-import { defineDocumentKind } from '../../documents/document-kinds.js';
+import { defineRecordDocumentKind } from '../../documents/document-kinds.js';
 import type { PlanDocumentModel, SignatureModel } from '../../documents/model.js';
-import { AppError } from '../../http/app-error.js';
 import { documentDate, issuerInfo, type IssuerInfo } from '../document-register/issuer-header.js';
 import { fileSlug } from './report-exports.js';
 import { reportBlocks } from './report-blocks.js';
@@ -58,21 +57,19 @@ async function headTitleOf(db: DbOrTx, agencyId: string): Promise<string | null>
 
 export const submissionFileName = (s: SubmissionRow, r: RequestRow) => `bao-cao-${fileSlug(`${r.title} ${s.agencyName}`)}`;
 
-/** One unit's report as a document kind: whoever sees the report downloads it (.docx, PDF); never registered by the app. */
-export const submissionReportDocument = defineDocumentKind({
+/** The unit's report with the request it answers; the app never registers it (the unit numbers it). */
+type Subject = SubmissionRow & { request: RequestRow; registerEntryId: null };
+const subject = async (db: DbOrTx, s: SubmissionRow | null): Promise<Subject | null> => (s ? { ...s, request: (await findRequest(db, s.requestId))!, registerEntryId: null } : null);
+
+/** One unit's report as a document kind: whoever sees the report downloads it (.docx, PDF). */
+export const submissionReportDocument = defineRecordDocumentKind<Subject>({
   code: 'report-submission',
   typeCode: 'bao_cao',
   template: 'Mẫu 1.4',
   subjectType: 'report_submission',
-  async findForActor(db, actor, id) {
-    const s = await findVisibleSubmission(db, actor, id);
-    if (!s) return null;
-    const r = (await findRequest(db, s.requestId))!;
-    return { registerEntryId: null, fileName: submissionFileName(s, r) };
-  },
-  async viewModel(db, id) {
-    const s = await findSubmission(db, id);
-    if (!s) throw AppError.notFound('report');
-    return submissionReportModel(db, s, (await findRequest(db, s.requestId))!);
-  },
+  recordName: 'report',
+  findVisible: async (db, actor, id) => subject(db, await findVisibleSubmission(db, actor, id)),
+  find: async (db, id) => subject(db, await findSubmission(db, id)),
+  fileName: (_db, s) => submissionFileName(s, s.request),
+  model: (db, s) => submissionReportModel(db, s, s.request),
 });
