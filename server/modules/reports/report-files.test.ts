@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportRequest, ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
+import type { ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { openDocx, paragraphWith, plainText } from '../../documents/test-support.js';
 import { samplePdf } from '../../files/sample-files.js';
@@ -18,7 +18,6 @@ let a: Awaited<ReturnType<typeof makeAuthority>>;
 let c: Awaited<ReturnType<typeof signInAuthority>>;
 let unitB: Client;
 let template: ReportTemplate;
-let request: ReportRequest;
 let mine: Submission;
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -26,7 +25,7 @@ beforeAll(async () => {
   c = await signInAuthority(t.app, a);
   unitB = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'unit_officer', agencyId: a.wardBCommittee.id }], 'Đầu mối phường B')).username, TEST_PASSWORD);
   template = await publishedTemplate(c.secretariat, a.homeAffairs.id);
-  request = await issuedRequest(c.secretariat, a.townCommittee.id, template.id, [a.wardACommittee.id, a.wardBCommittee.id]);
+  await issuedRequest(c.secretariat, a.townCommittee.id, template.id, [a.wardACommittee.id, a.wardBCommittee.id]);
   const [first] = (await c.unitOfficerA.get('/api/report-submissions?mine=true')).json().items;
   mine = (await c.unitOfficerA.get(`/api/report-submissions/${first.id}`)).json();
 });
