@@ -99,6 +99,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // inspectors in scope and the ward see them, but an unannounced visit only once it has started.
   'GET /api/inspections': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   // One's own calendar address; the feed itself needs no session (its address is the secret).
+  'GET /api/me/calendar-feed': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'POST /api/me/calendar-feed': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'DELETE /api/me/calendar-feed': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
   'GET /api/calendar-feed/{token}': { anonymous: 404, admin: 404, leader: 404, secretariat: 404, inspector: 404, unit_officer: 404 },

@@ -459,6 +459,7 @@ export const matrixRequests: Record<string, Recipe> = {
 
   // Inspections: ward A's committee, by a founded team of the town's plan (no account on it).
   'GET /api/inspections': { scoped: true, build: async ({ place }) => get(`/api/inspections?agencyId=${place.a.wardACommittee.id}`) },
+  'GET /api/me/calendar-feed': unscopedGet('/api/me/calendar-feed'),
   'POST /api/me/calendar-feed': { scoped: false, build: async () => ({ method: 'POST', url: '/api/me/calendar-feed' }) },
   'DELETE /api/me/calendar-feed': { scoped: false, build: async () => ({ method: 'DELETE', url: '/api/me/calendar-feed' }) },
   // Public (the address is the secret): an address nobody was given is not found, for everyone.

@@ -74,6 +74,9 @@ function lastDayOfMonth(yyyymm: string): IsoDate {
   return dayNumberToIso(toDayNumber({ year: m === 12 ? y + 1 : y, month: m === 12 ? 1 : m + 1, day: 1 }) - 1);
 }
 
+/** The first and last day of a plan's period ('YYYY-MM' months): visits outside it are refused. */
+export const planPeriodDays = (periodFrom: string, periodTo: string): { first: IsoDate; last: IsoDate } => ({ first: `${periodFrom}-01`, last: lastDayOfMonth(periodTo) });
+
 const fmt = formatVietnameseDate;
 const WEEKDAY = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 const WEEKDAY_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -94,8 +97,7 @@ const overlaps = (a: { startsOn: string; endsOn: string }, b: { startsOn: string
 export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledVisit[], rules: ScheduleRules): ScheduleIssue[] {
   const issues: ScheduleIssue[] = [];
   const { calendar } = rules;
-  const periodStart = `${rules.periodFrom}-01`;
-  const periodEnd = lastDayOfMonth(rules.periodTo);
+  const { first: periodStart, last: periodEnd } = planPeriodDays(rules.periodFrom, rules.periodTo);
   if (visit.startsOn < periodStart || visit.endsOn > periodEnd) {
     issues.push({
       code: 'outside_plan_period',

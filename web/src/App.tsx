@@ -62,6 +62,8 @@ const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js')
 const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
 const ReportTemplatesPage = lazy(() => import('./features/reports/TemplatesPage.js').then((m) => ({ default: m.TemplatesPage })));
 const ReportTemplatePage = lazy(() => import('./features/reports/TemplatePage.js').then((m) => ({ default: m.TemplatePage })));
+const ScheduleRulesPage = lazy(() => import('./features/inspections/ScheduleRulesPage.js').then((m) => ({ default: m.ScheduleRulesPage })));
+const NoticePage = lazy(() => import('./features/inspections/NoticePage.js').then((m) => ({ default: m.NoticePage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -245,6 +247,15 @@ function SignedInRoutes() {
             </RequireCapability>
           }
         />
+        <Route
+          path="settings/schedule-rules"
+          element={
+            <RequireCapability capability="schedule.configure">
+              <ScheduleRulesPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="notices/:id" element={<NoticePage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -30,7 +30,9 @@ describe('calendar feed', () => {
   it('gives each person a secret address of the inspections they may see: no unannounced visit in the unit’s until it starts; revocable', async () => {
     await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-09' });
     const secret = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-15', places: [s.a.wardBDesk.id] });
+    expect((await s.unitOfficerB.get('/api/me/calendar-feed')).json()).toEqual({ active: false, createdAt: null });
     const unitUrl = (await s.unitOfficerB.post('/api/me/calendar-feed')).json().url as string;
+    expect((await s.unitOfficerB.get('/api/me/calendar-feed')).json()).toMatchObject({ active: true, createdAt: expect.any(String) });
     const teamUrl = (await s.inspector.post('/api/me/calendar-feed')).json().url as string;
     expect(unitUrl).toMatch(/\/api\/calendar-feed\/[A-Za-z0-9_-]{43}$/);
 
@@ -47,5 +49,6 @@ describe('calendar feed', () => {
     expect((await feed(again)).status).toBe(200);
     expect((await s.unitOfficerB.delete('/api/me/calendar-feed')).statusCode).toBe(204);
     expect((await feed(again)).status).toBe(404);
+    expect((await s.unitOfficerB.get('/api/me/calendar-feed')).json().active).toBe(false);
   });
 });

@@ -54,6 +54,8 @@ export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
 }
 
 const feedUrl = z.object({ url: z.string() });
+/** Whether one has an address now (the address itself is kept only as its hash: shown once, when made). */
+const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable() });
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
@@ -61,6 +63,11 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function calendarFeedRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
   const tags = ['inspections'];
+  app.get('/api/me/calendar-feed', { schema: { tags, summary: 'Whether one has a calendar address, and since when', response: { 200: feedStatus, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const [row] = await db.select({ createdAt: calendarFeedToken.createdAt }).from(calendarFeedToken).where(eq(calendarFeedToken.userId, ctx.actor.userId));
+    return { active: !!row, createdAt: row ? row.createdAt.toISOString() : null };
+  });
   app.post('/api/me/calendar-feed', { schema: { tags, summary: 'A new secret calendar address (the previous one stops working)', response: { 200: feedUrl, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     const token = crypto.randomBytes(32).toString('base64url');

@@ -69,6 +69,10 @@ describe('scheduling an inspection', () => {
       [announced({ startTime: '25:00' }), 400, 'VALIDATION_FAILED', 'body.startTime'],
       [announced({ kind: 'reinspection' }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ places: [s.a.wardBDesk.id] }), 400, 'VALIDATION_FAILED', 'body.places.0'],
+      [announced({ places: [s.a.wardACommittee.id, s.a.wardACommittee.id] }), 400, 'VALIDATION_FAILED', 'body.places'],
+      [announced({ endsOn: '2021-12-31' }), 400, 'VALIDATION_FAILED', 'body.endsOn'],
+      [announced({ reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
+      [announced({ kind: 'reinspection', reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ startsOn: '2022-01-05' }), 409, 'SCHEDULE_CONFLICT'],
     ];
     for (const [body, status, code, field] of cases) {
@@ -170,7 +174,17 @@ describe('moves', () => {
     expect((await s.inspector2.post(`/api/inspections/${visit.id}/close`, { version: 2 })).statusCode).toBe(403);
     const closed = await s.inspector.post(`/api/inspections/${visit.id}/close`, { version: 2 });
     expect(closed.json()).toMatchObject({ status: 'closed', allowedMoves: [] });
-    // A re-inspection follows it.
+    // A re-inspection follows it: of the same agency, after a visit that has taken place.
+    const planned = await schedule(s.secretariat, announced({ agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, startsOn: '2021-11-30' }));
+    const refusedRe: [Record<string, unknown>, string][] = [
+      [{ agencyId: s.a.wardACommittee.id, reinspectionOfId: visit.id }, 'other_agency'],
+      [{ agencyId: s.a.wardBCommittee.id, reinspectionOfId: planned.id }, 'not_taken_place'],
+    ];
+    for (const [over, code] of refusedRe) {
+      const res = await s.secretariat.post('/api/inspections', { planId: s.plan.id, teamId: s.team2.id, kind: 'reinspection', startsOn: '2021-12-07', ...over });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.reinspectionOfId', code })]);
+    }
     const re = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'reinspection', reinspectionOfId: visit.id, startsOn: '2021-12-07' });
     expect(re).toMatchObject({ kind: 'reinspection', reinspectionOfId: visit.id, reportDueOn: null });
     clock.set('2021-05-11T02:00:00Z');

@@ -68,6 +68,25 @@ describe('schedule notices', () => {
     expect(plainText((await openDocx(draft.rawPayload)).document)).toContain('DỰ THẢO');
   });
 
+  it('edits the draft (its table, attendees, annex and signer), refusing a stale version and changing nothing then', async () => {
+    const path = `/api/inspection-notices/${notice.id}`;
+    const signature = { ...notice.content.signature, signerName: 'Nguyễn Văn Hùng' };
+    const edited = await s.secretariat.patch(path, { version: notice.version, items: [{ inspectionId: wardA, attendees: 'Chủ tịch UBND phường' }], content: { outline: 'I. Kết quả\nII. Đề xuất', signature } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ version: notice.version + 1, content: { outline: 'I. Kết quả\nII. Đề xuất', signature: { signerName: 'Nguyễn Văn Hùng' } } });
+    expect(edited.json().items.map((i: { inspectionId: string; attendees: string }) => [i.inspectionId, i.attendees])).toEqual([[wardA, 'Chủ tịch UBND phường']]);
+    const stale = await s.secretariat.patch(path, { version: notice.version, content: { outline: 'cũ' } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await s.secretariat.get(path)).json().content.outline).toBe('I. Kết quả\nII. Đề xuất');
+    // Only the office edits; a unit does not even see the draft.
+    expect((await s.leader.patch(path, { version: edited.json().version, content: { outline: 'x' } })).statusCode).toBe(403);
+    expect((await s.unitOfficerA.patch(path, { version: edited.json().version, content: { outline: 'x' } })).statusCode).toBe(404);
+    const back = await s.secretariat.patch(path, { version: edited.json().version, items: notice.items.map((i) => ({ inspectionId: i.inspectionId, attendees: i.attendees })) });
+    expect(back.statusCode, back.body).toBe(200);
+    notice = back.json();
+  });
+
   it('issues it: a TB number from the register, the inspections notified, each unit told in the app and by e-mail', async () => {
     const stale = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version + 1, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
     expect(stale.json().code).toBe('VERSION_CONFLICT');

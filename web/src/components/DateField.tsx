@@ -11,10 +11,13 @@ interface DateFieldProps {
   clearable?: boolean;
   disabled?: boolean;
   w?: number | string;
+  /** Earliest and latest day offered ('YYYY-MM-DD'). */
+  minDate?: string;
+  maxDate?: string;
 }
 
 /** A date input that shows dd/mm/yyyy and speaks 'YYYY-MM-DD' to the API. */
-export function DateField({ label, value, onChange, error, required, clearable = true, disabled, w }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, required, clearable = true, disabled, w, minDate, maxDate }: DateFieldProps) {
   const t = useT();
   return (
     <DatePickerInput
@@ -29,6 +32,8 @@ export function DateField({ label, value, onChange, error, required, clearable =
       disabled={disabled}
       w={w}
       firstDayOfWeek={1}
+      minDate={minDate}
+      maxDate={maxDate}
     />
   );
 }

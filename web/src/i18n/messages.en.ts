@@ -5,6 +5,7 @@ import { checklistsEn } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsEn } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesEn } from '../features/difficulties/difficulties.messages.js';
 import { followupEn } from '../features/followup/followup.messages.js';
+import { seasonEn } from '../features/inspections/season.messages.js';
 
 /** English strings; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -1013,4 +1014,5 @@ export const en: Record<MessageKey, string> = {
   ...selfInspectionsEn,
   ...difficultiesEn,
   ...followupEn,
+  ...seasonEn,
 };

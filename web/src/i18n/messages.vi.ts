@@ -4,6 +4,7 @@ import { checklistsVi } from '../features/checklists/checklists.messages.js';
 import { selfInspectionsVi } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesVi } from '../features/difficulties/difficulties.messages.js';
 import { followupVi } from '../features/followup/followup.messages.js';
+import { seasonVi } from '../features/inspections/season.messages.js';
 
 /**
  * Vietnamese strings: the default language and the source of truth for message keys.
@@ -1016,6 +1017,7 @@ export const vi = {
   ...selfInspectionsVi,
   ...difficultiesVi,
   ...followupVi,
+  ...seasonVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

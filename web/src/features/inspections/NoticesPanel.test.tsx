@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
+import { MemoryRouter } from 'react-router';
 import { json, renderWithProviders } from '../../test/render.js';
 import { NoticesPanel } from './NoticesPanel.js';
 
@@ -53,7 +54,11 @@ describe('schedule notices panel', () => {
       }),
     );
     const pending = { id: inspectionId, kind: 'announced', status: 'planned' } as Inspection;
-    renderWithProviders(<NoticesPanel planId={planId} inspections={[pending]} canSchedule />);
+    renderWithProviders(
+      <MemoryRouter>
+        <NoticesPanel planId={planId} inspections={[pending]} canSchedule />
+      </MemoryRouter>,
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Soạn thông báo (1 cuộc chưa thông báo)' }));
     await vi.waitFor(() => expect(posts[0]).toEqual(['/api/inspection-notices', { planId, items: [{ inspectionId }] }]));
 

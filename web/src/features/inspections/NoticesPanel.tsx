@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import { DateField } from '../../components/DateField.js';
@@ -65,6 +66,9 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
+                    <Anchor component={Link} to={`/notices/${n.id}`}>
+                      {n.abilities.update ? t('common.edit') : t('notices.open')}
+                    </Anchor>
                     <Anchor href={`/api/documents/inspection-notice/${n.id}.docx`}>{t('notices.download')}</Anchor>
                     {n.abilities.issue && (
                       <Button size="xs" onClick={() => setIssuing(n)}>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/inspection-status.js';
+import { planPeriodDays } from '../../../../shared/domain/schedule-rules.js';
+import { formatDate } from '../../i18n/dates.js';
+import { fieldMessageKey } from '../../i18n/errors.js';
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/i18n.js';
@@ -9,7 +12,8 @@ import { invalidParamsByField, isApiError } from '../../lib/api-client.js';
 import { usePlan, usePlans } from '../plans/plans.api.js';
 import { useNotifySuccess } from '../plans/notify.js';
 import { usePlanTeams } from '../teams/teams.api.js';
-import { scheduleConflicts, useScheduleInspection } from './inspections.api.js';
+import { scheduleConflicts, useInspections, useScheduleInspection } from './inspections.api.js';
+import { usePlacesOf } from './places.js';
 import { kindKey } from './labels.js';
 
 interface Props {
@@ -22,7 +26,9 @@ interface Props {
 }
 
 /**
- * The office schedules one inspection: plan, target agency, founded team, kind, day and time.
+ * The office schedules one inspection: plan, target agency, founded team, kind, days (within the
+ * plan's period; the end on or after the start), time, the places visited (the head office, its
+ * one-stop desks and reception points) and, for a re-inspection, the earlier inspection it follows.
  * A refused schedule lists each broken rule as the server words it (naming the other record);
  * when every one may be overridden, a reason lets it through and is audited.
  */
@@ -35,6 +41,9 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
   const [teamId, setTeamId] = useState<string | null>(initial?.teamId ?? null);
   const [kind, setKind] = useState<InspectionKind>(initial?.kind ?? 'announced');
   const [startsOn, setStartsOn] = useState<string | null>(initial?.startsOn ?? null);
+  const [endsOn, setEndsOn] = useState<string | null>(null);
+  const [places, setPlaces] = useState<string[] | null>(null);
+  const [reinspectionOfId, setReinspectionOfId] = useState<string | null>(null);
   const [startTime, setStartTime] = useState('08:00');
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
@@ -45,12 +54,37 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
   const conflicts = scheduleConflicts(schedule.error);
   const overridable = conflicts.length > 0 && conflicts.filter((c) => c.severity === 'error').every((c) => c.overridable);
   const fields = invalidParamsByField(schedule.error);
+  const placesOf = usePlacesOf(agencyId);
+  const placeOptions = placesOf.data ?? [];
+  const chosenPlaces = places ?? (agencyId ? [agencyId] : []);
+  const earlier = useInspections({ agencyId }, kind === 'reinspection' && !!agencyId);
+  const earlierOptions = (earlier.data?.items ?? []).filter((i) => i.status === 'under_way' || i.status === 'closed');
+  const period = plan.data?.periodFrom && plan.data.periodTo ? planPeriodDays(plan.data.periodFrom, plan.data.periodTo) : null;
+  const endsBeforeStart = !!startsOn && !!endsOn && endsOn < startsOn;
+  // The server's code for the field (or one of its items, "places.0"), translated.
+  const fieldError = (name: string) => {
+    const param = Object.entries(fields).find(([f]) => f === name || f.startsWith(`${name}.`))?.[1];
+    return param ? t(fieldMessageKey(param.code)) : undefined;
+  };
 
+  const targetName = (id: string) => plan.data?.targets.find((a) => a.agencyId === id)?.name ?? '';
   const issuedPlans = (plans.data?.items ?? []).filter((p) => p.status === 'issued' || p.status === 'in_progress');
   const submit = () => {
-    if (!planId || !agencyId || !teamId || !startsOn) return;
+    if (!planId || !agencyId || !teamId || !startsOn || endsBeforeStart) return;
     schedule.mutate(
-      { planId, agencyId, teamId, kind, startsOn, startTime: startTime || null, note: note || null, ...(overridable && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) },
+      {
+        planId,
+        agencyId,
+        teamId,
+        kind,
+        startsOn,
+        ...(endsOn ? { endsOn } : {}),
+        startTime: startTime || null,
+        places: chosenPlaces,
+        ...(kind === 'reinspection' ? { reinspectionOfId } : {}),
+        note: note || null,
+        ...(overridable && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+      },
       {
         onSuccess: () => {
           notifySuccess(t('inspections.scheduled'));
@@ -80,10 +114,14 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
           label={t('inspections.agency')}
           data={(planId ? (plan.data?.targets ?? []) : []).map((a) => ({ value: a.agencyId, label: `${a.name} — ${a.unitName}` }))}
           value={agencyId}
-          onChange={setAgencyId}
+          onChange={(v) => {
+            setAgencyId(v);
+            setPlaces(null);
+            setReinspectionOfId(null);
+          }}
           searchable
           required
-          error={fields.agencyId ? errorMessage(schedule.error) : undefined}
+          error={fieldError('agencyId')}
         />
         <Select
           label={t('inspections.team')}
@@ -91,30 +129,65 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
           value={teamId}
           onChange={setTeamId}
           required
-          error={fields.teamId ? errorMessage(schedule.error) : undefined}
+          error={fieldError('teamId')}
         />
-        <Select label={t('inspections.kind')} data={inspectionKinds.filter((k) => k !== 'reinspection').map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => v && setKind(v as InspectionKind)} allowDeselect={false} />
+        <Select label={t('inspections.kind')} data={inspectionKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => v && setKind(v as InspectionKind)} allowDeselect={false} />
+        {kind === 'reinspection' && (
+          <Select
+            label={t('scheduleDialog.reinspectionOf')}
+            data={earlierOptions.map((i) => ({ value: i.id, label: `${t(kindKey(i.kind))} · ${formatDate(i.startsOn)} · ${i.teamName}` }))}
+            value={reinspectionOfId}
+            onChange={setReinspectionOfId}
+            required
+            disabled={!agencyId}
+            description={agencyId && earlier.data && !earlierOptions.length ? t('scheduleDialog.noEarlier') : undefined}
+            error={fieldError('reinspectionOfId')}
+          />
+        )}
         {kind === 'unannounced' && (
           <Text size="sm" c="dimmed">
             {t('inspections.secretHint')}
           </Text>
         )}
-        <Group grow>
-          <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />
-          <TextInput label={t('inspections.startTime')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} placeholder="08:00" error={fields.startTime ? errorMessage(schedule.error) : undefined} />
+        <Group grow align="flex-start">
+          <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required minDate={period?.first} maxDate={period?.last} error={fieldError('startsOn')} />
+          <DateField
+            label={t('inspections.endsOn')}
+            value={endsOn}
+            onChange={setEndsOn}
+            minDate={startsOn ?? period?.first}
+            maxDate={period?.last}
+            error={endsBeforeStart ? t('scheduleDialog.endsBeforeStart') : fieldError('endsOn')}
+          />
+          <TextInput label={t('inspections.startTime')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} placeholder="08:00" error={fieldError('startTime')} />
         </Group>
+        {period && (
+          <Text size="xs" c="dimmed">
+            {t('scheduleDialog.period', { from: formatDate(period.first), to: formatDate(period.last) })}
+          </Text>
+        )}
+        <MultiSelect
+          label={t('inspections.places')}
+          description={t('scheduleDialog.placesHint')}
+          data={(placeOptions.length ? placeOptions : agencyId ? [{ agencyId, name: targetName(agencyId) }] : []).map((p, i) => ({ value: p.agencyId, label: i === 0 ? t('scheduleDialog.headOffice', { name: p.name }) : p.name }))}
+          value={chosenPlaces}
+          onChange={setPlaces}
+          disabled={!agencyId}
+          required
+          error={fieldError('places')}
+        />
         <Textarea label={t('inspections.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} />
         {conflicts.length > 0 && (
           <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" role="alert" />
         )}
         {overridable && <TextInput label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
         {schedule.error && !conflicts.length && !isApiError(schedule.error, 'VALIDATION_FAILED') ? <Alert color="red">{errorMessage(schedule.error)}</Alert> : null}
-        {isApiError(schedule.error, 'VALIDATION_FAILED') && !fields.agencyId && !fields.teamId ? <Alert color="red">{errorMessage(schedule.error)}</Alert> : null}
+        {isApiError(schedule.error, 'VALIDATION_FAILED') && !['agencyId', 'teamId', 'startsOn', 'endsOn', 'startTime', 'places', 'reinspectionOfId'].some((f) => fieldError(f)) ? <Alert color="red">{errorMessage(schedule.error)}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={schedule.isPending} disabled={!planId || !agencyId || !teamId || !startsOn}>
+          <Button onClick={submit} loading={schedule.isPending} disabled={!planId || !agencyId || !teamId || !startsOn || endsBeforeStart || !chosenPlaces.length || (kind === 'reinspection' && !reinspectionOfId)}>
             {t('inspections.schedule')}
           </Button>
         </Group>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { NotificationPreferencesSection } from './NotificationPreferencesSection.js';
+import { CalendarFeedSection } from '../inspections/CalendarFeedSection.js';
 
 /** The signed-in user's own page: who they are, their e-mail settings, the password change. */
 export function AccountPage() {
@@ -23,6 +24,7 @@ export function AccountPage() {
         </Anchor>
       </Paper>
       <NotificationPreferencesSection />
+      <CalendarFeedSection />
     </Stack>
   );
 }
