@@ -12,7 +12,8 @@ import { defaultScaleOptions, readScaleMarker, seedScale } from '../server/db/se
  * 34 provinces, 3,321 communes, 10 years of PAR and SIPAS scores and inspections (npm run
  * seed:scale). Each request goes through the whole app (session, scope, validation, JSON) with
  * app.inject, one at a time; beside it, in the same run, the raw-SQL floor: the same aggregates
- * sent straight to the database without scope predicates or the app.
+ * sent straight to the database without scope predicates or the app; and the reads the dashboard
+ * makes since the index roll-up (index_rollup), also straight to the database.
  *
  *   BENCH_SCALE_DATABASE_URL=postgres://…/scale npx tsx bench/dashboard.bench.ts   (loaded if empty)
  *   npx tsx bench/dashboard.bench.ts    (PGlite in BENCH_SCALE_PGLITE_DIR, default tmp/bench/scale-pglite)
@@ -65,8 +66,18 @@ const floor = async () => {
   await queryRows(database.db, sql`select s.framework_id, s.year, avg(s.index_pct) from index_sheet_summary s where s.year between ${year - 9} and ${year} group by 1, 2`);
 };
 
+// The same reads the dashboard makes since the roll-up (docs/decisions/dashboard-figures.md): the
+// index figures from the root's and its children's rows, the year's visits by start date.
+const rolled = async () => {
+  await queryRows(database.db, sql`select r.framework_id, r.level, r.sheets, r.pct_sum / nullif(r.scored, 0) from index_rollup r where r.unit_id = ${root}::uuid and r.year = ${year}`);
+  await queryRows(database.db, sql`select r.unit_id, r.pct_sum / nullif(r.scored, 0) from index_rollup r join unit u on u.id = r.unit_id where u.parent_id = ${root}::uuid and r.year = ${year}`);
+  await queryRows(database.db, sql`select r.year, sum(r.pct_sum) / nullif(sum(r.scored), 0) from index_rollup r where r.unit_id = ${root}::uuid and r.year between ${year - 9} and ${year} group by r.framework_id, r.year`);
+  await queryRows(database.db, sql`select i.status, i.kind, extract(month from i.starts_on)::int m, i.team_id, count(*) from inspection i where i.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`} group by 1, 2, 3, 4`);
+};
+
 const rows: [string, { p50: number; p95: number }][] = [];
 rows.push(['raw SQL floor (3 aggregates, whole country)', await measure(floor)]);
+rows.push(['raw SQL over the roll-up (4 reads, whole country)', await measure(rolled)]);
 rows.push([`GET /api/dashboard national admin (country, no ranking)`, await measure(get(national, `/api/dashboard?year=${year}&unitId=${root}`))]);
 rows.push([`GET /api/dashboard province leader (+ ranking)`, await measure(get(leader, `/api/dashboard?year=${year}&unitId=${province_id}`))]);
 rows.push([`GET /api/risk-ranking province leader`, await measure(get(leader, `/api/risk-ranking?parentUnitId=${province_id}&year=${year}`))]);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { appUser } from './identity.js';
 import { agency, unit } from './registry.js';
@@ -323,4 +323,50 @@ export const resultsReport = pgTable(
     check('results_report_status_check', sql`${t.status} in ('draft','issued')`),
     check('results_report_issued_check', sql`(${t.status} = 'issued') = (${t.registerEntryId} is not null)`),
   ],
+);
+
+/**
+ * The index summaries rolled up the unit tree (docs/decisions/dashboard-figures.md): per unit —
+ * the unit itself and every unit above it — framework, year and level of the scored units
+ * (shared/api/dashboard.schemas.ts `unitLevels`, or 'other'), how many sheets, how many with an
+ * index, the sum of their index % and of their unmet criteria. Kept by triggers on
+ * `index_sheet_summary` and on `unit` (path or kind changes) in the writing transaction
+ * (migration 0034), so the dashboard and the results report read a subtree's figures from one row.
+ */
+export const indexRollup = pgTable(
+  'index_rollup',
+  {
+    unitId: uuid()
+      .notNull()
+      .references(() => unit.id, { onDelete: 'cascade' }),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => indexFramework.id, { onDelete: 'cascade' }),
+    year: integer().notNull(),
+    level: text().notNull(),
+    sheets: integer().notNull(),
+    scored: integer().notNull(),
+    pctSum: numeric({ mode: 'string' }).notNull(),
+    unmet: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'index_rollup_pkey', columns: [t.unitId, t.frameworkId, t.year, t.level] })],
+);
+
+/** The same roll-up per area (top-level criterion): how many scored sheets have the area scored, the sum of its %. */
+export const indexAreaRollup = pgTable(
+  'index_area_rollup',
+  {
+    unitId: uuid()
+      .notNull()
+      .references(() => unit.id, { onDelete: 'cascade' }),
+    frameworkId: uuid()
+      .notNull()
+      .references(() => indexFramework.id, { onDelete: 'cascade' }),
+    year: integer().notNull(),
+    level: text().notNull(),
+    criterionId: uuid().notNull(),
+    n: integer().notNull(),
+    pctSum: numeric({ mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'index_area_rollup_pkey', columns: [t.unitId, t.frameworkId, t.year, t.level, t.criterionId] })],
 );

@@ -2,17 +2,19 @@ import { sql, type SQL } from 'drizzle-orm';
 import { unitKindsOfLevel, unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../shared/api/dashboard.schemas.js';
 import { inspectionKinds, inspectionStatuses } from '../../../shared/domain/inspection-status.js';
 import { rankByIndex } from '../../../shared/domain/index-scoring.js';
-import { idsOfPath } from '../../authz/grants.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 
 /**
  * The season's figures for a unit's subtree and a year — one computation for the leaders'
  * dashboard and the annual results report, so that their figures are equal by construction.
  *
- * Every figure is an aggregate in SQL over indexed rows (inspections by start date, the sheets'
- * summaries kept by writeSheet), so the whole country answers like a town (bench/dashboard.bench.ts).
- * Who sees what is passed in as SQL: the dashboard passes the caller's predicates (the secrecy of
- * unannounced visits, the scores in reach); the report passes none (the authority's whole season).
+ * The inspections are a grouped scan of the year's visits under the root; the indices are read
+ * from the roll-up of the sheets' summaries up the unit tree (index_rollup, kept by triggers in the
+ * writing transaction: docs/decisions/dashboard-figures.md), so the whole country answers like a
+ * town (bench/dashboard.bench.ts). Who sees what is passed in as SQL for the inspections: the
+ * dashboard passes the caller's (the secrecy of unannounced visits); the report passes none (the
+ * authority's whole season). The scores need no filter: every unit under a root the caller may
+ * read the dashboard of is one whose scores they may read (`index.read` reaches everyone's scope).
  */
 export interface FigureScope {
   root: { id: string; name: string; kind: string; path: string };
@@ -22,15 +24,12 @@ export interface FigureScope {
   today: string;
   /** On the inspection alias `i`: which inspections count (null: all under the root). */
   inspectionFilter: SQL | null;
-  /** On the unit alias `u`: whose scores count (null: all under the root). */
-  scoreFilter: SQL | null;
 }
 
 export type SeasonFigures = Omit<DashboardDto, 'choices' | 'ranking' | 'sections'>;
 
 const levelOfKind = (kind: string): UnitLevel | null => unitLevels.find((l) => unitKindsOfLevel[l].includes(kind)) ?? null;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const kindsSql = (kinds: string[]) => sql`(${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
 
 export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<SeasonFigures> {
   const { root, year } = scope;
@@ -38,24 +37,25 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
 
-  // ---- inspections: one grouped scan of the year's visits under the root ----
+  // ---- inspections: one scan of the year's visits under the root, grouped, and the agencies ----
+  // The year's visits come by their start date (an index); each one's place in the tree is looked
+  // up by the agency's key, instead of hashing every agency of the country (bench/dashboard.bench.ts).
   const inspFilter = scope.inspectionFilter ?? sql`true`;
-  const groups = await queryRows<{ status: string; kind: string; month: number; team_id: string; team_name: string; n: number; due: number; due_by_today: number }>(
+  const groups = await queryRows<{ status: string; kind: string; month: number; team_id: string; team_name: string; n: number; due: number; due_by_today: number; agencies: number }>(
     tx,
-    sql`select i.status, i.kind, extract(month from i.starts_on)::int as month, i.team_id, t.name as team_name, count(*)::int as n,
-               count(*) filter (where i.report_due_on is not null and i.status <> 'cancelled')::int as due,
-               count(*) filter (where i.report_due_on <= ${scope.today} and i.status <> 'cancelled')::int as due_by_today
-          from inspection i
-          join agency ta on ta.id = i.agency_id
-          join inspection_team t on t.id = i.team_id
-         where ta.unit_path like ${under} and i.starts_on between ${from} and ${to} and ${inspFilter}
-         group by i.status, i.kind, month, i.team_id, t.name`,
+    sql`with v as materialized (
+          select i.agency_id, i.status, i.kind, extract(month from i.starts_on)::int as month, i.team_id, i.report_due_on
+            from inspection i
+           where i.starts_on between ${from} and ${to}
+             and (select ta.unit_path from agency ta where ta.id = i.agency_id) like ${under} and ${inspFilter})
+        select g.*, t.name as team_name, (select count(distinct v.agency_id) from v where v.status <> 'cancelled')::int as agencies
+          from (select status, kind, month, team_id, count(*)::int as n,
+                       count(*) filter (where report_due_on is not null and status <> 'cancelled')::int as due,
+                       count(*) filter (where report_due_on <= ${scope.today} and status <> 'cancelled')::int as due_by_today
+                  from v group by status, kind, month, team_id) g
+          join inspection_team t on t.id = g.team_id`,
   );
-  const [{ agencies }] = await queryRows<{ agencies: number }>(
-    tx,
-    sql`select count(distinct i.agency_id)::int as agencies from inspection i join agency ta on ta.id = i.agency_id
-         where ta.unit_path like ${under} and i.starts_on between ${from} and ${to} and i.status <> 'cancelled' and ${inspFilter}`,
-  );
+  const agencies = groups.length ? Number(groups[0].agencies) : 0;
   const sum = (pred: (g: (typeof groups)[number]) => boolean, f: (g: (typeof groups)[number]) => number = (g) => Number(g.n)) => groups.filter(pred).reduce((a, g) => a + f(g), 0);
   const live = (g: (typeof groups)[number]) => g.status !== 'cancelled';
   const teams = new Map<string, { teamId: string; teamName: string; count: number; closed: number }>();
@@ -76,17 +76,16 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
   };
 
   // ---- indices: the busiest published framework of each kind under the root that year ----
-  const scoreFilter = scope.scoreFilter ?? sql`true`;
-  const levelKinds = scope.level ? unitKindsOfLevel[scope.level] : null;
+  // Read from the roll-up (index_rollup, kept by triggers; docs/decisions/dashboard-figures.md):
+  // the root's own row is its whole subtree, its children's rows are the units listed.
+  const levelSql = scope.level ? sql`and r.level = ${scope.level}` : sql``;
   const frameworks = await queryRows<{ id: string; code: string; name: string; kind: string; illustrative: boolean; owner_agency_id: string; unit_kinds: string[]; n: number }>(
     tx,
-    sql`select f.id, f.code, f.name, f.kind, f.illustrative, f.owner_agency_id, f.unit_kinds, count(*)::int as n
-          from index_sheet_summary s
-          join index_framework f on f.id = s.framework_id
-          join unit u on u.id = s.unit_id
-         where s.year = ${year} and f.status = 'published' and u.path like ${under}
-           ${levelKinds ? sql`and u.kind in ${kindsSql(levelKinds)}` : sql``} and ${scoreFilter}
+    sql`select f.id, f.code, f.name, f.kind, f.illustrative, f.owner_agency_id, f.unit_kinds, sum(r.sheets)::int as n
+          from index_rollup r join index_framework f on f.id = r.framework_id
+         where r.unit_id = ${root.id}::uuid and r.year = ${year} and f.status = 'published' ${levelSql}
          group by f.id, f.code, f.name, f.kind, f.illustrative, f.owner_agency_id, f.unit_kinds
+        having sum(r.sheets) > 0
          order by n desc, f.code`,
   );
   const parFramework = frameworks.find((f) => f.kind === 'par');
@@ -95,7 +94,7 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     (frameworks[0] ? (frameworks[0].unit_kinds.map(levelOfKind).find((l) => l !== null) ?? 'commune') : (levelOfKind(root.kind) === 'province' ? 'district' : 'commune'));
   const kinds = unitKindsOfLevel[level];
   const picked = (['par', 'sipas'] as const).map((kind) => frameworks.find((f) => f.kind === kind && f.unit_kinds.some((k) => kinds.includes(k))) ?? (kind === 'par' ? parFramework : undefined));
-  const depth = idsOfPath(root.path).length;
+  const avgOf = (sumSql: SQL, nSql: SQL) => sql`round(${sumSql} / nullif(${nSql}, 0), 2)`;
 
   const indices: IndexSeries[] = [];
   for (const [i, kind] of (['par', 'sipas'] as const).entries()) {
@@ -104,39 +103,33 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
       indices.push({ kind, framework: null, average: null, scored: 0, unmetCount: 0, areas: [], units: [], trend: [] });
       continue;
     }
-    const inScope = sql`u.path like ${under} and u.kind in ${kindsSql(kinds)} and ${scoreFilter}`;
-    const base = sql`from index_sheet_summary s join unit u on u.id = s.unit_id where ${inScope}`;
-    // The root's child each scored unit sits under (the unit itself when it is a child, or the root).
-    const child = sql`coalesce(nullif(split_part(u.path, '/', ${depth + 2}), ''), u.id::text)`;
+    const at = sql`r.framework_id = ${f.id}::uuid and r.year = ${year} and r.level = ${level}`;
+    // The root's children with sheets under them (the root itself when it is a unit of the level).
     const byChild = await queryRows<{ child: string; name: string; avg: string | null; scored: number; unmet: number }>(
       tx,
-      sql`select c.child, cu.name, c.avg, c.scored, c.unmet from (
-            select ${child} as child, round(avg(s.index_pct), 2) as avg, count(s.index_pct)::int as scored, coalesce(sum(s.unmet_count), 0)::int as unmet
-              ${base} and s.framework_id = ${f.id}::uuid and s.year = ${year}
-             group by 1) c
-          join unit cu on cu.id = c.child::uuid`,
+      sql`select r.unit_id as child, cu.name, ${avgOf(sql`r.pct_sum`, sql`r.scored`)} as avg, r.scored, r.unmet
+            from index_rollup r join unit cu on cu.id = r.unit_id
+           where ${at} and r.sheets > 0
+             and (cu.parent_id = ${root.id}::uuid ${kinds.includes(root.kind) ? sql`or cu.id = ${root.id}::uuid` : sql``})`,
     );
     const [overall] = await queryRows<{ avg: string | null; scored: number; unmet: number }>(
       tx,
-      sql`select round(avg(s.index_pct), 2) as avg, count(s.index_pct)::int as scored, coalesce(sum(s.unmet_count), 0)::int as unmet
-            ${base} and s.framework_id = ${f.id}::uuid and s.year = ${year}`,
+      sql`select ${avgOf(sql`r.pct_sum`, sql`r.scored`)} as avg, r.scored, r.unmet from index_rollup r where r.unit_id = ${root.id}::uuid and ${at}`,
     );
     const areaRows = await queryRows<{ criterion_id: string; code: string; name: string; avg: string | null }>(
       tx,
-      sql`select c.id as criterion_id, c.code, c.name, a.avg from index_criterion c
-            left join (select x->>'criterionId' as id, round(avg((x->>'pct')::numeric), 2) as avg
-                         from index_sheet_summary s join unit u on u.id = s.unit_id cross join lateral jsonb_array_elements(s.areas) x
-                        where ${inScope} and s.framework_id = ${f.id}::uuid and s.year = ${year}
-                        group by 1) a on a.id = c.id::text
+      sql`select c.id as criterion_id, c.code, c.name, ${avgOf(sql`r.pct_sum`, sql`r.n`)} as avg from index_criterion c
+            left join index_area_rollup r on r.criterion_id = c.id and r.unit_id = ${root.id}::uuid and ${at}
            where c.framework_id = ${f.id}::uuid and c.parent_id is null
            order by c.position, c.code`,
     );
     const trend = await queryRows<{ year: number; avg: string | null; scored: number }>(
       tx,
-      sql`select s.year, round(avg(s.index_pct), 2) as avg, count(s.index_pct)::int as scored
-            ${base} and s.year between ${year - 9} and ${year}
-            and s.framework_id in (select v.id from index_framework v where v.owner_agency_id = ${f.owner_agency_id}::uuid and v.code = ${f.code})
-           group by s.year order by s.year`,
+      sql`select r.year, ${avgOf(sql`sum(r.pct_sum)`, sql`sum(r.scored)`)} as avg, sum(r.scored)::int as scored
+            from index_rollup r
+           where r.unit_id = ${root.id}::uuid and r.level = ${level} and r.year between ${year - 9} and ${year}
+             and r.framework_id in (select v.id from index_framework v where v.owner_agency_id = ${f.owner_agency_id}::uuid and v.code = ${f.code})
+           group by r.year having sum(r.sheets) > 0 order by r.year`,
     );
     const ranks = rankByIndex(byChild.map((c) => ({ key: c.child, indexPct: num(c.avg) })));
     const units = byChild

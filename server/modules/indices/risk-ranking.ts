@@ -3,14 +3,12 @@ import type { RiskRankingDto } from '../../../shared/api/indices.schemas.js';
 import { defaultRiskWeights, rankByRisk, riskFactors, type RiskFactor, type RiskInput, type RiskWeights } from '../../../shared/domain/risk-ranking.js';
 import { authorize } from '../../authz/guard.js';
 import { inReach, unitColumns, unitInReach } from '../../authz/scope.js';
-import { agency, citizenFeedback, indexFramework, indexScoreSheet, riskWeights, unit } from '../../db/schema/index.js';
+import { agency, citizenFeedback, indexFramework, indexScoreSheet, indexSheetSummary, riskWeights, unit } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { criteriaOf } from './frameworks.repository.js';
 import { ownerVisible } from './indices.policy.js';
-import { scoredUnits } from './index-results.js';
 
 /**
  * Risk-based targeting on the server (issue 11 §3): gathers each unit's figures and hands them to
@@ -98,23 +96,27 @@ async function busiestFramework(tx: DbOrTx, actor: Actor, kind: 'par' | 'sipas',
   return rows[0] ?? null;
 }
 
-/** The latest year each unit was inspected (inspections under way or closed; plans under way or closed). */
+/**
+ * The latest year each unit was inspected (inspections under way or closed; plans under way or
+ * closed), in one grouped query over the parent's subtree: the child is the first id of a path
+ * after the parent's.
+ */
 async function lastInspectedYears(tx: DbOrTx, units: { id: string; path: string }[], year: number): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const u of units) {
-    const [row] = await queryRows<{ y: number | null }>(
-      tx,
-      sql`select max(y)::int as y from (
-            select extract(year from i.starts_on)::int as y from inspection i join agency a on a.id = i.agency_id
-             where a.unit_path like ${`${u.path}%`} and i.status in ('under_way','closed') and extract(year from i.starts_on) <= ${year}
-            union all
-            select p.year as y from inspection_plan_target t join inspection_plan p on p.id = t.plan_id join agency a on a.id = t.agency_id
-             where a.unit_path like ${`${u.path}%`} and p.status in ('in_progress','closed') and p.year <= ${year}
-          ) s`,
-    );
-    if (row?.y != null) out.set(u.id, Number(row.y));
-  }
-  return out;
+  if (!units.length) return new Map();
+  const parentPath = units[0].path.slice(0, -(units[0].id.length + 1));
+  const child = sql`split_part(substr(a.unit_path, ${parentPath.length + 1}), '/', 1)`;
+  const rows = await queryRows<{ child: string; y: number | null }>(
+    tx,
+    sql`select child, max(y)::int as y from (
+          select ${child} as child, extract(year from i.starts_on)::int as y from inspection i join agency a on a.id = i.agency_id
+           where a.unit_path like ${`${parentPath}%`} and i.status in ('under_way','closed') and i.starts_on <= ${`${year}-12-31`}
+          union all
+          select ${child} as child, p.year as y from inspection_plan_target t join inspection_plan p on p.id = t.plan_id join agency a on a.id = t.agency_id
+           where a.unit_path like ${`${parentPath}%`} and p.status in ('in_progress','closed') and p.year <= ${year}
+        ) s group by child`,
+  );
+  const ids = new Set(units.map((u) => u.id));
+  return new Map(rows.filter((r) => ids.has(r.child) && r.y != null).map((r) => [r.child, Number(r.y)]));
 }
 
 /** The ranking of the units under a unit for a year, with the office's weights. */
@@ -132,10 +134,14 @@ export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string
     );
   const ids = children.map((c) => c.id);
   const [par, sipas] = [await busiestFramework(tx, actor, 'par', ids, year), await busiestFramework(tx, actor, 'sipas', ids, year)];
+  // The children's sheets as summarised at each write (index_sheet_summary, sheet-summaries.ts).
   const summaries = async (f: typeof par) => {
-    if (!f) return new Map<string, { unmet: number; lost: number; pct: number | null }>();
-    const { units } = await scoredUnits(tx, f, year, await criteriaOf(tx, f.id), [parentUnitId]);
-    return new Map(units.map((u) => [u.unitId, { unmet: u.summary.unmet.length, lost: u.summary.pointsLost, pct: u.summary.indexPct }]));
+    if (!f || !ids.length) return new Map<string, { unmet: number; lost: number; pct: number | null }>();
+    const rows = await tx
+      .select({ unitId: indexSheetSummary.unitId, unmet: indexSheetSummary.unmetCount, lost: indexSheetSummary.pointsLost, pct: indexSheetSummary.indexPct })
+      .from(indexSheetSummary)
+      .where(and(eq(indexSheetSummary.frameworkId, f.id), eq(indexSheetSummary.year, year), inArray(indexSheetSummary.unitId, ids)));
+    return new Map(rows.map((r) => [r.unitId, { unmet: r.unmet, lost: r.lost, pct: r.pct }]));
   };
   const [parOf, sipasOf] = [await summaries(par), await summaries(sipas)];
   const complaints = new Map<string, number>();

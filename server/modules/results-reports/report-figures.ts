@@ -20,6 +20,6 @@ export async function reportFigures(
   today = vietnamLocalTime(systemClock.now()).date,
 ): Promise<ReportFigures> {
   if (r.status === 'issued' && r.figures) return r.figures as ReportFigures;
-  const figures = await seasonFigures(db, { root: { id: r.unitId, name: r.unitName, kind: r.unitKind, path: r.unitPath }, year: r.year, today, inspectionFilter: null, scoreFilter: null });
+  const figures = await seasonFigures(db, { root: { id: r.unitId, name: r.unitName, kind: r.unitKind, path: r.unitPath }, year: r.year, today, inspectionFilter: null });
   return { ...figures, sections: await dashboardSections(db, null, { rootPath: r.unitPath, year: r.year, today }) };
 }
