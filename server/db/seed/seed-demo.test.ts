@@ -242,13 +242,20 @@ describe('seedDemo', () => {
     const actions = await queryRows<{ status: string; on_reinspection: boolean; evidence: number }>(
       database.db,
       sql`select a.status, a.reinspection_id is not null as on_reinspection, (select count(*)::int from file_attachment f where f.owner_type = 'corrective_action' and f.owner_id = a.id) as evidence
-            from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id where c.status = 'issued' order by a.position`,
+            from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id join inspection i on i.id = c.inspection_id join inspection_plan p on p.id = i.plan_id
+           where c.status = 'issued' and p.year = 2021 order by a.position`,
     );
     expect(actions.map((a) => a.status)).toEqual(['closed', 'reported', 'in_progress', 'open']);
     expect(actions.map((a) => a.on_reinspection)).toEqual([false, false, true, true]);
     expect(actions[0].evidence).toBe(1);
-    const [counts] = await queryRows<{ drafts: number; escalations: number }>(database.db, sql`select (select count(*)::int from inspection_conclusion where status = 'draft') as drafts, (select count(*)::int from escalation where status = 'accepted' and register_entry_id is not null) as escalations`);
-    expect(counts).toEqual({ drafts: 1, escalations: 1 });
+    const [counts] = await queryRows<{ drafts: number; escalations: number; on_reinspection: number }>(
+      database.db,
+      sql`select (select count(*)::int from inspection_conclusion c join inspection i on i.id = c.inspection_id join inspection_plan p on p.id = i.plan_id where c.status = 'draft' and p.year = 2021) as drafts,
+                (select count(*)::int from escalation e join inspection i on i.id = e.inspection_id join inspection_plan p on p.id = i.plan_id where e.status = 'accepted' and e.register_entry_id is not null and p.year = 2021) as escalations,
+                (select count(*)::int from corrective_action a join inspection r on r.id = a.reinspection_id join inspection_plan p on p.id = r.plan_id where r.kind = 'reinspection' and p.year = 2021) as on_reinspection`,
+    );
+    // The 2021 re-inspection is built from the conclusion's open actions, as the office's button does.
+    expect(counts).toEqual({ drafts: 1, escalations: 1, on_reinspection: 2 });
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const list = (await unit.get('/api/conclusions')).json();
     expect(list.items.map((c: { status: string; agencyName: string }) => [c.status, c.agencyName])).toEqual([['issued', 'Ủy ban nhân dân phường Bồng Sơn']]);

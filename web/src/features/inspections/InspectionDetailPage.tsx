@@ -13,6 +13,7 @@ import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { MinutesPanel } from '../followup/MinutesPanel.js';
 import { ConclusionPanel } from '../followup/ConclusionPanel.js';
 import { EscalationsPanel } from '../followup/EscalationsPanel.js';
+import { ReinspectionActionsPanel } from '../followup/ReinspectionActionsPanel.js';
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -88,6 +89,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       <MinutesPanel inspectionId={i.id} />
       <ConclusionPanel inspectionId={i.id} status={i.status} />
       <EscalationsPanel inspectionId={i.id} status={i.status} />
+      {i.kind === 'reinspection' && <ReinspectionActionsPanel inspectionId={i.id} />}
       <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
         <Stack>
           <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>
