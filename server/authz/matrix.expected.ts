@@ -275,6 +275,10 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/report-submissions': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/report-submissions/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'PUT /api/report-submissions/{id}/draft': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
+  // The .xlsx form: the template's blank one for the office and the leaders; a report's for whoever sees it; filled back only by the unit.
+  'GET /api/report-templates/{id}/form.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'GET /api/report-submissions/{id}/form.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
+  'POST /api/report-submissions/{id}/form': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'POST /api/report-submissions/{id}/submit': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'POST /api/report-submissions/{id}/accept': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
   'POST /api/report-submissions/{id}/return': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },

@@ -947,6 +947,16 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: `/api/report-submissions/${sub.id}/draft`, payload: { version: sub.version, content: { answers: {}, tables: { figures: [{ n: 1 }] } } } };
     },
   },
+  'GET /api/report-templates/{id}/form.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-templates/${(await place.shared('reportTemplate', () => reportTemplate(place))).id}/form.xlsx`) },
+  'GET /api/report-submissions/{id}/form.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}/form.xlsx`) },
+  'POST /api/report-submissions/{id}/form': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const sub = await fresh('openReport', () => openReport(place));
+      const form = (await place.sec.get(`/api/report-submissions/${sub.id}/form.xlsx`)).rawPayload;
+      return { method: 'POST', url: `/api/report-submissions/${sub.id}/form?version=${sub.version}`, ...multipart([{ name: 'file', filename: 'bieu.xlsx', contentType: XLSX, data: form }]) };
+    },
+  },
   'POST /api/report-submissions/{id}/submit': {
     scoped: true,
     build: async ({ place, fresh }) => {

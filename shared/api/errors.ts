@@ -212,6 +212,13 @@ export const fieldErrorCodes = [
   'invalid_cell',
   'unanswered',
   'missing_attachment',
+  // a report form filled offline (.xlsx)
+  'wrong_template',
+  'wrong_template_version',
+  'unknown_row',
+  'formula',
+  'header_changed',
+  'sheet_missing',
   // self-inspections and difficulties
   'outside_year',
   'more_than_found',

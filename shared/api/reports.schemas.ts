@@ -296,3 +296,6 @@ export const unitReportStatisticsSchema = z.object({
   onTimeRate: z.number().nullable(),
 });
 export const reportStatisticsResponse = z.object({ year: z.number().int(), items: z.array(unitReportStatisticsSchema) });
+
+/** Filling a draft's tables from its .xlsx form: the draft's version, as for an autosave. */
+export const formImportQuery = z.object({ version: queryInt4().min(1) });

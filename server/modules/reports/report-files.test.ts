@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
@@ -6,11 +8,12 @@ import { samplePdf } from '../../files/sample-files.js';
 import { multipart } from '../../test/multipart.js';
 import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { MAX_FORM_BYTES } from './template-form-workbook.js';
 import { issuedRequest, publishedTemplate } from './test-support.js';
 
 /**
  * A unit's report as files (issue 9 §3): the Decree 30 report (.docx, Mẫu 1.4, BC) of one
- * submission, read back.
+ * submission, and the .xlsx form of its template filled offline and read back into the draft.
  */
 let t: TestApp;
 const clock = new ManualClock('2021-06-10T02:00:00Z');
@@ -81,5 +84,143 @@ describe('a unit’s report as a Decree 30 report (.docx, Mẫu 1.4)', () => {
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('ngày 10 tháng 6 năm 2021');
     expect(text).toContain('Hoàn thành 100% nhiệm vụ.');
+  });
+});
+
+describe('the .xlsx form of the template, filled offline and read back into the draft', () => {
+  let theirs: Submission;
+  const formUpload = (client: Client, id: string, version: number, data: Buffer, filename = 'bieu.xlsx') =>
+    client.request({ method: 'POST', url: `/api/report-submissions/${id}/form?version=${version}`, ...multipart([{ name: 'file', filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]) });
+  const load = async (bytes: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb;
+  };
+  const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+
+  beforeAll(async () => {
+    const [row] = (await unitB.get('/api/report-submissions?mine=true')).json().items;
+    theirs = (await unitB.get(`/api/report-submissions/${row.id}`)).json();
+    const saved = await unitB.put(`/api/report-submissions/${theirs.id}/draft`, { version: theirs.version, content: { answers: { context: 'Giữ nguyên phần trả lời.' }, tables: {} } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    theirs = saved.json();
+  });
+
+  it('is generated for the template version: a sheet per table, typed columns, fixed rows filled in, a hidden sheet naming the template and version', async () => {
+    const blank = await c.secretariat.get(`/api/report-templates/${template.id}/form.xlsx`);
+    expect(blank.statusCode).toBe(200);
+    expect(blank.headers['content-disposition']).toContain('bieu-nhap-lieu-bao-cao-thu-v1.xlsx');
+    const wb = await load(blank.rawPayload);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Biểu 1. Hồ sơ thủ tục hành c', 'visible'],
+      ['Phụ lục. Nhiệm vụ được giao', 'visible'],
+      ['_mau', 'veryHidden'],
+    ]);
+    const dossiers = wb.worksheets[0];
+    expect((dossiers.getRow(2).values as unknown[]).slice(1)).toEqual(['Mã dòng', 'Nội dung', 'Tiếp nhận', 'Giải quyết đúng hạn', 'Tỷ lệ đúng hạn']);
+    expect((dossiers.getRow(3).values as unknown[]).slice(1)).toEqual(['land', 'Lĩnh vực đất đai']);
+    expect((dossiers.getRow(4).values as unknown[]).slice(1)).toEqual(['civil', 'Lĩnh vực hộ tịch']);
+    expect(dossiers.getCell('C3').dataValidation).toMatchObject({ type: 'whole' });
+    expect(dossiers.getCell('E4').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    const tasks = wb.worksheets[1];
+    expect(tasks.getCell('D3').numFmt).toBe('dd/mm/yyyy');
+    expect(tasks.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+    expect(wb.getWorksheet('_mau')!.getCell('B2').value).toBe(1);
+    // The unit's own form carries its draft; another unit's is not found; the office's template page is the office's.
+    expect((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).statusCode).toBe(200);
+    expect((await c.unitOfficerA.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).statusCode).toBe(404);
+    expect((await unitB.get(`/api/report-templates/${template.id}/form.xlsx`)).statusCode).toBe(404);
+  });
+
+  it('fills the draft’s tables from the filled form, keeping the answers', async () => {
+    const wb = await load((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload);
+    const dossiers = wb.worksheets[0];
+    dossiers.getCell('C3').value = 120;
+    dossiers.getCell('D3').value = 118;
+    dossiers.getCell('E3').value = 98.3;
+    dossiers.getCell('C4').value = '1.240'; // typed as text, Vietnamese style
+    const tasks = wb.worksheets[1];
+    tasks.getRow(3).values = [1, null, 'Niêm yết TTHC', new Date(Date.UTC(2021, 3, 30)), 'Có'];
+    tasks.getRow(4).values = [2, null, 'Rà soát quy trình', '15/05/2021', 'Không'];
+    const res = await formUpload(unitB, theirs.id, theirs.version, await bytesOf(wb));
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json() as Submission;
+    expect(after.version).toBe(theirs.version + 1);
+    expect(after.content.answers).toEqual({ context: 'Giữ nguyên phần trả lời.' });
+    expect(after.content.tables).toEqual({
+      dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 1240 }],
+      tasks: [
+        { task: 'Niêm yết TTHC', deadline: '2021-04-30', done: true },
+        { task: 'Rà soát quy trình', deadline: '2021-05-15', done: false },
+      ],
+    });
+    theirs = after;
+    // The form downloaded now round-trips what was read.
+    const again = await load((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload);
+    expect(again.worksheets[0].getCell('C4').value).toBe(1240);
+    expect(again.worksheets[1].getCell('C4').value).toBe('Rà soát quy trình');
+  });
+
+  it('refuses wrong types, unknown rows and formulas cell by cell, and changes nothing', async () => {
+    const wb = await load((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload);
+    const dossiers = wb.worksheets[0];
+    dossiers.getCell('C3').value = 'nhiều';
+    dossiers.getCell('E4').value = 120;
+    dossiers.getCell('D3').value = { formula: 'C3-2' } as ExcelJS.CellFormulaValue;
+    dossiers.getRow(5).values = ['other', 'Lĩnh vực khác', 5];
+    wb.worksheets[1].getCell('D3').value = '31/02/2021';
+    const res = await formUpload(unitB, theirs.id, theirs.version, await bytesOf(wb));
+    expect(res.statusCode).toBe(400);
+    const found = (res.json().invalidParams as { name: string; code: string }[]).map((p) => [p.name, p.code]);
+    expect(found).toEqual([
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!C3', 'invalid_cell'],
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!D3', 'formula'],
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!E4', 'invalid_cell'],
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!A5', 'unknown_row'],
+      ['file.Phụ lục. Nhiệm vụ được giao!D3', 'invalid_cell'],
+    ]);
+    const now = (await unitB.get(`/api/report-submissions/${theirs.id}`)).json() as Submission;
+    expect(now.version).toBe(theirs.version);
+    expect(now.content).toEqual(theirs.content);
+  });
+
+  it('refuses the form of another template or version, a workbook not from the app, a file not a workbook, and oversized or inflating files', async () => {
+    const other = await publishedTemplate(c.secretariat, a.homeAffairs.id);
+    const otherForm = (await c.secretariat.get(`/api/report-templates/${other.id}/form.xlsx`)).rawPayload;
+    const code = async (data: Buffer) => {
+      const res = await formUpload(unitB, theirs.id, theirs.version, data);
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().invalidParams[0].code as string;
+    };
+    expect(await code(otherForm)).toBe('wrong_template');
+    // The next version of this very template.
+    const copy = await c.secretariat.post(`/api/report-templates/${template.id}/copies`, {});
+    expect(copy.statusCode, copy.body).toBe(201);
+    const next = await c.secretariat.post(`/api/report-templates/${copy.json().id}/publish`, { version: copy.json().version });
+    expect(next.statusCode, next.body).toBe(200);
+    expect(await code((await c.secretariat.get(`/api/report-templates/${next.json().id}/form.xlsx`)).rawPayload)).toBe('wrong_template_version');
+    // Any workbook, not the app's form.
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Sheet1').getCell('A1').value = 1;
+    expect(await code(await bytesOf(plain))).toBe('wrong_template');
+    expect(await code(samplePdf('không phải bảng tính'))).toBe('unreadable_workbook');
+    // A zip that would inflate far past the cap (a few kilobytes holding 60 MB of zeros).
+    const bomb = new JSZip();
+    bomb.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bombBytes.length).toBeLessThan(MAX_FORM_BYTES);
+    expect(await code(bombBytes)).toBe('too_large');
+    expect(await code(Buffer.concat([otherForm, Buffer.alloc(MAX_FORM_BYTES)]))).toBe('file_too_large');
+    expect((await unitB.get(`/api/report-submissions/${theirs.id}`)).json().version).toBe(theirs.version);
+  });
+
+  it('is the unit’s draft only: another unit 404, the office 403, a stale version 409 before the file is read', async () => {
+    const form = (await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload;
+    expect((await formUpload(c.unitOfficerA, theirs.id, theirs.version, form)).statusCode).toBe(404);
+    expect((await formUpload(c.secretariat, theirs.id, theirs.version, form)).statusCode).toBe(403);
+    const stale = await formUpload(unitB, theirs.id, theirs.version - 1, form);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await unitB.request({ method: 'POST', url: `/api/report-submissions/${theirs.id}/form?version=abc` })).statusCode).toBe(400);
   });
 });

@@ -9,7 +9,7 @@ import { tablesOf } from './submission-content.js';
  * Sheet names are the tables' titles cut to Excel's 31 characters and made unique.
  */
 
-const sheetName = (title: string, used: Set<string>) => {
+export const sheetName = (title: string, used: Set<string>) => {
   const base = title.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Biểu';
   let name = base;
   for (let i = 2; used.has(name.toLocaleLowerCase('vi')); i++) name = `${base.slice(0, 26)} ${i}`;

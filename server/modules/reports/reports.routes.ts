@@ -7,6 +7,7 @@ import {
   createPeriodRuleBody,
   createRequestBody,
   createTemplateBody,
+  formImportQuery,
   issueRequestBody,
   listRequestsQuery,
   listSubmissionsQuery,
@@ -31,16 +32,19 @@ import {
 } from '../../../shared/api/reports.schemas.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { SubmissionContent } from '../../../shared/api/reports.schemas.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { presentRequests, presentRule, presentSubmission, presentSubmissionSummary, presentTemplate } from './reports.presenter.js';
-import { findRequest, findVisibleRequest, findVisibleRule, findVisibleSubmission, findVisibleTemplate, listVisibleRequests, listVisibleRules, listVisibleSubmissions, listVisibleTemplates } from './reports.repository.js';
+import { findRequest, findTemplate, findVisibleRequest, findVisibleRule, findVisibleSubmission, findVisibleTemplate, listVisibleRequests, listVisibleRules, listVisibleSubmissions, listVisibleTemplates } from './reports.repository.js';
 import { createRequest, issueRequest, updateRequest } from './request-use-cases.js';
 import { createPeriodRule, updatePeriodRule } from './rule-use-cases.js';
-import { reviewSubmission, saveSubmission, submitSubmission } from './submission-use-cases.js';
+import { checkTablesImport, formRefused, formTemplate, importSubmissionTables, reviewSubmission, saveSubmission, submitSubmission } from './submission-use-cases.js';
+import { MAX_FORM_BYTES, readTemplateForm, templateFormWorkbook } from './template-form-workbook.js';
+import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { copyTemplate, createTemplate, publishTemplate, updateTemplate } from './template-use-cases.js';
 import './reports.files.js';
-import { compileRequest, exportSubmissionTables, reportStatistics } from './report-exports.js';
+import { compileRequest, exportSubmissionTables, fileSlug, reportStatistics } from './report-exports.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -194,6 +198,45 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
     const file = await db.transaction((tx) => exportSubmissionTables(tx, contextOf(request), request.params.id));
     return reply.type(xlsx).header('content-disposition', attachment(file.filename)).send(file.bytes);
   });
+  // The .xlsx form of a template version, filled offline and read back into a draft (issue 9 §3).
+  app.get('/api/report-templates/:id/form.xlsx', { schema: { tags, summary: 'The blank .xlsx form of a template version: a sheet per table, typed columns, fixed rows filled in, the template and version named in a hidden sheet', params: idParams } }, async (request, reply) => {
+    const t = await db.transaction((tx) => findVisibleTemplate(tx, contextOf(request).actor, request.params.id));
+    if (!t) throw AppError.notFound('report template');
+    return reply.type(xlsx).header('content-disposition', attachment(`bieu-nhap-lieu-${fileSlug(t.name)}-v${t.revision}.xlsx`)).send(await templateFormWorkbook(formTemplate(t), null));
+  });
+  app.get('/api/report-submissions/:id/form.xlsx', { schema: { tags, summary: "The .xlsx form of the report's template version, filled with the report's tables as they stand", params: idParams } }, async (request, reply) => {
+    const { s, t } = await db.transaction(async (tx) => {
+      const found = await findVisibleSubmission(tx, contextOf(request).actor, request.params.id);
+      if (!found) throw AppError.notFound('report');
+      return { s: found, t: (await findTemplate(tx, (await findRequest(tx, found.requestId))!.templateId))! };
+    });
+    return reply.type(xlsx).header('content-disposition', attachment(`bieu-nhap-lieu-${fileSlug(`${t.name} ${s.agencyName}`)}.xlsx`)).send(await templateFormWorkbook(formTemplate(t), s.content as SubmissionContent));
+  });
+  app.post(
+    '/api/report-submissions/:id/form',
+    {
+      schema: {
+        tags,
+        summary: "Fill the draft's tables from its filled .xlsx form (multipart field \"file\", ?version=): the answers are kept; every bad cell or row is listed (400, invalidParams named file.<sheet>!<cell>) and nothing changes",
+        params: idParams,
+        querystring: formImportQuery,
+        response: { 200: submissionSchema, ...errors, 415: problemSchema },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const version = request.query.version;
+      // Authorized before a byte of the file is read.
+      const template = await db.transaction((tx) => checkTablesImport(tx, ctx, request.params.id, version));
+      const { bytes } = await readXlsxUpload(request, { maxBytes: MAX_FORM_BYTES, workbook: 'a report form' });
+      const read = await readTemplateForm(bytes, template);
+      if (!read.ok) throw formRefused(read.errors);
+      return db.transaction(async (tx) => {
+        await importSubmissionTables(tx, ctx, request.params.id, version, template.id, read.tables);
+        return submission(tx, ctx, request.params.id);
+      });
+    },
+  );
   app.get('/api/report-statistics', { schema: { tags, summary: 'On time, late, returned and missing reports per unit over the requests due in a year, with the on-time rate', querystring: reportStatisticsQuery, response: { 200: reportStatisticsResponse, ...errors } } }, async (request) =>
     db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query)),
   );

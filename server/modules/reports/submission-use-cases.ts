@@ -15,7 +15,8 @@ import { notify } from '../../notifications/notify.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { officeOf, submissionLink, unitReporters } from './report-notifications.js';
 import { assertSubmissionMove, mayMove, ownerPlace, submissionPlace, submissionResource } from './reports.policy.js';
-import { findRequest, findTemplate, type RequestRow, type SubmissionRow } from './reports.repository.js';
+import { findRequest, findTemplate, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
+import type { FormError, FormTemplate } from './template-form-workbook.js';
 import { checkContent, unansweredSections } from './submission-content.js';
 
 /**
@@ -90,3 +91,29 @@ export async function reviewSubmission(tx: Tx, ctx: RequestContext, id: string, 
   else await notify(tx, ctx, { kind: 'report.returned', recipients, params: { title: r.title, reason: reason! }, link: submissionLink(id) });
   return after;
 }
+
+/**
+ * Before a byte of an uploaded form is read: the caller may fill this report now (404 unseen, 403
+ * not theirs, 409 closed, submitted or stale), as for an autosave.
+ */
+export async function checkTablesImport(tx: Tx, ctx: RequestContext, id: string, version: number): Promise<FormTemplate> {
+  const { r } = await loadForMove(tx, ctx, id, 'save', version);
+  return formTemplate((await findTemplate(tx, r.templateId))!);
+}
+
+/** A filled form's reading as the refusal the API answers: 400 listing each cell (`file.<sheet>!<cell>`); nothing changed. */
+export function formRefused(errors: FormError[]): AppError {
+  return new AppError('VALIDATION_FAILED', 'the form was not read: nothing changed', errors.map((e) => ({ name: e.at ? `file.${e.at}` : 'file', code: e.code, reason: e.reason })));
+}
+
+/**
+ * The tables read from a filled .xlsx form into the unit's draft, its answers kept: the same save
+ * as an autosave (version, type checks, audit), in one transaction.
+ */
+export async function importSubmissionTables(tx: Tx, ctx: RequestContext, id: string, version: number, templateId: string, tables: SubmissionContent['tables']) {
+  const { s, r } = await loadForMove(tx, ctx, id, 'save', version);
+  if (r.templateId !== templateId) throw new AppError('VERSION_CONFLICT', 'the request now uses another template: download its form again');
+  return saveSubmission(tx, ctx, id, { version, content: { answers: (s.content as SubmissionContent).answers, tables } });
+}
+
+export const formTemplate = (t: TemplateRow): FormTemplate => ({ id: t.id, code: t.code, revision: t.revision, name: t.name, body: t.body as TemplateBody });

@@ -166,6 +166,12 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   invalid_cell: 'field.invalid_cell',
   unanswered: 'field.unanswered',
   missing_attachment: 'field.missing_attachment',
+  wrong_template: 'field.wrong_template',
+  wrong_template_version: 'field.wrong_template_version',
+  unknown_row: 'field.unknown_row',
+  formula: 'field.formula',
+  header_changed: 'field.header_changed',
+  sheet_missing: 'field.sheet_missing',
 };
 
 /** The message key of a field-level code from the server (a rejected import row's too). */

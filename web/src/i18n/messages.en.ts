@@ -558,6 +558,12 @@ export const en: Record<MessageKey, string> = {
   'field.invalid_cell': 'The value does not fit the column’s type.',
   'field.unanswered': 'This section is empty (or upload the signed report).',
   'field.missing_attachment': 'A required attachment is missing.',
+  'field.wrong_template': 'The file is not the form of this report: download this report’s form and fill it in.',
+  'field.wrong_template_version': 'The file is the form of another version of the template: download this report’s form again.',
+  'field.unknown_row': 'The row code is not in the template.',
+  'field.formula': 'The cell holds a formula: type the value.',
+  'field.header_changed': 'A column heading was changed or moved.',
+  'field.sheet_missing': 'A table’s sheet is missing.',
 
   'error.VALIDATION_FAILED': 'Some fields are not valid. Please check the highlighted fields.',
   'error.UNAUTHENTICATED': 'You are not signed in or your session has expired.',

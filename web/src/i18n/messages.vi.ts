@@ -561,6 +561,12 @@ export const vi = {
   'field.invalid_cell': 'Giá trị không đúng kiểu của cột.',
   'field.unanswered': 'Phần này chưa có nội dung (hoặc tải lên báo cáo đã ký).',
   'field.missing_attachment': 'Chưa đính kèm tài liệu bắt buộc.',
+  'field.wrong_template': 'Tệp không phải biểu nhập liệu của báo cáo này: hãy tải biểu của báo cáo và điền vào đó.',
+  'field.wrong_template_version': 'Tệp là biểu của phiên bản khác của biểu mẫu: hãy tải lại biểu của báo cáo này.',
+  'field.unknown_row': 'Mã dòng không có trong biểu mẫu.',
+  'field.formula': 'Ô có công thức: hãy nhập giá trị.',
+  'field.header_changed': 'Tiêu đề cột đã bị sửa hoặc đổi chỗ.',
+  'field.sheet_missing': 'Thiếu trang tính của một bảng.',
 
   'error.VALIDATION_FAILED': 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
   'error.UNAUTHENTICATED': 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',

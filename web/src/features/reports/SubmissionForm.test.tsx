@@ -10,6 +10,7 @@ import { submissionFixture } from './test-fixtures.js';
 type Handler = (body: { version: number; content: Submission['content'] }) => Response | Promise<Response>;
 let onSave: Handler;
 let onSubmit: Handler;
+let onForm: (url: URL, body: FormData) => Response | Promise<Response>;
 const saves: { version: number; content: Submission['content'] }[] = [];
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
@@ -21,6 +22,7 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     return onSave(body);
   }
   if (url.pathname.endsWith('/submit')) return onSubmit(JSON.parse(String(init?.body)));
+  if (url.pathname.endsWith('/form') && init?.method === 'POST') return onForm(url, init.body as FormData);
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
 
@@ -33,6 +35,7 @@ beforeEach(() => {
   fetchMock.mockClear();
   onSave = (b) => saved(b);
   onSubmit = (b) => saved(b, { status: 'submitted', displayStatus: 'submitted_on_time', late: false });
+  onForm = () => json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
   vi.stubGlobal('fetch', fetchMock);
 });
 
@@ -118,5 +121,48 @@ describe('the unit’s report form', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Gửi báo cáo' }));
     expect(await screen.findByText(/^1\. Kết quả thực hiện: /)).toBeTruthy();
+  });
+
+  it('fills the tables from the .xlsx form: each refused cell listed, then the tables replaced and the answers kept', async () => {
+    let sent: { version: string | null; file: string | null } | null = null;
+    onForm = (url, body) => {
+      sent = { version: url.searchParams.get('version'), file: (body.get('file') as File | null)?.name ?? null };
+      return json(
+        {
+          type: 'x', title: 'Invalid', status: 400, code: 'VALIDATION_FAILED', requestId: 'r',
+          invalidParams: [
+            { name: 'file.Biểu 1. Hồ sơ thủ tục hành c!C3', code: 'invalid_cell', reason: 'x' },
+            { name: 'file.Biểu 1. Hồ sơ thủ tục hành c!A5', code: 'unknown_row', reason: 'x' },
+          ],
+        },
+        400,
+      );
+    };
+    renderWithProviders(<SubmissionForm submission={submissionFixture({ version: 3, content: { answers: { ket_qua: 'Giữ nguyên' }, tables: { ho_so: [{}, {}] } } })} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    expect((await screen.findByRole('link', { name: 'Tải biểu nhập liệu (.xlsx)' })).getAttribute('href')).toBe('/api/report-submissions/11111111-1111-4111-8111-111111111111/form.xlsx');
+    // Mantine's FileInput is a button over a hidden file input.
+    const formInput = () => screen.getByTestId('tables-form-xlsx').querySelector('input[type="file"]') as HTMLInputElement;
+    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'bieu-da-dien.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await user.upload(formInput(), file);
+    await user.click(screen.getByRole('button', { name: 'Tải lên và điền bảng' }));
+    const errors = await screen.findByRole('table', { name: 'Lỗi trong tệp' });
+    expect(errors.textContent).toContain('Biểu 1. Hồ sơ thủ tục hành c!C3');
+    expect(errors.textContent).toContain('Giá trị không đúng kiểu của cột.');
+    expect(errors.textContent).toContain('Mã dòng không có trong biểu mẫu.');
+    expect(sent).toEqual({ version: '3', file: 'bieu-da-dien.xlsx' });
+
+    onForm = () => json(submissionFixture({ status: 'draft', displayStatus: 'draft', version: 4, content: { answers: { ket_qua: 'Giữ nguyên' }, tables: { ho_so: [{ nhan: 120 }, { nhan: 30 }] } } }));
+    await user.upload(formInput(), file);
+    await user.click(screen.getByRole('button', { name: 'Tải lên và điền bảng' }));
+    expect(await screen.findByText('Đã điền các bảng từ tệp.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Lỗi trong tệp' })).toBeNull();
+    expect((screen.getByLabelText('Hồ sơ nhận — Đất đai') as HTMLInputElement).value).toBe('120');
+    expect(screen.getByTestId('total-ho_so-nhan').textContent).toBe('150');
+    expect((screen.getByLabelText('1. Kết quả thực hiện') as HTMLTextAreaElement).value).toBe('Giữ nguyên');
+    // The next autosave is based on the version the upload made.
+    await user.type(screen.getByLabelText('1. Kết quả thực hiện'), '.');
+    expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
+    expect(saves.at(-1)!.version).toBe(4);
   });
 });

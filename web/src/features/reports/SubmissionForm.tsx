@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../lib/api-client.js';
 import { AttachmentsField } from '../files/AttachmentsField.js';
 import { DataTableInput } from './DataTableInput.js';
+import { TablesFormXlsx } from './TablesFormXlsx.js';
 import { draftFromContent, tablesOf } from './submission-draft.js';
 import { useSubmissionDraft, type DraftConflict, type SaveState } from './use-submission-draft.js';
 
@@ -201,6 +202,7 @@ export function SubmissionForm({ submission, autosaveDelayMs = 1500 }: Submissio
         ),
       )}
       {tablesOf(body).length === 0 && body.items.length === 0 && <Text c="dimmed">{t('reporting.form.emptyTemplate')}</Text>}
+      {tablesOf(body).length > 0 && <TablesFormXlsx submission={submission} editable={editable} settled={draft.saveState === 'saved'} baseVersion={draft.baseVersion} onFilled={draft.replaceFromServer} />}
       <Stack gap="xs">
         <Title order={3} size="h5">
           {t('reporting.form.attachments')}

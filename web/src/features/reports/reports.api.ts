@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportRequest, ReportTemplate, Submission, SubmissionContent, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
-import { api } from '../../lib/api-client.js';
+import { api, request } from '../../lib/api-client.js';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -77,3 +77,13 @@ export const useReviewSubmission = (id: string) =>
 export const requestLetterBase = (id: string) => `/api/documents/report-request/${id}`;
 /** One unit's report as a Decree 30 report (Mẫu 1.4, BC): .docx and PDF through the document pipeline. */
 export const submissionReportBase = (id: string) => `/api/documents/report-submission/${id}`;
+
+/** The .xlsx form of a report's template version, with its tables as they stand. */
+export const submissionFormUrl = (id: string) => `/api/report-submissions/${id}/form.xlsx`;
+
+/** Fills the draft's tables from its filled .xlsx form (answers kept); 400 lists each bad cell. */
+export function uploadSubmissionForm(id: string, version: number, file: File) {
+  const body = new FormData();
+  body.append('file', file);
+  return request<Submission>('POST', `/api/report-submissions/${id}/form`, { body, query: { version: String(version) } });
+}

@@ -178,6 +178,24 @@ export function useSubmissionDraft(submission: Submission, { delayMs, editable }
     }
   }, [body, id, onServer, queryClient]);
 
+  /** The version the next save is based on (an .xlsx form is uploaded against it). */
+  const baseVersion = useCallback(() => versionRef.current, []);
+
+  /** The report as the server now has it (its tables filled from an .xlsx form): shown, and the base of the next save. */
+  const replaceFromServer = useCallback(
+    (saved: Submission) => {
+      onServer(saved);
+      const next = draftFromContent(body, saved.content);
+      stateRef.current = next;
+      clearLocalDraft(id);
+      setState(next);
+      setRestored(false);
+      setError(null);
+      setSaveState('saved');
+    },
+    [body, id, onServer],
+  );
+
   const checked = useMemo(() => contentOf(body, state), [body, state]);
-  return { state, update, saveState, conflict, error, restored, problems: checked.problems, keepMine, takeTheirs, retry, submit };
+  return { state, update, saveState, conflict, error, restored, problems: checked.problems, keepMine, takeTheirs, retry, submit, baseVersion, replaceFromServer };
 }
