@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { agency, auditEvent, unit, userRole } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
+import { insertRowsAsJson } from '../../db/bulk-insert.js';
 import type { RequestContext } from '../../http/actor.js';
 import type { Place } from '../../authz/scope.js';
 import { INSTALLATION_KEY, scopeKeysOf } from '../../authz/scope-keys.js';
@@ -66,7 +67,9 @@ export async function recordAudit(tx: DbOrTx, ctx: RequestContext | SystemContex
  */
 export async function recordAudits(tx: DbOrTx, ctx: RequestContext | SystemContext, entries: (Omit<AuditEntry, 'scope'> & { places: Place[] })[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(auditEvent).values(
+  await insertRowsAsJson(
+    tx,
+    auditEvent,
     entries.map((entry) => ({
       actorId: ctx.actor?.userId ?? null,
       actorName: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'system',

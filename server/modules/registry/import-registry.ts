@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { isNotNull } from 'drizzle-orm';
+import { inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAgencyBody, createUnitBody, type ImportResult } from '../../../shared/api/registry.schemas.js';
 import { agency, unit } from '../../db/schema/index.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { insertRowsAsJson } from '../../db/bulk-insert.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit, recordAudits } from '../audit/audit-log.js';
@@ -494,10 +495,9 @@ async function createUnits(sp: Tx, ctx: RequestContext, batch: { r: SheetRow; va
     return true;
   });
   if (!ok.length) return refused;
-  const rows = await sp
-    .insert(unit)
-    .values(ok.map(({ values }) => ({ ...values, parentId: values.parentId ?? null, sortKey: vietnameseSortKey(values.name) })))
-    .returning();
+  await insertRowsAsJson(sp, unit, ok.map(({ values }) => ({ ...values, parentId: values.parentId ?? null, sortKey: vietnameseSortKey(values.name) })));
+  // Read back as stored: the paths the triggers wrote scope the audit events.
+  const rows = await sp.select().from(unit).where(inArray(unit.id, ok.map(({ values }) => values.id)));
   await recordAudits(sp, ctx, rows.map((row) => ({ action: 'unit.created', entityType: 'unit', entityId: row.id, places: [{ unitPath: row.path }], after: row })));
   for (const row of rows) known.set(row);
   result.units.created += rows.length;
@@ -608,10 +608,8 @@ async function createAgencies(
     return true;
   });
   if (!ok.length) return refused;
-  const rows = await sp
-    .insert(agency)
-    .values(ok.map(({ values }) => ({ ...values, parentAgencyId: values.parentAgencyId ?? null, email: values.email ?? null, sortKey: vietnameseSortKey(values.name) })))
-    .returning();
+  await insertRowsAsJson(sp, agency, ok.map(({ values }) => ({ ...values, parentAgencyId: values.parentAgencyId ?? null, email: values.email ?? null, sortKey: vietnameseSortKey(values.name) })));
+  const rows = await sp.select().from(agency).where(inArray(agency.id, ok.map(({ values }) => values.id)));
   await recordAudits(sp, ctx, rows.map((row) => ({ action: 'agency.created', entityType: 'agency', entityId: row.id, places: [{ unitPath: row.unitPath, agencyPath: row.path }], after: row })));
   for (const row of rows) places.agencies.set({ ...row, unitName: places.units.get(row.unitId)!.name, parentAgencyName: null, isStandingBody: false });
   result.agencies.created += rows.length;
