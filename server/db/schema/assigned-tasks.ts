@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from './identity.js';
 import { agency } from './registry.js';
+import { xlsxImportColumns, xlsxImportReportColumns, xlsxImportStatusCheck } from '../../jobs/xlsx-import-columns.js';
 
 /**
  * A task assigned by a People's Committee or its Chairman (nhiệm vụ được giao; issue 10 §8): the
@@ -89,27 +90,15 @@ export const assignedTaskNote = pgTable(
 export const assignedTaskImport = pgTable(
   'assigned_task_import',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...xlsxImportColumns(),
+    ...xlsxImportReportColumns(),
     assigningAgencyId: uuid()
       .notNull()
       .references(() => agency.id),
-    dryRun: boolean().notNull(),
-    fileSha256: text().notNull(),
-    fileName: text(),
-    /** 'queued' | 'running' | 'done' | 'rejected' | 'failed'. */
-    status: text().notNull().default('queued'),
-    errors: jsonb().notNull().default([]),
-    summary: jsonb(),
-    jobId: text(),
-    requestedBy: uuid()
-      .notNull()
-      .references(() => appUser.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('assigned_task_import_requested_by_idx').on(t.requestedBy),
-    check('assigned_task_import_status_check', sql`${t.status} in ('queued','running','done','rejected','failed')`),
+    xlsxImportStatusCheck('assigned_task_import', t.status),
   ],
 );
 

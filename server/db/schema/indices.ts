@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { appUser } from './identity.js';
+import { xlsxImportColumns, xlsxImportReportColumns, xlsxImportStatusCheck } from '../../jobs/xlsx-import-columns.js';
 import { agency, unit } from './registry.js';
 import { documentRegisterEntry } from './plans.js';
 
@@ -184,27 +185,15 @@ export const indexScore = pgTable(
 export const indexFrameworkImport = pgTable(
   'index_framework_import',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...xlsxImportColumns(),
+    ...xlsxImportReportColumns(),
     frameworkId: uuid()
       .notNull()
       .references(() => indexFramework.id),
-    dryRun: boolean().notNull(),
-    fileSha256: text().notNull(),
-    fileName: text(),
-    /** 'queued' | 'running' | 'done' | 'rejected' | 'failed'. */
-    status: text().notNull().default('queued'),
-    errors: jsonb().notNull().default([]),
-    summary: jsonb(),
-    jobId: text(),
-    requestedBy: uuid()
-      .notNull()
-      .references(() => appUser.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('index_framework_import_framework_id_idx').on(t.frameworkId),
-    check('index_framework_import_status_check', sql`${t.status} in ('queued','running','done','rejected','failed')`),
+    xlsxImportStatusCheck('index_framework_import', t.status),
   ],
 );
 
@@ -215,30 +204,18 @@ export const indexFrameworkImport = pgTable(
 export const indexScoreImport = pgTable(
   'index_score_import',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    ...xlsxImportColumns(),
+    ...xlsxImportReportColumns(),
     frameworkId: uuid()
       .notNull()
       .references(() => indexFramework.id),
     year: integer().notNull(),
     /** Which points the file carries: 'self' | 'appraised' | 'final'. */
     pointsKind: text().notNull(),
-    dryRun: boolean().notNull(),
-    fileSha256: text().notNull(),
-    fileName: text(),
-    /** 'queued' | 'running' | 'done' | 'rejected' | 'failed'. */
-    status: text().notNull().default('queued'),
-    errors: jsonb().notNull().default([]),
-    summary: jsonb(),
-    jobId: text(),
-    requestedBy: uuid()
-      .notNull()
-      .references(() => appUser.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('index_score_import_framework_id_idx').on(t.frameworkId),
-    check('index_score_import_status_check', sql`${t.status} in ('queued','running','done','rejected','failed')`),
+    xlsxImportStatusCheck('index_score_import', t.status),
     check('index_score_import_points_kind_check', sql`${t.pointsKind} in ('self','appraised','final')`),
   ],
 );
