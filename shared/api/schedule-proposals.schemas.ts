@@ -18,6 +18,10 @@ export const proposeScheduleBody = z.object({
   teamIds: z.array(z.uuid()).min(1).max(500).optional(),
   /** Only these targets (default: every target without a visit yet). */
   agencyIds: z.array(z.uuid()).min(1).max(20000).optional(),
+  /** The order targets are placed in: by the risk ranking (issue 11 §3; riskiest first), or by name. */
+  order: z.enum(['risk', 'name']).default('risk'),
+  /** The year of the ranking (default: the year before the plan's, the last scored). */
+  riskYear: int4().min(1990).max(2100).optional(),
 });
 
 export const placementSchema = z.object({

@@ -68,4 +68,19 @@ describe('proposing a schedule', () => {
     expect(p.unplaced[0].reason).toBe('Mọi đoàn đã kín lịch (hoặc có thành viên trùng lịch) vào mọi ngày làm việc còn lại.');
     expect(proposeSchedule({ ...base, from: '2021-06-01', to: '2021-06-02', capacityPerTeamPerDay: 5 }).unplaced).toHaveLength(0);
   });
+
+  it('orders the targets by the risk ranking: the riskiest placed first and earliest, unranked last, each placement saying why', () => {
+    // Three of the seventeen ranked (a05 riskiest), in a window with room for four visits only.
+    const risky = targets.map((t) => ({ ...t, risk: t.agencyId === 'a05' ? { rank: 1, score: 72.5, unitName: 'Phường 05' } : t.agencyId === 'a12' ? { rank: 2, score: 60, unitName: 'Phường 12' } : t.agencyId === 'a09' ? { rank: 3, score: 41.25, unitName: 'Phường 09' } : null }));
+    const p = proposeSchedule({ ...base, targets: risky, riskYear: 2020, from: '2021-06-01', to: '2021-06-02' });
+    expect(p.placements.map((x) => x.agencyId)).toEqual(['a05', 'a12', 'a09', 'a00']);
+    expect(p.placements[0].startsOn <= p.placements[2].startsOn).toBe(true);
+    expect(p.placements[0].explanation).toContain('thứ tự 1/17 theo xếp hạng rủi ro năm 2020 (Phường 05 hạng 1, điểm rủi ro 72,5); ');
+    expect(p.placements[0].explanationEn).toContain('order 1/17 by the 2020 risk ranking (Phường 05 rank 1, risk score 72.5); ');
+    expect(p.placements[3].explanation).toContain('thứ tự 4/17: UBND phường 00 chưa có trong xếp hạng rủi ro năm 2020, xếp sau các đơn vị có hạng; ');
+    // The unplaced are the unranked (by name), never a ranked one.
+    expect(p.unplaced.map((x) => x.agencyId)).toEqual(targets.slice(1).map((t) => t.agencyId).filter((id) => !['a05', 'a12', 'a09'].includes(id)));
+    // Without a ranking, the order and the texts are as before.
+    expect(proposeSchedule(base).placements[0].explanation).not.toContain('xếp hạng rủi ro');
+  });
 });

@@ -9,8 +9,10 @@
  *  1. The days: the working days of the window (weekends, holidays and days off left out), from
  *     today on, and for announced visits from the first day a notice issued today reaches the unit
  *     in time.
- *  2. Targets in a fixed order (by name, then id); target i of N aims at the working day at
- *     position ⌊(i + ½) · D / N⌋ of the D days, so the visits spread evenly over the months.
+ *  2. Targets in a fixed order: by the risk ranking when one is given (issue 11 §3: the riskiest
+ *     unit's targets first, those of unranked units after), then by name, then id; target i of N
+ *     aims at the working day at position ⌊(i + ½) · D / N⌋ of the D days, so the visits spread
+ *     evenly over the months and the riskiest are visited earliest and placed first.
  *  3. From that day, the nearest days first (later before earlier at equal distance), the first
  *     day where some team has room (capacity per day), none of its people is booked elsewhere that
  *     day, and the agency was not visited within the revisit window; among those teams, the one
@@ -25,6 +27,8 @@ import { daysOf, noticeDeadline, type ScheduledVisit, type TeamPerson } from './
 export interface ProposalTarget {
   agencyId: string;
   agencyName: string;
+  /** The target's unit in the risk ranking (its own unit, or the ranked unit above it), if ranked. */
+  risk?: { rank: number; score: number; unitName: string } | null;
 }
 
 export interface ProposalTeam {
@@ -47,6 +51,8 @@ export interface ProposalInput {
   today: IsoDate;
   noticeLeadWorkingDays: number;
   revisitMinDays: number;
+  /** The year of the risk ranking the targets' `risk` comes from (said in the explanations). */
+  riskYear?: number | null;
 }
 
 export interface Placement {
@@ -79,6 +85,20 @@ export interface Proposal {
 
 const fmt = formatVietnameseDate;
 const byNameThenId = (a: ProposalTarget, b: ProposalTarget) => (a.agencyName < b.agencyName ? -1 : a.agencyName > b.agencyName ? 1 : a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0);
+/** Ranked before unranked, by rank; then by name and id. */
+const byRiskThenName = (a: ProposalTarget, b: ProposalTarget) => (a.risk?.rank ?? Infinity) - (b.risk?.rank ?? Infinity) || byNameThenId(a, b);
+const nf = (x: number, locale = 'vi-VN') => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
+
+/** Why the target comes where it does in the order (Vietnamese, English), when a ranking orders them. */
+function orderReason(target: ProposalTarget, position: number, count: number, year: number | null | undefined): { vi: string; en: string } {
+  const of = `${position}/${count}`;
+  if (!target.risk) return { vi: `thứ tự ${of}: ${target.agencyName} chưa có trong xếp hạng rủi ro${year ? ` năm ${year}` : ''}, xếp sau các đơn vị có hạng; `, en: `order ${of}: not in the ${year ? `${year} ` : ''}risk ranking, after the ranked units; ` };
+  const { rank, score, unitName } = target.risk;
+  return {
+    vi: `thứ tự ${of} theo xếp hạng rủi ro${year ? ` năm ${year}` : ''} (${unitName} hạng ${rank}, điểm rủi ro ${nf(score)}); `,
+    en: `order ${of} by the ${year ? `${year} ` : ''}risk ranking (${unitName} rank ${rank}, risk score ${nf(score, 'en-GB')}); `,
+  };
+}
 
 /** The proposal for the input (see the file's comment for the rule). */
 export function proposeSchedule(input: ProposalInput): Proposal {
@@ -109,7 +129,8 @@ export function proposeSchedule(input: ProposalInput): Proposal {
   const perMonth: Record<string, number> = {};
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
-  const targets = [...input.targets].sort(byNameThenId);
+  const ranked = input.targets.some((t) => t.risk);
+  const targets = [...input.targets].sort(ranked ? byRiskThenName : byNameThenId);
   const revisit = Math.max(1, input.revisitMinDays);
 
   const agencyFree = (agencyId: string, day: IsoDate) => {
@@ -157,6 +178,7 @@ export function proposeSchedule(input: ProposalInput): Proposal {
       perMonth[day.slice(0, 7)] = (perMonth[day.slice(0, 7)] ?? 0) + 1;
       const shifted = index !== ideal;
       const notice = needsNotice(input.kind) && day >= input.today ? noticeDeadline(calendar, day, input.noticeLeadWorkingDays) : null;
+      const order = ranked ? orderReason(target, i + 1, targets.length, input.riskYear) : { vi: '', en: '' };
       placements.push({
         agencyId: target.agencyId,
         agencyName: target.agencyName,
@@ -164,12 +186,12 @@ export function proposeSchedule(input: ProposalInput): Proposal {
         teamName: best.teamName,
         startsOn: day,
         explanation:
-          `${fmt(day)}: ${shifted ? `ngày làm việc gần nhất còn trống so với ngày chia đều ${fmt(days[ideal])}` : 'ngày làm việc chia đều trong mùa kiểm tra'}; ` +
+          `${fmt(day)}: ${order.vi}${shifted ? `ngày làm việc gần nhất còn trống so với ngày chia đều ${fmt(days[ideal])}` : 'ngày làm việc chia đều trong mùa kiểm tra'}; ` +
           `${best.teamName} (cuộc thứ ${visits} của đoàn) không có thành viên trùng lịch ngày này` +
           (notice ? `; thông báo phải đến đơn vị chậm nhất ngày ${fmt(notice)}` : '') +
           '.',
         explanationEn:
-          `${fmt(day)}: ${shifted ? `the nearest free working day to the evenly spread day ${fmt(days[ideal])}` : 'the evenly spread working day of the season'}; ` +
+          `${fmt(day)}: ${order.en}${shifted ? `the nearest free working day to the evenly spread day ${fmt(days[ideal])}` : 'the evenly spread working day of the season'}; ` +
           `${best.teamName} (its visit no. ${visits}) has no member booked elsewhere that day` +
           (notice ? `; the notice must reach the unit by ${fmt(notice)}` : '') +
           '.',

@@ -7,10 +7,12 @@ import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-s
 import { monthEnd, proposeSchedule } from '../../../shared/domain/schedule-proposal.js';
 import { personKey, type ScheduledVisit } from '../../../shared/domain/schedule-rules.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { idsOfPath } from '../../authz/grants.js';
 import { inReach } from '../../authz/scope.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
+import { riskRanking } from '../indices/risk-ranking.js';
 import { bookedBetween, membersOfTeams } from '../inspections/inspections.repository.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
@@ -27,9 +29,25 @@ export async function schedulablePlan(tx: DbOrTx, ctx: RequestContext, planId: s
 }
 
 /**
+ * The risk ranking that orders the proposal (issue 11 §3; as the weighted draw does): the units
+ * under the plan's issuing authority ranked for `riskYear` (default the year before the plan's)
+ * with the office's weights; a target takes the rank of its own unit or of the ranked unit above
+ * it. None when the caller asked for the order by name or may not read the ranking there.
+ */
+async function targetRisks(tx: DbOrTx, ctx: RequestContext, plan: { year: number; issuerUnitPath: string }, input: z.infer<typeof proposeScheduleBody>) {
+  const none = { riskYear: null, riskOf: () => null };
+  if (input.order !== 'risk' || !inReach(ctx.actor, 'risk.read', { unitPath: plan.issuerUnitPath })) return none;
+  const riskYear = input.riskYear ?? plan.year - 1;
+  const ranking = await riskRanking(tx, ctx.actor, idsOfPath(plan.issuerUnitPath).at(-1)!, riskYear);
+  const byUnit = new Map(ranking.items.map((r) => [r.unitId, { rank: r.rank, score: r.score, unitName: r.unitName }]));
+  return { riskYear, riskOf: (unitPath: string) => idsOfPath(unitPath).map((id) => byUnit.get(id)).findLast((r) => r !== undefined) ?? null };
+}
+
+/**
  * Proposes dates and teams for the plan's targets that have no visit yet (none in the plan's
  * series that is not cancelled), with the founded teams of the series, against everything booked
- * around the window. Reads only: nothing is written until the office accepts.
+ * around the window, in the order of the risk ranking (riskiest first). Reads only: nothing is
+ * written until the office accepts.
  */
 export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, env: ScheduleEnv, input: z.infer<typeof proposeScheduleBody>): Promise<ScheduleProposal> {
   const plan = await schedulablePlan(tx, ctx, input.planId);
@@ -41,9 +59,9 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
   if (to < from) throw AppError.invalid('body.to', 'before_from', 'the window ends before it starts');
   if (to > periodEnd) throw AppError.invalid('body.to', 'out_of_range', `the window ends within the plan's period (${periodStart} – ${periodEnd})`);
 
-  const targets = await queryRows<{ agencyId: string; agencyName: string }>(
+  const targets = await queryRows<{ agencyId: string; agencyName: string; unitPath: string }>(
     tx,
-    sql`select a.id as "agencyId", a.name as "agencyName" from inspection_plan_target t join agency a on a.id = t.agency_id
+    sql`select a.id as "agencyId", a.name as "agencyName", a.unit_path as "unitPath" from inspection_plan_target t join agency a on a.id = t.agency_id
          where t.plan_id = ${plan.id}::uuid
            and not exists (select 1 from inspection i join inspection_plan p on p.id = i.plan_id
                             where i.agency_id = t.agency_id and p.series_id = ${plan.seriesId}::uuid and i.status <> 'cancelled')`,
@@ -71,8 +89,10 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
     list.push({ key: personKey(m), name: [m.honorific, m.fullName].filter(Boolean).join(' ') });
     peopleOf.set(m.teamId, list);
   }
+  const { riskYear, riskOf } = await targetRisks(tx, ctx, plan, input);
   const result = proposeSchedule({
-    targets: wanted ? targets.filter((t) => wanted.has(t.agencyId)) : targets,
+    targets: (wanted ? targets.filter((t) => wanted.has(t.agencyId)) : targets).map((t) => ({ agencyId: t.agencyId, agencyName: t.agencyName, risk: riskOf(t.unitPath) })),
+    riskYear,
     teams: teamsChosen.map((t) => ({ ...t, people: peopleOf.get(t.teamId) ?? [] })),
     booked: booked.map((b): ScheduledVisit => ({ ...b, kind: b.kind as InspectionKind, people: peopleOf.get(b.teamId) ?? [] })),
     kind: input.kind,

@@ -5,6 +5,7 @@ import { ManualClock } from '../../clock.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { countRows } from '../../test/factories.js';
 import { makeSeason, type Season } from '../inspections/inspections.test-support.js';
+import { publishedFramework, saveFinal } from '../indices/test-support.js';
 
 let t: TestApp;
 let s: Season;
@@ -34,6 +35,28 @@ describe('proposing a schedule', () => {
     expect(await inspectionsOfPlan()).toBe(0);
     // The same input, the same proposal.
     expect((await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' })).json()).toEqual(proposal);
+  });
+
+  it('places the targets in the order of the risk ranking of the year before: the riskier ward first, the town office (unranked) last, each saying why', async () => {
+    // 2020 scores: ward B loses points on two criteria, ward A has full marks.
+    const f = await publishedFramework(s.secretariat, s.a);
+    await saveFinal(s.secretariat, f, s.a.wardA.id, 2020, { '1.1': 1.5, '1.2': 2.5, '2.1': 2, '2.2': 4 });
+    await saveFinal(s.secretariat, f, s.a.wardB.id, 2020, { '1.1': 1.5, '1.2': 1, '2.1': 2, '2.2': 2 });
+    const ranking = (await s.secretariat.get(`/api/risk-ranking?parentUnitId=${s.a.town.id}&year=2020`)).json() as { items: { unitId: string; rank: number }[] };
+    expect(ranking.items.map((i) => i.unitId)).toEqual([s.a.wardB.id, s.a.wardA.id]);
+
+    const res = await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' });
+    const ordered = res.json() as ScheduleProposal;
+    expect(ordered.placements.map((p) => p.agencyId)).toEqual([s.a.wardBCommittee.id, s.a.wardACommittee.id, s.a.homeAffairs.id]);
+    // The riskiest is placed first, on the earliest day.
+    expect(ordered.placements[0].startsOn < ordered.placements[1].startsOn).toBe(true);
+    expect(ordered.placements[0].explanation).toContain(`thứ tự 1/3 theo xếp hạng rủi ro năm 2020 (${s.a.wardB.name} hạng 1, điểm rủi ro `);
+    expect(ordered.placements[1].explanation).toContain(`thứ tự 2/3 theo xếp hạng rủi ro năm 2020 (${s.a.wardA.name} hạng 2`);
+    expect(ordered.placements[2].explanation).toContain('chưa có trong xếp hạng rủi ro năm 2020, xếp sau các đơn vị có hạng');
+    // By name on request: no ranking in the texts.
+    const byName = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30', order: 'name' })).json() as ScheduleProposal;
+    for (const p of byName.placements) expect(p.explanation).not.toContain('xếp hạng rủi ro');
+    expect(await inspectionsOfPlan()).toBe(0);
   });
 
   it('accepts some placements: they are scheduled through the ordinary rules; the next proposal leaves them out', async () => {
