@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useParams } from 'react-router';
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
 import type { ResultsReportContent, ResultsReportDto } from '../../../../shared/api/results-reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
@@ -22,20 +22,35 @@ export function ResultsReportPage() {
   const { id } = useParams();
   const t = useT();
   const report = useResultsReport(id);
+  // Kept here: a save answers with the next version, which remounts the view below (keyed by version).
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   if (report.isPending) return <Loader />;
   if (report.error) return <ErrorAlert error={report.error} />;
-  return <ReportView key={`${report.data.id}:${report.data.version}`} r={report.data} onReload={() => report.refetch()} title={t('reports.name', { year: report.data.year })} />;
+  return (
+    <ReportView
+      key={`${report.data.id}:${report.data.version}`}
+      r={report.data}
+      onReload={() => report.refetch()}
+      title={t('reports.name', { year: report.data.year })}
+      savedVersion={savedVersion}
+      onSaved={setSavedVersion}
+    />
+  );
 }
 
-function ReportView({ r, onReload, title }: { r: ResultsReportDto; onReload: () => void; title: string }) {
+function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsReportDto; onReload: () => void; title: string; savedVersion: number | null; onSaved: (version: number) => void }) {
   const t = useT();
   const { language } = useI18n();
   const [texts, setTexts] = useState<Pick<ResultsReportContent, TextKey>>(() => Object.fromEntries(textKeys.map((k) => [k, r.content[k]])) as Pick<ResultsReportContent, TextKey>);
-  const [saved, setSaved] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const saved = savedVersion === r.version && !edited;
   const [signing, setSigning] = useState(false);
   const save = useSaveReport(r.id);
   const issue = useIssueReport(r.id);
-  useEffect(() => setSaved(false), [texts]);
+  const edit = (k: TextKey, value: string) => {
+    setTexts({ ...texts, [k]: value });
+    setEdited(true);
+  };
   const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(language, x)}%`);
   const i = r.figures.inspections;
   return (
@@ -73,21 +88,46 @@ function ReportView({ r, onReload, title }: { r: ResultsReportDto; onReload: () 
           ))}
         </Table.Tbody>
       </Table>
+      {/* The dashboard's sections (reports, findings, corrective actions, difficulties), each number linked to its records. */}
+      {r.figures.sections.map((sec) => {
+        const name = language === 'vi' ? sec.title.vi : sec.title.en;
+        return (
+          <Table key={sec.key} striped withTableBorder>
+            <caption style={{ captionSide: 'top', textAlign: 'left' }}>{name}</caption>
+            <Table.Tbody>
+              {sec.items.map((it) => (
+                <Table.Tr key={it.key}>
+                  <Table.Td>{language === 'vi' ? it.label.vi : it.label.en}</Table.Td>
+                  <Table.Td>
+                    {it.link ? (
+                      <Anchor component={Link} to={it.link}>
+                        {formatNumber(language, it.value, 0)}
+                      </Anchor>
+                    ) : (
+                      formatNumber(language, it.value, 0)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        );
+      })}
       {r.status === 'issued' && <Alert color="green">{t('reports.frozen')}</Alert>}
       <Title order={2} size="h4">
         {t('reports.texts')}
       </Title>
       {textKeys.map((k) =>
         k === 'summary' ? (
-          <TextInput key={k} label={t(`reports.text.${k}`)} value={texts[k]} readOnly={!r.abilities.update} onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })} />
+          <TextInput key={k} label={t(`reports.text.${k}`)} value={texts[k]} readOnly={!r.abilities.update} onChange={(e) => edit(k, e.currentTarget.value)} />
         ) : (
-          <Textarea key={k} label={t(`reports.text.${k}`)} description={t('reports.onePerLine')} value={texts[k]} readOnly={!r.abilities.update} autosize minRows={3} onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })} />
+          <Textarea key={k} label={t(`reports.text.${k}`)} description={t('reports.onePerLine')} value={texts[k]} readOnly={!r.abilities.update} autosize minRows={3} onChange={(e) => edit(k, e.currentTarget.value)} />
         ),
       )}
       {save.error && <ErrorAlert error={save.error} onReload={onReload} />}
       <Group>
         {r.abilities.update && (
-          <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: texts }, { onSuccess: () => setSaved(true) })}>
+          <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: texts }, { onSuccess: (next) => onSaved(next.version) })}>
             {t('reports.save')}
           </Button>
         )}
