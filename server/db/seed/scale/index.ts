@@ -8,6 +8,7 @@ import { peopleGenerator } from './people.js';
 import { plansGenerator } from './plans.js';
 import { registryGenerator } from './registry.js';
 import { seasonGenerator } from './season.js';
+import { followUpGenerator } from './follow-up.js';
 
 export { defaultScaleOptions, type ScaleOptions } from './context.js';
 
@@ -16,7 +17,7 @@ export { defaultScaleOptions, type ScaleOptions } from './context.js';
  * corrective actions, scores) append theirs here; each reads the ids earlier ones left in the
  * context and bulk-inserts its own rows.
  */
-export const scaleGenerators: ScaleGenerator[] = [registryGenerator, peopleGenerator, plansGenerator, seasonGenerator, auditGenerator];
+export const scaleGenerators: ScaleGenerator[] = [registryGenerator, peopleGenerator, plansGenerator, seasonGenerator, auditGenerator, followUpGenerator];
 
 /** The setting that marks a database as loaded by seed:scale, with the options and sample accounts. */
 export const SCALE_MARKER_KEY = 'scale_seed';
