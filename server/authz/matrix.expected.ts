@@ -282,8 +282,11 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/report-submissions/{id}/submit': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'POST /api/report-submissions/{id}/accept': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
   'POST /api/report-submissions/{id}/return': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
-  // Exports and statistics: the compilation is the office's and the leaders' (a unit asked sees the request: 403); a report's tables whoever sees it; statistics scoped.
-  'GET /api/report-requests/{id}/compilation.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
+  // Exports and statistics: the compilation (a job) is the office's and the leaders' (a unit asked sees the request: 403), followed by its requester only; a report's tables whoever sees it; statistics scoped.
+  'POST /api/report-requests/{id}/compilations': { anonymous: 401, admin: [202, 404], leader: [202, 404], secretariat: [202, 404], inspector: [404, 404], unit_officer: [403, 404] },
+  'GET /api/report-compilations/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'GET /api/report-compilations/{id}/compilation.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'GET /api/report-compilations/{id}/report.docx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'GET /api/report-submissions/{id}/tables.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'GET /api/documents/{kind}/{file} (report submission)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'GET /api/report-statistics': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },

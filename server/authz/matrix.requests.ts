@@ -936,7 +936,11 @@ export const matrixRequests: Record<string, Recipe> = {
   },
   'GET /api/report-submissions': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-submissions')) },
   'GET /api/report-submissions/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}`) },
-  'GET /api/report-requests/{id}/compilation.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}/compilation.xlsx`) },
+  'POST /api/report-requests/{id}/compilations': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: `/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}/compilations` }) },
+  // A compilation the caller asked for (or, for a role that may not compile, the office's: 404); out of scope: another province's.
+  'GET /api/report-compilations/{id}': { scoped: true, build: async ({ place, client, inScope }) => get(`/api/report-compilations/${await compilationOf(place, inScope ? client : null, false)}`) },
+  'GET /api/report-compilations/{id}/compilation.xlsx': { scoped: true, build: async ({ place, client, inScope }) => get(`/api/report-compilations/${await compilationOf(place, inScope ? client : null, true)}/compilation.xlsx`) },
+  'GET /api/report-compilations/{id}/report.docx': { scoped: true, build: async ({ place, client, inScope }) => get(`/api/report-compilations/${await compilationOf(place, inScope ? client : null, true)}/report.docx`) },
   'GET /api/report-submissions/{id}/tables.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}/tables.xlsx`) },
   'GET /api/documents/{kind}/{file} (report submission)': { scoped: true, build: async ({ place }) => get(`/api/documents/report-submission/${(await place.shared('openReport', () => openReport(place))).id}.docx`) },
   'GET /api/report-statistics': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-statistics?year=2021')) },
@@ -1264,6 +1268,15 @@ const reportRule = async (p: Place) => expectOk<{ id: string; version: number }>
 async function draftReportRequest(p: Place) {
   const tpl = await p.shared('reportTemplate', () => reportTemplate(p));
   return expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: p.a.homeAffairs.id, templateId: tpl.id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [p.a.wardACommittee.id] }), 'report request');
+}
+/** A compilation of the open report's request asked by the client when it may, else by the office; run when `done`. */
+async function compilationOf(p: Place, client: Client | null | undefined, done: boolean): Promise<string> {
+  const r = await p.shared('openReport', () => openReport(p));
+  const url = `/api/report-requests/${r.requestId}/compilations`;
+  const mine = client ? await client.request({ method: 'POST', url }) : null;
+  const id = mine?.statusCode === 202 ? (mine.json() as { id: string }).id : (await expectOk<{ id: string }>(await p.sec.post(url), 'compilation')).id;
+  if (done) await p.t.drain({ queues: ['reports.compile'] });
+  return id;
 }
 async function openReport(p: Place): Promise<{ id: string; version: number; requestId: string }> {
   const r = await draftReportRequest(p);

@@ -10,9 +10,10 @@ import { importCriteriaJob } from '../modules/indices/import-criteria.js';
 import { importRegistryJob } from '../modules/registry/registry-import.job.js';
 import { actionRemindersJob } from '../modules/corrective-actions/reminders.job.js';
 import { reportsDailyJob } from '../modules/reports/reports.job.js';
+import { compileReportsJob } from '../modules/reports/report-compilation.js';
 
 /**
  * Every job of the application, in one list: the worker runs these queues, the web servers create
  * them, the admin page lists them. A module defines its jobs beside itself and adds them here.
  */
-export const jobRegistry: AnyJobDefinition[] = [dailyTickJob, convertPdfJob as AnyJobDefinition, sendEmailJob as AnyJobDefinition, inspectionRemindersJob as AnyJobDefinition, importScoresJob as AnyJobDefinition, importCriteriaJob as AnyJobDefinition, importRegistryJob as AnyJobDefinition, actionRemindersJob as AnyJobDefinition, importTasksJob as AnyJobDefinition, taskRemindersJob as AnyJobDefinition, reportsDailyJob as AnyJobDefinition];
+export const jobRegistry: AnyJobDefinition[] = [dailyTickJob, convertPdfJob as AnyJobDefinition, sendEmailJob as AnyJobDefinition, inspectionRemindersJob as AnyJobDefinition, importScoresJob as AnyJobDefinition, importCriteriaJob as AnyJobDefinition, importRegistryJob as AnyJobDefinition, actionRemindersJob as AnyJobDefinition, importTasksJob as AnyJobDefinition, taskRemindersJob as AnyJobDefinition, reportsDailyJob as AnyJobDefinition, compileReportsJob as AnyJobDefinition];

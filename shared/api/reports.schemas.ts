@@ -299,3 +299,18 @@ export const reportStatisticsResponse = z.object({ year: z.number().int(), items
 
 /** Filling a draft's tables from its .xlsx form: the draft's version, as for an autosave. */
 export const formImportQuery = z.object({ version: queryInt4().min(1) });
+
+/** A compilation of a request's accepted reports (a job): progress, then its two files. */
+export const reportCompilationSchema = z.object({
+  id: z.uuid(),
+  requestId: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** Accepted reports to read, once counted; `processed` of them read so far. */
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  xlsxUrl: z.string().nullable(),
+  docxUrl: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ReportCompilation = z.infer<typeof reportCompilationSchema>;

@@ -200,3 +200,32 @@ export const reportReminder = pgTable(
   },
   (t) => [primaryKey({ name: 'report_reminder_pkey', columns: [t.submissionId, t.kind, t.day] })],
 );
+
+/**
+ * A compilation of one request's accepted reports, run as a job (issue 9 §4): how far it has got,
+ * then the .xlsx (a sheet per table, a row per unit, totals) and the .docx skeleton of the office's
+ * own report with the compiled figures, both stored by hash. Only its requester reads it.
+ */
+export const reportCompilation = pgTable(
+  'report_compilation',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => reportRequest.id),
+    /** 'queued' | 'running' | 'done' | 'failed'. */
+    status: text().notNull().default('queued'),
+    /** Accepted reports to compile, once counted; `processed` of them read so far. */
+    total: integer(),
+    processed: integer().notNull().default(0),
+    xlsxSha256: text(),
+    docxSha256: text(),
+    jobId: text(),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('report_compilation_requested_by_idx').on(t.requestedBy), check('report_compilation_status_check', sql`${t.status} in ('queued','running','done','failed')`)],
+);

@@ -1,14 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { reportStatisticsQuery, SubmissionContent, TemplateBody } from '../../../shared/api/reports.schemas.js';
-import { inReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { ownerPlace } from './reports.policy.js';
-import { findRequest, findTemplate, findVisibleRequest, findVisibleSubmission, visibleSubmissions } from './reports.repository.js';
-import { compilationWorkbook, submissionTablesWorkbook } from './report-workbooks.js';
+import { findRequest, findTemplate, findVisibleSubmission, visibleSubmissions } from './reports.repository.js';
+import { submissionTablesWorkbook } from './report-workbooks.js';
 
 /** A file name from a title: ASCII, lower case, dashes ("bao-cao-cchc-quy-ii-nam-2021"). */
 export const fileSlug = (title: string) =>
@@ -30,26 +28,6 @@ export async function exportSubmissionTables(tx: DbOrTx, ctx: RequestContext, id
   const t = (await findTemplate(tx, r.templateId))!;
   const title = `${r.title} – ${s.agencyName}`;
   return { bytes: await submissionTablesWorkbook(t.body as TemplateBody, s.content as SubmissionContent, title), filename: `${fileSlug(title)}.xlsx` };
-}
-
-/**
- * The request's accepted reports compiled into one .xlsx (a sheet per table, a row per unit,
- * totals), for the office's own report: those who read every report of the owner (the office,
- * the leaders); a unit that sees the request gets 403, anyone else 404.
- */
-export async function compileRequest(tx: DbOrTx, ctx: RequestContext, id: string) {
-  const r = await findVisibleRequest(tx, ctx.actor, id);
-  if (!r) throw AppError.notFound('report request');
-  if (!inReach(ctx.actor, 'report.read_all', ownerPlace(r))) throw new AppError('FORBIDDEN', "only the office that asked compiles the units' reports");
-  const t = (await findTemplate(tx, r.templateId))!;
-  const units = await tx
-    .select({ agencyName: agency.name, content: reportSubmission.content })
-    .from(reportSubmission)
-    .innerJoin(agency, eq(agency.id, reportSubmission.agencyId))
-    .where(and(eq(reportSubmission.requestId, id), eq(reportSubmission.status, 'accepted')))
-    .orderBy(sql`${agency.sortKey} collate "C"`, asc(agency.id));
-  const bytes = await compilationWorkbook(t.body as TemplateBody, units.map((u) => ({ agencyName: u.agencyName, content: u.content as SubmissionContent })), r.title);
-  return { bytes, filename: `tong-hop-${fileSlug(r.title)}.xlsx`, units: units.length };
 }
 
 /**

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { ReportRequest, Submission } from '../../../shared/api/reports.schemas.js';
+import type { ReportCompilation, ReportRequest, Submission } from '../../../shared/api/reports.schemas.js';
+import { openDocx, plainText } from '../../documents/test-support.js';
 import { renderStoredNotification } from '../../../shared/domain/notifications.js';
 import { ManualClock } from '../../clock.js';
 import { appUser, notification, reportRequest } from '../../db/schema/index.js';
@@ -124,7 +125,7 @@ describe('the recurring reporting schedule', () => {
     expect((await leaderTitles()).at(-1)).toBe(`Báo cáo quá hạn 5 ngày làm việc: ${a.wardACommittee.name}`);
   });
 
-  it('compiles the accepted reports into one .xlsx (a sheet per table, a row per unit, totals), exports a report’s tables, and counts on time per unit', async () => {
+  it('compiles the accepted reports as a job into one .xlsx (a sheet per table, a row per unit, totals) and the .docx skeleton of the office’s report, exports a report’s tables, and counts on time per unit', async () => {
     clock.set('2021-07-05T02:00:00Z'); // after the due day: ward A submits late
     const content = { answers: { context: 'Phường có 8 khu phố.', results: 'Hoàn thành.' }, tables: { dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 40, on_time: 40, rate: 100 }], tasks: [{ task: 'Niêm yết TTHC', deadline: '2021-04-30', done: true }] } };
     const fresh = (await c.unitOfficerA.get(`/api/report-submissions/${subA.id}`)).json() as Submission;
@@ -136,7 +137,23 @@ describe('the recurring reporting schedule', () => {
     await t.database.db.execute(sql`update report_submission set content = ${JSON.stringify({ answers: { context: 'B', results: 'B' }, tables: { dossiers: [{ received: 10, on_time: 9, rate: 90 }, { received: 5, on_time: 5, rate: 100 }], tasks: [] } })}::jsonb where id = ${subB.id}::uuid`);
     expect((await c.secretariat.post(`/api/report-submissions/${subB.id}/accept`, { version: subB.version })).statusCode).toBe(200);
 
-    const res = await c.secretariat.get(`/api/report-requests/${request.id}/compilation.xlsx`);
+    // A job: authorized before any work (the unit asked sees the request, but does not compile it), 202, then its progress.
+    expect((await c.unitOfficerA.post(`/api/report-requests/${request.id}/compilations`)).statusCode).toBe(403);
+    expect((await c.inspector.post(`/api/report-requests/${request.id}/compilations`)).statusCode).toBe(404);
+    const started = await c.secretariat.post(`/api/report-requests/${request.id}/compilations`);
+    expect(started.statusCode, started.body).toBe(202);
+    const job = started.json() as ReportCompilation;
+    expect(job).toMatchObject({ status: 'queued', processed: 0, xlsxUrl: null, docxUrl: null });
+    expect((await c.secretariat.get(`/api/report-compilations/${job.id}/compilation.xlsx`)).json().code).toBe('INVALID_STATE');
+    const drained = await t.drain({ queues: ['reports.compile'] });
+    expect(drained.map((d) => d.outcome)).toEqual(['completed']);
+    const done = (await c.secretariat.get(`/api/report-compilations/${job.id}`)).json() as ReportCompilation;
+    expect(done).toMatchObject({ status: 'done', total: 2, processed: 2, xlsxUrl: `/api/report-compilations/${job.id}/compilation.xlsx`, docxUrl: `/api/report-compilations/${job.id}/report.docx` });
+    // Only the requester follows it and downloads its files.
+    expect((await c.leader.get(`/api/report-compilations/${job.id}`)).statusCode).toBe(404);
+    expect((await c.leader.get(done.xlsxUrl!)).statusCode).toBe(404);
+
+    const res = await c.secretariat.get(done.xlsxUrl!);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('tong-hop-bao-cao-cchc-quy-ii-nam-2021.xlsx');
@@ -155,8 +172,21 @@ describe('the recurring reporting schedule', () => {
     expect(values(5)).toEqual(['', 'Tổng cộng', 130, 127, undefined, 45, 45]);
     const tasks = wb.worksheets[1];
     expect((tasks.getRow(2).values as unknown[]).slice(1)).toEqual([1, a.wardACommittee.name, 'Niêm yết TTHC', '30/04/2021', 'Có']);
-    // The unit sees the request but does not compile it; another authority does not see it.
-    expect((await c.unitOfficerA.get(`/api/report-requests/${request.id}/compilation.xlsx`)).statusCode).toBe(403);
+
+    // The .docx skeleton of the office's own report, from the same compilation: Mẫu 1.4, DỰ THẢO, who reported, the compiled tables.
+    const docRes = await c.secretariat.get(done.docxUrl!);
+    expect(docRes.statusCode).toBe(200);
+    expect(docRes.headers['content-disposition']).toContain('bao-cao-tong-hop-bao-cao-cchc-quy-ii-nam-2021-du-thao.docx');
+    const doc = plainText((await openDocx(docRes.rawPayload)).document);
+    expect(doc).toContain('DỰ THẢO');
+    expect(doc).toMatch(/Số:\s+\/BC-/);
+    expect(doc).toContain('BÁO CÁO\nCCHC quý II năm 2021');
+    expect(doc).toContain('có 2/2 cơ quan, đơn vị gửi báo cáo (1 đúng hạn, 1 muộn hạn), 0 chưa gửi; 2 báo cáo đã được tiếp nhận');
+    expect(doc).toContain('I. Đặc điểm tình hình');
+    expect(doc).toContain('Tỷ lệ đúng hạn (bình quân)');
+    expect(doc).toMatch(/Lĩnh vực đất đai\n130\n127\n94,\d%/);
+    expect(doc).toMatch(/Lĩnh vực hộ tịch\n45\n45\n100%/);
+    expect(doc).toContain('1 dòng của 2 đơn vị');
 
     const own = await c.unitOfficerA.get(`/api/report-submissions/${subA.id}/tables.xlsx`);
     expect(own.statusCode).toBe(200);

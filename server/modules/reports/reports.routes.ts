@@ -8,6 +8,7 @@ import {
   createRequestBody,
   createTemplateBody,
   formImportQuery,
+  reportCompilationSchema,
   issueRequestBody,
   listRequestsQuery,
   listSubmissionsQuery,
@@ -44,12 +45,15 @@ import { MAX_FORM_BYTES, readTemplateForm, templateFormWorkbook } from './templa
 import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { copyTemplate, createTemplate, publishTemplate, updateTemplate } from './template-use-cases.js';
 import './reports.files.js';
-import { compileRequest, exportSubmissionTables, fileSlug, reportStatistics } from './report-exports.js';
+import { exportSubmissionTables, fileSlug, reportStatistics } from './report-exports.js';
+import { compilationFile, findCompilationForActor, presentCompilation, requestCompilation } from './report-compilation.js';
+import { FileStorage } from '../../files/file-storage.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
+  const files = deps.files ?? FileStorage.fromConfig(deps.config);
   const tags = ['reports'];
 
   async function template(tx: DbOrTx, ctx: RequestContext, id: string) {
@@ -190,10 +194,21 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   // Exports and statistics (issue 9 §3–4).
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const attachment = (name: string) => `attachment; filename="${name}"`;
-  app.get('/api/report-requests/:id/compilation.xlsx', { schema: { tags, summary: "The request's accepted reports compiled: a sheet per table, a row per unit, totals (the office, the leaders)", params: idParams } }, async (request, reply) => {
-    const file = await db.transaction((tx) => compileRequest(tx, contextOf(request), request.params.id));
-    return reply.type(xlsx).header('content-disposition', attachment(file.filename)).send(file.bytes);
+  // The compilation, a job (issue 9 §4): 202 and its progress; the requester downloads the .xlsx and the .docx skeleton.
+  app.post('/api/report-requests/:id/compilations', { schema: { tags, summary: "Compile the request's accepted reports as a job (the office, the leaders; a unit asked: 403): an .xlsx (a sheet per table, a row per unit, totals) and the .docx skeleton of the office's own report with the figures. Follow it at /api/report-compilations/{id}", params: idParams, response: { 202: reportCompilationSchema, ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const row = await db.transaction((tx) => requestCompilation(tx, ctx, request.params.id));
+    return reply.status(202).send(presentCompilation(row));
   });
+  app.get('/api/report-compilations/:id', { schema: { tags, summary: 'A compilation the caller asked for: status, reports read out of how many, then its files', params: idParams, response: { 200: reportCompilationSchema, ...errors } } }, async (request) =>
+    presentCompilation(await findCompilationForActor(db, contextOf(request), request.params.id)),
+  );
+  for (const [file, which] of [['compilation.xlsx', 'xlsx'], ['report.docx', 'docx']] as const) {
+    app.get(`/api/report-compilations/:id/${file}`, { schema: { tags, summary: which === 'xlsx' ? "A finished compilation's .xlsx (its requester)" : "A finished compilation's .docx skeleton of the office's report, Mẫu 1.4, DỰ THẢO (its requester)", params: idParams } }, async (request, reply) => {
+      const out = await compilationFile(db, files, contextOf(request), request.params.id, which);
+      return reply.type(out.mediaType).header('content-disposition', attachment(out.filename)).header('cache-control', 'private, no-store').send(out.bytes);
+    });
+  }
   app.get('/api/report-submissions/:id/tables.xlsx', { schema: { tags, summary: "One unit's report tables as .xlsx", params: idParams } }, async (request, reply) => {
     const file = await db.transaction((tx) => exportSubmissionTables(tx, contextOf(request), request.params.id));
     return reply.type(xlsx).header('content-disposition', attachment(file.filename)).send(file.bytes);

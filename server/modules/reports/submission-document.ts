@@ -50,7 +50,7 @@ export async function submissionReportModel(db: DbOrTx, s: SubmissionRow, r: Req
   };
 }
 
-async function headTitleOf(db: DbOrTx, agencyId: string): Promise<string | null> {
+export async function headTitleOf(db: DbOrTx, agencyId: string): Promise<string | null> {
   const [row] = await db.select({ headTitle: agency.headTitle }).from(agency).where(eq(agency.id, agencyId));
   return row?.headTitle ?? null;
 }

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { SignModal } from '../plans/SignModal.js';
 import { displayStatusColor, displayStatusKey, requestKindKey, requestStatusKey } from './labels.js';
+import { CompilationPanel } from './CompilationPanel.js';
 import { requestLetterBase, useIssueRequest, useRequest, useSubmissions } from './reports.api.js';
 import { CountBadges } from './RequestsPage.js';
 import { RequestLetterEditor } from './RequestLetterEditor.js';
@@ -140,11 +141,7 @@ export function RequestPage({ today = todayIso() }: { today?: string }) {
           <Title order={2} size="h4">
             {t('reporting.col.reports')}
           </Title>
-          {r.abilities.review && r.status !== 'draft' && (
-            <Button component="a" href={`/api/report-requests/${r.id}/compilation.xlsx`} download variant="default" size="xs">
-              {t('reporting.request.compile')}
-            </Button>
-          )}
+          {r.abilities.review && r.status !== 'draft' && <CompilationPanel requestId={r.id} />}
         </Group>
         <SubmissionsTable request={r} today={today} />
       </Card>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportRequest, ReportTemplate, Submission, SubmissionContent, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
+import type { ReportCompilation, ReportRequest, ReportTemplate, Submission, SubmissionContent, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { api, request } from '../../lib/api-client.js';
 
 export const reportKeys = {
@@ -87,3 +87,15 @@ export function uploadSubmissionForm(id: string, version: number, file: File) {
   body.append('file', file);
   return request<Submission>('POST', `/api/report-submissions/${id}/form`, { body, query: { version: String(version) } });
 }
+
+/** Starts compiling a request's accepted reports (a job). */
+export const startCompilation = (requestId: string) => api.post<ReportCompilation>(`/api/report-requests/${requestId}/compilations`);
+
+/** Follows a compilation until it is finished (every second while it waits or runs). */
+export const useCompilation = (id: string | null) =>
+  useQuery({
+    queryKey: ['report-compilation', id ?? ''],
+    queryFn: ({ signal }) => api.get<ReportCompilation>(`/api/report-compilations/${id}`, undefined, signal),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
+  });
