@@ -51,4 +51,44 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     await j.screenshot('score-sheet');
     expect(await axeViolations(j.page)).toEqual([]);
   });
+
+  it('the leader reads the 2021 dashboard — charts with named axes, sections linked to their records — and goes on to the results report with the same figures', async () => {
+    const { page } = j;
+    await j.context.clearCookies();
+    await j.signIn('leader');
+    await page.getByRole('link', { name: 'Bảng điều khiển' }).first().click();
+    await page.waitForURL('**/dashboard');
+    const scope = page.getByText(/^Hoài Nhơn, năm 2021: \d+ cuộc kiểm tra, \d+ cơ quan, đơn vị được kiểm tra\.$/);
+    await expect.poll(() => scope.count(), { timeout: 15_000 }).toBe(1);
+    const scopeText = (await scope.textContent())!;
+    const parSummary = (await page.getByText(/^Bình quân [\d,]+%; 17 đơn vị có điểm; \d+ tiêu chí chưa đạt\.$/).first().textContent())!;
+
+    // A chart names its axes (the table's columns): the categories and the counts.
+    const chart = page.getByRole('img', { name: /^Cuộc kiểm tra theo trạng thái\./ });
+    await expect.poll(() => chart.locator('svg text', { hasText: 'Trạng thái' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await chart.locator('svg text', { hasText: 'Số lượng' }).count()).toBeGreaterThan(0);
+    // The sections from the season's records: each number leads to its records.
+    await page.getByRole('radiogroup', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban: xem dạng biểu đồ hoặc bảng' }).getByText('Bảng').click();
+    const difficulties = page.getByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' });
+    expect(await difficulties.getByRole('link').first().getAttribute('href')).toBe('/difficulties?year=2021&status=answered');
+    for (const name of ['Báo cáo của các đơn vị', 'Kết quả kiểm tra (phát hiện)', 'Yêu cầu khắc phục']) expect(await page.getByRole('heading', { name }).count()).toBe(1);
+    await j.screenshot('dashboard-2021');
+
+    // The dashboard's own way there (the menu has a link of the same name, without the year).
+    await page.locator('a[href="/results-reports?year=2021"]', { hasText: 'Báo cáo kết quả kiểm tra' }).click();
+    await page.waitForURL(/\/results-reports\?year=2021$/);
+    await page.getByRole('link', { name: 'Báo cáo kết quả kiểm tra CCHC năm 2021' }).click();
+    await page.waitForURL(/\/results-reports\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { name: /^Báo cáo kết quả kiểm tra CCHC năm 2021 — / }).count(), { timeout: 15_000 }).toBe(1);
+    // The same figures as the dashboard's.
+    expect(await page.getByText(scopeText, { exact: true }).count()).toBe(1);
+    const average = parSummary.match(/^Bình quân ([\d,]+%)/)![1];
+    expect(await page.getByRole('table', { name: 'Số liệu của báo cáo (như trên bảng điều khiển)' }).getByRole('row').nth(1).textContent()).toContain(average);
+    expect(await page.getByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' }).count()).toBe(1);
+    // The draft reads the difficulties raised to the committee, and downloads as .docx.
+    expect(await page.getByRole('textbox', { name: /IV\. Đề xuất, kiến nghị/ }).inputValue()).toContain('còn chưa được trả lời');
+    const docx = await page.request.get(await page.getByRole('link', { name: 'Tải báo cáo (.docx)' }).getAttribute('href') as string);
+    expect(docx.status()).toBe(200);
+    await j.screenshot('results-report-2021');
+  });
 });

@@ -12,7 +12,7 @@ const kinds = [
 /**
  * The dashboard's "findings" section (issue 11 §4): the findings of the year's visits under the
  * root (withdrawn ones left out), by kind, then by content group (a, b, c of the plan, or the
- * one-stop places) and kind. Good practices link to the library; the others to the visits.
+ * one-stop places, named by their titles on the visit's checklists) and kind. Good practices link to the library; the others to the visits.
  */
 registerDashboardSection({
   key: 'findings',
@@ -20,7 +20,10 @@ registerDashboardSection({
     const { from, to } = yearBounds(year);
     const rows = await queryRows<{ content_group: string; kind: string; n: number }>(
       tx,
-      sql`select f.content_group, f.kind, count(*)::int as n
+      // The group by its title on the visit's checklists ("a" → "Nhóm a…", a one-stop place's name), else its code.
+      sql`select coalesce((select ci.group_title from inspection_checklist_item ci join inspection_checklist c on c.id = ci.checklist_id
+                            where c.inspection_id = f.inspection_id and ci.group_code = f.content_group limit 1), f.content_group) as content_group,
+                 f.kind, count(*)::int as n
             from finding f join inspection i on i.id = f.inspection_id join agency ta on ta.id = i.agency_id
            where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and i.id in ${visibleInspections(actor)}` : sql``}
@@ -33,7 +36,7 @@ registerDashboardSection({
       title: { vi: 'Kết quả kiểm tra (phát hiện)', en: 'Findings' },
       items: [
         ...kinds.map((k) => sectionItem(k.kind, k.vi, k.en, rows.filter((r) => r.kind === k.kind).reduce((a, r) => a + Number(r.n), 0), link(k.kind))),
-        ...rows.map((r) => sectionItem(`${r.content_group}:${r.kind}`, `Nhóm ${r.content_group} — ${label(r.kind).vi.toLowerCase()}`, `Group ${r.content_group} — ${label(r.kind).en.toLowerCase()}`, Number(r.n), link(r.kind))),
+        ...rows.map((r) => sectionItem(`${r.content_group}:${r.kind}`, `${r.content_group} — ${label(r.kind).vi.toLowerCase()}`, `${r.content_group} — ${label(r.kind).en.toLowerCase()}`, Number(r.n), link(r.kind))),
       ],
     };
   },
