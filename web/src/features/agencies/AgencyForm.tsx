@@ -6,9 +6,9 @@ import type { MessageKey } from '../../i18n/messages.vi.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
-import { agencyKindKey, agencyKindList, unitKindKey } from '../../components/labels.js';
+import { agencyKindKey, agencyKindList } from '../../components/labels.js';
 import { blankToNull } from '../../lib/changes.js';
-import { useUnits } from '../units/units.api.js';
+import { UnitSelect } from '../units/UnitSelect.js';
 import { useAgencies } from './agencies.api.js';
 
 const textFields = [
@@ -81,15 +81,10 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
   const locked = (field: keyof AgencyFormValues) => !!editableFields && !editableFields.includes(field);
   const [values, setValues] = useState(initial);
   const fieldError = useFieldErrors(error);
-  const units = useUnits({});
   const agencies = useAgencies({});
   const set = <K extends keyof AgencyFormValues>(key: K, value: AgencyFormValues[K]) =>
     setValues((prev) => ({ ...prev, [key]: value }));
 
-  const unitOptions = useMemo(
-    () => (units.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${t(unitKindKey(u.kind))})` })),
-    [units.data, t],
-  );
   const agencyOptions = useMemo(
     () =>
       (agencies.data ?? [])
@@ -129,17 +124,13 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
             error={fieldError('kind')}
             disabled={locked('kind')}
           />
-          <Select
+          <UnitSelect
             label={t('agencies.unit')}
             required
-            searchable
-            limit={50}
-            data={unitOptions}
             value={values.unitId || null}
             onChange={(value) => set('unitId', value ?? '')}
             error={fieldError('unitId')}
             disabled={locked('unitId')}
-            nothingFoundMessage={t('common.noResults')}
           />
         </SimpleGrid>
         <Select

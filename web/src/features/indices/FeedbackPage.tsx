@@ -8,9 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
-import { useUnits } from '../units/units.api.js';
+import { UnitSelect } from '../units/UnitSelect.js';
 
-const scoredKinds = ['ward', 'commune', 'township', 'town', 'district', 'provincial_city'];
+const scoredKinds = ['ward', 'commune', 'township', 'town', 'district', 'provincial_city'] as const;
 
 /** The register of citizens' complaints and feedback (phản ánh, kiến nghị): an input of the risk ranking. */
 export function FeedbackPage() {
@@ -95,7 +95,6 @@ export function FeedbackPage() {
 function RecordFeedbackModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const qc = useQueryClient();
-  const units = useUnits({ includeInactive: true });
   const [unitId, setUnitId] = useState<string | null>(null);
   const [receivedOn, setReceivedOn] = useState<string | null>(todayIso());
   const [channel, setChannel] = useState<string>('hotline');
@@ -116,7 +115,7 @@ function RecordFeedbackModal({ opened, onClose }: { opened: boolean; onClose: ()
     <Modal opened={opened} onClose={onClose} title={t('feedback.new')} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          <Select label={t('feedback.col.unit')} required searchable data={(units.data ?? []).filter((u) => scoredKinds.includes(u.kind)).map((u) => ({ value: u.id, label: u.name }))} value={unitId} onChange={setUnitId} />
+          <UnitSelect label={t('feedback.col.unit')} required includeInactive kinds={scoredKinds} value={unitId} onChange={setUnitId} />
           <DateField label={t('feedback.col.receivedOn')} required value={receivedOn} onChange={setReceivedOn} />
           <Select label={t('feedback.col.channel')} data={feedbackChannels.map((c) => ({ value: c, label: t(`feedback.channel.${c}`) }))} value={channel} onChange={(v) => v && setChannel(v)} allowDeselect={false} />
           <Textarea label={t('feedback.col.subject')} required rows={3} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />

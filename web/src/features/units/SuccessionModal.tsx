@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -9,8 +9,8 @@ import type { MessageKey } from '../../i18n/messages.vi.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
-import { unitKindKey } from '../../components/labels.js';
-import { unitKeys, useUnits } from './units.api.js';
+import { unitKeys } from './units.api.js';
+import { UnitSelect } from './UnitSelect.js';
 
 type SuccessionKind = (typeof successionKinds)[number];
 
@@ -21,7 +21,6 @@ type SuccessionKind = (typeof successionKinds)[number];
 export function SuccessionModal({ unit, opened, onClose }: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const units = useUnits({ includeInactive: true });
   const [kind, setKind] = useState<SuccessionKind>('merged_into');
   const [toUnitId, setToUnitId] = useState<string | null>(null);
   const [effectiveDate, setEffectiveDate] = useState<string | null>(null);
@@ -37,13 +36,6 @@ export function SuccessionModal({ unit, opened, onClose }: { unit: UnitDetail; o
     },
   });
   const fieldError = useFieldErrors(save.error);
-  const options = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((u) => u.id !== unit.id)
-        .map((u) => ({ value: u.id, label: `${u.name} (${t(unitKindKey(u.kind))})` })),
-    [units.data, unit.id, t],
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,17 +54,7 @@ export function SuccessionModal({ unit, opened, onClose }: { unit: UnitDetail; o
             allowDeselect={false}
             error={fieldError('kind')}
           />
-          <Select
-            label={t('units.successionTarget')}
-            required
-            searchable
-            limit={50}
-            data={options}
-            value={toUnitId}
-            onChange={setToUnitId}
-            error={fieldError('toUnitId')}
-            nothingFoundMessage={t('common.noResults')}
-          />
+          <UnitSelect label={t('units.successionTarget')} required includeInactive exclude={unit.id} value={toUnitId} onChange={setToUnitId} error={fieldError('toUnitId')} />
           <DateField label={t('units.successionDate')} required value={effectiveDate} onChange={setEffectiveDate} error={fieldError('effectiveDate')} />
           <TextInput label={t('units.successionNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError('note')} />
           <ErrorAlert error={save.error} />

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Unit, UnitKind } from '../../../../shared/api/registry.schemas.js';
 import { useT } from '../../i18n/i18n.js';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { unitKindKey, unitKindList } from '../../components/labels.js';
 import { blankToNull } from '../../lib/changes.js';
-import { useUnits } from './units.api.js';
+import { UnitSelect } from './UnitSelect.js';
 
 export interface UnitFormValues {
   code: string | null;
@@ -45,17 +45,8 @@ export function UnitForm({ initial, unitId, pending, error, onSubmit, onCancel, 
   const t = useT();
   const [values, setValues] = useState(initial);
   const fieldError = useFieldErrors(error);
-  const units = useUnits({});
   const set = <K extends keyof UnitFormValues>(key: K, value: UnitFormValues[K]) =>
     setValues((prev) => ({ ...prev, [key]: value }));
-
-  const parentOptions = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((unit) => unit.id !== unitId)
-        .map((unit) => ({ value: unit.id, label: `${unit.name} (${t(unitKindKey(unit.kind))})` })),
-    [units.data, unitId, t],
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -90,17 +81,14 @@ export function UnitForm({ initial, unitId, pending, error, onSubmit, onCancel, 
             error={fieldError('code')}
           />
         </SimpleGrid>
-        <Select
+        <UnitSelect
           label={t('units.parent')}
           placeholder={t('units.noParent')}
-          searchable
           clearable
-          limit={50}
-          data={parentOptions}
+          exclude={unitId}
           value={values.parentId}
           onChange={(value) => set('parentId', value)}
           error={fieldError('parentId')}
-          nothingFoundMessage={t('common.noResults')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField

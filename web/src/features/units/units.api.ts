@@ -7,6 +7,8 @@ export interface UnitFilters {
   asOf?: string | null;
   parentId?: string;
   includeInactive?: boolean;
+  /** Units per page (the server's default is 1,000; a picker asks for fewer). */
+  limit?: number;
 }
 
 export const unitKeys = {
@@ -26,6 +28,7 @@ const unitQuery = (filters: UnitFilters) => ({
   asOf: filters.asOf,
   parentId: filters.parentId,
   includeInactive: filters.includeInactive ? 'true' : undefined,
+  limit: filters.limit,
 });
 
 /**
