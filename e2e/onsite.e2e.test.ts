@@ -59,4 +59,28 @@ describe('a one-stop checklist filled offline on a phone', () => {
     expect(photo!.capturedAt).not.toBeNull();
     await j.screenshot('checklist-synced-phone');
   });
+
+  it('reloads the checklist page without a network: the service worker serves the app and the last answers it saw', async () => {
+    const { page, context } = j;
+    const url = page.url();
+    expect(url).toMatch(/\/checklists\/[0-9a-f-]{36}$/);
+    // Online once more, under the service worker's control, so it keeps this page's API answers.
+    // The worker's first install may have failed while the page was offline (its precache could
+    // not be fetched): a load online registers it again. Once it is active (precaching done), a
+    // navigation is under its control.
+    await page.reload();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const desk = page.getByRole('article', { name: /TCD\.2\./ });
+    await expect.poll(() => desk.getByLabel('Ghi chú').inputValue(), { timeout: 15_000 }).toBe('Sổ tiếp công dân tháng 6 bỏ trống 3 ngày');
+
+    // No network, and no server either: whatever the page shows now can only come from the cache.
+    await context.setOffline(true);
+    await j.app.close();
+    await page.reload();
+    await expect.poll(() => desk.getByLabel('Ghi chú').inputValue(), { timeout: 30_000 }).toBe('Sổ tiếp công dân tháng 6 bỏ trống 3 ngày');
+    expect(await page.getByRole('article', { name: /TCD\.1\./ }).getByRole('radio', { name: 'Đạt', exact: true }).isChecked()).toBe(true);
+    await j.screenshot('checklist-reloaded-offline-phone');
+  });
 });
