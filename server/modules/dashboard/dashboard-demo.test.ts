@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
 import type { ResultsReportDto } from '../../../shared/api/results-reports.schemas.js';
@@ -90,6 +91,18 @@ describe("the dashboard's sections on the demo season", () => {
                                 where a.status <> 'draft' and extract(year from i.starts_on) = 2021 and ta.unit_path like ${town} || '%'`);
     expect(section('corrective_actions')).toEqual(want);
     expect(want.open + want.overdue + want.closed).toBeGreaterThan(0);
+  });
+
+  it('exports every section in the dashboard’s .xlsx, one sheet each, with the same numbers', async () => {
+    const res = await leader.get('/api/dashboard.xlsx?year=2021');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    for (const sec of d.sections) {
+      const ws = wb.getWorksheet(sec.title.vi.slice(0, 31))!;
+      const rows = ws.getSheetValues().filter((r): r is unknown[] => Array.isArray(r)).map((r) => [r[1], r[2]]);
+      for (const it of sec.items) expect(rows, `${sec.key}.${it.key}`).toContainEqual([it.label.vi, it.value]);
+    }
   });
 
   it('counts the difficulties raised to the committee: one answered, one open', () => {
