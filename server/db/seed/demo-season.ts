@@ -9,9 +9,10 @@ import { registerDocument } from '../../modules/document-register/document-regis
 import { issuerInfo } from '../../modules/document-register/issuer-header.js';
 import { defaultNoticeContent, noticeDocument } from '../../modules/notices/notice-document.js';
 import { DEFAULT_ATTENDEES } from '../../modules/notices/notice-items.js';
-import { findPlan } from '../../modules/plans/plans.repository.js';
+import { findPlan, type PlanRow } from '../../modules/plans/plans.repository.js';
 
 const SYSTEM = { actor: null, ip: null, requestId: null } as const;
+const FIRST_NOTICE_ISSUED_ON = '2021-05-20';
 const NOTICE_ISSUED_ON = '2021-08-16';
 
 interface DemoVisit {
@@ -27,7 +28,7 @@ interface DemoVisit {
 
 /**
  * The 2021 season lived in (issue 8 §7): a dozen announced visits of wards and communes from June
- * to December — those before the notice of 16/8 done, the rest notified by it —, two unannounced
+ * to December — those of June to mid-August notified on 20/5 and done, the rest notified on 16/8 —, two unannounced
  * visits to one-stop desks (one started, one still secret), one re-inspection, and the demo
  * `inspector` on the team (as its secretary), so each role has something to see on "Việc của tôi".
  */
@@ -85,9 +86,18 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
     created.push({ id: row.id, visit: v });
   }
 
-  // The notice of 16/8/2021 for the announced visits still ahead, by the standing office (TL. Chủ tịch).
+  // The notices by the standing office (TL. Chủ tịch): of 20/5/2021 for the visits of June to mid-August
+  // (the demo unit's among them), then of 16/8/2021 for the announced visits still ahead.
   const plan = (await findPlan(tx, ids.planId))!;
   const office = agencyId('office:NV');
+  const announced = created.filter((c) => c.visit.kind === 'announced');
+  await issueDemoNotice(tx, plan, office, FIRST_NOTICE_ISSUED_ON, announced.filter((c) => c.visit.startsOn < NOTICE_ISSUED_ON).map((c) => c.id));
+  const noticeId = await issueDemoNotice(tx, plan, office, NOTICE_ISSUED_ON, announced.filter((c) => c.visit.status === 'notified').map((c) => c.id));
+  return { inspections: created.length, noticeId };
+}
+
+/** One issued notice of the office for these inspections, numbered in its register, frozen as issued. */
+async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: string, inspectionIds: string[]) {
   const content = defaultNoticeContent(plan, await issuerInfo(tx, office), await issuerInfo(tx, plan.issuingAgencyId), []);
   content.signature = { ...content.signature, signerName: content.signature.signerName || 'Nguyễn Văn Hùng' };
   const noticeId = crypto.randomUUID();
@@ -95,15 +105,16 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
     agencyId: office,
     typeCode: 'thong_bao',
     summary: content.summary,
-    issuedOn: NOTICE_ISSUED_ON,
+    issuedOn,
     signerName: content.signature.signerName,
     signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
     subjectType: 'notice',
     subjectId: noticeId,
   });
-  await tx.insert(inspectionNotice).values({ id: noticeId, planId: ids.planId, issuingAgencyId: office, status: 'issued', content, registerEntryId: entry.id, issuedOn: NOTICE_ISSUED_ON });
-  const notified = created.filter((c) => c.visit.status === 'notified');
-  await tx.insert(inspectionNoticeItem).values(notified.map((c, position) => ({ noticeId, inspectionId: c.id, position, attendees: DEFAULT_ATTENDEES })));
+  // Drafted the day it was issued (the list reads notices in the order they were made).
+  const at = new Date(`${issuedOn}T08:00:00+07:00`);
+  await tx.insert(inspectionNotice).values({ id: noticeId, planId: plan.id, issuingAgencyId: office, status: 'issued', content, registerEntryId: entry.id, issuedOn, createdAt: at, updatedAt: at });
+  await tx.insert(inspectionNoticeItem).values(inspectionIds.map((inspectionId, position) => ({ noticeId, inspectionId, position, attendees: DEFAULT_ATTENDEES })));
   await freezeIssuedDocument(tx, SYSTEM, noticeDocument, { subjectId: noticeId, registerEntryId: entry.id });
-  return { inspections: created.length, noticeId };
+  return noticeId;
 }

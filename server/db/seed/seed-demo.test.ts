@@ -181,13 +181,25 @@ describe('seedDemo', () => {
       ['planned', 'one_stop_desk'],
     ]);
     expect(count('reinspection')).toBe(1);
-    const notices = (await secretariat.get('/api/inspection-notices')).json().items as { documentNumber: string; items: unknown[] }[];
-    expect(notices.map((n) => [n.documentNumber, n.items.length])).toEqual([['01/TB-NV', count('announced', 'notified')]]);
+    // Every announced visit has its issued notice: of 20/5 for June to mid-August (done since), of 16/8 for the rest.
+    const notices = (await secretariat.get('/api/inspection-notices')).json().items as { documentNumber: string; issuedOn: string; items: { inspectionId: string }[] }[];
+    expect(notices.map((n) => [n.documentNumber, n.issuedOn, n.items.length])).toEqual([
+      ['01/TB-NV', '2021-05-20', count('announced', 'closed')],
+      ['02/TB-NV', '2021-08-16', count('announced', 'notified')],
+    ]);
+    const noticed = new Set(notices.flatMap((n) => n.items.map((i) => i.inspectionId)));
+    expect(all.items.filter((i) => i.kind === 'announced').every((i) => noticed.has(i.id))).toBe(true);
     // The demo inspector is on the team: they see the secret visit too; the unit officer never does.
     const inspector = await signIn(app, 'inspector', seeded.generatedPassword!);
     expect((await inspector.get('/api/inspections?kind=unannounced')).json().total).toBe(2);
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     expect((await unit.get('/api/inspections?kind=unannounced&status=planned')).json().total).toBe(0);
+    // The demo unit (phường Bồng Sơn) reads the notice of its June visit, with its report deadline.
+    const unitNotices = (await unit.get('/api/inspection-notices')).json().items as { documentNumber: string; items: { agencyName: string; startsOn: string; reportDueOn: string; reportDueExplanation: string }[] }[];
+    expect(unitNotices.map((n) => n.documentNumber)).toContain('01/TB-NV');
+    const june = unitNotices.flatMap((n) => n.items).find((i) => i.startsOn.startsWith('2021-06'));
+    expect(june).toMatchObject({ agencyName: 'Ủy ban nhân dân phường Bồng Sơn', reportDueOn: expect.stringMatching(/^2021-06-0/) });
+    expect(june!.reportDueExplanation).toMatch(/03 ngày làm việc trước ngày kiểm tra/);
   });
 
   it('has the season’s checklists filled on site, with photos and findings of each kind, for every inspection started or closed', async () => {
@@ -296,7 +308,8 @@ describe('seedDemo', () => {
 
     const notices = (await secretariat.get('/api/inspection-notices')).json().items as { items: unknown[] }[];
     const preVisits = requests.items.filter((r) => r.kind === 'pre_visit');
-    expect(preVisits).toHaveLength(notices[0].items.length);
+    // One pre-visit request per visit of the notice of 16/8 (the visits still ahead).
+    expect(preVisits).toHaveLength(notices.at(-1)!.items.length);
     expect(preVisits.every((r) => r.counts.not_started + r.counts.draft + r.counts.submitted_on_time + r.counts.submitted_late + r.counts.returned + r.counts.accepted === 1)).toBe(true);
 
     // The demo unit officer: the Q2 report accepted, the 6-month one returned with reasons to resubmit.

@@ -1,5 +1,6 @@
 import { DatePickerInput } from '@mantine/dates';
 import { useT } from '../i18n/i18n.js';
+import { todayIso } from '../i18n/dates.js';
 
 interface DateFieldProps {
   label: string;
@@ -19,8 +20,12 @@ interface DateFieldProps {
 /** A date input that shows dd/mm/yyyy and speaks 'YYYY-MM-DD' to the API. */
 export function DateField({ label, value, onChange, error, required, clearable = true, disabled, w, minDate, maxDate }: DateFieldProps) {
   const t = useT();
+  // An empty picker opens at today's month, or the nearest month allowed (a past season's plan).
+  const today = todayIso();
+  const opensAt = maxDate && today > maxDate ? maxDate : minDate && today < minDate ? minDate : undefined;
   return (
     <DatePickerInput
+      defaultDate={opensAt}
       label={label}
       value={value}
       onChange={(next) => onChange(next ? String(next).slice(0, 10) : null)}

@@ -71,7 +71,9 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
               <Table.Tr key={n.id}>
                 <Table.Td>
                   <Group gap="xs">
-                    <Text fw={600}>{n.documentNumber ?? t('notices.status.draft')}</Text>
+                    <Anchor component={Link} to={`/notices/${n.id}`} fw={600}>
+                      {n.documentNumber ?? t('notices.status.draft')}
+                    </Anchor>
                     {n.issuedOn && <Text size="sm">{t('tasks.noticeIssuedOn', { date: formatDate(n.issuedOn) })}</Text>}
                     <Badge color={n.status === 'issued' ? 'green' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
                   </Group>

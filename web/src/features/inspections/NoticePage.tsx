@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Checkbox, Fieldset, Group, Loader, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Button } from '@mantine/core';
+import { Alert, Anchor, Badge, Checkbox, Fieldset, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Button } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
@@ -251,7 +251,13 @@ function ItemEditor({ inspection: i, row, onChange }: { inspection: Inspection; 
       {row.included && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
           <TextInput label={t('inspections.startTime')} value={row.startTime} onChange={(e) => onChange({ startTime: e.currentTarget.value })} placeholder="08:00" />
-          <MultiSelect label={t('inspections.places')} data={options.map((p) => ({ value: p.agencyId, label: p.name }))} value={row.places} onChange={(places) => onChange({ places })} />
+          <Checkbox.Group label={t('inspections.places')} value={row.places} onChange={(places) => onChange({ places })}>
+            <Stack gap={4} mt={4}>
+              {options.map((p) => (
+                <Checkbox key={p.agencyId} value={p.agencyId} label={p.name} size="xs" />
+              ))}
+            </Stack>
+          </Checkbox.Group>
           <TextInput label={t('noticePage.attendees')} placeholder={t('noticePage.attendeesDefault')} value={row.attendees} onChange={(e) => onChange({ attendees: e.currentTarget.value })} />
         </SimpleGrid>
       )}

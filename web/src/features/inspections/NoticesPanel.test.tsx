@@ -26,7 +26,7 @@ const draft: Notice = {
     signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' },
   },
   items: [
-    { inspectionId, agencyId: planId, agencyName: 'UBND phường Hoài Thanh Tây', startsOn: '2021-09-09', endsOn: '2021-09-09', startTime: '08:00', places: [], attendees: 'Lãnh đạo', reportDueOn: '2021-09-06', reportDueExplanation: null, status: 'planned' },
+    { inspectionId, agencyId: planId, agencyName: 'UBND phường Hoài Thanh Tây', startsOn: '2099-09-09', endsOn: '2099-09-09', startTime: '08:00', places: [], attendees: 'Lãnh đạo', reportDueOn: '2099-09-04', reportDueExplanation: null, status: 'planned' },
   ],
   documentNumber: null,
   issuedOn: null,
@@ -35,6 +35,7 @@ const draft: Notice = {
 };
 
 describe('schedule notices panel', () => {
+  // A visit ahead: the notice is issued today by default (an earlier season's date is picked instead).
   it('drafts a notice for the announced visits without one, and issues a draft with its version, date and signer', async () => {
     const posts: [string, Record<string, unknown>][] = [];
     let notices: Notice[] = [draft];

@@ -90,7 +90,10 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
 function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClose: () => void; onIssued: () => Promise<unknown> }) {
   const t = useT();
   const errorMessage = useErrorMessage();
-  const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
+  // Issued on or before today and before its first visit: recording an earlier season, the day is chosen.
+  const firstVisit = notice.items.map((i) => i.startsOn).sort()[0];
+  const latest = firstVisit && firstVisit < todayIso() ? firstVisit : todayIso();
+  const [issuedOn, setIssuedOn] = useState<string | null>(latest === todayIso() ? latest : null);
   const [signerName, setSignerName] = useState(notice.content.signature.signerName);
   const [overrideReason, setOverrideReason] = useState('');
   const issue = useMutation({
@@ -110,7 +113,7 @@ function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClo
   return (
     <Modal opened onClose={onClose} title={t('notices.issue')}>
       <Stack>
-        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required />
+        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required maxDate={latest} />
         <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required />
         {conflicts.length > 0 && (
           <>

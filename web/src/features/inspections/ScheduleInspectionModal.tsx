@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/inspection-status.js';
 import { planPeriodDays } from '../../../../shared/domain/schedule-rules.js';
 import { formatDate } from '../../i18n/dates.js';
@@ -166,16 +166,13 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
             {t('scheduleDialog.period', { from: formatDate(period.first), to: formatDate(period.last) })}
           </Text>
         )}
-        <MultiSelect
-          label={t('inspections.places')}
-          description={t('scheduleDialog.placesHint')}
-          data={(placeOptions.length ? placeOptions : agencyId ? [{ agencyId, name: targetName(agencyId) }] : []).map((p, i) => ({ value: p.agencyId, label: i === 0 ? t('scheduleDialog.headOffice', { name: p.name }) : p.name }))}
-          value={chosenPlaces}
-          onChange={setPlaces}
-          disabled={!agencyId}
-          required
-          error={fieldError('places')}
-        />
+        <Checkbox.Group label={t('inspections.places')} description={t('scheduleDialog.placesHint')} value={chosenPlaces} onChange={setPlaces} required error={fieldError('places')}>
+          <Stack gap={4} mt={4}>
+            {(placeOptions.length ? placeOptions : agencyId ? [{ agencyId, name: targetName(agencyId) }] : []).map((p, i) => (
+              <Checkbox key={p.agencyId} value={p.agencyId} label={i === 0 ? t('scheduleDialog.headOffice', { name: p.name }) : p.name} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
         <Textarea label={t('inspections.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} />
         {conflicts.length > 0 && (
           <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" role="alert" />

@@ -53,10 +53,10 @@ describe('scheduling dialog', () => {
     expect(await screen.findByText('Trong thời gian của Kế hoạch: 01/05/2021 – 31/12/2021.')).toBeTruthy();
 
     // Places: the head office is chosen; add the one-stop desk.
-    const places = await screen.findByRole('combobox', { name: /^Địa điểm/ });
-    await userEvent.click(places);
-    await userEvent.click(await screen.findByRole('option', { name: 'Bộ phận Một cửa phường Tam Quan Bắc', hidden: true }));
-    expect(screen.queryByRole('option', { name: 'Bộ phận Một cửa cũ', hidden: true })).toBeNull();
+    expect(((await screen.findByRole('checkbox', { name: 'Trụ sở: UBND phường Tam Quan Bắc' })) as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Bộ phận Một cửa phường Tam Quan Bắc' }));
+    expect(screen.getByRole('checkbox', { name: 'Điểm tiếp công dân phường Tam Quan Bắc' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'Bộ phận Một cửa cũ' })).toBeNull();
 
     // Re-inspection: only the visit that has taken place is offered.
     const picker = await screen.findByRole('combobox', { name: /^Tái kiểm tra cuộc kiểm tra/ });
