@@ -61,6 +61,7 @@ const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPa
 const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
 const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
 const ReportTemplatesPage = lazy(() => import('./features/reports/TemplatesPage.js').then((m) => ({ default: m.TemplatesPage })));
+const ReportPeriodRulesPage = lazy(() => import('./features/reports/PeriodRulesPage.js').then((m) => ({ default: m.PeriodRulesPage })));
 const ReportTemplatePage = lazy(() => import('./features/reports/TemplatePage.js').then((m) => ({ default: m.TemplatePage })));
 const ScheduleRulesPage = lazy(() => import('./features/inspections/ScheduleRulesPage.js').then((m) => ({ default: m.ScheduleRulesPage })));
 const NoticePage = lazy(() => import('./features/inspections/NoticePage.js').then((m) => ({ default: m.NoticePage })));
@@ -224,6 +225,14 @@ function SignedInRoutes() {
           element={
             <RequireCapability capability="report.manage">
               <ReportTemplatePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="reports/period-rules"
+          element={
+            <RequireCapability capability="report.read_all">
+              <ReportPeriodRulesPage />
             </RequireCapability>
           }
         />

@@ -88,6 +88,9 @@ export function RequestsPage() {
             <Button component={Link} to="/reports/templates" variant="default">
               {t('reporting.templates.title')}
             </Button>
+            <Button component={Link} to="/reports/period-rules" variant="default">
+              {t('reporting.rules.link')}
+            </Button>
             <Button component={Link} to="/reports/requests/new">
               {t('reporting.requests.new')}
             </Button>
