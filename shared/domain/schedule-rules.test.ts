@@ -34,6 +34,18 @@ describe('schedule rules', () => {
     expect(issues[0].messageEn).toBe('Ông Nguyễn Văn Hùng is already scheduled to inspect UBND phường Tam Quan Bắc (Đoàn 2) on 09/9/2021.');
   });
 
+  it("books a hidden visit's people and agency without naming it, its team or its id", () => {
+    const other = visit({ id: 'v2', teamId: 't2', teamName: 'Đoàn của tỉnh', agencyName: 'UBND phường Hoài Thanh Tây', hidden: true });
+    const issues = checkSchedule(visit({}), [other], rules);
+    expect(issues.map((i) => [i.code, i.otherInspectionId])).toEqual([
+      ['member_double_booked', null],
+      ['agency_visited_recently', null],
+    ]);
+    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch một cuộc kiểm tra khác ngày 09/9/2021.');
+    expect(issues[1].message).toBe('UBND phường Hoài Thanh Tây đã có lịch kiểm tra cùng ngày 09/9/2021.');
+    expect(issues.map((i) => i.message + i.messageEn).join(' ')).not.toMatch(/tỉnh|v2/);
+  });
+
   it('refuses a second visit of one agency the same day, but not the day after', () => {
     const other = visit({ id: 'v2', teamId: 't2', people: [] });
     expect(checkSchedule(visit({}), [other], rules).map((i) => i.code)).toEqual(['agency_visited_recently']);

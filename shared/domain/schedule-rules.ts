@@ -41,6 +41,11 @@ export interface ScheduledVisit {
   startsOn: IsoDate;
   endsOn: IsoDate;
   people: TeamPerson[];
+  /**
+   * Booked by another authority, out of the caller's sight: it still books its people and its
+   * agency, but the issue names neither it, its team nor its id (the caller may not know of it).
+   */
+  hidden?: boolean;
 }
 
 export interface ScheduleRules {
@@ -138,10 +143,14 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
         issues.push({
           code: 'member_double_booked',
           severity: 'error',
-          message: `${p.name} đã có lịch kiểm tra ${other.agencyName} (${other.teamName}) ngày ${fmt(day)}.`,
-          messageEn: `${p.name} is already scheduled to inspect ${other.agencyName} (${other.teamName}) on ${fmt(day)}.`,
+          message: other.hidden
+            ? `${p.name} đã có lịch một cuộc kiểm tra khác ngày ${fmt(day)}.`
+            : `${p.name} đã có lịch kiểm tra ${other.agencyName} (${other.teamName}) ngày ${fmt(day)}.`,
+          messageEn: other.hidden
+            ? `${p.name} is already scheduled for another inspection on ${fmt(day)}.`
+            : `${p.name} is already scheduled to inspect ${other.agencyName} (${other.teamName}) on ${fmt(day)}.`,
           date: day,
-          otherInspectionId: other.id,
+          otherInspectionId: other.hidden ? null : other.id,
           overridable: false,
         });
       }
@@ -153,29 +162,31 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
       issues.push({
         code: 'team_double_booked',
         severity: 'error',
-        message: `${other.teamName} đã có lịch kiểm tra ${other.agencyName} ngày ${fmt(day)}.`,
-        messageEn: `${other.teamName} is already scheduled to inspect ${other.agencyName} on ${fmt(day)}.`,
+        message: other.hidden ? `Đoàn đã có lịch một cuộc kiểm tra khác ngày ${fmt(day)}.` : `${other.teamName} đã có lịch kiểm tra ${other.agencyName} ngày ${fmt(day)}.`,
+        messageEn: other.hidden ? `The team is already scheduled for another inspection on ${fmt(day)}.` : `${other.teamName} is already scheduled to inspect ${other.agencyName} on ${fmt(day)}.`,
         date: day,
-        otherInspectionId: other.id,
+        otherInspectionId: other.hidden ? null : other.id,
         overridable: true,
       });
     }
     if (other.agencyId === visit.agencyId) {
       const gap = Math.min(Math.abs(toDayNumber(other.startsOn) - toDayNumber(visit.endsOn)), Math.abs(toDayNumber(visit.startsOn) - toDayNumber(other.endsOn)));
       if (overlaps(visit, other) || gap < rules.revisitMinDays) {
+        // The agency is the visit's own; another authority's team stays unnamed.
+        const by = other.hidden ? '' : ` (${other.teamName})`;
         issues.push({
           code: 'agency_visited_recently',
           severity: 'error',
           message:
             rules.revisitMinDays <= 1
-              ? `${other.agencyName} đã có lịch kiểm tra cùng ngày ${fmt(other.startsOn)} (${other.teamName}).`
-              : `${other.agencyName} đã có lịch kiểm tra ngày ${fmt(other.startsOn)} (${other.teamName}), cách chưa đủ ${rules.revisitMinDays} ngày.`,
+              ? `${visit.agencyName} đã có lịch kiểm tra cùng ngày ${fmt(other.startsOn)}${by}.`
+              : `${visit.agencyName} đã có lịch kiểm tra ngày ${fmt(other.startsOn)}${by}, cách chưa đủ ${rules.revisitMinDays} ngày.`,
           messageEn:
             rules.revisitMinDays <= 1
-              ? `${other.agencyName} is already scheduled for an inspection on the same day, ${fmt(other.startsOn)} (${other.teamName}).`
-              : `${other.agencyName} is already scheduled for an inspection on ${fmt(other.startsOn)} (${other.teamName}), less than ${rules.revisitMinDays} days apart.`,
+              ? `${visit.agencyName} is already scheduled for an inspection on the same day, ${fmt(other.startsOn)}${by}.`
+              : `${visit.agencyName} is already scheduled for an inspection on ${fmt(other.startsOn)}${by}, less than ${rules.revisitMinDays} days apart.`,
           date: other.startsOn,
-          otherInspectionId: other.id,
+          otherInspectionId: other.hidden ? null : other.id,
           overridable: true,
         });
       }

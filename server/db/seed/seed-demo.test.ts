@@ -5,6 +5,8 @@ import { buildApp, type AppInstance } from '../../app.js';
 import { queryRows, type Database } from '../client.js';
 import { openPrivateDatabase, signIn } from '../../test/harness.js';
 import { standingBodyOf } from '../../modules/registry/registry.repository.js';
+import { bookedBetween } from '../../modules/inspections/inspections.repository.js';
+import { actorOf } from '../../test/factories.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
 
 
@@ -386,6 +388,24 @@ describe('seedDemo', () => {
         'Trung tâm Phục vụ hành chính công tỉnh Gia Lai',
       ]);
       expect((await list('secretariat')).filter((i) => i.startsOn >= '2026-01-01')).toEqual([]);
+    });
+
+    it("checks a ward's schedule against the province's visits without naming them, and without its secret one", async () => {
+      const actorFor = async (username: string) => {
+        const [user] = await queryRows<{ id: string; username: string; fullName: string }>(database.db, sql`select id, username, full_name as "fullName" from app_user where username = ${username}`);
+        return actorOf(database.db, user);
+      };
+      const booked = async (username: string) =>
+        (await bookedBetween(database.db, await actorFor(username), '2026-12-01', '2026-12-31')).map((b) => `${b.agencyName} ${b.kind} ${b.hidden ? 'hidden' : 'named'}`).sort();
+      expect(await booked('bongson')).toEqual([
+        'Sở Tài chính tỉnh Gia Lai announced hidden',
+        'Văn phòng HĐND và UBND phường Bồng Sơn announced named',
+      ]);
+      expect(await booked('gialai')).toEqual([
+        'Sở Tài chính tỉnh Gia Lai announced named',
+        'Trung tâm Phục vụ hành chính công tỉnh Gia Lai unannounced named',
+        'Văn phòng HĐND và UBND phường Bồng Sơn announced named',
+      ]);
     });
 
     it("numbers each authority's documents in its own register", async () => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
-import { allowedInspectionMoves, type InspectionKind, type InspectionMove, type InspectionStatus } from '../../../shared/domain/inspection-status.js';
+import { allowedInspectionMoves, isSecretFromUnit, type InspectionKind, type InspectionMove, type InspectionStatus } from '../../../shared/domain/inspection-status.js';
 import { agency, inspection, inspectionPlace, inspectionPlan, inspectionTeam, inspectionTeamMember, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
@@ -137,11 +137,13 @@ export async function replacePlaces(tx: Tx, inspectionId: string, agencyIds: str
 
 /**
  * Every inspection not cancelled (of any authority: one person may sit on a town's and a
- * province's team) that meets the days [from, to] (widened by
- * the caller for the revisit window), with the people of its team: what the schedule rules check
- * a visit against (shared/domain/schedule-rules.ts). Unscoped: the scheduler is the office.
+ * province's team) that meets the days [from, to] (widened by the caller for the revisit
+ * window): what the schedule rules check a visit against (shared/domain/schedule-rules.ts), as the
+ * actor may know of it. One the actor may not see is `hidden` (it books its people and its agency,
+ * but no issue names it); an unannounced one not yet started that the actor may not see is left
+ * out altogether, for it does not exist for them (the secrecy rule, issue 8 §4).
  */
-export async function bookedBetween(tx: DbOrTx, from: string, to: string) {
+export async function bookedBetween(tx: DbOrTx, actor: Actor, from: string, to: string) {
   const rows = await tx
     .select({
       id: inspection.id,
@@ -152,13 +154,17 @@ export async function bookedBetween(tx: DbOrTx, from: string, to: string) {
       kind: inspection.kind,
       startsOn: inspection.startsOn,
       endsOn: inspection.endsOn,
+      startedAt: inspection.startedAt,
+      visible: sql<boolean>`${isVisibleTo(actor)}`,
     })
     .from(inspection)
     .innerJoin(agency, eq(agency.id, inspection.agencyId))
     .innerJoin(inspectionTeam, eq(inspectionTeam.id, inspection.teamId))
     // A visit lasts at most MAX_VISIT_DAYS, so the index on starts_on bounds the scan.
     .where(and(ne(inspection.status, 'cancelled'), lte(inspection.startsOn, to), gte(inspection.startsOn, dayNumberToIso(toDayNumber(from) - MAX_VISIT_DAYS)), gte(inspection.endsOn, from)));
-  return rows;
+  return rows
+    .filter((r) => r.visible || !isSecretFromUnit(r.kind as InspectionKind, r.startedAt))
+    .map(({ visible, startedAt: _startedAt, ...r }) => ({ ...r, hidden: !visible }));
 }
 
 /** The members of the given teams (for the people a visit books). */

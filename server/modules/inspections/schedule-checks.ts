@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../../../shared/domain/calendar/index.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../clock.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { bookedBetween, membersOfTeams } from './inspections.repository.js';
@@ -31,12 +32,12 @@ export interface VisitDraft {
  * The schedule rules for one visit against everything booked around it, loaded in the caller's
  * transaction (so two changes in one transaction see each other).
  */
-export async function scheduleIssues(tx: DbOrTx, env: ScheduleEnv, visit: VisitDraft, period: { periodFrom: string; periodTo: string }): Promise<ScheduleIssue[]> {
+export async function scheduleIssues(tx: DbOrTx, actor: Actor, env: ScheduleEnv, visit: VisitDraft, period: { periodFrom: string; periodTo: string }): Promise<ScheduleIssue[]> {
   const rules = await scheduleRulesFor(tx, env);
   const window = Math.max(rules.revisitMinDays, 1);
   const from = dayNumberToIso(toDayNumber(visit.startsOn) - window);
   const to = dayNumberToIso(toDayNumber(visit.endsOn) + window);
-  const booked = (await bookedBetween(tx, from, to)).filter((b) => b.id !== visit.id);
+  const booked = (await bookedBetween(tx, actor, from, to)).filter((b) => b.id !== visit.id);
   const members = await membersOfTeams(tx, [visit.teamId, ...booked.map((b) => b.teamId)]);
   const peopleOf = (teamId: string) =>
     members.filter((m) => m.teamId === teamId).map((m) => ({ key: personKey(m), name: [m.honorific, m.fullName].filter(Boolean).join(' ') }));

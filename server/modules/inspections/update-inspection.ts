@@ -52,6 +52,7 @@ export async function updateInspection(tx: Tx, ctx: RequestContext, env: Schedul
   if (changes.teamId || changes.startsOn) {
     const issues = await scheduleIssues(
       tx,
+      ctx.actor,
       env,
       { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: changes.teamId ?? row.teamId, teamName, kind, startsOn: changes.startsOn ?? row.startsOn, endsOn: changes.endsOn ?? row.endsOn },
       row,

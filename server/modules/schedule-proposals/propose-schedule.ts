@@ -81,7 +81,7 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
 
   const rules = await scheduleRulesFor(tx, env);
   const window = Math.max(rules.revisitMinDays, 1);
-  const booked = await bookedBetween(tx, dayNumberToIso(toDayNumber(from) - window), dayNumberToIso(toDayNumber(to) + window));
+  const booked = await bookedBetween(tx, ctx.actor, dayNumberToIso(toDayNumber(from) - window), dayNumberToIso(toDayNumber(to) + window));
   const members = await membersOfTeams(tx, [...teamsChosen.map((t) => t.teamId), ...booked.map((b) => b.teamId)]);
   const peopleOf = new Map<string, { key: string; name: string }[]>();
   for (const m of members) {
