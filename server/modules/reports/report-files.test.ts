@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { openDocx, paragraphWith, plainText } from '../../documents/test-support.js';
-import { samplePdf } from '../../files/sample-files.js';
+import { samplePdf, samplePng } from '../../files/sample-files.js';
 import { multipart } from '../../test/multipart.js';
 import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
@@ -23,7 +23,8 @@ let unitB: Client;
 let template: ReportTemplate;
 let mine: Submission;
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  // A 1 MB file cap, so that an oversized upload is cheap to make.
+  t = await createTestApp({ clock, env: { PAR_MAX_FILE_MB: '1' } });
   a = await makeAuthority(t.database.db);
   c = await signInAuthority(t.app, a);
   unitB = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'unit_officer', agencyId: a.wardBCommittee.id }], 'Đầu mối phường B')).username, TEST_PASSWORD);
@@ -204,6 +205,8 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     plain.addWorksheet('Sheet1').getCell('A1').value = 1;
     expect(await code(await bytesOf(plain))).toBe('wrong_template');
     expect(await code(samplePdf('không phải bảng tính'))).toBe('unreadable_workbook');
+    // A broken workbook: the form cut in half.
+    expect(await code(otherForm.subarray(0, Math.floor(otherForm.length / 2)))).toBe('unreadable_workbook');
     // A zip that would inflate far past the cap (a few kilobytes holding 60 MB of zeros).
     const bomb = new JSZip();
     bomb.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024));
@@ -222,5 +225,32 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
     expect((await unitB.request({ method: 'POST', url: `/api/report-submissions/${theirs.id}/form?version=abc` })).statusCode).toBe(400);
+  });
+});
+
+describe('a report made outside (the signed scan or a .docx) as the report’s main file', () => {
+  const put = (client: Client, id: string, purpose: string, data: Buffer, filename: string) =>
+    client.request({ method: 'POST', url: `/api/files?ownerType=report_submission&ownerId=${id}&purpose=${purpose}`, ...multipart([{ name: 'file', filename, contentType: 'application/octet-stream', data }]) });
+
+  it('refuses an oversized or disguised file, takes the signed PDF, and then the report is sent without its sections answered', async () => {
+    const [row] = (await unitB.get('/api/report-submissions?mine=true')).json().items;
+    const s = (await unitB.get(`/api/report-submissions/${row.id}`)).json() as Submission;
+    // Past the 1 MB cap of this server.
+    const big = await put(unitB, s.id, 'report_file', Buffer.concat([samplePdf('Báo cáo'), Buffer.alloc(1024 * 1024 + 10, 0x20)]), 'bao-cao-da-ky.pdf');
+    expect(big.statusCode).toBe(400);
+    expect(big.json().invalidParams[0].code).toBe('file_too_large');
+    // A picture is not a report; a program named .docx neither.
+    expect((await put(unitB, s.id, 'report_file', samplePng(), 'bao-cao.pdf')).json().invalidParams[0].code).toBe('file_type_not_allowed');
+    expect((await put(unitB, s.id, 'report_file', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300)]), 'bao-cao.docx')).json().invalidParams[0].code).toBe('file_type_not_allowed');
+    // Not answered in the browser: refused until the report made outside is attached.
+    const early = await unitB.post(`/api/report-submissions/${s.id}/submit`, { version: s.version });
+    expect(early.json().invalidParams[0]).toMatchObject({ name: 'body.content.answers.results', code: 'unanswered' });
+    expect((await put(unitB, s.id, 'report_file', samplePdf('Báo cáo đã ký'), 'Báo cáo đã ký.pdf')).statusCode).toBe(201);
+    expect((await put(unitB, s.id, 'attachment_1', samplePdf('Kế hoạch'), 'ke-hoach.pdf')).statusCode).toBe(201);
+    const sent = await unitB.post(`/api/report-submissions/${s.id}/submit`, { version: s.version });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ status: 'submitted', displayStatus: 'submitted_on_time' });
+    // Only one main file.
+    expect((await c.secretariat.get(`/api/files?ownerType=report_submission&ownerId=${s.id}&purpose=report_file`)).json().items).toHaveLength(1);
   });
 });
