@@ -22,14 +22,15 @@ registerDashboardSection({
            where a.status <> 'draft' and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and a.id in ${visibleActions(actor)}` : sql``}`,
     );
-    const link = (state: string) => `/corrective-actions?${new URLSearchParams({ year: String(year), state }).toString()}`;
+    // The list's own filters (web CorrectiveActionsPage): the year, and overdue or closed.
+    const link = (filter: Record<string, string>) => `/corrective-actions?${new URLSearchParams({ year: String(year), ...filter }).toString()}`;
     return {
       key: 'corrective_actions',
       title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' },
       items: [
-        sectionItem('open', 'Đang thực hiện', 'Open', Number(r.open), link('open')),
-        sectionItem('overdue', 'Quá hạn', 'Overdue', Number(r.overdue), link('overdue')),
-        sectionItem('closed', 'Đã hoàn thành', 'Closed', Number(r.closed), link('closed')),
+        sectionItem('open', 'Đang thực hiện', 'Open', Number(r.open), link({})),
+        sectionItem('overdue', 'Quá hạn', 'Overdue', Number(r.overdue), link({ overdue: '1' })),
+        sectionItem('closed', 'Đã hoàn thành', 'Closed', Number(r.closed), link({ status: 'closed' })),
       ],
     };
   },

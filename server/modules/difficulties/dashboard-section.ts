@@ -22,13 +22,14 @@ registerDashboardSection({
            where d.raised_on between ${from}::date and ${to}::date and agency.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and ${visibleDifficulties(actor)}` : sql``}`,
     );
-    const link = (status?: string) => `/difficulties?${new URLSearchParams({ year: String(year), ...(status ? { status } : {}) }).toString()}`;
+    // The year's list (its counts say how many are open and answered: "open" is two statuses, raised and forwarded).
+    const link = () => `/difficulties?year=${year}`;
     return {
       key: 'difficulties',
       title: { vi: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban', en: 'Difficulties raised to the committee' },
       items: [
-        sectionItem('answered', 'Đã trả lời', 'Answered', Number(r.answered), link('answered')),
-        sectionItem('open', 'Chưa trả lời', 'Not answered yet', Number(r.open), link('raised')),
+        sectionItem('answered', 'Đã trả lời', 'Answered', Number(r.answered), link()),
+        sectionItem('open', 'Chưa trả lời', 'Not answered yet', Number(r.open), link()),
         sectionItem('response_days', 'Thời gian trả lời bình quân (ngày làm việc)', 'Mean response time (working days)', r.average === null ? 0 : Number(r.average), link()),
       ],
     };

@@ -21,7 +21,8 @@ registerDashboardSection({
            where r.status <> 'draft' and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and s.id in ${visibleSubmissions(actor)}` : sql``}`,
     );
-    const link = `/reports/requests?year=${year}`;
+    // The requests page lists each request with its reports counted by status (on time, late, not sent).
+    const link = '/reports/requests';
     return {
       key: 'reports',
       title: { vi: 'Báo cáo của các đơn vị', en: "Units' reports" },

@@ -61,7 +61,7 @@ const dashboard: DashboardDto = {
     { kind: 'sipas', framework: null, average: null, scored: 0, unmetCount: 0, areas: [], units: [], trend: [] },
   ],
   ranking: { items: [{ unitId: id(3), unitName: 'Hoài Hải', rank: 1, score: 72.5, explanation: { vi: 'Hạng 1 (điểm rủi ro 72,5): 2 tiêu chí chưa đạt (mất 3,5 điểm).', en: 'Rank 1.' } }] },
-  sections: [{ key: 'corrective_actions', title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' }, items: [{ key: 'overdue', label: { vi: 'Quá hạn', en: 'Overdue' }, value: 4, link: '/corrective-actions?year=2021&state=overdue' }] }],
+  sections: [{ key: 'corrective_actions', title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' }, items: [{ key: 'overdue', label: { vi: 'Quá hạn', en: 'Overdue' }, value: 4, link: '/corrective-actions?year=2021&overdue=1' }] }],
 };
 
 const fetchMock = vi.fn(async (input: string) => {
@@ -107,7 +107,7 @@ describe("the leaders' dashboard page", () => {
     const user = userEvent.setup();
     await user.click(within(screen.getByRole('radiogroup', { name: 'Yêu cầu khắc phục: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
     const actions = await screen.findByRole('table', { name: 'Yêu cầu khắc phục' });
-    expect(within(actions).getByRole('link', { name: '4' }).getAttribute('href')).toBe('/corrective-actions?year=2021&state=overdue');
+    expect(within(actions).getByRole('link', { name: '4' }).getAttribute('href')).toBe('/corrective-actions?year=2021&overdue=1');
   });
 });
 

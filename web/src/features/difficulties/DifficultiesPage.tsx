@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Badge, Button, Group, Loader, Modal, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { difficultyStatuses, type DifficultyStatus } from '../../../../shared/domain/difficulty-status.js';
 import type { Difficulty } from '../../../../shared/api/difficulties.schemas.js';
 import { useSession } from '../../auth/session.js';
@@ -57,7 +57,9 @@ export function DifficultiesPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<DifficultyStatus | null>(null);
   const [reformAreaId, setArea] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(null);
+  // The dashboard links here with ?year=.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
   const [page, setPage] = useState(1);
   const [raising, setRaising] = useState(false);
   const filters = { q, status, reformAreaId, year };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ActionBoard } from '../../../../shared/api/corrective-actions.schemas.js';
 import { actionStatuses, planContentGroups, type ActionStatus } from '../../../../shared/domain/follow-up.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -26,7 +26,15 @@ interface Filters {
  */
 export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: number | null }) {
   const t = useT();
-  const [f, setF] = useState<Filters>({ year: initialYear, agencyId: null, contentGroup: null, status: null, overdue: false });
+  // The dashboard links here with ?year=&overdue=1 or &status=closed.
+  const [params] = useSearchParams();
+  const [f, setF] = useState<Filters>({
+    year: Number(params.get('year')) || initialYear,
+    agencyId: null,
+    contentGroup: null,
+    status: actionStatuses.find((s) => s === params.get('status')) ?? null,
+    overdue: params.get('overdue') === '1',
+  });
   const [page, setPage] = useState(1);
   const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1));
   const board = useActionBoard({ year: f.year ?? undefined });

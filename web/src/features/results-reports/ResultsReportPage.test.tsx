@@ -61,8 +61,8 @@ const report: ResultsReportDto = {
         key: 'difficulties',
         title: { vi: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban', en: 'Difficulties raised to the committee' },
         items: [
-          { key: 'answered', label: { vi: 'Đã trả lời', en: 'Answered' }, value: 1, link: '/difficulties?year=2021&status=answered' },
-          { key: 'open', label: { vi: 'Chưa trả lời', en: 'Not answered yet' }, value: 1, link: '/difficulties?year=2021&status=raised' },
+          { key: 'answered', label: { vi: 'Đã trả lời', en: 'Answered' }, value: 1, link: '/difficulties?year=2021' },
+          { key: 'open', label: { vi: 'Chưa trả lời', en: 'Not answered yet' }, value: 1, link: '/difficulties?year=2021' },
         ],
       },
     ],
@@ -97,7 +97,7 @@ describe('the results report page', () => {
     const figures = await screen.findByRole('table', { name: 'Số liệu của báo cáo (như trên bảng điều khiển)' });
     expect(within(figures).getAllByRole('row')[1].textContent).toBe('Chỉ số CCHC82,5%179');
     const difficulties = await screen.findByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' });
-    expect(within(difficulties).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/difficulties?year=2021&status=answered', '/difficulties?year=2021&status=raised']);
+    expect(within(difficulties).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/difficulties?year=2021', '/difficulties?year=2021']);
     const proposals = await screen.findByRole('textbox', { name: /IV\. Đề xuất, kiến nghị/ });
     expect((proposals as HTMLTextAreaElement).value).toContain('Thiếu máy scan (UBND phường Bồng Sơn)');
 
