@@ -72,7 +72,27 @@ export const noticeItemSchema = z.object({
   reportDueOn: z.string().nullable(),
   reportDueExplanation: z.string().nullable(),
   status: z.string(),
+  /**
+   * An issued notice shows its table as issued; true when the inspection has since been moved
+   * (rescheduled or cancelled): its new days are on the inspection, and a new notice is due.
+   */
+  changedAfterIssue: z.boolean(),
 });
+
+/** One row of a notice's table as it was issued (kept on the notice: the legal record). */
+export const issuedNoticeItemSchema = noticeItemSchema.pick({
+  inspectionId: true,
+  agencyId: true,
+  agencyName: true,
+  startsOn: true,
+  endsOn: true,
+  startTime: true,
+  places: true,
+  attendees: true,
+  reportDueOn: true,
+  reportDueExplanation: true,
+});
+export type IssuedNoticeItem = z.infer<typeof issuedNoticeItemSchema>;
 
 export const noticeSchema = z.object({
   id: z.uuid(),

@@ -99,6 +99,11 @@ export const inspectionNotice = pgTable(
     content: jsonb().notNull(),
     registerEntryId: uuid().references(() => documentRegisterEntry.id),
     issuedOn: date({ mode: 'string' }),
+    /**
+     * The table as issued (IssuedNoticeItem[]): what the notice said, whatever happens to its
+     * inspections later. Null while a draft.
+     */
+    issuedItems: jsonb(),
     createdBy: uuid().references(() => appUser.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -9,6 +9,7 @@ import { registerDocument } from '../../modules/document-register/document-regis
 import { issuerInfo } from '../../modules/document-register/issuer-header.js';
 import { defaultNoticeContent, noticeDocument } from '../../modules/notices/notice-document.js';
 import { DEFAULT_ATTENDEES } from '../../modules/notices/notice-items.js';
+import { keepIssuedItems } from '../../modules/notices/notices.repository.js';
 import { findPlan, type PlanRow } from '../../modules/plans/plans.repository.js';
 
 const SYSTEM = { actor: null, ip: null, requestId: null } as const;
@@ -115,6 +116,7 @@ async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: 
   const at = new Date(`${issuedOn}T08:00:00+07:00`);
   await tx.insert(inspectionNotice).values({ id: noticeId, planId: plan.id, issuingAgencyId: office, status: 'issued', content, registerEntryId: entry.id, issuedOn, createdAt: at, updatedAt: at });
   await tx.insert(inspectionNoticeItem).values(inspectionIds.map((inspectionId, position) => ({ noticeId, inspectionId, position, attendees: DEFAULT_ATTENDEES })));
+  await keepIssuedItems(tx, noticeId);
   await freezeIssuedDocument(tx, SYSTEM, noticeDocument, { subjectId: noticeId, registerEntryId: entry.id });
   return noticeId;
 }

@@ -22,7 +22,7 @@ import { issuerPlace } from '../plans/plans.policy.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { noticeDocument } from './notice-document.js';
 import { noticeResource } from './notices.policy.js';
-import { noticeItems } from './notices.repository.js';
+import { keepIssuedItems, noticeItems } from './notices.repository.js';
 import { createPreVisitRequests } from '../reports/create-pre-visit-requests.js';
 
 /**
@@ -71,6 +71,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
     .update(inspection)
     .set({ status: 'notified', version: sql`${inspection.version} + 1`, updatedAt: sql`now()` })
     .where(inArray(inspection.id, items.map((it) => it.inspection.id)));
+  await keepIssuedItems(tx, id);
   await freezeIssuedDocument(tx, ctx, noticeDocument, { subjectId: id, registerEntryId: entry.id });
   const documentNumber = formatDocumentNumber(entry.number, entry.symbol);
   await recordAudit(tx, ctx, {

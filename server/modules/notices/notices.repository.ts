@@ -4,6 +4,7 @@ import { agency, documentRegisterEntry, inspection, inspectionNotice, inspection
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
+import type { IssuedNoticeItem } from '../../../shared/api/notices.schemas.js';
 import { visibleInspections } from '../inspections/inspections.policy.js';
 
 /**
@@ -87,6 +88,26 @@ export async function noticeItems(tx: DbOrTx, noticeIds: string[]) {
     .orderBy(asc(inspectionNoticeItem.noticeId), asc(inspectionNoticeItem.position));
 }
 export type NoticeItemRow = Awaited<ReturnType<typeof noticeItems>>[number];
+
+/** A row of the table as the notice states it. */
+export const issuedItemOf = (it: NoticeItemRow): IssuedNoticeItem => ({
+  inspectionId: it.inspection.id,
+  agencyId: it.inspection.agencyId,
+  agencyName: it.agencyName,
+  startsOn: it.inspection.startsOn,
+  endsOn: it.inspection.endsOn,
+  startTime: it.inspection.startTime,
+  places: it.places,
+  attendees: it.attendees,
+  reportDueOn: it.inspection.reportDueOn,
+  reportDueExplanation: it.inspection.reportDueExplanation,
+});
+
+/** Keeps the notice's table as it stands, at issue: the legal record the API shows from then on. */
+export async function keepIssuedItems(tx: Tx, noticeId: string): Promise<void> {
+  const items = await noticeItems(tx, [noticeId]);
+  await tx.update(inspectionNotice).set({ issuedItems: items.map(issuedItemOf) }).where(eq(inspectionNotice.id, noticeId));
+}
 
 export async function replaceItems(tx: Tx, noticeId: string, items: { inspectionId: string; attendees: string }[]) {
   await tx.delete(inspectionNoticeItem).where(eq(inspectionNoticeItem.noticeId, noticeId));

@@ -1,6 +1,6 @@
 import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import { createNoticeBody, issueNoticeBody, listNoticesQuery, noticeListResponse, noticeSchema, updateNoticeBody, type Notice, type NoticeContent } from '../../../shared/api/notices.schemas.js';
+import { createNoticeBody, issueNoticeBody, listNoticesQuery, noticeListResponse, noticeSchema, updateNoticeBody, type IssuedNoticeItem, type Notice, type NoticeContent } from '../../../shared/api/notices.schemas.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -11,40 +11,37 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { createNotice, updateNotice } from './create-notice.js';
 import { issueNotice } from './issue-notice.js';
 import { noticeAbilities } from './notices.policy.js';
-import { findVisibleNotice, listVisibleNotices, noticeItems, type NoticeRow } from './notices.repository.js';
+import { findVisibleNotice, issuedItemOf, listVisibleNotices, noticeItems, type NoticeRow } from './notices.repository.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 /** Notices with their table (one query for all of them) and the caller's abilities. */
 async function presentNotices(tx: DbOrTx, actor: Actor, rows: NoticeRow[]): Promise<Notice[]> {
   const items = await noticeItems(tx, rows.map((r) => r.id));
-  return rows.map((n) => ({
-    id: n.id,
-    planId: n.planId,
-    issuingAgencyId: n.issuingAgencyId,
-    issuingAgencyName: n.issuingAgencyName,
-    status: n.status as Notice['status'],
-    content: n.content as NoticeContent,
-    items: items
-      .filter((it) => it.noticeId === n.id)
-      .map((it) => ({
-        inspectionId: it.inspection.id,
-        agencyId: it.inspection.agencyId,
-        agencyName: it.agencyName,
-        startsOn: it.inspection.startsOn,
-        endsOn: it.inspection.endsOn,
-        startTime: it.inspection.startTime,
-        places: it.places,
-        attendees: it.attendees,
-        reportDueOn: it.inspection.reportDueOn,
-        reportDueExplanation: it.inspection.reportDueExplanation,
-        status: it.inspection.status,
-      })),
-    documentNumber: n.number !== null && n.symbol ? formatDocumentNumber(n.number, n.symbol) : null,
-    issuedOn: n.issuedOn,
-    abilities: noticeAbilities(actor, n),
-    version: n.version,
-  }));
+  return rows.map((n) => {
+    // An issued notice states its table as issued; the inspection's status stays live.
+    const issued = new Map(((n.issuedItems as IssuedNoticeItem[] | null) ?? []).map((it) => [it.inspectionId, it]));
+    return {
+      id: n.id,
+      planId: n.planId,
+      issuingAgencyId: n.issuingAgencyId,
+      issuingAgencyName: n.issuingAgencyName,
+      status: n.status as Notice['status'],
+      content: n.content as NoticeContent,
+      items: items
+        .filter((it) => it.noticeId === n.id)
+        .map((it) => {
+          const now = issuedItemOf(it);
+          const stated = issued.get(it.inspection.id) ?? now;
+          const moved = stated.startsOn !== now.startsOn || stated.endsOn !== now.endsOn || stated.startTime !== now.startTime || it.inspection.status === 'cancelled';
+          return { ...stated, status: it.inspection.status, changedAfterIssue: n.status === 'issued' && moved };
+        }),
+      documentNumber: n.number !== null && n.symbol ? formatDocumentNumber(n.number, n.symbol) : null,
+      issuedOn: n.issuedOn,
+      abilities: noticeAbilities(actor, n),
+      version: n.version,
+    };
+  });
 }
 
 export async function noticeRoutes(app: AppInstance, deps: AppDeps) {

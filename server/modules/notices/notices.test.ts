@@ -199,4 +199,18 @@ describe('schedule notices', () => {
     expect(moved.statusCode, moved.body).toBe(200);
     expect(await kindsFor(s.inspector2, visit.id)).toEqual(['inspection.schedule_changed']);
   });
+
+  it('states its table as issued when a visit it announced is moved later, and says it was moved', async () => {
+    const visit = (await s.secretariat.get(`/api/inspections/${wardA}`)).json();
+    const moved = await s.secretariat.post(`/api/inspections/${wardA}/reschedule`, { version: visit.version, startsOn: '2021-09-16', reason: 'Đơn vị đề nghị lùi lịch' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    for (const who of [s.secretariat, s.unitOfficerA]) {
+      const after: Notice = (await who.get(`/api/inspection-notices/${notice.id}`)).json();
+      expect(after.items.find((i) => i.inspectionId === wardA)).toMatchObject({ startsOn: '2021-09-09', reportDueOn: '2021-09-06', status: 'planned', changedAfterIssue: true });
+      expect(after.items.find((i) => i.inspectionId === wardB)).toMatchObject({ changedAfterIssue: false });
+    }
+    // The document says what it said.
+    const text = plainText((await openDocx((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('08:00, Thứ Năm ngày 09/9/2021');
+  });
 });

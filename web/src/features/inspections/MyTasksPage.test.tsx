@@ -52,7 +52,7 @@ const notice = {
   issuingAgencyName: 'UBND thị xã Hoài Nhơn',
   status: 'issued',
   content: { summary: 'Lịch kiểm tra công tác cải cách hành chính năm 2021' },
-  items: [{ inspectionId: visit.id, agencyId: visit.agencyId, agencyName: visit.agencyName, startsOn: '2021-09-08', endsOn: '2021-09-08', startTime: '08:00', places: [], attendees: '', reportDueOn: '2021-09-01', reportDueExplanation: null, status: 'notified' }],
+  items: [{ inspectionId: visit.id, agencyId: visit.agencyId, agencyName: visit.agencyName, startsOn: '2021-09-08', endsOn: '2021-09-08', startTime: '08:00', places: [], attendees: '', reportDueOn: '2021-09-01', reportDueExplanation: null, status: 'notified', changedAfterIssue: false }],
   documentNumber: '45/TB-UBND',
   issuedOn: '2021-08-20',
   abilities: { update: false, issue: false },

@@ -90,6 +90,11 @@ function NoticeReadView({ notice }: { notice: Notice }) {
                     <Anchor component={Link} to={`/inspections/${i.inspectionId}`}>
                       {i.agencyName}
                     </Anchor>
+                    {i.changedAfterIssue && (
+                      <Badge color="orange" variant="light" display="block" mt={4} style={{ whiteSpace: 'normal', height: 'auto' }}>
+                        {t('noticePage.changedAfterIssue')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {formatDate(i.startsOn)}
