@@ -111,6 +111,25 @@ describe('scheduling an inspection', () => {
     await schedule(s.secretariat, announced({ agencyId: s.a.wardBCommittee.id, teamId: team3.id, startsOn: '2021-10-13' }));
   });
 
+  it('refuses a team booked at two agencies the same day, naming the other visit, unless the office gives a reason', async () => {
+    const first = await schedule(s.secretariat, announced({ agencyId: s.a.wardACommittee.id, teamId: s.team2.id, startsOn: '2021-11-02' }));
+    const body = announced({ agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, startsOn: '2021-11-02' });
+    const refused = await s.secretariat.post('/api/inspections', body);
+    expect(refused.statusCode).toBe(409);
+    const conflict = refused.json().conflicts.find((c: { code: string }) => c.code === 'team_double_booked');
+    expect(conflict).toMatchObject({ otherInspectionId: first.id, overridable: true, message: `Đoàn kiểm tra số 2 đã có lịch kiểm tra ${s.a.wardACommittee.name} ngày 02/11/2021.` });
+  });
+
+  it('refuses a visit outside the plan’s period, whatever reason is given', async () => {
+    const before = await inspectionsOfPlan();
+    for (const startsOn of ['2021-04-29', '2022-01-05']) {
+      const res = await s.secretariat.post('/api/inspections', announced({ startsOn, overrideReason: 'Cần gấp' }));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().conflicts).toEqual([expect.objectContaining({ code: 'outside_plan_period', severity: 'error', overridable: false })]);
+    }
+    expect(await inspectionsOfPlan()).toBe(before);
+  });
+
   it('refuses too short a lead time unless the office gives a reason, which the audit trail keeps', async () => {
     const body = announced({ agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, startsOn: '2021-05-14' });
     const refused = await s.secretariat.post('/api/inspections', body);
