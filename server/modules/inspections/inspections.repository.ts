@@ -5,7 +5,7 @@ import { allowedInspectionMoves, isSecretFromUnit, type InspectionKind, type Ins
 import { agency, inspection, inspectionPlace, inspectionPlan, inspectionTeam, inspectionTeamMember, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { actorOnTeamOf, visibleInspections } from './inspections.policy.js';
+import { actorOnTeamOf, inspectionVisibleAs, visibleInspections } from './inspections.policy.js';
 
 /** The longest visit, in days: longer work is several inspections. */
 export const MAX_VISIT_DAYS = 31;
@@ -88,9 +88,10 @@ export interface InspectionFilter {
   pageSize: number;
 }
 
+/** The filters and the visibility rule on the rows of `select` (joined to their target agency and issuer). */
 function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'pageSize'>): SQL | undefined {
   return and(
-    isVisibleTo(actor),
+    inspectionVisibleAs(actor, { inspection: 'inspection', issuer: 'issuer', target: 'agency' }),
     f.planId ? eq(inspection.planId, f.planId) : undefined,
     f.teamId ? eq(inspection.teamId, f.teamId) : undefined,
     f.agencyId ? eq(inspection.agencyId, f.agencyId) : undefined,
@@ -109,7 +110,13 @@ export async function listInspections(tx: DbOrTx, actor: Actor, f: InspectionFil
     .orderBy(asc(inspection.startsOn), asc(inspection.startTime), asc(agency.sortKey), asc(inspection.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(inspection).where(where);
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inspection)
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
+    .innerJoin(issuer, eq(issuer.id, inspectionPlan.issuingAgencyId))
+    .where(where);
   return { rows: rows.map(flatten), total: Number(count?.n ?? 0) };
 }
 
