@@ -138,6 +138,8 @@ describe('the template builder', () => {
     const table = screen.getByRole('table', { name: 'Biểu 1. Hồ sơ TTHC' });
     expect(within(table).getByText('Tư pháp')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Tạo phiên bản mới để sửa' })).toBeTruthy();
+    // Its blank .xlsx form, for units that fill the tables offline.
+    expect(screen.getByRole('link', { name: 'Tải biểu nhập liệu trống của phiên bản này (.xlsx)' }).getAttribute('href')).toBe(`/api/report-templates/${template.id}/form.xlsx`);
   });
 });
 

@@ -170,6 +170,11 @@ function Published({ template }: { template: ReportTemplate }) {
         </Group>
       )}
       {copy.error != null && <ErrorAlert error={copy.error} />}
+      {template.body.items.some((i) => i.type === 'table') && (
+        <Anchor href={`/api/report-templates/${template.id}/form.xlsx`} download size="sm">
+          {t('reporting.formXlsx.blank')}
+        </Anchor>
+      )}
       <Card withBorder>
         <TemplatePreview body={template.body} />
       </Card>
