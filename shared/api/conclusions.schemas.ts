@@ -80,7 +80,13 @@ export const issueConclusionBody = z.object({
   signature: signatureInput.optional(),
 });
 
-export const listConclusionsQuery = z.object({ inspectionId: z.uuid().optional(), planId: z.uuid().optional() });
+export const listConclusionsQuery = z.object({
+  inspectionId: z.uuid().optional(),
+  planId: z.uuid().optional(),
+  /** Pages of whole conclusions (each with its requirements): a national list was 1 MB. */
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 export const conclusionActionSchema = z.object({
   id: z.uuid(),
@@ -118,7 +124,11 @@ export const conclusionSchema = z.object({
   version: z.number().int(),
 });
 export type Conclusion = z.infer<typeof conclusionSchema>;
-export const conclusionListResponse = z.object({ items: z.array(conclusionSchema) });
+export const conclusionListResponse = z.object({
+  items: z.array(conclusionSchema),
+  /** Another page follows (not counted: a national list would read all of them). */
+  hasMore: z.boolean(),
+});
 
 /** Turns the actions still open into a re-inspection whose checklist is exactly those actions. */
 export const reinspectFromConclusionBody = z.object({

@@ -83,7 +83,8 @@ export async function findConclusion(tx: DbOrTx, id: string): Promise<Conclusion
   return row ? flatten(row) : null;
 }
 
-export async function listVisibleConclusions(tx: DbOrTx, actor: Actor, filter: { inspectionId?: string; planId?: string }): Promise<ConclusionRow[]> {
+/** One page of the conclusions the actor may see, by visit date. */
+export async function listVisibleConclusions(tx: DbOrTx, actor: Actor, filter: { inspectionId?: string; planId?: string; page: number; pageSize: number }): Promise<{ rows: ConclusionRow[]; hasMore: boolean }> {
   const rows = await select(tx)
     .where(
       and(
@@ -92,9 +93,10 @@ export async function listVisibleConclusions(tx: DbOrTx, actor: Actor, filter: {
         filter.planId ? eq(inspection.planId, filter.planId) : undefined,
       ),
     )
-    .orderBy(asc(inspection.startsOn), asc(inspectionConclusion.createdAt))
-    .limit(500);
-  return rows.map(flatten);
+    .orderBy(asc(inspection.startsOn), asc(inspectionConclusion.createdAt), asc(inspectionConclusion.id))
+    .limit(filter.pageSize + 1)
+    .offset((filter.page - 1) * filter.pageSize);
+  return { rows: rows.slice(0, filter.pageSize).map(flatten), hasMore: rows.length > filter.pageSize };
 }
 
 /** The actions of conclusions, in order, with the responsible agency's name. */

@@ -36,7 +36,10 @@ export async function conclusionRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/conclusions', { schema: { tags, summary: 'Conclusion notices the caller may see (drafts: the office and the leaders only)', querystring: listConclusionsQuery, response: { 200: conclusionListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    return db.transaction(async (tx) => ({ items: await presentConclusions(tx, ctx.actor, await listVisibleConclusions(tx, ctx.actor, request.query), today()) }));
+    return db.transaction(async (tx) => {
+      const { rows, hasMore } = await listVisibleConclusions(tx, ctx.actor, request.query);
+      return { items: await presentConclusions(tx, ctx.actor, rows, today()), hasMore };
+    });
   });
   app.get('/api/conclusions/:id', { schema: { tags, params: idParams, response: { 200: conclusionSchema, ...errors } } }, async (request) => db.transaction((tx) => detail(tx, contextOf(request), request.params.id)));
   app.post('/api/conclusions', { schema: { tags, summary: 'Draft the conclusion notice of an inspection that has taken place (standing office)', body: createConclusionBody, response: { 201: conclusionSchema, ...errors } } }, async (request, reply) => {

@@ -202,6 +202,17 @@ describe('corrective actions', () => {
     action = (await s.unitOfficerA.get(`/api/corrective-actions/${conclusion.actions[0].id}`)).json();
   });
 
+  it('lists conclusions a page at a time, saying whether another follows', async () => {
+    const all = (await s.secretariat.get('/api/conclusions')).json();
+    expect(all.hasMore).toBe(false);
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    const first = (await s.secretariat.get('/api/conclusions?pageSize=1')).json();
+    expect(first).toMatchObject({ items: [{ id: all.items[0].id }], hasMore: true });
+    const last = (await s.secretariat.get(`/api/conclusions?pageSize=1&page=${all.items.length}`)).json();
+    expect(last).toMatchObject({ items: [{ id: all.items.at(-1).id }], hasMore: false });
+    expect((await s.secretariat.get('/api/conclusions?pageSize=201')).json().invalidParams[0]).toMatchObject({ name: 'query.pageSize' });
+  });
+
   it('the unit plans and reports progress; the report needs evidence; the office is told', async () => {
     expect(action.abilities).toMatchObject({ plan: true, report: true, accept: false, return: false, attachEvidence: true });
     expect((await s.unitOfficerB.get(`/api/corrective-actions/${action.id}`)).statusCode).toBe(404);
