@@ -10,6 +10,7 @@ import { ConclusionPage } from './ConclusionPage.js';
 const id = '6c1f3d0e-aaaa-4c1e-9d1a-0a0a0a0a0a01';
 const wardId = '6c1f3d0e-bbbb-4c1e-9d1a-0a0a0a0a0a01';
 const actionId = '6c1f3d0e-cccc-4c1e-9d1a-0a0a0a0a0a01';
+const officeId = '6c1f3d0e-9999-4c1e-9d1a-0a0a0a0a0a01';
 const signature = { onBehalfOf: 'TUQ. CHỦ TỊCH', position: 'CHÁNH VĂN PHÒNG', signerName: 'Nguyễn Văn Hùng' };
 
 const draft: Conclusion = {
@@ -66,6 +67,7 @@ describe('conclusion notice page', () => {
         const body = init?.body ? JSON.parse(String(init.body)) : undefined;
         calls.push({ method, url, body });
         if (url.endsWith('/pdf-availability')) return json({ available: false });
+        if (url.startsWith('/api/agencies')) return json({ items: [{ id: officeId, name: 'Phòng Văn hóa và Thông tin' }], nextCursor: null, total: 1 });
         if (method === 'PATCH' && url === `/api/conclusions/${id}`) {
           current = { ...current, content: { ...current.content, ...body.content }, version: current.version + 1 };
           return json(current);
@@ -83,17 +85,28 @@ describe('conclusion notice page', () => {
       </MemoryRouter>,
     );
     const shortcomings = await screen.findByRole('textbox', { name: /III\. Hạn chế, tồn tại/ });
-    await userEvent.type(shortcomings, 'Chưa niêm yết đầy đủ thủ tục hành chính.');
+    await userEvent.click(shortcomings);
+    await userEvent.paste('Chưa niêm yết đầy đủ thủ tục hành chính.');
     await userEvent.click(screen.getByRole('button', { name: 'Thêm yêu cầu' }));
-    await userEvent.type(screen.getByRole('textbox', { name: 'Nội dung yêu cầu' }), 'Niêm yết đầy đủ thủ tục hành chính');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Nội dung yêu cầu' }));
+    await userEvent.paste('Niêm yết đầy đủ thủ tục hành chính');
+    await userEvent.click(screen.getByRole('button', { name: 'Thêm yêu cầu' }));
+    await userEvent.click(screen.getAllByRole('textbox', { name: 'Nội dung yêu cầu' })[1]);
+    await userEvent.paste('Cập nhật thủ tục trên Cổng dịch vụ công');
+    await userEvent.type(screen.getAllByLabelText(/Đơn vị thực hiện/)[1], 'Phòng');
+    await userEvent.click((await screen.findAllByRole('option', { name: 'Phòng Văn hóa và Thông tin', hidden: true })).at(-1)!);
     await userEvent.click(screen.getByRole('button', { name: 'Lưu dự thảo' }));
     expect(await screen.findByText('Đã lưu.')).toBeTruthy();
     const patch = calls.find((c) => c.method === 'PATCH');
     expect(patch?.body).toMatchObject({
       version: 3,
       content: { shortcomings: ['Chưa niêm yết đầy đủ thủ tục hành chính.'], strengths: ['Bộ phận Một cửa bố trí đủ công chức.'] },
-      actions: [{ content: 'Niêm yết đầy đủ thủ tục hành chính', dueWorkingDays: 10 }],
+      actions: [
+        { content: 'Niêm yết đầy đủ thủ tục hành chính', dueWorkingDays: 10 },
+        { content: 'Cập nhật thủ tục trên Cổng dịch vụ công', dueWorkingDays: 10, responsibleAgencyId: officeId },
+      ],
     });
+    expect(patch?.body).not.toHaveProperty('actions.0.responsibleAgencyId');
 
     const issueSection = screen.getByRole('heading', { name: 'Ký và ban hành' }).closest('section') as HTMLElement;
     expect((within(issueSection).getByRole('textbox', { name: /Người ký/ }) as HTMLInputElement).value).toBe('Nguyễn Văn Hùng');

@@ -76,7 +76,8 @@ describe('corrective action page', () => {
   it('the unit cannot report the action done without evidence: the server says so, in Vietnamese', async () => {
     serve(base, { evidence: false });
     const section = (await screen.findByRole('heading', { name: 'Báo cáo của đơn vị' })).closest('section') as HTMLElement;
-    await userEvent.type(within(section).getByRole('textbox', { name: /Nội dung/ }), 'Đã niêm yết đủ 126 thủ tục.');
+    await userEvent.click(within(section).getByRole('textbox', { name: /Nội dung/ }));
+    await userEvent.paste('Đã niêm yết đủ 126 thủ tục.');
     await userEvent.click(within(section).getByRole('button', { name: 'Gửi báo cáo hoàn thành' }));
     expect((await within(section).findAllByText('Đính kèm tài liệu minh chứng trước khi báo cáo hoàn thành.')).length).toBeGreaterThan(0);
   });
@@ -85,7 +86,8 @@ describe('corrective action page', () => {
     const posts = serve(base, { evidence: true });
     expect(await screen.findByText('bang-niem-yet.jpg')).toBeTruthy();
     const section = screen.getByRole('heading', { name: 'Báo cáo của đơn vị' }).closest('section') as HTMLElement;
-    await userEvent.type(within(section).getByRole('textbox', { name: /Nội dung/ }), 'Đã niêm yết đủ 126 thủ tục.');
+    await userEvent.click(within(section).getByRole('textbox', { name: /Nội dung/ }));
+    await userEvent.paste('Đã niêm yết đủ 126 thủ tục.');
     await userEvent.click(within(section).getByRole('button', { name: 'Gửi báo cáo hoàn thành' }));
     expect(await screen.findByText('Đã báo cáo, chờ xem xét')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Báo cáo của đơn vị' })).toBeNull();

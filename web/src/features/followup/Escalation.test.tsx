@@ -112,7 +112,8 @@ describe('escalation to a public-service inspection', () => {
     expect(screen.getByText(/Số: 12\/TTr-NV/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Chấp nhận kiểm tra' }));
     expect(await screen.findByText('Được chấp nhận')).toBeTruthy();
-    await userEvent.type(await screen.findByRole('textbox', { name: /Kết quả kiểm tra công vụ/ }), 'Kiểm điểm 01 công chức.');
+    await userEvent.click(await screen.findByRole('textbox', { name: /Kết quả kiểm tra công vụ/ }));
+    await userEvent.paste('Kiểm điểm 01 công chức.');
     await userEvent.click(screen.getByRole('button', { name: 'Ghi nhận kết quả kiểm tra công vụ' }));
     expect(await screen.findByText('Đã có kết quả')).toBeTruthy();
     expect(screen.getByText('Kiểm điểm 01 công chức.')).toBeTruthy();

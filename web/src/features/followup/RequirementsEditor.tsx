@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import type { ActionInput, ConclusionAction } from '../../../../shared/api/conclusions.schemas.js';
 import { planContentGroups } from '../../../../shared/domain/follow-up.js';
 import { DateField } from '../../components/DateField.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
+import { useAgencies } from '../agencies/agencies.api.js';
 
 /** A requirement as the editor holds it: each deadline as a date or as N working days after the notice. */
 export interface RequirementDraft {
@@ -75,6 +77,36 @@ function DeadlineField({ label, value, onChange, optional }: { label: string; va
   );
 }
 
+/**
+ * Who carries out a requirement: the inspected unit (empty) or an agency the office names (an
+ * office of the committee), found by typing; the server checks it lies in the plan issuer's area.
+ */
+function ResponsiblePicker({ value, inspectedAgencyName, onChange, error }: { value: RequirementDraft; inspectedAgencyName: string; onChange: (id: string | undefined, name: string | undefined) => void; error?: string }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const found = useAgencies({ q }, q.trim().length >= 2);
+  const options = [
+    ...(value.responsibleAgencyId ? [{ value: value.responsibleAgencyId, label: value.responsibleAgencyName ?? '' }] : []),
+    ...(found.data ?? []).filter((a) => a.id !== value.responsibleAgencyId).map((a) => ({ value: a.id, label: a.name })),
+  ];
+  return (
+    <Select
+      label={t('conclusions.responsible')}
+      placeholder={inspectedAgencyName}
+      description={t('conclusions.responsibleHint', { unit: inspectedAgencyName })}
+      data={options}
+      value={value.responsibleAgencyId ?? null}
+      searchable
+      clearable
+      searchValue={q}
+      onSearchChange={setQ}
+      nothingFoundMessage={q.trim().length >= 2 ? t('conclusions.noAgency') : undefined}
+      onChange={(id) => onChange(id ?? undefined, id ? options.find((o) => o.value === id)?.label : undefined)}
+      error={error}
+    />
+  );
+}
+
 interface Props {
   value: RequirementDraft[];
   onChange: (next: RequirementDraft[]) => void;
@@ -107,15 +139,13 @@ export function RequirementsEditor({ value, onChange, inspectedAgencyName, error
             <Textarea label={t('conclusions.requirementContent')} rows={2} value={r.content} onChange={(e) => set(i, { content: e.currentTarget.value })} error={errorOf(`actions.${i}.content`)} />
             <Group align="flex-start" grow>
               <Select label={t('conclusions.contentGroup')} data={groups} value={r.contentGroup} onChange={(g) => set(i, { contentGroup: g })} clearable />
-              <Text size="sm">
-                {t('conclusions.responsible')}: <b>{r.responsibleAgencyName ?? inspectedAgencyName}</b>
-              </Text>
+              <ResponsiblePicker
+                value={r}
+                inspectedAgencyName={inspectedAgencyName}
+                onChange={(id, name) => set(i, { responsibleAgencyId: id, responsibleAgencyName: name })}
+                error={errorOf(`actions.${i}.responsibleAgencyId`)}
+              />
             </Group>
-            {errorOf(`actions.${i}.responsibleAgencyId`) && (
-              <Text c="red" size="sm">
-                {errorOf(`actions.${i}.responsibleAgencyId`)}
-              </Text>
-            )}
             <Group align="flex-start" grow>
               <DeadlineField label={t('conclusions.due')} value={r.due} onChange={(d) => set(i, { due: d ?? { kind: 'days', days: 10 } })} />
               <DeadlineField label={t('conclusions.reportDue')} value={r.reportDue} onChange={(d) => set(i, { reportDue: d })} optional />
