@@ -33,8 +33,10 @@ export const createEscalationBody = z.object({
   /** The plan's People's Committee (default) or its standing office. */
   issuingAgencyId: z.uuid().optional(),
   content: escalationContentInput.partial().optional(),
+  /** Findings of the inspection the proposal is made from. */
+  findingIds: z.array(z.uuid()).max(50).optional(),
 });
-export const updateEscalationBody = z.object({ version, form: z.enum(escalationForms).optional(), content: escalationContentInput.partial().optional() });
+export const updateEscalationBody = z.object({ version, form: z.enum(escalationForms).optional(), content: escalationContentInput.partial().optional(), findingIds: z.array(z.uuid()).max(50).optional() });
 export const issueEscalationBody = z.object({ version, issuedOn: isoDate, signature: signatureInput.optional() });
 export const decideEscalationBody = z.object({ version, decision: z.enum(['accept', 'decline']), decidedOn: isoDate, note: documentText(3000).optional() });
 export const escalationResultBody = z.object({ version, resultOn: isoDate, result: documentText(5000) });
@@ -57,6 +59,8 @@ export const escalationSchema = z.object({
   decisionNote: z.string().nullable(),
   resultOn: z.string().nullable(),
   result: z.string().nullable(),
+  /** The findings the proposal is made from; the recorded result is theirs. */
+  findings: z.array(z.object({ id: z.uuid(), kind: z.string(), title: z.string() })),
   allowedMoves: z.array(z.enum(escalationMoves)),
   abilities: z.object({ update: z.boolean(), issue: z.boolean(), decide: z.boolean(), recordResult: z.boolean() }),
   version: z.number().int(),

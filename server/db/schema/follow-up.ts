@@ -148,6 +148,12 @@ export const escalation = pgTable(
     decisionNote: text(),
     resultOn: date({ mode: 'string' }),
     result: text(),
+    /**
+     * The findings of the visit the proposal is made from (shortcomings, violations); the result
+     * recorded on the proposal is the result for each of them. Checked to be findings of the
+     * proposal's inspection when written.
+     */
+    findingIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => appUser.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,7 @@ import type { ConclusionContent } from '../../../shared/api/conclusions.schemas.
 import type { EscalationContent } from '../../../shared/api/escalations.schemas.js';
 import { officialCalendar } from '../../../shared/domain/calendar/index.js';
 import type { ActionMove, ActionStatus } from '../../../shared/domain/follow-up.js';
-import { agency, correctiveAction, correctiveActionUpdate, escalation, fileAttachment, inspection, inspectionConclusion, inspectionPlan } from '../schema/index.js';
+import { agency, correctiveAction, correctiveActionUpdate, escalation, fileAttachment, finding, inspection, inspectionConclusion, inspectionPlan } from '../schema/index.js';
 import type { Tx } from '../client.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { DatabaseBackend } from '../../files/backends.js';
@@ -183,9 +183,12 @@ export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { u
     const escalationId = crypto.randomUUID();
     const onDay = officialCalendar.addWorkingDays(desk.startsOn, 2);
     const e = await registerDocument(tx, SYSTEM, { agencyId: officeAgency, typeCode: 'to_trinh', summary: ec.summary, issuedOn: onDay, signerName: ec.signature.signerName, signerPosition: ec.signature.position, subjectType: 'escalation', subjectId: escalationId });
+    // The proposal is made from the desk visit's shortcomings and violations.
+    const deskFindings = await tx.select({ id: finding.id }).from(finding).where(and(eq(finding.inspectionId, desk.id), inArray(finding.kind, ['shortcoming', 'violation'])));
     await tx.insert(escalation).values({
       id: escalationId,
       inspectionId: desk.id,
+      findingIds: deskFindings.map((f) => f.id),
       issuingAgencyId: officeAgency,
       form: 'to_trinh',
       status: 'accepted',

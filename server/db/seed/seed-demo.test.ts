@@ -270,6 +270,8 @@ describe('seedDemo', () => {
     );
     // The 2021 re-inspection is built from the conclusion's open actions, as the office's button does.
     expect(counts).toEqual({ drafts: 1, escalations: 1, on_reinspection: 2 });
+    const [linked] = await queryRows<{ findings: number }>(database.db, sql`select coalesce(sum(cardinality(e.finding_ids)), 0)::int as findings from escalation e join inspection i on i.id = e.inspection_id join inspection_plan p on p.id = i.plan_id where p.year = 2021`);
+    expect(linked.findings).toBeGreaterThan(0);
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const list = (await unit.get('/api/conclusions')).json();
     expect(list.items.map((c: { status: string; agencyName: string }) => [c.status, c.agencyName])).toEqual([['issued', 'Ủy ban nhân dân phường Bồng Sơn']]);

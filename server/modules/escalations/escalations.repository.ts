@@ -1,6 +1,6 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { agency, documentRegisterEntry, escalation, inspection, inspectionPlan } from '../../db/schema/index.js';
+import { agency, documentRegisterEntry, escalation, finding, inspection, inspectionPlan } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
@@ -77,4 +77,12 @@ export async function listVisibleEscalations(tx: DbOrTx, actor: Actor, f: { insp
     .orderBy(asc(escalation.createdAt))
     .limit(500);
   return rows.map(flatten);
+}
+
+/** Titles and kinds of the findings proposals are made from, by id (for the presenter). */
+export async function escalationFindings(tx: DbOrTx, rows: Pick<EscalationRow, 'findingIds'>[]): Promise<Map<string, { id: string; kind: string; title: string }>> {
+  const ids = [...new Set(rows.flatMap((r) => r.findingIds))];
+  if (!ids.length) return new Map();
+  const found = await tx.select({ id: finding.id, kind: finding.kind, title: finding.title }).from(finding).where(inArray(finding.id, ids));
+  return new Map(found.map((f) => [f.id, f]));
 }

@@ -21,13 +21,13 @@ import { AppError } from '../../http/app-error.js';
 import { createEscalation, updateEscalation } from './create-escalation.js';
 import './escalations.files.js';
 import { escalationAbilities } from './escalations.policy.js';
-import { findVisibleEscalation, listVisibleEscalations, type EscalationRow } from './escalations.repository.js';
+import { escalationFindings, findVisibleEscalation, listVisibleEscalations, type EscalationRow } from './escalations.repository.js';
 import { issueEscalation } from './issue-escalation.js';
 import { decideEscalation, recordEscalationResult } from './record-escalation-outcome.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
-function present(actor: Actor, r: EscalationRow): Escalation {
+function present(actor: Actor, r: EscalationRow, findings: Map<string, { id: string; kind: string; title: string }>): Escalation {
   return {
     id: r.id,
     inspectionId: r.inspectionId,
@@ -45,6 +45,7 @@ function present(actor: Actor, r: EscalationRow): Escalation {
     decisionNote: r.decisionNote,
     resultOn: r.resultOn,
     result: r.result,
+    findings: r.findingIds.flatMap((id) => findings.get(id) ?? []),
     allowedMoves: allowedEscalationMoves(r.status as EscalationStatus),
     abilities: escalationAbilities(actor, r),
     version: r.version,
@@ -57,7 +58,7 @@ export async function escalationRoutes(app: AppInstance, deps: AppDeps) {
   async function detail(tx: DbOrTx, ctx: RequestContext, id: string) {
     const row = await findVisibleEscalation(tx, ctx.actor, id);
     if (!row) throw AppError.notFound('escalation');
-    return present(ctx.actor, row);
+    return present(ctx.actor, row, await escalationFindings(tx, [row]));
   }
   const write = <B>(run: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], ctx: RequestContext, id: string, body: B) => Promise<unknown>) =>
     async (request: { params: { id: string }; body: B }) => {
@@ -70,7 +71,11 @@ export async function escalationRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/escalations', { schema: { tags, summary: 'Proposals for a public-service inspection (the office and the leaders)', querystring: listEscalationsQuery, response: { 200: escalationListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    return db.transaction(async (tx) => ({ items: (await listVisibleEscalations(tx, ctx.actor, request.query)).map((r) => present(ctx.actor, r)) }));
+    return db.transaction(async (tx) => {
+      const rows = await listVisibleEscalations(tx, ctx.actor, request.query);
+      const findings = await escalationFindings(tx, rows);
+      return { items: rows.map((r) => present(ctx.actor, r, findings)) };
+    });
   });
   app.get('/api/escalations/:id', { schema: { tags, params: idParams, response: { 200: escalationSchema, ...errors } } }, async (request) => db.transaction((tx) => detail(tx, contextOf(request), request.params.id)));
   app.post('/api/escalations', { schema: { tags, summary: 'Draft a proposal for a public-service inspection after a visit (standing office)', body: createEscalationBody, response: { 201: escalationSchema, ...errors } } }, async (request, reply) => {

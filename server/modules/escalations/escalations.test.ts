@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Escalation } from '../../../shared/api/escalations.schemas.js';
 import { ManualClock } from '../../clock.js';
+import { finding } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
 import { samplePng } from '../../files/sample-files.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -27,14 +28,25 @@ describe('escalations', () => {
     expect((await s.secretariat.post('/api/escalations', { inspectionId: visit.id, form: 'to_trinh' })).json().code).toBe('INVALID_STATE');
     expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: visit.version })).statusCode).toBe(200);
     expect((await s.leader.post('/api/escalations', { inspectionId: visit.id, form: 'to_trinh' })).statusCode).toBe(403);
+    // A finding of the visit, as the team records it on the checklist (findings.test.ts covers how).
+    const [{ id: findingId }] = await t.database.db
+      .insert(finding)
+      .values({ inspectionId: visit.id, kind: 'violation', contentGroup: 'desk', severity: 'serious', title: 'Vắng mặt trong giờ làm việc', text: 'Công chức Bộ phận Một cửa vắng mặt không lý do.' })
+      .returning({ id: finding.id });
+    // Findings of another inspection are refused, field by field.
+    const elsewhere = await s.secretariat.post('/api/escalations', { inspectionId: visit.id, form: 'cong_van', findingIds: [findingId, s.plan.id] });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().invalidParams[0]).toMatchObject({ name: 'body.findingIds.1', code: 'not_in_inspection' });
     const res = await s.secretariat.post('/api/escalations', {
       inspectionId: visit.id,
       form: 'cong_van',
+      findingIds: [findingId],
       content: { body: ['Công chức Bộ phận Một cửa vắng mặt trong giờ làm việc, không đeo thẻ công chức (biên bản ngày 21/9/2021).', 'Đề nghị Đoàn kiểm tra công vụ làm rõ trách nhiệm.'] },
     });
     expect(res.statusCode, res.body).toBe(201);
     e = res.json();
     expect(e).toMatchObject({ status: 'draft', form: 'cong_van', allowedMoves: ['edit', 'issue'], abilities: { update: true, issue: false } });
+    expect(e.findings).toEqual([{ id: findingId, kind: 'violation', title: 'Vắng mặt trong giờ làm việc' }]);
     for (const c of [s.unitOfficerB, s.inspector]) expect((await c.get(`/api/escalations/${e.id}`)).statusCode).toBe(404);
     const { payload, headers } = multipart([{ name: 'file', filename: 'vang-mat.png', contentType: 'image/png', data: samplePng(6, 4) }]);
     const up = await s.secretariat.request({ method: 'POST', url: `/api/files?ownerType=escalation&ownerId=${e.id}&purpose=evidence`, payload, headers });
@@ -69,5 +81,7 @@ describe('escalations', () => {
     res = await s.leader.post(`/api/escalations/${e.id}/result`, { version: e.version, resultOn: '2021-10-08', result: 'Kiểm điểm, rút kinh nghiệm 02 công chức; chấn chỉnh giờ giấc làm việc.' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'concluded', resultOn: '2021-10-08', allowedMoves: [] });
+    // The result stands for the findings the proposal was made from.
+    expect(res.json().findings.map((f: { kind: string }) => f.kind)).toEqual(['violation']);
   });
 });

@@ -30,6 +30,7 @@ const draft: Escalation = {
   decisionNote: null,
   resultOn: null,
   result: null,
+  findings: [],
   allowedMoves: ['edit', 'issue'],
   abilities: { ...noAbilities, update: true, issue: true },
   version: 1,
@@ -77,12 +78,12 @@ describe('escalation to a public-service inspection', () => {
     await userEvent.click(screen.getByText('Công văn'));
     await userEvent.click(screen.getByRole('button', { name: 'Lập dự thảo đề nghị' }));
     expect(await screen.findByText('trang đề nghị')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ inspectionId, form: 'cong_van' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ inspectionId, form: 'cong_van', findingIds: ['6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01'] });
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ version: 1, content: { body: ['Vắng mặt không lý do: 01 công chức vắng mặt trong giờ làm việc', 'Qua kiểm tra đột xuất…'] } });
   });
 
   it('is tracked: proposed, accepted, then its result recorded', async () => {
-    let current: Escalation = { ...draft, status: 'proposed', documentNumber: '12/TTr-NV', issuedOn: '2021-09-10', abilities: { ...noAbilities, decide: true }, version: 3 };
+    let current: Escalation = { ...draft, findings: [{ id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01', kind: 'violation', title: 'Vắng mặt không lý do' }], status: 'proposed', documentNumber: '12/TTr-NV', issuedOn: '2021-09-10', abilities: { ...noAbilities, decide: true }, version: 3 };
     const posts: { url: string; body: Record<string, unknown> }[] = [];
     vi.stubGlobal(
       'fetch',
@@ -117,6 +118,9 @@ describe('escalation to a public-service inspection', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ghi nhận kết quả kiểm tra công vụ' }));
     expect(await screen.findByText('Đã có kết quả')).toBeTruthy();
     expect(screen.getByText('Kiểm điểm 01 công chức.')).toBeTruthy();
+    // The result stands beside the findings it answers.
+    expect(screen.getByRole('link', { name: 'Vắng mặt không lý do' })).toBeTruthy();
+    expect(screen.getByText('Kết quả: Kiểm điểm 01 công chức.')).toBeTruthy();
     expect(posts.map((p) => p.url.split('/').pop())).toEqual(['decision', 'result']);
     expect(posts[1].body).toMatchObject({ version: 4, result: 'Kiểm điểm 01 công chức.' });
   });

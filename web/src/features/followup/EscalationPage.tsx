@@ -63,6 +63,32 @@ export function EscalationView({ e }: { e: Escalation }) {
           ] as [string, string | null][]
         ).filter((r): r is [string, string] => !!r[1])}
       />
+      <Stack gap={4} component="section" aria-labelledby="escalation-findings-title">
+        <Text fw={600} id="escalation-findings-title">
+          {t('escalations.linkedFindings')}
+        </Text>
+        {e.findings.length ? (
+          e.findings.map((f) => (
+            <Group key={f.id} gap="xs">
+              <Badge variant="light" color={f.kind === 'violation' ? 'red' : 'orange'}>
+                {t(`escalations.findingKind.${f.kind === 'violation' ? 'violation' : 'shortcoming'}`)}
+              </Badge>
+              <Anchor component={Link} to={`/inspections/${e.inspectionId}`}>
+                {f.title}
+              </Anchor>
+              {e.result && (
+                <Text size="sm" c="dimmed">
+                  {t('escalations.resultOfFinding', { result: e.result })}
+                </Text>
+              )}
+            </Group>
+          ))
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('escalations.noLinkedFindings')}
+          </Text>
+        )}
+      </Stack>
       <DocumentLinks base={`/api/documents/escalation/${e.id}`} docxLabel={t('escalations.docx')} pdfLabel={t('escalations.pdf')} />
       {e.abilities.update ? <EscalationEditor key={e.version} e={e} /> : <EscalationText content={e.content} />}
       {e.abilities.issue && <IssueEscalation e={e} />}

@@ -65,12 +65,12 @@ function DraftEscalation({ inspectionId, onDone, onCancel }: { inspectionId: str
   const draft = useDraftEscalation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // The proposal starts from the server's default texts; the chosen findings become its body's first paragraphs.
+  // The proposal is linked to the chosen findings and starts from the server's default texts, the findings as its body's first paragraphs.
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const e = await draft.mutateAsync({ inspectionId, form });
+      const e = await draft.mutateAsync({ inspectionId, form, ...(chosen.length ? { findingIds: chosen } : {}) });
       const picked = candidates.filter((f) => chosen.includes(f.id)).map((f) => `${f.title}: ${f.text}`);
       const saved = picked.length ? await api.patch<{ id: string }>(`/api/escalations/${e.id}`, { version: e.version, content: { body: [...picked, ...e.content.body] } }) : e;
       onDone(saved.id);

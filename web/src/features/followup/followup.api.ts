@@ -113,7 +113,7 @@ export const useInspectionEscalations = (inspectionId: string) =>
 export const useEscalation = (id: string) =>
   useQuery({ queryKey: followupKeys.escalation(id), queryFn: ({ signal }) => api.get<Escalation>(`/api/escalations/${encodeURIComponent(id)}`, undefined, signal) });
 
-export const useDraftEscalation = () => useInvalidating((body: { inspectionId: string; form: EscalationForm }) => api.post<Escalation>('/api/escalations', body), ['escalations']);
+export const useDraftEscalation = () => useInvalidating((body: { inspectionId: string; form: EscalationForm; findingIds?: string[] }) => api.post<Escalation>('/api/escalations', body), ['escalations']);
 
 export type EscalationStep =
   | { kind: 'edit'; form?: EscalationForm; content: Partial<Omit<EscalationContent, 'signature'>> }

@@ -142,6 +142,11 @@ export const followupVi = {
   'escalations.recordResult': 'Ghi nhận kết quả kiểm tra công vụ',
   'escalations.resultOn': 'Ngày có kết quả',
   'escalations.result': 'Kết quả kiểm tra công vụ',
+  'escalations.linkedFindings': 'Phát hiện được đề nghị kiểm tra',
+  'escalations.noLinkedFindings': 'Chưa gắn phát hiện nào.',
+  'escalations.findingKind.violation': 'Vi phạm',
+  'escalations.findingKind.shortcoming': 'Hạn chế',
+  'escalations.resultOfFinding': 'Kết quả: {result}',
 } as const;
 
 export const followupEn: Record<keyof typeof followupVi, string> = {
@@ -287,4 +292,9 @@ export const followupEn: Record<keyof typeof followupVi, string> = {
   'escalations.recordResult': 'Record the public-service inspection result',
   'escalations.resultOn': 'Date of the result',
   'escalations.result': 'Result of the public-service inspection',
+  'escalations.linkedFindings': 'Findings referred for inspection',
+  'escalations.noLinkedFindings': 'No findings linked.',
+  'escalations.findingKind.violation': 'Violation',
+  'escalations.findingKind.shortcoming': 'Shortcoming',
+  'escalations.resultOfFinding': 'Result: {result}',
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "escalation" ADD COLUMN "finding_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
