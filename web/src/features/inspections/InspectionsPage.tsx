@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { withQuery } from '../../lib/api-client.js';
-import { usePlans } from '../plans/plans.api.js';
+import { usePlan, usePlans } from '../plans/plans.api.js';
+import { usePlanTeams } from '../teams/teams.api.js';
 import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
@@ -29,10 +30,21 @@ export function InspectionsPage() {
   const [status, setStatus] = useState<InspectionStatus | null>((params.get('status') as InspectionStatus | null) ?? null);
   const [from, setFrom] = useState<string | null>(params.get('from'));
   const [to, setTo] = useState<string | null>(params.get('to'));
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [agencyId, setAgencyId] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const plans = usePlans({ pageSize: 200 });
-  const list = useInspections({ planId, kind, status, from, to });
+  const plan = usePlan(planId ?? '');
+  const planTeams = usePlanTeams(planId ?? '');
+  const list = useInspections({ planId, teamId, agencyId, kind, status, from, to });
   const items = list.data?.items ?? [];
+  // The team and agency choices: the chosen plan's teams and targets, else those of the visits listed.
+  const teamOptions = planId
+    ? (planTeams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))
+    : uniqueOptions(items.map((i) => ({ value: i.teamId, label: i.teamName })));
+  const agencyOptions = planId
+    ? (plan.data?.targets ?? []).map((a) => ({ value: a.agencyId, label: `${a.name} — ${a.unitName}` }))
+    : uniqueOptions(items.map((i) => ({ value: i.agencyId, label: `${i.agencyName} — ${i.unitName}` })));
 
   return (
     <Stack>
@@ -41,7 +53,7 @@ export function InspectionsPage() {
           {t('inspections.title')}
         </Title>
         <Group gap="xs">
-          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, kind, status, from, to })}>
+          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, teamId, agencyId, kind, status, from, to })}>
             {t('inspections.export')}
           </Button>
           {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
@@ -52,10 +64,16 @@ export function InspectionsPage() {
           label={t('inspections.plan')}
           data={(plans.data?.items ?? []).filter((p) => p.status !== 'draft' && p.status !== 'submitted').map((p) => ({ value: p.id, label: `${p.year} · ${p.documentNumber ?? p.summary}` }))}
           value={planId}
-          onChange={setPlanId}
+          onChange={(v) => {
+            setPlanId(v);
+            setTeamId(null);
+            setAgencyId(null);
+          }}
           clearable
           w={240}
         />
+        <Select label={t('inspections.team')} data={teamOptions} value={teamId} onChange={setTeamId} clearable searchable w={200} />
+        <Select label={t('inspections.agency')} data={agencyOptions} value={agencyId} onChange={setAgencyId} clearable searchable w={260} />
         <Select label={t('inspections.kind')} data={inspectionKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => setKind(v as InspectionKind | null)} clearable w={210} />
         <Select label={t('inspections.status')} data={inspectionStatuses.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={(v) => setStatus(v as InspectionStatus | null)} clearable w={170} />
         <DateField label={t('inspections.from')} value={from} onChange={setFrom} w={150} />
@@ -78,7 +96,7 @@ export function InspectionsPage() {
       {planId && <NoticesPanel planId={planId} inspections={items} canSchedule={can('inspection.schedule')} />}
       {planId && can('inspection.schedule') && <ScheduleProposalPanel planId={planId} />}
       {planId && can('inspection.schedule') && <DrawsPanel planId={planId} />}
-      {items.length > 0 && view === 'board' && <SeasonBoard items={items} />}
+      {items.length > 0 && view === 'board' && <SeasonBoard items={items} from={from} to={to} />}
       {items.length > 0 && view === 'list' && (
         <Table striped highlightOnHover>
           <Table.Thead>
@@ -120,4 +138,9 @@ export function InspectionsPage() {
       {scheduling && <ScheduleInspectionModal opened onClose={() => setScheduling(false)} planId={planId} />}
     </Stack>
   );
+}
+
+/** Options once each, by label (a Select refuses duplicate values). */
+function uniqueOptions(options: { value: string; label: string }[]) {
+  return [...new Map(options.map((o) => [o.value, o])).values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 }

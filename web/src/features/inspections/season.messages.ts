@@ -51,6 +51,9 @@ export const seasonVi = {
   'noticePage.signature': 'Hình thức ký và người ký',
   'noticePage.save': 'Lưu dự thảo',
   'noticePage.saved': 'Đã lưu dự thảo thông báo.',
+  'board.move': 'Đổi ngày',
+  'board.moveTitle': 'Đổi ngày kiểm tra {agency}',
+  'board.moved': 'Đã đổi ngày kiểm tra {agency}.',
 } as const;
 
 export const seasonEn: Record<keyof typeof seasonVi, string> = {
@@ -105,4 +108,7 @@ export const seasonEn: Record<keyof typeof seasonVi, string> = {
   'noticePage.signature': 'Signature form and signer',
   'noticePage.save': 'Save the draft',
   'noticePage.saved': 'Draft notice saved.',
+  'board.move': 'Move',
+  'board.moveTitle': 'Move the inspection of {agency}',
+  'board.moved': 'The inspection of {agency} was moved.',
 };

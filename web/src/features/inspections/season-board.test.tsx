@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspections.schemas.js';
+import { SessionProvider } from '../../auth/session.js';
+import { json, renderWithProviders } from '../../test/render.js';
+import { InspectionsPage } from './InspectionsPage.js';
+import { SeasonBoard, seasonGrid } from './SeasonBoard.js';
+
+const teamId = '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a';
+const agencyId = '6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0a';
+const visit: Inspection = {
+  id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01',
+  planId: '6c1f3d0e-2222-4c1e-9d1a-0a0a0a0a0a0a',
+  planYear: 2021,
+  agencyId,
+  agencyName: 'UBND phường Bồng Sơn',
+  unitName: 'Phường Bồng Sơn',
+  teamId,
+  teamName: 'Đoàn kiểm tra số 1',
+  kind: 'announced',
+  status: 'planned',
+  startsOn: '2021-06-15',
+  endsOn: '2021-06-15',
+  startTime: '08:00',
+  reportDueOn: '2021-06-10',
+  reportDueExplanation: null,
+  places: [],
+  note: null,
+  reinspectionOfId: null,
+  startedAt: null,
+  closedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+  allowedMoves: ['edit', 'cancel', 'reschedule'],
+  abilities: { update: true, start: false, close: false, cancel: true, reschedule: true },
+  warnings: [],
+  version: 3,
+};
+const problem = (code: string, status: number, extra: Record<string, unknown> = {}) => json({ type: 'about:blank', title: code, status, code, requestId: 'r', ...extra }, status);
+
+describe('the season board', () => {
+  it('shows every week of the range, an empty one too', () => {
+    const grid = seasonGrid([visit], { from: '2021-06-01', to: '2021-06-30' });
+    expect(grid.weeks).toEqual(['2021-05-31', '2021-06-07', '2021-06-14', '2021-06-21', '2021-06-28']);
+    const late = { ...visit, id: agencyId, startsOn: '2021-07-06' };
+    expect(seasonGrid([visit, late]).weeks).toEqual(['2021-06-14', '2021-06-21', '2021-06-28', '2021-07-05']);
+  });
+
+  it('moves a visit in place: the reschedule move with a reason, the conflicts shown and overridden with a second reason', async () => {
+    const conflict: ScheduleIssue = {
+      code: 'short_lead_time',
+      severity: 'error',
+      message: 'Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo chậm nhất ngày 16/06/2021.',
+      messageEn: 'Not enough time.',
+      date: '2021-06-21',
+      otherInspectionId: null,
+      overridable: true,
+    };
+    const bodies: Record<string, unknown>[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url === `/api/inspections/${visit.id}/reschedule` && init?.method === 'POST') {
+          const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+          bodies.push(body);
+          return body.overrideReason ? json({ ...visit, startsOn: body.startsOn, endsOn: body.startsOn, version: 4 }) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict] });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <MemoryRouter>
+        <SeasonBoard items={[visit, { ...visit, id: agencyId, abilities: { ...visit.abilities, reschedule: false }, agencyName: 'UBND xã Hoài Đức' }]} from="2021-06-01" to="2021-06-30" />
+      </MemoryRouter>,
+    );
+    const board = await screen.findByRole('table', { name: 'Theo tuần' });
+    expect(within(board).getByText('Tuần từ 31/05/2021')).toBeTruthy();
+    // Only the block the caller may move offers it.
+    expect(within(board).queryByRole('button', { name: 'Đổi ngày kiểm tra UBND xã Hoài Đức' })).toBeNull();
+    await user.click(within(board).getByRole('button', { name: 'Đổi ngày kiểm tra UBND phường Bồng Sơn' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /Lý do/ }), 'Đoàn bận họp');
+    await user.click(within(dialog).getByRole('button', { name: 'Đổi lịch' }));
+    expect(await within(dialog).findByText(conflict.message)).toBeTruthy();
+    await user.type(await within(dialog).findByRole('textbox', { name: /Vẫn lên lịch/ }), 'Đơn vị đồng ý');
+    await user.click(within(dialog).getByRole('button', { name: 'Đổi lịch' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(bodies[0]).toMatchObject({ version: 3, reason: 'Đoàn bận họp', startsOn: '2021-06-15' });
+    expect(bodies[1]).toMatchObject({ overrideReason: 'Đơn vị đồng ý' });
+  });
+});
+
+describe('the season list', () => {
+  it('filters by team and by agency', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        urls.push(url);
+        if (url === '/api/session')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans')) return json({ items: [], hasMore: false });
+        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 1 });
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <InspectionsPage />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    await user.click(await screen.findByLabelText('Đoàn kiểm tra', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Đoàn kiểm tra số 1', hidden: true }));
+    await user.click(await screen.findByLabelText('Cơ quan, đơn vị được kiểm tra', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'UBND phường Bồng Sơn — Phường Bồng Sơn', hidden: true }));
+    await screen.findByText('Đoàn kiểm tra số 1', { selector: 'td' });
+    const last = await waitFor(() => {
+      const u = urls.filter((x) => x.startsWith('/api/inspections?')).map((x) => new URL(x, 'http://x').searchParams).find((p) => p.get('teamId') && p.get('agencyId'));
+      if (!u) throw new Error('no filtered request yet');
+      return u;
+    });
+    expect(last.get('teamId')).toBe(teamId);
+    expect(last.get('agencyId')).toBe(agencyId);
+  });
+});
