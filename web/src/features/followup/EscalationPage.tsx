@@ -56,7 +56,7 @@ export function EscalationView({ e }: { e: Escalation }) {
       <DetailList
         items={(
           [
-            [t('conclusions.issuer'), e.issuingAgencyName],
+            [t('plans.issuingAgency'), e.issuingAgencyName],
             [t('escalations.decidedOn'), e.decidedOn ? `${formatDate(e.decidedOn)}${e.decisionNote ? ` — ${e.decisionNote}` : ''}` : null],
             [t('escalations.resultOn'), e.resultOn ? formatDate(e.resultOn) : null],
             [t('escalations.result'), e.result],
