@@ -206,6 +206,8 @@ describe('the register of assigned tasks', () => {
       [5, '16/KL-UBND', '01/06/2021', 'Cơ quan lạ', 'UBND phường Không Có', '', ''],
       [6, '15/KL-UBND', '10/05/2021', 'Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa', a.wardACommittee.name, '', ''],
       [7, '16/KL-UBND', '01/06/2021', 'Hạn trước văn bản', a.wardACommittee.name, '', '01/05/2021'],
+      // Every error of a row in one pass: the required and date errors with the unknown agencies.
+      [8, '', '32/13/2021', 'Nhiều lỗi', 'UBND xã Không Có', 'Phòng Không Có', 'sớm'],
     ]);
     expect((await upload(c.unitOfficerA, bad)).statusCode).toBe(403);
     expect((await upload(c.leader, bad)).statusCode).toBe(403);
@@ -223,6 +225,11 @@ describe('the register of assigned tasks', () => {
       [6, 'unknown_agency', 'Cơ quan chủ trì'],
       [7, 'duplicate_in_file', 'Nội dung nhiệm vụ'],
       [8, 'before_source_date', 'Thời hạn'],
+      [9, 'required', 'Số, ký hiệu văn bản'],
+      [9, 'invalid_date', 'Ngày văn bản'],
+      [9, 'invalid_date', 'Thời hạn'],
+      [9, 'unknown_agency', 'Cơ quan chủ trì'],
+      [9, 'unknown_agency', 'Cơ quan phối hợp'],
     ]);
     const count = async () => (await c.secretariat.get(`/api/assigned-tasks?assigningAgencyId=${a.townCommittee.id}`)).json().total as number;
     expect(await count()).toBe(0);

@@ -79,7 +79,7 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
   await db.update(assignedTaskImport).set({ status: 'running' }).where(eq(assignedTaskImport.id, importId));
   const stored = await files.find(db, imp.fileSha256);
   if (!stored) throw new Error(`the file of task import ${importId} is gone`);
-  const { rows, errors } = await parseTaskWorkbook(await files.readBytes(db, stored));
+  const { rows, rejected, errors } = await parseTaskWorkbook(await files.readBytes(db, stored));
 
   // The requester must still keep this committee's register.
   const [user] = await db.select().from(appUser).where(eq(appUser.id, imp.requestedBy));
@@ -103,6 +103,10 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
     errors.push({ code: found.length ? 'ambiguous_agency' : 'unknown_agency', row, column, value: name.slice(0, 100), params: {} });
     return null;
   };
+  for (const r of rejected) {
+    if (r.owner) match(r.owner, r.row, 'Cơ quan chủ trì');
+    for (const c of r.coOwners) match(c, r.row, 'Cơ quan phối hợp');
+  }
   const { calendar } = await loadWorkingCalendar(db);
   const tasks: { task: NewTask; places: Parameters<typeof insertTask>[3] }[] = [];
   for (const r of rows) {

@@ -94,6 +94,13 @@ export interface ParsedTaskRow {
   deadline: { date: string } | { workingDays: number } | null;
 }
 
+/** A row with errors: its agencies, still to be matched so every error of the row is reported at once. */
+export interface RejectedTaskRow {
+  row: number;
+  owner: string | null;
+  coOwners: string[];
+}
+
 const fold = (s: string) => foldVietnamese(s).replace(/[.,:;]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -126,15 +133,15 @@ const err = (code: TaskImportError['code'], at: Partial<Omit<TaskImportError, 'c
  * row, and returns the rows it could read with every error found (the caller writes nothing while
  * there is one). Agencies are matched by the caller.
  */
-export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTaskRow[]; errors: TaskImportError[] }> {
+export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTaskRow[]; rejected: RejectedTaskRow[]; errors: TaskImportError[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [err('unreadable_file')] };
+    return { rows: [], rejected: [], errors: [err('unreadable_file')] };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: [err('no_rows')] };
+  if (!ws) return { rows: [], rejected: [], errors: [err('no_rows')] };
   // The header: the first row naming the task's content.
   let headerRow = 0;
   const columnOf = new Map<ImportKey, number>();
@@ -151,18 +158,19 @@ export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTa
   }
   const missing = (Object.keys(importColumns) as ImportKey[]).filter((k) => importColumns[k].required && !columnOf.has(k));
   if (!headerRow || missing.length) {
-    return { rows: [], errors: (headerRow ? missing : (['content'] as ImportKey[])).map((k) => err('missing_column', { column: importColumns[k].header, row: headerRow || null })) };
+    return { rows: [], rejected: [], errors: (headerRow ? missing : (['content'] as ImportKey[])).map((k) => err('missing_column', { column: importColumns[k].header, row: headerRow || null })) };
   }
   const dataRows: ExcelJS.Row[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if ([...columnOf.values()].some((c) => cellText(row.getCell(c).value).trim() !== '')) dataRows.push(row);
-    if (dataRows.length > MAX_TASK_IMPORT_ROWS) return { rows: [], errors: [err('too_many_rows', { params: { max: MAX_TASK_IMPORT_ROWS } })] };
+    if (dataRows.length > MAX_TASK_IMPORT_ROWS) return { rows: [], rejected: [], errors: [err('too_many_rows', { params: { max: MAX_TASK_IMPORT_ROWS } })] };
   }
-  if (!dataRows.length) return { rows: [], errors: [err('no_rows')] };
+  if (!dataRows.length) return { rows: [], rejected: [], errors: [err('no_rows')] };
 
   const errors: TaskImportError[] = [];
   const rows: ParsedTaskRow[] = [];
+  const rejected: RejectedTaskRow[] = [];
   const firstOf = new Map<string, number>();
   for (const row of dataRows) {
     const at = (key: ImportKey, value: string | null) => ({ row: row.number, column: importColumns[key].header, value });
@@ -203,17 +211,22 @@ export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTa
       else errors.push(err('invalid_date', at('deadline', deadlineText)));
       if (deadline && 'date' in deadline && sourceDate && deadline.date < sourceDate) errors.push(err('before_source_date', at('deadline', deadlineText)));
     }
-    if (errors.length > before || !sourceNumber || !content || !owner || !sourceDate) continue;
+    const coOwners = (coOwnersText ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+    // A row with errors still has its agencies matched by the caller, so one pass reports them all.
+    if (errors.length > before || !sourceNumber || !content || !owner || !sourceDate) {
+      rejected.push({ row: row.number, owner, coOwners });
+      continue;
+    }
     const key = `${fold(sourceNumber)}|${fold(content)}`;
     if (firstOf.has(key)) {
       errors.push(err('duplicate_in_file', { ...at('content', content.slice(0, 50)), params: { first: firstOf.get(key)! } }));
+      rejected.push({ row: row.number, owner, coOwners });
       continue;
     }
     firstOf.set(key, row.number);
-    const coOwners = (coOwnersText ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
     rows.push({ row: row.number, sourceNumber, sourceDate, sourceTitle, content, owner, coOwners, deadline });
   }
-  return { rows, errors };
+  return { rows, rejected, errors };
 }
 
 /** The key agencies are matched on: code, name or short name, folded. */
