@@ -223,6 +223,9 @@ export const fieldErrorCodes = [
   'outside_year',
   'more_than_found',
   'not_a_leader',
+  // a conclusion issued after one of its requirements falls due
+  'after_requirement_due',
+  'due_before_notice',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

@@ -135,6 +135,15 @@ describe('conclusion notices', () => {
       expect(refused.statusCode, issuedOn).toBe(400);
       expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code });
     }
+    // Dated after a requirement's due date (30/7): both the date and the requirement are named.
+    clock.set('2021-08-02T02:00:00Z');
+    const late = await s.leader.post(`/api/conclusions/${conclusion.id}/issue`, { version: conclusion.version, issuedOn: '2021-08-02', signature: sign });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code])).toEqual([
+      ['body.issuedOn', 'after_requirement_due'],
+      ['body.actions.1.dueOn', 'due_before_notice'],
+    ]);
+    clock.set('2021-06-15T02:00:00Z');
     const res = await s.leader.post(`/api/conclusions/${conclusion.id}/issue`, { version: conclusion.version, issuedOn: '2021-06-15', signature: sign });
     expect(res.statusCode, res.body).toBe(200);
     conclusion = res.json();

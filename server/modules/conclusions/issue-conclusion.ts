@@ -47,7 +47,14 @@ export async function issueConclusion(tx: Tx, ctx: RequestContext, env: IssueEnv
 
   const actions = await conclusionActions(tx, [id]);
   actions.forEach(({ action: a }, i) => {
-    if (a.dueOn && a.dueOn < input.issuedOn) throw AppError.invalid(`body.issuedOn`, 'out_of_range', `requirement ${i + 1} is due on ${a.dueOn}, before the notice`);
+    if (a.dueOn && a.dueOn < input.issuedOn) {
+      // Both ends: the date asked for, and the requirement (by its place in section IV, as the editor names it).
+      const reason = `requirement ${i + 1} is due on ${a.dueOn}, before the notice`;
+      throw new AppError('VALIDATION_FAILED', reason, [
+        { name: 'body.issuedOn', code: 'after_requirement_due', reason },
+        { name: `body.actions.${i}.dueOn`, code: 'due_before_notice', reason },
+      ]);
+    }
   });
   const entry = await registerDocument(tx, ctx, {
     agencyId: row.issuingAgencyId,

@@ -135,6 +135,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   invalid_date: 'field.invalid_date',
   invalid_count: 'field.invalid_count',
   out_of_range: 'field.out_of_range',
+  after_requirement_due: 'field.after_requirement_due',
+  due_before_notice: 'field.due_before_notice',
   invalid_schedule: 'field.invalid_schedule',
   unknown_purpose: 'field.unknown_purpose',
   too_many_files: 'field.too_many_files',

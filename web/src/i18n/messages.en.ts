@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to main content',
 
   'common.save': 'Save',
+  'common.confirmIssue': 'The document will be signed and numbered and can no longer be changed. Go on?',
   'common.cancel': 'Cancel',
   'common.create': 'Create',
   'common.edit': 'Edit',
@@ -533,6 +534,8 @@ export const en: Record<MessageKey, string> = {
   'field.invalid_date': 'Not a valid date.',
   'field.invalid_count': 'Not a valid number of working days.',
   'field.out_of_range': 'Outside the years 1900–2199.',
+  'field.after_requirement_due': 'After the due date of a requirement in section IV: change the requirement\'s due date or the date of the notice.',
+  'field.due_before_notice': 'Due before the date of the notice.',
   'field.invalid_schedule': 'The year schedule contradicts itself.',
   'field.unknown_purpose': 'Unknown attachment purpose.',
   'field.too_many_files': 'This purpose already has its maximum number of files.',

@@ -17,6 +17,7 @@ export const vi = {
   'app.skipToContent': 'Bỏ qua đến nội dung chính',
 
   'common.save': 'Lưu',
+  'common.confirmIssue': 'Văn bản sẽ được ký, lấy số và không sửa được nữa. Tiếp tục?',
   'common.cancel': 'Hủy',
   'common.create': 'Thêm mới',
   'common.edit': 'Sửa',
@@ -536,6 +537,8 @@ export const vi = {
   'field.invalid_date': 'Ngày không hợp lệ.',
   'field.invalid_count': 'Số ngày làm việc không hợp lệ.',
   'field.out_of_range': 'Nằm ngoài khoảng năm 1900–2199.',
+  'field.after_requirement_due': 'Sau hạn thực hiện của một yêu cầu ở mục IV: sửa hạn của yêu cầu hoặc ngày ban hành.',
+  'field.due_before_notice': 'Hạn thực hiện trước ngày ban hành thông báo.',
   'field.invalid_schedule': 'Lịch năm tự mâu thuẫn.',
   'field.unknown_purpose': 'Mục đính kèm không hợp lệ.',
   'field.too_many_files': 'Đã đủ số tệp tối đa cho mục này.',

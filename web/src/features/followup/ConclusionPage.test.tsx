@@ -72,7 +72,14 @@ describe('conclusion notice page', () => {
           current = { ...current, content: { ...current.content, ...body.content }, version: current.version + 1 };
           return json(current);
         }
-        if (method === 'POST' && url === `/api/conclusions/${id}/issue`) return json((current = issued(body)));
+        if (method === 'POST' && url === `/api/conclusions/${id}/issue`) {
+          // The first try: a requirement falls due before the notice's date.
+          if (calls.filter((c) => c.url.endsWith('/issue')).length === 1) {
+            const reason = 'requirement 1 is due on 2021-08-01, before the notice';
+            return json({ type: 'about:blank', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.issuedOn', code: 'after_requirement_due', reason }, { name: 'body.actions.0.dueOn', code: 'due_before_notice', reason }] }, 400);
+          }
+          return json((current = issued(body)));
+        }
         if (url === `/api/conclusions/${id}`) return json(current);
         return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
       }),
@@ -110,13 +117,28 @@ describe('conclusion notice page', () => {
 
     const issueSection = screen.getByRole('heading', { name: 'Ký và ban hành' }).closest('section') as HTMLElement;
     expect((within(issueSection).getByRole('textbox', { name: /Người ký/ }) as HTMLInputElement).value).toBe('Nguyễn Văn Hùng');
+    // Irreversible: asked first; cancelling sends nothing.
     await userEvent.click(within(issueSection).getByRole('button', { name: 'Ký, vào số và ban hành' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ký, vào số và ban hành' });
+    expect(within(dialog).getByText(/không sửa được nữa/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    expect(calls.some((c) => c.url.endsWith('/issue'))).toBe(false);
+    const confirmIssue = async () => {
+      await userEvent.click(within(issueSection).getByRole('button', { name: 'Ký, vào số và ban hành' }));
+      await userEvent.click(within(await screen.findByRole('dialog', { name: 'Ký, vào số và ban hành' })).getByRole('button', { name: 'Ký, vào số và ban hành' }));
+    };
+    // Refused: the date says why, and the requirement is marked (not "outside the years 1900–2199").
+    await confirmIssue();
+    expect(await screen.findByText('Hạn thực hiện trước ngày ban hành thông báo.')).toBeTruthy();
+    expect(screen.getByText(/Sau hạn thực hiện của một yêu cầu ở mục IV/)).toBeTruthy();
+    expect(screen.queryByText(/1900–2199/)).toBeNull();
+    await confirmIssue();
     expect(await screen.findByText(/Số: 07\/TB-VP/)).toBeTruthy();
     expect(screen.getByText('Thông báo đã ban hành: nội dung không được sửa đổi.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lưu dự thảo' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Niêm yết đầy đủ thủ tục hành chính' }).getAttribute('href')).toBe(`/corrective-actions/${actionId}`);
     expect(screen.getByRole('link', { name: 'Tải thông báo (.docx)' }).getAttribute('href')).toBe(`/api/documents/conclusion/${id}.docx`);
-    const issue = calls.find((c) => c.method === 'POST' && c.url.endsWith('/issue'));
+    const issue = calls.findLast((c) => c.method === 'POST' && c.url.endsWith('/issue'));
     expect(issue?.body).toMatchObject({ version: 4, signature: { signerName: 'Nguyễn Văn Hùng', position: 'CHÁNH VĂN PHÒNG' } });
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Conclusion, ConclusionContent } from '../../../../shared/api/conclusions.schemas.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
@@ -50,6 +51,9 @@ export function ConclusionPage() {
 
 export function ConclusionView({ c }: { c: Conclusion }) {
   const t = useT();
+  // The issue's refusal may name a requirement (due before the notice): shown on that requirement.
+  const issue = useIssueConclusion(c.id);
+  const issueErrorOf = useFieldErrors(issue.error);
   return (
     <Stack>
       <Group justify="space-between">
@@ -66,14 +70,16 @@ export function ConclusionView({ c }: { c: Conclusion }) {
         <Text size="sm">{t('conclusions.issuer', { name: c.issuingAgencyName })}</Text>
       </Group>
       <DocumentLinks base={`/api/documents/conclusion/${c.id}`} docxLabel={t('conclusions.docx')} pdfLabel={t('conclusions.pdf')} />
-      {c.abilities.update ? <ConclusionEditor c={c} /> : <ConclusionReadOnly c={c} />}
-      {c.abilities.issue && <IssueForm c={c} />}
+      {c.abilities.update ? <ConclusionEditor c={c} issueErrorOf={issueErrorOf} /> : <ConclusionReadOnly c={c} issueErrorOf={issueErrorOf} />}
+      {c.abilities.issue && <IssueForm c={c} issue={issue} />}
       {c.abilities.reinspect && <ReinspectButton conclusion={c} />}
     </Stack>
   );
 }
 
-function ConclusionReadOnly({ c }: { c: Conclusion }) {
+type ErrorOf = (field: string) => string | undefined;
+
+function ConclusionReadOnly({ c, issueErrorOf }: { c: Conclusion; issueErrorOf: ErrorOf }) {
   const t = useT();
   return (
     <Stack gap="sm">
@@ -96,13 +102,13 @@ function ConclusionReadOnly({ c }: { c: Conclusion }) {
           </div>
         );
       })}
-      <ActionsTable c={c} />
+      <ActionsTable c={c} errorOf={issueErrorOf} />
     </Stack>
   );
 }
 
 /** Section IV's requirements once issued: each a corrective action with its state and its page. */
-function ActionsTable({ c }: { c: Conclusion }) {
+function ActionsTable({ c, errorOf }: { c: Conclusion; errorOf: ErrorOf }) {
   const t = useT();
   if (!c.actions.length) return <Text c="dimmed">{t('conclusions.noRequirements')}</Text>;
   return (
@@ -117,11 +123,18 @@ function ActionsTable({ c }: { c: Conclusion }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {c.actions.map((a) => (
+        {c.actions.map((a, i) => (
           <Table.Tr key={a.id}>
             <Table.Td>{c.status === 'issued' ? <Anchor component={Link} to={`/corrective-actions/${a.id}`}>{a.content}</Anchor> : a.content}</Table.Td>
             <Table.Td>{a.responsibleAgencyName}</Table.Td>
-            <Table.Td>{a.dueOn ? formatDate(a.dueOn) : t('conclusions.daysAfter', { days: a.dueWorkingDays ?? 0 })}</Table.Td>
+            <Table.Td>
+              {a.dueOn ? formatDate(a.dueOn) : t('conclusions.daysAfter', { days: a.dueWorkingDays ?? 0 })}
+              {errorOf(`actions.${i}.dueOn`) && (
+                <Text c="red" size="xs" role="alert">
+                  {errorOf(`actions.${i}.dueOn`)}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>{a.reportDueOn ? formatDate(a.reportDueOn) : a.reportDueWorkingDays ? t('conclusions.daysAfter', { days: a.reportDueWorkingDays }) : '—'}</Table.Td>
             <Table.Td>
               <ActionStatusBadge status={a.status} overdue={a.overdue} />
@@ -133,12 +146,13 @@ function ActionsTable({ c }: { c: Conclusion }) {
   );
 }
 
-function ConclusionEditor({ c }: { c: Conclusion }) {
+function ConclusionEditor({ c, issueErrorOf }: { c: Conclusion; issueErrorOf: ErrorOf }) {
   const t = useT();
   const save = useSaveConclusion(c.id);
   const [texts, setTexts] = useState(() => textsOf(c.content));
   const [reqs, setReqs] = useState<RequirementDraft[]>(() => c.actions.map((a) => toDraft(a, c.agencyId)));
-  const errorOf = useFieldErrors(save.error);
+  const saveErrorOf = useFieldErrors(save.error);
+  const errorOf = (field: string) => saveErrorOf(field) ?? issueErrorOf(field);
   useEffect(() => save.reset(), [texts, reqs]); // eslint-disable-line react-hooks/exhaustive-deps
   const submit = () => {
     const content: Partial<Text> = {};
@@ -182,9 +196,8 @@ function ConclusionEditor({ c }: { c: Conclusion }) {
 }
 
 /** Sign and issue: the date of the notice and the signer; the TB number comes from the register. */
-function IssueForm({ c }: { c: Conclusion }) {
+function IssueForm({ c, issue }: { c: Conclusion; issue: ReturnType<typeof useIssueConclusion> }) {
   const t = useT();
-  const issue = useIssueConclusion(c.id);
   const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
   const [signerName, setSignerName] = useState(c.content.signature.signerName);
   const errorOf = useFieldErrors(issue.error);
@@ -202,14 +215,15 @@ function IssueForm({ c }: { c: Conclusion }) {
         </Group>
         {issue.error && <ErrorAlert error={issue.error} />}
         <Group>
-          <Button
+          <ConfirmButton
             color="green"
             loading={issue.isPending}
             disabled={!issuedOn || !signerName.trim()}
-            onClick={() => issuedOn && issue.mutate({ version: c.version, issuedOn, signature: { ...sig, signerName: signerName.trim() } })}
+            message={t('common.confirmIssue')}
+            onConfirm={() => issuedOn && issue.mutate({ version: c.version, issuedOn, signature: { ...sig, signerName: signerName.trim() } })}
           >
             {t('conclusions.issue')}
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Paper>

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, T
 import { Link, useParams } from 'react-router';
 import type { Escalation, EscalationContent } from '../../../../shared/api/escalations.schemas.js';
 import type { EscalationForm } from '../../../../shared/domain/follow-up.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { DateField } from '../../components/DateField.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -169,14 +170,15 @@ function IssueEscalation({ e }: { e: Escalation }) {
         </Group>
         {step.error && <ErrorAlert error={step.error} />}
         <Group>
-          <Button
+          <ConfirmButton
             color="green"
             disabled={!issuedOn || !signerName.trim()}
             loading={step.isPending}
-            onClick={() => issuedOn && step.mutate({ kind: 'issue', issuedOn, signature: { ...e.content.signature, signerName: signerName.trim() } })}
+            message={t('common.confirmIssue')}
+            onConfirm={() => issuedOn && step.mutate({ kind: 'issue', issuedOn, signature: { ...e.content.signature, signerName: signerName.trim() } })}
           >
             {t('conclusions.issue')}
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Paper>

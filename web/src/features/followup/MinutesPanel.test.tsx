@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MantineProvider } from '@mantine/core';
@@ -61,6 +61,8 @@ describe('minutes panel', () => {
     expect(await screen.findByText('Dự thảo')).toBeTruthy();
     expect(screen.getByText(content.summary)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+    // Irreversible: confirmed in a dialog first.
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Hoàn thành, vào số biên bản' })).getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
     expect(await screen.findByText('Số: 03/BB-NV')).toBeTruthy();
     expect(screen.getByText('Đã ký')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Hoàn thành, vào số biên bản' })).toBeNull();

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
@@ -50,9 +51,9 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
           <Group>
             <DocumentLinks base={`/api/documents/minutes/${m.id}`} docxLabel={t('minutes.docx')} pdfLabel={t('minutes.pdf')} />
             {m.abilities.finalize && (
-              <Button loading={finalize.isPending} onClick={() => finalize.mutate(m)}>
+              <ConfirmButton loading={finalize.isPending} message={t('common.confirmIssue')} onConfirm={() => finalize.mutate(m)}>
                 {t('minutes.finalize')}
-              </Button>
+              </ConfirmButton>
             )}
           </Group>
         </Stack>
