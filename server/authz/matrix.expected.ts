@@ -70,9 +70,11 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'PATCH /api/users/{id}': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/settings/standing-body': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'PUT /api/settings/standing-body': { anonymous: 401, admin: [200, 400], leader: [403, 403], secretariat: [403, 403], inspector: [403, 403], unit_officer: [403, 403] },
-  // The schedule's lead time and revisit window (installation-wide, like the standing body): admins set them.
+  // The schedule's lead time and revisit window: each authority's standing office sets its own (an
+  // admin configuring it may too); the installation-wide values need the installation's administrator.
   'GET /api/settings/schedule-rules': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
-  'PUT /api/settings/schedule-rules': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  'PUT /api/settings/schedule-rules': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'PUT /api/settings/schedule-rules (installation)': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
   // Plans: the town committee's, inspecting ward A's committee.
   'GET /api/plans': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'POST /api/plans': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },

@@ -389,10 +389,17 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/settings/standing-body': unscopedGet('/api/settings/standing-body'),
   'GET /api/settings/schedule-rules': unscopedGet('/api/settings/schedule-rules'),
   'PUT /api/settings/schedule-rules': {
-    scoped: false,
-    // The values in force written back: the other requests of the matrix see the same rules.
+    scoped: true,
+    // The town's values in force written back as its own: the other requests of the matrix see the same rules.
     build: async ({ place }) => {
-      const current = (await place.admin.get('/api/settings/schedule-rules')).json() as { version: number | null; noticeLeadWorkingDays: number; revisitMinDays: number };
+      const current = (await place.admin.get(`/api/settings/schedule-rules?unitId=${place.a.town.id}`)).json() as { version: number | null; noticeLeadWorkingDays: number; revisitMinDays: number };
+      return { method: 'PUT', url: '/api/settings/schedule-rules', payload: { noticeLeadWorkingDays: current.noticeLeadWorkingDays, revisitMinDays: current.revisitMinDays, version: current.version, unitId: place.a.town.id } };
+    },
+  },
+  'PUT /api/settings/schedule-rules (installation)': {
+    scoped: false,
+    build: async ({ place }) => {
+      const current = (await place.admin.get('/api/settings/schedule-rules?scope=installation')).json() as { version: number | null; noticeLeadWorkingDays: number; revisitMinDays: number };
       return { method: 'PUT', url: '/api/settings/schedule-rules', payload: { noticeLeadWorkingDays: current.noticeLeadWorkingDays, revisitMinDays: current.revisitMinDays, version: current.version } };
     },
   },

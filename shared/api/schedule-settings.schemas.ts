@@ -3,8 +3,9 @@ import { int4 } from './common.js';
 
 /**
  * The schedule's spacing and lead times, editable in the app (issue 8 §2; both UNCONFIRMED in the
- * reference, so data, not rules): until an admin sets them, the installation's defaults
- * (PAR_NOTICE_LEAD_WORKING_DAYS, PAR_REVISIT_MIN_DAYS) apply.
+ * reference, so data, not rules). Each authority (a People's Committee and its standing office)
+ * sets its own (M23); until it does, the installation's setting applies, and until that is set,
+ * the installation's defaults (PAR_NOTICE_LEAD_WORKING_DAYS, PAR_REVISIT_MIN_DAYS).
  */
 export const scheduleRulesValue = z.object({
   /** Working days the notice must reach the unit before its report is due. */
@@ -12,10 +13,26 @@ export const scheduleRulesValue = z.object({
   /** Days at least between two visits of one agency (1: not the same day). */
   revisitMinDays: int4().min(1).max(365),
 });
-export const putScheduleRulesBody = scheduleRulesValue.extend({ version: int4().min(1).nullable() });
+export const putScheduleRulesBody = scheduleRulesValue.extend({
+  version: int4().min(1).nullable(),
+  /** The authority's unit whose rules these are; omitted: the installation's (its administrator only). */
+  unitId: z.uuid().optional(),
+});
+export const scheduleRulesQuery = z.object({
+  /** An authority's unit (default: the caller's own authority). */
+  unitId: z.uuid().optional(),
+  /** `installation`: the installation-wide setting every authority starts from. */
+  scope: z.enum(['authority', 'installation']).default('authority'),
+});
 export const scheduleRulesSetting = scheduleRulesValue.extend({
-  /** null: never set; the defaults apply. */
+  /** The authority's unit, or null for the installation-wide setting. */
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  /** Version of the row this level edits; null: never set at this level (PUT with version null creates it). */
   version: z.number().int().nullable(),
-  source: z.enum(['setting', 'default']),
+  /** Where the values in force come from. */
+  source: z.enum(['authority', 'installation', 'default']),
+  /** Whether the caller may change this level. */
+  canUpdate: z.boolean(),
 });
 export type ScheduleRulesSetting = z.infer<typeof scheduleRulesSetting>;

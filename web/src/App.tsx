@@ -259,7 +259,7 @@ function SignedInRoutes() {
         <Route
           path="settings/schedule-rules"
           element={
-            <RequireCapability capability="schedule.configure">
+            <RequireCapability capability={['schedule.configure', 'inspection.schedule', 'authority.configure']}>
               <ScheduleRulesPage />
             </RequireCapability>
           }

@@ -32,8 +32,8 @@ export interface VisitDraft {
  * The schedule rules for one visit against everything booked around it, loaded in the caller's
  * transaction (so two changes in one transaction see each other).
  */
-export async function scheduleIssues(tx: DbOrTx, actor: Actor, env: ScheduleEnv, visit: VisitDraft, period: { periodFrom: string; periodTo: string }): Promise<ScheduleIssue[]> {
-  const rules = await scheduleRulesFor(tx, env);
+export async function scheduleIssues(tx: DbOrTx, actor: Actor, env: ScheduleEnv, visit: VisitDraft, period: { periodFrom: string; periodTo: string; issuerUnitPath: string }): Promise<ScheduleIssue[]> {
+  const rules = await scheduleRulesFor(tx, env, period.issuerUnitPath);
   const window = Math.max(rules.revisitMinDays, 1);
   const from = dayNumberToIso(toDayNumber(visit.startsOn) - window);
   const to = dayNumberToIso(toDayNumber(visit.endsOn) + window);

@@ -42,7 +42,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   if (input.issuedOn > today) throw AppError.invalid('body.issuedOn', 'in_future', `the notice cannot be dated after today (${today})`);
   const visitedBefore = items.find((it) => it.inspection.startsOn < input.issuedOn);
   if (visitedBefore) throw AppError.invalid('body.issuedOn', 'after_visit', `the visit to ${visitedBefore.agencyName} on ${visitedBefore.inspection.startsOn} is before the issue date`);
-  const { noticeLeadWorkingDays } = await scheduleRulesFor(tx, env);
+  const { noticeLeadWorkingDays } = await scheduleRulesFor(tx, env, notice.issuerUnitPath);
   const late: ScheduleIssue[] = items.flatMap((it) => {
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn

@@ -79,7 +79,7 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
   }
   const teamsChosen = input.teamIds ? teamRows.filter((r) => input.teamIds!.includes(r.teamId)) : teamRows;
 
-  const rules = await scheduleRulesFor(tx, env);
+  const rules = await scheduleRulesFor(tx, env, plan.issuerUnitPath);
   const window = Math.max(rules.revisitMinDays, 1);
   const booked = await bookedBetween(tx, ctx.actor, dayNumberToIso(toDayNumber(from) - window), dayNumberToIso(toDayNumber(to) + window));
   const members = await membersOfTeams(tx, [...teamsChosen.map((t) => t.teamId), ...booked.map((b) => b.teamId)]);

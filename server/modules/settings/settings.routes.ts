@@ -4,8 +4,8 @@ import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, requireActor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { findVisibleUnit } from '../registry/registry.repository.js';
-import { putScheduleRulesBody, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
-import { authorizeScheduleRules, readScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
+import { putScheduleRulesBody, scheduleRulesQuery, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
+import { authorizeScheduleRules, presentScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
 import { presentStandingBody } from './settings.presenter.js';
 import { readStandingBody } from './settings.repository.js';
 import { setStandingBody } from './set-standing-body.js';
@@ -33,16 +33,21 @@ export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
     },
   );
 
-  app.get('/api/settings/schedule-rules', { schema: { tags: ['settings'], summary: 'The schedule’s notice lead time and revisit window in force (the installation’s defaults until set)', response: { 200: scheduleRulesSetting, ...errors } } }, async (request) => {
-    requireActor(request);
-    return readScheduleRules(db, deps.config.schedule);
-  });
+  app.get(
+    '/api/settings/schedule-rules',
+    { schema: { tags: ['settings'], summary: 'The schedule’s notice lead time and revisit window in force for an authority (default: the caller’s), or the installation’s', querystring: scheduleRulesQuery, response: { 200: scheduleRulesSetting, ...errors } } },
+    async (request) => presentScheduleRules(db, requireActor(request), deps.config.schedule, request.query),
+  );
 
-  app.put('/api/settings/schedule-rules', { schema: { tags: ['settings'], summary: 'Set the notice lead time (working days) and the revisit window (days), versioned', body: putScheduleRulesBody, response: { 200: scheduleRulesSetting, ...errors, 409: problemSchema } } }, async (request) => {
-    const ctx = contextOf(request);
-    authorizeScheduleRules(ctx.actor);
-    return db.transaction((tx) => setScheduleRules(tx, ctx, request.body, deps.config.schedule));
-  });
+  app.put(
+    '/api/settings/schedule-rules',
+    { schema: { tags: ['settings'], summary: 'Set an authority’s (unitId) or the installation’s notice lead time (working days) and revisit window (days), versioned', body: putScheduleRulesBody, response: { 200: scheduleRulesSetting, ...errors, 409: problemSchema } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorizeScheduleRules(ctx.actor);
+      return db.transaction((tx) => setScheduleRules(tx, ctx, request.body, deps.config.schedule));
+    },
+  );
 
   app.put('/api/settings/standing-body', { schema: { tags: ['settings'], body: putStandingBodyBody, response: { 200: standingBodySetting, ...errors } } }, async (request) => {
     const ctx = contextOf(request);

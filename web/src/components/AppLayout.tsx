@@ -40,7 +40,7 @@ const navItems: NavItem[] = [
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
   { to: '/admin/jobs', label: 'nav.jobs', capability: 'user.manage' },
   { to: '/admin/mail', label: 'nav.mail', capability: 'user.manage' },
-  { to: '/settings/schedule-rules', label: 'nav.scheduleRules', capability: 'schedule.configure' },
+  { to: '/settings/schedule-rules', label: 'nav.scheduleRules', capability: ['schedule.configure', 'inspection.schedule', 'authority.configure'] },
   { to: '/notifications', label: 'nav.notifications' },
   { to: '/account', label: 'nav.account' },
   { to: '/password', label: 'nav.password' },

@@ -4,11 +4,11 @@ import type { Capability } from '../../../shared/domain/capabilities.js';
 import { useSession } from '../auth/session.js';
 import { useT } from '../i18n/i18n.js';
 
-/** Hides a page from users without the capability; the server enforces the same rule. */
-export function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
+/** Hides a page from users without the capability (any of several); the server enforces the same rule. */
+export function RequireCapability({ capability, children }: { capability: Capability | Capability[]; children: ReactNode }) {
   const t = useT();
   const { can } = useSession();
-  if (!can(capability)) {
+  if (!(Array.isArray(capability) ? capability : [capability]).some(can)) {
     return (
       <Alert color="red" variant="light" role="alert">
         {t('error.FORBIDDEN')}

@@ -7,27 +7,29 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
+import { useSession } from '../../auth/session.js';
 import { useNotifySuccess } from '../plans/notify.js';
 
-const rulesKey = ['settings', 'schedule-rules'] as const;
+type Scope = 'authority' | 'installation';
+const rulesKey = (scope: Scope) => ['settings', 'schedule-rules', scope] as const;
 
 /**
- * /settings/schedule-rules — the notice lead time and the revisit window every authority's schedule
- * checks use (GET/PUT /api/settings/schedule-rules). Routed and listed only for `schedule.configure`;
- * the server refuses anyone else. Versioned: a stale save gets 409 and offers to reload.
+ * /settings/schedule-rules — the notice lead time and the revisit window of the caller's authority
+ * (GET/PUT /api/settings/schedule-rules): its standing office sets them; and, for the installation's
+ * administrator (`schedule.configure`), the installation-wide values every authority starts from.
+ * Versioned: a stale save gets 409 and offers to reload.
  */
 export function ScheduleRulesPage() {
   const t = useT();
-  const rules = useQuery({ queryKey: rulesKey, queryFn: ({ signal }) => api.get<ScheduleRulesSetting>('/api/settings/schedule-rules', undefined, signal) });
+  const { can } = useSession();
   return (
     <Stack maw={720}>
       <Title order={1} size="h2">
         {t('scheduleRules.title')}
       </Title>
       <Text>{t('scheduleRules.intro')}</Text>
-      {rules.error ? <ErrorAlert error={rules.error} /> : null}
-      {rules.isPending && <Loader aria-label={t('app.loading')} />}
-      {rules.data && <RulesForm key={`${rules.data.version}`} current={rules.data} onReload={() => void rules.refetch()} />}
+      {can('inspection.schedule') || can('authority.configure') ? <RulesLevel scope="authority" /> : null}
+      {can('schedule.configure') ? <RulesLevel scope="installation" /> : null}
       <Text size="sm" c="dimmed">
         {t('scheduleRules.reminderTime')}{' '}
         <Anchor component={Link} to="/admin/jobs" inherit>
@@ -38,16 +40,53 @@ export function ScheduleRulesPage() {
   );
 }
 
-function RulesForm({ current, onReload }: { current: ScheduleRulesSetting; onReload: () => void }) {
+function RulesLevel({ scope }: { scope: Scope }) {
+  const t = useT();
+  const rules = useQuery({ queryKey: rulesKey(scope), queryFn: ({ signal }) => api.get<ScheduleRulesSetting>('/api/settings/schedule-rules', { scope }, signal) });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {scope === 'installation' ? t('scheduleRules.installation') : rules.data ? t('scheduleRules.authority', { unit: rules.data.unitName ?? '' }) : ''}
+      </Title>
+      {scope === 'installation' && (
+        <Text size="sm" c="dimmed">
+          {t('scheduleRules.installationHint')}
+        </Text>
+      )}
+      {rules.error ? <ErrorAlert error={rules.error} /> : null}
+      {rules.isPending && <Loader aria-label={t('app.loading')} />}
+      {rules.data && <RulesForm key={`${rules.data.version}`} scope={scope} current={rules.data} onReload={() => void rules.refetch()} />}
+    </Stack>
+  );
+}
+
+const sourceText = (t: ReturnType<typeof useT>, r: ScheduleRulesSetting) =>
+  r.source === 'authority'
+    ? t('scheduleRules.source.authority', { version: r.version ?? '' })
+    : r.source === 'installation'
+      ? r.unitId
+        ? t('scheduleRules.source.installation')
+        : t('scheduleRules.source.installationSet', { version: r.version ?? '' })
+      : t('scheduleRules.source.default');
+
+function RulesForm({ scope, current, onReload }: { scope: Scope; current: ScheduleRulesSetting; onReload: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const notifySuccess = useNotifySuccess();
   const [noticeLead, setNoticeLead] = useState<number | string>(current.noticeLeadWorkingDays);
   const [revisit, setRevisit] = useState<number | string>(current.revisitMinDays);
   const save = useMutation({
-    mutationFn: () => api.put<ScheduleRulesSetting>('/api/settings/schedule-rules', { noticeLeadWorkingDays: Number(noticeLead), revisitMinDays: Number(revisit), version: current.version }),
+    mutationFn: () =>
+      api.put<ScheduleRulesSetting>('/api/settings/schedule-rules', {
+        noticeLeadWorkingDays: Number(noticeLead),
+        revisitMinDays: Number(revisit),
+        version: current.version,
+        ...(current.unitId ? { unitId: current.unitId } : {}),
+      }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(rulesKey, saved);
+      queryClient.setQueryData(rulesKey(scope), saved);
+      // The authority's values in force follow the installation's until it sets its own.
+      void queryClient.invalidateQueries({ queryKey: ['settings', 'schedule-rules'] });
       notifySuccess(t('scheduleRules.saved'));
     },
   });
@@ -63,12 +102,17 @@ function RulesForm({ current, onReload }: { current: ScheduleRulesSetting; onRel
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            {current.source === 'default' ? t('scheduleRules.source.default') : t('scheduleRules.source.setting', { version: current.version ?? '' })}
+            {sourceText(t, current)}
           </Text>
-          <NumberInput label={t('scheduleRules.noticeLead')} description={t('scheduleRules.noticeLeadHint')} value={noticeLead} onChange={setNoticeLead} min={0} max={30} allowDecimal={false} error={fieldError('noticeLeadWorkingDays')} required />
-          <NumberInput label={t('scheduleRules.revisit')} description={t('scheduleRules.revisitHint')} value={revisit} onChange={setRevisit} min={1} max={365} allowDecimal={false} error={fieldError('revisitMinDays')} required />
+          {!current.canUpdate && (
+            <Text size="sm" c="dimmed">
+              {t('scheduleRules.readOnly')}
+            </Text>
+          )}
+          <NumberInput label={t('scheduleRules.noticeLead')} description={t('scheduleRules.noticeLeadHint')} value={noticeLead} onChange={setNoticeLead} readOnly={!current.canUpdate} min={0} max={30} allowDecimal={false} error={fieldError('noticeLeadWorkingDays')} required />
+          <NumberInput label={t('scheduleRules.revisit')} description={t('scheduleRules.revisitHint')} value={revisit} onChange={setRevisit} readOnly={!current.canUpdate} min={1} max={365} allowDecimal={false} error={fieldError('revisitMinDays')} required />
           {save.error && !fieldError('noticeLeadWorkingDays') && !fieldError('revisitMinDays') ? <ErrorAlert error={save.error} onReload={onReload} /> : null}
-          <Group justify="flex-end">
+          <Group justify="flex-end" display={current.canUpdate ? undefined : 'none'}>
             <Button type="submit" loading={save.isPending} disabled={unchanged || noticeLead === '' || revisit === ''}>
               {t('common.save')}
             </Button>

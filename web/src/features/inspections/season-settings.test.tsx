@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { ScheduleRulesSetting } from '../../../../shared/api/schedule-settings.schemas.js';
+import { SessionProvider } from '../../auth/session.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { CalendarFeedSection } from './CalendarFeedSection.js';
 import { ScheduleRulesPage } from './ScheduleRulesPage.js';
@@ -23,30 +24,48 @@ function fakeServer(handler: Handler) {
   return calls;
 }
 
-describe('schedule rules page', () => {
-  it('shows the rules in force, saves them with their version, and offers to reload on a stale version', async () => {
-    let current: ScheduleRulesSetting = { noticeLeadWorkingDays: 2, revisitMinDays: 30, version: null, source: 'default' };
-    let stale = false;
-    const calls = fakeServer((method, url, body) => {
-      if (url !== '/api/settings/schedule-rules') return undefined;
-      if (method === 'GET') return json(current);
-      if (stale) return json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r' }, 409);
-      const b = body as { noticeLeadWorkingDays: number; revisitMinDays: number };
-      current = { ...b, version: (current.version ?? 0) + 1, source: 'setting' };
-      return json(current);
-    });
-    renderWithProviders(
+const sessionWith = (capabilities: string[]) => ({
+  user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'secretariat', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
+  roles: [{ role: 'secretariat', agencyId: '6c1f3d0e-6666-4c1e-9d1a-0a0a0a0a0a0a', agencyName: 'Phòng Nội vụ' }],
+  fieldRules: {},
+  csrfToken: 'csrf',
+  expiresAt: '2030-01-01T00:00:00Z',
+  capabilities,
+});
+const unitId = '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0a';
+const renderPage = () =>
+  renderWithProviders(
+    <SessionProvider fallback={null}>
       <MemoryRouter>
         <ScheduleRulesPage />
-      </MemoryRouter>,
-    );
-    expect(await screen.findByText('Đang dùng giá trị mặc định của hệ thống (chưa đặt lần nào).')).toBeTruthy();
+      </MemoryRouter>
+    </SessionProvider>,
+  );
+
+describe('schedule rules page', () => {
+  it("shows the standing office its authority's rules, saves them with their version and unit, and offers to reload on a stale version", async () => {
+    let current: ScheduleRulesSetting = { noticeLeadWorkingDays: 2, revisitMinDays: 30, unitId, unitName: 'Hoài Nhơn', version: null, source: 'installation', canUpdate: true };
+    let stale = false;
+    const calls = fakeServer((method, url, body) => {
+      if (url === '/api/session') return json(sessionWith(['inspection.schedule']));
+      if (!url.startsWith('/api/settings/schedule-rules')) return undefined;
+      if (method === 'GET') return url.includes('scope=authority') ? json(current) : undefined;
+      if (stale) return json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r' }, 409);
+      const b = body as { noticeLeadWorkingDays: number; revisitMinDays: number };
+      current = { ...current, ...b, version: (current.version ?? 0) + 1, source: 'authority' };
+      return json(current);
+    });
+    renderPage();
+    expect(await screen.findByText('Quy tắc của Hoài Nhơn')).toBeTruthy();
+    expect(await screen.findByText('Đang dùng giá trị chung của toàn hệ thống.')).toBeTruthy();
+    // Not the installation's administrator: no installation-wide section.
+    expect(screen.queryByText('Giá trị chung của toàn hệ thống')).toBeNull();
     const lead = screen.getByRole('textbox', { name: /Thông báo đến đơn vị trước hạn gửi báo cáo/ });
     await userEvent.clear(lead);
     await userEvent.type(lead, '5');
     await userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    expect(await screen.findByText('Đã đặt (phiên bản 1).')).toBeTruthy();
-    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ noticeLeadWorkingDays: 5, revisitMinDays: 30, version: null });
+    expect(await screen.findByText('Cơ quan đã đặt riêng (phiên bản 1).')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ noticeLeadWorkingDays: 5, revisitMinDays: 30, version: null, unitId });
 
     // Someone else saved meanwhile: 409, and Reload brings their version.
     stale = true;
@@ -55,11 +74,26 @@ describe('schedule rules page', () => {
     await userEvent.type(revisit, '60');
     await userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
-    current = { noticeLeadWorkingDays: 4, revisitMinDays: 45, version: 7, source: 'setting' };
+    current = { ...current, noticeLeadWorkingDays: 4, revisitMinDays: 45, version: 7, source: 'authority' };
     stale = false;
     await userEvent.click(screen.getByRole('button', { name: 'Tải lại' }));
-    expect(await screen.findByText('Đã đặt (phiên bản 7).')).toBeTruthy();
+    expect(await screen.findByText('Cơ quan đã đặt riêng (phiên bản 7).')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: /Khoảng cách tối thiểu/ }) as HTMLInputElement).value).toBe('45');
+  });
+
+  it("shows the installation's administrator the installation-wide values too, read-only where the server says so", async () => {
+    fakeServer((method, url) => {
+      if (url === '/api/session') return json(sessionWith(['schedule.configure', 'authority.configure']));
+      if (method !== 'GET' || !url.startsWith('/api/settings/schedule-rules')) return undefined;
+      return url.includes('scope=installation')
+        ? json({ noticeLeadWorkingDays: 2, revisitMinDays: 1, unitId: null, unitName: null, version: 3, source: 'installation', canUpdate: true })
+        : json({ noticeLeadWorkingDays: 2, revisitMinDays: 1, unitId, unitName: 'Việt Nam', version: null, source: 'installation', canUpdate: false });
+    });
+    renderPage();
+    expect(await screen.findByText('Giá trị chung của toàn hệ thống')).toBeTruthy();
+    expect(await screen.findByText('Đã đặt (phiên bản 3).')).toBeTruthy();
+    expect(await screen.findByText('Bạn chỉ được xem các giá trị này.')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Lưu' })).toHaveLength(1);
   });
 });
 
