@@ -109,7 +109,9 @@ describe('the unit’s report form', () => {
     onSave = (b) => (b.version === 1 ? json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r', current: theirs }, 409) : saved(b));
     renderWithProviders(<SubmissionForm submission={submissionFixture()} autosaveDelayMs={20} />);
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText('1. Kết quả thực hiện'), 'Bản của tôi');
+    // One change (pasted), so that no autosave can fire between keystrokes on a loaded machine.
+    await user.click(await screen.findByLabelText('1. Kết quả thực hiện'));
+    await user.paste('Bản của tôi');
     await user.click(await screen.findByRole('button', { name: 'Giữ bản của tôi (ghi đè)' }));
     expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
     expect(saves.at(-1)).toEqual({ version: 2, content: { answers: { ket_qua: 'Bản của tôi' }, tables: { ho_so: [{}, {}] } } });
