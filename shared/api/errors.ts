@@ -170,6 +170,7 @@ export const fieldErrorCodes = [
   'not_an_inspection_of_plan',
   'not_announced',
   'not_planned',
+  'in_other_draft',
   'in_future',
   'after_visit',
   'too_many_decimals',

@@ -108,7 +108,7 @@ async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: 
     summary: content.summary,
     issuedOn,
     signerName: content.signature.signerName,
-    signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    signerPosition: [content.signature.authority, content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
     subjectType: 'notice',
     subjectId: noticeId,
   });

@@ -52,7 +52,7 @@ export async function createNotice(tx: Tx, ctx: RequestContext, input: z.infer<t
 /** Edits a draft notice: its texts and its table (versioned). */
 export async function updateNotice(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateNoticeBody>) {
   const notice = await loadForAction(tx, ctx, noticeResource, id, 'edit', input.version);
-  const items = input.items ? await checkedItems(tx, notice.planId, input.items) : null;
+  const items = input.items ? await checkedItems(tx, notice.planId, input.items, id) : null;
   const content = input.content ? { ...(notice.content as NoticeContent), ...input.content } : undefined;
   const after = await updateVersioned(tx, inspectionNotice, id, input.version, content ? { content } : {});
   if (items) await replaceItems(tx, id, items);

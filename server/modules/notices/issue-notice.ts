@@ -62,7 +62,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
     summary: content.summary,
     issuedOn: input.issuedOn,
     signerName: content.signature.signerName,
-    signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    signerPosition: [content.signature.authority, content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
     subjectType: 'notice',
     subjectId: id,
   });

@@ -54,9 +54,10 @@ export function defaultNoticeContent(plan: PlanRow, issuer: IssuerInfo, committe
     ],
     outline: DEFAULT_REPORT_OUTLINE,
     recipients: ['Các cơ quan, đơn vị được kiểm tra;', 'Thành viên Đoàn kiểm tra;', 'Lưu: VT, NV.'],
+    // The TM./TL. line is the signing authority (Thẩm quyền ký); onBehalfOf is the KT. line of a deputy.
     signature: byCommittee
-      ? { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: committee.headName ?? '' }
-      : { onBehalfOf: 'TL. CHỦ TỊCH', position: issuer.name.startsWith('Phòng ') ? 'TRƯỞNG PHÒNG' : 'THỦ TRƯỞNG', signerName: issuer.headName ?? '' },
+      ? { authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: committee.headName ?? '' }
+      : { authority: 'TL. CHỦ TỊCH', position: issuer.name.startsWith('Phòng ') ? 'TRƯỞNG PHÒNG' : 'THỦ TRƯỞNG', signerName: issuer.headName ?? '' },
   };
 }
 

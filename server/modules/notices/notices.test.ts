@@ -56,11 +56,16 @@ describe('schedule notices', () => {
     expect(res.statusCode, res.body).toBe(201);
     notice = res.json();
     expect(notice).toMatchObject({ status: 'draft', documentNumber: null, abilities: { update: true, issue: true } });
-    expect(notice.content.signature).toMatchObject({ onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG' });
+    expect(notice.content.signature).toMatchObject({ authority: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG' });
+    expect(notice.content.signature.onBehalfOf).toBeUndefined();
     expect(notice.items.map((i) => [i.agencyName, i.reportDueOn])).toEqual([
       [s.a.wardBCommittee.name, '2021-08-31'],
       [s.a.wardACommittee.name, '2021-09-06'],
     ]);
+    // A visit is in one draft at most: a second draft of it is refused, naming the item.
+    const twice = await s.secretariat.post('/api/inspection-notices', { planId: s.plan.id, items: [{ inspectionId: wardA }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().invalidParams[0]).toMatchObject({ name: 'body.items.0.inspectionId', code: 'in_other_draft' });
     expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(404);
     expect((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).statusCode).toBe(404);
     const draft = await s.secretariat.get(`/api/documents/inspection-notice/${notice.id}.docx`);

@@ -66,6 +66,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   not_an_inspection_of_plan: 'field.not_an_inspection_of_plan',
   not_announced: 'field.not_announced',
   not_planned: 'field.not_planned',
+  in_other_draft: 'field.in_other_draft',
   in_future: 'field.in_future',
   after_visit: 'field.after_visit',
   before_visit: 'field.before_visit',

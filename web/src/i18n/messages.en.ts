@@ -450,6 +450,7 @@ export const en: Record<MessageKey, string> = {
   'field.not_an_inspection_of_plan': 'No such inspection under this plan.',
   'field.not_announced': 'Only announced visits are notified.',
   'field.not_planned': 'The inspection is no longer planned.',
+  'field.in_other_draft': 'The inspection is already in another draft notice.',
   'field.in_future': 'This date has not come yet: a document cannot be issued with a date after today.',
   'field.after_visit': 'The issue date is after the visit: a notice must reach the unit before the inspection.',
   'field.before_visit': 'This date is before the inspection: a conclusion and its deadlines come after the visit.',

@@ -453,6 +453,7 @@ export const vi = {
   'field.not_an_inspection_of_plan': 'Không có cuộc kiểm tra này trong kế hoạch.',
   'field.not_announced': 'Chỉ thông báo các cuộc kiểm tra có báo trước.',
   'field.not_planned': 'Cuộc kiểm tra không còn ở trạng thái dự kiến.',
+  'field.in_other_draft': 'Cuộc kiểm tra đã có trong một dự thảo thông báo khác.',
   'field.in_future': 'Ngày này chưa tới: không thể ban hành văn bản với ngày sau hôm nay.',
   'field.after_visit': 'Ngày ban hành sau ngày kiểm tra: thông báo phải đến đơn vị trước khi kiểm tra.',
   'field.before_visit': 'Ngày này trước ngày kiểm tra: kết luận và thời hạn khắc phục đến sau cuộc kiểm tra.',

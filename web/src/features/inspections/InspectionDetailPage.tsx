@@ -6,6 +6,7 @@ import type { RequestedMove } from '../../../../shared/domain/inspection-status.
 import { DateField } from '../../components/DateField.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
+import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate, formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { ChecklistsPanel } from '../checklists/ChecklistsPanel.js';
@@ -39,6 +40,8 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
   const run = (m: RequestedMove, extra: Record<string, unknown> = {}) =>
     move.mutate({ move: m, body: { version: i.version, ...extra } }, { onSuccess: () => { setAsking(null); setReason(''); } });
   const conflicts = scheduleConflicts(move.error);
+  const fieldError = useFieldErrors(move.error);
+  const marked = !!fieldError('startsOn') || !!fieldError('reason');
 
   return (
     <Stack>
@@ -105,12 +108,12 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       </Modal>
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(`inspections.move.${asking}`) : ''}>
         <Stack>
-          {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required />}
-          <TextInput label={t('inspections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+          {asking === 'reschedule' && <DateField label={t('inspections.startsOn')} value={startsOn} onChange={setStartsOn} required error={fieldError('startsOn')} />}
+          <TextInput label={t('inspections.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required error={fieldError('reason')} />
           {conflicts.length > 0 && (
             <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" />
           )}
-          {move.error && !conflicts.length && <Alert color="red">{errorMessage(move.error)}</Alert>}
+          {move.error && !conflicts.length && !marked && <Alert color="red">{errorMessage(move.error)}</Alert>}
           <Button
             disabled={!reason.trim() || (asking === 'reschedule' && !startsOn)}
             loading={move.isPending}

@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
+import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { IssueList } from './IssueText.js';
+import { useSession } from '../../auth/session.js';
+import { usePlan } from '../plans/plans.api.js';
 import { api } from '../../lib/api-client.js';
 import { scheduleConflicts } from './inspections.api.js';
 
@@ -28,9 +31,22 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
     select: (d) => d.items,
   });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: noticeKeys.ofPlan(planId) }), queryClient.invalidateQueries({ queryKey: ['inspections'] })]);
-  const pending = inspections.filter((i) => i.kind === 'announced' && i.status === 'planned');
+  // Announced visits still to notify and in no draft yet (a visit is in one draft at most).
+  const inDraft = new Set((notices.data ?? []).filter((n) => n.status === 'draft').flatMap((n) => n.items.map((i) => i.inspectionId)));
+  const pending = inspections.filter((i) => i.kind === 'announced' && i.status === 'planned' && !inDraft.has(i.id));
+  // Issued by the plan's People's Committee, or by the standing office under its own name (TL./TUQ.).
+  const { session } = useSession();
+  const plan = usePlan(planId);
+  const issuers = plan.data
+    ? [
+        { value: plan.data.issuingAgencyId, label: plan.data.issuingAgencyName },
+        ...(session?.roles ?? []).filter((r) => r.role === 'secretariat' && r.agencyId !== plan.data.issuingAgencyId).map((r) => ({ value: r.agencyId, label: r.agencyName })),
+      ].filter((o, n, all) => all.findIndex((x) => x.value === o.value) === n)
+    : [];
+  const [issuingAgencyId, setIssuingAgencyId] = useState<string | null>(null);
   const draft = useMutation({
-    mutationFn: () => api.post<Notice>('/api/inspection-notices', { planId, items: pending.map((i) => ({ inspectionId: i.id })) }),
+    mutationFn: () =>
+      api.post<Notice>('/api/inspection-notices', { planId, ...(issuingAgencyId ? { issuingAgencyId } : {}), items: pending.map((i) => ({ inspectionId: i.id })) }),
     onSuccess: refresh,
   });
   const [issuing, setIssuing] = useState<Notice | null>(null);
@@ -42,9 +58,22 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
           {t('notices.title')}
         </Title>
         {canSchedule && (
-          <Button size="xs" onClick={() => draft.mutate()} disabled={!pending.length} loading={draft.isPending}>
-            {t('notices.draft', { n: pending.length })}
-          </Button>
+          <Group gap="xs" align="flex-end">
+            {issuers.length > 1 && (
+              <Select
+                size="xs"
+                label={t('notices.issuer')}
+                data={issuers}
+                value={issuingAgencyId ?? issuers[0].value}
+                onChange={setIssuingAgencyId}
+                allowDeselect={false}
+                w={260}
+              />
+            )}
+            <Button size="xs" onClick={() => draft.mutate()} disabled={!pending.length} loading={draft.isPending}>
+              {t('notices.draft', { n: pending.length })}
+            </Button>
+          </Group>
         )}
       </Group>
       {draft.error && <Alert color="red">{errorMessage(draft.error)}</Alert>}
@@ -110,18 +139,22 @@ function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClo
     },
   });
   const conflicts = scheduleConflicts(issue.error);
+  // A refused field (the issue date after a visit, the signature's form) is marked on the field itself.
+  const fieldError = useFieldErrors(issue.error);
+  const signatureError = ['signature.authority', 'signature.onBehalfOf', 'signature.position', 'signature.signerName'].map(fieldError).find(Boolean);
+  const marked = !!fieldError('issuedOn') || !!signatureError;
   return (
     <Modal opened onClose={onClose} title={t('notices.issue')}>
       <Stack>
-        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required maxDate={latest} />
-        <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required />
+        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required maxDate={latest} error={fieldError('issuedOn')} />
+        <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required error={signatureError} />
         {conflicts.length > 0 && (
           <>
             <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" />
-            <TextInput label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />
+            <TextInput label={t('notices.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />
           </>
         )}
-        {issue.error && !conflicts.length && <Alert color="red">{errorMessage(issue.error)}</Alert>}
+        {issue.error && !conflicts.length && !marked && <Alert color="red">{errorMessage(issue.error)}</Alert>}
         <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={!issuedOn || !signerName.trim()}>
           {t('notices.issue')}
         </Button>

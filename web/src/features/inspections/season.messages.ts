@@ -60,6 +60,8 @@ export const seasonVi = {
   'board.move': 'Đổi ngày',
   'board.moveTitle': 'Đổi ngày kiểm tra {agency}',
   'board.moved': 'Đã đổi ngày kiểm tra {agency}.',
+  'notices.issuer': 'Cơ quan ban hành thông báo',
+  'notices.override': 'Vẫn ban hành, với lý do',
 } as const;
 
 export const seasonEn: Record<keyof typeof seasonVi, string> = {
@@ -123,4 +125,6 @@ export const seasonEn: Record<keyof typeof seasonVi, string> = {
   'board.move': 'Move',
   'board.moveTitle': 'Move the inspection of {agency}',
   'board.moved': 'The inspection of {agency} was moved.',
+  'notices.issuer': 'Issued by',
+  'notices.override': 'Issue anyway, because',
 };
