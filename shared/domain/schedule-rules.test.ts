@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from './calendar/index.js';
-import { checkSchedule, noticeDeadline, personKey, refusingIssues, reportDue, type ScheduledVisit, type ScheduleRules } from './schedule-rules.js';
+import { checkSchedule, nonWorkingDayIssues, noticeDeadline, personKey, refusingIssues, reportDue, type ScheduledVisit, type ScheduleRules } from './schedule-rules.js';
 
 const rules: ScheduleRules = { calendar: officialCalendar, periodFrom: '2021-05', periodTo: '2021-12', today: '2021-05-10', noticeLeadWorkingDays: 2, revisitMinDays: 1 };
 const hung = { key: personKey({ userId: null, fullName: 'Nguyễn Văn Hùng', agencyId: 'a1' }), name: 'Ông Nguyễn Văn Hùng' };
@@ -30,8 +30,8 @@ describe('schedule rules', () => {
     const other = visit({ id: 'v2', teamId: 't2', teamName: 'Đoàn 2', agencyId: 'ward-b', agencyName: 'UBND phường Tam Quan Bắc' });
     const issues = checkSchedule(visit({}), [other], rules);
     expect(issues.map((i) => [i.code, i.otherInspectionId])).toEqual([['member_double_booked', 'v2']]);
-    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch kiểm tra UBND phường Tam Quan Bắc (Đoàn 2) ngày 09/9/2021.');
-    expect(issues[0].messageEn).toBe('Ông Nguyễn Văn Hùng is already scheduled to inspect UBND phường Tam Quan Bắc (Đoàn 2) on 09/9/2021.');
+    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch kiểm tra UBND phường Tam Quan Bắc (Đoàn 2) ngày 09/09/2021.');
+    expect(issues[0].messageEn).toBe('Ông Nguyễn Văn Hùng is already scheduled to inspect UBND phường Tam Quan Bắc (Đoàn 2) on 09/09/2021.');
   });
 
   it("books a hidden visit's people and agency without naming it, its team or its id", () => {
@@ -41,8 +41,8 @@ describe('schedule rules', () => {
       ['member_double_booked', null],
       ['agency_visited_recently', null],
     ]);
-    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch một cuộc kiểm tra khác ngày 09/9/2021.');
-    expect(issues[1].message).toBe('UBND phường Hoài Thanh Tây đã có lịch kiểm tra cùng ngày 09/9/2021.');
+    expect(issues[0].message).toBe('Ông Nguyễn Văn Hùng đã có lịch một cuộc kiểm tra khác ngày 09/09/2021.');
+    expect(issues[1].message).toBe('UBND phường Hoài Thanh Tây đã có lịch kiểm tra cùng ngày 09/09/2021.');
     expect(issues.map((i) => i.message + i.messageEn).join(' ')).not.toMatch(/tỉnh|v2/);
   });
 
@@ -60,12 +60,18 @@ describe('schedule rules', () => {
       ['non_working_day', 'warning', '2021-09-03'],
       ['non_working_day', 'warning', '2021-09-04'],
     ]);
-    expect(issues[2].message).toBe('Ngày 04/9/2021 không phải ngày làm việc (Thứ Bảy).');
-    expect(issues[0].message).toMatch(/^Ngày 02\/9\/2021 không phải ngày làm việc \(.+\)\.$/);
+    expect(issues[2].message).toBe('Ngày 04/09/2021 không phải ngày làm việc (Thứ Bảy).');
+    expect(issues[0].message).toMatch(/^Ngày 02\/09\/2021 không phải ngày làm việc \(.+\)\.$/);
+    // The warning before saving is the same, from the same rule.
+    expect(nonWorkingDayIssues(rules.calendar, { kind: 'announced', startsOn: '2021-09-02', endsOn: '2021-09-04' })).toEqual(issues);
+    expect(nonWorkingDayIssues(rules.calendar, { kind: 'report', startsOn: '2021-09-04', endsOn: '2021-09-04' })).toEqual([]);
   });
 
   it('refuses a visit outside the plan period, and a notice that could not reach the unit in time unless overridden', () => {
-    expect(checkSchedule(visit({ startsOn: '2022-01-05', endsOn: '2022-01-05' }), [], rules).map((i) => [i.code, i.overridable])).toEqual([['outside_plan_period', false]]);
+    const outside = checkSchedule(visit({ startsOn: '2022-01-05', endsOn: '2022-01-05' }), [], rules);
+    expect(outside.map((i) => [i.code, i.overridable])).toEqual([['outside_plan_period', false]]);
+    // One date format, dd/mm/yyyy, in every message.
+    expect(outside[0].message).toMatch(/^Ngày kiểm tra 05\/01\/2022 nằm ngoài thời gian của Kế hoạch \(\d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}\)\.$/);
     const short = checkSchedule(visit({ startsOn: '2021-05-12', endsOn: '2021-05-12' }), [], rules);
     expect(short.map((i) => i.code)).toEqual(['short_lead_time']);
     expect(refusingIssues(short, false)).toHaveLength(1);

@@ -4,7 +4,7 @@
  * in Vietnamese; `error` refuses the change (unless `overridable` and the office gives a reason),
  * `warning` lets it through and is shown.
  */
-import { dayNumberToIso, formatVietnameseDate, toDayNumber, type IsoDate } from './calendar/dates.js';
+import { dayNumberToIso, toDayNumber, type IsoDate } from './calendar/dates.js';
 import type { WorkingCalendar } from './calendar/working-days.js';
 import { hasReportDue, needsNotice, type InspectionKind } from './inspection-status.js';
 
@@ -82,7 +82,9 @@ function lastDayOfMonth(yyyymm: string): IsoDate {
 /** The first and last day of a plan's period ('YYYY-MM' months): visits outside it are refused. */
 export const planPeriodDays = (periodFrom: string, periodTo: string): { first: IsoDate; last: IsoDate } => ({ first: `${periodFrom}-01`, last: lastDayOfMonth(periodTo) });
 
-const fmt = formatVietnameseDate;
+/** dd/mm/yyyy, as the product shows dates everywhere (the Decree 30 form of a document's date is for documents). */
+export const fmtScheduleDate = (iso: IsoDate): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const fmt = fmtScheduleDate;
 const WEEKDAY = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 const WEEKDAY_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -114,25 +116,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
       overridable: false,
     });
   }
-  if (visit.kind !== 'report') {
-    for (const day of daysOf(visit.startsOn, visit.endsOn)) {
-      if (calendar.isWorkingDay(day)) continue;
-      const entry = calendar.entryFor(day);
-      // A Julian day number modulo 7 is 0 on a Monday.
-      const weekday = WEEKDAY[toDayNumber(day) % 7];
-      const why = entry ? entry.name : weekday;
-      const whyEn = entry ? entry.name : WEEKDAY_EN[toDayNumber(day) % 7];
-      issues.push({
-        code: 'non_working_day',
-        severity: 'warning',
-        message: `Ngày ${fmt(day)} không phải ngày làm việc (${why}).`,
-        messageEn: `${fmt(day)} is not a working day (${whyEn}).`,
-        date: day,
-        otherInspectionId: null,
-        overridable: true,
-      });
-    }
-  }
+  issues.push(...nonWorkingDayIssues(calendar, visit));
   const people = new Map(visit.people.map((p) => [p.key, p.name]));
   for (const other of others) {
     if (other.id === visit.id) continue;
@@ -203,6 +187,34 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
         message: `Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo ${due.explanation}; thông báo phải đến đơn vị chậm nhất ngày ${fmt(lastNotice)} (${String(rules.noticeLeadWorkingDays).padStart(2, '0')} ngày làm việc trước hạn báo cáo).`,
         messageEn: `Not enough time to prepare: the unit's report is due on ${fmt(due.date)}; the notice must reach the unit by ${fmt(lastNotice)} (${rules.noticeLeadWorkingDays} working days before the report is due).`,
         date: lastNotice,
+        otherInspectionId: null,
+        overridable: true,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * A warning for each day of the visit off the working calendar (weekend, holiday or compensatory
+ * day, named): the scheduling form shows them before saving, the server with the saved record.
+ */
+export function nonWorkingDayIssues(calendar: WorkingCalendar, visit: Pick<ScheduledVisit, 'kind' | 'startsOn' | 'endsOn'>): ScheduleIssue[] {
+  const issues: ScheduleIssue[] = [];
+  if (visit.kind !== 'report') {
+    for (const day of daysOf(visit.startsOn, visit.endsOn)) {
+      if (calendar.isWorkingDay(day)) continue;
+      const entry = calendar.entryFor(day);
+      // A Julian day number modulo 7 is 0 on a Monday.
+      const weekday = WEEKDAY[toDayNumber(day) % 7];
+      const why = entry ? entry.name : weekday;
+      const whyEn = entry ? entry.name : WEEKDAY_EN[toDayNumber(day) % 7];
+      issues.push({
+        code: 'non_working_day',
+        severity: 'warning',
+        message: `Ngày ${fmt(day)} không phải ngày làm việc (${why}).`,
+        messageEn: `${fmt(day)} is not a working day (${whyEn}).`,
+        date: day,
         otherInspectionId: null,
         overridable: true,
       });

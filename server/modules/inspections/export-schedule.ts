@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import type { InspectionKind, InspectionStatus } from '../../../shared/domain/inspection-status.js';
-import { toVnDate } from '../registry/export-registry.js';
 import { listInspections, placesOf, type InspectionFilter } from './inspections.repository.js';
 
 export const SCHEDULE_SHEET = 'Lịch kiểm tra';
@@ -26,10 +25,14 @@ export const scheduleColumns = [
   { header: 'Trạng thái', key: 'status', width: 14 },
 ] as const;
 
+const DATE_KEYS = new Set<string>(['startsOn', 'endsOn', 'reportDueOn']);
+/** 'YYYY-MM-DD' as an Excel date (midnight UTC: no shift by the reader's zone). */
+const excelDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
 /**
  * The schedule the actor may see, as an .xlsx (one row per inspection, by date): the same rule as
- * the list (an unannounced visit is absent for the unit until it starts). Dates are dd/mm/yyyy
- * text, as the registry export writes them: what people read and type, with no time-zone shift.
+ * the list (an unannounced visit is absent for the unit until it starts). Dates are Excel dates
+ * (sortable, filterable) shown dd/mm/yyyy: the day at 00:00 UTC, which Excel stores without a zone.
  */
 export async function exportSchedule(tx: DbOrTx, actor: Actor, filter: Omit<InspectionFilter, 'page' | 'pageSize'>): Promise<Buffer> {
   const { rows } = await listInspections(tx, actor, { ...filter, page: 1, pageSize: SCHEDULE_EXPORT_MAX });
@@ -37,19 +40,19 @@ export async function exportSchedule(tx: DbOrTx, actor: Actor, filter: Omit<Insp
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PAR Inspect';
   const ws = wb.addWorksheet(SCHEDULE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = scheduleColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  ws.columns = scheduleColumns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(DATE_KEYS.has(c.key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}) }));
   rows.forEach((r, i) => {
     ws.addRow({
       n: i + 1,
-      startsOn: toVnDate(r.startsOn),
-      endsOn: toVnDate(r.endsOn),
+      startsOn: excelDate(r.startsOn),
+      endsOn: excelDate(r.endsOn),
       startTime: r.startTime ?? '',
       agency: r.agencyName,
       unit: r.unitName,
       kind: kindLabels[r.kind as InspectionKind],
       team: r.teamName,
       places: places.filter((p) => p.inspectionId === r.id).map((p) => p.name).join('; '),
-      reportDueOn: toVnDate(r.reportDueOn),
+      reportDueOn: excelDate(r.reportDueOn),
       status: statusLabels[r.status as InspectionStatus],
     });
   });

@@ -183,7 +183,9 @@ describe('moves', () => {
     const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-15', places: [s.a.wardBDesk.id] });
     expect((await s.inspector2.post(`/api/inspections/${visit.id}/start`, { version: 1 })).statusCode).toBe(404);
     clock.set('2021-06-14T03:00:00Z');
-    expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 })).json().code).toBe('INVALID_STATE');
+    const early = (await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 })).json();
+    expect(early.code).toBe('INVALID_STATE');
+    expect(early.detail).toMatch(/^Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày \d{2}\/\d{2}\/\d{4}/);
     clock.set('2021-06-15T01:30:00Z');
     const started = await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 });
     expect(started.statusCode, started.body).toBe(200);
@@ -245,8 +247,12 @@ describe('the list', () => {
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     expect(rows[0]).toEqual(['TT', 'Ngày kiểm tra', 'Đến ngày', 'Giờ', 'Cơ quan, đơn vị được kiểm tra', 'Đơn vị hành chính', 'Hình thức', 'Đoàn kiểm tra', 'Địa điểm', 'Hạn gửi báo cáo', 'Trạng thái']);
     expect(rows.length - 1).toBe(all.items.length);
-    const dd = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
-    expect(rows.slice(1).map((r) => [r[1], r[4], r[9]])).toEqual(all.items.map((i) => [dd(i.startsOn), i.agencyName, dd(i.reportDueOn)]));
+    // Real Excel dates shown dd/mm/yyyy (not text), the day itself whatever the reader's zone.
+    const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : `text:${String(v)}`);
+    const cells: unknown[][] = [];
+    ws.eachRow((row, n) => n > 1 && cells.push([day(row.getCell(2).value), day(row.getCell(10).value), row.getCell(2).numFmt]));
+    expect(cells).toEqual(all.items.map((i) => [i.startsOn, i.reportDueOn, 'dd/mm/yyyy']));
+    expect(rows.slice(1).map((r) => r[4])).toEqual(all.items.map((i) => i.agencyName));
     const desk = rows.find((r) => r[6] === 'Đột xuất')!;
     expect(desk[8]).toBe(s.a.wardBDesk.name);
   });

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { cancelBody, rescheduleBody } from '../../../shared/api/inspections.schemas.js';
 import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
-import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
-import { reportDue } from '../../../shared/domain/schedule-rules.js';
+import { fmtScheduleDate, reportDue } from '../../../shared/domain/schedule-rules.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
@@ -30,7 +29,7 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
   const status = assertMove(row, 'start');
   const now = env.clock.now();
   const today = vietnamLocalTime(now).date;
-  if (today < row.startsOn) throw new AppError('INVALID_STATE', `the inspection is set for ${formatVietnameseDate(row.startsOn)}`);
+  if (today < row.startsOn) throw new AppError('INVALID_STATE', `Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày ${fmtScheduleDate(row.startsOn)} (the inspection is set for ${fmtScheduleDate(row.startsOn)}).`);
   const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId });
   await recordAudit(tx, ctx, { action: 'inspection.started', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, startedAt: now, version: after.version } });
   // An unannounced visit: only now does the unit learn of it.

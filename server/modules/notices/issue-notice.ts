@@ -1,10 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { issueNoticeBody, NoticeContent } from '../../../shared/api/notices.schemas.js';
-import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
-import { noticeDeadline, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
+import { fmtScheduleDate, noticeDeadline, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
 import { checkSignatureForm } from '../../../shared/domain/signature-form.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
@@ -46,7 +45,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   const late: ScheduleIssue[] = items.flatMap((it) => {
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
-      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${formatVietnameseDate(last)}.` }]
+      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${fmtScheduleDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${fmtScheduleDate(last)}.` }]
       : [];
   });
   const { overridden } = enforceSchedule(late, input.overrideReason);

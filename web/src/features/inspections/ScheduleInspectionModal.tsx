@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/inspection-status.js';
-import { planPeriodDays } from '../../../../shared/domain/schedule-rules.js';
+import { nonWorkingDayIssues, planPeriodDays } from '../../../../shared/domain/schedule-rules.js';
+import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
 import { formatDate } from '../../i18n/dates.js';
 import { fieldMessageKey } from '../../i18n/errors.js';
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
 import { IssueList } from './IssueText.js';
 import { invalidParamsByField, isApiError } from '../../lib/api-client.js';
 import { usePlan, usePlans } from '../plans/plans.api.js';
@@ -36,6 +37,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
   const t = useT();
   const errorMessage = useErrorMessage();
   const notifySuccess = useNotifySuccess();
+  const { language } = useI18n();
   const [planId, setPlanId] = useState<string | null>(initialPlan ?? null);
   const [agencyId, setAgencyId] = useState<string | null>(initial?.agencyId ?? null);
   const [teamId, setTeamId] = useState<string | null>(initial?.teamId ?? null);
@@ -61,6 +63,8 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
   const earlierOptions = (earlier.data?.items ?? []).filter((i) => i.status === 'under_way' || i.status === 'closed');
   const period = plan.data?.periodFrom && plan.data.periodTo ? planPeriodDays(plan.data.periodFrom, plan.data.periodTo) : null;
   const endsBeforeStart = !!startsOn && !!endsOn && endsOn < startsOn;
+  // Days off the working calendar (weekend, holiday or compensatory day, named), before saving.
+  const dayWarnings = startsOn && !endsBeforeStart ? nonWorkingDayIssues(officialCalendar, { kind, startsOn, endsOn: endsOn ?? startsOn }) : [];
   // The server's code for the field (or one of its items, "places.0"), translated.
   const fieldError = (name: string) => {
     const param = Object.entries(fields).find(([f]) => f === name || f.startsWith(`${name}.`))?.[1];
@@ -86,8 +90,9 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
         ...(overridable && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
       },
       {
-        onSuccess: () => {
-          notifySuccess(t('inspections.scheduled'));
+        onSuccess: (saved) => {
+          // The saved record's warnings (the server's calendar) come with the confirmation.
+          notifySuccess([t('inspections.scheduled'), ...saved.warnings.map((w) => (language === 'en' ? w.messageEn : w.message))].join(' '));
           setOverrideReason('');
           onClose();
         },
@@ -174,6 +179,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
           </Stack>
         </Checkbox.Group>
         <Textarea label={t('inspections.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} />
+        {dayWarnings.length > 0 && <IssueList issues={dayWarnings} title={t('inspections.warnings')} color="yellow" />}
         {conflicts.length > 0 && (
           <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" role="alert" />
         )}

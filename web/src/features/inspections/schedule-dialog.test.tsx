@@ -69,4 +69,19 @@ describe('scheduling dialog', () => {
     expect(await screen.findByText('Việc này chưa diễn ra.')).toBeTruthy();
     expect(bodies).toEqual([expect.objectContaining({ kind: 'reinspection', startsOn: '2021-12-07', places: [committee, id(12)], reinspectionOfId: id(20) })]);
   });
+
+  it('warns of a day off the working calendar before saving, naming the holiday or the weekday', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url.startsWith('/api/plans?') || url === '/api/plans') return json({ items: [], hasMore: false });
+        if (url === `/api/plans/${planId}`) return json({ id: planId, periodFrom: '2021-05', periodTo: '2021-12', targets: [{ agencyId: committee, name: 'UBND phường Tam Quan Bắc', unitName: 'Phường Tam Quan Bắc' }] });
+        if (url === `/api/plans/${planId}/teams`) return json({ items: [{ id: teamId, name: 'Đoàn kiểm tra số 1', status: 'founded' }] });
+        return json({ type: 'about:blank', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(<ScheduleInspectionModal opened onClose={() => {}} planId={planId} initial={{ agencyId: committee, teamId, kind: 'announced', startsOn: '2021-09-04' }} />);
+    expect(await screen.findByText('Ngày 04/09/2021 không phải ngày làm việc (Thứ Bảy).')).toBeTruthy();
+  });
 });
