@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { cancelBody, rescheduleBody } from '../../../shared/api/inspections.schemas.js';
 import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
-import { fmtScheduleDate, reportDue } from '../../../shared/domain/schedule-rules.js';
+import { fmtScheduleDate, planPeriodDays, reportDue } from '../../../shared/domain/schedule-rules.js';
+import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
@@ -30,8 +31,26 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
   const now = env.clock.now();
   const today = vietnamLocalTime(now).date;
   if (today < row.startsOn) throw new AppError('INVALID_STATE', `Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày ${fmtScheduleDate(row.startsOn)} (the inspection is set for ${fmtScheduleDate(row.startsOn)}).`);
-  const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId });
-  await recordAudit(tx, ctx, { action: 'inspection.started', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, startedAt: now, version: after.version } });
+  // Started after its planned days: the record keeps the day of arrival (the same length), within
+  // the plan's period; outside it the visit is refused (docs/decisions/unannounced-visits.md).
+  let days: { startsOn: string; endsOn: string } | null = null;
+  if (today > row.endsOn) {
+    const period = planPeriodDays(row.periodFrom, row.periodTo);
+    const endsOn = dayNumberToIso(toDayNumber(today) + toDayNumber(row.endsOn) - toDayNumber(row.startsOn));
+    if (endsOn > period.last) {
+      throw new AppError('INVALID_STATE', `Đã quá thời gian của Kế hoạch (đến ${fmtScheduleDate(period.last)}): không bắt đầu được cuộc kiểm tra dự kiến ngày ${fmtScheduleDate(row.startsOn)} (the plan's period ended on ${fmtScheduleDate(period.last)}).`);
+    }
+    days = { startsOn: today, endsOn };
+  }
+  const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId, ...(days ?? {}) });
+  await recordAudit(tx, ctx, {
+    action: 'inspection.started',
+    entityType: 'inspection',
+    entityId: id,
+    scope: { places: [issuerPlace(row)] },
+    before: { status: row.status, version, ...(days ? { startsOn: row.startsOn, endsOn: row.endsOn } : {}) },
+    after: { status, startedAt: now, version: after.version, ...(days ?? {}) },
+  });
   // An unannounced visit: only now does the unit learn of it.
   if (row.kind === 'unannounced') {
     await notify(tx, ctx, { kind: 'inspection.started', recipients: await unitOfficers(tx, row), params: { agencyName: row.agencyName, teamName: row.teamName, unannounced: true }, link: inspectionLink(id) });
