@@ -27,7 +27,8 @@ export function cellProblem(type: CellType, value: CellValue): CellProblem | nul
     case 'integer':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
       if (!Number.isInteger(value)) return 'not_a_whole_number';
-      return Math.abs(value) > 1e12 ? 'out_of_range' : null;
+      // A whole-number cell of a report counts something (tasks, procedures, dossiers): never below 0.
+      return value < 0 || value > 1e12 ? 'out_of_range' : null;
     case 'decimal':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
       return Math.abs(value) > 1e12 ? 'out_of_range' : null;

@@ -82,5 +82,7 @@ describe('rankByRisk: a hand-computed example', () => {
 
   it('writes numbers the Vietnamese way', () => {
     expect([viNumber(7.5), viNumber(78.25), viNumber(19), viNumber(7.25, 2)]).toEqual(['7,5', '78,3', '19', '7,25']);
+    // A count keeps its own zeros (reviewer finding: 10 was shown as "1" and 0 as nothing).
+    expect([viNumber(10, 0), viNumber(0, 0), viNumber(100), viNumber(20.0), viNumber(10.04)]).toEqual(['10', '0', '100', '20', '10']);
   });
 });

@@ -92,12 +92,14 @@ const r1 = (x: number) => Math.round(x * 10 + Number.EPSILON * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-/** 7.5 → "7,5"; 78.25 → "78,3" (one decimal, Vietnamese comma, no trailing ",0"). */
-export const viNumber = (x: number, digits = 1): string => {
-  const s = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '');
-  return s.replace('.', ',');
+/** The number rounded to `digits` decimals, without trailing decimal zeros (never the integer's own: 10 stays "10"). */
+const rounded = (x: number, digits: number): string => {
+  const s = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 };
-const enNumber = (x: number, digits = 1): string => (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '');
+/** 7.5 → "7,5"; 78.25 → "78,3"; 10 → "10" (one decimal, Vietnamese comma, no trailing ",0"). */
+export const viNumber = (x: number, digits = 1): string => rounded(x, digits).replace('.', ',');
+const enNumber = (x: number, digits = 1): string => rounded(x, digits);
 
 /** The raw value of each factor for a unit. */
 function rawValues(u: RiskInput, year: number, avgIndex: number | null, avgSat: number | null): Record<RiskFactor, number | null> {

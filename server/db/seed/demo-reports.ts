@@ -1,3 +1,4 @@
+import { periodRequestTitle } from '../../modules/reports/request-use-cases.js';
 import { eq } from 'drizzle-orm';
 import type { SubmissionContent, TemplateBody } from '../../../shared/api/reports.schemas.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
@@ -152,7 +153,7 @@ export async function seedDemoReports(tx: Tx, ids: { agencyIds: Map<string, stri
         templateId: templates.get('cchc_periodic')!,
         kind: 'periodic',
         status: 'open',
-        title: `${rule.name} năm 2021`,
+        title: periodRequestTitle(rule.name, 2021),
         periodFrom: dates.from,
         periodTo: dates.to,
         dueOn: dates.due,

@@ -305,7 +305,7 @@ describe('seedDemo', () => {
 
     const requests = (await secretariat.get('/api/report-requests?year=2021')).json() as { items: { id: string; kind: string; title: string; dueOn: string; counts: Record<string, number> }[] };
     const periodicRequests = requests.items.filter((r) => r.kind === 'periodic');
-    expect(periodicRequests.map((r) => r.title).sort()).toEqual(['Báo cáo CCHC 6 tháng đầu năm năm 2021', 'Báo cáo CCHC quý II năm 2021']);
+    expect(periodicRequests.map((r) => r.title).sort()).toEqual(['Báo cáo CCHC 6 tháng đầu năm 2021', 'Báo cáo CCHC quý II năm 2021']);
     for (const r of periodicRequests) expect(r.dueOn).toBe('2021-06-20');
     const statuses = new Set(periodicRequests.flatMap((r) => Object.entries(r.counts).filter(([, n]) => n > 0).map(([s]) => s)));
     expect([...statuses].sort()).toEqual(['accepted', 'draft', 'not_started', 'returned', 'submitted_late', 'submitted_on_time']);

@@ -9,6 +9,8 @@ import type { RequestRow } from './reports.repository.js';
 import { tablesOf } from './submission-content.js';
 import { headSignature, headTitleOf, reportSummary } from './submission-document.js';
 
+const lcFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
 /**
  * The compiled figures of a request's accepted reports, gathered one unit at a time (the job
  * reads them a page at a time): per table, each fixed row's sums of the columns the template
@@ -94,7 +96,7 @@ export async function compilationReportModel(db: DbOrTx, r: RequestRow, body: Te
   const blocks: FlatBlock[] = [
     {
       kind: 'paragraph',
-      content: `Thực hiện ${r.number !== null && r.symbol ? `Công văn số ${formatDocumentNumber(r.number, r.symbol)}` : 'yêu cầu báo cáo'} về ${reportSummary(r.title).toLocaleLowerCase('vi')}, đến ngày ${shortDate(today)} có ${counts.onTime + counts.late}/${counts.asked} cơ quan, đơn vị gửi báo cáo (${counts.onTime} đúng hạn, ${counts.late} muộn hạn), ${counts.missing} chưa gửi; ${counts.accepted} báo cáo đã được tiếp nhận và tổng hợp dưới đây.`,
+      content: `Thực hiện ${r.number !== null && r.symbol ? `Công văn số ${formatDocumentNumber(r.number, r.symbol)}` : 'yêu cầu báo cáo'} về ${lcFirst(reportSummary(r.title))}, đến ngày ${shortDate(today)} có ${counts.onTime + counts.late}/${counts.asked} cơ quan, đơn vị gửi báo cáo (${counts.onTime} đúng hạn, ${counts.late} muộn hạn), ${counts.missing} chưa gửi; ${counts.accepted} báo cáo đã được tiếp nhận và tổng hợp dưới đây.`,
     },
   ];
   for (const item of body.items) {

@@ -99,7 +99,7 @@ export async function createPeriodicRequest(tx: Tx, ctx: RequestContext | System
       templateId: template.id,
       kind: 'periodic',
       status: 'open',
-      title: `${rule.name} năm ${year}`,
+      title: periodRequestTitle(rule.name, year),
       periodFrom: dates.from,
       periodTo: dates.to,
       dueOn: dates.due,
@@ -227,3 +227,6 @@ export async function submissionOf(tx: Tx, requestId: string, agencyId: string) 
   return row ?? null;
 }
 void sql;
+
+/** "Báo cáo CCHC quý II năm 2021"; a name ending in "năm" ("Báo cáo CCHC 6 tháng đầu năm") takes the year alone. */
+export const periodRequestTitle = (ruleName: string, year: number | string): string => (/\snăm$/.test(ruleName) ? `${ruleName} ${year}` : `${ruleName} năm ${year}`);

@@ -64,8 +64,8 @@ export function periodicReportBody(): TemplateBody {
         title: 'Biểu 1. Công tác chỉ đạo, điều hành và kiểm tra cải cách hành chính',
         guidance: '',
         columns: [
-          { key: 'planned', label: 'Kế hoạch', type: 'integer', total: false },
-          { key: 'done', label: 'Đã thực hiện', type: 'integer', total: false },
+          { key: 'planned', label: 'Kế hoạch', type: 'integer', total: true },
+          { key: 'done', label: 'Đã thực hiện', type: 'integer', total: true },
           { key: 'note', label: 'Ghi chú', type: 'text', total: false },
         ],
         fixedRows: [
@@ -82,7 +82,7 @@ export function periodicReportBody(): TemplateBody {
         title: 'Biểu 2. Thủ tục hành chính',
         guidance: '',
         columns: [
-          { key: 'count', label: 'Số lượng', type: 'integer', total: false },
+          { key: 'count', label: 'Số lượng', type: 'integer', total: true },
           { key: 'note', label: 'Ghi chú', type: 'text', total: false },
         ],
         fixedRows: [

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cellProblem, columnTotals, parseCellInput } from './report-tables.js';
+
+describe('report table cells', () => {
+  it('takes whole numbers from 0 up: a count is never negative (reviewer finding: -1 reached the issued report)', () => {
+    expect(cellProblem('integer', 0)).toBeNull();
+    expect(cellProblem('integer', 12)).toBeNull();
+    expect(cellProblem('integer', -1)).toBe('out_of_range');
+    expect(cellProblem('integer', 1.5)).toBe('not_a_whole_number');
+  });
+
+  it('takes percentages from 0 to 100', () => {
+    expect(cellProblem('percent', 100)).toBeNull();
+    expect(cellProblem('percent', 250)).toBe('out_of_range');
+    expect(cellProblem('percent', -0.1)).toBe('out_of_range');
+  });
+
+  it('reads what a person types, Vietnamese style', () => {
+    expect(parseCellInput('decimal', '1.234,5')).toBe(1234.5);
+    expect(parseCellInput('date', '06/9/2021')).toBe('2021-09-06');
+    expect(parseCellInput('boolean', 'Có')).toBe(true);
+  });
+
+  it('totals the columns marked to be totalled', () => {
+    const columns = [
+      { key: 'planned', label: 'Kế hoạch', type: 'integer' as const, total: true },
+      { key: 'note', label: 'Ghi chú', type: 'text' as const, total: false },
+    ];
+    expect(columnTotals(columns, [{ planned: 10, note: 'a' }, { planned: 5, note: null }])).toMatchObject({ planned: 15, note: null });
+  });
+});
