@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionChecklists } from '../shared/api/checklists.schemas.js';
 import { samplePng } from '../server/files/sample-files.js';
-import { startJourney, type Journey } from './harness.js';
+import { DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
 
 /**
  * Issue 10 §2 on a phone: an inspector at a one-stop desk loses the network, answers items and
@@ -60,18 +60,28 @@ describe('a one-stop checklist filled offline on a phone', () => {
     await j.screenshot('checklist-synced-phone');
   });
 
-  it('reloads the checklist page without a network: the service worker serves the app and the last answers it saw', async () => {
-    const { page, context } = j;
-    const url = page.url();
-    expect(url).toMatch(/\/checklists\/[0-9a-f-]{36}$/);
-    // Online once more, under the service worker's control, so it keeps this page's API answers.
-    // The worker's first install may have failed while the page was offline (its precache could
-    // not be fetched): a load online registers it again. Once it is active (precaching done), a
-    // navigation is under its control.
-    await page.reload();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  it('reloads the checklist page without a network in the session of the sign-in: the service worker serves the app and the last answers it saw', async () => {
+    // A fresh phone: the worker installs while the inspector signs in and takes control of that
+    // tab (clientsClaim); the app navigates without reloads, and nothing is reloaded before the
+    // network goes (reviewer finding: the offline reload showed the login page).
+    const context = await j.browser.newContext({ baseURL: j.baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('inspector');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+
+    const list = await page.request.get('/api/inspections?status=under_way&kind=unannounced&pageSize=50');
+    const inspectionId = ((await list.json()) as { items: { id: string }[] }).items[0].id;
+    // In-app navigation (the router's history), as a link would: no page load.
+    await page.evaluate((to) => {
+      history.pushState({}, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/inspections/${inspectionId}`);
+    await page.getByRole('link', { name: /Bảng kiểm Bộ phận Một cửa/ }).click();
+    await page.waitForURL(/\/checklists\/[0-9a-f-]{36}$/);
     const desk = page.getByRole('article', { name: /TCD\.2\./ });
     await expect.poll(() => desk.getByLabel('Ghi chú').inputValue(), { timeout: 15_000 }).toBe('Sổ tiếp công dân tháng 6 bỏ trống 3 ngày');
 
@@ -81,6 +91,7 @@ describe('a one-stop checklist filled offline on a phone', () => {
     await page.reload();
     await expect.poll(() => desk.getByLabel('Ghi chú').inputValue(), { timeout: 30_000 }).toBe('Sổ tiếp công dân tháng 6 bỏ trống 3 ngày');
     expect(await page.getByRole('article', { name: /TCD\.1\./ }).getByRole('radio', { name: 'Đạt', exact: true }).isChecked()).toBe(true);
-    await j.screenshot('checklist-reloaded-offline-phone');
+    await page.screenshot({ path: 'tmp/e2e/checklist-reloaded-offline-phone.png', fullPage: true });
+    await context.close();
   });
 });

@@ -66,6 +66,10 @@ function offline() {
       navigateFallback: '/index.html',
       navigateFallbackDenylist: [/^\/api\//],
       cleanupOutdatedCaches: true,
+      // Control the tab that installed the worker at once: the app navigates without reloads, so
+      // otherwise nothing opened in the session of the sign-in would be kept for offline.
+      clientsClaim: true,
+      skipWaiting: true,
       runtimeCaching: [
         {
           urlPattern: ({ url, request }) => url.pathname.startsWith('/api/files/') && request.method === 'GET',

@@ -15,9 +15,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.js';
 import { cssVariablesResolver, theme } from './theme.js';
 import { createQueryClient } from './lib/query-client.js';
+import { refetchWhenWorkerTakesControl } from './lib/service-worker.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 
 const queryClient = createQueryClient();
+refetchWhenWorkerTakesControl(queryClient);
 
 /** Date pickers follow the UI language (month and weekday names). */
 function LocalisedDates({ children }: { children: ReactNode }) {

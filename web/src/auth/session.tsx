@@ -82,5 +82,7 @@ export function useAcceptSession(): (session: SessionResponse) => void {
   return (session) => {
     setCsrfToken(session.csrfToken);
     queryClient.setQueryData(sessionKey, session);
+    // Read once more with GET, so a service worker already in control keeps it for offline reloads.
+    void queryClient.invalidateQueries({ queryKey: sessionKey });
   };
 }
