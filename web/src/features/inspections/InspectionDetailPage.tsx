@@ -87,12 +87,12 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
         )}
       </Group>
       {move.error && !asking && <Alert color="red">{errorMessage(move.error)}</Alert>}
-      <ChecklistsPanel inspectionId={i.id} />
+      {/* A re-inspection's checklist is the requirements it re-inspects (reinspect-from-conclusion). */}
+      {i.kind === 'reinspection' ? <ReinspectionActionsPanel inspectionId={i.id} /> : <ChecklistsPanel inspectionId={i.id} />}
       <FindingsPanel inspectionId={i.id} />
       <MinutesPanel inspectionId={i.id} />
       <ConclusionPanel inspectionId={i.id} status={i.status} />
       <EscalationsPanel inspectionId={i.id} status={i.status} />
-      {i.kind === 'reinspection' && <ReinspectionActionsPanel inspectionId={i.id} />}
       <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
         <Stack>
           <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>

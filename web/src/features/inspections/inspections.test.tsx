@@ -133,6 +133,20 @@ describe('inspection detail', () => {
     await vi.waitFor(() => expect(calls).toEqual([`POST /api/inspections/${visit.id}/start {"version":1}`]));
   });
 
+  it('shows a re-inspection its requirements as its checklist, not "no checklist yet"', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ inspectionId: visit.id, items: [], total: 0, abilities: { fill: false, addChecklist: false, recordFindings: false } })),
+    );
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, kind: 'reinspection', reinspectionOfId: other }} />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Yêu cầu kiểm tra lại' })).toBeTruthy();
+    expect(screen.queryByText('Chưa có bảng kiểm nào.')).toBeNull();
+  });
+
   it('offers no move the server did not grant', async () => {
     renderWithProviders(
       <MemoryRouter>
