@@ -29,6 +29,7 @@ const demoTasks: DemoTask[] = [
   { ...KH_CCHC, content: 'Xây dựng và triển khai Kế hoạch tuyên truyền cải cách hành chính năm 2021.', owner: 'office:VHTT', coOwners: ['office:NV'], deadline: '2021-03-31', status: 'completed', completedOn: '2021-04-20', notes: [['2021-04-20', 'Ban hành Kế hoạch số 21/KH-VHTT ngày 20/4/2021 (chậm so với thời hạn).', 'complete']] },
   { ...KH_CCHC, content: 'Nâng tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến mức độ 3, 4 đạt từ 30% trở lên.', owner: 'office:VP', coOwners: ['office:VHTT'], deadline: '2021-12-15', status: 'in_progress', notes: [['2021-07-10', '6 tháng đầu năm đạt 18,6%; đang hướng dẫn các xã, phường tiếp nhận hồ sơ trực tuyến.', 'start']] },
   { ...KL_45, content: 'Niêm yết công khai đầy đủ, đúng quy định thủ tục hành chính tại Bộ phận Tiếp nhận và Trả kết quả phường.', owner: 'ubnd:2021:Bồng Sơn', deadline: '2021-04-30', status: 'completed', completedOn: '2021-04-28', notes: [['2021-04-28', 'Đã niêm yết 142 thủ tục, cập nhật theo Quyết định công bố mới của UBND tỉnh.', 'complete']] },
+  { ...KL_45, content: 'Công khai kết quả giải quyết hồ sơ thủ tục hành chính của phường hằng tháng trên Cổng dịch vụ công và tại Bộ phận Một cửa.', owner: 'ubnd:2021:Bồng Sơn', coOwners: ['office:VP'], deadline: '2021-12-31', status: 'in_progress', notes: [['2021-10-05', 'Đã công khai kết quả tháng 8, tháng 9 tại Bộ phận Một cửa; đang phối hợp Văn phòng thị xã đăng trên Cổng.', 'start']] },
   { ...KL_45, content: 'Chấm dứt tình trạng trễ hạn giải quyết hồ sơ đất đai; gửi thư xin lỗi đối với hồ sơ trễ hạn.', owner: 'ubnd:2021:Tam Quan Bắc', coOwners: ['office:TNMT'], deadline: '2021-05-31', status: 'in_progress', notes: [['2021-06-10', 'Còn 07 hồ sơ trễ hạn do vướng đo đạc; đã gửi thư xin lỗi 05 trường hợp.', 'start']] },
   { ...KL_45, content: 'Bố trí công chức có chuyên môn phù hợp làm việc tại Bộ phận Một cửa; niêm yết số điện thoại đường dây nóng.', owner: 'ubnd:2021:Hoài Hải', deadline: '2021-04-15', status: 'not_started' },
   { ...KL_45, content: 'Báo cáo kết quả thực hiện Chỉ số CCHC năm 2020, làm rõ nguyên nhân các tiêu chí bị trừ điểm.', owner: 'ubnd:2021:Hoài Thanh Tây', deadline: '2021-04-30', status: 'completed', completedOn: '2021-05-14', notes: [['2021-05-14', 'Đã gửi Báo cáo số 35/BC-UBND ngày 14/5/2021.', 'complete']] },
@@ -66,7 +67,7 @@ export async function seedDemoAssignedTasks(tx: Tx, ids: { agencyIds: Map<string
     if (d.coOwners?.length) await tx.insert(assignedTaskCoOwner).values(d.coOwners.map((k, position) => ({ taskId: row.id, agencyId: agencyId(k), position })));
     for (const [at, body, move] of d.notes ?? []) {
       const statusAfter = move === 'start' ? 'in_progress' : move === 'complete' ? 'completed' : move === 'cancel' ? 'cancelled' : null;
-      await tx.insert(assignedTaskNote).values({ taskId: row.id, authorName: d.owner.startsWith('office:NV') ? 'Nguyễn Thị Thu Hà' : 'Đầu mối CCHC', body, move: move ?? null, statusAfter, createdAt: new Date(`${at}T09:00:00+07:00`) });
+      await tx.insert(assignedTaskNote).values({ taskId: row.id, authorName: d.owner.startsWith('office:NV') ? 'Trần Thị Thu Hà' : 'Đầu mối CCHC', body, move: move ?? null, statusAfter, createdAt: new Date(`${at}T09:00:00+07:00`) });
     }
   }
 }

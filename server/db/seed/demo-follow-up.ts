@@ -179,7 +179,7 @@ export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { u
       `Ngày ${desk.startsOn.split('-').reverse().join('/')}, Đoàn kiểm tra kiểm tra đột xuất Bộ phận Một cửa của ${deskName}: 01 công chức vắng mặt trong giờ làm việc không có lý do, 02 công chức không đeo thẻ; 03 hồ sơ trễ hạn không có phiếu xin lỗi và hẹn lại ngày trả kết quả.`,
       ...ec.body.slice(1),
     ];
-    ec.signature = { ...ec.signature, signerName: ec.signature.signerName || 'Nguyễn Văn Hùng' };
+    ec.signature = { ...ec.signature, signerName: ec.signature.signerName || 'Trần Thị Thu Hà' };
     const escalationId = crypto.randomUUID();
     const onDay = officialCalendar.addWorkingDays(desk.startsOn, 2);
     const e = await registerDocument(tx, SYSTEM, { agencyId: officeAgency, typeCode: 'to_trinh', summary: ec.summary, issuedOn: onDay, signerName: ec.signature.signerName, signerPosition: ec.signature.position, subjectType: 'escalation', subjectId: escalationId });

@@ -127,6 +127,17 @@ interface DemoFinding {
   recommendation: string | null;
 }
 
+/** One good practice per visit that has one, each its own (the library is read across wards). */
+const wardGoodPractices: DemoFinding[] = [
+  { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.4', title: 'Tổ tư vấn thủ tục hành chính tại Bộ phận Một cửa', text: 'Đoàn viên thanh niên hướng dẫn người dân chuẩn bị hồ sơ, nộp trực tuyến; số hồ sơ trực tuyến tăng gấp đôi so với năm 2020.', recommendation: 'Nhân rộng mô hình trong toàn thị xã.' },
+  { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.4', title: 'Trả kết quả thủ tục hành chính tại nhà qua bưu điện', text: 'Phối hợp với Bưu điện thị xã trả kết quả chứng thực, hộ tịch tại nhà cho người cao tuổi, người khuyết tật; 9 tháng đầu năm trả 214 kết quả, không phát sinh phản ánh.', recommendation: 'Các phường có đông người cao tuổi tham khảo áp dụng.' },
+  { kind: 'good_practice', group: 'a', severity: null, itemCode: 'a.3', title: 'Bảng theo dõi nhiệm vụ CCHC trên nhóm Zalo của UBND', text: 'Văn phòng cập nhật hằng tuần tiến độ từng nhiệm vụ được giao trên bảng tính dùng chung; lãnh đạo nhắc việc trực tiếp, không còn nhiệm vụ quá hạn từ quý II.', recommendation: 'Chia sẻ mẫu bảng theo dõi cho các xã, phường.' },
+  { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.2', title: 'Niêm yết thủ tục hành chính bằng mã QR tại thôn, khu phố', text: 'Mỗi nhà văn hóa khu phố dán mã QR dẫn đến danh mục thủ tục hành chính và biểu mẫu; người dân tra cứu trước khi đến Bộ phận Một cửa, hồ sơ phải bổ sung giảm rõ.', recommendation: 'Nhân rộng tại các thôn, khu phố xa trung tâm.' },
+  { kind: 'good_practice', group: 'a', severity: null, itemCode: 'a.3', title: 'Giao ban CCHC hằng tháng với trưởng thôn', text: 'Chủ tịch UBND chủ trì giao ban CCHC mỗi tháng với trưởng thôn, khu phố; ý kiến của người dân về giải quyết thủ tục hành chính được ghi nhận và trả lời ngay tại cuộc họp.', recommendation: 'Duy trì và đưa vào quy chế làm việc của UBND.' },
+  { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.4', title: 'Hướng dẫn thanh toán phí, lệ phí không dùng tiền mặt', text: 'Công chức Bộ phận Một cửa hướng dẫn người dân nộp phí, lệ phí qua ứng dụng ngân hàng và mã QR; 38% giao dịch trong quý III thanh toán không dùng tiền mặt.', recommendation: 'Phổ biến cách làm tại hội nghị sơ kết CCHC của thị xã.' },
+  { kind: 'good_practice', group: 'a', severity: null, itemCode: 'a.3', title: 'Tuyên truyền CCHC trên loa truyền thanh vào chiều thứ Sáu', text: 'Đài truyền thanh phường phát chuyên mục "Cải cách hành chính" 15 phút mỗi chiều thứ Sáu, giới thiệu một thủ tục hành chính thường gặp và cách nộp hồ sơ trực tuyến.', recommendation: 'Các xã, phường xây dựng chuyên mục tương tự.' },
+];
+
 /** Each visit's findings: every kind across the season, good practices for the library. */
 function demoFindings(oneStop: boolean, n: number): DemoFinding[] {
   if (oneStop) {
@@ -137,7 +148,7 @@ function demoFindings(oneStop: boolean, n: number): DemoFinding[] {
     ];
   }
   const all: DemoFinding[] = [
-    { kind: 'good_practice', group: 'c', severity: null, itemCode: 'c.4', title: 'Tổ tư vấn thủ tục hành chính tại Bộ phận Một cửa', text: 'Đoàn viên thanh niên hướng dẫn người dân chuẩn bị hồ sơ, nộp trực tuyến; số hồ sơ trực tuyến tăng gấp đôi so với năm 2020.', recommendation: 'Nhân rộng mô hình trong toàn thị xã.' },
+    wardGoodPractices[Math.floor(n / 2) % wardGoodPractices.length],
     { kind: 'shortcoming', group: 'a', severity: 'minor', itemCode: 'a.3', title: 'Báo cáo CCHC quý II gửi chậm', text: 'Báo cáo CCHC quý II/2021 gửi chậm 5 ngày so với thời hạn.', recommendation: 'Gửi báo cáo định kỳ đúng thời hạn quy định.' },
     { kind: 'shortcoming', group: 'c', severity: 'moderate', itemCode: 'c.2', title: 'Chưa có giải pháp cho tiêu chí chưa đạt', text: 'Chưa ban hành giải pháp khắc phục 2 tiêu chí thành phần Chỉ số CCHC năm 2020 chưa đạt.', recommendation: 'Ban hành kế hoạch khắc phục trong quý IV/2021.' },
   ];

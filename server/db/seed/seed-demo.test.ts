@@ -228,6 +228,10 @@ describe('seedDemo', () => {
     const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
     const library = (await secretariat.get('/api/good-practices?year=2021')).json();
     expect(library.total).toBeGreaterThanOrEqual(2);
+    // Each its own, not one text copied across wards.
+    const practices = (await queryRows<{ text: string }>(database.db, sql`select f.text from finding f join inspection i on i.id = f.inspection_id join inspection_plan p on p.id = i.plan_id where f.kind = 'good_practice' and p.year = 2021`)).map((r) => r.text);
+    expect(practices.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(practices).size).toBe(practices.length);
     const photo = library.items.flatMap((g: { photoUrls: string[] }) => g.photoUrls)[0];
     expect((await secretariat.get(photo)).headers['content-type']).toBe('image/png');
   });
@@ -284,12 +288,18 @@ describe('seedDemo', () => {
   it('keeps the register of tasks the committee assigned in 2021, some overdue, each seen by its owner', async () => {
     const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
     const all = (await secretariat.get('/api/assigned-tasks')).json() as { total: number; counts: { open: number; overdue: number; completed: number }; items: { timeliness: string }[] };
-    expect(all.total).toBe(13);
+    expect(all.total).toBe(14);
     expect(all.counts.overdue).toBeGreaterThanOrEqual(5);
     expect(all.items.map((i) => i.timeliness)).toEqual(expect.arrayContaining(['overdue', 'done_on_time', 'done_late', 'no_deadline']));
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
-    const own = (await unit.get('/api/assigned-tasks')).json() as { items: { ownerAgencyName: string; status: string }[] };
-    expect(own.items).toEqual([expect.objectContaining({ ownerAgencyName: 'Ủy ban nhân dân phường Bồng Sơn', status: 'completed' })]);
+    const own = (await unit.get('/api/assigned-tasks')).json() as { items: { id: string; ownerAgencyName: string; status: string }[] };
+    expect(own.items.map((i) => [i.ownerAgencyName, i.status]).sort()).toEqual([
+      ['Ủy ban nhân dân phường Bồng Sơn', 'completed'],
+      ['Ủy ban nhân dân phường Bồng Sơn', 'in_progress'],
+    ]);
+    // The owner can still report on the open one (the demo's "owner updates status").
+    const open = (await unit.get(`/api/assigned-tasks/${own.items.find((i) => i.status === 'in_progress')!.id}`)).json() as { abilities: { report: boolean; moves: string[] } };
+    expect(open.abilities).toMatchObject({ report: true, moves: expect.arrayContaining(['complete']) });
   });
 
   it('has the standard report templates, the periodic regime, Q2 and 6-month requests of 2021 with reports in every status, and pre-visit reports of the notified visits', async () => {
