@@ -22,6 +22,8 @@ const minutes = (status: 'draft' | 'final') => ({
   version: status === 'draft' ? 1 : 2,
 });
 
+const scan = { id: '7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f41', ownerType: 'inspection_minutes', ownerId: minutesId, purpose: 'signed_scan', fileName: 'BB-03-da-ky.pdf', mediaType: 'application/pdf', size: 245_760, sha256: 'a'.repeat(64), createdAt: '2021-06-17T02:00:00.000Z', url: '/api/files/7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f41', removable: true };
+
 /** A server with no minutes until the team drafts them, then a draft, then final minutes. */
 function serve() {
   let state: 'none' | 'draft' | 'final' = 'none';
@@ -29,6 +31,7 @@ function serve() {
     const url = String(input);
     const method = init?.method ?? 'GET';
     if (url.includes('/checklists')) return Response.json({ items: [], abilities: { fill: true, addChecklist: true, recordFindings: true } });
+    if (url.includes('/api/files?')) return Response.json({ items: [scan], canAttach: true, rules: { kinds: ['pdf', 'jpeg', 'png'], maxBytes: 25 * 1024 * 1024, maxFiles: 10 } });
     if (url.endsWith('/pdf-availability')) return Response.json({ available: false });
     if (method === 'POST' && url.endsWith('/api/minutes')) return Response.json(minutes((state = 'draft')), { status: 201 });
     if (method === 'POST' && url.endsWith('/finalize')) return Response.json(minutes((state = 'final')));
@@ -67,6 +70,11 @@ describe('minutes panel', () => {
     expect(screen.getByText('Đã ký')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Hoàn thành, vào số biên bản' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Tải biên bản (.docx)' }).getAttribute('href')).toBe(`/api/documents/minutes/${minutesId}.docx`);
+    // The signed scan: listed with its download link, and an upload for those the server allows.
+    expect((await screen.findByRole('link', { name: 'BB-03-da-ky.pdf' })).getAttribute('href')).toBe(scan.url);
+    expect(screen.getByText('Bản scan biên bản đã ký')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tải tệp lên' })).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([u]) => String(u).includes(`ownerType=inspection_minutes&ownerId=${minutesId}&purpose=signed_scan`))).toBe(true);
     const finalize = fetchMock.mock.calls.find(([u, i]) => String(u).endsWith('/finalize') && i?.method === 'POST');
     expect(JSON.parse(String(finalize?.[1]?.body))).toEqual({ version: 1 });
   });

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { useChecklists } from '../checklists/checklists.api.js';
+import { AttachmentsField } from '../files/AttachmentsField.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { useDraftMinutes, useFinalizeMinutes, useMinutes } from './minutes.api.js';
 
@@ -45,7 +46,6 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
             <Badge color={m.status === 'final' ? 'green' : 'gray'}>{t(`minutes.status.${m.status}`)}</Badge>
             {m.documentNumber && <Text size="sm">{t('minutes.number', { number: m.documentNumber })}</Text>}
             <Text size="sm">{t('minutes.heldOn', { date: formatDate(m.content.heldOn) })}</Text>
-            {m.status === 'final' && <Text size="sm">{t('minutes.signedScans', { count: m.signedScans.length })}</Text>}
           </Group>
           <Text fw={600}>{m.content.summary}</Text>
           <Group>
@@ -56,6 +56,8 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
               </ConfirmButton>
             )}
           </Group>
+          {/* The scan of the signed minutes: listed with download links; attached by whoever the server allows. */}
+          {m.status === 'final' && <AttachmentsField ownerType="inspection_minutes" ownerId={m.id} purpose="signed_scan" label={t('minutes.signedScan')} />}
         </Stack>
       )}
     </Stack>
