@@ -276,6 +276,9 @@ describe('seedDemo', () => {
     expect(counts).toEqual({ drafts: 1, escalations: 1, on_reinspection: 2 });
     const [linked] = await queryRows<{ findings: number }>(database.db, sql`select coalesce(sum(cardinality(e.finding_ids)), 0)::int as findings from escalation e join inspection i on i.id = e.inspection_id join inspection_plan p on p.id = i.plan_id where p.year = 2021`);
     expect(linked.findings).toBeGreaterThan(0);
+    // Signed by the head of Phòng Nội vụ whom the plan names (Bà Trần Thị Thu Hà), not the team's leader, a Vice-Chairman.
+    const signers = await queryRows<{ signer: string }>(database.db, sql`select e.content->'signature'->>'signerName' as signer from escalation e join inspection i on i.id = e.inspection_id join inspection_plan p on p.id = i.plan_id where p.year = 2021`);
+    expect(signers).toEqual([{ signer: 'Trần Thị Thu Hà' }]);
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const list = (await unit.get('/api/conclusions')).json();
     expect(list.items.map((c: { status: string; agencyName: string }) => [c.status, c.agencyName])).toEqual([['issued', 'Ủy ban nhân dân phường Bồng Sơn']]);
