@@ -10,7 +10,27 @@ import { MinutesPanel } from './MinutesPanel.js';
 
 const inspectionId = '5d2b7a64-2f4e-4c43-9a55-0c6f1f3f1a01';
 const minutesId = '7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f40';
-const content = { summary: 'Kiểm tra đột xuất công tác cải cách hành chính tại UBND phường Bồng Sơn', heldOn: '2021-06-16' };
+const content = {
+  summary: 'Kiểm tra đột xuất công tác cải cách hành chính tại UBND phường Bồng Sơn',
+  legalBases: [],
+  heldOn: '2021-06-16',
+  startTime: '08:00',
+  place: 'Trụ sở UBND phường Bồng Sơn',
+  teamPresent: [{ name: 'Ông Nguyễn Văn Hùng', position: 'Phó Chủ tịch UBND thị xã' }],
+  unitRepresentatives: [],
+  contents: [],
+  strengths: [],
+  shortcomings: ['Hồ sơ trễ hạn chưa có Phiếu xin lỗi.'],
+  requests: [],
+  unitComments: [],
+  closingTime: '11:00',
+  copies: 2,
+  unitSignerPosition: 'CHỦ TỊCH',
+  unitSignerName: '',
+  teamLeaderName: 'Nguyễn Văn Hùng',
+  secretaryName: '',
+  recipients: [],
+};
 const minutes = (status: 'draft' | 'final') => ({
   id: minutesId,
   inspectionId,
@@ -27,6 +47,7 @@ const scan = { id: '7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f41', ownerType: 'inspectio
 /** A server with no minutes until the team drafts them, then a draft, then final minutes. */
 function serve() {
   let state: 'none' | 'draft' | 'final' = 'none';
+  const patches: { version: number; content: Record<string, unknown> }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -34,7 +55,15 @@ function serve() {
     if (url.includes('/api/files?')) return Response.json({ items: [scan], canAttach: true, rules: { kinds: ['pdf', 'jpeg', 'png'], maxBytes: 25 * 1024 * 1024, maxFiles: 10 } });
     if (url.endsWith('/pdf-availability')) return Response.json({ available: false });
     if (method === 'POST' && url.endsWith('/api/minutes')) return Response.json(minutes((state = 'draft')), { status: 201 });
-    if (method === 'POST' && url.endsWith('/finalize')) return Response.json(minutes((state = 'final')));
+    if (method === 'PATCH') {
+      patches.push(JSON.parse(String(init?.body)));
+      return Response.json(minutes(state));
+    }
+    if (method === 'POST' && url.endsWith('/finalize')) {
+      // Refused until the unit's signer is named (as finalize-minutes.ts does).
+      if (!patches.some((p) => p.content.unitSignerName)) return Response.json({ type: 'about:blank', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.content.unitSignerName', code: 'required', reason: 'who signs for the inspected unit?' }] }, { status: 400 });
+      return Response.json(minutes((state = 'final')));
+    }
     if (url.includes('/api/minutes')) return Response.json({ items: state === 'none' ? [] : [minutes(state)] });
     return new Response('not found', { status: 404 });
   });
@@ -48,7 +77,7 @@ function serve() {
       </I18nProvider>
     </MantineProvider>,
   );
-  return fetchMock;
+  return Object.assign(fetchMock, { patches });
 }
 
 afterEach(() => {
@@ -63,9 +92,25 @@ describe('minutes panel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Lập biên bản từ phiếu kiểm tra và phát hiện' }));
     expect(await screen.findByText('Dự thảo')).toBeTruthy();
     expect(screen.getByText(content.summary)).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
-    // Irreversible: confirmed in a dialog first.
-    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Hoàn thành, vào số biên bản' })).getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+    const finalise = async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+      // Irreversible: confirmed in a dialog first.
+      await userEvent.click(within(await screen.findByRole('dialog', { name: 'Hoàn thành, vào số biên bản' })).getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+    };
+    // Refused while the unit's signer is unnamed: the field says so.
+    await finalise();
+    const signer = await screen.findByRole('textbox', { name: 'Họ tên người ký của đơn vị' });
+    expect(await screen.findByText('Bắt buộc nhập.')).toBeTruthy();
+    await userEvent.type(signer, 'Lê Văn Bình');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Đại diện đơn vị được kiểm tra' }), 'Ông Lê Văn Bình, Chủ tịch UBND phường');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Ý kiến của đơn vị được kiểm tra' }), 'Thống nhất với nhận xét của Đoàn.');
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu biên bản' }));
+    expect(await screen.findByText('Đã lưu.')).toBeTruthy();
+    expect(fetchMock.patches[0]).toMatchObject({
+      version: 1,
+      content: { unitSignerName: 'Lê Văn Bình', unitRepresentatives: [{ name: 'Ông Lê Văn Bình', position: 'Chủ tịch UBND phường' }], unitComments: ['Thống nhất với nhận xét của Đoàn.'], shortcomings: ['Hồ sơ trễ hạn chưa có Phiếu xin lỗi.'] },
+    });
+    await finalise();
     expect(await screen.findByText('Số: 03/BB-NV')).toBeTruthy();
     expect(screen.getByText('Đã ký')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Hoàn thành, vào số biên bản' })).toBeNull();

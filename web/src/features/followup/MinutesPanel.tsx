@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { useChecklists } from '../checklists/checklists.api.js';
 import { AttachmentsField } from '../files/AttachmentsField.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
+import { MinutesEditor } from './MinutesEditor.js';
 import { useDraftMinutes, useFinalizeMinutes, useMinutes } from './minutes.api.js';
 
 /**
@@ -20,6 +22,8 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
   const draft = useDraftMinutes(inspectionId);
   const finalize = useFinalizeMinutes(inspectionId);
   const m = minutes.data?.items[0];
+  // A refused finalisation names the missing fields (content.unitSignerName…): shown in the editor.
+  const finalizeErrorOf = useFieldErrors(finalize.error);
   return (
     <Stack gap="xs" component="section" aria-labelledby="minutes-title">
       <Group justify="space-between">
@@ -48,6 +52,7 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
             <Text size="sm">{t('minutes.heldOn', { date: formatDate(m.content.heldOn) })}</Text>
           </Group>
           <Text fw={600}>{m.content.summary}</Text>
+          {m.abilities.update && <MinutesEditor key={m.version} m={m} errorOf={finalizeErrorOf} />}
           <Group>
             <DocumentLinks base={`/api/documents/minutes/${m.id}`} docxLabel={t('minutes.docx')} pdfLabel={t('minutes.pdf')} />
             {m.abilities.finalize && (

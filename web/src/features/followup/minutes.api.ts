@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Minutes } from '../../../../shared/api/minutes.schemas.js';
+import type { Minutes, MinutesContent } from '../../../../shared/api/minutes.schemas.js';
 import { api } from '../../lib/api-client.js';
 
 export const minutesKeys = { inspection: (id: string) => ['minutes', id] as const };
@@ -15,3 +15,6 @@ function useMinutesMutation<V>(inspectionId: string, fn: (v: V) => Promise<Minut
 
 export const useDraftMinutes = (inspectionId: string) => useMinutesMutation(inspectionId, () => api.post<Minutes>('/api/minutes', { inspectionId }));
 export const useFinalizeMinutes = (inspectionId: string) => useMinutesMutation(inspectionId, (m: Minutes) => api.post<Minutes>(`/api/minutes/${m.id}/finalize`, { version: m.version }));
+/** PATCH /api/minutes/{id}: the draft's content, with the version read (409 when stale). */
+export const useSaveMinutes = (inspectionId: string) =>
+  useMinutesMutation(inspectionId, ({ id, ...body }: { id: string; version: number; content: Partial<MinutesContent> }) => api.patch<Minutes>(`/api/minutes/${id}`, body));
