@@ -148,7 +148,7 @@ function demoFindings(oneStop: boolean, n: number): DemoFinding[] {
     ];
   }
   const all: DemoFinding[] = [
-    wardGoodPractices[Math.floor(n / 2) % wardGoodPractices.length],
+    wardGoodPractices[n % wardGoodPractices.length],
     { kind: 'shortcoming', group: 'a', severity: 'minor', itemCode: 'a.3', title: 'Báo cáo CCHC quý II gửi chậm', text: 'Báo cáo CCHC quý II/2021 gửi chậm 5 ngày so với thời hạn.', recommendation: 'Gửi báo cáo định kỳ đúng thời hạn quy định.' },
     { kind: 'shortcoming', group: 'c', severity: 'moderate', itemCode: 'c.2', title: 'Chưa có giải pháp cho tiêu chí chưa đạt', text: 'Chưa ban hành giải pháp khắc phục 2 tiêu chí thành phần Chỉ số CCHC năm 2020 chưa đạt.', recommendation: 'Ban hành kế hoạch khắc phục trong quý IV/2021.' },
   ];

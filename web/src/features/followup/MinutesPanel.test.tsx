@@ -57,7 +57,7 @@ function serve() {
     if (method === 'POST' && url.endsWith('/api/minutes')) return Response.json(minutes((state = 'draft')), { status: 201 });
     if (method === 'PATCH') {
       patches.push(JSON.parse(String(init?.body)));
-      return Response.json(minutes(state));
+      return Response.json(minutes(state === 'final' ? 'final' : 'draft'));
     }
     if (method === 'POST' && url.endsWith('/finalize')) {
       // Refused until the unit's signer is named (as finalize-minutes.ts does).
