@@ -50,6 +50,8 @@ describe('conclusion → corrective action → acceptance', () => {
     const issue = page.getByRole('region', { name: 'Ký và ban hành' });
     await issue.getByRole('textbox', { name: /Người ký/ }).fill('Nguyễn Thị Thu Hà');
     await issue.getByRole('button', { name: 'Ký, vào số và ban hành' }).click();
+    // Irreversible: confirmed in a dialog.
+    await page.getByRole('dialog', { name: 'Ký, vào số và ban hành' }).getByRole('button', { name: 'Ký, vào số và ban hành' }).click();
     await expect.poll(() => page.getByText('Thông báo đã ban hành: nội dung không được sửa đổi.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('button', { name: 'Lưu dự thảo' }).count()).toBe(0);
     await j.screenshot('conclusion-issued');
