@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import type { DrawVerification } from '../../../../shared/api/draws.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../i18n/dates.js';
+import { DRAW_ALGORITHM } from '../../../../shared/domain/unannounced-draw.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 
@@ -82,7 +83,8 @@ export function DrawVerificationPage() {
               </Table>
             </Card>
             <Card withBorder>
-              <Text size="sm">{v.data.description}</Text>
+              {/* The algorithm explained in the reader's language; an algorithm this page does not know, as the server words it. */}
+              <Text size="sm">{v.data.algorithm === DRAW_ALGORITHM ? t('draws.algorithmText') : v.data.description}</Text>
               <Group gap="xs" mt="xs">
                 <Text size="xs">{t('draws.seed')}:</Text>
                 <Code>{v.data.seed}</Code>

@@ -79,7 +79,7 @@ describe('the draw of unannounced targets', () => {
     const canonicalPool = 'k=1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a01 1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a02 1';
     const v: DrawVerification = {
       id: draw.id,
-      algorithm: 'sha256-weighted-v1',
+      algorithm: 'sha256-sequential-weighted-v1',
       description: 'Sort the pool by agency id…',
       k: 1,
       pool: draw.pool,
@@ -113,6 +113,9 @@ describe('the draw of unannounced targets', () => {
     await vi.waitFor(() => expect(within(checks).getAllByText('Khớp')).toHaveLength(5));
     expect(within(checks).queryByText('Không khớp')).toBeNull();
     expect(urls).toEqual([`/api/public/unannounced-draws/${draw.id}`]);
+    // The algorithm explained in Vietnamese on the Vietnamese page, not the server's English.
+    expect(screen.getByText(/^Xếp danh sách theo mã cơ quan\./)).toBeTruthy();
+    expect(screen.queryByText('Sort the pool by agency id…')).toBeNull();
   });
 });
 

@@ -62,6 +62,8 @@ export const seasonVi = {
   'board.moved': 'Đã đổi ngày kiểm tra {agency}.',
   'notices.issuer': 'Cơ quan ban hành thông báo',
   'notices.override': 'Vẫn ban hành, với lý do',
+  'draws.algorithmText':
+    'Xếp danh sách theo mã cơ quan. Với j = 0 … k−1: r = SHA-256("<khóa>:<j>") đọc như một số nguyên (big-endian), chia lấy dư cho tổng trọng số W của các địa điểm còn trong danh sách; chọn địa điểm đầu tiên có tổng trọng số cộng dồn lớn hơn r, rồi bỏ địa điểm đó khỏi danh sách. seedHash = SHA-256(khóa); poolHash = SHA-256(danh sách ở dạng chuẩn), viết bằng chữ hex thường trên UTF-8.',
 } as const;
 
 export const seasonEn: Record<keyof typeof seasonVi, string> = {
@@ -127,4 +129,6 @@ export const seasonEn: Record<keyof typeof seasonVi, string> = {
   'board.moved': 'The inspection of {agency} was moved.',
   'notices.issuer': 'Issued by',
   'notices.override': 'Issue anyway, because',
+  'draws.algorithmText':
+    'Sort the pool by agency id. For j = 0 … k−1: r = SHA-256("<seed>:<j>") read as a big-endian integer, modulo the total weight W of the places still in the pool; pick the first place whose running total of weights exceeds r, and take it out of the pool. seedHash = SHA-256(seed); poolHash = SHA-256(canonicalPool), all in lowercase hex over UTF-8.',
 };
