@@ -62,3 +62,10 @@ export const acceptProposalBody = z.object({
   overrideReason: documentText(1000).optional(),
 });
 export const acceptProposalResponse = z.object({ created: z.number().int(), ids: z.array(z.uuid()) });
+
+/** GET /api/plans/{id}/unscheduled-targets: what the office still has to schedule under a plan. */
+export const unscheduledTargetsResponse = z.object({
+  planId: z.uuid(),
+  items: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string(), unitName: z.string() })),
+});
+export type UnscheduledTargets = z.infer<typeof unscheduledTargetsResponse>;

@@ -211,7 +211,7 @@ describe('moves', () => {
     clock.set('2021-05-11T02:00:00Z');
   });
 
-  it('records the day of arrival when a visit starts after its planned day (audited), and refuses once the plan’s period is over', async () => {
+  it('records the day of arrival when a visit starts after its planned day (audited); after the plan’s period it is a past season recorded as planned', async () => {
     const late = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team2.id, kind: 'unannounced', startsOn: '2021-06-16', places: [s.a.wardACommittee.id] });
     const lost = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'unannounced', startsOn: '2021-12-28', places: [s.a.wardBCommittee.id] });
     try {
@@ -222,11 +222,11 @@ describe('moves', () => {
       const event = (await auditOf(late.id)).find((e) => e.action === 'inspection.started');
       expect(event?.after).toMatchObject({ startsOn: '2021-06-18', endsOn: '2021-06-18' });
       clock.set('2026-11-30T02:00:00Z');
-      const refused = await s.inspector2.post(`/api/inspections/${lost.id}/start`, { version: lost.version });
-      expect(refused.statusCode).toBe(409);
-      expect(refused.json()).toMatchObject({ code: 'INVALID_STATE' });
-      expect(refused.json().detail).toMatch(/^Đã quá thời gian của Kế hoạch \(đến 31\/12\/2021\)/);
-      expect((await s.secretariat.get(`/api/inspections/${lost.id}`)).json()).toMatchObject({ status: 'planned', startsOn: '2021-12-28' });
+      const recorded = await s.inspector2.post(`/api/inspections/${lost.id}/start`, { version: lost.version });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(recorded.json()).toMatchObject({ status: 'under_way', startsOn: '2021-12-28', endsOn: '2021-12-28' });
+      const recordedEvent = (await auditOf(lost.id)).find((e) => e.action === 'inspection.started');
+      expect(recordedEvent?.after).toMatchObject({ recordedAfterPeriod: true });
     } finally {
       clock.set('2021-05-11T02:00:00Z');
     }

@@ -31,16 +31,17 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
   const now = env.clock.now();
   const today = vietnamLocalTime(now).date;
   if (today < row.startsOn) throw new AppError('INVALID_STATE', `Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày ${fmtScheduleDate(row.startsOn)} (the inspection is set for ${fmtScheduleDate(row.startsOn)}).`);
-  // Started after its planned days: the record keeps the day of arrival (the same length), within
-  // the plan's period; outside it the visit is refused (docs/decisions/unannounced-visits.md).
+  // Started after its planned days within the plan's period: the record keeps the day of arrival
+  // (the same length). After the period it is an earlier season recorded after the fact (issue 8
+  // §1 allows past dates): the planned days stay, and the audit says so
+  // (docs/decisions/unannounced-visits.md).
   let days: { startsOn: string; endsOn: string } | null = null;
+  let recordedAfterPeriod = false;
   if (today > row.endsOn) {
     const period = planPeriodDays(row.periodFrom, row.periodTo);
     const endsOn = dayNumberToIso(toDayNumber(today) + toDayNumber(row.endsOn) - toDayNumber(row.startsOn));
-    if (endsOn > period.last) {
-      throw new AppError('INVALID_STATE', `Đã quá thời gian của Kế hoạch (đến ${fmtScheduleDate(period.last)}): không bắt đầu được cuộc kiểm tra dự kiến ngày ${fmtScheduleDate(row.startsOn)} (the plan's period ended on ${fmtScheduleDate(period.last)}).`);
-    }
-    days = { startsOn: today, endsOn };
+    if (endsOn > period.last) recordedAfterPeriod = true;
+    else days = { startsOn: today, endsOn };
   }
   const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId, ...(days ?? {}) });
   await recordAudit(tx, ctx, {
@@ -49,7 +50,7 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
     entityId: id,
     scope: { places: [issuerPlace(row)] },
     before: { status: row.status, version, ...(days ? { startsOn: row.startsOn, endsOn: row.endsOn } : {}) },
-    after: { status, startedAt: now, version: after.version, ...(days ?? {}) },
+    after: { status, startedAt: now, version: after.version, ...(days ?? {}), ...(recordedAfterPeriod ? { recordedAfterPeriod: true } : {}) },
   });
   // An unannounced visit: only now does the unit learn of it.
   if (row.kind === 'unannounced') {

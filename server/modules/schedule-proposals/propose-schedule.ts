@@ -19,6 +19,22 @@ import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
 
+/**
+ * The plan's targets with no inspection of the plan's series yet (a cancelled one does not count),
+ * by name: what is still to schedule. Only the office reads it (it would tell of an unannounced visit).
+ */
+export async function unscheduledTargets(tx: DbOrTx, plan: { id: string; seriesId: string }) {
+  return queryRows<{ agencyId: string; agencyName: string; unitName: string; unitPath: string }>(
+    tx,
+    sql`select a.id as "agencyId", a.name as "agencyName", u.name as "unitName", a.unit_path as "unitPath"
+          from inspection_plan_target t join agency a on a.id = t.agency_id join unit u on u.id = a.unit_id
+         where t.plan_id = ${plan.id}::uuid
+           and not exists (select 1 from inspection i join inspection_plan p on p.id = i.plan_id
+                            where i.agency_id = t.agency_id and p.series_id = ${plan.seriesId}::uuid and i.status <> 'cancelled')
+         order by a.sort_key collate "C", a.id`,
+  );
+}
+
 /** The plan, visible and schedulable by the caller (404 / 403 / 409 INVALID_STATE otherwise). */
 export async function schedulablePlan(tx: DbOrTx, ctx: RequestContext, planId: string) {
   const plan = await findVisiblePlan(tx, ctx.actor, planId);
@@ -59,13 +75,7 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
   if (to < from) throw AppError.invalid('body.to', 'before_from', 'the window ends before it starts');
   if (to > periodEnd) throw AppError.invalid('body.to', 'out_of_range', `the window ends within the plan's period (${periodStart} – ${periodEnd})`);
 
-  const targets = await queryRows<{ agencyId: string; agencyName: string; unitPath: string }>(
-    tx,
-    sql`select a.id as "agencyId", a.name as "agencyName", a.unit_path as "unitPath" from inspection_plan_target t join agency a on a.id = t.agency_id
-         where t.plan_id = ${plan.id}::uuid
-           and not exists (select 1 from inspection i join inspection_plan p on p.id = i.plan_id
-                            where i.agency_id = t.agency_id and p.series_id = ${plan.seriesId}::uuid and i.status <> 'cancelled')`,
-  );
+  const targets = await unscheduledTargets(tx, plan);
   const wanted = input.agencyIds ? new Set(input.agencyIds) : null;
   const teamRows = await queryRows<{ teamId: string; teamName: string }>(
     tx,

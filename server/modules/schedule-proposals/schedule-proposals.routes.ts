@@ -1,12 +1,13 @@
 import { problemSchema } from '../../../shared/api/errors.js';
-import { acceptProposalBody, acceptProposalResponse, proposeScheduleBody, scheduleProposalSchema } from '../../../shared/api/schedule-proposals.schemas.js';
+import { acceptProposalBody, acceptProposalResponse, proposeScheduleBody, scheduleProposalSchema, unscheduledTargetsResponse } from '../../../shared/api/schedule-proposals.schemas.js';
+import { idParams } from '../../../shared/api/common.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf } from '../../http/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { acceptProposal } from './accept-proposal.js';
-import { proposeScheduleForPlan } from './propose-schedule.js';
+import { proposeScheduleForPlan, schedulablePlan, unscheduledTargets } from './propose-schedule.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -14,6 +15,18 @@ export async function scheduleProposalRoutes(app: AppInstance, deps: AppDeps) {
   const { db } = deps.database;
   const tags = ['inspections'];
   const envOf = async (tx: DbOrTx): Promise<ScheduleEnv> => ({ calendar: (await loadWorkingCalendar(tx)).calendar, clock: clockOf(deps), config: deps.config });
+
+  app.get(
+    '/api/plans/:id/unscheduled-targets',
+    { schema: { tags, summary: 'The targets of an issued plan with no inspection yet: what the standing office still has to schedule', params: idParams, response: { 200: unscheduledTargetsResponse, ...errors } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      return db.transaction(async (tx) => {
+        const plan = await schedulablePlan(tx, ctx, request.params.id);
+        return { planId: plan.id, items: (await unscheduledTargets(tx, plan)).map(({ agencyId, agencyName, unitName }) => ({ agencyId, agencyName, unitName })) };
+      });
+    },
+  );
 
   app.post(
     '/api/schedule-proposals',

@@ -68,6 +68,13 @@ describe('proposing a schedule', () => {
     expect(listed.items.map((i: { startsOn: string; status: string }) => [i.startsOn, i.status]).sort()).toEqual(kept.map((k) => [k.startsOn, 'planned']).sort());
     const next: ScheduleProposal = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' })).json();
     expect(next.placements.map((p) => p.agencyId)).toEqual([proposal.placements[2].agencyId]);
+    // "Việc của tôi" of the office lists what is still to schedule: the same one target; others may not ask.
+    const left = await s.secretariat.get(`/api/plans/${s.plan.id}/unscheduled-targets`);
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json().items.map((i: { agencyId: string }) => i.agencyId)).toEqual([proposal.placements[2].agencyId]);
+    expect((await s.unitOfficerA.get(`/api/plans/${s.plan.id}/unscheduled-targets`)).statusCode).toBe(403);
+    expect((await s.inspector.get(`/api/plans/${s.plan.id}/unscheduled-targets`)).statusCode).toBe(403);
+    expect((await s.secretariat.get(`/api/plans/${crypto.randomUUID()}/unscheduled-targets`)).statusCode).toBe(404);
   });
 
   it('refuses the whole acceptance when one placement breaks a rule, naming it', async () => {

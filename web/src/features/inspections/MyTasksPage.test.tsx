@@ -84,12 +84,43 @@ describe('"Việc của tôi" of a unit officer', () => {
     expect(within(notices).getByText('45/TB-UBND')).toBeTruthy();
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021, hạn gửi báo cáo 01\/09\/2021/)).toBeTruthy();
     const reports = screen.getByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
-    expect(within(reports).getByText(/quá hạn \d+ ngày làm việc/)).toBeTruthy();
+    // A past season's deadline is shown as past, not as "overdue 1,321 working days".
+    expect(within(reports).getByText('đã quá hạn (năm 2021)')).toBeTruthy();
     const visits = screen.getByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
     expect(within(visits).getByText('đã qua ngày')).toBeTruthy();
     // Not limited to dates from today on: the 2021 season is what the unit is asked about.
     expect(urls.some((u) => u.startsWith('/api/inspections') && u.includes('from='))).toBe(false);
     // A unit is not offered the office's list of visits to notify.
     expect(screen.queryByText('Cuộc kiểm tra có báo trước chưa gửi thông báo')).toBeNull();
+  });
+});
+
+describe('"Việc của tôi" of the standing office', () => {
+  it("lists each plan's targets not yet scheduled", async () => {
+    const planId = '6c1f3d0e-8888-4c1e-9d1a-0a0a0a0a0a0a';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read', 'inspection.schedule'] });
+        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
+        if (url.startsWith('/api/plans?')) return json({ items: [{ id: planId, status: 'issued', documentNumber: '15/KH-UBND', summary: 'Kế hoạch kiểm tra CCHC năm 2021' }, { id: 'x', status: 'draft', documentNumber: null, summary: 'Dự thảo' }], hasMore: false });
+        if (url === `/api/plans/${planId}/unscheduled-targets`) return json({ planId, items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }] });
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <MyTasksPage today="2021-05-20" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    const card = await screen.findByRole('table', { name: 'Cơ quan trong kế hoạch chưa được lên lịch kiểm tra' });
+    expect(within(card).getByText('15/KH-UBND')).toBeTruthy();
+    expect(within(card).getByText('1 cơ quan chưa lên lịch')).toBeTruthy();
+    expect(within(card).getByText('UBND phường Hoài Hảo')).toBeTruthy();
+    expect(within(card).queryByText('Dự thảo')).toBeNull();
   });
 });

@@ -1,24 +1,69 @@
 import { Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
-import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
+import type { PlanSummary } from '../../../../shared/api/plans.schemas.js';
+import type { UnscheduledTargets } from '../../../../shared/api/schedule-proposals.schemas.js';
+import { planAcceptsTeams } from '../../../../shared/domain/plan-status.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.vi.js';
+import { deadlineText } from './deadline-text.js';
 import { api } from '../../lib/api-client.js';
 import { useInspections } from './inspections.api.js';
 import { MyReportsSection } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 
-/** How far a report deadline is, in working days (the unit counts them, not calendar days). */
-export function deadlineText(reportDueOn: string, today: string): { key: MessageKey; n: number } {
-  if (reportDueOn === today) return { key: 'tasks.dueToday', n: 0 };
-  const n = officialCalendar.workingDaysBetween(today, reportDueOn);
-  return n > 0 ? { key: 'tasks.workingDaysLeft', n } : { key: 'tasks.overdue', n: Math.max(1, -n) };
+export { deadlineText };
+
+/** The office's plans still taking inspections, each with its targets not yet scheduled (GET /api/plans/{id}/unscheduled-targets). */
+function ToScheduleCard() {
+  const t = useT();
+  const plans = useQuery({
+    queryKey: ['plans', 'to-schedule'],
+    queryFn: ({ signal }) => api.get<{ items: PlanSummary[] }>('/api/plans', { pageSize: 20 }, signal),
+    select: (d) => d.items.filter((p) => planAcceptsTeams(p.status)),
+  });
+  const targets = useQueries({
+    queries: (plans.data ?? []).map((p) => ({
+      queryKey: ['plans', p.id, 'unscheduled-targets'],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<UnscheduledTargets>(`/api/plans/${p.id}/unscheduled-targets`, undefined, signal),
+    })),
+  });
+  if (plans.error) return <ErrorAlert error={plans.error} />;
+  const rows = (plans.data ?? []).map((p, i) => ({ plan: p, items: targets[i]?.data?.items ?? [] })).filter((r) => r.items.length > 0);
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {t('tasks.toSchedule')}
+      </Title>
+      {plans.isPending || targets.some((q) => q.isPending) ? (
+        <Loader size="sm" />
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">{t('tasks.none')}</Text>
+      ) : (
+        <Table aria-label={t('tasks.toSchedule')}>
+          <Table.Tbody>
+            {rows.map(({ plan, items }) => (
+              <Table.Tr key={plan.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/plans/${plan.id}`} fw={600}>
+                    {plan.documentNumber ?? plan.summary}
+                  </Anchor>{' '}
+                  <Badge color="orange" variant="light">
+                    {t('tasks.toScheduleCount', { n: items.length })}
+                  </Badge>
+                  <Text size="sm">{items.map((it) => it.agencyName).join('; ')}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
 }
 
 function Section({ title, items, render, empty }: { title: string; items: Inspection[]; render: (i: Inspection) => React.ReactNode; empty?: string }) {
@@ -131,6 +176,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
       <Title order={1} size="h2">
         {t('tasks.title')}
       </Title>
+      {office && <ToScheduleCard />}
       {office && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
       <NoticesCard notices={notices.data} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
@@ -140,8 +186,8 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         render={(i) => {
           const d = deadlineText(i.reportDueOn!, today);
           return (
-            <Text size="sm" c={d.key === 'tasks.overdue' ? 'red' : undefined}>
-              {formatDate(i.reportDueOn)} — <b>{t(d.key, { n: d.n })}</b>
+            <Text size="sm" c={d.key === 'tasks.overdue' ? 'red' : d.key === 'tasks.pastSeason' ? 'dimmed' : undefined}>
+              {formatDate(i.reportDueOn)} — <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
             </Text>
           );
         }}

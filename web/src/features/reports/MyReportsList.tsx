@@ -5,17 +5,12 @@ import { awaitingUnit } from '../../../../shared/domain/report-status.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
-import type { MessageKey } from '../../i18n/messages.vi.js';
+import { deadlineText } from '../inspections/deadline-text.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { useRequests, useSubmissions } from './reports.api.js';
 
 /** How far a due day is, in working days (as "Việc của tôi" counts a visit's report deadline). */
-function dueText(dueOn: string, today: string): { key: MessageKey; n: number } {
-  if (dueOn === today) return { key: 'tasks.dueToday', n: 0 };
-  const n = officialCalendar.workingDaysBetween(today, dueOn);
-  return n > 0 ? { key: 'tasks.workingDaysLeft', n } : { key: 'tasks.overdue', n: Math.max(1, -n) };
-}
+const dueText = deadlineText;
 
 export interface MyReport {
   submission: SubmissionSummary;
@@ -58,7 +53,7 @@ export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[
                     {d && (
                       <>
                         {' — '}
-                        <b>{t(d.key, { n: d.n })}</b>
+                        <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
                       </>
                     )}
                   </Text>
