@@ -247,7 +247,9 @@ describe('the list', () => {
     expect(team2.items.length).toBeGreaterThan(0);
     expect(team2.items.every((i) => i.teamId === s.team2.id)).toBe(true);
     expect((await list(`agencyId=${s.a.homeAffairs.id}`)).items.every((i) => i.agencyId === s.a.homeAffairs.id)).toBe(true);
-    expect((await list('kind=unannounced')).items.map((i) => i.kind)).toEqual(['unannounced']);
+    const unannounced = (await list('kind=unannounced')).items;
+    expect(unannounced.length).toBeGreaterThan(0);
+    expect(unannounced.every((i) => i.kind === 'unannounced')).toBe(true);
     expect((await list('status=cancelled')).total).toBe(1);
     const october = await list('from=2021-10-01&to=2021-10-31');
     expect(october.items.map((i) => i.startsOn)).toEqual(['2021-10-12', '2021-10-13']);
