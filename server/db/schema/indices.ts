@@ -303,6 +303,21 @@ export const resultsReport = pgTable(
 );
 
 /**
+ * The key both roll-ups share: the unit (itself or any unit above the scored ones), framework,
+ * year and level of the scored units. A function, so each table gets its own column builders.
+ */
+const rollupKeyColumns = () => ({
+  unitId: uuid()
+    .notNull()
+    .references(() => unit.id, { onDelete: 'cascade' }),
+  frameworkId: uuid()
+    .notNull()
+    .references(() => indexFramework.id, { onDelete: 'cascade' }),
+  year: integer().notNull(),
+  level: text().notNull(),
+});
+
+/**
  * The index summaries rolled up the unit tree (docs/decisions/dashboard-figures.md): per unit —
  * the unit itself and every unit above it — framework, year and level of the scored units
  * (shared/api/dashboard.schemas.ts `unitLevels`, or 'other'), how many sheets, how many with an
@@ -313,14 +328,7 @@ export const resultsReport = pgTable(
 export const indexRollup = pgTable(
   'index_rollup',
   {
-    unitId: uuid()
-      .notNull()
-      .references(() => unit.id, { onDelete: 'cascade' }),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => indexFramework.id, { onDelete: 'cascade' }),
-    year: integer().notNull(),
-    level: text().notNull(),
+    ...rollupKeyColumns(),
     sheets: integer().notNull(),
     scored: integer().notNull(),
     pctSum: numeric({ mode: 'string' }).notNull(),
@@ -333,14 +341,7 @@ export const indexRollup = pgTable(
 export const indexAreaRollup = pgTable(
   'index_area_rollup',
   {
-    unitId: uuid()
-      .notNull()
-      .references(() => unit.id, { onDelete: 'cascade' }),
-    frameworkId: uuid()
-      .notNull()
-      .references(() => indexFramework.id, { onDelete: 'cascade' }),
-    year: integer().notNull(),
-    level: text().notNull(),
+    ...rollupKeyColumns(),
     criterionId: uuid().notNull(),
     n: integer().notNull(),
     pctSum: numeric({ mode: 'string' }).notNull(),
