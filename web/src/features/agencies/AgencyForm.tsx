@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Agency, AgencyKind } from '../../../../shared/api/registry.schemas.js';
 import { useT } from '../../i18n/i18n.js';
@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { agencyKindKey, agencyKindList } from '../../components/labels.js';
 import { blankToNull } from '../../lib/changes.js';
+import { AgencySelect } from '../plans/AgencyPickers.js';
 import { UnitSelect } from '../units/UnitSelect.js';
-import { useAgencies } from './agencies.api.js';
 
 const textFields = [
   ['shortName', 'agencies.shortName'],
@@ -81,17 +81,8 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
   const locked = (field: keyof AgencyFormValues) => !!editableFields && !editableFields.includes(field);
   const [values, setValues] = useState(initial);
   const fieldError = useFieldErrors(error);
-  const agencies = useAgencies({});
   const set = <K extends keyof AgencyFormValues>(key: K, value: AgencyFormValues[K]) =>
     setValues((prev) => ({ ...prev, [key]: value }));
-
-  const agencyOptions = useMemo(
-    () =>
-      (agencies.data ?? [])
-        .filter((a) => a.id !== agencyId)
-        .map((a) => ({ value: a.id, label: `${a.name} — ${a.unitName}` })),
-    [agencies.data, agencyId],
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -133,17 +124,15 @@ export function AgencyForm({ initial, agencyId, pending, error, onSubmit, onCanc
             disabled={locked('unitId')}
           />
         </SimpleGrid>
-        <Select
+        <AgencySelect
           label={t('agencies.parentAgency')}
-          searchable
+          withUnit
           clearable
-          limit={50}
-          data={agencyOptions}
+          exclude={agencyId}
           value={values.parentAgencyId}
           onChange={(value) => set('parentAgencyId', value)}
           error={fieldError('parentAgencyId')}
           disabled={locked('parentAgencyId')}
-          nothingFoundMessage={t('common.noResults')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {textFields.map(([key, label]) => (

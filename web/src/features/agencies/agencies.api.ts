@@ -7,6 +7,8 @@ export interface AgencyFilters {
   unitId?: string | null;
   kind?: AgencyKind | null;
   includeInactive?: boolean;
+  /** At most this many (the server's default is 100). */
+  limit?: number;
 }
 
 export const agencyKeys = {
@@ -28,6 +30,7 @@ function agencyQuery(filters: AgencyFilters) {
     unitId: filters.unitId,
     kind: filters.kind,
     includeInactive: filters.includeInactive ? 'true' : undefined,
+    limit: filters.limit,
   };
 }
 
@@ -54,9 +57,10 @@ export function useAgencyPages(filters: AgencyFilters) {
   });
 }
 
-export function useAgency(id: string) {
+export function useAgency(id: string, enabled = true) {
   return useQuery({
     queryKey: agencyKeys.detail(id),
     queryFn: ({ signal }) => api.get<AgencyDetail>(`/api/agencies/${encodeURIComponent(id)}`, undefined, signal),
+    enabled,
   });
 }
