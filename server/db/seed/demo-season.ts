@@ -16,6 +16,14 @@ const SYSTEM = { actor: null, ip: null, requestId: null } as const;
 const FIRST_NOTICE_ISSUED_ON = '2021-05-20';
 const NOTICE_ISSUED_ON = '2021-08-16';
 
+/**
+ * The day the 2021 demo is "as of": after the last announced visit (27/10) and before the secret
+ * unannounced one (18/11, issue 8 §7: one not started) and the re-inspection (7/12). Every visit
+ * before it has happened as a real office would have it (started, minutes signed, closed); none
+ * after it has begun. The seed-demo test holds the demo to it.
+ */
+export const DEMO_SEASON_AS_OF = '2021-11-15';
+
 interface DemoVisit {
   agency: string;
   kind: InspectionKind;
@@ -28,8 +36,8 @@ interface DemoVisit {
 }
 
 /**
- * The 2021 season lived in (issue 8 §7): a dozen announced visits of wards and communes from June
- * to December — those of June to mid-August notified on 20/5 and done, the rest notified on 16/8 —, two unannounced
+ * The 2021 season lived in (issue 8 §7), as of DEMO_SEASON_AS_OF: a dozen announced visits of wards and communes from June
+ * to October, all held and closed — those of June to mid-August notified on 20/5, the rest on 16/8 —, two unannounced
  * visits to one-stop desks (one started, one still secret), one re-inspection, and the demo
  * `inspector` on the team (as its secretary), so each role has something to see on "Việc của tôi".
  */
@@ -46,18 +54,19 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
 
   const wards = [...ids.agencyIds.keys()].filter((k) => k.startsWith('ubnd:2021:')).slice(0, 12);
   const visits: DemoVisit[] = [];
-  // Every second Tuesday or Thursday from June, on working days: before the notice done, after it notified.
+  // Every ninth working day from June: all held by DEMO_SEASON_AS_OF (closed), those after 16/8 on its notice.
   let day = '2021-06-08';
   for (const [n, ward] of wards.entries()) {
     if (!officialCalendar.isWorkingDay(day)) day = officialCalendar.nextWorkingDay(day);
-    visits.push({ agency: ward, kind: 'announced', startsOn: day, startTime: n % 2 ? '14:00' : '08:00', status: day < NOTICE_ISSUED_ON ? 'closed' : 'notified' });
+    visits.push({ agency: ward, kind: 'announced', startsOn: day, startTime: n % 2 ? '14:00' : '08:00', status: day < DEMO_SEASON_AS_OF ? 'closed' : 'notified' });
     day = officialCalendar.addWorkingDays(day, 9);
   }
   const desk = (ward: string) => ward.replace('ubnd:', 'one-stop:');
   // The demo unit officer's ward (Bồng Sơn) has the secret one: signed in as `unit`, it is not there until it starts.
   const secretWard = wards.find((w) => w.endsWith(':Bồng Sơn')) ?? wards[5];
   const startedWard = wards.find((w) => w !== secretWard && w !== wards[0])!;
-  visits.push({ agency: startedWard, kind: 'unannounced', startsOn: '2021-10-14', status: 'under_way', places: [desk(startedWard)] });
+  // 19/10: a day the team has no announced visit (14/10 and 27/10 are), so nobody is booked twice.
+  visits.push({ agency: startedWard, kind: 'unannounced', startsOn: '2021-10-19', status: 'under_way', places: [desk(startedWard)] });
   visits.push({ agency: secretWard, kind: 'unannounced', startsOn: '2021-11-18', status: 'planned', places: [desk(secretWard)] });
   visits.push({ agency: wards[0], kind: 'reinspection', startsOn: '2021-12-07', status: 'planned', reinspectionOf: 0 });
 
@@ -93,7 +102,7 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
   const office = agencyId('office:NV');
   const announced = created.filter((c) => c.visit.kind === 'announced');
   await issueDemoNotice(tx, plan, office, FIRST_NOTICE_ISSUED_ON, announced.filter((c) => c.visit.startsOn < NOTICE_ISSUED_ON).map((c) => c.id));
-  const noticeId = await issueDemoNotice(tx, plan, office, NOTICE_ISSUED_ON, announced.filter((c) => c.visit.status === 'notified').map((c) => c.id));
+  const noticeId = await issueDemoNotice(tx, plan, office, NOTICE_ISSUED_ON, announced.filter((c) => c.visit.startsOn >= NOTICE_ISSUED_ON).map((c) => c.id));
   return { inspections: created.length, noticeId };
 }
 

@@ -8,6 +8,7 @@ import { standingBodyOf } from '../../modules/registry/registry.repository.js';
 import { bookedBetween } from '../../modules/inspections/inspections.repository.js';
 import { actorOf } from '../../test/factories.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
+import { DEMO_SEASON_AS_OF } from './demo-season.js';
 
 
 let database: Database;
@@ -171,23 +172,23 @@ describe('seedDemo', () => {
     expect(report.figures.indices.map((s) => s.average)).toEqual(d.indices.map((s) => s.average));
   });
 
-  it('lives in the 2021 season: announced visits done and notified, two unannounced visits to one-stop desks, a re-inspection', async () => {
+  it('lives in the 2021 season: a dozen announced visits held under two notices, two unannounced visits to one-stop desks, a re-inspection', async () => {
     const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
     const all = (await secretariat.get('/api/inspections?from=2021-01-01&to=2021-12-31')).json() as { items: { id: string; kind: string; status: string; places: { kind: string }[] }[]; total: number };
     const count = (kind: string, status?: string) => all.items.filter((i) => i.kind === kind && (!status || i.status === status)).length;
     expect(count('announced')).toBe(12);
-    expect(count('announced', 'closed') + count('announced', 'notified')).toBe(12);
-    expect(count('announced', 'notified')).toBeGreaterThan(0);
+    // All held by the demo's date (DEMO_SEASON_AS_OF, after the last one on 27/10).
+    expect(count('announced', 'closed')).toBe(12);
     expect(all.items.filter((i) => i.kind === 'unannounced').map((i) => [i.status, i.places[0].kind])).toEqual([
       ['under_way', 'one_stop_desk'],
       ['planned', 'one_stop_desk'],
     ]);
     expect(count('reinspection')).toBe(1);
-    // Every announced visit has its issued notice: of 20/5 for June to mid-August (done since), of 16/8 for the rest.
+    // Every announced visit has its issued notice: of 20/5 for June to mid-August, of 16/8 for the rest.
     const notices = (await secretariat.get('/api/inspection-notices')).json().items as { documentNumber: string; issuedOn: string; items: { inspectionId: string }[] }[];
     expect(notices.map((n) => [n.documentNumber, n.issuedOn, n.items.length])).toEqual([
-      ['01/TB-NV', '2021-05-20', count('announced', 'closed')],
-      ['02/TB-NV', '2021-08-16', count('announced', 'notified')],
+      ['01/TB-NV', '2021-05-20', 6],
+      ['02/TB-NV', '2021-08-16', 6],
     ]);
     const noticed = new Set(notices.flatMap((n) => n.items.map((i) => i.inspectionId)));
     expect(all.items.filter((i) => i.kind === 'announced').every((i) => noticed.has(i.id))).toBe(true);
@@ -202,6 +203,35 @@ describe('seedDemo', () => {
     const june = unitNotices.flatMap((n) => n.items).find((i) => i.startsOn.startsWith('2021-06'));
     expect(june).toMatchObject({ agencyName: 'Ủy ban nhân dân phường Bồng Sơn', reportDueOn: expect.stringMatching(/^2021-06-0/) });
     expect(june!.reportDueExplanation).toMatch(/03 ngày làm việc trước ngày kiểm tra/);
+  });
+
+  it('is a season a real office could have had by the demo’s date: nobody booked twice on a day, no past announced visit still waiting to start', async () => {
+    // A team, or a person (by account, else by name) on two teams, with two visits on one day — across the whole demo.
+    const doubles = await queryRows<{ who: string; day: string; n: number }>(
+      database.db,
+      sql`select b.who, b.day::text, count(distinct b.inspection_id)::int as n
+            from (select i.id as inspection_id, d::date as day, 'team ' || i.team_id::text as who
+                    from inspection i, generate_series(i.starts_on, i.ends_on, interval '1 day') d where i.status <> 'cancelled'
+                  union all
+                  select i.id, d::date, 'person ' || coalesce(m.user_id::text, m.full_name)
+                    from inspection i join inspection_team_member m on m.team_id = i.team_id, generate_series(i.starts_on, i.ends_on, interval '1 day') d
+                   where i.status <> 'cancelled') b
+           group by b.who, b.day having count(distinct b.inspection_id) > 1`,
+    );
+    expect(doubles).toEqual([]);
+    // Relative to the day the 2021 demo is "as of": what is before it has happened, what is after it has not begun.
+    const stale = await queryRows<{ kind: string; starts_on: string; status: string }>(
+      database.db,
+      sql`select i.kind, i.starts_on::text, i.status from inspection i join inspection_plan p on p.id = i.plan_id
+           where p.year = 2021 and ((i.starts_on < ${DEMO_SEASON_AS_OF} and i.status in ('planned', 'notified') and i.kind <> 'unannounced')
+                                 or (i.starts_on >= ${DEMO_SEASON_AS_OF} and i.status in ('under_way', 'closed')))`,
+    );
+    expect(stale).toEqual([]);
+    const [{ open }] = await queryRows<{ open: number }>(
+      database.db,
+      sql`select count(*)::int as open from inspection i join inspection_plan p on p.id = i.plan_id where p.year = 2021 and i.kind = 'announced' and i.starts_on < ${DEMO_SEASON_AS_OF} and i.started_at is null`,
+    );
+    expect(open).toBe(0);
   });
 
   it('has the season’s checklists filled on site, with photos and findings of each kind, for every inspection started or closed', async () => {
