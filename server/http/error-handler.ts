@@ -130,13 +130,27 @@ function fromFrameworkError(err: FastifyError): { code: ErrorCode; detail: strin
   return null;
 }
 
+/**
+ * Was a query or path value left out (or sent empty)? z.coerce.number() turns a missing value
+ * into NaN, and zod then reads "expected number, received NaN" (`/api/self-inspections/overview`
+ * without its year): a value the client did not send is `required`, on every route, here.
+ */
+function missingValue(where: string, raw: unknown, path: string[]): boolean {
+  if (where !== 'query' && where !== 'path') return false;
+  let value: unknown = raw;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
 /** zod's issues as our invalidParams: an unknown key is named by itself, not by its parent. */
-function invalidParamsOf(where: string, validation: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[]): InvalidParam[] {
+function invalidParamsOf(where: string, validation: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[], raw: unknown): InvalidParam[] {
   return validation.flatMap((v) => {
-    const path = [where, ...v.instancePath.split('/').filter(Boolean)];
+    const keys = v.instancePath.split('/').filter(Boolean);
+    const path = [where, ...keys];
     if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
       return (v.params.keys as string[]).map((key) => ({ name: [...path, key].join('.'), code: 'unknown', reason: where === 'query' ? 'unknown parameter' : 'unknown field' }));
     }
+    if ((v.keyword === 'invalid_type' || v.keyword === 'too_small') && missingValue(where, raw, keys)) return [{ name: path.join('.'), code: 'required', reason: 'required' }];
     // A refinement names its own stable code (control_characters …); zod's are kept as they are.
     const code = (v.params as { params?: { code?: string } } | undefined)?.params?.code ?? v.keyword;
     return [{ name: path.join('.'), code: String(code), reason: v.message ?? 'invalid' }];
@@ -151,8 +165,10 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(request, reply, err.code, err.detail, err.invalidParams, err.extensions);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = contextNames[(err as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
-      return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParamsOf(where, err.validation));
+      const context = (err as { validationContext?: string }).validationContext ?? 'body';
+      const where = contextNames[context] ?? 'body';
+      const raw = context === 'querystring' ? request.query : context === 'params' ? request.params : undefined;
+      return sendProblem(request, reply, 'VALIDATION_FAILED', 'some fields are not valid', invalidParamsOf(where, err.validation, raw));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

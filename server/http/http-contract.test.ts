@@ -206,6 +206,25 @@ describe('query parameters', () => {
     expect(body.invalidParams?.[0].name).toBe('query');
   });
 
+  it('a required number left out or empty is `required` naming the parameter, never "expected number, received NaN"', async () => {
+    const urls = [
+      '/api/self-inspections/overview',
+      '/api/self-inspections/overview?year=',
+      '/api/dashboard?year=',
+      `/api/document-register?agencyId=${authority.wardA.id}`,
+      '/api/report-statistics',
+    ];
+    for (const url of urls) {
+      const res = await admin.get(url);
+      const body = expectProblem(res, 400, 'VALIDATION_FAILED') as { invalidParams?: { name: string; code: string; reason: string }[] };
+      expect(body.invalidParams, url).toEqual([{ name: 'query.year', code: 'required', reason: 'required' }]);
+    }
+    // A value that is not a number is still its own error, named.
+    const res = await admin.get('/api/self-inspections/overview?year=abc');
+    const body = expectProblem(res, 400, 'VALIDATION_FAILED') as { invalidParams?: { name: string; code: string }[] };
+    expect(body.invalidParams?.[0]).toMatchObject({ name: 'query.year', code: 'invalid_type' });
+  });
+
   it('known parameters still work', async () => {
     const res = await admin.get(`/api/units?q=${encodeURIComponent('hoài thanh')}&includeInactive=true`);
     expect(res.statusCode).toBe(200);

@@ -211,6 +211,18 @@ export const fieldErrorCodes = [
   // reports
   'wrong_row_count',
   'invalid_cell',
+  // one cell of a data table (shared/domain/report-tables.ts: `cell_` + its CellProblem)
+  'cell_not_a_whole_number',
+  'cell_not_a_number',
+  'cell_out_of_range',
+  'cell_invalid_date',
+  'cell_not_yes_no',
+  'cell_too_long',
+  'cell_excel_error',
+  'cell_date_in_other_column',
+  // a cross-field rule of a template column (shared/domain/report-checks.ts)
+  'cell_above_limit',
+  'cell_below_limit',
   'unanswered',
   'missing_attachment',
   // a report form filled offline (.xlsx)
@@ -238,6 +250,11 @@ export const invalidParamSchema = z.object({
   name: z.string(),
   code: z.string(),
   reason: z.string(),
+  /**
+   * What the translated message names, as data (a table cell's column label, the column or row it
+   * is compared with): the web puts them into the vi/en message of `code` ("Số lượng: Nhập một số.").
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type InvalidParam = z.infer<typeof invalidParamSchema>;
 

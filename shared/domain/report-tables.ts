@@ -17,6 +17,19 @@ export interface TableColumnDef {
 
 export type CellProblem = 'not_a_whole_number' | 'not_a_number' | 'out_of_range' | 'invalid_date' | 'not_yes_no' | 'too_long';
 
+/** The field-level code of a cell's problem (shared/api/errors.ts), which the web translates. */
+export const cellProblemCode = <P extends CellProblem>(problem: P): `cell_${P}` => `cell_${problem}`;
+
+/** A cell's problem in English, for the API's `reason` (logs and API users; never on a screen). */
+export const cellProblemReason: Record<CellProblem, string> = {
+  not_a_whole_number: 'not a whole number',
+  not_a_number: 'not a number',
+  out_of_range: 'out of range',
+  invalid_date: 'not a date (YYYY-MM-DD)',
+  not_yes_no: 'not yes or no',
+  too_long: 'longer than 4,000 characters',
+};
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export const numericTypes: readonly CellType[] = ['integer', 'decimal', 'percent'];
 

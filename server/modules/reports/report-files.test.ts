@@ -172,14 +172,18 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     wb.worksheets[1].getCell('D3').value = '31/02/2021';
     const res = await formUpload(unitB, theirs.id, theirs.version, await bytesOf(wb));
     expect(res.statusCode).toBe(400);
-    const found = (res.json().invalidParams as { name: string; code: string }[]).map((p) => [p.name, p.code]);
-    expect(found).toEqual([
-      ['file.Biểu 1. Hồ sơ thủ tục hành c!C3', 'invalid_cell'],
+    const params = res.json().invalidParams as { name: string; code: string; reason: string; params?: Record<string, string> }[];
+    expect(params.map((p) => [p.name, p.code])).toEqual([
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!C3', 'cell_not_a_number'],
       ['file.Biểu 1. Hồ sơ thủ tục hành c!D3', 'formula'],
-      ['file.Biểu 1. Hồ sơ thủ tục hành c!E4', 'invalid_cell'],
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!E4', 'cell_out_of_range'],
       ['file.Biểu 1. Hồ sơ thủ tục hành c!A5', 'unknown_row'],
-      ['file.Phụ lục. Nhiệm vụ được giao!D3', 'invalid_cell'],
+      ['file.Phụ lục. Nhiệm vụ được giao!D3', 'cell_invalid_date'],
     ]);
+    // Each cell's problem is a code the web translates (vi/en), naming its column as data; the
+    // English reason never carries a bare code ("Số lượng: not_a_number" was shown before).
+    expect(params[0].params).toEqual({ column: template.body.items.flatMap((i) => (i.type === 'table' ? i.columns : []))[0].label });
+    for (const p of params) expect(p.reason).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
     const now = (await unitB.get(`/api/report-submissions/${theirs.id}`)).json() as Submission;
     expect(now.version).toBe(theirs.version);
     expect(now.content).toEqual(theirs.content);

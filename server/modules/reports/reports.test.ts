@@ -127,9 +127,9 @@ describe('an ad hoc request and the units’ reports', () => {
 
   it('refuses a cell of the wrong type, a wrong number of fixed rows, and an unknown table', async () => {
     const cases: [unknown, string, string][] = [
-      [{ answers: {}, tables: { dossiers: [{ received: 1.5 }, {}] } }, 'body.content.tables.dossiers.0.received', 'invalid_cell'],
-      [{ answers: {}, tables: { dossiers: [{ rate: 120 }, {}] } }, 'body.content.tables.dossiers.0.rate', 'invalid_cell'],
-      [{ answers: {}, tables: { tasks: [{ deadline: '2021-02-30' }] } }, 'body.content.tables.tasks.0.deadline', 'invalid_cell'],
+      [{ answers: {}, tables: { dossiers: [{ received: 1.5 }, {}] } }, 'body.content.tables.dossiers.0.received', 'cell_not_a_whole_number'],
+      [{ answers: {}, tables: { dossiers: [{ rate: 120 }, {}] } }, 'body.content.tables.dossiers.0.rate', 'cell_out_of_range'],
+      [{ answers: {}, tables: { tasks: [{ deadline: '2021-02-30' }] } }, 'body.content.tables.tasks.0.deadline', 'cell_invalid_date'],
       [{ answers: {}, tables: { dossiers: [{}] } }, 'body.content.tables.dossiers', 'wrong_row_count'],
       [{ answers: {}, tables: { other: [] } }, 'body.content.tables.other', 'unknown'],
     ];

@@ -1,5 +1,5 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
-import { cellProblem, type CellValue } from '../../../shared/domain/report-tables.js';
+import { cellProblem, cellProblemCode, cellProblemReason, type CellValue } from '../../../shared/domain/report-tables.js';
 import { AppError } from '../../http/app-error.js';
 
 /** A report not started: empty answers, each fixed-row table with its rows and empty cells. */
@@ -33,7 +33,10 @@ export function checkContent(body: TemplateBody, content: SubmissionContent, fie
         const column = columns.get(col);
         if (!column) throw AppError.invalid(`${field}.tables.${key}.${r}.${col}`, 'unknown', 'no such column');
         const problem = cellProblem(column.type, value);
-        if (problem) throw AppError.invalid(`${field}.tables.${key}.${r}.${col}`, 'invalid_cell', `${column.label}: ${problem}`);
+        if (problem) {
+          const reason = `${column.label}: ${cellProblemReason[problem]}`;
+          throw new AppError('VALIDATION_FAILED', reason, [{ name: `${field}.tables.${key}.${r}.${col}`, code: cellProblemCode(problem), reason, params: { column: column.label } }]);
+        }
         if (value !== null && value !== '') clean[col] = value;
       }
       return clean;

@@ -103,7 +103,7 @@ export async function checkTablesImport(tx: Tx, ctx: RequestContext, id: string,
 
 /** A filled form's reading as the refusal the API answers: 400 listing each cell (`file.<sheet>!<cell>`); nothing changed. */
 export function formRefused(errors: FormError[]): AppError {
-  return new AppError('VALIDATION_FAILED', 'the form was not read: nothing changed', errors.map((e) => ({ name: e.at ? `file.${e.at}` : 'file', code: e.code, reason: e.reason })));
+  return new AppError('VALIDATION_FAILED', 'the form was not read: nothing changed', errors.map((e) => ({ name: e.at ? `file.${e.at}` : 'file', code: e.code, reason: e.reason, ...(e.params ? { params: e.params } : {}) })));
 }
 
 /**

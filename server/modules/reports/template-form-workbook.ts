@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import type { FieldErrorCode } from '../../../shared/api/errors.js';
-import { cellProblem, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
+import { cellProblem, cellProblemCode, cellProblemReason, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
 import { sheetName } from './report-workbooks.js';
 import { tablesOf } from './submission-content.js';
 
@@ -132,6 +132,8 @@ export interface FormError {
   at: string | null;
   code: FieldErrorCode;
   reason: string;
+  /** Data the translated message names (the cell's column label). */
+  params?: Record<string, string | number>;
 }
 
 export type FormReading = { ok: true; tables: SubmissionContent['tables']; rows: number } | { ok: false; errors: FormError[] };
@@ -157,12 +159,12 @@ function readCell(type: CellType, raw: ExcelJS.CellValue): { value: CellValue } 
     if ('formula' in raw || 'sharedFormula' in raw) return { problem: 'formula', reason: 'formulas are not read: type the value' };
     if ('richText' in raw) raw = raw.richText.map((r) => r.text).join('');
     else if ('text' in raw) raw = String(raw.text);
-    else if ('error' in raw) return { problem: 'invalid_cell', reason: `an Excel error (${String(raw.error)})` };
+    else if ('error' in raw) return { problem: 'cell_excel_error', reason: `an Excel error (${String(raw.error)})` };
     else return { problem: 'invalid_cell', reason: 'an unreadable cell' };
   }
   let value: CellValue;
   if (raw instanceof Date) {
-    if (type !== 'date') return { problem: 'invalid_cell', reason: 'a date in a column that is not a date' };
+    if (type !== 'date') return { problem: 'cell_date_in_other_column', reason: 'a date in a column that is not a date' };
     value = raw.toISOString().slice(0, 10);
   } else if (typeof raw === 'number') {
     value = type === 'text' ? String(raw) : type === 'boolean' ? (raw === 1 ? true : raw === 0 ? false : raw) : raw;
@@ -172,7 +174,7 @@ function readCell(type: CellType, raw: ExcelJS.CellValue): { value: CellValue } 
     value = parseCellInput(type, String(raw));
   }
   const problem = cellProblem(type, value);
-  return problem ? { problem: 'invalid_cell', reason: problem } : { value };
+  return problem ? { problem: cellProblemCode(problem), reason: cellProblemReason[problem] } : { value };
 }
 
 /**
@@ -262,7 +264,7 @@ function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError)
     }
     t.columns.forEach((c, ci) => {
       const read = readCell(c.type, values[ci]);
-      if ('problem' in read) push({ at: `${ws.name}!${row.getCell(FIRST_VALUE_COL + ci).address}`, code: read.problem, reason: `${c.label}: ${read.reason}` });
+      if ('problem' in read) push({ at: `${ws.name}!${row.getCell(FIRST_VALUE_COL + ci).address}`, code: read.problem, reason: `${c.label}: ${read.reason}`, params: { column: c.label } });
       else if (read.value !== null && read.value !== '') target[c.key] = read.value;
     });
   }

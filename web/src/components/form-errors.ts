@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { invalidParamsByField } from '../lib/api-client.js';
-import { fieldMessageKey } from '../i18n/errors.js';
+import { fieldMessage } from '../i18n/errors.js';
 import { useT } from '../i18n/i18n.js';
 
 /**
@@ -13,6 +13,6 @@ export function useFieldErrors(error: unknown): (field: string) => string | unde
   return (field) => {
     const param = byField[field];
     if (!param) return undefined;
-    return t(fieldMessageKey(param.code));
+    return fieldMessage(t, param);
   };
 }

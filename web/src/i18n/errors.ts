@@ -167,6 +167,16 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   database_error: 'field.database_error',
   wrong_row_count: 'field.wrong_row_count',
   invalid_cell: 'field.invalid_cell',
+  cell_not_a_whole_number: 'field.cell_not_a_whole_number',
+  cell_not_a_number: 'field.cell_not_a_number',
+  cell_out_of_range: 'field.cell_out_of_range',
+  cell_invalid_date: 'field.cell_invalid_date',
+  cell_not_yes_no: 'field.cell_not_yes_no',
+  cell_too_long: 'field.cell_too_long',
+  cell_excel_error: 'field.cell_excel_error',
+  cell_date_in_other_column: 'field.cell_date_in_other_column',
+  cell_above_limit: 'field.cell_above_limit',
+  cell_below_limit: 'field.cell_below_limit',
   unanswered: 'field.unanswered',
   missing_attachment: 'field.missing_attachment',
   wrong_template: 'field.wrong_template',
@@ -179,3 +189,14 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
 
 /** The message key of a field-level code from the server (a rejected import row's too). */
 export const fieldMessageKey = (code: string): MessageKey => fieldIssueKeys[asFieldErrorCode(code)];
+
+/**
+ * A server's field error in the reader's language: the message of its code, with its params put
+ * in, after the column it concerns when it names one ("Số lượng: Nhập một số."). The server's
+ * English `reason` is never shown.
+ */
+export function fieldMessage(t: (key: MessageKey, params?: Record<string, string | number>) => string, param: { code: string; params?: Record<string, string | number> }): string {
+  const text = t(fieldMessageKey(param.code), param.params);
+  const column = param.params?.column;
+  return column === undefined || column === '' ? text : `${column}: ${text}`;
+}

@@ -133,7 +133,7 @@ describe('the unit’s report form', () => {
         {
           type: 'x', title: 'Invalid', status: 400, code: 'VALIDATION_FAILED', requestId: 'r',
           invalidParams: [
-            { name: 'file.Biểu 1. Hồ sơ thủ tục hành c!C3', code: 'invalid_cell', reason: 'x' },
+            { name: 'file.Biểu 1. Hồ sơ thủ tục hành c!C3', code: 'cell_not_a_number', reason: 'Hồ sơ nhận: not a number', params: { column: 'Hồ sơ nhận' } },
             { name: 'file.Biểu 1. Hồ sơ thủ tục hành c!A5', code: 'unknown_row', reason: 'x' },
           ],
         },
@@ -150,7 +150,8 @@ describe('the unit’s report form', () => {
     await user.click(screen.getByRole('button', { name: 'Tải lên và điền bảng' }));
     const errors = await screen.findByRole('table', { name: 'Lỗi trong tệp' });
     expect(errors.textContent).toContain('Biểu 1. Hồ sơ thủ tục hành c!C3');
-    expect(errors.textContent).toContain('Giá trị không đúng kiểu của cột.');
+    expect(errors.textContent).toContain('Hồ sơ nhận: Nhập một số.');
+    expect(errors.textContent).not.toContain('not a number');
     expect(errors.textContent).toContain('Mã dòng không có trong biểu mẫu.');
     expect(sent).toEqual({ version: '3', file: 'bieu-da-dien.xlsx' });
 
@@ -166,5 +167,23 @@ describe('the unit’s report form', () => {
     await user.type(screen.getByLabelText('1. Kết quả thực hiện'), '.');
     expect(await screen.findByText('Đã lưu bản nháp.')).toBeTruthy();
     expect(saves.at(-1)!.version).toBe(4);
+  });
+
+  it('reads the refused cells of the .xlsx form in English when the page is in English', async () => {
+    onForm = () =>
+      json(
+        {
+          type: 'x', title: 'Invalid', status: 400, code: 'VALIDATION_FAILED', requestId: 'r',
+          invalidParams: [{ name: 'file.Biểu 1. Hồ sơ thủ tục hành c!C3', code: 'cell_not_a_whole_number', reason: 'Hồ sơ nhận: not a whole number', params: { column: 'Hồ sơ nhận' } }],
+        },
+        400,
+      );
+    renderWithProviders(<SubmissionForm submission={submissionFixture({ version: 3 })} autosaveDelayMs={20} />, { language: 'en' });
+    const user = userEvent.setup();
+    const formInput = (await screen.findByTestId('tables-form-xlsx')).querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(formInput, new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'f.xlsx'));
+    await user.click(screen.getByRole('button', { name: 'Upload and fill the tables' }));
+    const errors = await screen.findByRole('table', { name: 'Errors in the file' });
+    expect(errors.textContent).toContain('Hồ sơ nhận: Enter a whole number.');
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Submission } from '../../../../shared/api/reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { fieldMessageKey } from '../../i18n/errors.js';
+import { fieldMessage } from '../../i18n/errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../lib/api-client.js';
 import { submissionFormUrl, uploadSubmissionForm } from './reports.api.js';
@@ -90,7 +90,7 @@ export function TablesFormXlsx({ submission, editable, settled, baseVersion, onF
               {cellErrors.map((p, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{p.name === 'file' ? t('reporting.formXlsx.wholeFile') : p.name.slice('file.'.length)}</Table.Td>
-                  <Table.Td>{t(fieldMessageKey(p.code))}</Table.Td>
+                  <Table.Td>{fieldMessage(t, p)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
