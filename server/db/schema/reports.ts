@@ -4,6 +4,7 @@ import { appUser } from './identity.js';
 import { inspection } from './inspections.js';
 import { documentRegisterEntry } from './plans.js';
 import { agency } from './registry.js';
+import { jobRecordColumns, jobStatusCheck } from '../../jobs/xlsx-import-columns.js';
 
 /**
  * Report templates (biểu mẫu, đề cương báo cáo), issue 9 §1: a versioned body of sections, typed
@@ -209,23 +210,16 @@ export const reportReminder = pgTable(
 export const reportCompilation = pgTable(
   'report_compilation',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    /** Its status is 'queued' | 'running' | 'done' | 'failed'. */
+    ...jobRecordColumns(),
     requestId: uuid()
       .notNull()
       .references(() => reportRequest.id),
-    /** 'queued' | 'running' | 'done' | 'failed'. */
-    status: text().notNull().default('queued'),
     /** Accepted reports to compile, once counted; `processed` of them read so far. */
     total: integer(),
     processed: integer().notNull().default(0),
     xlsxSha256: text(),
     docxSha256: text(),
-    jobId: text(),
-    requestedBy: uuid()
-      .notNull()
-      .references(() => appUser.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('report_compilation_requested_by_idx').on(t.requestedBy), check('report_compilation_status_check', sql`${t.status} in ('queued','running','done','failed')`)],
+  (t) => [index('report_compilation_requested_by_idx').on(t.requestedBy), jobStatusCheck('report_compilation', t.status, ['queued', 'running', 'done', 'failed'])],
 );
