@@ -57,6 +57,8 @@ const AssignedTaskPage = lazy(() => import('./features/assigned-tasks/AssignedTa
 const ReportRequestsPage = lazy(() => import('./features/reports/RequestsPage.js').then((m) => ({ default: m.RequestsPage })));
 const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })));
 const ChecklistFillPage = lazy(() => import('./features/checklists/ChecklistFillPage.js').then((m) => ({ default: m.ChecklistFillPage })));
+const ChecklistTemplatesPage = lazy(() => import('./features/checklists/ChecklistTemplatesPage.js').then((m) => ({ default: m.ChecklistTemplatesPage })));
+const ChecklistTemplatePage = lazy(() => import('./features/checklists/ChecklistTemplatePage.js').then((m) => ({ default: m.ChecklistTemplatePage })));
 const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
 const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
 const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
@@ -130,6 +132,8 @@ function SignedInRoutes() {
         <Route path="inspections" element={<InspectionsPage />} />
         <Route path="inspections/:id" element={<InspectionDetailPage />} />
         <Route path="inspections/:id/checklists/:checklistId" element={<ChecklistFillPage />} />
+        <Route path="checklist-templates" element={<ChecklistTemplatesPage />} />
+        <Route path="checklist-templates/:id" element={<ChecklistTemplatePage />} />
         <Route path="good-practices" element={<GoodPracticesPage />} />
         <Route path="conclusions/:id" element={<ConclusionPage />} />
         <Route path="corrective-actions" element={<CorrectiveActionsPage />} />

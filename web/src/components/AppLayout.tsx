@@ -30,6 +30,7 @@ const navItems: NavItem[] = [
   { to: '/indices', label: 'nav.indices' },
   { to: '/reports/requests', label: 'nav.reporting', capability: ['report.manage', 'report.read_all', 'report.submit'] },
   { to: '/good-practices', label: 'nav.goodPractices' },
+  { to: '/checklist-templates', label: 'nav.checklistTemplates', capability: 'checklist.manage' },
   { to: '/corrective-actions', label: 'nav.correctiveActions', capability: ['action.report', 'action.review', 'conclusion.approve'] },
   { to: '/assigned-tasks', label: 'nav.assignedTasks', capability: ['task.read', 'task.read_owned'] },
   { to: '/self-inspections', label: 'nav.selfInspections', capability: ['self_inspection.read', 'self_inspection.record'] },

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.vi.js';
 import { assignedTasksEn } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingEn } from '../features/reports/reports.messages.js';
 import { checklistsEn } from '../features/checklists/checklists.messages.js';
+import { checklistTemplatesEn } from '../features/checklists/checklist-templates.messages.js';
 import { selfInspectionsEn } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesEn } from '../features/difficulties/difficulties.messages.js';
 import { followupEn } from '../features/followup/followup.messages.js';
@@ -1034,6 +1035,7 @@ export const en: Record<MessageKey, string> = {
   ...assignedTasksEn,
   ...reportingEn,
   ...checklistsEn,
+  ...checklistTemplatesEn,
   ...selfInspectionsEn,
   ...difficultiesEn,
   ...followupEn,

@@ -1,6 +1,7 @@
 import { assignedTasksVi } from '../features/assigned-tasks/assigned-tasks.messages.js';
 import { reportingVi } from '../features/reports/reports.messages.js';
 import { checklistsVi } from '../features/checklists/checklists.messages.js';
+import { checklistTemplatesVi } from '../features/checklists/checklist-templates.messages.js';
 import { selfInspectionsVi } from '../features/self-inspections/self-inspections.messages.js';
 import { difficultiesVi } from '../features/difficulties/difficulties.messages.js';
 import { followupVi } from '../features/followup/followup.messages.js';
@@ -1037,6 +1038,7 @@ export const vi = {
   ...assignedTasksVi,
   ...reportingVi,
   ...checklistsVi,
+  ...checklistTemplatesVi,
   ...selfInspectionsVi,
   ...difficultiesVi,
   ...followupVi,

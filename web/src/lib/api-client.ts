@@ -156,7 +156,8 @@ export function invalidParamsByField(error: unknown): Record<string, InvalidPara
   const out: Record<string, InvalidParam> = {};
   if (!(error instanceof ApiError)) return out;
   for (const param of error.invalidParams) {
-    const name = param.name.replace(/^(body|query|params)\./, '');
+    // `items[3].code` (a use case's) and `items.3.code` (zod's) name the same field.
+    const name = param.name.replace(/^(body|query|params)\./, '').replace(/\[(\d+)\]/g, '.$1');
     if (!(name in out)) out[name] = param;
   }
   return out;
