@@ -75,6 +75,9 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/settings/schedule-rules': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'PUT /api/settings/schedule-rules': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'PUT /api/settings/schedule-rules (installation)': { anonymous: 401, admin: 200, leader: 403, secretariat: 403, inspector: 403, unit_officer: 403 },
+  // The time of day an authority's reminders go out: set like its schedule rules (the installation's on the jobs page).
+  'GET /api/settings/reminder-time': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'PUT /api/settings/reminder-time': { anonymous: 401, admin: [200, 404], leader: [403, 403], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   // Plans: the town committee's, inspecting ward A's committee.
   'GET /api/plans': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'POST /api/plans': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },

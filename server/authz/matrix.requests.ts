@@ -403,6 +403,14 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PUT', url: '/api/settings/schedule-rules', payload: { noticeLeadWorkingDays: current.noticeLeadWorkingDays, revisitMinDays: current.revisitMinDays, version: current.version } };
     },
   },
+  'GET /api/settings/reminder-time': unscopedGet('/api/settings/reminder-time'),
+  'PUT /api/settings/reminder-time': {
+    scoped: true,
+    build: async ({ place }) => {
+      const current = (await place.admin.get(`/api/settings/reminder-time?unitId=${place.a.town.id}`)).json() as { version: number | null; time: string };
+      return { method: 'PUT', url: '/api/settings/reminder-time', payload: { unitId: place.a.town.id, time: current.time, version: current.version } };
+    },
+  },
   'PUT /api/settings/standing-body': {
     scoped: true,
     build: async ({ place }) => {

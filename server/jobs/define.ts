@@ -60,6 +60,13 @@ export interface JobDefinition<T = unknown> {
   cron?: string;
   /** Run once a day at the office's daily run time (Asia/Ho_Chi_Minh); the payload is `{ day }`. */
   daily?: boolean;
+  /**
+   * With `daily`: each authority that set its own reminder time (`jobs.daily_run_time:<unitId>`)
+   * gets its own run at that time, payload `{ day, unitId }`; the run at the installation's time
+   * covers every other authority, payload `{ day, exceptUnitIds }` (server/jobs/daily.ts). The
+   * handler must then work on the payload's authorities only.
+   */
+  perAuthority?: boolean;
   /** Parallel attempts per worker process (PostgreSQL only; the embedded database runs one). */
   concurrency: number;
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { int4 } from './common.js';
+import { TIME_OF_DAY } from '../domain/vietnam-time.js';
 
 /**
  * The schedule's spacing and lead times, editable in the app (issue 8 §2; both UNCONFIRMED in the
@@ -36,3 +37,31 @@ export const scheduleRulesSetting = scheduleRulesValue.extend({
   canUpdate: z.boolean(),
 });
 export type ScheduleRulesSetting = z.infer<typeof scheduleRulesSetting>;
+
+/**
+ * The time of day an authority's reminders go out (issue 8 §5: "at the time of day the office
+ * sets", Asia/Ho_Chi_Minh). Each authority's standing office sets its own; until it does, the
+ * installation's daily run time applies (set by its administrator on the jobs page), and until that
+ * is set, 07:00.
+ */
+export const reminderTimeQuery = z.object({
+  /** An authority's unit (default: the caller's own authority). */
+  unitId: z.uuid().optional(),
+});
+export const putReminderTimeBody = z.object({
+  /** The authority's unit whose time this is. */
+  unitId: z.uuid(),
+  time: z.string().regex(TIME_OF_DAY, 'expected HH:MM, 00:00 to 23:59'),
+  version: int4().min(1).nullable(),
+});
+export const reminderTimeSetting = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  /** 'HH:MM' in force for the authority. */
+  time: z.string(),
+  /** Version of the authority's own row; null: never set (PUT with version null creates it). */
+  version: z.number().int().nullable(),
+  source: z.enum(['authority', 'installation', 'default']),
+  canUpdate: z.boolean(),
+});
+export type ReminderTimeSetting = z.infer<typeof reminderTimeSetting>;

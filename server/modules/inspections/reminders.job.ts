@@ -1,15 +1,15 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
 import type { Tx } from '../../db/client.js';
 import { inspectionReminder } from '../../db/schema/index.js';
-import { dailyPayload } from '../../jobs/daily.js';
+import { authorityDailyPayload, type AuthorityDailyPayload } from '../../jobs/daily.js';
 import { defineJob } from '../../jobs/define.js';
 import { notify } from '../../notifications/notify.js';
 import type { SystemContext } from '../audit/audit-log.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { inspectionLink, officeRecipients, teamRecipients, unitOfficers } from './inspection-notifications.js';
 import { findInspection } from './inspections.repository.js';
-import { inspection } from '../../db/schema/index.js';
+import { agency, inspection, inspectionPlan } from '../../db/schema/index.js';
 
 const system: SystemContext = { actor: null, ip: null, requestId: null };
 
@@ -19,8 +19,18 @@ async function claim(tx: Tx, inspectionId: string, kind: string, day: string): P
   return rows.length > 0;
 }
 
+/** The inspections of the payload's authorities: those of plans issued by a committee of that unit (or not of those units). */
+function ofAuthorities(p: AuthorityDailyPayload): SQL | undefined {
+  const plansOf = (units: string[]) =>
+    sql`${inspection.planId} in (select ${inspectionPlan.id} from ${inspectionPlan} join ${agency} on ${agency.id} = ${inspectionPlan.issuingAgencyId} where ${inArray(agency.unitId, units)})`;
+  if (p.unitId) return plansOf([p.unitId]);
+  if (p.exceptUnitIds?.length) return sql`not (${plansOf(p.exceptUnitIds)})`;
+  return undefined;
+}
+
 /**
- * Every day at the office's run time (server/jobs/daily.ts, Asia/Ho_Chi_Minh, by the injected
+ * Every day at the time each authority's standing office set (its own, else the installation's;
+ * server/jobs/daily.ts `perAuthority`) (server/jobs/daily.ts, Asia/Ho_Chi_Minh, by the injected
  * clock): the unit's report is due in two working days, today, or was due on the last working day
  * (to the unit and the office; counted on the working calendar, on working days only), and the
  * visits of tomorrow (to the team, unannounced ones included — the unit is never told of those).
@@ -29,10 +39,13 @@ async function claim(tx: Tx, inspectionId: string, kind: string, day: string): P
 export const inspectionRemindersJob = defineJob({
   name: 'inspections.send-reminders',
   title: { vi: 'Nhắc hạn báo cáo và lịch kiểm tra', en: 'Report deadline and visit reminders' },
-  payload: dailyPayload,
+  payload: authorityDailyPayload,
   daily: true,
+  perAuthority: true,
   retry: { limit: 3, delaySeconds: 60, backoff: true },
-  async handler({ day }, ctx) {
+  async handler(payload, ctx) {
+    const { day } = payload;
+    const authorities = ofAuthorities(payload);
     const { calendar } = await loadWorkingCalendar(ctx.db);
     const tomorrow = dayNumberToIso(toDayNumber(day) + 1);
     const due = calendar.isWorkingDay(day) ? { soon: calendar.addWorkingDays(day, 2), today: day, overdue: calendar.previousWorkingDay(day) } : null;
@@ -46,6 +59,7 @@ export const inspectionRemindersJob = defineJob({
             and(
               inArray(inspection.reportDueOn, [due.soon, due.today, due.overdue]),
               or(and(eq(inspection.kind, 'announced'), eq(inspection.status, 'notified')), and(eq(inspection.kind, 'report'), eq(inspection.status, 'planned'))),
+              authorities,
             ),
           );
         for (const r of rows) {
@@ -64,7 +78,7 @@ export const inspectionRemindersJob = defineJob({
       const visits = await tx
         .select({ id: inspection.id })
         .from(inspection)
-        .where(and(eq(inspection.startsOn, tomorrow), sql`${inspection.status} in ('planned','notified')`));
+        .where(and(eq(inspection.startsOn, tomorrow), sql`${inspection.status} in ('planned','notified')`, authorities));
       for (const v of visits) {
         if (!(await claim(tx, v.id, 'visit_tomorrow', day))) continue;
         const row = (await findInspection(tx, v.id))!;

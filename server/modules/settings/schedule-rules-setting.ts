@@ -46,7 +46,7 @@ export const scheduleRulesFor = async (db: DbOrTx, env: { config: Pick<Config, '
  * authority's, its standing office (`inspection.schedule`) or an admin configuring it
  * (`authority.configure`), in reach of its People's Committee.
  */
-async function mayUpdate(db: DbOrTx, actor: Actor, unitId: string | null): Promise<boolean> {
+export async function mayUpdate(db: DbOrTx, actor: Actor, unitId: string | null): Promise<boolean> {
   if (!unitId) return holdsAnywhere(actor, 'schedule.configure');
   const committee = await committeeOfUnit(db, unitId);
   if (!committee) return false;
@@ -55,7 +55,7 @@ async function mayUpdate(db: DbOrTx, actor: Actor, unitId: string | null): Promi
 }
 
 /** The level a request names, as the caller may see it: 404 for a unit out of sight. */
-async function levelOf(db: DbOrTx, actor: Actor, unitId: string | null | undefined, scope: 'authority' | 'installation'): Promise<{ unitId: string | null; unitName: string | null }> {
+export async function levelOf(db: DbOrTx, actor: Actor, unitId: string | null | undefined, scope: 'authority' | 'installation'): Promise<{ unitId: string | null; unitName: string | null }> {
   if (scope === 'installation' && !unitId) return { unitId: null, unitName: null };
   const id = unitId ?? actor.roles[0]?.unitId;
   if (!id) throw AppError.notFound('unit');

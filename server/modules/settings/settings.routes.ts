@@ -4,7 +4,8 @@ import type { AppDeps, AppInstance } from '../../app.js';
 import { contextOf, requireActor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { findVisibleUnit } from '../registry/registry.repository.js';
-import { putScheduleRulesBody, scheduleRulesQuery, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
+import { putReminderTimeBody, putScheduleRulesBody, reminderTimeQuery, reminderTimeSetting, scheduleRulesQuery, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
+import { presentReminderTime, setReminderTime } from './reminder-time-setting.js';
 import { authorizeScheduleRules, presentScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
 import { presentStandingBody } from './settings.presenter.js';
 import { readStandingBody } from './settings.repository.js';
@@ -46,6 +47,22 @@ export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       authorizeScheduleRules(ctx.actor);
       return db.transaction((tx) => setScheduleRules(tx, ctx, request.body, deps.config.schedule));
+    },
+  );
+
+  app.get(
+    '/api/settings/reminder-time',
+    { schema: { tags: ['settings'], summary: 'The time of day an authority’s reminders go out (default: the caller’s authority): its own, else the installation’s daily run time', querystring: reminderTimeQuery, response: { 200: reminderTimeSetting, ...errors } } },
+    async (request) => presentReminderTime(db, requireActor(request), request.query),
+  );
+
+  app.put(
+    '/api/settings/reminder-time',
+    { schema: { tags: ['settings'], summary: 'Set the time of day (HH:MM, Asia/Ho_Chi_Minh) an authority’s reminders go out, versioned', body: putReminderTimeBody, response: { 200: reminderTimeSetting, ...errors, 409: problemSchema } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      authorizeScheduleRules(ctx.actor);
+      return db.transaction((tx) => setReminderTime(tx, ctx, request.body));
     },
   );
 

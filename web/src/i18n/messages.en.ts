@@ -787,7 +787,7 @@ export const en: Record<MessageKey, string> = {
   'jobs.onDemand': 'On demand',
   'jobs.retries': 'Up to {limit} retries, the first after {delay} s',
   'jobs.dailyRunTime': 'Daily run time',
-  'jobs.dailyRunTimeHint': 'HH:MM, Vietnam time',
+  'jobs.dailyRunTimeHint': 'HH:MM, Vietnam time. Report deadline and visit reminders go out at the time each authority’s standing office sets (Schedule rules), at this time until it does.',
   'jobs.dailyRunTimeReadOnly': 'Daily jobs run at {time} (Vietnam time), set by the administrator of the whole installation.',
   'jobs.failedTitle': 'Failed jobs',
   'jobs.noFailed': 'No failed jobs.',

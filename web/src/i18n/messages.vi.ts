@@ -790,7 +790,7 @@ export const vi = {
   'jobs.onDemand': 'Khi cần',
   'jobs.retries': 'Thử lại tối đa {limit} lần, bắt đầu sau {delay} giây',
   'jobs.dailyRunTime': 'Giờ chạy công việc hằng ngày',
-  'jobs.dailyRunTimeHint': 'HH:MM, giờ Việt Nam',
+  'jobs.dailyRunTimeHint': 'HH:MM, giờ Việt Nam. Nhắc hạn báo cáo và lịch kiểm tra đi vào giờ cơ quan thường trực của từng cấp đặt (Quy tắc lịch kiểm tra), nếu chưa đặt thì vào giờ này.',
   'jobs.dailyRunTimeReadOnly': 'Công việc hằng ngày chạy lúc {time} (giờ Việt Nam), do quản trị viên toàn hệ thống đặt.',
   'jobs.failedTitle': 'Công việc thất bại',
   'jobs.noFailed': 'Không có công việc nào thất bại.',

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { ScheduleRulesSetting } from '../../../../shared/api/schedule-settings.schemas.js';
+import type { ReminderTimeSetting, ScheduleRulesSetting } from '../../../../shared/api/schedule-settings.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n.js';
@@ -15,7 +15,8 @@ const rulesKey = (scope: Scope) => ['settings', 'schedule-rules', scope] as cons
 
 /**
  * /settings/schedule-rules — the notice lead time and the revisit window of the caller's authority
- * (GET/PUT /api/settings/schedule-rules): its standing office sets them; and, for the installation's
+ * (GET/PUT /api/settings/schedule-rules) and the time of day its reminders go out
+ * (GET/PUT /api/settings/reminder-time): its standing office sets them; and, for the installation's
  * administrator (`schedule.configure`), the installation-wide values every authority starts from.
  * Versioned: a stale save gets 409 and offers to reload.
  */
@@ -29,13 +30,16 @@ export function ScheduleRulesPage() {
       </Title>
       <Text>{t('scheduleRules.intro')}</Text>
       {can('inspection.schedule') || can('authority.configure') ? <RulesLevel scope="authority" /> : null}
+      {can('inspection.schedule') || can('authority.configure') ? <ReminderTime /> : null}
       {can('schedule.configure') ? <RulesLevel scope="installation" /> : null}
-      <Text size="sm" c="dimmed">
-        {t('scheduleRules.reminderTime')}{' '}
-        <Anchor component={Link} to="/admin/jobs" inherit>
-          {t('nav.jobs')}
-        </Anchor>
-      </Text>
+      {can('schedule.configure') ? (
+        <Text size="sm" c="dimmed">
+          {t('scheduleRules.reminderTimeInstallation')}{' '}
+          <Anchor component={Link} to="/admin/jobs" inherit>
+            {t('nav.jobs')}
+          </Anchor>
+        </Text>
+      ) : null}
     </Stack>
   );
 }
@@ -114,6 +118,63 @@ function RulesForm({ scope, current, onReload }: { scope: Scope; current: Schedu
           {save.error && !fieldError('noticeLeadWorkingDays') && !fieldError('revisitMinDays') ? <ErrorAlert error={save.error} onReload={onReload} /> : null}
           <Group justify="flex-end" display={current.canUpdate ? undefined : 'none'}>
             <Button type="submit" loading={save.isPending} disabled={unchanged || noticeLead === '' || revisit === ''}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+const reminderKey = ['settings', 'reminder-time'] as const;
+
+/** The time of day the authority's reminders go out: its own, else the installation's daily run time (the jobs page). */
+function ReminderTime() {
+  const t = useT();
+  const current = useQuery({ queryKey: reminderKey, queryFn: ({ signal }) => api.get<ReminderTimeSetting>('/api/settings/reminder-time', undefined, signal) });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t('scheduleRules.reminderTimeTitle')}
+      </Title>
+      {current.error ? <ErrorAlert error={current.error} /> : null}
+      {current.isPending && <Loader aria-label={t('app.loading')} />}
+      {current.data && <ReminderTimeForm key={`${current.data.version}/${current.data.time}`} current={current.data} onReload={() => void current.refetch()} />}
+    </Stack>
+  );
+}
+
+function ReminderTimeForm({ current, onReload }: { current: ReminderTimeSetting; onReload: () => void }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const notifySuccess = useNotifySuccess();
+  const [time, setTime] = useState(current.time);
+  const save = useMutation({
+    mutationFn: () => api.put<ReminderTimeSetting>('/api/settings/reminder-time', { unitId: current.unitId, time, version: current.version }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(reminderKey, saved);
+      notifySuccess(t('scheduleRules.reminderTimeSaved'));
+    },
+  });
+  const fieldError = useFieldErrors(save.error);
+  const source = current.source === 'authority' ? t('scheduleRules.source.authority', { version: current.version ?? '' }) : current.source === 'installation' ? t('scheduleRules.source.installation') : t('scheduleRules.source.default');
+  return (
+    <Paper withBorder p="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {source}
+          </Text>
+          <TextInput label={t('scheduleRules.reminderTime')} description={t('scheduleRules.reminderTimeHint')} value={time} onChange={(e) => setTime(e.currentTarget.value)} readOnly={!current.canUpdate} error={fieldError('time')} w={260} required />
+          {save.error && !fieldError('time') ? <ErrorAlert error={save.error} onReload={onReload} /> : null}
+          <Group justify="flex-end" display={current.canUpdate ? undefined : 'none'}>
+            <Button type="submit" loading={save.isPending} disabled={time === current.time && current.source === 'authority'}>
               {t('common.save')}
             </Button>
           </Group>

@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import type { ScheduleRulesSetting } from '../../../../shared/api/schedule-settings.schemas.js';
+import type { ReminderTimeSetting, ScheduleRulesSetting } from '../../../../shared/api/schedule-settings.schemas.js';
 import { SessionProvider } from '../../auth/session.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { CalendarFeedSection } from './CalendarFeedSection.js';
@@ -33,6 +33,7 @@ const sessionWith = (capabilities: string[]) => ({
   capabilities,
 });
 const unitId = '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0a';
+const reminder: ReminderTimeSetting = { unitId, unitName: 'Hoài Nhơn', time: '07:00', version: null, source: 'installation', canUpdate: true };
 const renderPage = () =>
   renderWithProviders(
     <SessionProvider fallback={null}>
@@ -48,6 +49,7 @@ describe('schedule rules page', () => {
     let stale = false;
     const calls = fakeServer((method, url, body) => {
       if (url === '/api/session') return json(sessionWith(['inspection.schedule']));
+      if (url.startsWith('/api/settings/reminder-time')) return json({ ...reminder, source: 'default' });
       if (!url.startsWith('/api/settings/schedule-rules')) return undefined;
       if (method === 'GET') return url.includes('scope=authority') ? json(current) : undefined;
       if (stale) return json({ type: 'x', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r' }, 409);
@@ -63,7 +65,7 @@ describe('schedule rules page', () => {
     const lead = screen.getByRole('textbox', { name: /Thông báo đến đơn vị trước hạn gửi báo cáo/ });
     await userEvent.clear(lead);
     await userEvent.type(lead, '5');
-    await userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await userEvent.click(screen.getAllByRole('button', { name: 'Lưu' })[0]);
     expect(await screen.findByText('Cơ quan đã đặt riêng (phiên bản 1).')).toBeTruthy();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ noticeLeadWorkingDays: 5, revisitMinDays: 30, version: null, unitId });
 
@@ -72,7 +74,7 @@ describe('schedule rules page', () => {
     const revisit = screen.getByRole('textbox', { name: /Khoảng cách tối thiểu/ });
     await userEvent.clear(revisit);
     await userEvent.type(revisit, '60');
-    await userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await userEvent.click(screen.getAllByRole('button', { name: 'Lưu' })[0]);
     expect(await screen.findByRole('alert')).toBeTruthy();
     current = { ...current, noticeLeadWorkingDays: 4, revisitMinDays: 45, version: 7, source: 'authority' };
     stale = false;
@@ -94,6 +96,33 @@ describe('schedule rules page', () => {
     expect(await screen.findByText('Đã đặt (phiên bản 3).')).toBeTruthy();
     expect(await screen.findByText('Bạn chỉ được xem các giá trị này.')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Lưu' })).toHaveLength(1);
+  });
+
+  it("sets the authority's daily reminder time, from the installation's, with its unit and version; a bad time is shown on the field", async () => {
+    let current: ReminderTimeSetting = { ...reminder };
+    const calls = fakeServer((method, url, body) => {
+      if (url === '/api/session') return json(sessionWith(['inspection.schedule']));
+      if (url.startsWith('/api/settings/schedule-rules')) return json({ noticeLeadWorkingDays: 2, revisitMinDays: 1, unitId, unitName: 'Hoài Nhơn', version: null, source: 'default', canUpdate: true });
+      if (!url.startsWith('/api/settings/reminder-time')) return undefined;
+      if (method === 'GET') return json(current);
+      const b = body as { time: string };
+      if (b.time === '25:00') return json({ type: 'x', title: 'bad', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.time', code: 'invalid_format', reason: 'expected HH:MM' }] }, 400);
+      current = { ...current, time: b.time, version: 1, source: 'authority' };
+      return json(current);
+    });
+    renderPage();
+    const input = await screen.findByRole('textbox', { name: /Giờ gửi nhắc việc/ });
+    expect((input as HTMLInputElement).value).toBe('07:00');
+    await userEvent.clear(input);
+    await userEvent.type(input, '25:00');
+    const saveButtons = () => screen.getAllByRole('button', { name: 'Lưu' });
+    await userEvent.click(saveButtons()[1]);
+    expect(await screen.findByText('Sai định dạng.')).toBeTruthy();
+    await userEvent.clear(input);
+    await userEvent.type(input, '15:30');
+    await userEvent.click(saveButtons()[1]);
+    expect(await screen.findByText('Cơ quan đã đặt riêng (phiên bản 1).')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'PUT').at(-1)?.body).toEqual({ unitId, time: '15:30', version: null });
   });
 });
 
