@@ -138,8 +138,8 @@ async function board() {
   rows.push([`GET /api/corrective-actions/board national admin (all years)`, await measure(get(app, national, `/api/corrective-actions/board`))]);
   for (const [who, cookie] of [['national admin', national], ['province secretariat', secretariat]] as const) {
     const res = await app.inject({ method: 'GET', url: `/api/corrective-actions/board?year=${year}`, cookies: { par_session: cookie } });
-    const b = res.json() as { total: unknown; byAgency: unknown[] };
-    console.log(`  board of ${year} seen by the ${who}: ${JSON.stringify(b.total)} over ${b.byAgency.length} units`);
+    const b = res.json() as { total: unknown; byAgency: unknown[]; agencyCount?: number };
+    console.log(`  board of ${year} seen by the ${who}: ${JSON.stringify(b.total)} over ${b.agencyCount ?? b.byAgency.length} units (${b.byAgency.length} in the answer, ${(res.rawPayload.length / 1024).toFixed(1)} KB)`);
   }
   print(`Corrective-actions board at national scale on ${database.kind} (${counts.conclusions} conclusions, ${counts.actions} actions; ${JSON.stringify(marker.counts)}), ${requests} requests each, one at a time`, rows);
   await app.close();

@@ -78,13 +78,24 @@ export const correctiveActionDetailSchema = correctiveActionSchema.extend({ hist
 export type CorrectiveActionDetail = z.infer<typeof correctiveActionDetailSchema>;
 export const correctiveActionListResponse = z.object({ items: z.array(correctiveActionSchema), total: z.number().int() });
 
-export const boardQuery = z.object({ planId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** Rows of the board's "by agency" table per page (a country has thousands of inspected agencies). */
+export const BOARD_AGENCY_PAGE_SIZE = 50;
+export const boardQuery = z.object({
+  planId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** The page of the "by agency" rows (1-based); totals and content groups are always whole. */
+  agencyPage: z.coerce.number().int().min(1).max(100_000).default(1),
+  agencyPageSize: z.coerce.number().int().min(1).max(200).default(BOARD_AGENCY_PAGE_SIZE),
+});
 const counts = z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() });
 export const actionBoardSchema = z.object({
   /** The day "overdue" is counted from (today in Việt Nam). */
   asOf: isoDate,
   total: counts,
+  /** One page of the inspected agencies (in the register's order), `agencyPage` of the query. */
   byAgency: z.array(counts.extend({ agencyId: z.uuid(), agencyName: z.string() })),
+  /** Inspected agencies with actions (all pages). */
+  agencyCount: z.number().int(),
   byContentGroup: z.array(counts.extend({ contentGroup: z.string().nullable() })),
 });
 export type ActionBoard = z.infer<typeof actionBoardSchema>;

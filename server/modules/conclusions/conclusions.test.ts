@@ -295,6 +295,13 @@ describe('corrective actions', () => {
     const board: ActionBoard = boardRes.json();
     expect(board.total).toEqual({ open: 0, overdue: 2, closed: 1 });
     expect(board.byAgency).toEqual([expect.objectContaining({ agencyId: s.a.wardACommittee.id, open: 0, overdue: 2, closed: 1 })]);
+    expect(board.agencyCount).toBe(1);
+    // The agencies come a page at a time (a country has thousands); totals and groups stay whole.
+    const past = (await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&agencyPage=2&agencyPageSize=1`)).json() as ActionBoard;
+    expect(past).toMatchObject({ byAgency: [], agencyCount: 1, total: board.total, byContentGroup: board.byContentGroup });
+    const tooBig = await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&agencyPageSize=1000`);
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().invalidParams).toEqual([expect.objectContaining({ name: 'query.agencyPageSize' })]);
     expect(board.byContentGroup).toEqual([
       { contentGroup: 'a', open: 0, overdue: 1, closed: 0 },
       { contentGroup: 'c', open: 0, overdue: 1, closed: 1 },

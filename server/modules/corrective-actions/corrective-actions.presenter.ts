@@ -32,24 +32,19 @@ export function presentAction(actor: Actor, row: ActionRow, today: string): Corr
   };
 }
 
-type BoardRows = Awaited<ReturnType<typeof actionBoard>>;
+const counts = (c: { open: number; overdue: number; closed: number }) => ({ open: Number(c.open), overdue: Number(c.overdue), closed: Number(c.closed) });
 
-/** Folds the grouped counts into totals, rows by agency and rows by content group. */
-export function presentBoard(rows: BoardRows, asOf: string): ActionBoard {
-  const zero = () => ({ open: 0, overdue: 0, closed: 0 });
-  const total = zero();
-  const byAgency = new Map<string, ActionBoard['byAgency'][number]>();
-  const byGroup = new Map<string | null, ActionBoard['byContentGroup'][number]>();
-  for (const r of rows) {
-    const state = r.state as 'open' | 'overdue' | 'closed';
-    const n = Number(r.n);
-    total[state] += n;
-    const a = byAgency.get(r.agencyId) ?? { agencyId: r.agencyId, agencyName: r.agencyName, ...zero() };
-    a[state] += n;
-    byAgency.set(r.agencyId, a);
-    const g = byGroup.get(r.contentGroup) ?? { contentGroup: r.contentGroup, ...zero() };
-    g[state] += n;
-    byGroup.set(r.contentGroup, g);
-  }
-  return { asOf, total, byAgency: [...byAgency.values()], byContentGroup: [...byGroup.values()].sort((x, y) => (x.contentGroup ?? '~').localeCompare(y.contentGroup ?? '~')) };
+/** The board's grouped counts as the API answers them (no action at all: zeros). */
+export function presentBoard({ rows, agencyCount }: Awaited<ReturnType<typeof actionBoard>>, asOf: string): ActionBoard {
+  const total = rows.find((r) => r.kind === 'total');
+  return {
+    asOf,
+    total: total ? counts(total) : { open: 0, overdue: 0, closed: 0 },
+    byAgency: rows.filter((r) => r.kind === 'agency').map((a) => ({ agencyId: a.agencyId!, agencyName: a.agencyName!, ...counts(a) })),
+    agencyCount,
+    byContentGroup: rows
+      .filter((r) => r.kind === 'group')
+      .map((g) => ({ contentGroup: g.contentGroup, ...counts(g) }))
+      .sort((x, y) => (x.contentGroup ?? '~').localeCompare(y.contentGroup ?? '~')),
+  };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { agency, correctiveAction, correctiveActionUpdate, documentRegisterEntry, inspection, inspectionConclusion, inspectionPlan } from '../../db/schema/index.js';
-import type { DbOrTx } from '../../db/client.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
 import { hasRole, type Actor } from '../../http/actor.js';
 import { visibleConclusions } from '../conclusions/conclusions.repository.js';
 
@@ -133,31 +133,55 @@ export async function actionHistory(tx: DbOrTx, actionId: string) {
   return tx.select().from(correctiveActionUpdate).where(eq(correctiveActionUpdate.actionId, actionId)).orderBy(asc(correctiveActionUpdate.createdAt), asc(correctiveActionUpdate.id));
 }
 
+export interface BoardRow {
+  /** 'agency': one page of the inspected agencies; 'group': a content group; 'total': every action. */
+  kind: 'agency' | 'group' | 'total';
+  agencyId: string | null;
+  agencyName: string | null;
+  contentGroup: string | null;
+  open: number;
+  overdue: number;
+  closed: number;
+}
+
 /**
- * The board: open, overdue and closed actions by inspected agency and by content group, counted in
- * SQL over the actions the actor may see (one scan, two groupings).
+ * The board in one scan of the actions the actor may see: open, overdue and closed counts by
+ * inspected agency, by content group and in total (grouping sets), of which only one page of
+ * agencies (in the register's order) is returned, with how many agencies there are — a country has
+ * thousands, so the answer stays small.
  */
-export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; today: string }) {
-  const where = conditions(actor, { ...f });
-  const state = sql`case when ${correctiveAction.status} = 'closed' then 'closed' when ${correctiveAction.dueOn} < ${f.today}::date then 'overdue' else 'open' end`;
-  const base = () =>
-    tx
-      .select({
-        agencyId: inspection.agencyId,
-        agencyName: inspected.name,
-        sortKey: inspected.sortKey,
-        contentGroup: correctiveAction.contentGroup,
-        state: sql<string>`${state}`.as('state'),
-        n: sql<number>`count(*)::int`.as('n'),
-      })
-      .from(correctiveAction)
-      .innerJoin(inspectionConclusion, eq(inspectionConclusion.id, correctiveAction.conclusionId))
-      .innerJoin(inspection, eq(inspection.id, inspectionConclusion.inspectionId))
-      .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
-      .innerJoin(inspected, eq(inspected.id, inspection.agencyId))
-      .where(where)
-      // By position: the state's expression carries a parameter, which PostgreSQL would not match by text.
-      .groupBy(sql`1, 2, 3, 4, 5`)
-      .orderBy(asc(inspected.sortKey), asc(inspection.agencyId));
-  return base();
+export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; today: string; agencyPage: number; agencyPageSize: number }) {
+  const closed = sql`${correctiveAction.status} = 'closed'`;
+  const overdue = sql`coalesce(${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date, false)`;
+  const grouped = tx
+    .select({
+      agencyId: sql`${inspection.agencyId}`.as('agency_id'),
+      agencyName: sql`max(${inspected.name})`.as('agency_name'),
+      sortKey: sql`min(${inspected.sortKey})`.as('sort_key'),
+      contentGroup: sql`${correctiveAction.contentGroup}`.as('content_group'),
+      open: sql`(count(*) filter (where not ${closed} and not ${overdue}))::int`.as('open'),
+      overdue: sql`(count(*) filter (where ${overdue}))::int`.as('overdue'),
+      closed: sql`(count(*) filter (where ${closed}))::int`.as('closed'),
+      byAgency: sql`grouping(${inspection.agencyId}) = 0`.as('by_agency'),
+      byGroup: sql`grouping(${correctiveAction.contentGroup}) = 0`.as('by_group'),
+    })
+    .from(correctiveAction)
+    .innerJoin(inspectionConclusion, eq(inspectionConclusion.id, correctiveAction.conclusionId))
+    .innerJoin(inspection, eq(inspection.id, inspectionConclusion.inspectionId))
+    .innerJoin(inspectionPlan, eq(inspectionPlan.id, inspection.planId))
+    .innerJoin(inspected, eq(inspected.id, inspection.agencyId))
+    .where(conditions(actor, f))
+    .groupBy(sql`grouping sets ((${inspection.agencyId}), (${correctiveAction.contentGroup}), ())`);
+  const first = (f.agencyPage - 1) * f.agencyPageSize;
+  const rows = await queryRows<BoardRow & { agencyCount: number }>(
+    tx,
+    sql`select case when by_agency then 'agency' when by_group then 'group' else 'total' end as "kind", agency_id as "agencyId", agency_name as "agencyName",
+          content_group as "contentGroup", open, overdue, closed, agency_count as "agencyCount"
+        from (select g.*, count(*) filter (where g.by_agency) over () as agency_count,
+                     row_number() over (partition by g.by_agency order by g.sort_key, g.agency_id) as rn
+              from (${grouped}) g) r
+        where not by_agency or rn between ${first + 1} and ${first + f.agencyPageSize}
+        order by by_agency, rn`,
+  );
+  return { rows, agencyCount: Number(rows[0]?.agencyCount ?? 0) };
 }

@@ -21,7 +21,7 @@ const fetchMock = vi.fn(async (input: string) => {
   urls.push(input);
   const url = new URL(input, 'http://localhost');
   if (url.pathname === '/api/session') return json(session);
-  if (url.pathname === '/api/corrective-actions/board') return json({ asOf: '2021-12-20', total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], byContentGroup: [] });
+  if (url.pathname === '/api/corrective-actions/board') return json({ asOf: '2021-12-20', total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], agencyCount: 0, byContentGroup: [] });
   if (url.pathname === '/api/corrective-actions') return json({ items: [], total: 0 });
   if (url.pathname === '/api/difficulties') return json({ items: [], total: 0, counts: { open: 0, answered: 0, averageResponseWorkingDays: null } });
   if (url.pathname === '/api/reform-areas') return json({ items: [] });

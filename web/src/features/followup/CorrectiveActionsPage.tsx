@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import type { ActionBoard } from '../../../../shared/api/corrective-actions.schemas.js';
+import { BOARD_AGENCY_PAGE_SIZE, type ActionBoard } from '../../../../shared/api/corrective-actions.schemas.js';
 import { actionStatuses, planContentGroups, type ActionStatus } from '../../../../shared/domain/follow-up.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
+import { AgencySelect } from '../plans/AgencyPickers.js';
 import { useActionBoard, useActions } from './followup.api.js';
 import { ActionStatusBadge } from './labels.js';
 
@@ -22,7 +23,8 @@ interface Filters {
 /**
  * The board of corrective actions (issue 10 §6): open, overdue and closed by inspected unit and by
  * content group, then the actions themselves, filtered, each linking to its page and its notice.
- * Clicking a unit's row filters the list to it.
+ * Clicking a unit's row filters the list to it. The units come a page at a time from the server (a
+ * country has thousands) and the unit filter searches the server's register.
  */
 export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: number | null }) {
   const t = useT();
@@ -36,8 +38,9 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
     overdue: params.get('overdue') === '1',
   });
   const [page, setPage] = useState(1);
-  const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1));
-  const board = useActionBoard({ year: f.year ?? undefined });
+  const [agencyPage, setAgencyPage] = useState(1);
+  const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1), patch.year !== undefined && setAgencyPage(1));
+  const board = useActionBoard({ year: f.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
   const list = useActions({ year: f.year ?? undefined, agencyId: f.agencyId ?? undefined, status: f.status ?? undefined, overdue: f.overdue || undefined, contentGroup: f.contentGroup ?? undefined, page, pageSize });
   const items = list.data?.items ?? [];
   return (
@@ -47,18 +50,11 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
       </Title>
       <Group align="flex-end">
         <NumberInput label={t('actions.filter.year')} value={f.year ?? ''} min={2000} max={2100} onChange={(v) => set({ year: typeof v === 'number' ? v : null })} w={120} />
-        <Select
-          label={t('actions.filter.agency')}
-          data={(board.data?.byAgency ?? []).map((a) => ({ value: a.agencyId, label: a.agencyName }))}
-          value={f.agencyId}
-          onChange={(agencyId) => set({ agencyId })}
-          clearable
-          searchable
-        />
+        <AgencySelect label={t('actions.filter.agency')} value={f.agencyId} onChange={(agencyId) => set({ agencyId })} clearable />
         <Select label={t('actions.status')} data={actionStatuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`actions.status.${s}`) }))} value={f.status} onChange={(s) => set({ status: s as ActionStatus | null })} clearable />
         <Checkbox label={t('actions.filter.overdue')} checked={f.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
       </Group>
-      {board.error ? <ErrorAlert error={board.error} /> : board.data ? <Board board={board.data} onAgency={(agencyId) => set({ agencyId })} onGroup={(g) => set({ contentGroup: g ?? '-' })} /> : <Loader size="sm" />}
+      {board.error ? <ErrorAlert error={board.error} /> : board.data ? <Board board={board.data} agencyPage={agencyPage} onAgencyPage={setAgencyPage} onAgency={(agencyId) => set({ agencyId })} onGroup={(g) => set({ contentGroup: g ?? '-' })} /> : <Loader size="sm" />}
       <Title order={2} size="h4">
         {t('actions.list')}
         {f.contentGroup && ` — ${t('actions.filter.group', { group: f.contentGroup === '-' ? t('actions.board.noGroup') : f.contentGroup })}`}
@@ -125,7 +121,15 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   );
 }
 
-function Board({ board, onAgency, onGroup }: { board: ActionBoard; onAgency: (id: string) => void; onGroup: (g: string | null) => void }) {
+interface BoardProps {
+  board: ActionBoard;
+  agencyPage: number;
+  onAgencyPage: (page: number) => void;
+  onAgency: (id: string) => void;
+  onGroup: (g: string | null) => void;
+}
+
+function Board({ board, agencyPage, onAgencyPage, onAgency, onGroup }: BoardProps) {
   const t = useT();
   const { language } = useI18n();
   const head = (first: string) => (
@@ -151,22 +155,37 @@ function Board({ board, onAgency, onGroup }: { board: ActionBoard; onAgency: (id
         {t('actions.board.summary', { open: board.total.open, overdue: board.total.overdue, closed: board.total.closed, date: formatDate(board.asOf) })}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Table aria-label={t('actions.board.byAgency')}>
-          <caption>{t('actions.board.byAgency')}</caption>
-          {head(t('actions.agency'))}
-          <Table.Tbody>
-            {board.byAgency.map((a) => (
-              <Table.Tr key={a.agencyId}>
-                <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => onAgency(a.agencyId)}>
-                    {a.agencyName}
-                  </Anchor>
-                </Table.Td>
-                {counts(a)}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Stack gap="xs">
+          <Table aria-label={t('actions.board.byAgency')}>
+            <caption>{t('actions.board.byAgency')}</caption>
+            {head(t('actions.agency'))}
+            <Table.Tbody>
+              {board.byAgency.map((a) => (
+                <Table.Tr key={a.agencyId}>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => onAgency(a.agencyId)}>
+                      {a.agencyName}
+                    </Anchor>
+                  </Table.Td>
+                  {counts(a)}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {board.agencyCount > BOARD_AGENCY_PAGE_SIZE && (
+            <Group justify="center" gap="xs">
+              <Button size="xs" variant="default" disabled={agencyPage <= 1} onClick={() => onAgencyPage(agencyPage - 1)}>
+                {t('actions.board.previousUnits')}
+              </Button>
+              <Text size="sm">
+                {t('actions.board.unitRange', { from: (agencyPage - 1) * BOARD_AGENCY_PAGE_SIZE + 1, to: (agencyPage - 1) * BOARD_AGENCY_PAGE_SIZE + board.byAgency.length, count: board.agencyCount })}
+              </Text>
+              <Button size="xs" variant="default" disabled={agencyPage * BOARD_AGENCY_PAGE_SIZE >= board.agencyCount} onClick={() => onAgencyPage(agencyPage + 1)}>
+                {t('actions.board.nextUnits')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
         <Table aria-label={t('actions.board.byGroup')}>
           <caption>{t('actions.board.byGroup')}</caption>
           {head(t('conclusions.contentGroup'))}
