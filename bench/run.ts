@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
  * same run. Never part of `npm test`. `npm run bench -- http` runs only the benches whose file
  * name contains "http" (the HTTP floors of issue 12; see bench/http.bench.ts for its settings).
  */
-const all = ['bench/calendar.bench.ts', 'bench/season.bench.ts', 'bench/dashboard.bench.ts', 'bench/documents.bench.ts', 'bench/files.bench.ts', 'bench/reports.bench.ts', 'bench/api.bench.ts', 'bench/first-visit.bench.ts', 'bench/http.bench.ts', 'bench/registry-import.bench.ts', 'bench/followup.bench.ts'];
+const all = ['bench/calendar.bench.ts', 'bench/season.bench.ts', 'bench/dashboard.bench.ts', 'bench/documents.bench.ts', 'bench/files.bench.ts', 'bench/reports.bench.ts', 'bench/api.bench.ts', 'bench/first-visit.bench.ts', 'bench/http.bench.ts', 'bench/registry-import.bench.ts', 'bench/imports.bench.ts', 'bench/followup.bench.ts'];
 const filters = process.argv.slice(2);
 const benches = filters.length ? all.filter((f) => filters.some((x) => f.includes(x))) : all;
 let failed = 0;
