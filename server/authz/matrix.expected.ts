@@ -235,6 +235,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/index-frameworks/{id}/results': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'PUT /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  'PATCH /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/index-frameworks/{id}/score-template.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   // Import of scores as a job: only the standing office, refused before the file is read.
   'POST /api/index-frameworks/{id}/score-imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 404], inspector: [403, 403], unit_officer: [403, 403] },

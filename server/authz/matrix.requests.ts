@@ -820,7 +820,15 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const f = await fresh('framework', () => freshPublished(place));
-      return { method: 'PUT', url: `/api/index-frameworks/${f.id}/sheets/${place.a.wardA.id}/2021`, payload: { version: null, entries: [{ criterionId: f.criteria.find((n) => n.code === '1.1')!.id, finalPoints: 1 }] } };
+      const leaves = ['1.1', '1.2', '2.1', '2.2'].map((code) => ({ criterionId: f.criteria.find((n) => n.code === code)!.id, finalPoints: 1 }));
+      return { method: 'PUT', url: `/api/index-frameworks/${f.id}/sheets/${place.a.wardA.id}/2021`, payload: { version: null, entries: leaves } };
+    },
+  },
+  'PATCH /api/index-frameworks/{id}/sheets/{unitId}/{year}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const f = await fresh('framework', () => freshPublished(place));
+      return { method: 'PATCH', url: `/api/index-frameworks/${f.id}/sheets/${place.a.wardA.id}/2021`, payload: { version: null, entries: [{ criterionId: f.criteria.find((n) => n.code === '1.1')!.id, finalPoints: 1 }] } };
     },
   },
   'GET /api/index-frameworks/{id}/score-template.xlsx': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/score-template.xlsx`) },

@@ -165,6 +165,7 @@ export const fieldErrorCodes = [
   'year_outside_framework',
   'not_a_leaf',
   'duplicate_criterion',
+  'missing_criterion',
   // inspection notices
   'not_under_plan_issuer',
   'not_an_inspection_of_plan',

@@ -153,12 +153,34 @@ export const scoreEntryInput = z.object({
   finalPoints: pointsValue().nullable().default(null),
   notApplicable: z.boolean().default(false),
 });
-/** Saves a whole sheet: `version` null creates it, otherwise the version it was read at. */
+/**
+ * Saves a whole sheet (PUT): every leaf of the framework once (a leaf left empty is not scored),
+ * so what is not sent is never wiped by accident. `version` null creates it, otherwise the
+ * version it was read at.
+ */
 export const saveSheetBody = z.object({
   version: version.nullable(),
   entries: z.array(scoreEntryInput).max(1000),
 });
 export type SaveSheetBody = z.infer<typeof saveSheetBody>;
+
+/** One leaf's change (PATCH): a field left out keeps what is saved; null clears it. */
+export const scoreEntryPatch = z.object({
+  criterionId: uuid,
+  selfPoints: pointsValue().nullable().optional(),
+  appraisedPoints: pointsValue().nullable().optional(),
+  finalPoints: pointsValue().nullable().optional(),
+  notApplicable: z.boolean().optional(),
+});
+/**
+ * Changes some leaves of a sheet (PATCH), keeping every other leaf as saved, as the .xlsx import
+ * merges. `version` null creates the sheet.
+ */
+export const patchSheetBody = z.object({
+  version: version.nullable(),
+  entries: z.array(scoreEntryPatch).min(1).max(1000),
+});
+export type PatchSheetBody = z.infer<typeof patchSheetBody>;
 
 export const scoreEntrySchema = z.object({
   criterionId: z.uuid(),
@@ -184,7 +206,10 @@ export const sheetSummarySchema = z.object({
   pointsLost: z.number(),
   unmet: z.array(unmetLeafSchema),
   scoredLeaves: z.number().int(),
+  applicableLeaves: z.number().int(),
   leafCount: z.number().int(),
+  /** Every applicable leaf scored: only then has the sheet an index % (counted in averages and ranks). */
+  complete: z.boolean(),
 });
 export const origins = ['manual', 'import', 'demo'] as const;
 export const sheetSchema = z.object({
@@ -213,6 +238,8 @@ export const resultRowSchema = z.object({
   indexPct: z.number().nullable(),
   pointsLost: z.number(),
   unmetCount: z.number().int(),
+  /** Every applicable criterion scored; an incomplete sheet has no index or rank ("chưa chấm đủ"). */
+  complete: z.boolean(),
   rank: z.number().int().nullable(),
   peerCount: z.number().int(),
 });

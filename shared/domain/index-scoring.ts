@@ -5,8 +5,13 @@
  *  - A leaf's value is its final points, else appraised, else self-assessed; none: not scored.
  *  - A leaf marked "not applicable" leaves the unit's maximum (index % = points / applicable
  *    maximum × 100, as Quảng Trị normalises).
- *  - `sum` frameworks (PAR): index % = Σ values / Σ applicable maxima × 100 (a leaf not scored
- *    yet earns nothing; it is not flagged unmet either, since nobody has judged it).
+ *  - A sheet has an index only when it is complete: every applicable leaf scored
+ *    (docs/decisions/incomplete-score-sheets.md). A province publishes a unit's index after the
+ *    whole set is appraised (reference.md §1.3); a partly scored sheet is "chưa chấm đủ": no
+ *    index %, so it is left out of averages, ranks and the roll-ups' `scored`, which count the
+ *    same complete sheets everywhere. Its judged leaves still count: unmet criteria and points
+ *    lost are those of the scored leaves (a leaf nobody judged is neither lost nor unmet).
+ *  - `sum` frameworks (PAR): index % = Σ values / Σ applicable maxima × 100.
  *    `average` frameworks (SIPAS): index % = the mean of each element's value / maximum × 100.
  *  - A scored leaf is unmet below its own threshold (`unmetBelow`) or, without one, below
  *    `unmetThresholdPct` % of its maximum (100: anything below the maximum).
@@ -53,13 +58,17 @@ export interface SheetSummary {
   total: number;
   /** Σ maxima of applicable leaves. */
   applicableMax: number;
-  /** null while no leaf is scored. */
+  /** null until every applicable leaf is scored (`complete`). */
   indexPct: number | null;
-  /** applicableMax − total: a leaf not scored yet counts as lost (no credit without a score). */
+  /** Σ (maximum − value) over the scored, applicable leaves; on a complete sheet applicableMax − total. */
   pointsLost: number;
   unmet: UnmetLeaf[];
   scoredLeaves: number;
+  /** Applicable leaves (not-applicable ones left out). */
+  applicableLeaves: number;
   leafCount: number;
+  /** Every applicable leaf scored (and at least one applies): the sheet has an index. */
+  complete: boolean;
 }
 
 /** Two decimals, as the columns store them (avoids 7.499999 in sums). */
@@ -98,26 +107,41 @@ export function summarizeSheet(nodes: readonly CriterionNode[], scores: readonly
   let total = 0;
   let applicableMax = 0;
   let scoredLeaves = 0;
+  let applicableLeaves = 0;
+  let scoredMax = 0;
   const shares: number[] = [];
   const unmet: UnmetLeaf[] = [];
   for (const leaf of leaves) {
     const s = byLeaf.get(leaf.id);
     if (s?.notApplicable) continue;
     applicableMax += leaf.maxPoints;
+    applicableLeaves++;
     const value = s ? leafValue(s) : null;
     if (value === null) continue;
     scoredLeaves++;
+    scoredMax += leaf.maxPoints;
     total += value;
     if (leaf.maxPoints > 0) shares.push((value / leaf.maxPoints) * 100);
     const threshold = unmetThreshold(leaf, rules);
     if (value < threshold) unmet.push({ criterionId: leaf.id, code: leaf.code, name: leaf.name, points: value, maxPoints: leaf.maxPoints, threshold, lost: round2(leaf.maxPoints - value) });
   }
+  const complete = applicableLeaves > 0 && scoredLeaves === applicableLeaves;
   let indexPct: number | null = null;
-  if (scoredLeaves > 0) {
+  if (complete) {
     if (rules.aggregation === 'average') indexPct = shares.length ? round2(shares.reduce((a, b) => a + b, 0) / shares.length) : null;
     else indexPct = applicableMax > 0 ? round2((total / applicableMax) * 100) : null;
   }
-  return { total: round2(total), applicableMax: round2(applicableMax), indexPct, pointsLost: round2(applicableMax - total), unmet, scoredLeaves, leafCount: leaves.length };
+  return {
+    total: round2(total),
+    applicableMax: round2(applicableMax),
+    indexPct,
+    pointsLost: round2(scoredMax - total),
+    unmet,
+    scoredLeaves,
+    applicableLeaves,
+    leafCount: leaves.length,
+    complete,
+  };
 }
 
 /**

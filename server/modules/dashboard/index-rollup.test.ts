@@ -67,6 +67,16 @@ describe('the index roll-up', () => {
     // The town's own row is its two wards in 2021: 65% and 100%, two unmet criteria.
     expect(first.find((r) => r.unit_id === s.a.town.id && r.year === 2021)).toMatchObject({ level: 'commune', sheets: 2, scored: 2, pct_sum: 165, unmet: 2 });
 
+    // Ward A's 2020 sheet is partly scored (1.1 and 1.2 only): counted as a sheet, not as scored,
+    // nothing in the average nor in the areas' (docs/decisions/incomplete-score-sheets.md).
+    expect(first.find((r) => r.unit_id === s.a.town.id && r.year === 2020)).toMatchObject({ sheets: 1, scored: 0, pct_sum: 0, unmet: 0 });
+    expect((await areasKept()).filter((k) => k.includes(`${s.a.town.id}2020`))).toEqual([]);
+    // Completed by a PATCH of the two criteria left, it joins the scored sheets (1.5 + 2.5 + 2 + 3 of 10; 2.2 at its own threshold 3: met).
+    await saveFinal(s.secretariat, f, s.a.wardA.id, 2020, { '2.1': 2, '2.2': 3 });
+    expect((await kept()).find((r) => r.unit_id === s.a.town.id && r.year === 2020)).toMatchObject({ sheets: 1, scored: 1, pct_sum: 90, unmet: 0 });
+    expect(await kept()).toEqual(await afresh());
+    expect(await areasKept()).toEqual(await areasAfresh());
+
     // A correction replaces the ward's contribution everywhere above it.
     await saveFinal(s.secretariat, f, s.a.wardA.id, 2021, { '1.1': 1.5, '1.2': 2.5, '2.1': 2, '2.2': 4 });
     expect(await kept()).toEqual(await afresh());

@@ -119,7 +119,7 @@ describe('score import (.xlsx, as a job)', () => {
   it('checks a valid file in a dry run without writing, then imports it, keeping the other kinds of points', async () => {
     // Self-assessed points entered in the browser first: the import of appraised points keeps them.
     const ids = Object.fromEntries(f.criteria.map((n) => [n.code, n.id]));
-    await c.secretariat.put(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2021`, { version: null, entries: [{ criterionId: ids['1.1'], selfPoints: 1.5 }] });
+    await c.secretariat.patch(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2021`, { version: null, entries: [{ criterionId: ids['1.1'], selfPoints: 1.5 }] });
     const file = await workbook([
       [1, a.wardA.code, null, 1, '2,5', 2, 3.75],
       [2, null, `Tam Quan Bắc ${a.tag}`, 1.5, 2.5, null, 4],
@@ -136,7 +136,8 @@ describe('score import (.xlsx, as a job)', () => {
     expect(sheetA.entries.find((e) => e.criterionId === ids['1.1'])).toMatchObject({ selfPoints: 1.5, appraisedPoints: 1, unmet: true });
     expect(sheetA.summary).toMatchObject({ total: 9.25, indexPct: 92.5 });
     const sheetB = (await c.secretariat.get(`/api/index-frameworks/${f.id}/sheets/${a.wardB.id}/2021`)).json() as Sheet;
-    expect(sheetB.summary).toMatchObject({ total: 8, scoredLeaves: 3 });
+    // Ward B's row leaves 2.1 empty: partly scored, so no index yet.
+    expect(sheetB.summary).toMatchObject({ total: 8, scoredLeaves: 3, complete: false, indexPct: null });
     const events = await queryRows<{ action: string; actor_id: string }>(t.database.db, sql`select action, actor_id from audit_event where action = 'index_scores.imported' and scope::text like ${`%${a.wardB.id}%`}`);
     expect(events).toEqual([{ action: 'index_scores.imported', actor_id: c.secretariat.userId }]);
   });

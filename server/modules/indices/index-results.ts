@@ -68,6 +68,7 @@ export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: st
     indexPct: u.summary.indexPct,
     pointsLost: u.summary.pointsLost,
     unmetCount: u.summary.unmet.length,
+    complete: u.summary.complete,
     rank: ranks.get(u.unitId)?.rank ?? null,
     peerCount: ranks.get(u.unitId)?.peerCount ?? 0,
   }));

@@ -12,6 +12,7 @@ import {
   scoreImportSchema,
   resultsResponse,
   saveSheetBody,
+  patchSheetBody,
   sheetParams,
   sheetSchema,
   unitHistoryResponse,
@@ -27,7 +28,7 @@ import { createFramework, newFrameworkVersion, publishFramework, updateFramework
 import { criteriaOf, criteriaOfMany, findVisibleFramework, listFrameworks, treeTotals, unitsToScore, type CriterionRow, type FrameworkRow } from './frameworks.repository.js';
 import { frameworkResults, unitHistory } from './index-results.js';
 import { frameworkAbilities } from './indices.policy.js';
-import { loadSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
+import { loadSheet, patchScoreSheet, presentSheet, saveScoreSheet } from './score-sheets.js';
 import { authorize } from '../../authz/guard.js';
 import { findImportForActor, MAX_SCORE_IMPORT_BYTES, presentImport, requestScoreImport, XLSX_MEDIA_TYPE } from './import-scores.js';
 import { readXlsxUpload } from '../../jobs/xlsx-import.js';
@@ -143,11 +144,20 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
     }),
   );
 
-  app.put('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Enter or correct a unit's points (self-assessed, appraised, final)", params: sheetParams, body: saveSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
+  app.put('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Enter or correct a unit's whole sheet (every criterion; self-assessed, appraised, final points)", params: sheetParams, body: saveSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     const { id, unitId, year } = request.params;
     return db.transaction(async (tx) => {
       await saveScoreSheet(tx, ctx, id, unitId, year, request.body);
+      return presentSheet(ctx.actor, await loadSheet(tx, ctx.actor, id, unitId, year), year);
+    });
+  });
+
+  app.patch('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Correct some criteria of a unit's sheet, the others kept as saved", params: sheetParams, body: patchSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    const { id, unitId, year } = request.params;
+    return db.transaction(async (tx) => {
+      await patchScoreSheet(tx, ctx, id, unitId, year, request.body);
       return presentSheet(ctx.actor, await loadSheet(tx, ctx.actor, id, unitId, year), year);
     });
   });

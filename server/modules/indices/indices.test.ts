@@ -128,13 +128,31 @@ describe('index scores', () => {
     expect(sheet.entries.filter((e) => e.unmet).map((e) => e.criterionId)).toEqual([ids['1.1'], ids['2.2']]);
     expect(sheet.version).toBe(1);
 
-    const stale = await c.secretariat.put(url, { version: null, entries: [] });
+    const whole = Object.values(ids).filter((x) => x !== ids['1'] && x !== ids['2']).map((criterionId) => ({ criterionId }));
+    const stale = await c.secretariat.put(url, { version: null, entries: whole });
     expect(stale.statusCode).toBe(409);
-    const na = await c.secretariat.put(url, { version: 1, entries: [{ criterionId: ids['2.1'], notApplicable: true }, { criterionId: ids['1.2'], finalPoints: 2.5 }] });
-    // 2.1 does not apply: out of the maximum; 1.1 and 2.2 are no longer scored: they earn nothing.
-    expect(na.json().summary).toMatchObject({ total: 2.5, applicableMax: 8, indexPct: 31.25, pointsLost: 5.5, unmet: [] });
+
+    // A whole sheet (PUT) names every criterion: a part would silently wipe the others.
+    const part = await c.secretariat.put(url, { version: 1, entries: [{ criterionId: ids['2.1'], notApplicable: true }, { criterionId: ids['1.2'], finalPoints: 2.5 }] });
+    expect(part.statusCode).toBe(400);
+    expect(part.json().invalidParams[0]).toMatchObject({ name: 'body.entries', code: 'missing_criterion' });
+    expect((await c.secretariat.get(url)).json()).toMatchObject({ version: 1, summary: { total: 8.25 } });
+
+    // A part is a PATCH: the criteria sent change, the others stay as saved (1.2 keeps its self and appraised points).
+    const na = await c.secretariat.patch(url, { version: 1, entries: [{ criterionId: ids['2.1'], notApplicable: true }, { criterionId: ids['1.2'], finalPoints: 2.5 }] });
+    expect(na.statusCode).toBe(200);
+    // 2.1 does not apply: out of the maximum. 1 + 2.5 + 2.75 of 8.
+    expect(na.json().summary).toMatchObject({ total: 6.25, applicableMax: 8, indexPct: 78.13, pointsLost: 1.75, complete: true });
+    expect((na.json() as Sheet).entries.find((e) => e.criterionId === ids['1.2'])).toMatchObject({ selfPoints: 2.5, appraisedPoints: 2.5, finalPoints: 2.5 });
+    const patchAbove = await c.secretariat.patch(url, { version: 2, entries: [{ criterionId: ids['2.2'], selfPoints: 9 }] });
+    expect(patchAbove.json().invalidParams[0]).toMatchObject({ name: 'body.entries[0].selfPoints', code: 'above_maximum' });
+    expect((await c.secretariat.patch(url, { version: 1, entries: [{ criterionId: ids['1.1'], finalPoints: 1.5 }] })).statusCode).toBe(409);
+
+    // Cleared points (null) leave the sheet partly scored: no index, judged points only are lost.
+    const cleared = await c.secretariat.patch(url, { version: 2, entries: [{ criterionId: ids['2.2'], appraisedPoints: null, finalPoints: null }] });
+    expect(cleared.json().summary).toMatchObject({ total: 3.5, indexPct: null, complete: false, scoredLeaves: 2, applicableLeaves: 3, pointsLost: 0.5 });
     const [sheetRow] = await queryRows<{ id: string }>(t.database.db, sql`select id from index_score_sheet where unit_id = ${a.wardA.id}`);
-    expect(await auditActions(sheetRow.id)).toEqual(['index_scores.saved', 'index_scores.saved']);
+    expect(await auditActions(sheetRow.id)).toEqual(['index_scores.saved', 'index_scores.saved', 'index_scores.saved']);
   });
 
   it('lets the unit officer read their ward’s sheet but not change it, and hides the other ward’s', async () => {
@@ -158,8 +176,19 @@ describe('index scores', () => {
     await saveFinal(c.secretariat, f, a.wardB.id, 2020, { '1.1': 1, '1.2': 2, '2.1': 2, '2.2': 4 });
     const results = (await c.secretariat.get(`/api/index-frameworks/${f.id}/results?year=2021`)).json() as { average: number; items: { unitId: string; rank: number; peerCount: number; indexPct: number; unmetCount: number }[] };
     const byUnit = Object.fromEntries(results.items.map((i) => [i.unitId, i]));
-    expect(byUnit[a.wardB.id]).toMatchObject({ indexPct: 100, rank: 1, peerCount: 2, unmetCount: 0 });
-    expect(byUnit[a.wardA.id]).toMatchObject({ indexPct: 31.25, rank: 2 });
+    expect(byUnit[a.wardB.id]).toMatchObject({ indexPct: 100, rank: 1, peerCount: 1, unmetCount: 0 });
+    // Ward A's sheet is partly scored (the test above): listed as such, without index or rank, and out of the peers counted.
+    expect(byUnit[a.wardB.id]).toMatchObject({ complete: true });
+    expect(byUnit[a.wardA.id]).toMatchObject({ indexPct: null, rank: null, complete: false, unmetCount: 1 });
+    expect(results).toMatchObject({ average: null, averageOf: 0 });
+
+    // Completed, it counts: 2.1 applies again with its self-assessed 2 kept, 2.2 scored 0: 1 + 2.5 + 2 + 0 of 10.
+    const url = `/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2021`;
+    const ids = leafIds(f);
+    const completed = await c.secretariat.patch(url, { version: 3, entries: [{ criterionId: ids['2.1'], notApplicable: false }, { criterionId: ids['2.2'], finalPoints: 0 }] });
+    expect(completed.json().summary).toMatchObject({ complete: true, total: 5.5, indexPct: 55 });
+    const after = (await c.secretariat.get(`/api/index-frameworks/${f.id}/results?year=2021`)).json() as typeof results;
+    expect(after.items.find((i) => i.unitId === a.wardA.id)).toMatchObject({ indexPct: 55, rank: 2, peerCount: 2 });
 
     const history = (await c.unitOfficerA.get(`/api/units/${a.wardA.id}/index-history`)).json() as { items: { year: number; rank: number; peerCount: number }[] };
     expect(history.items.map((h) => [h.year, h.rank, h.peerCount])).toEqual([[2021, 2, 2]]);
@@ -171,6 +200,6 @@ describe('index scores', () => {
     expect(theirs.items.map((i) => i.unitId)).toEqual([a.wardA.id]);
     // …and no "average" that would be their own score; the office's is over both wards.
     expect(theirs).toMatchObject({ average: null, averageOf: 0 });
-    expect(results).toMatchObject({ average: 65.63, averageOf: 2 });
+    expect(after).toMatchObject({ average: 77.5, averageOf: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { PointsKind, SaveSheetBody, Sheet } from '../../../shared/api/indices.schemas.js';
+import type { PatchSheetBody, PointsKind, SaveSheetBody, Sheet } from '../../../shared/api/indices.schemas.js';
 import { leavesOf, summarizeSheet, unmetThreshold, leafValue, type FrameworkRules } from '../../../shared/domain/index-scoring.js';
 import { indexScore, indexScoreSheet, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -131,21 +131,64 @@ export async function writeSheet(
   return sheet;
 }
 
-/** Saves a unit's sheet from the browser (audited with the entries before and after). */
-export async function saveScoreSheet(tx: Tx, ctx: RequestContext, frameworkId: string, unitId: string, year: number, input: SaveSheetBody) {
+/** A whole sheet names every leaf (PUT): 400 on `body.entries` naming the first one missing. */
+export function checkAllLeaves(criteria: CriterionRow[], entries: readonly Pick<EntryInput, 'criterionId'>[], field = 'body.entries'): void {
+  const given = new Set(entries.map((e) => e.criterionId));
+  const missing = leavesOf(criteria).filter((l) => !given.has(l.id));
+  if (missing.length) {
+    throw AppError.invalid(field, 'missing_criterion', `a whole sheet gives every criterion (leave the points empty if not scored): missing ${missing.map((m) => m.code).join(', ')}; PATCH changes some`);
+  }
+}
+
+/** The sheet as the actor may score it (403 / 409 otherwise). */
+async function loadForScoring(tx: Tx, ctx: RequestContext, frameworkId: string, unitId: string, year: number): Promise<LoadedSheet> {
   const loaded = await loadSheet(tx, ctx.actor, frameworkId, unitId, year);
   if (!scoresUnit(ctx.actor, loaded.unit.path)) throw new AppError('FORBIDDEN', 'you may not enter scores for this unit');
   if (loaded.framework.status !== 'published') throw new AppError('INVALID_STATE', 'publish the framework before scoring units against it');
-  checkEntries(loaded.criteria, input.entries);
-  const sheet = await writeSheet(tx, loaded, year, input.version, input.entries, { origin: 'manual', userId: ctx.actor.userId });
+  return loaded;
+}
+
+async function writeAudited(tx: Tx, ctx: RequestContext, loaded: LoadedSheet, year: number, version: number | null, entries: EntryInput[]): Promise<void> {
+  const sheet = await writeSheet(tx, loaded, year, version, entries, { origin: 'manual', userId: ctx.actor.userId });
   await recordAudit(tx, ctx, {
     action: 'index_scores.saved',
     entityType: 'index_score_sheet',
     entityId: sheet.id,
     scope: { units: [loaded.unit.id] },
     before: loaded.sheet ? { ...loaded.sheet, entries: loaded.scores } : undefined,
-    after: { ...sheet, entries: input.entries },
+    after: { ...sheet, entries },
   });
+}
+
+/** Saves a unit's whole sheet from the browser (PUT: every leaf given; audited with the entries before and after). */
+export async function saveScoreSheet(tx: Tx, ctx: RequestContext, frameworkId: string, unitId: string, year: number, input: SaveSheetBody) {
+  const loaded = await loadForScoring(tx, ctx, frameworkId, unitId, year);
+  checkEntries(loaded.criteria, input.entries);
+  checkAllLeaves(loaded.criteria, input.entries);
+  await writeAudited(tx, ctx, loaded, year, input.version, input.entries);
+}
+
+/**
+ * Changes some leaves of a unit's sheet (PATCH), every other leaf kept as saved: a field left
+ * out of an entry keeps its saved value, null clears it. Checked and audited as a whole save.
+ */
+export async function patchScoreSheet(tx: Tx, ctx: RequestContext, frameworkId: string, unitId: string, year: number, input: PatchSheetBody) {
+  const loaded = await loadForScoring(tx, ctx, frameworkId, unitId, year);
+  const saved = new Map(loaded.scores.map((s) => [s.criterionId, s]));
+  const changed: EntryInput[] = input.entries.map((e) => {
+    const s = saved.get(e.criterionId);
+    return {
+      criterionId: e.criterionId,
+      selfPoints: e.selfPoints !== undefined ? e.selfPoints : (s?.selfPoints ?? null),
+      appraisedPoints: e.appraisedPoints !== undefined ? e.appraisedPoints : (s?.appraisedPoints ?? null),
+      finalPoints: e.finalPoints !== undefined ? e.finalPoints : (s?.finalPoints ?? null),
+      notApplicable: e.notApplicable ?? s?.notApplicable ?? false,
+    };
+  });
+  checkEntries(loaded.criteria, changed);
+  const touched = new Set(changed.map((e) => e.criterionId));
+  const kept = loaded.scores.filter((s) => !touched.has(s.criterionId)).map(({ criterionId, selfPoints, appraisedPoints, finalPoints, notApplicable }) => ({ criterionId, selfPoints, appraisedPoints, finalPoints, notApplicable }));
+  await writeAudited(tx, ctx, loaded, year, input.version, [...kept, ...changed]);
 }
 
 /** Sets one kind of points on entries, keeping the other kinds already saved (the import's merge). */

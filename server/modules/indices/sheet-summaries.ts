@@ -11,8 +11,13 @@ export interface AreaFigure {
   pct: number | null;
 }
 
-/** The index % of each area: the same rules as the whole sheet, on the area's leaves alone. */
+/**
+ * The index % of each area: the same rules as the whole sheet, on the area's leaves alone. A sheet
+ * not complete has no area figures either (every pct null), so the area averages count the same
+ * sheets as the index average (docs/decisions/incomplete-score-sheets.md).
+ */
 export function areaFigures(nodes: readonly CriterionNode[], scores: readonly LeafScore[], rules: FrameworkRules): AreaFigure[] {
+  const complete = summarizeSheet(nodes, scores, rules).complete;
   const childrenOf = new Map<string | null, CriterionNode[]>();
   for (const n of nodes) childrenOf.set(n.parentId, [...(childrenOf.get(n.parentId) ?? []), n]);
   const subtree = (n: CriterionNode): CriterionNode[] => [n, ...(childrenOf.get(n.id) ?? []).flatMap(subtree)];
@@ -20,7 +25,7 @@ export function areaFigures(nodes: readonly CriterionNode[], scores: readonly Le
     const below = subtree(area);
     // A bare area is its own leaf; otherwise its leaves are the nodes under it.
     const tree = below.length === 1 ? below : below.map((x) => (x.id === area.id ? x : x.parentId === area.id ? { ...x, parentId: null } : x)).filter((x) => x.id !== area.id);
-    return { criterionId: area.id, pct: summarizeSheet(tree, scores, rules).indexPct };
+    return { criterionId: area.id, pct: complete ? summarizeSheet(tree, scores, rules).indexPct : null };
   });
 }
 

@@ -51,10 +51,10 @@ export async function publishedFramework(sec: Client, a: Authority, extra: Recor
 /** The leaf ids of a framework by code. */
 export const leafIds = (f: FrameworkDetail): Record<string, string> => Object.fromEntries(f.criteria.map((c) => [c.code, c.id]));
 
-/** Saves final points by leaf code on a unit's sheet (creating it). */
+/** Saves final points by leaf code on a unit's sheet (creating it; PATCH: other leaves kept as saved). */
 export async function saveFinal(sec: Client, f: FrameworkDetail, unitId: string, year: number, points: Record<string, number>) {
   const ids = leafIds(f);
   const entries = Object.entries(points).map(([code, finalPoints]) => ({ criterionId: ids[code], finalPoints }));
   const current = (await sec.get(`/api/index-frameworks/${f.id}/sheets/${unitId}/${year}`)).json() as { version: number | null };
-  return ok(await sec.put(`/api/index-frameworks/${f.id}/sheets/${unitId}/${year}`, { version: current.version, entries }), 'save sheet');
+  return ok(await sec.patch(`/api/index-frameworks/${f.id}/sheets/${unitId}/${year}`, { version: current.version, entries }), 'save sheet');
 }

@@ -62,6 +62,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   year_outside_framework: 'field.year_outside_framework',
   not_a_leaf: 'field.not_a_leaf',
   duplicate_criterion: 'field.duplicate_criterion',
+  missing_criterion: 'field.missing_criterion',
   not_under_plan_issuer: 'field.not_under_plan_issuer',
   not_an_inspection_of_plan: 'field.not_an_inspection_of_plan',
   not_announced: 'field.not_announced',

@@ -138,7 +138,15 @@ function Results({ framework }: { framework: FrameworkDetail }) {
                   <Table.Td>
                     {formatNumber(language, r.total)}/{formatNumber(language, r.applicableMax)}
                   </Table.Td>
-                  <Table.Td>{formatNumber(language, r.indexPct)}</Table.Td>
+                  <Table.Td>
+                    {r.complete ? (
+                      formatNumber(language, r.indexPct)
+                    ) : (
+                      <Badge size="xs" variant="light" color="yellow">
+                        {t('indices.incompleteShort')}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.unmetCount}</Table.Td>
                   <Table.Td>{formatNumber(language, r.pointsLost)}</Table.Td>
                 </Table.Tr>

@@ -54,7 +54,7 @@ const sheet: Sheet = {
     { criterionId: id(2), selfPoints: 4, appraisedPoints: 3.5, finalPoints: null, notApplicable: false, unmet: true },
     { criterionId: id(3), selfPoints: null, appraisedPoints: 5.5, finalPoints: null, notApplicable: false, unmet: false },
   ],
-  summary: { total: 9, applicableMax: 10, indexPct: 90, pointsLost: 1, unmet: [], scoredLeaves: 2, leafCount: 2 },
+  summary: { total: 9, applicableMax: 10, indexPct: 90, pointsLost: 1, unmet: [], scoredLeaves: 2, applicableLeaves: 2, leafCount: 2, complete: true },
   abilities: { update: true },
 };
 
@@ -88,5 +88,16 @@ describe('a unit’s score sheet', () => {
         { criterionId: id(3), selfPoints: null, appraisedPoints: 5.5, finalPoints: 4.5, notApplicable: false },
       ],
     });
+  });
+
+  it('says a partly scored sheet has no index yet, and is left out of averages and ranks', async () => {
+    renderWithProviders(<SheetForm framework={framework} sheet={sheet} />);
+    expect(screen.queryByTestId('sheet-incomplete')).toBeNull();
+    const user = userEvent.setup();
+    await user.clear(screen.getByRole('textbox', { name: '1.1 Tự đánh giá' }));
+    await user.clear(screen.getByRole('textbox', { name: '1.1 Thẩm định' }));
+    // 1.1 is no longer scored: no index; what is lost is what was judged (1.2: 5,5 of 6).
+    expect((await screen.findByTestId('sheet-incomplete')).textContent).toBe('Chưa chấm đủ: 1/2 tiêu chí có điểm. Phiếu chưa đủ chưa có chỉ số, không tính vào bình quân và xếp hạng.');
+    expect(screen.getByTestId('sheet-summary').textContent).toBe('Tổng 5,5/10 điểm; chỉ số –; 0 tiêu chí chưa đạt (mất 0,5 điểm).');
   });
 });

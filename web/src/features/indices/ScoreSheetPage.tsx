@@ -58,6 +58,11 @@ export function SheetForm({ framework, sheet }: { framework: FrameworkDetail; sh
           lost: formatNumber(language, summary.pointsLost),
         })}
       </Text>
+      {!summary.complete && summary.scoredLeaves > 0 && (
+        <Alert color="yellow" data-testid="sheet-incomplete">
+          {t('indices.incomplete', { scored: summary.scoredLeaves, of: summary.applicableLeaves })}
+        </Alert>
+      )}
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
