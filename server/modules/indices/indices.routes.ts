@@ -21,7 +21,8 @@ import {
   type FrameworkSummary,
 } from '../../../shared/api/indices.schemas.js';
 import type { AppDeps, AppInstance } from '../../app.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { FastifyRequest } from 'fastify';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import { contextOf, type Actor, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { createFramework, newFrameworkVersion, publishFramework, updateFramework } from './framework-use-cases.js';
@@ -144,23 +145,25 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
     }),
   );
 
-  app.put('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Enter or correct a unit's whole sheet (every criterion; self-assessed, appraised, final points)", params: sheetParams, body: saveSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
+  /** Writes a sheet with one use case (PUT: whole, PATCH: part) and answers with the sheet as saved. */
+  const writeAndPresent = <B>(write: (tx: Tx, ctx: RequestContext, id: string, unitId: string, year: number, body: B) => Promise<void>) => async (request: FastifyRequest<{ Params: { id: string; unitId: string; year: number }; Body: B }>) => {
     const ctx = contextOf(request);
     const { id, unitId, year } = request.params;
     return db.transaction(async (tx) => {
-      await saveScoreSheet(tx, ctx, id, unitId, year, request.body);
+      await write(tx, ctx, id, unitId, year, request.body as B);
       return presentSheet(ctx.actor, await loadSheet(tx, ctx.actor, id, unitId, year), year);
     });
-  });
-
-  app.patch('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "Correct some criteria of a unit's sheet, the others kept as saved", params: sheetParams, body: patchSheetBody, response: { 200: sheetSchema, ...errors } } }, async (request) => {
-    const ctx = contextOf(request);
-    const { id, unitId, year } = request.params;
-    return db.transaction(async (tx) => {
-      await patchScoreSheet(tx, ctx, id, unitId, year, request.body);
-      return presentSheet(ctx.actor, await loadSheet(tx, ctx.actor, id, unitId, year), year);
-    });
-  });
+  };
+  app.put(
+    '/api/index-frameworks/:id/sheets/:unitId/:year',
+    { schema: { tags, summary: "Enter or correct a unit's whole sheet (every criterion; self-assessed, appraised, final points)", params: sheetParams, body: saveSheetBody, response: { 200: sheetSchema, ...errors } } },
+    writeAndPresent(saveScoreSheet),
+  );
+  app.patch(
+    '/api/index-frameworks/:id/sheets/:unitId/:year',
+    { schema: { tags, summary: "Correct some criteria of a unit's sheet, the others kept as saved", params: sheetParams, body: patchSheetBody, response: { 200: sheetSchema, ...errors } } },
+    writeAndPresent(patchScoreSheet),
+  );
 
   app.get('/api/units/:id/index-history', { schema: { tags, summary: "A unit's index and satisfaction results across years, with rank among its peers", params: z.object({ id: uuid }), response: { 200: unitHistoryResponse, ...errors } } }, async (request) =>
     db.transaction((tx) => unitHistory(tx, contextOf(request).actor, request.params.id)),
