@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { documentRegisterEntry, inspectionPlan, inspectionTeam } from '../../db/schema/index.js';
 import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, PlanDocumentModel } from '../../documents/model.js';
+import { defaultSignature } from '../document-register/default-signature.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import { conclusionActions, findConclusion, findVisibleConclusion, type ConclusionActionRow, type ConclusionRow } from './conclusions.repository.js';
 
@@ -81,9 +82,8 @@ export function defaultConclusionContent(src: ConclusionSource, issuer: IssuerIn
       `${src.agencyName} báo cáo kết quả khắc phục (kèm tài liệu minh chứng) về ${committeeName} (qua Phòng Nội vụ) đúng thời hạn nêu trên.`,
     ],
     recipients: [`${src.agencyName};`, 'Chủ tịch, các PCT UBND thị xã;', 'Thành viên Đoàn kiểm tra;', 'Lưu: VT, NV.'],
-    signature: byCommittee
-      ? { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: committee.headName ?? '' }
-      : { onBehalfOf: 'TUQ. CHỦ TỊCH', position: issuer.name.startsWith('Phòng ') ? 'TRƯỞNG PHÒNG' : 'THỦ TRƯỞNG', signerName: issuer.headName ?? '' },
+    // In the office's name, signed under the chairman's authorisation (the standing office issuing).
+    signature: defaultSignature(issuer, committee, 'TUQ. CHỦ TỊCH'),
   };
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Conclusion } from '../../../shared/api/conclusions.schemas.js';
 import type { CorrectiveActionDetail, ActionBoard } from '../../../shared/api/corrective-actions.schemas.js';
 import { ManualClock } from '../../clock.js';
-import { appUser, notification } from '../../db/schema/index.js';
+import { appUser, documentRegisterEntry, inspectionConclusion, notification } from '../../db/schema/index.js';
 import { openDocx, paragraphWith, plainText, runWith } from '../../documents/test-support.js';
 import { samplePng } from '../../files/sample-files.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
@@ -70,7 +70,9 @@ describe('conclusion notices', () => {
     conclusion = res.json();
     expect(conclusion).toMatchObject({ status: 'draft', documentNumber: null, agencyId: s.a.wardACommittee.id, abilities: { update: true, issue: false, reinspect: false } });
     expect(conclusion.content.introduction).toContain('kiểm tra đột xuất');
-    expect(conclusion.content.signature).toMatchObject({ onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH' });
+    // TM. is the signing authority; the Ký thay (KT.) line stays empty for the chairman's own signature.
+    expect(conclusion.content.signature).toMatchObject({ authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH' });
+    expect(conclusion.content.signature.onBehalfOf).toBeUndefined();
     expect((await s.secretariat.post('/api/conclusions', { inspectionId: visitId })).json().code).toBe('DUPLICATE');
     // A draft is the office's and the leaders': the unit and the team do not see it.
     expect((await s.leader.get(`/api/conclusions/${conclusion.id}`)).json().abilities).toMatchObject({ update: false, issue: true });
@@ -126,7 +128,7 @@ describe('conclusion notices', () => {
 
   it('is issued by a leader with a TB number; the requirements get their dates; the unit is told in the app and by e-mail', async () => {
     clock.set('2021-06-15T02:00:00Z');
-    const sign = { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' };
+    const sign = { authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' };
     // The committee's notice: the office may not sign it.
     expect((await s.secretariat.post(`/api/conclusions/${conclusion.id}/issue`, { version: conclusion.version, issuedOn: '2021-06-15', signature: sign })).statusCode).toBe(403);
     expect((await s.leader.post(`/api/conclusions/${conclusion.id}/issue`, { version: conclusion.version + 1, issuedOn: '2021-06-15', signature: sign })).json().code).toBe('VERSION_CONFLICT');
@@ -147,6 +149,12 @@ describe('conclusion notices', () => {
     const res = await s.leader.post(`/api/conclusions/${conclusion.id}/issue`, { version: conclusion.version, issuedOn: '2021-06-15', signature: sign });
     expect(res.statusCode, res.body).toBe(200);
     conclusion = res.json();
+    const [entry] = await t.database.db
+      .select({ signerPosition: documentRegisterEntry.signerPosition })
+      .from(documentRegisterEntry)
+      .innerJoin(inspectionConclusion, eq(inspectionConclusion.registerEntryId, documentRegisterEntry.id))
+      .where(eq(inspectionConclusion.id, conclusion.id));
+    expect(entry.signerPosition).toBe('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
     // The committee's plan and team decisions took the first numbers of its register.
     expect(conclusion.documentNumber).toMatch(/^\d{2}\/TB-UBND$/);
     // 10 and 20 working days after Tuesday 15/6/2021; the report 12 working days after.
@@ -195,9 +203,10 @@ describe('conclusion notices', () => {
     const other = await visitedWardA('2021-06-17');
     clock.set('2021-06-18T02:00:00Z');
     const draft: Conclusion = (await s.secretariat.post('/api/conclusions', { inspectionId: other.id, issuingAgencyId: s.a.homeAffairs.id })).json();
-    expect(draft.content.signature).toMatchObject({ onBehalfOf: 'TUQ. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG' });
+    expect(draft.content.signature).toMatchObject({ authority: 'TUQ. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG' });
+    expect(draft.content.signature.onBehalfOf).toBeUndefined();
     expect(draft.abilities).toMatchObject({ update: true, issue: true });
-    const res = await s.secretariat.post(`/api/conclusions/${draft.id}/issue`, { version: draft.version, issuedOn: '2021-06-18', signature: { onBehalfOf: 'TUQ. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
+    const res = await s.secretariat.post(`/api/conclusions/${draft.id}/issue`, { version: draft.version, issuedOn: '2021-06-18', signature: { ...draft.content.signature, signerName: 'Nguyễn Văn Hùng' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().documentNumber).toBe('01/TB-NV');
   });

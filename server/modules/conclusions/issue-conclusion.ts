@@ -21,6 +21,7 @@ import { issuerPlace } from '../plans/plans.policy.js';
 import { conclusionDocument } from './conclusion-document.js';
 import { conclusionResource } from './conclusions.policy.js';
 import { conclusionActions } from './conclusions.repository.js';
+import { signerPositionOf } from '../document-register/default-signature.js';
 
 export interface IssueEnv {
   calendar: WorkingCalendar;
@@ -62,7 +63,7 @@ export async function issueConclusion(tx: Tx, ctx: RequestContext, env: IssueEnv
     summary: content.summary,
     issuedOn: input.issuedOn,
     signerName: content.signature.signerName,
-    signerPosition: [content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    signerPosition: signerPositionOf(content.signature),
     subjectType: 'conclusion',
     subjectId: id,
   });

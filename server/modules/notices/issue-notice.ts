@@ -23,6 +23,7 @@ import { noticeDocument } from './notice-document.js';
 import { noticeResource } from './notices.policy.js';
 import { keepIssuedItems, noticeItems } from './notices.repository.js';
 import { createPreVisitRequests } from '../reports/create-pre-visit-requests.js';
+import { signerPositionOf } from '../document-register/default-signature.js';
 
 /**
  * Issues a notice: the register gives its TB number, the document is frozen, each inspection moves
@@ -61,7 +62,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
     summary: content.summary,
     issuedOn: input.issuedOn,
     signerName: content.signature.signerName,
-    signerPosition: [content.signature.authority, content.signature.onBehalfOf, content.signature.position].filter(Boolean).join(' / '),
+    signerPosition: signerPositionOf(content.signature),
     subjectType: 'notice',
     subjectId: id,
   });

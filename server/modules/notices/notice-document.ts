@@ -6,6 +6,7 @@ import { REPORT_LEAD_WORKING_DAYS } from '../../../shared/domain/schedule-rules.
 import type { DbOrTx } from '../../db/client.js';
 import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, FlatBlock, PlanDocumentModel } from '../../documents/model.js';
+import { defaultSignature } from '../document-register/default-signature.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import type { PlanRow } from '../plans/plans.repository.js';
 import { findNotice, findVisibleNotice, noticeItems, type NoticeItemRow, type NoticeRow } from './notices.repository.js';
@@ -54,10 +55,7 @@ export function defaultNoticeContent(plan: PlanRow, issuer: IssuerInfo, committe
     ],
     outline: DEFAULT_REPORT_OUTLINE,
     recipients: ['Các cơ quan, đơn vị được kiểm tra;', 'Thành viên Đoàn kiểm tra;', 'Lưu: VT, NV.'],
-    // The TM./TL. line is the signing authority (Thẩm quyền ký); onBehalfOf is the KT. line of a deputy.
-    signature: byCommittee
-      ? { authority: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: committee.headName ?? '' }
-      : { authority: 'TL. CHỦ TỊCH', position: issuer.name.startsWith('Phòng ') ? 'TRƯỞNG PHÒNG' : 'THỦ TRƯỞNG', signerName: issuer.headName ?? '' },
+    signature: defaultSignature(issuer, committee, 'TL. CHỦ TỊCH'),
   };
 }
 
