@@ -958,6 +958,21 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'POST', url: `/api/report-requests/${r.id}/issue`, payload: { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } } };
     },
   },
+  // A sent request (the unit asked sees it: 403 to its officer).
+  'POST /api/report-requests/{id}/extend': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('sentRequest', () => sentReportRequest(place));
+      return { method: 'POST', url: `/api/report-requests/${r.id}/extend`, payload: { version: r.version, dueOn: '2021-12-27', reason: 'Trùng đợt kiểm tra cuối năm' } };
+    },
+  },
+  'POST /api/report-requests/{id}/withdraw': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('sentRequest', () => sentReportRequest(place));
+      return { method: 'POST', url: `/api/report-requests/${r.id}/withdraw`, payload: { version: r.version, reason: 'Gửi nhầm' } };
+    },
+  },
   'GET /api/report-submissions': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-submissions')) },
   'GET /api/report-submissions/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}`) },
   'POST /api/report-requests/{id}/compilations': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: `/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}/compilations` }) },
@@ -1292,6 +1307,11 @@ const reportRule = async (p: Place) => expectOk<{ id: string; version: number }>
 async function draftReportRequest(p: Place) {
   const tpl = await p.shared('reportTemplate', () => reportTemplate(p));
   return expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: p.a.homeAffairs.id, templateId: tpl.id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [p.a.wardACommittee.id] }), 'report request');
+}
+/** An ad hoc request issued to ward A (its letter numbered), as the office sees it. */
+async function sentReportRequest(p: Place) {
+  const r = await draftReportRequest(p);
+  return expectOk<{ id: string; version: number }>(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
 }
 /** A compilation of the open report's request asked by the client when it may, else by the office; run when `done`. */
 async function compilationOf(p: Place, client: Client | null | undefined, done: boolean): Promise<string> {

@@ -96,6 +96,8 @@ export const auditActions = [
   'report_request.updated',
   'report_request.issued',
   'report_request.opened',
+  'report_request.extended',
+  'report_request.withdrawn',
   'report_submission.saved',
   'report_submission.submitted',
   'report_submission.returned',

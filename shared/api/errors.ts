@@ -28,6 +28,7 @@ export const errorCodes = [
   'URI_TOO_LONG',
   'HEADERS_TOO_LARGE',
   'NOT_READY',
+  'DOCUMENT_ISSUED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -67,6 +68,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   PDF_QUEUE_FULL: 503,
   /** A PDF download of a document nobody asked to convert: POST /api/documents/{kind}/{id}/conversions first (a GET starts nothing). */
   PDF_NOT_REQUESTED: 409,
+  /** What an issued document printed (a công văn's title, due day, texts) cannot change; a report request's due day moves only by an extension (POST …/extend). */
+  DOCUMENT_ISSUED: 409,
 };
 
 /**
@@ -240,6 +243,11 @@ export const fieldErrorCodes = [
   // a conclusion issued after one of its requirements falls due
   'after_requirement_due',
   'due_before_notice',
+  // report requests: an extension moves the due day later only; a periodic request's year is bounded
+  'not_later',
+  'year_out_of_range',
+  // a template's column total on a column that is not a number
+  'total_not_numeric',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

@@ -148,7 +148,7 @@ export const periodRuleListResponse = z.object({ items: z.array(periodRuleSchema
 
 // Requests.
 export const requestKinds = ['periodic', 'ad_hoc', 'pre_visit'] as const;
-export const requestStatuses = ['draft', 'open', 'closed'] as const;
+export const requestStatuses = ['draft', 'open', 'closed', 'withdrawn'] as const;
 
 const letterShape = {
   /** "V/v báo cáo kết quả …": the trích yếu after V/v. */
@@ -197,6 +197,12 @@ export const updateRequestBody = z.object({
   letter: requestLetterInput.partial().optional(),
 });
 export const issueRequestBody = z.object({ version, issuedOn: isoDate, signature: signatureInput.optional() });
+/** Extend the due day of a request already sent: later only, with the reason the units are told. */
+export const extendRequestBody = z.object({ version, dueOn: isoDate, reason: documentText(2000) });
+/** Withdraw a request sent by mistake (or a draft not wanted): the reason the units are told. */
+export const withdrawRequestBody = z.object({ version, reason: documentText(2000) });
+export const dueExtensionSchema = z.object({ previousDueOn: z.string(), dueOn: z.string(), reason: z.string(), at: z.string(), byName: z.string().nullable() });
+export type RequestDueExtension = z.infer<typeof dueExtensionSchema>;
 export const listRequestsQuery = z.object({ kind: z.enum(requestKinds).optional(), status: z.enum(requestStatuses).optional(), year: queryInt4().optional() });
 
 export const submissionCounts = z.object(Object.fromEntries(submissionDisplayStatuses.map((s) => [s, z.number().int()])) as Record<(typeof submissionDisplayStatuses)[number], z.ZodNumber>);
@@ -224,7 +230,12 @@ export const requestSchema = z.object({
   escalateAfterWorkingDays: z.number().int(),
   /** Counts by status over the submissions the caller may see. */
   counts: submissionCounts,
-  abilities: z.object({ update: z.boolean(), issue: z.boolean(), review: z.boolean() }),
+  /** Of the reports sent (submitted or accepted) the caller may see: on time and late, kept after acceptance. */
+  timeliness: z.object({ onTime: z.number().int(), late: z.number().int() }),
+  /** Extensions of the due day after the request was sent, oldest first (an issued letter keeps its printed date). */
+  dueExtensions: z.array(dueExtensionSchema),
+  withdrawal: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  abilities: z.object({ update: z.boolean(), issue: z.boolean(), review: z.boolean(), extend: z.boolean(), withdraw: z.boolean() }),
   version: z.number().int(),
 });
 export type ReportRequest = z.infer<typeof requestSchema>;

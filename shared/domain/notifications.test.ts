@@ -21,6 +21,8 @@ const samples: NotificationParams = {
   'report.submitted': { title: 'Báo cáo CCHC quý II năm 2021', agencyName: 'UBND phường Bồng Sơn', late: false },
   'report.returned': { title: 'Báo cáo CCHC quý II năm 2021', reason: 'Thiếu số liệu' },
   'report.accepted': { title: 'Báo cáo CCHC quý II năm 2021' },
+  'report.extended': { title: 'Báo cáo CCHC quý II năm 2021', ownerName: 'UBND thị xã', previousDueOn: '2021-06-18', dueOn: '2021-06-25', reason: 'Trùng kỳ nghỉ lễ', documentNumber: '18/UBND-NV' },
+  'report.withdrawn': { title: 'Báo cáo CCHC quý II năm 2021', ownerName: 'UBND thị xã', reason: 'Gửi nhầm', documentNumber: null },
   'assigned_task.assigned': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', deadline: '2021-06-30', role: 'owner' },
   'assigned_task.deadline': { content: 'Rà soát, công bố thủ tục hành chính lĩnh vực đất đai', sourceNumber: '125/TB-UBND', ownerName: 'Phòng Tư pháp', deadline: '2021-06-30', when: 'overdue', workingDays: 3 },
   'self_inspection.recorded': { agencyName: 'UBND phường Bồng Sơn', year: 2021, what: 'plan' },

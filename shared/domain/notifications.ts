@@ -57,6 +57,10 @@ export interface NotificationParams {
   'report.returned': { title: string; reason: string };
   /** The office accepted the report: to the unit's officers. */
   'report.accepted': { title: string };
+  /** The office extended the due day of a request already sent: to the officers of each unit asked. */
+  'report.extended': { title: string; ownerName: string; previousDueOn: string; dueOn: string; reason: string; documentNumber: string | null };
+  /** The office withdrew a request sent by mistake: to the officers of each unit asked. */
+  'report.withdrawn': { title: string; ownerName: string; reason: string; documentNumber: string | null };
   /** A task was assigned to an agency (entered or imported by the office): to the owner's officers. */
   'assigned_task.assigned': { content: string; sourceNumber: string; deadline: string | null; role: 'owner' | 'co_owner' };
   /** An open task's deadline is near (working days) or has passed: to the owner's officers, and the office when overdue. */
@@ -95,6 +99,8 @@ export const notificationKinds = [
   'report.submitted',
   'report.returned',
   'report.accepted',
+  'report.extended',
+  'report.withdrawn',
   'assigned_task.assigned',
   'assigned_task.deadline',
   'self_inspection.recorded',
@@ -232,6 +238,14 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
     }),
     'report.returned': (p) => ({ title: `Báo cáo bị trả lại: ${p.title}`, body: `Báo cáo của đơn vị bị trả lại để hoàn thiện. Lý do: ${p.reason}` }),
     'report.accepted': (p) => ({ title: `Báo cáo đã được tiếp nhận: ${p.title}`, body: `Báo cáo của đơn vị (${p.title}) đã được tiếp nhận.` }),
+    'report.extended': (p) => ({
+      title: `Gia hạn gửi báo cáo: ${p.title}`,
+      body: `${p.ownerName} gia hạn thời hạn gửi ${p.title}${p.documentNumber ? ` (Công văn số ${p.documentNumber})` : ''} từ ngày ${formatIsoDate(p.previousDueOn)} đến ngày ${formatIsoDate(p.dueOn)}. Lý do: ${p.reason}`,
+    }),
+    'report.withdrawn': (p) => ({
+      title: `Thu hồi yêu cầu báo cáo: ${p.title}`,
+      body: `${p.ownerName} thu hồi yêu cầu ${p.title}${p.documentNumber ? ` (Công văn số ${p.documentNumber})` : ''}; đơn vị không phải gửi báo cáo này. Lý do: ${p.reason}`,
+    }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
   en: {
@@ -338,6 +352,14 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
     }),
     'report.returned': (p) => ({ title: `Report returned: ${p.title}`, body: `Your unit's report was returned for changes. Reason: ${p.reason}` }),
     'report.accepted': (p) => ({ title: `Report accepted: ${p.title}`, body: `Your unit's report (${p.title}) was accepted.` }),
+    'report.extended': (p) => ({
+      title: `Report deadline extended: ${p.title}`,
+      body: `${p.ownerName} extended the deadline of ${p.title}${p.documentNumber ? ` (letter No. ${p.documentNumber})` : ''} from ${formatIsoDate(p.previousDueOn)} to ${formatIsoDate(p.dueOn)}. Reason: ${p.reason}`,
+    }),
+    'report.withdrawn': (p) => ({
+      title: `Report request withdrawn: ${p.title}`,
+      body: `${p.ownerName} withdrew the request for ${p.title}${p.documentNumber ? ` (letter No. ${p.documentNumber})` : ''}; your unit need not send this report. Reason: ${p.reason}`,
+    }),
     general: (p) => ({ title: p.title, body: p.message }),
   },
 };
@@ -382,6 +404,8 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'report.submitted': { vi: 'Đơn vị gửi báo cáo', en: 'A unit submits a report' },
   'report.returned': { vi: 'Báo cáo bị trả lại', en: 'A report is returned' },
   'report.accepted': { vi: 'Báo cáo được tiếp nhận', en: 'A report is accepted' },
+  'report.extended': { vi: 'Gia hạn gửi báo cáo', en: 'A report deadline is extended' },
+  'report.withdrawn': { vi: 'Thu hồi yêu cầu báo cáo', en: 'A report request is withdrawn' },
   'assigned_task.assigned': { vi: 'Nhiệm vụ được giao', en: 'A task is assigned' },
   'assigned_task.deadline': { vi: 'Nhắc hạn, quá hạn nhiệm vụ được giao', en: 'Assigned task deadlines' },
   'self_inspection.recorded': { vi: 'Đơn vị cập nhật tự kiểm tra', en: 'A unit records its self-inspection' },

@@ -120,6 +120,15 @@ export const reportRequest = pgTable(
     issuedOn: date({ mode: 'string' }),
     remindWorkingDays: integer().notNull().default(2),
     escalateAfterWorkingDays: integer().notNull().default(3),
+    /**
+     * Extensions of the due day once the request was sent (RequestDueExtension[]: from, to, reason,
+     * when, by whom), oldest first. An issued letter keeps its printed date; these are shown beside it.
+     */
+    dueExtensions: jsonb().notNull().default([]),
+    /** Withdrawn (sent by mistake): when, why, by whom. The letter stays a record, marked withdrawn. */
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawReason: text(),
+    withdrawnBy: uuid().references(() => appUser.id),
     createdBy: uuid().references(() => appUser.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -131,7 +140,8 @@ export const reportRequest = pgTable(
     uniqueIndex('report_request_rule_year_key').on(t.ruleId, t.periodYear),
     uniqueIndex('report_request_inspection_key').on(t.inspectionId),
     check('report_request_kind_check', sql`${t.kind} in ('periodic','ad_hoc','pre_visit')`),
-    check('report_request_status_check', sql`${t.status} in ('draft','open','closed')`),
+    check('report_request_status_check', sql`${t.status} in ('draft','open','closed','withdrawn')`),
+    check('report_request_withdrawn_check', sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
     check('report_request_pre_visit_check', sql`(${t.kind} = 'pre_visit') = (${t.inspectionId} is not null)`),
   ],
 );

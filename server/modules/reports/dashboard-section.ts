@@ -18,7 +18,7 @@ registerDashboardSection({
                  count(*) filter (where s.status in ('submitted','accepted') and s.late)::int as late,
                  count(*) filter (where s.status not in ('submitted','accepted') and r.due_on < ${today}::date)::int as missing
             from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
-           where r.status <> 'draft' and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
+           where r.status in ('open','closed') and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and s.id in ${visibleSubmissions(actor)}` : sql``}`,
     );
     // The requests page lists each request with its reports counted by status (on time, late, not sent).

@@ -52,7 +52,7 @@ export async function reportStatistics(tx: DbOrTx, ctx: RequestContext, q: z.out
     .where(
       and(
         sql`${reportSubmission.id} in ${visibleSubmissions(ctx.actor)}`,
-        sql`${reportRequest.status} <> 'draft'`,
+        sql`${reportRequest.status} in ('open','closed')`,
         sql`extract(year from ${reportRequest.dueOn}) = ${q.year}`,
         q.kind ? eq(reportRequest.kind, q.kind) : undefined,
       ),

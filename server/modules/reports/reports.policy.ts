@@ -26,16 +26,31 @@ export function templateAbilities(actor: Actor, t: TemplateRow) {
 
 export const ruleResource: GuardedResource<PeriodRuleRow, 'edit'> = { name: 'report period rule', findVisible: findVisibleRule, allows: (actor, r) => mayManage(actor, r) };
 
-/** Requests: the office edits and issues a draft (an ad hoc công văn); an open one only its reminders and due day. */
-export const requestResource: GuardedResource<RequestRow, 'edit' | 'issue' | 'review'> = {
+/**
+ * Requests: the office edits and issues a draft (an ad hoc công văn); a sent one only its reminders,
+ * its due day by an extension (later only), or it is withdrawn.
+ */
+export const requestResource: GuardedResource<RequestRow, 'edit' | 'issue' | 'review' | 'extend' | 'withdraw'> = {
   name: 'report request',
   findVisible: findVisibleRequest,
   allows: (actor, r) => mayManage(actor, r),
-  refusal: (r, action) => (action === 'issue' && r.status !== 'draft' ? 'the request has been sent' : null),
+  refusal: (r, action) => {
+    if (action === 'issue' && r.status !== 'draft') return 'the request has been sent';
+    if (action === 'extend' && r.status !== 'open') return `a ${r.status} request has no due day to extend`;
+    if (action === 'withdraw' && r.kind === 'pre_visit') return "a pre-visit request follows its inspection's notice";
+    if (action === 'withdraw' && r.status !== 'draft' && r.status !== 'open') return `the request is ${r.status}`;
+    return null;
+  },
 };
 export function requestAbilities(actor: Actor, r: RequestRow) {
   const manage = mayManage(actor, r);
-  return { update: manage && r.status !== 'closed', issue: manage && r.status === 'draft' && r.kind === 'ad_hoc', review: manage };
+  return {
+    update: manage && (r.status === 'draft' || r.status === 'open'),
+    issue: manage && r.status === 'draft' && r.kind === 'ad_hoc',
+    review: manage,
+    extend: manage && r.status === 'open',
+    withdraw: manage && r.kind !== 'pre_visit' && (r.status === 'draft' || r.status === 'open'),
+  };
 }
 
 export interface SubmissionContext {

@@ -1,4 +1,4 @@
-import type { PeriodRule, ReportRequest, ReportTemplate, RequestLetter, Submission, SubmissionContent, SubmissionSummary, TemplateBody } from '../../../shared/api/reports.schemas.js';
+import type { PeriodRule, ReportRequest, RequestDueExtension, ReportTemplate, RequestLetter, Submission, SubmissionContent, SubmissionSummary, TemplateBody } from '../../../shared/api/reports.schemas.js';
 import { allowedSubmissionMoves, displayStatus, submissionDisplayStatuses, type SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -55,6 +55,7 @@ export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow
   const counts = await countSubmissions(tx, actor, rows.map((r) => r.id));
   return rows.map((r) => {
     const c = counts.get(r.id) ?? {};
+    const sentLate = c.late_sent ?? 0;
     const manage = mayManage(actor, r);
     return {
       id: r.id,
@@ -79,6 +80,9 @@ export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow
       remindWorkingDays: r.remindWorkingDays,
       escalateAfterWorkingDays: r.escalateAfterWorkingDays,
       counts: Object.fromEntries(submissionDisplayStatuses.map((s) => [s, c[s] ?? 0])) as ReportRequest['counts'],
+      timeliness: { onTime: (c.sent ?? 0) - sentLate, late: sentLate },
+      dueExtensions: (r.dueExtensions as RequestDueExtension[] | null) ?? [],
+      withdrawal: r.withdrawnAt ? { at: r.withdrawnAt.toISOString(), reason: r.withdrawReason ?? '' } : null,
       abilities: requestAbilities(actor, r),
       version: r.version,
     };

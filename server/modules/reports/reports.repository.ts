@@ -142,7 +142,10 @@ export async function listVisibleRequests(tx: DbOrTx, actor: Actor, f: { kind?: 
   return rows.map(flatRequest);
 }
 
-/** Submissions counted by shown status, per request, over those the actor may see. */
+/**
+ * Submissions counted by shown status, per request, over those the actor may see; `sent` and
+ * `late_sent` count the reports sent (submitted or accepted) and those of them sent late.
+ */
 export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: string[]): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (!requestIds.length) return out;
@@ -155,6 +158,10 @@ export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: str
     const counts = out.get(r.requestId) ?? {};
     const key = r.status === 'submitted' ? (r.late ? 'submitted_late' : 'submitted_on_time') : r.status;
     counts[key] = (counts[key] ?? 0) + Number(r.n);
+    if (r.status === 'submitted' || r.status === 'accepted') {
+      counts.sent = (counts.sent ?? 0) + Number(r.n);
+      if (r.late) counts.late_sent = (counts.late_sent ?? 0) + Number(r.n);
+    }
     out.set(r.requestId, counts);
   }
   return out;

@@ -10,6 +10,8 @@ import {
   formImportQuery,
   reportCompilationSchema,
   issueRequestBody,
+  extendRequestBody,
+  withdrawRequestBody,
   listRequestsQuery,
   listSubmissionsQuery,
   listTemplatesQuery,
@@ -38,7 +40,7 @@ import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { presentRequests, presentRule, presentSubmission, presentSubmissionSummary, presentTemplate } from './reports.presenter.js';
 import { findRequest, findTemplate, findVisibleRequest, findVisibleRule, findVisibleSubmission, findVisibleTemplate, listVisibleRequests, listVisibleRules, listVisibleSubmissions, listVisibleTemplates } from './reports.repository.js';
-import { createRequest, issueRequest, updateRequest } from './request-use-cases.js';
+import { createRequest, extendRequest, issueRequest, updateRequest, withdrawRequest } from './request-use-cases.js';
 import { createPeriodRule, updatePeriodRule } from './rule-use-cases.js';
 import { checkTablesImport, formRefused, formTemplate, importSubmissionTables, reviewSubmission, saveSubmission, submitSubmission } from './submission-use-cases.js';
 import { MAX_FORM_BYTES, readTemplateForm, templateFormWorkbook } from './template-form-workbook.js';
@@ -134,13 +136,13 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   app.get('/api/report-requests/:id', { schema: { tags, params: idParams, response: { 200: requestSchema, ...errors } } }, async (request) => db.transaction((tx) => request_(tx, contextOf(request), request.params.id)));
   app.post('/api/report-requests', { schema: { tags, summary: 'Open a periodic request now, or draft an ad hoc one (standing office)', body: createRequestBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);
-    const out = await db.transaction(async (tx) => request_(tx, ctx, await createRequest(tx, ctx, request.body)));
+    const out = await db.transaction(async (tx) => request_(tx, ctx, await createRequest(tx, ctx, clockOf(deps), request.body)));
     return reply.status(201).send(out);
   });
   app.patch('/api/report-requests/:id', { schema: { tags, params: idParams, body: updateRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      await updateRequest(tx, ctx, request.params.id, request.body);
+      await updateRequest(tx, ctx, clockOf(deps), request.params.id, request.body);
       return request_(tx, ctx, request.params.id);
     });
   });
@@ -148,6 +150,21 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
       await issueRequest(tx, ctx, request.params.id, request.body);
+      return request_(tx, ctx, request.params.id);
+    });
+  });
+
+  app.post('/api/report-requests/:id/extend', { schema: { tags, summary: 'Extend the due day of a sent request (later only, with a reason): audited, the units told; an issued letter keeps its printed date and shows the extension beside it', params: idParams, body: extendRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await extendRequest(tx, ctx, clockOf(deps), request.params.id, request.body);
+      return request_(tx, ctx, request.params.id);
+    });
+  });
+  app.post('/api/report-requests/:id/withdraw', { schema: { tags, summary: 'Withdraw a request sent by mistake (with a reason): audited, the units told; left out of statistics and reminders; an issued letter stays a record, marked withdrawn', params: idParams, body: withdrawRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
+    const ctx = contextOf(request);
+    return db.transaction(async (tx) => {
+      await withdrawRequest(tx, ctx, clockOf(deps), request.params.id, request.body);
       return request_(tx, ctx, request.params.id);
     });
   });

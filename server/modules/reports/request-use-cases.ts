@@ -1,6 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createRequestBody, issueRequestBody, RequestLetter, updateRequestBody } from '../../../shared/api/reports.schemas.js';
+import type { createRequestBody, extendRequestBody, issueRequestBody, RequestDueExtension, RequestLetter, updateRequestBody, withdrawRequestBody } from '../../../shared/api/reports.schemas.js';
+import type { FieldErrorCode } from '../../../shared/api/errors.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import type { Clock } from '../../clock.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { periodDates } from '../../../shared/domain/report-periods.js';
@@ -23,6 +26,7 @@ import { requestLetterDocument } from './request-letter.js';
 import { unitReporters, submissionLink } from './report-notifications.js';
 
 const vnDate = (iso: string) => formatVietnameseDate(iso);
+const fieldError = (name: string, code: FieldErrorCode, reason: string, params: Record<string, string | number>) => new AppError('VALIDATION_FAILED', reason, [{ name, code, reason, params }]);
 
 /** The agencies asked must be active and lie in the owner's unit or below it (a town asks its offices and wards). */
 async function checkTargets(tx: Tx, ownerUnitPath: string, ids: string[], field: string): Promise<string[]> {
@@ -119,13 +123,27 @@ export async function createPeriodicRequest(tx: Tx, ctx: RequestContext | System
   return row.id;
 }
 
-export async function createRequest(tx: Tx, ctx: RequestContext, input: z.output<typeof createRequestBody>): Promise<string> {
+/**
+ * The latest year a request may be opened or fall due in: next year (the clock's, Vietnamese
+ * time). Earlier years stay open to record a past season (docs/decisions/reports-schedule.md).
+ */
+export const latestRequestYear = (clock: Clock): number => Number(vietnamLocalTime(clock.now()).date.slice(0, 4)) + 1;
+
+function assertDueYear(clock: Clock, dueOn: string, field: string): void {
+  const latest = latestRequestYear(clock);
+  if (Number(dueOn.slice(0, 4)) > latest) throw fieldError(field, 'year_out_of_range', `the due day must fall in ${latest} or before`, { max: latest });
+}
+
+export async function createRequest(tx: Tx, ctx: RequestContext, clock: Clock, input: z.output<typeof createRequestBody>): Promise<string> {
   if (input.kind === 'periodic') {
+    const latest = latestRequestYear(clock);
+    if (input.year > latest) throw fieldError('body.year', 'year_out_of_range', `a periodic request can be opened up to ${latest}`, { max: latest });
     const rule = await loadForAction(tx, ctx, ruleResource, input.ruleId, 'edit');
     const id = await createPeriodicRequest(tx, ctx, rule, input.year);
     if (!id) throw AppError.invalid('body.year', 'duplicate', 'the request of this period exists already');
     return id;
   }
+  assertDueYear(clock, input.dueOn, 'body.dueOn');
   await ownerPlaceOf(tx, ctx, input.ownerAgencyId, 'body.ownerAgencyId');
   const owner = await ownerRow(tx, input.ownerAgencyId, 'body.ownerAgencyId');
   await usableTemplate(tx, input.templateId, owner.unitPath, 'body.templateId');
@@ -156,17 +174,23 @@ export async function createRequest(tx: Tx, ctx: RequestContext, input: z.output
 }
 
 /**
- * Edits a request. A draft: everything. An open one: its title, due day and reminder counts (the
- * agencies asked and the template are fixed once units have it).
+ * Edits a request. A draft: everything. A sent one: its reminder counts only, and the title of a
+ * request without a letter. What an issued letter printed (title, due day, texts) is frozen (409
+ * DOCUMENT_ISSUED); the due day of any sent request moves only by an extension (extendRequest).
  */
-export async function updateRequest(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof updateRequestBody>) {
+export async function updateRequest(tx: Tx, ctx: RequestContext, clock: Clock, id: string, input: z.output<typeof updateRequestBody>) {
   const r = await loadForAction(tx, ctx, requestResource, id, 'edit', input.version);
-  if (r.status === 'closed') throw new AppError('INVALID_STATE', 'the request is closed');
+  if (r.status === 'closed' || r.status === 'withdrawn') throw new AppError('INVALID_STATE', `the request is ${r.status}`);
   if (r.status !== 'draft') {
+    if (r.registerEntryId) {
+      const printed = (['title', 'dueOn', 'letter'] as const).find((k) => input[k] !== undefined);
+      if (printed) throw new AppError('DOCUMENT_ISSUED', `the letter has been issued: its ${printed} is frozen${printed === 'dueOn' ? ' (extend the due day instead)' : ''}`, [{ name: `body.${printed}`, code: 'invalid_state', reason: 'printed in the issued letter' }]);
+    }
+    if (input.dueOn) throw new AppError('INVALID_STATE', 'the request has been sent: extend its due day instead', [{ name: 'body.dueOn', code: 'invalid_state', reason: 'extend the due day (POST …/extend)' }]);
     if (input.targetAgencyIds) throw AppError.invalid('body.targetAgencyIds', 'invalid_state', 'the agencies asked are fixed once the request is sent');
     if (input.templateId) throw AppError.invalid('body.templateId', 'invalid_state', 'the template is fixed once the request is sent');
-    if (input.letter) throw AppError.invalid('body.letter', 'invalid_state', 'the letter has been issued');
   }
+  if (input.dueOn) assertDueYear(clock, input.dueOn, 'body.dueOn');
   const changes: Record<string, unknown> = {};
   if (input.title) changes.title = input.title;
   if (input.dueOn) Object.assign(changes, { dueOn: input.dueOn, dueExplanation: `chậm nhất ngày ${vnDate(input.dueOn)}` });
@@ -180,6 +204,51 @@ export async function updateRequest(tx: Tx, ctx: RequestContext, id: string, inp
   if (input.letter) changes.letter = { ...(r.letter as RequestLetter), ...input.letter };
   const after = await updateVersioned(tx, reportRequest, id, input.version, changes);
   await recordAudit(tx, ctx, { action: 'report_request.updated', entityType: 'report_request', entityId: id, scope: { places: [ownerPlace(r)] }, before: { version: r.version, ...Object.fromEntries(Object.keys(changes).map((k) => [k, (r as Record<string, unknown>)[k]])) }, after: { version: after.version, ...changes } });
+  return after;
+}
+
+/** The submissions of a request and their units' officers, to tell them of a change. */
+async function tellUnits(tx: Tx, ctx: RequestContext, requestId: string, send: (submissionId: string, recipients: string[]) => Promise<unknown>) {
+  const rows = await tx.select({ id: reportSubmission.id, agencyId: reportSubmission.agencyId }).from(reportSubmission).where(eq(reportSubmission.requestId, requestId));
+  for (const s of rows) await send(s.id, await unitReporters(tx, s.agencyId));
+  void ctx;
+}
+
+/**
+ * Extends the due day of a sent request: later only, with a reason, audited, each unit asked told.
+ * An issued letter stays as issued (its date printed); the extension is shown beside it and the
+ * due explanation names both days. Reports already sent keep their on-time/late mark (they were
+ * judged by the due day of the moment); reminders follow the new day.
+ */
+export async function extendRequest(tx: Tx, ctx: RequestContext, clock: Clock, id: string, input: z.output<typeof extendRequestBody>) {
+  const r = await loadForAction(tx, ctx, requestResource, id, 'extend', input.version);
+  if (input.dueOn <= r.dueOn) throw fieldError('body.dueOn', 'not_later', `an extension moves the due day later than ${r.dueOn}`, { current: r.dueOn });
+  assertDueYear(clock, input.dueOn, 'body.dueOn');
+  const extension: RequestDueExtension = { previousDueOn: r.dueOn, dueOn: input.dueOn, reason: input.reason, at: clock.now().toISOString(), byName: ctx.actor.fullName };
+  const dueExplanation = `chậm nhất ngày ${vnDate(input.dueOn)} (gia hạn từ ngày ${vnDate(r.dueOn)})`;
+  const after = await updateVersioned(tx, reportRequest, id, input.version, { dueOn: input.dueOn, dueExplanation, dueExtensions: [...((r.dueExtensions as RequestDueExtension[]) ?? []), extension] });
+  await recordAudit(tx, ctx, { action: 'report_request.extended', entityType: 'report_request', entityId: id, scope: { places: [ownerPlace(r)] }, before: { version: r.version, dueOn: r.dueOn }, after: { version: after.version, dueOn: input.dueOn, reason: input.reason } });
+  const documentNumber = r.number !== null && r.symbol ? formatDocumentNumber(r.number, r.symbol) : null;
+  await tellUnits(tx, ctx, id, (submissionId, recipients) =>
+    notify(tx, ctx, { kind: 'report.extended', recipients, params: { title: r.title, ownerName: r.ownerAgencyName, previousDueOn: r.dueOn, dueOn: input.dueOn, reason: input.reason, documentNumber }, link: submissionLink(submissionId) }),
+  );
+  return after;
+}
+
+/**
+ * Withdraws a request sent by mistake (or a draft not wanted): audited, the units asked told. Its
+ * reports can no longer be saved or sent; statistics, the dashboard and reminders leave it out. An
+ * issued letter stays in the register as a record, shown withdrawn. A pre-visit request follows
+ * its inspection's notice and is not withdrawn here.
+ */
+export async function withdrawRequest(tx: Tx, ctx: RequestContext, clock: Clock, id: string, input: z.output<typeof withdrawRequestBody>) {
+  const r = await loadForAction(tx, ctx, requestResource, id, 'withdraw', input.version);
+  const after = await updateVersioned(tx, reportRequest, id, input.version, { status: 'withdrawn', withdrawnAt: clock.now(), withdrawReason: input.reason, withdrawnBy: ctx.actor.userId });
+  await recordAudit(tx, ctx, { action: 'report_request.withdrawn', entityType: 'report_request', entityId: id, scope: { places: [ownerPlace(r)] }, before: { version: r.version, status: r.status }, after: { version: after.version, status: 'withdrawn', reason: input.reason } });
+  if (r.status !== 'draft') {
+    const documentNumber = r.number !== null && r.symbol ? formatDocumentNumber(r.number, r.symbol) : null;
+    await tellUnits(tx, ctx, id, (submissionId, recipients) => notify(tx, ctx, { kind: 'report.withdrawn', recipients, params: { title: r.title, ownerName: r.ownerAgencyName, reason: input.reason, documentNumber }, link: submissionLink(submissionId) }));
+  }
   return after;
 }
 

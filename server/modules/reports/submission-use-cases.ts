@@ -31,6 +31,7 @@ async function loadForMove(tx: Tx, ctx: RequestContext, id: string, move: Submis
   const r = (await findRequest(tx, s.requestId))!;
   if (!mayMove(ctx.actor, s, r, move)) throw new AppError('FORBIDDEN', `you may not ${move} this report`);
   if (r.status !== 'open' && (move === 'save' || move === 'submit')) throw new AppError('INVALID_STATE', 'the request is not open');
+  if (r.status === 'withdrawn') throw new AppError('INVALID_STATE', 'the request has been withdrawn');
   assertSubmissionMove(s, move);
   if (s.version !== version) {
     throw new AppError('VERSION_CONFLICT', `the report was changed by ${s.updatedByName ?? 'someone else'} (version ${s.version}, yours ${version})`, undefined, {

@@ -99,6 +99,8 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'report_request.updated': ['Sửa yêu cầu báo cáo', 'Edited a report request'],
   'report_request.issued': ['Ban hành công văn yêu cầu báo cáo', 'Issued a report request letter'],
   'report_request.opened': ['Gửi yêu cầu báo cáo đến đơn vị', 'Sent a report request to units'],
+  'report_request.extended': ['Gia hạn yêu cầu báo cáo', 'Extended a report request'],
+  'report_request.withdrawn': ['Thu hồi yêu cầu báo cáo', 'Withdrew a report request'],
   'report_submission.saved': ['Lưu nháp báo cáo', 'Saved a report draft'],
   'report_submission.submitted': ['Gửi báo cáo', 'Submitted a report'],
   'report_submission.returned': ['Trả lại báo cáo', 'Returned a report'],
