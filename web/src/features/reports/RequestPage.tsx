@@ -13,6 +13,7 @@ import { CompilationPanel } from './CompilationPanel.js';
 import { requestLetterBase, useIssueRequest, useRequest, useSubmissions } from './reports.api.js';
 import { CountBadges } from './RequestsPage.js';
 import { RequestLetterEditor } from './RequestLetterEditor.js';
+import { RequestChangeActions, RequestChangeNotes } from './RequestChanges.js';
 
 /** A report still awaited after its due day: missing. */
 const missing = (s: SubmissionSummary, dueOn: string, today: string) => today > dueOn && (s.status === 'not_started' || s.status === 'draft' || s.status === 'returned');
@@ -30,6 +31,16 @@ function SubmissionsTable({ request, today }: { request: ReportRequest; today: s
     <Stack gap="xs">
       <Group gap="xs">
         <CountBadges request={request} />
+        {request.timeliness.onTime + request.timeliness.late > 0 && (
+          <Group gap={4} aria-label={t('reporting.timeliness.label')}>
+            <Badge color="blue" variant="outline" tt="none">
+              {t('reporting.timeliness.onTime', { n: request.timeliness.onTime })}
+            </Badge>
+            <Badge color="orange" variant="outline" tt="none">
+              {t('reporting.timeliness.late', { n: request.timeliness.late })}
+            </Badge>
+          </Group>
+        )}
         {late > 0 && (
           <Badge color="red" tt="none">
             {t('reporting.request.missing', { n: late })}
@@ -56,6 +67,11 @@ function SubmissionsTable({ request, today }: { request: ReportRequest; today: s
               <Table.Td>
                 <Group gap={4}>
                   <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
+                  {s.status === 'accepted' && s.late !== null && (
+                    <Badge color={s.late ? 'orange' : 'blue'} variant="outline" tt="none">
+                      {t(s.late ? 'reporting.timeliness.lateShort' : 'reporting.timeliness.onTimeShort')}
+                    </Badge>
+                  )}
                   {missing(s, request.dueOn, today) && (
                     <Badge color="red" variant="outline" tt="none">
                       {t('reporting.request.overdue')}
@@ -98,9 +114,10 @@ export function RequestPage({ today = todayIso() }: { today?: string }) {
         </Title>
         <Group gap="xs">
           <Badge variant="light">{t(requestKindKey(r.kind))}</Badge>
-          <Badge color={r.status === 'open' ? 'blue' : 'gray'}>{t(requestStatusKey(r.status))}</Badge>
+          <Badge color={r.status === 'open' ? 'blue' : r.status === 'withdrawn' ? 'red' : 'gray'}>{t(requestStatusKey(r.status))}</Badge>
         </Group>
       </div>
+      <RequestChangeNotes request={r} />
       <DetailList
         items={[
           [t('reporting.col.owner'), r.ownerAgencyName],
@@ -135,6 +152,7 @@ export function RequestPage({ today = todayIso() }: { today?: string }) {
           </Stack>
         </Card>
       )}
+      <RequestChangeActions request={r} />
       {r.abilities.issue && r.letter && <RequestLetterEditor key={r.version} request={r} letter={r.letter} onReload={reload} />}
       <Card withBorder>
         <Group justify="space-between" mb="xs">

@@ -99,3 +99,7 @@ export const useCompilation = (id: string | null) =>
     enabled: !!id,
     refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
   });
+
+/** A sent request: extend its due day (later only, with a reason) or withdraw it (with a reason). */
+export const useExtendRequest = (id: string) => useRecordMutation((body: { version: number; dueOn: string; reason: string }) => api.post<ReportRequest>(`/api/report-requests/${id}/extend`, body), reportKeys.request);
+export const useWithdrawRequest = (id: string) => useRecordMutation((body: { version: number; reason: string }) => api.post<ReportRequest>(`/api/report-requests/${id}/withdraw`, body), reportKeys.request);
