@@ -7,6 +7,7 @@ import { sampleExe, samplePdf } from '../../files/sample-files.js';
 import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
+import { publishedTemplate, sampleBody } from '../reports/test-support.js';
 
 // 09:00 on Tuesday 15/6/2021 in Việt Nam.
 const clock = new ManualClock('2021-06-15T02:00:00Z');
@@ -164,5 +165,36 @@ describe("the units' self-inspection", () => {
     const otherC = await signInAuthority(t.app, other);
     expect((await otherC.secretariat.get(`/api/self-inspections/${planA.id}`)).statusCode).toBe(404);
     expect((await otherC.secretariat.get('/api/self-inspections/overview?year=2021')).json().totals).toMatchObject({ withPlan: 0 });
+  });
+
+  it('links as results only the unit’s own report through a self-inspection template, about the plan’s year', async () => {
+    const { a, c } = await setUp();
+    const plan = (await c.unitOfficerA.post('/api/self-inspections', planBody(a.wardACommittee.id))).json() as SelfInspection;
+    const body = { ...sampleBody(), attachments: [] };
+    const selfTemplate = await publishedTemplate(c.secretariat, a.homeAffairs.id, body, 'self_inspection');
+    const otherTemplate = await publishedTemplate(c.secretariat, a.homeAffairs.id, body, 'periodic');
+    /** The ward A report of an issued request of the template, for a period. */
+    async function reportOf(templateId: string, periodFrom: string | null, periodTo: string | null) {
+      const draft = await c.secretariat.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId, title: 'Báo cáo kết quả tự kiểm tra', dueOn: '2021-06-30', periodFrom, periodTo, targetAgencyIds: [a.wardACommittee.id] });
+      expect(draft.statusCode, draft.body).toBe(201);
+      const issued = await c.secretariat.post(`/api/report-requests/${draft.json().id}/issue`, { version: draft.json().version, issuedOn: '2021-06-15', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
+      expect(issued.statusCode, issued.body).toBe(200);
+      return ((await c.unitOfficerA.get(`/api/report-submissions?mine=true&requestId=${draft.json().id}`)).json().items as { id: string }[])[0].id;
+    }
+    const periodic = await reportOf(otherTemplate.id, '2021-03-15', '2021-06-14');
+    const lastYear = await reportOf(selfTemplate.id, '2020-01-01', '2020-12-31');
+    const right = await reportOf(selfTemplate.id, null, null);
+    const url = `/api/self-inspections/${plan.id}/results`;
+    for (const [id, code] of [
+      [periodic, 'wrong_template'],
+      [lastYear, 'outside_year'],
+    ] as const) {
+      const res = await c.unitOfficerA.put(url, resultsBody(1, { resultSubmissionId: id }));
+      expect(res.statusCode, code).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.resultSubmissionId', code });
+    }
+    const ok = await c.unitOfficerA.put(url, resultsBody(1, { resultSubmissionId: right }));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().resultSubmissionId).toBe(right);
   });
 });
