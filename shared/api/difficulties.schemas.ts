@@ -56,7 +56,11 @@ export const difficultySchema = z.object({
   answeredByName: z.string().nullable(),
   answeredOn: z.string().nullable(),
   closedOn: z.string().nullable(),
-  /** Answered: working days from raising to answer; open: working days waited so far (today in Việt Nam). */
+  /**
+   * Answered: working days from raising to answer; open: working days waited so far (today in
+   * Việt Nam), null when it was raised in an earlier year than today's (shown as "not answered,
+   * raised dd/mm/yyyy": a count across seasons reads as nonsense).
+   */
   responseWorkingDays: z.number().int().nullable(),
   waitingWorkingDays: z.number().int().nullable(),
   abilities: z.object({ moves: z.array(z.enum(difficultyMoves)), attach: z.boolean() }),

@@ -13,6 +13,13 @@ import { signatureInput, signatureSchema } from './plans.schemas.js';
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a key such as dossiers_received');
 const label = (max: number) => documentText(max);
 
+const tableCheck = z.object({
+  across: z.enum(['columns', 'rows']),
+  parts: z.array(key).min(1).max(20),
+  whole: key,
+  in: z.array(key).min(1).max(20).optional(),
+});
+
 /** The template's shape, for requests (texts cleaned, defaults filled) and for responses (plain strings). */
 function bodySchemas(text: (max: number, min?: number) => z.ZodType<string, string>, input: boolean) {
   const dflt = <T extends z.ZodType>(schema: T, value: z.output<T>) => (input ? schema.default(value as never) : schema) as unknown as T;
@@ -35,6 +42,12 @@ function bodySchemas(text: (max: number, min?: number) => z.ZodType<string, stri
     /** Fixed rows (their labels are the first column); null: the unit adds rows (up to maxRows). */
     fixedRows: dflt(z.array(z.object({ key, label: text(300) })).min(1).max(200).nullable(), null),
     maxRows: dflt(int4().min(1).max(1000), 200),
+    /**
+     * Cross-field checks (shared/domain/report-checks.ts): a part at most its whole, across
+     * columns of a row or rows of a column. Enforced on submit and on an .xlsx import, shown as
+     * the unit types. Absent in templates stored before them.
+     */
+    checks: z.array(tableCheck).max(50).optional(),
   });
   const item = z.discriminatedUnion('type', [section, table]);
   const attachment = z.object({ label: text(300), required: dflt(z.boolean(), true) });

@@ -40,19 +40,60 @@ function figures(body: TemplateBody, seed: number, scale: number): SubmissionCon
       }
       continue;
     }
-    content.tables[item.key] = item.fixedRows.map(() => {
+    const between = (lo: number, hi: number) => lo + next(hi - lo + 1);
+    content.tables[item.key] = item.fixedRows.map((fixedRow) => {
       const row: Record<string, number | string | boolean | null> = {};
-      if (item.key === 'dossiers') {
-        const received = Math.round((40 + next(160)) * scale);
-        const late = next(6);
-        const resolved = received - next(10);
-        row.received = received;
-        row.online = Math.round(received * (0.1 + next(20) / 100));
-        row.on_time = Math.max(0, resolved - late);
-        row.late = late;
-        row.apologies = Math.min(late, next(3));
-        row.on_time_rate = resolved > 0 ? Math.round((1000 * Math.max(0, resolved - late)) / resolved) / 10 : null;
-        return row;
+      switch (item.key) {
+        case 'dossiers': {
+          const received = Math.round((40 + next(160)) * scale);
+          const late = next(6);
+          const resolved = received - next(10);
+          row.received = received;
+          row.online = Math.round(received * (0.1 + next(20) / 100));
+          row.on_time = Math.max(0, resolved - late);
+          row.late = late;
+          row.apologies = Math.min(late, next(3));
+          row.on_time_rate = resolved > 0 ? Math.round((1000 * Math.max(0, resolved - late)) / resolved) / 10 : null;
+          return row;
+        }
+        case 'plan_tasks': {
+          // A ward's plan has a dozen or two tasks; what the checks found, then fixed (never more).
+          const planned = { plan_tasks: between(12, 24), inspected_units: between(2, 5), issues_found: 0, issues_fixed: 0, communication: between(4, 10) }[fixedRow.key] ?? 0;
+          if (fixedRow.key === 'issues_found') row.done = between(2, 8);
+          else if (fixedRow.key === 'issues_fixed') row.done = null;
+          else {
+            row.planned = planned;
+            row.done = Math.max(0, planned - next(3));
+          }
+          return row;
+        }
+        case 'procedures':
+          row.count = { published: between(150, 230), reviewed: between(10, 30), simplified: 0 }[fixedRow.key] ?? 0;
+          return row;
+        case 'online_services': {
+          // Each ward offers the province's catalogue: a few dozen level-3 services, fewer level-4; some see dossiers.
+          const services = fixedRow.key === 'partial' ? between(40, 70) : between(8, 20);
+          const withDossiers = Math.round(services * (0.2 + next(40) / 100));
+          row.services = services;
+          row.with_dossiers = withDossiers;
+          row.online_dossiers = withDossiers * between(1, 4);
+          return row;
+        }
+        case 'staff': {
+          const assigned = { civil_servants: between(19, 23), public_employees: between(0, 4), contracts: between(1, 4) }[fixedRow.key] ?? 0;
+          row.assigned = assigned;
+          row.present = Math.max(0, assigned - next(3));
+          row.reduced = next(4) === 0 ? 1 : 0;
+          return row;
+        }
+        case 'findings': {
+          const issues = between(0, 4);
+          Object.assign(row, { checked: between(3, 8), issues, fixed: Math.max(0, issues - next(2)) });
+          return row;
+        }
+        case 'finance_egov':
+          row.value = { autonomous_units: between(0, 2), e_documents: between(85, 99), digital_signature: between(80, 98), iso: 1 }[fixedRow.key] ?? null;
+          return row;
       }
       for (const c of item.columns) {
         if (c.type === 'integer') row[c.key] = next(30);
@@ -60,6 +101,12 @@ function figures(body: TemplateBody, seed: number, scale: number): SubmissionCon
       }
       return row;
     });
+    // The parts the template bounds follow their whole (fixed after the rows above are drawn).
+    const rows = content.tables[item.key];
+    const fixedRows = item.fixedRows;
+    const rowOf = (key: string) => rows[fixedRows.findIndex((r) => r.key === key)];
+    if (item.key === 'plan_tasks') rowOf('issues_fixed').done = Math.max(0, Number(rowOf('issues_found').done) - next(3));
+    if (item.key === 'procedures') rowOf('simplified').count = Math.min(Number(rowOf('reviewed').count), between(0, 5));
   }
   return content;
 }

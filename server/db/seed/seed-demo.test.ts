@@ -9,6 +9,9 @@ import { bookedBetween } from '../../modules/inspections/inspections.repository.
 import { actorOf } from '../../test/factories.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
 import { DEMO_SEASON_AS_OF } from './demo-season.js';
+import type { SubmissionContent, TemplateBody } from '../../../shared/api/reports.schemas.js';
+import { tableCheckViolations } from '../../../shared/domain/report-checks.js';
+import { tablesOf } from '../../modules/reports/submission-content.js';
 
 
 let database: Database;
@@ -373,6 +376,36 @@ describe('seedDemo', () => {
     expect(detail.content.tables.dossiers).toHaveLength(5);
   });
 
+  it("has report figures a ward could have sent: every 2021 report within its template's checks (a part at most its whole), and so the compiled Q2 totals", async () => {
+    const rows = await queryRows<{ title: string; agency: string; body: TemplateBody; content: SubmissionContent; status: string }>(
+      database.db,
+      sql`select r.title, a.name as agency, t.body, s.content, s.status
+            from report_submission s join report_request r on r.id = s.request_id join report_template t on t.id = r.template_id join agency a on a.id = s.agency_id
+           where extract(year from r.due_on) = 2021`,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    const broken = rows.flatMap((r) => tablesOf(r.body).flatMap((t) => tableCheckViolations(t, r.content.tables[t.key] ?? []).map((v) => `${r.title} / ${r.agency} / ${t.key}.${v.row}.${v.column}: ${v.sum} > ${v.limit}`)));
+    expect(broken).toEqual([]);
+    // The periodic template declares the checks the official tables imply.
+    const periodic = rows.find((r) => r.title === 'Báo cáo CCHC quý II năm 2021')!.body;
+    const checks = Object.fromEntries(tablesOf(periodic).map((t) => [t.key, t.checks ?? []]));
+    expect(checks.dossiers).toEqual(expect.arrayContaining([{ across: 'columns', parts: ['online'], whole: 'received' }]));
+    expect(checks.online_services).toEqual([{ across: 'columns', parts: ['with_dossiers'], whole: 'services' }]);
+    // Q2 compiled: the sums of the accepted reports keep every part within its whole (216 services with dossiers of 166 before).
+    const accepted = rows.filter((r) => r.title === 'Báo cáo CCHC quý II năm 2021' && r.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(2);
+    for (const t of tablesOf(periodic)) {
+      const summed = (t.fixedRows ?? []).map((_, i) => {
+        const out: Record<string, number> = {};
+        for (const c of t.columns) if (c.type === 'integer') out[c.key] = accepted.reduce((n, r) => n + Number(r.content.tables[t.key]?.[i]?.[c.key] ?? 0), 0);
+        return out;
+      });
+      expect(tableCheckViolations(t, summed), t.key).toEqual([]);
+    }
+    const services = accepted.map((r) => r.content.tables.online_services[0]);
+    for (const s of services) expect(Number(s.with_dossiers)).toBeLessThanOrEqual(Number(s.services));
+  });
+
   describe('Gia Lai after 2025: the province and its wards run their own 2026 cycles (M23)', () => {
     type PlanItem = { id: string; year: number; status: string; issuingAgencyName: string; numberLabel?: string | null };
     const plansOf = async (username: string) => {
@@ -487,6 +520,9 @@ describe('seedDemo', () => {
       ['Ủy ban nhân dân xã Hoài Sơn', 'answered'],
     ]);
     expect(all.items[1].responseWorkingDays).toBe(6);
+    // The open one is no "1,300 working days waiting" when the 2021 demo is opened years later.
+    const open = (await secretariat.get('/api/difficulties?year=2021&status=raised')).json().items[0] as { waitingWorkingDays: number | null };
+    expect(open.waitingWorkingDays === null || open.waitingWorkingDays <= 60).toBe(true);
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const own = (await unit.get('/api/difficulties')).json() as { items: { agencyName: string }[] };
     expect(own.items.map((d) => d.agencyName)).toEqual(['Ủy ban nhân dân phường Bồng Sơn']);

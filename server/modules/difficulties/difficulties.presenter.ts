@@ -30,7 +30,9 @@ export function presentDifficulty(actor: Actor, env: DifficultyEnv, row: Difficu
     answeredOn: row.answeredOn,
     closedOn: row.closedOn,
     responseWorkingDays: row.responseWorkingDays,
-    waitingWorkingDays: open ? Math.max(0, env.calendar.workingDaysBetween(row.raisedOn, env.today)) : null,
+    // Counted within the year it was raised: one left open from an earlier season (the 2021 demo
+    // seen in a later year) reads "not answered, raised in 2021", not "waiting 1,300 working days".
+    waitingWorkingDays: open && row.raisedOn.slice(0, 4) === env.today.slice(0, 4) ? Math.max(0, env.calendar.workingDaysBetween(row.raisedOn, env.today)) : null,
     abilities: {
       moves: allowedDifficultyMoves(status).filter((m) => mayMoveDifficulty(actor, row, m)),
       attach: status === 'raised' && inReach(actor, 'difficulty.raise', difficultyPlace(row)),

@@ -152,6 +152,10 @@ describe('difficulties raised to the committee', () => {
     expect(all.items.map((d) => d.id)).toEqual([d2.id, d1.id]);
     expect(all.counts).toEqual({ open: 1, answered: 1, averageResponseWorkingDays: 3 });
     expect(all.items[0].waitingWorkingDays).toBe(3);
+    // Still open in a later year: no count across the seasons (the demo's 2021 one read 1,300 days).
+    clock.set('2022-03-01T02:00:00Z');
+    expect((await list(c.secretariat, 'year=2021')).items[0]).toMatchObject({ id: d2.id, status: 'raised', waitingWorkingDays: null });
+    clock.set('2021-06-18T02:00:00Z');
     expect((await list(c.secretariat, 'q=MAT%20BANG')).items.map((d) => d.id)).toEqual([d2.id]);
     expect((await list(c.secretariat, 'q=may%20scan')).items.map((d) => d.id)).toEqual([d1.id]);
     expect((await list(c.secretariat, 'status=answered')).items.map((d) => d.id)).toEqual([d1.id]);

@@ -169,6 +169,7 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     dossiers.getCell('E4').value = 120;
     dossiers.getCell('D3').value = { formula: 'C3-2' } as ExcelJS.CellFormulaValue;
     dossiers.getRow(5).values = ['other', 'Lĩnh vực khác', 5];
+    dossiers.getCell('D4').value = 1300; // on time above the 1,240 received: the template's check
     wb.worksheets[1].getCell('D3').value = '31/02/2021';
     const res = await formUpload(unitB, theirs.id, theirs.version, await bytesOf(wb));
     expect(res.statusCode).toBe(400);
@@ -178,8 +179,10 @@ describe('the .xlsx form of the template, filled offline and read back into the 
       ['file.Biểu 1. Hồ sơ thủ tục hành c!D3', 'formula'],
       ['file.Biểu 1. Hồ sơ thủ tục hành c!E4', 'cell_out_of_range'],
       ['file.Biểu 1. Hồ sơ thủ tục hành c!A5', 'unknown_row'],
+      ['file.Biểu 1. Hồ sơ thủ tục hành c!D4', 'cell_above_limit'],
       ['file.Phụ lục. Nhiệm vụ được giao!D3', 'cell_invalid_date'],
     ]);
+    expect(params[4].params).toEqual({ column: 'Giải quyết đúng hạn', other: 'Tiếp nhận', limit: 1240 });
     // Each cell's problem is a code the web translates (vi/en), naming its column as data; the
     // English reason never carries a bare code ("Số lượng: not_a_number" was shown before).
     expect(params[0].params).toEqual({ column: template.body.items.flatMap((i) => (i.type === 'table' ? i.columns : []))[0].label });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { ReportRequest, ReportTemplate, Submission } from '../../../shared/api/reports.schemas.js';
+import type { ReportRequest, ReportTemplate, Submission, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { notification } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
@@ -41,6 +41,17 @@ describe('report templates', () => {
     const dup = await c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'dup', name: 'X', kind: 'other', body });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().invalidParams[0]).toMatchObject({ name: 'body.body.items.1.key', code: 'duplicate' });
+    // A check naming a column the table does not have, or a text column.
+    for (const [check, name] of [
+      [{ across: 'columns', parts: ['online'], whole: 'received' }, 'body.body.items.2.checks.0.parts.0'],
+      [{ across: 'rows', parts: ['land'], whole: 'rate' }, 'body.body.items.2.checks.0.whole'],
+    ] as const) {
+      const bad = sampleBody();
+      bad.items[2] = { ...(bad.items[2] as TemplateTable), checks: [{ ...check, parts: [...check.parts] }] };
+      const res = await c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'bad_check', name: 'X', kind: 'other', body: bad });
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name, code: 'not_found' });
+    }
     expect((await c.unitOfficerA.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'x', name: 'X', kind: 'other', body: sampleBody() })).statusCode).toBe(403);
 
     const t1 = await publishedTemplate(c.secretariat, a.homeAffairs.id);
@@ -172,6 +183,16 @@ describe('an ad hoc request and the units’ reports', () => {
     mine = (await c.unitOfficerA.get(`/api/report-submissions/${mine.id}`)).json();
     expect(mine).toMatchObject({ status: 'returned', displayStatus: 'returned', returnReason: 'Bổ sung số liệu lĩnh vực hộ tịch.', abilities: { edit: true, submit: true } });
     clock.set('2021-06-21T02:00:00Z'); // after the due day (18/6)
+    // A part above its whole (the template's check: on time ≤ received) is saved as a draft but not submitted.
+    const over = { ...mine.content, tables: { ...mine.content.tables, dossiers: [{ received: 120, on_time: 121, rate: 98.3 }, { received: 40, on_time: 40, rate: 100 }] } };
+    const overDraft = (await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content: over })).json();
+    const refused = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: overDraft.version });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams).toEqual([
+      { name: 'body.content.tables.dossiers.0.on_time', code: 'cell_above_limit', reason: expect.any(String), params: { column: 'Giải quyết đúng hạn', other: 'Tiếp nhận', limit: 120 } },
+    ]);
+    mine = (await c.unitOfficerA.get(`/api/report-submissions/${mine.id}`)).json();
+    expect(mine).toMatchObject({ status: 'returned', version: overDraft.version });
     const content = { ...mine.content, tables: { ...mine.content.tables, dossiers: [{ received: 120, on_time: 118, rate: 98.3 }, { received: 40, on_time: 40, rate: 100 }] } };
     const saved = (await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content })).json();
     expect(saved.status).toBe('returned');

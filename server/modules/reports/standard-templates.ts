@@ -46,6 +46,12 @@ const dossiersTable = (title: string) => ({
     { key: 'other', label: 'Lĩnh vực khác' },
   ],
   maxRows: 200,
+  // Online dossiers are some of those received; those settled on time and late, too; an apology letter is written for a late one.
+  checks: [
+    { across: 'columns' as const, parts: ['online'], whole: 'received' },
+    { across: 'columns' as const, parts: ['on_time', 'late'], whole: 'received' },
+    { across: 'columns' as const, parts: ['apologies'], whole: 'late' },
+  ],
 });
 
 /** Periodic CCHC report (quarter, 6 months, year): outline of §3.2 and its data tables. */
@@ -75,6 +81,7 @@ export function periodicReportBody(): TemplateBody {
           { key: 'issues_fixed', label: 'Tồn tại đã khắc phục' },
           { key: 'communication', label: 'Hoạt động tuyên truyền CCHC' },
         ],
+        checks: [{ across: 'rows', parts: ['issues_fixed'], whole: 'issues_found' }],
       },
       {
         type: 'table',
@@ -90,6 +97,7 @@ export function periodicReportBody(): TemplateBody {
           { key: 'reviewed', label: 'TTHC được rà soát' },
           { key: 'simplified', label: 'TTHC được đề xuất đơn giản hóa' },
         ],
+        checks: [{ across: 'rows', parts: ['simplified'], whole: 'reviewed' }],
       },
       dossiersTable('Biểu 3. Tiếp nhận và giải quyết hồ sơ thủ tục hành chính'),
       {
@@ -106,6 +114,7 @@ export function periodicReportBody(): TemplateBody {
           { key: 'partial', label: 'Một phần (mức độ 3)' },
           { key: 'full', label: 'Toàn trình (mức độ 4)' },
         ],
+        checks: [{ across: 'columns', parts: ['with_dossiers'], whole: 'services' }],
       },
       {
         type: 'table',
@@ -117,6 +126,7 @@ export function periodicReportBody(): TemplateBody {
           { key: 'present', label: 'Hiện có', type: 'integer', total: true },
           { key: 'reduced', label: 'Tinh giản trong kỳ', type: 'integer', total: true },
         ],
+        checks: [{ across: 'columns', parts: ['present'], whole: 'assigned' }],
         fixedRows: [
           { key: 'civil_servants', label: 'Cán bộ, công chức' },
           { key: 'public_employees', label: 'Viên chức' },
@@ -195,6 +205,7 @@ export function selfInspectionReportBody(): TemplateBody {
           { key: 'fixed', label: 'Đã khắc phục', type: 'integer', total: true },
           { key: 'note', label: 'Ghi chú', type: 'text', total: false },
         ],
+        checks: [{ across: 'columns', parts: ['fixed'], whole: 'issues' }],
         fixedRows: [{ key: 'directing', label: 'Công tác chỉ đạo, điều hành' }, ...areas.map(([key, label]) => ({ key, label }))],
       },
     ],

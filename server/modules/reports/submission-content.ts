@@ -1,6 +1,7 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import { cellProblem, cellProblemCode, cellProblemReason, type CellValue } from '../../../shared/domain/report-tables.js';
-import { AppError } from '../../http/app-error.js';
+import { tableCheckViolations, type CheckViolation } from '../../../shared/domain/report-checks.js';
+import { AppError, type FieldIssue } from '../../http/app-error.js';
 
 /** A report not started: empty answers, each fixed-row table with its rows and empty cells. */
 export function emptyContent(body: TemplateBody): SubmissionContent {
@@ -48,4 +49,18 @@ export function checkContent(body: TemplateBody, content: SubmissionContent, fie
 /** Sections a submitted report must answer (when no report made outside is attached). */
 export function unansweredSections(body: TemplateBody, content: SubmissionContent): { key: string; index: number }[] {
   return body.items.flatMap((item, index) => (item.type === 'section' && item.answer && !(content.answers[item.key] ?? '').trim() ? [{ key: item.key, index }] : []));
+}
+
+/** A broken cross-field check as the field error the API answers and the web translates. */
+export function checkIssue(name: string, v: CheckViolation): FieldIssue {
+  return { name, code: 'cell_above_limit', reason: `${v.columnLabel}: ${v.sum} is more than ${v.otherLabel} (${v.limit})`, params: { column: v.columnLabel, other: v.otherLabel, limit: v.limit } };
+}
+
+/**
+ * The template's cross-field checks (a part at most its whole) over a report about to be
+ * submitted: 400 listing every cell that goes over (`body.content.tables.dossiers.0.online`).
+ */
+export function checkTableRules(body: TemplateBody, content: SubmissionContent, field = 'body.content'): void {
+  const issues = tablesOf(body).flatMap((t) => tableCheckViolations(t, content.tables[t.key] ?? []).map((v) => checkIssue(`${field}.tables.${t.key}.${v.row}.${v.column}`, v)));
+  if (issues.length) throw new AppError('VALIDATION_FAILED', 'some figures exceed the figure they are part of', issues);
 }

@@ -17,7 +17,7 @@ import { officeOf, submissionLink, unitReporters } from './report-notifications.
 import { assertSubmissionMove, mayMove, ownerPlace, submissionPlace, submissionResource } from './reports.policy.js';
 import { findRequest, findTemplate, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
 import type { FormError, FormTemplate } from './template-form-workbook.js';
-import { checkContent, unansweredSections } from './submission-content.js';
+import { checkContent, checkTableRules, unansweredSections } from './submission-content.js';
 
 /**
  * Loads a unit's report for a move, in the guard's order: not visible → 404 (another unit's report
@@ -68,6 +68,7 @@ export async function submitSubmission(tx: Tx, ctx: RequestContext, clock: Clock
     const missing = unansweredSections(body, content)[0];
     if (missing) throw AppError.invalid(`body.content.answers.${missing.key}`, 'unanswered', 'answer every section, or attach the report made outside');
   }
+  checkTableRules(body, content);
   body.attachments.forEach((a, i) => {
     if (a.required && !files.some((f) => f.purpose === `attachment_${i + 1}`)) throw AppError.invalid(`attachments.attachment_${i + 1}`, 'missing_attachment', `attach: ${a.label}`);
   });

@@ -3,8 +3,9 @@ import JSZip from 'jszip';
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import type { FieldErrorCode } from '../../../shared/api/errors.js';
 import { cellProblem, cellProblemCode, cellProblemReason, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
+import { tableCheckViolations } from '../../../shared/domain/report-checks.js';
 import { sheetName } from './report-workbooks.js';
-import { tablesOf } from './submission-content.js';
+import { checkIssue, tablesOf } from './submission-content.js';
 
 /**
  * The .xlsx form of a template version (issue 9 §3: "the data tables filled from an .xlsx that the
@@ -221,16 +222,24 @@ export async function readTemplateForm(bytes: Buffer, expect: FormTemplate): Pro
       push({ at: `${ws.name}!${header.getCell(FIRST_VALUE_COL + moved).address}`, code: 'header_changed', reason: `the column must stay “${cols[moved].label}”` });
       continue;
     }
-    tables[t.key] = readTable(ws, t, push);
-    rowsRead += tables[t.key].filter((r) => Object.keys(r).length).length;
+    const read = readTable(ws, t, push);
+    tables[t.key] = read.rows;
+    rowsRead += read.rows.filter((r) => Object.keys(r).length).length;
+    // The template's cross-field checks, named by the cell that goes over.
+    for (const v of tableCheckViolations(t, read.rows)) {
+      const issue = checkIssue('', v);
+      push({ at: `${ws.name}!${ws.getCell(read.sheetRows[v.row] ?? FIRST_DATA_ROW + v.row, FIRST_VALUE_COL + t.columns.findIndex((c) => c.key === v.column)).address}`, code: issue.code, reason: issue.reason, params: issue.params });
+    }
   }
   if (errors.length > MAX_FORM_ERRORS) errors.splice(MAX_FORM_ERRORS, errors.length, { at: null, code: 'too_many_rows', reason: `more than ${MAX_FORM_ERRORS} errors: the first ${MAX_FORM_ERRORS} are shown` });
   return errors.length ? { ok: false, errors } : { ok: true, tables, rows: rowsRead };
 }
 
-function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError) => void): Record<string, CellValue>[] {
+/** A table's rows as read, and the sheet row each came from (to name a cell of a broken check). */
+function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError) => void): { rows: Record<string, CellValue>[]; sheetRows: number[] } {
   const fixed = t.fixedRows;
   const out: Record<string, CellValue>[] = fixed ? fixed.map(() => ({})) : [];
+  const sheetRows: number[] = [];
   const rowIndex = new Map((fixed ?? []).map((r, i) => [r.key, i]));
   const seen = new Map<string, number>();
   const last = ws.rowCount;
@@ -253,6 +262,7 @@ function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError)
       }
       seen.set(code, r);
       target = out[i];
+      sheetRows[i] = r;
     } else {
       if (values.every((v) => v === null || v === undefined || v === '')) continue; // only a number in TT
       if (out.length >= t.maxRows) {
@@ -260,6 +270,7 @@ function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError)
         break;
       }
       target = {};
+      sheetRows[out.length] = r;
       out.push(target);
     }
     t.columns.forEach((c, ci) => {
@@ -268,5 +279,5 @@ function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError)
       else if (read.value !== null && read.value !== '') target[c.key] = read.value;
     });
   }
-  return out;
+  return { rows: out, sheetRows };
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyTemplateBody, createTemplateBody, TemplateBody, updateTemplateBody } from '../../../shared/api/reports.schemas.js';
+import { tableCheckProblems } from '../../../shared/domain/report-checks.js';
 import { authorize, loadForAction } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
@@ -28,6 +29,8 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
       if (rows.has(r.key)) throw AppError.invalid(`${field}.items.${i}.fixedRows.${j}.key`, 'duplicate', `the row ${r.key} is used twice`);
       rows.add(r.key);
     });
+    const [problem] = tableCheckProblems(item);
+    if (problem) throw AppError.invalid(`${field}.items.${i}.checks.${problem.index}.${problem.path}`, 'not_found', problem.reason);
   });
 }
 

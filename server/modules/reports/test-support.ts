@@ -3,7 +3,7 @@ import type { ReportRequest, ReportTemplate, TemplateBody } from '../../../share
 import type { Client } from '../../test/harness.js';
 import { uniq } from '../../test/harness.js';
 
-/** A small template: two sections, a fixed table with totals, an open table, one required attachment. */
+/** A small template: two sections, a fixed table with totals and a check (on time ≤ received), an open table, one required attachment. */
 export function sampleBody(): TemplateBody {
   return {
     items: [
@@ -24,6 +24,7 @@ export function sampleBody(): TemplateBody {
           { key: 'civil', label: 'Lĩnh vực hộ tịch' },
         ],
         maxRows: 200,
+        checks: [{ across: 'columns', parts: ['on_time'], whole: 'received' }],
       },
       {
         type: 'table',

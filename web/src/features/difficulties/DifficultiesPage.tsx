@@ -9,6 +9,7 @@ import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { exportUrl, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
+import { responseTimeText } from './response-time.js';
 
 export const statusColor: Record<DifficultyStatus, string> = { raised: 'orange', forwarded: 'yellow', answered: 'green', closed: 'gray' };
 
@@ -119,7 +120,7 @@ export function DifficultiesPage() {
                     {t(`difficulties.status.${d.status}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{d.responseWorkingDays !== null ? t('difficulties.responseDays', { days: d.responseWorkingDays }) : d.waitingWorkingDays !== null ? t('difficulties.waitingDays', { days: d.waitingWorkingDays }) : '—'}</Table.Td>
+                <Table.Td>{responseTimeText(t, d)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n.js';
 import { AttachmentsField } from '../files/AttachmentsField.js';
 import { useDifficulty, useMoveDifficulty } from './difficulties.api.js';
 import { statusColor } from './DifficultiesPage.js';
+import { responseTimeText } from './response-time.js';
 
 /** One difficulty: what the unit raised, where it stands, the answer; forward, answer, close. */
 export function DifficultyPage() {
@@ -42,7 +43,7 @@ export function DifficultyPage() {
           [t('difficulties.raisedOn'), `${formatDate(d.raisedOn)} — ${d.raisedByName}`],
           [t('difficulties.body'), d.body],
           [t('difficulties.forwardedTo'), d.forwardedToName ? `${d.forwardedToName} (${formatDate(d.forwardedOn)})${d.forwardNote ? ` — ${d.forwardNote}` : ''}` : '—'],
-          [t('difficulties.responseTime'), d.responseWorkingDays !== null ? t('difficulties.responseDays', { days: d.responseWorkingDays }) : d.waitingWorkingDays !== null ? t('difficulties.waitingDays', { days: d.waitingWorkingDays }) : '—'],
+          [t('difficulties.responseTime'), responseTimeText(t, d)],
         ]}
       />
       <AttachmentsField ownerType="difficulty" ownerId={d.id} purpose="attachment" label={t('difficulties.attachments')} />

@@ -3,7 +3,8 @@ import type { TemplateTable } from '../../../../shared/api/reports.schemas.js';
 import type { CellProblem } from '../../../../shared/domain/report-tables.js';
 import { useT } from '../../i18n/i18n.js';
 import { cellProblemKey } from './labels.js';
-import { cellId, totalsOf } from './submission-draft.js';
+import { fieldMessage } from '../../i18n/errors.js';
+import { checkViolationsOf, cellId, totalsOf } from './submission-draft.js';
 
 interface DataTableInputProps {
   table: TemplateTable;
@@ -19,11 +20,12 @@ const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }
 
 /**
  * One data table of the report: typed cells checked as they are typed (the message under the
- * cell), the column totals kept up to date, rows added by the unit when the template allows.
+ * cell, and the template's checks: a part above its whole), the column totals kept up to date, rows added by the unit when the template allows.
  */
 export function DataTableInput({ table, rows, problems, readOnly, onCell, onAddRow, onRemoveRow }: DataTableInputProps) {
   const t = useT();
   const totals = totalsOf(table, rows);
+  const overLimit = checkViolationsOf(table, rows);
   const hasTotals = table.columns.some((c) => totals[c.key] !== null);
   const fixed = table.fixedRows;
   return (
@@ -46,6 +48,7 @@ export function DataTableInput({ table, rows, problems, readOnly, onCell, onAddR
                 <Table.Td>{rowLabel}</Table.Td>
                 {table.columns.map((c) => {
                   const problem = problems[cellId(table.key, r, c.key)];
+                  const over = overLimit.get(cellId(table.key, r, c.key));
                   const label = `${c.label} — ${rowLabel}`;
                   const value = row[c.key] ?? '';
                   if (readOnly) {
@@ -71,7 +74,7 @@ export function DataTableInput({ table, rows, problems, readOnly, onCell, onAddR
                           placeholder={c.type === 'date' ? 'dd/mm/yyyy' : c.type === 'percent' ? '%' : undefined}
                           inputMode={c.type === 'integer' || c.type === 'decimal' || c.type === 'percent' ? 'decimal' : undefined}
                           onChange={(e) => onCell(r, c.key, e.currentTarget.value)}
-                          error={problem ? t(cellProblemKey(problem)) : undefined}
+                          error={problem ? t(cellProblemKey(problem)) : over ? fieldMessage(t, { code: 'cell_above_limit', params: { other: over.otherLabel, limit: numberFormat.format(over.limit) } }) : undefined}
                         />
                       )}
                     </Table.Td>

@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Submission } from '../../../../shared/api/reports.schemas.js';
+import type { Submission, TemplateTable } from '../../../../shared/api/reports.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { SubmissionForm } from './SubmissionForm.js';
 import { submissionFixture } from './test-fixtures.js';
@@ -185,5 +185,24 @@ describe('the unit’s report form', () => {
     await user.click(screen.getByRole('button', { name: 'Upload and fill the tables' }));
     const errors = await screen.findByRole('table', { name: 'Errors in the file' });
     expect(errors.textContent).toContain('Hồ sơ nhận: Enter a whole number.');
+  });
+
+  it("shows the template's check under the cell that goes over its whole, as one types", async () => {
+    const base = submissionFixture();
+    const table = base.template.body.items[1] as TemplateTable;
+    const withCheck = {
+      ...table,
+      columns: [table.columns[0], { key: 'truc_tuyen', label: 'Trong đó: trực tuyến', type: 'integer' as const, total: true }, table.columns[1]],
+      checks: [{ across: 'columns' as const, parts: ['truc_tuyen'], whole: 'nhan' }],
+    };
+    const submission = submissionFixture({ template: { ...base.template, body: { ...base.template.body, items: [base.template.body.items[0], withCheck] } } });
+    renderWithProviders(<SubmissionForm submission={submission} autosaveDelayMs={20} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Hồ sơ nhận — Đất đai'), '10');
+    await user.type(screen.getByLabelText('Trong đó: trực tuyến — Đất đai'), '12');
+    expect(await screen.findByText('Lớn hơn Hồ sơ nhận (10).')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Trong đó: trực tuyến — Đất đai'));
+    await user.type(screen.getByLabelText('Trong đó: trực tuyến — Đất đai'), '4');
+    expect(screen.queryByText('Lớn hơn Hồ sơ nhận (10).')).toBeNull();
   });
 });

@@ -2,10 +2,20 @@ import { Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from 
 import { Link, useNavigate } from 'react-router';
 import type { ReportTemplate } from '../../../../shared/api/reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDate } from '../../i18n/dates.js';
+import { currentYear, formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { templateKindKey, templateStatusKey } from './labels.js';
 import { useCopyTemplate, useTemplates } from './reports.api.js';
+
+/**
+ * The year a copy of a template is for: the one after the template's own year, or after the year
+ * it was published when it names none (the standard templates) — never the wall clock's, which
+ * offered "năm 2026" inside the 2021 demo.
+ */
+export function nextTemplateYear(template: Pick<ReportTemplate, 'year' | 'publishedAt'>, now: Date = new Date()): number {
+  if (template.year !== null) return template.year + 1;
+  return currentYear(template.publishedAt ? new Date(template.publishedAt) : now) + 1;
+}
 
 /** "Start this year's from it": a draft of the next revision for the year after the template's. */
 export function CopyForNextYear({ template }: { template: ReportTemplate }) {
@@ -13,7 +23,7 @@ export function CopyForNextYear({ template }: { template: ReportTemplate }) {
   const navigate = useNavigate();
   const copy = useCopyTemplate(template.id);
   if (!template.abilities.copy || template.status !== 'published') return null;
-  const year = (template.year ?? new Date().getFullYear() - 1) + 1;
+  const year = nextTemplateYear(template);
   return (
     <>
       <Button size="xs" variant="default" loading={copy.isPending} onClick={() => copy.mutate({ year }, { onSuccess: (c) => void navigate(`/reports/templates/${c.id}`) })}>

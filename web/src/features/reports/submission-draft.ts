@@ -1,4 +1,5 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../../shared/api/reports.schemas.js';
+import { tableCheckViolations, type CheckViolation } from '../../../../shared/domain/report-checks.js';
 import { cellProblem, columnTotals, parseCellInput, type CellProblem, type CellType, type CellValue } from '../../../../shared/domain/report-tables.js';
 
 /**
@@ -64,6 +65,19 @@ export function contentOf(body: TemplateBody, state: DraftState): { content: Sub
 export function totalsOf(table: TemplateTable, rows: Record<string, string>[]): Record<string, number | null> {
   const typed = rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, parseCellInput(c.type, row[c.key] ?? '')])));
   return columnTotals(table.columns, typed);
+}
+
+/**
+ * The template's cross-field checks over a table as typed (wrong cells count as nothing), by the
+ * cell that goes over: what the server will refuse on submit, shown under the cell as one types.
+ */
+export function checkViolationsOf(table: TemplateTable, rows: Record<string, string>[]): Map<string, CheckViolation> {
+  if (!table.checks?.length) return new Map();
+  const typed = rows.map((row) => Object.fromEntries(table.columns.map((c) => {
+    const value = parseCellInput(c.type, row[c.key] ?? '');
+    return [c.key, cellProblem(c.type, value) ? null : value];
+  })));
+  return new Map(tableCheckViolations(table, typed).map((v) => [cellId(table.key, v.row, v.column), v]));
 }
 
 /** Whether two drafts say the same thing (after typing, after a conflict). */
