@@ -100,6 +100,11 @@ describe('the template builder', () => {
     await user.type(screen.getByLabelText(/Tên dòng 1 của biểu 1/), 'Đất đai');
     await user.click(screen.getByRole('button', { name: 'Thêm dòng' }));
     await user.type(screen.getByLabelText(/Tên dòng 2 của biểu 1/), 'Tư pháp');
+    // A check as data: row 2 at most row 1, in every numeric column.
+    await user.click(screen.getByRole('button', { name: 'Thêm ràng buộc' }));
+    await user.selectOptions(screen.getByLabelText('Ràng buộc 1 của biểu 1: so sánh'), 'rows');
+    expect((screen.getByLabelText('Ràng buộc 1 của biểu 1: không vượt quá') as HTMLSelectElement).value).toBe('dong_1');
+    expect((within(screen.getByTestId('check-1-1')).getByLabelText('Tư pháp') as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Thêm tài liệu kèm theo' }));
     await user.type(screen.getByLabelText(/Tài liệu kèm theo 1/), 'Bảng tổng hợp hồ sơ trễ hạn');
     await user.click(screen.getByRole('button', { name: 'Ban hành' }));
@@ -127,6 +132,7 @@ describe('the template builder', () => {
               { key: 'dong_2', label: 'Tư pháp' },
             ],
             maxRows: 200,
+            checks: [{ across: 'rows', parts: ['dong_2'], whole: 'dong_1' }],
           },
         ],
         attachments: [{ label: 'Bảng tổng hợp hồ sơ trễ hạn', required: true }],

@@ -4,10 +4,13 @@ import { cellTypes, numericTypes } from '../../../../shared/domain/report-tables
 import { useT } from '../../i18n/i18n.js';
 import { cellTypeKey } from './labels.js';
 import { move, newColumn, newRow } from './template-builder.js';
+import { prunedChecks, TableChecksEditor } from './TableChecksEditor.js';
 
 /** The columns (typed, totalled) and rows (fixed, or added by the unit) of one data table of a template. */
-export function TableEditor({ table, onChange, position }: { table: TemplateTable; onChange: (t: TemplateTable) => void; position: number }) {
+export function TableEditor({ table, onChange: change, position }: { table: TemplateTable; onChange: (t: TemplateTable) => void; position: number }) {
   const t = useT();
+  // A check naming a removed column or row (or a column no longer numeric) goes with it.
+  const onChange = (next: TemplateTable) => change(next.checks ? { ...next, checks: prunedChecks(next) } : next);
   const setColumn = (i: number, patch: Partial<TemplateTable['columns'][number]>) => onChange({ ...table, columns: table.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const rows = table.fixedRows;
   return (
@@ -101,6 +104,7 @@ export function TableEditor({ table, onChange, position }: { table: TemplateTabl
       ) : (
         <NumberInput label={t('reporting.builder.maxRows')} min={1} max={1000} w={200} value={table.maxRows} onChange={(v) => onChange({ ...table, maxRows: typeof v === 'number' ? v : 200 })} />
       )}
+      <TableChecksEditor table={table} onChange={change} position={position} />
     </Stack>
   );
 }
