@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainString, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { findingKinds, findingSeverities } from '../domain/checklists.js';
+import { escalationStatuses } from '../domain/follow-up.js';
 
 /** Findings (phát hiện) of an inspection and the library of good practices. */
 
@@ -42,6 +43,8 @@ export const findingSchema = z.object({
   createdAt: z.string(),
   version: z.number().int(),
   abilities: z.object({ update: z.boolean(), withdraw: z.boolean() }),
+  /** The proposals for a public-service inspection that name this finding, of those the caller may see. */
+  escalations: z.array(z.object({ id: z.uuid(), status: z.enum(escalationStatuses), documentNumber: z.string().nullable() })),
 });
 export type Finding = z.infer<typeof findingSchema>;
 export const findingListResponse = z.object({ items: z.array(findingSchema) });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Escalation } from '../../../shared/api/escalations.schemas.js';
+import type { z } from 'zod';
+import type { findingListResponse } from '../../../shared/api/findings.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { finding } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
@@ -7,6 +9,8 @@ import { samplePng } from '../../files/sample-files.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
+
+type FindingList = z.infer<typeof findingListResponse>;
 
 /** Escalation to the public-service inspection (issue 10 §7): draft, evidence, issue, answer, result. */
 let t: TestApp;
@@ -70,6 +74,19 @@ describe('escalations', () => {
     expect(text).toContain('Kính gửi:');
     expect(text).toContain('vang-mat.png.');
     expect(text).not.toContain('DỰ THẢO');
+  });
+
+  it('shows on the findings it names, to those who may see it only', async () => {
+    const [named] = e.findings;
+    const escalationsOf = async (c: typeof s.secretariat) => {
+      const res = await c.get(`/api/inspections/${e.inspectionId}/findings`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as FindingList).items.find((f) => f.id === named.id)!.escalations;
+    };
+    for (const c of [s.secretariat, s.leader]) expect(await escalationsOf(c)).toEqual([{ id: e.id, status: 'proposed', documentNumber: e.documentNumber }]);
+    // The team and the inspected unit see the finding, never the proposal about the unit's discipline.
+    for (const c of [s.inspector, s.unitOfficerB]) expect(await escalationsOf(c)).toEqual([]);
+    expect((await s.secretariat.get(`/api/findings/${named.id}`)).json().escalations).toHaveLength(1);
   });
 
   it('records the answer and the result; a result before acceptance is refused', async () => {

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
-import { agency, checklistEvidence, fileAttachment, finding, findingEvidence, inspection, inspectionChecklist, inspectionChecklistItem, inspectionPlan, unit } from '../../db/schema/index.js';
+import { agency, checklistEvidence, documentRegisterEntry, escalation, fileAttachment, finding, findingEvidence, inspection, inspectionChecklist, inspectionChecklistItem, inspectionPlan, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { visibleInspections } from '../inspections/inspections.policy.js';
+import { visibleEscalations } from '../escalations/escalations.repository.js';
 
 export type FindingRow = typeof finding.$inferSelect & { checklistItemCode: string | null };
 
@@ -130,5 +131,29 @@ export async function photoUrlsOf(db: DbOrTx, findingIds: string[]): Promise<Map
     .where(and(inArray(findingEvidence.findingId, findingIds), eq(checklistEvidence.kind, 'photo')))
     .orderBy(asc(checklistEvidence.createdAt));
   for (const r of rows) out.set(r.findingId, [...(out.get(r.findingId) ?? []), `/api/files/${r.attachmentId}`]);
+  return out;
+}
+
+/**
+ * The escalations of an inspection that name each of these findings (escalation.finding_ids), of
+ * those the actor may see (escalations.repository.ts `visibleEscalations`: the unit and the team
+ * never learn of a proposal about the unit's discipline). One query for a whole list.
+ */
+export async function escalationsNaming(tx: DbOrTx, actor: Actor, inspectionId: string, findingIds: string[]) {
+  const out = new Map<string, { id: string; status: string; number: number | null; symbol: string | null }[]>();
+  if (!findingIds.length) return out;
+  const rows = await tx
+    .select({ id: escalation.id, status: escalation.status, findingIds: escalation.findingIds, number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol })
+    .from(escalation)
+    .leftJoin(documentRegisterEntry, eq(documentRegisterEntry.id, escalation.registerEntryId))
+    .where(
+      and(
+        eq(escalation.inspectionId, inspectionId),
+        sql`${escalation.findingIds} && array[${sql.join(findingIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`,
+        sql`${escalation.id} in ${visibleEscalations(actor)}`,
+      ),
+    )
+    .orderBy(asc(escalation.createdAt));
+  for (const { findingIds: named, ...e } of rows) for (const id of named) out.set(id, [...(out.get(id) ?? []), e]);
   return out;
 }

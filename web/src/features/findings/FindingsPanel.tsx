@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Finding } from '../../../../shared/api/findings.schemas.js';
 import type { FindingKind } from '../../../../shared/domain/checklists.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -61,6 +62,16 @@ export function FindingsPanel({ inspectionId }: { inspectionId: string }) {
                 <Text size="sm" c="dimmed">
                   {t('findings.recommendation')}: {f.recommendation}
                 </Text>
+              )}
+              {f.escalations.length > 0 && (
+                <Group gap={6}>
+                  <Text size="sm">{t('findings.escalatedIn')}</Text>
+                  {f.escalations.map((e) => (
+                    <Anchor key={e.id} component={Link} to={`/escalations/${e.id}`} size="sm">
+                      {e.documentNumber ?? t('findings.escalationDraft')} ({t(`escalations.status.${e.status}`)})
+                    </Anchor>
+                  ))}
+                </Group>
               )}
               {(f.abilities.update || f.abilities.withdraw) && (
                 <Group gap="xs">
