@@ -95,6 +95,7 @@ export const auditActions = [
   'report_request.created',
   'report_request.updated',
   'report_request.issued',
+  'report_request.rescheduled',
   'report_request.opened',
   'report_request.extended',
   'report_request.withdrawn',

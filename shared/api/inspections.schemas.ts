@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestStatuses } from './reports.schemas.js';
 import { isoDate, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { inspectionKinds, inspectionMoves, inspectionStatuses } from '../domain/inspection-status.js';
@@ -25,8 +26,12 @@ export const createInspectionBody = z.object({
   startsOn: scheduleDate,
   endsOn: scheduleDate.optional(),
   startTime: timeOfDay.nullish(),
-  /** Agencies visited: the agency itself (its head office) and its one-stop desks or reception points. Default: the agency. */
-  places: z.array(z.uuid()).min(1).max(20).optional(),
+  /**
+   * Agencies visited: the agency itself (its head office) and its one-stop desks or reception
+   * points. Default: the agency; none for a desk review (kind `report`), which visits no place.
+   * A visit with none is refused (400 `body.places` too_small).
+   */
+  places: z.array(z.uuid()).max(20).optional(),
   note: note.nullish(),
   /** Required for a re-inspection: the earlier inspection of the same agency. */
   reinspectionOfId: z.uuid().nullish(),
@@ -40,7 +45,8 @@ export const updateInspectionBody = z.object({
   startsOn: scheduleDate.optional(),
   endsOn: scheduleDate.optional(),
   startTime: timeOfDay.nullish(),
-  places: z.array(z.uuid()).min(1).max(20).optional(),
+  /** As when scheduling: none only for a desk review. */
+  places: z.array(z.uuid()).max(20).optional(),
   note: note.nullish(),
   overrideReason: reason.optional(),
 });
@@ -123,6 +129,14 @@ export const inspectionSchema = z.object({
   abilities: inspectionAbilitiesSchema,
   /** Warnings of the schedule (a non-working day …), computed when read. */
   warnings: z.array(scheduleIssueSchema),
+  /**
+   * GET /api/inspections/{id} only: the unit's pre-visit report as far as the caller may read it
+   * (the office, the unit, and the team once it is sent); null when there is none for them.
+   */
+  preVisitReport: z
+    .object({ submissionId: z.uuid(), status: z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']), late: z.boolean().nullable(), dueOn: z.string(), requestStatus: z.enum(requestStatuses) })
+    .nullable()
+    .optional(),
   version: z.number().int(),
 });
 export type Inspection = z.infer<typeof inspectionSchema>;

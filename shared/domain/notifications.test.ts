@@ -16,6 +16,7 @@ const samples: NotificationParams = {
   'action.reviewed': { agencyName: 'UBND phường Bồng Sơn', action: 'Niêm yết đầy đủ thủ tục hành chính', accepted: false, note: 'Thiếu ảnh chụp' },
   'action.due': { agencyName: 'UBND phường Bồng Sơn', action: 'Niêm yết đầy đủ thủ tục hành chính', dueOn: '2021-07-15', when: 'overdue' },
   'report.requested': { title: 'Báo cáo CCHC quý II năm 2021', ownerName: 'Phòng Nội vụ', dueOn: '2021-06-20', documentNumber: null },
+  'report.request_changed': { title: 'Báo cáo phục vụ kiểm tra', dueOn: '2021-12-01', previousDueOn: '2021-11-25', reason: 'Trùng lịch họp' },
   'report.due': { title: 'Báo cáo CCHC quý II năm 2021', agencyName: 'UBND phường Bồng Sơn', dueOn: '2021-06-21', when: 'soon', workingDays: 2 },
   'report.escalated': { title: 'Báo cáo CCHC quý II năm 2021', agencyName: 'UBND phường Bồng Sơn', dueOn: '2021-06-21', workingDaysLate: 3 },
   'report.submitted': { title: 'Báo cáo CCHC quý II năm 2021', agencyName: 'UBND phường Bồng Sơn', late: false },

@@ -47,6 +47,8 @@ export interface NotificationParams {
   'action.due': { agencyName: string; action: string; dueOn: string; when: 'soon' | 'overdue' };
   /** A report is asked of the unit (a periodic, ad hoc or pre-visit request): to the unit's officers. */
   'report.requested': { title: string; ownerName: string; dueOn: string; documentNumber: string | null };
+  /** A pre-visit request follows its visit: a new due day because the visit moved (a cancelled visit withdraws it: report.withdrawn). To the unit's officers. */
+  'report.request_changed': { title: string; dueOn: string; previousDueOn: string; reason: string | null };
   /** The unit's report is due in some working days, today, or overdue: to the unit's officers. */
   'report.due': { title: string; agencyName: string; dueOn: string; when: 'soon' | 'today' | 'overdue'; workingDays: number };
   /** The report is overdue by the configured working days: to the unit's leader. */
@@ -94,6 +96,7 @@ export const notificationKinds = [
   'action.reviewed',
   'action.due',
   'report.requested',
+  'report.request_changed',
   'report.due',
   'report.escalated',
   'report.submitted',
@@ -224,6 +227,10 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: `Yêu cầu báo cáo: ${p.title}`,
       body: `${p.ownerName} đề nghị đơn vị gửi ${p.title}${p.documentNumber ? ` (Công văn số ${p.documentNumber})` : ''} chậm nhất ngày ${formatIsoDate(p.dueOn)}.`,
     }),
+    'report.request_changed': (p) => ({
+      title: `Đổi hạn gửi báo cáo: ${p.title}`,
+      body: `Lịch kiểm tra thay đổi: hạn gửi ${p.title} chuyển từ ngày ${formatIsoDate(p.previousDueOn)} sang ngày ${formatIsoDate(p.dueOn)}.${p.reason ? ` Lý do: ${p.reason}` : ''}`,
+    }),
     'report.due': (p) => ({
       title: p.when === 'overdue' ? `Quá hạn gửi báo cáo: ${p.title}` : p.when === 'today' ? `Hôm nay là hạn gửi báo cáo: ${p.title}` : `Còn ${String(p.workingDays).padStart(2, '0')} ngày làm việc đến hạn gửi báo cáo: ${p.title}`,
       body: `${p.agencyName} gửi ${p.title} chậm nhất ngày ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ''}`,
@@ -338,6 +345,10 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       title: `Report requested: ${p.title}`,
       body: `${p.ownerName} asks your unit for ${p.title}${p.documentNumber ? ` (letter No. ${p.documentNumber})` : ''} by ${formatIsoDate(p.dueOn)}.`,
     }),
+    'report.request_changed': (p) => ({
+      title: `New due date: ${p.title}`,
+      body: `The visit was moved: ${p.title} is now due on ${formatIsoDate(p.dueOn)} instead of ${formatIsoDate(p.previousDueOn)}.${p.reason ? ` Reason: ${p.reason}` : ''}`,
+    }),
     'report.due': (p) => ({
       title: p.when === 'overdue' ? `Report overdue: ${p.title}` : p.when === 'today' ? `Report due today: ${p.title}` : `Report due in ${p.workingDays} working days: ${p.title}`,
       body: `${p.agencyName} sends ${p.title} by ${formatIsoDate(p.dueOn)}.${p.when === 'overdue' ? ' It is now overdue.' : ''}`,
@@ -399,6 +410,7 @@ const kindLabels: Record<NotificationKind, Record<NotificationLanguage, string>>
   'action.reviewed': { vi: 'Kết quả xem xét báo cáo khắc phục', en: 'A corrective action report is reviewed' },
   'action.due': { vi: 'Nhắc hạn khắc phục', en: 'Corrective action deadlines' },
   'report.requested': { vi: 'Yêu cầu báo cáo', en: 'A report is requested' },
+  'report.request_changed': { vi: 'Đổi hạn báo cáo theo lịch kiểm tra', en: 'A pre-visit report moves with its visit' },
   'report.due': { vi: 'Nhắc hạn, quá hạn báo cáo', en: 'Report due and overdue reminders' },
   'report.escalated': { vi: 'Báo cáo quá hạn của đơn vị', en: "A unit's report is long overdue" },
   'report.submitted': { vi: 'Đơn vị gửi báo cáo', en: 'A unit submits a report' },

@@ -4,7 +4,7 @@
  * in Vietnamese; `error` refuses the change (unless `overridable` and the office gives a reason),
  * `warning` lets it through and is shown.
  */
-import { dayNumberToIso, toDayNumber, type IsoDate } from './calendar/dates.js';
+import { dayNumberToIso, formatVietnameseDate, toDayNumber, type IsoDate } from './calendar/dates.js';
 import type { WorkingCalendar } from './calendar/working-days.js';
 import { hasReportDue, needsNotice, type InspectionKind } from './inspection-status.js';
 
@@ -64,8 +64,15 @@ export const personKey = (m: { userId: string | null; fullName: string; agencyId
   m.userId ? `user:${m.userId}` : `name:${m.fullName.normalize('NFC').trim().toLowerCase()}@${m.agencyId}`;
 
 /** The report due date of a kind on a visit day, with its sentence, or null for kinds without a report. */
-export function reportDue(calendar: WorkingCalendar, kind: InspectionKind, startsOn: IsoDate) {
-  return hasReportDue(kind) ? calendar.dueBefore(startsOn, REPORT_LEAD_WORKING_DAYS) : null;
+export function reportDue(calendar: WorkingCalendar, kind: InspectionKind, startsOn: IsoDate): { date: IsoDate; explanation: string } | null {
+  if (!hasReportDue(kind)) return null;
+  // A desk review (kiểm tra qua báo cáo, plan part II.2.1) has no visit: its day is the day the
+  // report is due (the last working day on or before it), and the sentence says so.
+  if (kind === 'report') {
+    const date = calendar.isWorkingDay(startsOn) ? startsOn : calendar.previousWorkingDay(startsOn);
+    return { date, explanation: `chậm nhất ngày ${formatVietnameseDate(date)} (kiểm tra qua báo cáo: Đoàn kiểm tra xem xét báo cáo của đơn vị, không làm việc trực tiếp tại đơn vị)` };
+  }
+  return calendar.dueBefore(startsOn, REPORT_LEAD_WORKING_DAYS);
 }
 
 /** The last day a notice may be issued for a visit so that it reaches the unit in time. */
@@ -120,7 +127,9 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
   const people = new Map(visit.people.map((p) => [p.key, p.name]));
   for (const other of others) {
     if (other.id === visit.id) continue;
-    if (other.teamId !== visit.teamId && overlaps(visit, other)) {
+    // A desk review (kind 'report') is read at the office: it books no team nor person for its day.
+    const books = visit.kind !== 'report' && other.kind !== 'report';
+    if (books && other.teamId !== visit.teamId && overlaps(visit, other)) {
       for (const p of other.people) {
         if (!people.has(p.key)) continue;
         const day = visit.startsOn > other.startsOn ? visit.startsOn : other.startsOn;
@@ -141,7 +150,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
     }
     // The same team at two places the same day: possible only if it splits into groups, so the
     // office says so (overridable with a reason).
-    if (other.teamId === visit.teamId && other.agencyId !== visit.agencyId && overlaps(visit, other)) {
+    if (books && other.teamId === visit.teamId && other.agencyId !== visit.agencyId && overlaps(visit, other)) {
       const day = visit.startsOn > other.startsOn ? visit.startsOn : other.startsOn;
       issues.push({
         code: 'team_double_booked',

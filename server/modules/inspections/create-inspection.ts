@@ -13,6 +13,7 @@ import { findVisiblePlan } from '../plans/plans.repository.js';
 import { assertPlaces, assertReinspection, assertTarget, assertTeam, visitDays } from './inspection-inputs.js';
 import { findVisibleInspection, replacePlaces } from './inspections.repository.js';
 import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
+import { createPreVisitRequests } from '../reports/create-pre-visit-requests.js';
 
 /**
  * The standing office schedules one inspection of a target agency of an issued plan, by a founded
@@ -27,8 +28,9 @@ export async function createInspection(tx: Tx, ctx: RequestContext, env: Schedul
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `inspections are scheduled under an issued plan, not a ${plan.status} one`);
   const agencyName = await assertTarget(tx, plan, input.agencyId);
   const teamName = await assertTeam(tx, plan.seriesId, input.teamId);
-  const places = input.places ?? [input.agencyId];
-  await assertPlaces(tx, input.agencyId, places);
+  // A desk review visits nowhere: no place unless the office names one.
+  const places = input.places ?? (input.kind === 'report' ? [] : [input.agencyId]);
+  await assertPlaces(tx, input.agencyId, places, input.kind);
   const reinspectionOfId = await assertReinspection(input.kind, input.agencyId, input.reinspectionOfId, (id) => findVisibleInspection(tx, ctx.actor, id));
   const days = visitDays(input.startsOn, input.endsOn);
 
@@ -60,5 +62,7 @@ export async function createInspection(tx: Tx, ctx: RequestContext, env: Schedul
     scope: { places: [issuerPlace(plan)] },
     after: { ...row, places, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden.map((i) => i.message) } } : {}) },
   });
+  // A desk review asks the unit for its report at once (there is no notice for it), due on its day.
+  if (due && input.kind === 'report') await createPreVisitRequests(tx, ctx, env.calendar, { ownerAgencyId: plan.issuingAgencyId, documentNumber: null, inspections: [{ id: row.id, agencyId: input.agencyId, agencyName, kind: input.kind, startsOn: days.startsOn }] });
   return row;
 }

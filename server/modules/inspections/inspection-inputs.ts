@@ -34,8 +34,15 @@ export async function assertTeam(tx: DbOrTx, seriesId: string, teamId: string, f
   return rows[0].name;
 }
 
-/** Places: the agency itself (its head office) or an active agency under it (its one-stop desk, its reception point). */
-export async function assertPlaces(tx: DbOrTx, agencyId: string, places: string[]) {
+/**
+ * Places: the agency itself (its head office) or an active agency under it (its one-stop desk, its
+ * reception point). A visit has at least one; a desk review (kind `report`) has none to have.
+ */
+export async function assertPlaces(tx: DbOrTx, agencyId: string, places: string[], kind: InspectionKind) {
+  if (!places.length) {
+    if (kind === 'report') return;
+    throw AppError.invalid('body.places', 'too_small', 'a visit has at least one place');
+  }
   const unique = [...new Set(places)];
   if (unique.length !== places.length) throw AppError.invalid('body.places', 'duplicate', 'a place is listed twice');
   const rows = await queryRows<{ id: string }>(

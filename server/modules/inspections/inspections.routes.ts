@@ -19,6 +19,7 @@ import { createInspection } from './create-inspection.js';
 import { exportSchedule } from './export-schedule.js';
 import { cancelInspection, closeInspection, rescheduleInspection, startInspection } from './move-inspection.js';
 import { presentInspections } from './inspections.presenter.js';
+import { preVisitReportOf } from '../reports/reports.repository.js';
 import { findVisibleInspection, listInspections } from './inspections.repository.js';
 import type { ScheduleEnv } from './schedule-checks.js';
 import { updateInspection } from './update-inspection.js';
@@ -66,7 +67,11 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
   );
 
   app.get('/api/inspections/:id', { schema: { tags, params: idParams, response: { 200: inspectionSchema, ...errors } } }, async (request) =>
-    db.transaction(async (tx) => detail(tx, contextOf(request), await envOf(tx), request.params.id)),
+    db.transaction(async (tx) => {
+      const ctx = contextOf(request);
+      const shown = await detail(tx, ctx, await envOf(tx), request.params.id);
+      return { ...shown, preVisitReport: await preVisitReportOf(tx, ctx.actor, shown.id) };
+    }),
   );
 
   app.post(

@@ -70,6 +70,7 @@ describe('scheduling an inspection', () => {
       [announced({ kind: 'reinspection' }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ places: [s.a.wardBDesk.id] }), 400, 'VALIDATION_FAILED', 'body.places.0'],
       [announced({ places: [s.a.wardACommittee.id, s.a.wardACommittee.id] }), 400, 'VALIDATION_FAILED', 'body.places'],
+      [announced({ places: [] }), 400, 'VALIDATION_FAILED', 'body.places'],
       [announced({ endsOn: '2021-12-31' }), 400, 'VALIDATION_FAILED', 'body.endsOn'],
       [announced({ reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ kind: 'reinspection', reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
@@ -118,6 +119,30 @@ describe('scheduling an inspection', () => {
     expect(refused.statusCode).toBe(409);
     const conflict = refused.json().conflicts.find((c: { code: string }) => c.code === 'team_double_booked');
     expect(conflict).toMatchObject({ otherInspectionId: first.id, overridable: true, message: `Đoàn kiểm tra số 2 đã có lịch kiểm tra ${s.a.wardACommittee.name} ngày 02/11/2021.` });
+  });
+
+  it('schedules a desk review (kiểm tra qua báo cáo) with no place and no team day booked, asking the unit for its report due that day', async () => {
+    // Team 2 visits ward A on 02/11 (above); reading ward B's report the same day books nobody.
+    const desk = await s.secretariat.post('/api/inspections', { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'report', startsOn: '2021-11-02', places: [] });
+    expect(desk.statusCode, desk.body).toBe(201);
+    const created: Inspection = desk.json();
+    expect(created).toMatchObject({ kind: 'report', places: [], reportDueOn: '2021-11-02' });
+    expect(created.reportDueExplanation).toBe('chậm nhất ngày 02/11/2021 (kiểm tra qua báo cáo: Đoàn kiểm tra xem xét báo cáo của đơn vị, không làm việc trực tiếp tại đơn vị)');
+    expect(created.reportDueExplanation).not.toContain('trước ngày kiểm tra');
+    // The unit is asked at once (no notice for a desk review), on the same due day and sentence.
+    const asked = () => s.unitOfficerB.get('/api/report-requests?kind=pre_visit').then((r) => (r.json().items as { inspectionId: string; dueOn: string; dueExplanation: string; status: string; title: string }[]).find((x) => x.inspectionId === created.id));
+    expect(await asked()).toMatchObject({ dueOn: '2021-11-02', dueExplanation: created.reportDueExplanation, status: 'open' });
+    expect((await asked())!.title).toContain('kiểm tra qua báo cáo');
+    // Moved: the request follows; cancelled: it is withdrawn.
+    const moved = await s.secretariat.post(`/api/inspections/${created.id}/reschedule`, { version: created.version, startsOn: '2021-11-05', reason: 'Đơn vị xin lùi hạn' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await asked()).toMatchObject({ dueOn: '2021-11-05', status: 'open' });
+    const cancelled = await s.secretariat.post(`/api/inspections/${created.id}/cancel`, { version: moved.json().version, reason: 'Không cần thiết' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(await asked()).toMatchObject({ status: 'withdrawn' });
+    // With no places given, a desk review still has none.
+    const other = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team2.id, kind: 'report', startsOn: '2021-11-02' });
+    expect(other.places).toEqual([]);
   });
 
   it('refuses a visit outside the plan’s period, whatever reason is given', async () => {
@@ -250,7 +275,8 @@ describe('the list', () => {
     const unannounced = (await list('kind=unannounced')).items;
     expect(unannounced.length).toBeGreaterThan(0);
     expect(unannounced.every((i) => i.kind === 'unannounced')).toBe(true);
-    expect((await list('status=cancelled')).total).toBe(1);
+    // The visit cancelled above and the desk review cancelled above.
+    expect((await list('status=cancelled')).total).toBe(2);
     const october = await list('from=2021-10-01&to=2021-10-31');
     expect(october.items.map((i) => i.startsOn)).toEqual(['2021-10-12', '2021-10-13']);
     const paged = await list('pageSize=2&page=2');

@@ -19,6 +19,7 @@ import { isSecretFromUnit } from '../../../shared/domain/inspection-status.js';
 import type { InspectionRow } from './inspections.repository.js';
 import { assertMove, inspectionResource } from './inspections.policy.js';
 import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
+import { movePreVisitRequest, withdrawPreVisitRequest } from '../reports/pre-visit-follow.js';
 
 /**
  * The team starts the inspection on arrival, recording the time (the injected clock). From then
@@ -84,6 +85,7 @@ export async function cancelInspection(tx: Tx, ctx: RequestContext, env: Schedul
     after: { status, reason: input.reason, version: after.version },
   });
   await tellScheduleChanged(tx, ctx, row, { startsOn: row.startsOn, cancelled: true, reason: input.reason });
+  await withdrawPreVisitRequest(tx, ctx, now, id, input.reason);
   return { before: row, after };
 }
 
@@ -130,5 +132,6 @@ export async function rescheduleInspection(tx: Tx, ctx: RequestContext, env: Sch
     after: { ...changes, reason: input.reason, version: after.version, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden.map((i) => i.message) } } : {}) },
   });
   await tellScheduleChanged(tx, ctx, row, { startsOn: days.startsOn, cancelled: false, reason: input.reason });
+  if (due) await movePreVisitRequest(tx, ctx, id, due, input.reason);
   return { before: row, after };
 }

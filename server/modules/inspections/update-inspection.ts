@@ -13,6 +13,7 @@ import { issuerPlace } from '../plans/plans.policy.js';
 import { assertPlaces, assertTeam, visitDays } from './inspection-inputs.js';
 import { assertMove, inspectionResource } from './inspections.policy.js';
 import { placesOf, replacePlaces } from './inspections.repository.js';
+import { movePreVisitRequest } from '../reports/pre-visit-follow.js';
 import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
 
 /**
@@ -46,7 +47,7 @@ export async function updateInspection(tx: Tx, ctx: RequestContext, env: Schedul
   }
   if (input.startTime !== undefined) changes.startTime = input.startTime ?? null;
   if (input.note !== undefined) changes.note = input.note || null;
-  if (input.places) await assertPlaces(tx, row.agencyId, input.places);
+  if (input.places) await assertPlaces(tx, row.agencyId, input.places, kind);
 
   let overridden: string[] = [];
   if (changes.teamId || changes.startsOn) {
@@ -71,5 +72,7 @@ export async function updateInspection(tx: Tx, ctx: RequestContext, env: Schedul
     before: { ...before, ...(input.places ? { places: beforePlaces } : {}), version: row.version },
     after: { ...changes, ...(input.places ? { places: input.places } : {}), version: after.version, ...(overridden.length ? { override: { reason: input.overrideReason, issues: overridden } } : {}) },
   });
+  // The unit's report request (a desk review's, or a notified visit's) follows the new day.
+  if (changes.reportDueOn && changes.reportDueExplanation) await movePreVisitRequest(tx, ctx, id, { date: changes.reportDueOn, explanation: changes.reportDueExplanation }, null);
   return after;
 }

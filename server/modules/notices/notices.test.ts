@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Notice } from '../../../shared/api/notices.schemas.js';
 import { ManualClock } from '../../clock.js';
-import { appUser, notification } from '../../db/schema/index.js';
+import { appUser, auditEvent, notification, reportSubmission } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
@@ -217,5 +217,57 @@ describe('schedule notices', () => {
     // The document says what it said.
     const text = plainText((await openDocx((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).rawPayload)).document);
     expect(text).toContain('08:00, Thứ Năm ngày 09/9/2021');
+  });
+  it('moves the pre-visit request with its visit, keeps it on a new notice, and withdraws it when the visit is cancelled', async () => {
+    // Ward A's visit was moved to Thursday 16/9 (above): its report is now due Monday 13/9, the sentence says so.
+    const reqOf = async (id: string) => ((await s.secretariat.get('/api/report-requests?kind=pre_visit')).json().items as { id: string; inspectionId: string; dueOn: string; dueExplanation: string; status: string }[]).find((r) => r.inspectionId === id)!;
+    const a = await reqOf(wardA);
+    expect(a).toMatchObject({ dueOn: '2021-09-13', status: 'open' });
+    expect(a.dueExplanation).toContain('trước ngày kiểm tra 16/9/2021');
+    expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json().reportDueOn).toBe('2021-09-13');
+    const [subA] = (await s.unitOfficerA.get('/api/report-submissions?mine=true')).json().items as { id: string; version: number }[];
+    expect(await kindsFor(s.unitOfficerA, subA.id)).toEqual(['report.requested', 'report.request_changed']);
+    const audit = await t.database.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.entityId, a.id));
+    expect(audit.map((r) => r.action)).toContain('report_request.rescheduled');
+
+    // A new notice for the moved visit: the one request stays, with the due day of the visit.
+    const draft = (await s.secretariat.post('/api/inspection-notices', { planId: s.plan.id, issuingAgencyId: s.a.homeAffairs.id, items: [{ inspectionId: wardA }] })).json() as Notice;
+    const reissued = await s.secretariat.post(`/api/inspection-notices/${draft.id}/issue`, { version: draft.version, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
+    expect(reissued.statusCode, reissued.body).toBe(200);
+    const all = ((await s.secretariat.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string }[]).filter((r) => r.inspectionId === wardA);
+    expect(all).toEqual([expect.objectContaining({ dueOn: '2021-09-13' })]);
+
+    // Ward B's visit is cancelled: its request is withdrawn, the unit told, nothing more to send, not counted missing.
+    const b = await reqOf(wardB);
+    const subB = ((await s.unitOfficerB.get('/api/report-submissions?mine=true')).json().items as { id: string; version: number; requestId: string }[]).find((x) => x.requestId === b.id)!;
+    const statsBefore = ((await s.secretariat.get('/api/report-statistics?year=2021&kind=pre_visit')).json().items as { agencyName: string; asked: number }[]).find((x) => x.agencyName === s.a.wardBCommittee.name);
+    expect(statsBefore?.asked).toBe(1);
+    const visitB = (await s.secretariat.get(`/api/inspections/${wardB}`)).json();
+    const cancelled = await s.secretariat.post(`/api/inspections/${wardB}/cancel`, { version: visitB.version, reason: 'Đơn vị sáp nhập' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await reqOf(wardB)).status).toBe('withdrawn');
+    expect(await kindsFor(s.unitOfficerB, subB.id)).toEqual(['report.requested', 'report.withdrawn']);
+    const saved = await s.unitOfficerB.put(`/api/report-submissions/${subB.id}/draft`, { version: subB.version, content: { answers: {}, tables: {} } });
+    expect(saved.statusCode).toBe(409);
+    const shown = (await s.unitOfficerB.get(`/api/report-submissions/${subB.id}`)).json();
+    expect(shown.abilities).toMatchObject({ edit: false, submit: false });
+    const statsAfter = ((await s.secretariat.get('/api/report-statistics?year=2021&kind=pre_visit')).json().items as { agencyName: string }[]).find((x) => x.agencyName === s.a.wardBCommittee.name);
+    expect(statsAfter).toBeUndefined();
+  });
+
+  it("lets the visiting team read the unit's pre-visit report once sent, and nobody else's team", async () => {
+    const [mine] = (await s.unitOfficerA.get('/api/report-submissions?mine=true')).json().items as { id: string; version: number }[];
+    // Not yet sent: the team does not see the unit's draft.
+    expect((await s.inspector.get(`/api/report-submissions/${mine.id}`)).statusCode).toBe(404);
+    expect((await s.inspector.get(`/api/inspections/${wardA}`)).json().preVisitReport).toBeNull();
+    // Sent (the form's own rules are reports.test.ts's): the status is enough here.
+    await t.database.db.update(reportSubmission).set({ status: 'submitted', submittedAt: new Date(), late: false }).where(eq(reportSubmission.id, mine.id));
+    // Ward A's visit is team 1's (the demo inspector's), not team 2's.
+    const read = await s.inspector.get(`/api/report-submissions/${mine.id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().abilities).toMatchObject({ edit: false, submit: false, review: false });
+    expect((await s.inspector2.get(`/api/report-submissions/${mine.id}`)).statusCode).toBe(404);
+    expect((await s.inspector.get(`/api/inspections/${wardA}`)).json().preVisitReport).toMatchObject({ submissionId: mine.id, status: 'submitted' });
+    expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json().preVisitReport).toMatchObject({ submissionId: mine.id });
   });
 });

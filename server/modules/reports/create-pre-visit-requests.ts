@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { agency, reportRequest, reportTemplate } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/actor.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { movePreVisitRequest } from './pre-visit-follow.js';
 import { openRequest } from './request-use-cases.js';
 import { installStandardTemplates } from './standard-templates.js';
 
@@ -48,9 +49,9 @@ async function preVisitTemplate(tx: Tx, ctx: RequestContext, owner: { id: string
  * per inspection that has a report due (announced visits and desk reviews), owned by the plan's
  * committee, due 3 working days before the visit by the working calendar (with its sentence),
  * opened at once so the unit's officers are told — in the notice's transaction. An inspection
- * that has its request already keeps it.
+ * that has its request already keeps it, its due day following the visit (pre-visit-follow.ts).
  */
-export async function createPreVisitRequests(tx: Tx, ctx: RequestContext, calendar: WorkingCalendar, input: { ownerAgencyId: string; documentNumber: string; inspections: NoticedInspection[] }): Promise<string[]> {
+export async function createPreVisitRequests(tx: Tx, ctx: RequestContext, calendar: WorkingCalendar, input: { ownerAgencyId: string; documentNumber: string | null; inspections: NoticedInspection[] }): Promise<string[]> {
   const [owner] = await tx.select({ id: agency.id, unitPath: agency.unitPath, path: agency.path }).from(agency).where(eq(agency.id, input.ownerAgencyId));
   const due = input.inspections.map((i) => ({ i, due: reportDue(calendar, i.kind as InspectionKind, i.startsOn) })).filter((x) => x.due !== null);
   if (!owner || !due.length) return [];
@@ -64,7 +65,7 @@ export async function createPreVisitRequests(tx: Tx, ctx: RequestContext, calend
         templateId,
         kind: 'pre_visit',
         status: 'open',
-        title: `Báo cáo phục vụ kiểm tra công tác cải cách hành chính năm ${i.startsOn.slice(0, 4)} của ${i.agencyName}`,
+        title: `Báo cáo phục vụ kiểm tra ${i.kind === 'report' ? 'qua báo cáo ' : ''}công tác cải cách hành chính năm ${i.startsOn.slice(0, 4)} của ${i.agencyName}`,
         dueOn: d!.date,
         dueExplanation: d!.explanation,
         inspectionId: i.id,
@@ -73,7 +74,11 @@ export async function createPreVisitRequests(tx: Tx, ctx: RequestContext, calend
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) continue;
+    if (!row) {
+      // A notice after a reschedule: the request it has follows the visit's days.
+      await movePreVisitRequest(tx, ctx, i.id, d!, null);
+      continue;
+    }
     await recordAudit(tx, ctx, { action: 'report_request.created', entityType: 'report_request', entityId: row.id, scope: { places: [{ unitPath: owner.unitPath, agencyPath: owner.path }] }, after: { ...row, notice: input.documentNumber } });
     await openRequest(tx, ctx, row.id);
     created.push(row.id);

@@ -4,6 +4,9 @@ import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agency, appUser, documentRegisterEntry, reportPeriodRule, reportRequest, reportSubmission, reportSubmissionEvent, reportTemplate } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
+import type { requestStatuses } from '../../../shared/api/reports.schemas.js';
+import type { SubmissionStatus } from '../../../shared/domain/report-status.js';
+import { actorOnTeamOf } from '../inspections/inspections.policy.js';
 
 /**
  * Reads of the reports module, each with its visibility rule in SQL:
@@ -11,7 +14,8 @@ import type { Actor } from '../../http/actor.js';
  *  - requests: the same, or an agency asked by an open request is in the actor's `report.submit` reach
  *    (a unit sees the requests made of it, never a draft);
  *  - submissions: `report.read_all` on the request's owner, or `report.submit` on the submission's agency
- *    (a unit sees its own report, never another unit's).
+ *    (a unit sees its own report, never another unit's); a pre-visit report once sent, also by the
+ *    members (and head) of its inspection's team — the plan sends it "về Đoàn kiểm tra".
  */
 export const visibleTemplates = (actor: Actor): SQL =>
   sql`(select t.id from report_template t join agency oa on oa.id = t.owner_agency_id where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))})`;
@@ -24,7 +28,9 @@ export const visibleRequests = (actor: Actor): SQL => sql`(
 export const visibleSubmissions = (actor: Actor): SQL => sql`(
   select s.id from report_submission s join report_request r on r.id = s.request_id
     join agency oa on oa.id = r.owner_agency_id join agency sa on sa.id = s.agency_id
-   where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))} or ${agencyInReach(actor, 'report.submit', agencyColumns('sa'))})`;
+   where ${agencyInReach(actor, 'report.read_all', agencyColumns('oa'))} or ${agencyInReach(actor, 'report.submit', agencyColumns('sa'))}
+      or (r.kind = 'pre_visit' and s.status in ('submitted','returned','accepted')
+          and exists (select 1 from inspection i where i.id = r.inspection_id and ${actorOnTeamOf(actor, 'i')})))`;
 
 const owner = alias(agency, 'report_owner');
 
@@ -204,4 +210,16 @@ export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requ
 }
 export async function submissionHistory(tx: DbOrTx, submissionId: string) {
   return tx.select().from(reportSubmissionEvent).where(eq(reportSubmissionEvent.submissionId, submissionId)).orderBy(asc(reportSubmissionEvent.at), asc(reportSubmissionEvent.id));
+}
+
+/** The pre-visit report of an inspection as far as the actor may read it (its first agency asked: one per visit). */
+export async function preVisitReportOf(tx: DbOrTx, actor: Actor, inspectionId: string) {
+  const [row] = await tx
+    .select({ submissionId: reportSubmission.id, status: reportSubmission.status, late: reportSubmission.late, dueOn: reportRequest.dueOn, requestStatus: reportRequest.status })
+    .from(reportSubmission)
+    .innerJoin(reportRequest, eq(reportRequest.id, reportSubmission.requestId))
+    .where(and(eq(reportRequest.inspectionId, inspectionId), sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`))
+    .orderBy(asc(reportSubmission.createdAt))
+    .limit(1);
+  return row ? { ...row, status: row.status as SubmissionStatus, requestStatus: row.requestStatus as (typeof requestStatuses)[number] } : null;
 }

@@ -629,6 +629,7 @@ export const en: Record<MessageKey, string> = {
   'inspections.note': 'Note',
   'inspections.from': 'From',
   'inspections.to': 'To',
+  'inspections.preVisitReport': "The unit's pre-visit report",
   'inspections.reportDue': 'Report due',
   'inspections.week': 'Week of {date}',
   'inspections.kind.report': 'Through reports',

@@ -632,6 +632,7 @@ export const vi = {
   'inspections.note': 'Ghi chú',
   'inspections.from': 'Từ ngày',
   'inspections.to': 'Đến ngày',
+  'inspections.preVisitReport': "Báo cáo của đơn vị gửi Đoàn kiểm tra",
   'inspections.reportDue': 'Hạn gửi báo cáo',
   'inspections.week': 'Tuần từ {date}',
   'inspections.kind.report': 'Kiểm tra qua báo cáo',

@@ -98,6 +98,7 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'report_request.created': ['Tạo yêu cầu báo cáo', 'Created a report request'],
   'report_request.updated': ['Sửa yêu cầu báo cáo', 'Edited a report request'],
   'report_request.issued': ['Ban hành công văn yêu cầu báo cáo', 'Issued a report request letter'],
+  'report_request.rescheduled': ['Đổi hạn báo cáo theo lịch kiểm tra', 'Moved a pre-visit report with its visit'],
   'report_request.opened': ['Gửi yêu cầu báo cáo đến đơn vị', 'Sent a report request to units'],
   'report_request.extended': ['Gia hạn yêu cầu báo cáo', 'Extended a report request'],
   'report_request.withdrawn': ['Thu hồi yêu cầu báo cáo', 'Withdrew a report request'],

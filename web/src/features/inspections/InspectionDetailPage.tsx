@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useParams } from 'react-router';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { RequestedMove } from '../../../../shared/domain/inspection-status.js';
 import { DateField } from '../../components/DateField.js';
@@ -15,6 +15,8 @@ import { MinutesPanel } from '../followup/MinutesPanel.js';
 import { ConclusionPanel } from '../followup/ConclusionPanel.js';
 import { EscalationsPanel } from '../followup/EscalationsPanel.js';
 import { ReinspectionActionsPanel } from '../followup/ReinspectionActionsPanel.js';
+import { displayStatus } from '../../../../shared/domain/report-status.js';
+import { displayStatusColor, displayStatusKey, requestStatusKey } from '../reports/labels.js';
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
@@ -65,6 +67,19 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
           [t('inspections.note'), i.note],
         ] as [string, string | null][]).filter((row): row is [string, string] => !!row[1])}
       />
+      {i.preVisitReport && (
+        // The unit's report sent "về Đoàn kiểm tra" before the visit (the team reads it once sent).
+        <Group gap="xs">
+          <Anchor component={Link} to={`/reports/submissions/${i.preVisitReport.submissionId}`}>
+            {t('inspections.preVisitReport')}
+          </Anchor>
+          {i.preVisitReport.requestStatus === 'withdrawn' ? (
+            <Badge color="gray">{t(requestStatusKey('withdrawn'))}</Badge>
+          ) : (
+            <Badge color={displayStatusColor[displayStatus(i.preVisitReport.status, i.preVisitReport.late)]}>{t(displayStatusKey(displayStatus(i.preVisitReport.status, i.preVisitReport.late)))}</Badge>
+          )}
+        </Group>
+      )}
       {i.warnings.length > 0 && (
         <IssueList issues={i.warnings} title={t('inspections.warnings')} color="yellow" />
       )}

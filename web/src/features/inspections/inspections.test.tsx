@@ -147,6 +147,19 @@ describe('inspection detail', () => {
     expect(screen.queryByText('Chưa có bảng kiểm nào.')).toBeNull();
   });
 
+  it("links the unit's pre-visit report for the team, with its status", async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json({ inspectionId: visit.id, items: [], abilities: { fill: false, addChecklist: false, recordFindings: false } })));
+    const submissionId = '0b6f3c36-52b2-4f0e-9d0e-6a0f1f3c2b11';
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, kind: 'announced', preVisitReport: { submissionId, status: 'submitted', late: false, dueOn: '2021-06-10', requestStatus: 'open' } }} />
+      </MemoryRouter>,
+    );
+    const link = await screen.findByRole('link', { name: 'Báo cáo của đơn vị gửi Đoàn kiểm tra' });
+    expect(link.getAttribute('href')).toBe(`/reports/submissions/${submissionId}`);
+    expect(screen.getByText('Đã gửi đúng hạn')).toBeTruthy();
+  });
+
   it('offers no move the server did not grant', async () => {
     renderWithProviders(
       <MemoryRouter>
