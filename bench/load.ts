@@ -150,6 +150,18 @@ async function world(base: string, sessions: Session[]): Promise<World> {
   return { planId: plans.items[0].id, unitsOf, rootUnitId: root.id, townUnitId: town.id, registerAgencyId: first('secretariat').agencyId };
 }
 
+const METRICS_TOKEN = `load-${process.pid}-metrics-token`;
+/** The server's own figures: V8 heap used and total, memory outside the heap, pool connections. */
+async function memoryOf(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) return `metrics ${res.status}`;
+  const text = await res.text();
+  const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const pool = /^par_db_pool\w*\{?[^\n]*$/m.exec(text)?.[0];
+  return `heap used ${mib(value('par_nodejs_heap_size_used_bytes'))} of ${mib(value('par_nodejs_heap_size_total_bytes'))}, external ${mib(value('par_nodejs_external_memory_bytes'))}, RSS ${mib(value('par_process_resident_memory_bytes'))}${pool ? `, ${pool}` : ''}`;
+}
+
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
@@ -185,10 +197,11 @@ async function main() {
   let server: ServerProcess | undefined;
   try {
     console.log(`Load: ${users} users, ${minutes} min, think ${thinkMs} ms, ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} …`);
-    server = await startServer({ ...db.env, PAR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
+    server = await startServer({ ...db.env, PAR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'error', PAR_METRICS_TOKEN: METRICS_TOKEN });
     const base = server.url;
     const pid = server.child.pid!;
     const rssAtStart = rssOf(pid);
+    const memoryAtStart = await memoryOf(base);
 
     // Sign-ins, ten at a time (argon2 is slow on purpose): not part of the measured mix.
     const counts = roles.map((r) => Math.max(1, Math.round(roleShare[r] * users)));
@@ -209,6 +222,7 @@ async function main() {
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
     const rssEnd = rssOf(pid);
+    const memoryAtEnd = await memoryOf(base);
 
     const all = samples.map((s) => s.ms).sort((a, b) => a - b);
     const writeMs = samples.filter((s) => s.write).map((s) => s.ms).sort((a, b) => a - b);
@@ -223,11 +237,22 @@ async function main() {
     console.log(line('writes', writeMs));
     console.log(`  throughput ${(samples.length / seconds).toFixed(1)} requests/s; writes ${((writeMs.length / Math.max(1, samples.length)) * 100).toFixed(1)}%; 409 conflicts on concurrent contact edits: ${conflicts}`);
     console.log(`  server RSS: ${mb(rssAtStart)} at start, ${mb(rssMax)} at most, ${mb(rssEnd)} at the end`);
+    console.log(`  server memory (process metrics) at start: ${memoryAtStart}; at the end: ${memoryAtEnd}`);
+    const perAction = groupBy(samples, (x) => x.action)
+      .map(([name, xs]) => ({ name, xs: xs.map((x) => x.ms).sort((a, b) => a - b) }))
+      .sort((a, b) => percentile(b.xs, 50) - percentile(a.xs, 50));
+    console.log(`  by action (p50 / p99 ms, n): ${perAction.map(({ name, xs }) => `${name} ${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} (${xs.length})`).join('; ')}`);
     const slowest = groupBy(samples, (s) => s.action)
       .map(([name, xs]) => ({ name, p99: percentile(xs.map((x) => x.ms).sort((a, b) => a - b), 99), n: xs.length }))
       .sort((a, b) => b.p99 - a.p99)
       .slice(0, 5);
     console.log(`  slowest actions (p99): ${slowest.map((x) => `${x.name} ${ms(x.p99)} ms`).join(', ')}`);
+    // What the tail is made of: the actions among the slowest 1% of all requests.
+    const tail = samples.filter((x) => x.ms >= p99);
+    const tailBy = groupBy(tail, (x) => x.action)
+      .map(([name, xs]) => `${name} ${xs.length} (${((xs.length / Math.max(1, samples.filter((x) => x.action === name).length)) * 100).toFixed(1)}% of its own)`)
+      .sort((a, b) => Number(b.split(' ').at(-4)) - Number(a.split(' ').at(-4)));
+    console.log(`  the slowest 1% (${tail.length} requests ≥ ${ms(p99)} ms) by action: ${tailBy.join(', ')}`);
     if (errors.length) {
       const byKind = groupBy(errors, (e) => `${e.action} → ${e.status}`).map(([k, xs]) => `${k} ×${xs.length}: ${xs[0].detail}`);
       console.log(`  errors:\n    ${byKind.slice(0, 10).join('\n    ')}`);
