@@ -171,8 +171,12 @@ describe('seedDemo', () => {
     }
     const reports = (await leader.get('/api/results-reports?year=2021')).json() as { items: { id: string; status: string }[] };
     expect(reports.items.map((r) => r.status)).toEqual(['draft']);
-    const report = (await leader.get(`/api/results-reports/${reports.items[0].id}`)).json() as { figures: { indices: { average: number | null }[] } };
+    const report = (await leader.get(`/api/results-reports/${reports.items[0].id}`)).json() as { figures: { indices: { average: number | null }[] }; content: Record<string, string> };
     expect(report.figures.indices.map((s) => s.average)).toEqual(d.indices.map((s) => s.average));
+    // The draft's texts come from the season: units inspected by kind, leading units with their figures, conclusions issued.
+    expect(report.content.organisation).toMatch(/Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước \(12\): /);
+    expect(report.content.strengths).toMatch(/Chỉ số CCHC năm 2021 bình quân đạt [\d,]+% \(17 đơn vị\); các đơn vị dẫn đầu: [^()]+ \([\d,]+%\)/);
+    expect(report.content.measures).toMatch(/Đã ban hành [1-9]\d* kết luận kiểm tra/);
   });
 
   it('lives in the 2021 season: a dozen announced visits held under two notices, two unannounced visits to one-stop desks, a re-inspection', async () => {

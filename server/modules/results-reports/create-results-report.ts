@@ -4,7 +4,7 @@ import type { createResultsReportBody, ResultsReportContent } from '../../../sha
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { authorize } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
-import { agency, resultsReport } from '../../db/schema/index.js';
+import { agency, resultsReport, unit } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
@@ -13,10 +13,22 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { listDifficultiesForYear, type DifficultyForReport } from '../difficulties/difficulties-for-report.js';
 import { issuerInfo, shortDate } from '../document-register/issuer-header.js';
 import { difficultyParagraphs } from './difficulty-paragraphs.js';
+import { draftTexts } from './draft-texts.js';
+import { reportFigures } from './report-figures.js';
+import { seasonFacts } from './season-facts.js';
 
-/** The texts a new report starts from: the year's plan and teams as bases, a real report's outline for the office to complete. */
-export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = []): Promise<ResultsReportContent> {
+/**
+ * The texts a new report starts from, for the office to edit before a leader issues it: the
+ * year's plan and teams as bases; the units inspected by kind of visit; results, shortcomings and
+ * measures written from the season's figures (the dashboard's) and records — conclusions,
+ * corrective actions, escalations, findings by content group, the best and weakest units with
+ * their figures (draft-texts.ts).
+ */
+export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = [], today?: string): Promise<ResultsReportContent> {
   const issuer = await issuerInfo(tx, agencyId);
+  const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, path: unit.path }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
+  const figures = await reportFigures(tx, { status: 'draft', year, figures: null, unitId: root.id, unitName: root.name, unitKind: root.kind, unitPath: root.path }, today);
+  const drafted = draftTexts(figures, await seasonFacts(tx, root.path, year));
   const committee = issuer.shortName ?? issuer.name;
   const plans = await queryRows<{ number: number; symbol: string; issued_on: string; summary: string | null }>(
     tx,
@@ -39,17 +51,11 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number,
       planRefs.length
         ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${shortDate(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
         : `Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm ${year} của ${committee}, Đoàn kiểm tra đã tiến hành kiểm tra tại các cơ quan, đơn vị.`,
-      'Hình thức kiểm tra: kiểm tra trực tiếp tại đơn vị (có thông báo trước và đột xuất) kết hợp kiểm tra qua báo cáo; nội dung kiểm tra theo đề cương báo cáo kèm theo thông báo lịch kiểm tra.',
+      drafted.inspected,
     ].join('\n'),
-    strengths: [
-      'Các cơ quan, đơn vị được kiểm tra đã quan tâm chỉ đạo, ban hành kế hoạch cải cách hành chính năm và triển khai thực hiện; công tác tuyên truyền cải cách hành chính được chú trọng.',
-      'Việc giải quyết thủ tục hành chính tại Bộ phận Một cửa cơ bản đúng quy định; tỷ lệ hồ sơ giải quyết đúng hạn cao.',
-    ].join('\n'),
-    shortcomings: [
-      'Một số đơn vị chưa ban hành đầy đủ văn bản triển khai nhiệm vụ cải cách hành chính; báo cáo định kỳ còn chậm so với thời gian quy định.',
-      'Nguyên nhân: người đứng đầu một số đơn vị chưa thật sự quan tâm; đội ngũ công chức làm công tác cải cách hành chính còn kiêm nhiệm.',
-    ].join('\n'),
-    measures: ['Đoàn kiểm tra đã ban hành kết luận kiểm tra đối với từng đơn vị, yêu cầu khắc phục các tồn tại, hạn chế và báo cáo kết quả khắc phục theo thời hạn quy định.', raised.measures]
+    strengths: drafted.strengths,
+    shortcomings: drafted.shortcomings,
+    measures: [drafted.measures, raised.measures]
       .filter(Boolean)
       .join('\n'),
     proposals: [
@@ -90,7 +96,7 @@ export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.
   if (existing) throw new AppError('DUPLICATE', `the ${input.year} results report of this authority exists already (${existing.id})`);
   // The difficulties raised to the committee that the office handled (reference §7), as it sees them.
   const difficulties = await listDifficultiesForYear(tx, ctx.actor, { today, calendar: (await loadWorkingCalendar(tx)).calendar }, input.year);
-  const content = await defaultContent(tx, issuing.id, input.year, difficulties);
+  const content = await defaultContent(tx, issuing.id, input.year, difficulties, today);
   const [row] = await tx.insert(resultsReport).values({ issuingAgencyId: issuing.id, unitId: issuing.unitId, year: input.year, content, createdBy: ctx.actor.userId }).returning();
   await recordAudit(tx, ctx, { action: 'results_report.drafted', entityType: 'results_report', entityId: row.id, scope: { places: [{ unitPath: issuing.unitPath, agencyPath: issuing.path }] }, after: row });
   return row;

@@ -8,6 +8,7 @@ import { storeBytesInDatabase } from '../../files/file-storage.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
 import { indexKindLabel, kindLabel, statusLabel, viPct } from '../dashboard/season-labels.js';
 import { reportFigures } from './report-figures.js';
+import { sectionSentence, topAndBottom } from './draft-texts.js';
 import { barChartSvg, svgToPng, trendChartSvg } from './report-charts.js';
 import { findReport, findVisibleReport, type ReportRow } from './results-reports.repository.js';
 
@@ -37,12 +38,11 @@ export function figureSentences(f: ReportFigures): { organisation: string; indic
       indices.push(`${label} năm ${f.year}: chưa có kết quả.`);
       continue;
     }
-    const best = s.units.filter((u) => u.rank === 1).map((u) => u.unitName);
-    const last = s.units.filter((u) => u.indexPct !== null).at(-1);
+    const tb = topAndBottom(s);
     const prev = s.trend.filter((t) => t.year < f.year && t.average !== null).at(-1);
     const change = prev ? `, ${s.average >= prev.average! ? 'tăng' : 'giảm'} ${viPct(Math.abs(s.average - prev.average!))} điểm so với năm ${prev.year}` : '';
     indices.push(
-      `${label} năm ${f.year} của ${s.scored} đơn vị bình quân đạt ${viPct(s.average)}%${change}; cao nhất: ${best.join(', ') || '—'}${last ? `; thấp nhất: ${last.unitName} (${viPct(last.indexPct)}%)` : ''}.`,
+      `${label} năm ${f.year} của ${s.scored} đơn vị bình quân đạt ${viPct(s.average)}%${change}; cao nhất: ${tb?.top || '—'}${tb?.bottom ? `; thấp nhất: ${tb.bottom}` : ''}.`,
     );
     const weakAreas = s.areas.filter((a) => a.average !== null).sort((a, b) => a.average! - b.average!).slice(0, 3);
     if (s.unmetCount || weakAreas.length) {
@@ -122,7 +122,7 @@ export async function resultsReportModel(db: DbOrTx, report: ReportRow): Promise
     ...words.shortcomings.map((s): Block => ({ kind: 'bullet', content: s })),
     { kind: 'heading', level: 'I', text: 'CÁC BIỆN PHÁP ĐÃ THỰC HIỆN' },
     ...paragraphs(content.measures),
-    ...f.sections.flatMap((s): Block[] => [{ kind: 'paragraph', content: `${s.title.vi}: ${s.items.map((it) => `${it.label.vi} ${it.value}`).join('; ')}.` }]),
+    ...f.sections.map((s): Block => ({ kind: 'paragraph', content: sectionSentence(s) })),
     { kind: 'heading', level: 'I', text: 'ĐỀ XUẤT, KIẾN NGHỊ' },
     ...paragraphs(content.proposals),
   ];

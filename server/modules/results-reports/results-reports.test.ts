@@ -37,6 +37,13 @@ describe('the annual results report', () => {
     report = res.json();
     expect(report).toMatchObject({ issuingAgencyId: s.a.townCommittee.id, unitId: s.a.town.id, status: 'draft', number: null, abilities: { update: true, issue: false } });
     expect(report.content.organisation).toContain(`Thực hiện Kế hoạch số`);
+    // Drafted from the data, not a fixed text: who was inspected and how, the best and weakest units with their figures, what followed.
+    expect(report.content.organisation).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardBCommittee.name}, ${s.a.wardACommittee.name}.`);
+    expect(report.content.strengths).toContain(`Chỉ số CCHC năm 2021 bình quân đạt 82,5% (2 đơn vị); các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
+    expect(report.content.shortcomings).toContain(`Chỉ số CCHC của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt.`);
+    expect(report.content.measures).toContain('Đã ban hành 0 kết luận kiểm tra.');
+    expect(report.content.measures).toContain('Yêu cầu khắc phục theo kết luận: 0 đã hoàn thành, 0 đang thực hiện, 0 quá hạn chưa hoàn thành.');
+    expect(report.content.measures).toContain('Không có trường hợp phải kiến nghị cấp có thẩm quyền xử lý.');
     expect((await s.secretariat.post('/api/results-reports', { year: 2021 })).json().code).toBe('DUPLICATE');
 
     const dashboard = (await s.leader.get(`/api/dashboard?year=2021&unitId=${s.a.town.id}`)).json() as DashboardDto;
@@ -63,7 +70,11 @@ describe('the annual results report', () => {
     expect(text).toContain('DỰ THẢO');
     expect(text).toContain('Các đơn vị đã chấp hành nghiêm kế hoạch kiểm tra.');
     expect(text).toContain('có 2 cuộc kiểm tra tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)');
-    expect(text).toContain('Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020');
+    expect(text).toContain(`Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020; cao nhất: ${s.a.wardB.name} (100%); thấp nhất: ${s.a.wardA.name} (65%).`);
+    // The office's edit kept; the drafted measures and the shortcomings read back from the .docx; the sections as sentences.
+    expect(text).toContain('Đã ban hành 0 kết luận kiểm tra.');
+    expect(text).toContain(`Chỉ số CCHC của một số đơn vị còn thấp: ${s.a.wardA.name} (65%)`);
+    expect(text).toContain('Yêu cầu khắc phục: đang thực hiện: 0, quá hạn: 0, đã hoàn thành: 0.');
     expect(text).toContain('Biểu đồ 1. Chỉ số CCHC năm 2021 của các đơn vị');
     expect(text).toContain('Biểu đồ 2. Chỉ số CCHC bình quân qua các năm');
     // The annex table: each unit with its index and rank, and the average.
