@@ -75,6 +75,9 @@ describe('scheduling an inspection', () => {
       [announced({ reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ kind: 'reinspection', reinspectionOfId: crypto.randomUUID() }), 400, 'VALIDATION_FAILED', 'body.reinspectionOfId'],
       [announced({ startsOn: '2022-01-05' }), 409, 'SCHEDULE_CONFLICT'],
+      // A field the endpoint does not know is refused, never stripped (strict-request-bodies.md).
+      [announced({ status: 'under_way' }), 400, 'VALIDATION_FAILED', 'body.status'],
+      [announced({ startOn: '2021-09-09' }), 400, 'VALIDATION_FAILED', 'body.startOn'],
     ];
     for (const [body, status, code, field] of cases) {
       const res = await s.secretariat.post('/api/inspections', body);
@@ -185,6 +188,11 @@ describe('moves', () => {
     const edited = await s.secretariat.patch(`/api/inspections/${created.id}`, { version: created.version, startsOn: '2021-11-18', note: 'Mang theo hồ sơ' });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ startsOn: '2021-11-18', endsOn: '2021-11-18', reportDueOn: '2021-11-15', note: 'Mang theo hồ sơ', version: 2 });
+    // An unknown field (the record's id sent back with it) is refused, naming it, and changes nothing.
+    const extra = await s.secretariat.patch(`/api/inspections/${created.id}`, { id: created.id, version: 2, note: 'khác' });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.id', code: 'unknown' })]);
+    expect((await s.secretariat.post(`/api/inspections/${created.id}/cancel`, { version: 2, reason: 'Trùng lịch', extra: true })).json().invalidParams[0]).toMatchObject({ name: 'body.extra', code: 'unknown' });
     const stale = await s.secretariat.patch(`/api/inspections/${created.id}`, { version: created.version, note: 'cũ' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
