@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { signatureInput, signatureSchema } from './plans.schemas.js';
+import { TIME_OF_DAY } from '../domain/vietnam-time.js';
 
 /**
  * Schedule notices (Thông báo lịch kiểm tra, reference §4.2 c): a table of units, dates, places
@@ -44,9 +45,20 @@ export const createNoticeBody = z.object({
   content: noticeContentInput.partial().optional(),
 });
 
+/**
+ * A row of the edited table: its attendees, and the inspection's time and places when they change
+ * — saved with the notice in one transaction (a refused save changes neither), the inspection's
+ * version beside them (409 when stale).
+ */
+export const noticeItemUpdate = noticeItemInput.extend({
+  inspectionVersion: version.optional(),
+  startTime: z.string().regex(TIME_OF_DAY, 'expected HH:MM').nullish(),
+  places: z.array(z.uuid()).min(1).max(20).optional(),
+});
+
 export const updateNoticeBody = z.object({
   version,
-  items: z.array(noticeItemInput).min(1).max(100).optional(),
+  items: z.array(noticeItemUpdate).min(1).max(100).optional(),
   content: noticeContentInput.partial().optional(),
 });
 

@@ -18,6 +18,8 @@ import { defaultNoticeContent } from './notice-document.js';
 import { checkedItems } from './notice-items.js';
 import { noticeResource } from './notices.policy.js';
 import { replaceItems } from './notices.repository.js';
+import type { ScheduleEnv } from '../inspections/schedule-checks.js';
+import { updateInspection } from '../inspections/update-inspection.js';
 
 /** The People's Committee of the plan, or an agency under it (its standing office signing TL./TUQ.). */
 async function assertIssuingAgency(tx: Tx, planIssuingAgencyId: string, agencyId: string) {
@@ -49,10 +51,31 @@ export async function createNotice(tx: Tx, ctx: RequestContext, input: z.infer<t
   return row;
 }
 
-/** Edits a draft notice: its texts and its table (versioned). */
-export async function updateNotice(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof updateNoticeBody>) {
+/** An error of a use case called for one row, its fields named as the row's (`body.places` → `body.items.2.places`). */
+async function asRow<T>(n: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AppError) || !err.invalidParams) throw err;
+    throw new AppError(err.code, err.detail, err.invalidParams.map((p) => ({ ...p, name: p.name.replace(/^body\./, `body.items.${n}.`) })), err.extensions);
+  }
+}
+
+/**
+ * Edits a draft notice: its texts and its table (versioned). A row's time and places belong to
+ * its inspection: they are changed here through the inspection's own use case (its checks, its
+ * version, its audit event), in the notice's transaction, so a save refused anywhere changes
+ * nothing (issue 8 review: the page saved the inspections first, then the notice).
+ */
+export async function updateNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof updateNoticeBody>) {
   const notice = await loadForAction(tx, ctx, noticeResource, id, 'edit', input.version);
   const items = input.items ? await checkedItems(tx, notice.planId, input.items, id) : null;
+  for (const [n, item] of (input.items ?? []).entries()) {
+    if (item.startTime === undefined && item.places === undefined) continue;
+    if (item.inspectionVersion === undefined) throw AppError.invalid(`body.items.${n}.inspectionVersion`, 'required', "the inspection's version goes with a change of its time or places");
+    const changes = { ...(item.startTime !== undefined ? { startTime: item.startTime } : {}), ...(item.places ? { places: item.places } : {}) };
+    await asRow(n, () => updateInspection(tx, ctx, env, item.inspectionId, { version: item.inspectionVersion!, ...changes }));
+  }
   const content = input.content ? { ...(notice.content as NoticeContent), ...input.content } : undefined;
   const after = await updateVersioned(tx, inspectionNotice, id, input.version, content ? { content } : {});
   if (items) await replaceItems(tx, id, items);

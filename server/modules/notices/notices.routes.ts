@@ -65,10 +65,11 @@ export async function noticeRoutes(app: AppInstance, deps: AppDeps) {
     const out = await db.transaction(async (tx) => detail(tx, ctx, (await createNotice(tx, ctx, request.body)).id));
     return reply.status(201).send(out);
   });
-  app.patch('/api/inspection-notices/:id', { schema: { tags, summary: 'Edit a draft notice (versioned)', params: idParams, body: updateNoticeBody, response: { 200: noticeSchema, ...errors } } }, async (request) => {
+  app.patch('/api/inspection-notices/:id', { schema: { tags, summary: 'Edit a draft notice (versioned): its texts, its table, and its inspections’ time and places in the same transaction', params: idParams, body: updateNoticeBody, response: { 200: noticeSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      await updateNotice(tx, ctx, request.params.id, request.body);
+      const env = { calendar: (await loadWorkingCalendar(tx)).calendar, clock: clockOf(deps), config: deps.config };
+      await updateNotice(tx, ctx, env, request.params.id, request.body);
       return detail(tx, ctx, request.params.id);
     });
   });

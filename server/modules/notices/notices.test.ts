@@ -92,6 +92,31 @@ describe('schedule notices', () => {
     notice = back.json();
   });
 
+  it("saves a row's time and places with the notice in one transaction: a save refused anywhere changes neither", async () => {
+    const path = `/api/inspection-notices/${notice.id}`;
+    const inspectionOf = async (id: string) => (await s.secretariat.get(`/api/inspections/${id}`)).json() as { version: number; startTime: string | null; places: { agencyId: string }[] };
+    const b = await inspectionOf(wardB);
+    const rows = (changes: Record<string, Record<string, unknown>>) => notice.items.map((i) => ({ inspectionId: i.inspectionId, attendees: i.attendees, ...changes[i.inspectionId] }));
+    // The notice's own part is fine, the inspection's version stale: 409, and the notice's texts unchanged too.
+    const stale = await s.secretariat.patch(path, { version: notice.version, items: rows({ [wardB]: { inspectionVersion: b.version + 5, startTime: '15:00' } }), content: { outline: 'không lưu' } });
+    expect(stale.statusCode).toBe(409);
+    // A place that is not the agency's: 400 naming the row's field; nothing saved.
+    const badPlace = await s.secretariat.patch(path, { version: notice.version, items: rows({ [wardB]: { inspectionVersion: b.version, startTime: '15:00', places: [s.a.wardACommittee.id] } }), content: { outline: 'không lưu' } });
+    expect(badPlace.statusCode).toBe(400);
+    expect(badPlace.json().invalidParams[0].name).toMatch(/^body\.items\.\d+\.places/);
+    // A change of time without the inspection's version: 400 on that row.
+    const noVersion = await s.secretariat.patch(path, { version: notice.version, items: rows({ [wardB]: { startTime: '15:00' } }) });
+    expect(noVersion.json().invalidParams[0]).toMatchObject({ name: expect.stringMatching(/^body\.items\.\d+\.inspectionVersion$/), code: 'required' });
+    expect(await inspectionOf(wardB)).toEqual(b);
+    expect((await s.secretariat.get(path)).json()).toMatchObject({ version: notice.version, content: { outline: notice.content.outline } });
+    // Accepted: both saved, each versioned and audited.
+    const saved = await s.secretariat.patch(path, { version: notice.version, items: rows({ [wardB]: { inspectionVersion: b.version, startTime: '15:00', places: [s.a.wardBDesk.id, s.a.wardBCommittee.id] } }) });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await inspectionOf(wardB)).toMatchObject({ version: b.version + 1, startTime: '15:00', places: [{ agencyId: s.a.wardBDesk.id }, { agencyId: s.a.wardBCommittee.id }] });
+    notice = saved.json();
+    expect(notice.items.find((i) => i.inspectionId === wardB)).toMatchObject({ startTime: '15:00' });
+  });
+
   it('issues it: a TB number from the register, the inspections notified, each unit told in the app and by e-mail', async () => {
     const stale = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version + 1, issuedOn: '2021-08-16', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } });
     expect(stale.json().code).toBe('VERSION_CONFLICT');

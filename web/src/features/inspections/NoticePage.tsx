@@ -155,13 +155,20 @@ function NoticeEditor({ notice, onReload }: { notice: Notice; onReload: () => vo
 
   const save = useMutation({
     mutationFn: async () => {
-      // Time and places belong to the inspection (planned: editable, versioned), then the notice.
-      for (const i of chosen) {
+      // Time and places belong to the inspection (planned: editable, versioned): they go with the
+      // notice in one request, saved in one transaction — a refused save changes nothing.
+      const item = (i: Inspection) => {
         const row = rowOf(i);
         const placesChanged = row.places.join() !== i.places.map((p) => p.agencyId).join();
         const timeChanged = (row.startTime || null) !== i.startTime;
-        if (placesChanged || timeChanged) await api.patch(`/api/inspections/${i.id}`, { version: i.version, ...(timeChanged ? { startTime: row.startTime || null } : {}), ...(placesChanged ? { places: row.places } : {}) });
-      }
+        return {
+          inspectionId: i.id,
+          ...(row.attendees.trim() ? { attendees: row.attendees.trim() } : {}),
+          ...(placesChanged || timeChanged ? { inspectionVersion: i.version } : {}),
+          ...(timeChanged ? { startTime: row.startTime || null } : {}),
+          ...(placesChanged ? { places: row.places } : {}),
+        };
+      };
       const content: Partial<NoticeContent> = {
         summary,
         legalBases: lines(legalBases),
@@ -171,7 +178,7 @@ function NoticeEditor({ notice, onReload }: { notice: Notice; onReload: () => vo
         recipients: lines(recipients),
         signature: { ...(signature.authority.trim() ? { authority: signature.authority.trim() } : {}), ...(signature.onBehalfOf.trim() ? { onBehalfOf: signature.onBehalfOf.trim() } : {}), position: signature.position, signerName: signature.signerName },
       };
-      return api.patch<Notice>(noticePath(notice.id), { version: notice.version, items: chosen.map((i) => ({ inspectionId: i.id, ...(rowOf(i).attendees.trim() ? { attendees: rowOf(i).attendees.trim() } : {}) })), content });
+      return api.patch<Notice>(noticePath(notice.id), { version: notice.version, items: chosen.map(item), content });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(noticeDetailKey(notice.id), saved);

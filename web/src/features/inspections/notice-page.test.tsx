@@ -91,6 +91,17 @@ describe('notice page', () => {
     });
   });
 
+  it("saves a row's new time with the notice, in one request (one transaction on the server), the inspection's version beside it", async () => {
+    const patches = serve(draft);
+    const time = (await screen.findAllByRole('textbox', { name: 'Giờ bắt đầu' }))[0];
+    await userEvent.clear(time);
+    await userEvent.type(time, '14:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu dự thảo' }));
+    await vi.waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toMatchObject({ url: `/api/inspection-notices/${noticeId}`, version: 4, items: [{ inspectionId: wardA.id, inspectionVersion: 3, startTime: '14:00' }] });
+    expect(patches.filter((p) => String(p.url).startsWith('/api/inspections/'))).toEqual([]);
+  });
+
   it('says so when someone else saved first (409), offering to reload', async () => {
     serve(draft, () => json({ type: 'about:blank', title: 'conflict', status: 409, code: 'VERSION_CONFLICT', requestId: 'r' }, 409));
     await userEvent.click(await screen.findByRole('button', { name: 'Lưu dự thảo' }));
