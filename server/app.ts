@@ -51,6 +51,7 @@ import { checklistRoutes } from './modules/checklists/checklists.routes.js';
 import { findingRoutes } from './modules/findings/findings.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { resultsReportRoutes } from './modules/results-reports/results-reports.routes.js';
+import { signatureRoutes } from './modules/signatures/signatures.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { assignedTaskRoutes } from './modules/assigned-tasks/assigned-tasks.routes.js';
 import { selfInspectionRoutes } from './modules/self-inspections/self-inspections.routes.js';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await findingRoutes(typed, deps);
     await dashboardRoutes(typed, deps);
     await resultsReportRoutes(typed, deps);
+    await signatureRoutes(typed, deps);
     await reportRoutes(typed, deps);
     await assignedTaskRoutes(typed, deps);
     await selfInspectionRoutes(typed, deps);

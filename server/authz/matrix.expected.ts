@@ -254,6 +254,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'PUT /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [403, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   // The annual results report: read by leaders, the office and admins; drafted by the office, issued by a leader.
+  'GET /api/awaiting-signature': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'GET /api/results-reports': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 403, unit_officer: 403 },
   'POST /api/results-reports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/results-reports/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },

@@ -882,6 +882,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/risk-ranking': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/risk-ranking?parentUnitId=${place.a.town.id}&year=2021`)) },
+  'GET /api/awaiting-signature': { scoped: false, build: async () => get('/api/awaiting-signature') },
   'GET /api/results-reports': { scoped: false, build: async () => get('/api/results-reports') },
   'POST /api/results-reports': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/results-reports', payload: { year: nextReportYear(), issuingAgencyId: place.a.townCommittee.id } }) },
   'GET /api/results-reports/{id}': { scoped: true, build: async ({ place }) => get(`/api/results-reports/${(await place.shared('draftReport', () => draftReport(place))).id}`) },

@@ -124,3 +124,68 @@ describe('"Việc của tôi" of the standing office', () => {
     expect(within(card).queryByText('Dự thảo')).toBeNull();
   });
 });
+
+describe('"Việc của tôi" of a leader', () => {
+  it('lists the drafts awaiting the leader’s signature, each linked to where it is signed', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        urls.push(url);
+        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read', 'plan.issue', 'conclusion.approve'] });
+        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
+        if (url === '/api/awaiting-signature')
+          return json({
+            items: [
+              { kind: 'conclusion', id: visit.id, path: `/conclusions/${visit.id}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2021, subject: 'UBND phường Hoài Đức', updatedOn: '2021-11-16' },
+              { kind: 'plan', id: visit.planId, path: `/plans/${visit.planId}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2022, subject: null, updatedOn: '2021-11-10' },
+            ],
+            total: 2,
+          });
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <MyTasksPage today="2021-11-20" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    const card = await screen.findByRole('table', { name: 'Văn bản chờ ký' });
+    const conclusion = within(card).getByRole('link', { name: 'Thông báo kết luận kiểm tra' });
+    expect(conclusion.getAttribute('href')).toBe(`/conclusions/${visit.id}`);
+    expect(within(card).getByText('UBND phường Hoài Đức')).toBeTruthy();
+    expect(within(card).getByText('UBND thị xã Hoài Nhơn · Sửa lần cuối 16/11/2021')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Kế hoạch kiểm tra năm 2022 (trình ký)' }).getAttribute('href')).toBe(`/plans/${visit.planId}`);
+    // One request for the whole list.
+    expect(urls.filter((u) => u === '/api/awaiting-signature')).toHaveLength(1);
+  });
+
+  it('is not shown to a unit officer, who signs nothing here', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        urls.push(url);
+        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
+        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <MyTasksPage today="2021-11-20" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Việc của tôi' });
+    expect(screen.queryByText('Văn bản chờ ký')).toBeNull();
+    expect(urls).not.toContain('/api/awaiting-signature');
+  });
+});

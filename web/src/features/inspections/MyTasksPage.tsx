@@ -15,6 +15,7 @@ import { api } from '../../lib/api-client.js';
 import { useInspections } from './inspections.api.js';
 import { MyReportsSection } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
+import { AwaitingSignatureCard, signingCapabilities } from './AwaitingSignatureCard.js';
 
 export { deadlineText };
 
@@ -176,6 +177,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
       <Title order={1} size="h2">
         {t('tasks.title')}
       </Title>
+      {signingCapabilities.some((c) => can(c)) && <AwaitingSignatureCard />}
       {office && <ToScheduleCard />}
       {office && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
       <NoticesCard notices={notices.data} toIssue={office} />

@@ -68,6 +68,15 @@ export const seasonVi = {
   'notices.override': 'Vẫn ban hành, với lý do',
   'draws.algorithmText':
     'Xếp danh sách theo mã cơ quan. Với j = 0 … k−1: r = SHA-256("<khóa>:<j>") đọc như một số nguyên (big-endian), chia lấy dư cho tổng trọng số W của các địa điểm còn trong danh sách; chọn địa điểm đầu tiên có tổng trọng số cộng dồn lớn hơn r, rồi bỏ địa điểm đó khỏi danh sách. seedHash = SHA-256(khóa); poolHash = SHA-256(danh sách ở dạng chuẩn), viết bằng chữ hex thường trên UTF-8.',
+  'signatures.title': 'Văn bản chờ ký',
+  'signatures.none': 'Không có dự thảo nào chờ ký.',
+  'signatures.more': 'Còn {n} dự thảo khác; xem trong từng danh mục.',
+  'signatures.updatedOn': 'Sửa lần cuối {date}',
+  'signatures.kind.plan': 'Kế hoạch kiểm tra năm {year} (trình ký)',
+  'signatures.kind.team': 'Quyết định thành lập đoàn kiểm tra năm {year}',
+  'signatures.kind.conclusion': 'Thông báo kết luận kiểm tra',
+  'signatures.kind.escalation': 'Văn bản kiến nghị kiểm tra công vụ',
+  'signatures.kind.results_report': 'Báo cáo kết quả kiểm tra CCHC năm {year}',
 } as const;
 
 export const seasonEn: Record<keyof typeof seasonVi, string> = {
@@ -139,4 +148,13 @@ export const seasonEn: Record<keyof typeof seasonVi, string> = {
   'notices.override': 'Issue anyway, because',
   'draws.algorithmText':
     'Sort the pool by agency id. For j = 0 … k−1: r = SHA-256("<seed>:<j>") read as a big-endian integer, modulo the total weight W of the places still in the pool; pick the first place whose running total of weights exceeds r, and take it out of the pool. seedHash = SHA-256(seed); poolHash = SHA-256(canonicalPool), all in lowercase hex over UTF-8.',
+  'signatures.title': 'Drafts awaiting signature',
+  'signatures.none': 'No draft is waiting for signature.',
+  'signatures.more': '{n} more drafts; see each list.',
+  'signatures.updatedOn': 'Last changed {date}',
+  'signatures.kind.plan': 'Inspection plan {year} (submitted)',
+  'signatures.kind.team': 'Decision founding an inspection team ({year})',
+  'signatures.kind.conclusion': 'Inspection conclusion notice',
+  'signatures.kind.escalation': 'Proposal for a public-service inspection',
+  'signatures.kind.results_report': 'PAR inspection results report {year}',
 };
