@@ -13,6 +13,7 @@ import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { useNotifySuccess } from '../plans/notify.js';
 import { inspectionKeys, useInspections } from './inspections.api.js';
 import { usePlacesOf } from './places.js';
+import { IssueNoticeModal } from './NoticesPanel.js';
 
 export const noticeDetailKey = (id: string) => ['inspection-notices', 'detail', id] as const;
 const noticePath = (id: string) => `/api/inspection-notices/${encodeURIComponent(id)}`;
@@ -28,6 +29,9 @@ export function NoticePage() {
   const t = useT();
   const { id = '' } = useParams();
   const notice = useQuery({ queryKey: noticeDetailKey(id), queryFn: ({ signal }) => api.get<Notice>(noticePath(id), undefined, signal) });
+  const queryClient = useQueryClient();
+  // Issued here as from the schedule page: the same dialog and rules; whoever the server lets (abilities.issue).
+  const [issuing, setIssuing] = useState(false);
   return (
     <Stack>
       <Anchor component={Link} to="/inspections" size="sm">
@@ -35,6 +39,20 @@ export function NoticePage() {
       </Anchor>
       {notice.error ? <ErrorAlert error={notice.error} /> : null}
       {notice.isPending && <Loader aria-label={t('app.loading')} />}
+      {notice.data?.abilities.issue && notice.data.status === 'draft' && (
+        <Group justify="flex-end">
+          <Button color="blue" onClick={() => setIssuing(true)}>
+            {t('notices.issue')}
+          </Button>
+        </Group>
+      )}
+      {issuing && notice.data && (
+        <IssueNoticeModal
+          notice={notice.data}
+          onClose={() => setIssuing(false)}
+          onIssued={() => Promise.all([notice.refetch(), queryClient.invalidateQueries({ queryKey: ['inspection-notices'] }), queryClient.invalidateQueries({ queryKey: inspectionKeys.all })])}
+        />
+      )}
       {notice.data && (notice.data.abilities.update ? <NoticeEditor key={notice.data.version} notice={notice.data} onReload={() => void notice.refetch()} /> : <NoticeReadView notice={notice.data} />)}
     </Stack>
   );

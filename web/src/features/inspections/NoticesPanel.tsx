@@ -116,7 +116,8 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
   );
 }
 
-function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClose: () => void; onIssued: () => Promise<unknown> }) {
+/** Issuing a draft notice: the date, the signer, an override reason for a lead-time conflict (also on /notices/:id). */
+export function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice; onClose: () => void; onIssued: () => Promise<unknown> }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   // Issued on or before today and before its first visit: recording an earlier season, the day is chosen.

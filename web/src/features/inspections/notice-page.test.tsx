@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -115,5 +115,38 @@ describe('notice page', () => {
     expect(screen.getByText('Lãnh đạo UBND phường')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lưu dự thảo' })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
+  });
+  it('issues the draft from its page with the same dialog as the schedule page, for whoever the server lets (here the leader, who may not edit)', async () => {
+    const ahead = { ...draft, items: [{ ...item(wardA, 'Lãnh đạo UBND phường'), startsOn: '2099-09-09', endsOn: '2099-09-09' }], abilities: { update: false, issue: true } };
+    const posts: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (init?.method === 'POST') {
+          posts.push(`${url} ${String(init.body)}`);
+          return json({ ...ahead, status: 'issued', documentNumber: '07/TB-NV', issuedOn: '2099-01-05', abilities: { update: false, issue: false } });
+        }
+        if (url === `/api/inspection-notices/${noticeId}`) return json(posts.length ? { ...ahead, status: 'issued', documentNumber: '07/TB-NV', issuedOn: '2099-01-05', abilities: { update: false, issue: false } } : ahead);
+        if (url === '/api/documents/pdf-availability') return json({ available: false });
+        return json({ items: [], total: 0 });
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter initialEntries={[`/notices/${noticeId}`]}>
+        <Routes>
+          <Route path="/notices/:id" element={<NoticePage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Ban hành thông báo' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('textbox', { name: /Người ký/ })).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ban hành thông báo' }));
+    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toContain(`/api/inspection-notices/${noticeId}/issue`);
+    expect(JSON.parse(posts[0].split(' ').slice(1).join(' '))).toMatchObject({ version: 4, signature: { signerName: 'Nguyễn Văn Hùng' } });
+    expect(await screen.findByRole('heading', { name: /Thông báo lịch kiểm tra số 07\/TB-NV/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ban hành thông báo' })).toBeNull();
   });
 });
