@@ -161,9 +161,13 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     const resolver = resolverOf(ownerType);
     if (!(await resolver.canRead(db, ctx.actor, ownerId))) throw AppError.notFound('record');
     const rows = await listAttachments(db, { ownerType, ownerId }, purpose);
+    const attachable = new Map<string, boolean>();
     const removable = new Map<string, boolean>();
-    for (const p of new Set(rows.map((r) => r.purpose))) removable.set(p, await resolver.canAttach(db, ctx.actor, ownerId, p));
-    const canAttach = purpose !== undefined && purpose in resolver.purposes && (removable.get(purpose) ?? (await resolver.canAttach(db, ctx.actor, ownerId, purpose)));
+    for (const p of new Set(rows.map((r) => r.purpose))) {
+      attachable.set(p, await resolver.canAttach(db, ctx.actor, ownerId, p));
+      removable.set(p, attachable.get(p) === true && (await resolver.removalRefusal?.(db, ctx.actor, ownerId, p)) == null);
+    }
+    const canAttach = purpose !== undefined && purpose in resolver.purposes && (attachable.get(purpose) ?? (await resolver.canAttach(db, ctx.actor, ownerId, purpose)));
     const rules = purpose === undefined ? undefined : resolver.purposes[purpose];
     return {
       items: rows.map((r) => present(r, removable.get(r.purpose) === true)),
@@ -191,6 +195,8 @@ export async function fileRoutes(app: AppInstance, deps: AppDeps & { files: File
     await db.transaction(async (tx) => {
       const { row, resolver } = await readableAttachment(tx, ctx.actor, request.params.id);
       if (!(await resolver.canAttach(tx, ctx.actor, row.ownerId, row.purpose))) throw new AppError('FORBIDDEN', 'you may not remove files of this record');
+      const refusal = await resolver.removalRefusal?.(tx, ctx.actor, row.ownerId, row.purpose);
+      if (refusal) throw new AppError('DOCUMENT_ISSUED', refusal);
       await detachFile(tx, ctx, row, await resolver.auditScope(tx, ctx.actor, row.ownerId));
     });
     await files.sweepUnreferenced(db);

@@ -22,6 +22,12 @@ export interface AttachmentPurpose {
 export interface RecordAccessResolver {
   canRead(db: DbOrTx, actor: Actor, recordId: string): Promise<boolean>;
   canAttach(db: DbOrTx, actor: Actor, recordId: string, purpose: string): Promise<boolean>;
+  /**
+   * Why a file of the purpose may no longer be removed although files may still be added (the
+   * signed scan of final minutes is kept), or null; asked after canAttach. Omitted: whoever may
+   * attach may remove. A refusal answers 409 DOCUMENT_ISSUED.
+   */
+  removalRefusal?(db: DbOrTx, actor: Actor, recordId: string, purpose: string): Promise<string | null>;
   /** Where the record belongs, for the audit events of its files (asked after canAttach). */
   auditScope(db: DbOrTx, actor: Actor, recordId: string): Promise<AuditScope>;
   purposes: Record<string, AttachmentPurpose>;

@@ -8,7 +8,8 @@ export const MINUTES_OWNER_TYPE = 'inspection_minutes';
 
 /**
  * The signed paper copy of final minutes (a scan or photos): read by whoever sees the minutes,
- * added by the team or the office once the text is final (the scan is of that text).
+ * added by the team or the office once the text is final (the scan is of that text), and kept:
+ * never removed (removalRefusal).
  */
 registerRecordAccess(MINUTES_OWNER_TYPE, {
   async canRead(db, actor, id) {
@@ -17,6 +18,11 @@ registerRecordAccess(MINUTES_OWNER_TYPE, {
   async canAttach(db, actor, id) {
     const row = await findVisibleMinutes(db, actor, id);
     return !!row && minutesResource.refusal!(row, 'attach_scan') === null && (await minutesResource.allows(actor, row, 'attach_scan'));
+  },
+  /** The scan is of the final, signed text: it is kept (more pages may be added, none removed). */
+  async removalRefusal(db, actor, id) {
+    const row = await findVisibleMinutes(db, actor, id);
+    return row?.status === 'final' ? 'the signed scan of final minutes is kept: it cannot be removed' : null;
   },
   async auditScope(db, actor, id) {
     const row = await findVisibleMinutes(db, actor, id);

@@ -163,6 +163,14 @@ describe('inspection minutes', () => {
     expect(docx.statusCode).toBe(400);
     const read = await s.unitOfficerB.get(`/api/minutes/${minutes.id}`);
     expect(read.json().signedScans.map((f: { fileName: string }) => f.fileName)).toEqual(['bien-ban-da-ky.pdf']);
+    // Kept: the team may add pages but never remove the scan of the final minutes.
+    const listed = await s.inspector.get(url);
+    expect(listed.json().canAttach).toBe(true);
+    expect(listed.json().items.map((f: { removable: boolean }) => f.removable)).toEqual([false]);
+    const del = await s.inspector.request({ method: 'DELETE', url: `/api/files/${up.json().id}` });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().code).toBe('DOCUMENT_ISSUED');
+    expect((await s.inspector.get(url)).json().items).toHaveLength(1);
   });
 
   it('start the conclusion: its strengths and shortcomings come from the minutes', async () => {
