@@ -41,12 +41,23 @@ let session: ReturnType<typeof sessionOf>;
 let rules: PeriodRule[];
 let onPatch: (body: Record<string, unknown>) => Response;
 const patches: Record<string, unknown>[] = [];
+const posts: Record<string, unknown>[] = [];
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
   if (url.pathname === '/api/session') return json(session);
   if (url.pathname.startsWith('/api/notifications')) return json({ count: 0, items: [] });
+  if (url.pathname === '/api/report-period-rules' && init?.method === 'POST') {
+    const body = JSON.parse(String(init.body));
+    posts.push(body);
+    return json({ ...q2, ...body, id: '99999999-9999-4999-8999-999999999999', version: 1, ownerAgencyName: 'Phòng Nội vụ thị xã Hoài Nhơn', canManage: true }, 201);
+  }
   if (url.pathname === '/api/report-period-rules') return json({ items: rules });
+  if (url.pathname.startsWith('/api/agencies/')) {
+    const id = url.pathname.split('/').at(-1)!;
+    return json({ id, name: id.startsWith('7') ? 'UBND phường Bồng Sơn' : id.startsWith('8') ? 'UBND phường Tam Quan' : 'Phòng Nội vụ thị xã Hoài Nhơn', parentAgencyId: null, parentAgencyName: null });
+  }
+  if (url.pathname === '/api/report-templates') return json({ items: [{ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', code: 'cchc_periodic', name: 'Báo cáo CCHC định kỳ', revision: 1, status: 'published' }] });
   if (url.pathname === `/api/report-period-rules/${q2.id}` && init?.method === 'PATCH') {
     const body = JSON.parse(String(init.body));
     patches.push(body);
@@ -106,5 +117,20 @@ describe('the periodic reporting periods page', () => {
     const card = await screen.findByRole('region', { name: 'Q2 — Báo cáo CCHC quý II' });
     expect(within(card).getByRole('textbox', { name: 'Hạn gửi: ngày' }).hasAttribute('readonly')).toBe(true);
     expect(within(card).queryByRole('button', { name: 'Lưu' })).toBeNull();
+  });
+
+  it('names the units a period asks, and creates a new period with its template, cut-off and units', async () => {
+    window.history.pushState({}, '', '/reports/period-rules');
+    renderWithProviders(<App />);
+    const user = userEvent.setup();
+    const card = await screen.findByRole('region', { name: 'Q2 — Báo cáo CCHC quý II' });
+    expect(await within(card).findByText('UBND phường Bồng Sơn')).toBeTruthy();
+    expect(within(card).getByText('UBND phường Tam Quan')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Thêm kỳ báo cáo' }));
+    const form = screen.getByRole('region', { name: 'Thêm kỳ báo cáo' });
+    await user.type(within(form).getByLabelText(/Mã kỳ/), 'q4');
+    await user.type(within(form).getByLabelText('Tên kỳ báo cáo'), 'Báo cáo CCHC quý IV');
+    expect((within(form).getByRole('button', { name: 'Tạo kỳ báo cáo' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

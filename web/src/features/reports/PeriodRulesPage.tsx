@@ -1,18 +1,25 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { PeriodRule } from '../../../../shared/api/reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n.js';
-import { api, isApiError } from '../../lib/api-client.js';
+import { api, invalidParamsByField, isApiError } from '../../lib/api-client.js';
+import type { AgencyDetail } from '../../../../shared/api/registry.schemas.js';
 import { useNotifySuccess } from '../plans/notify.js';
+import { AgencyMultiPicker } from '../plans/AgencyPickers.js';
+import { useOfficeAgencies } from './office.js';
+import { useTemplates } from './reports.api.js';
 
 const rulesKey = ['report-period-rules'] as const;
-type Editable = Pick<PeriodRule, 'name' | 'fromMonth' | 'fromDay' | 'fromYearOffset' | 'toMonth' | 'toDay' | 'dueMonth' | 'dueDay' | 'opensDaysBeforeDue' | 'remindWorkingDays' | 'escalateAfterWorkingDays' | 'active'>;
-const fields = ['name', 'fromMonth', 'fromDay', 'fromYearOffset', 'toMonth', 'toDay', 'dueMonth', 'dueDay', 'opensDaysBeforeDue', 'remindWorkingDays', 'escalateAfterWorkingDays', 'active'] as const satisfies readonly (keyof Editable)[];
+type Editable = Pick<PeriodRule, 'name' | 'fromMonth' | 'fromDay' | 'fromYearOffset' | 'toMonth' | 'toDay' | 'dueMonth' | 'dueDay' | 'opensDaysBeforeDue' | 'remindWorkingDays' | 'escalateAfterWorkingDays' | 'active' | 'targetAgencyIds'>;
+const fields = ['name', 'fromMonth', 'fromDay', 'fromYearOffset', 'toMonth', 'toDay', 'dueMonth', 'dueDay', 'opensDaysBeforeDue', 'remindWorkingDays', 'escalateAfterWorkingDays', 'active', 'targetAgencyIds'] as const satisfies readonly (keyof Editable)[];
 const editableOf = (r: PeriodRule): Editable => Object.fromEntries(fields.map((f) => [f, r[f]])) as Editable;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A new period's starting values: a quarter-like cut-off, due the 20th, the usual reminders. */
+const blank: Editable = { name: '', fromMonth: 1, fromDay: 1, fromYearOffset: 0, toMonth: 3, toDay: 31, dueMonth: 3, dueDay: 20, opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, active: true, targetAgencyIds: [] };
 const dm = (d: number, m: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
 
 /**
@@ -40,6 +47,7 @@ export function PeriodRulesPage() {
       {rules.isPending && <Loader aria-label={t('app.loading')} />}
       {rules.error ? <ErrorAlert error={rules.error} /> : null}
       {rules.data?.items.length === 0 && <Text c="dimmed">{t('reporting.rules.none')}</Text>}
+      <NewRule />
       {rules.data?.items.map((r) => <RuleCard key={`${r.id}:${r.version}`} rule={r} onReload={() => void rules.refetch()} />)}
     </Stack>
   );
@@ -52,7 +60,7 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
   const [v, setV] = useState<Editable>(editableOf(rule));
   const save = useMutation({
     mutationFn: () => {
-      const changes = Object.fromEntries(fields.filter((f) => v[f] !== rule[f]).map((f) => [f, v[f]]));
+      const changes = Object.fromEntries(fields.filter((f) => !same(v[f], rule[f])).map((f) => [f, v[f]]));
       return api.patch<PeriodRule>(`/api/report-period-rules/${rule.id}`, { version: rule.version, ...changes });
     },
     onSuccess: (saved) => {
@@ -61,11 +69,8 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
     },
   });
   const fieldError = useFieldErrors(save.error);
-  const unchanged = fields.every((f) => v[f] === rule[f]);
+  const unchanged = fields.every((f) => same(v[f], rule[f]));
   const stale = isApiError(save.error, 'VERSION_CONFLICT');
-  const num = (f: Exclude<keyof Editable, 'name' | 'active' | 'fromYearOffset'>, min: number, max: number) => (
-    <NumberInput label={t(`reporting.rules.${f}`)} min={min} max={max} allowDecimal={false} value={v[f]} readOnly={!rule.canManage} error={fieldError(f)} onChange={(x) => setV((s) => ({ ...s, [f]: typeof x === 'number' ? x : Number(x) || 0 }))} />
-  );
   return (
     <Paper withBorder p="md" aria-label={`${rule.code} — ${rule.name}`} component="section">
       <Stack gap="sm">
@@ -81,31 +86,7 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
         <Text size="sm" c="dimmed">
           {t('reporting.rules.owner', { owner: rule.ownerAgencyName, units: rule.targetAgencyIds.length, template: rule.templateCode, version: rule.version })}
         </Text>
-        <TextInput label={t('reporting.rules.name')} value={v.name} readOnly={!rule.canManage} error={fieldError('name')} onChange={(e) => setV((s) => ({ ...s, name: e.currentTarget.value }))} />
-        <SimpleGrid cols={{ base: 2, sm: 3 }}>
-          {num('fromDay', 1, 31)}
-          {num('fromMonth', 1, 12)}
-          <Select
-            label={t('reporting.rules.fromYearOffset')}
-            data={[
-              { value: '0', label: t('reporting.rules.sameYear') },
-              { value: '-1', label: t('reporting.rules.previousYear') },
-            ]}
-            value={String(v.fromYearOffset)}
-            readOnly={!rule.canManage}
-            allowDeselect={false}
-            onChange={(x) => setV((s) => ({ ...s, fromYearOffset: Number(x ?? 0) }))}
-          />
-          {num('toDay', 1, 31)}
-          {num('toMonth', 1, 12)}
-          <div />
-          {num('dueDay', 1, 31)}
-          {num('dueMonth', 1, 12)}
-          {num('opensDaysBeforeDue', 0, 120)}
-          {num('remindWorkingDays', 0, 30)}
-          {num('escalateAfterWorkingDays', 1, 60)}
-          <Switch label={t('reporting.rules.active')} checked={v.active} disabled={!rule.canManage} onChange={(e) => setV((s) => ({ ...s, active: e.currentTarget.checked }))} mt="lg" />
-        </SimpleGrid>
+        <RuleFields v={v} setV={setV} readOnly={!rule.canManage} fieldError={fieldError} />
         {stale ? (
           <Alert color="orange" role="alert" title={t('reporting.rules.staleTitle')}>
             <Stack gap="xs">
@@ -127,6 +108,127 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
             </Button>
           </Group>
         )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The agencies of ids, named (GET /api/agencies/{id} each): the picker of the units asked starts from them. */
+function useNamedAgencies(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({ queryKey: ['agencies', 'detail', id], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<AgencyDetail>(`/api/agencies/${encodeURIComponent(id)}`, undefined, signal) })),
+    combine: (results) => ({ pending: results.some((r) => r.isPending), known: results.flatMap((r) => (r.data ? [{ value: r.data.id, label: r.data.name }] : [])) }),
+  });
+}
+
+/** The units a period asks: named chips, searched in the register to add more. */
+function TargetsField({ value, onChange, readOnly, error }: { value: string[]; onChange: (ids: string[]) => void; readOnly: boolean; error?: string }) {
+  const t = useT();
+  const [initial] = useState(value);
+  const named = useNamedAgencies(initial);
+  if (named.pending) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (readOnly) return <Text size="sm">{t('reporting.rules.targets')}: {named.known.map((k) => k.label).join('; ')}</Text>;
+  return <AgencyMultiPicker label={t('reporting.rules.targets')} value={value} onChange={onChange} known={named.known} error={error} />;
+}
+
+/** The fields of a period, for editing one and for a new one. */
+function RuleFields({ v, setV, readOnly, fieldError }: { v: Editable; setV: React.Dispatch<React.SetStateAction<Editable>>; readOnly: boolean; fieldError: (field: string) => string | undefined }) {
+  const t = useT();
+  const num = (f: Exclude<keyof Editable, 'name' | 'active' | 'fromYearOffset' | 'targetAgencyIds'>, min: number, max: number) => (
+    <NumberInput label={t(`reporting.rules.${f}`)} min={min} max={max} allowDecimal={false} value={v[f]} readOnly={readOnly} error={fieldError(f)} onChange={(x) => setV((s) => ({ ...s, [f]: typeof x === 'number' ? x : Number(x) || 0 }))} />
+  );
+  return (
+    <>
+        <TextInput label={t('reporting.rules.name')} value={v.name} readOnly={readOnly} error={fieldError('name')} onChange={(e) => {
+            const name = e.currentTarget.value;
+            setV((s) => ({ ...s, name }));
+          }} />
+        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          {num('fromDay', 1, 31)}
+          {num('fromMonth', 1, 12)}
+          <Select
+            label={t('reporting.rules.fromYearOffset')}
+            data={[
+              { value: '0', label: t('reporting.rules.sameYear') },
+              { value: '-1', label: t('reporting.rules.previousYear') },
+            ]}
+            value={String(v.fromYearOffset)}
+            readOnly={readOnly}
+            allowDeselect={false}
+            onChange={(x) => setV((s) => ({ ...s, fromYearOffset: Number(x ?? 0) }))}
+          />
+          {num('toDay', 1, 31)}
+          {num('toMonth', 1, 12)}
+          <div />
+          {num('dueDay', 1, 31)}
+          {num('dueMonth', 1, 12)}
+          {num('opensDaysBeforeDue', 0, 120)}
+          {num('remindWorkingDays', 0, 30)}
+          {num('escalateAfterWorkingDays', 1, 60)}
+          <Switch label={t('reporting.rules.active')} checked={v.active} disabled={readOnly} onChange={(e) => {
+              const active = e.currentTarget.checked;
+              setV((s) => ({ ...s, active }));
+            }} mt="lg" />
+        </SimpleGrid>
+        <TargetsField value={v.targetAgencyIds} onChange={(targetAgencyIds) => setV((s) => ({ ...s, targetAgencyIds }))} readOnly={readOnly} error={fieldError('targetAgencyIds')} />
+    </>
+  );
+}
+
+/** A new period of the office's regime: code, name, template, cut-off, due day and the units asked (POST). */
+function NewRule() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const notifySuccess = useNotifySuccess();
+  const office = useOfficeAgencies();
+  const templates = useTemplates({ status: 'published' });
+  const [open, setOpen] = useState(false);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [templateCode, setTemplateCode] = useState<string | null>(null);
+  const [v, setV] = useState<Editable>(blank);
+  const create = useMutation({
+    mutationFn: () => api.post<PeriodRule>('/api/report-period-rules', { ownerAgencyId: owner ?? office.options[0]?.value, code: code.trim().toUpperCase(), templateCode, ...v, name: v.name.trim() }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<{ items: PeriodRule[] }>(rulesKey, (old) => old && { items: [...old.items, saved] });
+      notifySuccess(t('reporting.rules.created', { code: saved.code }));
+      setOpen(false);
+      setCode('');
+      setV(blank);
+    },
+  });
+  const fieldError = useFieldErrors(create.error);
+  if (!office.officeId) return null;
+  if (!open)
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)}>
+          {t('reporting.rules.new')}
+        </Button>
+      </Group>
+    );
+  const codes = [...new Set((templates.data?.items ?? []).map((tp) => tp.code))].map((c) => ({ value: c, label: `${(templates.data?.items ?? []).find((tp) => tp.code === c)?.name ?? c} (${c})` }));
+  return (
+    <Paper withBorder p="md" aria-label={t('reporting.rules.new')} component="section">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('reporting.rules.new')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label={t('reporting.col.owner')} required data={office.options} value={owner ?? office.options[0]?.value ?? null} onChange={setOwner} allowDeselect={false} error={fieldError('ownerAgencyId')} />
+          <TextInput label={t('reporting.rules.code')} description={t('reporting.rules.codeHint')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={fieldError('code')} />
+          <Select label={t('reporting.col.template')} required data={codes} value={templateCode} onChange={setTemplateCode} error={fieldError('templateCode')} />
+        </SimpleGrid>
+        <RuleFields v={v} setV={setV} readOnly={false} fieldError={fieldError} />
+        {create.error != null && !Object.keys(invalidParamsByField(create.error)).length && <ErrorAlert error={create.error} />}
+        <Group>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!code.trim() || !templateCode || !v.name.trim() || v.targetAgencyIds.length === 0}>
+            {t('reporting.rules.create')}
+          </Button>
+          <Button variant="subtle" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
       </Stack>
     </Paper>
   );
