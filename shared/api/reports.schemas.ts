@@ -259,6 +259,7 @@ export const submissionEventSchema = z.object({ action: z.enum(['submitted', 're
 export const submissionSummarySchema = z.object({
   id: z.uuid(),
   requestId: z.uuid(),
+  requestTitle: z.string(),
   agencyId: z.uuid(),
   agencyName: z.string(),
   status: z.enum(submissionStatuses),
@@ -281,7 +282,13 @@ export const submissionSchema = submissionSummarySchema.extend({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 export const submissionListResponse = z.object({ items: z.array(submissionSummarySchema) });
-export const listSubmissionsQuery = z.object({ requestId: z.uuid().optional(), status: z.enum(submissionDisplayStatuses).optional(), mine: z.enum(['true', 'false']).optional() });
+export const listSubmissionsQuery = z.object({
+  requestId: z.uuid().optional(),
+  status: z.enum(submissionDisplayStatuses).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  /** true: the reports sent to the caller's office and waiting for it to accept or return them (open requests), oldest first. */
+  toReview: z.enum(['true', 'false']).optional(),
+});
 
 export const saveSubmissionBody = z.object({ version, content: submissionContent });
 export const submitSubmissionBody = z.object({ version, content: submissionContent.optional() });

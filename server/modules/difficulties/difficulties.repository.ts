@@ -25,6 +25,7 @@ export async function findVisibleDifficulty(tx: DbOrTx, actor: Actor, id: string
 
 export interface DifficultyFilter {
   q?: string;
+  forwardedToMe?: 'true' | 'false';
   status?: string;
   reformAreaId?: string;
   agencyId?: string;
@@ -37,6 +38,7 @@ function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
     f.q?.trim() ? matchesText(sql`${difficulty.title} || ' ' || ${difficulty.body}`, f.q) : undefined,
     f.reformAreaId ? eq(difficulty.reformAreaId, f.reformAreaId) : undefined,
     f.agencyId ? eq(difficulty.agencyId, f.agencyId) : undefined,
+    f.forwardedToMe === 'true' ? eq(difficulty.forwardedTo, actor.userId) : undefined,
     f.year ? sql`${difficulty.raisedOn} >= ${`${f.year}-01-01`}::date and ${difficulty.raisedOn} <= ${`${f.year}-12-31`}::date` : undefined,
   );
 }

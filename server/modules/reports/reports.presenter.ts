@@ -95,6 +95,7 @@ export function presentSubmissionSummary(s: SubmissionRow): SubmissionSummary {
   return {
     id: s.id,
     requestId: s.requestId,
+    requestTitle: s.requestTitle,
     agencyId: s.agencyId,
     agencyName: s.agencyName,
     status: s.status as SubmissionStatus,

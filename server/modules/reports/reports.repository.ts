@@ -176,11 +176,12 @@ export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: str
 // Submissions.
 const subAgency = alias(agency, 'submission_agency');
 const editor = alias(appUser, 'submission_editor');
-export type SubmissionRow = typeof reportSubmission.$inferSelect & { agencyName: string; agencyUnitPath: string; agencyPath: string; updatedByName: string | null };
+export type SubmissionRow = typeof reportSubmission.$inferSelect & { agencyName: string; agencyUnitPath: string; agencyPath: string; updatedByName: string | null; requestTitle: string };
 function selectSubmissions(tx: DbOrTx) {
   return tx
-    .select({ s: reportSubmission, agencyName: subAgency.name, agencyUnitPath: subAgency.unitPath, agencyPath: subAgency.path, updatedByName: editor.fullName })
+    .select({ s: reportSubmission, agencyName: subAgency.name, agencyUnitPath: subAgency.unitPath, agencyPath: subAgency.path, updatedByName: editor.fullName, requestTitle: reportRequest.title })
     .from(reportSubmission)
+    .innerJoin(reportRequest, eq(reportRequest.id, reportSubmission.requestId))
     .innerJoin(subAgency, eq(subAgency.id, reportSubmission.agencyId))
     .leftJoin(editor, eq(editor.id, reportSubmission.updatedBy));
 }
@@ -195,17 +196,22 @@ export async function findVisibleSubmission(tx: DbOrTx, actor: Actor, id: string
   const [row] = await selectSubmissions(tx).where(and(eq(reportSubmission.id, id), sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`));
   return row ? flatSubmission(row) : null;
 }
-export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean }): Promise<SubmissionRow[]> {
+/** Reports sent and waiting for review on open requests whose owner is in the actor's `report.manage` reach. */
+const awaitingReviewBy = (actor: Actor): SQL => sql`${reportSubmission.status} = 'submitted' and ${reportSubmission.requestId} in (
+  select r.id from report_request r join agency oa on oa.id = r.owner_agency_id where r.status = 'open' and ${agencyInReach(actor, 'report.manage', agencyColumns('oa'))})`;
+
+export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean; toReview?: boolean }): Promise<SubmissionRow[]> {
   const rows = await selectSubmissions(tx)
     .where(
       and(
         sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`,
         f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,
         f.mine ? agencyInReach(actor, 'report.submit', subAgency) : undefined,
+        f.toReview ? awaitingReviewBy(actor) : undefined,
       ),
     )
-    .orderBy(asc(subAgency.sortKey))
-    .limit(5000);
+    .orderBy(...(f.toReview ? [asc(reportSubmission.submittedAt), asc(reportSubmission.id)] : [asc(subAgency.sortKey)]))
+    .limit(f.toReview ? 200 : 5000);
   return rows.map(flatSubmission);
 }
 export async function submissionHistory(tx: DbOrTx, submissionId: string) {

@@ -173,7 +173,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   app.get('/api/report-submissions', { schema: { tags, summary: "Units' reports the caller may see (mine=true: those the caller fills in)", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: request.query.requestId, mine: request.query.mine === 'true' });
+      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: request.query.requestId, mine: request.query.mine === 'true', toReview: request.query.toReview === 'true' });
       const items = rows.map(presentSubmissionSummary);
       return { items: request.query.status ? items.filter((i) => i.displayStatus === request.query.status) : items };
     });

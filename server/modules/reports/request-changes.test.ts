@@ -96,12 +96,17 @@ describe('an issued công văn', () => {
     const mine = await mySubmission(req.id);
     const sent = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content: { answers: { context: 'x', results: 'y' }, tables: {} } });
     expect(sent.json().late).toBe(true);
+    // The office's queue ("Việc của tôi"): the reports sent and waiting for it; not the unit's, nor the leader's to review.
+    const queue = (await c.secretariat.get('/api/report-submissions?toReview=true')).json().items as Submission[];
+    expect(queue.map((s) => [s.id, s.requestTitle])).toContainEqual([mine.id, 'Báo cáo tình hình thực hiện']);
+    expect((await c.leader.get('/api/report-submissions?toReview=true')).json().items).toEqual([]);
     const accepted = await c.secretariat.post(`/api/report-submissions/${mine.id}/accept`, { version: sent.json().version });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ displayStatus: 'accepted', late: true });
     const after = (await c.secretariat.get(`/api/report-requests/${req.id}`)).json() as ReportRequest;
     expect(after.counts).toMatchObject({ accepted: 1, submitted_late: 0 });
     expect(after.timeliness).toEqual({ onTime: 0, late: 1 });
+    expect(((await c.secretariat.get('/api/report-submissions?toReview=true')).json().items as Submission[]).map((s) => s.id)).not.toContain(mine.id);
   });
 });
 

@@ -1,6 +1,9 @@
 /** Messages of the difficulties raised to the committee (issue 9 §7), spread into messages.vi.ts / messages.en.ts. */
 export const difficultiesVi = {
   'nav.difficulties': 'Khó khăn, vướng mắc',
+  'tasks.difficultiesToHandle': 'Khó khăn, vướng mắc chờ xử lý',
+  'tasks.difficultiesForwarded': 'Khó khăn, vướng mắc chuyển đến tôi',
+  'tasks.difficultiesNone': 'Không có khó khăn, vướng mắc nào đang chờ.',
   'difficulties.title': 'Khó khăn, vướng mắc phản ánh về UBND',
   'difficulties.raise': 'Phản ánh khó khăn, vướng mắc',
   'difficulties.export': 'Xuất tệp .xlsx',
@@ -39,6 +42,9 @@ export const difficultiesVi = {
 type Key = keyof typeof difficultiesVi;
 
 export const difficultiesEn: Record<Key, string> = {
+  'tasks.difficultiesToHandle': 'Difficulties waiting to be handled',
+  'tasks.difficultiesForwarded': 'Difficulties forwarded to me',
+  'tasks.difficultiesNone': 'No difficulty is waiting.',
   'nav.difficulties': 'Difficulties raised',
   'difficulties.title': 'Difficulties raised to the committee',
   'difficulties.raise': 'Raise a difficulty',

@@ -16,6 +16,8 @@ import { useInspections } from './inspections.api.js';
 import { MyReportsSection } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { AwaitingSignatureCard, signingCapabilities } from './AwaitingSignatureCard.js';
+import { ReviewQueueCard } from '../reports/ReviewQueueCard.js';
+import { DifficultyQueueCard } from '../difficulties/DifficultyQueueCard.js';
 
 export { deadlineText };
 
@@ -182,6 +184,9 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
       {office && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
       <NoticesCard notices={notices.data} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
+      {can('report.manage') && <ReviewQueueCard />}
+      {can('difficulty.handle') && <DifficultyQueueCard queue="office" />}
+      {can('difficulty.answer') && <DifficultyQueueCard queue="leader" />}
       <Section
         title={t('tasks.reportsDue')}
         items={reports}

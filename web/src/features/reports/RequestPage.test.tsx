@@ -40,6 +40,7 @@ const base: ReportRequest = {
 const sub = (agencyName: string, status: SubmissionSummary['status'], late: boolean | null): SubmissionSummary => ({
   id: crypto.randomUUID(),
   requestId: id,
+  requestTitle: 'Báo cáo',
   agencyId: crypto.randomUUID(),
   agencyName,
   status,

@@ -5,6 +5,7 @@ export function submissionFixture(over: Partial<Submission> = {}): Submission {
   return {
     id: '11111111-1111-4111-8111-111111111111',
     requestId: '22222222-2222-4222-8222-222222222222',
+    requestTitle: 'Báo cáo CCHC quý II năm 2021',
     agencyId: '33333333-3333-4333-8333-333333333333',
     agencyName: 'UBND phường Bồng Sơn',
     status: 'not_started',
