@@ -57,6 +57,10 @@ export const templateSummarySchema = z.object({
   source: z.string().nullable(),
   itemCount: z.number().int(),
   version: z.number().int(),
+  /** The latest published revision of its code: the one a new checklist is made from. */
+  current: z.boolean(),
+  /** The open draft of the same code, if any (the next version being edited). */
+  draftId: z.uuid().nullable(),
   abilities: z.object({ update: z.boolean(), publish: z.boolean(), newVersion: z.boolean() }),
 });
 export const templateDetailSchema = templateSummarySchema.extend({

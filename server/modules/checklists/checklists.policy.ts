@@ -7,7 +7,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import type { InspectionRow } from '../inspections/inspections.repository.js';
-import { findVisibleTemplate, type TemplateRow } from './templates.repository.js';
+import { findVisibleTemplate, type TemplateFamily, type TemplateRow } from './templates.repository.js';
 
 /**
  * Who sees and changes checklists (shared/domain/capabilities.ts):
@@ -41,9 +41,24 @@ export const templateResource: GuardedResource<TemplateRow, TemplateAction> = {
   },
 };
 
-export function templateAbilities(actor: Actor, row: TemplateRow) {
+/**
+ * Versions never fork: a new version is made only from the latest published revision while no
+ * draft of the code is open, and a draft older than the latest published one is never published.
+ */
+export function templateFamilyRefusal(row: TemplateRow, family: TemplateFamily, action: 'publish' | 'new_version'): string | null {
+  if (action === 'new_version' && row.revision !== family.latestPublished) return `revision ${family.latestPublished} is the latest published: make the new version from it`;
+  if (action === 'new_version' && family.draftId !== null) return `a draft (revision ${family.draftRevision}) of this checklist is open: edit and publish it first`;
+  if (action === 'publish' && row.revision < family.latestPublished) return `revision ${family.latestPublished} was published after this draft: make a new version from it instead`;
+  return null;
+}
+
+export function templateAbilities(actor: Actor, row: TemplateRow, family: TemplateFamily) {
   const manages = inReach(actor, 'checklist.manage', templatePlace(row));
-  return { update: manages && row.status === 'draft', publish: manages && row.status === 'draft', newVersion: manages && row.status === 'published' };
+  return {
+    update: manages && row.status === 'draft',
+    publish: manages && row.status === 'draft' && templateFamilyRefusal(row, family, 'publish') === null,
+    newVersion: manages && row.status === 'published' && templateFamilyRefusal(row, family, 'new_version') === null,
+  };
 }
 
 /**

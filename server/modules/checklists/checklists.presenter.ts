@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor.js';
 import type { InspectionRow } from '../inspections/inspections.repository.js';
 import { checklistAbilities, templateAbilities } from './checklists.policy.js';
 import { checklistsOf, conflictCounts, evidenceOf, itemsOf, type ChecklistItemRow, type EvidenceRow } from './checklists.repository.js';
-import { itemCounts, templateItems, type TemplateRow } from './templates.repository.js';
+import { itemCounts, templateFamilies, templateItems, type TemplateRow } from './templates.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -91,6 +91,7 @@ export async function presentItemById(db: DbOrTx, item: ChecklistItemRow): Promi
 
 export async function presentTemplates(db: DbOrTx, actor: Actor, rows: TemplateRow[]) {
   const counts = await itemCounts(db, rows.map((r) => r.id));
+  const familyOf = await templateFamilies(db, rows);
   return rows.map((r) => ({
     id: r.id,
     ownerAgencyId: r.ownerAgencyId,
@@ -104,7 +105,9 @@ export async function presentTemplates(db: DbOrTx, actor: Actor, rows: TemplateR
     source: r.source,
     itemCount: counts.get(r.id) ?? 0,
     version: r.version,
-    abilities: templateAbilities(actor, r),
+    current: r.status === 'published' && r.revision === familyOf(r).latestPublished,
+    draftId: familyOf(r).draftId,
+    abilities: templateAbilities(actor, r, familyOf(r)),
   }));
 }
 

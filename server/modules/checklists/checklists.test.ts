@@ -71,6 +71,28 @@ describe('checklist templates', () => {
     expect((await s.unitOfficerA.get(`/api/checklist-templates/${draft.json().id}`)).statusCode).toBe(404);
     expect((await s.unitOfficerA.get('/api/checklist-templates')).json().items).toEqual([]);
   });
+
+  it('versions never fork: a new version only from the latest published revision, never while a draft is open', async () => {
+    const { groups, items, name, kind } = standardContentTemplate;
+    const body = { ownerAgencyId: s.a.townCommittee.id, code: `NV-${crypto.randomUUID().slice(0, 6)}`, kind, name, groups, items };
+    const r1 = (await s.secretariat.post('/api/checklist-templates', body)).json();
+    const p1 = (await s.secretariat.post(`/api/checklist-templates/${r1.id}/publish`, { version: r1.version })).json();
+    expect(p1).toMatchObject({ current: true, draftId: null, abilities: { newVersion: true } });
+    const r2 = await s.secretariat.post(`/api/checklist-templates/${r1.id}/versions`, { version: p1.version });
+    expect(r2.statusCode, r2.body).toBe(201);
+    // A second draft from r1 while r2 is open: refused; r1 points at the open draft instead.
+    const again = await s.secretariat.post(`/api/checklist-templates/${r1.id}/versions`, { version: p1.version });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'INVALID_STATE']);
+    expect((await s.secretariat.get(`/api/checklist-templates/${r1.id}`)).json()).toMatchObject({ current: true, draftId: r2.json().id, abilities: { newVersion: false } });
+    const p2 = await s.secretariat.post(`/api/checklist-templates/${r2.json().id}/publish`, { version: r2.json().version });
+    expect(p2.statusCode, p2.body).toBe(200);
+    // r1 is now an older version: no new version from it (it would lose r2's edits).
+    const fromOld = await s.secretariat.post(`/api/checklist-templates/${r1.id}/versions`, { version: p1.version });
+    expect([fromOld.statusCode, fromOld.json().code]).toEqual([409, 'INVALID_STATE']);
+    expect((await s.secretariat.get(`/api/checklist-templates/${r1.id}`)).json()).toMatchObject({ current: false, abilities: { newVersion: false } });
+    const r3 = await s.secretariat.post(`/api/checklist-templates/${r2.json().id}/versions`, { version: p2.json().version });
+    expect(r3.json()).toMatchObject({ revision: 3, previousId: r2.json().id });
+  });
 });
 
 describe('filling an inspection’s checklist', () => {

@@ -10,8 +10,8 @@ import { updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { templateResource } from './checklists.policy.js';
-import { latestRevision, replaceTemplateItems, templateItems } from './templates.repository.js';
+import { templateFamilyRefusal, templateResource } from './checklists.policy.js';
+import { type TemplateRow, latestRevision, replaceTemplateItems, templateFamilies, templateItems } from './templates.repository.js';
 
 /**
  * Checklist templates, the office's (one use case per function, as framework-use-cases.ts):
@@ -71,10 +71,18 @@ export async function updateTemplate(tx: Tx, ctx: RequestContext, id: string, in
   return after;
 }
 
+/** 409 INVALID_STATE when the move would fork the versions (templateFamilyRefusal); the family is locked first. */
+async function refuseFork(tx: Tx, row: TemplateRow, action: 'publish' | 'new_version'): Promise<void> {
+  await tx.select({ id: checklistTemplate.id }).from(checklistTemplate).where(and(eq(checklistTemplate.ownerAgencyId, row.ownerAgencyId), eq(checklistTemplate.code, row.code))).for('update');
+  const refusal = templateFamilyRefusal(row, (await templateFamilies(tx, [row]))(row), action);
+  if (refusal) throw new AppError('INVALID_STATE', refusal);
+}
+
 /** Publishes a draft: teams may use it from now on; it is frozen. */
 export async function publishTemplate(tx: Tx, ctx: RequestContext, id: string, version: number) {
   const template = await loadForAction(tx, ctx, templateResource, id, 'publish', version);
   if (!(await templateItems(tx, id)).length) throw new AppError('INVALID_STATE', 'a checklist without items cannot be published');
+  await refuseFork(tx, template, 'publish');
   const after = await updateVersioned(tx, checklistTemplate, id, version, { status: 'published' });
   await recordAudit(tx, ctx, { action: 'checklist_template.published', entityType: 'checklist_template', entityId: id, scope: { agencies: [template.ownerAgencyId] }, before: { status: 'draft' }, after: { status: after.status, version: after.version } });
   return after;
@@ -83,6 +91,7 @@ export async function publishTemplate(tx: Tx, ctx: RequestContext, id: string, v
 /** A new draft revision of a published template, its groups and items copied. */
 export async function newTemplateVersion(tx: Tx, ctx: RequestContext, id: string, version: number) {
   const previous = await loadForAction(tx, ctx, templateResource, id, 'new_version', version);
+  await refuseFork(tx, previous, 'new_version');
   const items = await templateItems(tx, id);
   const [row] = await tx
     .insert(checklistTemplate)

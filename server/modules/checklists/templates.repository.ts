@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { ChecklistGroup, ChecklistTemplateItemInput } from '../../../shared/domain/checklists.js';
 import { agency, checklistTemplate, checklistTemplateItem } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -64,4 +64,28 @@ export async function latestRevision(tx: DbOrTx, ownerAgencyId: string, code: st
     .orderBy(desc(checklistTemplate.revision))
     .limit(1);
   return row?.revision ?? 0;
+}
+
+/** Where a template code stands at its owner: its latest published revision (0 if none) and its open draft. */
+export type TemplateFamily = { latestPublished: number; draftId: string | null; draftRevision: number | null };
+const familyKey = (ownerAgencyId: string, code: string) => `${ownerAgencyId}|${code}`;
+
+/** The families of the given templates, in one statement, keyed by owner and code (`familyOf`). */
+export async function templateFamilies(tx: DbOrTx, rows: { ownerAgencyId: string; code: string }[]): Promise<(row: { ownerAgencyId: string; code: string }) => TemplateFamily> {
+  const pairs = [...new Map(rows.map((r) => [familyKey(r.ownerAgencyId, r.code), r])).values()];
+  const members = pairs.length
+    ? await tx
+        .select({ id: checklistTemplate.id, ownerAgencyId: checklistTemplate.ownerAgencyId, code: checklistTemplate.code, revision: checklistTemplate.revision, status: checklistTemplate.status })
+        .from(checklistTemplate)
+        .where(or(...pairs.map((p) => and(eq(checklistTemplate.ownerAgencyId, p.ownerAgencyId), eq(checklistTemplate.code, p.code)))))
+    : [];
+  const families = new Map<string, TemplateFamily>();
+  for (const m of members) {
+    const key = familyKey(m.ownerAgencyId, m.code);
+    const f = families.get(key) ?? { latestPublished: 0, draftId: null, draftRevision: null };
+    if (m.status === 'published') f.latestPublished = Math.max(f.latestPublished, m.revision);
+    else if (f.draftRevision === null || m.revision > f.draftRevision) Object.assign(f, { draftId: m.id, draftRevision: m.revision });
+    families.set(key, f);
+  }
+  return (row) => families.get(familyKey(row.ownerAgencyId, row.code)) ?? { latestPublished: 0, draftId: null, draftRevision: null };
 }

@@ -95,9 +95,10 @@ export function ChecklistTemplatePage() {
     );
 
   const versions = (list.data?.items ?? []).filter((r) => sameTemplate(r, template));
-  const newerDraft = versions.find((r) => r.status === 'draft' && r.revision > template.revision);
-  const newestPublished = versions.find((r) => r.status === 'published');
-  const older = template.status === 'published' && newestPublished && newestPublished.revision > template.revision;
+  // The server says which revision is current and which draft is open: a new version is made only
+  // from the latest published revision, and never while a draft is open (versions never fork).
+  const openDraft = template.current && template.draftId ? { id: template.draftId, revision: versions.find((r) => r.id === template.draftId)?.revision ?? template.revision + 1 } : null;
+  const older = template.status === 'published' && !template.current;
 
   return (
     <Stack>
@@ -138,11 +139,11 @@ export function ChecklistTemplatePage() {
           {template.status === 'published' && (
             <Alert color="blue" variant="light">
               <Text size="sm">{older ? t('checklistTemplates.olderVersion') : t('checklistTemplates.frozen')}</Text>
-              {template.abilities.newVersion && (
+              {(openDraft || template.abilities.newVersion) && (
                 <Group mt="sm">
-                  {newerDraft ? (
-                    <Button component={Link} to={`/checklist-templates/${newerDraft.id}`} variant="light" size="xs">
-                      {t('checklistTemplates.openDraft', { revision: newerDraft.revision })}
+                  {openDraft ? (
+                    <Button component={Link} to={`/checklist-templates/${openDraft.id}`} variant="light" size="xs">
+                      {t('checklistTemplates.openDraft', { revision: openDraft.revision })}
                     </Button>
                   ) : (
                     <Button size="xs" loading={newVersion.isPending} onClick={() => newVersion.mutate(template.version, { onSuccess: (draft) => void navigate(`/checklist-templates/${draft.id}`) })}>

@@ -32,6 +32,8 @@ const published: TemplateDetail = {
   source: 'Nghị định 61/2018/NĐ-CP',
   itemCount: 2,
   version: 2,
+  current: true,
+  draftId: null,
   abilities: { update: false, publish: false, newVersion: true },
   groups: [{ code: 'a', title: 'Cơ sở vật chất', by: 'place', assignedTasks: false }],
   items: [
@@ -39,7 +41,7 @@ const published: TemplateDetail = {
     { id: '20000000-0000-4000-8000-000000000002', groupCode: 'a', code: 'a.2', text: 'Số hồ sơ trễ hạn', guidance: null, answerType: 'number', evidenceRequired: false },
   ],
 };
-const draftOf = (p: TemplateDetail): TemplateDetail => ({ ...p, id: v2Id, revision: 2, previousId: p.id, status: 'draft', version: 1, abilities: { update: true, publish: true, newVersion: false } });
+const draftOf = (p: TemplateDetail): TemplateDetail => ({ ...p, id: v2Id, revision: 2, previousId: p.id, status: 'draft', version: 1, current: false, draftId: null, abilities: { update: true, publish: true, newVersion: false } });
 
 let templates: TemplateDetail[];
 let putAnswer: ((body: unknown) => Response) | null;
@@ -72,12 +74,14 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     return json(tpl);
   }
   if (m[2] === '/publish') {
-    Object.assign(tpl, { status: 'published', version: tpl.version + 1, abilities: { update: false, publish: false, newVersion: true } });
+    for (const other of templates.filter((x) => x.code === tpl.code)) Object.assign(other, { current: false, draftId: null, abilities: { ...other.abilities, newVersion: false } });
+    Object.assign(tpl, { status: 'published', version: tpl.version + 1, current: true, abilities: { update: false, publish: false, newVersion: true } });
     return json(tpl);
   }
   if (m[2] === '/versions') {
     const draft = draftOf(tpl);
     templates.push(draft);
+    Object.assign(tpl, { draftId: draft.id, abilities: { ...tpl.abilities, newVersion: false } });
     return json(draft, 201);
   }
   return json(tpl);
@@ -190,6 +194,25 @@ describe('the checklist template editor', () => {
     await user.click(within(alert).getByRole('button', { name: 'Tải lại' }));
     expect(((await screen.findByDisplayValue('Tên do người khác sửa')) as HTMLInputElement).value).toBe('Tên do người khác sửa');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers a new version only on the latest published revision, and the open draft instead of a second one', async () => {
+    const v2: TemplateDetail = { ...draftOf(published), status: 'published', version: 2, current: true, abilities: { update: false, publish: false, newVersion: true } };
+    templates = [{ ...structuredClone(published), current: false, abilities: { update: false, publish: false, newVersion: false } }, v2];
+    window.history.pushState({}, '', `/checklist-templates/${v1Id}`);
+    const { unmount } = renderWithProviders(<App />);
+    expect(await screen.findByText('Đây là một phiên bản cũ, chỉ để xem.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tạo phiên bản mới' })).toBeNull();
+    unmount();
+
+    const draftId = '10000000-0000-4000-8000-000000000003';
+    Object.assign(v2, { draftId, abilities: { update: false, publish: false, newVersion: false } });
+    templates.push({ ...draftOf(v2), id: draftId, revision: 3, previousId: v2Id });
+    window.history.pushState({}, '', `/checklist-templates/${v2Id}`);
+    renderWithProviders(<App />);
+    const open = await screen.findByRole('link', { name: 'Mở dự thảo phiên bản 3' });
+    expect(open.getAttribute('href')).toBe(`/checklist-templates/${draftId}`);
+    expect(screen.queryByRole('button', { name: 'Tạo phiên bản mới' })).toBeNull();
   });
 
   it('lists templates with their newest and published versions, and creates a new draft', async () => {
