@@ -195,6 +195,7 @@ export const fieldErrorCodes = [
   'severity_not_allowed',
   'unknown_group',
   'not_published',
+  'not_current',
   'wrong_answer_type',
   // the assigned-tasks register
   'before_source_date',

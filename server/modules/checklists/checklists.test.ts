@@ -218,3 +218,26 @@ describe('filling an inspection’s checklist', () => {
     expect((await s.inspector.get(`/api/inspections/${visit.id}/checklists`)).json().abilities.fill).toBe(false);
   });
 });
+
+describe('a new checklist on an inspection', () => {
+  it('is made from the current revision of a template only, and once per template code; older checklists stay', async () => {
+    const { groups, items, name, kind } = standardContentTemplate;
+    const body = { ownerAgencyId: s.a.townCommittee.id, code: `CR-${crypto.randomUUID().slice(0, 6)}`, kind, name, groups, items };
+    const r1 = (await s.secretariat.post('/api/checklist-templates', body)).json();
+    const p1 = (await s.secretariat.post(`/api/checklist-templates/${r1.id}/publish`, { version: r1.version })).json();
+    const visit = await deskVisit();
+    const url = `/api/inspections/${visit.id}/checklists`;
+    expect((await s.inspector.post(url, { templateId: r1.id })).statusCode).toBe(201);
+    const r2 = (await s.secretariat.post(`/api/checklist-templates/${r1.id}/versions`, { version: p1.version })).json();
+    const p2 = (await s.secretariat.post(`/api/checklist-templates/${r2.id}/publish`, { version: r2.version })).json();
+    // The inspection keeps its checklist on r1; a second one of the same code, even on r2, is refused.
+    const dup = await s.inspector.post(url, { templateId: p2.id });
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'DUPLICATE']);
+    const other = await deskVisit();
+    const old = await s.inspector.post(`/api/inspections/${other.id}/checklists`, { templateId: r1.id });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().invalidParams[0]).toMatchObject({ name: 'body.templateId', code: 'not_current' });
+    expect((await s.inspector.post(`/api/inspections/${other.id}/checklists`, { templateId: p2.id })).statusCode).toBe(201);
+    expect((await s.inspector.get(url)).json().items.map((c: { templateId: string }) => c.templateId)).toContain(r1.id);
+  });
+});

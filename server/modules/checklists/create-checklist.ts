@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { AnswerType } from '../../../shared/domain/checklists.js';
 import type { Clock } from '../../clock.js';
-import { inspectionChecklist, inspectionChecklistItem } from '../../db/schema/index.js';
+import { checklistTemplate, inspectionChecklist, inspectionChecklistItem } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
@@ -11,7 +11,7 @@ import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisibleInspection } from '../inspections/inspections.repository.js';
 import { assignedTasksFor } from './assigned-task-source.js';
 import { assertFills } from './checklists.policy.js';
-import { findVisibleTemplate, templateItems } from './templates.repository.js';
+import { findVisibleTemplate, templateFamilies, templateItems } from './templates.repository.js';
 
 /**
  * The team (or the office) adds a checklist to an inspection from a published template: the
@@ -25,8 +25,17 @@ export async function createChecklist(tx: Tx, ctx: RequestContext, clock: Clock,
   const template = await findVisibleTemplate(tx, ctx.actor, templateId);
   if (!template) throw AppError.invalid('body.templateId', 'not_found', 'no checklist template you may use has this id');
   if (template.status !== 'published') throw AppError.invalid('body.templateId', 'not_published', 'publish the template before using it');
-  const [taken] = await tx.select({ id: inspectionChecklist.id }).from(inspectionChecklist).where(and(eq(inspectionChecklist.inspectionId, inspectionId), eq(inspectionChecklist.templateId, templateId)));
-  if (taken) throw new AppError('DUPLICATE', 'the inspection already has this checklist');
+  // A new checklist is made from the current revision only; those made earlier keep theirs.
+  if ((await templateFamilies(tx, [template]))(template).latestPublished !== template.revision) {
+    throw AppError.invalid('body.templateId', 'not_current', 'a newer revision of this template is published: use it');
+  }
+  // One checklist per template code on an inspection, whatever revision it was made from.
+  const [taken] = await tx
+    .select({ id: inspectionChecklist.id })
+    .from(inspectionChecklist)
+    .innerJoin(checklistTemplate, eq(checklistTemplate.id, inspectionChecklist.templateId))
+    .where(and(eq(inspectionChecklist.inspectionId, inspectionId), eq(checklistTemplate.ownerAgencyId, template.ownerAgencyId), eq(checklistTemplate.code, template.code)));
+  if (taken) throw new AppError('DUPLICATE', 'the inspection already has a checklist of this template');
 
   const [checklist] = await tx
     .insert(inspectionChecklist)

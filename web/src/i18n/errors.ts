@@ -85,6 +85,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   severity_not_allowed: 'field.severity_not_allowed',
   unknown_group: 'field.unknown_group',
   not_published: 'field.not_published',
+  not_current: 'field.not_current',
   wrong_answer_type: 'field.wrong_answer_type',
   required: 'field.required',
   unknown: 'field.unknown',

@@ -476,6 +476,7 @@ export const en: Record<MessageKey, string> = {
   'field.severity_not_allowed': 'A good practice has no severity.',
   'field.unknown_group': 'This group is not in the checklist.',
   'field.not_published': 'Only a published checklist template can be used.',
+  'field.not_current': 'A newer version exists: use the current one.',
   'field.wrong_answer_type': 'The answer does not match the type of this item.',
   'field.not_closed': 'Only a resolved or dismissed item has a resolution date.',
   'field.date_in_future': 'This date has not come yet: a day after today cannot be recorded.',

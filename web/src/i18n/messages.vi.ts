@@ -479,6 +479,7 @@ export const vi = {
   'field.severity_not_allowed': 'Mô hình hay, sáng kiến không có mức độ.',
   'field.unknown_group': 'Nhóm nội dung này không có trong bảng kiểm.',
   'field.not_published': 'Chỉ dùng được bảng kiểm đã ban hành.',
+  'field.not_current': 'Đã có phiên bản mới hơn: hãy dùng phiên bản hiện hành.',
   'field.wrong_answer_type': 'Câu trả lời không đúng loại của mục này.',
   'field.not_closed': 'Chỉ phản ánh đã giải quyết hoặc không xử lý mới có ngày giải quyết.',
   'field.date_in_future': 'Ngày này chưa tới: không ghi nhận được một ngày sau hôm nay.',

@@ -17,8 +17,12 @@ export function ChecklistsPanel({ inspectionId }: { inspectionId: string }) {
   if (data.isPending) return <Loader size="sm" />;
   if (data.error && !data.data) return <ErrorAlert error={data.error} />;
   const { items, abilities } = data.data!;
+  // Only the current revision of each template, and none whose code the inspection already has.
   const used = new Set(items.map((c) => c.templateId));
-  const options = (templates.data?.items ?? []).filter((tpl) => !used.has(tpl.id)).map((tpl) => ({ value: tpl.id, label: tpl.name }));
+  const published = templates.data?.items ?? [];
+  const codeOf = (tpl: { ownerAgencyId: string; code: string }) => `${tpl.ownerAgencyId}|${tpl.code}`;
+  const usedCodes = new Set(published.filter((tpl) => used.has(tpl.id)).map(codeOf));
+  const options = published.filter((tpl) => tpl.current && !usedCodes.has(codeOf(tpl))).map((tpl) => ({ value: tpl.id, label: tpl.name }));
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="checklists-title">

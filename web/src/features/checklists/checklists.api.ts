@@ -5,12 +5,15 @@ import { api } from '../../lib/api-client.js';
 
 export interface TemplateSummary {
   id: string;
+  ownerAgencyId: string;
   code: string;
   name: string;
   kind: ChecklistTemplateKind;
   revision: number;
   status: 'draft' | 'published';
   itemCount: number;
+  /** The latest published revision of its code: the only one a new checklist is made from. */
+  current: boolean;
 }
 
 export interface Revision {
