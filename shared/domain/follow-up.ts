@@ -77,8 +77,11 @@ export function allowedActionMoves(status: ActionStatus): ActionMove[] {
   return actionMoves.filter((m) => nextActionStatus(status, m) !== null);
 }
 
-/** An action still to be done after its due date (the board's "overdue"). */
-export const isActionOverdue = (status: ActionStatus, dueOn: string | null, today: string): boolean => status !== 'draft' && status !== 'closed' && dueOn !== null && dueOn < today;
+/** Statuses in which an action can be overdue: a reported action (done, awaiting the office's review) is not. */
+export const overdueStatuses = ['open', 'in_progress'] as const satisfies readonly ActionStatus[];
+
+/** An action still to be done (not reported) after its due date (the board's "overdue"); server SQL: actionOverdueSql. */
+export const isActionOverdue = (status: ActionStatus, dueOn: string | null, today: string): boolean => (overdueStatuses as readonly ActionStatus[]).includes(status) && dueOn !== null && dueOn < today;
 
 /** Still to be fixed: what a re-inspection is built from. */
 export const isActionOpen = (status: ActionStatus): boolean => status === 'open' || status === 'in_progress' || status === 'reported';

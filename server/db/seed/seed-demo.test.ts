@@ -322,7 +322,7 @@ describe('seedDemo', () => {
     const doc = await unit.get(`/api/documents/conclusion/${list.items[0].id}.docx`);
     expect(doc.statusCode).toBe(200);
     const board = (await unit.get('/api/corrective-actions/board?year=2021')).json();
-    expect(board.total).toMatchObject({ closed: 1, overdue: 3 });
+    expect(board.total).toMatchObject({ closed: 1, overdue: 2 }); // the reported one awaits review: not overdue
   });
 
   it('keeps the register of tasks the committee assigned in 2021, some overdue, each seen by its owner', async () => {

@@ -322,6 +322,17 @@ describe('corrective actions', () => {
     expect(groupA.items.map((a: { contentGroup: string }) => a.contentGroup)).toEqual(['a']);
     expect((await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&contentGroup=-`)).json().total).toBe(0);
     expect((await s.unitOfficerB.get(`/api/corrective-actions/board?planId=${s.plan.id}`)).json().total).toEqual({ open: 0, overdue: 0, closed: 0 });
+    // Reported (done, awaiting the office's review): no longer overdue on the list nor the board; returned, it is again.
+    let current = (await s.unitOfficerA.get(`/api/corrective-actions/${second.id}`)).json();
+    expect(current.overdue).toBe(true);
+    expect((await uploadEvidence(s.unitOfficerA, second.id)).statusCode).toBe(201);
+    const reported = await s.unitOfficerA.post(`/api/corrective-actions/${second.id}/updates`, { version: current.version, move: 'report', note: 'Đã khắc phục.' });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json()).toMatchObject({ status: 'reported', overdue: false });
+    expect((await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}`)).json().total).toEqual({ open: 1, overdue: 1, closed: 1 });
+    expect((await s.unitOfficerA.get('/api/corrective-actions?overdue=true')).json().total).toBe(1);
+    current = (await s.secretariat.post(`/api/corrective-actions/${second.id}/review`, { version: reported.json().version, decision: 'return', note: 'Chưa đủ.' })).json();
+    expect(current).toMatchObject({ status: 'in_progress', overdue: true });
   });
 
   it('open actions become a re-inspection whose result closes or keeps them', async () => {

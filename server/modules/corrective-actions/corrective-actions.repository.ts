@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { overdueStatuses } from '../../../shared/domain/follow-up.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { agency, correctiveAction, correctiveActionUpdate, documentRegisterEntry, inspection, inspectionConclusion, inspectionPlan } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
@@ -107,7 +108,7 @@ function conditions(actor: Actor, f: Omit<ActionFilter, 'page' | 'pageSize'>): S
     f.status ? eq(correctiveAction.status, f.status) : undefined,
     f.reinspectionId ? eq(correctiveAction.reinspectionId, f.reinspectionId) : undefined,
     f.contentGroup === undefined ? undefined : f.contentGroup === '-' ? sql`${correctiveAction.contentGroup} is null` : eq(correctiveAction.contentGroup, f.contentGroup),
-    f.overdue === undefined ? undefined : f.overdue ? sql`(${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date)` : sql`not (${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date)`,
+    f.overdue === undefined ? undefined : f.overdue ? actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today) : sql`not ${actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today)}`,
   );
 }
 
@@ -152,7 +153,7 @@ export interface BoardRow {
  */
 export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; today: string; agencyPage: number; agencyPageSize: number }) {
   const closed = sql`${correctiveAction.status} = 'closed'`;
-  const overdue = sql`coalesce(${correctiveAction.status} <> 'closed' and ${correctiveAction.dueOn} < ${f.today}::date, false)`;
+  const overdue = actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today);
   const grouped = tx
     .select({
       agencyId: sql`${inspection.agencyId}`.as('agency_id'),
@@ -184,4 +185,9 @@ export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string
         order by by_agency, rn`,
   );
   return { rows, agencyCount: Number(rows[0]?.agencyCount ?? 0) };
+}
+
+/** SQL twin of isActionOverdue (shared/domain/follow-up.ts): open or in progress, past its due date; never null. */
+export function actionOverdueSql(status: SQL, dueOn: SQL, today: string): SQL {
+  return sql`coalesce(${status} in (${sql.join(overdueStatuses.map((st) => sql`${st}`), sql`, `)}) and ${dueOn} < ${today}::date, false)`;
 }

@@ -1,21 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
-import { visibleActions } from './corrective-actions.repository.js';
+import { actionOverdueSql, visibleActions } from './corrective-actions.repository.js';
 
 /**
  * The dashboard's "corrective actions" section (issue 11 §4): the actions required by the issued
  * conclusions of the year's visits under the root — open, overdue (past due by today, not
- * closed) and closed, counted as the actions board counts them.
+ * reported nor closed) and closed, counted as the actions board counts them.
  */
 registerDashboardSection({
   key: 'corrective_actions',
   async load(tx, actor, { rootPath, year, today }) {
     const { from, to } = yearBounds(year);
+    const overdue = actionOverdueSql(sql`a.status`, sql`a.due_on`, today);
     const [r] = await queryRows<{ open: number; overdue: number; closed: number }>(
       tx,
-      sql`select count(*) filter (where a.status <> 'closed' and not (a.due_on < ${today}::date))::int as open,
-                 count(*) filter (where a.status <> 'closed' and a.due_on < ${today}::date)::int as overdue,
+      sql`select count(*) filter (where a.status <> 'closed' and not ${overdue})::int as open,
+                 count(*) filter (where ${overdue})::int as overdue,
                  count(*) filter (where a.status = 'closed')::int as closed
             from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id
             join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
