@@ -61,7 +61,7 @@ describe('escalation to a public-service inspection', () => {
       }),
     );
     const queryClient = createQueryClient();
-    queryClient.setQueryData(sessionKey, { capabilities: ['conclusion.draft'] });
+    queryClient.setQueryData(sessionKey, { capabilities: ['conclusion.draft', 'inspection.read_all'] });
     renderWithProviders(
       <MemoryRouter initialEntries={['/inspections/x']}>
         <Routes>
@@ -80,6 +80,22 @@ describe('escalation to a public-service inspection', () => {
     expect(await screen.findByText('trang đề nghị')).toBeTruthy();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ inspectionId, form: 'cong_van', findingIds: ['6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a01'] });
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ version: 1, content: { body: ['Vắng mặt không lý do: 01 công chức vắng mặt trong giờ làm việc', 'Qua kiểm tra đột xuất…'] } });
+  });
+
+  it('is not shown at all to whoever may not read escalations (the team), rather than "none"', async () => {
+    const fetchMock = vi.fn(async (_url: string) => json({ items: [] }));
+    vi.stubGlobal('fetch', fetchMock);
+    const queryClient = createQueryClient();
+    queryClient.setQueryData(sessionKey, { capabilities: ['inspection.conduct'] });
+    const { container } = renderWithProviders(
+      <MemoryRouter>
+        <EscalationsPanel inspectionId={inspectionId} status="closed" />
+      </MemoryRouter>,
+      { queryClient },
+    );
+    expect(container.querySelector('#escalations-title')).toBeNull();
+    expect(screen.queryByText('Chưa có đề nghị kiểm tra công vụ.')).toBeNull();
+    expect(fetchMock.mock.calls.some(([url]) => String(url).includes('escalations'))).toBe(false);
   });
 
   it('is tracked: proposed, accepted, then its result recorded', async () => {

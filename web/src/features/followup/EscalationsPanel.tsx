@@ -14,8 +14,14 @@ import { escalationColor } from './labels.js';
  * On an inspection's page: proposals for a public-service inspection (plan III.1). The office
  * picks the shortcomings and violations found, chooses a Tờ trình or a công văn, and drafts the
  * proposal with those findings as its body; it is edited, issued and followed on its own page.
+ * Escalations are the authority's internal correspondence (docs/decisions/follow-up-visibility.md):
+ * whoever may not read them (the team, the unit) sees no section at all, rather than "none".
  */
-export function EscalationsPanel({ inspectionId, status }: { inspectionId: string; status: InspectionStatus }) {
+export function EscalationsPanel(props: { inspectionId: string; status: InspectionStatus }) {
+  return useHasCapability('inspection.read_all') ? <Escalations {...props} /> : null;
+}
+
+function Escalations({ inspectionId, status }: { inspectionId: string; status: InspectionStatus }) {
   const t = useT();
   const navigate = useNavigate();
   const canDraft = useHasCapability('conclusion.draft') && (status === 'under_way' || status === 'closed');
