@@ -52,6 +52,9 @@ describe('checklist templates', () => {
     expect((await s.unitOfficerA.post('/api/checklist-templates', body)).statusCode).toBe(403);
     const bad = await s.secretariat.post('/api/checklist-templates', { ...body, items: [{ ...items[0], groupCode: 'z' }] });
     expect(bad.json().invalidParams[0]).toMatchObject({ name: 'body.items[0].groupCode', code: 'unknown_group' });
+    const placeTasks = await s.secretariat.post('/api/checklist-templates', { ...body, groups: [...groups, { code: 'p', title: 'Bộ phận Một cửa', by: 'place', assignedTasks: true }] });
+    expect(placeTasks.statusCode).toBe(400);
+    expect(placeTasks.json().invalidParams[0]).toMatchObject({ name: `body.groups[${groups.length}].assignedTasks`, code: 'not_allowed' });
     const draft = await s.secretariat.post('/api/checklist-templates', body);
     expect(draft.statusCode, draft.body).toBe(201);
     expect(draft.json()).toMatchObject({ status: 'draft', revision: 1, itemCount: items.length, abilities: { update: true, publish: true } });

@@ -25,6 +25,8 @@ export function checkTemplateContent(content: Content): void {
   const groups = new Set<string>();
   content.groups.forEach((g, i) => {
     if (groups.has(g.code)) throw AppError.invalid(`body.groups[${i}].code`, 'duplicate_code', `the group ${g.code} is listed twice`);
+    // The register's assigned tasks are a content group's (the seed's II.1 b), never a place visited.
+    if (g.assignedTasks && g.by === 'place') throw AppError.invalid(`body.groups[${i}].assignedTasks`, 'not_allowed', 'a group by place does not list the assigned tasks: only a content group does');
     groups.add(g.code);
   });
   const codes = new Set<string>();

@@ -126,6 +126,10 @@ describe('the checklist template editor', () => {
     await user.click(screen.getByRole('button', { name: 'Thêm nhóm' }));
     const group2 = screen.getByRole('region', { name: 'Nhóm 2' });
     await user.type(within(group2).getByLabelText(/Tiêu đề nhóm/), 'Nhiệm vụ được giao');
+    // It follows the last group (by place), which offers no assigned tasks; made a content group, it does.
+    expect(within(group2).queryByLabelText(/Liệt kê nhiệm vụ được giao/)).toBeNull();
+    await user.click(within(group2).getByLabelText(/^Nhóm theo/));
+    await user.click((await screen.findAllByRole('option', { name: 'Nội dung kiểm tra', hidden: true })).at(-1)!);
     await user.click(within(group2).getByLabelText(/Liệt kê nhiệm vụ được giao/));
     expect(screen.getByText('Có thay đổi chưa lưu.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Lưu dự thảo' }));
@@ -139,7 +143,7 @@ describe('the checklist template editor', () => {
       source: 'Nghị định 61/2018/NĐ-CP',
       groups: [
         { code: 'a', title: 'Cơ sở vật chất, trang thiết bị', by: 'place', assignedTasks: false },
-        { code: 'b', title: 'Nhiệm vụ được giao', by: 'place', assignedTasks: true },
+        { code: 'b', title: 'Nhiệm vụ được giao', by: 'content', assignedTasks: true },
       ],
       items: [
         { groupCode: 'a', code: 'a.3', text: 'Có ghế chờ, nước uống', guidance: null, answerType: 'rating', evidenceRequired: true },

@@ -137,11 +137,14 @@ export function TemplateEditor({ template, onReload }: { template: TemplateDetai
                 allowDeselect={false}
                 data={(['content', 'place'] as const).map((by) => ({ value: by, label: t(`checklistTemplates.group.by.${by}`) }))}
                 value={g.by}
-                onChange={(by) => by && setGroup(gi, { by: by as DraftGroup['by'] })}
+                onChange={(by) => by && setGroup(gi, by === 'place' ? { by, assignedTasks: false } : { by: by as DraftGroup['by'] })}
               />
             </Group>
             <TextInput label={t('checklistTemplates.group.title')} required value={g.title} error={fieldError(`groups.${gi}.title`)} onChange={(e) => setGroup(gi, { title: e.currentTarget.value })} />
-            <Checkbox label={t('checklistTemplates.group.assignedTasks')} checked={g.assignedTasks} onChange={(e) => setGroup(gi, { assignedTasks: e.currentTarget.checked })} />
+            {/* Only a content group lists the register's assigned tasks (the server refuses it on a place). */}
+            {g.by === 'content' && (
+              <Checkbox label={t('checklistTemplates.group.assignedTasks')} checked={g.assignedTasks} error={fieldError(`groups.${gi}.assignedTasks`)} onChange={(e) => setGroup(gi, { assignedTasks: e.currentTarget.checked })} />
+            )}
             {g.items.length === 0 && (
               <Text size="sm" c="dimmed">
                 {t('checklistTemplates.group.empty')}
