@@ -28,7 +28,7 @@ async function feed(url: string) {
 
 describe('calendar feed', () => {
   it('gives each person a secret address of the inspections they may see: no unannounced visit in the unit’s until it starts; revocable', async () => {
-    await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-09' });
+    await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-09', startTime: '08:00' });
     const secret = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-15', places: [s.a.wardBDesk.id] });
     expect((await s.unitOfficerB.get('/api/me/calendar-feed')).json()).toEqual({ active: false, createdAt: null });
     const unitUrl = (await s.unitOfficerB.post('/api/me/calendar-feed')).json().url as string;
@@ -36,8 +36,9 @@ describe('calendar feed', () => {
     const teamUrl = (await s.inspector.post('/api/me/calendar-feed')).json().url as string;
     expect(unitUrl).toMatch(/\/api\/calendar-feed\/[A-Za-z0-9_-]{43}$/);
 
-    expect((await feed(unitUrl)).events).toEqual([`2021-09-09 Kiểm tra có báo trước: ${s.a.wardBCommittee.name}`]);
-    expect((await feed(teamUrl)).events).toEqual([`2021-06-15 Kiểm tra đột xuất: ${s.a.wardBCommittee.name}`, `2021-09-09 Kiểm tra có báo trước: ${s.a.wardBCommittee.name}`]);
+    // A visit with a start time is a timed event: 08:00 in Việt Nam is 01:00 UTC.
+    expect((await feed(unitUrl)).events).toEqual([`2021-09-09T01:00:00Z Kiểm tra có báo trước: ${s.a.wardBCommittee.name}`]);
+    expect((await feed(teamUrl)).events).toEqual([`2021-06-15 Kiểm tra đột xuất: ${s.a.wardBCommittee.name}`, `2021-09-09T01:00:00Z Kiểm tra có báo trước: ${s.a.wardBCommittee.name}`]);
 
     clock.set('2021-06-15T01:00:00Z');
     expect((await s.inspector.post(`/api/inspections/${secret.id}/start`, { version: secret.version })).statusCode).toBe(200);

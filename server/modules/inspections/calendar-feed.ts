@@ -13,6 +13,9 @@ import { loadRoles } from '../session/session-store.js';
 import { isVisibleTo } from './inspections.repository.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 
+/** When a timed visit's calendar event ends on its last day (local time): the end of the office day. */
+const OFFICE_DAY_ENDS = '17:00';
+
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const kindText: Record<InspectionKind, string> = { report: 'Kiểm tra qua báo cáo', announced: 'Kiểm tra có báo trước', unannounced: 'Kiểm tra đột xuất', reinspection: 'Tái kiểm tra' };
 
@@ -28,7 +31,7 @@ async function feedActor(db: DbOrTx, token: string): Promise<Actor | null> {
 }
 
 /**
- * The inspections the owner may see now, as iCalendar all-day events: the same visibility rule as
+ * The inspections the owner may see now, as iCalendar events (timed when the visit has a start time): the same visibility rule as
  * everywhere (an unannounced visit appears in a unit's feed only once started), read at each fetch.
  */
 export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
@@ -41,10 +44,22 @@ export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
     .orderBy(asc(inspection.startsOn))
     .limit(5000);
   const day = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+  const utc = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [number, number, number, number, number];
+  /**
+   * A visit with a start time is a timed event from that time (Asia/Ho_Chi_Minh, UTC+7 all year,
+   * written in UTC) to the end of the office day on its last day; without one, all-day events.
+   */
+  type When = { start: EventAttributes['start']; end: EventAttributes['start']; startInputType?: 'utc'; startOutputType?: 'utc'; endInputType?: 'utc'; endOutputType?: 'utc' };
+  const when = (r: (typeof rows)[number]): When => {
+    if (!r.startTime) return { start: day(r.startsOn), end: day(dayNumberToIso(toDayNumber(r.endsOn) + 1)) };
+    const start = new Date(`${r.startsOn}T${r.startTime.slice(0, 5)}:00+07:00`);
+    const officeEnd = new Date(`${r.endsOn}T${OFFICE_DAY_ENDS}:00+07:00`);
+    const end = officeEnd > start ? officeEnd : new Date(start.getTime() + 60 * 60 * 1000);
+    return { start: utc(start), end: utc(end), startInputType: 'utc', startOutputType: 'utc', endInputType: 'utc', endOutputType: 'utc' };
+  };
   const events: EventAttributes[] = rows.map((r) => ({
     uid: `${r.id}@par-inspect`,
-    start: day(r.startsOn),
-    end: day(dayNumberToIso(toDayNumber(r.endsOn) + 1)),
+    ...when(r),
     title: `${kindText[r.kind as InspectionKind]}: ${r.agencyName}`,
     description: [`${r.teamName}`, r.startTime ? `Bắt đầu lúc ${r.startTime}` : null, r.reportDueOn ? `Hạn gửi báo cáo: ${formatVietnameseDate(r.reportDueOn)}` : null].filter(Boolean).join('\n'),
   }));

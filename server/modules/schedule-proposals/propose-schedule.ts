@@ -77,6 +77,13 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
 
   const targets = await unscheduledTargets(tx, plan);
   const wanted = input.agencyIds ? new Set(input.agencyIds) : null;
+  if (input.agencyIds) {
+    // An id that is not a target of the plan is the caller's mistake, not an empty proposal; a
+    // target already scheduled is simply not proposed again.
+    const planTargets = new Set((await queryRows<{ id: string }>(tx, sql`select agency_id as id from inspection_plan_target where plan_id = ${plan.id}::uuid`)).map((r) => r.id));
+    const bad = input.agencyIds.findIndex((id) => !planTargets.has(id));
+    if (bad >= 0) throw AppError.invalid(`body.agencyIds.${bad}`, 'not_a_target', 'not a target agency of this plan');
+  }
   const teamRows = await queryRows<{ teamId: string; teamName: string }>(
     tx,
     sql`select tm.id as "teamId", tm.name as "teamName" from inspection_team tm join inspection_plan p on p.id = tm.plan_id

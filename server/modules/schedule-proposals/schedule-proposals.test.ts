@@ -104,6 +104,8 @@ describe('proposing a schedule', () => {
     await bad({ from: '2020-01-01' }, 'body.from', 'out_of_range');
     await bad({ from: '2021-07-01', to: '2021-06-01' }, 'body.to', 'before_from');
     await bad({ teamIds: [crypto.randomUUID()] }, 'body.teamIds.0', 'not_a_team_of_plan');
+    // An agency that is not a target of the plan is named, not proposed as nothing.
+    await bad({ agencyIds: [s.a.wardACommittee.id, crypto.randomUUID()] }, 'body.agencyIds.1', 'not_a_target');
     await bad({ capacityPerTeamPerDay: 0 }, 'body.capacityPerTeamPerDay', 'too_small');
     const badPlacement = await s.secretariat.post('/api/schedule-proposals/accept', { planId: s.plan.id, placements: [{ agencyId: crypto.randomUUID(), teamId: s.team1.id, startsOn: '2021-06-10' }] });
     expect(badPlacement.json().invalidParams[0]).toMatchObject({ name: 'body.placements.0.agencyId', code: 'not_a_target' });
