@@ -83,6 +83,7 @@ describe('"Việc của tôi" of a unit officer', () => {
     const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
     expect(within(notices).getByText('45/TB-UBND')).toBeTruthy();
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021, hạn gửi báo cáo 01\/09\/2021/)).toBeTruthy();
+    expect(within(notices).queryByText(/Lịch đã thay đổi sau khi ban hành/)).toBeNull();
     const reports = screen.getByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
     // A past season's deadline is shown as past, not as "overdue 1,321 working days".
     expect(within(reports).getByText('đã quá hạn (năm 2021)')).toBeTruthy();
@@ -187,5 +188,31 @@ describe('"Việc của tôi" of a leader', () => {
     await screen.findByRole('heading', { name: 'Việc của tôi' });
     expect(screen.queryByText('Văn bản chờ ký')).toBeNull();
     expect(urls).not.toContain('/api/awaiting-signature');
+  });
+});
+
+describe('"Việc của tôi": a notice whose visit moved after issue', () => {
+  it('keeps the issued dates and says the schedule changed, linking to the visit', async () => {
+    const moved = { ...notice, items: [{ ...notice.items[0], changedAfterIssue: true }] } as Notice;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
+        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 1 });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [moved] });
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <MyTasksPage today="2021-09-01" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
+    expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021/)).toBeTruthy();
+    expect(within(notices).getByText('Lịch đã thay đổi sau khi ban hành thông báo: xem cuộc kiểm tra')).toBeTruthy();
   });
 });

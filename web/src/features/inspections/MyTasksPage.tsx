@@ -133,6 +133,14 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
                       </Anchor>
                       {' — '}
                       {t('tasks.noticeItem', { date: formatDate(it.startsOn), due: it.reportDueOn ? formatDate(it.reportDueOn) : '—' })}
+                      {it.changedAfterIssue && (
+                        <>
+                          {' '}
+                          <Badge color="orange" variant="light" size="sm" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                            {t('noticePage.changedAfterIssue')}
+                          </Badge>
+                        </>
+                      )}
                     </Text>
                   ))}
                 </Table.Td>
