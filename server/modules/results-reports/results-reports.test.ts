@@ -38,7 +38,7 @@ describe('the annual results report', () => {
     expect(report).toMatchObject({ issuingAgencyId: s.a.townCommittee.id, unitId: s.a.town.id, status: 'draft', number: null, abilities: { update: true, issue: false } });
     expect(report.content.organisation).toContain(`Thực hiện Kế hoạch số`);
     // Drafted from the data, not a fixed text: who was inspected and how, the best and weakest units with their figures, what followed.
-    expect(report.content.organisation).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardBCommittee.name}, ${s.a.wardACommittee.name}.`);
+    expect(report.content.organisation).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardACommittee.name}, ${s.a.wardBCommittee.name}.`);
     expect(report.content.strengths).toContain(`Chỉ số CCHC năm 2021 bình quân đạt 82,5% (2 đơn vị); các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
     expect(report.content.shortcomings).toContain(`Chỉ số CCHC của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt.`);
     expect(report.content.measures).toContain('Đã ban hành 0 kết luận kiểm tra.');

@@ -21,7 +21,7 @@ export async function seasonFacts(db: DbOrTx, rootPath: string, year: number): P
   const visited = await queryRows<{ kind: InspectionKind; name: string }>(
     db,
     sql`select i.kind, ta.name from inspection i join agency ta on ta.id = i.agency_id
-         where ${inSeason} group by i.kind, ta.name, ta.path order by i.kind, ta.path collate "C"`,
+         where ${inSeason} group by i.kind, ta.id, ta.name, ta.sort_key order by i.kind, ta.sort_key collate "C", ta.id`,
   );
   const order: InspectionKind[] = ['announced', 'unannounced', 'report', 'reinspection'];
   const inspectedByKind = order
