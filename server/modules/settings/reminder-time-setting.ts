@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { putReminderTimeBody, ReminderTimeSetting } from '../../../shared/api/schedule-settings.schemas.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { authorityRunTimeKey, DEFAULT_DAILY_RUN_TIME, DAILY_RUN_TIME_KEY } from '../../jobs/daily.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { writeVersionedSetting } from './settings.repository.js';
 import { authorizeScheduleRules, levelOf, mayUpdate } from './schedule-rules-setting.js';
 
 /**
@@ -45,17 +46,7 @@ export async function setReminderTime(tx: Tx, ctx: RequestContext, input: z.infe
   const key = authorityRunTimeKey(unitId);
   const before = await readReminderTime(tx, unitId);
   const value = { time: input.time };
-  if (input.version === null) {
-    const inserted = await tx.insert(setting).values({ key, value }).onConflictDoNothing().returning({ key: setting.key });
-    if (!inserted.length) throw new AppError('VERSION_CONFLICT', `the reminder time exists already (version ${before.version})`);
-  } else {
-    const updated = await tx
-      .update(setting)
-      .set({ value, version: sql`${setting.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(setting.key, key), eq(setting.version, input.version)))
-      .returning({ key: setting.key });
-    if (!updated.length) throw new AppError('VERSION_CONFLICT', 'the reminder time was changed by someone else');
-  }
+  await writeVersionedSetting(tx, key, value, input.version, 'the reminder time');
   const after = await readReminderTime(tx, unitId);
   await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: key, scope: { units: [unitId] }, before, after });
   return { unitId, unitName: level.unitName!, ...after, canUpdate: true };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { putScheduleRulesBody, ScheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
 import type { Config } from '../../config.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../http/app-error.js';
 import { idsOfPath } from '../../authz/grants.js';
 import { holdsAnywhere, inReach } from '../../authz/scope.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { writeVersionedSetting } from './settings.repository.js';
 import { findVisibleUnit } from '../registry/registry.repository.js';
 import { committeeOfUnit } from './settings.repository.js';
 
@@ -86,17 +87,7 @@ export async function setScheduleRules(tx: Tx, ctx: RequestContext, input: z.inf
   const key = scheduleRulesKey(level.unitId);
   const before = await readScheduleRules(tx, defaults, level.unitId);
   const value = { noticeLeadWorkingDays: input.noticeLeadWorkingDays, revisitMinDays: input.revisitMinDays };
-  if (input.version === null) {
-    const inserted = await tx.insert(setting).values({ key, value }).onConflictDoNothing().returning({ key: setting.key });
-    if (!inserted.length) throw new AppError('VERSION_CONFLICT', `the setting exists already (version ${before.version})`);
-  } else {
-    const updated = await tx
-      .update(setting)
-      .set({ value, version: sql`${setting.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(setting.key, key), eq(setting.version, input.version)))
-      .returning({ key: setting.key });
-    if (!updated.length) throw new AppError('VERSION_CONFLICT', 'the schedule rules were changed by someone else');
-  }
+  await writeVersionedSetting(tx, key, value, input.version, 'the schedule rules');
   const after = await readScheduleRules(tx, defaults, level.unitId);
   await recordAudit(tx, ctx, { action: 'setting.updated', entityType: 'setting', entityId: key, scope: level.unitId ? { units: [level.unitId] } : 'author', before, after });
   return { ...after, unitName: level.unitName, canUpdate: true };

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { agency, standingBody, unit } from '../../db/schema/index.js';
+import { agency, setting, standingBody, unit } from '../../db/schema/index.js';
+import { AppError } from '../../http/app-error.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 
 export interface StandingBodyRow {
@@ -44,4 +45,22 @@ export async function committeeOfUnit(db: DbOrTx, unitId: string) {
     .where(and(eq(agency.unitId, unitId), eq(agency.kind, 'peoples_committee'), eq(agency.active, true)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Writes a versioned row of `setting`: creates it when `version` is null, else updates it if it is
+ * still at `version`; 409 VERSION_CONFLICT naming `what` when someone else got there first.
+ */
+export async function writeVersionedSetting(tx: Tx, key: string, value: unknown, version: number | null, what: string): Promise<void> {
+  if (version === null) {
+    const inserted = await tx.insert(setting).values({ key, value }).onConflictDoNothing().returning({ key: setting.key });
+    if (!inserted.length) throw new AppError('VERSION_CONFLICT', `${what} was set by someone else meanwhile`);
+    return;
+  }
+  const updated = await tx
+    .update(setting)
+    .set({ value, version: sql`${setting.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(setting.key, key), eq(setting.version, version)))
+    .returning({ key: setting.key });
+  if (!updated.length) throw new AppError('VERSION_CONFLICT', `${what} was changed by someone else`);
 }
