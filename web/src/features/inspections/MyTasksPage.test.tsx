@@ -59,27 +59,39 @@ const notice = {
   version: 2,
 } as unknown as Notice;
 
+/**
+ * Renders "Việc của tôi" for a user holding `capabilities` on `today`. The API answers the session,
+ * the visits and notices given, and `routes` (an exact URL, or a prefix ending in '?'); anything
+ * else is 404. Returns the URLs the page asked for.
+ */
+function renderTasks({ capabilities, today, visits = [], notices = [], routes = {} }: { capabilities: string[]; today: string; visits?: Inspection[]; notices?: Notice[]; routes?: Record<string, unknown> }) {
+  const urls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = String(input);
+      urls.push(url);
+      if (url === '/api/session') return json({ ...session, capabilities });
+      if (url.startsWith('/api/inspections')) return json({ items: visits, total: visits.length });
+      if (url.startsWith('/api/inspection-notices')) return json({ items: notices });
+      const route = Object.entries(routes).find(([u]) => url === u || (u.endsWith('?') && url.startsWith(u)));
+      if (route) return json(route[1]);
+      return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+    }),
+  );
+  renderWithProviders(
+    <SessionProvider fallback={null}>
+      <MemoryRouter>
+        <MyTasksPage today={today} />
+      </MemoryRouter>
+    </SessionProvider>,
+  );
+  return urls;
+}
+
 describe('"Việc của tôi" of a unit officer', () => {
   it('shows the notices sent to the unit and its report deadline, even read years after the season (overdue, not hidden)', async () => {
-    const urls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        urls.push(url);
-        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
-        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 1 });
-        if (url.startsWith('/api/inspection-notices')) return json({ items: [notice] });
-        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
-      }),
-    );
-    renderWithProviders(
-      <SessionProvider fallback={null}>
-        <MemoryRouter>
-          <MyTasksPage today="2026-11-30" />
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    const urls = renderTasks({ capabilities: ['inspection.read'], today: '2026-11-30', visits: [visit], notices: [notice] });
     const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
     expect(within(notices).getByText('45/TB-UBND')).toBeTruthy();
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021, hạn gửi báo cáo 01\/09\/2021/)).toBeTruthy();
@@ -99,25 +111,14 @@ describe('"Việc của tôi" of a unit officer', () => {
 describe('"Việc của tôi" of the standing office', () => {
   it("lists each plan's targets not yet scheduled", async () => {
     const planId = '6c1f3d0e-8888-4c1e-9d1a-0a0a0a0a0a0a';
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read', 'inspection.schedule'] });
-        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
-        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
-        if (url.startsWith('/api/plans?')) return json({ items: [{ id: planId, status: 'issued', documentNumber: '15/KH-UBND', summary: 'Kế hoạch kiểm tra CCHC năm 2021' }, { id: 'x', status: 'draft', documentNumber: null, summary: 'Dự thảo' }], hasMore: false });
-        if (url === `/api/plans/${planId}/unscheduled-targets`) return json({ planId, items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }] });
-        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
-      }),
-    );
-    renderWithProviders(
-      <SessionProvider fallback={null}>
-        <MemoryRouter>
-          <MyTasksPage today="2021-05-20" />
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    renderTasks({
+      capabilities: ['inspection.read', 'inspection.schedule'],
+      today: '2021-05-20',
+      routes: {
+        '/api/plans?': { items: [{ id: planId, status: 'issued', documentNumber: '15/KH-UBND', summary: 'Kế hoạch kiểm tra CCHC năm 2021' }, { id: 'x', status: 'draft', documentNumber: null, summary: 'Dự thảo' }], hasMore: false },
+        [`/api/plans/${planId}/unscheduled-targets`]: { planId, items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }] },
+      },
+    });
     const card = await screen.findByRole('table', { name: 'Cơ quan trong kế hoạch chưa được lên lịch kiểm tra' });
     expect(within(card).getByText('15/KH-UBND')).toBeTruthy();
     expect(within(card).getByText('1 cơ quan chưa lên lịch')).toBeTruthy();
@@ -128,33 +129,19 @@ describe('"Việc của tôi" of the standing office', () => {
 
 describe('"Việc của tôi" of a leader', () => {
   it('lists the drafts awaiting the leader’s signature, each linked to where it is signed', async () => {
-    const urls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        urls.push(url);
-        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read', 'plan.issue', 'conclusion.approve'] });
-        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
-        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
-        if (url === '/api/awaiting-signature')
-          return json({
-            items: [
-              { kind: 'conclusion', id: visit.id, path: `/conclusions/${visit.id}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2021, subject: 'UBND phường Hoài Đức', updatedOn: '2021-11-16' },
-              { kind: 'plan', id: visit.planId, path: `/plans/${visit.planId}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2022, subject: null, updatedOn: '2021-11-10' },
-            ],
-            total: 2,
-          });
-        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
-      }),
-    );
-    renderWithProviders(
-      <SessionProvider fallback={null}>
-        <MemoryRouter>
-          <MyTasksPage today="2021-11-20" />
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    const urls = renderTasks({
+      capabilities: ['inspection.read', 'plan.issue', 'conclusion.approve'],
+      today: '2021-11-20',
+      routes: {
+        '/api/awaiting-signature': {
+          items: [
+            { kind: 'conclusion', id: visit.id, path: `/conclusions/${visit.id}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2021, subject: 'UBND phường Hoài Đức', updatedOn: '2021-11-16' },
+            { kind: 'plan', id: visit.planId, path: `/plans/${visit.planId}`, issuingAgencyName: 'UBND thị xã Hoài Nhơn', year: 2022, subject: null, updatedOn: '2021-11-10' },
+          ],
+          total: 2,
+        },
+      },
+    });
     const card = await screen.findByRole('table', { name: 'Văn bản chờ ký' });
     const conclusion = within(card).getByRole('link', { name: 'Thông báo kết luận kiểm tra' });
     expect(conclusion.getAttribute('href')).toBe(`/conclusions/${visit.id}`);
@@ -166,25 +153,7 @@ describe('"Việc của tôi" of a leader', () => {
   });
 
   it('is not shown to a unit officer, who signs nothing here', async () => {
-    const urls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        urls.push(url);
-        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
-        if (url.startsWith('/api/inspections')) return json({ items: [], total: 0 });
-        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
-        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
-      }),
-    );
-    renderWithProviders(
-      <SessionProvider fallback={null}>
-        <MemoryRouter>
-          <MyTasksPage today="2021-11-20" />
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    const urls = renderTasks({ capabilities: ['inspection.read'], today: '2021-11-20' });
     await screen.findByRole('heading', { name: 'Việc của tôi' });
     expect(screen.queryByText('Văn bản chờ ký')).toBeNull();
     expect(urls).not.toContain('/api/awaiting-signature');
@@ -194,23 +163,7 @@ describe('"Việc của tôi" of a leader', () => {
 describe('"Việc của tôi": a notice whose visit moved after issue', () => {
   it('keeps the issued dates and says the schedule changed, linking to the visit', async () => {
     const moved = { ...notice, items: [{ ...notice.items[0], changedAfterIssue: true }] } as Notice;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const url = String(input);
-        if (url === '/api/session') return json({ ...session, capabilities: ['inspection.read'] });
-        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 1 });
-        if (url.startsWith('/api/inspection-notices')) return json({ items: [moved] });
-        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
-      }),
-    );
-    renderWithProviders(
-      <SessionProvider fallback={null}>
-        <MemoryRouter>
-          <MyTasksPage today="2021-09-01" />
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-09-01', visits: [visit], notices: [moved] });
     const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021/)).toBeTruthy();
     expect(within(notices).getByText('Lịch đã thay đổi sau khi ban hành thông báo: xem cuộc kiểm tra')).toBeTruthy();
