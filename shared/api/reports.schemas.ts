@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TEMPLATE_ATTACHMENTS } from '../domain/report-attachments.js';
 import { submissionDisplayStatuses, submissionMoves, submissionStatuses } from '../domain/report-status.js';
 import { cellTypes } from '../domain/report-tables.js';
 import { int4, isoDate, plainString, queryInt4, version } from './common.js';
@@ -50,11 +51,16 @@ function bodySchemas(text: (max: number, min?: number) => z.ZodType<string, stri
     checks: z.array(tableCheck).max(50).optional(),
   });
   const item = z.discriminatedUnion('type', [section, table]);
-  const attachment = z.object({ label: text(300), required: dflt(z.boolean(), true) });
+  /**
+   * `purpose`: what its files are kept under (shared/domain/report-attachments.ts) — the report
+   * made outside (`report_file`), evidence, or an `attachment_<n>` slot; absent: its own slot by
+   * position. A purpose the report's files do not know is refused (400 unknown_purpose).
+   */
+  const attachment = z.object({ label: text(300), required: dflt(z.boolean(), true), purpose: z.string().max(40).optional() });
   const body = z.object({
     items: z.array(item).max(100),
-    /** Attachments the unit sends with the report; the i-th is attached as `attachment_<i+1>`. */
-    attachments: dflt(z.array(attachment).max(20), []),
+    /** Attachments the unit sends with the report; the i-th is attached as its `purpose`, or `attachment_<i+1>`. */
+    attachments: dflt(z.array(attachment).max(MAX_TEMPLATE_ATTACHMENTS), []),
   });
   return { section, column, table, item, attachment, body };
 }

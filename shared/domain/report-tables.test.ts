@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellProblem, columnTotals, parseCellInput } from './report-tables.js';
+import { cellProblem, cellValueFor, columnProblem, columnTotals, parseCellInput } from './report-tables.js';
 
 describe('report table cells', () => {
   it('takes whole numbers from 0 up: a count is never negative (reviewer finding: -1 reached the issued report)', () => {
@@ -27,5 +27,25 @@ describe('report table cells', () => {
       { key: 'note', label: 'Ghi chú', type: 'text' as const, total: false },
     ];
     expect(columnTotals(columns, [{ planned: 10, note: 'a' }, { planned: 5, note: null }])).toMatchObject({ planned: 15, note: null });
+  });
+
+  it('takes any text in a text column, digits included: a number sent for it is its text, never not_a_number', () => {
+    expect(cellProblem('text', 2021)).toBeNull();
+    expect(cellProblem('text', '0123')).toBeNull();
+    expect(cellValueFor('text', 2021)).toBe('2021');
+    expect(cellValueFor('text', true)).toBe('Có');
+    expect(parseCellInput('text', ' 2021 ')).toBe('2021');
+    // Other types keep the value, and still check it.
+    expect(cellValueFor('integer', 5)).toBe(5);
+    expect(cellProblem('integer', '5')).toBe('not_a_number');
+    expect(cellProblem('text', 'x'.repeat(4001))).toBe('too_long');
+  });
+
+  it('totals number columns only: a total on a text, date or yes/no column is a problem of the template', () => {
+    for (const type of ['integer', 'decimal', 'percent'] as const) expect(columnProblem({ type, total: true })).toBeNull();
+    for (const type of ['text', 'date', 'boolean'] as const) {
+      expect(columnProblem({ type, total: true })).toBe('total_not_numeric');
+      expect(columnProblem({ type, total: false })).toBeNull();
+    }
   });
 });

@@ -56,10 +56,29 @@ export function cellProblem(type: CellType, value: CellValue): CellProblem | nul
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'not_yes_no';
-    case 'text':
-      if (typeof value !== 'string') return 'not_a_number';
-      return value.length > 4000 ? 'too_long' : null;
+    case 'text': {
+      // Any text, digits included: a number or yes/no sent for a text column is its text (cellValueFor).
+      const text = cellValueFor('text', value);
+      return typeof text !== 'string' ? 'not_a_number' : text.length > 4000 ? 'too_long' : null;
+    }
   }
+}
+
+/**
+ * A value as its column keeps it: a text column takes a number or a yes/no as its text ("2021",
+ * "Có") — a note, a document number or a code typed as digits is text, not a wrong number (an API
+ * client or a spreadsheet sends 2021, not "2021"). Other types keep the value as it is.
+ */
+export function cellValueFor(type: CellType, value: CellValue): CellValue {
+  if (type !== 'text') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return value;
+}
+
+/** Why a column of a template is not valid: a total on a column that is not a number (text, date, yes/no). */
+export function columnProblem(column: Pick<TableColumnDef, 'type' | 'total'>): 'total_not_numeric' | null {
+  return column.total && !numericTypes.includes(column.type) ? 'total_not_numeric' : null;
 }
 
 /** Reads what a person typed into a cell ("1.234,5" or "1234.5", "có"/"không", dd/mm/yyyy) as a value of the type. */

@@ -143,6 +143,9 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     const tasks = wb.worksheets[1];
     tasks.getRow(3).values = [1, null, 'Niêm yết TTHC', new Date(Date.UTC(2021, 3, 30)), 'Có'];
     tasks.getRow(4).values = [2, null, 'Rà soát quy trình', '15/05/2021', 'Không'];
+    // A text column takes any text: digits (a number to Excel) and what Excel made a date stay text.
+    tasks.getRow(5).values = [3, null, 2021];
+    tasks.getRow(6).values = [4, null, new Date(Date.UTC(2021, 0, 2))];
     const res = await formUpload(unitB, theirs.id, theirs.version, await bytesOf(wb));
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json() as Submission;
@@ -153,6 +156,8 @@ describe('the .xlsx form of the template, filled offline and read back into the 
       tasks: [
         { task: 'Niêm yết TTHC', deadline: '2021-04-30', done: true },
         { task: 'Rà soát quy trình', deadline: '2021-05-15', done: false },
+        { task: '2021' },
+        { task: '02/01/2021' },
       ],
     });
     theirs = after;

@@ -1,3 +1,4 @@
+import { attachmentSlots } from '../../../shared/domain/report-attachments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { registerRecordAccess, type AttachmentPurpose } from '../../files/record-access.js';
 import type { Actor } from '../../http/actor.js';
@@ -7,8 +8,9 @@ import { findRequest, findVisibleSubmission } from './reports.repository.js';
 /**
  * Files of a unit's report: whoever sees the report reads them (the unit, the office, the
  * leaders); the unit's officer attaches and removes them while the report is theirs to edit.
- * Purposes: the report made outside (the signed scan or the .docx, one), the template's required
- * attachments (`attachment_1`… in the template's order) and any other evidence.
+ * Purposes (shared/domain/report-attachments.ts, whose list templates are checked against): the
+ * report made outside (the signed scan or the .docx, one), the template's required attachments
+ * (`attachment_1`… in the template's order) and any other evidence.
  */
 async function editable(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
   const s = await findVisibleSubmission(db, actor, id);
@@ -17,7 +19,7 @@ async function editable(db: DbOrTx, actor: Actor, id: string): Promise<boolean> 
   return r.status === 'open' && ['not_started', 'draft', 'returned'].includes(s.status) && mayMove(actor, s, r, 'save');
 }
 
-const attachmentPurposes: Record<string, AttachmentPurpose> = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`attachment_${i + 1}`, { maxFiles: 10 }]));
+const attachmentPurposes: Record<string, AttachmentPurpose> = Object.fromEntries(attachmentSlots.map((p) => [p, { maxFiles: 10 }]));
 
 registerRecordAccess('report_submission', {
   async canRead(db, actor, id) {

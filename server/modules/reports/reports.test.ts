@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { ReportRequest, ReportTemplate, Submission, TemplateTable } from '../../../shared/api/reports.schemas.js';
+import type { ReportRequest, ReportTemplate, Submission, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
-import { notification } from '../../db/schema/index.js';
+import { notification, reportTemplate } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
 import { samplePdf } from '../../files/sample-files.js';
 import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
-import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, uniq, type Client, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
 import { publishedTemplate, sampleBody } from './test-support.js';
 
@@ -53,6 +53,45 @@ describe('report templates', () => {
       expect(res.json().invalidParams[0]).toMatchObject({ name, code: 'not_found' });
     }
     expect((await c.unitOfficerA.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: 'x', name: 'X', kind: 'other', body: sampleBody() })).statusCode).toBe(403);
+  });
+
+  it('refuses a total on a column that is not a number and an attachment under a purpose the report’s files do not know, on save and on publish', async () => {
+    const create = (body: TemplateBody) => c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: `chk_${uniq()}`, name: 'X', kind: 'other', body });
+    // The open table's text, date and yes/no columns: none may be totalled.
+    for (const j of [0, 1, 2]) {
+      const bad = sampleBody();
+      const tasks = bad.items[3] as TemplateTable;
+      tasks.columns[j] = { ...tasks.columns[j], total: true };
+      const res = await create(bad);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().invalidParams[0]).toMatchObject({ name: `body.body.items.3.columns.${j}.total`, code: 'total_not_numeric' });
+    }
+    const unknown = sampleBody();
+    unknown.attachments = [{ label: 'Kế hoạch', required: false }, { label: 'Ảnh chụp', required: true, purpose: 'photos' }];
+    const refused = await create(unknown);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.body.attachments.1.purpose', code: 'unknown_purpose' });
+    const twice = sampleBody();
+    twice.attachments = [{ label: 'Kế hoạch', required: true }, { label: 'Kế hoạch nữa', required: true, purpose: 'attachment_1' }];
+    expect((await create(twice)).json().invalidParams[0]).toMatchObject({ name: 'body.body.attachments.1.purpose', code: 'duplicate' });
+
+    // A purpose the files know is taken (the signed report made outside); a PATCH to a bad body changes nothing.
+    const known = sampleBody();
+    known.attachments = [{ label: 'Báo cáo có chữ ký, đóng dấu', required: true, purpose: 'report_file' }];
+    const draft = await create(known);
+    expect(draft.statusCode, draft.body).toBe(201);
+    const tpl: ReportTemplate = draft.json();
+    expect(tpl.body.attachments[0]).toMatchObject({ purpose: 'report_file' });
+    const patched = await c.secretariat.patch(`/api/report-templates/${tpl.id}`, { version: tpl.version, body: unknown });
+    expect(patched.json().invalidParams[0]).toMatchObject({ name: 'body.body.attachments.1.purpose', code: 'unknown_purpose' });
+    // A draft stored before the rule (written straight to the table) is refused when published.
+    const legacy = sampleBody();
+    (legacy.items[3] as TemplateTable).columns[0].total = true;
+    await t.database.db.update(reportTemplate).set({ body: legacy }).where(eq(reportTemplate.id, tpl.id));
+    const publish = await c.secretariat.post(`/api/report-templates/${tpl.id}/publish`, { version: tpl.version });
+    expect(publish.statusCode).toBe(400);
+    expect(publish.json().invalidParams[0]).toMatchObject({ name: 'body.items.3.columns.0.total', code: 'total_not_numeric' });
+    expect((await c.secretariat.get(`/api/report-templates/${tpl.id}`)).json()).toMatchObject({ status: 'draft', version: tpl.version });
 
     const t1 = await publishedTemplate(c.secretariat, a.homeAffairs.id);
     expect(t1).toMatchObject({ status: 'published', revision: 1, abilities: { update: false, publish: false, copy: true } });
@@ -149,6 +188,14 @@ describe('an ad hoc request and the units’ reports', () => {
       expect(res.statusCode, name).toBe(400);
       expect(res.json().invalidParams[0]).toMatchObject({ name, code });
     }
+  });
+
+  it('keeps a number sent for a text column as its text (a document number, a year), never not_a_number', async () => {
+    const content = { ...mine.content, tables: { ...mine.content.tables, tasks: [{ task: 2021, done: true }, { task: '0123' }] } };
+    const saved = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+    expect(saved.statusCode, saved.body).toBe(200);
+    mine = saved.json();
+    expect(mine.content.tables.tasks).toEqual([{ task: '2021', done: true }, { task: '0123' }]);
   });
 
   it('submits only with every section answered and the required attachment; an oversized or disguised file is refused', async () => {

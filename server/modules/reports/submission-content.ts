@@ -1,5 +1,5 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
-import { cellProblem, cellProblemCode, cellProblemReason, type CellValue } from '../../../shared/domain/report-tables.js';
+import { cellProblem, cellProblemCode, cellProblemReason, cellValueFor, type CellValue } from '../../../shared/domain/report-tables.js';
 import { tableCheckViolations, type CheckViolation } from '../../../shared/domain/report-checks.js';
 import { AppError, type FieldIssue } from '../../http/app-error.js';
 
@@ -14,7 +14,8 @@ export const tablesOf = (body: TemplateBody): TemplateTable[] => body.items.filt
 
 /**
  * The content checked against its template: only the template's sections and tables, a fixed
- * table with exactly its rows, an open one within its maximum, each cell of its column's type.
+ * table with exactly its rows, an open one within its maximum, each cell of its column's type
+ * (a text column keeps a number sent for it as its text).
  * 400 naming the first wrong field (`body.content.tables.dossiers.3.received`).
  */
 export function checkContent(body: TemplateBody, content: SubmissionContent, field = 'body.content'): SubmissionContent {
@@ -30,9 +31,10 @@ export function checkContent(body: TemplateBody, content: SubmissionContent, fie
     const columns = new Map(table.columns.map((c) => [c.key, c]));
     out.tables[key] = rows.map((row, r) => {
       const clean: Record<string, CellValue> = {};
-      for (const [col, value] of Object.entries(row)) {
+      for (const [col, sent] of Object.entries(row)) {
         const column = columns.get(col);
         if (!column) throw AppError.invalid(`${field}.tables.${key}.${r}.${col}`, 'unknown', 'no such column');
+        const value = cellValueFor(column.type, sent);
         const problem = cellProblem(column.type, value);
         if (problem) {
           const reason = `${column.label}: ${cellProblemReason[problem]}`;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { acceptSubmissionBody, returnSubmissionBody, saveSubmissionBody, submitSubmissionBody, SubmissionContent, TemplateBody } from '../../../shared/api/reports.schemas.js';
+import { attachmentPurpose } from '../../../shared/domain/report-attachments.js';
 import { nextSubmissionStatus, type SubmissionMove, type SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { Clock } from '../../clock.js';
@@ -70,7 +71,8 @@ export async function submitSubmission(tx: Tx, ctx: RequestContext, clock: Clock
   }
   checkTableRules(body, content);
   body.attachments.forEach((a, i) => {
-    if (a.required && !files.some((f) => f.purpose === `attachment_${i + 1}`)) throw AppError.invalid(`attachments.attachment_${i + 1}`, 'missing_attachment', `attach: ${a.label}`);
+    const purpose = attachmentPurpose(a, i);
+    if (a.required && !files.some((f) => f.purpose === purpose)) throw AppError.invalid(`attachments.${purpose}`, 'missing_attachment', `attach: ${a.label}`);
   });
   const late = vietnamLocalTime(clock.now()).date > r.dueOn;
   const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status: 'submitted', late, submittedAt: clock.now(), submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });

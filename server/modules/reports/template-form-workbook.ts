@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import type { FieldErrorCode } from '../../../shared/api/errors.js';
-import { cellProblem, cellProblemCode, cellProblemReason, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
+import { cellProblem, cellProblemCode, cellProblemReason, cellValueFor, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
 import { tableCheckViolations } from '../../../shared/domain/report-checks.js';
 import { sheetName } from './report-workbooks.js';
 import { checkIssue, tablesOf } from './submission-content.js';
@@ -165,12 +165,14 @@ function readCell(type: CellType, raw: ExcelJS.CellValue): { value: CellValue } 
   }
   let value: CellValue;
   if (raw instanceof Date) {
-    if (type !== 'date') return { problem: 'cell_date_in_other_column', reason: 'a date in a column that is not a date' };
-    value = raw.toISOString().slice(0, 10);
+    // A text column takes any text: what Excel turned into a date is kept as the unit sees it (dd/mm/yyyy).
+    if (type === 'text') value = raw.toISOString().slice(0, 10).split('-').reverse().join('/');
+    else if (type !== 'date') return { problem: 'cell_date_in_other_column', reason: 'a date in a column that is not a date' };
+    else value = raw.toISOString().slice(0, 10);
   } else if (typeof raw === 'number') {
-    value = type === 'text' ? String(raw) : type === 'boolean' ? (raw === 1 ? true : raw === 0 ? false : raw) : raw;
+    value = type === 'boolean' ? (raw === 1 ? true : raw === 0 ? false : raw) : cellValueFor(type, raw);
   } else if (typeof raw === 'boolean') {
-    value = type === 'boolean' ? raw : type === 'text' ? (raw ? 'Có' : 'Không') : String(raw);
+    value = type === 'boolean' || type === 'text' ? cellValueFor(type, raw) : String(raw);
   } else {
     value = parseCellInput(type, String(raw));
   }

@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyTemplateBody, createTemplateBody, TemplateBody, updateTemplateBody } from '../../../shared/api/reports.schemas.js';
+import { attachmentProblems, attachmentPurpose, submissionFilePurposes } from '../../../shared/domain/report-attachments.js';
 import { tableCheckProblems } from '../../../shared/domain/report-checks.js';
+import { columnProblem } from '../../../shared/domain/report-tables.js';
 import { authorize, loadForAction } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
@@ -12,7 +14,12 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { templateResource } from './reports.policy.js';
 
-/** Keys unique within the template (items) and within each table (columns, fixed rows); 400 naming the first repeat. */
+/**
+ * Keys unique within the template (items) and within each table (columns, fixed rows); totals on
+ * number columns only; checks naming what exists; attachments under purposes the report's files
+ * know. 400 naming the first problem's field. Run on save and again on publish (a draft stored
+ * before a rule was added is refused there).
+ */
 export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void {
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
@@ -23,6 +30,8 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
     item.columns.forEach((c, j) => {
       if (cols.has(c.key)) throw AppError.invalid(`${field}.items.${i}.columns.${j}.key`, 'duplicate', `the column ${c.key} is used twice`);
       cols.add(c.key);
+      const problem = columnProblem(c);
+      if (problem) throw AppError.invalid(`${field}.items.${i}.columns.${j}.total`, problem, `the column ${c.key} is not a number: only a number column has a total`);
     });
     const rows = new Set<string>();
     (item.fixedRows ?? []).forEach((r, j) => {
@@ -32,6 +41,12 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
     const [problem] = tableCheckProblems(item);
     if (problem) throw AppError.invalid(`${field}.items.${i}.checks.${problem.index}.${problem.path}`, 'not_found', problem.reason);
   });
+  const [attachment] = attachmentProblems(body.attachments);
+  if (attachment) {
+    const purpose = attachmentPurpose(body.attachments[attachment.index], attachment.index);
+    const reason = attachment.code === 'unknown_purpose' ? `a report's files are attached as ${submissionFilePurposes.join(', ')}` : `two attachments are kept as ${purpose}`;
+    throw AppError.invalid(`${field}.attachments.${attachment.index}.purpose`, attachment.code, reason);
+  }
 }
 
 /**
@@ -72,6 +87,7 @@ export async function publishTemplate(tx: Tx, ctx: RequestContext, id: string, v
   const t = await loadForAction(tx, ctx, templateResource, id, 'publish', version);
   const body = t.body as TemplateBody;
   if (!body.items.length) throw AppError.invalid('body.items', 'required', 'a template needs at least one section or table');
+  checkTemplateBody(body, 'body');
   const after = await updateVersioned(tx, reportTemplate, id, version, { status: 'published', publishedAt: sql`now()` });
   await recordAudit(tx, ctx, { action: 'report_template.published', entityType: 'report_template', entityId: id, scope: { places: [{ unitPath: t.ownerUnitPath, agencyPath: t.ownerPath }] }, before: { status: t.status, version: t.version }, after: { status: 'published', version: after.version } });
   return after;

@@ -35,6 +35,7 @@ const draftTemplate: ReportTemplate = {
 
 let template: ReportTemplate;
 let submission: Submission;
+let publishRefusal: { name: string; code: string; reason: string }[] | null;
 const calls: { method: string; path: string; body: unknown }[] = [];
 const notFound = () => json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 
@@ -49,6 +50,7 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     template = { ...template, ...body, version: template.version + 1 };
     return json(template);
   }
+  if (url.pathname === `/api/report-templates/${template.id}/publish` && publishRefusal) return json({ type: 'x', title: 'invalid', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: publishRefusal }, 400);
   if (url.pathname === `/api/report-templates/${template.id}/publish`) {
     template = { ...template, status: 'published', publishedAt: '2021-06-01T02:00:00.000Z', abilities: { update: false, publish: false, copy: true }, version: template.version + 1 };
     return json(template);
@@ -67,6 +69,7 @@ beforeEach(() => {
   localStorage.clear();
   calls.length = 0;
   template = draftTemplate;
+  publishRefusal = null;
   submission = submissionFixture({
     status: 'submitted',
     displayStatus: 'submitted_late',
@@ -146,6 +149,28 @@ describe('the template builder', () => {
     expect(screen.getByRole('button', { name: 'Tạo phiên bản mới để sửa' })).toBeTruthy();
     // Its blank .xlsx form, for units that fill the tables offline.
     expect(screen.getByRole('link', { name: 'Tải biểu nhập liệu trống của phiên bản này (.xlsx)' }).getAttribute('href')).toBe(`/api/report-templates/${template.id}/form.xlsx`);
+  });
+});
+
+describe('the template’s problems the server finds', () => {
+  it('names the column totalled though not a number and the attachment under an unknown purpose, in Vietnamese', async () => {
+    template = {
+      ...draftTemplate,
+      body: {
+        items: [{ type: 'table', key: 'bieu_1', title: 'Biểu 1', guidance: '', columns: [{ key: 'cot_1', label: 'Số hồ sơ', type: 'integer', total: true }, { key: 'cot_2', label: 'Ghi chú', type: 'text', total: true }], fixedRows: null, maxRows: 200 }],
+        attachments: [{ label: 'Ảnh chụp', required: true, purpose: 'photos' }],
+      },
+    };
+    publishRefusal = [
+      { name: 'body.items.0.columns.1.total', code: 'total_not_numeric', reason: 'the column cot_2 is not a number' },
+      { name: 'body.attachments.0.purpose', code: 'unknown_purpose', reason: 'unknown purpose' },
+    ];
+    window.history.pushState({}, '', `/reports/templates/${draftTemplate.id}`);
+    renderWithProviders(<App />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Ban hành' }));
+    const alert = await screen.findByRole('alert', { name: /Mẫu chưa lưu được/ });
+    expect(within(alert).getByText('Mục 1, cột 2: Chỉ cột số mới có dòng tổng cộng.')).toBeTruthy();
+    expect(within(alert).getByText('Tài liệu kèm theo 1: Mục đính kèm không hợp lệ.')).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import type { Submission } from '../../../../shared/api/reports.schemas.js';
+import { attachmentPurpose } from '../../../../shared/domain/report-attachments.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { fieldMessageKey } from '../../i18n/errors.js';
 import { formatDateTime } from '../../i18n/dates.js';
@@ -88,11 +89,11 @@ function SubmitError({ error, submission }: { error: unknown; submission: Submis
     <Alert color="red" variant="light" role="alert" title={t('reporting.form.submitRefused')}>
       {error.invalidParams.map((p) => {
         const section = /answers\.([a-z0-9_]+)$/.exec(p.name)?.[1];
-        const attachment = /attachment_(\d+)$/.exec(p.name)?.[1];
+        const purpose = /^attachments\.([a-z0-9_]+)$/.exec(p.name)?.[1];
         const what = section
           ? body.items.flatMap((i) => (i.type === 'section' && i.key === section ? [i.heading] : []))[0]
-          : attachment
-            ? body.attachments[Number(attachment) - 1]?.label
+          : purpose
+            ? body.attachments.find((a, i) => attachmentPurpose(a, i) === purpose)?.label
             : null;
         return (
           <Text size="sm" key={p.name}>
@@ -122,6 +123,7 @@ export function SubmissionForm({ submission, autosaveDelayMs = 1500 }: Submissio
   const draft = useSubmissionDraft(submission, { delayMs: autosaveDelayMs, editable });
   const [submitting, setSubmitting] = useState(false);
   const body = submission.template.body;
+  const claimed = new Set(body.attachments.map((a, i) => attachmentPurpose(a, i)));
   const problems = Object.keys(draft.problems).length;
   const readOnly = !editable || draft.saveState === 'conflict';
 
@@ -208,10 +210,11 @@ export function SubmissionForm({ submission, autosaveDelayMs = 1500 }: Submissio
           {t('reporting.form.attachments')}
         </Title>
         {body.attachments.map((a, i) => (
-          <AttachmentsField key={i} ownerType="report_submission" ownerId={submission.id} purpose={`attachment_${i + 1}`} label={a.required ? `${a.label} (${t('reporting.form.required')})` : a.label} />
+          <AttachmentsField key={i} ownerType="report_submission" ownerId={submission.id} purpose={attachmentPurpose(a, i)} label={a.required ? `${a.label} (${t('reporting.form.required')})` : a.label} />
         ))}
-        <AttachmentsField ownerType="report_submission" ownerId={submission.id} purpose="report_file" label={t('reporting.form.reportFile')} />
-        <AttachmentsField ownerType="report_submission" ownerId={submission.id} purpose="evidence" label={t('reporting.form.evidence')} />
+        {/* The report made outside and evidence, unless one of the template's attachments is kept as it. */}
+        {!claimed.has('report_file') && <AttachmentsField ownerType="report_submission" ownerId={submission.id} purpose="report_file" label={t('reporting.form.reportFile')} />}
+        {!claimed.has('evidence') && <AttachmentsField ownerType="report_submission" ownerId={submission.id} purpose="evidence" label={t('reporting.form.evidence')} />}
       </Stack>
       {draft.error != null && <SubmitError error={draft.error} submission={submission} />}
       {submission.abilities.submit && (
