@@ -202,7 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await planRoutes(typed, deps);
     await teamRoutes(typed, deps);
     // Bodies with an unknown field are refused (400 `unknown`), module by module as each one's
-    // tests and clients are checked: the season's first (docs/decisions/strict-request-bodies.md).
+    // tests and clients are checked: the season's and the on-site work's (docs/decisions/strict-request-bodies.md).
     await api.register(async (strict) => {
       enforceStrictBodies(strict);
       const season = strict as unknown as AppInstance;
@@ -211,22 +211,23 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
       await noticeRoutes(season, deps);
       await drawRoutes(season, deps);
       await scheduleProposalRoutes(season, deps);
+      // On-site work and follow-up (issue 10): checklists, findings, minutes, conclusions, actions, escalations.
+      await checklistRoutes(season, deps);
+      await findingRoutes(season, deps);
+      await minutesRoutes(season, deps);
+      await conclusionRoutes(season, deps);
+      await correctiveActionRoutes(season, deps);
+      await escalationRoutes(season, deps);
+      await calendarFeedRoutes(season, deps);
+      await signatureRoutes(season, deps);
     });
-    await minutesRoutes(typed, deps);
-    await conclusionRoutes(typed, deps);
-    await correctiveActionRoutes(typed, deps);
-    await escalationRoutes(typed, deps);
-    await calendarFeedRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
     await notificationRoutes(typed, deps);
     await indicesRoutes(typed, deps);
-    await checklistRoutes(typed, deps);
-    await findingRoutes(typed, deps);
     await dashboardRoutes(typed, deps);
     await resultsReportRoutes(typed, deps);
-    await signatureRoutes(typed, deps);
     await reportRoutes(typed, deps);
     await assignedTaskRoutes(typed, deps);
     await selfInspectionRoutes(typed, deps);

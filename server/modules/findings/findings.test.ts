@@ -51,6 +51,8 @@ describe('findings', () => {
       [{ kind: 'shortcoming', severity: 'minor', contentGroup: 'khong-co', title: 'x', text: 'y' }, 'body.contentGroup', 'unknown_group'],
       [{ kind: 'shortcoming', severity: 'minor', contentGroup: 'a', title: 'x', text: 'y', evidenceIds: [crypto.randomUUID()] }, 'body.evidenceIds[0]', 'not_in_inspection'],
       [{ kind: 'shortcoming', severity: 'minor', contentGroup: 'a', title: 'x', text: 'y', checklistItemId: crypto.randomUUID() }, 'body.checklistItemId', 'not_in_inspection'],
+      // A field the endpoint does not know is refused, never stripped (strict-request-bodies.md).
+      [{ kind: 'shortcoming', severity: 'minor', contentGroup: 'dossiers', title: 'x', text: 'y', recomendation: 'typo' }, 'body.recomendation', 'unknown'],
     ];
     for (const [body, name, code] of refused) {
       const res = await s.inspector.post(url, body);
@@ -66,6 +68,9 @@ describe('findings', () => {
     const edited = await s.inspector.patch(`/api/findings/${shortcoming.json().id}`, { version: 1, kind: 'shortcoming', severity: 'minor', contentGroup: 'dossiers', title: 'Chưa gửi phiếu xin lỗi', text: '2 hồ sơ.' });
     expect(edited.json()).toMatchObject({ severity: 'minor', version: 2 });
     expect((await s.inspector.patch(`/api/findings/${shortcoming.json().id}`, { version: 1, kind: 'shortcoming', severity: 'minor', contentGroup: 'dossiers', title: 'x', text: 'y' })).json().code).toBe('VERSION_CONFLICT');
+    const typo = await s.inspector.patch(`/api/findings/${shortcoming.json().id}`, { version: 2, kind: 'shortcoming', severity: 'minor', contentGroup: 'dossiers', title: 'x', text: 'y', withdrawn: true });
+    expect(typo.statusCode, typo.body).toBe(400);
+    expect(typo.json().invalidParams[0]).toMatchObject({ name: 'body.withdrawn', code: 'unknown' });
     const withdrawn = await s.inspector.post(`/api/findings/${violation.json().id}/withdraw`, { version: 1 });
     expect(withdrawn.json()).toMatchObject({ withdrawnAt: expect.any(String), abilities: { update: false } });
     expect((await s.inspector.post(`/api/findings/${violation.json().id}/withdraw`, { version: 2 })).json().code).toBe('INVALID_STATE');

@@ -94,6 +94,10 @@ describe('inspection minutes', () => {
     expect(outside.json().invalidParams[0]).toMatchObject({ name: 'body.content.heldOn', code: 'before_visit' });
     const bad = await s.inspector.patch(`/api/minutes/${minutes.id}`, { version: minutes.version, content: { closingTime: '25:00' } });
     expect(bad.statusCode).toBe(400);
+    // A top-level field the endpoint does not know is refused, never stripped (strict-request-bodies.md).
+    const typo = await s.inspector.patch(`/api/minutes/${minutes.id}`, { version: minutes.version, contents: { closingTime: '10:00' } });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().invalidParams).toContainEqual(expect.objectContaining({ name: 'body.contents', code: 'unknown' }));
     const res = await s.inspector.patch(`/api/minutes/${minutes.id}`, {
       version: minutes.version,
       content: { startTime: '08:30', closingTime: '10:45', unitRepresentatives: [{ name: 'Ông Võ Minh Tâm', position: 'Chủ tịch UBND phường B' }], unitSignerName: 'Võ Minh Tâm', unitComments: ['Đơn vị thống nhất và cam kết khắc phục trong tháng 7/2021.'] },
