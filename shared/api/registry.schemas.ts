@@ -136,6 +136,11 @@ export const listAgenciesQuery = z.object({
   unitId: z.uuid().optional(),
   kind: z.enum(agencyKinds).optional(),
   includeInactive: queryBool.optional(),
+  /**
+   * The places an inspection of this agency may visit: the agency itself (its head office) and the
+   * one-stop desks and citizen reception points under it, at any depth.
+   */
+  placesOf: z.uuid().optional(),
   /** Keyset cursor: the `nextCursor` of the previous page (opaque). */
   after: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

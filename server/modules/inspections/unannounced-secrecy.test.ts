@@ -46,6 +46,7 @@ function requestsFor(doc: OpenApi, secretId: string, drawId = secretId): string[
     planId: [s.plan.id],
     teamId: [s.team1.id],
     agencyId: [s.a.wardBCommittee.id, s.a.wardBDesk.id],
+    placesOf: [s.a.wardBCommittee.id],
     unitId: [s.a.wardB.id],
     parentId: [s.a.wardB.id],
     issuingAgencyId: [s.a.townCommittee.id],

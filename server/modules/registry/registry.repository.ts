@@ -105,6 +105,8 @@ export interface AgencyFilter {
   kind?: string;
   includeInactive?: boolean;
   ids?: string[];
+  /** The agency and its one-stop desks and reception points at any depth (an inspection's places). */
+  placesOf?: string;
 }
 
 const parentAgency = aliasedTable(agency, 'parent_agency');
@@ -121,6 +123,11 @@ function agencyConditions(actor: Actor, f: AgencyFilter): (SQL | undefined)[] {
   if (f.unitId) conditions.push(eq(agency.unitId, f.unitId));
   if (f.kind) conditions.push(eq(agency.kind, f.kind));
   if (f.ids) conditions.push(inArray(agency.id, f.ids));
+  if (f.placesOf) {
+    // The same subtree the schedule's place check accepts (inspection-inputs.ts assertPlaces).
+    conditions.push(sql`${agency.path} like (select h.path from agency h where h.id = ${f.placesOf}::uuid) || '%'`);
+    conditions.push(or(eq(agency.id, f.placesOf), inArray(agency.kind, ['one_stop_desk', 'reception_point'])));
+  }
   if (f.q?.trim()) {
     conditions.push(matchesText(sql`${agency.name} || ' ' || coalesce(${agency.shortName}, '') || ' ' || coalesce(${agency.code}, '')`, f.q));
   }

@@ -283,6 +283,40 @@ describe('registry: agencies page by keyset', () => {
   });
 });
 
+describe('registry: the places of an inspection', () => {
+  it('lists an agency and its one-stop desks and reception points at any depth, paged and searched on the server', async () => {
+    const ward = (await admin.post('/api/units', { name: `Phường điểm ${a.tag}`, kind: 'ward', parentId: a.province.id })).json();
+    const add = async (name: string, kind: string, parentAgencyId?: string) => {
+      const res = await admin.post('/api/agencies', { unitId: ward.id, name, kind, ...(parentAgencyId ? { parentAgencyId } : {}) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const committee = await add('UBND phường Điểm', 'peoples_committee');
+    const office = await add('Văn phòng HĐND và UBND phường Điểm', 'office', committee);
+    await add('Bộ phận Một cửa số 1', 'one_stop_desk', office);
+    await add('Bộ phận Một cửa số 2', 'one_stop_desk', office);
+    await add('Điểm tiếp công dân phường Điểm', 'reception_point', committee);
+    const old = await add('Bộ phận Một cửa cũ', 'one_stop_desk', committee);
+    const other = await add('UBND phường bên cạnh', 'peoples_committee');
+    await add('Bộ phận Một cửa bên cạnh', 'one_stop_desk', other);
+    const stale = (await admin.get(`/api/agencies/${old}`)).json();
+    expect((await admin.post(`/api/agencies/${old}/deactivate`, { version: stale.version })).statusCode).toBe(200);
+
+    const wholeRes = await admin.get(`/api/agencies?placesOf=${committee}&limit=500`);
+    expect(wholeRes.statusCode, wholeRes.body).toBe(200);
+    const whole = wholeRes.json();
+    expect(whole.total).toBe(4);
+    expect(names({ json: () => whole }).sort()).toEqual(['Bộ phận Một cửa số 1', 'Bộ phận Một cửa số 2', 'Điểm tiếp công dân phường Điểm', 'UBND phường Điểm'].sort());
+    // Past the first page, the next one and the search find the rest.
+    const first = (await admin.get(`/api/agencies?placesOf=${committee}&limit=2`)).json();
+    expect(first).toMatchObject({ total: 4, nextCursor: expect.any(String) });
+    const second = (await admin.get(`/api/agencies?placesOf=${committee}&limit=2&after=${first.nextCursor}`)).json();
+    expect([...first.items, ...second.items].map((i: { id: string }) => i.id).sort()).toEqual(whole.items.map((i: { id: string }) => i.id).sort());
+    expect(names(await admin.get(`/api/agencies?placesOf=${committee}&q=mot%20cua%20so%202`))).toEqual(['Bộ phận Một cửa số 2']);
+    expect((await admin.get('/api/agencies?placesOf=not-a-uuid')).statusCode).toBe(400);
+  });
+});
+
 describe('registry: units page by keyset', () => {
   it('walks every unit under a parent once, in Vietnamese order, with the total, and refuses a forged cursor', async () => {
     const parent = (await admin.post('/api/units', { name: `Tỉnh trang ${a.tag}`, kind: 'province', parentId: a.province.id })).json();

@@ -7,6 +7,8 @@ export interface AgencyFilters {
   unitId?: string | null;
   kind?: AgencyKind | null;
   includeInactive?: boolean;
+  /** Only the places an inspection of this agency may visit (itself, its one-stop desks and reception points). */
+  placesOf?: string | null;
   /** At most this many (the server's default is 100). */
   limit?: number;
 }
@@ -30,6 +32,7 @@ function agencyQuery(filters: AgencyFilters) {
     unitId: filters.unitId,
     kind: filters.kind,
     includeInactive: filters.includeInactive ? 'true' : undefined,
+    placesOf: filters.placesOf ?? undefined,
     limit: filters.limit,
   };
 }

@@ -12,7 +12,7 @@ import { api } from '../../lib/api-client.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { useNotifySuccess } from '../plans/notify.js';
 import { inspectionKeys, useInspections } from './inspections.api.js';
-import { usePlacesOf } from './places.js';
+import { PlacesField } from './PlacesField.js';
 import { IssueNoticeModal } from './NoticesPanel.js';
 
 export const noticeDetailKey = (id: string) => ['inspection-notices', 'detail', id] as const;
@@ -268,8 +268,6 @@ function NoticeEditor({ notice, onReload }: { notice: Notice; onReload: () => vo
 
 function ItemEditor({ inspection: i, row, onChange }: { inspection: Inspection; row: Row; onChange: (change: Partial<Row>) => void }) {
   const t = useT();
-  const places = usePlacesOf(row.included ? i.agencyId : null);
-  const options = places.data ?? i.places.map((p) => ({ agencyId: p.agencyId, name: p.name }));
   return (
     <Paper withBorder p="sm">
       <Checkbox
@@ -281,13 +279,7 @@ function ItemEditor({ inspection: i, row, onChange }: { inspection: Inspection; 
       {row.included && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
           <TextInput label={t('inspections.startTime')} value={row.startTime} onChange={(e) => onChange({ startTime: e.currentTarget.value })} placeholder="08:00" />
-          <Checkbox.Group label={t('inspections.places')} value={row.places} onChange={(places) => onChange({ places })}>
-            <Stack gap={4} mt={4}>
-              {options.map((p) => (
-                <Checkbox key={p.agencyId} value={p.agencyId} label={p.name} size="xs" />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <PlacesField agencyId={i.agencyId} value={row.places} onChange={(places) => onChange({ places })} known={i.places} label={t('inspections.places')} size="xs" />
           <TextInput label={t('noticePage.attendees')} placeholder={t('noticePage.attendeesDefault')} value={row.attendees} onChange={(e) => onChange({ attendees: e.currentTarget.value })} />
         </SimpleGrid>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { inspectionKinds, type InspectionKind } from '../../../../shared/domain/inspection-status.js';
 import { nonWorkingDayIssues, planPeriodDays } from '../../../../shared/domain/schedule-rules.js';
 import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
@@ -14,7 +14,7 @@ import { usePlan, usePlans } from '../plans/plans.api.js';
 import { useNotifySuccess } from '../plans/notify.js';
 import { usePlanTeams } from '../teams/teams.api.js';
 import { scheduleConflicts, useInspections, useScheduleInspection } from './inspections.api.js';
-import { usePlacesOf } from './places.js';
+import { PlacesField } from './PlacesField.js';
 import { kindKey } from './labels.js';
 
 interface Props {
@@ -56,9 +56,9 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
   const conflicts = scheduleConflicts(schedule.error);
   const overridable = conflicts.length > 0 && conflicts.filter((c) => c.severity === 'error').every((c) => c.overridable);
   const fields = invalidParamsByField(schedule.error);
-  const placesOf = usePlacesOf(agencyId);
-  const placeOptions = placesOf.data ?? [];
-  const chosenPlaces = places ?? (agencyId ? [agencyId] : []);
+  // A desk review (kind `report`) visits no place: the form neither asks for one nor sends any.
+  const visits = kind !== 'report';
+  const chosenPlaces = visits ? (places ?? (agencyId ? [agencyId] : [])) : [];
   const earlier = useInspections({ agencyId }, kind === 'reinspection' && !!agencyId);
   const earlierOptions = (earlier.data?.items ?? []).filter((i) => i.status === 'under_way' || i.status === 'closed');
   const period = plan.data?.periodFrom && plan.data.periodTo ? planPeriodDays(plan.data.periodFrom, plan.data.periodTo) : null;
@@ -84,7 +84,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
         startsOn,
         ...(endsOn ? { endsOn } : {}),
         startTime: startTime || null,
-        places: chosenPlaces,
+        ...(visits ? { places: chosenPlaces } : {}),
         ...(kind === 'reinspection' ? { reinspectionOfId } : {}),
         note: note || null,
         ...(overridable && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
@@ -171,13 +171,22 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
             {t('scheduleDialog.period', { from: formatDate(period.first), to: formatDate(period.last) })}
           </Text>
         )}
-        <Checkbox.Group label={t('inspections.places')} description={t('scheduleDialog.placesHint')} value={chosenPlaces} onChange={setPlaces} required error={fieldError('places')}>
-          <Stack gap={4} mt={4}>
-            {(placeOptions.length ? placeOptions : agencyId ? [{ agencyId, name: targetName(agencyId) }] : []).map((p, i) => (
-              <Checkbox key={p.agencyId} value={p.agencyId} label={i === 0 ? t('scheduleDialog.headOffice', { name: p.name }) : p.name} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        {visits ? (
+          <PlacesField
+            agencyId={agencyId}
+            value={chosenPlaces}
+            onChange={setPlaces}
+            known={agencyId ? [{ agencyId, name: targetName(agencyId) }] : []}
+            label={t('inspections.places')}
+            description={t('scheduleDialog.placesHint')}
+            required
+            error={fieldError('places')}
+          />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('scheduleDialog.noPlaceForReport')}
+          </Text>
+        )}
         <Textarea label={t('inspections.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={2} />
         {dayWarnings.length > 0 && <IssueList issues={dayWarnings} title={t('inspections.warnings')} color="yellow" />}
         {conflicts.length > 0 && (
@@ -190,7 +199,7 @@ export function ScheduleInspectionModal({ opened, onClose, planId: initialPlan, 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={schedule.isPending} disabled={!planId || !agencyId || !teamId || !startsOn || endsBeforeStart || !chosenPlaces.length || (kind === 'reinspection' && !reinspectionOfId)}>
+          <Button onClick={submit} loading={schedule.isPending} disabled={!planId || !agencyId || !teamId || !startsOn || endsBeforeStart || (visits && !chosenPlaces.length) || (kind === 'reinspection' && !reinspectionOfId)}>
             {t('inspections.schedule')}
           </Button>
         </Group>

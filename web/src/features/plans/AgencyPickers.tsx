@@ -3,7 +3,7 @@ import { MultiSelect, Select, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Agency } from '../../../../shared/api/registry.schemas.js';
 import { useT } from '../../i18n/i18n.js';
-import { useAgencies, useAgency } from '../agencies/agencies.api.js';
+import { useAgencies, useAgency, type AgencyFilters } from '../agencies/agencies.api.js';
 
 /** Options a picker shows at once; the server finds the rest as the user types. */
 export const AGENCY_PICKER_LIMIT = 50;
@@ -18,9 +18,9 @@ export interface AgencyOption {
  * finds "Hoài Thanh"), so the picker does no filtering of its own. Options already chosen stay
  * in the list so their labels show whatever the current search is.
  */
-function useAgencyOptions(search: string, known: AgencyOption[], labelOf: (a: Pick<Agency, 'name' | 'unitName'>) => string = (a) => a.name, exclude?: string) {
+function useAgencyOptions(search: string, known: AgencyOption[], labelOf: (a: Pick<Agency, 'name' | 'unitName'>) => string = (a) => a.name, exclude?: string, scope?: AgencyScope) {
   const [q] = useDebouncedValue(search.trim(), 250);
-  const agencies = useAgencies({ q: q || undefined, limit: AGENCY_PICKER_LIMIT });
+  const agencies = useAgencies({ ...scope, q: q || undefined, limit: AGENCY_PICKER_LIMIT });
   const data = useMemo(() => {
     const seen = new Set<string>(exclude ? [exclude] : []);
     const out: AgencyOption[] = [];
@@ -33,6 +33,9 @@ function useAgencyOptions(search: string, known: AgencyOption[], labelOf: (a: Pi
   }, [agencies.data, known, labelOf, exclude]);
   return { data, loading: agencies.isFetching };
 }
+
+/** Narrows what a picker searches (an inspection's places: `placesOf`). */
+export type AgencyScope = Pick<AgencyFilters, 'placesOf' | 'unitId' | 'kind'>;
 
 const noFilter: OptionsFilter = ({ options }) => options;
 
@@ -89,6 +92,10 @@ interface SingleProps {
   required?: boolean;
   clearable?: boolean;
   disabled?: boolean;
+  description?: string;
+  placeholder?: string;
+  /** Searches only these agencies (the server filters). */
+  scope?: AgencyScope;
 }
 
 const nameOnly = (a: Pick<Agency, 'name'>) => a.name;
@@ -98,7 +105,7 @@ const nameAndUnit = (a: Pick<Agency, 'name' | 'unitName'>) => `${a.name} — ${a
  * One agency, searched on the server as the user types (GET /api/agencies?q=…&limit=50), so any
  * agency of a national register can be chosen without loading it into the page.
  */
-export function AgencySelect({ label, value, onChange, known, exclude, withUnit, error, required, clearable, disabled }: SingleProps) {
+export function AgencySelect({ label, value, onChange, known, exclude, withUnit, error, required, clearable, disabled, description, placeholder, scope }: SingleProps) {
   const t = useT();
   const labelOf = withUnit ? nameAndUnit : nameOnly;
   const [search, setSearch] = useState('');
@@ -107,10 +114,12 @@ export function AgencySelect({ label, value, onChange, known, exclude, withUnit,
   // A value given from outside without its label (an edit form): the agency's own record names it.
   const current = useAgency(value ?? '', !!value && !chosenLabel);
   const own = useMemo(() => (!chosenLabel && value && current.data?.id === value ? [{ value, label: labelOf(current.data) }] : chosen), [chosenLabel, value, current.data, chosen, labelOf]);
-  const { data } = useAgencyOptions(search === chosenLabel ? '' : search, own, labelOf, exclude);
+  const { data } = useAgencyOptions(search === chosenLabel ? '' : search, own, labelOf, exclude, scope);
   return (
     <Select
       label={label}
+      description={description}
+      placeholder={placeholder}
       required={required}
       clearable={clearable}
       disabled={disabled}
