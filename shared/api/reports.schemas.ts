@@ -158,6 +158,11 @@ export const periodRuleSchema = z.object({
   remindWorkingDays: z.number().int(),
   escalateAfterWorkingDays: z.number().int(),
   targetAgencyIds: z.array(z.uuid()),
+  /**
+   * The units asked, named (in the register's order), so a page of rules needs no request per
+   * unit; a unit the caller may not see in the register is left out (its id stays in targetAgencyIds).
+   */
+  targetAgencies: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.boolean() })),
   active: z.boolean(),
   canManage: z.boolean(),
   version: z.number().int(),

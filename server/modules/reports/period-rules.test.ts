@@ -48,4 +48,23 @@ describe('editing a reporting period', () => {
     const events = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_event where entity_id = ${rule.id} order by id`);
     expect(events.map((e) => e.action)).toEqual(['report_period_rule.created', 'report_period_rule.updated']);
   });
+
+  it('names the units it asks in the rules’ own response (one request for the page, not one per unit), in the register’s order', async () => {
+    const created = await c.secretariat.post('/api/report-period-rules', {
+      ownerAgencyId: a.homeAffairs.id, code: 'Q3', name: 'Báo cáo CCHC quý III', templateCode: 'cchc_periodic',
+      fromMonth: 6, fromDay: 15, fromYearOffset: 0, toMonth: 9, toDay: 14, dueMonth: 9, dueDay: 20,
+      opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, targetAgencyIds: [a.wardBCommittee.id, a.wardACommittee.id], active: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const named = [
+      { id: a.wardACommittee.id, name: a.wardACommittee.name, active: true },
+      { id: a.wardBCommittee.id, name: a.wardBCommittee.name, active: true },
+    ];
+    expect(created.json().targetAgencies).toEqual(named);
+    const list = (await c.leader.get('/api/report-period-rules')).json().items as PeriodRule[];
+    expect(list.find((r) => r.id === created.json().id)!.targetAgencies).toEqual(named);
+    expect(list.find((r) => r.id === rule.id)!.targetAgencies).toEqual([named[0]]);
+    const narrowed = await c.secretariat.patch(`/api/report-period-rules/${created.json().id}`, { version: created.json().version, targetAgencyIds: [a.wardBCommittee.id] });
+    expect(narrowed.json().targetAgencies).toEqual([named[1]]);
+  });
 });

@@ -4,6 +4,7 @@ import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { inReach } from '../../authz/scope.js';
+import { listAgencies } from '../registry/registry.repository.js';
 import { mayManage, ownerPlace, requestAbilities, submissionAbilities, templateAbilities } from './reports.policy.js';
 import { countSubmissions, findTemplate, submissionHistory, type PeriodRuleRow, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
 
@@ -26,7 +27,20 @@ export function presentTemplate(actor: Actor, t: TemplateRow): ReportTemplate {
   };
 }
 
-export function presentRule(actor: Actor, r: PeriodRuleRow): PeriodRule {
+/**
+ * Rules with their units named: one query for the units of every rule (scoped by the caller's
+ * reach in the register, as GET /api/agencies is), never one per unit.
+ */
+export async function presentRules(tx: DbOrTx, actor: Actor, rows: PeriodRuleRow[]): Promise<PeriodRule[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.targetAgencyIds as string[]))];
+  const named = ids.length ? await listAgencies(tx, actor, { ids, includeInactive: true }) : [];
+  return rows.map((r) => {
+    const asked = new Set(r.targetAgencyIds as string[]);
+    return presentRule(actor, r, named.filter((a) => asked.has(a.id)).map((a) => ({ id: a.id, name: a.name, active: a.active })));
+  });
+}
+
+function presentRule(actor: Actor, r: PeriodRuleRow, targetAgencies: PeriodRule['targetAgencies']): PeriodRule {
   return {
     id: r.id,
     ownerAgencyId: r.ownerAgencyId,
@@ -45,6 +59,7 @@ export function presentRule(actor: Actor, r: PeriodRuleRow): PeriodRule {
     remindWorkingDays: r.remindWorkingDays,
     escalateAfterWorkingDays: r.escalateAfterWorkingDays,
     targetAgencyIds: r.targetAgencyIds as string[],
+    targetAgencies,
     active: r.active,
     canManage: mayManage(actor, r),
     version: r.version,

@@ -38,7 +38,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { SubmissionContent } from '../../../shared/api/reports.schemas.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { presentRequests, presentRule, presentSubmission, presentSubmissionSummary, presentTemplate } from './reports.presenter.js';
+import { presentRequests, presentRules, presentSubmission, presentSubmissionSummary, presentTemplate } from './reports.presenter.js';
 import { findRequest, findTemplate, findVisibleRequest, findVisibleRule, findVisibleSubmission, findVisibleTemplate, listVisibleRequests, listVisibleRules, listVisibleSubmissions, listVisibleTemplates } from './reports.repository.js';
 import { createRequest, extendRequest, issueRequest, updateRequest, withdrawRequest } from './request-use-cases.js';
 import { createPeriodRule, updatePeriodRule } from './rule-use-cases.js';
@@ -66,7 +66,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   async function rule(tx: DbOrTx, ctx: RequestContext, id: string) {
     const r = await findVisibleRule(tx, ctx.actor, id);
     if (!r) throw AppError.notFound('report period rule');
-    return presentRule(ctx.actor, r);
+    return (await presentRules(tx, ctx.actor, [r]))[0];
   }
   async function request_(tx: DbOrTx, ctx: RequestContext, id: string) {
     const r = await findVisibleRequest(tx, ctx.actor, id);
@@ -113,7 +113,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   // Periodic rules.
   app.get('/api/report-period-rules', { schema: { tags, summary: 'The periodic reporting regime as data: cut-off periods, due days, units asked', response: { 200: periodRuleListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    return db.transaction(async (tx) => ({ items: (await listVisibleRules(tx, ctx.actor)).map((r) => presentRule(ctx.actor, r)) }));
+    return db.transaction(async (tx) => ({ items: await presentRules(tx, ctx.actor, await listVisibleRules(tx, ctx.actor)) }));
   });
   app.post('/api/report-period-rules', { schema: { tags, body: createPeriodRuleBody, response: { 201: periodRuleSchema, ...errors } } }, async (request, reply) => {
     const ctx = contextOf(request);

@@ -33,6 +33,10 @@ const q2: PeriodRule = {
   remindWorkingDays: 2,
   escalateAfterWorkingDays: 3,
   targetAgencyIds: ['77777777-7777-4777-8777-777777777777', '88888888-8888-4888-8888-888888888888'],
+  targetAgencies: [
+    { id: '77777777-7777-4777-8777-777777777777', name: 'UBND phường Bồng Sơn', active: true },
+    { id: '88888888-8888-4888-8888-888888888888', name: 'UBND phường Tam Quan', active: true },
+  ],
   active: true,
   canManage: true,
   version: 3,
@@ -53,10 +57,8 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     return json({ ...q2, ...body, id: '99999999-9999-4999-8999-999999999999', version: 1, ownerAgencyName: 'Phòng Nội vụ thị xã Hoài Nhơn', canManage: true }, 201);
   }
   if (url.pathname === '/api/report-period-rules') return json({ items: rules });
-  if (url.pathname.startsWith('/api/agencies/')) {
-    const id = url.pathname.split('/').at(-1)!;
-    return json({ id, name: id.startsWith('7') ? 'UBND phường Bồng Sơn' : id.startsWith('8') ? 'UBND phường Tam Quan' : 'Phòng Nội vụ thị xã Hoài Nhơn', parentAgencyId: null, parentAgencyName: null });
-  }
+  // The caller's own office (the new period's owner); the units asked come named with the rules.
+  if (url.pathname === `/api/agencies/${office}`) return json({ id: office, name: 'Phòng Nội vụ thị xã Hoài Nhơn', parentAgencyId: null, parentAgencyName: null });
   if (url.pathname === '/api/report-templates') return json({ items: [{ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', code: 'cchc_periodic', name: 'Báo cáo CCHC định kỳ', revision: 1, status: 'published' }] });
   if (url.pathname === `/api/report-period-rules/${q2.id}` && init?.method === 'PATCH') {
     const body = JSON.parse(String(init.body));
@@ -126,6 +128,9 @@ describe('the periodic reporting periods page', () => {
     const card = await screen.findByRole('region', { name: 'Q2 — Báo cáo CCHC quý II' });
     expect(await within(card).findByText('UBND phường Bồng Sơn')).toBeTruthy();
     expect(within(card).getByText('UBND phường Tam Quan')).toBeTruthy();
+    // Named with the rules: no request for any one unit (reviewer finding: one GET /api/agencies/{id} per unit asked).
+    const perUnit = fetchMock.mock.calls.filter(([u]) => q2.targetAgencyIds.some((id) => String(u).includes(id)));
+    expect(perUnit).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Thêm kỳ báo cáo' }));
     const form = screen.getByRole('region', { name: 'Thêm kỳ báo cáo' });

@@ -1,13 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { PeriodRule } from '../../../../shared/api/reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { api, invalidParamsByField, isApiError } from '../../lib/api-client.js';
-import type { AgencyDetail } from '../../../../shared/api/registry.schemas.js';
 import { useNotifySuccess } from '../plans/notify.js';
 import { AgencyMultiPicker } from '../plans/AgencyPickers.js';
 import { useOfficeAgencies } from './office.js';
@@ -20,6 +19,7 @@ const editableOf = (r: PeriodRule): Editable => Object.fromEntries(fields.map((f
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** A new period's starting values: a quarter-like cut-off, due the 20th, the usual reminders. */
 const blank: Editable = { name: '', fromMonth: 1, fromDay: 1, fromYearOffset: 0, toMonth: 3, toDay: 31, dueMonth: 3, dueDay: 20, opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, active: true, targetAgencyIds: [] };
+const noUnits: { value: string; label: string }[] = [];
 const dm = (d: number, m: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
 
 /**
@@ -58,6 +58,7 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
   const queryClient = useQueryClient();
   const notifySuccess = useNotifySuccess();
   const [v, setV] = useState<Editable>(editableOf(rule));
+  const known = useMemo(() => rule.targetAgencies.map((a) => ({ value: a.id, label: a.name })), [rule.targetAgencies]);
   const save = useMutation({
     mutationFn: () => {
       const changes = Object.fromEntries(fields.filter((f) => !same(v[f], rule[f])).map((f) => [f, v[f]]));
@@ -86,7 +87,7 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
         <Text size="sm" c="dimmed">
           {t('reporting.rules.owner', { owner: rule.ownerAgencyName, units: rule.targetAgencyIds.length, template: rule.templateCode, version: rule.version })}
         </Text>
-        <RuleFields v={v} setV={setV} readOnly={!rule.canManage} fieldError={fieldError} />
+        <RuleFields v={v} setV={setV} readOnly={!rule.canManage} known={known} fieldError={fieldError} />
         {stale ? (
           <Alert color="orange" role="alert" title={t('reporting.rules.staleTitle')}>
             <Stack gap="xs">
@@ -113,26 +114,18 @@ function RuleCard({ rule, onReload }: { rule: PeriodRule; onReload: () => void }
   );
 }
 
-/** The agencies of ids, named (GET /api/agencies/{id} each): the picker of the units asked starts from them. */
-function useNamedAgencies(ids: string[]) {
-  return useQueries({
-    queries: ids.map((id) => ({ queryKey: ['agencies', 'detail', id], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<AgencyDetail>(`/api/agencies/${encodeURIComponent(id)}`, undefined, signal) })),
-    combine: (results) => ({ pending: results.some((r) => r.isPending), known: results.flatMap((r) => (r.data ? [{ value: r.data.id, label: r.data.name }] : [])) }),
-  });
-}
-
-/** The units a period asks: named chips, searched in the register to add more. */
-function TargetsField({ value, onChange, readOnly, error }: { value: string[]; onChange: (ids: string[]) => void; readOnly: boolean; error?: string }) {
+/**
+ * The units a period asks: named chips, searched in the register to add more. Their names come
+ * with the rule (`targetAgencies`, one request for the whole page), never a request per unit.
+ */
+function TargetsField({ value, onChange, readOnly, known, error }: { value: string[]; onChange: (ids: string[]) => void; readOnly: boolean; known: { value: string; label: string }[]; error?: string }) {
   const t = useT();
-  const [initial] = useState(value);
-  const named = useNamedAgencies(initial);
-  if (named.pending) return <Loader size="sm" aria-label={t('app.loading')} />;
-  if (readOnly) return <Text size="sm">{t('reporting.rules.targets')}: {named.known.map((k) => k.label).join('; ')}</Text>;
-  return <AgencyMultiPicker label={t('reporting.rules.targets')} value={value} onChange={onChange} known={named.known} error={error} />;
+  if (readOnly) return <Text size="sm">{t('reporting.rules.targets')}: {known.map((k) => k.label).join('; ')}</Text>;
+  return <AgencyMultiPicker label={t('reporting.rules.targets')} value={value} onChange={onChange} known={known} error={error} />;
 }
 
 /** The fields of a period, for editing one and for a new one. */
-function RuleFields({ v, setV, readOnly, fieldError }: { v: Editable; setV: React.Dispatch<React.SetStateAction<Editable>>; readOnly: boolean; fieldError: (field: string) => string | undefined }) {
+function RuleFields({ v, setV, readOnly, known, fieldError }: { v: Editable; setV: React.Dispatch<React.SetStateAction<Editable>>; readOnly: boolean; known: { value: string; label: string }[]; fieldError: (field: string) => string | undefined }) {
   const t = useT();
   const num = (f: Exclude<keyof Editable, 'name' | 'active' | 'fromYearOffset' | 'targetAgencyIds'>, min: number, max: number) => (
     <NumberInput label={t(`reporting.rules.${f}`)} min={min} max={max} allowDecimal={false} value={v[f]} readOnly={readOnly} error={fieldError(f)} onChange={(x) => setV((s) => ({ ...s, [f]: typeof x === 'number' ? x : Number(x) || 0 }))} />
@@ -170,7 +163,7 @@ function RuleFields({ v, setV, readOnly, fieldError }: { v: Editable; setV: Reac
               setV((s) => ({ ...s, active }));
             }} mt="lg" />
         </SimpleGrid>
-        <TargetsField value={v.targetAgencyIds} onChange={(targetAgencyIds) => setV((s) => ({ ...s, targetAgencyIds }))} readOnly={readOnly} error={fieldError('targetAgencyIds')} />
+        <TargetsField value={v.targetAgencyIds} onChange={(targetAgencyIds) => setV((s) => ({ ...s, targetAgencyIds }))} readOnly={readOnly} known={known} error={fieldError('targetAgencyIds')} />
     </>
   );
 }
@@ -219,7 +212,7 @@ function NewRule() {
           <TextInput label={t('reporting.rules.code')} description={t('reporting.rules.codeHint')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={fieldError('code')} />
           <Select label={t('reporting.col.template')} required data={codes} value={templateCode} onChange={setTemplateCode} error={fieldError('templateCode')} />
         </SimpleGrid>
-        <RuleFields v={v} setV={setV} readOnly={false} fieldError={fieldError} />
+        <RuleFields v={v} setV={setV} readOnly={false} known={noUnits} fieldError={fieldError} />
         {create.error != null && !Object.keys(invalidParamsByField(create.error)).length && <ErrorAlert error={create.error} />}
         <Group>
           <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!code.trim() || !templateCode || !v.name.trim() || v.targetAgencyIds.length === 0}>
