@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.js';
@@ -24,4 +24,12 @@ export async function insertRowsAsJson<T extends PgTable>(tx: DbOrTx, table: T, 
     sql`, `,
   );
   await tx.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json)`);
+}
+
+/**
+ * `column in (…ids)` with the ids as one JSON parameter, for the sets a bulk write reads back or
+ * replaces (thousands of ids: drizzle's inArray binds one parameter each).
+ */
+export function inIdList(column: SQLWrapper, ids: readonly string[]): SQL {
+  return sql`${column} in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))`;
 }

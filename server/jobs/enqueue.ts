@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.js';
@@ -82,4 +83,23 @@ export async function enqueueJob<T>(tx: DbOrTx, job: JobDefinition<T>, data: T, 
   }
   if (id !== null) await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${job.name})`);
   return id;
+}
+
+/**
+ * Enqueues many jobs of one kind in the caller's transaction, in one statement (pg-boss's
+ * `insert`) and one wake-up: what a bulk write does instead of an enqueueJob per row. The ids are
+ * chosen here and returned in order. No options (singleton keys, start times): enqueueJob has
+ * them. The queue's own settings (retries, expiry) apply as they do to enqueueJob; the queue must
+ * exist (listed in server/jobs/registry.ts), since pg-boss's insert says nothing when it does not.
+ */
+export async function enqueueJobs<T>(tx: DbOrTx, job: JobDefinition<T>, items: readonly { data: T; scope?: JobScope }[]): Promise<string[]> {
+  if (!items.length) return [];
+  const jobs = items.map((item) => {
+    if (job.scoped && !item.scope) throw new Error(`job ${job.name} concerns a record: enqueue it with a scope`);
+    const envelope: JobEnvelope<T> = { payload: job.payload.parse(item.data), scope: item.scope ?? null };
+    return { id: randomUUID(), name: job.name, data: envelope as object };
+  });
+  await sender().insert(jobs, { db: executorOf(tx) });
+  await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${job.name})`);
+  return jobs.map((j) => j.id);
 }

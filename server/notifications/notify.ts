@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { NotificationKind, NotificationLanguage, NotificationParams } from '../../shared/domain/notifications.js';
 import { renderNotification } from '../../shared/domain/notifications.js';
@@ -5,7 +6,8 @@ import { appUser, emailOutbox, notification, notificationPreference } from '../d
 import type { DbOrTx } from '../db/client.js';
 import type { RequestContext } from '../http/actor.js';
 import type { SystemContext } from '../modules/audit/audit-log.js';
-import { enqueueJob } from '../jobs/enqueue.js';
+import { enqueueJobs } from '../jobs/enqueue.js';
+import { inIdList, insertRowsAsJson } from '../db/bulk-insert.js';
 import { sendEmailJob } from './send-email.job.js';
 
 /** The record a notification is about: its type, id and the web app's path to it. */
@@ -42,58 +44,63 @@ export interface NotifyResult {
  * MAIL_FROM): without them the row is kept as `disabled`.
  */
 export async function notify<K extends NotificationKind>(tx: DbOrTx, ctx: RequestContext | SystemContext, input: NotifyInput<K>): Promise<NotifyResult> {
+  return (await notifyEach(tx, ctx, [input]))[0];
+}
+
+/**
+ * notify for many records at once (a bulk import: a notice per record it wrote), in a few
+ * statements whatever their number: the recipients read once, the notifications and the e-mails
+ * inserted as one set each, their jobs enqueued in one statement. Each input is told as notify
+ * would tell it alone; the results come in the order of `inputs`.
+ */
+export async function notifyEach<K extends NotificationKind>(tx: DbOrTx, ctx: RequestContext | SystemContext, inputs: readonly NotifyInput<K>[]): Promise<NotifyResult[]> {
   const actorId = ctx.actor?.userId ?? null;
-  const ids = [...new Set(input.recipients)].filter((id) => id !== actorId);
-  if (!ids.length) return { notifications: [], emails: 0 };
+  const idsOf = inputs.map((input) => [...new Set(input.recipients)].filter((id) => id !== actorId));
+  const everyone = [...new Set(idsOf.flat())];
+  if (!everyone.length) return inputs.map(() => ({ notifications: [], emails: 0 }));
 
-  const people = await tx
-    .select({ id: appUser.id, email: appUser.email, locale: appUser.locale, emailOn: notificationPreference.email })
+  const kinds = [...new Set(inputs.map((i) => i.kind))];
+  const rows = await tx
+    .select({ id: appUser.id, email: appUser.email, locale: appUser.locale, kind: notificationPreference.kind, emailOn: notificationPreference.email })
     .from(appUser)
-    .leftJoin(notificationPreference, and(eq(notificationPreference.userId, appUser.id), eq(notificationPreference.kind, input.kind)))
-    .where(and(inArray(appUser.id, ids), eq(appUser.active, true)))
-    .orderBy(appUser.id);
-  if (!people.length) return { notifications: [], emails: 0 };
-
-  const paramsOf = (id: string) => (typeof input.params === 'function' ? input.params(id) : input.params);
-  const inserted = await tx
-    .insert(notification)
-    .values(
-      people.map((p) => ({
-        recipientId: p.id,
-        kind: input.kind,
-        subjectType: input.link?.type ?? null,
-        subjectId: input.link?.id ?? null,
-        path: input.link?.path ?? null,
-        params: paramsOf(p.id),
-        actorId,
-      })),
-    )
-    .returning({ id: notification.id, recipientId: notification.recipientId });
-  const notificationOf = new Map(inserted.map((n) => [n.recipientId, n.id]));
-
-  let emails = 0;
-  for (const p of people) {
-    const address = p.email?.trim();
-    if (!address || p.emailOn === false) continue;
-    const language: NotificationLanguage = p.locale === 'en' ? 'en' : 'vi';
-    const { title, body } = renderNotification(input.kind, paramsOf(p.id) as never, language);
-    const outboxId = crypto.randomUUID();
-    await tx.insert(emailOutbox).values({
-      id: outboxId,
-      notificationId: notificationOf.get(p.id)!,
-      recipientId: p.id,
-      toAddress: address,
-      language,
-      subject: title,
-      textBody: body,
-      linkPath: input.link?.path ?? null,
-      status: 'pending',
-      messageId: `<${outboxId}@par-inspect>`,
-    });
-    await enqueueJob(tx, sendEmailJob, { outboxId }, { scope: { userId: p.id } });
-    emails++;
+    .leftJoin(notificationPreference, and(eq(notificationPreference.userId, appUser.id), inArray(notificationPreference.kind, kinds)))
+    .where(and(inIdList(appUser.id, everyone), eq(appUser.active, true)));
+  const people = new Map<string, { email: string | null; locale: string; emailOff: Set<string> }>();
+  for (const r of rows) {
+    const p = people.get(r.id) ?? { email: r.email, locale: r.locale, emailOff: new Set<string>() };
+    if (r.kind !== null && r.emailOn === false) p.emailOff.add(r.kind);
+    people.set(r.id, p);
   }
-  return { notifications: inserted, emails };
+
+  const notifications: (typeof notification.$inferInsert & { id: string; recipientId: string })[] = [];
+  const outbox: (typeof emailOutbox.$inferInsert & { id: string })[] = [];
+  const results = inputs.map((input, i) => {
+    const paramsOf = (id: string) => (typeof input.params === 'function' ? input.params(id) : input.params);
+    const result: NotifyResult = { notifications: [], emails: 0 };
+    for (const recipientId of idsOf[i].filter((id) => people.has(id)).sort()) {
+      const id = randomUUID();
+      const params = paramsOf(recipientId);
+      notifications.push({ id, recipientId, kind: input.kind, subjectType: input.link?.type ?? null, subjectId: input.link?.id ?? null, path: input.link?.path ?? null, params, actorId });
+      result.notifications.push({ id, recipientId });
+      const p = people.get(recipientId)!;
+      const address = p.email?.trim();
+      if (!address || p.emailOff.has(input.kind)) continue;
+      const language: NotificationLanguage = p.locale === 'en' ? 'en' : 'vi';
+      const { title, body } = renderNotification(input.kind, params as never, language);
+      const outboxId = randomUUID();
+      outbox.push({ id: outboxId, notificationId: id, recipientId, toAddress: address, language, subject: title, textBody: body, linkPath: input.link?.path ?? null, status: 'pending', messageId: `<${outboxId}@par-inspect>` });
+      result.emails++;
+    }
+    return result;
+  });
+  await insertRowsAsJson(tx, notification, notifications);
+  await insertRowsAsJson(tx, emailOutbox, outbox);
+  await enqueueJobs(
+    tx,
+    sendEmailJob,
+    outbox.map((o) => ({ data: { outboxId: o.id }, scope: { userId: o.recipientId } })),
+  );
+  return results;
 }
 
 /**

@@ -13,8 +13,18 @@ import type { DbOrTx } from '../db/client.js';
  * `inReach`, so the answer is the same as the one the guard gives each of them.
  */
 export async function usersReaching(tx: DbOrTx, capability: Capability, place: Place): Promise<string[]> {
+  return (await usersReachingEach(tx, capability, [place]))[0];
+}
+
+/**
+ * usersReaching for many places in one query (a bulk import tells each record's agencies): the
+ * candidates are the grants on the line of ancestors of any of the places; each place then keeps
+ * those `inReach` says reach it. Answers in the order of `places`.
+ */
+export async function usersReachingEach(tx: DbOrTx, capability: Capability, places: readonly Place[]): Promise<string[][]> {
   const roles = rolesWith(capability);
-  if (!roles.length) return [];
+  if (!roles.length || !places.length) return places.map(() => []);
+  const unitPaths = [...new Set(places.map((p) => p.unitPath))];
   const rows = await tx
     .select({
       userId: userRole.userId,
@@ -28,13 +38,20 @@ export async function usersReaching(tx: DbOrTx, capability: Capability, place: P
     .from(userRole)
     .innerJoin(agency, eq(agency.id, userRole.agencyId))
     .innerJoin(appUser, eq(appUser.id, userRole.userId))
-    .where(and(eq(appUser.active, true), inArray(userRole.role, roles), sql`starts_with(${place.unitPath}, ${agency.unitPath})`));
+    .where(
+      and(
+        eq(appUser.active, true),
+        inArray(userRole.role, roles),
+        sql`exists (select 1 from json_array_elements_text(${JSON.stringify(unitPaths)}::json) as p(path) where starts_with(p.path, ${agency.unitPath}))`,
+      ),
+    );
   const grantsByUser = new Map<string, Grant[]>();
   for (const r of rows) {
     const grant: Grant = { role: r.role as RoleName, agencyId: r.agencyId, agencyKind: r.agencyKind, unitId: r.unitId, unitPath: r.unitPath, agencyPath: r.agencyPath };
     grantsByUser.set(r.userId, [...(grantsByUser.get(r.userId) ?? []), grant]);
   }
-  return [...grantsByUser].filter(([, roles]) => inReach({ roles }, capability, place)).map(([userId]) => userId);
+  const users = [...grantsByUser];
+  return places.map((place) => users.filter(([, roles]) => inReach({ roles }, capability, place)).map(([userId]) => userId));
 }
 
 /** Members of a team who have an account, with their role on the team. */

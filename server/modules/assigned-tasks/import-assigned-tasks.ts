@@ -12,7 +12,7 @@ import { defineJob, type JobDefinition } from '../../jobs/define.js';
 import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports, XLSX_MEDIA_TYPE } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
-import { insertTask, type NewTask } from './create-assigned-task.js';
+import { insertTasks, type NewTask, type TaskPlaces } from './create-assigned-task.js';
 import { agencyMatchKey, parseTaskWorkbook } from './task-workbook.js';
 
 /** The largest workbook one import reads (parsed in the server's thread): 1,000 tasks are far smaller. */
@@ -26,9 +26,11 @@ const taskImports = xlsxImports({ table: assignedTaskImport, what: 'task import'
  * Tasks from an .xlsx, as a job (issue 10 §8): the request stores the file and enqueues the job in
  * its transaction; the job reads the workbook outside any transaction (at most
  * MAX_TASK_IMPORT_ROWS rows), checks every row — the document's number and date, the content, the
- * owner and co-owners matched by code, name or short name among the agencies under the assigning
- * committee, the deadline — and then, all or nothing, writes the tasks in one short transaction
- * (a dry run only says what it would write). Each task is audited with the requester as author.
+ * owner and co-owners matched by code, name or short name among the active agencies under the
+ * assigning committee (read in one query: that is the scope check, for every row at once), the
+ * deadline — and then, all or nothing, writes the tasks in one short transaction, in sets
+ * (insertTasks: a few statements whatever the number of rows; a dry run only says what it would
+ * write). Each task is audited with the requester as author.
  */
 export const importTasksJob = defineJob({
   name: 'assigned-tasks.import',
@@ -108,7 +110,8 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
     for (const c of r.coOwners) match(c, r.row, 'Cơ quan phối hợp');
   }
   const { calendar } = await loadWorkingCalendar(db);
-  const tasks: { task: NewTask; places: Parameters<typeof insertTask>[3] }[] = [];
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const tasks: { task: NewTask; places: TaskPlaces }[] = [];
   for (const r of rows) {
     const owner = match(r.owner, r.row, 'Cơ quan chủ trì');
     const coOwners = r.coOwners.map((c) => match(c, r.row, 'Cơ quan phối hợp'));
@@ -122,11 +125,12 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
           : (({ date, explanation }) => ({ deadline: date, deadlineExplanation: explanation }))(calendar.dueAfter(r.sourceDate, r.deadline.workingDays, { eventLabel: 'ngày ban hành văn bản' }));
     tasks.push({
       task: { assigningAgencyId: assigner.id, sourceNumber: r.sourceNumber, sourceDate: r.sourceDate, sourceTitle: r.sourceTitle, content: r.content, ownerAgencyId: owner.id, coOwnerAgencyIds: coOwnerIds, ...deadline },
-      places: { owner, coOwners: coOwnerIds.map((id) => candidates.find((c) => c.id === id)!) },
+      places: { assigner, owner, coOwners: coOwnerIds.map((id) => byId.get(id)!) },
     });
   }
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  const summary = { rows: rows.length + new Set(errors.map((e) => e.row).filter((x) => x !== null)).size, tasks: tasks.length };
+  // Rows read, each once: a row that parsed but named an unknown agency is among both.
+  const summary = { rows: new Set([...rows.map((r) => r.row), ...errors.map((e) => e.row).filter((x) => x !== null)]).size, tasks: tasks.length };
   if (errors.length || imp.dryRun) {
     const shown: TaskImportError[] = errors.length > MAX_IMPORT_ERRORS ? [...errors.slice(0, MAX_IMPORT_ERRORS), { code: 'too_many_errors', row: null, column: null, value: null, params: { shown: MAX_IMPORT_ERRORS, total: errors.length } }] : errors;
     await db.update(assignedTaskImport).set({ status: errors.length ? 'rejected' : 'done', errors: shown, summary, finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
@@ -139,7 +143,7 @@ export async function runTaskImport(db: Db, files: FileStorage, importId: string
     requestId: `job:assigned-tasks.import:${importId}`,
   };
   await db.transaction(async (tx) => {
-    for (const t of tasks) await insertTask(tx, author, t.task, t.places, 'import', importId);
+    await insertTasks(tx, author, tasks, 'import', importId);
     await tx.update(assignedTaskImport).set({ status: 'done', errors: [], summary, finishedAt: sql`now()` }).where(eq(assignedTaskImport.id, importId));
   });
   return summary;

@@ -6,8 +6,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/actor.js';
 import type { SystemContext } from '../audit/audit-log.js';
-import { notify, type RecordLink } from '../../notifications/notify.js';
-import { usersReaching } from '../../notifications/recipients.js';
+import { notifyEach, type RecordLink } from '../../notifications/notify.js';
+import { usersReachingEach } from '../../notifications/recipients.js';
 
 export const taskLink = (id: string): RecordLink => ({ type: 'assigned_task', id, path: `/assigned-tasks/${id}` });
 
@@ -51,21 +51,41 @@ export async function checkTaskAgencies(tx: DbOrTx, assigner: { unitPath: string
 }
 
 /** Tells the officers of the owner and co-owner agencies that a task is theirs. */
-export async function tellAssigned(
-  tx: DbOrTx,
-  ctx: RequestContext | SystemContext,
-  task: { id: string; content: string; sourceNumber: string; deadline: string | null },
-  agencies: { owner: { unitPath: string; path: string } | null; coOwners: { unitPath: string; path: string }[] },
-) {
-  const owners = agencies.owner ? await usersReaching(tx, 'task.report', { unitPath: agencies.owner.unitPath, agencyPath: agencies.owner.path }) : [];
-  const supporters = (await Promise.all(agencies.coOwners.map((a) => usersReaching(tx, 'task.read_owned', { unitPath: a.unitPath, agencyPath: a.path })))).flat();
-  const ownerSet = new Set(owners);
-  await notify(tx, ctx, {
-    kind: 'assigned_task.assigned',
-    recipients: [...owners, ...supporters],
-    params: (id) => ({ content: task.content, sourceNumber: task.sourceNumber, deadline: task.deadline, role: ownerSet.has(id) ? 'owner' : 'co_owner' }),
-    link: taskLink(task.id),
-  });
+export async function tellAssigned(tx: DbOrTx, ctx: RequestContext | SystemContext, task: AssignedNotice['task'], agencies: AssignedNotice['agencies']) {
+  await tellAssignedEach(tx, ctx, [{ task, agencies }]);
+}
+
+interface AssignedNotice {
+  task: { id: string; content: string; sourceNumber: string; deadline: string | null };
+  agencies: { owner: { unitPath: string; path: string } | null; coOwners: { unitPath: string; path: string }[] };
+}
+
+/**
+ * tellAssigned for many tasks in a few statements (an import): the officers of all their owner
+ * agencies found in one query, those of all their co-owners in another, every notice in one set.
+ */
+export async function tellAssignedEach(tx: DbOrTx, ctx: RequestContext | SystemContext, notices: readonly AssignedNotice[]) {
+  const placeOf = (a: { unitPath: string; path: string }) => ({ unitPath: a.unitPath, agencyPath: a.path });
+  const withOwner = notices.filter((n) => n.agencies.owner);
+  const ownersOf = await usersReachingEach(tx, 'task.report', withOwner.map((n) => placeOf(n.agencies.owner!)));
+  const owners = new Map(withOwner.map((n, i) => [n, ownersOf[i]]));
+  const coOwners = notices.flatMap((n) => n.agencies.coOwners.map((a) => ({ n, place: placeOf(a) })));
+  const supportersOf = await usersReachingEach(tx, 'task.read_owned', coOwners.map((c) => c.place));
+  const supporters = new Map<AssignedNotice, string[]>();
+  coOwners.forEach((c, i) => supporters.set(c.n, [...(supporters.get(c.n) ?? []), ...supportersOf[i]]));
+  await notifyEach(
+    tx,
+    ctx,
+    notices.map(({ task }, i) => {
+      const ownerSet = new Set(owners.get(notices[i]) ?? []);
+      return {
+        kind: 'assigned_task.assigned' as const,
+        recipients: [...ownerSet, ...(supporters.get(notices[i]) ?? [])],
+        params: (id: string) => ({ content: task.content, sourceNumber: task.sourceNumber, deadline: task.deadline, role: ownerSet.has(id) ? ('owner' as const) : ('co_owner' as const) }),
+        link: taskLink(task.id),
+      };
+    }),
+  );
 }
 
 export const agencyById = async (tx: DbOrTx, id: string) => (await tx.select().from(agency).where(eq(agency.id, id)))[0] ?? null;

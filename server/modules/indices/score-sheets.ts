@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PatchSheetBody, PointsKind, SaveSheetBody, Sheet } from '../../../shared/api/indices.schemas.js';
 import { leavesOf, summarizeSheet, unmetThreshold, leafValue, type FrameworkRules } from '../../../shared/domain/index-scoring.js';
 import { indexScore, indexScoreSheet, unit } from '../../db/schema/index.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
-import { assertVersion, updateVersioned } from '../../db/versioned-update.js';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client.js';
+import { inIdList, insertRowsAsJson } from '../../db/bulk-insert.js';
+import { assertVersion } from '../../db/versioned-update.js';
 import type { Actor, RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { refreshSheetSummaries } from './sheet-summaries.js';
@@ -115,20 +117,56 @@ export async function writeSheet(
   entries: EntryInput[],
   meta: { origin: 'manual' | 'import' | 'demo'; userId: string | null },
 ): Promise<SheetRow> {
-  let sheet: SheetRow;
-  if (l.sheet) {
-    if (version === null) throw new AppError('VERSION_CONFLICT', 'the sheet exists already: send the version you read');
-    assertVersion(l.sheet, version);
-    sheet = await updateVersioned(tx, indexScoreSheet, l.sheet.id, version, { origin: meta.origin, updatedBy: meta.userId });
-    await tx.delete(indexScore).where(eq(indexScore.sheetId, sheet.id));
-  } else {
-    if (version !== null) throw new AppError('VERSION_CONFLICT', 'the sheet does not exist any more');
-    [sheet] = await tx.insert(indexScoreSheet).values({ frameworkId: l.framework.id, unitId: l.unit.id, year, origin: meta.origin, updatedBy: meta.userId }).returning();
+  return (await writeSheets(tx, l.framework.id, year, [{ unitId: l.unit.id, sheet: l.sheet, version, entries }], meta))[0];
+}
+
+/** One sheet to write: the stored one (null: to create) and the version it was read at. */
+export interface SheetWrite {
+  unitId: string;
+  sheet: SheetRow | null;
+  version: number | null;
+  entries: EntryInput[];
+}
+
+/**
+ * writeSheet for many units of one framework and year, in a few statements whatever their number
+ * (an import, docs/decisions/registry-import-in-sets.md): the stored sheets bumped in one update
+ * at the versions read (409 if any is stale), their entries deleted in one statement, the new
+ * sheets inserted in one (ids chosen here), every entry in one, the summaries refreshed as a set.
+ * Answers the sheets as stored, in the order given.
+ */
+export async function writeSheets(tx: Tx, frameworkId: string, year: number, writes: readonly SheetWrite[], meta: { origin: 'manual' | 'import' | 'demo'; userId: string | null }): Promise<SheetRow[]> {
+  for (const w of writes) {
+    if (w.sheet) {
+      if (w.version === null) throw new AppError('VERSION_CONFLICT', 'the sheet exists already: send the version you read');
+      assertVersion(w.sheet, w.version);
+    } else if (w.version !== null) throw new AppError('VERSION_CONFLICT', 'the sheet does not exist any more');
   }
-  const rows = entries.filter((e) => e.notApplicable || e.selfPoints !== null || e.appraisedPoints !== null || e.finalPoints !== null);
-  if (rows.length) await tx.insert(indexScore).values(rows.map((e) => ({ sheetId: sheet.id, ...e })));
-  await refreshSheetSummaries(tx, [sheet.id]);
-  return sheet;
+  const stored = writes.flatMap((w) => (w.sheet ? [{ id: w.sheet.id, version: w.version! }] : []));
+  if (stored.length) {
+    const bumped = await queryRows<{ id: string }>(
+      tx,
+      sql`update index_score_sheet s set version = s.version + 1, origin = ${meta.origin}, updated_by = ${meta.userId}::uuid, updated_at = now()
+          from json_to_recordset(${JSON.stringify(stored)}::json) as x(id uuid, version int)
+          where s.id = x.id and s.version = x.version returning s.id`,
+    );
+    if (bumped.length !== stored.length) throw new AppError('VERSION_CONFLICT', 'a sheet was changed by someone else since it was read');
+    await tx.delete(indexScore).where(inIdList(indexScore.sheetId, stored.map((x) => x.id)));
+  }
+  const ids = writes.map((w) => w.sheet?.id ?? randomUUID());
+  await insertRowsAsJson(
+    tx,
+    indexScoreSheet,
+    writes.flatMap((w, i) => (w.sheet ? [] : [{ id: ids[i], frameworkId, unitId: w.unitId, year, origin: meta.origin, updatedBy: meta.userId }])),
+  );
+  await insertRowsAsJson(
+    tx,
+    indexScore,
+    writes.flatMap((w, i) => w.entries.filter((e) => e.notApplicable || e.selfPoints !== null || e.appraisedPoints !== null || e.finalPoints !== null).map((e) => ({ sheetId: ids[i], ...e }))),
+  );
+  await refreshSheetSummaries(tx, ids);
+  const rows = new Map((await tx.select().from(indexScoreSheet).where(inIdList(indexScoreSheet.id, ids))).map((r) => [r.id, r]));
+  return ids.map((id) => rows.get(id)!);
 }
 
 /** A whole sheet names every leaf (PUT): 400 on `body.entries` naming the first one missing. */
