@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CriterionInput, CriterionLevel } from '../../../shared/api/indices.schemas.js';
 import { compareCodes, leavesOf, round2 } from '../../../shared/domain/index-scoring.js';
 import { agency, indexCriterion, indexFramework, unit } from '../../db/schema/index.js';
 import { unitColumns, unitInReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
+import { insertRowsAsJson } from '../../db/bulk-insert.js';
 import type { Actor } from '../../http/actor.js';
 import { ownerVisible } from './indices.policy.js';
 
@@ -74,12 +76,19 @@ export function treeTotals(nodes: CriterionRow[]): { maxPoints: number; leafCoun
 
 const levelAt = (depth: number): CriterionLevel => (depth === 0 ? 'area' : depth === 1 ? 'criterion' : 'sub_criterion');
 
-/** Inserts a nested tree under a framework (parents first). */
-export async function insertTree(tx: DbOrTx, frameworkId: string, tree: CriterionInput[], parentId: string | null = null, depth = 0): Promise<void> {
-  for (const [position, node] of tree.entries()) {
-    const [row] = await tx
-      .insert(indexCriterion)
-      .values({
+/**
+ * Inserts a nested tree under a framework in one statement whatever its size (a criteria import
+ * is up to 1,000 nodes; docs/decisions/registry-import-in-sets.md): ids are chosen here, so a
+ * node names its parent before either is stored, and the foreign key is checked at the end of
+ * the statement.
+ */
+export async function insertTree(tx: DbOrTx, frameworkId: string, tree: CriterionInput[]): Promise<void> {
+  const rows: (typeof indexCriterion.$inferInsert)[] = [];
+  const walk = (nodes: CriterionInput[], parentId: string | null, depth: number) => {
+    for (const [position, node] of nodes.entries()) {
+      const id = randomUUID();
+      rows.push({
+        id,
         frameworkId,
         parentId,
         level: levelAt(depth),
@@ -90,10 +99,12 @@ export async function insertTree(tx: DbOrTx, frameworkId: string, tree: Criterio
         expectedEvidence: node.expectedEvidence ?? null,
         unmetBelow: node.unmetBelow ?? null,
         position,
-      })
-      .returning({ id: indexCriterion.id });
-    if (node.children?.length) await insertTree(tx, frameworkId, node.children, row.id, depth + 1);
-  }
+      });
+      if (node.children?.length) walk(node.children, id, depth + 1);
+    }
+  };
+  walk(tree, null, 0);
+  await insertRowsAsJson(tx, indexCriterion, rows);
 }
 
 /** The stored tree back in the nested input shape (to copy a version). */

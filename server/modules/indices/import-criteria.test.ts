@@ -174,4 +174,29 @@ describe('criteria import (.xlsx, as a job)', () => {
     expect(imp.status).toBe('failed');
     expect(((await c.secretariat.get(`/api/index-frameworks/${f.id}`)).json() as FrameworkDetail).criteria.map((x) => x.code)).toEqual(['1']);
   });
+  it('stores a three-level tree written in one statement: each node under its parent, at its level and position; a second import replaces it whole', async () => {
+    const f = await draft();
+    const rows: (string | number | null)[][] = [];
+    for (let area = 1; area <= 3; area++) {
+      rows.push([String(area), `Lĩnh vực ${area}`, null, null, null, null]);
+      for (let k = 1; k <= 4; k++) {
+        rows.push([`${area}.${k}`, `Tiêu chí ${area}.${k}`, null, null, null, null]);
+        for (let s = 1; s <= 3; s++) rows.push([`${area}.${k}.${s}`, `Tiêu chí thành phần ${area}.${k}.${s}`, 0.5, null, null, null]);
+      }
+    }
+    expect((await runImport(f.id, await workbook(rows))).status).toBe('done');
+    const tree = ((await c.secretariat.get(`/api/index-frameworks/${f.id}`)).json() as FrameworkDetail).criteria;
+    expect(tree).toHaveLength(3 + 12 + 36);
+    const byId = new Map(tree.map((x) => [x.id, x]));
+    for (const node of tree) {
+      const parentCode = node.code.split('.').slice(0, -1).join('.');
+      expect([node.parentId ? byId.get(node.parentId)?.code : '', node.level]).toEqual([parentCode, ['area', 'criterion', 'sub_criterion'][node.code.split('.').length - 1]]);
+    }
+    expect(tree.find((x) => x.code === '2.3.2')).toMatchObject({ maxPoints: 0.5, position: 1 });
+    expect(tree.find((x) => x.code === '3.4')).toMatchObject({ maxPoints: 1.5, position: 3 });
+
+    expect((await runImport(f.id, await workbook(GOOD))).status).toBe('done');
+    expect(((await c.secretariat.get(`/api/index-frameworks/${f.id}`)).json() as FrameworkDetail).criteria.map((x) => x.code).sort()).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2']);
+    expect(await countRows(t.database.db, 'index_criterion', sql`framework_id = ${f.id}`)).toBe(6);
+  });
 });
