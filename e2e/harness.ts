@@ -2,9 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { pino } from 'pino';
 import { loadConfig } from '../server/config.js';
 import { buildApp, type AppInstance } from '../server/app.js';
 import { wrapPglite, type Database } from '../server/db/client.js';
+import { drainJobs, type DrainedJob } from '../server/jobs/drain.js';
+import { jobRegistry } from '../server/jobs/registry.js';
+import { createJobRuntime } from '../server/jobs/runtime.js';
 import { seedDemo } from '../server/db/seed/seed-demo.js';
 import { startPgliteFromTemplate } from '../server/test/harness.js';
 
@@ -19,6 +23,11 @@ export interface Journey {
   app: AppInstance;
   database: Database;
   signIn(username: string, password?: string): Promise<void>;
+  /**
+   * Runs the queued jobs of these queues now, as the worker would (the journey's server has none:
+   * a job runs when the test says, so the browser's "queued" state can be seen before it).
+   */
+  runJobs(queues: string[]): Promise<DrainedJob[]>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -32,7 +41,9 @@ export async function startJourney(opts: { locale?: string; viewport?: { width: 
   const database = wrapPglite(lite);
   await seedDemo(database.db, { password: DEMO_PASSWORD });
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDistDir: path.resolve('dist/web') };
-  const app = await buildApp({ config, database, version: 'e2e' });
+  const jobs = createJobRuntime({ config, database, version: 'e2e' }, { definitions: jobRegistry, mode: 'client', log: pino({ level: 'silent' }) });
+  await jobs.install();
+  const app = await buildApp({ config, database, version: 'e2e', jobs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -64,6 +75,7 @@ export async function startJourney(opts: { locale?: string; viewport?: { width: 
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     },
+    runJobs: (queues) => drainJobs(jobs, { queues }),
     async screenshot(name) {
       const file = path.resolve('tmp/e2e', `${name}.png`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -73,6 +85,7 @@ export async function startJourney(opts: { locale?: string; viewport?: { width: 
     async close() {
       await browser.close();
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };

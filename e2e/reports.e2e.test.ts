@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
 
 /**
  * Issue 9 in the browser: the standing office builds and publishes a template and sends an ad hoc
  * request as a công văn; the ward's officer fills the report, loses the network mid-way, finds the
  * draft again after reopening the page and submits; the office returns it with a reason and the
- * ward resubmits, the history keeping both.
+ * ward resubmits, the history keeping both. Then, on the demo's 2021 requests: the office compiles
+ * the Q2 reports it accepted (the job queued, run, its .xlsx read back: a row per unit, totals),
+ * and the ward fills its returned 6-month report's tables from the .xlsx form the app made for
+ * that template (a bad file refused cell by cell and nothing changed, then the filled tables).
  */
 let j: Journey;
 beforeAll(async () => {
@@ -151,6 +155,131 @@ describe('reports through the browser', () => {
       const history = u.getByRole('table', { name: 'Lịch sử gửi, trả lại' });
       await expect.poll(() => history.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
       await j.screenshot('report-resubmitted');
+    } finally {
+      await unit.context.close();
+    }
+  });
+});
+
+/** A download's bytes as a workbook (saved under tmp/e2e for a look). */
+async function workbookOf(download: Download, name: string) {
+  const file = path.resolve('tmp/e2e', name);
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** A workbook as a file the page's file input takes. */
+async function asUpload(wb: ExcelJS.Workbook, name: string) {
+  return { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+describe('compiling and filling tables from .xlsx through the browser (the demo’s 2021 requests)', () => {
+  it('the office compiles the accepted Q2 reports: queued, run, and the .xlsx has a row per unit accepted and the totals', async () => {
+    const office = await signedIn('secretariat');
+    try {
+      const { page } = office;
+      await page.goto('/reports/requests');
+      await page.getByRole('link', { name: 'Báo cáo CCHC quý II năm 2021' }).click();
+      await page.waitForURL(/\/reports\/requests\/[0-9a-f-]{36}$/);
+      const reports = page.getByRole('table', { name: 'Báo cáo của đơn vị' });
+      const acceptedRows = reports.getByRole('row').filter({ hasText: 'Đã chấp nhận' });
+      await expect.poll(() => acceptedRows.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      const accepted = (await acceptedRows.evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim() ?? ''))).sort();
+      expect(accepted).toContain('Ủy ban nhân dân phường Bồng Sơn');
+
+      const panel = page.getByTestId('compilation');
+      await panel.getByRole('button', { name: 'Tổng hợp báo cáo đã chấp nhận' }).click();
+      // No worker has taken it yet: the page says it waits, and offers no file.
+      await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Đang chờ tổng hợp…');
+      expect(await panel.getByRole('link', { name: 'Tải bảng tổng hợp (.xlsx)' }).count()).toBe(0);
+      expect((await j.runJobs(['reports.compile'])).map((r) => r.outcome)).toEqual(['completed']);
+      await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Đã tổng hợp ${accepted.length} báo cáo được tiếp nhận.`);
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Tải bảng tổng hợp (.xlsx)' }).click()]);
+      const wb = await workbookOf(download, 'report-compilation.xlsx');
+
+      // Biểu 1 (fixed rows): two header rows, a row per unit whose report was accepted, then the totals.
+      const sheet = wb.worksheets[0];
+      expect(sheet.name.startsWith('Biểu 1.')).toBe(true);
+      expect(sheet.getCell('B1').value).toBe('Cơ quan, đơn vị');
+      const units: string[] = [];
+      for (let r = 3; r < 3 + accepted.length; r++) units.push(String(sheet.getCell(r, 2).value));
+      expect(units.sort()).toEqual(accepted);
+      const totalRow = sheet.getRow(3 + accepted.length);
+      expect(totalRow.getCell(2).value).toBe('Tổng cộng');
+      expect(sheet.rowCount).toBe(3 + accepted.length);
+      // Each totalled column (Kế hoạch, Đã thực hiện of each row) is the sum of the units' figures; the notes are not totalled.
+      let totalled = 0;
+      for (let col = 3; col <= sheet.columnCount; col++) {
+        const total = totalRow.getCell(col).value;
+        if (String(sheet.getCell(2, col).value) === 'Ghi chú') {
+          expect(total).toBeNull();
+          continue;
+        }
+        let sum = 0;
+        for (let r = 3; r < 3 + accepted.length; r++) sum += Number(sheet.getCell(r, col).value ?? 0);
+        expect(total, `column ${col}`).toBe(sum);
+        totalled++;
+      }
+      expect(totalled).toBe(10);
+    } finally {
+      await office.context.close();
+    }
+  });
+
+  it('the ward fills its returned 6-month report’s tables from the .xlsx form: a bad file refused cell by cell, then the tables filled', async () => {
+    const unit = await signedIn('unit');
+    try {
+      const { page } = unit;
+      await page.goto('/tasks');
+      await page.getByRole('link', { name: 'Báo cáo CCHC 6 tháng đầu năm 2021' }).first().click();
+      await page.waitForURL(/\/reports\/submissions\/[0-9a-f-]{36}$/);
+      const planned = page.getByLabel('Kế hoạch — Nhiệm vụ trong Kế hoạch CCHC năm');
+      const before = await planned.inputValue();
+
+      const xlsx = page.getByTestId('tables-form-xlsx');
+      const [download] = await Promise.all([page.waitForEvent('download'), xlsx.getByRole('link', { name: 'Tải biểu nhập liệu (.xlsx)' }).click()]);
+      const form = await workbookOf(download, 'report-form.xlsx');
+      const sheet = form.worksheets[0];
+      expect(sheet.getCell('A3').value).toBe('plan_tasks');
+      expect(sheet.getCell('B3').value).toBe('Nhiệm vụ trong Kế hoạch CCHC năm');
+
+      // A word where a count goes, and a negative count: both refused, each named by its cell; nothing changes.
+      sheet.getCell('C3').value = 'nhiều';
+      sheet.getCell('D4').value = -3;
+      const choose = async (name: string) => {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), xlsx.getByLabel('Biểu đã điền (.xlsx)').click()]);
+        await chooser.setFiles(await asUpload(form, name));
+      };
+      await choose('bieu-sai.xlsx');
+      await xlsx.getByRole('button', { name: 'Tải lên và điền bảng' }).click();
+      const refused = xlsx.getByRole('alert');
+      await expect.poll(() => refused.getByText('Tệp chưa được nhận (2 lỗi); báo cáo không thay đổi.').count(), { timeout: 15_000 }).toBe(1);
+      const errors = refused.getByRole('table', { name: 'Lỗi trong tệp' });
+      expect(await errors.getByRole('row').filter({ hasText: `${sheet.name}!C3` }).count()).toBe(1);
+      expect(await errors.getByRole('row').filter({ hasText: `${sheet.name}!D4` }).count()).toBe(1);
+      expect(await planned.inputValue()).toBe(before);
+      await j.screenshot('report-xlsx-refused');
+
+      // Corrected: the figures, and digits in the notes column (text: kept as typed).
+      sheet.getCell('C3').value = 12;
+      sheet.getCell('D3').value = 10;
+      sheet.getCell('E3').value = 2021;
+      sheet.getCell('D4').value = 3;
+      await choose('bieu-da-dien.xlsx');
+      await xlsx.getByRole('button', { name: 'Tải lên và điền bảng' }).click();
+      await expect.poll(() => xlsx.getByRole('status').textContent(), { timeout: 15_000 }).toContain('Đã điền các bảng từ tệp.');
+      expect(await planned.inputValue()).toBe('12');
+      expect(await page.getByLabel('Đã thực hiện — Nhiệm vụ trong Kế hoạch CCHC năm').inputValue()).toBe('10');
+      expect(await page.getByLabel('Ghi chú — Nhiệm vụ trong Kế hoạch CCHC năm').inputValue()).toBe('2021');
+      expect(await page.getByLabel('Đã thực hiện — Cơ quan, đơn vị được kiểm tra CCHC').inputValue()).toBe('3');
+      await j.screenshot('report-xlsx-filled');
+
+      // Saved on the server: the page opened again shows the same tables.
+      await page.reload();
+      await expect.poll(() => page.getByLabel('Kế hoạch — Nhiệm vụ trong Kế hoạch CCHC năm').inputValue(), { timeout: 15_000 }).toBe('12');
+      expect(await page.getByLabel('Ghi chú — Nhiệm vụ trong Kế hoạch CCHC năm').inputValue()).toBe('2021');
     } finally {
       await unit.context.close();
     }
