@@ -121,6 +121,8 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Schedule proposals: the standing office proposes and accepts (each accepted placement scheduled as POST /api/inspections).
   // What is still to schedule tells of every inspection, unannounced ones too: the office only.
   'GET /api/plans/{id}/unscheduled-targets': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
+  // The same for every plan the caller schedules, at once: a list scoped in SQL (empty for whoever schedules nothing).
+  'GET /api/unscheduled-targets': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'POST /api/schedule-proposals': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/schedule-proposals/accept': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
   // Draws of unannounced targets: as secret as the visits (the office and the leaders); the office draws and reveals.

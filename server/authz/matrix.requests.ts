@@ -530,6 +530,7 @@ export const matrixRequests: Record<string, Recipe> = {
 
   // Schedule proposals for the town's plan with a founded team (the office only).
   'GET /api/plans/{id}/unscheduled-targets': { scoped: true, build: async ({ place }) => get(`/api/plans/${(await place.shared('foundedTeam', () => foundedTeam(place))).planId}/unscheduled-targets`) },
+  'GET /api/unscheduled-targets': { scoped: false, build: async () => get('/api/unscheduled-targets') },
   'POST /api/schedule-proposals': {
     scoped: true,
     build: async ({ place }) => ({ method: 'POST', url: '/api/schedule-proposals', payload: { planId: (await place.shared('foundedTeam', () => foundedTeam(place))).planId, from: '2021-06-01', to: '2021-06-30' } }),

@@ -69,3 +69,18 @@ export const unscheduledTargetsResponse = z.object({
   items: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string(), unitName: z.string() })),
 });
 export type UnscheduledTargets = z.infer<typeof unscheduledTargetsResponse>;
+
+/**
+ * GET /api/unscheduled-targets: every plan the caller schedules that still has targets without an
+ * inspection, each with those targets, in one response (the office's "to schedule" card).
+ */
+export const unscheduledByPlanResponse = z.object({
+  items: z.array(
+    unscheduledTargetsResponse.extend({
+      summary: z.string(),
+      year: z.number().int(),
+      documentNumber: z.string().nullable(),
+    }),
+  ),
+});
+export type UnscheduledByPlan = z.infer<typeof unscheduledByPlanResponse>;

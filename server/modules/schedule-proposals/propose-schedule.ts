@@ -18,22 +18,7 @@ import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
-
-/**
- * The plan's targets with no inspection of the plan's series yet (a cancelled one does not count),
- * by name: what is still to schedule. Only the office reads it (it would tell of an unannounced visit).
- */
-export async function unscheduledTargets(tx: DbOrTx, plan: { id: string; seriesId: string }) {
-  return queryRows<{ agencyId: string; agencyName: string; unitName: string; unitPath: string }>(
-    tx,
-    sql`select a.id as "agencyId", a.name as "agencyName", u.name as "unitName", a.unit_path as "unitPath"
-          from inspection_plan_target t join agency a on a.id = t.agency_id join unit u on u.id = a.unit_id
-         where t.plan_id = ${plan.id}::uuid
-           and not exists (select 1 from inspection i join inspection_plan p on p.id = i.plan_id
-                            where i.agency_id = t.agency_id and p.series_id = ${plan.seriesId}::uuid and i.status <> 'cancelled')
-         order by a.sort_key collate "C", a.id`,
-  );
-}
+import { unscheduledTargets } from './unscheduled-targets.js';
 
 /** The plan, visible and schedulable by the caller (404 / 403 / 409 INVALID_STATE otherwise). */
 export async function schedulablePlan(tx: DbOrTx, ctx: RequestContext, planId: string) {

@@ -1,5 +1,5 @@
 import { problemSchema } from '../../../shared/api/errors.js';
-import { acceptProposalBody, acceptProposalResponse, proposeScheduleBody, scheduleProposalSchema, unscheduledTargetsResponse } from '../../../shared/api/schedule-proposals.schemas.js';
+import { acceptProposalBody, acceptProposalResponse, proposeScheduleBody, scheduleProposalSchema, unscheduledByPlanResponse, unscheduledTargetsResponse } from '../../../shared/api/schedule-proposals.schemas.js';
 import { idParams } from '../../../shared/api/common.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -7,7 +7,8 @@ import { contextOf } from '../../http/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { acceptProposal } from './accept-proposal.js';
-import { proposeScheduleForPlan, schedulablePlan, unscheduledTargets } from './propose-schedule.js';
+import { proposeScheduleForPlan, schedulablePlan } from './propose-schedule.js';
+import { unscheduledTargets, unscheduledTargetsByPlan } from './unscheduled-targets.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -26,6 +27,12 @@ export async function scheduleProposalRoutes(app: AppInstance, deps: AppDeps) {
         return { planId: plan.id, items: (await unscheduledTargets(tx, plan)).map(({ agencyId, agencyName, unitName }) => ({ agencyId, agencyName, unitName })) };
       });
     },
+  );
+
+  app.get(
+    '/api/unscheduled-targets',
+    { schema: { tags, summary: 'Every plan the caller schedules with targets still without an inspection, each with those targets (one request for the office’s to-do card); empty for anyone who schedules nothing', response: { 200: unscheduledByPlanResponse, ...errors } } },
+    async (request) => ({ items: await unscheduledTargetsByPlan(db, contextOf(request).actor) }),
   );
 
   app.post(

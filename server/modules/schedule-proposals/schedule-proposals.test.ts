@@ -75,6 +75,16 @@ describe('proposing a schedule', () => {
     expect((await s.unitOfficerA.get(`/api/plans/${s.plan.id}/unscheduled-targets`)).statusCode).toBe(403);
     expect((await s.inspector.get(`/api/plans/${s.plan.id}/unscheduled-targets`)).statusCode).toBe(403);
     expect((await s.secretariat.get(`/api/plans/${crypto.randomUUID()}/unscheduled-targets`)).statusCode).toBe(404);
+
+    // All the office's plans at once (the card's one request): the same target under the plan, named.
+    const all = await s.secretariat.get('/api/unscheduled-targets');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json().items).toEqual([
+      { planId: s.plan.id, summary: expect.any(String), year: 2021, documentNumber: expect.stringMatching(/\/KH-/), items: left.json().items },
+    ]);
+    // Whoever schedules nothing learns of nothing to schedule (not even that targets are left).
+    for (const other of [s.unitOfficerA, s.inspector, s.leader]) expect((await other.get('/api/unscheduled-targets')).json()).toEqual({ items: [] });
+    expect((await s.secretariat.get('/api/unscheduled-targets?planId=x')).statusCode).toBe(400);
   });
 
   it('refuses the whole acceptance when one placement breaks a rule, naming it', async () => {

@@ -109,21 +109,31 @@ describe('"Việc của tôi" of a unit officer', () => {
 });
 
 describe('"Việc của tôi" of the standing office', () => {
-  it("lists each plan's targets not yet scheduled", async () => {
+  it("lists each plan's targets not yet scheduled, from one request", async () => {
     const planId = '6c1f3d0e-8888-4c1e-9d1a-0a0a0a0a0a0a';
-    renderTasks({
+    const other = '6c1f3d0e-9999-4c1e-9d1a-0a0a0a0a0a0a';
+    const urls = renderTasks({
       capabilities: ['inspection.read', 'inspection.schedule'],
       today: '2021-05-20',
       routes: {
-        '/api/plans?': { items: [{ id: planId, status: 'issued', documentNumber: '15/KH-UBND', summary: 'Kế hoạch kiểm tra CCHC năm 2021' }, { id: 'x', status: 'draft', documentNumber: null, summary: 'Dự thảo' }], hasMore: false },
-        [`/api/plans/${planId}/unscheduled-targets`]: { planId, items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }] },
+        '/api/unscheduled-targets': {
+          items: [
+            { planId, summary: 'Kế hoạch kiểm tra CCHC năm 2021', year: 2021, documentNumber: '15/KH-UBND', items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }] },
+            { planId: other, summary: 'Kế hoạch kiểm tra đột xuất', year: 2021, documentNumber: null, items: [{ agencyId: planId, agencyName: 'UBND phường Hoài Hảo', unitName: 'Hoài Hảo' }, { agencyId: other, agencyName: 'Phòng Nội vụ', unitName: 'Thị xã Hoài Nhơn' }] },
+          ],
+        },
       },
     });
     const card = await screen.findByRole('table', { name: 'Cơ quan trong kế hoạch chưa được lên lịch kiểm tra' });
     expect(within(card).getByText('15/KH-UBND')).toBeTruthy();
     expect(within(card).getByText('1 cơ quan chưa lên lịch')).toBeTruthy();
     expect(within(card).getByText('UBND phường Hoài Hảo')).toBeTruthy();
-    expect(within(card).queryByText('Dự thảo')).toBeNull();
+    expect(within(card).getByText('Kế hoạch kiểm tra đột xuất')).toBeTruthy();
+    expect(within(card).getByText('2 cơ quan chưa lên lịch')).toBeTruthy();
+    expect(within(card).getByText('UBND phường Hoài Hảo; Phòng Nội vụ')).toBeTruthy();
+    // Two plans, one request: none per plan (no N+1), nor the plans list.
+    expect(urls.filter((u) => u.startsWith('/api/unscheduled-targets'))).toHaveLength(1);
+    expect(urls.some((u) => u.includes('/unscheduled-targets') && u.startsWith('/api/plans'))).toBe(false);
   });
 });
 

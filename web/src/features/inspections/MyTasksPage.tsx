@@ -1,11 +1,9 @@
 import { Anchor, Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import type { Notice } from '../../../../shared/api/notices.schemas.js';
-import type { PlanSummary } from '../../../../shared/api/plans.schemas.js';
-import type { UnscheduledTargets } from '../../../../shared/api/schedule-proposals.schemas.js';
-import { planAcceptsTeams } from '../../../../shared/domain/plan-status.js';
+import type { UnscheduledByPlan } from '../../../../shared/api/schedule-proposals.schemas.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
@@ -21,44 +19,38 @@ import { DifficultyQueueCard } from '../difficulties/DifficultyQueueCard.js';
 
 export { deadlineText };
 
-/** The office's plans still taking inspections, each with its targets not yet scheduled (GET /api/plans/{id}/unscheduled-targets). */
+/** The office's plans still taking inspections, each with its targets not yet scheduled: one request (GET /api/unscheduled-targets). */
 function ToScheduleCard() {
   const t = useT();
   const plans = useQuery({
-    queryKey: ['plans', 'to-schedule'],
-    queryFn: ({ signal }) => api.get<{ items: PlanSummary[] }>('/api/plans', { pageSize: 20 }, signal),
-    select: (d) => d.items.filter((p) => planAcceptsTeams(p.status)),
-  });
-  const targets = useQueries({
-    queries: (plans.data ?? []).map((p) => ({
-      queryKey: ['plans', p.id, 'unscheduled-targets'],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<UnscheduledTargets>(`/api/plans/${p.id}/unscheduled-targets`, undefined, signal),
-    })),
+    // Under the inspections' key: scheduling one refreshes the card.
+    queryKey: ['inspections', 'unscheduled-targets'],
+    queryFn: ({ signal }) => api.get<UnscheduledByPlan>('/api/unscheduled-targets', undefined, signal),
   });
   if (plans.error) return <ErrorAlert error={plans.error} />;
-  const rows = (plans.data ?? []).map((p, i) => ({ plan: p, items: targets[i]?.data?.items ?? [] })).filter((r) => r.items.length > 0);
+  const rows = plans.data?.items ?? [];
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
         {t('tasks.toSchedule')}
       </Title>
-      {plans.isPending || targets.some((q) => q.isPending) ? (
+      {plans.isPending ? (
         <Loader size="sm" />
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t('tasks.none')}</Text>
       ) : (
         <Table aria-label={t('tasks.toSchedule')}>
           <Table.Tbody>
-            {rows.map(({ plan, items }) => (
-              <Table.Tr key={plan.id}>
+            {rows.map((plan) => (
+              <Table.Tr key={plan.planId}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/plans/${plan.id}`} fw={600}>
+                  <Anchor component={Link} to={`/plans/${plan.planId}`} fw={600}>
                     {plan.documentNumber ?? plan.summary}
                   </Anchor>{' '}
                   <Badge color="orange" variant="light">
-                    {t('tasks.toScheduleCount', { n: items.length })}
+                    {t('tasks.toScheduleCount', { n: plan.items.length })}
                   </Badge>
-                  <Text size="sm">{items.map((it) => it.agencyName).join('; ')}</Text>
+                  <Text size="sm">{plan.items.map((it) => it.agencyName).join('; ')}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}
