@@ -155,6 +155,8 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'PATCH /api/findings/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/findings/{id}/withdraw': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   // The library of good practices: those of the inspections the caller sees; another province's never.
+  // The findings of the visits the caller sees (the dashboard's links); another province's never.
+  'GET /api/findings': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/good-practices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   // Schedule notices: drafted and issued by the standing office; issued ones seen with their inspections.
   'GET /api/inspection-notices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },

@@ -1101,6 +1101,7 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'POST', url: `/api/findings/${f.id}/withdraw`, payload: { version: f.version } };
     },
   },
+  'GET /api/findings': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/findings')) },
   'GET /api/good-practices': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/good-practices?year=2021')) },
   'GET /api/assigned-tasks': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks?assigningAgencyId=${place.a.townCommittee.id}`)) },
   'GET /api/assigned-tasks/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks/export.xlsx?assigningAgencyId=${place.a.townCommittee.id}`)) },

@@ -26,6 +26,10 @@ export const actionReinspectionResultBody = z.object({
   note: documentText(5000).optional(),
 });
 
+/** How the board and the dashboard count an action: open (not closed nor overdue), overdue, closed. */
+export const actionStates = ['open', 'overdue', 'closed'] as const;
+export type ActionState = (typeof actionStates)[number];
+
 export const listActionsQuery = z.object({
   planId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -35,6 +39,11 @@ export const listActionsQuery = z.object({
   reinspectionId: z.uuid().optional(),
   /** A content group ('a', 'b', 'c' or a place group); '-' for actions without one (the board's rows). */
   contentGroup: z.string().min(1).max(40).optional(),
+  /** The dashboard's filters (its links): actions of the visits starting in the year, to agencies in the unit's subtree. */
+  visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  unitId: z.uuid().optional(),
+  /** The board's and the dashboard's buckets: open (not closed, not overdue), overdue, closed. */
+  state: z.enum(actionStates).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

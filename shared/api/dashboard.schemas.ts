@@ -93,3 +93,12 @@ export const dashboardResponse = z.object({
   sections: z.array(dashboardSectionSchema),
 });
 export type DashboardDto = z.infer<typeof dashboardResponse>;
+
+/**
+ * The link of an inspections figure: the visits starting in the dashboard's year under its unit
+ * (the inspections list's year, month and unitId filters), with the figure's own filter (status,
+ * kind, month, team); live=true leaves out the cancelled visits, as the figures by month, kind
+ * and team do (modules/dashboard/season-figures.ts).
+ */
+export const dashboardInspectionsLink = (d: { year: number; unit: { id: string } }, q: Record<string, string | number | boolean>): string =>
+  `/inspections?${new URLSearchParams({ year: String(d.year), unitId: d.unit.id, ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])) }).toString()}`;

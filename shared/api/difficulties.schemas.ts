@@ -36,6 +36,8 @@ export const listDifficultiesQuery = z.object({
   agencyId: uuid.optional(),
   /** The year it was raised. */
   year: queryInt4().min(1990).max(2199).optional(),
+  /** Raised by agencies in the unit's subtree (the dashboard's filter). */
+  unitId: uuid.optional(),
   page: queryInt4().min(1).max(100000).default(1),
   pageSize: queryInt4().min(1).max(200).default(50),
 });

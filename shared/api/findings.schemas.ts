@@ -76,3 +76,23 @@ export const goodPracticeSchema = z.object({
 });
 export type GoodPractice = z.infer<typeof goodPracticeSchema>;
 export const goodPracticeListResponse = z.object({ items: z.array(goodPracticeSchema), total: z.number().int() });
+
+/** The findings of the visits the caller may see (withdrawn ones left out): the dashboard's links to its findings figures. */
+export const listFindingsQuery = z.object({
+  /** Visits starting in the year. */
+  visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  /** Visits to agencies in the unit's subtree. */
+  unitId: z.uuid().optional(),
+  kind: z.enum(findingKinds).optional(),
+  /** The content group's code ('a', 'b', 'c' or a place group). */
+  contentGroup: plainString(40).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const findingListItemSchema = goodPracticeSchema.omit({ photoUrls: true, text: true, recommendation: true }).extend({
+  kind: z.enum(findingKinds),
+  severity: z.enum(findingSeverities).nullable(),
+});
+export type FindingListItem = z.infer<typeof findingListItemSchema>;
+export const findingsPageResponse = z.object({ items: z.array(findingListItemSchema), total: z.number().int() });

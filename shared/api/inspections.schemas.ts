@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestStatuses } from './reports.schemas.js';
-import { isoDate, version } from './common.js';
+import { isoDate, queryBool, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { inspectionKinds, inspectionMoves, inspectionStatuses } from '../domain/inspection-status.js';
 import { TIME_OF_DAY } from '../domain/vietnam-time.js';
@@ -71,6 +71,13 @@ export const listInspectionsQuery = z.object({
   /** Inspections whose days meet [from, to]. */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** The dashboard's filters (its links): visits starting in the year, or in its month (1–12, with the year). */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+  /** Visits to agencies in the unit's subtree. */
+  unitId: z.uuid().optional(),
+  /** true: cancelled visits left out (the dashboard counts them only by status). */
+  live: queryBool.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });

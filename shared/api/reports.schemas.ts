@@ -293,12 +293,20 @@ export const submissionSchema = submissionSummarySchema.extend({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 export const submissionListResponse = z.object({ items: z.array(submissionSummarySchema) });
+/** The dashboard's buckets of a unit's report. */
+export const submissionTimeliness = ['on_time', 'late', 'missing'] as const;
+export type SubmissionTimeliness = (typeof submissionTimeliness)[number];
 export const listSubmissionsQuery = z.object({
   requestId: z.uuid().optional(),
   status: z.enum(submissionDisplayStatuses).optional(),
   mine: z.enum(['true', 'false']).optional(),
   /** true: the reports sent to the caller's office and waiting for it to accept or return them (open requests), oldest first. */
   toReview: z.enum(['true', 'false']).optional(),
+  /** The dashboard's filters (its links): reports of the issued requests due in the year, from agencies in the unit's subtree. */
+  dueYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  unitId: z.uuid().optional(),
+  /** As the dashboard counts them: sent on time, sent late (accepted ones included), missing (not sent, past due by today). */
+  timeliness: z.enum(submissionTimeliness).optional(),
 });
 
 export const saveSubmissionBody = z.object({ version, content: submissionContent });

@@ -59,6 +59,8 @@ const ReportSubmissionPage = lazy(() => import('./features/reports/SubmissionPag
 const ChecklistFillPage = lazy(() => import('./features/checklists/ChecklistFillPage.js').then((m) => ({ default: m.ChecklistFillPage })));
 const ChecklistTemplatesPage = lazy(() => import('./features/checklists/ChecklistTemplatesPage.js').then((m) => ({ default: m.ChecklistTemplatesPage })));
 const ChecklistTemplatePage = lazy(() => import('./features/checklists/ChecklistTemplatePage.js').then((m) => ({ default: m.ChecklistTemplatePage })));
+const FindingsListPage = lazy(() => import('./features/findings/FindingsListPage.js').then((m) => ({ default: m.FindingsListPage })));
+const SubmissionsListPage = lazy(() => import('./features/reports/SubmissionsListPage.js').then((m) => ({ default: m.SubmissionsListPage })));
 const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
 const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
 const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
@@ -135,6 +137,7 @@ function SignedInRoutes() {
         <Route path="checklist-templates" element={<ChecklistTemplatesPage />} />
         <Route path="checklist-templates/:id" element={<ChecklistTemplatePage />} />
         <Route path="good-practices" element={<GoodPracticesPage />} />
+        <Route path="findings" element={<FindingsListPage />} />
         <Route path="conclusions/:id" element={<ConclusionPage />} />
         <Route path="corrective-actions" element={<CorrectiveActionsPage />} />
         <Route path="corrective-actions/:id" element={<CorrectiveActionPage />} />
@@ -204,6 +207,7 @@ function SignedInRoutes() {
         <Route path="assigned-tasks" element={<AssignedTasksPage />} />
         <Route path="assigned-tasks/:id" element={<AssignedTaskPage />} />
         <Route path="reports/requests" element={<ReportRequestsPage />} />
+        <Route path="reports/submissions" element={<SubmissionsListPage />} />
         <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
         <Route path="self-inspections" element={<SelfInspectionsPage />} />
         <Route path="self-inspections/:id" element={<SelfInspectionPage />} />

@@ -94,6 +94,12 @@ export interface ActionFilter {
   reinspectionId?: string;
   /** A content group ('a', 'b', 'c', a place group); '-' for actions without one. */
   contentGroup?: string;
+  /** Actions of the visits starting in the year (the dashboard's count). */
+  visitYear?: number;
+  /** Actions of visits to agencies in the unit's subtree. */
+  unitId?: string;
+  /** open (not closed nor overdue), overdue or closed, as the board counts them. */
+  state?: 'open' | 'overdue' | 'closed';
   today: string;
   page: number;
   pageSize: number;
@@ -109,6 +115,9 @@ function conditions(actor: Actor, f: Omit<ActionFilter, 'page' | 'pageSize'>): S
     f.reinspectionId ? eq(correctiveAction.reinspectionId, f.reinspectionId) : undefined,
     f.contentGroup === undefined ? undefined : f.contentGroup === '-' ? sql`${correctiveAction.contentGroup} is null` : eq(correctiveAction.contentGroup, f.contentGroup),
     f.overdue === undefined ? undefined : f.overdue ? actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today) : sql`not ${actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today)}`,
+    f.visitYear ? sql`${inspection.startsOn} between ${`${f.visitYear}-01-01`}::date and ${`${f.visitYear}-12-31`}::date` : undefined,
+    f.unitId ? sql`${inspection.agencyId} in (select ua.id from agency ua where ua.unit_path like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%')` : undefined,
+    f.state ? actionStateSql(f.state, f.today) : undefined,
   );
 }
 
@@ -188,6 +197,13 @@ export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string
 }
 
 /** SQL twin of isActionOverdue (shared/domain/follow-up.ts): open or in progress, past its due date; never null. */
+/** The board's bucket of an action (open: neither closed nor overdue). */
+function actionStateSql(state: 'open' | 'overdue' | 'closed', today: string): SQL {
+  const overdue = actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, today);
+  if (state === 'closed') return sql`${correctiveAction.status} = 'closed'`;
+  return state === 'overdue' ? overdue : sql`(${correctiveAction.status} <> 'closed' and not ${overdue})`;
+}
+
 export function actionOverdueSql(status: SQL, dueOn: SQL, today: string): SQL {
   return sql`coalesce(${status} in (${sql.join(overdueStatuses.map((st) => sql`${st}`), sql`, `)}) and ${dueOn} < ${today}::date, false)`;
 }

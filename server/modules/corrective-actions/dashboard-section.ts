@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
 import { actionOverdueSql, visibleActions } from './corrective-actions.repository.js';
 
 /**
@@ -10,7 +10,7 @@ import { actionOverdueSql, visibleActions } from './corrective-actions.repositor
  */
 registerDashboardSection({
   key: 'corrective_actions',
-  async load(tx, actor, { rootPath, year, today }) {
+  async load(tx, actor, { rootId, rootPath, year, today }) {
     const { from, to } = yearBounds(year);
     const overdue = actionOverdueSql(sql`a.status`, sql`a.due_on`, today);
     const [r] = await queryRows<{ open: number; overdue: number; closed: number }>(
@@ -23,15 +23,15 @@ registerDashboardSection({
            where a.status <> 'draft' and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and a.id in ${visibleActions(actor)}` : sql``}`,
     );
-    // The list's own filters (web CorrectiveActionsPage): the year, and overdue or closed.
-    const link = (filter: Record<string, string>) => `/corrective-actions?${new URLSearchParams({ year: String(year), ...filter }).toString()}`;
+    // The list's own filters (web CorrectiveActionsPage): the visits' year, the subtree and the bucket.
+    const link = (state: 'open' | 'overdue' | 'closed') => listLink('/corrective-actions', { visitYear: year, unitId: rootId, state });
     return {
       key: 'corrective_actions',
       title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' },
       items: [
-        sectionItem('open', 'Đang thực hiện', 'Open', Number(r.open), link({})),
-        sectionItem('overdue', 'Quá hạn', 'Overdue', Number(r.overdue), link({ overdue: '1' })),
-        sectionItem('closed', 'Đã hoàn thành', 'Closed', Number(r.closed), link({ status: 'closed' })),
+        sectionItem('open', 'Đang thực hiện', 'Open', Number(r.open), link('open')),
+        sectionItem('overdue', 'Quá hạn', 'Overdue', Number(r.overdue), link('overdue')),
+        sectionItem('closed', 'Đã hoàn thành', 'Closed', Number(r.closed), link('closed')),
       ],
     };
   },

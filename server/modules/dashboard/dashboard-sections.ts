@@ -18,8 +18,9 @@ export interface DashboardSectionSource {
   load(tx: DbOrTx, actor: Actor | null, filter: SectionFilter): Promise<DashboardSection | null>;
 }
 
-/** The subtree (the root unit's materialised path), the year, and today in Việt Nam (what is overdue). */
+/** The subtree (the root unit and its materialised path), the year, and today in Việt Nam (what is overdue). */
 export interface SectionFilter {
+  rootId: string;
   rootPath: string;
   year: number;
   today: string;
@@ -49,3 +50,11 @@ export const sectionItem = (key: string, vi: string, en: string, value: number, 
 
 /** The year's first and last days, for the SQL of a section. */
 export const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/**
+ * The link of a figure: the list of exactly the records it counts, with the dashboard's year and
+ * unit subtree carried over in the list's own query parameters (the list reads them from the URL,
+ * so the link can be shared).
+ */
+export const listLink = (path: string, params: Record<string, string | number>): string =>
+  `${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;

@@ -72,6 +72,6 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     ...figures,
     choices: choices.map(({ id, name, kind }) => ({ id, name, kind })),
     ranking,
-    sections: await dashboardSections(tx, actor, { rootPath: root.path, year: q.year, today }),
+    sections: await dashboardSections(tx, actor, { rootId: root.id, rootPath: root.path, year: q.year, today }),
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
 import { visibleDifficulties } from './difficulties.policy.js';
 
 /**
@@ -11,7 +11,7 @@ import { visibleDifficulties } from './difficulties.policy.js';
  */
 registerDashboardSection({
   key: 'difficulties',
-  async load(tx, actor, { rootPath, year }) {
+  async load(tx, actor, { rootId, rootPath, year }) {
     const { from, to } = yearBounds(year);
     const [r] = await queryRows<{ answered: number; open: number; average: string | null }>(
       tx,
@@ -22,8 +22,9 @@ registerDashboardSection({
            where d.raised_on between ${from}::date and ${to}::date and agency.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and ${visibleDifficulties(actor)}` : sql``}`,
     );
-    // The year's list (its counts say how many are open and answered: "open" is two statuses, raised and forwarded).
-    const link = () => `/difficulties?year=${year}`;
+    // The year's list under the root (its counts say how many are open and answered, and the mean
+    // response time: "open" is two statuses, raised and forwarded).
+    const link = () => listLink('/difficulties', { year, unitId: rootId });
     return {
       key: 'difficulties',
       title: { vi: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban', en: 'Difficulties raised to the committee' },

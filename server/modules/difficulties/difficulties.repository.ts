@@ -30,6 +30,8 @@ export interface DifficultyFilter {
   reformAreaId?: string;
   agencyId?: string;
   year?: number;
+  /** Raised by agencies in the unit's subtree. */
+  unitId?: string;
 }
 
 function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
@@ -40,6 +42,7 @@ function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
     f.agencyId ? eq(difficulty.agencyId, f.agencyId) : undefined,
     f.forwardedToMe === 'true' ? eq(difficulty.forwardedTo, actor.userId) : undefined,
     f.year ? sql`${difficulty.raisedOn} >= ${`${f.year}-01-01`}::date and ${difficulty.raisedOn} <= ${`${f.year}-12-31`}::date` : undefined,
+    f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
   );
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
 import { visibleInspections } from '../inspections/inspections.policy.js';
 
 const kinds = [
@@ -12,31 +12,34 @@ const kinds = [
 /**
  * The dashboard's "findings" section (issue 11 §4): the findings of the year's visits under the
  * root (withdrawn ones left out), by kind, then by content group (a, b, c of the plan, or the
- * one-stop places, named by their titles on the visit's checklists) and kind. Good practices link to the library; the others to the visits.
+ * one-stop places, named by their titles on the visit's checklists) and kind. Each links to the
+ * findings list (web /findings) filtered by the same visit year, subtree, kind and group code.
  */
 registerDashboardSection({
   key: 'findings',
-  async load(tx, actor, { rootPath, year }) {
+  async load(tx, actor, { rootId, rootPath, year }) {
     const { from, to } = yearBounds(year);
-    const rows = await queryRows<{ content_group: string; kind: string; n: number }>(
+    const rows = await queryRows<{ code: string; content_group: string; kind: string; n: number }>(
       tx,
-      // The group by its title on the visit's checklists ("a" → "Nhóm a…", a one-stop place's name), else its code.
-      sql`select coalesce((select ci.group_title from inspection_checklist_item ci join inspection_checklist c on c.id = ci.checklist_id
-                            where c.inspection_id = f.inspection_id and ci.group_code = f.content_group limit 1), f.content_group) as content_group,
+      // By the group's code (what the list filters on), named by its title on the visits' checklists
+      // ("a" → "Nhóm a…", a one-stop place's name), else by its code.
+      sql`select f.content_group as code,
+                 min(coalesce((select ci.group_title from inspection_checklist_item ci join inspection_checklist c on c.id = ci.checklist_id
+                                where c.inspection_id = f.inspection_id and ci.group_code = f.content_group limit 1), f.content_group)) as content_group,
                  f.kind, count(*)::int as n
             from finding f join inspection i on i.id = f.inspection_id join agency ta on ta.id = i.agency_id
            where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and i.id in ${visibleInspections(actor)}` : sql``}
-           group by 1, 2 order by 1, 2`,
+           group by f.content_group, f.kind order by 2, 3`,
     );
-    const link = (kind: string) => (kind === 'good_practice' ? '/good-practices' : `/inspections?${new URLSearchParams({ from, to }).toString()}`);
+    const link = (kind: string, contentGroup?: string) => listLink('/findings', { visitYear: year, unitId: rootId, kind, ...(contentGroup === undefined ? {} : { contentGroup }) });
     const label = (kind: string) => kinds.find((k) => k.kind === kind) ?? { vi: kind, en: kind };
     return {
       key: 'findings',
       title: { vi: 'Kết quả kiểm tra (phát hiện)', en: 'Findings' },
       items: [
         ...kinds.map((k) => sectionItem(k.kind, k.vi, k.en, rows.filter((r) => r.kind === k.kind).reduce((a, r) => a + Number(r.n), 0), link(k.kind))),
-        ...rows.map((r) => sectionItem(`${r.content_group}:${r.kind}`, `${r.content_group} — ${label(r.kind).vi.toLowerCase()}`, `${r.content_group} — ${label(r.kind).en.toLowerCase()}`, Number(r.n), link(r.kind))),
+        ...rows.map((r) => sectionItem(`${r.content_group}:${r.kind}`, `${r.content_group} — ${label(r.kind).vi.toLowerCase()}`, `${r.content_group} — ${label(r.kind).en.toLowerCase()}`, Number(r.n), link(r.kind, r.code))),
       ],
     };
   },

@@ -64,7 +64,11 @@ export async function groupCodesOf(db: DbOrTx, inspectionId: string): Promise<Se
 }
 
 export interface GoodPracticeFilter {
+  /** The plan's year. */
   year?: number;
+  /** The visit's start year (the dashboard's count). */
+  visitYear?: number;
+  kind?: string;
   unitId?: string;
   contentGroup?: string;
   q?: string;
@@ -72,17 +76,22 @@ export interface GoodPracticeFilter {
   pageSize: number;
 }
 
+/** Good practices (findings of that kind, not withdrawn): the library across years and units. */
+export const listGoodPractices = (db: DbOrTx, actor: Actor, f: Omit<GoodPracticeFilter, 'kind' | 'visitYear'>) => listFindings(db, actor, { ...f, kind: 'good_practice' });
+
 /**
- * Good practices (findings of that kind, not withdrawn) of the inspections the actor may see,
- * across years and units, newest visit first; the text search ignores case and diacritics.
+ * Findings (not withdrawn) of the inspections the actor may see, across years and units, newest
+ * visit first; the text search ignores case and diacritics. The dashboard's findings figures
+ * (findings/dashboard-section.ts) count the same rows by visit year, subtree, kind and group.
  */
-export async function listGoodPractices(db: DbOrTx, actor: Actor, f: GoodPracticeFilter) {
+export async function listFindings(db: DbOrTx, actor: Actor, f: GoodPracticeFilter) {
   const like = (column: SQLWrapper) => sql`lower(f_unaccent(${column})) like '%' || lower(f_unaccent(${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`;
   const where = and(
-    eq(finding.kind, 'good_practice'),
+    f.kind ? eq(finding.kind, f.kind) : undefined,
     isNull(finding.withdrawnAt),
     sql`${finding.inspectionId} in ${visibleInspections(actor)}`,
     f.year ? eq(inspectionPlan.year, f.year) : undefined,
+    f.visitYear ? sql`${inspection.startsOn} between ${`${f.visitYear}-01-01`}::date and ${`${f.visitYear}-12-31`}::date` : undefined,
     f.unitId ? sql`${unit.path} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
     f.contentGroup ? eq(finding.contentGroup, f.contentGroup) : undefined,
     f.q ? sql`(${like(finding.title)} or ${like(finding.text)})` : undefined,

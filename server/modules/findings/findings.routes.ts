@@ -1,6 +1,7 @@
+import type { FindingKind, FindingSeverity } from '../../../shared/domain/checklists.js';
 import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import { createFindingBody, findingListResponse, findingSchema, goodPracticeListResponse, goodPracticesQuery, updateFindingBody, withdrawFindingBody } from '../../../shared/api/findings.schemas.js';
+import { createFindingBody, findingListResponse, findingSchema, findingsPageResponse, goodPracticeListResponse, goodPracticesQuery, listFindingsQuery, updateFindingBody, withdrawFindingBody } from '../../../shared/api/findings.schemas.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
@@ -8,8 +9,22 @@ import { AppError } from '../../http/app-error.js';
 import { findVisibleInspection } from '../inspections/inspections.repository.js';
 import './findings.files.js';
 import { presentFindings } from './findings.presenter.js';
-import { findingsOf, findVisibleFinding, listGoodPractices, photoUrlsOf } from './findings.repository.js';
+import { findingsOf, findVisibleFinding, listFindings, listGoodPractices, photoUrlsOf } from './findings.repository.js';
 import { recordFinding, updateFinding, withdrawFinding } from './record-finding.js';
+
+/** A finding as the lists show it (the good practices' library, the findings list): with its visit, agency and unit. */
+const listedFinding = (r: Awaited<ReturnType<typeof listFindings>>['rows'][number]) => ({
+  id: r.finding.id,
+  inspectionId: r.finding.inspectionId,
+  year: r.year,
+  agencyId: r.agencyId,
+  agencyName: r.agencyName,
+  unitId: r.unitId,
+  unitName: r.unitName,
+  contentGroup: r.finding.contentGroup,
+  title: r.finding.title,
+  visitedOn: r.visitedOn,
+});
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -73,20 +88,26 @@ export async function findingRoutes(app: AppInstance, deps: AppDeps) {
         return {
           total,
           items: rows.map((r) => ({
-            id: r.finding.id,
-            inspectionId: r.finding.inspectionId,
-            year: r.year,
-            agencyId: r.agencyId,
-            agencyName: r.agencyName,
-            unitId: r.unitId,
-            unitName: r.unitName,
-            contentGroup: r.finding.contentGroup,
-            title: r.finding.title,
+            ...listedFinding(r),
             text: r.finding.text,
             recommendation: r.finding.recommendation,
-            visitedOn: r.visitedOn,
             photoUrls: photos.get(r.finding.id) ?? [],
           })),
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/api/findings',
+    { schema: { tags, summary: 'Findings of the visits the caller may see (withdrawn ones left out), by visit year, unit subtree, kind and content group', querystring: listFindingsQuery, response: { 200: findingsPageResponse, ...errors } } },
+    async (request) => {
+      const ctx = contextOf(request);
+      return db.transaction(async (tx) => {
+        const { rows, total } = await listFindings(tx, ctx.actor, request.query);
+        return {
+          total,
+          items: rows.map((r) => ({ ...listedFinding(r), kind: r.finding.kind as FindingKind, severity: r.finding.severity as FindingSeverity | null })),
         };
       });
     },

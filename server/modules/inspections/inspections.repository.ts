@@ -84,8 +84,22 @@ export interface InspectionFilter {
   status?: string;
   from?: string;
   to?: string;
+  /** Visits starting in the year (in its month when given): the dashboard's count. */
+  year?: number;
+  month?: number;
+  /** Visits to agencies in the unit's subtree. */
+  unitId?: string;
+  /** Cancelled visits left out. */
+  live?: boolean;
   page: number;
   pageSize: number;
+}
+
+/** The first and last days of a year, or of one of its months. */
+function startBounds(year: number, month?: number): { from: string; to: string } {
+  if (!month) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}` };
 }
 
 /** The filters and the visibility rule on the rows of `select` (joined to their target agency and issuer). */
@@ -99,6 +113,9 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.status ? eq(inspection.status, f.status) : undefined,
     f.to ? lte(inspection.startsOn, f.to) : undefined,
     f.from ? gte(inspection.endsOn, f.from) : undefined,
+    f.year ? sql`${inspection.startsOn} between ${startBounds(f.year, f.month).from}::date and ${startBounds(f.year, f.month).to}::date` : undefined,
+    f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
   );
 }
 

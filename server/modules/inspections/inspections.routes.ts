@@ -44,6 +44,7 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       const q = request.query;
       if (q.from && q.to && q.to < q.from) throw AppError.invalid('query.to', 'before_from', 'the range ends before it starts');
+      if (q.month && !q.year) throw AppError.invalid('query.year', 'required', 'a month needs its year');
       return db.transaction(async (tx) => {
         const { rows, total } = await listInspections(tx, ctx.actor, q);
         return { items: await presentInspections(tx, ctx.actor, await envOf(tx), rows), total };
@@ -58,6 +59,7 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
       const ctx = contextOf(request);
       const q = request.query;
       if (q.from && q.to && q.to < q.from) throw AppError.invalid('query.to', 'before_from', 'the range ends before it starts');
+      if (q.month && !q.year) throw AppError.invalid('query.year', 'required', 'a month needs its year');
       const bytes = await db.transaction((tx) => exportSchedule(tx, ctx.actor, q));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

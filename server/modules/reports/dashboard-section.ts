@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
-import { visibleSubmissions } from './reports.repository.js';
+import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { submissionTimelinessSql, visibleSubmissions } from './reports.repository.js';
 
 /**
  * The dashboard's "reports" section (issue 11 §4): the units' reports due that year (requests
@@ -10,26 +10,27 @@ import { visibleSubmissions } from './reports.repository.js';
  */
 registerDashboardSection({
   key: 'reports',
-  async load(tx, actor, { rootPath, year, today }) {
+  async load(tx, actor, { rootId, rootPath, year, today }) {
     const { from, to } = yearBounds(year);
     const [r] = await queryRows<{ on_time: number; late: number; missing: number }>(
       tx,
-      sql`select count(*) filter (where s.status in ('submitted','accepted') and s.late is not true)::int as on_time,
-                 count(*) filter (where s.status in ('submitted','accepted') and s.late)::int as late,
-                 count(*) filter (where s.status not in ('submitted','accepted') and r.due_on < ${today}::date)::int as missing
+      // The same predicates as the list the figures link to (listVisibleSubmissions' timeliness).
+      sql`select count(*) filter (where ${submissionTimelinessSql('on_time', sql`s`, sql`r`, today)})::int as on_time,
+                 count(*) filter (where ${submissionTimelinessSql('late', sql`s`, sql`r`, today)})::int as late,
+                 count(*) filter (where ${submissionTimelinessSql('missing', sql`s`, sql`r`, today)})::int as missing
             from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
            where r.status in ('open','closed') and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and s.id in ${visibleSubmissions(actor)}` : sql``}`,
     );
-    // The requests page lists each request with its reports counted by status (on time, late, not sent).
-    const link = '/reports/requests';
+    // The units' reports of that year and subtree, sent on time, late, or missing (web /reports/submissions).
+    const link = (timeliness: string) => listLink('/reports/submissions', { dueYear: year, unitId: rootId, timeliness });
     return {
       key: 'reports',
       title: { vi: 'Báo cáo của các đơn vị', en: "Units' reports" },
       items: [
-        sectionItem('on_time', 'Đúng hạn', 'On time', Number(r.on_time), link),
-        sectionItem('late', 'Trễ hạn', 'Late', Number(r.late), link),
-        sectionItem('missing', 'Chưa gửi (quá hạn)', 'Missing (overdue)', Number(r.missing), link),
+        sectionItem('on_time', 'Đúng hạn', 'On time', Number(r.on_time), link('on_time')),
+        sectionItem('late', 'Trễ hạn', 'Late', Number(r.late), link('late')),
+        sectionItem('missing', 'Chưa gửi (quá hạn)', 'Missing (overdue)', Number(r.missing), link('missing')),
       ],
     };
   },

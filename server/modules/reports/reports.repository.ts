@@ -200,7 +200,24 @@ export async function findVisibleSubmission(tx: DbOrTx, actor: Actor, id: string
 const awaitingReviewBy = (actor: Actor): SQL => sql`${reportSubmission.status} = 'submitted' and ${reportSubmission.requestId} in (
   select r.id from report_request r join agency oa on oa.id = r.owner_agency_id where r.status = 'open' and ${agencyInReach(actor, 'report.manage', agencyColumns('oa'))})`;
 
-export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean; toReview?: boolean }): Promise<SubmissionRow[]> {
+/** The dashboard's filters on the units' reports (reports/dashboard-section.ts counts with the same predicates). */
+export interface SubmissionDashboardFilter {
+  dueYear?: number;
+  unitId?: string;
+  timeliness?: 'on_time' | 'late' | 'missing';
+  /** The calendar date in Việt Nam: what is missing is past due by today. */
+  today: string;
+}
+
+/** SQL on report_submission `s` joined to its request `r`: sent on time, sent late, or missing by today. */
+export function submissionTimelinessSql(timeliness: 'on_time' | 'late' | 'missing', s: SQL, r: SQL, today: string): SQL {
+  const sent = sql`${s}.status in ('submitted','accepted')`;
+  if (timeliness === 'on_time') return sql`(${sent} and ${s}.late is not true)`;
+  if (timeliness === 'late') return sql`(${sent} and ${s}.late is true)`;
+  return sql`(not ${sent} and ${r}.due_on < ${today}::date)`;
+}
+
+export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean; toReview?: boolean } & Partial<SubmissionDashboardFilter>): Promise<SubmissionRow[]> {
   const rows = await selectSubmissions(tx)
     .where(
       and(
@@ -208,6 +225,10 @@ export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requ
         f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,
         f.mine ? agencyInReach(actor, 'report.submit', subAgency) : undefined,
         f.toReview ? awaitingReviewBy(actor) : undefined,
+        f.dueYear || f.timeliness ? sql`${reportRequest.status} in ('open','closed')` : undefined,
+        f.dueYear ? sql`${reportRequest.dueOn} between ${`${f.dueYear}-01-01`}::date and ${`${f.dueYear}-12-31`}::date` : undefined,
+        f.unitId ? sql`${subAgency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+        f.timeliness && f.today ? submissionTimelinessSql(f.timeliness, sql`report_submission`, sql`report_request`, f.today) : undefined,
       ),
     )
     .orderBy(...(f.toReview ? [asc(reportSubmission.submittedAt), asc(reportSubmission.id)] : [asc(subAgency.sortKey)]))

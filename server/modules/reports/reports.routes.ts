@@ -34,6 +34,7 @@ import {
   updateTemplateBody,
 } from '../../../shared/api/reports.schemas.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { SubmissionContent } from '../../../shared/api/reports.schemas.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
@@ -173,7 +174,8 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   app.get('/api/report-submissions', { schema: { tags, summary: "Units' reports the caller may see (mine=true: those the caller fills in)", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: request.query.requestId, mine: request.query.mine === 'true', toReview: request.query.toReview === 'true' });
+      const q = request.query;
+      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: q.requestId, mine: q.mine === 'true', toReview: q.toReview === 'true', dueYear: q.dueYear, unitId: q.unitId, timeliness: q.timeliness, today: vietnamLocalTime(clockOf(deps).now()).date });
       const items = rows.map(presentSubmissionSummary);
       return { items: request.query.status ? items.filter((i) => i.displayStatus === request.query.status) : items };
     });

@@ -21,5 +21,5 @@ export async function reportFigures(
 ): Promise<ReportFigures> {
   if (r.status === 'issued' && r.figures) return r.figures as ReportFigures;
   const figures = await seasonFigures(db, { root: { id: r.unitId, name: r.unitName, kind: r.unitKind, path: r.unitPath }, year: r.year, today, inspectionFilter: null });
-  return { ...figures, sections: await dashboardSections(db, null, { rootPath: r.unitPath, year: r.year, today }) };
+  return { ...figures, sections: await dashboardSections(db, null, { rootId: r.unitId, rootPath: r.unitPath, year: r.year, today }) };
 }

@@ -93,7 +93,7 @@ describe("the leaders' dashboard page", () => {
     await user.click(within(screen.getByRole('radiogroup', { name: 'Cuộc kiểm tra theo trạng thái: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
     const table = await screen.findByRole('table', { name: 'Cuộc kiểm tra theo trạng thái' });
     const closed = within(table).getByRole('link', { name: '2' });
-    expect(closed.getAttribute('href')).toBe('/inspections?status=closed&from=2021-01-01&to=2021-12-31');
+    expect(closed.getAttribute('href')).toBe(`/inspections?year=2021&unitId=${id(1)}&status=closed`);
     await user.click(within(screen.getByRole('radiogroup', { name: 'Chỉ số CCHC năm 2021 theo đơn vị: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
     const units = await screen.findByRole('table', { name: 'Chỉ số CCHC năm 2021 theo đơn vị' });
     expect(within(units).getAllByRole('row').map((r) => r.textContent)).toEqual(['Đơn vịChỉ số (%)HạngTiêu chí chưa đạt', 'Bồng Sơn100%10', 'Hoài Hải65%22']);

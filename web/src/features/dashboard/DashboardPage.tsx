@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
+import { dashboardInspectionsLink, unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
@@ -9,14 +9,6 @@ import { formatNumber } from '../indices/format.js';
 import { kindKey, statusKey } from '../inspections/labels.js';
 import { dashboardExportUrl, useDashboard, type DashboardFilter } from './dashboard.api.js';
 import { FigureCard } from './FigureCard.js';
-
-const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-const monthRange = (year: number, month: number) => {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const mm = String(month).padStart(2, '0');
-  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}` };
-};
-const inspectionsLink = (q: Record<string, string>) => `/inspections?${new URLSearchParams(q).toString()}`;
 
 /**
  * /dashboard: the leaders' view of the season (issue 11 §4) — inspections by status, kind, month
@@ -78,7 +70,6 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
   const t = useT();
   const { language } = useI18n();
   const i = d.inspections;
-  const { from, to } = yearRange(d.year);
   return (
     <Stack>
       <Text>{t('dashboard.scope', { unit: d.unit.name, year: d.year, total: i.total, agencies: i.agencies })}</Text>
@@ -86,21 +77,21 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
         <FigureCard
           title={t('dashboard.byStatus')}
           columns={[t('dashboard.col.status'), t('dashboard.col.count')]}
-          rows={i.byStatus.map((s) => ({ key: s.status, label: t(statusKey(s.status)), value: s.count, link: inspectionsLink({ status: s.status, from, to }) }))}
+          rows={i.byStatus.map((s) => ({ key: s.status, label: t(statusKey(s.status)), value: s.count, link: dashboardInspectionsLink(d, { status: s.status }) }))}
           chart="bar"
           format={count}
         />
         <FigureCard
           title={t('dashboard.byMonth')}
           columns={[t('dashboard.col.month'), t('dashboard.col.count')]}
-          rows={i.byMonth.map((m) => ({ key: String(m.month), label: t('dashboard.month', { month: m.month }), value: m.count, link: inspectionsLink(monthRange(d.year, m.month)) }))}
+          rows={i.byMonth.map((m) => ({ key: String(m.month), label: t('dashboard.month', { month: m.month }), value: m.count, link: dashboardInspectionsLink(d, { month: m.month, live: true }) }))}
           chart="bar"
           format={count}
         />
         <FigureCard
           title={t('dashboard.byKind')}
           columns={[t('dashboard.col.kind'), t('dashboard.col.count')]}
-          rows={i.byKind.map((k) => ({ key: k.kind, label: t(kindKey(k.kind)), value: k.count, link: inspectionsLink({ kind: k.kind, from, to }) }))}
+          rows={i.byKind.map((k) => ({ key: k.kind, label: t(kindKey(k.kind)), value: k.count, link: dashboardInspectionsLink(d, { kind: k.kind, live: true }) }))}
           chart="bar"
           format={count}
           footer={
@@ -112,7 +103,7 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
         <FigureCard
           title={t('dashboard.teams')}
           columns={[t('dashboard.col.team'), t('dashboard.col.count'), t('dashboard.col.closed')]}
-          rows={i.teams.map((tm) => ({ key: tm.teamId, label: tm.teamName, value: tm.count, extra: [count(tm.closed)] }))}
+          rows={i.teams.map((tm) => ({ key: tm.teamId, label: tm.teamName, value: tm.count, link: dashboardInspectionsLink(d, { teamId: tm.teamId, live: true }), extra: [count(tm.closed)] }))}
           chart="barHorizontal"
           format={count}
         />

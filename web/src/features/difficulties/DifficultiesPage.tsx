@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
+import { DashboardScopeNote, uuidParam } from '../dashboard/DashboardScopeNote.js';
 import { exportUrl, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
 import { responseTimeText } from './response-time.js';
 
@@ -58,12 +59,13 @@ export function DifficultiesPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<DifficultyStatus | null>(null);
   const [reformAreaId, setArea] = useState<string | null>(null);
-  // The dashboard links here with ?year=.
-  const [params] = useSearchParams();
+  // The dashboard links here with ?year=&unitId=.
+  const [params, setParams] = useSearchParams();
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  const [unitId, setUnitId] = useState<string | null>(uuidParam(params.get('unitId')));
   const [page, setPage] = useState(1);
   const [raising, setRaising] = useState(false);
-  const filters = { q, status, reformAreaId, year };
+  const filters = { q, status, reformAreaId, year, unitId };
   const list = useDifficulties({ ...filters, page });
   const reset = <V,>(set: (v: V) => void) => (v: V) => {
     set(v);
@@ -84,6 +86,17 @@ export function DifficultiesPage() {
         <Select label={t('difficulties.area')} clearable data={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))} value={reformAreaId} onChange={reset(setArea)} w={260} />
         <NumberInput label={t('difficulties.year')} value={year ?? ''} onChange={(v) => reset(setYear)(typeof v === 'number' && v >= 1990 && v <= 2199 ? v : null)} w={110} />
       </Group>
+      {unitId && (
+        <DashboardScopeNote
+          scope={{ year, unitId }}
+          onClear={() => {
+            setUnitId(null);
+            setYear(null);
+            setPage(1);
+            setParams({}, { replace: true });
+          }}
+        />
+      )}
       {list.data && (
         <Text size="sm" data-testid="difficulty-counts">
           {t('difficulties.counts', { open: list.data.counts.open, answered: list.data.counts.answered, average: list.data.counts.averageResponseWorkingDays ?? '—' })}

@@ -8,10 +8,12 @@ export interface DifficultyFilters {
   status?: DifficultyStatus | null;
   reformAreaId?: string | null;
   year?: number | null;
+  /** The dashboard's unit subtree. */
+  unitId?: string | null;
   page: number;
 }
 
-const query = (f: Omit<DifficultyFilters, 'page'>) => ({ q: f.q?.trim() || undefined, status: f.status, reformAreaId: f.reformAreaId, year: f.year });
+const query = (f: Omit<DifficultyFilters, 'page'>) => ({ q: f.q?.trim() || undefined, status: f.status, reformAreaId: f.reformAreaId, year: f.year, unitId: f.unitId });
 
 export const useReformAreas = () => useQuery({ queryKey: ['reform-areas'], queryFn: ({ signal }) => api.get<{ items: ReformArea[] }>('/api/reform-areas', undefined, signal), select: (d) => d.items });
 

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import { BOARD_AGENCY_PAGE_SIZE, type ActionBoard } from '../../../../shared/api/corrective-actions.schemas.js';
+import { actionStates, BOARD_AGENCY_PAGE_SIZE, type ActionBoard, type ActionState } from '../../../../shared/api/corrective-actions.schemas.js';
 import { actionStatuses, planContentGroups, type ActionStatus } from '../../../../shared/domain/follow-up.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { AgencySelect } from '../plans/AgencyPickers.js';
 import { useActionBoard, useActions } from './followup.api.js';
 import { ActionStatusBadge } from './labels.js';
+import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 
 const pageSize = 50;
 
@@ -18,6 +20,8 @@ interface Filters {
   contentGroup: string | null;
   status: ActionStatus | null;
   overdue: boolean;
+  /** The dashboard's bucket: open (not closed nor overdue), overdue, closed. */
+  state: ActionState | null;
 }
 
 /**
@@ -28,20 +32,33 @@ interface Filters {
  */
 export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: number | null }) {
   const t = useT();
-  // The dashboard links here with ?year=&overdue=1 or &status=closed.
-  const [params] = useSearchParams();
+  // The dashboard links here with ?visitYear=&unitId=&state= (open, overdue, closed); ?year=&overdue=1 or &status=closed still open the list so.
+  const [params, setParams] = useSearchParams();
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
   const [f, setF] = useState<Filters>({
     year: Number(params.get('year')) || initialYear,
     agencyId: null,
     contentGroup: null,
     status: actionStatuses.find((s) => s === params.get('status')) ?? null,
     overdue: params.get('overdue') === '1',
+    state: actionStates.find((s) => s === params.get('state')) ?? null,
   });
   const [page, setPage] = useState(1);
   const [agencyPage, setAgencyPage] = useState(1);
   const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1), patch.year !== undefined && setAgencyPage(1));
   const board = useActionBoard({ year: f.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
-  const list = useActions({ year: f.year ?? undefined, agencyId: f.agencyId ?? undefined, status: f.status ?? undefined, overdue: f.overdue || undefined, contentGroup: f.contentGroup ?? undefined, page, pageSize });
+  const list = useActions({
+    year: f.year ?? undefined,
+    agencyId: f.agencyId ?? undefined,
+    status: f.status ?? undefined,
+    overdue: f.overdue || undefined,
+    contentGroup: f.contentGroup ?? undefined,
+    state: f.state ?? undefined,
+    visitYear: scope.year ?? undefined,
+    unitId: scope.unitId ?? undefined,
+    page,
+    pageSize,
+  });
   const items = list.data?.items ?? [];
   return (
     <Stack>
@@ -53,6 +70,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
         <AgencySelect label={t('actions.filter.agency')} value={f.agencyId} onChange={(agencyId) => set({ agencyId })} clearable />
         <Select label={t('actions.status')} data={actionStatuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`actions.status.${s}`) }))} value={f.status} onChange={(s) => set({ status: s as ActionStatus | null })} clearable />
         <Checkbox label={t('actions.filter.overdue')} checked={f.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} />
+        <Select label={t('actions.filter.state')} data={actionStates.map((s) => ({ value: s, label: t(`actions.state.${s}`) }))} value={f.state} onChange={(s) => set({ state: (s as ActionState | null) ?? null })} clearable w={220} />
       </Group>
       {board.error ? <ErrorAlert error={board.error} /> : board.data ? <Board board={board.data} agencyPage={agencyPage} onAgencyPage={setAgencyPage} onAgency={(agencyId) => set({ agencyId })} onGroup={(g) => set({ contentGroup: g ?? '-' })} /> : <Loader size="sm" />}
       <Title order={2} size="h4">
@@ -66,13 +84,19 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
           </Button>
         </Group>
       )}
-      {list.isPending ? (
-        <Loader size="sm" />
-      ) : list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : !items.length ? (
-        <Text c="dimmed">{t('actions.none')}</Text>
-      ) : (
+      <DashboardScopeNote
+        scope={scope}
+        onClear={() => {
+          setScope({ year: null, unitId: null });
+          setPage(1);
+          setParams({}, { replace: true });
+        }}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.data ? t('actions.total', { n: list.data.total }) : ''}
+      </Text>
+      <ListBody query={list} empty={t('actions.none')} count={items.length}>
+        {() => (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -105,7 +129,8 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
             ))}
           </Table.Tbody>
         </Table>
-      )}
+        )}
+      </ListBody>
       {list.data && list.data.total > pageSize && (
         <Group>
           <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -17,26 +17,34 @@ import { SeasonBoard } from './SeasonBoard.js';
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
+import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 
 /** /inspections: the season — a list with filters, or the board of weeks by team. */
 export function InspectionsPage() {
   const t = useT();
   const { can } = useSession();
-  // The dashboard links here with its filters (?status=&kind=&from=&to=).
-  const [params] = useSearchParams();
+  // The dashboard links here with its filters (?year=&month=&unitId=&live=true and status, kind or teamId).
+  const [params, setParams] = useSearchParams();
+  const [scope, setScope] = useState<DashboardScope>(() => ({
+    year: yearParam(params.get('year')),
+    month: params.get('year') ? Number(params.get('month')) || null : null,
+    unitId: uuidParam(params.get('unitId')),
+    live: params.get('live') === 'true',
+  }));
   const [view, setView] = useState<'list' | 'board'>('list');
   const [planId, setPlanId] = useState<string | null>(null);
   const [kind, setKind] = useState<InspectionKind | null>((params.get('kind') as InspectionKind | null) ?? null);
   const [status, setStatus] = useState<InspectionStatus | null>((params.get('status') as InspectionStatus | null) ?? null);
   const [from, setFrom] = useState<string | null>(params.get('from'));
   const [to, setTo] = useState<string | null>(params.get('to'));
-  const [teamId, setTeamId] = useState<string | null>(null);
+  const [teamId, setTeamId] = useState<string | null>(uuidParam(params.get('teamId')));
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const plans = usePlans({ pageSize: 200 });
   const plan = usePlan(planId ?? '');
   const planTeams = usePlanTeams(planId ?? '');
-  const list = useInspections({ planId, teamId, agencyId, kind, status, from, to });
+  const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined };
+  const list = useInspections({ planId, teamId, agencyId, kind, status, from, to, ...dashboardFilters });
   const items = list.data?.items ?? [];
   // The team and agency choices: the chosen plan's teams and targets, else those of the visits listed.
   const teamOptions = planId
@@ -53,7 +61,7 @@ export function InspectionsPage() {
           {t('inspections.title')}
         </Title>
         <Group gap="xs">
-          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, teamId, agencyId, kind, status, from, to })}>
+          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, teamId, agencyId, kind, status, from, to, ...dashboardFilters, live: scope.live ? 'true' : undefined })}>
             {t('inspections.export')}
           </Button>
           {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
@@ -87,6 +95,13 @@ export function InspectionsPage() {
           ]}
         />
       </Group>
+      <DashboardScopeNote
+        scope={scope}
+        onClear={() => {
+          setScope({ year: null, month: null, unitId: null, live: false });
+          setParams({}, { replace: true });
+        }}
+      />
       <Text size="sm" c="dimmed" aria-live="polite">
         {list.data ? t('inspections.total', { n: list.data.total }) : ''}
       </Text>

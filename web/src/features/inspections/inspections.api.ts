@@ -11,6 +11,11 @@ export interface InspectionFilters {
   status?: InspectionStatus | null;
   from?: string | null;
   to?: string | null;
+  /** The dashboard's filters: visits starting in the year (its month), under the unit, cancelled left out. */
+  year?: number | null;
+  month?: number | null;
+  unitId?: string | null;
+  live?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -30,7 +35,7 @@ export function useInspections(f: InspectionFilters, enabled = true) {
     queryFn: ({ signal }) =>
       api.get<{ items: Inspection[]; total: number }>(
         '/api/inspections',
-        { planId: f.planId, teamId: f.teamId, agencyId: f.agencyId, kind: f.kind, status: f.status, from: f.from, to: f.to, page: f.page, pageSize: f.pageSize ?? 500 },
+        { planId: f.planId, teamId: f.teamId, agencyId: f.agencyId, kind: f.kind, status: f.status, from: f.from, to: f.to, year: f.year, month: f.month, unitId: f.unitId, live: f.live ? 'true' : undefined, page: f.page, pageSize: f.pageSize ?? 500 },
         signal,
       ),
     placeholderData: keepPreviousData,

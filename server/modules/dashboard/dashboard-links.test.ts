@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardInspectionsLink, type DashboardDto } from '../../../shared/api/dashboard.schemas.js';
+import { buildApp, type AppInstance } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import type { Database } from '../../db/client.js';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js';
+
+/**
+ * Each number of the dashboard links to the list of exactly the records it counts (issue 11 §4):
+ * on the demo season (Hoài Nhơn 2021, as dashboard-demo.test.ts), every link is followed onto the
+ * list's API with the link's own query, and the list's total is the figure. The web side (the
+ * pages read the same query from the URL) is web/src/features/dashboard/dashboard-links.test.tsx.
+ */
+let database: Database;
+let dispose: () => Promise<void>;
+let app: AppInstance;
+let leader: Client;
+let d: DashboardDto;
+const now = new Date('2021-12-20T03:00:00Z');
+
+beforeAll(async () => {
+  ({ database, dispose } = await openPrivateDatabase());
+  const seeded = await seedDemo(database.db, {});
+  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
+  app = await buildApp({ config, database, version: 'test', logger: false, clock: { now: () => now } });
+  leader = await signIn(app, 'leader', seeded.generatedPassword!);
+  const res = await leader.get('/api/dashboard?year=2021');
+  expect(res.statusCode, res.body).toBe(200);
+  d = res.json();
+});
+afterAll(async () => {
+  await app?.close();
+  await dispose?.();
+});
+
+/** The web page a link opens → the API list it reads, and how that list says its count. */
+const lists: Record<string, { api: string; paged: boolean; count: (body: never) => number }> = {
+  '/inspections': { api: '/api/inspections', paged: true, count: (b: { total: number }) => b.total },
+  '/findings': { api: '/api/findings', paged: true, count: (b: { total: number }) => b.total },
+  '/corrective-actions': { api: '/api/corrective-actions', paged: true, count: (b: { total: number }) => b.total },
+  '/reports/submissions': { api: '/api/report-submissions', paged: false, count: (b: { items: unknown[] }) => b.items.length },
+};
+
+/** Follows a dashboard link onto its list's API (the whole list on one page) and answers the list's count. */
+async function countBehind(link: string): Promise<number> {
+  const url = new URL(link, 'http://x');
+  const list = lists[url.pathname];
+  expect(list, link).toBeDefined();
+  if (list.paged) url.searchParams.set('pageSize', '200');
+  const res = await leader.get(`${list.api}?${url.searchParams.toString()}`);
+  expect(res.statusCode, `${link}: ${res.body.slice(0, 300)}`).toBe(200);
+  return list.count(res.json() as never);
+}
+
+describe("the dashboard's links on the demo season", () => {
+  it('every inspections figure (by status, month, kind, team) is the total of the list it links to', async () => {
+    const i = d.inspections;
+    const figures: [string, number][] = [
+      ...i.byStatus.map((s): [string, number] => [dashboardInspectionsLink(d, { status: s.status }), s.count]),
+      ...i.byMonth.map((m): [string, number] => [dashboardInspectionsLink(d, { month: m.month, live: true }), m.count]),
+      ...i.byKind.map((k): [string, number] => [dashboardInspectionsLink(d, { kind: k.kind, live: true }), k.count]),
+      ...i.teams.map((tm): [string, number] => [dashboardInspectionsLink(d, { teamId: tm.teamId, live: true }), tm.count]),
+    ];
+    for (const [link, count] of figures) expect(await countBehind(link), link).toBe(count);
+    expect(i.byStatus.reduce((a, s) => a + s.count, 0)).toBeGreaterThan(0);
+  });
+
+  it('every report, finding and corrective-action figure is the total of the list it links to', async () => {
+    let followed = 0;
+    for (const s of d.sections.filter((x) => x.key !== 'difficulties')) {
+      for (const item of s.items) {
+        expect(item.link, `${s.key}.${item.key}`).toMatch(new RegExp(`unitId=${d.unit.id}`));
+        expect(await countBehind(item.link!), `${s.key}.${item.key} → ${item.link}`).toBe(item.value);
+        followed++;
+      }
+    }
+    // Reports 3, findings 3 kinds and at least one group, corrective actions 3.
+    expect(followed).toBeGreaterThanOrEqual(10);
+    const figure = (key: string) => d.sections.find((x) => x.key === key)!.items.reduce((a, it) => a + it.value, 0);
+    expect(figure('reports')).toBeGreaterThan(0);
+    expect(figure('findings')).toBeGreaterThan(0);
+    expect(figure('corrective_actions')).toBeGreaterThan(0);
+  });
+
+  it("the difficulties' figures are the counts of the list they link to", async () => {
+    const s = d.sections.find((x) => x.key === 'difficulties')!;
+    const link = new URL(s.items[0].link!, 'http://x');
+    expect(link.pathname).toBe('/difficulties');
+    const list = (await leader.get(`/api/difficulties?${link.searchParams.toString()}`)).json() as { counts: { open: number; answered: number } };
+    const value = (key: string) => s.items.find((i) => i.key === key)!.value;
+    expect(list.counts).toMatchObject({ open: value('open'), answered: value('answered') });
+  });
+
+  it('a unit subtree carries over: a ward of the town counts its own records only', async () => {
+    const ward = d.choices.find((c) => c.id !== d.unit.id)!;
+    const sub = (await leader.get(`/api/dashboard?year=2021&unitId=${ward.id}`)).json() as DashboardDto;
+    for (const s of sub.inspections.byStatus) expect(await countBehind(dashboardInspectionsLink(sub, { status: s.status }))).toBe(s.count);
+    for (const s of sub.sections.filter((x) => x.key !== 'difficulties')) for (const item of s.items) expect(await countBehind(item.link!), `${ward.name} ${s.key}.${item.key}`).toBe(item.value);
+  });
+
+  it('the new filters refuse unknown values with 400 naming the field', async () => {
+    const bad: [string, string][] = [
+      ['/api/findings?kind=praise', 'kind'],
+      ['/api/findings?unitId=not-a-uuid', 'unitId'],
+      ['/api/corrective-actions?state=late', 'state'],
+      ['/api/report-submissions?timeliness=soon', 'timeliness'],
+      ['/api/inspections?month=13&year=2021', 'month'],
+      ['/api/inspections?month=3', 'year'],
+      ['/api/inspections?live=maybe', 'live'],
+    ];
+    for (const [url, field] of bad) {
+      const res = await leader.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect((res.json() as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name), url).toContain(`query.${field}`);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Anchor, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import type { FindingListItem } from '../../../../shared/api/findings.schemas.js';
+import { findingKinds, type FindingKind } from '../../../../shared/domain/checklists.js';
+import { ListBody } from '../../components/ListBody.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { api } from '../../lib/api-client.js';
+import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+
+const pageSize = 50;
+
+/**
+ * /findings — the findings of the visits the caller may see (withdrawn ones left out), by the
+ * visits' year (?visitYear=), the unit subtree (?unitId=), the kind (?kind=) and the content
+ * group's code (?contentGroup=). The dashboard's findings figures link here.
+ */
+export function FindingsListPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
+  const [kind, setKind] = useState<FindingKind | null>(findingKinds.find((k) => k === params.get('kind')) ?? null);
+  const [contentGroup, setContentGroup] = useState<string | null>(params.get('contentGroup'));
+  const [page, setPage] = useState(1);
+  const query = { visitYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, kind: kind ?? undefined, contentGroup: contentGroup ?? undefined, page, pageSize };
+  const list = useQuery({
+    queryKey: ['findings', 'list', query],
+    queryFn: ({ signal }) => api.get<{ items: FindingListItem[]; total: number }>('/api/findings', query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('findingsList.title')}
+      </Title>
+      <Group align="flex-end">
+        <Select
+          label={t('findingsList.kind')}
+          data={findingKinds.map((k) => ({ value: k, label: t(`findingsList.kind.${k}`) }))}
+          value={kind}
+          onChange={(v) => (setKind((v as FindingKind | null) ?? null), setPage(1))}
+          clearable
+          w={200}
+        />
+        {contentGroup && (
+          <Select label={t('findingsList.group')} data={[contentGroup]} value={contentGroup} onChange={(v) => (setContentGroup(v), setPage(1))} clearable w={200} />
+        )}
+      </Group>
+      <DashboardScopeNote
+        scope={scope}
+        onClear={() => {
+          setScope({ year: null, unitId: null });
+          setPage(1);
+          setParams({}, { replace: true });
+        }}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.data ? t('findingsList.total', { n: list.data.total }) : ''}
+      </Text>
+      <ListBody query={list} empty={t('findingsList.empty')} count={items.length}>
+        {() => (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('findingsList.finding')}</Table.Th>
+              <Table.Th>{t('findingsList.kind')}</Table.Th>
+              <Table.Th>{t('findingsList.group')}</Table.Th>
+              <Table.Th>{t('findingsList.agency')}</Table.Th>
+              <Table.Th>{t('findingsList.visitedOn')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((f) => (
+              <Table.Tr key={f.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/inspections/${f.inspectionId}`}>
+                    {f.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`findingsList.kind.${f.kind}`)}</Table.Td>
+                <Table.Td>{f.contentGroup}</Table.Td>
+                <Table.Td>{f.agencyName}</Table.Td>
+                <Table.Td>{formatDate(f.visitedOn)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        )}
+      </ListBody>
+      {list.data && list.data.total > pageSize && <Pagination total={Math.ceil(list.data.total / pageSize)} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Anchor, Badge, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { submissionTimeliness, type SubmissionSummary, type SubmissionTimeliness } from '../../../../shared/api/reports.schemas.js';
+import { ListBody } from '../../components/ListBody.js';
+import { formatDate } from '../../i18n/dates.js';
+import { useT } from '../../i18n/i18n.js';
+import { api } from '../../lib/api-client.js';
+import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { displayStatusColor, displayStatusKey } from './labels.js';
+
+/**
+ * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
+ * of the issued requests due in a year (?dueYear=), from agencies under a unit (?unitId=), sent
+ * on time, late, or missing by today (?timeliness=). The dashboard's report figures link here.
+ */
+export function SubmissionsListPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
+  const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
+  const query = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined };
+  const list = useQuery({
+    queryKey: ['report-submissions', 'list', query],
+    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[] }>('/api/report-submissions', query, signal),
+  });
+  const items = list.data?.items ?? [];
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('submissionsList.title')}
+      </Title>
+      <Select
+        label={t('submissionsList.timeliness')}
+        data={submissionTimeliness.map((x) => ({ value: x, label: t(`submissionsList.timeliness.${x}`) }))}
+        value={timeliness}
+        onChange={(v) => setTimeliness((v as SubmissionTimeliness | null) ?? null)}
+        clearable
+        w={240}
+      />
+      <DashboardScopeNote
+        scope={scope}
+        onClear={() => {
+          setScope({ year: null, unitId: null });
+          setParams({}, { replace: true });
+        }}
+      />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.data ? t('submissionsList.total', { n: items.length }) : ''}
+      </Text>
+      <ListBody query={list} empty={t('submissionsList.empty')} count={items.length}>
+        {() => (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('submissionsList.agency')}</Table.Th>
+              <Table.Th>{t('submissionsList.request')}</Table.Th>
+              <Table.Th>{t('submissionsList.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                    {s.agencyName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/reports/requests/${s.requestId}`}>
+                    {s.requestTitle}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={displayStatusColor[s.displayStatus]} variant="light">
+                    {t(displayStatusKey(s.displayStatus))}
+                  </Badge>
+                  {s.submittedAt && ` ${formatDate(s.submittedAt.slice(0, 10))}`}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        )}
+      </ListBody>
+    </Stack>
+  );
+}
