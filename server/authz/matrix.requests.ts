@@ -932,19 +932,19 @@ export const matrixRequests: Record<string, Recipe> = {
   },
   'POST /api/report-templates/{id}/copies': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: `/api/report-templates/${(await place.shared('reportTemplate', () => reportTemplate(place))).id}/copies`, payload: { code: `mxc_${next()}` } }) },
   'GET /api/report-period-rules': { scoped: true, build: async ({ place }) => (await place.shared('reportRule', () => reportRule(place)), get('/api/report-period-rules')) },
-  'POST /api/report-period-rules': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/report-period-rules', payload: ruleBody(place, `R${next()}`) }) },
+  'POST /api/report-period-rules': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/report-period-rules', payload: await ruleBody(place, `R${next()}`) }) },
   'PATCH /api/report-period-rules/{id}': {
     scoped: true,
     build: async ({ place, fresh }) => {
       const rule = await fresh('reportRule', () => reportRule(place));
-      return { method: 'PATCH', url: `/api/report-period-rules/${rule.id}`, payload: { version: rule.version, dueDay: (next() % 20) + 1 } };
+      return { method: 'PATCH', url: `/api/report-period-rules/${rule.id}`, payload: { version: rule.version, dueDay: (next() % 10) + 15 } };
     },
   },
   'GET /api/report-requests': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-requests')) },
   'GET /api/report-requests/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}`) },
   'POST /api/report-requests': {
     scoped: true,
-    build: async ({ place }) => ({ method: 'POST', url: '/api/report-requests', payload: { kind: 'ad_hoc', ownerAgencyId: place.a.homeAffairs.id, templateId: (await place.shared('reportTemplate', () => reportTemplate(place))).id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [place.a.wardACommittee.id] } }),
+    build: async ({ place }) => ({ method: 'POST', url: '/api/report-requests', payload: { kind: 'ad_hoc', ownerAgencyId: place.a.homeAffairs.id, templateId: (await place.shared('reportTemplate', () => reportTemplate(place))).id, title: 'Báo cáo đột xuất', dueOn: aheadDueOn(), targetAgencyIds: [place.a.wardACommittee.id] } }),
   },
   'PATCH /api/report-requests/{id}': {
     scoped: true,
@@ -965,7 +965,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const r = await fresh('sentRequest', () => sentReportRequest(place));
-      return { method: 'POST', url: `/api/report-requests/${r.id}/extend`, payload: { version: r.version, dueOn: '2021-12-27', reason: 'Trùng đợt kiểm tra cuối năm' } };
+      return { method: 'POST', url: `/api/report-requests/${r.id}/extend`, payload: { version: r.version, dueOn: aheadDueOn(27), reason: 'Trùng đợt kiểm tra cuối năm' } };
     },
   },
   'POST /api/report-requests/{id}/withdraw': {
@@ -1298,6 +1298,11 @@ async function recordedFinding(p: Place): Promise<{ id: string; version: number 
   return expectOk(await p.sec.post(`/api/inspections/${inspectionId}/findings`, findingBody()), 'finding');
 }
 
+/**
+ * An ad hoc request falls due today or later (400 due_in_past) and at the latest next year: the
+ * matrix runs on the system clock, so its due days are the 20th (or another day) of next January.
+ */
+const aheadDueOn = (day = 20) => `${new Date().getUTCFullYear() + 1}-01-${day}`;
 /** Reports (issue 9): a one-table template of the place's standing office, an open request to ward A. */
 const reportBody = () => ({ items: [{ type: 'table', key: 'figures', title: 'Số liệu', columns: [{ key: 'n', label: 'Số lượng', type: 'integer', total: true }], fixedRows: [{ key: 'a', label: 'Hồ sơ' }] }] });
 const draftReportTemplate = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-templates', { ownerAgencyId: p.a.homeAffairs.id, code: `mxd_${next()}`, name: 'Biểu mẫu', kind: 'other', body: reportBody() }), 'report template');
@@ -1305,11 +1310,12 @@ async function reportTemplate(p: Place) {
   const tpl = await draftReportTemplate(p);
   return expectOk<{ id: string; version: number; code: string }>(await p.sec.post(`/api/report-templates/${tpl.id}/publish`, { version: tpl.version }), 'publish template');
 }
-const ruleBody = (p: Place, code: string) => ({ ownerAgencyId: p.a.homeAffairs.id, code, name: 'Báo cáo quý', templateCode: 'none', fromMonth: 12, fromDay: 15, fromYearOffset: -1, toMonth: 3, toDay: 14, dueMonth: 3, dueDay: 20, opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, targetAgencyIds: [p.a.wardACommittee.id], active: true });
-const reportRule = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-period-rules', ruleBody(p, `Q${next()}`)), 'report rule');
+// A rule names a template code the office has published (400 unknown_template otherwise).
+const ruleBody = async (p: Place, code: string) => ({ ownerAgencyId: p.a.homeAffairs.id, code, name: 'Báo cáo quý', templateCode: (await p.shared('reportTemplate', () => reportTemplate(p))).code, fromMonth: 12, fromDay: 15, fromYearOffset: -1, toMonth: 3, toDay: 14, dueMonth: 3, dueDay: 20, opensDaysBeforeDue: 15, remindWorkingDays: 2, escalateAfterWorkingDays: 3, targetAgencyIds: [p.a.wardACommittee.id], active: true });
+const reportRule = async (p: Place) => expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-period-rules', await ruleBody(p, `Q${next()}`)), 'report rule');
 async function draftReportRequest(p: Place) {
   const tpl = await p.shared('reportTemplate', () => reportTemplate(p));
-  return expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: p.a.homeAffairs.id, templateId: tpl.id, title: 'Báo cáo đột xuất', dueOn: '2021-12-20', targetAgencyIds: [p.a.wardACommittee.id] }), 'report request');
+  return expectOk<{ id: string; version: number }>(await p.sec.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: p.a.homeAffairs.id, templateId: tpl.id, title: 'Báo cáo đột xuất', dueOn: aheadDueOn(), targetAgencyIds: [p.a.wardACommittee.id] }), 'report request');
 }
 /** An ad hoc request issued to ward A (its letter numbered), as the office sees it. */
 async function sentReportRequest(p: Place) {

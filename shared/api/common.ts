@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_YEAR, MIN_YEAR } from '../domain/calendar/dates.js';
 
 /** A calendar date without time, as 'YYYY-MM-DD'; checked to be a real day. */
 export const isoDate = z
@@ -6,9 +7,15 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
-    const dt = new Date(Date.UTC(y, m - 1, d));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-  }, 'not a real calendar date');
+    // Checked in a year with the same leap pattern (Date.UTC reads years 0–99 as 1900–1999).
+    const dt = new Date(Date.UTC(2000 + (y % 400), m - 1, d));
+    return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'not a real calendar date')
+  // The years the working calendar knows (shared/domain/calendar: 1900–2199); year 0001 is a typo, not a date.
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= MIN_YEAR && y <= MAX_YEAR;
+  }, { message: `a year from ${MIN_YEAR} to ${MAX_YEAR}`, params: { code: 'out_of_range' } });
 
 /** The largest value of a PostgreSQL integer (int4) column. */
 export const INT4_MAX = 2_147_483_647;

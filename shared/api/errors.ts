@@ -249,6 +249,12 @@ export const fieldErrorCodes = [
   'year_out_of_range',
   // a template's column total on a column that is not a number
   'total_not_numeric',
+  // report requests and period rules: impossible dates and targets
+  'due_before_period_end',
+  'unknown_template',
+  'due_in_past',
+  'after_due',
+  'self_target',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 

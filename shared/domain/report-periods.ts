@@ -37,3 +37,36 @@ export function periodDates(rule: PeriodRuleDates, year: number): PeriodDates {
     opensOn: dayNumberToIso(toDayNumber(due) - rule.opensDaysBeforeDue),
   };
 }
+
+/**
+ * The longest day of each month a rule may name. 29/02 is "the last day of February": the only
+ * day that clamps (to 28/02 in a common year); 30/02 or 31/04 name no day and are refused
+ * (docs/decisions/report-period-rules.md).
+ */
+const longestDay = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export type PeriodRuleProblemCode = 'invalid_date' | 'before_from' | 'due_before_period_end';
+export interface PeriodRuleProblem {
+  /** The rule's field named in the refusal (fromDay, toMonth, dueDay…). */
+  field: keyof PeriodRuleDates;
+  code: PeriodRuleProblemCode;
+  reason: string;
+}
+
+/**
+ * What makes a rule's dates impossible: a day its month does not have, a period ending before it
+ * starts (both in the same year), a due day before the period ends. Empty when the rule is sound.
+ */
+export function periodRuleProblems(rule: PeriodRuleDates): PeriodRuleProblem[] {
+  const problems: PeriodRuleProblem[] = [];
+  for (const [m, d] of [['fromMonth', 'fromDay'], ['toMonth', 'toDay'], ['dueMonth', 'dueDay']] as const) {
+    if (rule[d] > longestDay[rule[m] - 1]) problems.push({ field: d, code: 'invalid_date', reason: `month ${rule[m]} has no day ${rule[d]}` });
+  }
+  if (problems.length) return problems;
+  const at = (month: number, day: number) => month * 100 + day;
+  if (rule.fromYearOffset === 0 && at(rule.toMonth, rule.toDay) < at(rule.fromMonth, rule.fromDay)) {
+    problems.push({ field: 'toMonth', code: 'before_from', reason: 'the period ends before it starts (the same year)' });
+  }
+  if (at(rule.dueMonth, rule.dueDay) < at(rule.toMonth, rule.toDay)) problems.push({ field: 'dueDay', code: 'due_before_period_end', reason: 'the due day falls before the period ends' });
+  return problems;
+}

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { cellProblem, cellValueFor, columnProblem, columnTotals, parseCellInput } from './report-tables.js';
 
 describe('report table cells', () => {
+  it('takes a date in the calendar’s years only (1900–2199): year 0001 is out of range, 30/02 no date', () => {
+    expect(cellProblem('date', '2021-06-30')).toBeNull();
+    expect(cellProblem('date', '1900-01-01')).toBeNull();
+    expect(cellProblem('date', '2199-12-31')).toBeNull();
+    expect(cellProblem('date', '0001-01-01')).toBe('out_of_range');
+    expect(cellProblem('date', '1899-12-31')).toBe('out_of_range');
+    expect(cellProblem('date', '2200-01-01')).toBe('out_of_range');
+    expect(cellProblem('date', '2021-02-30')).toBe('invalid_date');
+  });
   it('takes whole numbers from 0 up: a count is never negative (reviewer finding: -1 reached the issued report)', () => {
     expect(cellProblem('integer', 0)).toBeNull();
     expect(cellProblem('integer', 12)).toBeNull();

@@ -2,6 +2,7 @@
  * Typed data tables of report templates (issue 9 §1): the type check of one cell and the column
  * totals, shared by the server (validation, compile, exports) and the web form (as one types).
  */
+import { MAX_YEAR, MIN_YEAR } from './calendar/dates.js';
 
 export const cellTypes = ['integer', 'decimal', 'percent', 'date', 'boolean', 'text'] as const;
 export type CellType = (typeof cellTypes)[number];
@@ -52,7 +53,9 @@ export function cellProblem(type: CellType, value: CellValue): CellProblem | nul
       if (typeof value !== 'string' || !isoDate.test(value)) return 'invalid_date';
       const [y, m, d] = value.split('-').map(Number);
       const dt = new Date(Date.UTC(y, m - 1, d));
-      return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? null : 'invalid_date';
+      if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return 'invalid_date';
+      // The calendar's years (1900–2199): "0001-01-01" is a slip of the keyboard, not a deadline.
+      return y < MIN_YEAR || y > MAX_YEAR ? 'out_of_range' : null;
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'not_yes_no';

@@ -8,6 +8,7 @@ import { notify } from '../../notifications/notify.js';
 import type { SystemContext } from '../audit/audit-log.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { createPeriodicRequest } from './request-use-cases.js';
+import { periodRuleProblems } from '../../../shared/domain/report-periods.js';
 import { officeOf, submissionLink, unitLeaders, unitReporters } from './report-notifications.js';
 import { latestPublished, listActiveRules } from './reports.repository.js';
 
@@ -35,7 +36,8 @@ export async function openDuePeriodicRequests(tx: Tx, day: string): Promise<{ cr
     for (const y of [year, year + 1]) {
       const dates = periodDates(rule, y);
       if (dates.opensOn > day || dates.due < day) continue;
-      if (!(await latestPublished(tx, rule.ownerAgencyId, rule.templateCode))) {
+      // A rule without its template, or with impossible dates (stored before they were checked), is skipped.
+      if (periodRuleProblems(rule).length || !(await latestPublished(tx, rule.ownerAgencyId, rule.templateCode))) {
         skipped.push(`${rule.code}/${y}`);
         continue;
       }

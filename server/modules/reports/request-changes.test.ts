@@ -186,3 +186,50 @@ describe('periodic requests by year, and withdrawal', () => {
     expect((await c.unitOfficerA.get(`/api/report-requests/${r.id}`)).json()).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'Gửi nhầm đơn vị' } });
   });
 });
+
+describe('an ad hoc request that could never be answered', () => {
+  it('is refused (400, field and code): a due day already past, a period ending after the due day, the office asking itself, a date out of the calendar’s years', async () => {
+    clock.set('2021-06-10T02:00:00Z'); // 10/6/2021 in Hà Nội
+    const template = await publishedTemplate(c.secretariat, a.homeAffairs.id, bodyNoAttachments());
+    const draft = { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo đột xuất', dueOn: '2021-06-30', targetAgencyIds: [a.wardACommittee.id] };
+    const refused = async (change: Record<string, unknown>) => {
+      const res = await c.secretariat.post('/api/report-requests', { ...draft, ...change });
+      expect(res.statusCode, JSON.stringify(change)).toBe(400);
+      return res.json().invalidParams[0];
+    };
+    expect(await refused({ dueOn: '2021-06-09' })).toMatchObject({ name: 'body.dueOn', code: 'due_in_past', params: { today: '2021-06-10' } });
+    expect(await refused({ periodFrom: '2021-01-01', periodTo: '2021-07-15' })).toMatchObject({ name: 'body.periodTo', code: 'after_due' });
+    expect(await refused({ targetAgencyIds: [a.wardACommittee.id, a.townCommittee.id] })).toMatchObject({ name: 'body.targetAgencyIds.1', code: 'self_target' });
+    expect(await refused({ dueOn: '0001-06-30' })).toMatchObject({ name: 'body.dueOn', code: 'out_of_range' });
+    expect(await refused({ periodFrom: '1899-12-31', periodTo: '2021-06-01' })).toMatchObject({ name: 'body.periodFrom', code: 'out_of_range' });
+    // Due today is not past; a period ending on the due day is fine.
+    const ok = await c.secretariat.post('/api/report-requests', { ...draft, dueOn: '2021-06-10', periodFrom: '2021-01-01', periodTo: '2021-06-10' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const r = ok.json() as ReportRequest;
+    // An edit of the draft: the same rules.
+    const url = `/api/report-requests/${r.id}`;
+    expect((await c.secretariat.patch(url, { version: r.version, dueOn: '2021-06-01' })).json().invalidParams[0]).toMatchObject({ name: 'body.dueOn', code: 'due_in_past' });
+    clock.set('2021-06-05T02:00:00Z');
+    expect((await c.secretariat.patch(url, { version: r.version, dueOn: '2021-06-08' })).json().invalidParams[0]).toMatchObject({ name: 'body.periodTo', code: 'after_due' });
+    expect((await c.secretariat.patch(url, { version: r.version, targetAgencyIds: [a.townCommittee.id] })).json().invalidParams[0]).toMatchObject({ name: 'body.targetAgencyIds.0', code: 'self_target' });
+    // Issuing a letter dated after the due day: the due day is past on the letter's date.
+    const issued = await c.secretariat.post(`${url}/issue`, { version: r.version, issuedOn: '2021-06-11', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    expect(issued.statusCode).toBe(400);
+    expect(issued.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'due_in_past' });
+    expect((await c.secretariat.get(url)).json()).toMatchObject({ status: 'draft', dueOn: '2021-06-10', version: r.version });
+    clock.set('2021-06-01T02:00:00Z');
+  });
+
+  it('refuses a report’s date cell outside the calendar’s years (400 cell_out_of_range), nothing saved', async () => {
+    clock.set('2021-06-01T02:00:00Z');
+    const template = await publishedTemplate(c.secretariat, a.homeAffairs.id, bodyNoAttachments());
+    const r = await issuedRequest(c.secretariat, a.townCommittee.id, template.id, [a.wardACommittee.id], 'Báo cáo có ngày');
+    const mine = await mySubmission(r.id);
+    const save = (deadline: string) => c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content: { answers: {}, tables: { tasks: [{ task: 'Rà soát thủ tục', deadline }] } } });
+    const res = await save('0001-01-01');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.content.tables.tasks.0.deadline', code: 'cell_out_of_range' });
+    expect((await c.unitOfficerA.get(`/api/report-submissions/${mine.id}`)).json()).toMatchObject({ status: 'not_started', version: mine.version });
+    expect((await save('2021-06-30')).statusCode).toBe(200);
+  });
+});

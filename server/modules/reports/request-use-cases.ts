@@ -6,7 +6,7 @@ import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { Clock } from '../../clock.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
-import { periodDates } from '../../../shared/domain/report-periods.js';
+import { periodDates, periodRuleProblems } from '../../../shared/domain/report-periods.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
 import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
@@ -94,7 +94,10 @@ export async function openRequest(tx: Tx, ctx: RequestContext | SystemContext, r
 /** This year's request of a periodic rule (by the daily job or the office); null when it exists already. */
 export async function createPeriodicRequest(tx: Tx, ctx: RequestContext | SystemContext, rule: PeriodRuleRow, year: number): Promise<string | null> {
   const template = await latestPublished(tx, rule.ownerAgencyId, rule.templateCode);
-  if (!template) throw AppError.invalid('body.ruleId', 'not_found', `no published template ${rule.templateCode}`);
+  if (!template) throw AppError.invalid('body.ruleId', 'unknown_template', `no published template ${rule.templateCode}`);
+  // A rule stored before its dates were checked (or changed in the database) opens nothing impossible.
+  const impossible = periodRuleProblems(rule)[0];
+  if (impossible) throw AppError.invalid('body.ruleId', impossible.code, `the period rule is impossible: ${impossible.reason}`);
   const dates = periodDates(rule, year);
   const [row] = await tx
     .insert(reportRequest)
@@ -134,6 +137,19 @@ function assertDueYear(clock: Clock, dueOn: string, field: string): void {
   if (Number(dueOn.slice(0, 4)) > latest) throw fieldError(field, 'year_out_of_range', `the due day must fall in ${latest} or before`, { max: latest });
 }
 
+/** A request the office writes now falls due today or later (the clock's day, Vietnamese time). */
+function assertDueAhead(clock: Clock, dueOn: string, field: string): void {
+  const today = vietnamLocalTime(clock.now()).date;
+  if (dueOn < today) throw fieldError(field, 'due_in_past', `the due day ${dueOn} is already past (today is ${today})`, { today });
+}
+
+/** The period reported on ends by the due day, and the requesting agency is not among those asked. */
+function assertRequestShape(input: { ownerAgencyId: string; dueOn: string; periodTo: string | null; targetAgencyIds?: string[] }): void {
+  if (input.periodTo && input.periodTo > input.dueOn) throw fieldError('body.periodTo', 'after_due', 'the period reported on ends after the due day', { dueOn: input.dueOn });
+  const self = input.targetAgencyIds?.indexOf(input.ownerAgencyId) ?? -1;
+  if (self >= 0) throw AppError.invalid(`body.targetAgencyIds.${self}`, 'self_target', 'the requesting agency does not report to itself');
+}
+
 export async function createRequest(tx: Tx, ctx: RequestContext, clock: Clock, input: z.output<typeof createRequestBody>): Promise<string> {
   if (input.kind === 'periodic') {
     const latest = latestRequestYear(clock);
@@ -144,11 +160,13 @@ export async function createRequest(tx: Tx, ctx: RequestContext, clock: Clock, i
     return id;
   }
   assertDueYear(clock, input.dueOn, 'body.dueOn');
+  assertDueAhead(clock, input.dueOn, 'body.dueOn');
   await ownerPlaceOf(tx, ctx, input.ownerAgencyId, 'body.ownerAgencyId');
   const owner = await ownerRow(tx, input.ownerAgencyId, 'body.ownerAgencyId');
   await usableTemplate(tx, input.templateId, owner.unitPath, 'body.templateId');
   const targets = await checkTargets(tx, owner.unitPath, input.targetAgencyIds, 'body.targetAgencyIds');
   if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom) throw AppError.invalid('body.periodTo', 'before_from', 'the period ends before it starts');
+  assertRequestShape(input);
   const letter = { ...(await defaultLetter(tx, owner.id, input.title, input.dueOn)), ...(input.letter ?? {}) };
   const [row] = await tx
     .insert(reportRequest)
@@ -190,7 +208,11 @@ export async function updateRequest(tx: Tx, ctx: RequestContext, clock: Clock, i
     if (input.targetAgencyIds) throw AppError.invalid('body.targetAgencyIds', 'invalid_state', 'the agencies asked are fixed once the request is sent');
     if (input.templateId) throw AppError.invalid('body.templateId', 'invalid_state', 'the template is fixed once the request is sent');
   }
-  if (input.dueOn) assertDueYear(clock, input.dueOn, 'body.dueOn');
+  if (input.dueOn) {
+    assertDueYear(clock, input.dueOn, 'body.dueOn');
+    assertDueAhead(clock, input.dueOn, 'body.dueOn');
+  }
+  assertRequestShape({ ownerAgencyId: r.ownerAgencyId, dueOn: input.dueOn ?? r.dueOn, periodTo: r.periodTo, targetAgencyIds: input.targetAgencyIds });
   const changes: Record<string, unknown> = {};
   if (input.title) changes.title = input.title;
   if (input.dueOn) Object.assign(changes, { dueOn: input.dueOn, dueExplanation: `chậm nhất ngày ${vnDate(input.dueOn)}` });
@@ -262,7 +284,7 @@ export async function issueRequest(tx: Tx, ctx: RequestContext, id: string, inpu
   if (r.kind !== 'ad_hoc') throw new AppError('INVALID_STATE', 'only an ad hoc request is issued as a letter');
   const letter: RequestLetter = { ...(r.letter as RequestLetter), ...(input.signature ? { signature: input.signature } : {}) };
   if (!letter.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the letter?');
-  if (input.issuedOn > r.dueOn) throw AppError.invalid('body.issuedOn', 'after_visit', 'the letter is dated after the due day');
+  if (input.issuedOn > r.dueOn) throw fieldError('body.issuedOn', 'due_in_past', 'the due day is already past on the letter\'s date', { dueOn: r.dueOn });
   const owner = await issuerInfo(tx, r.ownerAgencyId);
   const drafting = owner.kind === 'peoples_committee' ? 'NV' : null;
   const entry = await registerDocument(tx, ctx, {

@@ -89,7 +89,7 @@ describe('the annual results report', () => {
 
   it('is issued by a leader: numbered, figures and document frozen, no later edits', async () => {
     expect((await s.secretariat.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2022-01-10' })).statusCode).toBe(403);
-    const future = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2999-01-01' });
+    const future = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2150-01-01' });
     expect(future.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'in_future' });
     const res = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2022-01-10', signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(res.statusCode, res.body).toBe(200);
