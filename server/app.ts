@@ -193,6 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   });
 
   await app.register(async (api) => {
+    // Every JSON body refuses a field it does not know (400 `unknown`), never strips it
+    // (docs/decisions/strict-request-bodies.md). Installed before any route is registered.
+    enforceStrictBodies(api);
     const typed = api as unknown as AppInstance;
     await systemRoutes(typed, deps, metrics);
     await sessionRoutes(typed, deps);
@@ -201,26 +204,19 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await userRoutes(typed, deps);
     await planRoutes(typed, deps);
     await teamRoutes(typed, deps);
-    // Bodies with an unknown field are refused (400 `unknown`), module by module as each one's
-    // tests and clients are checked: the season's and the on-site work's (docs/decisions/strict-request-bodies.md).
-    await api.register(async (strict) => {
-      enforceStrictBodies(strict);
-      const season = strict as unknown as AppInstance;
-      await settingsRoutes(season, deps);
-      await inspectionRoutes(season, deps);
-      await noticeRoutes(season, deps);
-      await drawRoutes(season, deps);
-      await scheduleProposalRoutes(season, deps);
-      // On-site work and follow-up (issue 10): checklists, findings, minutes, conclusions, actions, escalations.
-      await checklistRoutes(season, deps);
-      await findingRoutes(season, deps);
-      await minutesRoutes(season, deps);
-      await conclusionRoutes(season, deps);
-      await correctiveActionRoutes(season, deps);
-      await escalationRoutes(season, deps);
-      await calendarFeedRoutes(season, deps);
-      await signatureRoutes(season, deps);
-    });
+    await settingsRoutes(typed, deps);
+    await inspectionRoutes(typed, deps);
+    await noticeRoutes(typed, deps);
+    await drawRoutes(typed, deps);
+    await scheduleProposalRoutes(typed, deps);
+    await checklistRoutes(typed, deps);
+    await findingRoutes(typed, deps);
+    await minutesRoutes(typed, deps);
+    await conclusionRoutes(typed, deps);
+    await correctiveActionRoutes(typed, deps);
+    await escalationRoutes(typed, deps);
+    await calendarFeedRoutes(typed, deps);
+    await signatureRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
     await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));

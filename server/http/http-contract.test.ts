@@ -176,6 +176,39 @@ describe('database errors', () => {
   });
 });
 
+describe('request bodies', () => {
+  type JsonSchema = { type?: string; additionalProperties?: unknown; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] };
+  /** Object schemas at a body's top level: itself, or each branch of a union. */
+  const topObjects = (s: JsonSchema): JsonSchema[] => (s.anyOf ?? s.oneOf ?? s.allOf ? [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap(topObjects) : s.type === 'object' ? [s] : []);
+
+  it('every JSON body refuses a field it does not know (the OpenAPI document says so), on every operation', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    };
+    const bodies: string[] = [];
+    const lax: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!schema) continue;
+        bodies.push(`${method} ${path}`);
+        const objects = topObjects(schema);
+        if (!objects.length || objects.some((o) => o.additionalProperties !== false)) lax.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(bodies.length).toBeGreaterThan(80);
+    expect(lax).toEqual([]);
+  });
+
+  it('an unknown field is 400 `unknown` naming it, and nothing changes', async () => {
+    const before = await countRows(t.database.db, 'unit', sql`true`);
+    const res = await admin.post('/api/units', { name: 'Phường Thử', kind: 'ward', parentId: authority.town.id, status: 'active' });
+    const body = expectProblem(res, 400, 'VALIDATION_FAILED') as { invalidParams?: { name: string; code: string }[] };
+    expect(body.invalidParams).toContainEqual(expect.objectContaining({ name: 'body.status', code: 'unknown' }));
+    expect(await countRows(t.database.db, 'unit', sql`true`)).toBe(before);
+  });
+});
+
 describe('query parameters', () => {
   it('a misspelled or malformed flag is refused, and the import does not run', async () => {
     const before = await countRows(t.database.db, 'audit_event', sql`action like 'registry.%' and actor_id = ${authority.users.admin.id}`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * A request body is part of the contract like the query string is (query-params.ts): a field the
  * endpoint does not know is refused with 400 `unknown` naming it (`body.<key>`), by one rule here
- * for every route of a context that installs it (app.ts: the season's modules so far) — never
+ * for every route of the API (app.ts installs it before the first route) — never
  * stripped silently, so a misspelled field (`startOn` for
  * `startsOn`) or a field the client thinks it may set (`status`, `id`) is a visible mistake
  * instead of a request that "worked" without doing what was asked.
