@@ -107,7 +107,9 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
 /**
  * Reads the one .xlsx of a multipart upload (field "file"), refusing past `maxBytes` while it
  * streams. Call it after authorizing: reading the file is the expensive part. busboy's own errors
- * (no boundary, truncated body) are the client's: 400 `malformed`, never a 500.
+ * (no boundary, truncated body) are the client's: 400 `malformed`, never a 500. A second file
+ * fails the whole request (400 `one_file_per_request`, as /api/files): reading the first and
+ * dropping the other would import a workbook the user did not mean.
  */
 export async function readXlsxUpload(
   request: FastifyRequest,
@@ -115,16 +117,27 @@ export async function readXlsxUpload(
 ): Promise<{ bytes: Buffer; fileName: string | null }> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_FILE', 'send the file as multipart/form-data, field "file"');
   const tooLarge = () => AppError.invalid('body.file', 'file_too_large', `${options.workbook} may be at most ${options.maxBytes / 1024 / 1024} MB`);
+  const oneFile = () => AppError.invalid('body.file', 'one_file_per_request', 'send one file per request (field "file")');
   try {
-    const file = await request.file({ limits: { fileSize: options.maxBytes + 1 } });
-    if (!file) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
-    const raw = file.filename ?? '';
-    const fileName = options.cleanName ? (raw ? options.cleanName(raw) : null) : stripControls(raw);
-    const bytes = await file.toBuffer();
-    return { bytes, fileName };
+    // files: 2 so that a second file is seen (and refused) rather than silently cut by the parser.
+    const parts = request.parts({ limits: { fileSize: options.maxBytes + 1, files: 2 } });
+    let found: { bytes: Buffer; fileName: string | null } | null = null;
+    for await (const part of parts) {
+      if (part.type !== 'file') continue;
+      if (found) {
+        part.file.resume();
+        throw oneFile();
+      }
+      const raw = part.filename ?? '';
+      const fileName = options.cleanName ? (raw ? options.cleanName(raw) : null) : stripControls(raw);
+      found = { bytes: await part.toBuffer(), fileName };
+    }
+    if (!found) throw AppError.invalid('body.file', 'required', 'attach an .xlsx file');
+    return found;
   } catch (err) {
     if (err instanceof AppError) throw err;
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if ((err as { code?: string }).code === 'FST_FILES_LIMIT') throw oneFile();
     if ((err as { statusCode?: number }).statusCode) throw err;
     throw AppError.invalid('body.file', 'malformed', 'the upload is not valid multipart/form-data');
   }

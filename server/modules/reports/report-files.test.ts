@@ -167,6 +167,27 @@ describe('the .xlsx form of the template, filled offline and read back into the 
     expect(again.worksheets[1].getCell('C4').value).toBe('Rà soát quy trình');
   });
 
+  it('refuses two files in one upload (400 one_file_per_request, as /api/files): neither is read, nothing changes', async () => {
+    const form = await load((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload);
+    form.worksheets[0].getCell('C3').value = 7;
+    const first = await bytesOf(form);
+    form.worksheets[0].getCell('C3').value = 9;
+    const second = await bytesOf(form);
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const res = await unitB.request({
+      method: 'POST',
+      url: `/api/report-submissions/${theirs.id}/form?version=${theirs.version}`,
+      ...multipart([
+        { name: 'file', filename: 'bieu-1.xlsx', contentType: xlsxType, data: first },
+        { name: 'file', filename: 'bieu-2.xlsx', contentType: xlsxType, data: second },
+      ]),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.file', code: 'one_file_per_request' })]);
+    const now = (await unitB.get(`/api/report-submissions/${theirs.id}`)).json() as Submission;
+    expect(now).toMatchObject({ version: theirs.version, content: theirs.content });
+  });
+
   it('refuses wrong types, unknown rows and formulas cell by cell, and changes nothing', async () => {
     const wb = await load((await unitB.get(`/api/report-submissions/${theirs.id}/form.xlsx`)).rawPayload);
     const dossiers = wb.worksheets[0];
