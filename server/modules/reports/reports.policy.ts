@@ -75,18 +75,23 @@ export const submissionResource: GuardedResource<SubmissionRow, SubmissionMove> 
   allows: () => true,
 };
 
-/** 409 INVALID_TRANSITION with the moves the report allows now. */
-export function assertSubmissionMove(s: SubmissionRow, move: SubmissionMove): void {
+/**
+ * The moves this actor may make on the report now: those its status allows, that are the actor's
+ * (the unit saves and submits, the office accepts and returns), on a request still taking them
+ * (save and submit while it is open; nothing once withdrawn). A unit never sees the office's moves.
+ */
+export function actorSubmissionMoves(actor: Actor, s: SubmissionRow, r: RequestRow): SubmissionMove[] {
+  if (r.status === 'withdrawn') return [];
+  return allowedSubmissionMoves(s.status as SubmissionStatus).filter((m) => ((m !== 'save' && m !== 'submit') || r.status === 'open') && mayMove(actor, s, r, m));
+}
+
+/** 409 INVALID_TRANSITION with the moves this actor may make on the report now. */
+export function assertSubmissionMove(actor: Actor, s: SubmissionRow, r: RequestRow, move: SubmissionMove): void {
   const allowed = allowedSubmissionMoves(s.status as SubmissionStatus);
-  if (!allowed.includes(move)) throw new AppError('INVALID_TRANSITION', `a report that is ${s.status} cannot ${move}`, undefined, { allowedMoves: allowed });
+  if (!allowed.includes(move)) throw new AppError('INVALID_TRANSITION', `a report that is ${s.status} cannot ${move}`, undefined, { allowedMoves: actorSubmissionMoves(actor, s, r) });
 }
 
 export function submissionAbilities(actor: Actor, s: SubmissionRow, r: RequestRow) {
-  const allowed = allowedSubmissionMoves(s.status as SubmissionStatus);
-  const open = r.status === 'open';
-  return {
-    edit: open && allowed.includes('save') && mayMove(actor, s, r, 'save'),
-    submit: open && allowed.includes('submit') && mayMove(actor, s, r, 'submit'),
-    review: allowed.includes('accept') && mayMove(actor, s, r, 'accept'),
-  };
+  const moves = actorSubmissionMoves(actor, s, r);
+  return { edit: moves.includes('save'), submit: moves.includes('submit'), review: moves.includes('accept') };
 }

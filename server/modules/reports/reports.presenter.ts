@@ -1,11 +1,11 @@
 import type { PeriodRule, ReportRequest, RequestDueExtension, ReportTemplate, RequestLetter, Submission, SubmissionContent, SubmissionSummary, TemplateBody } from '../../../shared/api/reports.schemas.js';
-import { allowedSubmissionMoves, displayStatus, submissionDisplayStatuses, type SubmissionStatus } from '../../../shared/domain/report-status.js';
+import { displayStatus, submissionDisplayStatuses, type SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { inReach } from '../../authz/scope.js';
 import { listAgencies } from '../registry/registry.repository.js';
-import { mayManage, ownerPlace, requestAbilities, submissionAbilities, templateAbilities } from './reports.policy.js';
+import { actorSubmissionMoves, mayManage, ownerPlace, requestAbilities, submissionAbilities, templateAbilities } from './reports.policy.js';
 import { countSubmissions, findTemplate, submissionHistory, type PeriodRuleRow, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
 
 export function presentTemplate(actor: Actor, t: TemplateRow): ReportTemplate {
@@ -133,7 +133,7 @@ export async function presentSubmission(tx: DbOrTx, actor: Actor, s: SubmissionR
     updatedAt: s.updatedAt.toISOString(),
     updatedByName: s.updatedByName,
     history: history.map((h) => ({ action: h.action as 'submitted' | 'returned' | 'accepted', reason: h.reason, late: h.late, actorName: h.actorName, at: h.at.toISOString(), hasContent: h.content !== null })),
-    allowedMoves: allowedSubmissionMoves(s.status as SubmissionStatus),
+    allowedMoves: actorSubmissionMoves(actor, s, r),
     abilities: submissionAbilities(actor, s, r),
   };
 }

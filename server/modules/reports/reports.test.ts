@@ -160,7 +160,8 @@ describe('an ad hoc request and the units’ reports', () => {
     // Nor accept a report that was never submitted.
     const early = await c.secretariat.post(`/api/report-submissions/${mine.id}/accept`, { version: mine.version });
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['save', 'submit'] });
+    // The moves listed are the office's own: none on a report still with the unit (never the unit's save or submit).
+    expect(early.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: [] });
   });
 
   it('autosaves the draft; a second officer on a stale version gets 409 with the other’s change, and nothing is overwritten', async () => {
@@ -201,7 +202,11 @@ describe('an ad hoc request and the units’ reports', () => {
   it('submits only with every section answered and the required attachment; an oversized or disguised file is refused', async () => {
     const incomplete = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version });
     expect(incomplete.statusCode).toBe(400);
-    expect(incomplete.json().invalidParams[0]).toMatchObject({ name: 'body.content.answers.results', code: 'unanswered' });
+    // Everything missing is named at once: the unanswered section and the required attachment.
+    expect(incomplete.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code])).toEqual([
+      ['body.content.answers.results', 'unanswered'],
+      ['attachments.attachment_1', 'missing_attachment'],
+    ]);
     const content = { ...mine.content, answers: { ...mine.content.answers, results: 'Hoàn thành 100% nhiệm vụ.' } };
     const noFile = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content });
     expect(noFile.json().invalidParams[0]).toMatchObject({ name: 'attachments.attachment_1', code: 'missing_attachment' });
@@ -215,10 +220,12 @@ describe('an ad hoc request and the units’ reports', () => {
     const submitted = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content });
     expect(submitted.statusCode, submitted.body).toBe(200);
     mine = submitted.json();
-    expect(mine).toMatchObject({ status: 'submitted', displayStatus: 'submitted_on_time', late: false, allowedMoves: ['accept', 'return'], abilities: { edit: false, submit: false } });
+    // The unit is offered none of the office's moves (accept, return); the office is.
+    expect(mine).toMatchObject({ status: 'submitted', displayStatus: 'submitted_on_time', late: false, allowedMoves: [], abilities: { edit: false, submit: false, review: false } });
+    expect((await c.secretariat.get(`/api/report-submissions/${mine.id}`)).json()).toMatchObject({ allowedMoves: ['accept', 'return'], abilities: { review: true } });
     // Submitted: the unit no longer edits it, nor its files.
     const edit = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
-    expect(edit.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['accept', 'return'] });
+    expect(edit.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: [] });
     expect((await upload(c.unitOfficerA, mine.id, 'evidence', samplePdf(), 'x.pdf')).statusCode).toBe(403);
     expect((await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/accept`, { version: mine.version })).statusCode).toBe(403);
   });

@@ -58,11 +58,8 @@ export function checkIssue(name: string, v: CheckViolation): FieldIssue {
   return { name, code: 'cell_above_limit', reason: `${v.columnLabel}: ${v.sum} is more than ${v.otherLabel} (${v.limit})`, params: { column: v.columnLabel, other: v.otherLabel, limit: v.limit } };
 }
 
-/**
- * The template's cross-field checks (a part at most its whole) over a report about to be
- * submitted: 400 listing every cell that goes over (`body.content.tables.dossiers.0.online`).
- */
-export function checkTableRules(body: TemplateBody, content: SubmissionContent, field = 'body.content'): void {
-  const issues = tablesOf(body).flatMap((t) => tableCheckViolations(t, content.tables[t.key] ?? []).map((v) => checkIssue(`${field}.tables.${t.key}.${v.row}.${v.column}`, v)));
-  if (issues.length) throw new AppError('VALIDATION_FAILED', 'some figures exceed the figure they are part of', issues);
+/** The template's cross-field checks (a part at most its whole): each cell that goes over (`body.content.tables.dossiers.0.online`). */
+export function tableRuleIssues(body: TemplateBody, content: SubmissionContent, field = 'body.content'): FieldIssue[] {
+  return tablesOf(body).flatMap((t) => tableCheckViolations(t, content.tables[t.key] ?? []).map((v) => checkIssue(`${field}.tables.${t.key}.${v.row}.${v.column}`, v)));
 }
+

@@ -11,14 +11,14 @@ import { reportSubmission, reportSubmissionEvent } from '../../db/schema/index.j
 import { updateVersioned } from '../../db/versioned-update.js';
 import { listAttachments } from '../../files/attachments.js';
 import type { RequestContext } from '../../http/actor.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type FieldIssue } from '../../http/app-error.js';
 import { notify } from '../../notifications/notify.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { officeOf, submissionLink, unitReporters } from './report-notifications.js';
 import { assertSubmissionMove, mayMove, ownerPlace, submissionPlace, submissionResource } from './reports.policy.js';
 import { findRequest, findTemplate, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
 import type { FormError, FormTemplate } from './template-form-workbook.js';
-import { checkContent, checkTableRules, unansweredSections } from './submission-content.js';
+import { checkContent, tableRuleIssues, unansweredSections } from './submission-content.js';
 
 /**
  * Loads a unit's report for a move, in the guard's order: not visible → 404 (another unit's report
@@ -33,7 +33,7 @@ async function loadForMove(tx: Tx, ctx: RequestContext, id: string, move: Submis
   if (!mayMove(ctx.actor, s, r, move)) throw new AppError('FORBIDDEN', `you may not ${move} this report`);
   if (r.status !== 'open' && (move === 'save' || move === 'submit')) throw new AppError('INVALID_STATE', 'the request is not open');
   if (r.status === 'withdrawn') throw new AppError('INVALID_STATE', 'the request has been withdrawn');
-  assertSubmissionMove(s, move);
+  assertSubmissionMove(ctx.actor, s, r, move);
   if (s.version !== version) {
     throw new AppError('VERSION_CONFLICT', `the report was changed by ${s.updatedByName ?? 'someone else'} (version ${s.version}, yours ${version})`, undefined, {
       current: { version: s.version, content: s.content, status: s.status, updatedAt: s.updatedAt.toISOString(), updatedByName: s.updatedByName },
@@ -65,15 +65,17 @@ export async function submitSubmission(tx: Tx, ctx: RequestContext, clock: Clock
   const content = input.content ? checkContent(body, input.content) : (s.content as SubmissionContent);
   const files = await listAttachments(tx, { ownerType: 'report_submission', ownerId: id });
   const hasOutsideReport = files.some((f) => f.purpose === 'report_file');
+  // Everything still missing is named at once: each unanswered section, each figure over its whole, each attachment.
+  const issues: FieldIssue[] = [];
   if (!hasOutsideReport) {
-    const missing = unansweredSections(body, content)[0];
-    if (missing) throw AppError.invalid(`body.content.answers.${missing.key}`, 'unanswered', 'answer every section, or attach the report made outside');
+    for (const missing of unansweredSections(body, content)) issues.push({ name: `body.content.answers.${missing.key}`, code: 'unanswered', reason: 'answer every section, or attach the report made outside' });
   }
-  checkTableRules(body, content);
+  issues.push(...tableRuleIssues(body, content));
   body.attachments.forEach((a, i) => {
     const purpose = attachmentPurpose(a, i);
-    if (a.required && !files.some((f) => f.purpose === purpose)) throw AppError.invalid(`attachments.${purpose}`, 'missing_attachment', `attach: ${a.label}`);
+    if (a.required && !files.some((f) => f.purpose === purpose)) issues.push({ name: `attachments.${purpose}`, code: 'missing_attachment', reason: `attach: ${a.label}` });
   });
+  if (issues.length) throw new AppError('VALIDATION_FAILED', 'the report is not complete: nothing was sent', issues);
   const late = vietnamLocalTime(clock.now()).date > r.dueOn;
   const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status: 'submitted', late, submittedAt: clock.now(), submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
   await tx.insert(reportSubmissionEvent).values({ submissionId: id, action: 'submitted', late, content, actorId: ctx.actor.userId, actorName: ctx.actor.fullName });
