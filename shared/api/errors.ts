@@ -180,6 +180,7 @@ export const fieldErrorCodes = [
   'too_many_decimals',
   // conclusions, corrective actions, escalations
   'before_visit',
+  'before_scheduled',
   'evidence_required',
   'not_open',
   // the complaints register

@@ -52,6 +52,12 @@ export const updateInspectionBody = z.object({
 });
 
 export const moveBody = z.object({ version });
+/**
+ * Start: optionally when the team arrived (an office recording an earlier season after the
+ * fact): not after now, not before the visit's first scheduled day (in Việt Nam); 400
+ * `body.startedAt` `date_in_future` / `before_scheduled`. Without it, now.
+ */
+export const startBody = moveBody.extend({ startedAt: z.iso.datetime({ offset: true }).optional() });
 export const cancelBody = z.object({ version, reason });
 export const rescheduleBody = z.object({
   version,

@@ -7,6 +7,7 @@ import {
   inspectionSchema,
   listInspectionsQuery,
   moveBody,
+  startBody,
   rescheduleBody,
   updateInspectionBody,
 } from '../../../shared/api/inspections.schemas.js';
@@ -98,7 +99,7 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
     });
   });
 
-  const move = (name: string, summary: string, body: typeof moveBody | typeof cancelBody | typeof rescheduleBody, run: (tx: Parameters<typeof startInspection>[0], ctx: RequestContext, env: ScheduleEnv, id: string, input: never) => Promise<unknown>) =>
+  const move = (name: string, summary: string, body: typeof moveBody | typeof startBody | typeof cancelBody | typeof rescheduleBody, run: (tx: Parameters<typeof startInspection>[0], ctx: RequestContext, env: ScheduleEnv, id: string, input: never) => Promise<unknown>) =>
     app.post(`/api/inspections/:id/${name}`, { schema: { tags, summary, params: idParams, body, response: { 200: inspectionSchema, ...errors } } }, async (request) => {
       const ctx = contextOf(request);
       return db.transaction(async (tx) => {
@@ -108,7 +109,7 @@ export async function inspectionRoutes(app: AppInstance, deps: AppDeps) {
       });
     });
 
-  move('start', 'The team arrives: the inspection is under way (an unannounced visit becomes visible to the unit)', moveBody, (tx, ctx, env, id, input: { version: number }) => startInspection(tx, ctx, env, id, input.version));
+  move('start', 'The team arrives: the inspection is under way (an unannounced visit becomes visible to the unit); `startedAt` records an earlier arrival', startBody, (tx, ctx, env, id, input: { version: number; startedAt?: string }) => startInspection(tx, ctx, env, id, input));
   move('close', 'The inspection is over', moveBody, (tx, ctx, env, id, input: { version: number }) => closeInspection(tx, ctx, env, id, input.version));
   move('cancel', 'Cancel a planned or notified inspection, with a reason', cancelBody, (tx, ctx, env, id, input) => cancelInspection(tx, ctx, env, id, input));
   move('reschedule', 'Move the visit to other days, with a reason (a notified one returns to planned)', rescheduleBody, (tx, ctx, env, id, input) => rescheduleInspection(tx, ctx, env, id, input));

@@ -264,6 +264,35 @@ describe('moves', () => {
       clock.set('2021-05-11T02:00:00Z');
     }
   });
+
+  it('records the arrival time given for an earlier season (startedAt): not after now, not before the scheduled day, audited', async () => {
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team2.id, kind: 'unannounced', startsOn: '2021-07-14', places: [s.a.homeAffairs.id] });
+    try {
+      clock.set('2026-11-30T02:00:00Z'); // 09:00 in Việt Nam
+      const refused = async (startedAt: string, code: string) => {
+        const res = await s.secretariat.post(`/api/inspections/${visit.id}/start`, { version: visit.version, startedAt });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().invalidParams[0]).toMatchObject({ name: 'body.startedAt', code });
+      };
+      await refused('2026-11-30T10:00:00+07:00', 'date_in_future');
+      await refused('2021-07-13T16:00:00+07:00', 'before_scheduled');
+      // 14/07 00:30 in Việt Nam is still 13/07 in UTC: the day counted is Việt Nam's.
+      await refused('2021-07-13T16:59:00Z', 'before_scheduled');
+      await refused('14/07/2021 08:30', 'invalid_format');
+      // Refused, nothing changed.
+      expect((await s.secretariat.get(`/api/inspections/${visit.id}`)).json()).toMatchObject({ status: 'planned', startedAt: null, version: visit.version });
+
+      const started = await s.secretariat.post(`/api/inspections/${visit.id}/start`, { version: visit.version, startedAt: '2021-07-14T08:30:00+07:00' });
+      expect(started.statusCode, started.body).toBe(200);
+      expect(started.json()).toMatchObject({ status: 'under_way', startsOn: '2021-07-14', endsOn: '2021-07-14' });
+      expect(new Date(started.json().startedAt).toISOString()).toBe('2021-07-14T01:30:00.000Z');
+      const event = (await auditOf(visit.id)).find((e) => e.action === 'inspection.started');
+      expect(new Date(String(event?.after.startedAt)).toISOString()).toBe('2021-07-14T01:30:00.000Z');
+      expect(new Date(String(event?.after.recordedAt)).toISOString()).toBe('2026-11-30T02:00:00.000Z');
+    } finally {
+      clock.set('2021-05-11T02:00:00Z');
+    }
+  });
 });
 
 describe('the list', () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { cancelBody, rescheduleBody } from '../../../shared/api/inspections.schemas.js';
+import type { cancelBody, rescheduleBody, startBody } from '../../../shared/api/inspections.schemas.js';
 import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
 import { fmtScheduleDate, planPeriodDays, reportDue } from '../../../shared/domain/schedule-rules.js';
 import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
@@ -22,15 +22,24 @@ import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-ch
 import { movePreVisitRequest, withdrawPreVisitRequest } from '../reports/pre-visit-follow.js';
 
 /**
- * The team starts the inspection on arrival, recording the time (the injected clock). From then
- * on an unannounced visit is no longer secret: the inspected unit sees it.
+ * The team starts the inspection on arrival, recording the time (the injected clock), or the
+ * time it arrived when the start is recorded later (`startedAt`: an earlier season entered after
+ * the fact; not in the future, not before the visit's first scheduled day, else 400 naming the
+ * field). From then on an unannounced visit is no longer secret: the inspected unit sees it.
  * Not before its first day (in Việt Nam): the office reschedules instead.
  */
-export async function startInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, version: number) {
+export async function startInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof startBody>) {
+  const { version } = input;
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'start', version);
   const status = assertMove(row, 'start');
   const now = env.clock.now();
-  const today = vietnamLocalTime(now).date;
+  const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+  if (startedAt > now) throw AppError.invalid('body.startedAt', 'date_in_future', `the start cannot be recorded after now (${now.toISOString()})`);
+  const today = vietnamLocalTime(startedAt).date;
+  if (input.startedAt && today < row.startsOn) {
+    const reason = `the visit is scheduled from ${fmtScheduleDate(row.startsOn)}: reschedule it first`;
+    throw new AppError('VALIDATION_FAILED', reason, [{ name: 'body.startedAt', code: 'before_scheduled', reason, params: { date: fmtScheduleDate(row.startsOn) } }]);
+  }
   if (today < row.startsOn) throw new AppError('INVALID_STATE', `Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày ${fmtScheduleDate(row.startsOn)} (the inspection is set for ${fmtScheduleDate(row.startsOn)}).`);
   // Started after its planned days within the plan's period: the record keeps the day of arrival
   // (the same length). After the period it is an earlier season recorded after the fact (issue 8
@@ -44,14 +53,14 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
     if (endsOn > period.last) recordedAfterPeriod = true;
     else days = { startsOn: today, endsOn };
   }
-  const after = await updateVersioned(tx, inspection, id, version, { status, startedAt: now, startedBy: ctx.actor.userId, ...(days ?? {}) });
+  const after = await updateVersioned(tx, inspection, id, version, { status, startedAt, startedBy: ctx.actor.userId, ...(days ?? {}) });
   await recordAudit(tx, ctx, {
     action: 'inspection.started',
     entityType: 'inspection',
     entityId: id,
     scope: { places: [issuerPlace(row)] },
     before: { status: row.status, version, ...(days ? { startsOn: row.startsOn, endsOn: row.endsOn } : {}) },
-    after: { status, startedAt: now, version: after.version, ...(days ?? {}), ...(recordedAfterPeriod ? { recordedAfterPeriod: true } : {}) },
+    after: { status, startedAt, version: after.version, ...(days ?? {}), ...(recordedAfterPeriod ? { recordedAfterPeriod: true } : {}), ...(input.startedAt ? { recordedAt: now } : {}) },
   });
   // An unannounced visit: only now does the unit learn of it.
   if (row.kind === 'unannounced') {

@@ -72,6 +72,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   in_future: 'field.in_future',
   after_visit: 'field.after_visit',
   before_visit: 'field.before_visit',
+  before_scheduled: 'field.before_scheduled',
   evidence_required: 'field.evidence_required',
   not_open: 'field.not_open',
   too_many_decimals: 'field.too_many_decimals',

@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
-import { formatDate, formatDateTime } from '../../i18n/dates.js';
+import { formatDate, formatDateTime, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { ChecklistsPanel } from '../checklists/ChecklistsPanel.js';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
@@ -20,6 +20,7 @@ import { displayStatusColor, displayStatusKey, requestStatusKey } from '../repor
 import { IssueList } from './IssueText.js';
 import { scheduleConflicts, useInspection, useMoveInspection } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
+import { TIME_OF_DAY } from '../../../../shared/domain/vietnam-time.js';
 
 /** /inspections/:id — the record, its warnings, and the moves the caller may take (abilities from the server). */
 export function InspectionDetailPage() {
@@ -30,13 +31,18 @@ export function InspectionDetailPage() {
   return <InspectionDetail inspection={inspection.data} />;
 }
 
-export function InspectionDetail({ inspection: i }: { inspection: Inspection }) {
+/** `today` (Việt Nam's, 'YYYY-MM-DD') bounds the day a start may be recorded for; tests pass it. */
+export function InspectionDetail({ inspection: i, today = todayIso() }: { inspection: Inspection; today?: string }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const move = useMoveInspection(i.id);
   const [asking, setAsking] = useState<'cancel' | 'reschedule' | null>(null);
-  // Starting an unannounced visit tells the unit at once: the inspector confirms on arrival, not by a stray tap.
+  // Starting is confirmed in a dialog naming the places (an unannounced visit tells the unit at
+  // once: not by a stray tap), which also records an earlier arrival (a past season entered later).
   const [confirmingStart, setConfirmingStart] = useState(false);
+  const [startDay, setStartDay] = useState<string | null>(null);
+  const [startTime, setStartTime] = useState(i.startTime ?? '08:00');
+  const startedAt = startDay ? `${startDay}T${startTime}:00+07:00` : null;
   const [reason, setReason] = useState('');
   const [startsOn, setStartsOn] = useState<string | null>(null);
   const run = (m: RequestedMove, extra: Record<string, unknown> = {}) =>
@@ -85,7 +91,7 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       )}
       <Group>
         {i.abilities.start && (
-          <Button size="lg" onClick={() => (i.kind === 'unannounced' ? setConfirmingStart(true) : run('start'))} loading={move.isPending}>
+          <Button size="lg" onClick={() => setConfirmingStart(true)} loading={move.isPending}>
             {t('inspections.move.start')}
           </Button>
         )}
@@ -108,14 +114,27 @@ export function InspectionDetail({ inspection: i }: { inspection: Inspection }) 
       <MinutesPanel inspectionId={i.id} />
       <ConclusionPanel inspectionId={i.id} status={i.status} />
       <EscalationsPanel inspectionId={i.id} status={i.status} />
-      <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t('inspections.confirmStartTitle')}>
+      <Modal opened={confirmingStart} onClose={() => setConfirmingStart(false)} title={t(i.kind === 'unannounced' ? 'inspections.confirmStartTitle' : 'inspections.startTitle')}>
         <Stack>
-          <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>
+          {i.kind === 'unannounced' && <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>}
+          {i.places.length > 0 && <Text fw={600}>{t('inspections.startAt', { places: i.places.map((p) => p.name).join('; ') })}</Text>}
+          <Group grow align="flex-start">
+            <DateField label={t('inspections.startedOn')} value={startDay} onChange={setStartDay} minDate={i.startsOn} maxDate={today} error={fieldError('startedAt')} />
+            <TextInput label={t('inspections.startedTime')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} placeholder="08:00" disabled={!startDay} error={startDay && !TIME_OF_DAY.test(startTime) ? t('field.invalid_format') : undefined} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('inspections.startedAtHint')}
+          </Text>
+          {move.error && !fieldError('startedAt') && <Alert color="red">{errorMessage(move.error)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmingStart(false)}>
               {t('common.cancel')}
             </Button>
-            <Button loading={move.isPending} onClick={() => move.mutate({ move: 'start', body: { version: i.version } }, { onSuccess: () => setConfirmingStart(false) })}>
+            <Button
+              loading={move.isPending}
+              disabled={!!startDay && !TIME_OF_DAY.test(startTime)}
+              onClick={() => move.mutate({ move: 'start', body: { version: i.version, ...(startedAt ? { startedAt } : {}) } }, { onSuccess: () => setConfirmingStart(false) })}
+            >
               {t('inspections.confirmStart')}
             </Button>
           </Group>

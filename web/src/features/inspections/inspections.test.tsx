@@ -128,9 +128,42 @@ describe('inspection detail', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
     // An unannounced visit is started only once the inspector confirms the arrival.
     expect(await screen.findByText(/Đoàn đã đến Bộ phận Một cửa phường Tam Quan Bắc\?/)).toBeTruthy();
+    expect(screen.getByText('Bắt đầu tại: Bộ phận Một cửa phường Tam Quan Bắc')).toBeTruthy();
     expect(calls).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }));
     await vi.waitFor(() => expect(calls).toEqual([`POST /api/inspections/${visit.id}/start {"version":1}`]));
+  });
+
+  it('records an earlier arrival: the start dialog names the places and sends the day and time chosen; the server’s refusal shows by the date', async () => {
+    const bodies: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!init?.method || init.method === 'GET') return json({ inspectionId: visit.id, items: [], abilities: { fill: false, addChecklist: false, recordFindings: false } });
+        bodies.push(String(init.body));
+        return problem('VALIDATION_FAILED', 400, { invalidParams: [{ name: 'body.startedAt', code: 'before_scheduled', reason: 'x', params: { date: '15/06/2021' } }] });
+      }),
+    );
+    const places = [
+      { agencyId, name: 'UBND phường Tam Quan Bắc', kind: 'peoples_committee' },
+      { agencyId: planId, name: 'Điểm tiếp công dân phường Tam Quan Bắc', kind: 'reception_point' },
+    ];
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, kind: 'announced', status: 'notified', places, startTime: '08:00' }} today="2021-06-17" />
+      </MemoryRouter>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
+    expect(await screen.findByText('Bắt đầu tại: UBND phường Tam Quan Bắc; Điểm tiếp công dân phường Tam Quan Bắc')).toBeTruthy();
+    // The day: between the scheduled first day and today (the picker opens on June 2021).
+    await userEvent.click(screen.getByRole('button', { name: /Ngày bắt đầu/ }));
+    await userEvent.click(await screen.findByRole('button', { name: '16 June 2021', hidden: true }));
+    const time = screen.getByRole('textbox', { name: 'Giờ bắt đầu' });
+    await userEvent.clear(time);
+    await userEvent.type(time, '09:30');
+    await userEvent.click(screen.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }));
+    await vi.waitFor(() => expect(bodies).toEqual(['{"version":1,"startedAt":"2021-06-16T09:30:00+07:00"}']));
+    expect(await screen.findByText('Trước ngày kiểm tra đã lên lịch (15/06/2021): hãy dời lịch cuộc kiểm tra trước.')).toBeTruthy();
   });
 
   it('shows a re-inspection its requirements as its checklist, not "no checklist yet"', async () => {
