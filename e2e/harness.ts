@@ -9,10 +9,11 @@ import { wrapPglite, type Database } from '../server/db/client.js';
 import { drainJobs, type DrainedJob } from '../server/jobs/drain.js';
 import { jobRegistry } from '../server/jobs/registry.js';
 import { createJobRuntime } from '../server/jobs/runtime.js';
-import { seedDemo } from '../server/db/seed/seed-demo.js';
 import { startPgliteFromTemplate } from '../server/test/harness.js';
 
 export const DEMO_PASSWORD = 'e2e-demo-password';
+/** The migrated template with the demo seeded (password DEMO_PASSWORD), made once per run by global-setup.ts. */
+export const DEMO_TEMPLATE_PATH = path.resolve('tmp/e2e-demo-template.tar');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Journey {
@@ -34,12 +35,12 @@ export interface Journey {
 
 /**
  * Starts the real server (built SPA + API) on a fresh demo database on a free port, and a
- * headless Chromium with the flags this closed network needs.
+ * headless Chromium with the flags this closed network needs. The database is a clone of the
+ * demo seeded once for the run (seeding takes ~5 s of CPU; each journey file used to seed its own).
  */
 export async function startJourney(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Journey> {
-  const lite = await startPgliteFromTemplate();
+  const lite = await startPgliteFromTemplate(DEMO_TEMPLATE_PATH);
   const database = wrapPglite(lite);
-  await seedDemo(database.db, { password: DEMO_PASSWORD });
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDistDir: path.resolve('dist/web') };
   const jobs = createJobRuntime({ config, database, version: 'e2e' }, { definitions: jobRegistry, mode: 'client', log: pino({ level: 'silent' }) });
   await jobs.install();

@@ -25,14 +25,15 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /**
- * A PGlite started from the migrated template. Its start (postgres in single-user mode, inside
+ * A PGlite started from the migrated template (or another dump of a data directory: the browser
+ * journeys' seeded one). Its start (postgres in single-user mode, inside
  * WebAssembly) has failed now and then with "PGlite failed to initialize properly" on a 2-core
  * machine saturated by a benchmark beside the tests — once in 80-odd test files, in a different
  * file each time, never on a quiet machine. The same bytes start on the next try, so a failed
  * start is tried again, twice at most; any other error, or a third failure, fails the test.
  */
-export async function startPgliteFromTemplate(): Promise<PGlite> {
-  const bytes = fs.readFileSync(TEMPLATE_PATH);
+export async function startPgliteFromTemplate(templatePath = TEMPLATE_PATH): Promise<PGlite> {
+  const bytes = fs.readFileSync(templatePath);
   for (let attempt = 1; ; attempt++) {
     try {
       return await PGlite.create({ loadDataDir: new Blob([bytes]), extensions: pgliteExtensions });
