@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './server/test/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // PGlite instances are heavy (WASM); two cores here.
     maxWorkers: 2,
+    // The files that take minutes start first, so neither worker ends the run alone.
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
