@@ -33,7 +33,9 @@ function bodySchemas(text: (max: number, min?: number) => z.ZodType<string, stri
     /** false: a heading only (groups what follows). */
     answer: dflt(z.boolean(), true),
   });
-  const column = z.object({ key, label: text(200), type: z.enum(cellTypes), total: dflt(z.boolean(), false) });
+  /** A percentage the template defines as numerator / denominator (sums of number columns of the row): recomputed from sums, never averaged. */
+  const ratio = z.object({ numerator: z.array(key).min(1).max(20), denominator: z.array(key).min(1).max(20) });
+  const column = z.object({ key, label: text(200), type: z.enum(cellTypes), total: dflt(z.boolean(), false), ratio: ratio.optional() });
   const table = z.object({
     type: z.literal('table'),
     key,
@@ -43,6 +45,11 @@ function bodySchemas(text: (max: number, min?: number) => z.ZodType<string, stri
     /** Fixed rows (their labels are the first column); null: the unit adds rows (up to maxRows). */
     fixedRows: dflt(z.array(z.object({ key, label: text(300) })).min(1).max(200).nullable(), null),
     maxRows: dflt(int4().min(1).max(1000), 200),
+    /**
+     * false: the rows measure different things (tasks, units, issues), so no "Tổng cộng" row sums
+     * them (a compilation still sums each row over the units). Absent: a total row when a column totals.
+     */
+    totalRow: z.boolean().optional(),
     /**
      * Cross-field checks (shared/domain/report-checks.ts): a part at most its whole, across
      * columns of a row or rows of a column. Enforced on submit and on an .xlsx import, shown as

@@ -14,6 +14,24 @@ export interface TableColumnDef {
   type: CellType;
   /** Sum the column (numeric types only). */
   total: boolean;
+  /**
+   * A percentage the template defines from other columns of the row (Tỷ lệ đúng hạn = đúng hạn /
+   * (đúng hạn + quá hạn)): a total or a compilation recomputes it from the summed columns instead
+   * of adding or averaging percentages. Absent: a figure of its own.
+   */
+  ratio?: ColumnRatio;
+}
+
+/** numerator / denominator × 100, each the sum of the named numeric columns of the same row. */
+export interface ColumnRatio {
+  numerator: string[];
+  denominator: string[];
+}
+
+/** A table's shape as its totals need it: `totalRow: false` when its rows measure different things. */
+export interface TotalledTable {
+  columns: readonly TableColumnDef[];
+  totalRow?: boolean;
 }
 
 export type CellProblem = 'not_a_whole_number' | 'not_a_number' | 'out_of_range' | 'invalid_date' | 'not_yes_no' | 'too_long';
@@ -84,6 +102,36 @@ export function columnProblem(column: Pick<TableColumnDef, 'type' | 'total'>): '
   return column.total && !numericTypes.includes(column.type) ? 'total_not_numeric' : null;
 }
 
+/**
+ * Why a column's ratio is not valid: only a percentage is a ratio (`invalid`), of number columns
+ * of the same table other than itself (`not_found`, naming the first wrong key). Null when fine.
+ */
+export function ratioProblem(column: TableColumnDef, columns: readonly TableColumnDef[]): { code: 'invalid' | 'not_found'; reason: string } | null {
+  if (!column.ratio) return null;
+  if (column.type !== 'percent') return { code: 'invalid', reason: 'only a percentage column is a ratio of other columns' };
+  const numeric = new Set(columns.filter((c) => c !== column && numericTypes.includes(c.type) && !c.ratio).map((c) => c.key));
+  const wrong = [...column.ratio.numerator, ...column.ratio.denominator].find((k) => !numeric.has(k));
+  return wrong ? { code: 'not_found', reason: `no number column ${wrong} in the table to compute the ratio from` } : null;
+}
+
+/** A ratio in percent with one decimal from the sums of its columns; null when the denominator is 0 or nothing was given. */
+export function ratioPercent(ratio: ColumnRatio, sumOf: (key: string) => number | null): number | null {
+  const sum = (keys: string[]) => keys.reduce<number | null>((acc, k) => {
+    const v = sumOf(k);
+    return v === null ? acc : (acc ?? 0) + v;
+  }, null);
+  const num = sum(ratio.numerator);
+  const den = sum(ratio.denominator);
+  if (num === null || den === null || den === 0) return null;
+  return Math.round((1000 * num) / den) / 10;
+}
+
+/** A row with no value in any cell (an open table's line added and left empty). */
+export const isBlankRow = (row: Record<string, CellValue>): boolean => Object.values(row).every((v) => v === null || v === '' || v === undefined);
+
+/** An open table's rows without the blank ones (a fixed table keeps its rows: they are the template's). */
+export const withoutBlankRows = (fixed: boolean, rows: Record<string, CellValue>[]): Record<string, CellValue>[] => (fixed ? rows : rows.filter((r) => !isBlankRow(r)));
+
 /** Reads what a person typed into a cell ("1.234,5" or "1234.5", "có"/"không", dd/mm/yyyy) as a value of the type. */
 export function parseCellInput(type: CellType, raw: string): CellValue {
   const s = raw.trim();
@@ -109,6 +157,27 @@ export function parseCellInput(type: CellType, raw: string): CellValue {
     case 'text':
       return s;
   }
+}
+
+/** Whether a table prints a "Tổng cộng" row: its rows are of one measure and some column totals (or is a ratio of totals). */
+export function hasTotalRow(table: TotalledTable): boolean {
+  return table.totalRow !== false && table.columns.some((c) => (c.total && numericTypes.includes(c.type)) || c.ratio);
+}
+
+/**
+ * The "Tổng cộng" row of a table, or null when it has none (hasTotalRow): sums of the columns
+ * marked `total`, a ratio column recomputed from the sums of its columns, null for the others.
+ */
+export function tableTotals(table: TotalledTable, rows: readonly Record<string, CellValue>[]): Record<string, number | null> | null {
+  if (!hasTotalRow(table)) return null;
+  const totals = columnTotals(table.columns, rows);
+  const sumOf = (key: string) => {
+    let sum: number | null = null;
+    for (const r of rows) if (typeof r[key] === 'number' && Number.isFinite(r[key])) sum = (sum ?? 0) + (r[key] as number);
+    return sum;
+  };
+  for (const c of table.columns) if (c.ratio) totals[c.key] = ratioPercent(c.ratio, sumOf);
+  return totals;
 }
 
 /** Column totals of rows (numeric columns marked `total`); null for the others. */

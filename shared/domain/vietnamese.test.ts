@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, vietnameseSortKey } from './vietnamese.js';
+import { compareVietnamese, foldVietnamese, lowerFirst, vietnameseSortKey } from './vietnamese.js';
 
 describe('vietnameseSortKey', () => {
   it('orders the alphabet a ă â b c d đ e ê …', () => {
@@ -33,5 +33,19 @@ describe('foldVietnamese', () => {
   it('removes diacritics and case, maps đ to d', () => {
     expect(foldVietnamese('Hoài Thanh Tây')).toBe('hoai thanh tay');
     expect(foldVietnamese('  ĐÔNG  Đức ')).toBe('dong duc');
+  });
+});
+
+describe('lowerFirst', () => {
+  it('lowercases the first letter of an ordinary phrase', () => {
+    expect(lowerFirst('Báo cáo quý II năm 2021')).toBe('báo cáo quý II năm 2021');
+    expect(lowerFirst('Đánh giá')).toBe('đánh giá');
+  });
+
+  it('never lowercases an acronym or a word written in capitals', () => {
+    expect(lowerFirst('CCHC quý II năm 2021')).toBe('CCHC quý II năm 2021');
+    expect(lowerFirst('UBND xã Hoài Hảo')).toBe('UBND xã Hoài Hảo');
+    expect(lowerFirst('ĐBSCL')).toBe('ĐBSCL');
+    expect(lowerFirst('')).toBe('');
   });
 });

@@ -90,3 +90,15 @@ export function foldVietnamese(input: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A phrase to follow "về …" or "đề nghị … ": its first letter lowercased ("Báo cáo quý II" →
+ * "báo cáo quý II"), unless the first word is an acronym or a name written in capitals ("CCHC
+ * quý II", "UBND xã", "ISO 9001"): a word with two or more capitals is never lowercased.
+ */
+export function lowerFirst(phrase: string): string {
+  const first = /^\S+/u.exec(phrase)?.[0] ?? '';
+  const capitals = [...first].filter((ch) => ch !== ch.toLocaleLowerCase('vi')).length;
+  if (capitals >= 2) return phrase;
+  return phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1);
+}

@@ -67,7 +67,7 @@ function figures(body: TemplateBody, seed: number, scale: number): SubmissionCon
           }
           return row;
         }
-        case 'procedures':
+        case 'procedure_counts':
           row.count = { published: between(150, 230), reviewed: between(10, 30), simplified: 0 }[fixedRow.key] ?? 0;
           return row;
         case 'online_services': {
@@ -92,7 +92,7 @@ function figures(body: TemplateBody, seed: number, scale: number): SubmissionCon
           return row;
         }
         case 'finance_egov':
-          row.value = { autonomous_units: between(0, 2), e_documents: between(85, 99), digital_signature: between(80, 98), iso: 1 }[fixedRow.key] ?? null;
+          Object.assign(row, { autonomous_units: between(0, 2), e_documents: between(85, 99), digital_signature: between(80, 98), iso: next(5) > 0 });
           return row;
       }
       for (const c of item.columns) {
@@ -106,7 +106,7 @@ function figures(body: TemplateBody, seed: number, scale: number): SubmissionCon
     const fixedRows = item.fixedRows;
     const rowOf = (key: string) => rows[fixedRows.findIndex((r) => r.key === key)];
     if (item.key === 'plan_tasks') rowOf('issues_fixed').done = Math.max(0, Number(rowOf('issues_found').done) - next(3));
-    if (item.key === 'procedures') rowOf('simplified').count = Math.min(Number(rowOf('reviewed').count), between(0, 5));
+    if (item.key === 'procedure_counts') rowOf('simplified').count = Math.min(Number(rowOf('reviewed').count), between(0, 5));
   }
   return content;
 }

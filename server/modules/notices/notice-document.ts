@@ -3,6 +3,7 @@ import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { formatVietnameseDate, toDayNumber } from '../../../shared/domain/calendar/dates.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { REPORT_LEAD_WORKING_DAYS } from '../../../shared/domain/schedule-rules.js';
+import { lowerFirst } from '../../../shared/domain/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, FlatBlock, PlanDocumentModel } from '../../documents/model.js';
@@ -11,7 +12,6 @@ import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../documen
 import type { PlanRow } from '../plans/plans.repository.js';
 import { findNotice, findVisibleNotice, noticeItems, type NoticeItemRow, type NoticeRow } from './notices.repository.js';
 
-const lcFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const WEEKDAY = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -42,7 +42,7 @@ export function defaultNoticeContent(plan: PlanRow, issuer: IssuerInfo, committe
   return {
     summary: `Lịch kiểm tra công tác cải cách hành chính năm ${plan.year}`,
     legalBases: [
-      `Căn cứ ${planRef} của ${committeeName} về ${lcFirst(content.summary)};`,
+      `Căn cứ ${planRef} của ${committeeName} về ${lowerFirst(content.summary)};`,
       ...teams
         .filter((t) => t.number !== null && t.symbol && t.issuedOn)
         .map((t) => `Căn cứ Quyết định số ${formatDocumentNumber(t.number!, t.symbol!)} ngày ${shortDate(t.issuedOn!)} của Chủ tịch ${committeeName} về việc thành lập ${t.name};`),

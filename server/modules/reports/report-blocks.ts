@@ -1,5 +1,5 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
-import { columnTotals, type CellValue } from '../../../shared/domain/report-tables.js';
+import { hasTotalRow, tableTotals, withoutBlankRows, type CellValue } from '../../../shared/domain/report-tables.js';
 import type { FlatBlock } from '../../documents/model.js';
 
 /** A cell as printed: numbers Vietnamese style (1.234,5), yes/no as Có/Không, dates dd/mm/yyyy. */
@@ -11,13 +11,18 @@ export function printCell(value: CellValue | undefined, type?: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }
 
-/** One template table as a document table: a TT column, the row labels of a fixed table, the columns, a total row. */
+/**
+ * One template table as a document table: a TT column, the row labels of a fixed table, the
+ * columns, a total row when the template's rows add up (tableTotals). A blank outline (`rows`
+ * null: the letter's annex) prints empty lines and an empty total row, never "0"; an open table's
+ * blank lines a unit added are left out.
+ */
 export function tableBlock(table: TemplateTable, rows: Record<string, CellValue>[] | null): FlatBlock {
   const fixed = table.fixedRows;
   const labelCols = fixed ? 1 : 0;
-  const shown: Record<string, CellValue>[] = rows ?? (fixed ? fixed.map(() => ({})) : [{}, {}, {}]);
-  const totals = columnTotals(table.columns, shown);
-  const anyTotal = table.columns.some((c) => totals[c.key] !== null);
+  const shown: Record<string, CellValue>[] = rows ? withoutBlankRows(!!fixed, rows) : fixed ? fixed.map(() => ({})) : [{}, {}, {}];
+  const totals = rows ? tableTotals(table, shown) : null;
+  const anyTotal = hasTotalRow(table);
   const n = 1 + labelCols + table.columns.length;
   return {
     kind: 'table',
@@ -26,7 +31,7 @@ export function tableBlock(table: TemplateTable, rows: Record<string, CellValue>
     header: [{ cells: ['TT', ...(fixed ? ['Nội dung'] : []), ...table.columns.map((c) => c.label)] }],
     rows: [
       ...shown.map((row, i) => ({ cells: [String(i + 1), ...(fixed ? [fixed[i]?.label ?? ''] : []), ...table.columns.map((c) => printCell(row[c.key], c.type))] })),
-      ...(anyTotal ? [{ total: true, cells: [{ content: 'Tổng cộng', colSpan: 1 + labelCols }, ...table.columns.map((c) => (totals[c.key] === null ? '' : printCell(totals[c.key], c.type)))] }] : []),
+      ...(anyTotal ? [{ total: true, cells: [{ content: 'Tổng cộng', colSpan: 1 + labelCols }, ...table.columns.map((c) => printCell(totals?.[c.key] ?? null, c.type))] }] : []),
     ],
     fontSize: n > 7 ? 11 : 12,
   };

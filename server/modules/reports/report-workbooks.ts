@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
-import { columnTotals, type CellValue } from '../../../shared/domain/report-tables.js';
+import { ratioPercent, tableTotals, withoutBlankRows, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
 import { tablesOf } from './submission-content.js';
 
 /**
@@ -17,13 +17,25 @@ export const sheetName = (title: string, used: Set<string>) => {
   return name;
 };
 
-/** A cell for Excel: numbers stay numbers (totals can be checked), dates dd/mm/yyyy, yes/no Có/Không. */
-function excelCell(value: CellValue | undefined): string | number | null {
+/**
+ * A cell for Excel: numbers stay numbers (totals can be checked), a date column's dates real
+ * Excel dates (shown dd/mm/yyyy by DATE_FORMAT, sortable and computable), yes/no Có/Không; a text
+ * column's text stays text even when it looks like a date.
+ */
+function excelCell(value: CellValue | undefined, type: CellType): string | number | Date | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (typeof value === 'number') return value;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+/** How Excel shows a date column (Việt Nam: day first). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** Each date column of the sheet (1-based positions) shown as dd/mm/yyyy. */
+function formatDateColumns(ws: ExcelJS.Worksheet, positions: number[]) {
+  for (const p of positions) ws.getColumn(p).numFmt = DATE_FORMAT;
 }
 
 function styleHeader(ws: ExcelJS.Worksheet, rows: number) {
@@ -45,11 +57,14 @@ export async function submissionTablesWorkbook(body: TemplateBody, content: Subm
   const used = new Set<string>();
   for (const t of tablesOf(body)) {
     const ws = wb.addWorksheet(sheetName(t.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const rows = content.tables[t.key] ?? [];
+    const rows = withoutBlankRows(!!t.fixedRows, content.tables[t.key] ?? []);
     ws.addRow(['TT', ...(t.fixedRows ? ['Nội dung'] : []), ...t.columns.map((c) => c.label)]);
-    rows.forEach((row, i) => ws.addRow([i + 1, ...(t.fixedRows ? [t.fixedRows[i]?.label ?? ''] : []), ...t.columns.map((c) => excelCell(row[c.key]))]));
-    const totals = columnTotals(t.columns, rows);
-    if (t.columns.some((c) => totals[c.key] !== null)) ws.addRow(['Tổng cộng', ...(t.fixedRows ? [''] : []), ...t.columns.map((c) => totals[c.key] ?? null)]).font = { bold: true };
+    rows.forEach((row, i) => ws.addRow([i + 1, ...(t.fixedRows ? [t.fixedRows[i]?.label ?? ''] : []), ...t.columns.map((c) => excelCell(row[c.key], c.type))]));
+    // No figures yet (an unfilled report): the total row stays empty rather than 0.
+    const totals = tableTotals(t, rows);
+    const filled = rows.some((r) => Object.keys(r).length);
+    if (totals) ws.addRow(['Tổng cộng', ...(t.fixedRows ? [''] : []), ...t.columns.map((c) => (filled ? (totals[c.key] ?? null) : null))]).font = { bold: true };
+    formatDateColumns(ws, t.columns.flatMap((c, ci) => (c.type === 'date' ? [2 + (t.fixedRows ? 1 : 0) + ci] : [])));
     styleHeader(ws, 1);
     ws.columns.forEach((col, i) => (col.width = i === 0 ? 6 : t.fixedRows && i === 1 ? 36 : 16));
   }
@@ -89,20 +104,31 @@ export async function compilationWorkbook(body: TemplateBody, units: CompiledUni
       header = 2;
     } else ws.addRow(['TT', 'Cơ quan, đơn vị', ...cols.map((x) => x.c.label)]);
     const sums = cols.map(() => 0);
+    const filled = cols.map(() => false);
     const summed = cols.map((x) => x.c.total && x.c.type !== 'text');
     let n = 0;
     for (const u of units) {
-      const rows = u.content.tables[t.key] ?? [];
+      const rows = withoutBlankRows(!!t.fixedRows, u.content.tables[t.key] ?? []);
       const lines = t.fixedRows ? [cols.map((x) => rows[x.ri]?.[x.c.key])] : rows.map((r) => cols.map((x) => r[x.c.key]));
       for (const line of lines) {
         line.forEach((v, i) => {
-          if (summed[i] && typeof v === 'number') sums[i] += v;
+          if (typeof v === 'number') {
+            sums[i] += v;
+            filled[i] = true;
+          }
         });
-        ws.addRow([++n, u.agencyName, ...line.map(excelCell)]);
+        ws.addRow([++n, u.agencyName, ...line.map((v, i) => excelCell(v, cols[i].c.type))]);
       }
     }
-    if (summed.some(Boolean)) ws.addRow(['', 'Tổng cộng', ...sums.map((s, i) => (summed[i] ? Math.round(s * 1e6) / 1e6 : null))]).font = { bold: true };
+    // A ratio column is recomputed from the summed columns of its row, never added up.
+    const sumAt = (ri: number, key: string) => {
+      const i = cols.findIndex((x) => x.ri === ri && x.c.key === key);
+      return i >= 0 && filled[i] ? sums[i] : null;
+    };
+    const totals = cols.map((x, i) => (x.c.ratio ? ratioPercent(x.c.ratio, (k) => sumAt(x.ri, k)) : summed[i] ? Math.round(sums[i] * 1e6) / 1e6 : null));
+    if (totals.some((v) => v !== null)) ws.addRow(['', 'Tổng cộng', ...totals]).font = { bold: true };
     styleHeader(ws, header);
+    formatDateColumns(ws, cols.flatMap((x, i) => (x.c.type === 'date' ? [3 + i] : [])));
     ws.columns.forEach((col, i) => (col.width = i === 0 ? 6 : i === 1 ? 36 : 14));
   }
   if (!wb.worksheets.length) wb.addWorksheet('Biểu');

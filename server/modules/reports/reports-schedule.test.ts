@@ -171,7 +171,9 @@ describe('the recurring reporting schedule', () => {
     // Totals of the columns the template totals (received, on time), none for the rate.
     expect(values(5)).toEqual(['', 'Tổng cộng', 130, 127, undefined, 45, 45]);
     const tasks = wb.worksheets[1];
-    expect((tasks.getRow(2).values as unknown[]).slice(1)).toEqual([1, a.wardACommittee.name, 'Niêm yết TTHC', '30/04/2021', 'Có']);
+    // A date column holds real Excel dates, shown day first.
+    expect((tasks.getRow(2).values as unknown[]).slice(1)).toEqual([1, a.wardACommittee.name, 'Niêm yết TTHC', new Date(Date.UTC(2021, 3, 30)), 'Có']);
+    expect(tasks.getCell('D2').numFmt).toBe('dd/mm/yyyy');
 
     // The .docx skeleton of the office's own report, from the same compilation: Mẫu 1.4, DỰ THẢO, who reported, the compiled tables.
     const docRes = await c.secretariat.get(done.docxUrl!);
@@ -183,7 +185,9 @@ describe('the recurring reporting schedule', () => {
     expect(doc).toContain('BÁO CÁO\nCCHC quý II năm 2021');
     expect(doc).toContain('có 2/2 cơ quan, đơn vị gửi báo cáo (1 đúng hạn, 1 muộn hạn), 0 chưa gửi; 2 báo cáo đã được tiếp nhận');
     expect(doc).toContain('I. Đặc điểm tình hình');
-    expect(doc).toContain('Tỷ lệ đúng hạn (bình quân)');
+    // The subject keeps its acronym's capitals after "về"; a percentage of its own is averaged and says so.
+    expect(doc).toContain(' về CCHC quý II năm 2021, đến ngày');
+    expect(doc).toContain('Tỷ lệ đúng hạn (bình quân các đơn vị)');
     expect(doc).toMatch(/Lĩnh vực đất đai\n130\n127\n94,\d%/);
     expect(doc).toMatch(/Lĩnh vực hộ tịch\n45\n45\n100%/);
     expect(doc).toContain('1 dòng của 2 đơn vị');

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { ReportRequest, ReportTemplate, Submission, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import { ManualClock } from '../../clock.js';
-import { notification, reportTemplate } from '../../db/schema/index.js';
+import { agency, notification, reportTemplate } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
 import { samplePdf } from '../../files/sample-files.js';
-import { makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
+import { makeAgency, makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, uniq, type Client, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
+import { periodicReportBody } from './standard-templates.js';
 import { publishedTemplate, sampleBody } from './test-support.js';
 
 /**
@@ -106,6 +107,39 @@ describe('report templates', () => {
     // The unit and another province see no template.
     expect((await c.unitOfficerA.get(`/api/report-templates/${t1.id}`)).statusCode).toBe(404);
   });
+
+  it('copies a template stored with one key for two items (the first standard CCHC report’s `procedures`) into a draft that saves and publishes unchanged', async () => {
+    const clash = periodicReportBody();
+    clash.items = clash.items.map((i) => (i.key === 'procedure_counts' ? { ...i, key: 'procedures' } : i));
+    const [old] = await t.database.db.insert(reportTemplate).values({ ownerAgencyId: a.homeAffairs.id, code: `cchc_${uniq()}`, revision: 1, name: 'Báo cáo CCHC định kỳ', kind: 'periodic', year: 2021, status: 'published', body: clash, publishedAt: new Date() }).returning();
+    const copy = await c.secretariat.post(`/api/report-templates/${old.id}/copies`, { code: `${old.code}_2022`, year: 2022 });
+    expect(copy.statusCode, copy.body).toBe(201);
+    const draft = copy.json() as ReportTemplate;
+    const keys = draft.body.items.map((i) => i.key);
+    expect(keys.filter((k) => k === 'procedures')).toHaveLength(1);
+    expect(keys).toContain('procedures_2');
+    expect(draft.body.items.find((i) => i.key === 'procedures_2')).toMatchObject({ type: 'table', title: 'Biểu 2. Thủ tục hành chính' });
+    const saved = await c.secretariat.patch(`/api/report-templates/${draft.id}`, { version: draft.version, body: draft.body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await c.secretariat.post(`/api/report-templates/${draft.id}/publish`, { version: saved.json().version })).statusCode).toBe(200);
+    // The standard template as installed now has unique keys, and publishes as it is.
+    const fresh = await c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: `std_${uniq()}`, name: 'X', kind: 'periodic', body: periodicReportBody() });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+  });
+
+  it('takes a ratio on a percentage column of number columns of its table only', async () => {
+    const withRatio = (ratio: object, on = 'rate') => {
+      const body = sampleBody();
+      const tbl = body.items[2] as TemplateTable;
+      body.items[2] = { ...tbl, columns: tbl.columns.map((col) => (col.key === on ? { ...col, ratio } : col)) } as TemplateTable;
+      return c.secretariat.post('/api/report-templates', { ownerAgencyId: a.homeAffairs.id, code: `ratio_${uniq()}`, name: 'X', kind: 'other', body });
+    };
+    expect((await withRatio({ numerator: ['on_time'], denominator: ['received'] })).statusCode).toBe(201);
+    const unknown = await withRatio({ numerator: ['on_time'], denominator: ['resolved'] });
+    expect(unknown.json().invalidParams[0]).toMatchObject({ name: 'body.body.items.2.columns.2.ratio', code: 'not_found' });
+    const notPercent = await withRatio({ numerator: ['on_time'], denominator: ['received'] }, 'received');
+    expect(notPercent.json().invalidParams[0]).toMatchObject({ name: 'body.body.items.2.columns.0.ratio', code: 'invalid' });
+  });
 });
 
 describe('an ad hoc request and the units’ reports', () => {
@@ -142,8 +176,30 @@ describe('an ad hoc request and the units’ reports', () => {
     expect(text).toContain('V/v');
     expect(text).toContain('Biểu 1. Hồ sơ thủ tục hành chính');
     expect(text).not.toContain('DỰ THẢO');
+    // Two units asked: named in "Kính gửi" instead of "the units in the list attached" with no list.
+    expect(text).toMatch(new RegExp(`Kính gửi:\\s*-?\\s*${a.wardACommittee.name};?\\s*-?\\s*${a.wardBCommittee.name}`));
+    expect(text).not.toContain('có tên trong danh sách kèm theo');
     const told = await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, a.users.unitOfficerA.id), eq(notification.kind, 'report.requested')));
     expect(told.length).toBe(1);
+  });
+
+  it('lists the units asked as an annex "Danh sách cơ quan, đơn vị" when they are many, frozen with the letter at issue', async () => {
+    const more = await Promise.all([1, 2].map((n) => makeAgency(t.database.db, { unitId: a.wardA.id, name: `Trường Tiểu học số ${n} ${a.tag}`, kind: 'office', code: `AS${n}-${a.tag}` })));
+    const targets = [a.wardACommittee.id, a.wardBCommittee.id, ...more.map((m) => m.id)];
+    const draft = await c.secretariat.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo CCHC quý III năm 2021', dueOn: '2021-09-20', targetAgencyIds: targets });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const r = draft.json() as ReportRequest;
+    const issued = await c.secretariat.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-09-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const text = plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('Các cơ quan, đơn vị có tên trong danh sách kèm theo');
+    expect(text).toContain('Phụ lục I\nDANH SÁCH CƠ QUAN, ĐƠN VỊ');
+    // In Vietnamese order, numbered; then the outline as Phụ lục II.
+    expect(text).toMatch(new RegExp(`1\\n${more[0].name}\\n2\\n${more[1].name}\\n3\\n${a.wardACommittee.name}\\n4\\n${a.wardBCommittee.name}`));
+    expect(text).toContain('Phụ lục II');
+    // Frozen: a unit renamed afterwards does not change the issued letter.
+    await t.database.db.update(agency).set({ name: 'Đổi tên sau khi ban hành' }).where(eq(agency.id, more[0].id));
+    expect(plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document)).toContain(more[0].name);
   });
 
   it('lets the unit see only its own report; another unit submitting it gets 404', async () => {
@@ -197,6 +253,16 @@ describe('an ad hoc request and the units’ reports', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     mine = saved.json();
     expect(mine.content.tables.tasks).toEqual([{ task: '2021', done: true }, { task: '0123' }]);
+  });
+
+  it('drops the lines of an open table left entirely empty when saving (they would print as numbered blank rows)', async () => {
+    const content = { ...mine.content, tables: { ...mine.content.tables, tasks: [{ task: 'Niêm yết TTHC' }, {}, { task: null, deadline: '' }, { task: 'Rà soát' }] } };
+    const saved = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
+    expect(saved.statusCode, saved.body).toBe(200);
+    mine = saved.json();
+    expect(mine.content.tables.tasks).toEqual([{ task: 'Niêm yết TTHC' }, { task: 'Rà soát' }]);
+    // A fixed table keeps its rows, empty or not.
+    expect(mine.content.tables.dossiers).toHaveLength(2);
   });
 
   it('submits only with every section answered and the required attachment; an oversized or disguised file is refused', async () => {

@@ -7,6 +7,7 @@ import type { Clock } from '../../clock.js';
 import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { periodDates, periodRuleProblems } from '../../../shared/domain/report-periods.js';
+import { lowerFirst } from '../../../shared/domain/vietnamese.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
 import { agency, reportRequest, reportSubmission } from '../../db/schema/index.js';
@@ -62,7 +63,7 @@ async function defaultLetter(tx: Tx, ownerAgencyId: string, title: string, dueOn
     summary: title.toLocaleLowerCase('vi').startsWith('báo cáo') ? title : `báo cáo ${title}`,
     addressees: ['Các cơ quan, đơn vị có tên trong danh sách kèm theo'],
     paragraphs: [
-      `Để có cơ sở tổng hợp, đánh giá kết quả thực hiện công tác cải cách hành chính, ${issuer.shortName ?? issuer.name} đề nghị các cơ quan, đơn vị ${title.charAt(0).toLocaleLowerCase('vi') + title.slice(1)} theo đề cương, biểu mẫu kèm theo.`,
+      `Để có cơ sở tổng hợp, đánh giá kết quả thực hiện công tác cải cách hành chính, ${issuer.shortName ?? issuer.name} đề nghị các cơ quan, đơn vị ${lowerFirst(title)} theo đề cương, biểu mẫu kèm theo.`,
       `Báo cáo gửi về ${committee ? 'Phòng Nội vụ' : issuer.name} chậm nhất ngày ${vnDate(dueOn)} qua Hệ thống quản lý kiểm tra công tác cải cách hành chính (nhập trực tiếp hoặc tải lên bản ký số, kèm số liệu theo biểu mẫu).`,
       'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện đúng thời gian quy định./.',
     ],

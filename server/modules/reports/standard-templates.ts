@@ -36,7 +36,8 @@ const dossiersTable = (title: string) => ({
     { key: 'on_time', label: 'Giải quyết đúng hạn', type: 'integer' as const, total: true },
     { key: 'late', label: 'Giải quyết quá hạn', type: 'integer' as const, total: true },
     { key: 'apologies', label: 'Thư xin lỗi', type: 'integer' as const, total: true },
-    { key: 'on_time_rate', label: 'Tỷ lệ đúng hạn', type: 'percent' as const, total: false },
+    // Defined by the guidance: đúng hạn / đã giải quyết (đúng hạn + quá hạn), so a total recomputes it.
+    { key: 'on_time_rate', label: 'Tỷ lệ đúng hạn', type: 'percent' as const, total: false, ratio: { numerator: ['on_time'], denominator: ['on_time', 'late'] } },
   ],
   fixedRows: [
     { key: 'land', label: 'Đất đai' },
@@ -81,11 +82,14 @@ export function periodicReportBody(): TemplateBody {
           { key: 'issues_fixed', label: 'Tồn tại đã khắc phục' },
           { key: 'communication', label: 'Hoạt động tuyên truyền CCHC' },
         ],
+        // Tasks, units, issues and activities are not one measure: each row is summed over the units, never the rows together.
+        totalRow: false,
         checks: [{ across: 'rows', parts: ['issues_fixed'], whole: 'issues_found' }],
       },
       {
         type: 'table',
-        key: 'procedures',
+        // Not `procedures`: that is the section "Cải cách thủ tục hành chính" (item keys are unique).
+        key: 'procedure_counts',
         title: 'Biểu 2. Thủ tục hành chính',
         guidance: '',
         columns: [
@@ -97,6 +101,8 @@ export function periodicReportBody(): TemplateBody {
           { key: 'reviewed', label: 'TTHC được rà soát' },
           { key: 'simplified', label: 'TTHC được đề xuất đơn giản hóa' },
         ],
+        // Reviewed and simplified procedures are some of those published: adding the rows counts them twice.
+        totalRow: false,
         checks: [{ across: 'rows', parts: ['simplified'], whole: 'reviewed' }],
       },
       dossiersTable('Biểu 3. Tiếp nhận và giải quyết hồ sơ thủ tục hành chính'),
@@ -138,16 +144,16 @@ export function periodicReportBody(): TemplateBody {
         key: 'finance_egov',
         title: 'Biểu 6. Tài chính công, chính quyền điện tử',
         guidance: 'Tỷ lệ ghi theo phần trăm (0–100).',
+        // One column per figure, each of its own type (a count, two percentages, yes/no), so a compilation sums, averages or counts each as it should.
         columns: [
-          { key: 'value', label: 'Số liệu', type: 'decimal', total: false },
+          { key: 'autonomous_units', label: 'Đơn vị sự nghiệp được giao tự chủ', type: 'integer', total: true },
+          { key: 'e_documents', label: 'Tỷ lệ văn bản trao đổi dưới dạng điện tử (%)', type: 'percent', total: false },
+          { key: 'digital_signature', label: 'Tỷ lệ văn bản đi được ký số (%)', type: 'percent', total: false },
+          { key: 'iso', label: 'Áp dụng hệ thống quản lý chất lượng ISO 9001', type: 'boolean', total: false },
           { key: 'note', label: 'Ghi chú', type: 'text', total: false },
         ],
-        fixedRows: [
-          { key: 'autonomous_units', label: 'Đơn vị sự nghiệp được giao tự chủ' },
-          { key: 'e_documents', label: 'Tỷ lệ văn bản trao đổi dưới dạng điện tử (%)' },
-          { key: 'digital_signature', label: 'Tỷ lệ văn bản đi được ký số (%)' },
-          { key: 'iso', label: 'Áp dụng hệ thống quản lý chất lượng ISO 9001 (1: có, 0: không)' },
-        ],
+        fixedRows: [{ key: 'period', label: 'Số liệu trong kỳ báo cáo' }],
+        totalRow: false,
       },
     ],
     attachments: [{ label: 'Báo cáo có chữ ký, đóng dấu (bản chụp hoặc ký số)', required: false }],

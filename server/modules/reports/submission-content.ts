@@ -1,5 +1,5 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
-import { cellProblem, cellProblemCode, cellProblemReason, cellValueFor, type CellValue } from '../../../shared/domain/report-tables.js';
+import { cellProblem, cellProblemCode, cellProblemReason, cellValueFor, withoutBlankRows, type CellValue } from '../../../shared/domain/report-tables.js';
 import { tableCheckViolations, type CheckViolation } from '../../../shared/domain/report-checks.js';
 import { AppError, type FieldIssue } from '../../http/app-error.js';
 
@@ -46,6 +46,17 @@ export function checkContent(body: TemplateBody, content: SubmissionContent, fie
     });
   }
   return out;
+}
+
+/**
+ * The content as stored: an open table's lines left entirely empty are dropped (they would print
+ * as numbered blank rows); a fixed table keeps its rows. Applied after the checks, whose field
+ * names count the rows as sent.
+ */
+export function withoutBlankLines(body: TemplateBody, content: SubmissionContent): SubmissionContent {
+  const tables = { ...content.tables };
+  for (const t of tablesOf(body)) if (tables[t.key]) tables[t.key] = withoutBlankRows(!!t.fixedRows, tables[t.key]);
+  return { ...content, tables };
 }
 
 /** Sections a submitted report must answer (when no report made outside is attached). */

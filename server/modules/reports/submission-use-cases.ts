@@ -18,7 +18,7 @@ import { officeOf, submissionLink, unitReporters } from './report-notifications.
 import { assertSubmissionMove, mayMove, ownerPlace, submissionPlace, submissionResource } from './reports.policy.js';
 import { findRequest, findTemplate, type RequestRow, type SubmissionRow, type TemplateRow } from './reports.repository.js';
 import type { FormError, FormTemplate } from './template-form-workbook.js';
-import { checkContent, tableRuleIssues, unansweredSections } from './submission-content.js';
+import { checkContent, tableRuleIssues, unansweredSections, withoutBlankLines } from './submission-content.js';
 
 /**
  * Loads a unit's report for a move, in the guard's order: not visible → 404 (another unit's report
@@ -48,7 +48,7 @@ const audit = (s: SubmissionRow, r: RequestRow) => ({ places: [submissionPlace(s
 /** Autosave of the unit's draft (the first save turns "not started" into a draft). */
 export async function saveSubmission(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof saveSubmissionBody>) {
   const { s, r, body } = await loadForMove(tx, ctx, id, 'save', input.version);
-  const content = checkContent(body, input.content);
+  const content = withoutBlankLines(body, checkContent(body, input.content));
   const status = nextSubmissionStatus(s.status as SubmissionStatus, 'save')!;
   const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status, updatedBy: ctx.actor.userId });
   await recordAudit(tx, ctx, { action: 'report_submission.saved', entityType: 'report_submission', entityId: id, scope: audit(s, r), before: { status: s.status, version: s.version }, after: { status, version: after.version } });
@@ -76,9 +76,10 @@ export async function submitSubmission(tx: Tx, ctx: RequestContext, clock: Clock
     if (a.required && !files.some((f) => f.purpose === purpose)) issues.push({ name: `attachments.${purpose}`, code: 'missing_attachment', reason: `attach: ${a.label}` });
   });
   if (issues.length) throw new AppError('VALIDATION_FAILED', 'the report is not complete: nothing was sent', issues);
+  const sent = withoutBlankLines(body, content);
   const late = vietnamLocalTime(clock.now()).date > r.dueOn;
-  const after = await updateVersioned(tx, reportSubmission, id, input.version, { content, status: 'submitted', late, submittedAt: clock.now(), submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
-  await tx.insert(reportSubmissionEvent).values({ submissionId: id, action: 'submitted', late, content, actorId: ctx.actor.userId, actorName: ctx.actor.fullName });
+  const after = await updateVersioned(tx, reportSubmission, id, input.version, { content: sent, status: 'submitted', late, submittedAt: clock.now(), submittedBy: ctx.actor.userId, updatedBy: ctx.actor.userId });
+  await tx.insert(reportSubmissionEvent).values({ submissionId: id, action: 'submitted', late, content: sent, actorId: ctx.actor.userId, actorName: ctx.actor.fullName });
   await recordAudit(tx, ctx, { action: 'report_submission.submitted', entityType: 'report_submission', entityId: id, scope: audit(s, r), before: { status: s.status, version: s.version }, after: { status: 'submitted', late, version: after.version } });
   await notify(tx, ctx, { kind: 'report.submitted', recipients: await officeOf(tx, r.ownerAgencyId), params: { title: r.title, agencyName: s.agencyName, late }, link: submissionLink(id) });
   return after;

@@ -153,8 +153,23 @@ async function zipProblem(bytes: Buffer): Promise<FormError | null> {
   return total > MAX_FORM_UNZIPPED_BYTES ? { at: null, code: 'too_large', reason: `the workbook unpacks to more than ${MAX_FORM_UNZIPPED_BYTES / 1024 / 1024} MB` } : null;
 }
 
-/** A cell as the column's value, or the problem with it. */
-function readCell(type: CellType, raw: ExcelJS.CellValue): { value: CellValue } | { problem: FieldErrorCode; reason: string } {
+/** Excel's day numbers of 1/1/1990 and 31/12/2100: a date a report's text cell may plausibly hold. */
+const SERIAL_1990 = 32874;
+const SERIAL_2100 = 73415;
+
+/**
+ * A text column's number that is really a date: in a cell formatted as text ("@", as the form
+ * makes text columns), whatever one types stays text, so a whole number there arrived as a date
+ * pasted as its value (Excel keeps the day number, 46387 for 30/12/2026). Within 1990–2100 it is
+ * read back as the date the unit saw, dd/mm/yyyy; other numbers (a year, a code) stay as typed.
+ */
+function textCellDate(raw: number, numFmt: string | undefined): string | null {
+  if (numFmt !== '@' || !Number.isInteger(raw) || raw < SERIAL_1990 || raw > SERIAL_2100) return null;
+  return new Date(Date.UTC(1899, 11, 30) + raw * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+}
+
+/** A cell as the column's value, or the problem with it (`numFmt`: the cell's number format). */
+function readCell(type: CellType, raw: ExcelJS.CellValue, numFmt?: string): { value: CellValue } | { problem: FieldErrorCode; reason: string } {
   if (raw === null || raw === undefined) return { value: null };
   if (typeof raw === 'object' && !(raw instanceof Date)) {
     if ('formula' in raw || 'sharedFormula' in raw) return { problem: 'formula', reason: 'formulas are not read: type the value' };
@@ -170,7 +185,7 @@ function readCell(type: CellType, raw: ExcelJS.CellValue): { value: CellValue } 
     else if (type !== 'date') return { problem: 'cell_date_in_other_column', reason: 'a date in a column that is not a date' };
     else value = raw.toISOString().slice(0, 10);
   } else if (typeof raw === 'number') {
-    value = type === 'boolean' ? (raw === 1 ? true : raw === 0 ? false : raw) : cellValueFor(type, raw);
+    value = type === 'boolean' ? (raw === 1 ? true : raw === 0 ? false : raw) : type === 'text' ? (textCellDate(raw, numFmt) ?? cellValueFor(type, raw)) : cellValueFor(type, raw);
   } else if (typeof raw === 'boolean') {
     value = type === 'boolean' || type === 'text' ? cellValueFor(type, raw) : String(raw);
   } else {
@@ -276,7 +291,7 @@ function readTable(ws: ExcelJS.Worksheet, t: TemplateTable, push: (e: FormError)
       out.push(target);
     }
     t.columns.forEach((c, ci) => {
-      const read = readCell(c.type, values[ci]);
+      const read = readCell(c.type, values[ci], row.getCell(FIRST_VALUE_COL + ci).numFmt);
       if ('problem' in read) push({ at: `${ws.name}!${row.getCell(FIRST_VALUE_COL + ci).address}`, code: read.problem, reason: `${c.label}: ${read.reason}`, params: { column: c.label } });
       else if (read.value !== null && read.value !== '') target[c.key] = read.value;
     });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { copyTemplateBody, createTemplateBody, TemplateBody, updateTemplateBody } from '../../../shared/api/reports.schemas.js';
 import { attachmentProblems, attachmentPurpose, submissionFilePurposes } from '../../../shared/domain/report-attachments.js';
 import { tableCheckProblems } from '../../../shared/domain/report-checks.js';
-import { columnProblem } from '../../../shared/domain/report-tables.js';
+import { columnProblem, ratioProblem } from '../../../shared/domain/report-tables.js';
 import { authorize, loadForAction } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
@@ -16,7 +16,7 @@ import { templateResource } from './reports.policy.js';
 
 /**
  * Keys unique within the template (items) and within each table (columns, fixed rows); totals on
- * number columns only; checks naming what exists; attachments under purposes the report's files
+ * number columns only; a ratio on a percentage, of number columns of its table; checks naming what exists; attachments under purposes the report's files
  * know. 400 naming the first problem's field. Run on save and again on publish (a draft stored
  * before a rule was added is refused there).
  */
@@ -32,6 +32,10 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
       cols.add(c.key);
       const problem = columnProblem(c);
       if (problem) throw AppError.invalid(`${field}.items.${i}.columns.${j}.total`, problem, `the column ${c.key} is not a number: only a number column has a total`);
+    });
+    item.columns.forEach((c, j) => {
+      const ratio = ratioProblem(c, item.columns);
+      if (ratio) throw AppError.invalid(`${field}.items.${i}.columns.${j}.ratio`, ratio.code, ratio.reason);
     });
     const rows = new Set<string>();
     (item.fixedRows ?? []).forEach((r, j) => {
@@ -94,8 +98,34 @@ export async function publishTemplate(tx: Tx, ctx: RequestContext, id: string, v
 }
 
 /**
+ * A body whose items' keys are unique: a later item that reuses an earlier key (a template stored
+ * before keys were checked, such as the first standard CCHC report's section and table both named
+ * `procedures`) is renamed `<key>_2` (or the next free number), so its copy can be saved as it is.
+ * Submissions keep their own template revision, so renaming in the copy changes no stored answer.
+ */
+export function withUniqueItemKeys(body: TemplateBody): TemplateBody {
+  const taken = new Set(body.items.map((i) => i.key));
+  const seen = new Set<string>();
+  const items = body.items.map((item) => {
+    if (!seen.has(item.key)) {
+      seen.add(item.key);
+      return item;
+    }
+    let n = 2;
+    const stem = item.key.slice(0, 37);
+    while (taken.has(`${stem}_${n}`)) n++;
+    const key = `${stem}_${n}`;
+    taken.add(key);
+    seen.add(key);
+    return { ...item, key };
+  });
+  return { ...body, items };
+}
+
+/**
  * A new draft from a template: the next revision of the same code (a change to a published one),
- * or, with a new code, this year's template started from last year's. The body is copied whole.
+ * or, with a new code, this year's template started from last year's. The body is copied whole,
+ * a clashing item key renamed (withUniqueItemKeys).
  */
 export async function copyTemplate(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof copyTemplateBody>) {
   const t = await loadForAction(tx, ctx, templateResource, id, 'copy');
@@ -112,7 +142,7 @@ export async function copyTemplate(tx: Tx, ctx: RequestContext, id: string, inpu
   }
   const [row] = await tx
     .insert(reportTemplate)
-    .values({ ownerAgencyId: t.ownerAgencyId, code, revision, name: input.name ?? t.name, kind: t.kind, year: input.year !== undefined ? input.year : t.year, body: t.body, basedOnId: t.id, createdBy: ctx.actor.userId })
+    .values({ ownerAgencyId: t.ownerAgencyId, code, revision, name: input.name ?? t.name, kind: t.kind, year: input.year !== undefined ? input.year : t.year, body: withUniqueItemKeys(t.body as TemplateBody), basedOnId: t.id, createdBy: ctx.actor.userId })
     .returning();
   await recordAudit(tx, ctx, { action: 'report_template.created', entityType: 'report_template', entityId: row.id, scope: { places: [{ unitPath: t.ownerUnitPath, agencyPath: t.ownerPath }] }, after: { ...row, basedOn: t.id } });
   return row;

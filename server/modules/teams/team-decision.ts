@@ -1,13 +1,13 @@
 import { teamMemberRoleLabels, type TeamDecision, type TeamMemberRole } from '../../../shared/api/teams.schemas.js';
 import type { PlanContent } from '../../../shared/api/plans.schemas.js';
 import { documentSymbol, formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { lowerFirst } from '../../../shared/domain/vietnamese.js';
 import { defineRecordDocumentKind, registeredFileName } from '../../documents/document-kinds.js';
 import type { Block, DecisionDocumentModel } from '../../documents/model.js';
 import { documentDate, issuerInfo, shortDate, type IssuerInfo } from '../document-register/issuer-header.js';
 import { findPlan, type PlanRow } from '../plans/plans.repository.js';
 import { findTeam, findVisibleTeam, teamMembers, type MemberRow, type TeamRow } from './teams.repository.js';
 
-const lcFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi');
 
 /**
@@ -24,14 +24,14 @@ export function defaultTeamDecision(plan: PlanRow, issuer: IssuerInfo, teamName:
       : `Kế hoạch của ${committee}`;
   const proposer = standingBodyName
     ? standingBodyName.startsWith('Phòng ')
-      ? `Trưởng ${lcFirst(standingBodyName)}`
+      ? `Trưởng ${lowerFirst(standingBodyName)}`
       : `Thủ trưởng ${standingBodyName}`
     : 'cơ quan thường trực công tác cải cách hành chính';
   return {
     summary: `Về việc thành lập ${teamName}`,
     legalBases: [
       'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
-      `Căn cứ ${planRef} về ${lcFirst(content.summary)};`,
+      `Căn cứ ${planRef} về ${lowerFirst(content.summary)};`,
       `Xét đề nghị của ${proposer}.`,
     ],
     duties: `Đoàn kiểm tra có nhiệm vụ kiểm tra tại các cơ quan, đơn vị, địa phương theo ${planRef}; được yêu cầu cơ quan, đơn vị, địa phương được kiểm tra báo cáo, cung cấp thông tin, tài liệu có liên quan; báo cáo kết quả kiểm tra cho Chủ tịch ${committee}. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.`,

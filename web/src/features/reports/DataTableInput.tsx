@@ -26,7 +26,7 @@ export function DataTableInput({ table, rows, problems, readOnly, onCell, onAddR
   const t = useT();
   const totals = totalsOf(table, rows);
   const overLimit = checkViolationsOf(table, rows);
-  const hasTotals = table.columns.some((c) => totals[c.key] !== null);
+  const hasTotals = totals !== null;
   const fixed = table.fixedRows;
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -106,7 +106,7 @@ export function DataTableInput({ table, rows, problems, readOnly, onCell, onAddR
               <Table.Th>{t('reporting.form.total')}</Table.Th>
               {table.columns.map((c) => (
                 <Table.Th key={c.key} data-testid={`total-${table.key}-${c.key}`}>
-                  {totals[c.key] === null ? '' : numberFormat.format(totals[c.key]!)}
+                  {totals?.[c.key] == null ? '' : numberFormat.format(totals[c.key]!)}
                 </Table.Th>
               ))}
               {!fixed && !readOnly && <Table.Th />}

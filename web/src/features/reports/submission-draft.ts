@@ -1,6 +1,6 @@
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../../shared/api/reports.schemas.js';
 import { tableCheckViolations, type CheckViolation } from '../../../../shared/domain/report-checks.js';
-import { cellProblem, columnTotals, parseCellInput, type CellProblem, type CellType, type CellValue } from '../../../../shared/domain/report-tables.js';
+import { cellProblem, parseCellInput, tableTotals, type CellProblem, type CellType, type CellValue } from '../../../../shared/domain/report-tables.js';
 
 /**
  * The unit's report as the person types it: answers as text, each table cell as the raw text
@@ -61,10 +61,13 @@ export function contentOf(body: TemplateBody, state: DraftState): { content: Sub
   return { content: { answers, tables }, problems };
 }
 
-/** Column totals of a table as typed (wrong cells count as nothing). */
-export function totalsOf(table: TemplateTable, rows: Record<string, string>[]): Record<string, number | null> {
+/**
+ * The "Tổng cộng" row of a table as typed (wrong cells count as nothing; a ratio recomputed from
+ * the totals), or null when the template's rows do not add up (tableTotals).
+ */
+export function totalsOf(table: TemplateTable, rows: Record<string, string>[]): Record<string, number | null> | null {
   const typed = rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, parseCellInput(c.type, row[c.key] ?? '')])));
-  return columnTotals(table.columns, typed);
+  return tableTotals(table, typed);
 }
 
 /**
