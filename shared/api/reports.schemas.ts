@@ -345,11 +345,13 @@ export const unitReportStatisticsSchema = z.object({
   asked: z.number().int(),
   onTime: z.number().int(),
   late: z.number().int(),
-  /** Returned to the unit and not yet resubmitted. */
+  /** Returned to the unit and not yet resubmitted (each also missing or pending, by its due day). */
   returned: z.number().int(),
-  /** Not submitted at all (not started or a draft). */
+  /** Not sent and past its due day (as the dashboard counts it). */
   missing: z.number().int(),
-  /** onTime / asked, in percent with one decimal; null when nothing was asked. */
+  /** Not sent, not yet due: neither missing nor in the rate. */
+  pending: z.number().int(),
+  /** onTime / (asked − pending), in percent with one decimal; null when nothing has fallen due. */
   onTimeRate: z.number().nullable(),
 });
 export const reportStatisticsResponse = z.object({ year: z.number().int(), items: z.array(unitReportStatisticsSchema) });

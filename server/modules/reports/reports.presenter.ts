@@ -1,5 +1,5 @@
 import type { PeriodRule, ReportRequest, RequestDueExtension, ReportTemplate, RequestLetter, Submission, SubmissionContent, SubmissionSummary, TemplateBody } from '../../../shared/api/reports.schemas.js';
-import { displayStatus, submissionDisplayStatuses, type SubmissionStatus } from '../../../shared/domain/report-status.js';
+import { awaitingUnit, displayStatus, submissionDisplayStatuses, type SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
@@ -94,7 +94,8 @@ export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow
       issuedOn: r.issuedOn,
       remindWorkingDays: r.remindWorkingDays,
       escalateAfterWorkingDays: r.escalateAfterWorkingDays,
-      counts: Object.fromEntries(submissionDisplayStatuses.map((s) => [s, c[s] ?? 0])) as ReportRequest['counts'],
+      // A withdrawn request asks nothing more: its reports still with the unit are nobody's work (no "1 Chưa làm").
+      counts: Object.fromEntries(submissionDisplayStatuses.map((s) => [s, r.status === 'withdrawn' && awaitingUnit(s as SubmissionStatus) ? 0 : (c[s] ?? 0)])) as ReportRequest['counts'],
       timeliness: { onTime: (c.sent ?? 0) - sentLate, late: sentLate },
       dueExtensions: (r.dueExtensions as RequestDueExtension[] | null) ?? [],
       withdrawal: r.withdrawnAt ? { at: r.withdrawnAt.toISOString(), reason: r.withdrawReason ?? '' } : null,

@@ -272,7 +272,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
     },
   );
   app.get('/api/report-statistics', { schema: { tags, summary: 'On time, late, returned and missing reports per unit over the requests due in a year, with the on-time rate', querystring: reportStatisticsQuery, response: { 200: reportStatisticsResponse, ...errors } } }, async (request) =>
-    db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query)),
+    db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query, vietnamLocalTime(clockOf(deps).now()).date)),
   );
   void z;
 }

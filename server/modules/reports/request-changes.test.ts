@@ -159,6 +159,11 @@ describe('periodic requests by year, and withdrawal', () => {
     const res = await c.secretariat.post(url, { version: mistaken.version, reason: 'Mở nhầm năm 2022' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'Mở nhầm năm 2022' }, abilities: { withdraw: false, extend: false, update: false } });
+    // Nothing is outstanding on a withdrawn request: no "2 Chưa làm" on the requests page, for the office or the unit.
+    expect(mistaken.counts.not_started).toBe(2);
+    expect(res.json().counts).toMatchObject({ not_started: 0, draft: 0, returned: 0 });
+    expect(((await c.secretariat.get('/api/report-requests?kind=periodic&year=2022')).json().items as ReportRequest[]).find((r) => r.id === mistaken.id)!.counts.not_started).toBe(0);
+    expect((await c.unitOfficerA.get(`/api/report-requests/${mistaken.id}`)).json().counts.not_started).toBe(0);
     expect(await audits(mistaken.id, 'report_request.withdrawn')).toHaveLength(1);
     expect((await notificationsOf(a.users.unitOfficerA.id, 'report.withdrawn')).map((n) => n.params)).toEqual([expect.objectContaining({ reason: 'Mở nhầm năm 2022' })]);
     // The unit can no longer send it; a second withdrawal, an extension or an edit is refused.
