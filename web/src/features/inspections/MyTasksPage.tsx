@@ -11,7 +11,7 @@ import { useT } from '../../i18n/i18n.js';
 import { deadlineText } from './deadline-text.js';
 import { api } from '../../lib/api-client.js';
 import { useInspections } from './inspections.api.js';
-import { MyReportsSection } from '../reports/MyReportsList.js';
+import { MyReportsSection, wholeBadge } from '../reports/MyReportsList.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { AwaitingSignatureCard, signingCapabilities } from './AwaitingSignatureCard.js';
 import { ReviewQueueCard } from '../reports/ReviewQueueCard.js';
@@ -205,9 +205,12 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         render={(i) => (
           <>
             {formatDate(i.startsOn)}
-            {i.startTime ? ` ${i.startTime}` : ''} <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>{' '}
+            {i.startTime ? ` ${i.startTime}` : ''}{' '}
+            <Badge color={statusColor[i.status]} styles={wholeBadge}>
+              {t(statusKey(i.status))}
+            </Badge>{' '}
             {pastDue(i) && (
-              <Badge color="orange" variant="light">
+              <Badge color="orange" variant="light" styles={wholeBadge}>
                 {t('tasks.dayPassed')}
               </Badge>
             )}

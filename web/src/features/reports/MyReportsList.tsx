@@ -27,6 +27,9 @@ export function useMyReports(enabled = true) {
   return { items, isPending: submissions.isPending || requests.isPending, error: submissions.error ?? requests.error };
 }
 
+/** A badge's label never cut with an ellipsis (Mantine's label shrinks and hides what overflows). */
+export const wholeBadge = { label: { overflow: 'visible' } } as const;
+
 /** A table of the caller's reports: request, unit, due day (in working days while it awaits them), status. */
 export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[]; today?: string }) {
   const t = useT();
@@ -59,8 +62,11 @@ export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
-                <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
+              {/* The status is read whole ("Bị trả lại", "Chưa làm"): its column takes the badge's width, the title wraps instead. */}
+              <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>
+                <Badge color={displayStatusColor[s.displayStatus]} styles={wholeBadge}>
+                  {t(displayStatusKey(s.displayStatus))}
+                </Badge>
               </Table.Td>
             </Table.Tr>
           );
