@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDirectoryLock, DataDirectoryLockedError, processStartTime, selfHolder } from './lock.js';
+import { TEMPLATE_PATH } from '../test/global-setup.js';
 
 /** The lock that keeps a second server off a PGlite data directory (stack.md gotcha 2). */
 
@@ -13,6 +14,19 @@ const children: ChildProcess[] = [];
 function tempDir() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'par-lock-'));
   dirs.push(dir);
+  return dir;
+}
+/**
+ * A data directory holding the migrated test template, when there is one: the server starts
+ * without initdb and migrations (the cold start is the first test's). Tests about signals, not
+ * about the first start.
+ */
+function migratedDir() {
+  const dir = tempDir();
+  if (fs.existsSync(TEMPLATE_PATH)) {
+    fs.mkdirSync(path.join(dir, 'pglite'));
+    execFileSync('tar', ['-xf', TEMPLATE_PATH, '-C', path.join(dir, 'pglite')]);
+  }
   return dir;
 }
 afterEach(() => {
@@ -230,7 +244,7 @@ describe('two servers on one PGlite data directory', () => {
 
 describe('stopping the server', () => {
   it('a second signal during the shutdown does not cut it short; a restart finds the directory free', async () => {
-    const dataDir = tempDir();
+    const dataDir = migratedDir();
     const port = await freePort();
     const server = startServer(dataDir, port);
     await server.waitFor('PAR Inspect is running');
