@@ -114,6 +114,7 @@ export const fieldErrorCodes = [
   'before_from',
   'before_start',
   'before_period_from',
+  'before_period_end',
   'wrong_year',
   'wrong_password',
   'self',

@@ -21,7 +21,9 @@ import { reportPlace, reportResource } from './results-reports.policy.js';
 export async function issueResultsReport(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issueResultsReportBody>, today: string) {
   const row = await loadForAction(tx, ctx, reportResource, id, 'issue', input.version);
   if (input.issuedOn > today) throw AppError.invalid('body.issuedOn', 'in_future', `the report cannot be dated after today (${today})`);
-  if (input.issuedOn < `${row.year}-01-01`) throw AppError.invalid('body.issuedOn', 'wrong_year', `a report on ${row.year} is dated in ${row.year} or later`);
+  // A report on year Y covers the whole year: drafted mid-December, dated from 01/12/Y onwards
+  // (docs/decisions/results-report-date.md); once issued it is frozen, so never earlier.
+  if (input.issuedOn < `${row.year}-12-01`) throw AppError.invalid('body.issuedOn', 'before_period_end', `a report on ${row.year} is dated from 01/12/${row.year} onwards`);
   const content: ResultsReportContent = { ...(row.content as ResultsReportContent), ...(input.signature ? { signature: input.signature } : {}) };
   if (!content.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the report?');
   const figures = await reportFigures(tx, { ...row, status: 'draft' }, today);

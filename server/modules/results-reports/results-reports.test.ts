@@ -91,6 +91,13 @@ describe('the annual results report', () => {
     expect((await s.secretariat.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2022-01-10' })).statusCode).toBe(403);
     const future = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2150-01-01' });
     expect(future.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'in_future' });
+    // A report on 2021 covers the whole year: not dated before 01/12/2021 (it would be frozen forever), and nothing changes.
+    for (const issuedOn of ['2021-06-01', '2021-11-30']) {
+      const early = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn });
+      expect(early.statusCode, early.body).toBe(400);
+      expect(early.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'before_period_end' });
+    }
+    expect((await s.leader.get(`/api/results-reports/${report.id}`)).json()).toMatchObject({ status: 'draft', version: report.version });
     const res = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2022-01-10', signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(res.statusCode, res.body).toBe(200);
     const issued = res.json() as ResultsReportDto;

@@ -109,6 +109,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   before_from: 'field.before_from',
   before_start: 'field.before_start',
   before_period_from: 'field.before_period_from',
+  before_period_end: 'field.before_period_end',
   wrong_year: 'field.wrong_year',
   wrong_password: 'field.wrong_password',
   self: 'field.self',

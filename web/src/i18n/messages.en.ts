@@ -508,6 +508,7 @@ export const en: Record<MessageKey, string> = {
   'field.before_from': 'Must not be before the start date.',
   'field.before_start': 'Must not be before the start.',
   'field.before_period_from': 'The last month must not be before the first.',
+  'field.before_period_end': 'An annual report can be issued only from 1 December of its year onwards.',
   'field.wrong_year': 'Not in the chosen year.',
   'field.wrong_password': 'The current password is wrong.',
   'field.self': 'Cannot be applied to yourself.',

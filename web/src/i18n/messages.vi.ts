@@ -511,6 +511,7 @@ export const vi = {
   'field.before_from': 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
   'field.before_start': 'Phải từ thời điểm bắt đầu trở đi.',
   'field.before_period_from': 'Tháng kết thúc phải từ tháng bắt đầu trở đi.',
+  'field.before_period_end': 'Báo cáo năm chỉ được ban hành từ ngày 01/12 của năm báo cáo trở đi.',
   'field.wrong_year': 'Không thuộc năm đã chọn.',
   'field.wrong_password': 'Mật khẩu hiện tại không đúng.',
   'field.self': 'Không thể áp dụng cho chính bạn.',
