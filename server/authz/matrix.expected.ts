@@ -306,6 +306,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'GET /api/report-submissions/{id}/tables.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'GET /api/documents/{kind}/{file} (report submission)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'GET /api/report-statistics': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/report-statistics.xlsx': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   // Tasks assigned by the town committee, owned by ward A's committee (issue 10 §8): the office keeps
   // the register, the owner's officer reports progress, everyone in scope reads.
   'GET /api/assigned-tasks': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },

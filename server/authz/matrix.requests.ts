@@ -985,6 +985,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/report-submissions/{id}/tables.xlsx': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}/tables.xlsx`) },
   'GET /api/documents/{kind}/{file} (report submission)': { scoped: true, build: async ({ place }) => get(`/api/documents/report-submission/${(await place.shared('openReport', () => openReport(place))).id}.docx`) },
   'GET /api/report-statistics': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-statistics?year=2021')) },
+  'GET /api/report-statistics.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-statistics.xlsx?year=2021')) },
   'PUT /api/report-submissions/{id}/draft': {
     scoped: true,
     build: async ({ place, fresh }) => {

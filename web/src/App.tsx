@@ -64,6 +64,7 @@ const SubmissionsListPage = lazy(() => import('./features/reports/SubmissionsLis
 const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
 const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
 const NewReportRequestPage = lazy(() => import('./features/reports/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })));
+const ReportStatisticsPage = lazy(() => import('./features/reports/StatisticsPage.js').then((m) => ({ default: m.StatisticsPage })));
 const ReportTemplatesPage = lazy(() => import('./features/reports/TemplatesPage.js').then((m) => ({ default: m.TemplatesPage })));
 const ReportPeriodRulesPage = lazy(() => import('./features/reports/PeriodRulesPage.js').then((m) => ({ default: m.PeriodRulesPage })));
 const ReportTemplatePage = lazy(() => import('./features/reports/TemplatePage.js').then((m) => ({ default: m.TemplatePage })));
@@ -220,6 +221,7 @@ function SignedInRoutes() {
           }
         />
         <Route path="reports/requests/:id" element={<ReportRequestPage />} />
+        <Route path="reports/statistics" element={<ReportStatisticsPage />} />
         <Route
           path="reports/templates"
           element={

@@ -134,3 +134,30 @@ export async function compilationWorkbook(body: TemplateBody, units: CompiledUni
   if (!wb.worksheets.length) wb.addWorksheet('Biểu');
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A unit's on-time figures of a year, as /api/report-statistics answers them (`pending`: not yet due, when counted). */
+export interface UnitStatisticsLine {
+  agencyName: string;
+  asked: number;
+  onTime: number;
+  late: number;
+  returned: number;
+  missing: number;
+  pending?: number;
+  onTimeRate: number | null;
+}
+
+/** The on-time statistics of a year as one sheet: a row per unit, figures as numbers, the rate as a percentage. */
+export async function statisticsWorkbook(year: number, lines: readonly UnitStatisticsLine[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PAR Inspect';
+  wb.title = `Tỷ lệ báo cáo đúng hạn năm ${year}`;
+  const ws = wb.addWorksheet(`Năm ${year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const pending = lines.some((l) => typeof l.pending === 'number');
+  ws.addRow(['TT', 'Cơ quan, đơn vị', 'Được yêu cầu', 'Đúng hạn', 'Muộn hạn', 'Bị trả lại', 'Chưa gửi', ...(pending ? ['Chưa đến hạn'] : []), 'Tỷ lệ đúng hạn']);
+  lines.forEach((l, i) => ws.addRow([i + 1, l.agencyName, l.asked, l.onTime, l.late, l.returned, l.missing, ...(pending ? [l.pending ?? null] : []), l.onTimeRate === null ? null : l.onTimeRate / 100]));
+  ws.getColumn(ws.columnCount).numFmt = '0.0%';
+  styleHeader(ws, 1);
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 6 : i === 1 ? 40 : 14));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

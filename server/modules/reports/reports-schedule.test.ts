@@ -206,6 +206,19 @@ describe('the recurring reporting schedule', () => {
         [a.wardBCommittee.name, 1, 1, 0, 0, 100],
       ].sort(),
     );
+    // The same lines as .xlsx for the statistics page's download: figures as numbers, the rate a percentage.
+    const statsXlsx = await c.secretariat.get('/api/report-statistics.xlsx?year=2021');
+    expect(statsXlsx.statusCode).toBe(200);
+    expect(statsXlsx.headers['content-disposition']).toContain('ty-le-bao-cao-dung-han-2021.xlsx');
+    const sw = new ExcelJS.Workbook();
+    await sw.xlsx.load(statsXlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = sw.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['TT', 'Cơ quan, đơn vị']);
+    const lines = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(2));
+    expect(lines.find((l) => l[0] === a.wardBCommittee.name)!.slice(0, 3)).toEqual([a.wardBCommittee.name, 1, 1]);
+    expect(lines.find((l) => l[0] === a.wardBCommittee.name)!.at(-1)).toBe(1);
+    expect(sheet.getCell(2, sheet.columnCount).numFmt).toBe('0.0%');
+    expect((await c.secretariat.get('/api/report-statistics.xlsx?year=abc')).statusCode).toBe(400);
     const mine = (await c.unitOfficerA.get('/api/report-statistics?year=2021')).json() as { items: { agencyName: string }[] };
     expect(mine.items.map((i) => i.agencyName)).toEqual([a.wardACommittee.name]);
     expect((await c.secretariat.get('/api/report-statistics?year=abc')).statusCode).toBe(400);

@@ -183,25 +183,6 @@ describe('an ad hoc request and the units’ reports', () => {
     expect(told.length).toBe(1);
   });
 
-  it('lists the units asked as an annex "Danh sách cơ quan, đơn vị" when they are many, frozen with the letter at issue', async () => {
-    const more = await Promise.all([1, 2].map((n) => makeAgency(t.database.db, { unitId: a.wardA.id, name: `Trường Tiểu học số ${n} ${a.tag}`, kind: 'office', code: `AS${n}-${a.tag}` })));
-    const targets = [a.wardACommittee.id, a.wardBCommittee.id, ...more.map((m) => m.id)];
-    const draft = await c.secretariat.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo CCHC quý III năm 2021', dueOn: '2021-09-20', targetAgencyIds: targets });
-    expect(draft.statusCode, draft.body).toBe(201);
-    const r = draft.json() as ReportRequest;
-    const issued = await c.secretariat.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-09-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
-    expect(issued.statusCode, issued.body).toBe(200);
-    const text = plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document);
-    expect(text).toContain('Các cơ quan, đơn vị có tên trong danh sách kèm theo');
-    expect(text).toContain('Phụ lục I\nDANH SÁCH CƠ QUAN, ĐƠN VỊ');
-    // In Vietnamese order, numbered; then the outline as Phụ lục II.
-    expect(text).toMatch(new RegExp(`1\\n${more[0].name}\\n2\\n${more[1].name}\\n3\\n${a.wardACommittee.name}\\n4\\n${a.wardBCommittee.name}`));
-    expect(text).toContain('Phụ lục II');
-    // Frozen: a unit renamed afterwards does not change the issued letter.
-    await t.database.db.update(agency).set({ name: 'Đổi tên sau khi ban hành' }).where(eq(agency.id, more[0].id));
-    expect(plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document)).toContain(more[0].name);
-  });
-
   it('lets the unit see only its own report; another unit submitting it gets 404', async () => {
     const list = (await c.unitOfficerA.get(`/api/report-submissions?mine=true`)).json().items;
     expect(list.map((s: Submission) => s.agencyId)).toEqual([a.wardACommittee.id]);
@@ -336,5 +317,23 @@ describe('an ad hoc request and the units’ reports', () => {
     const counts = (await c.secretariat.get(`/api/report-requests/${request.id}`)).json().counts;
     expect(counts).toMatchObject({ accepted: 1, not_started: 1 });
     clock.set('2021-06-01T02:00:00Z');
+  });
+  it('lists the units asked as an annex "Danh sách cơ quan, đơn vị" when they are many, frozen with the letter at issue', async () => {
+    const more = await Promise.all([1, 2].map((n) => makeAgency(t.database.db, { unitId: a.wardA.id, name: `Trường Tiểu học số ${n} ${a.tag}`, kind: 'office', code: `AS${n}-${a.tag}` })));
+    const targets = [a.wardACommittee.id, a.wardBCommittee.id, ...more.map((m) => m.id)];
+    const draft = await c.secretariat.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo CCHC quý III năm 2021', dueOn: '2021-09-20', targetAgencyIds: targets });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const r = draft.json() as ReportRequest;
+    const issued = await c.secretariat.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-09-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const text = plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('Các cơ quan, đơn vị có tên trong danh sách kèm theo');
+    expect(text).toContain('Phụ lục I\nDANH SÁCH CƠ QUAN, ĐƠN VỊ');
+    // In Vietnamese order, numbered; then the outline as Phụ lục II.
+    expect(text).toMatch(new RegExp(`1\\n${more[0].name}\\n2\\n${more[1].name}\\n3\\n${a.wardACommittee.name}\\n4\\n${a.wardBCommittee.name}`));
+    expect(text).toContain('Phụ lục II');
+    // Frozen: a unit renamed afterwards does not change the issued letter.
+    await t.database.db.update(agency).set({ name: 'Đổi tên sau khi ban hành' }).where(eq(agency.id, more[0].id));
+    expect(plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document)).toContain(more[0].name);
   });
 });

@@ -83,19 +83,26 @@ export function RequestsPage() {
         <Title order={1} size="h2">
           {t('reporting.requests.title')}
         </Title>
-        {can('report.manage') && (
-          <Group gap="xs">
-            <Button component={Link} to="/reports/templates" variant="default">
-              {t('reporting.templates.title')}
+        <Group gap="xs">
+          {office && (
+            <Button component={Link} to="/reports/statistics" variant="default">
+              {t('reporting.stats.link')}
             </Button>
-            <Button component={Link} to="/reports/period-rules" variant="default">
-              {t('reporting.rules.link')}
-            </Button>
-            <Button component={Link} to="/reports/requests/new">
-              {t('reporting.requests.new')}
-            </Button>
-          </Group>
-        )}
+          )}
+          {can('report.manage') && (
+            <>
+              <Button component={Link} to="/reports/templates" variant="default">
+                {t('reporting.templates.title')}
+              </Button>
+              <Button component={Link} to="/reports/period-rules" variant="default">
+                {t('reporting.rules.link')}
+              </Button>
+              <Button component={Link} to="/reports/requests/new">
+                {t('reporting.requests.new')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
       {unit && (
         <Card withBorder>
