@@ -276,7 +276,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
     db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query, vietnamLocalTime(clockOf(deps).now()).date)),
   );
   app.get('/api/report-statistics.xlsx', { schema: { tags, summary: 'The on-time statistics per unit of a year as .xlsx (the same lines as /api/report-statistics, scoped alike)', querystring: reportStatisticsQuery } }, async (request, reply) => {
-    const stats = await db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query));
+    const stats = await db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query, vietnamLocalTime(clockOf(deps).now()).date));
     return reply.type(xlsx).header('content-disposition', attachment(`ty-le-bao-cao-dung-han-${stats.year}.xlsx`)).send(await statisticsWorkbook(stats.year, stats.items));
   });
   void z;
