@@ -178,6 +178,8 @@ export const fieldErrorCodes = [
   'in_other_draft',
   'in_future',
   'after_visit',
+  'before_basis',
+  'before_last_in_register',
   'too_many_decimals',
   // conclusions, corrective actions, escalations
   'before_visit',

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { issueNoticeBody, NoticeContent } from '../../../shared/api/notices.schemas.js';
 import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
@@ -7,7 +7,7 @@ import { fmtScheduleDate, noticeDeadline, type ScheduleIssue } from '../../../sh
 import { checkSignatureForm } from '../../../shared/domain/signature-form.js';
 import { loadForAction } from '../../authz/guard.js';
 import type { Tx } from '../../db/client.js';
-import { inspection, inspectionNotice } from '../../db/schema/index.js';
+import { documentRegisterEntry, inspection, inspectionNotice, inspectionPlan, inspectionTeam } from '../../db/schema/index.js';
 import { updateVersioned } from '../../db/versioned-update.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import type { RequestContext } from '../../http/actor.js';
@@ -19,6 +19,7 @@ import { enforceSchedule, type ScheduleEnv } from '../inspections/schedule-check
 import { inspectionLink, teamRecipients, unitOfficers } from '../inspections/inspection-notifications.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { noticeDocument } from './notice-document.js';
 import { noticeResource } from './notices.policy.js';
 import { keepIssuedItems, noticeItems } from './notices.repository.js';
@@ -42,11 +43,13 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
   if (input.issuedOn > today) throw AppError.invalid('body.issuedOn', 'in_future', `the notice cannot be dated after today (${today})`);
   const visitedBefore = items.find((it) => it.inspection.startsOn < input.issuedOn);
   if (visitedBefore) throw AppError.invalid('body.issuedOn', 'after_visit', `the visit to ${visitedBefore.agencyName} on ${visitedBefore.inspection.startsOn} is before the issue date`);
+  await refuseBeforeBasis(tx, notice.planId, items.map((it) => it.inspection.teamId), input.issuedOn);
   const { noticeLeadWorkingDays } = await scheduleRulesFor(tx, env, notice.issuerUnitPath);
   const late: ScheduleIssue[] = items.flatMap((it) => {
+    // One date style in the sentence: the report's explanation is written as documents write dates (Decree 30).
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
-      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${fmtScheduleDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${fmtScheduleDate(last)}.` }]
+      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${fmtScheduleDate(last)}.` }]
       : [];
   });
   const { overridden } = enforceSchedule(late, input.overrideReason);
@@ -105,4 +108,30 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
     inspections: items.map((it) => ({ id: it.inspection.id, agencyId: it.inspection.agencyId, agencyName: it.agencyName, kind: it.inspection.kind, startsOn: it.inspection.startsOn })),
   });
   return after;
+}
+
+/**
+ * A notice cites the plan and each team's founding decision ("Căn cứ Kế hoạch số … ngày …"): it
+ * cannot be dated before any of them (400 body.issuedOn `before_basis`, naming the document).
+ */
+async function refuseBeforeBasis(tx: Tx, planId: string, teamIds: string[], issuedOn: string): Promise<void> {
+  const bases = [
+    ...(await tx
+      .select({ number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: documentRegisterEntry.issuedOn })
+      .from(inspectionPlan)
+      .innerJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionPlan.registerEntryId))
+      .where(eq(inspectionPlan.id, planId))),
+    ...(teamIds.length
+      ? await tx
+          .select({ number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: documentRegisterEntry.issuedOn })
+          .from(inspectionTeam)
+          .innerJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionTeam.registerEntryId))
+          .where(and(inArray(inspectionTeam.id, teamIds)))
+      : []),
+  ];
+  const later = bases.filter((b) => b.issuedOn > issuedOn).sort((x, y) => (x.issuedOn < y.issuedOn ? 1 : -1))[0];
+  if (!later) return;
+  const basis = formatDocumentNumber(later.number, later.symbol);
+  const reason = `the notice cites ${basis} of ${later.issuedOn}: it cannot be dated before it`;
+  throw new AppError('VALIDATION_FAILED', reason, [{ name: 'body.issuedOn', code: 'before_basis', reason, params: { basis, issuedOn: fmtScheduleDate(later.issuedOn) } }]);
 }

@@ -68,6 +68,13 @@ describe('schedule notices', () => {
     expect(twice.json().invalidParams[0]).toMatchObject({ name: 'body.items.0.inspectionId', code: 'in_other_draft' });
     expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(404);
     expect((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).statusCode).toBe(404);
+    // Before the notice the unit was asked nothing: it sees the visit, with no report deadline and no office note.
+    await s.secretariat.patch(`/api/inspections/${wardA}`, { version: (await s.secretariat.get(`/api/inspections/${wardA}`)).json().version, note: 'Ghi chú nội bộ của Văn phòng' });
+    expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ reportDueOn: '2021-09-06', note: 'Ghi chú nội bộ của Văn phòng' });
+    expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'planned', reportDueOn: null, reportDueExplanation: null, note: null });
+    const unitList = (await s.unitOfficerA.get('/api/inspections')).json().items as { id: string; reportDueOn: string | null; note: string | null }[];
+    expect(unitList.find((i) => i.id === wardA)).toMatchObject({ reportDueOn: null, note: null });
+    expect((await s.inspector.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ reportDueOn: '2021-09-06', note: 'Ghi chú nội bộ của Văn phòng' });
     const draft = await s.secretariat.get(`/api/documents/inspection-notice/${notice.id}.docx`);
     expect(draft.statusCode).toBe(200);
     expect(plainText((await openDocx(draft.rawPayload)).document)).toContain('DỰ THẢO');
@@ -138,6 +145,10 @@ describe('schedule notices', () => {
       expect(refused.statusCode, code).toBe(400);
       expect(refused.json().invalidParams[0]).toMatchObject({ name, code });
     }
+    // Dated before the plan or a team's founding decision it cites ("Căn cứ Quyết định số … ngày 10/5/2021"): refused, naming it.
+    const beforeBasis = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-05-07', signature: sign, overrideReason: 'x' });
+    expect(beforeBasis.statusCode).toBe(400);
+    expect(beforeBasis.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'before_basis', params: { issuedOn: '10/05/2021', basis: expect.stringMatching(/\/QĐ-UBND$/) } });
     clock.set('2022-03-01T02:00:00Z');
     try {
       const late = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2022-02-28', signature: sign, overrideReason: 'x' });
@@ -156,6 +167,8 @@ describe('schedule notices', () => {
 
     // The unit now sees the notice and downloads the issued document.
     expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(200);
+    // From the notice on, the unit sees its deadline; the office's note stays internal.
+    expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', reportDueOn: '2021-09-06', note: null });
     const doc = await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`);
     expect(doc.statusCode).toBe(200);
     const text = plainText((await openDocx(doc.rawPayload)).document);

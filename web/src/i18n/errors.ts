@@ -71,6 +71,8 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   in_other_draft: 'field.in_other_draft',
   in_future: 'field.in_future',
   after_visit: 'field.after_visit',
+  before_basis: 'field.before_basis',
+  before_last_in_register: 'field.before_last_in_register',
   before_visit: 'field.before_visit',
   before_scheduled: 'field.before_scheduled',
   evidence_required: 'field.evidence_required',
