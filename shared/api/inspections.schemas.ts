@@ -73,7 +73,13 @@ export const listInspectionsQuery = z.object({
   teamId: z.uuid().optional(),
   agencyId: z.uuid().optional(),
   kind: inspectionKindSchema.optional(),
-  status: inspectionStatusSchema.optional(),
+  /** One status, or several separated by commas (`planned,notified`: the visits still to happen). */
+  status: z
+    .string()
+    .max(100)
+    .transform((v) => [...new Set(v.split(','))])
+    .pipe(z.array(inspectionStatusSchema).min(1))
+    .optional(),
   /** Inspections whose days meet [from, to]. */
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -84,9 +90,13 @@ export const listInspectionsQuery = z.object({
   unitId: z.uuid().optional(),
   /** true: cancelled visits left out (the dashboard counts them only by status). */
   live: queryBool.optional(),
+  /** Only those whose unit's report is still awaited: a due day set and no pre-visit report sent (submitted or accepted). */
+  reportPending: queryBool.optional(),
+  /** `startsOn` (default): by visit day; `reportDueOn`: by the report's due day, those without one last. */
+  sort: z.enum(['startsOn', 'reportDueOn']).default('startsOn'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
-});
+}).strict();
 
 export const inspectionAbilitiesSchema = z.object({
   update: z.boolean(),

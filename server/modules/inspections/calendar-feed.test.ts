@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import { eq } from 'drizzle-orm';
 import { ManualClock } from '../../clock.js';
+import { agency } from '../../db/schema/index.js';
+import { foldContentLines } from './calendar-feed.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeSeason, schedule, type Season } from './inspections.test-support.js';
 
@@ -51,5 +54,29 @@ describe('calendar feed', () => {
     expect((await s.unitOfficerB.delete('/api/me/calendar-feed')).statusCode).toBe(204);
     expect((await feed(again)).status).toBe(404);
     expect((await s.unitOfficerB.get('/api/me/calendar-feed')).json().active).toBe(false);
+  });
+
+  it('folds its lines at 75 octets (RFC 5545 §3.1), never inside a Vietnamese character', async () => {
+    const longName = 'Ủy ban nhân dân phường Tam Quan Bắc thị xã Hoài Nhơn tỉnh Bình Định — Bộ phận Một cửa';
+    await t.database.db.update(agency).set({ name: longName }).where(eq(agency.id, s.a.wardACommittee.id));
+    await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-16', startTime: '08:00' });
+    const url = (await s.secretariat.post('/api/me/calendar-feed')).json().url as string;
+    const res = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
+    expect(res.statusCode).toBe(200);
+    const lines = res.rawPayload.toString('utf8').split('\r\n');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+    expect(res.body).not.toContain('\uFFFD');
+    // Unfolded, the summary is whole again.
+    expect(res.body.replace(/\r\n /g, '')).toContain(`SUMMARY:Kiểm tra có báo trước: ${longName}`);
+    expect((await feed(url)).events).toContain(`2021-09-16T01:00:00Z Kiểm tra có báo trước: ${longName}`);
+  });
+
+  it('folds by octets: 3-byte characters stay whole across a fold', () => {
+    const line = `DESCRIPTION:${'Ừ'.repeat(60)}`;
+    const folded = foldContentLines(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR\r\n`);
+    const lines = folded.split('\r\n');
+    expect(lines.every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(`BEGIN:VCALENDAR\r\n${line}\r\nEND:VCALENDAR\r\n`);
   });
 });

@@ -36,7 +36,7 @@ async function feedActor(db: DbOrTx, token: string): Promise<Actor | null> {
  */
 export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
   const rows = await db
-    .select({ id: inspection.id, kind: inspection.kind, startsOn: inspection.startsOn, endsOn: inspection.endsOn, startTime: inspection.startTime, agencyName: agency.name, teamName: inspectionTeam.name, reportDueOn: inspection.reportDueOn })
+    .select({ id: inspection.id, kind: inspection.kind, status: inspection.status, startsOn: inspection.startsOn, endsOn: inspection.endsOn, startTime: inspection.startTime, agencyName: agency.name, teamName: inspectionTeam.name, reportDueOn: inspection.reportDueOn })
     .from(inspection)
     .innerJoin(agency, eq(agency.id, inspection.agencyId))
     .innerJoin(inspectionTeam, eq(inspectionTeam.id, inspection.teamId))
@@ -61,11 +61,43 @@ export async function calendarFeed(db: DbOrTx, actor: Actor): Promise<string> {
     uid: `${r.id}@par-inspect`,
     ...when(r),
     title: `${kindText[r.kind as InspectionKind]}: ${r.agencyName}`,
-    description: [`${r.teamName}`, r.startTime ? `Bắt đầu lúc ${r.startTime}` : null, r.reportDueOn ? `Hạn gửi báo cáo: ${formatVietnameseDate(r.reportDueOn)}` : null].filter(Boolean).join('\n'),
+    description: [`${r.teamName}`, r.startTime ? `Bắt đầu lúc ${r.startTime}` : null, r.reportDueOn && !(r.kind === 'announced' && r.status === 'planned') ? `Hạn gửi báo cáo: ${formatVietnameseDate(r.reportDueOn)}` : null].filter(Boolean).join('\n'),
   }));
   const { error, value } = createEvents(events, { productId: 'par-inspect', calName: 'Lịch kiểm tra CCHC' });
   if (error || !value) throw error ?? new Error('calendar feed');
-  return value;
+  return foldContentLines(value);
+}
+
+/**
+ * RFC 5545 §3.1: content lines longer than 75 octets are folded (CRLF and one space). The `ics`
+ * library folds by characters, and a Vietnamese line of 75 characters is up to ~100 octets; this
+ * unfolds its output and folds again by UTF-8 octets, never inside a character (a code point is
+ * kept whole; a combining mark may start a continuation line, which unfolding rejoins).
+ */
+export function foldContentLines(ics: string): string {
+  const logical = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return logical.map(foldLine).join('\r\n');
+}
+
+const LINE_OCTETS = 75;
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    // A continuation line begins with a space, which counts toward its 75 octets.
+    const limit = parts.length ? LINE_OCTETS - 1 : LINE_OCTETS;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
 }
 
 const feedUrl = z.object({ url: z.string() });

@@ -50,6 +50,17 @@ export const inspectionVisibleAs = (actor: Actor, as: { inspection: string; issu
                or exists (select 1 from inspection_place ip join agency pa on pa.id = ip.agency_id
                            where ip.inspection_id = ${sql.raw(as.inspection)}.id and ${agencyInReach(actor, 'inspection.read_targeted', agencyColumns('pa'))}))))`;
 
+/**
+ * The caller reads the inspection from the inspecting side — the office and leaders of the issuing
+ * agency, inspectors in scope, the team — rather than only as the inspected unit or a visited
+ * place. What is internal to the inspecting side (the office's note) and what the unit has not yet
+ * been told (a report deadline before the notice) is shown to this side only.
+ */
+export function readsAsInspector(actor: Actor, row: InspectionRow): boolean {
+  const place = issuerPlace(row);
+  return row.actorOnTeam || inReach(actor, 'inspection.read_all', place) || inReach(actor, 'inspection.read_issued', place);
+}
+
 /** Who may take a move, before the status machine is asked. */
 function mayTake(actor: Actor, row: InspectionRow, move: InspectionMove): boolean {
   const place = issuerPlace(row);

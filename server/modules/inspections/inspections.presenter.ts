@@ -3,7 +3,7 @@ import type { InspectionKind, InspectionStatus } from '../../../shared/domain/in
 import { checkSchedule } from '../../../shared/domain/schedule-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { inspectionAbilities } from './inspections.policy.js';
+import { inspectionAbilities, readsAsInspector } from './inspections.policy.js';
 import { placesOf, type InspectionRow } from './inspections.repository.js';
 import type { ScheduleEnv } from './schedule-checks.js';
 
@@ -18,6 +18,9 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
   const places = await placesOf(tx, rows.map((r) => r.id));
   return rows.map((row) => {
     const kind = row.kind as InspectionKind;
+    const inspecting = readsAsInspector(actor, row);
+    // The unit is asked for its report by the notice (docs/decisions/schedule-notices.md): before it, no deadline runs for the unit.
+    const dueShown = inspecting || !(kind === 'announced' && row.status === 'planned');
     const live = row.status === 'planned' || row.status === 'notified';
     const warnings = live
       ? checkSchedule(
@@ -40,10 +43,11 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       startTime: row.startTime,
-      reportDueOn: row.reportDueOn,
-      reportDueExplanation: row.reportDueExplanation,
+      reportDueOn: dueShown ? row.reportDueOn : null,
+      reportDueExplanation: dueShown ? row.reportDueExplanation : null,
       places: places.filter((p) => p.inspectionId === row.id).map(({ agencyId, name, kind: placeKind }) => ({ agencyId, name, kind: placeKind })),
-      note: row.note,
+      // The office's note is internal to the inspecting side (docs/decisions/unannounced-visits.md).
+      note: inspecting ? row.note : null,
       reinspectionOfId: row.reinspectionOfId,
       startedAt: iso(row.startedAt),
       closedAt: iso(row.closedAt),

@@ -81,7 +81,7 @@ export interface InspectionFilter {
   teamId?: string;
   agencyId?: string;
   kind?: string;
-  status?: string;
+  status?: string[];
   from?: string;
   to?: string;
   /** Visits starting in the year (in its month when given): the dashboard's count. */
@@ -91,6 +91,8 @@ export interface InspectionFilter {
   unitId?: string;
   /** Cancelled visits left out. */
   live?: boolean;
+  reportPending?: boolean;
+  sort?: 'startsOn' | 'reportDueOn';
   page: number;
   pageSize: number;
 }
@@ -110,12 +112,16 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.teamId ? eq(inspection.teamId, f.teamId) : undefined,
     f.agencyId ? eq(inspection.agencyId, f.agencyId) : undefined,
     f.kind ? eq(inspection.kind, f.kind) : undefined,
-    f.status ? eq(inspection.status, f.status) : undefined,
+    f.status?.length ? inArray(inspection.status, f.status) : undefined,
     f.to ? lte(inspection.startsOn, f.to) : undefined,
     f.from ? gte(inspection.endsOn, f.from) : undefined,
     f.year ? sql`${inspection.startsOn} between ${startBounds(f.year, f.month).from}::date and ${startBounds(f.year, f.month).to}::date` : undefined,
     f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
     f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
+    f.reportPending
+      ? sql`${inspection.reportDueOn} is not null and not exists (select 1 from report_request rr join report_submission rs on rs.request_id = rr.id
+              where rr.inspection_id = ${inspection.id} and rs.status in ('submitted', 'accepted'))`
+      : undefined,
   );
 }
 
@@ -124,7 +130,7 @@ export async function listInspections(tx: DbOrTx, actor: Actor, f: InspectionFil
   const where = filterConditions(actor, f);
   const rows = await select(tx, actor)
     .where(where)
-    .orderBy(asc(inspection.startsOn), asc(inspection.startTime), asc(agency.sortKey), asc(inspection.id))
+    .orderBy(...(f.sort === 'reportDueOn' ? [sql`${inspection.reportDueOn} asc nulls last`] : []), asc(inspection.startsOn), asc(inspection.startTime), asc(agency.sortKey), asc(inspection.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [count] = await tx

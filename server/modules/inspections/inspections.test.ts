@@ -321,6 +321,30 @@ describe('the list', () => {
     expect((await s.secretariat.get('/api/inspections?from=2021-10-31&to=2021-10-01')).statusCode).toBe(400);
   });
 
+  it('filters on the server what the pages show: several statuses, from a day, reports still awaited by due day; unknown keys refused', async () => {
+    const list = async (q: string) => {
+      const res = await s.secretariat.get(`/api/inspections?planId=${s.plan.id}&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Inspection[]; total: number };
+    };
+    const all = (await list('pageSize=500')).items;
+    const live = await list('status=planned,notified&pageSize=500');
+    expect(live.items.map((i) => i.id)).toEqual(all.filter((i) => i.status === 'planned' || i.status === 'notified').map((i) => i.id));
+    expect(live.total).toBe(live.items.length);
+    expect(new Set(all.map((i) => i.status)).size).toBeGreaterThan(1);
+    const fromOct = await list('status=planned,notified&from=2021-10-01');
+    expect(fromOct.items.length).toBeGreaterThan(0);
+    expect(fromOct.items.every((i) => i.endsOn >= '2021-10-01' && (i.status === 'planned' || i.status === 'notified'))).toBe(true);
+    const pending = await list('status=planned,notified&reportPending=true&sort=reportDueOn&pageSize=500');
+    expect(pending.items.length).toBeGreaterThan(0);
+    expect(pending.items.every((i) => i.reportDueOn !== null)).toBe(true);
+    expect(pending.items.map((i) => i.reportDueOn)).toEqual([...pending.items.map((i) => i.reportDueOn)].sort());
+    for (const q of ['status=planned,later', 'sort=name', 'statuses=planned', 'reportPending=maybe']) {
+      const res = await s.secretariat.get(`/api/inspections?${q}`);
+      expect(res.statusCode, q).toBe(400);
+    }
+  });
+
   it('exports the same schedule as .xlsx, read back cell by cell', async () => {
     const all = (await s.secretariat.get(`/api/inspections?planId=${s.plan.id}&pageSize=500`)).json() as { items: Inspection[] };
     const res = await s.secretariat.get(`/api/inspections/export.xlsx?planId=${s.plan.id}`);
