@@ -14,6 +14,11 @@ export const proposeScheduleBody = z.object({
   to: isoDate.optional(),
   /** Visits one team can make on one day (more than one: the team splits into groups). */
   capacityPerTeamPerDay: int4().min(1).max(10).default(1),
+  /**
+   * The day the lead time is counted from. Default: today, or the window's first day when the whole
+   * window is past (an office recording an earlier season).
+   */
+  asOf: isoDate.optional(),
   /** Only these founded teams of the plan (default: all). */
   teamIds: z.array(z.uuid()).min(1).max(500).optional(),
   /** Only these targets (default: every target without a visit yet). */
@@ -42,6 +47,8 @@ export const scheduleProposalSchema = z.object({
   to: z.string(),
   firstDay: z.string().nullable(),
   workingDays: z.number().int(),
+  /** The day the lead time was counted from (see `asOf` of the request). */
+  asOf: z.string(),
   placements: z.array(placementSchema),
   unplaced: z.array(z.object({ agencyId: z.uuid(), agencyName: z.string(), reason: z.string(), reasonEn: z.string() })),
   perMonth: z.record(z.string(), z.number().int()),

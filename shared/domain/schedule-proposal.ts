@@ -49,6 +49,11 @@ export interface ProposalInput {
   capacityPerTeamPerDay: number;
   calendar: WorkingCalendar;
   today: IsoDate;
+  /**
+   * The day the lead time is counted from (default: today). An office recording an earlier season
+   * counts it from the season's start: from today every day of a past window is too late.
+   */
+  asOf?: IsoDate;
   noticeLeadWorkingDays: number;
   revisitMinDays: number;
   /** The year of the risk ranking the targets' `risk` comes from (said in the explanations). */
@@ -81,6 +86,8 @@ export interface Proposal {
   /** The working days the proposal could use. */
   workingDays: number;
   firstDay: IsoDate | null;
+  /** The day the lead time was counted from. */
+  asOf: IsoDate;
 }
 
 const fmt = formatVietnameseDate;
@@ -105,9 +112,11 @@ export function proposeSchedule(input: ProposalInput): Proposal {
   const { calendar } = input;
   const capacity = Math.max(1, Math.floor(input.capacityPerTeamPerDay));
   // 1. The days.
-  // A proposal looks ahead: from today, and for announced visits from the first day a notice issued today still reaches the unit in time.
-  let days = daysOf(input.from < input.today ? input.today : input.from, input.to).filter((d) => calendar.isWorkingDay(d));
-  if (needsNotice(input.kind)) days = days.filter((d) => noticeDeadline(calendar, d, input.noticeLeadWorkingDays) >= input.today);
+  // A proposal looks ahead: from today (or the day given), and for announced visits from the first day a notice issued then still reaches the unit in time.
+  const asOf = input.asOf ?? input.today;
+  let days = daysOf(input.from < asOf ? asOf : input.from, input.to).filter((d) => calendar.isWorkingDay(d));
+  if (needsNotice(input.kind)) days = days.filter((d) => noticeDeadline(calendar, d, input.noticeLeadWorkingDays) >= asOf);
+  const counted = asOf === input.today ? null : { vi: `; thời gian chuẩn bị tính từ ngày ${fmt(asOf)}, không phải hôm nay`, en: `; lead time counted from ${fmt(asOf)}, not today` };
   const firstDay = days[0] ?? null;
 
   // What is booked: people by day, team visits by day, agencies' visit days.
@@ -177,7 +186,7 @@ export function proposeSchedule(input: ProposalInput): Proposal {
       load.set(best.teamId, visits);
       perMonth[day.slice(0, 7)] = (perMonth[day.slice(0, 7)] ?? 0) + 1;
       const shifted = index !== ideal;
-      const notice = needsNotice(input.kind) && day >= input.today ? noticeDeadline(calendar, day, input.noticeLeadWorkingDays) : null;
+      const notice = needsNotice(input.kind) && day >= asOf ? noticeDeadline(calendar, day, input.noticeLeadWorkingDays) : null;
       const order = ranked ? orderReason(target, i + 1, targets.length, input.riskYear) : { vi: '', en: '' };
       placements.push({
         agencyId: target.agencyId,
@@ -189,11 +198,13 @@ export function proposeSchedule(input: ProposalInput): Proposal {
           `${fmt(day)}: ${order.vi}${shifted ? `ngày làm việc gần nhất còn trống so với ngày chia đều ${fmt(days[ideal])}` : 'ngày làm việc chia đều trong mùa kiểm tra'}; ` +
           `${best.teamName} (cuộc thứ ${visits} của đoàn) không có thành viên trùng lịch ngày này` +
           (notice ? `; thông báo phải đến đơn vị chậm nhất ngày ${fmt(notice)}` : '') +
+          (counted?.vi ?? '') +
           '.',
         explanationEn:
           `${fmt(day)}: ${order.en}${shifted ? `the nearest free working day to the evenly spread day ${fmt(days[ideal])}` : 'the evenly spread working day of the season'}; ` +
           `${best.teamName} (its visit no. ${visits}) has no member booked elsewhere that day` +
           (notice ? `; the notice must reach the unit by ${fmt(notice)}` : '') +
+          (counted?.en ?? '') +
           '.',
       });
       return;
@@ -207,7 +218,7 @@ export function proposeSchedule(input: ProposalInput): Proposal {
       reasonEn: revisitBlocked ? `No day left with a free team at least ${revisit} days from the agency's other visits.` : 'Every team is fully booked (or has a member booked elsewhere) on every working day left.',
     });
   });
-  return { placements, unplaced, perMonth, workingDays: days.length, firstDay };
+  return { placements, unplaced, perMonth, workingDays: days.length, firstDay, asOf };
 }
 
 /** The last day of a 'YYYY-MM' month. */

@@ -92,6 +92,7 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
     peopleOf.set(m.teamId, list);
   }
   const { riskYear, riskOf } = await targetRisks(tx, ctx, plan, input);
+  const today = vietnamLocalTime(env.clock.now()).date;
   const result = proposeSchedule({
     targets: (wanted ? targets.filter((t) => wanted.has(t.agencyId)) : targets).map((t) => ({ agencyId: t.agencyId, agencyName: t.agencyName, risk: riskOf(t.unitPath) })),
     riskYear,
@@ -102,7 +103,9 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
     to,
     capacityPerTeamPerDay: input.capacityPerTeamPerDay,
     calendar: env.calendar,
-    today: vietnamLocalTime(env.clock.now()).date,
+    today,
+    // A window wholly past is an earlier season recorded after the fact: its lead time runs from its start.
+    asOf: input.asOf ?? (to < today ? from : today),
     noticeLeadWorkingDays: rules.noticeLeadWorkingDays,
     revisitMinDays: rules.revisitMinDays,
   });

@@ -105,6 +105,29 @@ describe('proposing a schedule', () => {
     expect(await inspectionsOfPlan()).toBe(before);
   });
 
+  it('proposes a past season (recorded after the fact) with its lead time counted from the window’s start, and says so', async () => {
+    clock.set('2026-11-30T02:00:00Z');
+    try {
+      const res = await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' });
+      expect(res.statusCode, res.body).toBe(200);
+      const past: ScheduleProposal = res.json();
+      expect(past.asOf).toBe('2021-06-01');
+      expect(past.workingDays).toBeGreaterThan(20);
+      expect(past.placements.length).toBeGreaterThan(0);
+      for (const p of past.placements) expect(p.explanation).toContain('thời gian chuẩn bị tính từ ngày 01/6/2021');
+      // The caller may name the day instead.
+      const named: ScheduleProposal = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30', asOf: '2021-07-01' })).json();
+      expect(named.asOf).toBe('2021-07-01');
+      expect(named.placements.every((p) => p.startsOn > '2021-07-01')).toBe(true);
+    } finally {
+      clock.set('2021-05-11T02:00:00Z');
+    }
+    // A window ahead still counts from today, and says nothing of it.
+    const ahead: ScheduleProposal = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30' })).json();
+    expect(ahead.asOf).toBe('2021-05-11');
+    expect(ahead.placements.every((p) => !p.explanation.includes('thời gian chuẩn bị tính từ'))).toBe(true);
+  });
+
   it('refuses a window outside the plan, a foreign team, and callers who do not schedule', async () => {
     const bad = async (body: Record<string, unknown>, name: string, code: string) => {
       const res = await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, ...body });

@@ -128,6 +128,7 @@ describe('the proposed schedule', () => {
       to: '2021-12-15',
       firstDay: '2021-06-08',
       workingDays: 130,
+      asOf: '2021-05-11',
       placements: [1, 2, 3].map((n) => ({
         agencyId: desk(n).agencyId,
         agencyName: `UBND phường ${n}`,
