@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, MultiSelect, Pagination, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { inspectionKinds, inspectionStatuses, type InspectionKind, type InspectionStatus } from '../../../../shared/domain/inspection-status.js';
 import { useSession } from '../../auth/session.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDate } from '../../i18n/dates.js';
+import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { withQuery } from '../../lib/api-client.js';
 import { usePlan, usePlans } from '../plans/plans.api.js';
@@ -13,14 +13,24 @@ import { usePlanTeams } from '../teams/teams.api.js';
 import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
-import { SeasonBoard } from './SeasonBoard.js';
+import { mondayOf, SeasonBoard } from './SeasonBoard.js';
+import { dayNumberToIso, toDayNumber } from '../../../../shared/domain/calendar/dates.js';
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
 import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 
-/** /inspections: the season — a list with filters, or the board of weeks by team. */
-export function InspectionsPage() {
+/** Rows of a list page; the list pages through the server's results. */
+export const INSPECTIONS_PAGE_SIZE = 100;
+/** Weeks the board shows at once; it asks the server for exactly those days. */
+export const BOARD_WEEKS = 4;
+const addDays = (iso: string, n: number) => dayNumberToIso(toDayNumber(iso) + n);
+
+/**
+ * /inspections: the season — a list with filters, paged by the server, or the board of weeks by
+ * team, which asks for the weeks it shows.
+ */
+export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const t = useT();
   const { can } = useSession();
   // The dashboard links here with its filters (?year=&month=&unitId=&live=true and status, kind or teamId).
@@ -34,7 +44,9 @@ export function InspectionsPage() {
   const [view, setView] = useState<'list' | 'board'>('list');
   const [planId, setPlanId] = useState<string | null>(null);
   const [kind, setKind] = useState<InspectionKind | null>((params.get('kind') as InspectionKind | null) ?? null);
-  const [status, setStatus] = useState<InspectionStatus | null>((params.get('status') as InspectionStatus | null) ?? null);
+  const [status, setStatus] = useState<InspectionStatus[]>(() => (params.get('status') ?? '').split(',').filter((v): v is InspectionStatus => (inspectionStatuses as readonly string[]).includes(v)));
+  const [page, setPage] = useState(1);
+  const [boardStart, setBoardStart] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(params.get('from'));
   const [to, setTo] = useState<string | null>(params.get('to'));
   const [teamId, setTeamId] = useState<string | null>(uuidParam(params.get('teamId')));
@@ -44,8 +56,24 @@ export function InspectionsPage() {
   const plan = usePlan(planId ?? '');
   const planTeams = usePlanTeams(planId ?? '');
   const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined };
-  const list = useInspections({ planId, teamId, agencyId, kind, status, from, to, ...dashboardFilters });
-  const items = list.data?.items ?? [];
+  const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
+  // The board's window: from the chosen week (the filter's start, else this week) for BOARD_WEEKS weeks.
+  const weekOne = boardStart ?? mondayOf(from ?? today);
+  const boardTo = addDays(weekOne, BOARD_WEEKS * 7 - 1);
+  const list = useInspections({ ...filters, from, to, page, pageSize: INSPECTIONS_PAGE_SIZE }, view === 'list');
+  const board = useInspections({ ...filters, from: weekOne, to: boardTo, pageSize: 500 }, view === 'board');
+  const shown = view === 'list' ? list : board;
+  // The notices panel drafts from the plan's announced visits still without a notice, whatever page is shown.
+  const toNotify = useInspections({ planId, kind: 'announced', status: 'planned', pageSize: 500 }, !!planId);
+  const items = shown.data?.items ?? [];
+  const pages = Math.ceil((list.data?.total ?? 0) / INSPECTIONS_PAGE_SIZE);
+  // A filter changed: back to the first page.
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   // The team and agency choices: the chosen plan's teams and targets, else those of the visits listed.
   const teamOptions = planId
     ? (planTeams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))
@@ -61,7 +89,7 @@ export function InspectionsPage() {
           {t('inspections.title')}
         </Title>
         <Group gap="xs">
-          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, teamId, agencyId, kind, status, from, to, ...dashboardFilters, live: scope.live ? 'true' : undefined })}>
+          <Button component="a" variant="default" href={withQuery('/api/inspections/export.xlsx', { planId, teamId, agencyId, kind, status: status.join(','), from, to, ...dashboardFilters, live: scope.live ? 'true' : undefined })}>
             {t('inspections.export')}
           </Button>
           {can('inspection.schedule') && <Button onClick={() => setScheduling(true)}>{t('inspections.schedule')}</Button>}
@@ -76,16 +104,25 @@ export function InspectionsPage() {
             setPlanId(v);
             setTeamId(null);
             setAgencyId(null);
+            setPage(1);
           }}
           clearable
           w={240}
         />
-        <Select label={t('inspections.team')} data={teamOptions} value={teamId} onChange={setTeamId} clearable searchable w={200} />
-        <Select label={t('inspections.agency')} data={agencyOptions} value={agencyId} onChange={setAgencyId} clearable searchable w={260} />
-        <Select label={t('inspections.kind')} data={inspectionKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => setKind(v as InspectionKind | null)} clearable w={210} />
-        <Select label={t('inspections.status')} data={inspectionStatuses.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={(v) => setStatus(v as InspectionStatus | null)} clearable w={170} />
-        <DateField label={t('inspections.from')} value={from} onChange={setFrom} w={150} />
-        <DateField label={t('inspections.to')} value={to} onChange={setTo} w={150} />
+        <Select label={t('inspections.team')} data={teamOptions} value={teamId} onChange={refilter(setTeamId)} clearable searchable w={200} />
+        <Select label={t('inspections.agency')} data={agencyOptions} value={agencyId} onChange={refilter(setAgencyId)} clearable searchable w={260} />
+        <Select label={t('inspections.kind')} data={inspectionKinds.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={refilter((v: string | null) => setKind(v as InspectionKind | null))} clearable w={210} />
+        <MultiSelect label={t('inspections.status')} data={inspectionStatuses.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={refilter((v: string[]) => setStatus(v as InspectionStatus[]))} clearable w={220} />
+        <DateField
+          label={t('inspections.from')}
+          value={from}
+          onChange={(v) => {
+            refilter(setFrom)(v);
+            setBoardStart(null);
+          }}
+          w={150}
+        />
+        <DateField label={t('inspections.to')} value={to} onChange={refilter(setTo)} w={150} />
         <SegmentedControl
           value={view}
           onChange={(v) => setView(v as 'list' | 'board')}
@@ -103,15 +140,26 @@ export function InspectionsPage() {
         }}
       />
       <Text size="sm" c="dimmed" aria-live="polite">
-        {list.data ? t('inspections.total', { n: list.data.total }) : ''}
+        {shown.data ? t('inspections.total', { n: shown.data.total }) : ''}
       </Text>
-      {list.isPending && <Loader />}
-      {list.error && <ErrorAlert error={list.error} onReload={() => void list.refetch()} />}
-      {list.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
-      {planId && <NoticesPanel planId={planId} inspections={items} canSchedule={can('inspection.schedule')} />}
+      {view === 'board' && (
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={() => setBoardStart(addDays(weekOne, -7 * BOARD_WEEKS))}>
+            {t('inspections.boardEarlier')}
+          </Button>
+          <Text size="sm">{t('inspections.boardRange', { from: formatDate(weekOne), to: formatDate(boardTo) })}</Text>
+          <Button variant="default" size="xs" onClick={() => setBoardStart(addDays(weekOne, 7 * BOARD_WEEKS))}>
+            {t('inspections.boardLater')}
+          </Button>
+        </Group>
+      )}
+      {shown.isPending && <Loader />}
+      {shown.error && <ErrorAlert error={shown.error} onReload={() => void shown.refetch()} />}
+      {shown.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
+      {planId && <NoticesPanel planId={planId} inspections={toNotify.data?.items ?? []} canSchedule={can('inspection.schedule')} />}
       {planId && can('inspection.schedule') && <ScheduleProposalPanel planId={planId} />}
       {planId && can('inspection.schedule') && <DrawsPanel planId={planId} />}
-      {items.length > 0 && view === 'board' && <SeasonBoard items={items} from={from} to={to} />}
+      {items.length > 0 && view === 'board' && <SeasonBoard items={items} from={weekOne} to={boardTo} />}
       {items.length > 0 && view === 'list' && (
         <Table striped highlightOnHover>
           <Table.Thead>
@@ -150,6 +198,7 @@ export function InspectionsPage() {
           </Table.Tbody>
         </Table>
       )}
+      {view === 'list' && pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('inspections.pages')} />}
       {scheduling && <ScheduleInspectionModal opened onClose={() => setScheduling(false)} planId={planId} />}
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { Notice } from '../../../../shared/api/notices.schemas.js';
 import { SessionProvider } from '../../auth/session.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { MyTasksPage } from './MyTasksPage.js';
+import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
 
 const session = {
   user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'donvi', fullName: 'Cán bộ phường', locale: 'vi', mustChangePassword: false },
@@ -72,7 +73,13 @@ function renderTasks({ capabilities, today, visits = [], notices = [], routes = 
       const url = String(input);
       urls.push(url);
       if (url === '/api/session') return json({ ...session, capabilities });
-      if (url.startsWith('/api/inspections')) return json({ items: visits, total: visits.length });
+      if (url.startsWith('/api/inspections')) {
+        // Answers as the server filters: by status (one or several), kind, reports still awaited.
+        const q = new URL(url, 'http://x').searchParams;
+        const statuses = q.get('status')?.split(',');
+        const items = visits.filter((v) => (!statuses || statuses.includes(v.status)) && (!q.get('kind') || v.kind === q.get('kind')) && (q.get('reportPending') !== 'true' || v.reportDueOn));
+        return json({ items, total: items.length });
+      }
       if (url.startsWith('/api/inspection-notices')) return json({ items: notices });
       const route = Object.entries(routes).find(([u]) => url === u || (u.endsWith('?') && url.startsWith(u)));
       if (route) return json(route[1]);
@@ -103,6 +110,17 @@ describe('"Việc của tôi" of a unit officer', () => {
     expect(within(visits).getByText('đã qua ngày')).toBeTruthy();
     // Not limited to dates from today on: the 2021 season is what the unit is asked about.
     expect(urls.some((u) => u.startsWith('/api/inspections') && u.includes('from='))).toBe(false);
+    // Each card asks the server for its own rows, never one page of everything filtered here.
+    const asked = urls.filter((u) => u.startsWith('/api/inspections')).map((u) => Object.fromEntries(new URL(u, 'http://x').searchParams));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        { status: 'planned,notified', pageSize: '50' },
+        { status: 'under_way', pageSize: '50' },
+        // A unit's deadlines: only of visits it was notified of, still awaiting its report.
+        { status: 'notified', reportPending: 'true', sort: 'reportDueOn', pageSize: '50' },
+      ]),
+    );
+    expect(new Set(asked.map((a) => JSON.stringify(a))).size).toBe(3);
     // A unit is not offered the office's list of visits to notify.
     expect(screen.queryByText('Cuộc kiểm tra có báo trước chưa gửi thông báo')).toBeNull();
   });
@@ -177,5 +195,46 @@ describe('"Việc của tôi": a notice whose visit moved after issue', () => {
     const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021/)).toBeTruthy();
     expect(within(notices).getByText('Lịch đã thay đổi sau khi ban hành thông báo: xem cuộc kiểm tra')).toBeTruthy();
+  });
+});
+
+describe('"Việc của tôi": report deadlines before the notice', () => {
+  const planned: Inspection = { ...visit, id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a02', agencyName: 'UBND phường Hoài Hảo', status: 'planned', reportDueOn: '2021-12-08' };
+
+  it('shows a unit no deadline of a visit not yet notified', async () => {
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-12-10', visits: [planned] });
+    await screen.findByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
+    expect(screen.queryByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' })).toBeNull();
+    expect(screen.queryByText(/quá hạn/)).toBeNull();
+  });
+
+  it("lists it for the office labelled 'chưa thông báo', never overdue, and asks for the visits to notify by kind and status", async () => {
+    const urls = renderTasks({ capabilities: ['inspection.read', 'inspection.schedule'], today: '2021-12-10', visits: [planned], routes: { '/api/plans?': { items: [], hasMore: false } } });
+    const reports = await screen.findByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
+    expect(within(reports).getByText('chưa thông báo')).toBeTruthy();
+    expect(within(reports).queryByText(/quá hạn/)).toBeNull();
+    const asked = urls.filter((u) => u.startsWith('/api/inspections')).map((u) => Object.fromEntries(new URL(u, 'http://x').searchParams));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        { kind: 'announced', status: 'planned', pageSize: '50' },
+        { status: 'planned,notified', reportPending: 'true', sort: 'reportDueOn', pageSize: '50' },
+      ]),
+    );
+  });
+});
+
+describe('"Việc của tôi": working days by the server’s calendar', () => {
+  it('counts with the calendar the admin edited (GET /api/calendar/{year}), not the one built into the browser', async () => {
+    // The admin added a day off on Wednesday 01/9/2021: from Tuesday 31/8 to Monday 6/9 only one working day is left (the built-in calendar says two).
+    const edited = [...officialCalendar.listYear(2021), { date: '2021-09-01', kind: 'day_off', name: 'Nghỉ theo quyết định của tỉnh', source: 'Quyết định số 99/QĐ-UBND' }].sort((a, b) => a.date.localeCompare(b.date));
+    const urls = renderTasks({
+      capabilities: ['inspection.read'],
+      today: '2021-08-31',
+      visits: [{ ...visit, reportDueOn: '2021-09-06' }],
+      routes: { '/api/calendar/2021': { year: 2021, official: true, origin: 'database', source: 'Sửa bởi quản trị', version: 2, entries: edited } },
+    });
+    const reports = await screen.findByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
+    expect(await within(reports).findByText('còn 1 ngày làm việc')).toBeTruthy();
+    expect(urls).toContain('/api/calendar/2021');
   });
 });

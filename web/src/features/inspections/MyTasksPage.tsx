@@ -8,7 +8,8 @@ import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { deadlineText } from './deadline-text.js';
+import { deadlineText, yearsToCount } from './deadline-text.js';
+import { useWorkingCalendar } from '../calendar/calendar.api.js';
 import { api } from '../../lib/api-client.js';
 import { useInspections } from './inspections.api.js';
 import { MyReportsSection, wholeBadge } from '../reports/MyReportsList.js';
@@ -61,7 +62,7 @@ function ToScheduleCard() {
   );
 }
 
-function Section({ title, items, render, empty }: { title: string; items: Inspection[]; render: (i: Inspection) => React.ReactNode; empty?: string }) {
+function Section({ title, items, total, more, render, empty }: { title: string; items: Inspection[]; total: number; more?: string; render: (i: Inspection) => React.ReactNode; empty?: string }) {
   const t = useT();
   return (
     <Card withBorder>
@@ -88,6 +89,19 @@ function Section({ title, items, render, empty }: { title: string; items: Inspec
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {total > items.length && (
+        <Text size="sm" mt="xs">
+          {t('tasks.more', { n: total - items.length })}
+          {more && (
+            <>
+              {' '}
+              <Anchor component={Link} to={more}>
+                {t('tasks.seeAll')}
+              </Anchor>
+            </>
+          )}
+        </Text>
       )}
     </Card>
   );
@@ -145,8 +159,9 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
   );
 }
 
-const open = (i: Inspection) => i.status === 'planned' || i.status === 'notified';
-const byStart = (a: Inspection, b: Inspection) => a.startsOn.localeCompare(b.startsOn) || a.agencyName.localeCompare(b.agencyName, 'vi');
+/** How many rows each card asks for; past it the card says how many more and links to the list. */
+export const TASKS_PAGE_SIZE = 50;
+const LIVE = ['planned', 'notified'] as const;
 
 /**
  * /tasks — "Việc của tôi": what is asked of the caller, whatever today's date. The office: announced
@@ -154,26 +169,32 @@ const byStart = (a: Inspection, b: Inspection) => a.startsOn.localeCompare(b.sta
  * deadlines in working days (overdue ones too: an office recording an earlier season, or the 2021
  * demo read years later, still sees what was asked); everyone: visits still to happen, and those
  * under way (a unit never sees an unannounced one before it starts: the server leaves it out).
+ * Each card asks the server for exactly its rows (status, kind, reports still awaited), so no
+ * visit is lost behind a page of others.
  */
 export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const t = useT();
   const { can } = useSession();
   const office = can('inspection.schedule');
-  const inspections = useInspections({});
+  const live = useInspections({ status: LIVE, pageSize: TASKS_PAGE_SIZE });
+  const underWayQuery = useInspections({ status: 'under_way', pageSize: TASKS_PAGE_SIZE });
+  const toNotifyQuery = useInspections({ kind: 'announced', status: 'planned', pageSize: TASKS_PAGE_SIZE }, office);
+  // A unit's deadline counts from the notice: before it the unit was asked nothing (docs/decisions/schedule-notices.md).
+  // The office also sees the visits still without a notice, labelled so, never as overdue.
+  const reportsQuery = useInspections({ status: office ? LIVE : 'notified', reportPending: true, sort: 'reportDueOn', pageSize: TASKS_PAGE_SIZE });
   const notices = useQuery({
     queryKey: ['inspection-notices', 'mine'],
     queryFn: ({ signal }) => api.get<{ items: Notice[] }>('/api/inspection-notices', undefined, signal),
     select: (d) => [...d.items].sort((a, b) => (b.issuedOn ?? '9999').localeCompare(a.issuedOn ?? '9999')),
   });
-  if (inspections.isPending || notices.isPending) return <Loader />;
-  if (inspections.error) return <ErrorAlert error={inspections.error} />;
-  if (notices.error) return <ErrorAlert error={notices.error} />;
-  const all = [...inspections.data.items].sort(byStart);
-  const live = all.filter(open);
-  const toNotify = live.filter((i) => i.kind === 'announced' && i.status === 'planned');
-  const reports = live.filter((i) => i.reportDueOn).sort((a, b) => a.reportDueOn!.localeCompare(b.reportDueOn!));
-  const underWay = all.filter((i) => i.status === 'under_way');
+  // Working days are counted with the server's calendar (the admin's edits), as the server counts them.
+  const calendar = useWorkingCalendar(yearsToCount(today, (reportsQuery.data?.items ?? []).flatMap((i) => (i.reportDueOn ? [i.reportDueOn] : []))));
+  const queries = [live, underWayQuery, reportsQuery, ...(office ? [toNotifyQuery] : [])];
+  if (queries.some((q) => q.isPending) || notices.isPending) return <Loader />;
+  const failed = queries.find((q) => q.error)?.error ?? notices.error;
+  if (failed) return <ErrorAlert error={failed} />;
   const pastDue = (i: Inspection) => i.startsOn < today;
+  const page = (q: typeof live) => ({ items: q.data?.items ?? [], total: q.data?.total ?? 0 });
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -181,27 +202,40 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
       </Title>
       {signingCapabilities.some((c) => can(c)) && <AwaitingSignatureCard />}
       {office && <ToScheduleCard />}
-      {office && <Section title={t('tasks.toNotify')} items={toNotify} render={(i) => formatDate(i.startsOn)} />}
-      <NoticesCard notices={notices.data} toIssue={office} />
+      {office && <Section title={t('tasks.toNotify')} {...page(toNotifyQuery)} more="/inspections?kind=announced&status=planned" render={(i) => formatDate(i.startsOn)} />}
+      <NoticesCard notices={notices.data ?? []} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
       {can('report.manage') && <ReviewQueueCard />}
       {can('difficulty.handle') && <DifficultyQueueCard queue="office" />}
       {can('difficulty.answer') && <DifficultyQueueCard queue="leader" />}
       <Section
         title={t('tasks.reportsDue')}
-        items={reports}
+        {...page(reportsQuery)}
         render={(i) => {
-          const d = deadlineText(i.reportDueOn!, today);
+          if (i.status === 'planned' && i.kind === 'announced')
+            return (
+              <Text size="sm" c="dimmed">
+                {formatDate(i.reportDueOn)} — <b>{t('tasks.notNotified')}</b>
+              </Text>
+            );
+          const d = deadlineText(i.reportDueOn!, today, calendar);
           return (
-            <Text size="sm" c={d.key === 'tasks.overdue' ? 'red' : d.key === 'tasks.pastSeason' ? 'dimmed' : undefined}>
-              {formatDate(i.reportDueOn)} — <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
+            <Text size="sm" c={d?.key === 'tasks.overdue' ? 'red' : d?.key === 'tasks.pastSeason' ? 'dimmed' : undefined}>
+              {formatDate(i.reportDueOn)}
+              {d && (
+                <>
+                  {' — '}
+                  <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
+                </>
+              )}
             </Text>
           );
         }}
       />
       <Section
         title={t('tasks.nextVisits')}
-        items={live}
+        {...page(live)}
+        more="/inspections?status=planned,notified"
         render={(i) => (
           <>
             {formatDate(i.startsOn)}
@@ -217,7 +251,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
           </>
         )}
       />
-      <Section title={t('tasks.underWay')} items={underWay} render={(i) => t('tasks.startedOn', { date: formatDate(i.startsOn) })} />
+      <Section title={t('tasks.underWay')} {...page(underWayQuery)} more="/inspections?status=under_way" render={(i) => t('tasks.startedOn', { date: formatDate(i.startsOn) })} />
     </Stack>
   );
 }

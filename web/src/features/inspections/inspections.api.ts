@@ -8,7 +8,8 @@ export interface InspectionFilters {
   teamId?: string | null;
   agencyId?: string | null;
   kind?: InspectionKind | null;
-  status?: InspectionStatus | null;
+  /** One status or several (sent as `planned,notified`). */
+  status?: InspectionStatus | readonly InspectionStatus[] | null;
   from?: string | null;
   to?: string | null;
   /** The dashboard's filters: visits starting in the year (its month), under the unit, cancelled left out. */
@@ -16,6 +17,9 @@ export interface InspectionFilters {
   month?: number | null;
   unitId?: string | null;
   live?: boolean;
+  /** Only those whose unit's report is still awaited. */
+  reportPending?: boolean;
+  sort?: 'startsOn' | 'reportDueOn';
   page?: number;
   pageSize?: number;
 }
@@ -35,7 +39,23 @@ export function useInspections(f: InspectionFilters, enabled = true) {
     queryFn: ({ signal }) =>
       api.get<{ items: Inspection[]; total: number }>(
         '/api/inspections',
-        { planId: f.planId, teamId: f.teamId, agencyId: f.agencyId, kind: f.kind, status: f.status, from: f.from, to: f.to, year: f.year, month: f.month, unitId: f.unitId, live: f.live ? 'true' : undefined, page: f.page, pageSize: f.pageSize ?? 500 },
+        {
+          planId: f.planId,
+          teamId: f.teamId,
+          agencyId: f.agencyId,
+          kind: f.kind,
+          status: Array.isArray(f.status) ? f.status.join(',') : (f.status as InspectionStatus | null | undefined),
+          from: f.from,
+          to: f.to,
+          reportPending: f.reportPending,
+          sort: f.sort,
+          year: f.year,
+          month: f.month,
+          unitId: f.unitId,
+          live: f.live ? 'true' : undefined,
+          page: f.page,
+          pageSize: f.pageSize ?? 500,
+        },
         signal,
       ),
     placeholderData: keepPreviousData,

@@ -7,6 +7,7 @@ import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspectio
 import { json, renderWithProviders } from '../../test/render.js';
 import { InspectionDetail } from './InspectionDetailPage.js';
 import { deadlineText } from './MyTasksPage.js';
+import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
 import { seasonGrid } from './SeasonBoard.js';
 
@@ -208,11 +209,11 @@ describe('inspection detail', () => {
 
 describe('my tasks and the board', () => {
   it('counts a report deadline in working days, across the National Day holiday', () => {
-    expect(deadlineText('2021-09-06', '2021-08-31')).toEqual({ key: 'tasks.workingDaysLeft', n: 2 });
-    expect(deadlineText('2021-09-06', '2021-09-06')).toEqual({ key: 'tasks.dueToday', n: 0 });
-    expect(deadlineText('2021-08-31', '2021-09-06')).toEqual({ key: 'tasks.overdue', n: 2 });
+    expect(deadlineText('2021-09-06', '2021-08-31', officialCalendar)).toEqual({ key: 'tasks.workingDaysLeft', n: 2 });
+    expect(deadlineText('2021-09-06', '2021-09-06', officialCalendar)).toEqual({ key: 'tasks.dueToday', n: 0 });
+    expect(deadlineText('2021-08-31', '2021-09-06', officialCalendar)).toEqual({ key: 'tasks.overdue', n: 2 });
     // A past season's deadline says so, not "overdue 1,321 working days" (reviewer finding on the 2021 demo read in 2026).
-    expect(deadlineText('2021-09-06', '2026-11-30')).toMatchObject({ key: 'tasks.pastSeason', year: '2021' });
+    expect(deadlineText('2021-09-06', '2026-11-30', officialCalendar)).toMatchObject({ key: 'tasks.pastSeason', year: '2021' });
   });
 
   it('puts each inspection in its team’s row and its week’s column', () => {

@@ -142,3 +142,47 @@ describe('the season list', () => {
     expect(last.get('agencyId')).toBe(agencyId);
   });
 });
+
+describe('the season page asks the server for what it shows', () => {
+  it('pages the list through the server, and the board asks for its weeks', async () => {
+    const asked: URLSearchParams[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url.startsWith('/api/inspections?')) asked.push(new URL(url, 'http://x').searchParams);
+        if (url === '/api/session')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans')) return json({ items: [], hasMore: false });
+        if (url.startsWith('/api/inspections')) return json({ items: [visit], total: 250 });
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter initialEntries={['/inspections?status=planned,notified']}>
+          <InspectionsPage today="2021-06-16" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    await screen.findByText('UBND phường Bồng Sơn');
+    expect(Object.fromEntries(asked[0])).toEqual({ status: 'planned,notified', page: '1', pageSize: '100' });
+    await user.click(screen.getByRole('button', { name: '2' }));
+    await vi.waitFor(() => expect(asked.some((q) => q.get('page') === '2')).toBe(true));
+    expect(Object.fromEntries(asked.find((q) => q.get('page') === '2')!)).toEqual({ status: 'planned,notified', page: '2', pageSize: '100' });
+    await user.click(screen.getByText('Theo tuần'));
+    await vi.waitFor(() => expect(asked.some((q) => q.get('from'))).toBe(true));
+    expect(Object.fromEntries(asked.find((q) => q.get('from'))!)).toEqual({ status: 'planned,notified', from: '2021-06-14', to: '2021-07-11', pageSize: '500' });
+    await user.click(screen.getByRole('button', { name: 'Các tuần sau ›' }));
+    await vi.waitFor(() => expect(asked.some((q) => q.get('from') === '2021-07-12')).toBe(true));
+    expect(asked.find((q) => q.get('from') === '2021-07-12')!.get('to')).toBe('2021-08-08');
+  });
+});

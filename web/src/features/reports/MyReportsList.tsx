@@ -5,7 +5,8 @@ import { awaitingUnit } from '../../../../shared/domain/report-status.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { deadlineText } from '../inspections/deadline-text.js';
+import { deadlineText, yearsToCount } from '../inspections/deadline-text.js';
+import { useWorkingCalendar } from '../calendar/calendar.api.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { useRequests, useSubmissions } from './reports.api.js';
 
@@ -33,12 +34,14 @@ export const wholeBadge = { label: { overflow: 'visible' } } as const;
 /** A table of the caller's reports: request, unit, due day (in working days while it awaits them), status. */
 export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[]; today?: string }) {
   const t = useT();
+  // Counted with the server's calendar (the admin's edits), as the server counts due days.
+  const calendar = useWorkingCalendar(yearsToCount(today, items.flatMap((i) => (i.request ? [i.request.dueOn] : []))));
   if (items.length === 0) return <Text c="dimmed">{t('tasks.none')}</Text>;
   return (
     <Table>
       <Table.Tbody>
         {items.map(({ submission: s, request: r }) => {
-          const d = r && awaitingUnit(s.status) ? dueText(r.dueOn, today) : null;
+          const d = r && awaitingUnit(s.status) ? dueText(r.dueOn, today, calendar) : null;
           return (
             <Table.Tr key={s.id}>
               <Table.Td>
