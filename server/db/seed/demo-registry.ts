@@ -165,7 +165,7 @@ export const demoUsers = [
   { username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'admin', agency: 'bnv' }] },
   { username: 'leader', fullName: 'Phạm Trương', roles: [{ role: 'leader', agency: 'ubnd:hoai-nhon' }] },
   { username: 'secretariat', fullName: 'Nguyễn Thị Thu Hà', roles: [{ role: 'secretariat', agency: 'office:NV' }] },
-  { username: 'inspector', fullName: 'Trần Văn Minh', roles: [{ role: 'inspector', agency: 'office:NV' }] },
+  { username: 'inspector', fullName: 'Đặng Thị Mỹ Linh', roles: [{ role: 'inspector', agency: 'office:NV' }] },
   { username: 'unit', fullName: 'Lê Thị Hồng', roles: [{ role: 'unit_officer', agency: 'ubnd:2021:Bồng Sơn' }] },
   // After 2025 (demo-gialai.ts): the province's standing office and leader, and two wards' offices.
   { username: 'gialai', fullName: 'Trương Công Danh', roles: [{ role: 'secretariat', agency: 'snv:gia-lai' }] },

@@ -108,6 +108,16 @@ describe('seedDemo', () => {
     expect(new Set(roles.map((r) => r.username))).toEqual(new Set(seeded.usernames));
   });
 
+  it("names each demo account as its seat on a team: the inspector is the team's secretary, Bà Đặng Thị Mỹ Linh", async () => {
+    const seats = await queryRows<{ username: string; user_name: string; seat_name: string }>(
+      database.db,
+      sql`select u.username, u.full_name as user_name, m.full_name as seat_name from inspection_team_member m join app_user u on u.id = m.user_id`,
+    );
+    expect(seats.length).toBeGreaterThan(0);
+    for (const s of seats) expect(s.seat_name, s.username).toBe(s.user_name);
+    expect(seats.find((s) => s.username === 'inspector')?.user_name).toBe('Đặng Thị Mỹ Linh');
+  });
+
   it('lets the unit officer see phường Bồng Sơn, not Tam Quan', async () => {
     const unit = await signIn(app, 'unit', seeded.generatedPassword!);
     const codes = (await unit.get('/api/units?includeInactive=true')).json().items.map((u: { code: string }) => u.code);
