@@ -135,7 +135,7 @@ export async function compilationWorkbook(body: TemplateBody, units: CompiledUni
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A unit's on-time figures of a year, as /api/report-statistics answers them (`pending`: not yet due, when counted). */
+/** A unit's on-time figures of a year, as /api/report-statistics answers them (`pending`: not yet due). */
 export interface UnitStatisticsLine {
   agencyName: string;
   asked: number;
@@ -143,7 +143,7 @@ export interface UnitStatisticsLine {
   late: number;
   returned: number;
   missing: number;
-  pending?: number;
+  pending: number;
   onTimeRate: number | null;
 }
 
@@ -153,9 +153,8 @@ export async function statisticsWorkbook(year: number, lines: readonly UnitStati
   wb.creator = 'PAR Inspect';
   wb.title = `Tỷ lệ báo cáo đúng hạn năm ${year}`;
   const ws = wb.addWorksheet(`Năm ${year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const pending = lines.some((l) => typeof l.pending === 'number');
-  ws.addRow(['TT', 'Cơ quan, đơn vị', 'Được yêu cầu', 'Đúng hạn', 'Muộn hạn', 'Bị trả lại', 'Chưa gửi', ...(pending ? ['Chưa đến hạn'] : []), 'Tỷ lệ đúng hạn']);
-  lines.forEach((l, i) => ws.addRow([i + 1, l.agencyName, l.asked, l.onTime, l.late, l.returned, l.missing, ...(pending ? [l.pending ?? null] : []), l.onTimeRate === null ? null : l.onTimeRate / 100]));
+  ws.addRow(['TT', 'Cơ quan, đơn vị', 'Được yêu cầu', 'Đúng hạn', 'Muộn hạn', 'Bị trả lại', 'Chưa gửi (quá hạn)', 'Chưa đến hạn', 'Tỷ lệ đúng hạn']);
+  lines.forEach((l, i) => ws.addRow([i + 1, l.agencyName, l.asked, l.onTime, l.late, l.returned, l.missing, l.pending, l.onTimeRate === null ? null : l.onTimeRate / 100]));
   ws.getColumn(ws.columnCount).numFmt = '0.0%';
   styleHeader(ws, 1);
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 6 : i === 1 ? 40 : 14));

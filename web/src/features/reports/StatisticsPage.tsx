@@ -11,8 +11,8 @@ import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 
 type Statistics = z.infer<typeof reportStatisticsResponse>;
-/** A unit's line; `pending` (asked, not yet due) when the server counts it apart from the missing ones. */
-type Line = Statistics['items'][number] & { pending?: number };
+/** A unit's line: `missing` is past its due day, `pending` not yet due (neither in the rate). */
+type Line = Statistics['items'][number];
 const columns = ['agencyName', 'asked', 'onTime', 'late', 'returned', 'missing', 'pending', 'onTimeRate'] as const;
 type Column = (typeof columns)[number];
 
@@ -23,8 +23,8 @@ export function sortLines(lines: readonly Line[], by: Column, dir: 'asc' | 'desc
   const sign = dir === 'asc' ? 1 : -1;
   return [...lines].sort((a, b) => {
     if (by === 'agencyName') return sign * compareVietnamese(a.agencyName, b.agencyName);
-    const x = a[by] ?? null;
-    const y = b[by] ?? null;
+    const x = a[by];
+    const y = b[by];
     if (x === null || y === null) return x === y ? compareVietnamese(a.agencyName, b.agencyName) : x === null ? 1 : -1;
     return sign * (x - y) || compareVietnamese(a.agencyName, b.agencyName);
   });
@@ -32,8 +32,8 @@ export function sortLines(lines: readonly Line[], by: Column, dir: 'asc' | 'desc
 
 /**
  * /reports/statistics — the on-time rate per unit over a year (issue 9 §5): for each unit the
- * reports asked by requests due in the year, sent on time, late, returned, missing (and not yet
- * due, when the server says), and the rate; sortable by any column, the year in the address
+ * reports asked by requests due in the year, sent on time, late, returned, missing (past due),
+ * not yet due, and the rate; sortable by any column, the year in the address
  * (?year=) so a link keeps it, the table downloadable as .xlsx.
  */
 export function StatisticsPage() {
@@ -43,13 +43,12 @@ export function StatisticsPage() {
   const [sort, setSort] = useState<{ by: Column; dir: 'asc' | 'desc' }>({ by: 'onTimeRate', dir: 'asc' });
   const stats = useQuery({ queryKey: ['reports', 'statistics', year], queryFn: ({ signal }) => api.get<Statistics>('/api/report-statistics', { year }, signal) });
   const lines = useMemo(() => sortLines(stats.data?.items ?? [], sort.by, sort.dir), [stats.data, sort]);
-  const hasPending = lines.some((l) => typeof l.pending === 'number');
-  const shown = columns.filter((c) => c !== 'pending' || hasPending);
+  const shown = columns;
   const toggle = (by: Column) => setSort((s) => (s.by === by ? { by, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: by === 'agencyName' ? 'asc' : 'desc' }));
   const cell = (l: Line, c: Column) => {
     if (c === 'agencyName') return l.agencyName;
     if (c === 'onTimeRate') return l.onTimeRate === null ? '—' : `${rateFormat.format(l.onTimeRate)}%`;
-    return String(l[c] ?? '');
+    return String(l[c]);
   };
   return (
     <Stack>
