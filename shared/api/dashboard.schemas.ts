@@ -61,7 +61,11 @@ export type IndexSeries = z.infer<typeof indexSeriesSchema>;
 export const dashboardSectionSchema = z.object({
   key: z.string(),
   title: z.object({ vi: z.string(), en: z.string() }),
-  items: z.array(z.object({ key: z.string(), label: z.object({ vi: z.string(), en: z.string() }), value: z.number(), link: z.string().nullable() })),
+  /**
+   * measure: a mean or a rate, not a count (not drawn in the section's bar chart of counts; null
+   * when there is nothing to measure, shown "–").
+   */
+  items: z.array(z.object({ key: z.string(), label: z.object({ vi: z.string(), en: z.string() }), value: z.number().nullable(), link: z.string().nullable(), measure: z.boolean().optional() })),
 });
 
 export const dashboardResponse = z.object({

@@ -30,6 +30,8 @@ export const listDifficultiesQuery = z.object({
   /** Words of the title or the text, any case and diacritics. */
   q: plainString(200).optional(),
   status: z.enum(difficultyStatuses).optional(),
+  /** open: raised or forwarded (not answered yet); answered: answered or closed (the dashboard's two counts). */
+  state: z.enum(['open', 'answered']).optional(),
   /** true: only those forwarded to the caller (a leader's queue in "Việc của tôi"). */
   forwardedToMe: z.enum(['true', 'false']).optional(),
   reformAreaId: uuid.optional(),

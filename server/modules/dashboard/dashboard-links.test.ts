@@ -39,6 +39,7 @@ const lists: Record<string, { api: string; paged: boolean; count: (body: never) 
   '/inspections': { api: '/api/inspections', paged: true, count: (b: { total: number }) => b.total },
   '/findings': { api: '/api/findings', paged: true, count: (b: { total: number }) => b.total },
   '/corrective-actions': { api: '/api/corrective-actions', paged: true, count: (b: { total: number }) => b.total },
+  '/difficulties': { api: '/api/difficulties', paged: true, count: (b: { total: number }) => b.total },
   '/reports/submissions': { api: '/api/report-submissions', paged: false, count: (b: { items: unknown[] }) => b.items.length },
 };
 
@@ -77,7 +78,7 @@ describe("the dashboard's links on the demo season", () => {
     }
     // Reports 3, findings 3 kinds and at least one group, corrective actions 3.
     expect(followed).toBeGreaterThanOrEqual(10);
-    const figure = (key: string) => d.sections.find((x) => x.key === key)!.items.reduce((a, it) => a + it.value, 0);
+    const figure = (key: string) => d.sections.find((x) => x.key === key)!.items.reduce((a, it) => a + (it.value ?? 0), 0);
     expect(figure('reports')).toBeGreaterThan(0);
     expect(figure('findings')).toBeGreaterThan(0);
     expect(figure('corrective_actions')).toBeGreaterThan(0);
@@ -90,6 +91,16 @@ describe("the dashboard's links on the demo season", () => {
     const list = (await leader.get(`/api/difficulties?${link.searchParams.toString()}`)).json() as { counts: { open: number; answered: number } };
     const value = (key: string) => s.items.find((i) => i.key === key)!.value;
     expect(list.counts).toMatchObject({ open: value('open'), answered: value('answered') });
+    // Each count links to exactly its records: "Đã trả lời" to the answered (or closed) ones, "Chưa trả lời" to the open ones.
+    for (const key of ['answered', 'open']) {
+      const item = s.items.find((i) => i.key === key)!;
+      expect(item.link).toContain(`state=${key}`);
+      expect(await countBehind(item.link!), `${key} → ${item.link}`).toBe(item.value);
+    }
+    // The mean response time is a measure, not a count (not in the counts' chart): null when nothing was answered.
+    const mean = s.items.find((i) => i.key === 'response_days')!;
+    expect(mean.measure).toBe(true);
+    if (value('answered') === 0) expect(mean.value).toBeNull();
   });
 
   it('a unit subtree carries over: a ward of the town counts its own records only', async () => {
@@ -104,6 +115,7 @@ describe("the dashboard's links on the demo season", () => {
       ['/api/findings?kind=praise', 'kind'],
       ['/api/findings?unitId=not-a-uuid', 'unitId'],
       ['/api/corrective-actions?state=late', 'state'],
+      ['/api/difficulties?state=late', 'state'],
       ['/api/report-submissions?timeliness=soon', 'timeliness'],
       ['/api/inspections?month=13&year=2021', 'month'],
       ['/api/inspections?month=3', 'year'],

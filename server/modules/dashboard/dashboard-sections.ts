@@ -46,7 +46,7 @@ export async function dashboardSections(tx: DbOrTx, actor: Actor | null, filter:
 type SectionItem = DashboardSection['items'][number];
 
 /** One item of a section: its key, Vietnamese and English labels, the count and the link to its records. */
-export const sectionItem = (key: string, vi: string, en: string, value: number, link: string | null): SectionItem => ({ key, label: { vi, en }, value, link });
+export const sectionItem = (key: string, vi: string, en: string, value: number | null, link: string | null): SectionItem => ({ key, label: { vi, en }, value, link });
 
 /** The year's first and last days, for the SQL of a section. */
 export const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });

@@ -24,14 +24,15 @@ registerDashboardSection({
     );
     // The year's list under the root (its counts say how many are open and answered, and the mean
     // response time: "open" is two statuses, raised and forwarded).
-    const link = () => listLink('/difficulties', { year, unitId: rootId });
+    const link = (state: 'open' | 'answered') => listLink('/difficulties', { year, unitId: rootId, state });
     return {
       key: 'difficulties',
       title: { vi: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban', en: 'Difficulties raised to the committee' },
       items: [
-        sectionItem('answered', 'Đã trả lời', 'Answered', Number(r.answered), link()),
-        sectionItem('open', 'Chưa trả lời', 'Not answered yet', Number(r.open), link()),
-        sectionItem('response_days', 'Thời gian trả lời bình quân (ngày làm việc)', 'Mean response time (working days)', r.average === null ? 0 : Number(r.average), link()),
+        sectionItem('answered', 'Đã trả lời', 'Answered', Number(r.answered), link('answered')),
+        sectionItem('open', 'Chưa trả lời', 'Not answered yet', Number(r.open), link('open')),
+        // A mean, not a count: not in the chart of counts; null ("–") when nothing was answered.
+        { ...sectionItem('response_days', 'Thời gian trả lời bình quân (ngày làm việc)', 'Mean response time (working days)', r.average === null ? null : Number(r.average), link('answered')), measure: true },
       ],
     };
   },

@@ -27,6 +27,8 @@ export interface DifficultyFilter {
   q?: string;
   forwardedToMe?: 'true' | 'false';
   status?: string;
+  /** open: raised or forwarded; answered: answered or closed. */
+  state?: 'open' | 'answered';
   reformAreaId?: string;
   agencyId?: string;
   year?: number;
@@ -49,7 +51,11 @@ function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
 /** A page of the difficulties the actor may see, newest first, and counts under the same filters but status. */
 export async function listDifficulties(tx: DbOrTx, actor: Actor, f: DifficultyFilter, page: { page: number; pageSize: number }) {
   const base = baseConditions(actor, f);
-  const where = and(base, f.status ? eq(difficulty.status, f.status) : undefined);
+  const where = and(
+    base,
+    f.status ? eq(difficulty.status, f.status) : undefined,
+    f.state ? sql`${difficulty.status} in ${f.state === 'open' ? sql`('raised','forwarded')` : sql`('answered','closed')`}` : undefined,
+  );
   const rows = await select(tx)
     .where(where)
     .orderBy(desc(difficulty.raisedOn), desc(difficulty.createdAt), desc(difficulty.id))

@@ -91,5 +91,5 @@ export function sectionSentence(s: Section): string {
     const totals = s.items.filter((i) => !i.key.includes(':')).map((i) => `${lower(i.label.vi)}: ${i.value}`);
     return `${s.title.vi}: ${totals.join(', ')}${groups.length ? ` (theo nội dung — ${groups.join('; ')})` : ''}.`;
   }
-  return `${s.title.vi}: ${s.items.map((i) => `${lower(i.label.vi)}: ${i.value}`).join(', ')}.`;
+  return `${s.title.vi}: ${s.items.map((i) => `${lower(i.label.vi)}: ${i.value ?? '–'}`).join(', ')}.`;
 }

@@ -150,7 +150,7 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
           key={s.key}
           title={language === 'vi' ? s.title.vi : s.title.en}
           columns={[t('dashboard.col.item'), t('dashboard.col.count')]}
-          rows={s.items.map((it) => ({ key: it.key, label: language === 'vi' ? it.label.vi : it.label.en, value: it.value, link: it.link }))}
+          rows={s.items.map((it) => ({ key: it.key, label: language === 'vi' ? it.label.vi : it.label.en, value: it.value, link: it.link, notCharted: it.measure }))}
           chart="bar"
           format={count}
         />

@@ -10,6 +10,8 @@ export interface FigureRow {
   value: number | null;
   /** Where the records behind the number are. */
   link?: string | null;
+  /** A measure (a mean), not one of the counts: in the table, not drawn in the chart. */
+  notCharted?: boolean;
   /** More columns for the table (rank, units scored…). */
   extra?: ReactNode[];
 }
@@ -53,7 +55,9 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
     a.click();
     URL.revokeObjectURL(url);
   };
-  const data = rows.map((r) => ({ name: r.label, value: r.value ?? 0 }));
+  // A measure (a mean) is in the table only: the chart (and its summary) draws the counts.
+  const charted = rows.filter((r) => !r.notCharted);
+  const data = charted.map((r) => ({ name: r.label, value: r.value ?? 0 }));
   const height = chart === 'barHorizontal' ? Math.max(160, rows.length * 26 + 40) : 220;
   return (
     <Card withBorder padding="md">
@@ -79,7 +83,7 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
       </Group>
       {rows.length === 0 && <Text c="dimmed">{t('dashboard.empty')}</Text>}
       {rows.length > 0 && view === 'chart' && (
-        <div role="img" aria-label={`${title}. ${summary ?? rows.map((r) => `${r.label}: ${format(r.value)}`).join('; ')}`} style={{ width: '100%', height }}>
+        <div role="img" aria-label={`${title}. ${summary ?? charted.map((r) => `${r.label}: ${format(r.value)}`).join('; ')}`} style={{ width: '100%', height }}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height }}>
             {chart === 'line' ? (
               <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>

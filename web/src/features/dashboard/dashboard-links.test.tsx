@@ -25,10 +25,10 @@ const session = {
 const id = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const town = id(1);
 const team = id(5);
-const section = (key: string, title: string, items: [string, string, number, string][]): DashboardDto['sections'][number] => ({
+const section = (key: string, title: string, items: [string, string, number | null, string, boolean?][]): DashboardDto['sections'][number] => ({
   key,
   title: { vi: title, en: title },
-  items: items.map(([k, label, value, link]) => ({ key: k, label: { vi: label, en: label }, value, link })),
+  items: items.map(([k, label, value, link, measure]) => ({ key: k, label: { vi: label, en: label }, value, link, ...(measure ? { measure } : {}) })),
 });
 const dashboard: DashboardDto = {
   year: 2021,
@@ -76,6 +76,11 @@ const dashboard: DashboardDto = {
       ['overdue', 'Quá hạn', 12, `/corrective-actions?visitYear=2021&unitId=${town}&state=overdue`],
       ['closed', 'Đã hoàn thành', 13, `/corrective-actions?visitYear=2021&unitId=${town}&state=closed`],
     ]),
+    section('difficulties', 'Khó khăn, vướng mắc kiến nghị lên Ủy ban', [
+      ['answered', 'Đã trả lời', 0, `/difficulties?year=2021&unitId=${town}&state=answered`],
+      ['open', 'Chưa trả lời', 3, `/difficulties?year=2021&unitId=${town}&state=open`],
+      ['response_days', 'Thời gian trả lời bình quân (ngày làm việc)', null, `/difficulties?year=2021&unitId=${town}&state=answered`, true],
+    ]),
   ],
 };
 
@@ -92,6 +97,7 @@ const answers: { path: string; query: Record<string, string>; total: number }[] 
   { path: '/api/corrective-actions', query: { visitYear: '2021', unitId: town, state: 'open' }, total: 8 },
   { path: '/api/corrective-actions', query: { visitYear: '2021', unitId: town, state: 'overdue' }, total: 12 },
   { path: '/api/corrective-actions', query: { visitYear: '2021', unitId: town, state: 'closed' }, total: 13 },
+  { path: '/api/difficulties', query: { year: '2021', unitId: town, state: 'open' }, total: 3 },
 ];
 const paging = new Set(['page', 'pageSize']);
 const totalFor = (url: URL): number => {
@@ -121,6 +127,8 @@ const fetchMock = vi.fn(async (input: string) => {
   if (url.pathname === '/api/report-submissions') return json({ items: Array.from({ length: totalFor(url) }, (_, i) => submission(i + 1)) });
   if (url.pathname === '/api/inspections' || url.pathname === '/api/findings' || url.pathname === '/api/corrective-actions') return json({ items: [], total: totalFor(url) });
   if (url.pathname === '/api/corrective-actions/board') return json({ asOf: '2021-12-20', total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], agencyCount: 0, byContentGroup: [] });
+  if (url.pathname === '/api/difficulties') return json({ items: [], total: totalFor(url), counts: { open: 3, answered: 0, averageResponseWorkingDays: null } });
+  if (url.pathname === '/api/reform-areas') return json({ items: [] });
   if (url.pathname === '/api/plans') return json({ items: [], total: 0 });
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
@@ -174,6 +182,22 @@ describe("the dashboard's numbers open the lists of what they count", () => {
   it('corrective actions overdue', async () => {
     await follow('Yêu cầu khắc phục', 'Quá hạn');
     expect(await screen.findByText('12 yêu cầu khắc phục')).toBeTruthy();
+  });
+
+  it('difficulties not answered yet: the open ones only; the mean response time is no count ("–", not in the chart)', async () => {
+    renderWithProviders(<App />);
+    const title = 'Khó khăn, vướng mắc kiến nghị lên Ủy ban';
+    // The chart draws the two counts only (answered 0, open 3), not the mean.
+    const chart = await screen.findByRole('img', { name: new RegExp(`^${title}`) });
+    expect(chart.getAttribute('aria-label')).toBe(`${title}. Đã trả lời: 0; Chưa trả lời: 3`);
+    await userEvent.setup().click(within(screen.getByRole('radiogroup', { name: `${title}: xem dạng biểu đồ hoặc bảng` })).getByText('Bảng'));
+    const table = await screen.findByRole('table', { name: title });
+    const cells = (row: string) => within(within(table).getAllByRole('row').find((r) => within(r).queryAllByRole('cell')[0]?.textContent === row)!).getAllByRole('cell');
+    expect(cells('Thời gian trả lời bình quân (ngày làm việc)')[1].textContent).toBe('–');
+    await userEvent.setup().click(within(cells('Chưa trả lời')[1]).getByRole('link'));
+    expect(await screen.findByText('3 khó khăn, vướng mắc')).toBeTruthy();
+    expect(window.location.search).toBe(`?year=2021&unitId=${town}&state=open`);
+    expect((screen.getByRole('combobox', { name: 'Trả lời' }) as HTMLInputElement).value).toBe('Chưa trả lời');
   });
 
   it('the lists read the filters from a shared link, and clearing them shows the whole list', async () => {

@@ -9,7 +9,7 @@ import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { DashboardScopeNote, uuidParam } from '../dashboard/DashboardScopeNote.js';
-import { exportUrl, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
+import { difficultyStates, exportUrl, stateParam, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
 import { responseTimeText } from './response-time.js';
 
 export const statusColor: Record<DifficultyStatus, string> = { raised: 'orange', forwarded: 'yellow', answered: 'green', closed: 'gray' };
@@ -59,13 +59,14 @@ export function DifficultiesPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<DifficultyStatus | null>(null);
   const [reformAreaId, setArea] = useState<string | null>(null);
-  // The dashboard links here with ?year=&unitId=.
+  // The dashboard links here with ?year=&unitId=&state= (its "answered" and "not answered yet" counts).
   const [params, setParams] = useSearchParams();
+  const [state, setState] = useState(stateParam(params.get('state')));
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
   const [unitId, setUnitId] = useState<string | null>(uuidParam(params.get('unitId')));
   const [page, setPage] = useState(1);
   const [raising, setRaising] = useState(false);
-  const filters = { q, status, reformAreaId, year, unitId };
+  const filters = { q, status, state, reformAreaId, year, unitId };
   const list = useDifficulties({ ...filters, page });
   const reset = <V,>(set: (v: V) => void) => (v: V) => {
     set(v);
@@ -83,6 +84,7 @@ export function DifficultiesPage() {
       <Group align="flex-end">
         <TextInput label={t('common.search')} value={q} onChange={(e) => reset(setQ)(e.currentTarget.value)} w={260} />
         <Select label={t('difficulties.status')} clearable data={difficultyStatuses.map((s) => ({ value: s, label: t(`difficulties.status.${s}`) }))} value={status} onChange={(v) => reset(setStatus)(v as DifficultyStatus | null)} w={180} />
+        <Select label={t('difficulties.state')} clearable data={difficultyStates.map((s) => ({ value: s, label: t(`difficulties.state.${s}`) }))} value={state} onChange={(v) => reset(setState)(stateParam(v))} w={220} />
         <Select label={t('difficulties.area')} clearable data={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))} value={reformAreaId} onChange={reset(setArea)} w={260} />
         <NumberInput label={t('difficulties.year')} value={year ?? ''} onChange={(v) => reset(setYear)(typeof v === 'number' && v >= 1990 && v <= 2199 ? v : null)} w={110} />
       </Group>
@@ -92,11 +94,13 @@ export function DifficultiesPage() {
           onClear={() => {
             setUnitId(null);
             setYear(null);
+            setState(null);
             setPage(1);
             setParams({}, { replace: true });
           }}
         />
       )}
+      {list.data && <Text size="sm">{t('difficulties.total', { count: list.data.total })}</Text>}
       {list.data && (
         <Text size="sm" data-testid="difficulty-counts">
           {t('difficulties.counts', { open: list.data.counts.open, answered: list.data.counts.answered, average: list.data.counts.averageResponseWorkingDays ?? '—' })}

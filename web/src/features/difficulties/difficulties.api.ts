@@ -3,9 +3,15 @@ import type { Difficulty, DifficultyDetail, ReformArea } from '../../../../share
 import type { DifficultyStatus } from '../../../../shared/domain/difficulty-status.js';
 import { api, withQuery } from '../../lib/api-client.js';
 
+export const difficultyStates = ['open', 'answered'] as const;
+export type DifficultyState = (typeof difficultyStates)[number];
+export const stateParam = (v: string | null): DifficultyState | null => (difficultyStates as readonly string[]).includes(v ?? '') ? (v as DifficultyState) : null;
+
 export interface DifficultyFilters {
   q?: string;
   status?: DifficultyStatus | null;
+  /** open: raised or forwarded; answered: answered or closed (the dashboard's two counts). */
+  state?: DifficultyState | null;
   reformAreaId?: string | null;
   year?: number | null;
   /** The dashboard's unit subtree. */
@@ -13,7 +19,7 @@ export interface DifficultyFilters {
   page: number;
 }
 
-const query = (f: Omit<DifficultyFilters, 'page'>) => ({ q: f.q?.trim() || undefined, status: f.status, reformAreaId: f.reformAreaId, year: f.year, unitId: f.unitId });
+const query = (f: Omit<DifficultyFilters, 'page'>) => ({ q: f.q?.trim() || undefined, status: f.status, state: f.state, reformAreaId: f.reformAreaId, year: f.year, unitId: f.unitId });
 
 export const useReformAreas = () => useQuery({ queryKey: ['reform-areas'], queryFn: ({ signal }) => api.get<{ items: ReformArea[] }>('/api/reform-areas', undefined, signal), select: (d) => d.items });
 
