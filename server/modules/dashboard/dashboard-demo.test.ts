@@ -120,6 +120,12 @@ describe("the dashboard's sections on the demo season", () => {
     expect(report.content.measures).toContain('đã kiến nghị 2 khó khăn, vướng mắc lên Ủy ban nhân dân; đã trả lời 1 kiến nghị');
     expect(report.content.proposals).toContain('Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời:');
     expect(report.content.proposals).toContain('Bồng Sơn');
+    // The units' reports of the year are periodic and pre-visit ones: named as both, never as "phục vụ kiểm tra" only
+    // (section I's "báo cáo phục vụ kiểm tra" are the visits' own reports).
+    const reports = section('reports');
+    expect(report.content.strengths).toContain(`Các đơn vị đã gửi đúng hạn ${reports.on_time} báo cáo (gồm báo cáo định kỳ và báo cáo phục vụ kiểm tra).`);
+    if (reports.late || reports.missing) expect(report.content.shortcomings).toContain(`Việc gửi báo cáo định kỳ và báo cáo phục vụ kiểm tra: ${reports.late} báo cáo gửi trễ hạn, ${reports.missing} báo cáo chưa gửi dù đã quá hạn.`);
+    expect(`${report.content.strengths}\n${report.content.shortcomings}`).not.toMatch(/\d+ báo cáo phục vụ kiểm tra (đúng|trễ) hạn/);
     const text = plainText((await openDocx((await leader.get(`/api/documents/results-report/${report.id}.docx`)).rawPayload)).document);
     // The sections read as sentences with their figures (draft-texts.ts sectionSentence).
     expect(text).toMatch(/Khó khăn, vướng mắc kiến nghị lên Ủy ban: đã trả lời: 1, chưa trả lời: 1, /);

@@ -63,8 +63,10 @@ export function draftTexts(f: ReportFigures, facts: SeasonFacts): { inspected: s
     const onTime = value(reports, 'on_time');
     const late = value(reports, 'late');
     const missing = value(reports, 'missing');
-    if (onTime) strengths.push(`Các đơn vị đã gửi ${onTime} báo cáo phục vụ kiểm tra đúng hạn.`);
-    if (late || missing) shortcomings.push(`Việc gửi báo cáo phục vụ kiểm tra: ${late} báo cáo gửi trễ hạn, ${missing} báo cáo chưa gửi dù đã quá hạn.`);
+    // All the units' reports due in the year: the periodic ones (quarterly, six-monthly…) and those
+    // before a visit, named as both (section I's "báo cáo phục vụ kiểm tra" counts the latter only).
+    if (onTime) strengths.push(`Các đơn vị đã gửi đúng hạn ${onTime} báo cáo (gồm báo cáo định kỳ và báo cáo phục vụ kiểm tra).`);
+    if (late || missing) shortcomings.push(`Việc gửi báo cáo định kỳ và báo cáo phục vụ kiểm tra: ${late} báo cáo gửi trễ hạn, ${missing} báo cáo chưa gửi dù đã quá hạn.`);
   }
   const groups = findingsByGroup(f).filter((g) => !/^[^:]*: \d+ cách làm hay$/.test(g));
   const faults = value(findings, 'shortcoming') + value(findings, 'violation');
