@@ -68,6 +68,8 @@ export const goodPracticeSchema = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   contentGroup: z.string(),
+  /** The group's Vietnamese title on the visit's checklists (its code when none has it). */
+  contentGroupTitle: z.string(),
   title: z.string(),
   text: z.string(),
   recommendation: z.string().nullable(),

@@ -106,6 +106,9 @@ export async function listFindings(db: DbOrTx, actor: Actor, f: GoodPracticeFilt
         unitId: unit.id,
         unitName: unit.name,
         visitedOn: inspection.startsOn,
+        // The group's title on the visit's checklists (as the dashboard names it), else its code.
+        contentGroupTitle: sql<string>`coalesce((select min(ci.group_title) from inspection_checklist_item ci join inspection_checklist c on c.id = ci.checklist_id
+                                                  where c.inspection_id = ${finding.inspectionId} and ci.group_code = ${finding.contentGroup}), ${finding.contentGroup})`,
       })
       .from(finding)
       .innerJoin(inspection, eq(inspection.id, finding.inspectionId))

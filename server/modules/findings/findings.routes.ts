@@ -22,6 +22,7 @@ const listedFinding = (r: Awaited<ReturnType<typeof listFindings>>['rows'][numbe
   unitId: r.unitId,
   unitName: r.unitName,
   contentGroup: r.finding.contentGroup,
+  contentGroupTitle: r.contentGroupTitle,
   title: r.finding.title,
   visitedOn: r.visitedOn,
 });

@@ -82,6 +82,13 @@ describe('findings', () => {
     expect(res.statusCode, res.body).toBe(201);
     const library = await s.secretariat.get('/api/good-practices?q=zalo%20oa%20tiep&year=2021');
     expect(library.json()).toMatchObject({ total: 1, items: [{ title: 'Zalo OA tiếp nhận phản ánh', year: 2021, agencyId: s.a.wardBCommittee.id, unitId: s.a.wardB.id }] });
+    // The findings list names the content group by its Vietnamese title on the visit's checklists, not its code.
+    const listed = (await s.secretariat.get(`/api/findings?visitYear=2021&unitId=${s.a.wardB.id}&contentGroup=feedback`)).json() as { items: { contentGroup: string; contentGroupTitle: string }[] };
+    expect(listed.items.length).toBeGreaterThanOrEqual(1);
+    const checklists = (await s.secretariat.get(`/api/inspections/${visit.id}/checklists`)).json() as InspectionChecklists;
+    const title = checklists.items.flatMap((c) => c.groups).find((g) => g.code === 'feedback')!.title;
+    expect(title).not.toBe('feedback');
+    for (const f of listed.items) expect(f).toMatchObject({ contentGroup: 'feedback', contentGroupTitle: title });
     const all = await s.leader.get(`/api/good-practices?unitId=${s.a.wardB.id}`);
     expect(all.json().items.length).toBeGreaterThanOrEqual(1);
     expect((await s.secretariat.get('/api/good-practices?year=2020')).json().total).toBe(0);

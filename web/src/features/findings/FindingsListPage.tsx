@@ -46,7 +46,7 @@ export function FindingsListPage() {
           w={200}
         />
         {contentGroup && (
-          <Select label={t('findingsList.group')} data={[contentGroup]} value={contentGroup} onChange={(v) => (setContentGroup(v), setPage(1))} clearable w={200} />
+          <Select label={t('findingsList.group')} data={[{ value: contentGroup, label: items.find((f) => f.contentGroup === contentGroup)?.contentGroupTitle ?? contentGroup }]} value={contentGroup} onChange={(v) => (setContentGroup(v), setPage(1))} clearable w={200} />
         )}
       </Group>
       <DashboardScopeNote
@@ -81,7 +81,7 @@ export function FindingsListPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{t(`findingsList.kind.${f.kind}`)}</Table.Td>
-                <Table.Td>{f.contentGroup}</Table.Td>
+                <Table.Td>{f.contentGroupTitle}</Table.Td>
                 <Table.Td>{f.agencyName}</Table.Td>
                 <Table.Td>{formatDate(f.visitedOn)}</Table.Td>
               </Table.Tr>
