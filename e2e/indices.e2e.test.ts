@@ -70,8 +70,8 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     // The sections from the season's records: each number leads to its records.
     await page.getByRole('radiogroup', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban: xem dạng biểu đồ hoặc bảng' }).getByText('Bảng').click();
     const difficulties = page.getByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' });
-    // With the dashboard's year and unit subtree (the list reads them from the URL).
-    expect(await difficulties.getByRole('link').first().getAttribute('href')).toMatch(/^\/difficulties\?year=2021&unitId=[0-9a-f-]{36}$/);
+    // With the dashboard's year and unit subtree, and the state it counts (the list reads them from the URL).
+    expect(await difficulties.getByRole('link').first().getAttribute('href')).toMatch(/^\/difficulties\?year=2021&unitId=[0-9a-f-]{36}&state=answered$/);
     for (const name of ['Báo cáo của các đơn vị', 'Kết quả kiểm tra (phát hiện)', 'Yêu cầu khắc phục']) expect(await page.getByRole('heading', { name }).count()).toBe(1);
     await j.screenshot('dashboard-2021');
 
