@@ -233,6 +233,16 @@ describe('query parameters', () => {
     }
   });
 
+  it('a number is written in decimal digits: hex, binary, exponent or padded forms are refused by name', async () => {
+    for (const value of ['0x7E5', '0b11111100101', '%202021', '1e3', '2021abc']) {
+      const res = await admin.get(`/api/inspections?year=${value}`);
+      const body = expectProblem(res, 400, 'VALIDATION_FAILED') as { invalidParams?: { name: string; code: string }[] };
+      expect(body.invalidParams?.[0], value).toMatchObject({ name: 'query.year', code: 'invalid_type' });
+    }
+    expect((await admin.get('/api/inspections?year=2021')).statusCode).toBe(200);
+    expect((await admin.get('/api/dashboard?year=')).statusCode).toBe(400);
+  });
+
   it('a value with broken percent-encoding is refused', async () => {
     const res = await admin.get('/api/units?q=%ZZ');
     const body = expectProblem(res, 400, 'VALIDATION_FAILED') as { invalidParams?: { name: string }[] };

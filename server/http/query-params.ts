@@ -47,6 +47,22 @@ export function parseQueryString(text: string): Record<string, string | string[]
 const isApiUrl = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /**
+ * Number parameters are read with `z.coerce.number`, which takes whatever `Number()` takes:
+ * `0x7E5`, `0b11111100101`, ` 2021`, `2021.0` all became 2021. Only plain decimal numerals are
+ * numbers here; anything else is 400 `invalid_type` naming the parameter. (An empty value is left
+ * to the schema, which answers `required` or applies its default.)
+ */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** The number parameters of each route, by `METHOD url` as registered. */
+const numberParams = new Map<string, string[]>();
+const routeKey = (method: string | string[], url: string) => `${[method].flat().join(',')} ${url}`;
+function isCoercedNumber(schema: unknown): boolean {
+  let s = schema as { def?: { innerType?: unknown; coerce?: boolean } } | undefined;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = (s as { def: { innerType: unknown } }).def.innerType as typeof s;
+  return s instanceof z.ZodNumber && s.def?.coerce === true;
+}
+
+/**
  * Installs the rule. Call before any route is registered (an onRoute hook sees only routes added
  * after it).
  */
@@ -58,10 +74,20 @@ export function enforceStrictQueries(app: FastifyInstance) {
     if (query === undefined) schema.querystring = z.strictObject({});
     else if (query instanceof z.ZodObject) schema.querystring = query.strict();
     else throw new Error(`${route.method} ${route.url}: the querystring schema must be a z.object so unknown parameters can be refused`);
+    const shape = (schema.querystring as z.ZodObject).shape as Record<string, unknown>;
+    const numbers = Object.keys(shape).filter((key) => isCoercedNumber(shape[key]));
+    if (numbers.length) numberParams.set(routeKey(route.method, route.url), numbers);
   });
   app.addHook('preValidation', async (request) => {
-    if (malformed.has(request.query as object) && isApiUrl(request.routeOptions.url ?? '')) {
+    if (!isApiUrl(request.routeOptions.url ?? '')) return;
+    if (malformed.has(request.query as object)) {
       throw AppError.invalid('query', 'malformed', 'the query string is not valid percent-encoded UTF-8');
+    }
+    const numbers = numberParams.get(routeKey(request.routeOptions.method ?? request.method, request.routeOptions.url ?? '')) ?? [];
+    const query = request.query as Record<string, unknown>;
+    for (const key of numbers) {
+      const value = query[key];
+      if (typeof value === 'string' && value !== '' && !DECIMAL.test(value)) throw AppError.invalid(`query.${key}`, 'invalid_type', 'write the number in decimal digits');
     }
   });
 }
