@@ -3,12 +3,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
 import type { ResultsReportDto } from '../../../shared/api/results-reports.schemas.js';
-import { buildApp, type AppInstance } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { queryRows, type Database } from '../../db/client.js';
-import { seedDemo, type SeedResult } from '../../db/seed/seed-demo.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
-import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js';
+import type { Client } from '../../test/harness.js';
+import { openDemoDashboard, type DemoDashboard } from './demo-dashboard.test-support.js';
 
 /**
  * The dashboard's sections on the demo season (Hoài Nhơn 2021): reports on time, late and
@@ -17,28 +15,14 @@ import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js'
  * records; and the draft results report printing the same figures and reading the difficulties.
  */
 let database: Database;
-let dispose: () => Promise<void>;
-let app: AppInstance;
-let seeded: SeedResult;
 let leader: Client;
 let d: DashboardDto;
-// The demo's "today" for what is overdue: the clock is fixed so the counts do not move with the calendar.
-const now = new Date('2021-12-20T03:00:00Z');
-
+let demo: DemoDashboard | undefined;
 beforeAll(async () => {
-  ({ database, dispose } = await openPrivateDatabase());
-  seeded = await seedDemo(database.db, {});
-  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
-  app = await buildApp({ config, database, version: 'test', logger: false, clock: { now: () => now } });
-  leader = await signIn(app, 'leader', seeded.generatedPassword!);
-  const res = await leader.get('/api/dashboard?year=2021');
-  expect(res.statusCode, res.body).toBe(200);
-  d = res.json();
+  demo = await openDemoDashboard();
+  ({ database, leader, d } = demo);
 });
-afterAll(async () => {
-  await app?.close();
-  await dispose?.();
-});
+afterAll(() => demo?.close());
 
 const section = (key: string) => {
   const s = d.sections.find((x) => x.key === key)!;

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardInspectionsLink, type DashboardDto } from '../../../shared/api/dashboard.schemas.js';
-import { buildApp, type AppInstance } from '../../app.js';
-import { loadConfig } from '../../config.js';
-import type { Database } from '../../db/client.js';
-import { seedDemo } from '../../db/seed/seed-demo.js';
-import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js';
+import type { Client } from '../../test/harness.js';
+import { openDemoDashboard, type DemoDashboard } from './demo-dashboard.test-support.js';
 
 /**
  * Each number of the dashboard links to the list of exactly the records it counts (issue 11 §4):
@@ -12,27 +9,14 @@ import { openPrivateDatabase, signIn, type Client } from '../../test/harness.js'
  * list's API with the link's own query, and the list's total is the figure. The web side (the
  * pages read the same query from the URL) is web/src/features/dashboard/dashboard-links.test.tsx.
  */
-let database: Database;
-let dispose: () => Promise<void>;
-let app: AppInstance;
 let leader: Client;
 let d: DashboardDto;
-const now = new Date('2021-12-20T03:00:00Z');
-
+let demo: DemoDashboard | undefined;
 beforeAll(async () => {
-  ({ database, dispose } = await openPrivateDatabase());
-  const seeded = await seedDemo(database.db, {});
-  const config = { ...loadConfig({ NODE_ENV: 'test', PAR_DATA_DIR: 'tmp/unused' }), webDistDir: '/nonexistent' };
-  app = await buildApp({ config, database, version: 'test', logger: false, clock: { now: () => now } });
-  leader = await signIn(app, 'leader', seeded.generatedPassword!);
-  const res = await leader.get('/api/dashboard?year=2021');
-  expect(res.statusCode, res.body).toBe(200);
-  d = res.json();
+  demo = await openDemoDashboard();
+  ({ leader, d } = demo);
 });
-afterAll(async () => {
-  await app?.close();
-  await dispose?.();
-});
+afterAll(() => demo?.close());
 
 /** The web page a link opens → the API list it reads, and how that list says its count. */
 const lists: Record<string, { api: string; paged: boolean; count: (body: never) => number }> = {
