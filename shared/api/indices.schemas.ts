@@ -466,6 +466,12 @@ export const rankedUnitSchema = z.object({
     satisfactionPct: z.number().nullable(),
     complaints: z.number().int(),
     lastInspectedYear: z.number().int().nullable(),
+    /** Counts from the modules' sources (null: no source); missingReports: the late reports never sent. */
+    openActions: z.number().int().nullable(),
+    overdueActions: z.number().int().nullable(),
+    overdueTasks: z.number().int().nullable(),
+    lateReports: z.number().int().nullable(),
+    missingReports: z.number().int().nullable(),
   }),
   explanation: z.object({ vi: z.string(), en: z.string() }),
 });
@@ -473,6 +479,8 @@ export type RankedUnitDto = z.infer<typeof rankedUnitSchema>;
 export const riskRankingResponse = z.object({
   parentUnitId: z.uuid(),
   year: z.number().int(),
+  /** The day "overdue" and "missing" are judged at: today, or 1 January after the year if earlier. */
+  referenceDate: isoDate,
   parFramework: z.object({ id: z.uuid(), name: z.string(), illustrative: z.boolean() }).nullable(),
   sipasFramework: z.object({ id: z.uuid(), name: z.string(), illustrative: z.boolean() }).nullable(),
   averageIndex: z.number().nullable(),

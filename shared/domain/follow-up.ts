@@ -83,8 +83,10 @@ export const overdueStatuses = ['open', 'in_progress'] as const satisfies readon
 /** An action still to be done (not reported) after its due date (the board's "overdue"); server SQL: actionOverdueSql. */
 export const isActionOverdue = (status: ActionStatus, dueOn: string | null, today: string): boolean => (overdueStatuses as readonly ActionStatus[]).includes(status) && dueOn !== null && dueOn < today;
 
+/** Statuses still to be fixed: what a re-inspection is built from (server SQL: the risk ranking's open actions). */
+export const openActionStatuses = ['open', 'in_progress', 'reported'] as const satisfies readonly ActionStatus[];
 /** Still to be fixed: what a re-inspection is built from. */
-export const isActionOpen = (status: ActionStatus): boolean => status === 'open' || status === 'in_progress' || status === 'reported';
+export const isActionOpen = (status: ActionStatus): boolean => (openActionStatuses as readonly ActionStatus[]).includes(status);
 
 /** The board's columns. */
 export type ActionBoardState = 'open' | 'overdue' | 'closed';

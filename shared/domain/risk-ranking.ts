@@ -15,8 +15,16 @@ import { compareVietnamese } from './vietnamese.js';
  *       complaints       complaints and feedback received in the year
  *       sinceInspection  years since the last inspection, capped at NEVER_INSPECTED_YEARS
  *                        (never inspected, as far as the records go, counts as the cap)
- *       openActions, overdueActions, overdueTasks, lateReports: counts from modules that do not
- *                        exist yet (null: not counted, and said so)
+ *       openActions      corrective actions of the unit's agencies still to be fixed (open, in
+ *                        progress or reported, not closed) at the reference date
+ *       overdueActions   of those, the ones still to be done (not reported) past their due date
+ *                        at the reference date (counted in both: an overdue action weighs more)
+ *       overdueTasks     assigned tasks due in the year done late or still open past due
+ *       lateReports      reports due in the year sent after their due date, or not sent and past
+ *                        due at the reference date (missingReports of them)
+ *       (the last four come from modules that register a source on the server; a factor without
+ *       one is null: not counted, and said so)
+ *     The reference date is today, or the end of the ranking's year if that is earlier.
  *  2. Normalised by the largest value among the units ranked: value / max (0 when max is 0).
  *  3. Score = Σ weight × normalised / Σ weights of the factors with data × 100 (0–100).
  *  4. Highest score first; equal scores share a rank.
@@ -58,6 +66,8 @@ export interface RiskInput {
   overdueActions: number | null;
   overdueTasks: number | null;
   lateReports: number | null;
+  /** Of lateReports, those never sent (the rest were sent late); absent or null: not told apart. */
+  missingReports?: number | null;
 }
 
 export interface FactorScore {
@@ -190,16 +200,23 @@ function explain(rank: number, score: number, u: RiskInput, factors: FactorScore
     en.push([weightOf('sinceInspection'), `inspected in ${u.lastInspectedYear}`]);
   }
   const counts: [RiskFactor, number | null, string, string][] = [
-    ['openActions', u.openActions, 'biện pháp khắc phục chưa hoàn thành', 'open corrective actions'],
-    ['overdueActions', u.overdueActions, 'biện pháp khắc phục quá hạn', 'overdue corrective actions'],
-    ['overdueTasks', u.overdueTasks, 'nhiệm vụ quá hạn', 'overdue tasks'],
-    ['lateReports', u.lateReports, 'báo cáo nộp trễ', 'late reports'],
+    ['openActions', u.openActions, 'biện pháp khắc phục chưa hoàn thành', 'open corrective action'],
+    ['overdueActions', u.overdueActions, 'biện pháp khắc phục quá hạn', 'overdue corrective action'],
+    ['overdueTasks', u.overdueTasks, 'nhiệm vụ quá hạn', 'overdue task'],
   ];
   for (const [f, n, vLabel, eLabel] of counts) {
     if (n) {
       vi.push([weightOf(f), `${n} ${vLabel}`]);
-      en.push([weightOf(f), `${n} ${eLabel}`]);
+      en.push([weightOf(f), `${n} ${eLabel}${n > 1 ? 's' : ''}`]);
     }
+  }
+  if (u.lateReports) {
+    const missing = Math.min(u.lateReports, u.missingReports ?? 0);
+    const sentLate = u.lateReports - missing;
+    const viParts = [sentLate ? `${sentLate} báo cáo nộp muộn` : '', missing ? `${missing} báo cáo quá hạn chưa nộp` : ''].filter(Boolean);
+    const enParts = [sentLate ? `${sentLate} report${sentLate > 1 ? 's' : ''} sent late` : '', missing ? `${missing} report${missing > 1 ? 's' : ''} overdue, not sent` : ''].filter(Boolean);
+    vi.push([weightOf('lateReports'), viParts.join(', ')]);
+    en.push([weightOf('lateReports'), enParts.join(', ')]);
   }
   const order = (parts: [number, string][]) => parts.map((p, i) => ({ p, i })).sort((a, b) => b.p[0] - a.p[0] || a.i - b.i).map((x) => x.p[1]);
   return {

@@ -22,6 +22,7 @@ import { actionBoard, actionHistory, findVisibleAction, listActions } from './co
 import { recordReinspectionResult } from './record-reinspection-result.js';
 import { reviewAction } from './review-action.js';
 import { updateAction } from './update-action.js';
+import './risk-source.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 

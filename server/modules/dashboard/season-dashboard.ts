@@ -63,7 +63,7 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     .limit(200);
 
   const ranking = inReach(actor, 'risk.read', { unitPath: root.path })
-    ? await riskRanking(tx, actor, root.id, q.year).then((r) => ({
+    ? await riskRanking(tx, actor, root.id, q.year, today).then((r) => ({
         items: r.items.slice(0, 10).map((i) => ({ unitId: i.unitId, unitName: i.unitName, rank: i.rank, score: i.score, explanation: i.explanation })),
       }))
     : null;

@@ -23,7 +23,7 @@ export const sha256Hex = (text: string) => crypto.createHash('sha256').update(te
  * the seed stays secret until revealed (reveal-draw.ts). Every draw is kept and audited, so a draw
  * made again because the first one displeased is on the record for all to see once revealed.
  */
-export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typeof createDrawBody>) {
+export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typeof createDrawBody>, today: string) {
   const plan = await findVisiblePlan(tx, ctx.actor, input.planId);
   if (!plan) throw AppError.notFound('plan');
   const place = issuerPlace(plan);
@@ -37,7 +37,7 @@ export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typ
   const scoreOf = new Map<string, number>();
   if (riskYear !== null) {
     // The ranking of the units under the plan's issuing authority (issue 11 §3), with the office's weights.
-    const ranking = await riskRanking(tx, ctx.actor, idsOfPath(plan.issuerUnitPath).at(-1)!, riskYear);
+    const ranking = await riskRanking(tx, ctx.actor, idsOfPath(plan.issuerUnitPath).at(-1)!, riskYear, today);
     for (const item of ranking.items) scoreOf.set(item.unitId, item.score);
   }
   const pool = places.map((p) => {

@@ -1,7 +1,8 @@
 import { idParams } from '../../../shared/api/common.js';
 import { createDrawBody, drawListResponse, drawSchema, drawVerificationSchema, listDrawsQuery, revealDrawBody } from '../../../shared/api/draws.schemas.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import type { AppDeps, AppInstance } from '../../app.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import { contextOf } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { createDraw } from './create-draw.js';
@@ -29,7 +30,7 @@ export async function drawRoutes(app: AppInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = contextOf(request);
       const out = await db.transaction(async (tx) => {
-        const row = await createDraw(tx, ctx, request.body);
+        const row = await createDraw(tx, ctx, request.body, vietnamLocalTime(clockOf(deps).now()).date);
         return presentDraw(tx, ctx.actor, (await findVisibleDraw(tx, ctx.actor, row.id))!);
       });
       return reply.status(201).send(out);

@@ -43,28 +43,29 @@ describe('risk-based ranking', () => {
     const res = await c.leader.get(`/api/risk-ranking?parentUnitId=${a.town.id}&year=2021`);
     expect(res.statusCode, res.body).toBe(200);
     const ranking = res.json() as RiskRankingDto;
-    expect(ranking).toMatchObject({ parFramework: { id: par.id }, sipasFramework: { id: sipas.id }, averageIndex: 86.25, averageSatisfaction: 85, unavailable: ['openActions', 'overdueActions', 'lateReports'] });
+    expect(ranking).toMatchObject({ parFramework: { id: par.id }, sipasFramework: { id: sipas.id }, averageIndex: 86.25, averageSatisfaction: 85, unavailable: [] });
     expect(ranking.weights).toEqual(defaultRiskWeights);
-    // Weights 3,1,2,2,2,2 (sum 12). A: unmet 3/3, lost 2.75/2.75, below index 13.75/13.75, below SIPAS 5/5,
-    // complaints 2/2, years 5/5, and overdue assigned tasks (weight 1: the register counts them) 0 → 12/13 = 92.3.
-    // C: never inspected 5/5 → 2/13 = 15.4. B: all 0 → 0.
+    // Weights 3,1,2,2,2,2 and, counted by their modules though 0 for everyone here, open actions 1,
+    // overdue actions 2, overdue tasks 1, late reports 1 (sum 17). A: unmet 3/3, lost 2.75/2.75, below
+    // index 13.75/13.75, below SIPAS 5/5, complaints 2/2, years 5/5 → 12/17 = 70.6.
+    // C: never inspected 5/5 → 2/17 = 11.8. B: all 0 → 0.
     expect(ranking.items.map((i) => [i.unitName, i.rank, i.score, i.targetAgencyId])).toEqual([
-      [a.wardA.name, 1, 92.3, a.wardACommittee.id],
-      [wardC.name, 2, 15.4, expect.any(String)],
+      [a.wardA.name, 1, 70.6, a.wardACommittee.id],
+      [wardC.name, 2, 11.8, expect.any(String)],
       [a.wardB.name, 3, 0, a.wardBCommittee.id],
     ]);
     expect(ranking.items[0].explanation.vi).toBe(
-      'Hạng 1 (điểm rủi ro 92,3): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,8 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
+      'Hạng 1 (điểm rủi ro 70,6): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,8 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
     );
-    expect(ranking.items[1].explanation.vi).toBe(`Hạng 2 (điểm rủi ro 15,4): chưa có cuộc kiểm tra nào trong dữ liệu; chưa có điểm chỉ số CCHC năm 2021; chưa có chỉ số hài lòng năm 2021.`);
+    expect(ranking.items[1].explanation.vi).toBe(`Hạng 2 (điểm rủi ro 11,8): chưa có cuộc kiểm tra nào trong dữ liệu; chưa có điểm chỉ số CCHC năm 2021; chưa có chỉ số hài lòng năm 2021.`);
     expect(ranking.items[2].figures).toMatchObject({ lastInspectedYear: 2021, complaints: 0, indexPct: 100 });
     expect(ranking.items[2].explanation.vi).toContain('đã được kiểm tra năm 2021');
 
     // The office weighs only the time since the last inspection: B drops, A and C share the top.
     const weights = Object.fromEntries(Object.keys(defaultRiskWeights).map((k) => [k, k === 'sinceInspection' ? 5 : 0]));
     expect((await c.leader.put(`/api/risk-weights/${a.town.id}`, { version: null, weights })).statusCode).toBe(403);
-    // Every weight at 0 (or only on factors without figures yet) ranks nothing: refused, nothing saved.
-    const zero = Object.fromEntries(Object.keys(defaultRiskWeights).map((k) => [k, k === 'openActions' ? 4 : 0]));
+    // Every weight at 0 ranks nothing: refused, nothing saved.
+    const zero = Object.fromEntries(Object.keys(defaultRiskWeights).map((k) => [k, 0]));
     const refused = await c.secretariat.put(`/api/risk-weights/${a.town.id}`, { version: null, weights: zero });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.weights', code: 'all_weights_zero' });

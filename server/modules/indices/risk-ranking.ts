@@ -22,15 +22,34 @@ import { ownerVisible } from './indices.policy.js';
  *  - last inspection: the latest year with an inspection of one of the unit's agencies under way
  *    or closed, or with a plan targeting one of them under way or closed (an issued plan not yet
  *    started is not an inspection);
- *  - corrective actions, assigned tasks, late reports: EXTENSION POINT. No module records them yet;
- *    a module that does registers a `RiskCountSource` below (registerRiskSource) and the factor
- *    starts to count. Until then the ranking lists the factor as unavailable, never a made-up 0.
+ *  - open and overdue corrective actions (corrective-actions/risk-source.ts), overdue assigned
+ *    tasks (assigned-tasks/risk-source.ts), late reports (reports/risk-source.ts): each module
+ *    registers a `RiskCountSource` below (registerRiskSource), one set-based query for all the
+ *    units; a factor without a source is listed as unavailable, never a made-up 0.
+ * "Overdue" and "missing" are judged at the ranking's reference date (riskReferenceDate): today
+ * by the injected clock, or the end of the ranking's year if that is earlier.
  */
 export interface RiskCountSource {
   factor: Extract<RiskFactor, 'openActions' | 'overdueActions' | 'overdueTasks' | 'lateReports'>;
-  /** Counts per unit id for the units and year (units absent from the map count 0). */
-  count(tx: DbOrTx, unitIds: string[], year: number): Promise<Map<string, number>>;
+  /**
+   * Counts per unit id for the units and year (units absent from the map count 0); `asOf` is the
+   * reference date: what is due before it and not done is overdue. A count may say how many of it
+   * are missing reports ({ n, missing }: lateReports only).
+   */
+  count(tx: DbOrTx, unitIds: string[], year: number, asOf: string): Promise<Map<string, RiskCount>>;
 }
+export type RiskCount = number | { n: number; missing: number };
+const countN = (c: RiskCount | undefined): number => (c === undefined ? 0 : typeof c === 'number' ? c : c.n);
+
+/**
+ * The reference date of a ranking: today (the Việt Nam calendar date from the injected clock), or
+ * 1 January after the ranking's year if that is earlier — "due before it" then covers the whole
+ * year, as the report statistics of a past year count every report due in it.
+ */
+export const riskReferenceDate = (year: number, today: string): string => (today < `${year + 1}-01-01` ? today : `${year + 1}-01-01`);
+
+/** SQL `in (…)` list of unit ids, for the sources' grouped counts. */
+export const unitIdList = (unitIds: string[]) => sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `);
 const riskCountSources: RiskCountSource[] = [];
 /** Called once by a module at import time (like registerRecordAccess). */
 export function registerRiskSource(source: RiskCountSource): void {
@@ -119,8 +138,11 @@ async function lastInspectedYears(tx: DbOrTx, units: { id: string; path: string 
   return new Map(rows.filter((r) => ids.has(r.child) && r.y != null).map((r) => [r.child, Number(r.y)]));
 }
 
-/** The ranking of the units under a unit for a year, with the office's weights. */
-export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string, year: number): Promise<RiskRankingDto> {
+/**
+ * The ranking of the units under a unit for a year, with the office's weights; `today` is the
+ * Việt Nam calendar date from the app's clock (what is overdue, riskReferenceDate).
+ */
+export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string, year: number, today: string): Promise<RiskRankingDto> {
   const { weights } = await loadRiskWeights(tx, actor, parentUnitId);
   const children = await tx
     .select({ id: unit.id, name: unit.name, kind: unit.kind, path: unit.path })
@@ -154,9 +176,14 @@ export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string
     for (const r of rows) complaints.set(r.unitId, Number(r.n));
   }
   const inspected = await lastInspectedYears(tx, children, year);
-  const counted = new Map<RiskFactor, Map<string, number>>();
-  for (const s of riskCountSources) counted.set(s.factor, await s.count(tx, ids, year));
-  const countOf = (f: RiskFactor, id: string) => (counted.has(f) ? (counted.get(f)!.get(id) ?? 0) : null);
+  const asOf = riskReferenceDate(year, today);
+  const counted = new Map<RiskFactor, Map<string, RiskCount>>();
+  for (const s of riskCountSources) counted.set(s.factor, ids.length ? await s.count(tx, ids, year, asOf) : new Map());
+  const countOf = (f: RiskFactor, id: string) => (counted.has(f) ? countN(counted.get(f)!.get(id)) : null);
+  const missingOf = (id: string) => {
+    const c = counted.get('lateReports')?.get(id);
+    return c !== undefined && typeof c !== 'number' ? c.missing : null;
+  };
 
   const inputs: RiskInput[] = children.map((c) => ({
     key: c.id,
@@ -171,6 +198,7 @@ export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string
     overdueActions: countOf('overdueActions', c.id),
     overdueTasks: countOf('overdueTasks', c.id),
     lateReports: countOf('lateReports', c.id),
+    missingReports: missingOf(c.id),
   }));
   const ranking = rankByRisk(inputs, weights, year);
   const committees = ids.length
@@ -185,6 +213,7 @@ export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string
   return {
     parentUnitId,
     year,
+    referenceDate: asOf,
     parFramework: par ? { id: par.id, name: par.name, illustrative: par.illustrative } : null,
     sipasFramework: sipas ? { id: sipas.id, name: sipas.name, illustrative: sipas.illustrative } : null,
     averageIndex: ranking.averageIndex,
@@ -201,7 +230,8 @@ export async function riskRanking(tx: DbOrTx, actor: Actor, parentUnitId: string
         rank: r.rank,
         score: r.score,
         factors: r.factors,
-        figures: { unmetCount: i.unmetCount, pointsLost: i.pointsLost, indexPct: i.indexPct, satisfactionPct: i.satisfactionPct, complaints: i.complaints, lastInspectedYear: i.lastInspectedYear },
+        figures: { unmetCount: i.unmetCount, pointsLost: i.pointsLost, indexPct: i.indexPct, satisfactionPct: i.satisfactionPct, complaints: i.complaints, lastInspectedYear: i.lastInspectedYear,
+          openActions: i.openActions, overdueActions: i.overdueActions, overdueTasks: i.overdueTasks, lateReports: i.lateReports, missingReports: i.missingReports ?? null },
         explanation: r.explanation,
       };
     }),

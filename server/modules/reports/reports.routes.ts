@@ -48,6 +48,7 @@ import { MAX_FORM_BYTES, readTemplateForm, templateFormWorkbook } from './templa
 import { readXlsxUpload } from '../../jobs/xlsx-import.js';
 import { copyTemplate, createTemplate, publishTemplate, updateTemplate } from './template-use-cases.js';
 import './reports.files.js';
+import './risk-source.js';
 import { exportSubmissionTables, fileSlug, reportStatistics } from './report-exports.js';
 import { statisticsWorkbook } from './report-workbooks.js';
 import { compilationFile, findCompilationForActor, presentCompilation, requestCompilation } from './report-compilation.js';

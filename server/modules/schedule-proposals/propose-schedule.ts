@@ -35,11 +35,11 @@ export async function schedulablePlan(tx: DbOrTx, ctx: RequestContext, planId: s
  * with the office's weights; a target takes the rank of its own unit or of the ranked unit above
  * it. None when the caller asked for the order by name or may not read the ranking there.
  */
-async function targetRisks(tx: DbOrTx, ctx: RequestContext, plan: { year: number; issuerUnitPath: string }, input: z.infer<typeof proposeScheduleBody>) {
+async function targetRisks(tx: DbOrTx, ctx: RequestContext, plan: { year: number; issuerUnitPath: string }, input: z.infer<typeof proposeScheduleBody>, today: string) {
   const none = { riskYear: null, riskOf: () => null };
   if (input.order !== 'risk' || !inReach(ctx.actor, 'risk.read', { unitPath: plan.issuerUnitPath })) return none;
   const riskYear = input.riskYear ?? plan.year - 1;
-  const ranking = await riskRanking(tx, ctx.actor, idsOfPath(plan.issuerUnitPath).at(-1)!, riskYear);
+  const ranking = await riskRanking(tx, ctx.actor, idsOfPath(plan.issuerUnitPath).at(-1)!, riskYear, today);
   const byUnit = new Map(ranking.items.map((r) => [r.unitId, { rank: r.rank, score: r.score, unitName: r.unitName }]));
   return { riskYear, riskOf: (unitPath: string) => idsOfPath(unitPath).map((id) => byUnit.get(id)).findLast((r) => r !== undefined) ?? null };
 }
@@ -91,8 +91,8 @@ export async function proposeScheduleForPlan(tx: DbOrTx, ctx: RequestContext, en
     list.push({ key: personKey(m), name: [m.honorific, m.fullName].filter(Boolean).join(' ') });
     peopleOf.set(m.teamId, list);
   }
-  const { riskYear, riskOf } = await targetRisks(tx, ctx, plan, input);
   const today = vietnamLocalTime(env.clock.now()).date;
+  const { riskYear, riskOf } = await targetRisks(tx, ctx, plan, input, today);
   const result = proposeSchedule({
     targets: (wanted ? targets.filter((t) => wanted.has(t.agencyId)) : targets).map((t) => ({ agencyId: t.agencyId, agencyName: t.agencyName, risk: riskOf(t.unitPath) })),
     riskYear,
