@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
+import type { RiskRankingDto } from '../../../shared/api/indices.schemas.js';
 import type { ResultsReportDto } from '../../../shared/api/results-reports.schemas.js';
 import { queryRows, type Database } from '../../db/client.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
@@ -76,6 +77,31 @@ describe("the dashboard's sections on the demo season", () => {
                                 where a.status <> 'draft' and extract(year from i.starts_on) = 2021 and ta.unit_path like ${town} || '%'`);
     expect(section('corrective_actions')).toEqual(want);
     expect(want.open + want.overdue + want.closed).toBeGreaterThan(0);
+  });
+
+  it('ranks the 2021 units with their corrective actions and late reports, the figures counted by hand here (issue 11 §3)', async () => {
+    const ranking = (await leader.get(`/api/risk-ranking?parentUnitId=${(await one(sql`select id from unit where code = '543'`)).id}&year=2021`)).json() as RiskRankingDto;
+    expect(ranking).toMatchObject({ referenceDate: '2021-12-20', unavailable: [] });
+    const rows = await queryRows<{ id: string; open: number; overdue: number; late: number; missing: number }>(
+      database.db,
+      sql`select u.id,
+                 (select count(*)::int from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
+                   where ta.unit_id = u.id and c.status = 'issued' and c.issued_on < '2021-12-20' and a.status in ('open', 'in_progress', 'reported')) as open,
+                 (select count(*)::int from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
+                   where ta.unit_id = u.id and c.status = 'issued' and c.issued_on < '2021-12-20' and a.status in ('open', 'in_progress') and a.due_on < '2021-12-20') as overdue,
+                 (select count(*)::int from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
+                   where sa.unit_id = u.id and r.status in ('open', 'closed') and extract(year from r.due_on) = 2021 and s.status in ('submitted', 'accepted') and s.late) as late,
+                 (select count(*)::int from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
+                   where sa.unit_id = u.id and r.status in ('open', 'closed') and extract(year from r.due_on) = 2021 and s.status not in ('submitted', 'accepted') and r.due_on < '2021-12-20') as missing
+            from unit u where u.parent_id = (select id from unit where code = '543')`,
+    );
+    const want = new Map(rows.map((r) => [r.id, [r.open, r.overdue, r.late + r.missing, r.missing]]));
+    for (const item of ranking.items) expect([item.figures.openActions, item.figures.overdueActions, item.figures.lateReports, item.figures.missingReports], item.unitName).toEqual(want.get(item.unitId));
+    // The demo has all three: some unit explains its rank with each, with the figure.
+    const said = ranking.items.map((i) => i.explanation.vi).join('\n');
+    expect(said).toMatch(/\d+ biện pháp khắc phục chưa hoàn thành/);
+    expect(said).toMatch(/\d+ báo cáo (nộp muộn|quá hạn chưa nộp)/);
+    expect(rows.some((r) => r.open > 0) && rows.some((r) => r.late + r.missing > 0)).toBe(true);
   });
 
   it('exports every section in the dashboard’s .xlsx, one sheet each, with the same numbers', async () => {

@@ -64,10 +64,23 @@ export function RiskRankingPage() {
           {r.unavailable.length > 0 && <Alert color="gray">{t('risk.unavailable', { factors: r.unavailable.map((f) => t(`risk.factor.${f}`)).join('; ') })}</Alert>}
           {parentId && <WeightsEditor unitId={parentId} />}
           <Group>
-            <Button disabled={selected.length === 0} onClick={() => navigate(`/plans?newPlan=1&year=${year + 1}&targets=${selected.join(',')}`)}>
+            <Button
+              disabled={selected.length === 0}
+              onClick={() =>
+                navigate(`/plans?newPlan=1&year=${year + 1}&targets=${selected.join(',')}`, {
+                  // The names the plan dialog lists before the office confirms (the ids alone say nothing).
+                  state: { targetNames: Object.fromEntries((r.items ?? []).filter((i) => i.targetAgencyId && selected.includes(i.targetAgencyId)).map((i) => [i.targetAgencyId, i.unitName])) },
+                })
+              }
+            >
               {t('risk.toPlan', { count: selected.length })}
             </Button>
           </Group>
+          {selected.length > 0 && (
+            <Text size="sm" data-testid="risk-selected">
+              {t('risk.selected', { count: selected.length, names: r.items.filter((i) => i.targetAgencyId && selected.includes(i.targetAgencyId)).map((i) => i.unitName).join(', ') })}
+            </Text>
+          )}
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>

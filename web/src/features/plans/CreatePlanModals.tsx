@@ -25,13 +25,23 @@ function useOpenCreated() {
   const navigate = useNavigate();
   const notify = useNotifySuccess();
   return (plan: PlanDetail) => {
-    notify(t('plans.created'));
+    // With targets (from the risk ranking), the confirmation names the ones the draft took.
+    notify(plan.targets.length ? t('plans.createdWithTargets', { count: plan.targets.length, names: plan.targets.map((x) => x.name).join(', ') }) : t('plans.created'));
     navigate(`/plans/${plan.id}`);
   };
 }
 
-/** A blank draft of the seed's outline, issued by a People's Committee the caller drafts for. */
-export function CreatePlanModal({ opened, onClose, initialTargetAgencyIds = [], initialYear }: ModalProps & { initialTargetAgencyIds?: string[]; initialYear?: number }) {
+/**
+ * A blank draft of the seed's outline, issued by a People's Committee the caller drafts for; with
+ * targets chosen on the risk ranking, the dialog lists them (names, count) before the office confirms.
+ */
+export function CreatePlanModal({
+  opened,
+  onClose,
+  initialTargetAgencyIds = [],
+  initialTargetNames = {},
+  initialYear,
+}: ModalProps & { initialTargetAgencyIds?: string[]; initialTargetNames?: Record<string, string>; initialYear?: number }) {
   const t = useT();
   const { session } = useSession();
   const agencies = useAgencies({}, opened);
@@ -50,6 +60,7 @@ export function CreatePlanModal({ opened, onClose, initialTargetAgencyIds = [], 
     return committees.find((c) => parents.includes(c.id))?.id ?? null;
   }, [agencies.data, committees, session]);
   const issuingAgencyId = issuer ?? ownCommittee;
+  const nameOf = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? initialTargetNames[id] ?? t('plans.chosenTargetUnknown');
   const summaryText = summary ?? t('plans.defaultSummary', { year });
 
   const close = () => {
@@ -81,6 +92,18 @@ export function CreatePlanModal({ opened, onClose, initialTargetAgencyIds = [], 
           />
           <NumberInput label={t('plans.year')} required min={2000} max={2100} allowDecimal={false} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} error={fieldError('year')} w={160} />
           <TextInput label={t('plans.summary')} required value={summaryText} onChange={(e) => setSummary(e.currentTarget.value)} error={fieldError('content.summary')} />
+          {initialTargetAgencyIds.length > 0 && (
+            <Stack gap={4}>
+              <Text fw={500} id="chosen-targets">
+                {t('plans.chosenTargets', { count: initialTargetAgencyIds.length })}
+              </Text>
+              <List size="sm" aria-labelledby="chosen-targets">
+                {initialTargetAgencyIds.map((id) => (
+                  <List.Item key={id}>{nameOf(id)}</List.Item>
+                ))}
+              </List>
+            </Stack>
+          )}
           {create.error ? <ErrorAlert error={create.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

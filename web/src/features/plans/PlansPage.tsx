@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { useT } from '../../i18n/i18n.js';
 import { currentYear, formatDate } from '../../i18n/dates.js';
@@ -21,6 +21,7 @@ export function PlansPage() {
   const [params] = useSearchParams();
   const proposedTargets = (params.get('targets') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const proposedYear = Number(params.get('year')) || undefined;
+  const proposedNames = (useLocation().state as { targetNames?: Record<string, string> } | null)?.targetNames;
   const [dialog, setDialog] = useState<'new' | 'previous' | null>(params.get('newPlan') ? 'new' : null);
   const [page, setPage] = useState(1);
   const plans = usePlans({ year, status, page });
@@ -119,7 +120,7 @@ export function PlansPage() {
         </Group>
       )}
 
-      {canDraft && <CreatePlanModal opened={dialog === 'new'} onClose={() => setDialog(null)} initialTargetAgencyIds={proposedTargets} initialYear={proposedYear} />}
+      {canDraft && <CreatePlanModal opened={dialog === 'new'} onClose={() => setDialog(null)} initialTargetAgencyIds={proposedTargets} initialTargetNames={proposedNames} initialYear={proposedYear} />}
       {canDraft && dialog === 'previous' && <FromPreviousModal opened onClose={() => setDialog(null)} plans={recentPlans.data?.items ?? []} />}
     </Stack>
   );
