@@ -71,6 +71,8 @@ describe('the risk ranking page', () => {
     expect((toPlan as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: 'Chọn Hoài Hải' }));
     await user.click(screen.getByRole('checkbox', { name: 'Chọn Tam Quan Nam' }));
+    // The chosen units are named before the office goes on (the plan dialog lists them again).
+    expect((await screen.findByTestId('risk-selected')).textContent).toBe('Đã chọn 2: Hoài Hải, Tam Quan Nam');
     await user.click(screen.getByRole('button', { name: /Lập kế hoạch kiểm tra với 2 đơn vị đã chọn/ }));
     expect((await screen.findByTestId('where')).textContent).toBe(`/plans?newPlan=1&year=2022&targets=${ranking.items[0].targetAgencyId},${ranking.items[1].targetAgencyId}`);
   });
