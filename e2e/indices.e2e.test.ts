@@ -16,7 +16,8 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     const first = page.getByRole('cell', { name: /^Hạng 1 \(điểm rủi ro [\d,]+\): / });
     await expect.poll(() => first.count(), { timeout: 15_000 }).toBe(1);
     expect(await first.textContent()).toMatch(/tiêu chí chưa đạt \(mất [\d,]+ điểm\); .*chỉ số CCHC [\d,]+%/);
-    expect(await page.getByText(/Chưa tính \(chưa có dữ liệu trong hệ thống\)/).count()).toBe(1);
+    // Every factor has its source now (corrective actions, tasks, reports): none is listed as not counted.
+    expect(await page.getByText(/Chưa tính \(chưa có dữ liệu trong hệ thống\)/).count()).toBe(0);
     await j.screenshot('risk-ranking');
     expect(await axeViolations(j.page)).toEqual([]);
 
@@ -27,6 +28,9 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     await page.waitForURL(/\/plans\?newPlan=1&year=2022&targets=/);
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByRole('textbox', { name: 'Năm' }).inputValue()).toBe('2022');
+    // The dialog lists the two chosen targets before the office confirms.
+    const chosen = dialog.getByRole('list', { name: 'Đối tượng kiểm tra đã chọn từ xếp hạng rủi ro (2):' });
+    await expect.poll(() => chosen.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
     await dialog.getByRole('button', { name: 'Tạo kế hoạch mới' }).click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     const planId = new URL(page.url()).pathname.split('/').pop()!;
