@@ -57,4 +57,14 @@ describe('api client', () => {
     await api.get('/api/units').catch(() => undefined);
     expect(handler).toHaveBeenCalledTimes(1);
   });
+
+  it('reads a 400 on path parameters only as not found (a malformed id in the address), a body 400 as invalid fields', async () => {
+    const pathParam = { type: 'about:blank', title: 'x', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'path.id', code: 'invalid_format', reason: 'Invalid UUID' }] };
+    vi.stubGlobal('fetch', async () => problem(400, pathParam));
+    const error = (await api.get('/api/inspections/6835d702-0000').catch((e: unknown) => e)) as ApiError;
+    expect([error.status, error.code]).toEqual([404, 'NOT_FOUND']);
+    vi.stubGlobal('fetch', async () => problem(400, { ...pathParam, invalidParams: [...pathParam.invalidParams, { name: 'body.version', code: 'required', reason: 'required' }] }));
+    const mixed = (await api.post('/api/inspections/6835d702-0000/start', {}).catch((e: unknown) => e)) as ApiError;
+    expect(mixed.code).toBe('VALIDATION_FAILED');
+  });
 });

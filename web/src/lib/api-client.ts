@@ -92,13 +92,19 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's HTML error page): fall back to the status.
   }
+  const invalidParams = Array.isArray(problem.invalidParams) ? problem.invalidParams : [];
   const code = problem.code && knownCodes.has(problem.code) ? problem.code : codeFromStatus(response.status);
+  // A malformed id in the address (/inspections/6835d702-0000) names no record, like an unknown
+  // one: a 400 on path parameters only reads as not found, never as a form's invalid fields.
+  if (response.status === 400 && invalidParams.length > 0 && invalidParams.every((p) => p.name.startsWith('path.'))) {
+    return new ApiError({ status: 404, code: 'NOT_FOUND', title: problem.title, requestId: problem.requestId ?? response.headers.get('x-request-id'), invalidParams, problem });
+  }
   return new ApiError({
     status: response.status,
     code,
     title: problem.title,
     requestId: problem.requestId ?? response.headers.get('x-request-id'),
-    invalidParams: Array.isArray(problem.invalidParams) ? problem.invalidParams : [],
+    invalidParams,
     problem,
   });
 }

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspections.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
-import { InspectionDetail } from './InspectionDetailPage.js';
+import { InspectionDetail, InspectionDetailPage } from './InspectionDetailPage.js';
 import { deadlineText } from './MyTasksPage.js';
 import { officialCalendar } from '../../../../shared/domain/calendar/index.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
@@ -225,5 +225,23 @@ describe('my tasks and the board', () => {
     expect(grid.teams.map(([, name]) => name)).toEqual(['Đoàn kiểm tra số 1', 'Đoàn kiểm tra số 2']);
     expect(grid.cell(teamId, '2021-06-14').map((i) => i.id)).toEqual([visit.id]);
     expect(grid.cell(other, '2021-06-14').map((i) => i.id)).toEqual([other]);
+  });
+});
+
+describe('a malformed id in the address', () => {
+  it('reads as not found, like an unknown id, not as a form with invalid fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ type: 'about:blank', title: 'x', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'path.id', code: 'invalid_format', reason: 'Invalid UUID' }] }, 400)),
+    );
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/inspections/6835d702-0000']}>
+        <Routes>
+          <Route path="/inspections/:id" element={<InspectionDetailPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Không tìm thấy dữ liệu yêu cầu.')).toBeTruthy();
+    expect(screen.queryByText(/Dữ liệu nhập chưa hợp lệ/)).toBeNull();
   });
 });
