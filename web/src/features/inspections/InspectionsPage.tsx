@@ -13,7 +13,7 @@ import { usePlanTeams } from '../teams/teams.api.js';
 import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
-import { mondayOf, SeasonBoard } from './SeasonBoard.js';
+import { mondayOf, planBoardStart, SeasonBoard } from './SeasonBoard.js';
 import { dayNumberToIso, toDayNumber } from '../../../../shared/domain/calendar/dates.js';
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
@@ -57,11 +57,20 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const planTeams = usePlanTeams(planId ?? '');
   const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined };
   const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
-  // The board's window: from the chosen week (the filter's start, else this week) for BOARD_WEEKS weeks.
-  const weekOne = boardStart ?? mondayOf(from ?? today);
+  // The board's window: from the chosen week (the filter's start; for a chosen plan, where its
+  // season is — planBoardStart; else this week) for BOARD_WEEKS weeks.
+  const planSummary = (plans.data?.items ?? []).find((p) => p.id === planId) ?? null;
+  const anchorByPlan = view === 'board' && !!planSummary && !boardStart && !from;
+  const firstVisit = useInspections({ planId, pageSize: 1 }, anchorByPlan);
+  const visitAhead = useInspections({ planId, from: today, pageSize: 1 }, anchorByPlan);
+  const planAnchor =
+    anchorByPlan && firstVisit.data && visitAhead.data
+      ? planBoardStart({ today, periodFrom: planSummary.periodFrom, periodTo: planSummary.periodTo, firstVisitOn: firstVisit.data.items[0]?.startsOn ?? null, visitsAhead: visitAhead.data.total > 0 })
+      : null;
+  const weekOne = boardStart ?? (anchorByPlan ? planAnchor : null) ?? mondayOf(from ?? today);
   const boardTo = addDays(weekOne, BOARD_WEEKS * 7 - 1);
   const list = useInspections({ ...filters, from, to, page, pageSize: INSPECTIONS_PAGE_SIZE }, view === 'list');
-  const board = useInspections({ ...filters, from: weekOne, to: boardTo, pageSize: 500 }, view === 'board');
+  const board = useInspections({ ...filters, from: weekOne, to: boardTo, pageSize: 500 }, view === 'board' && (!anchorByPlan || !!planAnchor));
   const shown = view === 'list' ? list : board;
   // The notices panel drafts from the plan's announced visits still without a notice, whatever page is shown.
   const toNotify = useInspections({ planId, kind: 'announced', status: 'planned', pageSize: 500 }, !!planId);
@@ -102,6 +111,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
           value={planId}
           onChange={(v) => {
             setPlanId(v);
+            setBoardStart(null);
             setTeamId(null);
             setAgencyId(null);
             setPage(1);
@@ -156,9 +166,6 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
       {shown.isPending && <Loader />}
       {shown.error && <ErrorAlert error={shown.error} onReload={() => void shown.refetch()} />}
       {shown.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
-      {planId && <NoticesPanel planId={planId} inspections={toNotify.data?.items ?? []} canSchedule={can('inspection.schedule')} />}
-      {planId && can('inspection.schedule') && <ScheduleProposalPanel planId={planId} />}
-      {planId && can('inspection.schedule') && <DrawsPanel planId={planId} />}
       {items.length > 0 && view === 'board' && <SeasonBoard items={items} from={weekOne} to={boardTo} />}
       {items.length > 0 && view === 'list' && (
         <Table striped highlightOnHover>
@@ -199,6 +206,10 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
         </Table>
       )}
       {view === 'list' && pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('inspections.pages')} />}
+      {/* The schedule first; the plan's notices, proposal and draws below it. */}
+      {planId && <NoticesPanel planId={planId} inspections={toNotify.data?.items ?? []} canSchedule={can('inspection.schedule')} />}
+      {planId && can('inspection.schedule') && <ScheduleProposalPanel planId={planId} />}
+      {planId && can('inspection.schedule') && <DrawsPanel planId={planId} />}
       {scheduling && <ScheduleInspectionModal opened onClose={() => setScheduling(false)} planId={planId} />}
     </Stack>
   );

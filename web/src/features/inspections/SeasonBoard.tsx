@@ -14,6 +14,19 @@ export const mondayOf = (iso: string): string => {
   return dayNumberToIso(jd - (jd % 7));
 };
 
+/**
+ * Where the board opens for a chosen plan when no start is asked for: this week while the plan is
+ * running (today within its period) and has visits still ahead — the week a secretariat works in;
+ * otherwise the week of the plan's first visit (a past or future season shows its visits, not an
+ * empty month), or the plan period's first day when it has none yet.
+ */
+export function planBoardStart(p: { today: string; periodFrom: string; periodTo: string; firstVisitOn: string | null; visitsAhead: boolean }): string {
+  const month = p.today.slice(0, 7);
+  const running = month >= p.periodFrom && month <= p.periodTo;
+  if (running && p.visitsAhead) return mondayOf(p.today);
+  return mondayOf(p.firstVisitOn ?? `${p.periodFrom}-01`);
+}
+
 /** Every Monday from the week of `first` to the week of `last` (capped at two years of weeks). */
 export function weeksBetween(first: string, last: string): string[] {
   const from = toDayNumber(mondayOf(first));

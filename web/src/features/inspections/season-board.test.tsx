@@ -7,7 +7,7 @@ import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspectio
 import { SessionProvider } from '../../auth/session.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { InspectionsPage } from './InspectionsPage.js';
-import { SeasonBoard, seasonGrid } from './SeasonBoard.js';
+import { planBoardStart, SeasonBoard, seasonGrid } from './SeasonBoard.js';
 
 const teamId = '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a';
 const agencyId = '6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0a';
@@ -184,5 +184,67 @@ describe('the season page asks the server for what it shows', () => {
     await user.click(screen.getByRole('button', { name: 'Các tuần sau ›' }));
     await vi.waitFor(() => expect(asked.some((q) => q.get('from') === '2021-07-12')).toBe(true));
     expect(asked.find((q) => q.get('from') === '2021-07-12')!.get('to')).toBe('2021-08-08');
+  });
+});
+
+describe('the board of a chosen plan', () => {
+  it('opens where the plan has visits: this week while it runs with visits ahead, else its first visit, else its period start', () => {
+    const plan = { periodFrom: '2021-01', periodTo: '2021-12' };
+    expect(planBoardStart({ ...plan, today: '2026-11-30', firstVisitOn: '2021-06-15', visitsAhead: false })).toBe('2021-06-14');
+    expect(planBoardStart({ ...plan, today: '2021-09-08', firstVisitOn: '2021-06-15', visitsAhead: true })).toBe('2021-09-06');
+    expect(planBoardStart({ ...plan, today: '2021-09-08', firstVisitOn: '2021-06-15', visitsAhead: false })).toBe('2021-06-14');
+    expect(planBoardStart({ ...plan, today: '2020-12-01', firstVisitOn: null, visitsAhead: false })).toBe('2020-12-28');
+  });
+
+  it('shows a past season’s weeks, not today’s, and puts the schedule before the plan’s panels', async () => {
+    const planId = visit.planId!;
+    const asked: URLSearchParams[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        const params = new URL(url, 'http://x').searchParams;
+        if (url === '/api/session')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans?'))
+          return json({
+            items: [{ id: planId, seriesId: planId, revision: 1, amendsPlanId: null, issuingAgencyId: agencyId, issuingAgencyName: 'UBND thị xã', year: 2021, status: 'issued', summary: 'Kế hoạch 2021', periodFrom: '2021-01', periodTo: '2021-12', documentNumber: '15/KH-UBND', number: 15, issuedOn: '2021-01-10', version: 1, updatedAt: '2021-01-10T00:00:00Z' }],
+            hasMore: false,
+          });
+        if (url.startsWith('/api/inspection-notices')) return json({ items: [] });
+        if (url.startsWith('/api/inspections?')) {
+          asked.push(params);
+          if (params.get('from') === '2026-11-30') return json({ items: [], total: 0 });
+          return json({ items: [visit], total: 19 });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <InspectionsPage today="2026-11-30" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    await user.click(await screen.findByLabelText('Kế hoạch', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: '2021 · 15/KH-UBND', hidden: true }));
+    await user.click(screen.getByText('Theo tuần'));
+    expect(await screen.findByText('Từ 14/06/2021 đến 11/07/2021')).toBeTruthy();
+    const board = await screen.findByRole('table', { name: 'Theo tuần' });
+    expect(within(board).getByRole('button', { name: 'Đổi ngày kiểm tra UBND phường Bồng Sơn' })).toBeTruthy();
+    expect(asked.find((q) => q.get('pageSize') === '500' && q.get('from'))?.get('from')).toBe('2021-06-14');
+    // Never asked for today's empty weeks first.
+    expect(asked.some((q) => q.get('pageSize') === '500' && q.get('from') === '2026-11-30')).toBe(false);
+    const notices = await screen.findByRole('heading', { name: 'Thông báo lịch kiểm tra' });
+    expect(board.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
