@@ -726,6 +726,8 @@ export const en: Record<MessageKey, string> = {
   'inspections.startAt': 'Starting at: {places}',
   'inspections.startedOn': 'Start date (if recorded later)',
   'inspections.startedTime': 'Start time',
+  'inspections.arrivedOn': 'Day the team arrived',
+  'inspections.arrivedAtHint': 'The visit’s days are past: record the day and time the team actually arrived (its first scheduled day by default).',
   'inspections.startedAtHint': 'Leave the date empty to record the current time. To record a visit that already took place, choose the day and time the team arrived.',
   'inspections.confirmStartTitle': 'Start the unannounced visit?',
   'inspections.confirmStartText': 'Has the team arrived at {agency}? Starting records the time and tells the unit at once.',

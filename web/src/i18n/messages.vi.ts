@@ -729,6 +729,8 @@ export const vi = {
   'inspections.startAt': 'Bắt đầu tại: {places}',
   'inspections.startedOn': 'Ngày bắt đầu (nếu ghi nhận sau)',
   'inspections.startedTime': 'Giờ bắt đầu',
+  'inspections.arrivedOn': 'Ngày Đoàn đến đơn vị',
+  'inspections.arrivedAtHint': 'Ngày kiểm tra đã qua: ghi ngày và giờ Đoàn thực tế đến đơn vị (mặc định là ngày đầu tiên theo lịch).',
   'inspections.startedAtHint': 'Để trống ngày: ghi nhận thời điểm hiện tại. Ghi nhận một đợt kiểm tra đã diễn ra: chọn ngày và giờ Đoàn đến đơn vị.',
   'inspections.confirmStartTitle': 'Bắt đầu cuộc kiểm tra đột xuất?',
   'inspections.confirmStartText': 'Đoàn đã đến {agency}? Khi bắt đầu, hệ thống ghi lại thời điểm và thông báo ngay cho đơn vị.',

@@ -40,7 +40,10 @@ export function InspectionDetail({ inspection: i, today = todayIso() }: { inspec
   // Starting is confirmed in a dialog naming the places (an unannounced visit tells the unit at
   // once: not by a stray tap), which also records an earlier arrival (a past season entered later).
   const [confirmingStart, setConfirmingStart] = useState(false);
-  const [startDay, setStartDay] = useState<string | null>(null);
+  // Its days are past: the arrival is asked for, prefilled with its first day — never "now"
+  // silently, which would record 2026 beside a 2021 visit (docs/decisions/unannounced-visits.md).
+  const daysPast = today > i.endsOn;
+  const [startDay, setStartDay] = useState<string | null>(daysPast ? i.startsOn : null);
   const [startTime, setStartTime] = useState(i.startTime ?? '08:00');
   const startedAt = startDay ? `${startDay}T${startTime}:00+07:00` : null;
   const [reason, setReason] = useState('');
@@ -119,11 +122,11 @@ export function InspectionDetail({ inspection: i, today = todayIso() }: { inspec
           {i.kind === 'unannounced' && <Text>{t('inspections.confirmStartText', { agency: i.agencyName })}</Text>}
           {i.places.length > 0 && <Text fw={600}>{t('inspections.startAt', { places: i.places.map((p) => p.name).join('; ') })}</Text>}
           <Group grow align="flex-start">
-            <DateField label={t('inspections.startedOn')} value={startDay} onChange={setStartDay} minDate={i.startsOn} maxDate={today} error={fieldError('startedAt')} />
+            <DateField label={t(daysPast ? 'inspections.arrivedOn' : 'inspections.startedOn')} value={startDay} onChange={setStartDay} minDate={i.startsOn} maxDate={today} required={daysPast} error={fieldError('startedAt')} />
             <TextInput label={t('inspections.startedTime')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} placeholder="08:00" disabled={!startDay} error={startDay && !TIME_OF_DAY.test(startTime) ? t('field.invalid_format') : undefined} />
           </Group>
           <Text size="xs" c="dimmed">
-            {t('inspections.startedAtHint')}
+            {t(daysPast ? 'inspections.arrivedAtHint' : 'inspections.startedAtHint')}
           </Text>
           {move.error && !fieldError('startedAt') && <Alert color="red">{errorMessage(move.error)}</Alert>}
           <Group justify="flex-end">
@@ -132,7 +135,7 @@ export function InspectionDetail({ inspection: i, today = todayIso() }: { inspec
             </Button>
             <Button
               loading={move.isPending}
-              disabled={!!startDay && !TIME_OF_DAY.test(startTime)}
+              disabled={(!!startDay && !TIME_OF_DAY.test(startTime)) || (daysPast && !startDay)}
               onClick={() => move.mutate({ move: 'start', body: { version: i.version, ...(startedAt ? { startedAt } : {}) } }, { onSuccess: () => setConfirmingStart(false) })}
             >
               {t('inspections.confirmStart')}

@@ -123,7 +123,7 @@ describe('inspection detail', () => {
     );
     renderWithProviders(
       <MemoryRouter>
-        <InspectionDetail inspection={visit} />
+        <InspectionDetail inspection={visit} today="2021-06-15" />
       </MemoryRouter>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
@@ -157,7 +157,7 @@ describe('inspection detail', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
     expect(await screen.findByText('Bắt đầu tại: UBND phường Tam Quan Bắc; Điểm tiếp công dân phường Tam Quan Bắc')).toBeTruthy();
     // The day: between the scheduled first day and today (the picker opens on June 2021).
-    await userEvent.click(screen.getByRole('button', { name: /Ngày bắt đầu/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Ngày Đoàn đến đơn vị/ }));
     await userEvent.click(await screen.findByRole('button', { name: '16 June 2021', hidden: true }));
     const time = screen.getByRole('textbox', { name: 'Giờ bắt đầu' });
     await userEvent.clear(time);
@@ -165,6 +165,28 @@ describe('inspection detail', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }));
     await vi.waitFor(() => expect(bodies).toEqual(['{"version":1,"startedAt":"2021-06-16T09:30:00+07:00"}']));
     expect(await screen.findByText('Trước ngày kiểm tra đã lên lịch (15/06/2021): hãy dời lịch cuộc kiểm tra trước.')).toBeTruthy();
+  });
+
+  it('asks for the arrival of a visit whose days are past, prefilled with its first day, never starting it "now" silently', async () => {
+    const bodies: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (!init?.method || init.method === 'GET') return json({ inspectionId: visit.id, items: [], abilities: { fill: false, addChecklist: false, recordFindings: false } });
+        bodies.push(String(init.body));
+        return json({ ...visit, status: 'under_way', startedAt: '2021-11-24T01:00:00Z', version: 2 });
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, startsOn: '2021-11-24', endsOn: '2021-11-24' }} today="2026-12-01" />
+      </MemoryRouter>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Bắt đầu kiểm tra' }));
+    expect(await screen.findByText(/Ngày kiểm tra đã qua: ghi ngày và giờ Đoàn thực tế đến đơn vị/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Ngày Đoàn đến đơn vị/ }).textContent).toContain('24/11/2021');
+    await userEvent.click(screen.getByRole('button', { name: 'Đã đến nơi, bắt đầu' }));
+    await vi.waitFor(() => expect(bodies).toEqual(['{"version":1,"startedAt":"2021-11-24T08:00:00+07:00"}']));
   });
 
   it('shows a re-inspection its requirements as its checklist, not "no checklist yet"', async () => {
