@@ -30,7 +30,12 @@ const inText = (max: number) => documentText(max, 0) as unknown as z.ZodType<str
 const inLines = z.array(documentText(2000)).max(40) as unknown as z.ZodType<string[], string[]>;
 const outLines = z.array(z.string()) as unknown as z.ZodType<string[], string[]>;
 
-export const resultsReportContentInput = z.object({ ...contentShape(inText, inLines), signature: signatureInput });
+/**
+ * Strict at every level (docs/decisions/strict-request-bodies.md): a misspelled text or signature
+ * key (`shortcoming`, `signature.signerName`) is refused with 400 `unknown` at its nested path
+ * (`body.content.shortcoming`) instead of being dropped while the request answers 200.
+ */
+export const resultsReportContentInput = z.object({ ...contentShape(inText, inLines), signature: signatureInput.strict() }).strict();
 export const resultsReportContentSchema = z.object({ ...contentShape(() => z.string(), outLines), signature: signatureSchema });
 export type ResultsReportContent = z.infer<typeof resultsReportContentSchema>;
 

@@ -60,6 +60,16 @@ describe('the annual results report', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     report = edited.json();
     expect((await s.secretariat.patch(`/api/results-reports/${report.id}`, { version: 1, content: { proposals: 'x' } })).statusCode).toBe(409);
+    // Nested unknown keys are refused at their path like a top-level one (strict bodies), and nothing changes.
+    for (const [content, name] of [
+      [{ proposal: 'typo' }, 'body.content.proposal'],
+      [{ proposals: 'x', signature: { position: 'CHỦ TỊCH', signerName: 'A', signer: 'B' } }, 'body.content.signature.signer'],
+    ] as const) {
+      const refused = await s.secretariat.patch(`/api/results-reports/${report.id}`, { version: report.version, content });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().invalidParams).toEqual([expect.objectContaining({ name, code: 'unknown' })]);
+    }
+    expect((await s.secretariat.get(`/api/results-reports/${report.id}`)).json()).toMatchObject({ version: report.version, content: { proposals: report.content.proposals } });
 
     const res = await s.leader.get(`/api/documents/results-report/${report.id}.docx`);
     expect(res.statusCode).toBe(200);
