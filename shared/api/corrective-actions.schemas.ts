@@ -95,6 +95,10 @@ export const boardQuery = z.object({
   /** The page of the "by agency" rows (1-based); totals and content groups are always whole. */
   agencyPage: z.coerce.number().int().min(1).max(100_000).default(1),
   agencyPageSize: z.coerce.number().int().min(1).max(200).default(BOARD_AGENCY_PAGE_SIZE),
+  /** The list's unit filter (the dashboard's links): actions of visits to agencies in the unit's subtree. */
+  unitId: z.uuid().optional(),
+  /** The list's visit-year filter (the dashboard's links): actions of the visits starting in the year. */
+  visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
 });
 const counts = z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() });
 export const actionBoardSchema = z.object({

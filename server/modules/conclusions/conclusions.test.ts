@@ -311,6 +311,13 @@ describe('corrective actions', () => {
     const tooBig = await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&agencyPageSize=1000`);
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().invalidParams).toEqual([expect.objectContaining({ name: 'query.agencyPageSize' })]);
+    // The board is filtered by unit like the list (?unitId=, on the server): the ward's own actions, none of another ward's.
+    const wardA = (await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&unitId=${s.a.wardA.id}`)).json() as ActionBoard;
+    expect(wardA).toMatchObject({ total: board.total, agencyCount: 1, byContentGroup: board.byContentGroup });
+    const listed = (await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&unitId=${s.a.wardA.id}`)).json();
+    expect(listed.total).toBe(board.total.open + board.total.overdue + board.total.closed);
+    expect((await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&unitId=${s.a.wardB.id}`)).json()).toMatchObject({ total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], agencyCount: 0 });
+    expect((await s.secretariat.get(`/api/corrective-actions/board?unitId=x`)).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.unitId' })]);
     expect(board.byContentGroup).toEqual([
       { contentGroup: 'a', open: 0, overdue: 1, closed: 0 },
       { contentGroup: 'c', open: 0, overdue: 1, closed: 1 },

@@ -7,6 +7,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { findVisibleInspection } from '../inspections/inspections.repository.js';
+import { exportScope, listTitle, listWorkbook, LIST_EXPORT_MAX, sendXlsx } from '../../documents/list-workbook.js';
+import { findingColumns, findingKindLabels } from './findings-workbook.js';
 import './findings.files.js';
 import { presentFindings } from './findings.presenter.js';
 import { findingsOf, findVisibleFinding, listFindings, listGoodPractices, photoUrlsOf } from './findings.repository.js';
@@ -111,6 +113,27 @@ export async function findingRoutes(app: AppInstance, deps: AppDeps) {
           items: rows.map((r) => ({ ...listedFinding(r), kind: r.finding.kind as FindingKind, severity: r.finding.severity as FindingSeverity | null })),
         };
       });
+    },
+  );
+
+  app.get(
+    '/api/findings/export.xlsx',
+    { schema: { tags, summary: 'The findings list as .xlsx, with the list filters (a title row names the scope and the filters; a unit the caller does not see: 404)', querystring: listFindingsQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const q = request.query;
+      const bytes = await db.transaction(async (tx) => {
+        const scope = await exportScope(tx, ctx.actor, q.unitId);
+        const { rows } = await listFindings(tx, ctx.actor, { ...q, page: 1, pageSize: LIST_EXPORT_MAX });
+        const items = rows.map((r) => ({ ...listedFinding(r), kind: r.finding.kind as FindingKind, severity: r.finding.severity as FindingSeverity | null }));
+        const title = listTitle('Các phát hiện qua kiểm tra', scope, [
+          ['Năm kiểm tra', q.visitYear],
+          ['Loại', q.kind && findingKindLabels[q.kind]],
+          ['Nhóm nội dung', q.contentGroup && (items[0]?.contentGroupTitle ?? q.contentGroup)],
+        ]);
+        return listWorkbook({ sheet: 'Phát hiện', title, columns: findingColumns, rows: items });
+      });
+      return sendXlsx(reply, bytes, 'cac-phat-hien.xlsx');
     },
   );
 }

@@ -46,7 +46,8 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   const [page, setPage] = useState(1);
   const [agencyPage, setAgencyPage] = useState(1);
   const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1), patch.year !== undefined && setAgencyPage(1));
-  const board = useActionBoard({ year: f.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
+  // The board counts what the list shows: the same year and the same unit (?unitId=, the dashboard's scope), filtered on the server.
+  const board = useActionBoard({ year: f.year ?? undefined, unitId: scope.unitId ?? undefined, visitYear: scope.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
   const list = useActions({
     year: f.year ?? undefined,
     agencyId: f.agencyId ?? undefined,
