@@ -157,6 +157,8 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // The library of good practices: those of the inspections the caller sees; another province's never.
   // The findings of the visits the caller sees (the dashboard's links); another province's never.
   'GET /api/findings': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  // The list's .xlsx with ?unitId= (the title names the unit): another province's unit is not found, before any row is read.
+  'GET /api/findings/export.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/good-practices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   // Schedule notices: drafted and issued by the standing office; issued ones seen with their inspections.
   'GET /api/inspection-notices': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
@@ -189,6 +191,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/conclusions/{id}/reinspection': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
   // Corrective actions (issue 10 §6): the unit plans and reports, the standing office reviews, never the unit.
   'GET /api/corrective-actions': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/corrective-actions/export.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/corrective-actions/board': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
   'GET /api/corrective-actions/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'POST /api/corrective-actions/{id}/updates': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [403, 404], unit_officer: [200, 404] },
@@ -237,6 +240,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/index-frameworks/{id}/publish': { anonymous: 401, admin: [200, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/index-frameworks/{id}/versions': { anonymous: 401, admin: [201, 404], leader: [403, 404], secretariat: [201, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'GET /api/index-frameworks/{id}/results': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
+  'GET /api/index-frameworks/{id}/results.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'PUT /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'PATCH /api/index-frameworks/{id}/sheets/{unitId}/{year}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
@@ -255,6 +259,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'PATCH /api/feedback/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [404, 404] },
   // Risk-based targeting of the town's wards: the leaders and the standing office read, the office sets the weights.
   'GET /api/risk-ranking': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
+  'GET /api/risk-ranking.xlsx': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [200, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   'PUT /api/risk-weights/{unitId}': { anonymous: 401, admin: [403, 403], leader: [403, 404], secretariat: [200, 404], inspector: [403, 403], unit_officer: [403, 403] },
   // The annual results report: read by leaders, the office and admins; drafted by the office, issued by a leader.
@@ -289,6 +294,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/report-requests/{id}/extend': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
   'POST /api/report-requests/{id}/withdraw': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [403, 404] },
   'GET /api/report-submissions': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/report-submissions/export.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/report-submissions/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [200, 404] },
   'PUT /api/report-submissions/{id}/draft': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [200, 404] },
   // The .xlsx form: the template's blank one for the office and the leaders; a report's for whoever sees it; filled back only by the unit.

@@ -640,6 +640,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/corrective-actions': { scoped: true, build: async ({ place }) => (await place.shared('issuedConclusion', () => issuedConclusion(place)), get(`/api/corrective-actions?agencyId=${place.a.wardACommittee.id}`)) },
+  'GET /api/corrective-actions/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('issuedConclusion', () => issuedConclusion(place)), get(`/api/corrective-actions/export.xlsx?unitId=${place.a.town.id}`)) },
   'GET /api/corrective-actions/board': { scoped: true, build: async ({ place }) => get(`/api/corrective-actions/board?planId=${(await place.shared('issuedConclusion', () => issuedConclusion(place))).planId}`) },
   'GET /api/corrective-actions/{id}': { scoped: true, build: async ({ place }) => get(`/api/corrective-actions/${(await place.shared('issuedConclusion', () => issuedConclusion(place))).actions[0].id}`) },
   'POST /api/corrective-actions/{id}/updates': {
@@ -813,6 +814,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/index-frameworks/{id}/results': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/results?year=2021`) },
+  'GET /api/index-frameworks/{id}/results.xlsx': { scoped: true, build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/results.xlsx?year=2021`) },
   'GET /api/index-frameworks/{id}/sheets/{unitId}/{year}': {
     scoped: true,
     build: async ({ place }) => get(`/api/index-frameworks/${(await place.shared('scoredFramework', () => scoredFramework(place))).id}/sheets/${place.a.wardA.id}/2021`),
@@ -883,6 +885,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/risk-ranking': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/risk-ranking?parentUnitId=${place.a.town.id}&year=2021`)) },
+  'GET /api/risk-ranking.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('scoredFramework', () => scoredFramework(place)), get(`/api/risk-ranking.xlsx?parentUnitId=${place.a.town.id}&year=2021`)) },
   'GET /api/awaiting-signature': { scoped: false, build: async () => get('/api/awaiting-signature') },
   'GET /api/results-reports': { scoped: false, build: async () => get('/api/results-reports') },
   'POST /api/results-reports': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: '/api/results-reports', payload: { year: nextReportYear(), issuingAgencyId: place.a.townCommittee.id } }) },
@@ -976,6 +979,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/report-submissions': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get('/api/report-submissions')) },
+  'GET /api/report-submissions/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('openReport', () => openReport(place)), get(`/api/report-submissions/export.xlsx?unitId=${place.a.town.id}`)) },
   'GET /api/report-submissions/{id}': { scoped: true, build: async ({ place }) => get(`/api/report-submissions/${(await place.shared('openReport', () => openReport(place))).id}`) },
   'POST /api/report-requests/{id}/compilations': { scoped: true, build: async ({ place }) => ({ method: 'POST', url: `/api/report-requests/${(await place.shared('openReport', () => openReport(place))).requestId}/compilations` }) },
   // A compilation the caller asked for (or, for a role that may not compile, the office's: 404); out of scope: another province's.
@@ -1103,6 +1107,7 @@ export const matrixRequests: Record<string, Recipe> = {
     },
   },
   'GET /api/findings': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/findings')) },
+  'GET /api/findings/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get(`/api/findings/export.xlsx?unitId=${place.a.town.id}`)) },
   'GET /api/good-practices': { scoped: true, build: async ({ place }) => (await place.shared('finding', () => recordedFinding(place)), get('/api/good-practices?year=2021')) },
   'GET /api/assigned-tasks': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks?assigningAgencyId=${place.a.townCommittee.id}`)) },
   'GET /api/assigned-tasks/export.xlsx': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/assigned-tasks/export.xlsx?assigningAgencyId=${place.a.townCommittee.id}`)) },

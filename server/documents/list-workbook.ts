@@ -62,6 +62,7 @@ export async function listWorkbook<T>(input: { sheet: string; title: string; col
     ws.addRow(
       cols.map((c) => {
         const v = c.value(row, n) ?? null;
+        if (v === '') return null;
         if (c.kind === 'date') return typeof v === 'string' ? excelDate(v) : v;
         if (c.kind === 'percent') return typeof v === 'number' ? v / 100 : v;
         return v;

@@ -299,7 +299,8 @@ export const submissionSchema = submissionSummarySchema.extend({
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
 });
 export type Submission = z.infer<typeof submissionSchema>;
-export const submissionListResponse = z.object({ items: z.array(submissionSummarySchema) });
+/** A page of the reports (`total`: how many match the filters). */
+export const submissionListResponse = z.object({ items: z.array(submissionSummarySchema), total: z.number().int() });
 /** The dashboard's buckets of a unit's report. */
 export const submissionTimeliness = ['on_time', 'late', 'missing'] as const;
 export type SubmissionTimeliness = (typeof submissionTimeliness)[number];
@@ -314,6 +315,8 @@ export const listSubmissionsQuery = z.object({
   unitId: z.uuid().optional(),
   /** As the dashboard counts them: sent on time, sent late (accepted ones included), missing (not sent, past due by today). */
   timeliness: z.enum(submissionTimeliness).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const saveSubmissionBody = z.object({ version, content: submissionContent });

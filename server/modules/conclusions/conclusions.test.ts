@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Conclusion } from '../../../shared/api/conclusions.schemas.js';
-import type { CorrectiveActionDetail, ActionBoard } from '../../../shared/api/corrective-actions.schemas.js';
+import type { CorrectiveAction, CorrectiveActionDetail, ActionBoard } from '../../../shared/api/corrective-actions.schemas.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
+import { actionStatusLabels } from '../corrective-actions/actions-workbook.js';
 import { ManualClock } from '../../clock.js';
 import { appUser, documentRegisterEntry, inspectionConclusion, notification } from '../../db/schema/index.js';
 import { openDocx, paragraphWith, plainText, runWith } from '../../documents/test-support.js';
@@ -318,6 +320,17 @@ describe('corrective actions', () => {
     expect(listed.total).toBe(board.total.open + board.total.overdue + board.total.closed);
     expect((await s.secretariat.get(`/api/corrective-actions/board?planId=${s.plan.id}&unitId=${s.a.wardB.id}`)).json()).toMatchObject({ total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], agencyCount: 0 });
     expect((await s.secretariat.get(`/api/corrective-actions/board?unitId=x`)).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.unitId' })]);
+    // The list as .xlsx: the same rows under the same filters, dates as Excel dates; another province's unit: 404.
+    const full = (await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&unitId=${s.a.wardA.id}&pageSize=200`)).json() as { items: CorrectiveAction[] };
+    const book = await readListWorkbook((await s.secretariat.get(`/api/corrective-actions/export.xlsx?planId=${s.plan.id}&unitId=${s.a.wardA.id}`)).rawPayload);
+    expect(book.title).toContain(`Yêu cầu khắc phục sau kiểm tra — Phạm vi: ${s.a.wardA.name}`);
+    expect(book.title).toContain('Tính đến ngày: 02/08/2021');
+    expect(book.headers).toEqual(['TT', 'Nội dung yêu cầu khắc phục', 'Cơ quan, đơn vị được kiểm tra', 'Đơn vị chịu trách nhiệm', 'Thông báo kết luận số', 'Ngày ban hành', 'Nhóm nội dung', 'Hạn hoàn thành', 'Hạn báo cáo', 'Trạng thái', 'Quá hạn']);
+    expect(book.rows).toEqual(
+      full.items.map((x, i) => [i + 1, x.content, x.agencyName, x.responsibleAgencyName, x.conclusionNumber, x.conclusionIssuedOn, x.contentGroup, x.dueOn, x.reportDueOn, actionStatusLabels[x.status], x.overdue ? 'Có' : null]),
+    );
+    const other = await makeAuthority(t.database.db);
+    expect((await s.secretariat.get(`/api/corrective-actions/export.xlsx?unitId=${other.town.id}`)).statusCode).toBe(404);
     expect(board.byContentGroup).toEqual([
       { contentGroup: 'a', open: 0, overdue: 1, closed: 0 },
       { contentGroup: 'c', open: 0, overdue: 1, closed: 1 },

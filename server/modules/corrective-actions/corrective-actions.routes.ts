@@ -16,6 +16,8 @@ import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
+import { exportScope, listTitle, listWorkbook, LIST_EXPORT_MAX, sendXlsx } from '../../documents/list-workbook.js';
+import { actionColumns, actionStateLabels, actionStatusLabels } from './actions-workbook.js';
 import './corrective-actions.files.js';
 import { presentAction, presentBoard } from './corrective-actions.presenter.js';
 import { actionBoard, actionHistory, findVisibleAction, listActions } from './corrective-actions.repository.js';
@@ -47,6 +49,28 @@ export async function correctiveActionRoutes(app: AppInstance, deps: AppDeps) {
       const { rows, total } = await listActions(tx, ctx.actor, { ...request.query, today: asOf });
       return { items: rows.map((r) => presentAction(ctx.actor, r, asOf)), total };
     });
+  });
+  app.get('/api/corrective-actions/export.xlsx', { schema: { tags, summary: 'The corrective actions as .xlsx, with the list filters (a title row names the scope and the filters; a unit the caller does not see: 404)', querystring: listActionsQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const asOf = today();
+    const q = request.query;
+    const bytes = await db.transaction(async (tx) => {
+      const scope = await exportScope(tx, ctx.actor, q.unitId);
+      const { rows } = await listActions(tx, ctx.actor, { ...q, today: asOf, page: 1, pageSize: LIST_EXPORT_MAX });
+      const items = rows.map((r) => presentAction(ctx.actor, r, asOf));
+      const title = listTitle('Yêu cầu khắc phục sau kiểm tra', scope, [
+        ['Năm kế hoạch', q.year],
+        ['Năm kiểm tra', q.visitYear],
+        ['Đơn vị', q.agencyId ? (items.find((a) => a.agencyId === q.agencyId)?.agencyName ?? items.find((a) => a.responsibleAgencyId === q.agencyId)?.responsibleAgencyName) : undefined],
+        ['Trạng thái', q.status && actionStatusLabels[q.status]],
+        ['Tình trạng', q.state && actionStateLabels[q.state]],
+        ['Quá hạn', q.overdue === undefined ? undefined : q.overdue ? 'có' : 'không'],
+        ['Nhóm nội dung', q.contentGroup === '-' ? 'không thuộc nhóm' : q.contentGroup],
+        ['Tính đến ngày', asOf.split('-').reverse().join('/')],
+      ]);
+      return listWorkbook({ sheet: 'Yêu cầu khắc phục', title, columns: actionColumns, rows: items });
+    });
+    return sendXlsx(reply, bytes, 'yeu-cau-khac-phuc.xlsx');
   });
   app.get('/api/corrective-actions/board', { schema: { tags, summary: 'Open, overdue and closed actions by inspected agency and by content group', querystring: boardQuery, response: { 200: actionBoardSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);

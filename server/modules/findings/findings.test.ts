@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectionChecklists, TemplateDetail } from '../../../shared/api/checklists.schemas.js';
-import type { Finding } from '../../../shared/api/findings.schemas.js';
+import type { Finding, FindingListItem } from '../../../shared/api/findings.schemas.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
+import { makeAuthority } from '../../test/factories.js';
+import { findingKindLabels, findingSeverityLabels } from './findings-workbook.js';
 import type { Inspection } from '../../../shared/api/inspections.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { samplePng } from '../../files/sample-files.js';
@@ -94,5 +97,24 @@ describe('findings', () => {
     expect((await s.secretariat.get('/api/good-practices?year=2020')).json().total).toBe(0);
     // Another ward's officer sees none of ward B's.
     expect((await s.unitOfficerA.get('/api/good-practices')).json().total).toBe(0);
+  });
+
+  it('export the list as .xlsx: the same rows under the same filters, a title naming the scope and the filters; a unit out of scope is not found', async () => {
+    const q = `visitYear=2021&unitId=${s.a.wardB.id}`;
+    const list = (await s.secretariat.get(`/api/findings?${q}&pageSize=200`)).json() as { items: FindingListItem[]; total: number };
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    const res = await s.secretariat.get(`/api/findings/export.xlsx?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = await readListWorkbook(res.rawPayload);
+    expect(book.title).toBe(`Các phát hiện qua kiểm tra — Phạm vi: ${s.a.wardB.name}; Năm kiểm tra: 2021`);
+    expect(book.headers).toEqual(['TT', 'Ngày kiểm tra', 'Năm', 'Cơ quan, đơn vị được kiểm tra', 'Đơn vị hành chính', 'Loại', 'Mức độ', 'Nhóm nội dung', 'Phát hiện']);
+    expect(book.rows).toEqual(
+      list.items.map((f, i) => [i + 1, f.visitedOn, f.year, f.agencyName, f.unitName, findingKindLabels[f.kind], f.severity ? findingSeverityLabels[f.severity] : null, f.contentGroupTitle, f.title]),
+    );
+    // Real Excel dates shown dd/mm/yyyy.
+    expect(book.formats.map((r) => r[1])).toEqual(list.items.map(() => 'dd/mm/yyyy'));
+    const other = await makeAuthority(t.database.db);
+    expect((await s.secretariat.get(`/api/findings/export.xlsx?unitId=${other.town.id}`)).statusCode).toBe(404);
   });
 });

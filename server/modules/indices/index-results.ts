@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { HistoryEntry, ResultRow } from '../../../shared/api/indices.schemas.js';
-import { rankByIndex, round2, summarizeSheet, type SheetSummary } from '../../../shared/domain/index-scoring.js';
+import { leafValue, rankByIndex, round2, summarizeSheet, type SheetSummary } from '../../../shared/domain/index-scoring.js';
 import { indexFramework, indexScore, indexScoreSheet, unit } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
@@ -17,6 +17,8 @@ export interface ScoredUnit {
   parentId: string | null;
   origin: string;
   summary: SheetSummary;
+  /** The sheet's points by criterion id (the value the summary counts: final, else appraised, else self), or 'n/a'. */
+  points: Map<string, number | 'n/a' | null>;
 }
 
 /**
@@ -38,7 +40,11 @@ export async function scoredUnits(tx: DbOrTx, framework: { id: string; aggregati
   const bySheet = new Map<string, (typeof scores)[number][]>();
   for (const s of scores) bySheet.set(s.sheetId, [...(bySheet.get(s.sheetId) ?? []), s]);
   const rules = rulesOf(framework);
-  const units: ScoredUnit[] = sheets.map((s) => ({ ...s, summary: summarizeSheet(criteria, bySheet.get(s.sheetId) ?? [], rules) }));
+  const units: ScoredUnit[] = sheets.map((s) => ({
+    ...s,
+    summary: summarizeSheet(criteria, bySheet.get(s.sheetId) ?? [], rules),
+    points: new Map((bySheet.get(s.sheetId) ?? []).map((x) => [x.criterionId, x.notApplicable ? 'n/a' : leafValue(x)])),
+  }));
   const groups = new Map<string, ScoredUnit[]>();
   for (const u of units) groups.set(u.parentId ?? '', [...(groups.get(u.parentId ?? '') ?? []), u]);
   const ranks = new Map<string, { rank: number | null; peerCount: number; peerAverage: number | null }>();
@@ -76,7 +82,7 @@ export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: st
   // a ward's officer sees their own row alone, whose "average" would be their own score.
   const scored = items.filter((i) => i.indexPct !== null);
   const average = scored.length >= 2 ? round2(scored.reduce((a, i) => a + i.indexPct!, 0) / scored.length) : null;
-  return { frameworkId, year, average, averageOf: average === null ? 0 : scored.length, items };
+  return { frameworkId, year, average, averageOf: average === null ? 0 : scored.length, items, framework, criteria, pointsOf: new Map(visible.map((u) => [u.unitId, u.points])) };
 }
 
 /** A unit's scores across frameworks and years, each with its rank among its peers. */

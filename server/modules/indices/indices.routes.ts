@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { exportScope, sendXlsx } from '../../documents/list-workbook.js';
+import { fileSlug } from '../reports/report-exports.js';
+import { indexResultsWorkbook } from './results-workbook.js';
 import { idParams, uuid } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import {
@@ -134,8 +137,21 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
   });
 
   app.get('/api/index-frameworks/:id/results', { schema: { tags, summary: "Units' totals, index %, unmet criteria and rank among peers for a year", params: idParams, querystring: resultsQuery, response: { 200: resultsResponse, ...errors } } }, async (request) =>
-    db.transaction((tx) => frameworkResults(tx, contextOf(request).actor, request.params.id, request.query.year, request.query.parentUnitId)),
+    db.transaction(async (tx) => {
+      const { frameworkId, year, average, averageOf, items } = await frameworkResults(tx, contextOf(request).actor, request.params.id, request.query.year, request.query.parentUnitId);
+      return { frameworkId, year, average, averageOf, items };
+    }),
   );
+  app.get('/api/index-frameworks/:id/results.xlsx', { schema: { tags, summary: "The year's results as .xlsx: a row per unit the caller reads (as /results), a column per criterion's points, then total, maximum, index %, unmet criteria and rank; a framework the caller does not see: 404", params: idParams, querystring: resultsQuery } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const q = request.query;
+    const out = await db.transaction(async (tx) => {
+      const scope = await exportScope(tx, ctx.actor, q.parentUnitId);
+      const r = await frameworkResults(tx, ctx.actor, request.params.id, q.year, q.parentUnitId);
+      return { bytes: await indexResultsWorkbook(r, scope), name: `ket-qua-${fileSlug(r.framework.name)}-${q.year}.xlsx` };
+    });
+    return sendXlsx(reply, out.bytes, out.name);
+  });
 
   app.get('/api/index-frameworks/:id/sheets/:unitId/:year', { schema: { tags, summary: "A unit's points per criterion for a year, with unmet flags", params: sheetParams, response: { 200: sheetSchema, ...errors } } }, async (request) =>
     db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameworkDetail, Sheet } from '../../../shared/api/indices.schemas.js';
 import { queryRows } from '../../db/client.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
 import { countRows, makeAuthority, signInAuthority } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { frameworkBody, leafIds, publishedFramework, saveFinal } from './test-support.js';
@@ -201,5 +202,25 @@ describe('index scores', () => {
     // …and no "average" that would be their own score; the office's is over both wards.
     expect(theirs).toMatchObject({ average: null, averageOf: 0 });
     expect(after).toMatchObject({ average: 77.5, averageOf: 2 });
+  });
+
+  it('exports the year’s results as .xlsx: a row per unit of /results, a column per criterion, totals, index % and rank; another province’s framework: 404', async () => {
+    const results = (await c.secretariat.get(`/api/index-frameworks/${f.id}/results?year=2021`)).json() as { items: { unitId: string; unitName: string; total: number; applicableMax: number; indexPct: number | null; unmetCount: number; rank: number | null; peerCount: number }[] };
+    const res = await c.secretariat.get(`/api/index-frameworks/${f.id}/results.xlsx?year=2021`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = await readListWorkbook(res.rawPayload);
+    expect(book.title).toContain(`Kết quả ${f.name} năm 2021 — Phạm vi: `);
+    expect(book.headers.slice(0, 2)).toEqual(['TT', 'Đơn vị']);
+    expect(book.headers.slice(2, 6)).toEqual(['1.1 (tối đa 1.5)', '1.2 (tối đa 2.5)', '2.1 (tối đa 2)', '2.2 (tối đa 4)']);
+    expect(book.headers.slice(-5)).toEqual(['Tổng điểm', 'Điểm tối đa áp dụng', 'Chỉ số (%)', 'Số tiêu chí không đạt', 'Xếp hạng']);
+    expect(book.rows.map((r) => [r[1], ...r.slice(-5)])).toEqual(
+      results.items.map((u) => [u.unitName, u.total, u.applicableMax, u.indexPct === null ? null : u.indexPct / 100, u.unmetCount, u.rank === null ? null : `${u.rank}/${u.peerCount}`]),
+    );
+    // Ward A's sheet: 1 + 2.5 + 2 + 0 (the criteria in code order).
+    expect(book.rows.find((r) => r[1] === a.wardA.name)!.slice(2, 6)).toEqual([1, 2.5, 2, 0]);
+    expect(book.formats[0].at(-3)).toBe('0.0%');
+    const other = await makeAuthority(t.database.db);
+    const theirs = await signInAuthority(t.app, other);
+    expect((await theirs.secretariat.get(`/api/index-frameworks/${f.id}/results.xlsx?year=2021`)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RiskRankingDto } from '../../../shared/api/indices.schemas.js';
+import { riskFactorNames, type RiskRankingDto } from '../../../shared/api/indices.schemas.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
+import { riskFactorLabels } from './risk-workbook.js';
 import { defaultRiskWeights } from '../../../shared/domain/risk-ranking.js';
 import { makeAuthority, makeAgency, makeUnit, signInAuthority } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -74,6 +76,13 @@ describe('risk-based ranking', () => {
     expect(saved.json()).toMatchObject({ version: 1, weights: { sinceInspection: 5, unmet: 0 } });
     expect((await c.secretariat.put(`/api/risk-weights/${a.town.id}`, { version: null, weights })).statusCode).toBe(409);
     const reweighed = (await c.secretariat.get(`/api/risk-ranking?parentUnitId=${a.town.id}&year=2021`)).json() as RiskRankingDto;
+    // The whole ranking as .xlsx: the same units in the same order, each factor's figure and share, the explanation.
+    const book = await readListWorkbook((await c.secretariat.get(`/api/risk-ranking.xlsx?parentUnitId=${a.town.id}&year=2021`)).rawPayload);
+    expect(book.title).toContain(`Xếp hạng rủi ro các đơn vị năm 2021 — Phạm vi: ${a.town.name}`);
+    expect(book.headers).toEqual(['Hạng', 'Đơn vị', 'Điểm rủi ro', ...riskFactorNames.flatMap((f) => [riskFactorLabels[f], `${riskFactorLabels[f]} (điểm)`]), 'Giải thích']);
+    expect(book.rows).toEqual(
+      reweighed.items.map((u) => [u.rank, u.unitName, u.score, ...riskFactorNames.flatMap((f) => { const x = u.factors.find((y) => y.factor === f); return [x?.value ?? null, x?.contribution ?? null]; }), u.explanation.vi]),
+    );
     expect(reweighed.items.map((i) => [i.unitName, i.rank, i.score])).toEqual([
       [wardC.name, 1, 100],
       [a.wardA.name, 1, 100],
@@ -88,6 +97,8 @@ describe('risk-based ranking', () => {
     expect((await c.inspector.get(`/api/risk-ranking?parentUnitId=${a.town.id}&year=2021`)).statusCode).toBe(403);
     const other = await makeAuthority(t.database.db);
     expect((await c.leader.get(`/api/risk-ranking?parentUnitId=${other.town.id}&year=2021`)).statusCode).toBe(404);
+    expect((await c.leader.get(`/api/risk-ranking.xlsx?parentUnitId=${other.town.id}&year=2021`)).statusCode).toBe(404);
+    expect((await c.inspector.get(`/api/risk-ranking.xlsx?parentUnitId=${a.town.id}&year=2021`)).statusCode).toBe(403);
     expect((await c.leader.get(`/api/risk-weights/${other.town.id}`)).statusCode).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { agency, appUser, documentRegisterEntry, reportPeriodRule, reportRequest, reportSubmission, reportSubmissionEvent, reportTemplate } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import type { requestStatuses } from '../../../shared/api/reports.schemas.js';
-import type { SubmissionStatus } from '../../../shared/domain/report-status.js';
+import type { SubmissionDisplayStatus, SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { actorOnTeamOf } from '../inspections/inspections.policy.js';
 
 /**
@@ -217,23 +217,49 @@ export function submissionTimelinessSql(timeliness: 'on_time' | 'late' | 'missin
   return sql`(not ${sent} and ${r}.due_on < ${today}::date)`;
 }
 
-export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: { requestId?: string; mine?: boolean; toReview?: boolean } & Partial<SubmissionDashboardFilter>): Promise<SubmissionRow[]> {
+export interface SubmissionListFilter extends Partial<SubmissionDashboardFilter> {
+  requestId?: string;
+  mine?: boolean;
+  toReview?: boolean;
+  /** What people see (displayStatus): the stored status, a submission split into on time and late. */
+  status?: SubmissionDisplayStatus;
+}
+
+/** SQL twin of displayStatus (shared/domain/report-status.ts): the report shows this status. */
+function displayStatusSql(status: SubmissionDisplayStatus): SQL {
+  if (status === 'submitted_on_time') return sql`(${reportSubmission.status} = 'submitted' and ${reportSubmission.late} is not true)`;
+  if (status === 'submitted_late') return sql`(${reportSubmission.status} = 'submitted' and ${reportSubmission.late} is true)`;
+  return eq(reportSubmission.status, status);
+}
+
+/**
+ * A page of the reports the actor may see, with how many match (limit/offset like the other lists;
+ * the review queue oldest first, the rest in the register's order of the units, then by request).
+ */
+export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: SubmissionListFilter, page: { page: number; pageSize: number }): Promise<{ rows: SubmissionRow[]; total: number }> {
+  const where = and(
+    sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`,
+    f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,
+    f.mine ? agencyInReach(actor, 'report.submit', subAgency) : undefined,
+    f.toReview ? awaitingReviewBy(actor) : undefined,
+    f.dueYear || f.timeliness ? sql`${reportRequest.status} in ('open','closed')` : undefined,
+    f.dueYear ? sql`${reportRequest.dueOn} between ${`${f.dueYear}-01-01`}::date and ${`${f.dueYear}-12-31`}::date` : undefined,
+    f.unitId ? sql`${subAgency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.timeliness && f.today ? submissionTimelinessSql(f.timeliness, sql`report_submission`, sql`report_request`, f.today) : undefined,
+    f.status ? displayStatusSql(f.status) : undefined,
+  );
   const rows = await selectSubmissions(tx)
-    .where(
-      and(
-        sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`,
-        f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,
-        f.mine ? agencyInReach(actor, 'report.submit', subAgency) : undefined,
-        f.toReview ? awaitingReviewBy(actor) : undefined,
-        f.dueYear || f.timeliness ? sql`${reportRequest.status} in ('open','closed')` : undefined,
-        f.dueYear ? sql`${reportRequest.dueOn} between ${`${f.dueYear}-01-01`}::date and ${`${f.dueYear}-12-31`}::date` : undefined,
-        f.unitId ? sql`${subAgency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
-        f.timeliness && f.today ? submissionTimelinessSql(f.timeliness, sql`report_submission`, sql`report_request`, f.today) : undefined,
-      ),
-    )
-    .orderBy(...(f.toReview ? [asc(reportSubmission.submittedAt), asc(reportSubmission.id)] : [asc(subAgency.sortKey)]))
-    .limit(f.toReview ? 200 : 5000);
-  return rows.map(flatSubmission);
+    .where(where)
+    .orderBy(...(f.toReview ? [asc(reportSubmission.submittedAt), asc(reportSubmission.id)] : [asc(subAgency.sortKey), asc(reportRequest.dueOn), asc(reportSubmission.id)]))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportSubmission)
+    .innerJoin(reportRequest, eq(reportRequest.id, reportSubmission.requestId))
+    .innerJoin(subAgency, eq(subAgency.id, reportSubmission.agencyId))
+    .where(where);
+  return { rows: rows.map(flatSubmission), total: Number(count?.n ?? 0) };
 }
 export async function submissionHistory(tx: DbOrTx, submissionId: string) {
   return tx.select().from(reportSubmissionEvent).where(eq(reportSubmissionEvent.submissionId, submissionId)).orderBy(asc(reportSubmissionEvent.at), asc(reportSubmissionEvent.id));

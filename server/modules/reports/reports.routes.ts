@@ -51,6 +51,8 @@ import './reports.files.js';
 import './risk-source.js';
 import { exportSubmissionTables, fileSlug, reportStatistics } from './report-exports.js';
 import { statisticsWorkbook } from './report-workbooks.js';
+import { displayStatusLabels, submissionColumns, submissionTimelinessLabels } from './submissions-workbook.js';
+import { exportScope, listTitle, listWorkbook, LIST_EXPORT_MAX, sendXlsx } from '../../documents/list-workbook.js';
 import { compilationFile, findCompilationForActor, presentCompilation, requestCompilation } from './report-compilation.js';
 import { FileStorage } from '../../files/file-storage.js';
 
@@ -173,14 +175,32 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   });
 
   // Submissions.
-  app.get('/api/report-submissions', { schema: { tags, summary: "Units' reports the caller may see (mine=true: those the caller fills in)", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
+  const submissionFilter = (q: Omit<z.output<typeof listSubmissionsQuery>, 'page' | 'pageSize'>) => ({ requestId: q.requestId, mine: q.mine === 'true', toReview: q.toReview === 'true', dueYear: q.dueYear, unitId: q.unitId, timeliness: q.timeliness, status: q.status, today: vietnamLocalTime(clockOf(deps).now()).date });
+  app.get('/api/report-submissions', { schema: { tags, summary: "A page of the units' reports the caller may see (mine=true: those the caller fills in), with how many match", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
+    const { page, pageSize } = request.query;
     return db.transaction(async (tx) => {
-      const q = request.query;
-      const rows = await listVisibleSubmissions(tx, ctx.actor, { requestId: q.requestId, mine: q.mine === 'true', toReview: q.toReview === 'true', dueYear: q.dueYear, unitId: q.unitId, timeliness: q.timeliness, today: vietnamLocalTime(clockOf(deps).now()).date });
-      const items = rows.map(presentSubmissionSummary);
-      return { items: request.query.status ? items.filter((i) => i.displayStatus === request.query.status) : items };
+      const { rows, total } = await listVisibleSubmissions(tx, ctx.actor, submissionFilter(request.query), { page, pageSize });
+      return { items: rows.map(presentSubmissionSummary), total };
     });
+  });
+  app.get('/api/report-submissions/export.xlsx', { schema: { tags, summary: "The units' reports as .xlsx, with the list filters (a title row names the scope and the filters; a unit the caller does not see: 404)", querystring: listSubmissionsQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const q = request.query;
+    const bytes = await db.transaction(async (tx) => {
+      const scope = await exportScope(tx, ctx.actor, q.unitId);
+      const { rows } = await listVisibleSubmissions(tx, ctx.actor, submissionFilter(q), { page: 1, pageSize: LIST_EXPORT_MAX });
+      const title = listTitle("Báo cáo của các đơn vị", scope, [
+        ['Yêu cầu báo cáo', q.requestId ? rows[0]?.requestTitle : undefined],
+        ['Hạn báo cáo trong năm', q.dueYear],
+        ['Tình trạng', q.timeliness && submissionTimelinessLabels[q.timeliness]],
+        ['Trạng thái', q.status && displayStatusLabels[q.status]],
+        ['Báo cáo của đơn vị mình', q.mine === 'true' ? 'có' : undefined],
+        ['Chờ xem xét', q.toReview === 'true' ? 'có' : undefined],
+      ]);
+      return listWorkbook({ sheet: 'Báo cáo', title, columns: submissionColumns, rows: rows.map(presentSubmissionSummary) });
+    });
+    return sendXlsx(reply, bytes, 'bao-cao-cua-cac-don-vi.xlsx');
   });
   app.get('/api/report-submissions/:id', { schema: { tags, params: idParams, response: { 200: submissionSchema, ...errors } } }, async (request) => db.transaction((tx) => submission(tx, contextOf(request), request.params.id)));
   app.put('/api/report-submissions/:id/draft', { schema: { tags, summary: "Autosave the unit's draft (409 VERSION_CONFLICT with the other person's draft in `current`)", params: idParams, body: saveSubmissionBody, response: { 200: submissionSchema, ...errors } } }, async (request) => {
@@ -280,5 +300,4 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
     const stats = await db.transaction((tx) => reportStatistics(tx, contextOf(request), request.query, vietnamLocalTime(clockOf(deps).now()).date));
     return reply.type(xlsx).header('content-disposition', attachment(`ty-le-bao-cao-dung-han-${stats.year}.xlsx`)).send(await statisticsWorkbook(stats.year, stats.items));
   });
-  void z;
 }

@@ -4,6 +4,7 @@ import type { ReportRequest, ReportTemplate, Submission, TemplateBody, TemplateT
 import { ManualClock } from '../../clock.js';
 import { agency, notification, reportTemplate } from '../../db/schema/index.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
 import { samplePdf } from '../../files/sample-files.js';
 import { makeAgency, makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, uniq, type Client, type TestApp } from '../../test/harness.js';
@@ -181,6 +182,32 @@ describe('an ad hoc request and the units’ reports', () => {
     expect(text).not.toContain('có tên trong danh sách kèm theo');
     const told = await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, a.users.unitOfficerA.id), eq(notification.kind, 'report.requested')));
     expect(told.length).toBe(1);
+  });
+
+  it('pages the units’ reports with a total, and exports the same rows as .xlsx under the same filters', async () => {
+    const page1 = (await c.secretariat.get(`/api/report-submissions?requestId=${request.id}&pageSize=1`)).json() as { items: Submission[]; total: number };
+    const page2 = (await c.secretariat.get(`/api/report-submissions?requestId=${request.id}&pageSize=1&page=2`)).json() as { items: Submission[]; total: number };
+    expect(page1.total).toBe(2);
+    expect(page2.total).toBe(2);
+    const all = (await c.secretariat.get(`/api/report-submissions?requestId=${request.id}`)).json() as { items: Submission[]; total: number };
+    expect([...page1.items, ...page2.items].map((x) => x.id)).toEqual(all.items.map((x) => x.id));
+    // The status filter is in SQL, so the total counts what the page shows.
+    expect((await c.secretariat.get(`/api/report-submissions?requestId=${request.id}&status=accepted`)).json()).toEqual({ items: [], total: 0 });
+    expect((await c.secretariat.get(`/api/report-submissions?pageSize=201`)).statusCode).toBe(400);
+
+    const res = await c.secretariat.get(`/api/report-submissions/export.xlsx?requestId=${request.id}&unitId=${a.town.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = await readListWorkbook(res.rawPayload);
+    expect(book.title).toContain(`Phạm vi: ${a.town.name}`);
+    expect(book.title).toContain(`Yêu cầu báo cáo: ${request.title}`);
+    expect(book.headers).toEqual(['TT', 'Cơ quan, đơn vị', 'Yêu cầu báo cáo', 'Trạng thái', 'Ngày gửi', 'Lý do trả lại']);
+    expect(book.rows).toEqual(all.items.map((x, i) => [i + 1, x.agencyName, x.requestTitle, 'Chưa làm', null, null]));
+    // A unit the caller does not see: 404, before any row is read; the unit sees its own report only.
+    const other = await makeAuthority(t.database.db);
+    expect((await c.secretariat.get(`/api/report-submissions/export.xlsx?unitId=${other.town.id}`)).statusCode).toBe(404);
+    const own = await readListWorkbook((await c.unitOfficerA.get(`/api/report-submissions/export.xlsx?requestId=${request.id}`)).rawPayload);
+    expect(own.rows.map((r) => r[1])).toEqual([a.wardACommittee.name]);
   });
 
   it('lets the unit see only its own report; another unit submitting it gets 404', async () => {

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
 
   'common.save': 'Save',
   'common.confirmIssue': 'The document will be signed and numbered and can no longer be changed. Go on?',
+  'common.exportXlsx': 'Export to Excel',
   'common.cancel': 'Cancel',
   'common.create': 'Create',
   'common.edit': 'Edit',

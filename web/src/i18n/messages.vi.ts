@@ -19,6 +19,7 @@ export const vi = {
 
   'common.save': 'Lưu',
   'common.confirmIssue': 'Văn bản sẽ được ký, lấy số và không sửa được nữa. Tiếp tục?',
+  'common.exportXlsx': 'Xuất Excel',
   'common.cancel': 'Hủy',
   'common.create': 'Thêm mới',
   'common.edit': 'Sửa',

@@ -124,7 +124,7 @@ const fetchMock = vi.fn(async (input: string) => {
   if (url.pathname === '/api/session') return json(session);
   if (url.pathname === '/api/dashboard') return json(dashboard);
   if (url.pathname === `/api/units/${town}`) return json({ id: town, name: 'Thị xã Hoài Nhơn' });
-  if (url.pathname === '/api/report-submissions') return json({ items: Array.from({ length: totalFor(url) }, (_, i) => submission(i + 1)) });
+  if (url.pathname === '/api/report-submissions') return json({ items: Array.from({ length: totalFor(url) }, (_, i) => submission(i + 1)), total: totalFor(url) });
   if (url.pathname === '/api/inspections' || url.pathname === '/api/findings' || url.pathname === '/api/corrective-actions') return json({ items: [], total: totalFor(url) });
   if (url.pathname === '/api/corrective-actions/board') return json({ asOf: '2021-12-20', total: { open: 0, overdue: 0, closed: 0 }, byAgency: [], agencyCount: 0, byContentGroup: [] });
   if (url.pathname === '/api/difficulties') return json({ items: [], total: totalFor(url), counts: { open: 3, answered: 0, averageResponseWorkingDays: null } });

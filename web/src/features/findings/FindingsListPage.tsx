@@ -4,6 +4,7 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { FindingListItem } from '../../../../shared/api/findings.schemas.js';
 import { findingKinds, type FindingKind } from '../../../../shared/domain/checklists.js';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
 import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
@@ -24,7 +25,8 @@ export function FindingsListPage() {
   const [kind, setKind] = useState<FindingKind | null>(findingKinds.find((k) => k === params.get('kind')) ?? null);
   const [contentGroup, setContentGroup] = useState<string | null>(params.get('contentGroup'));
   const [page, setPage] = useState(1);
-  const query = { visitYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, kind: kind ?? undefined, contentGroup: contentGroup ?? undefined, page, pageSize };
+  const filters = { visitYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, kind: kind ?? undefined, contentGroup: contentGroup ?? undefined };
+  const query = { ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['findings', 'list', query],
     queryFn: ({ signal }) => api.get<{ items: FindingListItem[]; total: number }>('/api/findings', query, signal),
@@ -33,9 +35,12 @@ export function FindingsListPage() {
   const items = list.data?.items ?? [];
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('findingsList.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('findingsList.title')}
+        </Title>
+        <ExportXlsxButton path="/api/findings/export.xlsx" query={filters} />
+      </Group>
       <Group align="flex-end">
         <Select
           label={t('findingsList.kind')}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { actionStates, BOARD_AGENCY_PAGE_SIZE, type ActionBoard, type ActionState } from '../../../../shared/api/corrective-actions.schemas.js';
 import { actionStatuses, planContentGroups, type ActionStatus } from '../../../../shared/domain/follow-up.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
 import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
@@ -48,7 +49,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1), patch.year !== undefined && setAgencyPage(1));
   // The board counts what the list shows: the same year and the same unit (?unitId=, the dashboard's scope), filtered on the server.
   const board = useActionBoard({ year: f.year ?? undefined, unitId: scope.unitId ?? undefined, visitYear: scope.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
-  const list = useActions({
+  const filters = {
     year: f.year ?? undefined,
     agencyId: f.agencyId ?? undefined,
     status: f.status ?? undefined,
@@ -57,15 +58,17 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
     state: f.state ?? undefined,
     visitYear: scope.year ?? undefined,
     unitId: scope.unitId ?? undefined,
-    page,
-    pageSize,
-  });
+  };
+  const list = useActions({ ...filters, page, pageSize });
   const items = list.data?.items ?? [];
   return (
     <Stack>
-      <Title order={1} size="h3">
-        {t('actions.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h3">
+          {t('actions.title')}
+        </Title>
+        <ExportXlsxButton path="/api/corrective-actions/export.xlsx" query={filters} />
+      </Group>
       <Group align="flex-end">
         <NumberInput label={t('actions.filter.year')} value={f.year ?? ''} min={2000} max={2100} onChange={(v) => set({ year: typeof v === 'number' ? v : null })} w={120} />
         <AgencySelect label={t('actions.filter.agency')} value={f.agencyId} onChange={(agencyId) => set({ agencyId })} clearable />

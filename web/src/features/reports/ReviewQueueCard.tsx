@@ -13,7 +13,7 @@ export function ReviewQueueCard() {
   const t = useT();
   const queue = useQuery({
     queryKey: [...reportKeys.all, 'to-review'],
-    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[] }>('/api/report-submissions', { toReview: 'true' }, signal),
+    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[]; total: number }>('/api/report-submissions', { toReview: 'true', pageSize: 200 }, signal),
   });
   return (
     <Card withBorder>

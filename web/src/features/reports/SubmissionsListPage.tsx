@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Anchor, Badge, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { submissionTimeliness, type SubmissionSummary, type SubmissionTimeliness } from '../../../../shared/api/reports.schemas.js';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
 import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
@@ -14,28 +15,37 @@ import { displayStatusColor, displayStatusKey } from './labels.js';
  * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
  * of the issued requests due in a year (?dueYear=), from agencies under a unit (?unitId=), sent
  * on time, late, or missing by today (?timeliness=). The dashboard's report figures link here.
+ * Paged on the server (50 a page, with the total); "Xuất Excel" downloads every row of the filters.
  */
+const pageSize = 50;
+
 export function SubmissionsListPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
   const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
-  const query = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined };
+  const [page, setPage] = useState(1);
+  const filters = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined };
+  const query = { ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['report-submissions', 'list', query],
-    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[] }>('/api/report-submissions', query, signal),
+    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[]; total: number }>('/api/report-submissions', query, signal),
+    placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('submissionsList.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('submissionsList.title')}
+        </Title>
+        <ExportXlsxButton path="/api/report-submissions/export.xlsx" query={filters} />
+      </Group>
       <Select
         label={t('submissionsList.timeliness')}
         data={submissionTimeliness.map((x) => ({ value: x, label: t(`submissionsList.timeliness.${x}`) }))}
         value={timeliness}
-        onChange={(v) => setTimeliness((v as SubmissionTimeliness | null) ?? null)}
+        onChange={(v) => (setTimeliness((v as SubmissionTimeliness | null) ?? null), setPage(1))}
         clearable
         w={240}
       />
@@ -43,11 +53,12 @@ export function SubmissionsListPage() {
         scope={scope}
         onClear={() => {
           setScope({ year: null, unitId: null });
+          setPage(1);
           setParams({}, { replace: true });
         }}
       />
       <Text size="sm" c="dimmed" aria-live="polite">
-        {list.data ? t('submissionsList.total', { n: items.length }) : ''}
+        {list.data ? t('submissionsList.total', { n: list.data.total }) : ''}
       </Text>
       <ListBody query={list} empty={t('submissionsList.empty')} count={items.length}>
         {() => (
@@ -84,6 +95,7 @@ export function SubmissionsListPage() {
         </Table>
         )}
       </ListBody>
+      {list.data && list.data.total > pageSize && <Pagination total={Math.ceil(list.data.total / pageSize)} value={page} onChange={setPage} />}
     </Stack>
   );
 }

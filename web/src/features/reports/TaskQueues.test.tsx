@@ -30,7 +30,7 @@ describe('the office’s and the leader’s queues in “Việc của tôi”', 
     );
     expect((await screen.findByRole('link', { name: 'UBND phường Bồng Sơn — Báo cáo CCHC quý II năm 2021' })).getAttribute('href')).toBe('/reports/submissions/11111111-1111-4111-8111-111111111111');
     expect(screen.getByText('Muộn')).toBeTruthy();
-    expect(calls).toEqual(['/api/report-submissions?toReview=true']);
+    expect(calls).toEqual(['/api/report-submissions?toReview=true&pageSize=200']);
   });
 
   it('lists the difficulties raised (office) or forwarded to the caller (leader)', async () => {

@@ -37,7 +37,7 @@ export const useRequest = (id: string) =>
 export const useSubmissions = (f: SubmissionFilters, enabled = true) =>
   useQuery({
     queryKey: reportKeys.submissions(f),
-    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[] }>('/api/report-submissions', { requestId: f.requestId, mine: f.mine ? 'true' : undefined }, signal),
+    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[]; total: number }>('/api/report-submissions', { requestId: f.requestId, mine: f.mine ? 'true' : undefined, pageSize: 200 }, signal),
     enabled,
   });
 export const useSubmission = (id: string) =>
