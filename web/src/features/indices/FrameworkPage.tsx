@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Loader, NumberInput, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
 import { Link, useParams } from 'react-router';
 import type { FrameworkDetail, PointsKind } from '../../../../shared/api/indices.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -103,6 +104,7 @@ function Results({ framework }: { framework: FrameworkDetail }) {
       <Group>
         <NumberInput label={t('indices.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={framework.fromYear} max={framework.toYear ?? 2100} w={120} />
         {results.data?.average != null && <Text>{t('indices.averageOf', { value: formatNumber(language, results.data.average), count: results.data.averageOf })}</Text>}
+        <ExportXlsxButton path={`/api/index-frameworks/${framework.id}/results.xlsx`} query={{ year }} />
       </Group>
       {results.isPending && <Loader />}
       {results.error && <ErrorAlert error={results.error} />}

@@ -66,6 +66,8 @@ describe('the risk ranking page', () => {
     expect(await screen.findByText(/Hạng 1 \(điểm rủi ro 100\): 5 tiêu chí chưa đạt \(mất 7,5 điểm\)/)).toBeTruthy();
     expect(String(fetch.mock.calls.find(([u]) => String(u).startsWith('/api/risk-ranking'))![0])).toContain(`parentUnitId=${town.id}`);
     expect(screen.getByText(/Chưa tính \(chưa có dữ liệu trong hệ thống\): Biện pháp khắc phục chưa hoàn thành/)).toBeTruthy();
+    // The whole ranking as .xlsx, for the unit and year shown.
+    expect(screen.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href')).toBe(`/api/risk-ranking.xlsx?parentUnitId=${town.id}&year=2021`);
     const user = userEvent.setup();
     const toPlan = screen.getByRole('button', { name: /Lập kế hoạch kiểm tra với 0 đơn vị/ });
     expect((toPlan as HTMLButtonElement).disabled).toBe(true);
@@ -80,6 +82,7 @@ describe('the risk ranking page', () => {
   it('speaks English when asked', async () => {
     render('en');
     expect(await screen.findByText('Rank 2 (risk score 50): 2 complaints in 2021.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Export to Excel' })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Why' })).toBeTruthy();
   });
 });

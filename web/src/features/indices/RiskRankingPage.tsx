@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Accordion, Alert, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
 import { useNavigate } from 'react-router';
 import { riskFactorNames } from '../../../../shared/api/indices.schemas.js';
 import type { RiskWeights } from '../../../../shared/domain/risk-ranking.js';
@@ -64,6 +65,7 @@ export function RiskRankingPage() {
           {r.unavailable.length > 0 && <Alert color="gray">{t('risk.unavailable', { factors: r.unavailable.map((f) => t(`risk.factor.${f}`)).join('; ') })}</Alert>}
           {parentId && <WeightsEditor unitId={parentId} />}
           <Group>
+            {parentId && <ExportXlsxButton path="/api/risk-ranking.xlsx" query={{ parentUnitId: parentId, year }} />}
             <Button
               disabled={selected.length === 0}
               onClick={() =>
