@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,7 @@ describe('"Xuất Excel" on the lists', () => {
       </MemoryRouter>,
     );
     expect((await screen.findByRole('link', { name: 'Xuất Excel' })).getAttribute('href')).toBe(`/api/corrective-actions/export.xlsx?state=overdue&visitYear=2021&unitId=${town}`);
-    await waitFor(() => expect(urls).toContain(`/api/corrective-actions/board?unitId=${town}&visitYear=2021`));
+    await screen.findByRole('table', { name: 'Theo đơn vị' });
+    expect(urls).toContain(`/api/corrective-actions/board?unitId=${town}&visitYear=2021`);
   });
 });
