@@ -104,6 +104,14 @@ function startBounds(year: number, month?: number): { from: string; to: string }
   return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}` };
 }
 
+/**
+ * The inspection's report is still awaited: it has a due day and no submission to its request was
+ * sent or accepted. The list's reportPending filter and the report reminders (reminders.job.ts)
+ * both ask this.
+ */
+export const reportPending: SQL = sql`${inspection.reportDueOn} is not null and not exists (select 1 from report_request rr join report_submission rs on rs.request_id = rr.id
+  where rr.inspection_id = ${inspection.id} and rs.status in ('submitted', 'accepted'))`;
+
 /** The filters and the visibility rule on the rows of `select` (joined to their target agency and issuer). */
 function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'pageSize'>): SQL | undefined {
   return and(
@@ -118,10 +126,7 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.year ? sql`${inspection.startsOn} between ${startBounds(f.year, f.month).from}::date and ${startBounds(f.year, f.month).to}::date` : undefined,
     f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
     f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
-    f.reportPending
-      ? sql`${inspection.reportDueOn} is not null and not exists (select 1 from report_request rr join report_submission rs on rs.request_id = rr.id
-              where rr.inspection_id = ${inspection.id} and rs.status in ('submitted', 'accepted'))`
-      : undefined,
+    f.reportPending ? reportPending : undefined,
   );
 }
 

@@ -8,7 +8,7 @@ import { notify } from '../../notifications/notify.js';
 import type { SystemContext } from '../audit/audit-log.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { inspectionLink, officeRecipients, teamRecipients, unitOfficers } from './inspection-notifications.js';
-import { findInspection } from './inspections.repository.js';
+import { findInspection, reportPending } from './inspections.repository.js';
 import { agency, inspection, inspectionPlan } from '../../db/schema/index.js';
 
 const system: SystemContext = { actor: null, ip: null, requestId: null };
@@ -34,7 +34,8 @@ function ofAuthorities(p: AuthorityDailyPayload): SQL | undefined {
  * clock): the unit's report is due in two working days, today, or was due on the last working day
  * (to the unit and the office; counted on the working calendar, on working days only), and the
  * visits of tomorrow (to the team, unannounced ones included — the unit is never told of those).
- * A report reminder goes out for announced visits once notified and for desk reviews.
+ * A report reminder goes out for announced visits once notified and for desk reviews, while the
+ * unit's report is still awaited (none sent or accepted).
  */
 export const inspectionRemindersJob = defineJob({
   name: 'inspections.send-reminders',
@@ -59,6 +60,8 @@ export const inspectionRemindersJob = defineJob({
             and(
               inArray(inspection.reportDueOn, [due.soon, due.today, due.overdue]),
               or(and(eq(inspection.kind, 'announced'), eq(inspection.status, 'notified')), and(eq(inspection.kind, 'report'), eq(inspection.status, 'planned'))),
+              // A unit whose report is sent or accepted is not reminded of it.
+              reportPending,
               authorities,
             ),
           );
