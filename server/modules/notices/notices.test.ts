@@ -149,6 +149,18 @@ describe('schedule notices', () => {
     const beforeBasis = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-05-07', signature: sign, overrideReason: 'x' });
     expect(beforeBasis.statusCode).toBe(400);
     expect(beforeBasis.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'before_basis', params: { issuedOn: '10/05/2021', basis: expect.stringMatching(/\/QĐ-UBND$/) } });
+    // Signed the day before ward B's visit: too late for both units, refused without a reason, one bracket deep (issue 8 review).
+    clock.set('2021-09-06T02:00:00Z');
+    try {
+      const late = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-09-06', signature: sign });
+      expect(late.statusCode).toBe(409);
+      const messages = (late.json().conflicts as { code: string; message: string }[]).map((c) => c.message);
+      expect(messages).toHaveLength(2);
+      for (const m of messages) expect(m).not.toMatch(/\([^)]*\(/);
+      expect(messages.join(' ')).toContain('; đơn vị gửi báo cáo chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021).');
+    } finally {
+      clock.set('2021-08-16T02:00:00Z');
+    }
     clock.set('2022-03-01T02:00:00Z');
     try {
       const late = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2022-02-28', signature: sign, overrideReason: 'x' });
@@ -162,6 +174,12 @@ describe('schedule notices', () => {
     expect(issued.documentNumber).toMatch(/^01\/TB-NV$/);
     expect(issued.items.map((i) => i.status)).toEqual(['notified', 'notified']);
     expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', allowedMoves: ['edit', 'start', 'cancel', 'reschedule'] });
+    // The unit has these dates: a new day is a reschedule, and the refusal says so (409 INVALID_TRANSITION with the moves allowed, issue 8 review).
+    const visitA = (await s.secretariat.get(`/api/inspections/${wardA}`)).json();
+    const redated = await s.secretariat.patch(`/api/inspections/${wardA}`, { version: visitA.version, startsOn: '2021-09-10' });
+    expect(redated.statusCode).toBe(409);
+    expect(redated.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['edit', 'start', 'cancel', 'reschedule'] });
+    expect(redated.json().detail).toContain('reschedule');
     // Frozen: no more edits.
     expect((await s.secretariat.patch(`/api/inspection-notices/${notice.id}`, { version: issued.version, content: { summary: 'Khác' } })).json().code).toBe('INVALID_STATE');
 
@@ -307,5 +325,14 @@ describe('schedule notices', () => {
     expect((await s.inspector2.get(`/api/report-submissions/${mine.id}`)).statusCode).toBe(404);
     expect((await s.inspector.get(`/api/inspections/${wardA}`)).json().preVisitReport).toMatchObject({ submissionId: mine.id, status: 'submitted' });
     expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json().preVisitReport).toMatchObject({ submissionId: mine.id });
+  });
+
+  it('reminds nobody of a report the unit has sent (issue 8 review)', async () => {
+    // Ward A's report (due Monday 13/9, visit 16/9) was sent above: no "in two working days" (Thursday 9/9), "today" or "overdue" reminder.
+    const reminders = async () => (await kindsFor(s.unitOfficerA, wardA)).filter((k) => k === 'inspection.report_due').length;
+    const before = await reminders();
+    for (const day of ['2021-09-09', '2021-09-13', '2021-09-14']) await runDaily(day);
+    expect(await reminders()).toBe(before);
+    expect((await kindsFor(s.secretariat, wardA)).filter((k) => k === 'inspection.report_due').length).toBe(before);
   });
 });
