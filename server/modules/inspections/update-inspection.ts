@@ -27,9 +27,11 @@ export async function updateInspection(tx: Tx, ctx: RequestContext, env: Schedul
   const status = row.status as InspectionStatus;
   const kind = row.kind as InspectionKind;
   const changesSchedule = input.teamId !== undefined || input.startsOn !== undefined || input.endsOn !== undefined || input.startTime !== undefined || input.places !== undefined;
-  if (changesSchedule && !isInspectionSchedulable(status)) throw new AppError('INVALID_STATE', 'the inspection has started: only its note may change');
+  // A change the status refuses answers as a refused move does (409 INVALID_TRANSITION with the moves allowed), saying which move to take instead.
+  const refuse = (detail: string) => new AppError('INVALID_TRANSITION', detail, undefined, { allowedMoves: row.allowedMoves });
+  if (changesSchedule && !isInspectionSchedulable(status)) throw refuse(`an inspection that is ${status} keeps its schedule: only its note may change`);
   const changesDates = (input.startsOn !== undefined && input.startsOn !== row.startsOn) || (input.endsOn !== undefined && input.endsOn !== row.endsOn);
-  if (changesDates && status === 'notified') throw new AppError('INVALID_STATE', 'the unit has been notified of these dates: reschedule with a reason');
+  if (changesDates && status === 'notified') throw refuse('the unit has been notified of these dates: move them with reschedule (POST /api/inspections/{id}/reschedule, with a reason)');
 
   const changes: Partial<typeof inspection.$inferInsert> = {};
   let teamName = row.teamName;
