@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int4, isoDate, optionalText, plainString, queryInt4, text, uuid, version } from './common.js';
+import { int4, isoDateBetween, optionalText, plainString, queryInt4, text, uuid, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { assignedTaskMoves, assignedTaskStatuses, timelinessValues } from '../domain/assigned-task-status.js';
 
@@ -8,7 +8,7 @@ import { assignedTaskMoves, assignedTaskStatuses, timelinessValues } from '../do
  * issue 10 §8): requests and responses.
  */
 
-const taskDate = isoDate.refine((s) => s >= '1990-01-01' && s <= '2199-12-31', 'outside 1990–2199');
+const taskDate = isoDateBetween(1990);
 
 const taskFields = {
   /** Số, ký hiệu of the assigning document: "125/TB-UBND". */

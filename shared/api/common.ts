@@ -1,21 +1,31 @@
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR } from '../domain/calendar/dates.js';
 
-/** A calendar date without time, as 'YYYY-MM-DD'; checked to be a real day. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number);
-    // Checked in a year with the same leap pattern (Date.UTC reads years 0–99 as 1900–1999).
-    const dt = new Date(Date.UTC(2000 + (y % 400), m - 1, d));
-    return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-  }, 'not a real calendar date')
-  // The years the working calendar knows (shared/domain/calendar: 1900–2199); year 0001 is a typo, not a date.
-  .refine((s) => {
-    const y = Number(s.slice(0, 4));
-    return y >= MIN_YEAR && y <= MAX_YEAR;
-  }, { message: `a year from ${MIN_YEAR} to ${MAX_YEAR}`, params: { code: 'out_of_range' } });
+/**
+ * A calendar date without time, as 'YYYY-MM-DD', checked to be a real day in a year from
+ * `minYear` to `maxYear` (within the years the working calendar knows, shared/domain/calendar:
+ * 1900–2199; year 0001 is a typo, not a date). One range check per field: a schema that wants a
+ * narrower range asks for it here rather than adding a second refinement (which gave two errors
+ * for "0000-01-01", issue 8 review).
+ */
+export const isoDateBetween = (minYear = MIN_YEAR, maxYear = MAX_YEAR) =>
+  z
+    .string()
+    // Aborting: a value not shaped as a date gets that one error, not the checks after it too.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD', abort: true })
+    .refine((s) => {
+      const [y, m, d] = s.split('-').map(Number);
+      // Checked in a year with the same leap pattern (Date.UTC reads years 0–99 as 1900–1999).
+      const dt = new Date(Date.UTC(2000 + (y % 400), m - 1, d));
+      return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+    }, 'not a real calendar date')
+    .refine((s) => {
+      const y = Number(s.slice(0, 4));
+      return y >= minYear && y <= maxYear;
+    }, { message: `a year from ${minYear} to ${maxYear}`, params: { code: 'out_of_range' } });
+
+/** A calendar date in the years the working calendar knows. */
+export const isoDate = isoDateBetween();
 
 /** The largest value of a PostgreSQL integer (int4) column. */
 export const INT4_MAX = 2_147_483_647;

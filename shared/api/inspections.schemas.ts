@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestStatuses } from './reports.schemas.js';
-import { isoDate, queryBool, version } from './common.js';
+import { isoDate, isoDateBetween, queryBool, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { inspectionKinds, inspectionMoves, inspectionStatuses } from '../domain/inspection-status.js';
 import { TIME_OF_DAY } from '../domain/vietnam-time.js';
@@ -14,7 +14,7 @@ const note = documentText(2000, 0);
 const reason = documentText(1000);
 
 /** A date of the schedule: a real day within the years the calendar knows. */
-const scheduleDate = isoDate.refine((s) => s >= '1990-01-01' && s <= '2199-12-31', 'outside 1990–2199');
+const scheduleDate = isoDateBetween(1990);
 
 export const createInspectionBody = z.object({
   planId: z.uuid(),

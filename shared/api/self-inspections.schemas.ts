@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int4, isoDate, optionalText, queryInt4, uuid, version } from './common.js';
+import { int4, isoDateBetween, optionalText, queryInt4, uuid, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 
 /**
@@ -7,7 +7,7 @@ import { documentText } from './documents.schemas.js';
  * its results; the standing office's overview of a year with the roll-up of what units found.
  */
 
-const day = isoDate.refine((s) => s >= '1990-01-01' && s <= '2199-12-31', 'outside 1990–2199');
+const day = isoDateBetween(1990);
 export const selfInspectionYear = int4().min(1990).max(2199);
 const count = int4().min(0).max(100000);
 
