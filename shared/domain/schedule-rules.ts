@@ -6,6 +6,7 @@
  */
 import { dayNumberToIso, formatVietnameseDate, toDayNumber, type IsoDate } from './calendar/dates.js';
 import type { WorkingCalendar } from './calendar/working-days.js';
+import { calendarEntryNameEn } from './calendar/english-names.js';
 import { hasReportDue, needsNotice, type InspectionKind } from './inspection-status.js';
 
 /** Working days before the visit the unit's report is due (the plan's "ít nhất 3 ngày làm việc"). */
@@ -218,7 +219,7 @@ export function nonWorkingDayIssues(calendar: WorkingCalendar, visit: Pick<Sched
       // A Julian day number modulo 7 is 0 on a Monday.
       const weekday = WEEKDAY[toDayNumber(day) % 7];
       const why = entry ? entry.name : weekday;
-      const whyEn = entry ? entry.name : WEEKDAY_EN[toDayNumber(day) % 7];
+      const whyEn = entry ? calendarEntryNameEn(entry) : WEEKDAY_EN[toDayNumber(day) % 7];
       issues.push({
         code: 'non_working_day',
         severity: 'warning',

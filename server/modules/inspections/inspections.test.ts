@@ -85,6 +85,9 @@ describe('scheduling an inspection', () => {
       expect(res.json().code).toBe(code);
       if (field) expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     }
+    // A year out of range: one error for the field, one range (issue 8 review: two, from two checks).
+    const year0 = await s.secretariat.post('/api/inspections', announced({ startsOn: '0000-01-01' }));
+    expect(year0.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.startsOn', message: 'a year from 1990 to 2199' })]);
     // Only the standing office schedules.
     expect((await s.leader.post('/api/inspections', announced())).statusCode).toBe(403);
     expect((await s.unitOfficerA.post('/api/inspections', announced())).statusCode).toBe(403);
@@ -171,6 +174,8 @@ describe('scheduling an inspection', () => {
   it('warns of a visit on a day off, saying which, and lets it through', async () => {
     const created = await schedule(s.secretariat, announced({ agencyId: s.a.wardACommittee.id, teamId: s.team2.id, startsOn: '2021-09-03' }));
     expect(created.warnings.map((w) => [w.code, w.date])).toEqual([['non_working_day', '2021-09-03']]);
+    // The English message names the day in English (issue 8 review: it carried "Quốc khánh (ngày liền kề)").
+    expect(created.warnings[0].messageEn).toBe('03/09/2021 is not a working day (National Day, adjacent day).');
   });
 });
 
@@ -223,6 +228,10 @@ describe('moves', () => {
     const started = await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 });
     expect(started.statusCode, started.body).toBe(200);
     expect(started.json()).toMatchObject({ status: 'under_way', startedAt: '2021-06-15T01:30:00.000Z', abilities: { close: true } });
+    // Under way, its dates no longer change: answered as a refused move, with the moves allowed.
+    const redated = await s.secretariat.patch(`/api/inspections/${visit.id}`, { version: 2, startsOn: '2021-06-16' });
+    expect(redated.statusCode).toBe(409);
+    expect(redated.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: started.json().allowedMoves });
     // Now another inspector in scope sees it, but cannot close it.
     expect((await s.inspector2.get(`/api/inspections/${visit.id}`)).statusCode).toBe(200);
     expect((await s.inspector2.post(`/api/inspections/${visit.id}/close`, { version: 2 })).statusCode).toBe(403);

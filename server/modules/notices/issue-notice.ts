@@ -49,7 +49,7 @@ export async function issueNotice(tx: Tx, ctx: RequestContext, env: ScheduleEnv,
     // One date style in the sentence: the report's explanation is written as documents write dates (Decree 30).
     const last = noticeDeadline(env.calendar, it.inspection.startsOn, noticeLeadWorkingDays);
     return input.issuedOn > last && it.inspection.startsOn >= input.issuedOn
-      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)} (báo cáo ${it.inspection.reportDueExplanation ?? ''}).`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${fmtScheduleDate(last)}.` }]
+      ? [{ code: 'short_lead_time' as const, severity: 'error' as const, overridable: true, date: last, otherInspectionId: it.inspection.id, message: `Thông báo đến ${it.agencyName} muộn: phải ban hành chậm nhất ngày ${formatVietnameseDate(last)}${it.inspection.reportDueExplanation ? `; đơn vị gửi báo cáo ${it.inspection.reportDueExplanation}` : ''}.`, messageEn: `The notice reaches ${it.agencyName} late: it had to be issued by ${fmtScheduleDate(last)}.` }]
       : [];
   });
   const { overridden } = enforceSchedule(late, input.overrideReason);

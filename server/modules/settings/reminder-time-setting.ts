@@ -37,9 +37,12 @@ export async function presentReminderTime(db: DbOrTx, actor: Actor, query: { uni
   return { unitId, unitName: level.unitName!, ...(await readReminderTime(db, unitId)), canUpdate: await mayUpdate(db, actor, unitId) };
 }
 
+/** Refused before any work for a role that may set no authority's reminder time (issue 8 review: the refusal spoke of schedule rules). */
+export const authorizeReminderTime = (actor: Actor) => authorizeScheduleRules(actor, 'only an authority’s standing office (or an administrator configuring it) sets the time its reminders go out');
+
 /** Sets an authority's time: its standing office (or an admin configuring it); versioned (null creates; 409 when stale), audited. */
 export async function setReminderTime(tx: Tx, ctx: RequestContext, input: z.infer<typeof putReminderTimeBody>): Promise<ReminderTimeSetting> {
-  authorizeScheduleRules(ctx.actor);
+  authorizeReminderTime(ctx.actor);
   const level = await levelOf(tx, ctx.actor, input.unitId, 'authority');
   const unitId = level.unitId!;
   if (!(await mayUpdate(tx, ctx.actor, unitId))) throw new AppError('FORBIDDEN', 'you may not set this authority’s reminder time');

@@ -70,10 +70,10 @@ export async function presentScheduleRules(db: DbOrTx, actor: Actor, defaults: R
   return { ...(await readScheduleRules(db, defaults, level.unitId)), unitName: level.unitName, canUpdate: await mayUpdate(db, actor, level.unitId) };
 }
 
-/** Refused before any work for a role that may change no level at all. */
-export function authorizeScheduleRules(actor: Actor) {
+/** Refused before any work for a role that may change no level at all; `refusal` names the setting asked for (the reminder time shares these roles). */
+export function authorizeScheduleRules(actor: Actor, refusal = 'only the standing office sets its authority’s schedule rules, and the installation’s administrator the installation’s') {
   if (!(['schedule.configure', 'inspection.schedule', 'authority.configure'] as const).some((c) => holdsAnywhere(actor, c))) {
-    throw new AppError('FORBIDDEN', 'only the standing office sets its authority’s schedule rules, and the installation’s administrator the installation’s');
+    throw new AppError('FORBIDDEN', refusal);
   }
 }
 

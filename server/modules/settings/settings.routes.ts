@@ -5,7 +5,7 @@ import { contextOf, requireActor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { findVisibleUnit } from '../registry/registry.repository.js';
 import { putReminderTimeBody, putScheduleRulesBody, reminderTimeQuery, reminderTimeSetting, scheduleRulesQuery, scheduleRulesSetting } from '../../../shared/api/schedule-settings.schemas.js';
-import { presentReminderTime, setReminderTime } from './reminder-time-setting.js';
+import { authorizeReminderTime, presentReminderTime, setReminderTime } from './reminder-time-setting.js';
 import { authorizeScheduleRules, presentScheduleRules, setScheduleRules } from './schedule-rules-setting.js';
 import { presentStandingBody } from './settings.presenter.js';
 import { readStandingBody } from './settings.repository.js';
@@ -61,7 +61,7 @@ export async function settingsRoutes(app: AppInstance, deps: AppDeps) {
     { schema: { tags: ['settings'], summary: 'Set the time of day (HH:MM, Asia/Ho_Chi_Minh) an authority’s reminders go out, versioned', body: putReminderTimeBody, response: { 200: reminderTimeSetting, ...errors, 409: problemSchema } } },
     async (request) => {
       const ctx = contextOf(request);
-      authorizeScheduleRules(ctx.actor);
+      authorizeReminderTime(ctx.actor);
       return db.transaction((tx) => setReminderTime(tx, ctx, request.body));
     },
   );
