@@ -87,7 +87,7 @@ describe('scheduling an inspection', () => {
     }
     // A year out of range: one error for the field, one range (issue 8 review: two, from two checks).
     const year0 = await s.secretariat.post('/api/inspections', announced({ startsOn: '0000-01-01' }));
-    expect(year0.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.startsOn', message: 'a year from 1990 to 2199' })]);
+    expect(year0.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.startsOn', code: 'out_of_range', reason: 'a year from 1990 to 2199' })]);
     // Only the standing office schedules.
     expect((await s.leader.post('/api/inspections', announced())).statusCode).toBe(403);
     expect((await s.unitOfficerA.post('/api/inspections', announced())).statusCode).toBe(403);
