@@ -173,4 +173,25 @@ describe.skipIf(!url)('query plans at national scale (PostgreSQL)', () => {
   it('plans, province admin', async () => {
     expect(await problemsOf('/api/plans', marker.accounts.provinceAdmin)).toEqual([]);
   });
+
+  // The leaders' dashboard (issue 11 §4) and the ranking in it: the year's visits by start date,
+  // the subtree by the agencies' unit paths, the figures from the roll-up by key, and who sees each
+  // visit, conclusion and action tested on the year's rows (never the set of everything visible).
+  async function provinceOfLeader() {
+    const { rows } = await database.pool!.query<{ id: string }>(
+      `select a.unit_id as id from agency a join user_role r on r.agency_id = a.id join app_user p on p.id = r.user_id where p.username = $1 limit 1`,
+      [marker.accounts.provinceLeader],
+    );
+    return rows[0].id;
+  }
+
+  it('dashboard of a province, province leader (with the ranking)', async () => {
+    const province = await provinceOfLeader();
+    expect(await problemsOf(`/api/dashboard?year=${marker.options.lastYear}&unitId=${province}`, marker.accounts.provinceLeader)).toEqual([]);
+  });
+
+  it('risk ranking of a province, province leader', async () => {
+    const province = await provinceOfLeader();
+    expect(await problemsOf(`/api/risk-ranking?parentUnitId=${province}&year=${marker.options.lastYear}`, marker.accounts.provinceLeader)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { agency, correctiveAction, documentRegisterEntry, inspection, inspection
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import type { Actor } from '../../http/actor.js';
-import { visibleInspections } from '../inspections/inspections.policy.js';
+import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 
 /**
  * SQL: ids of the conclusions the actor may see. Drafts: the office and the leaders of the plan's
@@ -13,11 +13,21 @@ import { visibleInspections } from '../inspections/inspections.policy.js';
  * conclusion follows the visit) and the officers of an agency named responsible for an action.
  */
 export const visibleConclusions = (actor: Actor): SQL => sql`(
-  select c.id from inspection_conclusion c join inspection i on i.id = c.inspection_id join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
-   where ${agencyInReach(actor, 'inspection.read_all', agencyColumns('ia'))}
-      or (c.status = 'issued' and (c.inspection_id in ${visibleInspections(actor)}
+  select c.id from inspection_conclusion c join inspection i on i.id = c.inspection_id join inspection_plan p on p.id = i.plan_id
+    join agency ia on ia.id = p.issuing_agency_id join agency ta on ta.id = i.agency_id
+   where ${conclusionVisibleAs(actor, { conclusion: 'c', inspection: 'i', issuer: 'ia', target: 'ta' })})`;
+
+/**
+ * The same rule as a predicate on a conclusion row already joined to its inspection, the plan's
+ * issuing agency and the inspected agency (by these aliases): a count over a year's conclusions
+ * tests its own rows instead of building the set of every conclusion the actor sees
+ * (the dashboard's corrective actions, docs/decisions/dashboard-figures.md).
+ */
+export const conclusionVisibleAs = (actor: Actor, as: { conclusion: string; inspection: string; issuer: string; target: string }): SQL => sql`(
+  ${agencyInReach(actor, 'inspection.read_all', agencyColumns(as.issuer))}
+      or (${sql.raw(as.conclusion)}.status = 'issued' and (${inspectionVisibleAs(actor, as)}
           or exists (select 1 from corrective_action ca join agency ra on ra.id = ca.responsible_agency_id
-                      where ca.conclusion_id = c.id and ${agencyInReach(actor, 'action.report', agencyColumns('ra'))}))))`;
+                      where ca.conclusion_id = ${sql.raw(as.conclusion)}.id and ${agencyInReach(actor, 'action.report', agencyColumns('ra'))}))))`;
 
 const issuer = alias(agency, 'conclusion_issuer');
 const planIssuer = alias(agency, 'plan_issuer');

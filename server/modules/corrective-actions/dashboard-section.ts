@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
-import { actionOverdueSql, visibleActions } from './corrective-actions.repository.js';
+import { conclusionVisibleAs } from '../conclusions/conclusions.repository.js';
+import { actionOverdueSql } from './corrective-actions.repository.js';
 
 /**
  * The dashboard's "corrective actions" section (issue 11 §4): the actions required by the issued
  * conclusions of the year's visits under the root — open, overdue (past due by today, not
- * reported nor closed) and closed, counted as the actions board counts them.
+ * reported nor closed) and closed, counted as the actions board counts them. Who sees an action
+ * (visibleActions: not a draft, of a conclusion the caller sees) is tested on each of the year's
+ * rows, not by building every visible action of the country (bench/dashboard.bench.ts).
  */
 registerDashboardSection({
   key: 'corrective_actions',
@@ -20,8 +23,9 @@ registerDashboardSection({
                  count(*) filter (where a.status = 'closed')::int as closed
             from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id
             join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
+            join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
            where a.status <> 'draft' and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
-             ${actor ? sql`and a.id in ${visibleActions(actor)}` : sql``}`,
+             ${actor ? sql`and ${conclusionVisibleAs(actor, { conclusion: 'c', inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}`,
     );
     // The list's own filters (web CorrectiveActionsPage): the visits' year, the subtree and the bucket.
     const link = (state: 'open' | 'overdue' | 'closed') => listLink('/corrective-actions', { visitYear: year, unitId: rootId, state });

@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DashboardDto, DashboardQuery } from '../../../shared/api/dashboard.schemas.js';
 import { authorize } from '../../authz/guard.js';
-import { agencyColumns, agencyInReach, inReach, reachedBy, unitColumns, unitInReach } from '../../authz/scope.js';
+import { inReach, reachedBy, unitColumns, unitInReach } from '../../authz/scope.js';
 import { unit } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { visibleInspections } from '../inspections/inspections.policy.js';
+import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 import { riskRanking } from '../indices/risk-ranking.js';
 import { dashboardSections } from './season-sections.js';
 import { seasonFigures } from './season-figures.js';
@@ -38,13 +38,9 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     year: q.year,
     level: q.level,
     today,
-    // visibleInspections, with its commonest case first: the visit's plan issued within the caller's
-    // read_all reach. Tested per visit, it spares building the whole visible set for the leaders
-    // and the office (bench/dashboard.bench.ts); the rest fall to the full rule (the secrecy of
-    // unannounced visits issued from above).
-    inspectionFilter: sql`(exists (select 1 from inspection_plan p join agency ia on ia.id = p.issuing_agency_id
-                                    where p.id = i.plan_id and ${agencyInReach(actor, 'inspection.read_all', agencyColumns('ia'))})
-                           or i.id in ${visibleInspections(actor)})`,
+    // visibleInspections as a predicate on each of the year's visits (the secrecy of unannounced
+    // visits issued from above), not the set of every visit the caller sees (bench/dashboard.bench.ts).
+    inspectionFilter: inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' }),
   });
 
   // Where else the caller may look: their widest units and the root's children valid that year.

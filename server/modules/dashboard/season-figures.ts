@@ -22,7 +22,10 @@ export interface FigureScope {
   level?: UnitLevel;
   /** The calendar date in Vietnam (reports due by today). */
   today: string;
-  /** On the inspection alias `i`: which inspections count (null: all under the root). */
+  /**
+   * Which inspections count (null: all under the root), as a predicate on the row: the inspection
+   * `i`, its plan's issuing agency `ia` and the inspected agency `ta`.
+   */
   inspectionFilter: SQL | null;
 }
 
@@ -45,9 +48,9 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     tx,
     sql`with v as materialized (
           select i.agency_id, i.status, i.kind, extract(month from i.starts_on)::int as month, i.team_id, i.report_due_on
-            from inspection i
-           where i.starts_on between ${from} and ${to}
-             and (select ta.unit_path from agency ta where ta.id = i.agency_id) like ${under} and ${inspFilter})
+            from inspection i join agency ta on ta.id = i.agency_id
+            join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
+           where i.starts_on between ${from} and ${to} and ta.unit_path like ${under} and ${inspFilter})
         select g.*, t.name as team_name, (select count(distinct v.agency_id) from v where v.status <> 'cancelled')::int as agencies
           from (select status, kind, month, team_id, count(*)::int as n,
                        count(*) filter (where report_due_on is not null and status <> 'cancelled')::int as due,

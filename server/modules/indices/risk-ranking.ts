@@ -118,21 +118,23 @@ async function busiestFramework(tx: DbOrTx, actor: Actor, kind: 'par' | 'sipas',
 /**
  * The latest year each unit was inspected (inspections under way or closed; plans under way or
  * closed), in one grouped query over the parent's subtree: the child is the first id of a path
- * after the parent's.
+ * after the parent's. Each agency of the subtree (by its unit path, an index) looks up its own
+ * latest visit and latest plan target by key: a few probes per agency, where joining every
+ * inspection and target of the country cost a province's ranking ~150 ms (bench/dashboard.bench.ts).
  */
 async function lastInspectedYears(tx: DbOrTx, units: { id: string; path: string }[], year: number): Promise<Map<string, number>> {
   if (!units.length) return new Map();
   const parentPath = units[0].path.slice(0, -(units[0].id.length + 1));
-  const child = sql`split_part(substr(a.unit_path, ${parentPath.length + 1}), '/', 1)`;
   const rows = await queryRows<{ child: string; y: number | null }>(
     tx,
-    sql`select child, max(y)::int as y from (
-          select ${child} as child, extract(year from i.starts_on)::int as y from inspection i join agency a on a.id = i.agency_id
-           where a.unit_path like ${`${parentPath}%`} and i.status in ('under_way','closed') and i.starts_on <= ${`${year}-12-31`}
-          union all
-          select ${child} as child, p.year as y from inspection_plan_target t join inspection_plan p on p.id = t.plan_id join agency a on a.id = t.agency_id
-           where a.unit_path like ${`${parentPath}%`} and p.status in ('in_progress','closed') and p.year <= ${year}
-        ) s group by child`,
+    sql`select split_part(substr(a.unit_path, ${parentPath.length + 1}), '/', 1) as child,
+               max(greatest(
+                 (select extract(year from max(i.starts_on))::int from inspection i
+                   where i.agency_id = a.id and i.status in ('under_way','closed') and i.starts_on <= ${`${year}-12-31`}),
+                 (select max(p.year) from inspection_plan_target t join inspection_plan p on p.id = t.plan_id
+                   where t.agency_id = a.id and p.status in ('in_progress','closed') and p.year <= ${year})))::int as y
+          from agency a where a.unit_path like ${`${parentPath}%`}
+         group by 1`,
   );
   const ids = new Set(units.map((u) => u.id));
   return new Map(rows.filter((r) => ids.has(r.child) && r.y != null).map((r) => [r.child, Number(r.y)]));
