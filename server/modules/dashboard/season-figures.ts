@@ -41,8 +41,9 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
   const to = `${year}-12-31`;
 
   // ---- inspections: one scan of the year's visits under the root, grouped, and the agencies ----
-  // The year's visits come by their start date (an index); each one's place in the tree is looked
-  // up by the agency's key, instead of hashing every agency of the country (bench/dashboard.bench.ts).
+  // The year's visits come by their start date (an index), joined to the inspected agency (its
+  // unit path places it under the root) and to the plan's issuing agency, so that who sees which
+  // visit is a predicate on each row (bench/dashboard.bench.ts).
   const inspFilter = scope.inspectionFilter ?? sql`true`;
   const groups = await queryRows<{ status: string; kind: string; month: number; team_id: string; team_name: string; n: number; due: number; due_by_today: number; agencies: number }>(
     tx,
@@ -107,13 +108,16 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
       continue;
     }
     const at = sql`r.framework_id = ${f.id}::uuid and r.year = ${year} and r.level = ${level}`;
-    // The root's children with sheets under them (the root itself when it is a unit of the level).
+    // The root's children with sheets under them (the root itself when it is a unit of the level),
+    // each row by its key: the children's ids as an array, which the planner probes in the roll-up's
+    // primary key instead of filtering the year's rows of the whole country (query-plans.test.ts).
     const byChild = await queryRows<{ child: string; name: string; avg: string | null; scored: number; unmet: number }>(
       tx,
       sql`select r.unit_id as child, cu.name, ${avgOf(sql`r.pct_sum`, sql`r.scored`)} as avg, r.scored, r.unmet
             from index_rollup r join unit cu on cu.id = r.unit_id
            where ${at} and r.sheets > 0
-             and (cu.parent_id = ${root.id}::uuid ${kinds.includes(root.kind) ? sql`or cu.id = ${root.id}::uuid` : sql``})`,
+             and r.unit_id = any(array(select c.id from unit c where c.parent_id = ${root.id}::uuid
+                                       ${kinds.includes(root.kind) ? sql`union all select ${root.id}::uuid` : sql``}))`,
     );
     const [overall] = await queryRows<{ avg: string | null; scored: number; unmet: number }>(
       tx,
