@@ -89,6 +89,8 @@ export const noticeItemSchema = z.object({
    * (rescheduled or cancelled): its new days are on the inspection, and a new notice is due.
    */
   changedAfterIssue: z.boolean(),
+  /** The caller may open this line's inspection (a unit officer: its own units' visits only); the UI links only these. */
+  canOpen: z.boolean(),
 });
 
 /** One row of a notice's table as it was issued (kept on the notice: the legal record). */

@@ -70,6 +70,13 @@ function select(tx: DbOrTx, actor: Actor | null) {
 
 export const isVisibleTo = (actor: Actor): SQL => sql`${inspection.id} in ${visibleInspections(actor)}`;
 
+/** Of these inspections, the ids the actor may open (GET /api/inspections/:id answers 200). */
+export async function visibleInspectionIds(tx: DbOrTx, actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await tx.select({ id: inspection.id }).from(inspection).where(and(inArray(inspection.id, ids), isVisibleTo(actor)));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** One inspection the actor may see, or null: the caller answers 404, as for an unknown id. */
 export async function findVisibleInspection(tx: DbOrTx, actor: Actor, id: string): Promise<InspectionRow | null> {
   const [row] = await select(tx, actor).where(and(eq(inspection.id, id), isVisibleTo(actor)));

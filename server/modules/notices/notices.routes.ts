@@ -10,6 +10,7 @@ import { AppError } from '../../http/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { createNotice, updateNotice } from './create-notice.js';
 import { issueNotice } from './issue-notice.js';
+import { visibleInspectionIds } from '../inspections/inspections.repository.js';
 import { noticeAbilities } from './notices.policy.js';
 import { findVisibleNotice, issuedItemOf, listVisibleNotices, noticeItems, type NoticeRow } from './notices.repository.js';
 
@@ -18,6 +19,8 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 /** Notices with their table (one query for all of them) and the caller's abilities. */
 async function presentNotices(tx: DbOrTx, actor: Actor, rows: NoticeRow[]): Promise<Notice[]> {
   const items = await noticeItems(tx, rows.map((r) => r.id));
+  // A notice lists every unit's visit; a ward officer may open only its own (canOpen per line).
+  const openable = await visibleInspectionIds(tx, actor, [...new Set(items.map((it) => it.inspection.id))]);
   return rows.map((n) => {
     // An issued notice states its table as issued; the inspection's status stays live.
     const issued = new Map(((n.issuedItems as IssuedNoticeItem[] | null) ?? []).map((it) => [it.inspectionId, it]));
@@ -34,7 +37,7 @@ async function presentNotices(tx: DbOrTx, actor: Actor, rows: NoticeRow[]): Prom
           const now = issuedItemOf(it);
           const stated = issued.get(it.inspection.id) ?? now;
           const moved = stated.startsOn !== now.startsOn || stated.endsOn !== now.endsOn || stated.startTime !== now.startTime || it.inspection.status === 'cancelled';
-          return { ...stated, status: it.inspection.status, changedAfterIssue: n.status === 'issued' && moved };
+          return { ...stated, status: it.inspection.status, changedAfterIssue: n.status === 'issued' && moved, canOpen: openable.has(it.inspection.id) };
         }),
       documentNumber: n.number !== null && n.symbol ? formatDocumentNumber(n.number, n.symbol) : null,
       issuedOn: n.issuedOn,

@@ -184,7 +184,13 @@ describe('schedule notices', () => {
     expect((await s.secretariat.patch(`/api/inspection-notices/${notice.id}`, { version: issued.version, content: { summary: 'Khác' } })).json().code).toBe('INVALID_STATE');
 
     // The unit now sees the notice and downloads the issued document.
-    expect((await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`)).statusCode).toBe(200);
+    const seenByUnit = await s.unitOfficerA.get(`/api/inspection-notices/${notice.id}`);
+    expect(seenByUnit.statusCode).toBe(200);
+    // It lists both units' visits; each line says whether the caller may open it, as GET /api/inspections/:id answers.
+    const lines = (seenByUnit.json() as Notice).items;
+    for (const line of lines) expect(line.canOpen).toBe((await s.unitOfficerA.get(`/api/inspections/${line.inspectionId}`)).statusCode === 200);
+    expect(Object.fromEntries(lines.map((l) => [l.inspectionId, l.canOpen]))).toEqual({ [wardA]: true, [wardB]: false });
+    expect(issued.items.every((i) => i.canOpen)).toBe(true);
     // From the notice on, the unit sees its deadline; the office's note stays internal.
     expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', reportDueOn: '2021-09-06', note: null });
     const doc = await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`);

@@ -53,7 +53,7 @@ const notice = {
   issuingAgencyName: 'UBND thị xã Hoài Nhơn',
   status: 'issued',
   content: { summary: 'Lịch kiểm tra công tác cải cách hành chính năm 2021' },
-  items: [{ inspectionId: visit.id, agencyId: visit.agencyId, agencyName: visit.agencyName, startsOn: '2021-09-08', endsOn: '2021-09-08', startTime: '08:00', places: [], attendees: '', reportDueOn: '2021-09-01', reportDueExplanation: null, status: 'notified', changedAfterIssue: false }],
+  items: [{ inspectionId: visit.id, agencyId: visit.agencyId, agencyName: visit.agencyName, startsOn: '2021-09-08', endsOn: '2021-09-08', startTime: '08:00', places: [], attendees: '', reportDueOn: '2021-09-01', reportDueExplanation: null, status: 'notified', changedAfterIssue: false, canOpen: true }],
   documentNumber: '45/TB-UBND',
   issuedOn: '2021-08-20',
   abilities: { update: false, issue: false },
@@ -195,6 +195,17 @@ describe('"Việc của tôi": a notice whose visit moved after issue', () => {
     const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
     expect(within(notices).getByText(/kiểm tra ngày 08\/09\/2021/)).toBeTruthy();
     expect(within(notices).getByText('Lịch đã thay đổi sau khi ban hành thông báo: xem cuộc kiểm tra')).toBeTruthy();
+  });
+});
+
+describe('"Việc của tôi": the lines of a notice', () => {
+  it('links only the lines the server says the unit may open; the other units are named, not linked', async () => {
+    const other = { ...notice.items[0], inspectionId: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a09', agencyName: 'UBND xã Hoài Đức', canOpen: false };
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-09-01', visits: [visit], notices: [{ ...notice, items: [notice.items[0], other] } as Notice] });
+    const notices = await screen.findByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
+    expect(within(notices).getByRole('link', { name: visit.agencyName }).getAttribute('href')).toBe(`/inspections/${visit.id}`);
+    expect(within(notices).getByText(/UBND xã Hoài Đức/)).toBeTruthy();
+    expect(within(notices).queryByRole('link', { name: 'UBND xã Hoài Đức' })).toBeNull();
   });
 });
 

@@ -134,9 +134,14 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
                   <Text size="sm">{n.content.summary}</Text>
                   {n.items.map((it) => (
                     <Text size="xs" c="dimmed" key={it.inspectionId}>
-                      <Anchor component={Link} to={`/inspections/${it.inspectionId}`} size="xs">
-                        {it.agencyName}
-                      </Anchor>
+                      {/* Only the lines the server says the caller may open: a unit sees the whole table, opens its own visits. */}
+                      {it.canOpen ? (
+                        <Anchor component={Link} to={`/inspections/${it.inspectionId}`} size="xs">
+                          {it.agencyName}
+                        </Anchor>
+                      ) : (
+                        it.agencyName
+                      )}
                       {' — '}
                       {t('tasks.noticeItem', { date: formatDate(it.startsOn), due: it.reportDueOn ? formatDate(it.reportDueOn) : '—' })}
                       {it.changedAfterIssue && (

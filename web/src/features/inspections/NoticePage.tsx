@@ -105,9 +105,13 @@ function NoticeReadView({ notice }: { notice: Notice }) {
               {notice.items.map((i) => (
                 <Table.Tr key={i.inspectionId}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/inspections/${i.inspectionId}`}>
-                      {i.agencyName}
-                    </Anchor>
+                    {i.canOpen ? (
+                      <Anchor component={Link} to={`/inspections/${i.inspectionId}`}>
+                        {i.agencyName}
+                      </Anchor>
+                    ) : (
+                      i.agencyName
+                    )}
                     {i.changedAfterIssue && (
                       <Badge color="orange" variant="light" display="block" mt={4} style={{ whiteSpace: 'normal', height: 'auto' }}>
                         {t('noticePage.changedAfterIssue')}

@@ -46,7 +46,7 @@ const draft: Notice = {
     signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' },
   },
   items: [
-    { inspectionId, agencyId: planId, agencyName: 'UBND phường Hoài Thanh Tây', startsOn: '2099-09-09', endsOn: '2099-09-09', startTime: '08:00', places: [], attendees: 'Lãnh đạo', reportDueOn: '2099-09-04', reportDueExplanation: null, status: 'planned', changedAfterIssue: false },
+    { inspectionId, agencyId: planId, agencyName: 'UBND phường Hoài Thanh Tây', startsOn: '2099-09-09', endsOn: '2099-09-09', startTime: '08:00', places: [], attendees: 'Lãnh đạo', reportDueOn: '2099-09-04', reportDueExplanation: null, status: 'planned', changedAfterIssue: false, canOpen: true },
   ],
   documentNumber: null,
   issuedOn: null,

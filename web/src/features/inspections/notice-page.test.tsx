@@ -16,7 +16,7 @@ const visit = (n: number, agencyName: string, startsOn: string, status: Inspecti
 const wardA = visit(10, 'UBND phường Hoài Thanh Tây', '2021-09-09');
 const wardB = visit(11, 'UBND phường Tam Quan Bắc', '2021-09-07');
 const notified = visit(12, 'UBND xã Hoài Mỹ', '2021-06-15', 'notified');
-const item = (i: Inspection, attendees: string) => ({ inspectionId: i.id, agencyId: i.agencyId, agencyName: i.agencyName, startsOn: i.startsOn, endsOn: i.endsOn, startTime: i.startTime, places: [i.agencyName], attendees, reportDueOn: null, reportDueExplanation: 'chậm nhất ngày 06/9/2021', status: i.status, changedAfterIssue: false });
+const item = (i: Inspection, attendees: string) => ({ inspectionId: i.id, agencyId: i.agencyId, agencyName: i.agencyName, startsOn: i.startsOn, endsOn: i.endsOn, startTime: i.startTime, places: [i.agencyName], attendees, reportDueOn: null, reportDueExplanation: 'chậm nhất ngày 06/9/2021', status: i.status, changedAfterIssue: false, canOpen: true });
 const draft: Notice = {
   id: noticeId,
   planId,
