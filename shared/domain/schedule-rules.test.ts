@@ -53,6 +53,26 @@ describe('schedule rules', () => {
     expect(checkSchedule(visit({}), [{ ...other, startsOn: '2021-09-10', endsOn: '2021-09-10' }], { ...rules, revisitMinDays: 30 }).map((i) => i.code)).toEqual(['agency_visited_recently']);
   });
 
+  it('with a 30-day window, names the other visit and the window; a re-inspection does not count the inspection it returns to, any other visit still counts', () => {
+    const month = { ...rules, revisitMinDays: 30 };
+    const first = visit({ id: 'v0', teamId: 't2', teamName: 'Đoàn 2', people: [], startsOn: '2021-08-20', endsOn: '2021-08-20' });
+    const [issue] = checkSchedule(visit({}), [first], month);
+    expect(issue).toMatchObject({ code: 'agency_visited_recently', severity: 'error', overridable: true, otherInspectionId: 'v0', date: '2021-08-20' });
+    expect(issue.message).toBe('UBND phường Hoài Thanh Tây đã có lịch kiểm tra ngày 20/08/2021 (Đoàn 2), cách chưa đủ 30 ngày.');
+    // 31 days apart is enough (a Monday).
+    expect(checkSchedule(visit({ startsOn: '2021-09-20', endsOn: '2021-09-20' }), [first], month)).toEqual([]);
+    const revisit = visit({ kind: 'reinspection', reinspectionOfId: 'v0' });
+    expect(checkSchedule(revisit, [first], month)).toEqual([]);
+    // …nor the other way round: moving the first inspection near its re-inspection.
+    expect(checkSchedule({ ...first, startsOn: '2021-09-01', endsOn: '2021-09-01' }, [{ ...revisit, people: [] }], month)).toEqual([]);
+    // Another visit of the agency inside the window still trips it, and the linked one on the same days too.
+    const other = visit({ id: 'v3', teamId: 't2', people: [], startsOn: '2021-09-01', endsOn: '2021-09-01' });
+    expect(checkSchedule(revisit, [first, other], month).map((i) => [i.code, i.otherInspectionId])).toEqual([['agency_visited_recently', 'v3']]);
+    expect(checkSchedule(revisit, [{ ...first, startsOn: '2021-09-09', endsOn: '2021-09-09' }], month).map((i) => i.code)).toEqual(['agency_visited_recently']);
+    // Overridden with a reason, it refuses nothing.
+    expect(refusingIssues(checkSchedule(visit({}), [first], month), true)).toEqual([]);
+  });
+
   it('warns of a holiday, a day off and a weekend, saying which', () => {
     const issues = checkSchedule(visit({ startsOn: '2021-09-02', endsOn: '2021-09-04' }), [], rules);
     expect(issues.map((i) => [i.code, i.severity, i.date])).toEqual([

@@ -42,6 +42,8 @@ export interface ScheduledVisit {
   startsOn: IsoDate;
   endsOn: IsoDate;
   people: TeamPerson[];
+  /** The earlier inspection a re-inspection returns to (kind 'reinspection'), else null/absent. */
+  reinspectionOfId?: string | null;
   /**
    * Booked by another authority, out of the caller's sight: it still books its people and its
    * agency, but the issue names neither it, its team nor its id (the caller may not know of it).
@@ -165,7 +167,10 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
     }
     if (other.agencyId === visit.agencyId) {
       const gap = Math.min(Math.abs(toDayNumber(other.startsOn) - toDayNumber(visit.endsOn)), Math.abs(toDayNumber(visit.startsOn) - toDayNumber(other.endsOn)));
-      if (overlaps(visit, other) || gap < rules.revisitMinDays) {
+      // A re-inspection comes back to the inspection it is linked to: that revisit is its purpose,
+      // so only the same days count against that one (any other visit of the agency still does).
+      const linked = (!!visit.reinspectionOfId && visit.reinspectionOfId === other.id) || (!!visit.id && other.reinspectionOfId === visit.id);
+      if (overlaps(visit, other) || (!linked && gap < rules.revisitMinDays)) {
         // The agency is the visit's own; another authority's team stays unnamed.
         const by = other.hidden ? '' : ` (${other.teamName})`;
         issues.push({

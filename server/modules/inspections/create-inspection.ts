@@ -34,7 +34,7 @@ export async function createInspection(tx: Tx, ctx: RequestContext, env: Schedul
   const reinspectionOfId = await assertReinspection(input.kind, input.agencyId, input.reinspectionOfId, (id) => findVisibleInspection(tx, ctx.actor, id));
   const days = visitDays(input.startsOn, input.endsOn);
 
-  const issues = await scheduleIssues(tx, ctx.actor, env, { id: null, agencyId: input.agencyId, agencyName, teamId: input.teamId, teamName, kind: input.kind, ...days }, plan);
+  const issues = await scheduleIssues(tx, ctx.actor, env, { id: null, agencyId: input.agencyId, agencyName, teamId: input.teamId, teamName, kind: input.kind, reinspectionOfId, ...days }, plan);
   const { overridden } = enforceSchedule(issues, input.overrideReason);
   const due = reportDue(env.calendar, input.kind, days.startsOn);
   const [row] = await tx

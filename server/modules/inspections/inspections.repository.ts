@@ -196,6 +196,7 @@ export async function bookedBetween(tx: DbOrTx, actor: Actor, from: string, to: 
       kind: inspection.kind,
       startsOn: inspection.startsOn,
       endsOn: inspection.endsOn,
+      reinspectionOfId: inspection.reinspectionOfId,
       startedAt: inspection.startedAt,
       visible: sql<boolean>`${isVisibleTo(actor)}`,
     })

@@ -121,7 +121,7 @@ export async function rescheduleInspection(tx: Tx, ctx: RequestContext, env: Sch
   const status = assertMove(row, 'reschedule');
   const kind = row.kind as InspectionKind;
   const days = visitDays(input.startsOn, input.endsOn);
-  const issues = await scheduleIssues(tx, ctx.actor, env, { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, ...days }, row);
+  const issues = await scheduleIssues(tx, ctx.actor, env, { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, reinspectionOfId: row.reinspectionOfId, ...days }, row);
   const { overridden } = enforceSchedule(issues, input.overrideReason);
   const due = reportDue(env.calendar, kind, days.startsOn);
   const changes = {

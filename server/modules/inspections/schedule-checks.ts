@@ -26,6 +26,8 @@ export interface VisitDraft {
   kind: InspectionKind;
   startsOn: string;
   endsOn: string;
+  /** The inspection a re-inspection returns to: the re-visit rule does not count it. */
+  reinspectionOfId: string | null;
 }
 
 /**

@@ -57,7 +57,7 @@ export async function updateInspection(tx: Tx, ctx: RequestContext, env: Schedul
       tx,
       ctx.actor,
       env,
-      { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: changes.teamId ?? row.teamId, teamName, kind, startsOn: changes.startsOn ?? row.startsOn, endsOn: changes.endsOn ?? row.endsOn },
+      { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: changes.teamId ?? row.teamId, teamName, kind, reinspectionOfId: row.reinspectionOfId, startsOn: changes.startsOn ?? row.startsOn, endsOn: changes.endsOn ?? row.endsOn },
       row,
     );
     overridden = enforceSchedule(issues, input.overrideReason).overridden.map((i) => i.message);

@@ -43,6 +43,8 @@ export function ScheduleProposalPanel({ planId }: { planId: string }) {
   const picked = proposal?.placements.filter((p) => chosen.has(placementKey(p))) ?? [];
   const toggle = (key: string) => setChosen((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   const conflicts = scheduleConflicts(accept.error);
+  // A placement the rules refuse only with a reason (a revisit inside the window…) is accepted with one.
+  const overridable = conflicts.length > 0 && conflicts.filter((c) => c.severity === 'error').every((c) => c.overridable);
 
   return (
     <Card withBorder>
@@ -110,7 +112,7 @@ export function ScheduleProposalPanel({ planId }: { planId: string }) {
           ))}
           {conflicts.length > 0 && <IssueList issues={conflicts} title={t('inspections.conflicts')} color="red" role="alert" />}
           {accept.error && !conflicts.length && <Alert color="red">{errorMessage(accept.error)}</Alert>}
-          {Number(capacity) > 1 && <TextInput mt="xs" label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
+          {(Number(capacity) > 1 || overridable) && <TextInput mt="xs" label={t('inspections.override')} description={t('inspections.overrideHint')} value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} />}
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={() => propose.reset()}>
               {t('proposal.none')}

@@ -58,6 +58,16 @@ describe('scheduling form', () => {
       otherInspectionId: null,
       overridable: true,
     };
+    // The re-visit rule (30 days by default) as the server words it, overridable with the same reason.
+    const revisit: ScheduleIssue = {
+      code: 'agency_visited_recently',
+      severity: 'error',
+      message: 'UBND phường Hoài Thanh Tây đã có lịch kiểm tra ngày 20/04/2021 (Đoàn kiểm tra số 1), cách chưa đủ 30 ngày.',
+      messageEn: 'Already scheduled for an inspection less than 30 days apart.',
+      date: '2021-04-20',
+      otherInspectionId: null,
+      overridable: true,
+    };
     const bodies: Record<string, unknown>[] = [];
     vi.stubGlobal(
       'fetch',
@@ -69,7 +79,7 @@ describe('scheduling form', () => {
         if (url === '/api/inspections' && init?.method === 'POST') {
           const body = JSON.parse(String(init.body)) as Record<string, unknown>;
           bodies.push(body);
-          return body.overrideReason ? json(visit, 201) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict] });
+          return body.overrideReason ? json(visit, 201) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict, revisit] });
         }
         return problem('NOT_FOUND', 404);
       }),
@@ -79,6 +89,7 @@ describe('scheduling form', () => {
     const submit = await screen.findByRole('button', { name: 'Lên lịch kiểm tra' });
     await userEvent.click(submit);
     expect(await screen.findByText(conflict.message)).toBeTruthy();
+    expect(screen.getByText(revisit.message)).toBeTruthy();
     await userEvent.type(await screen.findByLabelText('Vẫn lên lịch, với lý do'), 'Đơn vị đã đồng ý');
     await userEvent.click(screen.getByRole('button', { name: 'Lên lịch kiểm tra' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalled());

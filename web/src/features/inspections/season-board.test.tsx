@@ -59,6 +59,16 @@ describe('the season board', () => {
       otherInspectionId: null,
       overridable: true,
     };
+    // The re-visit rule (30 days by default) as the server words it, overridable with the same reason.
+    const revisit: ScheduleIssue = {
+      code: 'agency_visited_recently',
+      severity: 'error',
+      message: 'UBND phường Bồng Sơn đã có lịch kiểm tra ngày 01/06/2021 (Đoàn kiểm tra số 1), cách chưa đủ 30 ngày.',
+      messageEn: 'Already scheduled for an inspection less than 30 days apart.',
+      date: '2021-06-01',
+      otherInspectionId: null,
+      overridable: true,
+    };
     const bodies: Record<string, unknown>[] = [];
     let done: () => void = () => undefined;
     const answered = new Promise<void>((resolve) => (done = resolve));
@@ -70,7 +80,7 @@ describe('the season board', () => {
           const body = JSON.parse(String(init.body)) as Record<string, unknown>;
           bodies.push(body);
           if (body.overrideReason) done();
-          return body.overrideReason ? json({ ...visit, startsOn: body.startsOn, endsOn: body.startsOn, version: 4 }) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict] });
+          return body.overrideReason ? json({ ...visit, startsOn: body.startsOn, endsOn: body.startsOn, version: 4 }) : problem('SCHEDULE_CONFLICT', 409, { conflicts: [conflict, revisit] });
         }
         return problem('NOT_FOUND', 404);
       }),
@@ -90,6 +100,7 @@ describe('the season board', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Lý do/ }), 'Đoàn bận họp');
     await user.click(within(dialog).getByRole('button', { name: 'Đổi lịch' }));
     expect(await within(dialog).findByText(conflict.message)).toBeTruthy();
+    expect(within(dialog).getByText(revisit.message)).toBeTruthy();
     await user.type(await within(dialog).findByRole('textbox', { name: /Vẫn lên lịch/ }), 'Đơn vị đồng ý');
     await user.click(within(dialog).getByRole('button', { name: 'Đổi lịch' }));
     // The move succeeded: the block's menu shows the server's answer and nothing refused.
