@@ -84,6 +84,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The route serves an account that must change its password (who-am-I, sign-out, the change). */
     beforePasswordChange?: boolean;
+    /** The route reads the session when there is one and answers without one too (the app's session check). */
+    sessionOptional?: boolean;
   }
   interface FastifyInstance {
     /** Operators' metrics (http/metrics.ts): the jobs module reports its queues here. */
@@ -183,7 +185,10 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.addHook('preValidation', async (request, reply) => {
     if (!isApiRoute(request)) return;
     if (request.routeOptions.config?.public) return;
-    if (!request.actor) return sendProblem(request, reply, 'UNAUTHENTICATED', 'sign in first');
+    if (!request.actor) {
+      if (request.routeOptions.config?.sessionOptional && !MUTATING.has(request.method)) return;
+      return sendProblem(request, reply, 'UNAUTHENTICATED', 'sign in first');
+    }
     if (MUTATING.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       return sendProblem(request, reply, 'CSRF_TOKEN_INVALID', 'send the x-csrf-token header from the session');
     }

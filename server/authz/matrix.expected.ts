@@ -38,6 +38,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Public: signing in needs no session (and no CSRF token).
   'POST /api/session': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'GET /api/session': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
+  'GET /api/session/current': { anonymous: 200, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
   'DELETE /api/session': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
   'POST /api/session/password': { anonymous: 401, admin: 204, leader: 204, secretariat: 204, inspector: 204, unit_officer: 204 },
   // Registry: lists answer 200 out of scope with none of the other province's records.

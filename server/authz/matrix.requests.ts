@@ -279,6 +279,7 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ client, place }) => ({ method: 'POST', url: '/api/session', payload: { username: client?.username ?? place.a.users.inspector.username, password: 'test-password-123' } }),
   },
   'GET /api/session': unscopedGet('/api/session'),
+  'GET /api/session/current': unscopedGet('/api/session/current'),
   'DELETE /api/session': { scoped: false, session: 'fresh-session', build: async () => ({ method: 'DELETE', url: '/api/session' }) },
   'POST /api/session/password': {
     scoped: false,

@@ -33,6 +33,11 @@ export const sessionResponse = z.object({
   expiresAt: z.string(),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
+/**
+ * GET /api/session/current: the session, or null when nobody is signed in — 200 either way, so the
+ * app's check on load logs no error before sign-in (GET /api/session answers 401 then).
+ */
+export const currentSessionResponse = sessionResponse.nullable();
 
 export const changePasswordBody = z.object({
   currentPassword: plainString(200).pipe(z.string().min(1)),

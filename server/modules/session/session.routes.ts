@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changePasswordBody, loginBody, sessionResponse } from '../../../shared/api/session.schemas.js';
+import { changePasswordBody, currentSessionResponse, loginBody, sessionResponse } from '../../../shared/api/session.schemas.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import { contextOf, requireActor } from '../../http/actor.js';
 import type { AppInstance, AppDeps } from '../../app.js';
@@ -59,6 +59,18 @@ export async function sessionRoutes(app: AppInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       return presentSession(db, actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
+    },
+  );
+
+  app.get(
+    '/api/session/current',
+    {
+      config: { beforePasswordChange: true, sessionOptional: true },
+      schema: { tags: ['session'], summary: 'Who am I, if anyone: the session, or null when not signed in (200 either way)', response: { 200: currentSessionResponse } },
+    },
+    async (request) => {
+      if (!request.actor) return null;
+      return presentSession(db, request.actor, (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt);
     },
   );
 

@@ -107,6 +107,20 @@ describe('session', () => {
     expect((await c.get('/api/session')).statusCode).toBe(401);
   });
 
+  it('answers the app's session check with 200 either way: the session, or null when nobody is signed in (no 401 logged before sign-in)', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/session/current' });
+    expect([anonymous.statusCode, anonymous.json()]).toEqual([200, null]);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/session/current', cookies: { par_session: 'not-a-session' } });
+    expect([unknown.statusCode, unknown.json()]).toEqual([200, null]);
+    const c = await signIn(t.app, authority.users.inspector.username, TEST_PASSWORD);
+    const me = await c.get('/api/session/current');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual((await c.get('/api/session')).json());
+    expect(me.json().user.username).toBe(authority.users.inspector.username);
+    expect((await c.delete('/api/session')).statusCode).toBe(204);
+    expect((await c.get('/api/session/current')).json()).toBeNull();
+  });
+
   it('expires sessions: an expired session is refused', async () => {
     const c = await signIn(t.app, authority.users.inspector.username, TEST_PASSWORD);
     const { sql } = await import('drizzle-orm');

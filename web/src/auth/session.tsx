@@ -2,18 +2,16 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '../../../shared/api/session.schemas.js';
 import type { Capability } from '../../../shared/domain/capabilities.js';
-import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api-client.js';
+import { api, setCsrfToken, setUnauthenticatedHandler } from '../lib/api-client.js';
 
 export const sessionKey = ['session'] as const;
 
-/** GET /api/session: the session, or null when not signed in (401). */
+/**
+ * GET /api/session/current: the session, or null when not signed in — a 200 either way, so loading
+ * the app before sign-in logs no 401 in the browser's console (GET /api/session would).
+ */
 async function fetchSession(): Promise<SessionResponse | null> {
-  try {
-    return await api.get<SessionResponse>('/api/session');
-  } catch (error) {
-    if (isApiError(error, 'UNAUTHENTICATED')) return null;
-    throw error;
-  }
+  return (await api.get<SessionResponse | null>('/api/session/current')) ?? null;
 }
 
 interface SessionValue {

@@ -38,7 +38,7 @@ const task = {
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/assigned-tasks') return json({ items: [task], total: 1, counts: { open: 1, overdue: 1, completed: 0 } });
   if (url.pathname === `/api/assigned-tasks/${task.id}` && (!init?.method || init.method === 'GET')) return json({ ...task, notes: [] });
   if (url.pathname === `/api/assigned-tasks/${task.id}/progress`) return json({ ...task, status: 'in_progress', version: 2, notes: [{ id: '88888888-8888-4888-8888-888888888888', at: '2021-06-15T02:00:00Z', authorName: 'Lê Thị Hồng', body: 'Đã rà soát 7 hồ sơ.', move: 'start', statusAfter: 'in_progress' }] });

@@ -63,7 +63,7 @@ let offline = false;
 const saves: Record<string, unknown>[] = [];
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === `/api/inspections/${INSPECTION}/checklists`) return json(checklists);
   if (url.pathname === `/api/checklist-items/${ITEM}/answer` && init?.method === 'PUT') {
     if (offline) throw new TypeError('Failed to fetch');

@@ -55,7 +55,7 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const body = init?.body ? JSON.parse(String(init.body)) : undefined;
   calls.push({ method, path: url.pathname, body });
   const find = (id: string) => templates.find((x) => x.id === id);
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname.startsWith('/api/notifications')) return json({ count: 0, items: [] });
   if (url.pathname === `/api/agencies/${office}`) return json({ id: office, name: 'Phòng Nội vụ thị xã Hoài Nhơn', parentAgencyId: committee, parentAgencyName: 'UBND thị xã Hoài Nhơn' });
   if (url.pathname === '/api/checklist-templates' && method === 'GET') return json({ items: [...templates].sort((a, b) => b.revision - a.revision).map(summary) });

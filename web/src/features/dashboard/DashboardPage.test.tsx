@@ -66,7 +66,7 @@ const dashboard: DashboardDto = {
 
 const fetchMock = vi.fn(async (input: string) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/dashboard') return json(dashboard);
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });

@@ -121,7 +121,7 @@ const submission = (n: number) => ({
 
 const fetchMock = vi.fn(async (input: string) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/dashboard') return json(dashboard);
   if (url.pathname === `/api/units/${town}`) return json({ id: town, name: 'Thị xã Hoài Nhơn' });
   if (url.pathname === '/api/report-submissions') return json({ items: Array.from({ length: totalFor(url) }, (_, i) => submission(i + 1)), total: totalFor(url) });

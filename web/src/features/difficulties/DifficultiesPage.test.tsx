@@ -40,7 +40,7 @@ const leader = { userId: '99999999-9999-4999-8999-999999999999', fullName: 'Tráº
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/reform-areas') return json({ items: [{ id: item.reformAreaId, code: 'thu_tuc_hanh_chinh', name: item.reformAreaName, nameEn: 'Administrative procedure reform', active: true }] });
   if (url.pathname === '/api/difficulties' && url.searchParams.get('q') === 'nuoc sach') return json({ items: [], total: 0, counts: { open: 0, answered: 0, averageResponseWorkingDays: null } });
   if (url.pathname === '/api/difficulties') return json({ items: [item], total: 1, counts: { open: 1, answered: 1, averageResponseWorkingDays: 6 } });

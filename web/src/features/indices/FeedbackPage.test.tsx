@@ -30,7 +30,7 @@ const item = {
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/feedback' && (!init?.method || init.method === 'GET')) return json({ items: [item] });
   if (url.pathname === `/api/feedback/${item.id}`) return json({ ...item, status: 'resolved', version: 2 });
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);

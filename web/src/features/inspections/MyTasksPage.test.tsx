@@ -72,7 +72,7 @@ function renderTasks({ capabilities, today, visits = [], notices = [], routes = 
     vi.fn(async (input: RequestInfo | URL) => {
       const url = String(input);
       urls.push(url);
-      if (url === '/api/session') return json({ ...session, capabilities });
+      if (url === '/api/session/current') return json({ ...session, capabilities });
       if (url.startsWith('/api/inspections')) {
         // Answers as the server filters: by status (one or several), kind, reports still awaited.
         const q = new URL(url, 'http://x').searchParams;

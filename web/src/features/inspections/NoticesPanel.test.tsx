@@ -63,7 +63,7 @@ describe('schedule notices panel', () => {
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = String(input);
-        if (url === '/api/session') return json(session);
+        if (url === '/api/session/current') return json(session);
         if (url === `/api/plans/${planId}`) return json(plan);
         if (init?.method === 'POST') {
           posts.push([url, JSON.parse(String(init.body)) as Record<string, unknown>]);
@@ -101,7 +101,7 @@ describe('schedule notices panel', () => {
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = String(input);
-        if (url === '/api/session') return json(session);
+        if (url === '/api/session/current') return json(session);
         if (url === `/api/plans/${planId}`) return json(plan);
         if (init?.method === 'POST' && url.endsWith('/issue'))
           return json(

@@ -122,7 +122,7 @@ describe('the season list', () => {
         const url = String(input);
         const params = new URL(url, 'http://x').searchParams;
         if (url.startsWith('/api/inspections?') && params.get('teamId') && params.get('agencyId')) filtered(params);
-        if (url === '/api/session')
+        if (url === '/api/session/current')
           return json({
             user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
             roles: [],
@@ -162,7 +162,7 @@ describe('the season page asks the server for what it shows', () => {
       vi.fn(async (input: RequestInfo | URL) => {
         const url = String(input);
         if (url.startsWith('/api/inspections?')) asked.push(new URL(url, 'http://x').searchParams);
-        if (url === '/api/session')
+        if (url === '/api/session/current')
           return json({
             user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
             roles: [],
@@ -215,7 +215,7 @@ describe('the board of a chosen plan', () => {
       vi.fn(async (input: RequestInfo | URL) => {
         const url = String(input);
         const params = new URL(url, 'http://x').searchParams;
-        if (url === '/api/session')
+        if (url === '/api/session/current')
           return json({
             user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
             roles: [],

@@ -48,7 +48,7 @@ describe('schedule rules page', () => {
     let current: ScheduleRulesSetting = { noticeLeadWorkingDays: 2, revisitMinDays: 30, unitId, unitName: 'Hoài Nhơn', version: null, source: 'installation', canUpdate: true };
     let stale = false;
     const calls = fakeServer((method, url, body) => {
-      if (url === '/api/session') return json(sessionWith(['inspection.schedule']));
+      if (url === '/api/session/current') return json(sessionWith(['inspection.schedule']));
       if (url.startsWith('/api/settings/reminder-time')) return json({ ...reminder, source: 'default' });
       if (!url.startsWith('/api/settings/schedule-rules')) return undefined;
       if (method === 'GET') return url.includes('scope=authority') ? json(current) : undefined;
@@ -85,7 +85,7 @@ describe('schedule rules page', () => {
 
   it("shows the installation's administrator the installation-wide values too, read-only where the server says so", async () => {
     fakeServer((method, url) => {
-      if (url === '/api/session') return json(sessionWith(['schedule.configure', 'authority.configure']));
+      if (url === '/api/session/current') return json(sessionWith(['schedule.configure', 'authority.configure']));
       if (method !== 'GET' || !url.startsWith('/api/settings/schedule-rules')) return undefined;
       return url.includes('scope=installation')
         ? json({ noticeLeadWorkingDays: 2, revisitMinDays: 1, unitId: null, unitName: null, version: 3, source: 'installation', canUpdate: true })
@@ -101,7 +101,7 @@ describe('schedule rules page', () => {
   it("sets the authority's daily reminder time, from the installation's, with its unit and version; a bad time is shown on the field", async () => {
     let current: ReminderTimeSetting = { ...reminder };
     const calls = fakeServer((method, url, body) => {
-      if (url === '/api/session') return json(sessionWith(['inspection.schedule']));
+      if (url === '/api/session/current') return json(sessionWith(['inspection.schedule']));
       if (url.startsWith('/api/settings/schedule-rules')) return json({ noticeLeadWorkingDays: 2, revisitMinDays: 1, unitId, unitName: 'Hoài Nhơn', version: null, source: 'default', canUpdate: true });
       if (!url.startsWith('/api/settings/reminder-time')) return undefined;
       if (method === 'GET') return json(current);

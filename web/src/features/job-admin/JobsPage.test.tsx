@@ -42,7 +42,7 @@ function fakeServer(mail: JobOverview['mail'], capabilities: string[] = ['user.m
     vi.fn(async (input: string, init?: RequestInit) => {
       const url = String(input);
       calls.push(`${init?.method ?? 'GET'} ${url}`);
-      if (url === '/api/session') return json({ ...session, capabilities });
+      if (url === '/api/session/current') return json({ ...session, capabilities });
       if (url === '/api/admin/jobs') return json(overview(mail));
       if (url.startsWith('/api/admin/jobs/failed')) return json({ items: failed, total: failed.length });
       if (init?.method === 'POST' && url.endsWith('/retry')) {

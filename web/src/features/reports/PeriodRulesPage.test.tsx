@@ -49,7 +49,7 @@ const posts: Record<string, unknown>[] = [];
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname.startsWith('/api/notifications')) return json({ count: 0, items: [] });
   if (url.pathname === '/api/report-period-rules' && init?.method === 'POST') {
     const body = JSON.parse(String(init.body));

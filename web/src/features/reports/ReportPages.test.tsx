@@ -44,7 +44,7 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const method = init?.method ?? 'GET';
   const body = init?.body ? JSON.parse(String(init.body)) : undefined;
   calls.push({ method, path: url.pathname, body });
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/notifications/unread-count' || url.pathname.startsWith('/api/notifications')) return json({ count: 0, items: [] });
   if (url.pathname === `/api/report-templates/${template.id}` && method === 'PATCH') {
     template = { ...template, ...body, version: template.version + 1 };

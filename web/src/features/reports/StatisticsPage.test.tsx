@@ -34,7 +34,7 @@ const asked: string[] = [];
 
 const fetchMock = vi.fn(async (input: string) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session(locale));
+  if (url.pathname === '/api/session/current') return json(session(locale));
   if (url.pathname.startsWith('/api/notifications')) return json({ count: 0, items: [] });
   if (url.pathname === '/api/report-statistics') {
     const year = url.searchParams.get('year')!;

@@ -71,7 +71,7 @@ const report: ResultsReportDto = {
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === `/api/results-reports/${report.id}` && init?.method === 'PATCH') {
     const body = JSON.parse(String(init.body)) as { version: number; content: Partial<ResultsReportDto['content']> };
     return json({ ...report, version: body.version + 1, content: { ...report.content, ...body.content } });

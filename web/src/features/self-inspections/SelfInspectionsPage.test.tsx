@@ -42,7 +42,7 @@ let session: typeof unitSession = unitSession;
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/self-inspections') return json({ items: [plan] });
   if (url.pathname === '/api/self-inspections/overview')
     return json({

@@ -26,7 +26,7 @@ const session = {
 
 const fetchMock = vi.fn(async (input: string) => {
   const url = new URL(input, 'http://localhost');
-  if (url.pathname === '/api/session') return json(session);
+  if (url.pathname === '/api/session/current') return json(session);
   if (url.pathname === '/api/units') {
     const q = url.searchParams.get('q');
     if (q) return json({ items: [commune], nextCursor: null, total: 1 });
