@@ -107,7 +107,7 @@ describe('session', () => {
     expect((await c.get('/api/session')).statusCode).toBe(401);
   });
 
-  it('answers the app's session check with 200 either way: the session, or null when nobody is signed in (no 401 logged before sign-in)', async () => {
+  it("answers the app's session check with 200 either way: the session, or null when nobody is signed in (no 401 logged before sign-in)", async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/session/current' });
     expect([anonymous.statusCode, anonymous.json()]).toEqual([200, null]);
     const unknown = await t.app.inject({ method: 'GET', url: '/api/session/current', cookies: { par_session: 'not-a-session' } });
