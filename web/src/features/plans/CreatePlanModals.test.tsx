@@ -81,7 +81,7 @@ describe('a new plan from the risk ranking', () => {
       'fetch',
       vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = String(input);
-        if (url === '/api/session') return json(session);
+        if (url === '/api/session/current') return json(session);
         if (url.startsWith('/api/agencies')) return json({ items: [town, office, haiCommittee], nextCursor: null });
         if (url === '/api/plans' && init?.method === 'POST') {
           posted.push(JSON.parse(String(init.body)));
