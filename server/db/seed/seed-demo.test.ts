@@ -458,6 +458,22 @@ describe('seedDemo', () => {
       expect((await province.who.get('/api/plans?year=2021')).json().items).toEqual([]);
     });
 
+    it("lets the province's standing office, Sở Nội vụ (no parent agency), issue the province's notice as its office (issue 8 review)", async () => {
+      const gialai = await signIn(app, 'gialai', seeded.generatedPassword!);
+      const [office] = await queryRows<{ id: string; parent: string | null }>(database.db, sql`select id, parent_agency_id as parent from agency where name = 'Sở Nội vụ tỉnh Gia Lai'`);
+      expect(office.parent).toBeNull();
+      const plan = ((await gialai.get('/api/plans?year=2026')).json().items as PlanItem[]).find((p) => p.issuingAgencyName.endsWith('Gia Lai'))!;
+      const visits = (await gialai.get(`/api/inspections?planId=${plan.id}&kind=announced&status=planned`)).json().items as { id: string }[];
+      expect(visits.length).toBeGreaterThan(0);
+      const res = await gialai.post('/api/inspection-notices', { planId: plan.id, issuingAgencyId: office.id, items: [{ inspectionId: visits[0].id }] });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().content.signature).toMatchObject({ authority: 'TL. CHỦ TỊCH' });
+      // Another province's or a ward's office is still refused.
+      const [ward] = await queryRows<{ id: string }>(database.db, sql`select id from agency where name = 'Văn phòng HĐND và UBND phường Bồng Sơn'`);
+      const refused = await gialai.post('/api/inspection-notices', { planId: plan.id, issuingAgencyId: ward.id, items: [{ inspectionId: visits[0].id }] });
+      expect(refused.json().invalidParams?.[0]).toMatchObject({ name: 'body.issuingAgencyId', code: 'not_under_plan_issuer' });
+    });
+
     it("keeps each ward's inspections to itself, and the province's unannounced visit secret", async () => {
       const list = async (username: string) => {
         const who = await signIn(app, username, seeded.generatedPassword!);

@@ -17,11 +17,17 @@ import { conclusionResource } from './conclusions.policy.js';
 import { replaceActions, type CheckedAction } from './conclusions.repository.js';
 import { draftFromMinutesOrFindings } from './findings-source.js';
 
-/** The People's Committee of the plan, or an agency under it (its standing office signing TUQ.). */
+/**
+ * The issuer of a document of the plan (notice, conclusion, escalation): the plan's People's
+ * Committee, an agency under it, or the standing body configured for its authority (signing
+ * TL./TUQ.) — a province's Sở Nội vụ is filed with no parent agency, not under the committee
+ * (issue 8 review: Gia Lai's office could not issue its notice).
+ */
 export async function assertUnderPlanIssuer(tx: DbOrTx, planIssuingAgencyId: string, agencyId: string, field = 'body.issuingAgencyId') {
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select a.id from agency a join agency c on c.id = ${planIssuingAgencyId}::uuid where a.id = ${agencyId}::uuid and a.active and a.path like c.path || '%'`,
+    sql`select a.id from agency a join agency c on c.id = ${planIssuingAgencyId}::uuid where a.id = ${agencyId}::uuid and a.active
+          and (a.path like c.path || '%' or exists (select 1 from standing_body sb where sb.unit_id = c.unit_id and sb.agency_id = a.id))`,
   );
   if (!rows.length) throw AppError.invalid(field, 'not_under_plan_issuer', "the document is issued by the plan's People's Committee or its standing office");
 }

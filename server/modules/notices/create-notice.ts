@@ -5,12 +5,12 @@ import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-s
 import { loadForAction } from '../../authz/guard.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
-import { queryRows } from '../../db/client.js';
 import { documentRegisterEntry, inspectionNotice, inspectionTeam } from '../../db/schema/index.js';
 import { updateVersioned } from '../../db/versioned-update.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { assertUnderPlanIssuer } from '../conclusions/create-conclusion.js';
 import { issuerInfo } from '../document-register/issuer-header.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
@@ -21,15 +21,6 @@ import { replaceItems } from './notices.repository.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { updateInspection } from '../inspections/update-inspection.js';
 
-/** The People's Committee of the plan, or an agency under it (its standing office signing TL./TUQ.). */
-async function assertIssuingAgency(tx: Tx, planIssuingAgencyId: string, agencyId: string) {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`select a.id from agency a join agency c on c.id = ${planIssuingAgencyId}::uuid where a.id = ${agencyId}::uuid and a.active and a.path like c.path || '%'`,
-  );
-  if (!rows.length) throw AppError.invalid('body.issuingAgencyId', 'not_under_plan_issuer', "the notice is issued by the plan's People's Committee or its standing office");
-}
-
 /** The standing office drafts a notice for announced inspections of an issued plan; the texts start from the plan. */
 export async function createNotice(tx: Tx, ctx: RequestContext, input: z.infer<typeof createNoticeBody>) {
   const plan = await findVisiblePlan(tx, ctx.actor, input.planId);
@@ -37,7 +28,7 @@ export async function createNotice(tx: Tx, ctx: RequestContext, input: z.infer<t
   if (!inReach(ctx.actor, 'inspection.schedule', issuerPlace(plan))) throw new AppError('FORBIDDEN', 'only the standing office drafts notices');
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
   const issuingAgencyId = input.issuingAgencyId ?? plan.issuingAgencyId;
-  await assertIssuingAgency(tx, plan.issuingAgencyId, issuingAgencyId);
+  await assertUnderPlanIssuer(tx, plan.issuingAgencyId, issuingAgencyId);
   const items = await checkedItems(tx, plan.id, input.items);
   const teams = await tx
     .select({ name: inspectionTeam.name, number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: inspectionTeam.issuedOn })
