@@ -6,28 +6,43 @@ import type { Actor } from '../../http/actor.js';
 import { inspectionAbilities, readsAsInspector } from './inspections.policy.js';
 import { placesOf, type InspectionRow } from './inspections.repository.js';
 import type { ScheduleEnv } from './schedule-checks.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
+import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * Inspections as the API shows them, with their places (one query for the whole page), the
- * caller's abilities, and the warnings of the calendar (a visit on a day off) computed on read.
+ * caller's abilities, and the warnings computed on read: the calendar's (a visit on a day off) and,
+ * for the inspecting side, an announced visit whose notice can no longer reach the unit in time.
  */
 export async function presentInspections(tx: DbOrTx, actor: Actor, env: ScheduleEnv, rows: InspectionRow[]): Promise<Inspection[]> {
   if (!rows.length) return [];
   const places = await placesOf(tx, rows.map((r) => r.id));
+  const today = vietnamLocalTime(env.clock.now()).date;
+  // An announced visit still ahead and not yet notified: the office is told when its notice can no
+  // longer reach the unit in time (short_lead_time, by its authority's lead time; issue 8 review).
+  const awaitingNotice = (row: InspectionRow) => row.kind === 'announced' && row.status === 'planned' && row.startsOn >= today && readsAsInspector(actor, row);
+  const leadOf = new Map<string, number>();
+  for (const row of rows) {
+    if (awaitingNotice(row) && !leadOf.has(row.issuerUnitPath)) leadOf.set(row.issuerUnitPath, (await scheduleRulesFor(tx, env, row.issuerUnitPath)).noticeLeadWorkingDays);
+  }
   return rows.map((row) => {
     const kind = row.kind as InspectionKind;
     const inspecting = readsAsInspector(actor, row);
     // The unit is asked for its report by the notice (docs/decisions/schedule-notices.md): before it, no deadline runs for the unit.
     const dueShown = inspecting || !(kind === 'announced' && row.status === 'planned');
     const live = row.status === 'planned' || row.status === 'notified';
+    const late = awaitingNotice(row);
     const warnings = live
       ? checkSchedule(
           { id: row.id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, startsOn: row.startsOn, endsOn: row.endsOn, people: [] },
           [],
-          { calendar: env.calendar, periodFrom: row.periodFrom, periodTo: row.periodTo, today: '0000-01-01', noticeLeadWorkingDays: 0, revisitMinDays: 1 },
-        ).filter((i) => i.code === 'non_working_day')
+          { calendar: env.calendar, periodFrom: row.periodFrom, periodTo: row.periodTo, today: late ? today : '0000-01-01', noticeLeadWorkingDays: late ? leadOf.get(row.issuerUnitPath)! : 0, revisitMinDays: 1 },
+        )
+          .filter((i) => i.code === 'non_working_day' || i.code === 'short_lead_time')
+          // Read, nothing is refused: a warning.
+          .map((i) => ({ ...i, severity: 'warning' as const }))
       : [];
     return {
       id: row.id,

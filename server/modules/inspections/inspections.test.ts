@@ -167,6 +167,19 @@ describe('scheduling an inspection', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().conflicts.map((c: { code: string }) => c.code)).toEqual(['short_lead_time']);
     const created = await schedule(s.secretariat, { ...body, overrideReason: 'Đơn vị đã đồng ý qua điện thoại' });
+    // Still without a notice, the visit carries the warning for the office (by the injected clock), never for the unit (issue 8 review).
+    const read = (await s.secretariat.get(`/api/inspections/${created.id}`)).json() as Inspection;
+    expect(read.warnings.map((w) => [w.code, w.severity])).toEqual([['short_lead_time', 'warning']]);
+    expect((await s.unitOfficerB.get(`/api/inspections/${created.id}`)).json().warnings).toEqual([]);
+    const listed = (await s.secretariat.get(`/api/inspections?kind=announced&status=planned&pageSize=100`)).json().items as Inspection[];
+    expect(listed.find((i) => i.id === created.id)?.warnings.map((w) => w.code)).toEqual(['short_lead_time']);
+    // Once the visit's day has passed, nothing more to warn of (an office recording an earlier season).
+    clock.set('2021-05-15T02:00:00Z');
+    try {
+      expect((await s.secretariat.get(`/api/inspections/${created.id}`)).json().warnings).toEqual([]);
+    } finally {
+      clock.set('2021-05-11T02:00:00Z');
+    }
     const [event] = await auditOf(created.id);
     expect(event.after.override).toMatchObject({ reason: 'Đơn vị đã đồng ý qua điện thoại' });
   });

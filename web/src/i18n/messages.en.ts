@@ -750,6 +750,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.noticeItem': 'visit on {date}, report due {due}',
   'tasks.dayPassed': 'date passed',
   'tasks.underWay': 'Inspections under way',
+  'tasks.noticeTooLate': 'Notice can no longer reach the unit in time',
   'tasks.notNotified': 'not yet notified',
   'tasks.more': '{n} more inspections.',
   'tasks.seeAll': 'See all',

@@ -753,6 +753,7 @@ export const vi = {
   'tasks.noticeItem': 'kiểm tra ngày {date}, hạn gửi báo cáo {due}',
   'tasks.dayPassed': 'đã qua ngày',
   'tasks.underWay': 'Cuộc kiểm tra đang tiến hành',
+  'tasks.noticeTooLate': 'Không kịp gửi thông báo đúng hạn',
   'tasks.notNotified': 'chưa thông báo',
   'tasks.more': 'Còn {n} cuộc kiểm tra khác.',
   'tasks.seeAll': 'Xem tất cả',

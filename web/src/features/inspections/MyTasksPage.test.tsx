@@ -234,6 +234,19 @@ describe('"Việc của tôi": report deadlines before the notice', () => {
   });
 });
 
+describe('"Việc của tôi": a notice that can no longer reach the unit in time', () => {
+  it('flags the visit to notify with the server’s short_lead_time warning, its message as the title', async () => {
+    const message = 'Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo chậm nhất ngày 30/11/2021.';
+    const planned = { ...visit, id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a03', agencyName: 'UBND phường Hoài Hảo', status: 'planned', startsOn: '2021-12-09', endsOn: '2021-12-09', reportDueOn: '2021-12-06' } as Inspection;
+    const late = { ...planned, id: '6c1f3d0e-9999-4c1e-9d1a-0a0a0a0a0a0a', warnings: [{ code: 'short_lead_time', severity: 'warning', message, messageEn: 'Not enough time', date: '2021-11-29', otherInspectionId: null, overridable: true }] } as Inspection;
+    renderTasks({ capabilities: ['inspection.read', 'inspection.schedule'], today: '2021-12-01', visits: [planned, late], routes: { '/api/plans?': { items: [], hasMore: false } } });
+    const toNotify = await screen.findByRole('table', { name: 'Cuộc kiểm tra có báo trước chưa gửi thông báo' });
+    const badges = within(toNotify).getAllByText('Không kịp gửi thông báo đúng hạn');
+    expect(badges).toHaveLength(1);
+    expect(badges[0].closest('[title]')?.getAttribute('title')).toBe(message);
+  });
+});
+
 describe('"Việc của tôi": working days by the server’s calendar', () => {
   it('counts with the calendar the admin edited (GET /api/calendar/{year}), not the one built into the browser', async () => {
     // The admin added a day off on Wednesday 01/9/2021: from Tuesday 31/8 to Monday 6/9 only one working day is left (the built-in calendar says two).

@@ -7,7 +7,7 @@ import type { UnscheduledByPlan } from '../../../../shared/api/schedule-proposal
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
 import { deadlineText, yearsToCount } from './deadline-text.js';
 import { useWorkingCalendar } from '../calendar/calendar.api.js';
 import { api } from '../../lib/api-client.js';
@@ -179,6 +179,7 @@ const LIVE = ['planned', 'notified'] as const;
  */
 export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const t = useT();
+  const { language } = useI18n();
   const { can } = useSession();
   const office = can('inspection.schedule');
   const live = useInspections({ status: LIVE, pageSize: TASKS_PAGE_SIZE });
@@ -207,7 +208,27 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
       </Title>
       {signingCapabilities.some((c) => can(c)) && <AwaitingSignatureCard />}
       {office && <ToScheduleCard />}
-      {office && <Section title={t('tasks.toNotify')} {...page(toNotifyQuery)} more="/inspections?kind=announced&status=planned" render={(i) => formatDate(i.startsOn)} />}
+      {office && (
+        <Section
+          title={t('tasks.toNotify')}
+          {...page(toNotifyQuery)}
+          more="/inspections?kind=announced&status=planned"
+          render={(i) => {
+            // The server warns when the notice can no longer reach the unit in time (short_lead_time, by its clock and the authority's lead time).
+            const late = i.warnings.find((w) => w.code === 'short_lead_time');
+            return (
+              <>
+                {formatDate(i.startsOn)}{' '}
+                {late && (
+                  <Badge color="red" variant="light" styles={wholeBadge} title={language === 'en' ? late.messageEn : late.message}>
+                    {t('tasks.noticeTooLate')}
+                  </Badge>
+                )}
+              </>
+            );
+          }}
+        />
+      )}
       <NoticesCard notices={notices.data ?? []} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
       {can('report.manage') && <ReviewQueueCard />}
