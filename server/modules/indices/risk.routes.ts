@@ -22,7 +22,7 @@ export async function riskRoutes(app: AppInstance, deps: AppDeps) {
     const ctx = contextOf(request);
     const bytes = await db.transaction(async (tx) => {
       // riskRanking authorizes first (loadRiskWeights: 403 without risk.read, 404 a unit out of reach).
-      const r = await riskRanking(tx, ctx.actor, request.query.parentUnitId, request.query.year);
+      const r = await riskRanking(tx, ctx.actor, request.query.parentUnitId, request.query.year, vietnamLocalTime(clockOf(deps).now()).date);
       return riskRankingWorkbook(r, await exportScope(tx, ctx.actor, request.query.parentUnitId));
     });
     return sendXlsx(reply, bytes, `xep-hang-rui-ro-${request.query.year}.xlsx`);
