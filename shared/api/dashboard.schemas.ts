@@ -20,7 +20,12 @@ export const unitKindsOfLevel: Record<UnitLevel, string[]> = {
 };
 
 export const dashboardQuery = z.object({
-  year: queryInt4().min(1990).max(2100),
+  /**
+   * By default the season the caller would look at: the latest year up to this year (in Việt Nam,
+   * by the server's clock) with a plan or a visit under the root, else this year
+   * (docs/decisions/dashboard-links.md).
+   */
+  year: queryInt4().min(1990).max(2100).optional(),
   /** The subtree's root; by default the caller's widest unit. */
   unitId: uuid.optional(),
   /** The units whose indices are compared; by default the level most scored under the root. */
@@ -69,6 +74,7 @@ export const dashboardSectionSchema = z.object({
 });
 
 export const dashboardResponse = z.object({
+  /** The year asked, or the default one (the query's `year`). */
   year: z.number().int(),
   unit: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
   level: z.enum(unitLevels),

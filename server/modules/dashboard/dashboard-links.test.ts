@@ -94,6 +94,26 @@ describe("the dashboard's links on the demo season", () => {
     for (const s of sub.sections.filter((x) => x.key !== 'difficulties')) for (const item of s.items) expect(await countBehind(item.link!), `${ward.name} ${s.key}.${item.key}`).toBe(item.value);
   });
 
+  it("without a year it opens on the latest season up to this year in the caller's scope, by the server's clock", async () => {
+    // At the demo's clock (20/12/2021) the town's leader lands on 2021.
+    expect(((await leader.get('/api/dashboard')).json() as DashboardDto).year).toBe(2021);
+    // Five years on, the town's last season is still 2021; the province of Gia Lai runs its 2026 cycle.
+    const later = new Date('2026-11-30T03:00:00Z');
+    const town = await demo!.signInAt(later, 'leader');
+    const mine = (await town.get('/api/dashboard')).json() as DashboardDto;
+    expect([mine.year, mine.unit.id]).toEqual([2021, d.unit.id]);
+    const gialai = await demo!.signInAt(later, 'gialai');
+    expect(((await gialai.get('/api/dashboard')).json() as DashboardDto).year).toBe(2026);
+    // Before the Gia Lai season (a clock in 2025) nothing of 2026 counts: no season then, so the clock's year.
+    const before = await demo!.signInAt(new Date('2025-03-01T03:00:00Z'), 'gialai');
+    expect(((await before.get('/api/dashboard')).json() as DashboardDto).year).toBeLessThanOrEqual(2025);
+    // A year asked is kept, and a malformed one refused naming it.
+    expect(((await gialai.get('/api/dashboard?year=2021')).json() as DashboardDto).year).toBe(2021);
+    const bad = await gialai.get('/api/dashboard?year=20x1');
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).toContain('query.year');
+  });
+
   it('the new filters refuse unknown values with 400 naming the field', async () => {
     const bad: [string, string][] = [
       ['/api/findings?kind=praise', 'kind'],

@@ -14,6 +14,8 @@ export interface DemoDashboard {
   leader: Client;
   /** The leader's dashboard of 2021 (the town's subtree). */
   d: DashboardDto;
+  /** A demo user signed in to another app on the same database whose clock reads `now` (closed with the rest). */
+  signInAt: (now: Date, username: string) => Promise<Client>;
   close: () => Promise<void>;
 }
 
@@ -29,12 +31,18 @@ export async function openDemoDashboard(): Promise<DemoDashboard> {
   const leader = await signIn(app, 'leader', seeded.generatedPassword!);
   const res = await leader.get('/api/dashboard?year=2021');
   expect(res.statusCode, res.body).toBe(200);
+  const apps = [app];
   return {
     database,
     leader,
     d: res.json(),
+    signInAt: async (now, username) => {
+      const other = await buildApp({ config, database, version: 'test', logger: false, clock: { now: () => now } });
+      apps.push(other);
+      return signIn(other, username, seeded.generatedPassword!);
+    },
     close: async () => {
-      await app.close();
+      for (const a of apps) await a.close();
       await dispose();
     },
   };

@@ -10,6 +10,7 @@ import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 import { riskRanking } from '../indices/risk-ranking.js';
 import { dashboardSections } from './season-sections.js';
 import { seasonFigures } from './season-figures.js';
+import { defaultSeasonYear } from './season-year.js';
 
 /**
  * The leaders' dashboard for the caller (issue 11 §4): `dashboard.read` (admins, leaders, the
@@ -33,15 +34,12 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
   }
   if (!root) throw AppError.notFound('unit');
 
-  const figures = await seasonFigures(tx, {
-    root,
-    year: q.year,
-    level: q.level,
-    today,
-    // visibleInspections as a predicate on each of the year's visits (the secrecy of unannounced
-    // visits issued from above), not the set of every visit the caller sees (bench/dashboard.bench.ts).
-    inspectionFilter: inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' }),
-  });
+  // visibleInspections as a predicate on each of the year's visits (the secrecy of unannounced
+  // visits issued from above), not the set of every visit the caller sees (bench/dashboard.bench.ts).
+  // On the aliases i (the visit), ta (its agency), ia (its plan's issuer).
+  const inspectionFilter = inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' });
+  const year = q.year ?? (await defaultSeasonYear(tx, actor, { rootPath: root.path, today, inspectionFilter }));
+  const figures = await seasonFigures(tx, { root, year, level: q.level, today, inspectionFilter });
 
   // Where else the caller may look: their widest units and the root's children valid that year.
   const widestIds = reach.unitPrefixes.map((p) => p.split('/').filter(Boolean).at(-1)!);
@@ -51,7 +49,7 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     .where(
       and(
         sql`(${widestIds.length ? inArray(unit.id, widestIds) : sql`false`} or ${unit.id} = ${root.id} or (${unit.parentId} = ${root.id}
-              and (${unit.validFrom} is null or ${unit.validFrom} <= ${`${q.year}-12-31`}) and (${unit.validTo} is null or ${unit.validTo} >= ${`${q.year}-01-01`})))`,
+              and (${unit.validFrom} is null or ${unit.validFrom} <= ${`${year}-12-31`}) and (${unit.validTo} is null or ${unit.validTo} >= ${`${year}-01-01`})))`,
         unitInReach(actor, 'dashboard.read', unitColumns('unit')),
       ),
     )
@@ -59,7 +57,7 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     .limit(200);
 
   const ranking = inReach(actor, 'risk.read', { unitPath: root.path })
-    ? await riskRanking(tx, actor, root.id, q.year, today).then((r) => ({
+    ? await riskRanking(tx, actor, root.id, year, today).then((r) => ({
         items: r.items.slice(0, 10).map((i) => ({ unitId: i.unitId, unitName: i.unitName, rank: i.rank, score: i.score, explanation: i.explanation })),
       }))
     : null;
@@ -68,6 +66,6 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     ...figures,
     choices: choices.map(({ id, name, kind }) => ({ id, name, kind })),
     ranking,
-    sections: await dashboardSections(tx, actor, { rootId: root.id, rootPath: root.path, year: q.year, today }),
+    sections: await dashboardSections(tx, actor, { rootId: root.id, rootPath: root.path, year: year, today }),
   };
 }
