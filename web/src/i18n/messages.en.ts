@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'common.remove': 'Remove',
   'common.close': 'Close',
   'common.reload': 'Reload',
+  'list.ignoredFilters': "Ignored invalid filters in the link: {filters}; the page is shown without them.",
   'common.search': 'Search',
   'common.yes': 'Yes',
   'common.no': 'No',

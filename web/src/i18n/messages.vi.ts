@@ -27,6 +27,7 @@ export const vi = {
   'common.remove': 'Bỏ',
   'common.close': 'Đóng',
   'common.reload': 'Tải lại',
+  'list.ignoredFilters': "Đã bỏ qua bộ lọc không hợp lệ trong đường dẫn: {filters}; trang hiển thị như khi không có bộ lọc đó.",
   'common.search': 'Tìm kiếm',
   'common.yes': 'Có',
   'common.no': 'Không',

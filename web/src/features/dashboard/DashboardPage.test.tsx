@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardDto } from '../../../../shared/api/dashboard.schemas.js';
@@ -81,7 +81,8 @@ describe("the leaders' dashboard page", () => {
   it('shows each figure as a chart described for screen readers, with its table and links to the records, and exports the same filter', async () => {
     renderWithProviders(<App />);
     expect(await screen.findByText('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra, 3 cơ quan, đơn vị được kiểm tra.')).toBeTruthy();
-    expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/dashboard?year=2021');
+    // No year in the URL: the server's default season (2021 here), which the export and the links then carry.
+    expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/dashboard');
     // The chart is an image with the figures in words.
     expect(screen.getByRole('img', { name: /Cuộc kiểm tra theo trạng thái\. Đã lên lịch: 1; .*Đã kết thúc: 2/ })).toBeTruthy();
     expect(screen.getByText('Bình quân 82,5%; 2 đơn vị có điểm; 2 tiêu chí chưa đạt.')).toBeTruthy();
@@ -108,6 +109,41 @@ describe("the leaders' dashboard page", () => {
     await user.click(within(screen.getByRole('radiogroup', { name: 'Yêu cầu khắc phục: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
     const actions = await screen.findByRole('table', { name: 'Yêu cầu khắc phục' });
     expect(within(actions).getByRole('link', { name: '4' }).getAttribute('href')).toBe('/corrective-actions?year=2021&overdue=1');
+  });
+});
+
+describe("the dashboard's filters live in the URL", () => {
+  const asked = () => fetchMock.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith('/api/dashboard'));
+
+  it('a shared link opens the same view: its year, unit and level are asked for', async () => {
+    window.history.pushState({}, '', `/dashboard?year=2020&unitId=${id(1)}&level=district`);
+    renderWithProviders(<App />);
+    expect(await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/)).toBeTruthy();
+    expect(asked()).toContain(`/api/dashboard?year=2020&unitId=${id(1)}&level=district`);
+    expect(screen.queryByTestId('ignored-filters')).toBeNull();
+  });
+
+  it('a choice is pushed to the URL (with the year shown), and going back shows the view before', async () => {
+    renderWithProviders(<App />);
+    await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Cấp đơn vị so sánh' }));
+    await user.click(await screen.findByRole('option', { name: 'Cấp huyện', hidden: true }));
+    await waitFor(() => expect(window.location.search).toBe('?year=2021&level=district'));
+    expect(asked()).toContain('/api/dashboard?year=2021&level=district');
+    window.history.back();
+    await waitFor(() => expect(window.location.search).toBe(''));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Cấp đơn vị so sánh' }) as HTMLInputElement).value).toBe('Cấp xã'));
+  });
+
+  it('invalid values in the URL are named and left out: the default view is shown', async () => {
+    window.history.pushState({}, '', '/dashboard?year=20x1&unitId=42&level=town');
+    renderWithProviders(<App />);
+    expect((await screen.findByTestId('ignored-filters')).textContent).toBe(
+      'Đã bỏ qua bộ lọc không hợp lệ trong đường dẫn: year=20x1, unitId=42, level=town; trang hiển thị như khi không có bộ lọc đó.',
+    );
+    await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/);
+    expect(asked()).toEqual(['/api/dashboard']);
   });
 });
 

@@ -1,14 +1,17 @@
-import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { dashboardInspectionsLink, unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { IgnoredFiltersNotice, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../indices/format.js';
 import { kindKey, statusKey } from '../inspections/labels.js';
-import { dashboardExportUrl, useDashboard, type DashboardFilter } from './dashboard.api.js';
+import { dashboardExportUrl, useDashboard, type DashboardFilter, type DashboardQuery } from './dashboard.api.js';
 import { FigureCard } from './FigureCard.js';
+
+/** The dashboard's filters in the URL, each checked: an invalid one is named and left out (the default stands). */
+const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, level: paramChecks.oneOf(unitLevels) };
 
 /**
  * /dashboard: the leaders' view of the season (issue 11 §4) — inspections by status, kind, month
@@ -19,9 +22,27 @@ export function DashboardPage() {
   const t = useT();
   const { language } = useI18n();
   const { can } = useSession();
-  const [filter, setFilter] = useState<DashboardFilter>({ year: 2021, unitId: null, level: null });
-  const dashboard = useDashboard(filter);
+  // The filters live in the URL (?year=&unitId=&level=): back and forward and a shared link show
+  // the same view. Without a year the server picks the latest season in the caller's scope.
+  const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
+  const valid = (name: keyof typeof urlFilters) => {
+    const v = params.get(name);
+    return v !== null && urlFilters[name](v) ? v : null;
+  };
+  const asked: DashboardQuery = { year: valid('year') ? Number(valid('year')) : null, unitId: valid('unitId'), level: valid('level') as UnitLevel | null };
+  const dashboard = useDashboard(asked);
   const d = dashboard.data;
+  // What is shown: the year answered (the default one when none was asked).
+  const filter: DashboardFilter = { year: d?.year ?? asked.year ?? null, unitId: asked.unitId, level: asked.level };
+  const update = (patch: Partial<DashboardFilter>) => {
+    const next = { ...filter, ...patch };
+    const q = new URLSearchParams();
+    if (next.year !== null) q.set('year', String(next.year));
+    if (next.unitId) q.set('unitId', next.unitId);
+    if (next.level) q.set('level', next.level);
+    setParams(q);
+  };
   const count = (x: number | null) => formatNumber(language, x, 0);
   const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(language, x)}%`);
   return (
@@ -34,7 +55,7 @@ export function DashboardPage() {
           <Button component="a" variant="default" href={dashboardExportUrl(filter)} download>
             {t('dashboard.export')}
           </Button>
-          {can('results_report.read') && (
+          {can('results_report.read') && filter.year !== null && (
             <Button component={Link} to={`/results-reports?year=${filter.year}`} variant="light">
               {t('dashboard.toReport')}
             </Button>
@@ -42,12 +63,19 @@ export function DashboardPage() {
         </Group>
       </Group>
       <Group align="end">
-        <NumberInput label={t('dashboard.year')} value={filter.year} onChange={(v) => typeof v === 'number' && v >= 1990 && v <= 2100 && setFilter({ ...filter, year: v })} min={1990} max={2100} w={110} />
+        <NumberInput
+          label={t('dashboard.year')}
+          value={filter.year ?? ''}
+          onChange={(v) => typeof v === 'number' && v >= 1990 && v <= 2100 && v !== filter.year && update({ year: v })}
+          min={1990}
+          max={2100}
+          w={110}
+        />
         <Select
           label={t('dashboard.unit')}
           data={(d?.choices ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={filter.unitId ?? d?.unit.id ?? null}
-          onChange={(v) => setFilter({ ...filter, unitId: v })}
+          onChange={(v) => update({ unitId: v })}
           searchable
           w={280}
         />
@@ -55,10 +83,11 @@ export function DashboardPage() {
           label={t('dashboard.level')}
           data={unitLevels.map((l) => ({ value: l, label: t(`dashboard.level.${l}`) }))}
           value={filter.level ?? d?.level ?? null}
-          onChange={(v) => setFilter({ ...filter, level: (v as UnitLevel | null) ?? null })}
+          onChange={(v) => update({ level: (v as UnitLevel | null) ?? null })}
           w={200}
         />
       </Group>
+      <IgnoredFiltersNotice ignored={ignored} />
       {dashboard.isPending && <Loader />}
       {dashboard.error && <ErrorAlert error={dashboard.error} />}
       {d && <DashboardBody d={d} count={count} pct={pct} />}

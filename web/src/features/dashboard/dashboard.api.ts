@@ -3,14 +3,17 @@ import type { DashboardDto, UnitLevel } from '../../../../shared/api/dashboard.s
 import { api, withQuery } from '../../lib/api-client.js';
 
 export interface DashboardFilter {
-  year: number;
+  /** null: the server's default (the latest season in the caller's scope up to this year). */
+  year: number | null;
   unitId: string | null;
   level: UnitLevel | null;
 }
+/** What the page asks for, from its URL. */
+export type DashboardQuery = DashboardFilter;
 
 const query = (f: DashboardFilter) => ({ year: f.year, unitId: f.unitId, level: f.level });
 
-export function useDashboard(f: DashboardFilter) {
+export function useDashboard(f: DashboardQuery) {
   return useQuery({
     queryKey: ['dashboard', f],
     queryFn: ({ signal }) => api.get<DashboardDto>('/api/dashboard', query(f), signal),

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
-import { DashboardScopeNote, uuidParam } from '../dashboard/DashboardScopeNote.js';
+import { uuidParam, yearParam } from '../dashboard/DashboardScopeNote.js';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { difficultyStates, exportUrl, stateParam, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
 import { responseTimeText } from './response-time.js';
 
@@ -50,6 +51,9 @@ function RaiseModal({ onClose, onSaved }: { onClose: () => void; onSaved: (d: Di
   );
 }
 
+/** The filters a link may carry (the dashboard's), each checked before use. */
+const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, state: paramChecks.oneOf(difficultyStates) };
+
 /** Difficulties raised to the committee (issue 9 §7): a unit sees its own, the office those in reach. */
 export function DifficultiesPage() {
   const t = useT();
@@ -61,8 +65,9 @@ export function DifficultiesPage() {
   const [reformAreaId, setArea] = useState<string | null>(null);
   // The dashboard links here with ?year=&unitId=&state= (its "answered" and "not answered yet" counts).
   const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
   const [state, setState] = useState(stateParam(params.get('state')));
-  const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  const [year, setYear] = useState<number | null>(yearParam(params.get('year')));
   const [unitId, setUnitId] = useState<string | null>(uuidParam(params.get('unitId')));
   const [page, setPage] = useState(1);
   const [raising, setRaising] = useState(false);
@@ -88,19 +93,18 @@ export function DifficultiesPage() {
         <Select label={t('difficulties.area')} clearable data={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))} value={reformAreaId} onChange={reset(setArea)} w={260} />
         <NumberInput label={t('difficulties.year')} value={year ?? ''} onChange={(v) => reset(setYear)(typeof v === 'number' && v >= 1990 && v <= 2199 ? v : null)} w={110} />
       </Group>
-      {unitId && (
-        <DashboardScopeNote
-          scope={{ year, unitId }}
-          onClear={() => {
-            setUnitId(null);
-            setYear(null);
-            setState(null);
-            setPage(1);
-            setParams({}, { replace: true });
-          }}
-        />
-      )}
-      {list.data && <Text size="sm">{t('difficulties.total', { count: list.data.total })}</Text>}
+      <ListHeader
+        scope={unitId ? { year, unitId } : undefined}
+        onClear={() => {
+          setUnitId(null);
+          setYear(null);
+          setState(null);
+          setPage(1);
+          setParams({}, { replace: true });
+        }}
+        ignored={ignored}
+        total={list.data ? t('difficulties.total', { count: list.data.total }) : ''}
+      />
       {list.data && (
         <Text size="sm" data-testid="difficulty-counts">
           {t('difficulties.counts', { open: list.data.counts.open, answered: list.data.counts.answered, average: list.data.counts.averageResponseWorkingDays ?? '—' })}

@@ -9,9 +9,12 @@ import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
-import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 
 const pageSize = 50;
+/** The filters a link may carry, each checked before use. */
+const urlFilters = { visitYear: paramChecks.year, unitId: paramChecks.uuid, kind: paramChecks.oneOf(findingKinds) };
 
 /**
  * /findings — the findings of the visits the caller may see (withdrawn ones left out), by the
@@ -21,6 +24,7 @@ const pageSize = 50;
 export function FindingsListPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
   const [kind, setKind] = useState<FindingKind | null>(findingKinds.find((k) => k === params.get('kind')) ?? null);
   const [contentGroup, setContentGroup] = useState<string | null>(params.get('contentGroup'));
@@ -54,17 +58,16 @@ export function FindingsListPage() {
           <Select label={t('findingsList.group')} data={[{ value: contentGroup, label: items.find((f) => f.contentGroup === contentGroup)?.contentGroupTitle ?? contentGroup }]} value={contentGroup} onChange={(v) => (setContentGroup(v), setPage(1))} clearable w={200} />
         )}
       </Group>
-      <DashboardScopeNote
+      <ListHeader
         scope={scope}
         onClear={() => {
           setScope({ year: null, unitId: null });
           setPage(1);
           setParams({}, { replace: true });
         }}
+        ignored={ignored}
+        total={list.data ? t('findingsList.total', { n: list.data.total }) : ''}
       />
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {list.data ? t('findingsList.total', { n: list.data.total }) : ''}
-      </Text>
       <ListBody query={list} empty={t('findingsList.empty')} count={items.length}>
         {() => (
         <Table striped>

@@ -11,9 +11,19 @@ import { useI18n, useT } from '../../i18n/i18n.js';
 import { AgencySelect } from '../plans/AgencyPickers.js';
 import { useActionBoard, useActions } from './followup.api.js';
 import { ActionStatusBadge } from './labels.js';
-import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 
 const pageSize = 50;
+/** The filters a link may carry (the dashboard's and the older ?year=&overdue=1), each checked before use. */
+const urlFilters = {
+  visitYear: paramChecks.year,
+  unitId: paramChecks.uuid,
+  year: paramChecks.year,
+  status: paramChecks.oneOf(actionStatuses),
+  overdue: paramChecks.flag('1', '0'),
+  state: paramChecks.oneOf(actionStates),
+};
 
 interface Filters {
   year: number | null;
@@ -35,9 +45,10 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   const t = useT();
   // The dashboard links here with ?visitYear=&unitId=&state= (open, overdue, closed); ?year=&overdue=1 or &status=closed still open the list so.
   const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
   const [f, setF] = useState<Filters>({
-    year: Number(params.get('year')) || initialYear,
+    year: yearParam(params.get('year')) ?? initialYear,
     agencyId: null,
     contentGroup: null,
     status: actionStatuses.find((s) => s === params.get('status')) ?? null,
@@ -88,17 +99,16 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
           </Button>
         </Group>
       )}
-      <DashboardScopeNote
+      <ListHeader
         scope={scope}
         onClear={() => {
           setScope({ year: null, unitId: null });
           setPage(1);
           setParams({}, { replace: true });
         }}
+        ignored={ignored}
+        total={list.data ? t('actions.total', { n: list.data.total }) : ''}
       />
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {list.data ? t('actions.total', { n: list.data.total }) : ''}
-      </Text>
       <ListBody query={list} empty={t('actions.none')} count={items.length}>
         {() => (
         <Table striped>

@@ -18,13 +18,27 @@ import { dayNumberToIso, toDayNumber } from '../../../../shared/domain/calendar/
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
-import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 
 /** Rows of a list page; the list pages through the server's results. */
 export const INSPECTIONS_PAGE_SIZE = 100;
 /** Weeks the board shows at once; it asks the server for exactly those days. */
 export const BOARD_WEEKS = 4;
 const addDays = (iso: string, n: number) => dayNumberToIso(toDayNumber(iso) + n);
+
+/** The filters a link may carry (the dashboard's among them), each checked before use. */
+const urlFilters = {
+  year: paramChecks.year,
+  month: paramChecks.month,
+  unitId: paramChecks.uuid,
+  teamId: paramChecks.uuid,
+  live: paramChecks.flag('true', 'false'),
+  kind: paramChecks.oneOf(inspectionKinds),
+  status: paramChecks.listOf(inspectionStatuses),
+  from: paramChecks.date,
+  to: paramChecks.date,
+};
 
 /**
  * /inspections: the season — a list with filters, paged by the server, or the board of weeks by
@@ -35,20 +49,25 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const { can } = useSession();
   // The dashboard links here with its filters (?year=&month=&unitId=&live=true and status, kind or teamId).
   const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
+  const valid = (name: keyof typeof urlFilters) => {
+    const v = params.get(name);
+    return v !== null && urlFilters[name](v) ? v : null;
+  };
   const [scope, setScope] = useState<DashboardScope>(() => ({
     year: yearParam(params.get('year')),
-    month: params.get('year') ? Number(params.get('month')) || null : null,
+    month: params.get('year') ? Number(valid('month')) || null : null,
     unitId: uuidParam(params.get('unitId')),
     live: params.get('live') === 'true',
   }));
   const [view, setView] = useState<'list' | 'board'>('list');
   const [planId, setPlanId] = useState<string | null>(null);
-  const [kind, setKind] = useState<InspectionKind | null>((params.get('kind') as InspectionKind | null) ?? null);
+  const [kind, setKind] = useState<InspectionKind | null>(valid('kind') as InspectionKind | null);
   const [status, setStatus] = useState<InspectionStatus[]>(() => (params.get('status') ?? '').split(',').filter((v): v is InspectionStatus => (inspectionStatuses as readonly string[]).includes(v)));
   const [page, setPage] = useState(1);
   const [boardStart, setBoardStart] = useState<string | null>(null);
-  const [from, setFrom] = useState<string | null>(params.get('from'));
-  const [to, setTo] = useState<string | null>(params.get('to'));
+  const [from, setFrom] = useState<string | null>(valid('from'));
+  const [to, setTo] = useState<string | null>(valid('to'));
   const [teamId, setTeamId] = useState<string | null>(uuidParam(params.get('teamId')));
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
@@ -142,16 +161,15 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
           ]}
         />
       </Group>
-      <DashboardScopeNote
+      <ListHeader
         scope={scope}
         onClear={() => {
           setScope({ year: null, month: null, unitId: null, live: false });
           setParams({}, { replace: true });
         }}
+        ignored={ignored}
+        total={shown.data ? t('inspections.total', { n: shown.data.total }) : ''}
       />
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {shown.data ? t('inspections.total', { n: shown.data.total }) : ''}
-      </Text>
       {view === 'board' && (
         <Group gap="xs">
           <Button variant="default" size="xs" onClick={() => setBoardStart(addDays(weekOne, -7 * BOARD_WEEKS))}>

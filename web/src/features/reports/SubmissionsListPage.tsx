@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { submissionTimeliness, type SubmissionSummary, type SubmissionTimeliness } from '../../../../shared/api/reports.schemas.js';
@@ -8,8 +8,12 @@ import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
-import { DashboardScopeNote, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
+
+/** The filters a link may carry, each checked before use. */
+const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness) };
 
 /**
  * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
@@ -22,6 +26,7 @@ const pageSize = 50;
 export function SubmissionsListPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
   const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
   const [page, setPage] = useState(1);
@@ -49,17 +54,16 @@ export function SubmissionsListPage() {
         clearable
         w={240}
       />
-      <DashboardScopeNote
+      <ListHeader
         scope={scope}
         onClear={() => {
           setScope({ year: null, unitId: null });
           setPage(1);
           setParams({}, { replace: true });
         }}
+        ignored={ignored}
+        total={list.data ? t('submissionsList.total', { n: list.data.total }) : ''}
       />
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {list.data ? t('submissionsList.total', { n: list.data.total }) : ''}
-      </Text>
       <ListBody query={list} empty={t('submissionsList.empty')} count={items.length}>
         {() => (
         <Table striped>

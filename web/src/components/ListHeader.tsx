@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { Alert, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { useT } from '../i18n/i18n.js';
+import { DashboardScopeNote, type DashboardScope } from '../features/dashboard/DashboardScopeNote.js';
+
+/** A check of a URL filter's value: true when the page can use it. */
+export type ParamCheck = (value: string) => boolean;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The checks the list pages share: a year (1990–2100), a month, an id, a calendar date, one of a closed set, a flag. */
+export const paramChecks = {
+  year: (v: string) => /^\d{4}$/.test(v) && Number(v) >= 1990 && Number(v) <= 2100,
+  month: (v: string) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 12,
+  uuid: (v: string) => UUID.test(v),
+  date: (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+  oneOf:
+    (values: readonly string[]): ParamCheck =>
+    (v) => values.includes(v),
+  /** A comma-separated list of values of a closed set (the inspections' statuses). */
+  listOf:
+    (values: readonly string[]): ParamCheck =>
+    (v) => v.split(',').every((x) => values.includes(x)),
+  flag:
+    (...values: string[]): ParamCheck =>
+    (v) => values.includes(v),
+} as const;
+
+export interface IgnoredFilter {
+  name: string;
+  value: string;
+}
+
+/**
+ * The URL filters a page could not use (an unknown status, a malformed date or id), read live from
+ * the URL: a page falls back to "no filter" for each, and says so (IgnoredFiltersNotice) instead of
+ * silently showing more than the link asked for. Parameters without a check are not looked at.
+ */
+export function useIgnoredFilters(checks: Record<string, ParamCheck>): IgnoredFilter[] {
+  const [params] = useSearchParams();
+  return Object.entries(checks).flatMap(([name, ok]) => {
+    const value = params.get(name);
+    return value !== null && value !== '' && !ok(value) ? [{ name, value }] : [];
+  });
+}
+
+/** Names the URL filters the page ignored ("Đã bỏ qua bộ lọc không hợp lệ trong đường dẫn: status=late"). */
+export function IgnoredFiltersNotice({ ignored }: { ignored: IgnoredFilter[] }) {
+  const t = useT();
+  if (!ignored.length) return null;
+  return (
+    <Alert color="yellow" role="status" data-testid="ignored-filters" p="xs">
+      {t('list.ignoredFilters', { filters: ignored.map((f) => `${f.name}=${f.value}`).join(', ') })}
+    </Alert>
+  );
+}
+
+/**
+ * What the list pages show above their table: which dashboard figure they were opened from (with
+ * "Bỏ lọc"), the URL filters they had to ignore, and the total.
+ */
+export function ListHeader({ scope, onClear, ignored, total }: { scope?: DashboardScope; onClear: () => void; ignored: IgnoredFilter[]; total: ReactNode }) {
+  return (
+    <>
+      {scope && <DashboardScopeNote scope={scope} onClear={onClear} />}
+      <IgnoredFiltersNotice ignored={ignored} />
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {total}
+      </Text>
+    </>
+  );
+}
