@@ -89,7 +89,7 @@ export const dashboardResponse = z.object({
     /** Each team's visits that year (cancelled left out) and how many are closed. */
     teams: z.array(z.object({ teamId: z.uuid(), teamName: z.string(), count, closed: count })),
     /** The units' reports: due that year (announced visits and desk reviews), due by today. */
-    reports: z.object({ due: count, dueByToday: count }),
+    reports: z.object({ due: count, dueByToday: count, /** "Today" for dueByToday (in Việt Nam), which its link carries (absent from figures issued before it). */ asOf: z.string().optional() }),
     /** Inspected agencies (not cancelled) and their units. */
     agencies: count,
   }),

@@ -244,7 +244,12 @@ export const resultRowSchema = z.object({
   peerCount: z.number().int(),
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
-export const resultsQuery = z.object({ year: queryYear(), parentUnitId: uuid.optional() });
+export const resultsQuery = z.object({
+  year: queryYear(),
+  parentUnitId: uuid.optional(),
+  /** The units in this unit's subtree (itself included): the dashboard's index figures link here with their root. */
+  unitId: uuid.optional(),
+});
 export const resultsResponse = z.object({
   frameworkId: z.uuid(),
   year: z.number().int(),

@@ -92,6 +92,9 @@ export const listInspectionsQuery = z.object({
   live: queryBool.optional(),
   /** Only those whose unit's report is still awaited: a due day set and no pre-visit report sent (submitted or accepted). */
   reportPending: queryBool.optional(),
+  /** The dashboard's "reports due": visits whose unit's report has a due day (true), or one on or before the day given (reportDueBy). */
+  reportDue: queryBool.optional(),
+  reportDueBy: isoDate.optional(),
   /** `startsOn` (default): by visit day; `reportDueOn`: by the report's due day, those without one last. */
   sort: z.enum(['startsOn', 'reportDueOn']).default('startsOn'),
   page: z.coerce.number().int().min(1).max(100000).default(1),

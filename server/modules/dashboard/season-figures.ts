@@ -75,7 +75,7 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     byKind: inspectionKinds.map((kind) => ({ kind, count: sum((g) => g.kind === kind && live(g)) })),
     byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: sum((g) => Number(g.month) === i + 1 && live(g)) })),
     teams: [...teams.values()].sort((a, b) => a.teamName.localeCompare(b.teamName, 'vi')),
-    reports: { due: sum(() => true, (g) => Number(g.due)), dueByToday: sum(() => true, (g) => Number(g.due_by_today)) },
+    reports: { due: sum(() => true, (g) => Number(g.due)), dueByToday: sum(() => true, (g) => Number(g.due_by_today)), asOf: scope.today },
     agencies: Number(agencies),
   };
 

@@ -58,12 +58,19 @@ export async function scoredUnits(tx: DbOrTx, framework: { id: string; aggregati
 }
 
 /** A framework's results for a year: the units in the caller's reach, with ranks among peers. */
-export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: string, year: number, parentUnitId?: string) {
+export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: string, year: number, parentUnitId?: string, subtreeUnitId?: string) {
   const framework = await findVisibleFramework(tx, actor, frameworkId);
   if (!framework) throw AppError.notFound('index framework');
+  // The subtree's root: one the caller may not read the scores of is not found, like any record.
+  let under: string | null = null;
+  if (subtreeUnitId) {
+    const [root] = await tx.select({ path: unit.path }).from(unit).where(and(eq(unit.id, subtreeUnitId), scoresVisible(actor, 'unit')));
+    if (!root) throw AppError.notFound('unit');
+    under = root.path;
+  }
   const criteria = await criteriaOf(tx, frameworkId);
   const { units, ranks } = await scoredUnits(tx, framework, year, criteria, parentUnitId ? [parentUnitId] : undefined);
-  const visible = units.filter((u) => readsScoresOf(actor, u.unitPath));
+  const visible = units.filter((u) => readsScoresOf(actor, u.unitPath) && (under === null || u.unitPath.startsWith(under)));
   const items: ResultRow[] = visible.map((u) => ({
     unitId: u.unitId,
     unitName: u.unitName,

@@ -138,7 +138,7 @@ export async function indicesRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/index-frameworks/:id/results', { schema: { tags, summary: "Units' totals, index %, unmet criteria and rank among peers for a year", params: idParams, querystring: resultsQuery, response: { 200: resultsResponse, ...errors } } }, async (request) =>
     db.transaction(async (tx) => {
-      const { frameworkId, year, average, averageOf, items } = await frameworkResults(tx, contextOf(request).actor, request.params.id, request.query.year, request.query.parentUnitId);
+      const { frameworkId, year, average, averageOf, items } = await frameworkResults(tx, contextOf(request).actor, request.params.id, request.query.year, request.query.parentUnitId, request.query.unitId);
       return { frameworkId, year, average, averageOf, items };
     }),
   );

@@ -99,6 +99,9 @@ export interface InspectionFilter {
   /** Cancelled visits left out. */
   live?: boolean;
   reportPending?: boolean;
+  /** A report due day set / due on or before the day (the dashboard's reports due). */
+  reportDue?: boolean;
+  reportDueBy?: string;
   sort?: 'startsOn' | 'reportDueOn';
   page: number;
   pageSize: number;
@@ -133,6 +136,8 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.year ? sql`${inspection.startsOn} between ${startBounds(f.year, f.month).from}::date and ${startBounds(f.year, f.month).to}::date` : undefined,
     f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
     f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
+    f.reportDue ? sql`${inspection.reportDueOn} is not null` : undefined,
+    f.reportDueBy ? lte(inspection.reportDueOn, f.reportDueBy) : undefined,
     f.reportPending ? reportPending : undefined,
   );
 }

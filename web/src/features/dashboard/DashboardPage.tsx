@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { dashboardInspectionsLink, unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
@@ -101,7 +102,13 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
   const i = d.inspections;
   return (
     <Stack>
-      <Text>{t('dashboard.scope', { unit: d.unit.name, year: d.year, total: i.total, agencies: i.agencies })}</Text>
+      <Text data-testid="dashboard-scope-line">
+        {withLinks(t('dashboard.scope', { unit: d.unit.name, year: d.year, total: mark('total'), agencies: mark('agencies') }), {
+          total: [i.total, dashboardInspectionsLink(d, {})],
+          // The visits to the agencies counted (the agencies are those of the visits not cancelled).
+          agencies: [i.agencies, dashboardInspectionsLink(d, { live: true })],
+        })}
+      </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FigureCard
           title={t('dashboard.byStatus')}
@@ -124,21 +131,30 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
           chart="bar"
           format={count}
           footer={
-            <Text size="sm" mt="xs">
-              {t('dashboard.reports', { due: i.reports.due, dueByToday: i.reports.dueByToday })}
+            <Text size="sm" mt="xs" data-testid="dashboard-reports-due">
+              {withLinks(t('dashboard.reports', { due: mark('due'), dueByToday: mark('dueByToday') }), {
+                due: [i.reports.due, dashboardInspectionsLink(d, { reportDue: true, live: true })],
+                dueByToday: [i.reports.dueByToday, i.reports.asOf ? dashboardInspectionsLink(d, { reportDueBy: i.reports.asOf, live: true }) : null],
+              })}
             </Text>
           }
         />
         <FigureCard
           title={t('dashboard.teams')}
           columns={[t('dashboard.col.team'), t('dashboard.col.count'), t('dashboard.col.closed')]}
-          rows={i.teams.map((tm) => ({ key: tm.teamId, label: tm.teamName, value: tm.count, link: dashboardInspectionsLink(d, { teamId: tm.teamId, live: true }), extra: [count(tm.closed)] }))}
+          rows={i.teams.map((tm) => ({
+            key: tm.teamId,
+            label: tm.teamName,
+            value: tm.count,
+            link: dashboardInspectionsLink(d, { teamId: tm.teamId, live: true }),
+            extra: [<NumberLink key="closed" value={count(tm.closed)} to={dashboardInspectionsLink(d, { teamId: tm.teamId, status: 'closed' })} />],
+          }))}
           chart="barHorizontal"
           format={count}
         />
       </SimpleGrid>
       {d.indices.map((s) => (
-        <IndexFigures key={s.kind} s={s} year={d.year} pct={pct} />
+        <IndexFigures key={s.kind} s={s} year={d.year} rootId={d.unit.id} pct={pct} />
       ))}
       {d.ranking && (
         <Stack gap="xs">
@@ -157,7 +173,9 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
             <Table.Tbody>
               {d.ranking.items.map((r) => (
                 <Table.Tr key={r.unitId}>
-                  <Table.Td>{r.rank}</Table.Td>
+                  <Table.Td>
+                    <NumberLink value={String(r.rank)} to={`/risk-ranking?${new URLSearchParams({ unitId: d.unit.id, year: String(d.year) }).toString()}`} />
+                  </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/units/${r.unitId}`}>
                       {r.unitName}
@@ -188,9 +206,12 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
   );
 }
 
-function IndexFigures({ s, year, pct }: { s: IndexSeries; year: number; pct: (x: number | null) => string }) {
+function IndexFigures({ s, year, rootId, pct }: { s: IndexSeries; year: number; rootId: string; pct: (x: number | null) => string }) {
   const t = useT();
   const name = t(`dashboard.index.${s.kind}`);
+  const framework = s.framework;
+  // The framework's results for a year under a unit: the sheets behind an index figure.
+  const results = (y: number, unitId: string) => (framework ? indexResultsLink(framework.id, y, unitId) : null);
   if (!s.framework) {
     return <Alert color="gray">{t('dashboard.index.none', { name, year })}</Alert>;
   }
@@ -205,30 +226,68 @@ function IndexFigures({ s, year, pct }: { s: IndexSeries; year: number; pct: (x:
         </Anchor>
         {s.framework.illustrative && <Badge color="yellow">{t('dashboard.illustrative')}</Badge>}
       </Group>
-      <Text>{t('dashboard.index.summary', { average: pct(s.average), scored: s.scored, unmet: s.unmetCount })}</Text>
+      <Text data-testid={`dashboard-index-summary-${s.kind}`}>
+        {withLinks(t('dashboard.index.summary', { average: mark('average'), scored: mark('scored'), unmet: mark('unmet') }), {
+          average: [pct(s.average), results(year, rootId)],
+          scored: [s.scored, results(year, rootId)],
+          unmet: [s.unmetCount, results(year, rootId)],
+        })}
+      </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FigureCard
           title={t('dashboard.index.byUnit', { name, year })}
           columns={[t('dashboard.col.unit'), t('dashboard.col.index'), t('dashboard.col.rank'), t('dashboard.col.unmet')]}
-          rows={s.units.map((u) => ({ key: u.unitId, label: u.unitName, value: u.indexPct, link: `/units/${u.unitId}`, extra: [u.rank ?? '–', u.unmetCount] }))}
+          rows={s.units.map((u) => ({
+            key: u.unitId,
+            label: u.unitName,
+            value: u.indexPct,
+            link: `/units/${u.unitId}`,
+            // The rank among the units listed: the results under the root; the unmet criteria: the unit's own results (its sheets).
+            extra: [u.rank === null ? '–' : <NumberLink key="rank" value={String(u.rank)} to={results(year, rootId)} />, <NumberLink key="unmet" value={String(u.unmetCount)} to={results(year, u.unitId)} />],
+          }))}
           chart="barHorizontal"
           format={pct}
         />
         <FigureCard
           title={t('dashboard.index.byArea', { name })}
           columns={[t('dashboard.col.area'), t('dashboard.col.average')]}
-          rows={s.areas.map((a) => ({ key: a.criterionId, label: `${a.code}. ${a.name}`, value: a.average }))}
+          rows={s.areas.map((a) => ({ key: a.criterionId, label: `${a.code}. ${a.name}`, value: a.average, link: results(year, rootId) }))}
           chart="barHorizontal"
           format={pct}
         />
         <FigureCard
           title={t('dashboard.index.trend', { name })}
           columns={[t('dashboard.col.year'), t('dashboard.col.average'), t('dashboard.col.scored')]}
-          rows={s.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: y.average, extra: [y.scored] }))}
+          rows={s.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: y.average, link: results(y.year, rootId), extra: [<NumberLink key="scored" value={String(y.scored)} to={results(y.year, rootId)} />] }))}
           chart="line"
           format={pct}
         />
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** The results page of a framework for a year, in a unit's subtree: the sheets an index figure is computed from. */
+const indexResultsLink = (frameworkId: string, year: number, unitId: string) => `/indices/${frameworkId}?${new URLSearchParams({ year: String(year), unitId }).toString()}`;
+
+/** A placeholder for a number in a translated sentence, replaced by its link (withLinks). */
+const mark = (name: string) => `\u0001${name}\u0001`;
+
+/** A translated sentence whose marked numbers become links to their records (a number without a link stays text). */
+function withLinks(text: string, numbers: Record<string, [string | number, string | null]>): ReactNode[] {
+  return text.split('\u0001').map((part, i) => {
+    if (i % 2 === 0) return part;
+    const [value, to] = numbers[part] ?? [part, null];
+    return to ? <NumberLink key={i} value={String(value)} to={to} /> : String(value);
+  });
+}
+
+function NumberLink({ value, to }: { value: string; to: string | null }) {
+  return to ? (
+    <Anchor component={Link} to={to}>
+      {value}
+    </Anchor>
+  ) : (
+    <>{value}</>
   );
 }

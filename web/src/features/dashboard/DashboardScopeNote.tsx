@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 
@@ -10,6 +11,9 @@ export interface DashboardScope {
   unitId: string | null;
   /** Cancelled visits left out. */
   live?: boolean;
+  /** The visits whose unit's report is due (at all, or by the day): the dashboard's reports due. */
+  reportDue?: boolean;
+  reportDueBy?: string | null;
 }
 
 /** The year (1990–2100) of a query parameter, or null. */
@@ -41,6 +45,8 @@ export function DashboardScopeNote({ scope, onClear }: { scope: DashboardScope; 
   if (scope.unitId) parts.push(<UnitName key="unit" id={scope.unitId} />);
   if (scope.year) parts.push(scope.month ? t('dashboard.filtered.month', { month: scope.month, year: scope.year }) : t('dashboard.filtered.year', { year: scope.year }));
   if (scope.live) parts.push(t('dashboard.filtered.live'));
+  if (scope.reportDueBy) parts.push(t('dashboard.filtered.reportDueBy', { date: formatDate(scope.reportDueBy) }));
+  else if (scope.reportDue) parts.push(t('dashboard.filtered.reportDue'));
   return (
     <Group gap="xs">
       <Text size="sm" data-testid="dashboard-scope">

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Loader, NumberInput, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { uuidParam, yearParam } from '../dashboard/DashboardScopeNote.js';
 import type { FrameworkDetail, PointsKind } from '../../../../shared/api/indices.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
@@ -94,13 +96,29 @@ function Tree({ framework }: { framework: FrameworkDetail }) {
   );
 }
 
+/** The filters a link may carry, each checked before use. */
+const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid };
+
 function Results({ framework }: { framework: FrameworkDetail }) {
   const t = useT();
   const { language } = useI18n();
-  const [year, setYear] = useState<number>(Math.min(framework.toYear ?? 2021, 2021));
-  const results = useResults(framework.id, year);
+  // The dashboard's index figures link here with ?year=&unitId= (the subtree they average).
+  const [params, setParams] = useSearchParams();
+  const ignored = useIgnoredFilters(urlFilters);
+  const [year, setYear] = useState<number>(yearParam(params.get('year')) ?? Math.min(framework.toYear ?? 2021, 2021));
+  const [unitId, setUnitId] = useState<string | null>(uuidParam(params.get('unitId')));
+  const results = useResults(framework.id, year, unitId);
   return (
     <Stack>
+      <ListHeader
+        scope={unitId ? { year, unitId } : undefined}
+        onClear={() => {
+          setUnitId(null);
+          setParams({}, { replace: true });
+        }}
+        ignored={ignored}
+        total={results.data ? t('indices.resultsTotal', { n: results.data.items.length }) : ''}
+      />
       <Group>
         <NumberInput label={t('indices.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={framework.fromYear} max={framework.toYear ?? 2100} w={120} />
         {results.data?.average != null && <Text>{t('indices.averageOf', { value: formatNumber(language, results.data.average), count: results.data.averageOf })}</Text>}

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Accordion, Alert, Button, Checkbox, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.js';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { IgnoredFiltersNotice, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { uuidParam, yearParam } from '../dashboard/DashboardScopeNote.js';
 import { riskFactorNames } from '../../../../shared/api/indices.schemas.js';
 import type { RiskWeights } from '../../../../shared/domain/risk-ranking.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -36,8 +38,11 @@ export function RiskRankingPage() {
   const { language } = useI18n();
   const navigate = useNavigate();
   const parents = useParentUnits();
-  const [parentId, setParentId] = useState<string | null>(null);
-  const [year, setYear] = useState(2021);
+  // The dashboard's ranking links here with ?unitId=&year= (the units ranked are the unit's children).
+  const [params] = useSearchParams();
+  const ignored = useIgnoredFilters({ unitId: paramChecks.uuid, year: paramChecks.year });
+  const [parentId, setParentId] = useState<string | null>(uuidParam(params.get('unitId')));
+  const [year, setYear] = useState(yearParam(params.get('year')) ?? 2021);
   const [selected, setSelected] = useState<string[]>([]);
   useEffect(() => {
     if (!parentId && parents.data?.length) setParentId((parents.data.find((u) => u.kind === 'town') ?? parents.data[0]).id);
@@ -49,6 +54,7 @@ export function RiskRankingPage() {
   return (
     <Stack>
       <Title order={2}>{t('risk.title')}</Title>
+      <IgnoredFiltersNotice ignored={ignored} />
       <Group>
         <Select label={t('risk.parent')} data={(parents.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={parentId} onChange={setParentId} searchable w={280} />
         <NumberInput label={t('risk.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={1990} max={2100} w={120} />

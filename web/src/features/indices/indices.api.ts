@@ -33,10 +33,11 @@ export const useFrameworks = () =>
 export const useFramework = (id: string) =>
   useQuery({ queryKey: indexKeys.framework(id), queryFn: ({ signal }) => api.get<FrameworkDetail>(`/api/index-frameworks/${id}`, undefined, signal) });
 
-export const useResults = (id: string, year: number) =>
+/** A framework's results for a year, in a unit's subtree when given (the dashboard's links). */
+export const useResults = (id: string, year: number, unitId: string | null = null) =>
   useQuery({
-    queryKey: indexKeys.results(id, year),
-    queryFn: ({ signal }) => api.get<{ average: number | null; averageOf: number; items: ResultRow[] }>(`/api/index-frameworks/${id}/results`, { year }, signal),
+    queryKey: [...indexKeys.results(id, year), unitId],
+    queryFn: ({ signal }) => api.get<{ average: number | null; averageOf: number; items: ResultRow[] }>(`/api/index-frameworks/${id}/results`, { year, unitId }, signal),
   });
 
 export const useSheet = (id: string, unitId: string, year: number) =>

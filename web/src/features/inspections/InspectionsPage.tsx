@@ -38,6 +38,8 @@ const urlFilters = {
   status: paramChecks.listOf(inspectionStatuses),
   from: paramChecks.date,
   to: paramChecks.date,
+  reportDue: paramChecks.flag('true', 'false'),
+  reportDueBy: paramChecks.date,
 };
 
 /**
@@ -74,7 +76,9 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const plans = usePlans({ pageSize: 200 });
   const plan = usePlan(planId ?? '');
   const planTeams = usePlanTeams(planId ?? '');
-  const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined };
+  // The dashboard's reports due (read from the URL, gone with "Bỏ lọc").
+  const reportFilters = { reportDue: valid('reportDue') === 'true' || undefined, reportDueBy: valid('reportDueBy') };
+  const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined, ...reportFilters };
   const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
   // The board's window: from the chosen week (the filter's start; for a chosen plan, where its
   // season is — planBoardStart; else this week) for BOARD_WEEKS weeks.
@@ -162,7 +166,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
         />
       </Group>
       <ListHeader
-        scope={scope}
+        scope={{ ...scope, ...reportFilters }}
         onClear={() => {
           setScope({ year: null, month: null, unitId: null, live: false });
           setParams({}, { replace: true });

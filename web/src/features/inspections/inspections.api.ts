@@ -19,6 +19,9 @@ export interface InspectionFilters {
   live?: boolean;
   /** Only those whose unit's report is still awaited. */
   reportPending?: boolean;
+  /** The dashboard's reports due: a due day set / due on or before the day. */
+  reportDue?: boolean;
+  reportDueBy?: string | null;
   sort?: 'startsOn' | 'reportDueOn';
   page?: number;
   pageSize?: number;
@@ -48,6 +51,8 @@ export function useInspections(f: InspectionFilters, enabled = true) {
           from: f.from,
           to: f.to,
           reportPending: f.reportPending,
+          reportDue: f.reportDue ? 'true' : undefined,
+          reportDueBy: f.reportDueBy,
           sort: f.sort,
           year: f.year,
           month: f.month,
