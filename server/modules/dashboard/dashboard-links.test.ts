@@ -68,6 +68,38 @@ describe("the dashboard's links on the demo season", () => {
     expect(figure('corrective_actions')).toBeGreaterThan(0);
   });
 
+  it("the scope line, the reports due and a team's closed count are the totals of the lists they link to", async () => {
+    const i = d.inspections;
+    expect(i.reports.asOf).toBe('2021-12-20');
+    const figures: [string, number][] = [
+      [dashboardInspectionsLink(d, {}), i.total],
+      [dashboardInspectionsLink(d, { reportDue: true, live: true }), i.reports.due],
+      [dashboardInspectionsLink(d, { reportDueBy: i.reports.asOf!, live: true }), i.reports.dueByToday],
+      ...i.teams.map((tm): [string, number] => [dashboardInspectionsLink(d, { teamId: tm.teamId, status: 'closed' }), tm.closed]),
+    ];
+    for (const [link, count] of figures) expect(await countBehind(link), link).toBe(count);
+    expect(i.reports.due).toBeGreaterThan(0);
+  });
+
+  it("the index figures' links show the sheets they are computed from: units scored and their mean", async () => {
+    let followed = 0;
+    for (const s of d.indices.filter((x) => x.framework)) {
+      const res = await leader.get(`/api/index-frameworks/${s.framework!.id}/results?year=${d.year}&unitId=${d.unit.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { average: number | null; items: { unitId: string; indexPct: number | null }[] };
+      const scored = body.items.filter((r) => r.indexPct !== null);
+      expect(scored.length, s.kind).toBe(s.scored);
+      if (s.scored >= 2) expect(body.average, s.kind).toBeCloseTo(s.average!, 1);
+      // A unit's own results (its unmet criteria link): that unit only.
+      const unit = s.units[0];
+      const own = (await leader.get(`/api/index-frameworks/${s.framework!.id}/results?year=${d.year}&unitId=${unit.unitId}`)).json() as { items: { indexPct: number | null }[] };
+      expect(own.items.filter((r) => r.indexPct !== null).length).toBe(unit.scored);
+      followed++;
+    }
+    expect(followed).toBeGreaterThan(0);
+    expect((await leader.get(`/api/index-frameworks/${d.indices.find((x) => x.framework)!.framework!.id}/results?year=2021&unitId=nope`)).statusCode).toBe(400);
+  });
+
   it("the difficulties' figures are the counts of the list they link to", async () => {
     const s = d.sections.find((x) => x.key === 'difficulties')!;
     const link = new URL(s.items[0].link!, 'http://x');
@@ -124,6 +156,7 @@ describe("the dashboard's links on the demo season", () => {
       ['/api/inspections?month=13&year=2021', 'month'],
       ['/api/inspections?month=3', 'year'],
       ['/api/inspections?live=maybe', 'live'],
+      ['/api/inspections?reportDueBy=2021-13-01', 'reportDueBy'],
     ];
     for (const [url, field] of bad) {
       const res = await leader.get(url);

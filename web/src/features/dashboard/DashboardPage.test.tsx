@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardDto } from '../../../../shared/api/dashboard.schemas.js';
@@ -80,12 +80,17 @@ beforeEach(() => {
 describe("the leaders' dashboard page", () => {
   it('shows each figure as a chart described for screen readers, with its table and links to the records, and exports the same filter', async () => {
     renderWithProviders(<App />);
-    expect(await screen.findByText('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra, 3 cơ quan, đơn vị được kiểm tra.')).toBeTruthy();
+    expect((await screen.findByTestId('dashboard-scope-line')).textContent).toBe('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra, 3 cơ quan, đơn vị được kiểm tra.');
+    // Each number of the scope line, the reports due and the index summary links to its records.
+    const scopeLine = screen.getByTestId('dashboard-scope-line');
+    expect(within(scopeLine).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}`, `/inspections?year=2021&unitId=${id(1)}&live=true`]);
+    expect(within(screen.getByTestId('dashboard-reports-due')).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}&reportDue=true&live=true`]);
+    expect(within(screen.getByTestId('dashboard-index-summary-par')).getAllByRole('link')[0].getAttribute('href')).toBe(`/indices/${id(6)}?year=2021&unitId=${id(1)}`);
     // No year in the URL: the server's default season (2021 here), which the export and the links then carry.
     expect(fetchMock.mock.calls.map(([u]) => u)).toContain('/api/dashboard');
     // The chart is an image with the figures in words.
     expect(screen.getByRole('img', { name: /Cuộc kiểm tra theo trạng thái\. Đã lên lịch: 1; .*Đã kết thúc: 2/ })).toBeTruthy();
-    expect(screen.getByText('Bình quân 82,5%; 2 đơn vị có điểm; 2 tiêu chí chưa đạt.')).toBeTruthy();
+    expect(screen.getByTestId('dashboard-index-summary-par').textContent).toBe('Bình quân 82,5%; 2 đơn vị có điểm; 2 tiêu chí chưa đạt.');
     expect(screen.getByText('Chưa có điểm Chỉ số hài lòng (SIPAS) năm 2021 cho địa bàn và cấp đã chọn.')).toBeTruthy();
     expect(screen.getByText(/Hạng 1 \(điểm rủi ro 72,5\)/)).toBeTruthy();
 
@@ -118,22 +123,24 @@ describe("the dashboard's filters live in the URL", () => {
   it('a shared link opens the same view: its year, unit and level are asked for', async () => {
     window.history.pushState({}, '', `/dashboard?year=2020&unitId=${id(1)}&level=district`);
     renderWithProviders(<App />);
-    expect(await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/)).toBeTruthy();
+    expect(await screen.findByText(/Cuộc kiểm tra theo trạng thái/)).toBeTruthy();
     expect(asked()).toContain(`/api/dashboard?year=2020&unitId=${id(1)}&level=district`);
     expect(screen.queryByTestId('ignored-filters')).toBeNull();
   });
 
   it('a choice is pushed to the URL (with the year shown), and going back shows the view before', async () => {
     renderWithProviders(<App />);
-    await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/);
+    await screen.findByText(/Cuộc kiểm tra theo trạng thái/);
     const user = userEvent.setup();
     await user.click(screen.getByRole('combobox', { name: 'Cấp đơn vị so sánh' }));
     await user.click(await screen.findByRole('option', { name: 'Cấp huyện', hidden: true }));
-    await waitFor(() => expect(window.location.search).toBe('?year=2021&level=district'));
+    expect(await screen.findByDisplayValue('Cấp huyện')).toBeTruthy();
+    expect(window.location.search).toBe('?year=2021&level=district');
     expect(asked()).toContain('/api/dashboard?year=2021&level=district');
     window.history.back();
-    await waitFor(() => expect(window.location.search).toBe(''));
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Cấp đơn vị so sánh' }) as HTMLInputElement).value).toBe('Cấp xã'));
+    // Back: no level in the URL, the level the server answered (commune) again.
+    expect(await screen.findByDisplayValue('Cấp xã')).toBeTruthy();
+    expect(window.location.search).toBe('');
   });
 
   it('invalid values in the URL are named and left out: the default view is shown', async () => {
@@ -142,7 +149,7 @@ describe("the dashboard's filters live in the URL", () => {
     expect((await screen.findByTestId('ignored-filters')).textContent).toBe(
       'Đã bỏ qua bộ lọc không hợp lệ trong đường dẫn: year=20x1, unitId=42, level=town; trang hiển thị như khi không có bộ lọc đó.',
     );
-    await screen.findByText(/Thị xã Hoài Nhơn, năm 2021/);
+    await screen.findByText(/Cuộc kiểm tra theo trạng thái/);
     expect(asked()).toEqual(['/api/dashboard']);
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Pagination, Select, Stack, Table, Title } from '@mantine/core';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { FindingListItem } from '../../../../shared/api/findings.schemas.js';
