@@ -6,6 +6,7 @@ import { queryRows, type Database } from '../client.js';
 import { openPrivateDatabase, signIn } from '../../test/harness.js';
 import { standingBodyOf } from '../../modules/registry/registry.repository.js';
 import { bookedBetween } from '../../modules/inspections/inspections.repository.js';
+import { issuerInfo } from '../../modules/document-register/issuer-header.js';
 import { actorOf } from '../../test/factories.js';
 import { seedDemo, type SeedResult } from './seed-demo.js';
 import { DEMO_SEASON_AS_OF } from './demo-season.js';
@@ -468,6 +469,8 @@ describe('seedDemo', () => {
       const res = await gialai.post('/api/inspection-notices', { planId: plan.id, issuingAgencyId: office.id, items: [{ inspectionId: visits[0].id }] });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().content.signature).toMatchObject({ authority: 'TL. CHỦ TỊCH' });
+      // Decree 30 header: the Sở prints under its People's Committee although it has no parent agency.
+      expect(await issuerInfo(database.db, office.id)).toMatchObject({ body: { parent: 'UBND TỈNH GIA LAI', name: 'SỞ NỘI VỤ TỈNH GIA LAI' } });
       // Another province's or a ward's office is still refused.
       const [ward] = await queryRows<{ id: string }>(database.db, sql`select id from agency where name = 'Văn phòng HĐND và UBND phường Bồng Sơn'`);
       const refused = await gialai.post('/api/inspection-notices', { planId: plan.id, issuingAgencyId: ward.id, items: [{ inspectionId: visits[0].id }] });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { agency, unit } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { DocumentDate, IssuingBody } from '../../documents/model.js';
@@ -50,14 +50,23 @@ export async function issuerInfo(tx: DbOrTx, agencyId: string): Promise<IssuerIn
 
 /** The nearest People's Committee above an agency (by parent agency, else in its unit). */
 async function owningCommittee(tx: DbOrTx, agencyId: string) {
-  let current = (await tx.select().from(agency).where(eq(agency.id, agencyId)))[0];
+  const self = (await tx.select().from(agency).where(eq(agency.id, agencyId)))[0];
+  let current = self;
   for (let depth = 0; current && depth < 10; depth++) {
     if (!current.parentAgencyId) break;
     const [parent] = await tx.select().from(agency).where(eq(agency.id, current.parentAgencyId));
     if (parent?.kind === 'peoples_committee') return parent;
     current = parent;
   }
-  return null;
+  // No committee among its parents (a province's Sở is filed directly under the province): the
+  // People's Committee of its own unit, when the unit has exactly one.
+  if (!self) return null;
+  const committees = await tx
+    .select()
+    .from(agency)
+    .where(and(eq(agency.unitId, self.unitId), eq(agency.kind, 'peoples_committee')))
+    .limit(2);
+  return committees.length === 1 ? committees[0] : null;
 }
 
 /** 'YYYY-MM-DD' → the document's date. */
