@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serverDatabase, startServer, stopServer, killServer, type ServerProcess } from '../server/test/server-process.js';
 import { ms, percentile } from './lib/stats.js';
+import { buildServer } from '../scripts/build-server.js';
 
 /**
  * `npm run load [-- --minutes 10 --users 200 --think-ms 1000 --engine pglite|postgres]`
@@ -22,12 +23,17 @@ const { values: opts } = parseArgs({
     users: { type: 'string', default: process.env.LOAD_USERS ?? '200' },
     'think-ms': { type: 'string', default: process.env.LOAD_THINK_MS ?? '1000' },
     engine: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
+    /** Requests per action and role in the cost pass before the run (0: none). */
+    /** compiled: dist/server/main.js, as `npm start` runs it (built first); tsx: the TypeScript source. */
+    server: { type: 'string', default: 'compiled' },
+    'cost-samples': { type: 'string', default: '10' },
   },
 });
 const minutes = Math.min(Number(opts.minutes), 60);
 const users = Math.min(Math.max(1, Number(opts.users)), 1000);
 const thinkMs = Math.max(0, Number(opts['think-ms']));
 const engine = opts.engine as 'pglite' | 'postgres';
+const costSamples = Math.min(Math.max(0, Number(opts['cost-samples'])), 100);
 if (!(minutes > 0) || !['pglite', 'postgres'].includes(engine)) throw new Error('usage: npm run load -- [--minutes N ≤ 60] [--users N ≤ 1000] [--think-ms N] [--engine pglite|postgres]');
 if (engine === 'postgres' && !process.env.DATABASE_URL) throw new Error('--engine postgres needs DATABASE_URL (a server on this machine; the run uses a database of its own)');
 if (engine === 'postgres' && !/^postgres(ql)?:\/\/[^@]*@?(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(process.env.DATABASE_URL!)) throw new Error('the load run stays on this machine: DATABASE_URL must point to 127.0.0.1');
@@ -54,6 +60,8 @@ interface Sample {
   write: boolean;
   ms: number;
   status: number;
+  /** Database round trips the server reported (x-db-queries; PostgreSQL only). */
+  queries: number;
 }
 const samples: Sample[] = [];
 const errors: { action: string; status: number; detail: string }[] = [];
@@ -90,6 +98,9 @@ const send = (name: string, method: string, path: (s: Session, w: World) => stri
   write: true,
   run: (base, s, w) => fetch(`${base}${path(s, w)}`, { method, headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify(body(s, w)), signal: timeout() }),
 });
+/** Round trips of the requests an action made before its last one (the read before an edit). */
+const priorQueries = new WeakMap<Response, number>();
+const queriesOf = (res: Response) => engine === 'pglite' ? NaN : Number(res.headers.get('x-db-queries') ?? NaN) + (priorQueries.get(res) ?? 0);
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 let serial = 0;
 
@@ -126,8 +137,11 @@ const writes: Record<Role, Action> = {
     // Read the version, then write: a 409 (another officer of the same agency was faster) is a
     // correct answer, counted apart and not as an error.
     async run(base, s) {
-      const current = (await (await fetch(`${base}/api/agencies/${s.agencyId}`, { headers: s.headers, signal: timeout() })).json()) as { version: number };
-      return fetch(`${base}/api/agencies/${s.agencyId}`, { method: 'PATCH', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ version: current.version, phone: `0256 ${String(++serial).padStart(7, '0')}` }), signal: timeout() });
+      const read = await fetch(`${base}/api/agencies/${s.agencyId}`, { headers: s.headers, signal: timeout() });
+      const current = (await read.json()) as { version: number };
+      const res = await fetch(`${base}/api/agencies/${s.agencyId}`, { method: 'PATCH', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ version: current.version, phone: `0256 ${String(++serial).padStart(7, '0')}` }), signal: timeout() });
+      priorQueries.set(res, queriesOf(read));
+      return res;
     },
   },
 };
@@ -162,6 +176,44 @@ async function memoryOf(base: string): Promise<string> {
   return `heap used ${mib(value('par_nodejs_heap_size_used_bytes'))} of ${mib(value('par_nodejs_heap_size_total_bytes'))}, external ${mib(value('par_nodejs_external_memory_bytes'))}, RSS ${mib(value('par_process_resident_memory_bytes'))}${pool ? `, ${pool}` : ''}`;
 }
 
+/** CPU time (user + system) the process has used so far, in ms, from /proc (10 ms ticks). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * What each action costs the server, independent of how busy the machine is: every role runs
+ * each of its actions costSamples + 1 times in a row, one request at a time, before the run.
+ * CPU: the difference between the x-cpu-us of two answers in a row is what the second request
+ * cost the process (parsing, hooks, the handler, the driver, serialising, compression, and
+ * whatever ran in the background meanwhile: the median drops that); round trips: x-db-queries.
+ */
+async function measureCosts(base: string, sessions: Session[], w: World) {
+  const cpu = new Map<string, number[]>();
+  const queries = new Map<string, number[]>();
+  for (const role of roles) {
+    const s = sessions.find((x) => x.role === role)!;
+    for (const action of [...common, ...byRole[role], writes[role]]) {
+      let last = NaN;
+      for (let i = 0; i <= costSamples; i++) {
+        const res = await action.run(base, s, w);
+        await res.arrayBuffer();
+        const now = Number(res.headers.get('x-cpu-us') ?? NaN);
+        if (i > 0) {
+          cpu.set(action.name, [...(cpu.get(action.name) ?? []), (now - last) / 1000]);
+          queries.set(action.name, [...(queries.get(action.name) ?? []), queriesOf(res)]);
+        }
+        last = now;
+      }
+    }
+  }
+  return [...cpu].map(([name, xs]) => {
+    const q = queries.get(name)!;
+    return { name, cpuMs: percentile([...xs].sort((a, b) => a - b), 50), queries: q.reduce((a, b) => a + b, 0) / q.length, queriesMax: Math.max(...q) };
+  });
+}
+
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
@@ -176,9 +228,11 @@ async function virtualUser(base: string, s: Session, w: World, until: number) {
     const started = performance.now();
     let status = 0;
     let detail = '';
+    let queries = NaN;
     try {
       const res = await action.run(base, s, w);
       status = res.status;
+      queries = queriesOf(res);
       const body = await res.arrayBuffer();
       if (status >= 400) detail = Buffer.from(body).toString('utf8').slice(0, 200);
     } catch (err) {
@@ -187,7 +241,7 @@ async function virtualUser(base: string, s: Session, w: World, until: number) {
     const elapsed = performance.now() - started;
     if (status === 409 && action.name === 'edit own contacts') conflicts++;
     else if (status === 0 || status >= 400) errors.push({ action: action.name, status, detail });
-    samples.push({ action: action.name, write: !!action.write, ms: elapsed, status });
+    samples.push({ action: action.name, write: !!action.write, ms: elapsed, status, queries });
     if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
   }
 }
@@ -196,8 +250,9 @@ async function main() {
   const db = await serverDatabase();
   let server: ServerProcess | undefined;
   try {
-    console.log(`Load: ${users} users, ${minutes} min, think ${thinkMs} ms, ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} …`);
-    server = await startServer({ ...db.env, PAR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'error', PAR_METRICS_TOKEN: METRICS_TOKEN });
+    console.log(`Load: ${users} users, ${minutes} min, think ${thinkMs} ms, ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, server ${opts.server === 'tsx' ? 'TypeScript source (tsx)' : 'compiled (dist/server/main.js)'}, load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} …`);
+    const compiled = opts.server === 'tsx' ? undefined : await buildServer();
+    server = await startServer({ ...db.env, PAR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'error', PAR_METRICS_TOKEN: METRICS_TOKEN, PAR_REQUEST_COSTS: 'true' }, { compiled });
     const base = server.url;
     const pid = server.child.pid!;
     const rssAtStart = rssOf(pid);
@@ -211,10 +266,12 @@ async function main() {
     for (let i = 0; i < plan.length; i += 10) sessions.push(...(await Promise.all(plan.slice(i, i + 10).map((r) => signIn(base, r)))));
     const signInSeconds = (Date.now() - signInStarted) / 1000;
     const w = await world(base, sessions);
+    const costs = costSamples ? await measureCosts(base, sessions, w) : [];
 
     let rssMax = rssOf(pid);
     const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssOf(pid))), 1000);
     const started = Date.now();
+    const cpuAtStart = cpuMsOf(pid);
     const until = started + minutes * 60_000;
     const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${samples.length} requests, ${errors.length} errors, RSS ${(rssOf(pid) / 2 ** 20).toFixed(0)} MB`), 30_000);
     await Promise.all(sessions.map((s) => virtualUser(base, s, w, until)));
@@ -222,6 +279,7 @@ async function main() {
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
     const rssEnd = rssOf(pid);
+    const cpuMs = cpuMsOf(pid) - cpuAtStart;
     const memoryAtEnd = await memoryOf(base);
 
     const all = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -230,18 +288,25 @@ async function main() {
     const line = (label: string, xs: number[]) => `  ${label.padEnd(8)} ${String(xs.length).padStart(7)} requests  p50 ${ms(percentile(xs, 50)).padStart(6)} ms  p95 ${ms(percentile(xs, 95)).padStart(6)} ms  p99 ${ms(percentile(xs, 99)).padStart(6)} ms`;
     const p99 = percentile(all, 99);
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-    console.log(`\nPAR Inspect load run — ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${users} users (${roles.map((r, i) => `${counts[i]} ${r}`).join(', ')}), think ${thinkMs} ms, ${seconds.toFixed(0)} s`);
+    console.log(`\nPAR Inspect load run — ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${users} users (${roles.map((r, i) => `${counts[i]} ${r}`).join(', ')}), think ${thinkMs} ms, ${seconds.toFixed(0)} s, load average at the end ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
     console.log(`  sign-in of ${sessions.length} users: ${signInSeconds.toFixed(1)} s (not measured below)`);
     console.log(line('all', all));
     console.log(line('reads', readMs));
     console.log(line('writes', writeMs));
     console.log(`  throughput ${(samples.length / seconds).toFixed(1)} requests/s; writes ${((writeMs.length / Math.max(1, samples.length)) * 100).toFixed(1)}%; 409 conflicts on concurrent contact edits: ${conflicts}`);
+    const counted = samples.filter((x) => Number.isFinite(x.queries));
+    const meanQueries = (xs: Sample[]) => (xs.length ? (xs.reduce((a, x) => a + x.queries, 0) / xs.length).toFixed(1) : '–');
+    console.log(`  server CPU: ${(cpuMs / Math.max(1, samples.length)).toFixed(2)} ms per request (${(cpuMs / 1000).toFixed(1)} s over the run, ${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of one core); database round trips: ${meanQueries(counted)} per request`);
+    if (costs.length) {
+      console.log(`  cost by action, ${costSamples} requests per role one at a time before the run (CPU ms median / round trips mean, max):`);
+      for (const c of [...costs].sort((a, b) => b.cpuMs - a.cpuMs)) console.log(`    ${c.name.padEnd(18)} ${c.cpuMs.toFixed(2).padStart(6)} ms  ${c.queries.toFixed(1).padStart(5)} (${c.queriesMax})`);
+    }
     console.log(`  server RSS: ${mb(rssAtStart)} at start, ${mb(rssMax)} at most, ${mb(rssEnd)} at the end`);
     console.log(`  server memory (process metrics) at start: ${memoryAtStart}; at the end: ${memoryAtEnd}`);
     const perAction = groupBy(samples, (x) => x.action)
       .map(([name, xs]) => ({ name, xs: xs.map((x) => x.ms).sort((a, b) => a - b) }))
       .sort((a, b) => percentile(b.xs, 50) - percentile(a.xs, 50));
-    console.log(`  by action (p50 / p99 ms, n): ${perAction.map(({ name, xs }) => `${name} ${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} (${xs.length})`).join('; ')}`);
+    console.log(`  by action (p50 / p99 ms, n, round trips per request): ${perAction.map(({ name, xs }) => `${name} ${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))} (${xs.length}, ${meanQueries(counted.filter((x) => x.action === name))})`).join('; ')}`);
     const slowest = groupBy(samples, (s) => s.action)
       .map(([name, xs]) => ({ name, p99: percentile(xs.map((x) => x.ms).sort((a, b) => a - b), 99), n: xs.length }))
       .sort((a, b) => b.p99 - a.p99)

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { systemClock, type Clock } from './clock.js';
 import type { Config, TrustProxy } from './config.js';
 import type { Database } from './db/client.js';
+import { requestCosts, type RequestCost } from './db/request-costs.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler, sendProblem } from './http/error-handler.js';
 import { enforceStrictQueries, parseQueryString } from './http/query-params.js';
 import { enforceStrictBodies } from './http/strict-bodies.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   registerErrorHandler(app);
   enforceStrictQueries(app);
 
+  if (deps.config.requestCosts) countRequestCosts(app);
   // Security headers: computed once (http/security-headers.ts), one assignment per response.
   const headers = securityHeaders({ secureCookies: deps.config.secureCookies });
   app.addHook('onRequest', (_request, reply, done) => {
@@ -239,6 +241,32 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   await serveWeb(app, deps.config.webDistDir);
   return app;
+}
+
+/**
+ * Load runs only (PAR_REQUEST_COSTS): each answer says how many statements it sent to the
+ * database (x-db-queries) and the process's CPU time so far in µs (x-cpu-us; two answers in a
+ * row differ by what the second cost). The request runs inside its cost record from the first
+ * hook; the body is parsed in the socket's context, so preValidation enters it again.
+ */
+function countRequestCosts(app: AppInstance) {
+  const costs = new WeakMap<FastifyRequest, RequestCost>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const cost = { queries: 0 };
+    costs.set(request, cost);
+    requestCosts.run(cost, done);
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const cost = costs.get(request);
+    if (cost) requestCosts.run(cost, done);
+    else done();
+  });
+  app.addHook('onSend', (request, reply, _payload, done) => {
+    const cpu = process.cpuUsage();
+    reply.header('x-db-queries', String(costs.get(request)?.queries ?? 0));
+    reply.header('x-cpu-us', String(cpu.user + cpu.system));
+    done();
+  });
 }
 
 /** Built assets carry a content hash in their name: they never change, so browsers keep them a year. */

@@ -79,6 +79,14 @@ const envSchema = z.object({
   PAR_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** Requests slower than this are logged at info level (all requests at debug). */
   PAR_SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Load runs (bench/load.ts): each answer carries its database round trips (x-db-queries) and
+   * the process's CPU time so far (x-cpu-us). Off by default: it costs an AsyncLocalStorage.
+   */
+  PAR_REQUEST_COSTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   PAR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   PAR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   /** Store uploaded files in this directory instead of the database (large deployments, shared storage). */
@@ -122,6 +130,8 @@ export type Config = {
   sessionMaxHours: number;
   metricsToken: string | undefined;
   slowRequestMs: number;
+  /** Debug headers with each answer's costs (PAR_REQUEST_COSTS; load runs only). */
+  requestCosts?: boolean;
   logLevel: string;
   webDistDir: string;
   /** web: HTTP only; worker: jobs only; all: both (the only choice on the embedded database). */
@@ -165,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.PAR_SESSION_MAX_HOURS,
     metricsToken: e.PAR_METRICS_TOKEN,
     slowRequestMs: e.PAR_SLOW_REQUEST_MS,
+    requestCosts: e.PAR_REQUEST_COSTS,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve('dist/web'),
     role: e.PAR_ROLE,

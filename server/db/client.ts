@@ -13,6 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.js';
+import { countQuery } from './request-costs.js';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever engine is underneath. */
@@ -137,6 +138,7 @@ export function openPostgres(url: string, max = 10, onQuery?: QueryObserver): Da
   // Sessions in UTC: timestamptz values travel as instants, dates as 'YYYY-MM-DD' strings, and
   // nothing depends on the server's own time zone.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  countStatements(pool);
   const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: loggerOf(onQuery) }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -177,6 +179,47 @@ export function openPostgres(url: string, max = 10, onQuery?: QueryObserver): Da
       };
     },
   };
+}
+
+/**
+ * Counts each statement in the request that sends it (request-costs.ts; load runs only): a
+ * query on the pool, and every query on a client checked out for a transaction (drizzle's
+ * `await pool.connect()`), so BEGIN and COMMIT count too. pg-pool's own query() checks a client
+ * out with a callback: not counted twice.
+ */
+function countStatements(pool: pg.Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    countQuery();
+    return query(...args);
+  }) as typeof pool.query;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const counted = new WeakSet<pg.PoolClient>();
+  pool.connect = ((...args: unknown[]) => {
+    if (args.length) return connect(...args);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      if (!counted.has(client)) {
+        counted.add(client);
+        const clientQuery = client.query.bind(client) as (...a: unknown[]) => unknown;
+        // Only while checked out by pool.connect() with no callback: the wrapper is the
+        // client's own method from then on, but pg-pool's query() calls it too — by then
+        // `checkedOut` is false.
+        client.query = ((...a: unknown[]) => {
+          if (checkedOut.has(client)) countQuery();
+          return clientQuery(...a);
+        }) as typeof client.query;
+      }
+      checkedOut.add(client);
+      const release = client.release;
+      client.release = ((err?: Error | boolean) => {
+        checkedOut.delete(client);
+        client.release = release;
+        return release.call(client, err);
+      }) as typeof client.release;
+      return client;
+    });
+  }) as typeof pool.connect;
+  const checkedOut = new WeakSet<pg.PoolClient>();
 }
 
 export async function openDatabase(

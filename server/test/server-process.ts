@@ -6,7 +6,8 @@ import { TEMPLATE_PATH } from './global-setup.js';
 import { dropDatabase, uniq } from './harness.js';
 
 /**
- * The real server as a separate process (`node --import tsx server/main.ts`), for tests that
+ * The real server as a separate process (`node --import tsx server/main.ts`, or the compiled
+ * dist/server/main.js that `npm start` runs), for tests that
  * must kill it (crash tests) or reach it from outside (backup, load). Start-up is awaited on
  * events — the "running on" line it prints once listening, or its exit — never on a timer; the
  * deadline below only bounds a server that hangs.
@@ -24,10 +25,12 @@ export interface ServerProcess {
 
 const STARTUP_DEADLINE_MS = 180_000;
 
-export function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export function startServer(env: Record<string, string>, options: { compiled?: string } = {}): Promise<ServerProcess> {
   // SERVER_NODE_ARGS: extra node flags for the server (--cpu-prof when profiling a load run).
   const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  // Tests run the TypeScript source; the load run the compiled bundle `npm start` runs (compiled).
+  const entry = options.compiled ? [options.compiled] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: path.resolve('.'),
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
