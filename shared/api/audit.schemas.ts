@@ -59,6 +59,7 @@ export const auditActions = [
   'risk_weights.updated',
   'unannounced_draw.created',
   'unannounced_draw.revealed',
+  'unannounced_draw.superseded',
   'checklist_template.created',
   'checklist_template.updated',
   'checklist_template.published',

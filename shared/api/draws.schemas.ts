@@ -18,6 +18,12 @@ export const createDrawBody = z.object({
   /** The year of the risk ranking (default: the year before the plan's). */
   riskYear: int4().min(1990).max(2199).optional(),
   note: documentText(1000, 0).nullish(),
+  /**
+   * Required when an earlier unrevealed draw of the plan shares places with this pool: why it is
+   * drawn again. The earlier draws are marked superseded with this reason (audited), stay on the
+   * record and remain to be revealed (docs/decisions/unannounced-draw.md).
+   */
+  supersedeReason: documentText(1000, 1).optional(),
 });
 
 export const listDrawsQuery = z.object({ planId: z.uuid() });
@@ -33,9 +39,17 @@ export const drawCandidateSchema = z.object({
   riskScore: z.number().nullable(),
 });
 
+export const drawStatuses = ['drawn', 'superseded', 'revealed'] as const;
+
 export const drawSchema = z.object({
   id: z.uuid(),
   planId: z.uuid(),
+  /** 1, 2, … within the plan, in the order drawn. */
+  sequence: z.number().int(),
+  /** revealed (seed published) > superseded (set aside by a later draw, still to be revealed) > drawn. */
+  status: z.enum(drawStatuses),
+  supersededAt: z.string().nullable(),
+  supersedeReason: z.string().nullable(),
   k: z.number().int(),
   placeKinds: z.array(z.enum(drawPlaceKinds)),
   weighting: z.enum(drawWeightings),
@@ -43,7 +57,7 @@ export const drawSchema = z.object({
   pool: z.array(drawCandidateSchema),
   /** The places drawn, in the order drawn. */
   drawn: z.array(drawCandidateSchema),
-  /** The commitment, stored before the draw: SHA-256 of the seed and of the canonical pool. */
+  /** The commitment, stored with the result when the draw is made (the seed stays secret until revealed). */
   seedHash: z.string(),
   poolHash: z.string(),
   /** The secret seed, null until revealed. */
@@ -61,9 +75,31 @@ export const drawSchema = z.object({
 export type Draw = z.infer<typeof drawSchema>;
 export const drawListResponse = z.object({ items: z.array(drawSchema) });
 
+/** One draw of the plan as the public check lists it: that it exists, when, and its commitment, never its places before its reveal. */
+export const planDrawEntrySchema = z.object({
+  id: z.uuid(),
+  sequence: z.number().int(),
+  createdAt: z.string(),
+  seedHash: z.string(),
+  poolHash: z.string(),
+  status: z.enum(drawStatuses),
+  supersededAt: z.string().nullable(),
+  supersedeReason: z.string().nullable(),
+  revealedAt: z.string().nullable(),
+});
+
 /** What anyone may check once the seed is revealed. */
 export const drawVerificationSchema = z.object({
   id: z.uuid(),
+  sequence: z.number().int(),
+  status: z.enum(drawStatuses),
+  supersededAt: z.string().nullable(),
+  supersedeReason: z.string().nullable(),
+  /**
+   * Every draw of the same plan up to this one (sequence 1 … this), whatever its status, so that a
+   * draw made and set aside cannot be hidden: numbers run without gaps.
+   */
+  planDraws: z.array(planDrawEntrySchema),
   algorithm: z.string(),
   /** The rule, in words, so that it can be redone by hand or in any language. */
   description: z.string(),

@@ -141,6 +141,7 @@ export const fieldErrorCodes = [
   'signer_not_of_issuer',
   'empty_pool',
   'more_than_pool',
+  'supersede_required',
   'not_taken_place',
   'too_long',
   // the calendar (shared/domain/calendar/errors.ts, lower-cased)

@@ -13,15 +13,21 @@ import { recordAudit } from '../audit/audit-log.js';
 import { riskRanking } from '../indices/risk-ranking.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { findVisiblePlan } from '../plans/plans.repository.js';
-import { poolPlaces } from './draws.repository.js';
+import { openDraws, poolPlaces } from './draws.repository.js';
+import { eq, sql } from 'drizzle-orm';
+import { inspectionPlan } from '../../db/schema/index.js';
+
+/** One draw at a time per plan: the sequence and the redraw check see every earlier draw. */
+const lockPlan = (tx: Tx, planId: string) => tx.select({ id: inspectionPlan.id }).from(inspectionPlan).where(eq(inspectionPlan.id, planId)).for('update');
 
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * The office draws K places of the plan's targets for unannounced visits. The commitment (the
  * hashes of a fresh random seed and of the pool) is stored with the result in one transaction;
- * the seed stays secret until revealed (reveal-draw.ts). Every draw is kept and audited, so a draw
- * made again because the first one displeased is on the record for all to see once revealed.
+ * the seed stays secret until revealed (reveal-draw.ts). Every draw is numbered per plan, kept
+ * (never deleted) and audited; drawing again over places of an earlier draw still in force needs
+ * a reason and marks that draw superseded, and the public check lists every draw of the plan.
  */
 export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typeof createDrawBody>, today: string) {
   const plan = await findVisiblePlan(tx, ctx.actor, input.planId);
@@ -45,13 +51,27 @@ export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typ
     return { agencyId: p.agencyId, name: p.name, unitName: p.unitName, kind: p.kind, weight: riskYear === null ? 1 : riskWeight(score), riskScore: score };
   });
 
+  // A draw made again over places of an earlier one still secret and in force sets that one aside,
+  // on the record with the reason (audited), so that a displeasing draw cannot be quietly dropped:
+  // it keeps its number, is listed by the public check and remains to be revealed.
+  await lockPlan(tx, plan.id);
+  const poolIds = new Set(pool.map((c) => c.agencyId));
+  const overlapping = (await openDraws(tx, plan.id)).filter((d) => (d.pool as { agencyId: string }[]).some((c) => poolIds.has(c.agencyId)));
+  if (overlapping.length && !input.supersedeReason) {
+    throw AppError.invalid('body.supersedeReason', 'supersede_required', `draw(s) ${overlapping.map((d) => `#${d.sequence}`).join(', ')} of the plan, unrevealed, share places with this pool: give the reason for drawing again`);
+  }
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${unannouncedDraw.sequence}), 0)::int + 1` })
+    .from(unannouncedDraw)
+    .where(eq(unannouncedDraw.planId, plan.id));
+
   const seed = crypto.randomBytes(32).toString('hex');
   const seedHash = sha256Hex(seed);
   const poolHash = sha256Hex(canonicalPool(pool, input.k));
   const drawn = drawFromPool(seed, pool, input.k, sha256Hex);
   const [row] = await tx
     .insert(unannouncedDraw)
-    .values({ planId: plan.id, k: input.k, placeKinds: [...new Set(input.placeKinds)], weighting: input.weighting, riskYear, pool, seed, seedHash, poolHash, drawn, note: input.note || null, createdBy: ctx.actor.userId })
+    .values({ planId: plan.id, sequence: Number(next), k: input.k, placeKinds: [...new Set(input.placeKinds)], weighting: input.weighting, riskYear, pool, seed, seedHash, poolHash, drawn, note: input.note || null, createdBy: ctx.actor.userId })
     .returning();
   await recordAudit(tx, ctx, {
     action: 'unannounced_draw.created',
@@ -59,7 +79,22 @@ export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typ
     entityId: row.id,
     // As secret as the visits: where the plan was issued (unannounced-visits.md). Never the seed.
     scope: { places: [place] },
-    after: { planId: plan.id, k: input.k, placeKinds: row.placeKinds, weighting: input.weighting, riskYear, poolSize: pool.length, seedHash, poolHash, drawn },
+    after: { planId: plan.id, sequence: row.sequence, supersedes: overlapping.map((d) => d.sequence), k: input.k, placeKinds: row.placeKinds, weighting: input.weighting, riskYear, poolSize: pool.length, seedHash, poolHash, drawn },
   });
+  for (const old of overlapping) {
+    const [after] = await tx
+      .update(unannouncedDraw)
+      .set({ supersededAt: sql`now()`, supersedeReason: input.supersedeReason!, supersededBy: ctx.actor.userId, version: sql`${unannouncedDraw.version} + 1` })
+      .where(eq(unannouncedDraw.id, old.id))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'unannounced_draw.superseded',
+      entityType: 'unannounced_draw',
+      entityId: old.id,
+      scope: { places: [place] },
+      before: { supersededAt: null },
+      after: { sequence: old.sequence, supersededAt: after.supersededAt, supersedeReason: after.supersedeReason, supersededByDraw: row.id, supersededBySequence: row.sequence },
+    });
+  }
   return row;
 }

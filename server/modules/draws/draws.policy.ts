@@ -19,8 +19,14 @@ export const drawResource: GuardedResource<DrawRow, 'reveal'> = {
   refusal: (row) => (row.revealedAt ? 'the draw has been revealed already' : null),
 };
 
-/** What the actor may do, exactly as the server would decide it: the reveal also waits for the visits (reveal-draw.ts). */
-export const revealBlocked = (visits: DrawVisits) => visits.pending > 0 || visits.unvisited > 0;
-export const drawAbilities = (actor: Actor, row: DrawRow, visits: DrawVisits) => ({
-  reveal: !row.revealedAt && inReach(actor, 'inspection.schedule', issuerPlace(row)) && !revealBlocked(visits),
+/**
+ * What the actor may do, exactly as the server would decide it (reveal-draw.ts): a draw in force
+ * waits for the visits to its places; a superseded one does not (its places are no longer the
+ * targets), but any draw waits while a draw of the plan its reveal would betray is still secret.
+ */
+export const revealBlocked = (row: Pick<DrawRow, 'supersededAt'>, visits: DrawVisits) => !row.supersededAt && (visits.pending > 0 || visits.unvisited > 0);
+export const drawAbilities = (actor: Actor, row: DrawRow, visits: DrawVisits, secretBlocking: number) => ({
+  reveal: !row.revealedAt && inReach(actor, 'inspection.schedule', issuerPlace(row)) && !revealBlocked(row, visits) && secretBlocking === 0,
 });
+
+export const drawStatus = (row: Pick<DrawRow, 'revealedAt' | 'supersededAt'>) => (row.revealedAt ? 'revealed' : row.supersededAt ? 'superseded' : 'drawn') as 'drawn' | 'superseded' | 'revealed';

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { agency, inspectionPlan, unannouncedDraw } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
@@ -35,10 +35,53 @@ export async function findRevealedDraw(tx: DbOrTx, id: string): Promise<DrawRow 
   return row ? flatten(row) : null;
 }
 
+/**
+ * Every draw of the plan up to `sequence` (the public check lists them so that no draw can be
+ * hidden). Only called for a revealed draw, whose reveal waited for the earlier ones (`secretDrawsBlocking`).
+ */
+export async function planDrawsUpTo(tx: DbOrTx, planId: string, sequence: number) {
+  return tx
+    .select()
+    .from(unannouncedDraw)
+    .where(and(eq(unannouncedDraw.planId, planId), lte(unannouncedDraw.sequence, sequence)))
+    .orderBy(asc(unannouncedDraw.sequence));
+}
+
+/**
+ * Draws of the plan still secret and in force (neither revealed nor superseded) that this draw's
+ * reveal would betray: any earlier one (the public check lists draws 1 … this one), and for a
+ * superseded draw any draw at all (its status says a later draw exists).
+ */
+export async function secretDrawsBlocking(tx: DbOrTx, row: Pick<DrawRow, 'id' | 'planId' | 'sequence' | 'supersededAt'>): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(unannouncedDraw)
+    .where(
+      and(
+        eq(unannouncedDraw.planId, row.planId),
+        sql`${unannouncedDraw.id} <> ${row.id}`,
+        isNull(unannouncedDraw.revealedAt),
+        isNull(unannouncedDraw.supersededAt),
+        row.supersededAt ? undefined : lt(unannouncedDraw.sequence, row.sequence),
+      ),
+    );
+  return Number(r?.n ?? 0);
+}
+
+/** The plan's draws in force (neither revealed nor superseded), for the redraw check (create-draw.ts); locked. */
+export async function openDraws(tx: DbOrTx, planId: string) {
+  return tx
+    .select()
+    .from(unannouncedDraw)
+    .where(and(eq(unannouncedDraw.planId, planId), isNull(unannouncedDraw.revealedAt), isNull(unannouncedDraw.supersededAt)))
+    .orderBy(asc(unannouncedDraw.sequence))
+    .for('update');
+}
+
 export async function listVisibleDraws(tx: DbOrTx, actor: Actor, planId: string): Promise<DrawRow[]> {
   const rows = await select(tx)
     .where(and(eq(unannouncedDraw.planId, planId), drawVisible(actor)))
-    .orderBy(desc(unannouncedDraw.createdAt), desc(unannouncedDraw.id));
+    .orderBy(desc(unannouncedDraw.sequence));
   return rows.map(flatten);
 }
 

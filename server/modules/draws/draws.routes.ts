@@ -26,7 +26,7 @@ export async function drawRoutes(app: AppInstance, deps: AppDeps) {
 
   app.post(
     '/api/unannounced-draws',
-    { schema: { tags, summary: 'Draw K places of the plan’s targets for unannounced visits, committing to the hashes of a secret seed and of the pool first', body: createDrawBody, response: { 201: drawSchema, ...errors } } },
+    { schema: { tags, summary: 'Draw K places of the plan’s targets for unannounced visits, storing the hashes of a secret seed and of the pool with the result; an earlier unrevealed draw sharing places must be superseded with a reason (supersedeReason)', body: createDrawBody, response: { 201: drawSchema, ...errors } } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const out = await db.transaction(async (tx) => {
@@ -56,11 +56,11 @@ export async function drawRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get(
     '/api/public/unannounced-draws/:id',
-    { config: { public: true }, schema: { tags, summary: 'Anyone checks a revealed draw: the seed and pool against their committed hashes, and the draw computed again (404 until revealed)', security: [], params: idParams, response: { 200: drawVerificationSchema, 404: problemSchema } } },
+    { config: { public: true }, schema: { tags, summary: 'Anyone checks a revealed draw: the seed and pool against their committed hashes, the draw computed again, and every draw of the plan up to it (sequence, time, hashes, status) so none can be hidden (404 until revealed)', security: [], params: idParams, response: { 200: drawVerificationSchema, 404: problemSchema } } },
     async (request) => {
       const row = await findRevealedDraw(db, request.params.id);
       if (!row || !row.revealedAt) throw AppError.notFound('draw');
-      return presentVerification({ ...row, revealedAt: row.revealedAt });
+      return presentVerification(db, { ...row, revealedAt: row.revealedAt });
     },
   );
 }

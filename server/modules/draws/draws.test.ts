@@ -149,3 +149,73 @@ describe('the draw of unannounced targets', () => {
     expect(await countRows(t.database.db, 'unannounced_draw')).toBe(before);
   });
 });
+
+describe('a draw made again cannot be hidden', () => {
+  const parentOf = async (id: string) => (await queryRows<{ parent: string }>(t.database.db, sql`select parent_agency_id as parent from agency where id = ${id}::uuid`))[0].parent;
+  const publicCheck = (id: string) => t.app.inject({ method: 'GET', url: `/api/public/unannounced-draws/${id}` });
+
+  it('numbers the draws of a plan, refuses a redraw over an unrevealed draw without a reason, and with one marks it superseded (audited)', async () => {
+    const list: Draw[] = (await s.secretariat.get(`/api/unannounced-draws?planId=${s.plan.id}`)).json().items;
+    // The revealed draw and the risk-weighted one above, numbered in the order drawn.
+    expect(list.map((d) => [d.sequence, d.status])).toEqual([
+      [2, 'drawn'],
+      [1, 'revealed'],
+    ]);
+    const earlier = list[0];
+    // Its one-stop desks are in this pool too: drawing again must say why, or nothing is drawn.
+    const refused = await s.secretariat.post('/api/unannounced-draws', drawBody({ k: 1 }));
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.supersedeReason', code: 'supersede_required' });
+    expect((await s.secretariat.get(`/api/unannounced-draws?planId=${s.plan.id}`)).json().items).toHaveLength(2);
+
+    const again = await s.secretariat.post('/api/unannounced-draws', drawBody({ k: 1, supersedeReason: 'Nhầm năm xếp hạng rủi ro' }));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ sequence: 3, status: 'drawn' });
+    const old: Draw = (await s.secretariat.get(`/api/unannounced-draws/${earlier.id}`)).json();
+    expect(old).toMatchObject({ status: 'superseded', supersedeReason: 'Nhầm năm xếp hạng rủi ro', seed: null });
+    const [event] = await queryRows<{ after: string }>(t.database.db, sql`select after::text as after from audit_event where action = 'unannounced_draw.superseded' and entity_id = ${earlier.id}`);
+    expect(event.after).toContain('Nhầm năm xếp hạng rủi ro');
+    // A draw is a permanent record: the database refuses to delete one.
+    await expect(t.database.db.execute(sql`delete from unannounced_draw where id = ${earlier.id}::uuid`)).rejects.toThrow();
+  });
+
+  it('keeps every draw secret before the visits; the superseded one is revealed after the redraw, without visits of its own; the public check lists every draw', async () => {
+    const [latest, superseded, first]: Draw[] = (await s.secretariat.get(`/api/unannounced-draws?planId=${s.plan.id}`)).json().items;
+    expect([latest.sequence, superseded.sequence, first.sequence]).toEqual([3, 2, 1]);
+    // Before the visits, the units learn nothing: no draw, and the revealed first draw lists only itself.
+    for (const who of [s.unitOfficerA, s.deskOfficer]) {
+      expect((await who.get(`/api/unannounced-draws?planId=${s.plan.id}`)).json()).toEqual({ items: [] });
+      expect((await who.get(`/api/public/unannounced-draws/${latest.id}`)).statusCode).toBe(404);
+      expect((await who.get(`/api/public/unannounced-draws/${superseded.id}`)).statusCode).toBe(404);
+    }
+    expect((await publicCheck(first.id)).json().planDraws.map((d: { sequence: number }) => d.sequence)).toEqual([1]);
+    // The superseded draw's reveal would tell that a later draw exists: it waits for that one.
+    expect(superseded.abilities).toEqual({ reveal: false });
+    const early = await s.secretariat.post(`/api/unannounced-draws/${superseded.id}/reveal`, { version: superseded.version });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('INVALID_STATE');
+
+    const place = latest.drawn[0].agencyId;
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: await parentOf(place), teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-22', places: [place] });
+    clock.set('2021-06-22T01:30:00Z');
+    expect((await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: visit.version })).statusCode).toBe(200);
+    expect((await s.secretariat.post(`/api/unannounced-draws/${latest.id}/reveal`, { version: latest.version })).statusCode).toBe(200);
+    const v = (await publicCheck(latest.id)).json();
+    expect(v.checks).toEqual({ seedMatches: true, poolMatches: true, drawMatches: true });
+    expect(v.planDraws.map((d: { sequence: number; status: string }) => [d.sequence, d.status])).toEqual([
+      [1, 'revealed'],
+      [2, 'superseded'],
+      [3, 'revealed'],
+    ]);
+    expect(v.planDraws[1]).toMatchObject({ seedHash: superseded.seedHash, poolHash: superseded.poolHash, supersedeReason: 'Nhầm năm xếp hạng rủi ro' });
+
+    // Now the superseded draw can be revealed, its drawn places never visited.
+    const nowSuperseded: Draw = (await s.secretariat.get(`/api/unannounced-draws/${superseded.id}`)).json();
+    expect(nowSuperseded.abilities).toEqual({ reveal: true });
+    const revealed = await s.secretariat.post(`/api/unannounced-draws/${superseded.id}/reveal`, { version: nowSuperseded.version });
+    expect(revealed.statusCode, revealed.body).toBe(200);
+    const check = (await s.unitOfficerA.get(`/api/public/unannounced-draws/${superseded.id}`)).json();
+    expect(check).toMatchObject({ sequence: 2, status: 'revealed', supersedeReason: 'Nhầm năm xếp hạng rủi ro', checks: { seedMatches: true, poolMatches: true, drawMatches: true } });
+    expect(check.planDraws.map((d: { sequence: number }) => d.sequence)).toEqual([1, 2]);
+  });
+});

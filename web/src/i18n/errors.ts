@@ -138,6 +138,7 @@ export const fieldIssueKeys: Record<FieldErrorCode, MessageKey> = {
   signer_not_of_issuer: 'field.signer_not_of_issuer',
   empty_pool: 'field.empty_pool',
   more_than_pool: 'field.more_than_pool',
+  supersede_required: 'field.supersede_required',
   not_taken_place: 'field.not_taken_place',
   too_long: 'field.too_long',
   invalid_date: 'field.invalid_date',

@@ -542,6 +542,7 @@ export const en: Record<MessageKey, string> = {
   'field.signer_not_of_issuer': "An office's own document is signed by the office's head, not the Committee's chairman.",
   'field.empty_pool': "The plan's targets have no place of these kinds.",
   'field.more_than_pool': 'More than the places in the pool.',
+  'field.supersede_required': 'An earlier unrevealed draw shares places with this pool: give the reason for drawing again (the earlier draw is marked superseded and must still be revealed).',
   'field.not_taken_place': 'This has not taken place yet.',
   'field.too_long': 'Too long.',
   'field.invalid_date': 'Not a valid date.',

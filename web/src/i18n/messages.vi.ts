@@ -545,6 +545,7 @@ export const vi = {
   'field.signer_not_of_issuer': 'Văn bản của phòng, ban do người đứng đầu phòng, ban ký, không phải Chủ tịch.',
   'field.empty_pool': 'Các đối tượng của kế hoạch không có địa điểm loại này.',
   'field.more_than_pool': 'Nhiều hơn số địa điểm có thể bốc thăm.',
+  'field.supersede_required': 'Có lần bốc trước chưa công bố trùng địa điểm: ghi lý do bốc lại (lần bốc trước được đánh dấu là bị thay thế và vẫn phải công bố).',
   'field.not_taken_place': 'Việc này chưa diễn ra.',
   'field.too_long': 'Quá dài.',
   'field.invalid_date': 'Ngày không hợp lệ.',

@@ -62,6 +62,7 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'risk_weights.updated': ['Đổi trọng số xếp hạng rủi ro', 'Changed risk weights'],
   'unannounced_draw.created': ['Bốc thăm địa điểm kiểm tra đột xuất', 'Drew unannounced targets'],
   'unannounced_draw.revealed': ['Công bố mã bốc thăm', 'Revealed a draw’s seed'],
+  'unannounced_draw.superseded': ['Đánh dấu lần bốc thăm bị thay thế (bốc lại)', 'Marked a draw superseded (drawn again)'],
   'checklist_template.created': ['Tạo bảng kiểm', 'Created checklist template'],
   'checklist_template.updated': ['Sửa bảng kiểm', 'Updated checklist template'],
   'checklist_template.published': ['Ban hành bảng kiểm', 'Published checklist template'],
