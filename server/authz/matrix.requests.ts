@@ -153,14 +153,16 @@ async function issuedNotice(p: Place): Promise<Notice> {
   const n = await draftNotice(p);
   return expectOk(await p.sec.post(`/api/inspection-notices/${n.id}/issue`, { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' }), 'issue notice');
 }
+/** Rows draw again on shared plans: each draw sets the earlier ones aside (a redraw needs a reason, create-draw.ts). */
+const REDRAW = 'Bốc lại (ma trận phân quyền)';
 async function drawOf(p: Place): Promise<Draw> {
   const plan = await issuedPlan(p);
-  return expectOk(await p.sec.post('/api/unannounced-draws', { planId: plan.id, k: 1, placeKinds: ['head_office'] }), 'draw');
+  return expectOk(await p.sec.post('/api/unannounced-draws', { planId: plan.id, k: 1, placeKinds: ['head_office'], supersedeReason: REDRAW }), 'draw');
 }
 /** A draw of the team's plan whose drawn place has had its unannounced visit started: the reveal is allowed. */
 async function visitedDraw(p: Place): Promise<Draw> {
   const team = await p.shared('foundedTeam', () => foundedTeam(p));
-  const d = await expectOk<Draw>(await p.sec.post('/api/unannounced-draws', { planId: team.planId, k: 1, placeKinds: ['head_office'] }), 'draw');
+  const d = await expectOk<Draw>(await p.sec.post('/api/unannounced-draws', { planId: team.planId, k: 1, placeKinds: ['head_office'], supersedeReason: REDRAW }), 'draw');
   await inspectionOf(p, 'unannounced', d.drawn[0].agencyId);
   // Every unannounced visit of the plan to the drawn place starts (other rows of the shared place
   // may have scheduled some): the reveal waits for all of them (DRAW_VISITS_PENDING).
@@ -547,7 +549,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/unannounced-draws': { scoped: true, build: async ({ place }) => get(`/api/unannounced-draws?planId=${(await place.shared('drawnPlan', () => drawOf(place))).planId}`) },
   'POST /api/unannounced-draws': {
     scoped: true,
-    build: async ({ place }) => ({ method: 'POST', url: '/api/unannounced-draws', payload: { planId: (await place.shared('issuedPlan', () => issuedPlan(place))).id, k: 1, placeKinds: ['head_office'] } }),
+    build: async ({ place }) => ({ method: 'POST', url: '/api/unannounced-draws', payload: { planId: (await place.shared('issuedPlan', () => issuedPlan(place))).id, k: 1, placeKinds: ['head_office'], supersedeReason: REDRAW } }),
   },
   'GET /api/unannounced-draws/{id}': { scoped: true, build: async ({ place }) => get(`/api/unannounced-draws/${(await place.shared('drawnPlan', () => drawOf(place))).id}`) },
   'POST /api/unannounced-draws/{id}/reveal': {

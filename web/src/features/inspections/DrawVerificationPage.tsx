@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import type { DrawVerification } from '../../../../shared/api/draws.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../i18n/dates.js';
-import { DRAW_ALGORITHM } from '../../../../shared/domain/unannounced-draw.js';
+import { DRAW_ALGORITHM, drawFromPool } from '../../../../shared/domain/unannounced-draw.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 
@@ -15,9 +15,25 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
+ * The draw redone in the browser with the server's own pure function (shared/domain/unannounced-draw.ts):
+ * Web Crypto hashes asynchronously, so the k step hashes SHA-256("<seed>:<j>") are computed first
+ * and handed to `drawFromPool` as a lookup.
+ */
+export async function drawInBrowser(seed: string, pool: DrawVerification['pool'], k: number): Promise<string[]> {
+  const texts = Array.from({ length: Math.min(k, pool.length) }, (_, j) => `${seed}:${j}`);
+  const hashes = new Map(await Promise.all(texts.map(async (x) => [x, await sha256Hex(x)] as const)));
+  return drawFromPool(seed, pool, k, (x) => {
+    const h = hashes.get(x);
+    if (!h) throw new Error(`no hash of ${x}`);
+    return h;
+  });
+}
+
+/**
  * /verify-draw/:id — anyone, signed in or not, checks a revealed draw: the seed and the pool
- * against the hashes committed before the draw, and the draw computed again. The browser
- * recomputes both hashes itself; the server's recomputation of the draw is shown beside the stored one.
+ * against the hashes stored with the draw, and the draw computed again. The browser recomputes both
+ * hashes and the draw itself; its result is shown beside the server's and the stored one. Every
+ * draw of the plan up to this one is listed, so a draw made again cannot be hidden.
  */
 export function DrawVerificationPage() {
   const t = useT();
@@ -26,8 +42,9 @@ export function DrawVerificationPage() {
   const local = useQuery({
     queryKey: ['draw-verification', id, 'local'],
     enabled: !!v.data,
-    queryFn: async () => ({ seedHash: await sha256Hex(v.data!.seed), poolHash: await sha256Hex(v.data!.canonicalPool) }),
+    queryFn: async () => ({ seedHash: await sha256Hex(v.data!.seed), poolHash: await sha256Hex(v.data!.canonicalPool), drawn: await drawInBrowser(v.data!.seed, v.data!.pool, v.data!.k) }),
   });
+  const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const names = new Map((v.data?.pool ?? []).map((c) => [c.agencyId, `${c.name} — ${c.unitName}`]));
   const ok = (b: boolean | undefined) => (b ? <Badge color="green">{t('draws.check.ok')}</Badge> : <Badge color="red">{t('draws.check.bad')}</Badge>);
   return (
@@ -40,7 +57,14 @@ export function DrawVerificationPage() {
         {v.error && <ErrorAlert error={v.error} />}
         {v.data && (
           <>
-            <Text size="sm">{t('draws.verifyWhen', { created: formatDateTime(v.data.createdAt), revealed: formatDateTime(v.data.revealedAt) })}</Text>
+            <Text size="sm">
+              {t('draws.sequence')} {v.data.sequence} — {t(`draws.status.${v.data.status}`)}. {t('draws.verifyWhen', { created: formatDateTime(v.data.createdAt), revealed: formatDateTime(v.data.revealedAt) })}
+            </Text>
+            {v.data.supersedeReason && (
+              <Text size="sm">
+                {t('draws.supersedeReason')}: {v.data.supersedeReason}
+              </Text>
+            )}
             <Card withBorder>
               <Table aria-label={t('draws.checks')}>
                 <Table.Tbody>
@@ -57,7 +81,7 @@ export function DrawVerificationPage() {
                   <Table.Tr>
                     <Table.Td>{t('draws.check.draw')}</Table.Td>
                     <Table.Td>{ok(v.data.checks.drawMatches)}</Table.Td>
-                    <Table.Td />
+                    <Table.Td>{local.data ? ok(sameList(local.data.drawn, v.data.drawn)) : <Loader size="xs" />}</Table.Td>
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
@@ -71,12 +95,76 @@ export function DrawVerificationPage() {
                 {t('draws.drawn')}
               </Title>
               <Table aria-label={t('draws.drawn')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>#</Table.Th>
+                    <Table.Th>{t('draws.stored')}</Table.Th>
+                    <Table.Th>{t('draws.byServer')}</Table.Th>
+                    <Table.Th>{t('draws.byBrowser')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
                 <Table.Tbody>
                   {v.data.drawn.map((a, i) => (
                     <Table.Tr key={a}>
                       <Table.Td>{i + 1}</Table.Td>
                       <Table.Td>{names.get(a) ?? a}</Table.Td>
-                      <Table.Td>{v.data.recomputed[i] === a ? '✓' : '✗'}</Table.Td>
+                      <Table.Td>{names.get(v.data.recomputed[i]) ?? v.data.recomputed[i] ?? '—'}</Table.Td>
+                      <Table.Td>{local.data ? (names.get(local.data.drawn[i]) ?? local.data.drawn[i] ?? '—') : <Loader size="xs" />}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4">
+                {t('draws.pool')}
+              </Title>
+              <Table aria-label={t('draws.pool')}>
+                <Table.Tbody>
+                  {v.data.pool.map((c) => (
+                    <Table.Tr key={c.agencyId}>
+                      <Table.Td>{c.name}</Table.Td>
+                      <Table.Td>{c.unitName}</Table.Td>
+                      <Table.Td>
+                        {t('draws.weight')} {c.weight}
+                      </Table.Td>
+                      <Table.Td>
+                        <Code>{c.agencyId}</Code>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4">
+                {t('draws.planDraws')}
+              </Title>
+              <Table aria-label={t('draws.planDraws')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('draws.sequence')}</Table.Th>
+                    <Table.Th>{t('draws.createdAt')}</Table.Th>
+                    <Table.Th>{t('draws.status')}</Table.Th>
+                    <Table.Th>{t('draws.seedHash')}</Table.Th>
+                    <Table.Th>{t('draws.poolHash')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {v.data.planDraws.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>{d.sequence}</Table.Td>
+                      <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
+                      <Table.Td>
+                        {t(`draws.status.${d.status}`)}
+                        {d.supersedeReason ? ` — ${d.supersedeReason}` : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        <Code>{d.seedHash}</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        <Code>{d.poolHash}</Code>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

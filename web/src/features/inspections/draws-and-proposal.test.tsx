@@ -5,6 +5,7 @@ import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Draw, DrawVerification } from '../../../../shared/api/draws.schemas.js';
+import { canonicalPool as canonicalPoolOf, drawFromPool } from '../../../../shared/domain/unannounced-draw.js';
 import type { ScheduleProposal } from '../../../../shared/api/schedule-proposals.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { DrawsPanel } from './DrawsPanel.js';
@@ -17,6 +18,10 @@ const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const draw: Draw = {
   id: '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0a',
   planId,
+  sequence: 1,
+  status: 'drawn',
+  supersededAt: null,
+  supersedeReason: null,
   k: 1,
   placeKinds: ['one_stop_desk'],
   weighting: 'uniform',
@@ -74,21 +79,29 @@ describe('the draw of unannounced targets', () => {
     expect(calls).toContain(`POST /api/unannounced-draws/${draw.id}/reveal {"version":1}`);
   });
 
-  it('lets anyone check a revealed draw: the hashes are computed again in the browser', async () => {
+  it('lets anyone check a revealed draw: the hashes and the draw are computed again in the browser, the pool named, every draw of the plan listed', async () => {
     const seed = 'c'.repeat(64);
-    const canonicalPool = 'k=1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a01 1\n6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a02 1';
+    const pool = [desk(1), desk(2), desk(3)];
+    const canonicalPool = canonicalPoolOf(pool, 1);
+    const drawn = drawFromPool(seed, pool, 1, sha);
+    const earlier = { id: '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0b', sequence: 1, createdAt: '2021-05-10T02:00:00.000Z', seedHash: 'd'.repeat(64), poolHash: 'e'.repeat(64), status: 'superseded' as const, supersededAt: draw.createdAt, supersedeReason: 'Nhầm loại địa điểm', revealedAt: null };
     const v: DrawVerification = {
       id: draw.id,
+      sequence: 2,
+      status: 'revealed',
+      supersededAt: null,
+      supersedeReason: null,
+      planDraws: [earlier, { id: draw.id, sequence: 2, createdAt: draw.createdAt, seedHash: sha(seed), poolHash: sha(canonicalPool), status: 'revealed', supersededAt: null, supersedeReason: null, revealedAt: '2021-06-18T02:00:00.000Z' }],
       algorithm: 'sha256-sequential-weighted-v1',
       description: 'Sort the pool by agency id…',
       k: 1,
-      pool: draw.pool,
+      pool,
       canonicalPool,
       seed,
       seedHash: sha(seed),
       poolHash: sha(canonicalPool),
-      drawn: [desk(2).agencyId],
-      recomputed: [desk(2).agencyId],
+      drawn,
+      recomputed: drawn,
       checks: { seedMatches: true, poolMatches: true, drawMatches: true },
       createdAt: draw.createdAt,
       revealedAt: '2021-06-18T02:00:00.000Z',
@@ -109,9 +122,19 @@ describe('the draw of unannounced targets', () => {
       </MemoryRouter>,
     );
     const checks = await screen.findByRole('table', { name: 'Kết quả kiểm chứng' });
-    // Three server checks and two hashes the browser computed itself, all matching.
-    await vi.waitFor(() => expect(within(checks).getAllByText('Khớp')).toHaveLength(5));
+    // Three server checks, and the two hashes and the draw the browser computed itself, all matching.
+    await vi.waitFor(() => expect(within(checks).getAllByText('Khớp')).toHaveLength(6));
     expect(within(checks).queryByText('Không khớp')).toBeNull();
+    // The browser's draw, by name, beside the stored result and the server's.
+    const name = pool.find((c) => c.agencyId === drawn[0])!;
+    const drawnTable = screen.getByRole('table', { name: 'Các nơi được bốc' });
+    await vi.waitFor(() => expect(within(drawnTable).getAllByText(`${name.name} — ${name.unitName}`)).toHaveLength(3));
+    // The pool by name, and the earlier draw set aside, with its reason and its commitment.
+    const poolTable = await screen.findByRole('table', { name: 'Danh sách bốc thăm' });
+    for (const c of pool) expect(within(poolTable).getByText(c.name)).toBeTruthy();
+    const planDraws = await screen.findByRole('table', { name: 'Mọi lần bốc của kế hoạch (đến lần này)' });
+    expect(within(planDraws).getByText('Bị thay thế (đã bốc lại) — Nhầm loại địa điểm')).toBeTruthy();
+    expect(within(planDraws).getByText('d'.repeat(64))).toBeTruthy();
     expect(urls).toEqual([`/api/public/unannounced-draws/${draw.id}`]);
     // The algorithm explained in Vietnamese on the Vietnamese page, not the server's English.
     expect(screen.getByText(/^Xếp danh sách theo mã cơ quan\./)).toBeTruthy();
