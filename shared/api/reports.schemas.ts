@@ -261,8 +261,8 @@ export const requestSchema = z.object({
   escalateAfterWorkingDays: z.number().int(),
   /** Counts by status over the submissions the caller may see. */
   counts: submissionCounts,
-  /** Of the reports sent (submitted or accepted) the caller may see: on time and late, kept after acceptance. */
-  timeliness: z.object({ onTime: z.number().int(), late: z.number().int() }),
+  /** Of the reports sent (submitted or accepted) the caller may see: on time and late, kept after acceptance; `missing`: not sent and past due by today (as the statistics count them; 0 once withdrawn). */
+  timeliness: z.object({ onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
   /** Extensions of the due day after the request was sent, oldest first (an issued letter keeps its printed date). */
   dueExtensions: z.array(dueExtensionSchema),
   withdrawal: z.object({ at: z.string(), reason: z.string() }).nullable(),

@@ -66,8 +66,9 @@ function presentRule(actor: Actor, r: PeriodRuleRow, targetAgencies: PeriodRule[
   };
 }
 
-export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow[]): Promise<ReportRequest[]> {
-  const counts = await countSubmissions(tx, actor, rows.map((r) => r.id));
+/** `today`: the calendar date in Việt Nam, by which a report not sent is missing. */
+export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow[], today: string): Promise<ReportRequest[]> {
+  const counts = await countSubmissions(tx, actor, rows.map((r) => r.id), today);
   return rows.map((r) => {
     const c = counts.get(r.id) ?? {};
     const sentLate = c.late_sent ?? 0;
@@ -96,7 +97,7 @@ export async function presentRequests(tx: DbOrTx, actor: Actor, rows: RequestRow
       escalateAfterWorkingDays: r.escalateAfterWorkingDays,
       // A withdrawn request asks nothing more: its reports still with the unit are nobody's work (no "1 Chưa làm").
       counts: Object.fromEntries(submissionDisplayStatuses.map((s) => [s, r.status === 'withdrawn' && awaitingUnit(s as SubmissionStatus) ? 0 : (c[s] ?? 0)])) as ReportRequest['counts'],
-      timeliness: { onTime: (c.sent ?? 0) - sentLate, late: sentLate },
+      timeliness: { onTime: (c.sent ?? 0) - sentLate, late: sentLate, missing: r.status === 'withdrawn' ? 0 : (c.missing ?? 0) },
       dueExtensions: (r.dueExtensions as RequestDueExtension[] | null) ?? [],
       withdrawal: r.withdrawnAt ? { at: r.withdrawnAt.toISOString(), reason: r.withdrawReason ?? '' } : null,
       abilities: requestAbilities(actor, r),

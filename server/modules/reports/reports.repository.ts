@@ -150,20 +150,29 @@ export async function listVisibleRequests(tx: DbOrTx, actor: Actor, f: { kind?: 
 
 /**
  * Submissions counted by shown status, per request, over those the actor may see; `sent` and
- * `late_sent` count the reports sent (submitted or accepted) and those of them sent late.
+ * `late_sent` count the reports sent (submitted or accepted) and those of them sent late;
+ * `missing` those not sent and past due by `today` (submissionTimelinessSql, as the statistics count).
  */
-export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: string[]): Promise<Map<string, Record<string, number>>> {
+export async function countSubmissions(tx: DbOrTx, actor: Actor, requestIds: string[], today: string): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (!requestIds.length) return out;
   const rows = await tx
-    .select({ requestId: reportSubmission.requestId, status: reportSubmission.status, late: reportSubmission.late, n: sql<number>`count(*)::int` })
+    .select({
+      requestId: reportSubmission.requestId,
+      status: reportSubmission.status,
+      late: reportSubmission.late,
+      n: sql<number>`count(*)::int`,
+      missing: sql<number>`count(*) filter (where ${submissionTimelinessSql('missing', sql`report_submission`, sql`report_request`, today)})::int`,
+    })
     .from(reportSubmission)
+    .innerJoin(reportRequest, eq(reportRequest.id, reportSubmission.requestId))
     .where(and(inArray(reportSubmission.requestId, requestIds), sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`))
     .groupBy(reportSubmission.requestId, reportSubmission.status, reportSubmission.late);
   for (const r of rows) {
     const counts = out.get(r.requestId) ?? {};
     const key = r.status === 'submitted' ? (r.late ? 'submitted_late' : 'submitted_on_time') : r.status;
     counts[key] = (counts[key] ?? 0) + Number(r.n);
+    counts.missing = (counts.missing ?? 0) + Number(r.missing);
     if (r.status === 'submitted' || r.status === 'accepted') {
       counts.sent = (counts.sent ?? 0) + Number(r.n);
       if (r.late) counts.late_sent = (counts.late_sent ?? 0) + Number(r.n);

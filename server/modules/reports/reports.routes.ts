@@ -76,7 +76,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   async function request_(tx: DbOrTx, ctx: RequestContext, id: string) {
     const r = await findVisibleRequest(tx, ctx.actor, id);
     if (!r) throw AppError.notFound('report request');
-    return (await presentRequests(tx, ctx.actor, [r]))[0];
+    return (await presentRequests(tx, ctx.actor, [r], vietnamLocalTime(clockOf(deps).now()).date))[0];
   }
   async function submission(tx: DbOrTx, ctx: RequestContext, id: string) {
     const s = await findVisibleSubmission(tx, ctx.actor, id);
@@ -136,7 +136,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   // Requests.
   app.get('/api/report-requests', { schema: { tags, summary: 'Report requests the caller may see (a unit: those asked of it)', querystring: listRequestsQuery, response: { 200: requestListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    return db.transaction(async (tx) => ({ items: await presentRequests(tx, ctx.actor, await listVisibleRequests(tx, ctx.actor, request.query)) }));
+    return db.transaction(async (tx) => ({ items: await presentRequests(tx, ctx.actor, await listVisibleRequests(tx, ctx.actor, request.query), vietnamLocalTime(clockOf(deps).now()).date) }));
   });
   app.get('/api/report-requests/:id', { schema: { tags, params: idParams, response: { 200: requestSchema, ...errors } } }, async (request) => db.transaction((tx) => request_(tx, contextOf(request), request.params.id)));
   app.post('/api/report-requests', { schema: { tags, summary: 'Open a periodic request now, or draft an ad hoc one (standing office)', body: createRequestBody, response: { 201: requestSchema, ...errors } } }, async (request, reply) => {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Loader, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { awaitingUnit } from '../../../../shared/domain/report-status.js';
@@ -25,7 +25,26 @@ export function useMyReports(enabled = true) {
   const byId = new Map((requests.data?.items ?? []).map((r) => [r.id, r]));
   const items: MyReport[] = (submissions.data?.items ?? []).map((s) => ({ submission: s, request: byId.get(s.requestId) }));
   items.sort((a, b) => (a.request?.dueOn ?? '').localeCompare(b.request?.dueOn ?? ''));
-  return { items, isPending: submissions.isPending || requests.isPending, error: submissions.error ?? requests.error };
+  // The server sends one page (200): `total` says how many there are, `more` that some were not fetched.
+  const total = submissions.data?.total ?? 0;
+  return { items, total, more: total > items.length, isPending: submissions.isPending || requests.isPending, error: submissions.error ?? requests.error };
+}
+
+/** The total of a list shown in part, and a link to the whole list (paged) when some were left out. */
+export function SeeAllLink({ total, more, to }: { total: number; more: boolean; to: string }) {
+  const t = useT();
+  return (
+    <Group gap="xs" mt="xs">
+      <Text size="sm" c="dimmed">
+        {t('submissionsList.total', { n: total })}
+      </Text>
+      {more && (
+        <Anchor component={Link} to={to} size="sm">
+          {t('tasks.seeAll')}
+        </Anchor>
+      )}
+    </Group>
+  );
 }
 
 /** A badge's label never cut with an ellipsis (Mantine's label shrinks and hides what overflows). */
@@ -93,7 +112,10 @@ export function MyReportsSection({ today }: { today?: string }) {
       ) : mine.error ? (
         <ErrorAlert error={mine.error} />
       ) : (
-        <MyReportsTable items={mine.items.filter((i) => awaitingUnit(i.submission.status) && i.request?.status === 'open')} today={today} />
+        <>
+          <MyReportsTable items={mine.items.filter((i) => awaitingUnit(i.submission.status) && i.request?.status === 'open')} today={today} />
+          {mine.more && <SeeAllLink total={mine.total} more to="/reports/submissions?mine=true" />}
+        </>
       )}
     </Card>
   );

@@ -31,7 +31,7 @@ const base: ReportRequest = {
   remindWorkingDays: 2,
   escalateAfterWorkingDays: 3,
   counts: { ...zero, submitted_late: 1, accepted: 2 },
-  timeliness: { onTime: 1, late: 2 },
+  timeliness: { onTime: 1, late: 2, missing: 0 },
   dueExtensions: [],
   withdrawal: null,
   abilities: { update: true, issue: false, review: true, extend: true, withdraw: true },
@@ -52,6 +52,9 @@ const sub = (agencyName: string, status: SubmissionSummary['status'], late: bool
 });
 let current: ReportRequest;
 const posts: { url: string; body: unknown }[] = [];
+/** The request's reports as the server pages them (null: the three of the first tests). */
+let many: SubmissionSummary[] | null = null;
+const gets: string[] = [];
 
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
@@ -66,12 +69,20 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     return json(current);
   }
   if (url.pathname === `/api/report-requests/${id}`) return json(current);
-  if (url.pathname === '/api/report-submissions') return json({ items: [sub('Phường A', 'accepted', true), sub('Phường B', 'accepted', false), sub('Phường C', 'submitted', true)] });
+  if (url.pathname === '/api/report-submissions') {
+    gets.push(url.search);
+    if (!many) return json({ items: [sub('Phường A', 'accepted', true), sub('Phường B', 'accepted', false), sub('Phường C', 'submitted', true)], total: 3 });
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const size = Number(url.searchParams.get('pageSize'));
+    return json({ items: many.slice((page - 1) * size, page * size), total: many.length });
+  }
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
 
 beforeEach(() => {
   current = base;
+  many = null;
+  gets.length = 0;
   posts.length = 0;
   fetchMock.mockClear();
   vi.stubGlobal('fetch', fetchMock);
@@ -96,6 +107,27 @@ describe('the office’s view of one request', () => {
     expect(within(rowOf('Phường C')).queryByText('Muộn')).toBeNull();
     expect(screen.getByText('2 gửi muộn')).toBeTruthy();
     expect(screen.getByText('1 gửi đúng hạn')).toBeTruthy();
+  });
+
+  it('pages the reports on the server, shows their total and the missing count the server made over all of them', async () => {
+    // 230 units asked, past due: 3 sent, 227 not (more than one page, more than the old 200 cap).
+    many = Array.from({ length: 230 }, (_, i) => sub(`Đơn vị ${String(i + 1).padStart(3, '0')}`, i < 3 ? 'accepted' : 'not_started', i < 3 ? false : null));
+    current = { ...base, counts: { ...zero, accepted: 3, not_started: 227 }, timeliness: { onTime: 3, late: 0, missing: 227 } };
+    const user = userEvent.setup();
+    renderPage();
+    expect(await screen.findByText('227 đơn vị chưa gửi (quá hạn)')).toBeTruthy();
+    expect(screen.getByText('230 báo cáo')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Báo cáo của đơn vị' });
+    expect(within(table).getByText('Đơn vị 050')).toBeTruthy();
+    expect(within(table).queryByText('Đơn vị 051')).toBeNull();
+    expect(gets[0]).toContain('page=1');
+    expect(gets[0]).toContain('pageSize=50');
+    await user.click(screen.getByRole('button', { name: '5' }));
+    expect(await within(table).findByText('Đơn vị 230')).toBeTruthy();
+    expect(within(table).queryByText('Đơn vị 001')).toBeNull();
+    expect(gets.at(-1)).toContain('page=5');
+    // The count is the server's, not the page's.
+    expect(screen.getByText('227 đơn vị chưa gửi (quá hạn)')).toBeTruthy();
   });
 
   it('extends the due day later only, with a reason, and shows the extension beside the letter', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { DetailList } from '../../components/DetailList.js';
@@ -15,18 +15,23 @@ import { CountBadges } from './RequestsPage.js';
 import { RequestLetterEditor } from './RequestLetterEditor.js';
 import { RequestChangeActions, RequestChangeNotes } from './RequestChanges.js';
 
-/** A report still awaited after its due day: missing. */
+/** A report still awaited after its due day: missing (its row's mark; the request's count comes from the server). */
 const missing = (s: SubmissionSummary, dueOn: string, today: string) => today > dueOn && (s.status === 'not_started' || s.status === 'draft' || s.status === 'returned');
+
+/** Reports a page of the table (paged on the server: a request may go to hundreds of units). */
+export const submissionsPageSize = 50;
 
 /** Who has sent their report (on time, late), whose was returned, who is missing; each links to the report. */
 function SubmissionsTable({ request, today }: { request: ReportRequest; today: string }) {
   const t = useT();
-  const submissions = useSubmissions({ requestId: request.id }, request.status !== 'draft');
+  const [page, setPage] = useState(1);
+  const submissions = useSubmissions({ requestId: request.id, page, pageSize: submissionsPageSize }, request.status !== 'draft');
   if (request.status === 'draft') return <Text c="dimmed">{t('reporting.request.notSent')}</Text>;
   if (submissions.isPending) return <Loader size="sm" />;
   if (submissions.error) return <ErrorAlert error={submissions.error} />;
-  const items = submissions.data.items;
-  const late = items.filter((s) => missing(s, request.dueOn, today)).length;
+  const { items, total } = submissions.data;
+  // Counted by the server over every report of the request, as the statistics count them.
+  const late = request.timeliness.missing;
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -85,6 +90,12 @@ function SubmissionsTable({ request, today }: { request: ReportRequest; today: s
           ))}
         </Table.Tbody>
       </Table>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('submissionsList.total', { n: total })}
+        </Text>
+        {total > submissionsPageSize && <Pagination total={Math.ceil(total / submissionsPageSize)} value={page} onChange={setPage} size="sm" />}
+      </Group>
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { displayStatusColor, displayStatusKey, requestKindKey, requestStatusKey } from './labels.js';
-import { MyReportsTable, useMyReports } from './MyReportsList.js';
+import { MyReportsTable, SeeAllLink, useMyReports } from './MyReportsList.js';
 import { useRequests } from './reports.api.js';
 import { submissionDisplayStatuses } from '../../../../shared/domain/report-status.js';
 
@@ -109,7 +109,12 @@ export function RequestsPage() {
           <Title order={2} size="h4" mb="xs">
             {t('reporting.requests.mine')}
           </Title>
-          {mine.isPending ? <Loader size="sm" /> : mine.error ? <ErrorAlert error={mine.error} /> : <MyReportsTable items={mine.items} />}
+          {mine.isPending ? <Loader size="sm" /> : mine.error ? <ErrorAlert error={mine.error} /> : (
+            <>
+              <MyReportsTable items={mine.items} />
+              {mine.more && <SeeAllLink total={mine.total} more to="/reports/submissions?mine=true" />}
+            </>
+          )}
         </Card>
       )}
       {office && (requests.isPending ? <Loader /> : requests.error ? <ErrorAlert error={requests.error} /> : <RequestsTable items={requests.data.items} />)}

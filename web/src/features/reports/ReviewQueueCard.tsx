@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
+import { SeeAllLink } from './MyReportsList.js';
 import { reportKeys } from './reports.api.js';
 
 /** "Việc của tôi" for the standing office: the units' reports sent and waiting to be accepted or returned (one request, scoped by the server). */
@@ -45,6 +46,7 @@ export function ReviewQueueCard() {
               )}
             </Group>
           ))}
+          <SeeAllLink total={queue.data.total} more={queue.data.total > queue.data.items.length} to="/reports/submissions?toReview=true" />
         </Stack>
       )}
     </Card>

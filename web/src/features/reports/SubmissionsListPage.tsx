@@ -30,7 +30,10 @@ export function SubmissionsListPage() {
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
   const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
   const [page, setPage] = useState(1);
-  const filters = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined };
+  // "Việc của tôi"'s links (see all): the caller's units' reports (?mine=true), the office's review queue (?toReview=true).
+  const mine = params.get('mine') === 'true' ? 'true' : undefined;
+  const toReview = params.get('toReview') === 'true' ? 'true' : undefined;
+  const filters = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined, mine, toReview };
   const query = { ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['report-submissions', 'list', query],

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportCompilation, ReportRequest, ReportTemplate, Submission, SubmissionContent, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { api, request } from '../../lib/api-client.js';
 
@@ -24,6 +24,10 @@ export interface RequestFilters {
 export interface SubmissionFilters {
   requestId?: string;
   mine?: boolean;
+  status?: SubmissionSummary['displayStatus'];
+  /** A page of the server's (1-based; pageSize 200 unless given). */
+  page?: number;
+  pageSize?: number;
 }
 
 export const useTemplates = (f: TemplateFilters = {}) =>
@@ -37,7 +41,9 @@ export const useRequest = (id: string) =>
 export const useSubmissions = (f: SubmissionFilters, enabled = true) =>
   useQuery({
     queryKey: reportKeys.submissions(f),
-    queryFn: ({ signal }) => api.get<{ items: SubmissionSummary[]; total: number }>('/api/report-submissions', { requestId: f.requestId, mine: f.mine ? 'true' : undefined, pageSize: 200 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: SubmissionSummary[]; total: number }>('/api/report-submissions', { requestId: f.requestId, mine: f.mine ? 'true' : undefined, status: f.status, page: f.page, pageSize: f.pageSize ?? 200 }, signal),
+    placeholderData: keepPreviousData,
     enabled,
   });
 export const useSubmission = (id: string) =>
