@@ -341,9 +341,14 @@ describe('an ad hoc request and the units’ reports', () => {
     const late = await c.unitOfficerA.put(`/api/report-submissions/${mine.id}/draft`, { version: mine.version, content });
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: [] });
-    const counts = (await c.secretariat.get(`/api/report-requests/${request.id}`)).json().counts;
-    expect(counts).toMatchObject({ accepted: 1, not_started: 1 });
+    const after = (await c.secretariat.get(`/api/report-requests/${request.id}`)).json() as ReportRequest;
+    expect(after.counts).toMatchObject({ accepted: 1, not_started: 1 });
+    // Missing is counted in SQL over all the request's reports, by the injected clock: the other unit's, past the due day.
+    expect(after.timeliness).toEqual({ onTime: 0, late: 1, missing: 1 });
+    expect((await c.secretariat.get('/api/report-requests')).json().items.find((r: ReportRequest) => r.id === request.id).timeliness.missing).toBe(1);
     clock.set('2021-06-01T02:00:00Z');
+    // Before the due day nothing is missing yet.
+    expect((await c.secretariat.get(`/api/report-requests/${request.id}`)).json().timeliness.missing).toBe(0);
   });
   it('lists the units asked as an annex "Danh sách cơ quan, đơn vị" when they are many, frozen with the letter at issue', async () => {
     const more = await Promise.all([1, 2].map((n) => makeAgency(t.database.db, { unitId: a.wardA.id, name: `Trường Tiểu học số ${n} ${a.tag}`, kind: 'office', code: `AS${n}-${a.tag}` })));

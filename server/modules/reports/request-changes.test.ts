@@ -105,7 +105,7 @@ describe('an issued công văn', () => {
     expect(accepted.json()).toMatchObject({ displayStatus: 'accepted', late: true });
     const after = (await c.secretariat.get(`/api/report-requests/${req.id}`)).json() as ReportRequest;
     expect(after.counts).toMatchObject({ accepted: 1, submitted_late: 0 });
-    expect(after.timeliness).toEqual({ onTime: 0, late: 1 });
+    expect(after.timeliness).toEqual({ onTime: 0, late: 1, missing: 0 });
     expect(((await c.secretariat.get('/api/report-submissions?toReview=true')).json().items as Submission[]).map((s) => s.id)).not.toContain(mine.id);
   });
 });
