@@ -13,7 +13,7 @@ import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/Lis
 import { displayStatusColor, displayStatusKey } from './labels.js';
 
 /** The filters a link may carry, each checked before use. */
-const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness) };
+const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const) };
 
 /**
  * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
