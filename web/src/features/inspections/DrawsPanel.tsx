@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NumberInput, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Draw } from '../../../../shared/api/draws.schemas.js';
@@ -7,7 +7,7 @@ import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
-import { api } from '../../lib/api-client.js';
+import { api, ApiError } from '../../lib/api-client.js';
 
 const drawKeys = { ofPlan: (planId: string) => ['unannounced-draws', planId] as const };
 const placeKinds = ['head_office', 'one_stop_desk', 'reception_point'] as const;
@@ -25,6 +25,7 @@ export function DrawsPanel({ planId }: { planId: string }) {
   const [k, setK] = useState<number | string>(2);
   const [kinds, setKinds] = useState<string[]>(['one_stop_desk']);
   const [weighting, setWeighting] = useState<'uniform' | 'risk'>('uniform');
+  const [reason, setReason] = useState('');
   const draws = useQuery({
     queryKey: drawKeys.ofPlan(planId),
     queryFn: ({ signal }) => api.get<{ items: Draw[] }>('/api/unannounced-draws', { planId }, signal),
@@ -32,9 +33,15 @@ export function DrawsPanel({ planId }: { planId: string }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: drawKeys.ofPlan(planId) });
   const create = useMutation({
-    mutationFn: () => api.post<Draw>('/api/unannounced-draws', { planId, k: Number(k), placeKinds: kinds, weighting }),
-    onSuccess: refresh,
+    mutationFn: () => api.post<Draw>('/api/unannounced-draws', { planId, k: Number(k), placeKinds: kinds, weighting, ...(reason.trim() ? { supersedeReason: reason.trim() } : {}) }),
+    onSuccess: () => {
+      setReason('');
+      return refresh();
+    },
   });
+  // A redraw over an earlier unrevealed draw needs a reason (the server says so with supersede_required); the field stays once asked for.
+  const reasonAsked = (create.error instanceof ApiError && create.error.invalidParams.some((p) => p.code === 'supersede_required')) || reason !== '';
+  const statusColor = { drawn: 'gray', superseded: 'orange', revealed: 'green' } as const;
   const reveal = useMutation({
     mutationFn: (d: Draw) => api.post<Draw>(`/api/unannounced-draws/${d.id}/reveal`, { version: d.version }),
     onSuccess: refresh,
@@ -70,6 +77,9 @@ export function DrawsPanel({ planId }: { planId: string }) {
           {t('draws.create')}
         </Button>
       </Group>
+      {reasonAsked && (
+        <Textarea label={t('draws.supersedeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} minRows={2} mt="xs" required />
+      )}
       {create.error && (
         <Alert color="red" mt="xs">
           {errorMessage(create.error)}
@@ -89,9 +99,18 @@ export function DrawsPanel({ planId }: { planId: string }) {
         {draws.data?.map((d) => (
           <Card key={d.id} withBorder padding="sm" aria-label={t('draws.one', { date: formatDateTime(d.createdAt) })}>
             <Group justify="space-between">
-              <Text fw={600}>{t('draws.one', { date: formatDateTime(d.createdAt) })}</Text>
-              {d.revealedAt ? <Badge color="green">{t('draws.revealed')}</Badge> : <Badge color="gray">{t('draws.secret')}</Badge>}
+              <Text fw={600}>
+                {t('draws.sequence')} {d.sequence} · {t('draws.one', { date: formatDateTime(d.createdAt) })}
+              </Text>
+              <Badge color={statusColor[d.status]} tt="none">
+                {t(`draws.status.${d.status}`)}
+              </Badge>
             </Group>
+            {d.supersedeReason && (
+              <Text size="sm">
+                {t('draws.supersedeReason')}: {d.supersedeReason}
+              </Text>
+            )}
             <Text size="sm">{t('draws.summary', { k: d.k, n: d.pool.length })}</Text>
             <Text size="xs">
               {t('draws.seedHash')}: <Code>{d.seedHash}</Code>

@@ -79,6 +79,42 @@ describe('the draw of unannounced targets', () => {
     expect(calls).toContain(`POST /api/unannounced-draws/${draw.id}/reveal {"version":1}`);
   });
 
+  it('asks for a reason when the server refuses a redraw over an unrevealed draw, sends it, and shows each draw with its number and status', async () => {
+    const posts: string[] = [];
+    let items: Draw[] = [draw];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url.startsWith('/api/unannounced-draws?')) return json({ items });
+        if (url === '/api/unannounced-draws' && init?.method === 'POST') {
+          const body = JSON.parse(String(init.body)) as { supersedeReason?: string };
+          posts.push(String(init.body));
+          if (!body.supersedeReason)
+            return json({ type: 'about:blank', title: 'Bad Request', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.supersedeReason', code: 'supersede_required', reason: 'x' }] }, 400);
+          const second: Draw = { ...draw, id: '6c1f3d0e-7777-4c1e-9d1a-0a0a0a0a0a0c', sequence: 2, drawn: [desk(1)] };
+          items = [second, { ...draw, status: 'superseded', supersededAt: '2021-05-12T02:00:00.000Z', supersedeReason: body.supersedeReason }];
+          return json(second, 201);
+        }
+        return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
+      }),
+    );
+    renderWithProviders(
+      <MemoryRouter>
+        <DrawsPanel planId={planId} />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Đã bốc, chưa công bố')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Bốc thăm' }));
+    const reason = await screen.findByLabelText(/Lý do bốc lại/);
+    await userEvent.type(reason, 'Nhầm loại địa điểm');
+    await userEvent.click(screen.getByRole('button', { name: 'Bốc thăm' }));
+    expect(await screen.findByText('Bị thay thế (đã bốc lại)')).toBeTruthy();
+    expect(screen.getByText('Lý do bốc lại: Nhầm loại địa điểm')).toBeTruthy();
+    expect(posts).toHaveLength(2);
+    expect(JSON.parse(posts[1])).toMatchObject({ supersedeReason: 'Nhầm loại địa điểm' });
+  });
+
   it('lets anyone check a revealed draw: the hashes and the draw are computed again in the browser, the pool named, every draw of the plan listed', async () => {
     const seed = 'c'.repeat(64);
     const pool = [desk(1), desk(2), desk(3)];
