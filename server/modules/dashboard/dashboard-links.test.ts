@@ -134,6 +134,12 @@ describe("the dashboard's links on the demo season", () => {
     const town = await demo!.signInAt(later, 'leader');
     const mine = (await town.get('/api/dashboard')).json() as DashboardDto;
     expect([mine.year, mine.unit.id]).toEqual([2021, d.unit.id]);
+    // A draft plan for the next year (the office drafting from the ranking) is not a season yet.
+    const office = await demo!.signInAt(later, 'secretariat');
+    const plans = (await office.get('/api/plans?year=2021')).json() as { items: { id: string }[] };
+    const draft = await office.post('/api/plans/from-previous', { sourcePlanId: plans.items[0].id, year: 2022 });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(((await town.get('/api/dashboard')).json() as DashboardDto).year).toBe(2021);
     const gialai = await demo!.signInAt(later, 'gialai');
     expect(((await gialai.get('/api/dashboard')).json() as DashboardDto).year).toBe(2026);
     // Before the Gia Lai season (a clock in 2025) nothing of 2026 counts: no season then, so the clock's year.

@@ -6,7 +6,8 @@ import { planVisible } from '../plans/plans.policy.js';
 /**
  * The year the dashboard opens on when the caller names none: the latest year up to this year (in
  * Việt Nam, by the server's clock: `today`) with a season under the root unit that the caller sees
- * — a plan issued under it, or a visit starting under it — else this year. The demo town's leader
+ * — a plan issued under it (issued, under way or closed: a draft or a plan awaiting signature is
+ * not a season yet), or a visit starting under it — else this year. The demo town's leader
  * thus lands on 2021 (its last season) and a Gia Lai user on 2026 (docs/decisions/dashboard-links.md).
  * Both lookups read backwards from the year's end by the plans' (issuer, year) and the visits'
  * start-date indexes and stop at the first match.
@@ -21,7 +22,7 @@ export async function defaultSeasonYear(
   const [row] = await queryRows<{ plan_year: number | null; visit_year: number | null }>(
     tx,
     sql`select (select max(p.year) from inspection_plan p join agency ia on ia.id = p.issuing_agency_id
-                 where p.year <= ${thisYear} and ia.unit_path like ${under} and ${planVisible(actor, 'p', 'ia')}) as plan_year,
+                 where p.year <= ${thisYear} and p.status in ('issued', 'in_progress', 'closed') and ia.unit_path like ${under} and ${planVisible(actor, 'p', 'ia')}) as plan_year,
                (select extract(year from i.starts_on)::int
                   from inspection i join agency ta on ta.id = i.agency_id
                   join inspection_plan vp on vp.id = i.plan_id join agency ia on ia.id = vp.issuing_agency_id
