@@ -185,14 +185,12 @@ describe.skipIf(!url)('query plans at national scale (PostgreSQL)', () => {
     return rows[0].id;
   }
 
-  // SKIPPED (known, issue 11 left): the risk ranking's corrective-actions source (7e80a23) seq-scans
-  // inspection at national scale; re-enable once that query probes by key.
-  it.skip('dashboard of a province, province leader (with the ranking)', async () => {
+  it('dashboard of a province, province leader (with the ranking)', async () => {
     const province = await provinceOfLeader();
     expect(await problemsOf(`/api/dashboard?year=${marker.options.lastYear}&unitId=${province}`, marker.accounts.provinceLeader)).toEqual([]);
   });
 
-  it.skip('risk ranking of a province, province leader', async () => {
+  it('risk ranking of a province, province leader', async () => {
     const province = await provinceOfLeader();
     expect(await problemsOf(`/api/risk-ranking?parentUnitId=${province}&year=${marker.options.lastYear}`, marker.accounts.provinceLeader)).toEqual([]);
   });

@@ -13,18 +13,23 @@ import { actionOverdueSql } from './corrective-actions.repository.js';
  *    actionOverdueSql with `asOf` for today) — also counted as open.
  * Statuses are the actions' current ones (the history is not replayed): an action closed since
  * the ranking's year no longer weighs on it.
+ * Each agency of the units looks up its own visits by key (inspection_agency_id_starts_on_idx),
+ * as lastInspectedYears does: joining the actions to every inspection seq-scanned the inspection
+ * table at national scale (server/db/query-plans.test.ts).
  */
 async function actionCounts(tx: DbOrTx, unitIds: string[], asOf: string) {
   const rows = await queryRows<{ unit_id: string; open: number; overdue: number }>(
     tx,
-    sql`select ta.unit_id,
-               count(*) filter (where a.status in (${sql.join(openActionStatuses.map((st) => sql`${st}`), sql`, `)}))::int as open,
-               count(*) filter (where ${actionOverdueSql(sql`a.status`, sql`a.due_on`, asOf)})::int as overdue
-          from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id
-          join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
-         where ta.unit_id in (${unitIdList(unitIds)}) and a.status <> 'draft'
-           and c.status = 'issued' and c.issued_on < ${asOf}::date
-         group by ta.unit_id`,
+    sql`select ta.unit_id, sum(x.open)::int as open, sum(x.overdue)::int as overdue
+          from agency ta cross join lateral (
+            select count(*) filter (where a.status in (${sql.join(openActionStatuses.map((st) => sql`${st}`), sql`, `)})) as open,
+                   count(*) filter (where ${actionOverdueSql(sql`a.status`, sql`a.due_on`, asOf)}) as overdue
+              from inspection i join inspection_conclusion c on c.inspection_id = i.id
+              join corrective_action a on a.conclusion_id = c.id
+             where i.agency_id = ta.id and a.status <> 'draft' and c.status = 'issued' and c.issued_on < ${asOf}::date) x
+         where ta.unit_id in (${unitIdList(unitIds)})
+         group by ta.unit_id
+        having sum(x.open) > 0 or sum(x.overdue) > 0`,
   );
   return rows;
 }
