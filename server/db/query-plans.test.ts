@@ -190,6 +190,12 @@ describe.skipIf(!url)('query plans at national scale (PostgreSQL)', () => {
     expect(await problemsOf(`/api/dashboard?year=${marker.options.lastYear}&unitId=${province}`, marker.accounts.provinceLeader)).toEqual([]);
   });
 
+  // The whole country: each of the year's visits looks its agencies up by key (visitJoins), where
+  // the planner hash-joined the whole agency table under the country's root.
+  it('dashboard of the country, national admin', async () => {
+    expect(await problemsOf(`/api/dashboard?year=${marker.options.lastYear}`, marker.accounts.nationalAdmin)).toEqual([]);
+  });
+
   it('risk ranking of a province, province leader', async () => {
     const province = await provinceOfLeader();
     expect(await problemsOf(`/api/risk-ranking?parentUnitId=${province}&year=${marker.options.lastYear}`, marker.accounts.provinceLeader)).toEqual([]);

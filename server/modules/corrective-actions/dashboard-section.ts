@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
 import { conclusionVisibleAs } from '../conclusions/conclusions.repository.js';
 import { actionOverdueSql } from './corrective-actions.repository.js';
 
@@ -9,7 +9,10 @@ import { actionOverdueSql } from './corrective-actions.repository.js';
  * conclusions of the year's visits under the root — open, overdue (past due by today, not
  * reported nor closed) and closed, counted as the actions board counts them. Who sees an action
  * (visibleActions: not a draft, of a conclusion the caller sees) is tested on each of the year's
- * rows, not by building every visible action of the country (bench/dashboard.bench.ts).
+ * rows, not by building every visible action of the country (bench/dashboard.bench.ts): each of
+ * the year's visits under the root counts its own actions by key (the conclusion of the visit, the
+ * actions of the conclusion), where joining every action to the visits seq-scanned the actions and
+ * conclusions of the country (server/db/query-plans.test.ts, a national admin's dashboard).
  */
 registerDashboardSection({
   key: 'corrective_actions',
@@ -18,14 +21,16 @@ registerDashboardSection({
     const overdue = actionOverdueSql(sql`a.status`, sql`a.due_on`, today);
     const [r] = await queryRows<{ open: number; overdue: number; closed: number }>(
       tx,
-      sql`select count(*) filter (where a.status <> 'closed' and not ${overdue})::int as open,
-                 count(*) filter (where ${overdue})::int as overdue,
-                 count(*) filter (where a.status = 'closed')::int as closed
-            from corrective_action a join inspection_conclusion c on c.id = a.conclusion_id
-            join inspection i on i.id = c.inspection_id join agency ta on ta.id = i.agency_id
-            join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
-           where a.status <> 'draft' and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
-             ${actor ? sql`and ${conclusionVisibleAs(actor, { conclusion: 'c', inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}`,
+      sql`select coalesce(sum(x.open), 0)::int as open, coalesce(sum(x.overdue), 0)::int as overdue, coalesce(sum(x.closed), 0)::int as closed
+            from inspection i ${visitJoins(rootPath)}
+            cross join lateral (
+              select count(*) filter (where a.status <> 'closed' and not ${overdue}) as open,
+                     count(*) filter (where ${overdue}) as overdue,
+                     count(*) filter (where a.status = 'closed') as closed
+                from inspection_conclusion c join corrective_action a on a.conclusion_id = c.id
+               where c.inspection_id = i.id and a.status <> 'draft'
+                 ${actor ? sql`and ${conclusionVisibleAs(actor, { conclusion: 'c', inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}) x
+           where i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}`,
     );
     // The list's own filters (web CorrectiveActionsPage): the visits' year, the subtree and the bucket.
     const link = (state: 'open' | 'overdue' | 'closed') => listLink('/corrective-actions', { visitYear: year, unitId: rootId, state });

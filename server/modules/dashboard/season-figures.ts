@@ -3,6 +3,7 @@ import { unitKindsOfLevel, unitLevels, type DashboardDto, type IndexSeries, type
 import { inspectionKinds, inspectionStatuses } from '../../../shared/domain/inspection-status.js';
 import { rankByIndex } from '../../../shared/domain/index-scoring.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { visitJoins } from './dashboard-sections.js';
 
 /**
  * The season's figures for a unit's subtree and a year — one computation for the leaders'
@@ -49,8 +50,7 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     tx,
     sql`with v as materialized (
           select i.agency_id, i.status, i.kind, extract(month from i.starts_on)::int as month, i.team_id, i.report_due_on
-            from inspection i join agency ta on ta.id = i.agency_id
-            join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
+            from inspection i ${visitJoins(root.path)}
            where i.starts_on between ${from} and ${to} and ta.unit_path like ${under} and ${inspFilter})
         select g.*, t.name as team_name, (select count(distinct v.agency_id) from v where v.status <> 'cancelled')::int as agencies
           from (select status, kind, month, team_id, count(*)::int as n,

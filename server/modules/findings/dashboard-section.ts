@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
 import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 
 const kinds = [
@@ -27,8 +27,7 @@ registerDashboardSection({
                  min(coalesce((select ci.group_title from inspection_checklist_item ci join inspection_checklist c on c.id = ci.checklist_id
                                 where c.inspection_id = f.inspection_id and ci.group_code = f.content_group limit 1), f.content_group)) as content_group,
                  f.kind, count(*)::int as n
-            from finding f join inspection i on i.id = f.inspection_id join agency ta on ta.id = i.agency_id
-            join inspection_plan p on p.id = i.plan_id join agency ia on ia.id = p.issuing_agency_id
+            from finding f join inspection i on i.id = f.inspection_id ${visitJoins(rootPath)}
            where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
              ${actor ? sql`and ${inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}
            group by f.content_group, f.kind order by 2, 3`,
