@@ -58,7 +58,8 @@ export const indexSeriesSchema = z.object({
   areas: z.array(z.object({ criterionId: z.uuid(), code: z.string(), name: z.string(), average: z.number().nullable() })),
   units: z.array(indexUnitSchema),
   /** The same framework (all its versions) in earlier years, up to ten. */
-  trend: z.array(z.object({ year: z.number().int(), average: z.number().nullable(), scored: count })),
+  /** Per year, with the revision of the framework most of that year's sheets were scored on (its results page). */
+  trend: z.array(z.object({ year: z.number().int(), average: z.number().nullable(), scored: count, frameworkId: z.uuid() })),
 });
 export type IndexSeries = z.infer<typeof indexSeriesSchema>;
 

@@ -130,9 +130,10 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
            where c.framework_id = ${f.id}::uuid and c.parent_id is null
            order by c.position, c.code`,
     );
-    const trend = await queryRows<{ year: number; avg: string | null; scored: number }>(
+    const trend = await queryRows<{ year: number; avg: string | null; scored: number; framework_id: string }>(
       tx,
-      sql`select r.year, ${avgOf(sql`sum(r.pct_sum)`, sql`sum(r.scored)`)} as avg, sum(r.scored)::int as scored
+      sql`select r.year, ${avgOf(sql`sum(r.pct_sum)`, sql`sum(r.scored)`)} as avg, sum(r.scored)::int as scored,
+                 (array_agg(r.framework_id order by r.sheets desc, r.framework_id))[1] as framework_id
             from index_rollup r
            where r.unit_id = ${root.id}::uuid and r.level = ${level} and r.year between ${year - 9} and ${year}
              and r.framework_id in (select v.id from index_framework v where v.owner_agency_id = ${f.owner_agency_id}::uuid and v.code = ${f.code})
@@ -150,7 +151,7 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
       unmetCount: Number(overall?.unmet ?? 0),
       areas: areaRows.map((a) => ({ criterionId: a.criterion_id, code: a.code, name: a.name, average: num(a.avg) })),
       units,
-      trend: trend.map((t) => ({ year: Number(t.year), average: num(t.avg), scored: Number(t.scored) })),
+      trend: trend.map((t) => ({ year: Number(t.year), average: num(t.avg), scored: Number(t.scored), frameworkId: t.framework_id })),
     });
   }
 

@@ -54,8 +54,9 @@ const dashboard: DashboardDto = {
         { unitId: id(3), unitName: 'Hoài Hải', indexPct: 65, scored: 1, unmetCount: 2, rank: 2 },
       ],
       trend: [
-        { year: 2020, average: 80, scored: 2 },
-        { year: 2021, average: 82.5, scored: 2 },
+        // 2020 was scored on an earlier revision of the framework.
+        { year: 2020, average: 80, scored: 2, frameworkId: id(8) },
+        { year: 2021, average: 82.5, scored: 2, frameworkId: id(6) },
       ],
     },
     { kind: 'sipas', framework: null, average: null, scored: 0, unmetCount: 0, areas: [], units: [], trend: [] },
@@ -103,6 +104,16 @@ describe("the leaders' dashboard page", () => {
     await user.click(within(screen.getByRole('radiogroup', { name: 'Chỉ số CCHC năm 2021 theo đơn vị: xem dạng biểu đồ hoặc bảng' })).getByText('Bảng'));
     const units = await screen.findByRole('table', { name: 'Chỉ số CCHC năm 2021 theo đơn vị' });
     expect(within(units).getAllByRole('row').map((r) => r.textContent)).toEqual(['Đơn vịChỉ số (%)HạngTiêu chí chưa đạt', 'Bồng Sơn100%10', 'Hoài Hải65%22']);
+    // A year of the trend opens the results of the framework's revision scored that year.
+    const trendName = screen.getAllByRole('radiogroup').map((g) => g.getAttribute('aria-label') ?? '').find((n) => n.includes('qua các năm'))!;
+    await user.click(within(screen.getByRole('radiogroup', { name: trendName })).getByText('Bảng'));
+    const trend = await screen.findByRole('table', { name: trendName.split(':')[0] });
+    expect(within(trend).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      `/indices/${id(8)}?year=2020&unitId=${id(1)}`,
+      `/indices/${id(8)}?year=2020&unitId=${id(1)}`,
+      `/indices/${id(6)}?year=2021&unitId=${id(1)}`,
+      `/indices/${id(6)}?year=2021&unitId=${id(1)}`,
+    ]);
 
     expect(screen.getByRole('link', { name: 'Xuất số liệu (.xlsx)' }).getAttribute('href')).toBe('/api/dashboard.xlsx?year=2021');
   });
@@ -156,6 +167,10 @@ describe("the dashboard's filters live in the URL", () => {
 
 describe('figureCsv', () => {
   it('writes the table as CSV with a BOM, quoting every cell', () => {
-    expect(figureCsv(['Đơn vị', 'Chỉ số (%)'], [{ key: 'a', label: 'Bồng "Sơn"', value: 100, extra: [1] }], (x) => `${x}%`)).toBe('\uFEFF"Đơn vị","Chỉ số (%)"\r\n"Bồng ""Sơn""","100%","1"\r\n');
+    expect(figureCsv(['Đơn vị', 'Chỉ số (%)', 'Hạng'], [{ key: 'a', label: 'Bồng "Sơn"', value: 100, extra: ['1'] }], (x) => `${x}%`)).toBe('\uFEFF"Đơn vị","Chỉ số (%)","Hạng"\r\n"Bồng ""Sơn""","100%","1"\r\n');
+  });
+
+  it('writes a linked number of the table as its value (never "[object Object]")', () => {
+    expect(figureCsv(['Năm', 'Bình quân', 'Số đơn vị có điểm'], [{ key: '2021', label: '2021', value: 82.5, extra: [{ value: '17', to: '/indices/x?year=2021' }] }], (x) => `${x}`)).toBe('\uFEFF"Năm","Bình quân","Số đơn vị có điểm"\r\n"2021","82.5","17"\r\n');
   });
 });

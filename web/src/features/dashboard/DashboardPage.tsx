@@ -9,7 +9,7 @@ import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../indices/format.js';
 import { kindKey, statusKey } from '../inspections/labels.js';
 import { dashboardExportUrl, useDashboard, type DashboardFilter, type DashboardQuery } from './dashboard.api.js';
-import { FigureCard } from './FigureCard.js';
+import { FigureCard, NumberLink } from './FigureCard.js';
 
 /** The dashboard's filters in the URL, each checked: an invalid one is named and left out (the default stands). */
 const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, level: paramChecks.oneOf(unitLevels) };
@@ -147,7 +147,7 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
             label: tm.teamName,
             value: tm.count,
             link: dashboardInspectionsLink(d, { teamId: tm.teamId, live: true }),
-            extra: [<NumberLink key="closed" value={count(tm.closed)} to={dashboardInspectionsLink(d, { teamId: tm.teamId, status: 'closed' })} />],
+            extra: [{ value: count(tm.closed), to: dashboardInspectionsLink(d, { teamId: tm.teamId, status: 'closed' }) }],
           }))}
           chart="barHorizontal"
           format={count}
@@ -243,7 +243,7 @@ function IndexFigures({ s, year, rootId, pct }: { s: IndexSeries; year: number; 
             value: u.indexPct,
             link: `/units/${u.unitId}`,
             // The rank among the units listed: the results under the root; the unmet criteria: the unit's own results (its sheets).
-            extra: [u.rank === null ? '–' : <NumberLink key="rank" value={String(u.rank)} to={results(year, rootId)} />, <NumberLink key="unmet" value={String(u.unmetCount)} to={results(year, u.unitId)} />],
+            extra: [u.rank === null ? '–' : { value: String(u.rank), to: results(year, rootId) }, { value: String(u.unmetCount), to: results(year, u.unitId) }],
           }))}
           chart="barHorizontal"
           format={pct}
@@ -258,7 +258,8 @@ function IndexFigures({ s, year, rootId, pct }: { s: IndexSeries; year: number; 
         <FigureCard
           title={t('dashboard.index.trend', { name })}
           columns={[t('dashboard.col.year'), t('dashboard.col.average'), t('dashboard.col.scored')]}
-          rows={s.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: y.average, link: results(y.year, rootId), extra: [<NumberLink key="scored" value={String(y.scored)} to={results(y.year, rootId)} />] }))}
+          // Each year links to the results of the framework's revision scored that year (the trend joins revisions of one code).
+          rows={s.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: y.average, link: indexResultsLink(y.frameworkId, y.year, rootId), extra: [{ value: String(y.scored), to: indexResultsLink(y.frameworkId, y.year, rootId) }] }))}
           chart="line"
           format={pct}
         />
@@ -282,12 +283,3 @@ function withLinks(text: string, numbers: Record<string, [string | number, strin
   });
 }
 
-function NumberLink({ value, to }: { value: string; to: string | null }) {
-  return to ? (
-    <Anchor component={Link} to={to}>
-      {value}
-    </Anchor>
-  ) : (
-    <>{value}</>
-  );
-}

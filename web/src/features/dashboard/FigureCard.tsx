@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Anchor, Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/i18n.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
+import { formatNumber } from '../indices/format.js';
 
 export interface FigureRow {
   key: string;
@@ -12,8 +13,21 @@ export interface FigureRow {
   link?: string | null;
   /** A measure (a mean), not one of the counts: in the table, not drawn in the chart. */
   notCharted?: boolean;
-  /** More columns for the table (rank, units scored…). */
-  extra?: ReactNode[];
+  /** More columns for the table (rank, units scored…): text, or a number linking to its records. */
+  extra?: FigureExtra[];
+}
+
+export type FigureExtra = string | { value: string; to: string | null };
+
+/** A number that links to its records when it has a link. */
+export function NumberLink({ value, to }: { value: string; to: string | null }) {
+  return to ? (
+    <Anchor component={Link} to={to}>
+      {value}
+    </Anchor>
+  ) : (
+    <>{value}</>
+  );
 }
 
 interface FigureCardProps {
@@ -35,7 +49,7 @@ const axisLabel = { fill: '#212529', fontSize: 12 };
 /** The figure as CSV (RFC 4180, with a BOM so spreadsheet programs read Vietnamese), the table's columns and values. */
 export function figureCsv(columns: string[], rows: FigureRow[], format: (x: number | null) => string): string {
   const cell = (x: unknown) => `"${String(x ?? '').replaceAll('"', '""')}"`;
-  const lines = [columns.map(cell).join(','), ...rows.map((r) => [r.label, format(r.value), ...(r.extra ?? [])].map(cell).join(','))];
+  const lines = [columns.map(cell).join(','), ...rows.map((r) => [r.label, format(r.value), ...(r.extra ?? []).map((x) => (typeof x === 'string' ? x : x.value))].map(cell).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -46,6 +60,9 @@ export function figureCsv(columns: string[], rows: FigureRow[], format: (x: numb
  */
 export function FigureCard({ title, columns, rows, chart, format, summary, footer }: FigureCardProps) {
   const t = useT();
+  const { language } = useI18n();
+  // Axis ticks in the reader's number format (85,5 in Vietnamese).
+  const tickFormatter = (v: unknown) => formatNumber(language, Number(v));
   const [view, setView] = useState<'chart' | 'table'>('chart');
   // The axes are named by the table's first two columns: the categories and the values.
   const [categoryAxis, valueAxis] = columns;
@@ -89,14 +106,14 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
               <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" tick={tick} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
-                <YAxis tick={tick} domain={['auto', 'auto']} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
+                <YAxis tick={tick} tickFormatter={tickFormatter} domain={['auto', 'auto']} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Line type="monotone" dataKey="value" stroke={color} strokeWidth={2} isAnimationActive={false} />
               </LineChart>
             ) : chart === 'barHorizontal' ? (
               <BarChart data={data} layout="vertical" margin={{ top: 24, right: 16, bottom: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tick={tick} label={{ value: valueAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
+                <XAxis type="number" tick={tick} tickFormatter={tickFormatter} label={{ value: valueAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
                 <YAxis type="category" dataKey="name" tick={tick} width={150} label={{ value: categoryAxis, position: 'top', offset: 10, ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />
@@ -105,7 +122,7 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
               <BarChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" tick={tick} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
-                <YAxis tick={tick} allowDecimals={false} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
+                <YAxis tick={tick} tickFormatter={tickFormatter} allowDecimals={false} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />
               </BarChart>
@@ -137,7 +154,7 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
                   )}
                 </Table.Td>
                 {(r.extra ?? []).map((x, i) => (
-                  <Table.Td key={i}>{x}</Table.Td>
+                  <Table.Td key={i}>{typeof x === 'string' ? x : <NumberLink value={x.value} to={x.to} />}</Table.Td>
                 ))}
               </Table.Tr>
             ))}
