@@ -20,6 +20,7 @@ import { enforceStrictBodies } from './http/strict-bodies.js';
 import { createMetrics, type AppMetrics } from './http/metrics.js';
 import { RequestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { sameOriginRequest } from './http/origin-check.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { documentRegisterRoutes } from './modules/document-register/document-register.routes.js';
@@ -179,13 +180,19 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
       (request as unknown as { sessionExpiresAt: Date }).sessionExpiresAt = expiresAt;
     }
   });
-  // Authentication first (401), then CSRF on every mutation (403): a double-submit of the
-  // per-session token in a header a cross-site form cannot set. Before the body is validated,
-  // so a caller without a session (or a cross-site form) learns nothing from validation errors
-  // and costs no validation work (found by the authorization matrix: an anonymous POST with a
-  // wrong body answered 400 with its fields).
+  // First the origin of every write, sign-in included (403 CROSS_ORIGIN_REQUEST): one sent by a
+  // page of another site is refused whatever it carries, one that names no origin at all still
+  // needs the token (docs/decisions/origin-check.md). Then authentication (401), then CSRF on
+  // every mutation (403): a double-submit of the per-session token in a header a cross-site form
+  // cannot set. Before the body is validated, so a caller without a session (or a cross-site
+  // form) learns nothing from validation errors and costs no validation work (found by the
+  // authorization matrix: an anonymous POST with a wrong body answered 400 with its fields).
+  const allowedOrigins = new Set(deps.config.allowedOrigins);
   app.addHook('preValidation', async (request, reply) => {
     if (!isApiRoute(request)) return;
+    if (MUTATING.has(request.method) && !sameOriginRequest(request, allowedOrigins)) {
+      return sendProblem(request, reply, 'CROSS_ORIGIN_REQUEST', 'send writes from a page of this application (its Origin or Referer)');
+    }
     if (request.routeOptions.config?.public) return;
     if (!request.actor) {
       if (request.routeOptions.config?.sessionOptional && !MUTATING.has(request.method)) return;

@@ -106,6 +106,15 @@ const envSchema = z.object({
   PAR_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   /** The address people open, for links in e-mails. Defaults to http://localhost:PORT. */
   PAR_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Further origins whose pages may send writes (comma-separated, e.g. https://cchc.gialai.gov.vn):
+   * besides the origin a request is addressed to and PAR_PUBLIC_URL's (docs/decisions/origin-check.md).
+   */
+  PAR_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/?#]+\/?$/.test(o) && URL.canParse(o)), 'expected origins like https://cchc.example.gov.vn, comma-separated'),
   /** smtp://user:password@host:587 or smtps://…:465; e-mail is off unless this and MAIL_FROM are set. */
   SMTP_URL: z
     .string()
@@ -137,6 +146,8 @@ export type Config = {
   /** web: HTTP only; worker: jobs only; all: both (the only choice on the embedded database). */
   role: 'web' | 'worker' | 'all';
   publicUrl: string;
+  /** Origins whose pages may send writes besides the request's own: PAR_PUBLIC_URL's and PAR_ALLOWED_ORIGINS. */
+  allowedOrigins: string[];
   /** Null when e-mail is off (SMTP_URL or MAIL_FROM unset). */
   mail: { smtpUrl: string; from: string } | null;
   files: { backend: 'database' } | { backend: 'directory'; dir: string };
@@ -180,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve('dist/web'),
     role: e.PAR_ROLE,
     publicUrl: (e.PAR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    allowedOrigins: [...new Set([new URL(e.PAR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin, ...e.PAR_ALLOWED_ORIGINS.map((o) => new URL(o).origin)])],
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     files: e.PAR_FILES_DIR ? { backend: 'directory', dir: path.resolve(e.PAR_FILES_DIR) } : { backend: 'database' },
     maxFileBytes: e.PAR_MAX_FILE_MB * 1024 * 1024,

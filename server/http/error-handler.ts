@@ -11,6 +11,7 @@ const titles: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'Sign in first',
   INVALID_CREDENTIALS: 'Wrong username or password',
   CSRF_TOKEN_INVALID: 'Missing or wrong CSRF token',
+  CROSS_ORIGIN_REQUEST: 'Sent from another site',
   FORBIDDEN: 'Not allowed',
   PASSWORD_CHANGE_REQUIRED: 'Change your password first',
   NOT_FOUND: 'Not found',

@@ -9,6 +9,7 @@ export const errorCodes = [
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'CSRF_TOKEN_INVALID',
+  'CROSS_ORIGIN_REQUEST',
   'FORBIDDEN',
   'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
@@ -38,6 +39,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   CSRF_TOKEN_INVALID: 403,
+  /** A write (or sign-in) sent by a page of another site: its Origin, or Referer, names an origin not allowed (docs/decisions/origin-check.md). */
+  CROSS_ORIGIN_REQUEST: 403,
   FORBIDDEN: 403,
   /** The account must change its password first (a new account, a reset password). */
   PASSWORD_CHANGE_REQUIRED: 403,

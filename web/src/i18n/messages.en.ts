@@ -596,6 +596,7 @@ export const en: Record<MessageKey, string> = {
   'error.UNAUTHENTICATED': 'You are not signed in or your session has expired.',
   'error.INVALID_CREDENTIALS': 'Wrong username or password.',
   'error.CSRF_TOKEN_INVALID': 'Your session token is not valid. Please reload the page and try again.',
+  'error.CROSS_ORIGIN_REQUEST': 'The request came from another website and was refused. Open the application at its own address and try again.',
   'error.FORBIDDEN': 'You are not allowed to do this.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Please change your password before you continue.',
   'error.NOT_FOUND': 'The requested record was not found.',

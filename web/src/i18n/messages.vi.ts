@@ -599,6 +599,7 @@ export const vi = {
   'error.UNAUTHENTICATED': 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
   'error.INVALID_CREDENTIALS': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'error.CSRF_TOKEN_INVALID': 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang và thử lại.',
+  'error.CROSS_ORIGIN_REQUEST': 'Yêu cầu được gửi từ một trang web khác nên đã bị từ chối. Vui lòng mở hệ thống từ địa chỉ chính thức và thử lại.',
   'error.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Vui lòng đổi mật khẩu trước khi tiếp tục.',
   'error.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
