@@ -18,7 +18,7 @@ export const isoDateBetween = (minYear = MIN_YEAR, maxYear = MAX_YEAR) =>
       // Checked in a year with the same leap pattern (Date.UTC reads years 0–99 as 1900–1999).
       const dt = new Date(Date.UTC(2000 + (y % 400), m - 1, d));
       return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-    }, 'not a real calendar date')
+    }, { message: 'not a real calendar date', params: { code: 'invalid_date' } })
     .refine((s) => {
       const y = Number(s.slice(0, 4));
       return y >= minYear && y <= maxYear;

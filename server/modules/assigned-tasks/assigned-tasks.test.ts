@@ -72,7 +72,7 @@ describe('the register of assigned tasks', () => {
       [{ coOwnerAgencyIds: [a.wardACommittee.id] }, 'body.coOwnerAgencyIds.0', 'duplicate'],
       [{ ownerAgencyId: a.provinceCommittee.id }, 'body.ownerAgencyId', 'out_of_scope'],
       [{ content: '' }, 'body.content', 'too_small'],
-      [{ sourceDate: '2021-02-30' }, 'body.sourceDate', 'custom'],
+      [{ sourceDate: '2021-02-30' }, 'body.sourceDate', 'invalid_date'],
     ];
     for (const [over, name, code] of refusals) {
       const res = await c.secretariat.post('/api/assigned-tasks', body(over));

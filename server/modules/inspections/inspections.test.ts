@@ -85,6 +85,9 @@ describe('scheduling an inspection', () => {
       expect(res.json().code).toBe(code);
       if (field) expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     }
+    // An impossible day: a stable code the web app translates (issue 12 review #2: it was zod's "custom").
+    const feb30 = await s.secretariat.post('/api/inspections', announced({ startsOn: '2021-02-30' }));
+    expect(feb30.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.startsOn', code: 'invalid_date', reason: 'not a real calendar date' })]);
     // A year out of range: one error for the field, one range (issue 8 review: two, from two checks).
     const year0 = await s.secretariat.post('/api/inspections', announced({ startsOn: '0000-01-01' }));
     expect(year0.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.startsOn', code: 'out_of_range', reason: 'a year from 1990 to 2199' })]);

@@ -130,7 +130,7 @@ describe('schedule notices', () => {
     expect((await s.leader.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-08-16' })).statusCode).toBe(403);
     // Dated after today, or after a visit it announces: refused, whatever reason is given, and nothing numbered.
     const sign = { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' };
-    for (const [issuedOn, code] of [['2031-11-10', 'in_future'], ['2021-12-31', 'in_future']] as const) {
+    for (const [issuedOn, code] of [['2031-11-10', 'in_future'], ['2021-12-31', 'in_future'], ['2021-02-31', 'invalid_date']] as const) {
       const refused = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn, signature: sign, overrideReason: 'x' });
       expect(refused.statusCode, issuedOn).toBe(400);
       expect(refused.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code });

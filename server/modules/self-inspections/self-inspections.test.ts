@@ -77,7 +77,7 @@ describe("the units' self-inspection", () => {
       [{ year: 2022, startsOn: '2022-05-01', endsOn: '2022-04-10', issuedOn: null }, 'body.endsOn', 'before_start'],
       [{ year: 2022, startsOn: '2022-05-01', endsOn: '2022-06-10', issuedOn: '2023-01-02' }, 'body.issuedOn', 'outside_year'],
       [{ year: 2022, content: '' }, 'body.content', 'too_small'],
-      [{ year: 2022, startsOn: '2022-02-30' }, 'body.startsOn', 'custom'],
+      [{ year: 2022, startsOn: '2022-02-30' }, 'body.startsOn', 'invalid_date'],
     ];
     for (const [over, name, code] of refusals) {
       const res = await c.unitOfficerA.post('/api/self-inspections', planBody(a.wardACommittee.id, over));

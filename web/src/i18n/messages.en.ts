@@ -545,7 +545,7 @@ export const en: Record<MessageKey, string> = {
   'field.supersede_required': 'An earlier unrevealed draw shares places with this pool: give the reason for drawing again (the earlier draw is marked superseded and must still be revealed).',
   'field.not_taken_place': 'This has not taken place yet.',
   'field.too_long': 'Too long.',
-  'field.invalid_date': 'Not a valid date.',
+  'field.invalid_date': 'Not a valid date: that day does not exist (e.g. 30/02) or is not written dd/mm/yyyy.',
   'field.invalid_count': 'Not a valid number of working days.',
   'field.out_of_range': 'Outside the years 1900–2199.',
   'field.after_requirement_due': 'After the due date of a requirement in section IV: change the requirement\'s due date or the date of the notice.',

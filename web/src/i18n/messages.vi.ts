@@ -548,7 +548,7 @@ export const vi = {
   'field.supersede_required': 'Có lần bốc trước chưa công bố trùng địa điểm: ghi lý do bốc lại (lần bốc trước được đánh dấu là bị thay thế và vẫn phải công bố).',
   'field.not_taken_place': 'Việc này chưa diễn ra.',
   'field.too_long': 'Quá dài.',
-  'field.invalid_date': 'Ngày không hợp lệ.',
+  'field.invalid_date': 'Ngày không hợp lệ: ngày này không có trên lịch (ví dụ 30/02) hoặc không đúng dạng dd/mm/yyyy.',
   'field.invalid_count': 'Số ngày làm việc không hợp lệ.',
   'field.out_of_range': 'Nằm ngoài khoảng năm 1900–2199.',
   'field.after_requirement_due': 'Sau hạn thực hiện của một yêu cầu ở mục IV: sửa hạn của yêu cầu hoặc ngày ban hành.',
