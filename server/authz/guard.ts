@@ -3,7 +3,9 @@ import type { DbOrTx } from '../db/client.js';
 import { assertVersion } from '../db/versioned-update.js';
 import type { Actor, RequestContext } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
-import { holdsAnywhere } from './scope.js';
+import { eq } from 'drizzle-orm';
+import { unit } from '../db/schema/index.js';
+import { holdsAnywhere, isUnitVisible } from './scope.js';
 
 /**
  * 403 unless the actor holds the capability somewhere: for what has no record to load yet (a
@@ -53,4 +55,21 @@ export async function loadForAction<Row extends { version: number }, Action exte
   const refusal = resource.refusal?.(row, action);
   if (refusal) throw new AppError('INVALID_STATE', refusal);
   return row;
+}
+
+/**
+ * The unit a list's filter names (`?unitId=`), or 404 when the caller may not see it: a filter
+ * out of reach is not found, like any record, never an empty 200 that tells nothing apart from
+ * "no records" (issue 12 review). `visible` is the list's own rule; by default the unit is one
+ * the caller sees in the registry or an ancestor of their own (what a subtree filter needs).
+ */
+export async function findFilterUnit(
+  tx: DbOrTx,
+  actor: Actor,
+  unitId: string,
+  visible: (unitPath: string) => boolean = (unitPath) => isUnitVisible(actor, unitPath),
+): Promise<{ id: string; name: string; path: string }> {
+  const [u] = await tx.select({ id: unit.id, name: unit.name, path: unit.path }).from(unit).where(eq(unit.id, unitId));
+  if (!u || !visible(u.path)) throw AppError.notFound('unit');
+  return u;
 }

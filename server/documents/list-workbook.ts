@@ -2,10 +2,9 @@ import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { DbOrTx } from '../db/client.js';
-import { agency, unit } from '../db/schema/index.js';
-import { isUnitVisible } from '../authz/scope.js';
+import { agency } from '../db/schema/index.js';
+import { findFilterUnit } from '../authz/guard.js';
 import type { Actor } from '../http/actor.js';
-import { AppError } from '../http/app-error.js';
 
 /**
  * A list as .xlsx (issue 11 §5: "every list behind it exportable"): a title row naming the list,
@@ -83,9 +82,7 @@ export async function listWorkbook<T>(input: { sheet: string; title: string; col
  */
 export async function exportScope(tx: DbOrTx, actor: Actor, unitId: string | undefined): Promise<string> {
   if (unitId) {
-    const [u] = await tx.select({ name: unit.name, path: unit.path }).from(unit).where(inArray(unit.id, [unitId]));
-    if (!u || !isUnitVisible(actor, u.path)) throw AppError.notFound('unit');
-    return u.name;
+    return (await findFilterUnit(tx, actor, unitId)).name;
   }
   const ids = [...new Set(actor.roles.map((g) => g.agencyId))];
   if (!ids.length) return actor.fullName;

@@ -163,6 +163,16 @@ describe('difficulties raised to the committee', () => {
     expect((await list(c.secretariat, `${mine}${a.wardBCommittee.id}`)).total).toBe(1);
     expect((await list(c.secretariat, 'year=2020')).total).toBe(0);
     expect((await c.secretariat.get('/api/difficulties?status=lost')).statusCode).toBe(400);
+    expect((await list(c.secretariat, `unitId=${a.wardB.id}`)).items.map((d) => d.id)).toEqual([d2.id]);
+    // A unit out of reach as a filter is not found, in the list and its export (issue 12 review #4: was 200 []).
+    const elsewhere = await makeAuthority(t.database.db);
+    for (const path of [`/api/difficulties?unitId=${elsewhere.wardA.id}`, `/api/difficulties/export.xlsx?unitId=${elsewhere.wardA.id}`, `/api/difficulties?unitId=${crypto.randomUUID()}`]) {
+      const res = await c.secretariat.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+    // A ward's officer filters by their own ward, or by the town it lies in.
+    expect((await list(officerB, `unitId=${a.town.id}`)).items.map((d) => d.id)).toEqual([d2.id]);
 
     const exported = await c.secretariat.get('/api/difficulties/export.xlsx?year=2021');
     expect(exported.statusCode).toBe(200);

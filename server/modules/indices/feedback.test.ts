@@ -43,6 +43,13 @@ describe('the complaints and feedback register', () => {
     expect(open.map((f) => f.subject)).toEqual(['Hẹn nhiều lần']);
 
     expect((await c.unitOfficerA.get('/api/feedback')).statusCode).toBe(403);
+    // A unit out of reach as a filter is not found, like its records (issue 12 review #4: was 200 []).
+    const elsewhere = await makeAuthority(t.database.db);
+    for (const unitId of [elsewhere.wardA.id, crypto.randomUUID()]) {
+      const res = await c.secretariat.get(`/api/feedback?unitId=${unitId}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
     expect((await c.leader.post('/api/feedback', { unitId: a.wardA.id, receivedOn: '2021-01-01', channel: 'other', subject: 'x' })).statusCode).toBe(403);
     const other = await makeAuthority(t.database.db);
     expect((await c.secretariat.post('/api/feedback', { unitId: other.wardA.id, receivedOn: '2021-01-01', channel: 'other', subject: 'x' })).statusCode).toBe(400);

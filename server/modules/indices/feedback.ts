@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { createFeedbackBody, Feedback, updateFeedbackBody } from '../../../shared/api/indices.schemas.js';
-import { authorize } from '../../authz/guard.js';
+import { authorize, findFilterUnit } from '../../authz/guard.js';
 import { inReach, unitColumns, unitInReach } from '../../authz/scope.js';
 import { agency, citizenFeedback, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -51,7 +51,10 @@ function select(tx: DbOrTx, actor: Actor, where: SQL[]) {
 export async function listFeedback(tx: DbOrTx, actor: Actor, q: { unitId?: string; year?: number; status?: string }): Promise<Feedback[]> {
   authorize(actor, 'feedback.read', 'you may not read the feedback register');
   const where: SQL[] = [];
-  if (q.unitId) where.push(eq(citizenFeedback.unitId, q.unitId));
+  if (q.unitId) {
+    await findFilterUnit(tx, actor, q.unitId, (unitPath) => inReach(actor, 'feedback.read', { unitPath }));
+    where.push(eq(citizenFeedback.unitId, q.unitId));
+  }
   if (q.year) where.push(sql`extract(year from ${citizenFeedback.receivedOn}) = ${q.year}`);
   if (q.status) where.push(eq(citizenFeedback.status, q.status));
   const rows = await select(tx, actor, where).orderBy(desc(citizenFeedback.receivedOn), desc(citizenFeedback.createdAt)).limit(1000);

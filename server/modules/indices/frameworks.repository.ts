@@ -7,7 +7,7 @@ import { unitColumns, unitInReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { insertRowsAsJson } from '../../db/bulk-insert.js';
 import type { Actor } from '../../http/actor.js';
-import { ownerVisible } from './indices.policy.js';
+import { frameworkVisible } from './indices.policy.js';
 
 export type FrameworkRow = typeof indexFramework.$inferSelect & {
   ownerAgencyName: string;
@@ -30,7 +30,7 @@ export interface FrameworkFilter {
 
 /** Frameworks the actor may see, newest first within each code. */
 export async function listFrameworks(tx: DbOrTx, actor: Actor, f: FrameworkFilter): Promise<FrameworkRow[]> {
-  const conditions: SQL[] = [ownerVisible(actor, 'agency')];
+  const conditions: SQL[] = [frameworkVisible(actor, 'agency')];
   if (f.kind) conditions.push(eq(indexFramework.kind, f.kind));
   if (f.year) conditions.push(sql`${indexFramework.fromYear} <= ${f.year} and (${indexFramework.toYear} is null or ${indexFramework.toYear} >= ${f.year})`);
   if (f.unitKind) conditions.push(sql`${f.unitKind} = any(${indexFramework.unitKinds})`);
@@ -49,7 +49,7 @@ export async function findVisibleFramework(tx: DbOrTx, actor: Actor, id: string)
     .select(columns)
     .from(indexFramework)
     .innerJoin(agency, eq(agency.id, indexFramework.ownerAgencyId))
-    .where(and(eq(indexFramework.id, id), ownerVisible(actor, 'agency')));
+    .where(and(eq(indexFramework.id, id), frameworkVisible(actor, 'agency')));
   return row ? flatten(row) : null;
 }
 

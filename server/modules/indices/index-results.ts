@@ -3,6 +3,7 @@ import type { HistoryEntry, ResultRow } from '../../../shared/api/indices.schema
 import { leafValue, rankByIndex, round2, summarizeSheet, type SheetSummary } from '../../../shared/domain/index-scoring.js';
 import { indexFramework, indexScore, indexScoreSheet, unit } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
+import { findFilterUnit } from '../../authz/guard.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { criteriaOf, criteriaOfMany, findVisibleFramework, type CriterionRow } from './frameworks.repository.js';
@@ -68,6 +69,8 @@ export async function frameworkResults(tx: DbOrTx, actor: Actor, frameworkId: st
     if (!root) throw AppError.notFound('unit');
     under = root.path;
   }
+  // The peers' parent: one the caller does not see is not found either (a ward's officer sees their town).
+  if (parentUnitId) await findFilterUnit(tx, actor, parentUnitId);
   const criteria = await criteriaOf(tx, frameworkId);
   const { units, ranks } = await scoredUnits(tx, framework, year, criteria, parentUnitId ? [parentUnitId] : undefined);
   const visible = units.filter((u) => readsScoresOf(actor, u.unitPath) && (under === null || u.unitPath.startsWith(under)));

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { indexFramework } from '../../db/schema/index.js';
 import type { GuardedResource } from '../../authz/guard.js';
 import { idsOfPath } from '../../authz/grants.js';
 import { agencyColumns, agencyInReach, inReach, unitColumns, unitInReach, type Place } from '../../authz/scope.js';
@@ -7,9 +8,11 @@ import { findVisibleFramework, type FrameworkRow } from './frameworks.repository
 
 /**
  * Who sees and changes index frameworks and scores (shared/domain/capabilities.ts):
- *  - a framework is placed by its owner agency. It is visible to those whose `index.read` reaches
- *    that agency, and to everyone below it: the ministry's national framework and a province's
- *    framework for its communes are read by the towns and wards they score;
+ *  - a framework is placed by its owner agency. Once published it is visible to those whose
+ *    `index.read` reaches that agency, and to everyone below it: the ministry's national framework
+ *    and a province's framework for its communes are read by the towns and wards they score. A
+ *    draft is the owner's work in progress: only those who may manage the owner's frameworks
+ *    (`index.manage` over it) see it; for anyone else it does not exist (404; issue 12 review);
  *  - `index.manage` (admins, the standing office) edits the drafts, publishes and versions the
  *    frameworks of agencies in reach;
  *  - scores belong to a unit: read where `index.read` reaches the unit; entered, corrected and
@@ -21,6 +24,15 @@ export function ownerVisible(actor: Actor, ownerAlias: string): SQL {
   const ancestors = [...new Set(actor.roles.flatMap((g) => idsOfPath(g.unitPath)))];
   const above = ancestors.length ? sql`${sql.raw(ownerAlias)}.unit_id in (${sql.join(ancestors.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
   return sql`(${agencyInReach(actor, 'index.read', agencyColumns(ownerAlias))} or ${above})`;
+}
+
+/**
+ * SQL on `index_framework` joined with its owner agency alias: the actor may see the framework —
+ * a draft only where `index.manage` reaches the owner, a published one as `ownerVisible`.
+ */
+export function frameworkVisible(actor: Actor, ownerAlias: string): SQL {
+  const manages = agencyInReach(actor, 'index.manage', agencyColumns(ownerAlias));
+  return sql`((${indexFramework.status} = 'draft' and ${manages}) or (${indexFramework.status} <> 'draft' and ${ownerVisible(actor, ownerAlias)}))`;
 }
 
 /** SQL on a unit alias: the actor reads its scores. */

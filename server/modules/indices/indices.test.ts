@@ -72,20 +72,47 @@ describe('index frameworks', () => {
     const res = await c.secretariat.post(`/api/index-frameworks/${empty.id}/publish`, { version: empty.version });
     expect(res.statusCode).toBe(409);
     expect((await c.leader.post('/api/index-frameworks', frameworkBody(a, { code: `L-${a.tag}` }))).statusCode).toBe(403);
-    expect((await c.leader.patch(`/api/index-frameworks/${empty.id}`, { version: empty.version, name: 'x' })).statusCode).toBe(403);
+    // A draft does not exist for those who may not manage it (issue 12 review #3): 404, not 403.
+    expect((await c.leader.patch(`/api/index-frameworks/${empty.id}`, { version: empty.version, name: 'x' })).statusCode).toBe(404);
+    const published = await publishedFramework(c.secretariat, a, { code: `PUB-${a.tag}` });
+    expect((await c.leader.post(`/api/index-frameworks/${published.id}/versions`, { version: published.version })).statusCode).toBe(403);
   });
 
   it('shows the frameworks of agencies above the user and in reach, never another province’s', async () => {
     const other = await setup();
     const theirs = await publishedFramework(other.c.secretariat, other.a);
     const mine = await publishedFramework(c.secretariat, a, { code: `MINE-${a.tag}` });
-    // The province's own framework (made by its admin) is read by the ward below it.
-    const provincial = (await c.admin.post('/api/index-frameworks', frameworkBody(a, { ownerAgencyId: a.provinceCommittee.id, code: `PROV-${a.tag}` }))).json() as FrameworkDetail;
+    // The province's own framework (made and published by its admin) is read by the ward below it.
+    const provincial = await publishedFramework(c.admin, a, { ownerAgencyId: a.provinceCommittee.id, code: `PROV-${a.tag}` });
     const list = (await c.unitOfficerA.get('/api/index-frameworks')).json() as { items: { id: string }[] };
     const ids = list.items.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining([mine.id, provincial.id]));
     expect(ids).not.toContain(theirs.id);
     expect((await c.unitOfficerA.get(`/api/index-frameworks/${theirs.id}`)).statusCode).toBe(404);
+  });
+
+  it('shows a draft only to those who manage the owner’s frameworks: nobody below or beside it learns of it (issue 12 review #3)', async () => {
+    const provinceDraft = (await c.admin.post('/api/index-frameworks', frameworkBody(a, { ownerAgencyId: a.provinceCommittee.id, code: `PROV-DRAFT-${a.tag}` }))).json() as FrameworkDetail;
+    const townDraft = (await c.secretariat.post('/api/index-frameworks', frameworkBody(a, { code: `TOWN-DRAFT-${a.tag}` }))).json() as FrameworkDetail;
+    const seen = async (client: Clients[keyof Clients], id: string) => {
+      const listed = ((await client.get('/api/index-frameworks')).json() as { items: { id: string }[] }).items.some((f) => f.id === id);
+      const opened = (await client.get(`/api/index-frameworks/${id}`)).statusCode;
+      return `${listed ? 'listed' : 'unlisted'} ${opened}`;
+    };
+    // The province's admin manages both; the town's standing office only its own.
+    expect(await seen(c.admin, provinceDraft.id)).toBe('listed 200');
+    expect(await seen(c.admin, townDraft.id)).toBe('listed 200');
+    expect(await seen(c.secretariat, townDraft.id)).toBe('listed 200');
+    expect(await seen(c.secretariat, provinceDraft.id)).toBe('unlisted 404');
+    // Readers below the owner, the ward officer and the town's leader: not until published.
+    for (const reader of [c.unitOfficerA, c.leader, c.inspector]) {
+      expect(await seen(reader, provinceDraft.id)).toBe('unlisted 404');
+      expect(await seen(reader, townDraft.id)).toBe('unlisted 404');
+    }
+    expect((await c.unitOfficerA.get(`/api/index-frameworks/${townDraft.id}/criteria.xlsx`)).statusCode).toBe(404);
+    const published = (await c.secretariat.post(`/api/index-frameworks/${townDraft.id}/publish`, { version: townDraft.version })).json() as FrameworkDetail;
+    expect(await seen(c.unitOfficerA, published.id)).toBe('listed 200');
+    expect(await seen(c.leader, published.id)).toBe('listed 200');
   });
 });
 
@@ -202,6 +229,14 @@ describe('index scores', () => {
     // …and no "average" that would be their own score; the office's is over both wards.
     expect(theirs).toMatchObject({ average: null, averageOf: 0 });
     expect(after).toMatchObject({ average: 77.5, averageOf: 2 });
+    // Filters by a unit: the ward's officer among the town's wards; a unit out of reach is not found (issue 12 review #4: was 200 []).
+    expect(((await c.unitOfficerA.get(`/api/index-frameworks/${f.id}/results?year=2021&parentUnitId=${a.town.id}`)).json() as typeof theirs).items.map((i) => i.unitId)).toEqual([a.wardA.id]);
+    const other = await makeAuthority(t.database.db);
+    for (const q of [`parentUnitId=${other.town.id}`, `unitId=${other.wardA.id}`]) {
+      const res = await c.secretariat.get(`/api/index-frameworks/${f.id}/results?year=2021&${q}`);
+      expect(res.statusCode, q).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
   });
 
   it('exports the year’s results as .xlsx: a row per unit of /results, a column per criterion, totals, index % and rank; another province’s framework: 404', async () => {
