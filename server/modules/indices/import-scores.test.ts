@@ -163,6 +163,21 @@ describe('score import (.xlsx, as a job)', () => {
     expect(ws.getColumn(2).values.slice(2)).toEqual([`Hoài Thanh Tây ${a.tag}`, `Tam Quan Bắc ${a.tag}`]);
     ws.getRow(2).getCell(3).value = 1;
     const imp = await runImport(Buffer.from(await wb.xlsx.writeBuffer()), 'year=2020&points=final&dryRun=true');
-    expect(imp).toMatchObject({ status: 'done', errors: [], summary: { rows: 2, values: 1 } });
+    // Ward B's row is left blank: no sheet made for it.
+    expect(imp).toMatchObject({ status: 'done', errors: [], summary: { rows: 2, units: 2, values: 1, sheetsCreated: 1, sheetsUpdated: 0 } });
+  });
+
+  it('counts and writes no sheet for a row without a value: the template uploaded unchanged changes nothing (issue 12 review #5)', async () => {
+    const ids = Object.fromEntries(f.criteria.map((n) => [n.code, n.id]));
+    await c.secretariat.patch(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2019`, { version: null, entries: [{ criterionId: ids['1.1'], finalPoints: 1 }] });
+    const before = (await c.secretariat.get(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2019`)).json() as Sheet;
+    const blank = Buffer.from((await c.secretariat.get(`/api/index-frameworks/${f.id}/score-template.xlsx`)).rawPayload);
+    const nothing = { rows: 2, units: 2, values: 0, sheetsCreated: 0, sheetsUpdated: 0 };
+    expect(await runImport(blank, 'year=2019&points=final&dryRun=true')).toMatchObject({ status: 'done', errors: [], summary: nothing });
+    expect(await runImport(blank, 'year=2019&points=final&dryRun=false')).toMatchObject({ status: 'done', errors: [], summary: nothing });
+    const after = (await c.secretariat.get(`/api/index-frameworks/${f.id}/sheets/${a.wardA.id}/2019`)).json() as Sheet;
+    expect(after).toMatchObject({ version: before.version, origin: before.origin });
+    expect(await countRows(t.database.db, 'index_score_sheet', sql`unit_id = ${a.wardB.id} and framework_id = ${f.id} and year = 2019`)).toBe(0);
+    expect(await countRows(t.database.db, 'audit_event', sql`action = 'index_scores.imported' and "after"->>'year' = '2019' and "after"->>'frameworkId' = ${f.id}`)).toBe(0);
   });
 });

@@ -144,12 +144,15 @@ export async function runScoreImport(db: Db, files: FileStorage, importId: strin
     ? await db.select().from(indexScoreSheet).where(and(eq(indexScoreSheet.frameworkId, imp.frameworkId), eq(indexScoreSheet.year, imp.year), inIdList(indexScoreSheet.unitId, resolved.map((r) => r.unitId))))
     : [];
   const sheetOf = new Map(existing.map((s) => [s.unitId, s]));
+  // A unit's row without a value (the template uploaded as it came) changes nothing: no sheet
+  // made or updated, none counted, none audited (issue 12 review: "17 sheets updated, 0 values").
+  const scored = resolved.filter((r) => r.values.size > 0);
   const summary = {
     rows: parsed.rows.length,
     units: resolved.length,
-    values: resolved.reduce((a, r) => a + r.values.size, 0),
-    sheetsCreated: resolved.filter((r) => !sheetOf.has(r.unitId)).length,
-    sheetsUpdated: resolved.filter((r) => sheetOf.has(r.unitId)).length,
+    values: scored.reduce((a, r) => a + r.values.size, 0),
+    sheetsCreated: scored.filter((r) => !sheetOf.has(r.unitId)).length,
+    sheetsUpdated: scored.filter((r) => sheetOf.has(r.unitId)).length,
   };
   if (errors.length || imp.dryRun) {
     // A bounded list: the first errors show what to fix; the count says how many there are.
@@ -169,13 +172,13 @@ export async function runScoreImport(db: Db, files: FileStorage, importId: strin
   const storedScores = existing.length ? await db.select().from(indexScore).where(inIdList(indexScore.sheetId, existing.map((s) => s.id))) : [];
   const scoresOf = new Map<string, (typeof storedScores)[number][]>();
   for (const s of storedScores) scoresOf.set(s.sheetId, [...(scoresOf.get(s.sheetId) ?? []), s]);
-  const writes = resolved.map((r) => {
+  const writes = scored.map((r) => {
     const sheet = sheetOf.get(r.unitId) ?? null;
     const before = sheet ? (scoresOf.get(sheet.id) ?? []) : [];
     return { r, before, write: { unitId: r.unitId, sheet, version: sheet?.version ?? null, entries: mergePoints(before, imp.pointsKind as PointsKind, r.values) } };
   });
   await db.transaction(async (tx) => {
-    const written = await writeSheets(tx, imp.frameworkId, imp.year, writes.map((w) => w.write), { origin: 'import', userId: imp.requestedBy });
+    const written = writes.length ? await writeSheets(tx, imp.frameworkId, imp.year, writes.map((w) => w.write), { origin: 'import', userId: imp.requestedBy }) : [];
     await recordAudits(
       tx,
       author,
