@@ -55,12 +55,20 @@ describe('rankByRisk: a hand-computed example', () => {
 
   it('explains each rank in Vietnamese with the figures, strongest reasons first', () => {
     expect(ranking.items[0].explanation.vi).toBe(
-      'Hạng 1 (điểm rủi ro 91,4): 5 tiêu chí chưa đạt (mất 7,5 điểm); chỉ số CCHC 80%, thấp hơn bình quân 9,2 điểm; SIPAS 78,2%, thấp hơn bình quân 5,6 điểm; 3 phản ánh, kiến nghị năm 2021; chưa được kiểm tra từ năm 2019.',
+      'Hạng 1 (điểm rủi ro 91,4): 5 tiêu chí chưa đạt (mất 7,5 điểm); chỉ số CCHC 80%, thấp hơn bình quân 9,17 điểm; SIPAS 78,2%, thấp hơn bình quân 5,63 điểm; 3 phản ánh, kiến nghị năm 2021; chưa được kiểm tra từ năm 2019.',
     );
     expect(ranking.items[1].explanation.vi).toBe(
-      'Hạng 2 (điểm rủi ro 19): chưa có cuộc kiểm tra nào trong dữ liệu; 1 phản ánh, kiến nghị năm 2021; không có tiêu chí chưa đạt; chỉ số CCHC 97,5%, cao hơn bình quân 8,3 điểm; SIPAS 87%, cao hơn bình quân 3,2 điểm.',
+      'Hạng 2 (điểm rủi ro 19): chưa có cuộc kiểm tra nào trong dữ liệu; 1 phản ánh, kiến nghị năm 2021; không có tiêu chí chưa đạt; chỉ số CCHC 97,5%, cao hơn bình quân 8,33 điểm; SIPAS 87%, cao hơn bình quân 3,17 điểm.',
     );
-    expect(ranking.items[2].explanation.en).toBe('Rank 3 (risk score 9.5): 1 unmet criteria (2 points lost); PAR index 90%, 0.8 points above the average; SIPAS 86.3%, 2.5 points above the average; inspected in 2021.');
+    expect(ranking.items[2].explanation.en).toBe('Rank 3 (risk score 9.5): 1 unmet criteria (2 points lost); PAR index 90%, 0.83 points above the average; SIPAS 86.3%, 2.47 points above the average; inspected in 2021.');
+  });
+
+  it('writes every figure of a sentence at one precision: the index and the points lost add up to 100 (issue 12 review #6)', () => {
+    const r = rankByRisk([unit('D', { unmetCount: 4, pointsLost: 23.75, indexPct: 76.25 }), unit('E', { unmetCount: 0, pointsLost: 0, indexPct: 76.27 })], weights, 2021);
+    const d = r.items.find((i) => i.key === 'D')!.explanation;
+    expect(d.vi).toContain('4 tiêu chí chưa đạt (mất 23,75 điểm)');
+    expect(d.vi).toContain('chỉ số CCHC 76,25%, thấp hơn bình quân 0,01 điểm');
+    expect(d.en).toContain('PAR index 76.25%, 0.01 points below the average');
   });
 
   it('lets the office change the weights: complaints alone put C above B', () => {

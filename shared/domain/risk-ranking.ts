@@ -156,31 +156,40 @@ export function rankByRisk(units: readonly RiskInput[], weights: RiskWeights, ye
   return { year, averageIndex: avgIndex === null ? null : r2(avgIndex), averageSatisfaction: avgSat === null ? null : r2(avgSat), unavailable, items };
 }
 
+/** Decimals of the figures a rank's sentence shows: points are scored to hundredths. */
+const FIGURE_DIGITS = 2;
+
 /** The sentence of a rank, in Vietnamese and English, strongest reasons first. */
 function explain(rank: number, score: number, u: RiskInput, factors: FactorScore[], year: number, avgIndex: number | null, avgSat: number | null): { vi: string; en: string } {
   const vi: [number, string][] = [];
   const en: [number, string][] = [];
   const weightOf = (f: RiskFactor) => factors.find((x) => x.factor === f)?.contribution ?? 0;
   const lost = u.pointsLost ?? 0;
+  // Every figure of the sentence at one precision (issue 12 review: "chỉ số CCHC 76,3%" beside
+  // "mất 23,75 điểm" did not add up to 100): points, percentages and gaps are kept to hundredths.
+  const vn = (x: number) => viNumber(x, FIGURE_DIGITS);
+  const en2 = (x: number) => enNumber(x, FIGURE_DIGITS);
   if (u.unmetCount) {
-    vi.push([weightOf('unmet') + weightOf('pointsLost'), `${u.unmetCount} tiêu chí chưa đạt (mất ${viNumber(lost, 2)} điểm)`]);
-    en.push([weightOf('unmet') + weightOf('pointsLost'), `${u.unmetCount} unmet criteria (${enNumber(lost, 2)} points lost)`]);
+    vi.push([weightOf('unmet') + weightOf('pointsLost'), `${u.unmetCount} tiêu chí chưa đạt (mất ${vn(lost)} điểm)`]);
+    en.push([weightOf('unmet') + weightOf('pointsLost'), `${u.unmetCount} unmet criteria (${en2(lost)} points lost)`]);
   } else if (u.unmetCount === 0) {
     vi.push([0, 'không có tiêu chí chưa đạt']);
     en.push([0, 'no unmet criteria']);
   }
   if (u.indexPct !== null && avgIndex !== null) {
     const gap = avgIndex - u.indexPct;
-    vi.push([weightOf('lowIndex'), `chỉ số CCHC ${viNumber(u.indexPct)}%, ${gap > 0.05 ? `thấp hơn bình quân ${viNumber(gap)} điểm` : gap < -0.05 ? `cao hơn bình quân ${viNumber(-gap)} điểm` : 'bằng bình quân'}`]);
-    en.push([weightOf('lowIndex'), `PAR index ${enNumber(u.indexPct)}%, ${gap > 0.05 ? `${enNumber(gap)} points below the average` : gap < -0.05 ? `${enNumber(-gap)} points above the average` : 'at the average'}`]);
+    const gapShown = Number(rounded(gap, FIGURE_DIGITS));
+    vi.push([weightOf('lowIndex'), `chỉ số CCHC ${vn(u.indexPct)}%, ${gapShown > 0 ? `thấp hơn bình quân ${vn(gap)} điểm` : gapShown < 0 ? `cao hơn bình quân ${vn(-gap)} điểm` : 'bằng bình quân'}`]);
+    en.push([weightOf('lowIndex'), `PAR index ${en2(u.indexPct)}%, ${gapShown > 0 ? `${en2(gap)} points below the average` : gapShown < 0 ? `${en2(-gap)} points above the average` : 'at the average'}`]);
   } else {
     vi.push([0, `chưa có điểm chỉ số CCHC năm ${year}`]);
     en.push([0, `no PAR index score for ${year}`]);
   }
   if (u.satisfactionPct !== null && avgSat !== null) {
     const gap = avgSat - u.satisfactionPct;
-    vi.push([weightOf('lowSatisfaction'), `SIPAS ${viNumber(u.satisfactionPct)}%, ${gap > 0.05 ? `thấp hơn bình quân ${viNumber(gap)} điểm` : gap < -0.05 ? `cao hơn bình quân ${viNumber(-gap)} điểm` : 'bằng bình quân'}`]);
-    en.push([weightOf('lowSatisfaction'), `SIPAS ${enNumber(u.satisfactionPct)}%, ${gap > 0.05 ? `${enNumber(gap)} points below the average` : gap < -0.05 ? `${enNumber(-gap)} points above the average` : 'at the average'}`]);
+    const gapShown = Number(rounded(gap, FIGURE_DIGITS));
+    vi.push([weightOf('lowSatisfaction'), `SIPAS ${vn(u.satisfactionPct)}%, ${gapShown > 0 ? `thấp hơn bình quân ${vn(gap)} điểm` : gapShown < 0 ? `cao hơn bình quân ${vn(-gap)} điểm` : 'bằng bình quân'}`]);
+    en.push([weightOf('lowSatisfaction'), `SIPAS ${en2(u.satisfactionPct)}%, ${gapShown > 0 ? `${en2(gap)} points below the average` : gapShown < 0 ? `${en2(-gap)} points above the average` : 'at the average'}`]);
   } else {
     vi.push([0, `chưa có chỉ số hài lòng năm ${year}`]);
     en.push([0, `no satisfaction index for ${year}`]);

@@ -5,7 +5,8 @@ import type { CorrectiveAction, CorrectiveActionDetail, ActionBoard } from '../.
 import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
 import { actionStatusLabels } from '../corrective-actions/actions-workbook.js';
 import { ManualClock } from '../../clock.js';
-import { appUser, documentRegisterEntry, inspectionConclusion, notification } from '../../db/schema/index.js';
+import { appUser, documentRegisterEntry, inspectionChecklist, inspectionChecklistItem, inspectionConclusion, notification } from '../../db/schema/index.js';
+import { publishedOneStopTemplate } from '../checklists/checklists.test-support.js';
 import { openDocx, paragraphWith, plainText, runWith } from '../../documents/test-support.js';
 import { samplePng } from '../../files/sample-files.js';
 import { enqueueJob } from '../../jobs/enqueue.js';
@@ -322,12 +323,19 @@ describe('corrective actions', () => {
     expect((await s.secretariat.get(`/api/corrective-actions/board?unitId=x`)).json().invalidParams).toEqual([expect.objectContaining({ name: 'query.unitId' })]);
     // The list as .xlsx: the same rows under the same filters, dates as Excel dates; another province's unit: 404.
     const full = (await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&unitId=${s.a.wardA.id}&pageSize=200`)).json() as { items: CorrectiveAction[] };
+    // The visit's checklist names a content group: the export shows that title, as the findings list does, not the code "a" (issue 12 review #6).
+    const grouped = full.items.find((x) => x.contentGroup)!;
+    const groupTitle = 'Công tác chỉ đạo, điều hành cải cách hành chính';
+    const template = await publishedOneStopTemplate(s.secretariat, s.a.townCommittee.id);
+    const [list] = await t.database.db.insert(inspectionChecklist).values({ inspectionId: grouped.inspectionId, templateId: template.id, name: 'Phiếu kiểm tra', kind: 'one_stop' }).returning();
+    await t.database.db.insert(inspectionChecklistItem).values({ checklistId: list.id, position: 0, groupCode: grouped.contentGroup!, groupTitle, code: `${grouped.contentGroup}.1`, text: 'Kế hoạch CCHC năm', answerType: 'rating' });
+    const shownGroup = (x: CorrectiveAction) => (x.inspectionId === grouped.inspectionId && x.contentGroup === grouped.contentGroup ? groupTitle : x.contentGroup);
     const book = await readListWorkbook((await s.secretariat.get(`/api/corrective-actions/export.xlsx?planId=${s.plan.id}&unitId=${s.a.wardA.id}`)).rawPayload);
     expect(book.title).toContain(`Yêu cầu khắc phục sau kiểm tra — Phạm vi: ${s.a.wardA.name}`);
     expect(book.title).toContain('Tính đến ngày: 02/08/2021');
     expect(book.headers).toEqual(['TT', 'Nội dung yêu cầu khắc phục', 'Cơ quan, đơn vị được kiểm tra', 'Đơn vị chịu trách nhiệm', 'Thông báo kết luận số', 'Ngày ban hành', 'Nhóm nội dung', 'Hạn hoàn thành', 'Hạn báo cáo', 'Trạng thái', 'Quá hạn']);
     expect(book.rows).toEqual(
-      full.items.map((x, i) => [i + 1, x.content, x.agencyName, x.responsibleAgencyName, x.conclusionNumber, x.conclusionIssuedOn, x.contentGroup, x.dueOn, x.reportDueOn, actionStatusLabels[x.status], x.overdue ? 'Có' : null]),
+      full.items.map((x, i) => [i + 1, x.content, x.agencyName, x.responsibleAgencyName, x.conclusionNumber, x.conclusionIssuedOn, shownGroup(x), x.dueOn, x.reportDueOn, actionStatusLabels[x.status], x.overdue ? 'Có' : null]),
     );
     const other = await makeAuthority(t.database.db);
     expect((await s.secretariat.get(`/api/corrective-actions/export.xlsx?unitId=${other.town.id}`)).statusCode).toBe(404);

@@ -139,6 +139,25 @@ export async function listActions(tx: DbOrTx, actor: Actor, f: ActionFilter): Pr
   return { rows: rows.map(flatten), total: Number(count?.n ?? 0) };
 }
 
+/**
+ * The title of each action's content group as its visit's checklists name it (what the findings
+ * list and the dashboard show: "Công tác chỉ đạo, điều hành" for "a"), keyed `inspectionId|code`;
+ * a group no checklist of the visit names is left out (the caller shows its code).
+ */
+export async function contentGroupTitles(tx: DbOrTx, actions: readonly { inspectionId: string; contentGroup: string | null }[]): Promise<Map<string, string>> {
+  const pairs = [...new Map(actions.filter((a) => a.contentGroup).map((a) => [`${a.inspectionId}|${a.contentGroup}`, { i: a.inspectionId, g: a.contentGroup! }])).values()];
+  if (!pairs.length) return new Map();
+  const rows = await queryRows<{ inspectionId: string; code: string; title: string }>(
+    tx,
+    sql`select p.i as "inspectionId", p.g as code, min(ci.group_title) as title
+          from json_to_recordset(${JSON.stringify(pairs)}::json) as p(i uuid, g text)
+          join inspection_checklist c on c.inspection_id = p.i
+          join inspection_checklist_item ci on ci.checklist_id = c.id and ci.group_code = p.g
+         group by p.i, p.g`,
+  );
+  return new Map(rows.map((r) => [`${r.inspectionId}|${r.code}`, r.title]));
+}
+
 export async function actionHistory(tx: DbOrTx, actionId: string) {
   return tx.select().from(correctiveActionUpdate).where(eq(correctiveActionUpdate.actionId, actionId)).orderBy(asc(correctiveActionUpdate.createdAt), asc(correctiveActionUpdate.id));
 }

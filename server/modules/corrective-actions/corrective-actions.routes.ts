@@ -20,7 +20,7 @@ import { exportScope, listTitle, listWorkbook, LIST_EXPORT_MAX, sendXlsx } from 
 import { actionColumns, actionStateLabels, actionStatusLabels } from './actions-workbook.js';
 import './corrective-actions.files.js';
 import { presentAction, presentBoard } from './corrective-actions.presenter.js';
-import { actionBoard, actionHistory, findVisibleAction, listActions } from './corrective-actions.repository.js';
+import { actionBoard, actionHistory, contentGroupTitles, findVisibleAction, listActions } from './corrective-actions.repository.js';
 import { recordReinspectionResult } from './record-reinspection-result.js';
 import { reviewAction } from './review-action.js';
 import { updateAction } from './update-action.js';
@@ -57,7 +57,8 @@ export async function correctiveActionRoutes(app: AppInstance, deps: AppDeps) {
     const bytes = await db.transaction(async (tx) => {
       const scope = await exportScope(tx, ctx.actor, q.unitId);
       const { rows } = await listActions(tx, ctx.actor, { ...q, today: asOf, page: 1, pageSize: LIST_EXPORT_MAX });
-      const items = rows.map((r) => presentAction(ctx.actor, r, asOf));
+      const titles = await contentGroupTitles(tx, rows);
+      const items = rows.map((r) => ({ ...presentAction(ctx.actor, r, asOf), contentGroupTitle: titles.get(`${r.inspectionId}|${r.contentGroup}`) ?? null }));
       const title = listTitle('Yêu cầu khắc phục sau kiểm tra', scope, [
         ['Năm kế hoạch', q.year],
         ['Năm kiểm tra', q.visitYear],
@@ -65,7 +66,7 @@ export async function correctiveActionRoutes(app: AppInstance, deps: AppDeps) {
         ['Trạng thái', q.status && actionStatusLabels[q.status]],
         ['Tình trạng', q.state && actionStateLabels[q.state]],
         ['Quá hạn', q.overdue === undefined ? undefined : q.overdue ? 'có' : 'không'],
-        ['Nhóm nội dung', q.contentGroup === '-' ? 'không thuộc nhóm' : q.contentGroup],
+        ['Nhóm nội dung', q.contentGroup === '-' ? 'không thuộc nhóm' : q.contentGroup && (items[0]?.contentGroupTitle ?? q.contentGroup)],
         ['Tính đến ngày', asOf.split('-').reverse().join('/')],
       ]);
       return listWorkbook({ sheet: 'Yêu cầu khắc phục', title, columns: actionColumns, rows: items });

@@ -13,6 +13,7 @@ import {
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import { holdsAnywhere } from '../../authz/scope.js';
+import { exportScope, LIST_EXPORT_MAX, sendXlsx } from '../../documents/list-workbook.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
@@ -21,7 +22,7 @@ import { answerDifficulty } from './answer-difficulty.js';
 import { closeDifficulty } from './close-difficulty.js';
 import { presentDifficulty, presentDifficultyDetail } from './difficulties.presenter.js';
 import { findVisibleDifficulty, listDifficulties, listReformAreas } from './difficulties.repository.js';
-import { difficultiesWorkbook } from './difficulties-workbook.js';
+import { difficultiesWorkbook, difficultyStatusLabels } from './difficulties-workbook.js';
 import type { DifficultyEnv } from './difficulty-env.js';
 import { forwardDifficulty } from './forward-difficulty.js';
 import { raiseDifficulty } from './raise-difficulty.js';
@@ -29,8 +30,6 @@ import './difficulties.files.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const tags = ['difficulties'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const EXPORT_MAX = 10_000;
 
 function mayRead(actor: Actor) {
   if (!holdsAnywhere(actor, 'difficulty.read') && !holdsAnywhere(actor, 'difficulty.raise')) throw new AppError('FORBIDDEN', 'you may not read difficulties');
@@ -66,10 +65,20 @@ export async function difficultyRoutes(app: AppInstance, deps: AppDeps) {
     mayRead(actor);
     const bytes = await db.transaction(async (tx) => {
       const env = await envOf(tx);
-      const { rows } = await listDifficulties(tx, actor, request.query, { page: 1, pageSize: EXPORT_MAX });
-      return difficultiesWorkbook(rows.map((r) => presentDifficulty(actor, env, r)));
+      const q = request.query;
+      const scope = await exportScope(tx, actor, q.unitId);
+      const { rows } = await listDifficulties(tx, actor, q, { page: 1, pageSize: LIST_EXPORT_MAX });
+      const items = rows.map((r) => presentDifficulty(actor, env, r));
+      const areaName = q.reformAreaId ? (await listReformAreas(tx)).find((a) => a.id === q.reformAreaId)?.name : undefined;
+      return difficultiesWorkbook(items, scope, [
+        ['Năm', q.year],
+        ['Tình trạng', q.status ? difficultyStatusLabels[q.status] : q.state === 'open' ? 'Chưa trả lời' : q.state === 'answered' ? 'Đã trả lời' : undefined],
+        ['Lĩnh vực', areaName],
+        ['Đơn vị', q.agencyId ? (items[0]?.agencyName ?? undefined) : undefined],
+        ['Tìm', q.q],
+      ]);
     });
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="kho-khan-vuong-mac.xlsx"').send(bytes);
+    return sendXlsx(reply, bytes, 'kho-khan-vuong-mac.xlsx');
   });
 
   app.get('/api/difficulties/:id', { schema: { tags, summary: 'A difficulty with its answer, and the leaders it may be forwarded to', params: idParams, response: { 200: difficultyDetailSchema, ...errors } } }, async (request) =>

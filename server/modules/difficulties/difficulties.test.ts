@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Difficulty, DifficultyDetail, ReformArea } from '../../../shared/api/difficulties.schemas.js';
 import { officialCalendar } from '../../../shared/domain/calendar/index.js';
 import { ManualClock } from '../../clock.js';
 import { queryRows } from '../../db/client.js';
+import { readListWorkbook } from '../../documents/list-workbook.test-support.js';
 import { sampleExe, samplePdf } from '../../files/sample-files.js';
 import { actorOf, makeAuthority, makeUser, signInAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
@@ -174,15 +174,18 @@ describe('difficulties raised to the committee', () => {
     // A ward's officer filters by their own ward, or by the town it lies in.
     expect((await list(officerB, `unitId=${a.town.id}`)).items.map((d) => d.id)).toEqual([d2.id]);
 
-    const exported = await c.secretariat.get('/api/difficulties/export.xlsx?year=2021');
+    // Through the shared list builder, like the other list exports: a title row naming scope and filters (issue 12 review #6).
+    const exported = await c.secretariat.get('/api/difficulties/export.xlsx?year=2021&state=answered');
     expect(exported.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    expect(ws.getRow(1).getCell(5).value).toBe('Nội dung khó khăn, vướng mắc');
-    expect(ws.getRow(2).getCell(5).value).toBe('Vướng mắc giải phóng mặt bằng');
-    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['15/06/2021', 'Đã trả lời', '18/06/2021', 3]));
-    expect(ws.rowCount).toBe(3);
+    const book = await readListWorkbook(exported.rawPayload);
+    expect(book.title).toBe(`Khó khăn, vướng mắc của các đơn vị — Phạm vi: ${a.homeAffairs.name}; Năm: 2021; Tình trạng: Đã trả lời`);
+    expect(book.headers[4]).toBe('Nội dung khó khăn, vướng mắc');
+    expect(book.rows).toHaveLength(1);
+    expect(book.rows[0]).toEqual(expect.arrayContaining(['2021-06-15', 'Đã trả lời', '2021-06-18', 3]));
+    expect(book.formats[0][1]).toBe('dd/mm/yyyy');
+    const byUnit = await readListWorkbook((await c.secretariat.get(`/api/difficulties/export.xlsx?year=2021&unitId=${a.wardB.id}`)).rawPayload);
+    expect(byUnit.title).toBe(`Khó khăn, vướng mắc của các đơn vị — Phạm vi: ${a.wardB.name}; Năm: 2021`);
+    expect(byUnit.rows.map((r) => r[4])).toEqual(['Vướng mắc giải phóng mặt bằng']);
 
     const forReport = await listDifficultiesForYear(t.database.db, await actorOf(t.database.db, a.users.secretariat), { today: '2021-06-18', calendar: officialCalendar }, 2021);
     expect(forReport.map((r) => [r.title.slice(0, 12), r.open, r.responseWorkingDays])).toEqual([

@@ -247,7 +247,7 @@ describe('index scores', () => {
     expect(book.title).toContain(`Kết quả ${f.name} năm 2021 — Phạm vi: `);
     expect(book.headers.slice(0, 2)).toEqual(['TT', 'Đơn vị']);
     expect(book.headers.slice(2, 6)).toEqual(['1.1 (tối đa 1.5)', '1.2 (tối đa 2.5)', '2.1 (tối đa 2)', '2.2 (tối đa 4)']);
-    expect(book.headers.slice(-5)).toEqual(['Tổng điểm', 'Điểm tối đa áp dụng', 'Chỉ số (%)', 'Số tiêu chí không đạt', 'Xếp hạng']);
+    expect(book.headers.slice(-5)).toEqual(['Tổng điểm', 'Điểm tối đa áp dụng', 'Chỉ số (%)', 'Số tiêu chí chưa đạt', 'Xếp hạng']);
     expect(book.rows.map((r) => [r[1], ...r.slice(-5)])).toEqual(
       results.items.map((u) => [u.unitName, u.total, u.applicableMax, u.indexPct === null ? null : u.indexPct / 100, u.unmetCount, u.rank === null ? null : `${u.rank}/${u.peerCount}`]),
     );

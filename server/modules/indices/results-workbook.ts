@@ -34,7 +34,7 @@ export function indexResultsWorkbook(
     { header: 'Tổng điểm', width: 11, kind: 'number', value: (u) => u.total },
     { header: 'Điểm tối đa áp dụng', width: 12, kind: 'number', value: (u) => u.applicableMax },
     { header: 'Chỉ số (%)', width: 11, kind: 'percent', value: (u) => u.indexPct },
-    { header: 'Số tiêu chí không đạt', width: 12, kind: 'number', value: (u) => u.unmetCount },
+    { header: 'Số tiêu chí chưa đạt', width: 12, kind: 'number', value: (u) => u.unmetCount },
     { header: 'Xếp hạng', width: 10, value: (u) => (u.rank === null ? '' : `${u.rank}/${u.peerCount}`) },
   ];
   const title = listTitle(`Kết quả ${r.framework.name} năm ${r.year}`, scope, []);

@@ -57,7 +57,7 @@ describe('risk-based ranking', () => {
       [a.wardB.name, 3, 0, a.wardBCommittee.id],
     ]);
     expect(ranking.items[0].explanation.vi).toBe(
-      'Hạng 1 (điểm rủi ro 70,6): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,8 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
+      'Hạng 1 (điểm rủi ro 70,6): 3 tiêu chí chưa đạt (mất 2,75 điểm); chỉ số CCHC 72,5%, thấp hơn bình quân 13,75 điểm; SIPAS 80%, thấp hơn bình quân 5 điểm; 2 phản ánh, kiến nghị năm 2021; chưa có cuộc kiểm tra nào trong dữ liệu.',
     );
     expect(ranking.items[1].explanation.vi).toBe(`Hạng 2 (điểm rủi ro 11,8): chưa có cuộc kiểm tra nào trong dữ liệu; chưa có điểm chỉ số CCHC năm 2021; chưa có chỉ số hài lòng năm 2021.`);
     expect(ranking.items[2].figures).toMatchObject({ lastInspectedYear: 2021, complaints: 0, indexPct: 100 });

@@ -854,7 +854,7 @@ export const en: Record<MessageKey, string> = {
   'indices.col.years': "Years",
   'indices.col.status': "Status",
   'indices.col.maxPoints': "Maximum",
-  'indices.col.leaves': "Scored criteria",
+  'indices.list.leafCount': "{n} scored criteria",
   'indices.col.code': "Code",
   'indices.col.method': "Method",
   'indices.col.evidence': "Evidence expected",

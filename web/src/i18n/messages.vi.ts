@@ -857,7 +857,7 @@ export const vi = {
   'indices.col.years': "Năm áp dụng",
   'indices.col.status': "Trạng thái",
   'indices.col.maxPoints': "Điểm tối đa",
-  'indices.col.leaves': "Số tiêu chí chấm điểm",
+  'indices.list.leafCount': "{n} tiêu chí chấm điểm",
   'indices.col.code': "Mã",
   'indices.col.method': "Cách chấm",
   'indices.col.evidence': "Tài liệu kiểm chứng",

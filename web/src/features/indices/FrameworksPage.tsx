@@ -44,7 +44,7 @@ export function FrameworksPage() {
                     {f.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {f.code} · r{f.revision} · {f.leafCount} {t('indices.col.leaves').toLowerCase()}
+                    {f.code} · r{f.revision} · {t('indices.list.leafCount', { n: f.leafCount })}
                   </Text>
                 </Table.Td>
                 <Table.Td>{t(`indices.kind.${f.kind}`)}</Table.Td>
