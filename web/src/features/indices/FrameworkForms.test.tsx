@@ -6,27 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FrameworkDetail } from '../../../../shared/api/indices.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { FrameworkActions } from './FrameworkForms.js';
+import { frameworkSummary } from './framework.test-support.js';
 
 const draft: FrameworkDetail = {
-  id: '80000000-0000-4000-8000-000000000001',
-  ownerAgencyId: '80000000-0000-4000-8000-000000000002',
-  ownerAgencyName: 'UBND thị xã Hoài Nhơn',
-  code: 'PAR-XA',
-  name: 'Bộ chỉ số cấp xã',
-  kind: 'par',
-  unitKinds: ['ward'],
-  revision: 1,
-  previousId: null,
-  fromYear: 2022,
-  toYear: null,
-  aggregation: 'sum',
-  unmetThresholdPct: 100,
-  source: null,
-  illustrative: false,
-  status: 'draft',
-  maxPoints: 4,
-  leafCount: 1,
-  version: 2,
+  ...frameworkSummary({ id: '80000000-0000-4000-8000-000000000001', ownerAgencyId: '80000000-0000-4000-8000-000000000002', ownerAgencyName: 'UBND thị xã Hoài Nhơn', name: 'Bộ chỉ số cấp xã', fromYear: 2022, status: 'draft', maxPoints: 4, leafCount: 1 }),
   criteria: [{ id: '80000000-0000-4000-8000-000000000003', parentId: null, level: 'area', code: '1', name: 'Chỉ đạo', maxPoints: 4, scoringMethod: 'appraised', expectedEvidence: null, unmetBelow: null, position: 0 }],
   abilities: { update: true, publish: true, newVersion: false, score: false, import: false },
 };

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../App.js';
 import { json, renderWithProviders } from '../../test/render.js';
+import { frameworkSummary } from './framework.test-support.js';
 
 const session = {
   user: { id: '44444444-4444-4444-8444-444444444444', username: 'leader', fullName: 'Phạm Trương', locale: 'vi', mustChangePassword: false },
@@ -12,27 +13,7 @@ const session = {
   csrfToken: 'csrf',
   expiresAt: '2030-01-01T00:00:00Z',
 };
-const framework = {
-  id: '66666666-6666-4666-8666-666666666666',
-  ownerAgencyId: '55555555-5555-4555-8555-555555555555',
-  ownerAgencyName: 'UBND tỉnh Bình Định',
-  code: 'PAR-XA',
-  name: 'Bộ chỉ số CCHC cấp xã',
-  kind: 'par',
-  unitKinds: ['ward', 'commune'],
-  revision: 1,
-  previousId: null,
-  fromYear: 2019,
-  toYear: null,
-  aggregation: 'sum',
-  unmetThresholdPct: 100,
-  source: null,
-  illustrative: false,
-  status: 'published',
-  maxPoints: 100,
-  leafCount: 8,
-  version: 2,
-};
+const framework = frameworkSummary({ ownerAgencyName: 'UBND tỉnh Bình Định', unitKinds: ['ward', 'commune'], maxPoints: 100, leafCount: 8 });
 
 beforeEach(() => {
   window.history.pushState({}, '', '/indices');

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameworkDetail, Sheet } from '../../../../shared/api/indices.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
+import { frameworkSummary } from './framework.test-support.js';
 import { SheetForm } from './ScoreSheetPage.js';
 
 const id = (n: number) => `50000000-0000-4000-8000-00000000000${n}`;
@@ -20,25 +21,7 @@ const node = (n: number, parent: number | null, code: string, name: string, maxP
   position: n,
 });
 const framework: FrameworkDetail = {
-  id: id(9),
-  ownerAgencyId: id(8),
-  ownerAgencyName: 'Sở Nội vụ tỉnh Bình Định',
-  code: 'PAR-XA',
-  name: 'Bộ chỉ số CCHC cấp xã (minh họa)',
-  kind: 'par',
-  unitKinds: ['ward'],
-  revision: 1,
-  previousId: null,
-  fromYear: 2019,
-  toYear: null,
-  aggregation: 'sum',
-  unmetThresholdPct: 100,
-  source: null,
-  illustrative: true,
-  status: 'published',
-  maxPoints: 10,
-  leafCount: 2,
-  version: 2,
+  ...frameworkSummary({ id: id(9), ownerAgencyId: id(8), name: 'Bộ chỉ số CCHC cấp xã (minh họa)', illustrative: true }),
   criteria: [node(1, null, '1', 'Chỉ đạo, điều hành', 10), node(2, 1, '1.1', 'Kế hoạch CCHC', 4), node(3, 1, '1.2', 'Hồ sơ đúng hạn', 6, 5)],
   abilities: { update: false, publish: false, newVersion: true, score: true, import: true },
 };
