@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../server/test/harness.js';
 import { DEMO_PASSWORD, startJourney, type Journey } from './harness.js';
 
 /**
- * Issue 8 §4 on a phone: the demo season's unannounced visit to Bồng Sơn's one-stop desk is not
+ * Issue 8 §4 on a phone (and every list read on it, tables scrolling in their own box): the demo season's unannounced visit to Bồng Sơn's one-stop desk is not
  * on the ward officer's screen; the team's inspector starts it on arrival; then the ward sees it.
  */
 let j: Journey;
@@ -45,5 +46,37 @@ describe('an unannounced visit, on a phone', () => {
     await unit.page.reload();
     await expect.poll(() => unit.page.getByRole('row').filter({ hasText: 'Kiểm tra đột xuất' }).count(), { timeout: 15_000 }).toBe(1);
     await unit.context.close();
+  });
+});
+
+/** How much wider than the screen the page is, once the page's table has come (0: nothing scrolls the page sideways). */
+async function pageOverflow(page: import('playwright-core').Page, path: string) {
+  await page.goto(path);
+  await expect.poll(() => page.locator('main table').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+describe('the lists, on a phone (390×844)', () => {
+  it('never scroll the whole page sideways: a wide table scrolls inside its own box', async () => {
+    const inspector = await otherUser('inspector');
+    const api = await signIn(j.app, 'inspector', DEMO_PASSWORD);
+    const notice = (await api.get('/api/inspection-notices')).json().items.find((n: { status: string }) => n.status === 'issued') as { id: string };
+    const widths: Record<string, number> = {};
+    for (const path of ['/inspections', `/notices/${notice.id}`, '/findings', '/corrective-actions', '/difficulties', '/assigned-tasks', '/self-inspections', '/indices', '/feedback']) {
+      widths[path] = await pageOverflow(inspector.page, path);
+    }
+    expect(widths).toEqual(Object.fromEntries(Object.keys(widths).map((p) => [p, 0])));
+    // The inspections' table is still wider than the phone: it scrolls in its own box, nothing is cut.
+    await pageOverflow(inspector.page, '/inspections');
+    const box = await inspector.page.locator('main table').first().evaluate((table) => {
+      let scroller = table.parentElement;
+      while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+      if (scroller === document.documentElement || scroller === document.body) scroller = null;
+      return scroller ? { scroll: scroller.scrollWidth, client: scroller.clientWidth } : null;
+    });
+    expect(box).not.toBeNull();
+    expect(box!.scroll).toBeGreaterThan(box!.client);
+    await inspector.context.close();
   });
 });

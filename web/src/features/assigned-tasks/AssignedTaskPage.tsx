@@ -11,6 +11,7 @@ import { useT } from '../../i18n/i18n.js';
 import { useReportProgress, useTask } from './assigned-tasks.api.js';
 import { TaskBadges } from './TaskBadges.js';
 import { TaskFormModal } from './TaskForm.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** One assigned task: what, who, by when, where it stands, its progress notes; report progress. */
 export function AssignedTaskPage() {
@@ -86,27 +87,29 @@ export function AssignedTaskPage() {
       {tk.notes.length === 0 ? (
         <Text c="dimmed">{t('assignedTasks.noNotes')}</Text>
       ) : (
-        <Table withTableBorder aria-label={t('assignedTasks.notes')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('assignedTasks.notes.at')}</Table.Th>
-              <Table.Th>{t('assignedTasks.notes.author')}</Table.Th>
-              <Table.Th>{t('assignedTasks.notes.body')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tk.notes.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>{formatDateTime(n.at)}</Table.Td>
-                <Table.Td>{n.authorName}</Table.Td>
-                <Table.Td>
-                  {n.statusAfter && <Text size="sm" fw={700}>{t('assignedTasks.notes.moved', { status: t(`assignedTasks.status.${n.statusAfter}`) })}</Text>}
-                  {n.body}
-                </Table.Td>
+        <TableScroll>
+          <Table withTableBorder aria-label={t('assignedTasks.notes')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('assignedTasks.notes.at')}</Table.Th>
+                <Table.Th>{t('assignedTasks.notes.author')}</Table.Th>
+                <Table.Th>{t('assignedTasks.notes.body')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {tk.notes.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td>{formatDateTime(n.at)}</Table.Td>
+                  <Table.Td>{n.authorName}</Table.Td>
+                  <Table.Td>
+                    {n.statusAfter && <Text size="sm" fw={700}>{t('assignedTasks.notes.moved', { status: t(`assignedTasks.status.${n.statusAfter}`) })}</Text>}
+                    {n.body}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {editing && <TaskFormModal task={tk} opened onClose={() => setEditing(false)} />}
     </Stack>

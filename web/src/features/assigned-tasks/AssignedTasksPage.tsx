@@ -11,6 +11,7 @@ import { useAgencies } from '../agencies/agencies.api.js';
 import { exportUrl, startTaskImport, useTaskImport, useTasks } from './assigned-tasks.api.js';
 import { TaskBadges } from './TaskBadges.js';
 import { TaskFormModal } from './TaskForm.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The register of tasks assigned by the People's Committee and its Chairman (issue 10 §8). */
 export function AssignedTasksPage() {
@@ -61,46 +62,48 @@ export function AssignedTasksPage() {
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('common.noResults')}</Text>}
       {list.data && list.data.items.length > 0 && (
-        <Table striped withTableBorder aria-label={t('assignedTasks.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('assignedTasks.col.source')}</Table.Th>
-              <Table.Th>{t('assignedTasks.col.content')}</Table.Th>
-              <Table.Th>{t('assignedTasks.col.owner')}</Table.Th>
-              <Table.Th>{t('assignedTasks.col.deadline')}</Table.Th>
-              <Table.Th>{t('assignedTasks.col.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((task) => (
-              <Table.Tr key={task.id}>
-                <Table.Td>
-                  {task.sourceNumber}
-                  <Text size="xs" c="dimmed">
-                    {formatDate(task.sourceDate)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/assigned-tasks/${task.id}`}>
-                    {task.content}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  {task.ownerAgencyName}
-                  {task.coOwners.length > 0 && (
-                    <Text size="xs" c="dimmed">
-                      {t('assignedTasks.withCoOwners', { names: task.coOwners.map((c) => c.name).join('; ') })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{task.deadline ? formatDate(task.deadline) : t('assignedTasks.timeliness.no_deadline')}</Table.Td>
-                <Table.Td>
-                  <TaskBadges task={task} />
-                </Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder aria-label={t('assignedTasks.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('assignedTasks.col.source')}</Table.Th>
+                <Table.Th>{t('assignedTasks.col.content')}</Table.Th>
+                <Table.Th>{t('assignedTasks.col.owner')}</Table.Th>
+                <Table.Th>{t('assignedTasks.col.deadline')}</Table.Th>
+                <Table.Th>{t('assignedTasks.col.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((task) => (
+                <Table.Tr key={task.id}>
+                  <Table.Td>
+                    {task.sourceNumber}
+                    <Text size="xs" c="dimmed">
+                      {formatDate(task.sourceDate)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/assigned-tasks/${task.id}`}>
+                      {task.content}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {task.ownerAgencyName}
+                    {task.coOwners.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('assignedTasks.withCoOwners', { names: task.coOwners.map((c) => c.name).join('; ') })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{task.deadline ? formatDate(task.deadline) : t('assignedTasks.timeliness.no_deadline')}</Table.Td>
+                  <Table.Td>
+                    <TaskBadges task={task} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {list.data && list.data.total > 50 && <Pagination value={page} onChange={setPage} total={Math.ceil(list.data.total / 50)} />}
       {creating && <TaskFormModal opened onClose={() => setCreating(false)} onSaved={(task) => navigate(`/assigned-tasks/${task.id}`)} />}
@@ -159,26 +162,28 @@ function ImportOutcome({ imp }: { imp: TaskImport }) {
   return (
     <>
       <Alert color="red">{t('assignedTasks.import.rejected', { count: imp.errors.length })}</Alert>
-      <Table withTableBorder data-testid="import-errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('assignedTasks.import.row')}</Table.Th>
-            <Table.Th>{t('assignedTasks.import.column')}</Table.Th>
-            <Table.Th>{t('assignedTasks.import.error')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {imp.errors.map((e, i) => (
-            <Table.Tr key={i}>
-              <Table.Td>{e.row ?? ''}</Table.Td>
-              <Table.Td>{e.column ?? ''}</Table.Td>
-              <Table.Td>
-                {t(`assignedTasks.import.err.${e.code}`, { value: e.value ?? '', ...e.params })}
-              </Table.Td>
+      <TableScroll>
+        <Table withTableBorder data-testid="import-errors">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('assignedTasks.import.row')}</Table.Th>
+              <Table.Th>{t('assignedTasks.import.column')}</Table.Th>
+              <Table.Th>{t('assignedTasks.import.error')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {imp.errors.map((e, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{e.row ?? ''}</Table.Td>
+                <Table.Td>{e.column ?? ''}</Table.Td>
+                <Table.Td>
+                  {t(`assignedTasks.import.err.${e.code}`, { value: e.value ?? '', ...e.params })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { FindingFormModal } from '../findings/FindingForm.js';
 import { useChecklists, useItemHistory, useRemoveEvidence } from './checklists.api.js';
 import { ChecklistItemCard } from './ChecklistItemCard.js';
 import { shownItem, useOutbox } from './use-outbox.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /**
  * /inspections/:id/checklists/:checklistId — one checklist on a phone: items grouped by content
@@ -123,31 +124,33 @@ function HistoryModal({ item, onClose }: { item: ChecklistItem | null; onClose: 
       ) : history.data.items.length === 0 ? (
         <Text>{t('checklists.history.none')}</Text>
       ) : (
-        <Table>
-          <Table.Tbody>
-            {history.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Text size="sm">{formatDateTime(r.editedAt)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {r.editedByName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {[r.rating ? t(`checklists.rating.${r.rating as 'met'}`) : null, r.numberValue, r.textValue, r.note].filter((v) => v !== null && v !== '').join(' · ')}
-                  </Text>
-                  {r.conflictWithVersion !== null && (
-                    <Text size="xs" c="orange">
-                      {t('checklists.history.conflict', { version: r.conflictWithVersion })}
-                      {r.itemVersion === null ? ` (${t('checklists.history.notShown')})` : ''}
+        <TableScroll>
+          <Table>
+            <Table.Tbody>
+              {history.data.items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(r.editedAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {r.editedByName}
                     </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {[r.rating ? t(`checklists.rating.${r.rating as 'met'}`) : null, r.numberValue, r.textValue, r.note].filter((v) => v !== null && v !== '').join(' · ')}
+                    </Text>
+                    {r.conflictWithVersion !== null && (
+                      <Text size="xs" c="orange">
+                        {t('checklists.history.conflict', { version: r.conflictWithVersion })}
+                        {r.itemVersion === null ? ` (${t('checklists.history.notShown')})` : ''}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Modal>
   );

@@ -10,6 +10,7 @@ import { formatNumber } from '../indices/format.js';
 import { kindKey, statusKey } from '../inspections/labels.js';
 import { dashboardExportUrl, useDashboard, type DashboardFilter, type DashboardQuery } from './dashboard.api.js';
 import { FigureCard, NumberLink } from './FigureCard.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The dashboard's filters in the URL, each checked: an invalid one is named and left out (the default stands). */
 const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, level: paramChecks.oneOf(unitLevels) };
@@ -161,32 +162,34 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
           <Title order={2} size="h4">
             {t('dashboard.ranking')}
           </Title>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dashboard.col.rank')}</Table.Th>
-                <Table.Th>{t('dashboard.col.unit')}</Table.Th>
-                <Table.Th>{t('dashboard.col.riskScore')}</Table.Th>
-                <Table.Th>{t('dashboard.col.why')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.ranking.items.map((r) => (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>
-                    <NumberLink value={String(r.rank)} to={`/risk-ranking?${new URLSearchParams({ unitId: d.unit.id, year: String(d.year) }).toString()}`} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/units/${r.unitId}`}>
-                      {r.unitName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatNumber(language, r.score, 1)}</Table.Td>
-                  <Table.Td>{language === 'vi' ? r.explanation.vi : r.explanation.en}</Table.Td>
+          <TableScroll>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.col.rank')}</Table.Th>
+                  <Table.Th>{t('dashboard.col.unit')}</Table.Th>
+                  <Table.Th>{t('dashboard.col.riskScore')}</Table.Th>
+                  <Table.Th>{t('dashboard.col.why')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.ranking.items.map((r) => (
+                  <Table.Tr key={r.unitId}>
+                    <Table.Td>
+                      <NumberLink value={String(r.rank)} to={`/risk-ranking?${new URLSearchParams({ unitId: d.unit.id, year: String(d.year) }).toString()}`} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/units/${r.unitId}`}>
+                        {r.unitName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{formatNumber(language, r.score, 1)}</Table.Td>
+                    <Table.Td>{language === 'vi' ? r.explanation.vi : r.explanation.en}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           <Anchor component={Link} to="/risk-ranking">
             {t('dashboard.toRanking')}
           </Anchor>

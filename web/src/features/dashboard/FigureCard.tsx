@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { Link } from 'react-router';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../indices/format.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 export interface FigureRow {
   key: string;
@@ -131,35 +132,37 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
         </div>
       )}
       {rows.length > 0 && view === 'table' && (
-        <Table striped withTableBorder>
-          <caption style={{ captionSide: 'top', textAlign: 'left' }}>{title}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((c) => (
-                <Table.Th key={c}>{c}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.key}>
-                <Table.Td>{r.label}</Table.Td>
-                <Table.Td>
-                  {r.link ? (
-                    <Anchor component={Link} to={r.link}>
-                      {format(r.value)}
-                    </Anchor>
-                  ) : (
-                    format(r.value)
-                  )}
-                </Table.Td>
-                {(r.extra ?? []).map((x, i) => (
-                  <Table.Td key={i}>{typeof x === 'string' ? x : <NumberLink value={x.value} to={x.to} />}</Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder>
+            <caption style={{ captionSide: 'top', textAlign: 'left' }}>{title}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => (
+                  <Table.Th key={c}>{c}</Table.Th>
                 ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.key}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>
+                    {r.link ? (
+                      <Anchor component={Link} to={r.link}>
+                        {format(r.value)}
+                      </Anchor>
+                    ) : (
+                      format(r.value)
+                    )}
+                  </Table.Td>
+                  {(r.extra ?? []).map((x, i) => (
+                    <Table.Td key={i}>{typeof x === 'string' ? x : <NumberLink value={x.value} to={x.to} />}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {summary && view === 'chart' && (
         <Text size="sm" mt="xs">

@@ -12,6 +12,7 @@ import { uuidParam, yearParam } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { difficultyStates, exportUrl, stateParam, useDifficulties, useRaiseDifficulty, useReformAreas } from './difficulties.api.js';
 import { responseTimeText } from './response-time.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 export const statusColor: Record<DifficultyStatus, string> = { raised: 'orange', forwarded: 'yellow', answered: 'green', closed: 'gray' };
 
@@ -114,38 +115,40 @@ export function DifficultiesPage() {
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('difficulties.none')}</Text>}
       {list.data && list.data.items.length > 0 && (
-        <Table striped withTableBorder aria-label={t('difficulties.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('difficulties.raisedOn')}</Table.Th>
-              <Table.Th>{t('difficulties.subject')}</Table.Th>
-              <Table.Th>{t('difficulties.unit')}</Table.Th>
-              <Table.Th>{t('difficulties.area')}</Table.Th>
-              <Table.Th>{t('difficulties.status')}</Table.Th>
-              <Table.Th>{t('difficulties.responseTime')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{formatDate(d.raisedOn)}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/difficulties/${d.id}`}>
-                    {d.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{d.agencyName}</Table.Td>
-                <Table.Td>{d.reformAreaName}</Table.Td>
-                <Table.Td>
-                  <Badge color={statusColor[d.status]} variant="light">
-                    {t(`difficulties.status.${d.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{responseTimeText(t, d)}</Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder aria-label={t('difficulties.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('difficulties.raisedOn')}</Table.Th>
+                <Table.Th>{t('difficulties.subject')}</Table.Th>
+                <Table.Th>{t('difficulties.unit')}</Table.Th>
+                <Table.Th>{t('difficulties.area')}</Table.Th>
+                <Table.Th>{t('difficulties.status')}</Table.Th>
+                <Table.Th>{t('difficulties.responseTime')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{formatDate(d.raisedOn)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/difficulties/${d.id}`}>
+                      {d.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{d.agencyName}</Table.Td>
+                  <Table.Td>{d.reformAreaName}</Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[d.status]} variant="light">
+                      {t(`difficulties.status.${d.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{responseTimeText(t, d)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {list.data && list.data.total > 50 && <Pagination total={Math.ceil(list.data.total / 50)} value={page} onChange={setPage} />}
       {raising && <RaiseModal onClose={() => setRaising(false)} onSaved={(d) => void navigate(`/difficulties/${d.id}`)} />}

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const pageSize = 50;
 /** The filters a link may carry, each checked before use. */
@@ -70,32 +71,34 @@ export function FindingsListPage() {
       />
       <ListBody query={list} empty={t('findingsList.empty')} count={items.length}>
         {() => (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('findingsList.finding')}</Table.Th>
-              <Table.Th>{t('findingsList.kind')}</Table.Th>
-              <Table.Th>{t('findingsList.group')}</Table.Th>
-              <Table.Th>{t('findingsList.agency')}</Table.Th>
-              <Table.Th>{t('findingsList.visitedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/inspections/${f.inspectionId}`}>
-                    {f.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{t(`findingsList.kind.${f.kind}`)}</Table.Td>
-                <Table.Td>{f.contentGroupTitle}</Table.Td>
-                <Table.Td>{f.agencyName}</Table.Td>
-                <Table.Td>{formatDate(f.visitedOn)}</Table.Td>
+        <TableScroll>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('findingsList.finding')}</Table.Th>
+                <Table.Th>{t('findingsList.kind')}</Table.Th>
+                <Table.Th>{t('findingsList.group')}</Table.Th>
+                <Table.Th>{t('findingsList.agency')}</Table.Th>
+                <Table.Th>{t('findingsList.visitedOn')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/inspections/${f.inspectionId}`}>
+                      {f.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`findingsList.kind.${f.kind}`)}</Table.Td>
+                  <Table.Td>{f.contentGroupTitle}</Table.Td>
+                  <Table.Td>{f.agencyName}</Table.Td>
+                  <Table.Td>{formatDate(f.visitedOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
         )}
       </ListBody>
       {list.data && list.data.total > pageSize && <Pagination total={Math.ceil(list.data.total / pageSize)} value={page} onChange={setPage} />}

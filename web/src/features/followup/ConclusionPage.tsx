@@ -14,6 +14,7 @@ import { useConclusion, useIssueConclusion, useSaveConclusion } from './followup
 import { ActionStatusBadge } from './labels.js';
 import { ReinspectButton } from './ReinspectButton.js';
 import { RequirementsEditor, toDraft, toInput, type RequirementDraft } from './RequirementsEditor.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 type Text = Omit<ConclusionContent, 'signature'>;
 type LineKey = 'legalBases' | 'overview' | 'strengths' | 'shortcomings' | 'organisation' | 'recipients';
@@ -112,37 +113,39 @@ function ActionsTable({ c, errorOf }: { c: Conclusion; errorOf: ErrorOf }) {
   const t = useT();
   if (!c.actions.length) return <Text c="dimmed">{t('conclusions.noRequirements')}</Text>;
   return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('conclusions.requirementContent')}</Table.Th>
-          <Table.Th>{t('conclusions.responsible')}</Table.Th>
-          <Table.Th>{t('conclusions.due')}</Table.Th>
-          <Table.Th>{t('conclusions.reportDue')}</Table.Th>
-          <Table.Th>{t('actions.status')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {c.actions.map((a, i) => (
-          <Table.Tr key={a.id}>
-            <Table.Td>{c.status === 'issued' ? <Anchor component={Link} to={`/corrective-actions/${a.id}`}>{a.content}</Anchor> : a.content}</Table.Td>
-            <Table.Td>{a.responsibleAgencyName}</Table.Td>
-            <Table.Td>
-              {a.dueOn ? formatDate(a.dueOn) : t('conclusions.daysAfter', { days: a.dueWorkingDays ?? 0 })}
-              {errorOf(`actions.${i}.dueOn`) && (
-                <Text c="red" size="xs" role="alert">
-                  {errorOf(`actions.${i}.dueOn`)}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{a.reportDueOn ? formatDate(a.reportDueOn) : a.reportDueWorkingDays ? t('conclusions.daysAfter', { days: a.reportDueWorkingDays }) : '—'}</Table.Td>
-            <Table.Td>
-              <ActionStatusBadge status={a.status} overdue={a.overdue} />
-            </Table.Td>
+    <TableScroll>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('conclusions.requirementContent')}</Table.Th>
+            <Table.Th>{t('conclusions.responsible')}</Table.Th>
+            <Table.Th>{t('conclusions.due')}</Table.Th>
+            <Table.Th>{t('conclusions.reportDue')}</Table.Th>
+            <Table.Th>{t('actions.status')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {c.actions.map((a, i) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{c.status === 'issued' ? <Anchor component={Link} to={`/corrective-actions/${a.id}`}>{a.content}</Anchor> : a.content}</Table.Td>
+              <Table.Td>{a.responsibleAgencyName}</Table.Td>
+              <Table.Td>
+                {a.dueOn ? formatDate(a.dueOn) : t('conclusions.daysAfter', { days: a.dueWorkingDays ?? 0 })}
+                {errorOf(`actions.${i}.dueOn`) && (
+                  <Text c="red" size="xs" role="alert">
+                    {errorOf(`actions.${i}.dueOn`)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{a.reportDueOn ? formatDate(a.reportDueOn) : a.reportDueWorkingDays ? t('conclusions.daysAfter', { days: a.reportDueWorkingDays }) : '—'}</Table.Td>
+              <Table.Td>
+                <ActionStatusBadge status={a.status} overdue={a.overdue} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -13,6 +13,7 @@ import { useActionBoard, useActions } from './followup.api.js';
 import { ActionStatusBadge } from './labels.js';
 import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const pageSize = 50;
 /** The filters a link may carry (the dashboard's and the older ?year=&overdue=1), each checked before use. */
@@ -111,38 +112,40 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
       />
       <ListBody query={list} empty={t('actions.none')} count={items.length}>
         {() => (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('conclusions.requirementContent')}</Table.Th>
-              <Table.Th>{t('actions.agency')}</Table.Th>
-              <Table.Th>{t('actions.notice')}</Table.Th>
-              <Table.Th>{t('conclusions.due')}</Table.Th>
-              <Table.Th>{t('actions.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
-                    {a.content}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{a.agencyName}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/conclusions/${a.conclusionId}`}>
-                    {a.conclusionNumber ?? t('conclusions.status.draft')}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{formatDate(a.dueOn)}</Table.Td>
-                <Table.Td>
-                  <ActionStatusBadge status={a.status} overdue={a.overdue} />
-                </Table.Td>
+        <TableScroll>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('conclusions.requirementContent')}</Table.Th>
+                <Table.Th>{t('actions.agency')}</Table.Th>
+                <Table.Th>{t('actions.notice')}</Table.Th>
+                <Table.Th>{t('conclusions.due')}</Table.Th>
+                <Table.Th>{t('actions.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                      {a.content}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{a.agencyName}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/conclusions/${a.conclusionId}`}>
+                      {a.conclusionNumber ?? t('conclusions.status.draft')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{formatDate(a.dueOn)}</Table.Td>
+                  <Table.Td>
+                    <ActionStatusBadge status={a.status} overdue={a.overdue} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
         )}
       </ListBody>
       {list.data && list.data.total > pageSize && (
@@ -195,22 +198,24 @@ function Board({ board, agencyPage, onAgencyPage, onAgency, onGroup }: BoardProp
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Stack gap="xs">
-          <Table aria-label={t('actions.board.byAgency')}>
-            <caption>{t('actions.board.byAgency')}</caption>
-            {head(t('actions.agency'))}
-            <Table.Tbody>
-              {board.byAgency.map((a) => (
-                <Table.Tr key={a.agencyId}>
-                  <Table.Td>
-                    <Anchor component="button" type="button" onClick={() => onAgency(a.agencyId)}>
-                      {a.agencyName}
-                    </Anchor>
-                  </Table.Td>
-                  {counts(a)}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TableScroll>
+            <Table aria-label={t('actions.board.byAgency')}>
+              <caption>{t('actions.board.byAgency')}</caption>
+              {head(t('actions.agency'))}
+              <Table.Tbody>
+                {board.byAgency.map((a) => (
+                  <Table.Tr key={a.agencyId}>
+                    <Table.Td>
+                      <Anchor component="button" type="button" onClick={() => onAgency(a.agencyId)}>
+                        {a.agencyName}
+                      </Anchor>
+                    </Table.Td>
+                    {counts(a)}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           {board.agencyCount > BOARD_AGENCY_PAGE_SIZE && (
             <Group justify="center" gap="xs">
               <Button size="xs" variant="default" disabled={agencyPage <= 1} onClick={() => onAgencyPage(agencyPage - 1)}>
@@ -225,22 +230,24 @@ function Board({ board, agencyPage, onAgencyPage, onAgency, onGroup }: BoardProp
             </Group>
           )}
         </Stack>
-        <Table aria-label={t('actions.board.byGroup')}>
-          <caption>{t('actions.board.byGroup')}</caption>
-          {head(t('conclusions.contentGroup'))}
-          <Table.Tbody>
-            {board.byContentGroup.map((g) => (
-              <Table.Tr key={g.contentGroup ?? '-'}>
-                <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => onGroup(g.contentGroup)}>
-                    {g.contentGroup ? (planContentGroups[g.contentGroup]?.[language] ?? g.contentGroup) : t('actions.board.noGroup')}
-                  </Anchor>
-                </Table.Td>
-                {counts(g)}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table aria-label={t('actions.board.byGroup')}>
+            <caption>{t('actions.board.byGroup')}</caption>
+            {head(t('conclusions.contentGroup'))}
+            <Table.Tbody>
+              {board.byContentGroup.map((g) => (
+                <Table.Tr key={g.contentGroup ?? '-'}>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => onGroup(g.contentGroup)}>
+                      {g.contentGroup ? (planContentGroups[g.contentGroup]?.[language] ?? g.contentGroup) : t('actions.board.noGroup')}
+                    </Anchor>
+                  </Table.Td>
+                  {counts(g)}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       </SimpleGrid>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { UnitSelect } from '../units/UnitSelect.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const scoredKinds = ['ward', 'commune', 'township', 'town', 'district', 'provincial_city'] as const;
 
@@ -49,43 +50,45 @@ export function FeedbackPage() {
       {list.error && <ErrorAlert error={list.error} />}
       {change.error && <ErrorAlert error={change.error} />}
       {list.data && (
-        <Table striped withTableBorder aria-label={t('feedback.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('feedback.col.receivedOn')}</Table.Th>
-              <Table.Th>{t('feedback.col.unit')}</Table.Th>
-              <Table.Th>{t('feedback.col.channel')}</Table.Th>
-              <Table.Th>{t('feedback.col.subject')}</Table.Th>
-              <Table.Th>{t('feedback.col.status')}</Table.Th>
-              <Table.Th>{t('feedback.col.resolvedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Td>{formatDate(f.receivedOn)}</Table.Td>
-                <Table.Td>{f.unitName}</Table.Td>
-                <Table.Td>{t(`feedback.channel.${f.channel}`)}</Table.Td>
-                <Table.Td>{f.subject}</Table.Td>
-                <Table.Td>
-                  {f.abilities.update ? (
-                    <Select
-                      aria-label={`${t('feedback.col.status')}: ${f.subject}`}
-                      data={feedbackStatuses.map((s) => ({ value: s, label: t(`feedback.status.${s}`) }))}
-                      value={f.status}
-                      onChange={(v) => v && v !== f.status && change.mutate({ item: f, status: v })}
-                      allowDeselect={false}
-                      w={170}
-                    />
-                  ) : (
-                    t(`feedback.status.${f.status}`)
-                  )}
-                </Table.Td>
-                <Table.Td>{formatDate(f.resolvedOn)}</Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder aria-label={t('feedback.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('feedback.col.receivedOn')}</Table.Th>
+                <Table.Th>{t('feedback.col.unit')}</Table.Th>
+                <Table.Th>{t('feedback.col.channel')}</Table.Th>
+                <Table.Th>{t('feedback.col.subject')}</Table.Th>
+                <Table.Th>{t('feedback.col.status')}</Table.Th>
+                <Table.Th>{t('feedback.col.resolvedOn')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td>{formatDate(f.receivedOn)}</Table.Td>
+                  <Table.Td>{f.unitName}</Table.Td>
+                  <Table.Td>{t(`feedback.channel.${f.channel}`)}</Table.Td>
+                  <Table.Td>{f.subject}</Table.Td>
+                  <Table.Td>
+                    {f.abilities.update ? (
+                      <Select
+                        aria-label={`${t('feedback.col.status')}: ${f.subject}`}
+                        data={feedbackStatuses.map((s) => ({ value: s, label: t(`feedback.status.${s}`) }))}
+                        value={f.status}
+                        onChange={(v) => v && v !== f.status && change.mutate({ item: f, status: v })}
+                        allowDeselect={false}
+                        w={170}
+                      />
+                    ) : (
+                      t(`feedback.status.${f.status}`)
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(f.resolvedOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {can('feedback.record') && <RecordFeedbackModal opened={creating} onClose={() => setCreating(false)} />}
     </Stack>

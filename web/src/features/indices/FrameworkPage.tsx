@@ -12,6 +12,7 @@ import { ImportErrors } from './ImportErrors.js';
 import { CriteriaImport } from './CriteriaImport.js';
 import { FrameworkActions } from './FrameworkForms.js';
 import { startScoreImport, useFramework, useResults, useScoreImport } from './indices.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** A framework: its tree, its results by year (rank among peers), and the .xlsx import. */
 export function FrameworkPage() {
@@ -71,28 +72,30 @@ function Tree({ framework }: { framework: FrameworkDetail }) {
   const t = useT();
   const { language } = useI18n();
   return (
-    <Table withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('indices.col.code')}</Table.Th>
-          <Table.Th>{t('indices.col.name')}</Table.Th>
-          <Table.Th>{t('indices.col.maxPoints')}</Table.Th>
-          <Table.Th>{t('indices.col.method')}</Table.Th>
-          <Table.Th>{t('indices.col.evidence')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {framework.criteria.map((c) => (
-          <Table.Tr key={c.id} fw={c.level === 'area' ? 700 : undefined}>
-            <Table.Td>{c.code}</Table.Td>
-            <Table.Td pl={c.level === 'area' ? undefined : c.level === 'criterion' ? 'lg' : 'xl'}>{c.name}</Table.Td>
-            <Table.Td>{formatNumber(language, c.maxPoints)}</Table.Td>
-            <Table.Td>{t(`indices.method.${c.scoringMethod}`)}</Table.Td>
-            <Table.Td>{c.expectedEvidence ?? ''}</Table.Td>
+    <TableScroll>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('indices.col.code')}</Table.Th>
+            <Table.Th>{t('indices.col.name')}</Table.Th>
+            <Table.Th>{t('indices.col.maxPoints')}</Table.Th>
+            <Table.Th>{t('indices.col.method')}</Table.Th>
+            <Table.Th>{t('indices.col.evidence')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {framework.criteria.map((c) => (
+            <Table.Tr key={c.id} fw={c.level === 'area' ? 700 : undefined}>
+              <Table.Td>{c.code}</Table.Td>
+              <Table.Td pl={c.level === 'area' ? undefined : c.level === 'criterion' ? 'lg' : 'xl'}>{c.name}</Table.Td>
+              <Table.Td>{formatNumber(language, c.maxPoints)}</Table.Td>
+              <Table.Td>{t(`indices.method.${c.scoringMethod}`)}</Table.Td>
+              <Table.Td>{c.expectedEvidence ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -128,51 +131,53 @@ function Results({ framework }: { framework: FrameworkDetail }) {
       {results.error && <ErrorAlert error={results.error} />}
       {results.data && results.data.items.length === 0 && <Text c="dimmed">{t('indices.noResults')}</Text>}
       {results.data && results.data.items.length > 0 && (
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('indices.col.rank')}</Table.Th>
-              <Table.Th>{t('indices.col.unit')}</Table.Th>
-              <Table.Th>{t('indices.col.total')}</Table.Th>
-              <Table.Th>{t('indices.col.indexPct')}</Table.Th>
-              <Table.Th>{t('indices.col.unmet')}</Table.Th>
-              <Table.Th>{t('indices.col.pointsLost')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...results.data.items]
-              .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))
-              .map((r) => (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>{r.rank ? t('indices.rankOf', { rank: r.rank, count: r.peerCount }) : '–'}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/indices/${framework.id}/sheets/${r.unitId}/${year}`}>
-                      {r.unitName}
-                    </Anchor>{' '}
-                    {r.origin === 'demo' && (
-                      <Badge size="xs" variant="outline" color="gray">
-                        {t('indices.demo')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {formatNumber(language, r.total)}/{formatNumber(language, r.applicableMax)}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.complete ? (
-                      formatNumber(language, r.indexPct)
-                    ) : (
-                      <Badge size="xs" variant="light" color="yellow">
-                        {t('indices.incompleteShort')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.unmetCount}</Table.Td>
-                  <Table.Td>{formatNumber(language, r.pointsLost)}</Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('indices.col.rank')}</Table.Th>
+                <Table.Th>{t('indices.col.unit')}</Table.Th>
+                <Table.Th>{t('indices.col.total')}</Table.Th>
+                <Table.Th>{t('indices.col.indexPct')}</Table.Th>
+                <Table.Th>{t('indices.col.unmet')}</Table.Th>
+                <Table.Th>{t('indices.col.pointsLost')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...results.data.items]
+                .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))
+                .map((r) => (
+                  <Table.Tr key={r.unitId}>
+                    <Table.Td>{r.rank ? t('indices.rankOf', { rank: r.rank, count: r.peerCount }) : '–'}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/indices/${framework.id}/sheets/${r.unitId}/${year}`}>
+                        {r.unitName}
+                      </Anchor>{' '}
+                      {r.origin === 'demo' && (
+                        <Badge size="xs" variant="outline" color="gray">
+                          {t('indices.demo')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {formatNumber(language, r.total)}/{formatNumber(language, r.applicableMax)}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.complete ? (
+                        formatNumber(language, r.indexPct)
+                      ) : (
+                        <Badge size="xs" variant="light" color="yellow">
+                          {t('indices.incompleteShort')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{r.unmetCount}</Table.Td>
+                    <Table.Td>{formatNumber(language, r.pointsLost)}</Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Stack>
   );

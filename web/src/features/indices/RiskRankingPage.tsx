@@ -12,6 +12,7 @@ import { api } from '../../lib/api-client.js';
 import { useQuery } from '@tanstack/react-query';
 import { formatNumber } from './format.js';
 import { useRiskRanking, useRiskWeights, useSaveWeights } from './indices.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 interface UnitOption {
   id: string;
@@ -89,32 +90,34 @@ export function RiskRankingPage() {
               {t('risk.selected', { count: selected.length, names: r.items.filter((i) => i.targetAgencyId && selected.includes(i.targetAgencyId)).map((i) => i.unitName).join(', ') })}
             </Text>
           )}
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                <Table.Th>{t('risk.col.rank')}</Table.Th>
-                <Table.Th>{t('risk.col.unit')}</Table.Th>
-                <Table.Th>{t('risk.col.score')}</Table.Th>
-                <Table.Th>{t('risk.col.why')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.items.map((item) => (
-                <Table.Tr key={item.unitId}>
-                  <Table.Td>
-                    {item.targetAgencyId && (
-                      <Checkbox aria-label={t('risk.select', { unit: item.unitName })} checked={selected.includes(item.targetAgencyId)} onChange={() => toggle(item.targetAgencyId!)} />
-                    )}
-                  </Table.Td>
-                  <Table.Td>{item.rank}</Table.Td>
-                  <Table.Td>{item.unitName}</Table.Td>
-                  <Table.Td>{formatNumber(language, item.score, 1)}</Table.Td>
-                  <Table.Td>{language === 'vi' ? item.explanation.vi : item.explanation.en}</Table.Td>
+          <TableScroll>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  <Table.Th>{t('risk.col.rank')}</Table.Th>
+                  <Table.Th>{t('risk.col.unit')}</Table.Th>
+                  <Table.Th>{t('risk.col.score')}</Table.Th>
+                  <Table.Th>{t('risk.col.why')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.items.map((item) => (
+                  <Table.Tr key={item.unitId}>
+                    <Table.Td>
+                      {item.targetAgencyId && (
+                        <Checkbox aria-label={t('risk.select', { unit: item.unitName })} checked={selected.includes(item.targetAgencyId)} onChange={() => toggle(item.targetAgencyId!)} />
+                      )}
+                    </Table.Td>
+                    <Table.Td>{item.rank}</Table.Td>
+                    <Table.Td>{item.unitName}</Table.Td>
+                    <Table.Td>{formatNumber(language, item.score, 1)}</Table.Td>
+                    <Table.Td>{language === 'vi' ? item.explanation.vi : item.explanation.en}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
         </>
       )}
     </Stack>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from './format.js';
 import { useFramework, useSaveSheet, useSheet } from './indices.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** A unit's points for a year: self-assessed, appraised, final per criterion, unmet ones flagged. */
 export function ScoreSheetPage() {
@@ -63,61 +64,63 @@ export function SheetForm({ framework, sheet }: { framework: FrameworkDetail; sh
           {t('indices.incomplete', { scored: summary.scoredLeaves, of: summary.applicableLeaves })}
         </Alert>
       )}
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('indices.col.code')}</Table.Th>
-            <Table.Th>{t('indices.col.name')}</Table.Th>
-            <Table.Th>{t('indices.col.maxPoints')}</Table.Th>
-            {kinds.map(([k, label]) => (
-              <Table.Th key={k}>{t(label)}</Table.Th>
-            ))}
-            <Table.Th>{t('indices.col.na')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {leaves.map((leaf) => {
-            const e = entries.find((x) => x.criterionId === leaf.id)!;
-            const value = e.notApplicable ? null : leafValue(e);
-            const unmet = value !== null && value < unmetThreshold(leaf, rules);
-            return (
-              <Table.Tr key={leaf.id}>
-                <Table.Td>{leaf.code}</Table.Td>
-                <Table.Td>{leaf.name}</Table.Td>
-                <Table.Td>{formatNumber(language, leaf.maxPoints)}</Table.Td>
-                {kinds.map(([k, label]) => (
-                  <Table.Td key={k}>
-                    {editable ? (
-                      <NumberInput
-                        aria-label={`${leaf.code} ${t(label)}`}
-                        value={typed[`${leaf.id}:${k}`] ?? e[k] ?? ''}
-                        onChange={(v) => {
-                          setTyped((prev) => ({ ...prev, [`${leaf.id}:${k}`]: v }));
-                          if (typeof v === 'number') set(leaf.id, { [k]: v });
-                          else if (v.trim() === '') set(leaf.id, { [k]: null });
-                        }}
-                        min={0}
-                        max={leaf.maxPoints}
-                        decimalScale={2}
-                        decimalSeparator={language === 'vi' ? ',' : '.'}
-                        w={90}
-                        disabled={e.notApplicable}
-                      />
-                    ) : (
-                      formatNumber(language, e[k])
-                    )}
+      <TableScroll>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('indices.col.code')}</Table.Th>
+              <Table.Th>{t('indices.col.name')}</Table.Th>
+              <Table.Th>{t('indices.col.maxPoints')}</Table.Th>
+              {kinds.map(([k, label]) => (
+                <Table.Th key={k}>{t(label)}</Table.Th>
+              ))}
+              <Table.Th>{t('indices.col.na')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {leaves.map((leaf) => {
+              const e = entries.find((x) => x.criterionId === leaf.id)!;
+              const value = e.notApplicable ? null : leafValue(e);
+              const unmet = value !== null && value < unmetThreshold(leaf, rules);
+              return (
+                <Table.Tr key={leaf.id}>
+                  <Table.Td>{leaf.code}</Table.Td>
+                  <Table.Td>{leaf.name}</Table.Td>
+                  <Table.Td>{formatNumber(language, leaf.maxPoints)}</Table.Td>
+                  {kinds.map(([k, label]) => (
+                    <Table.Td key={k}>
+                      {editable ? (
+                        <NumberInput
+                          aria-label={`${leaf.code} ${t(label)}`}
+                          value={typed[`${leaf.id}:${k}`] ?? e[k] ?? ''}
+                          onChange={(v) => {
+                            setTyped((prev) => ({ ...prev, [`${leaf.id}:${k}`]: v }));
+                            if (typeof v === 'number') set(leaf.id, { [k]: v });
+                            else if (v.trim() === '') set(leaf.id, { [k]: null });
+                          }}
+                          min={0}
+                          max={leaf.maxPoints}
+                          decimalScale={2}
+                          decimalSeparator={language === 'vi' ? ',' : '.'}
+                          w={90}
+                          disabled={e.notApplicable}
+                        />
+                      ) : (
+                        formatNumber(language, e[k])
+                      )}
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Checkbox aria-label={`${leaf.code} ${t('indices.col.na')}`} checked={e.notApplicable} disabled={!editable} onChange={(ev) => set(leaf.id, { notApplicable: ev.currentTarget.checked })} />
                   </Table.Td>
-                ))}
-                <Table.Td>
-                  <Checkbox aria-label={`${leaf.code} ${t('indices.col.na')}`} checked={e.notApplicable} disabled={!editable} onChange={(ev) => set(leaf.id, { notApplicable: ev.currentTarget.checked })} />
-                </Table.Td>
-                <Table.Td>{unmet && <Badge color="red">{t('indices.unmet')}</Badge>}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                  <Table.Td>{unmet && <Badge color="red">{t('indices.unmet')}</Badge>}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       {save.error && <ErrorAlert error={save.error} />}
       {save.isSuccess && <Alert color="green">{t('indices.saved')}</Alert>}
       {editable && (

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The capabilities that sign a draft into an issued document (GET /api/awaiting-signature lists what each reaches). */
 export const signingCapabilities = ['plan.issue', 'team.found', 'conclusion.approve', 'conclusion.draft', 'results_report.issue'] as const;
@@ -32,23 +33,25 @@ export function AwaitingSignatureCard() {
         <Text c="dimmed">{t('signatures.none')}</Text>
       ) : (
         <>
-          <Table aria-label={t('signatures.title')}>
-            <Table.Tbody>
-              {q.data.items.map((item) => (
-                <Table.Tr key={`${item.kind}:${item.id}`}>
-                  <Table.Td>
-                    <Anchor component={Link} to={item.path} fw={600}>
-                      {t(`signatures.kind.${item.kind}`, { year: item.year })}
-                    </Anchor>
-                    {item.subject && <Text size="sm">{item.subject}</Text>}
-                    <Text size="xs" c="dimmed">
-                      {item.issuingAgencyName} · {t('signatures.updatedOn', { date: formatDate(item.updatedOn) })}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TableScroll>
+            <Table aria-label={t('signatures.title')}>
+              <Table.Tbody>
+                {q.data.items.map((item) => (
+                  <Table.Tr key={`${item.kind}:${item.id}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={item.path} fw={600}>
+                        {t(`signatures.kind.${item.kind}`, { year: item.year })}
+                      </Anchor>
+                      {item.subject && <Text size="sm">{item.subject}</Text>}
+                      <Text size="xs" c="dimmed">
+                        {item.issuingAgencyName} · {t('signatures.updatedOn', { date: formatDate(item.updatedOn) })}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           {q.data.total > q.data.items.length && (
             <Text size="sm" c="dimmed" mt="xs">
               {t('signatures.more', { n: q.data.total - q.data.items.length })}

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../i18n/dates.js';
 import { DRAW_ALGORITHM, drawFromPool } from '../../../../shared/domain/unannounced-draw.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** SHA-256 in lowercase hex over UTF-8, in the browser (Web Crypto): the page checks the hashes itself, not only the server. */
 export async function sha256Hex(text: string): Promise<string> {
@@ -66,25 +67,27 @@ export function DrawVerificationPage() {
               </Text>
             )}
             <Card withBorder>
-              <Table aria-label={t('draws.checks')}>
-                <Table.Tbody>
-                  <Table.Tr>
-                    <Table.Td>{t('draws.check.seed')}</Table.Td>
-                    <Table.Td>{ok(v.data.checks.seedMatches)}</Table.Td>
-                    <Table.Td>{local.data ? ok(local.data.seedHash === v.data.seedHash) : <Loader size="xs" />}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Td>{t('draws.check.pool')}</Table.Td>
-                    <Table.Td>{ok(v.data.checks.poolMatches)}</Table.Td>
-                    <Table.Td>{local.data ? ok(local.data.poolHash === v.data.poolHash) : <Loader size="xs" />}</Table.Td>
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Td>{t('draws.check.draw')}</Table.Td>
-                    <Table.Td>{ok(v.data.checks.drawMatches)}</Table.Td>
-                    <Table.Td>{local.data ? ok(sameList(local.data.drawn, v.data.drawn)) : <Loader size="xs" />}</Table.Td>
-                  </Table.Tr>
-                </Table.Tbody>
-              </Table>
+              <TableScroll>
+                <Table aria-label={t('draws.checks')}>
+                  <Table.Tbody>
+                    <Table.Tr>
+                      <Table.Td>{t('draws.check.seed')}</Table.Td>
+                      <Table.Td>{ok(v.data.checks.seedMatches)}</Table.Td>
+                      <Table.Td>{local.data ? ok(local.data.seedHash === v.data.seedHash) : <Loader size="xs" />}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Td>{t('draws.check.pool')}</Table.Td>
+                      <Table.Td>{ok(v.data.checks.poolMatches)}</Table.Td>
+                      <Table.Td>{local.data ? ok(local.data.poolHash === v.data.poolHash) : <Loader size="xs" />}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Td>{t('draws.check.draw')}</Table.Td>
+                      <Table.Td>{ok(v.data.checks.drawMatches)}</Table.Td>
+                      <Table.Td>{local.data ? ok(sameList(local.data.drawn, v.data.drawn)) : <Loader size="xs" />}</Table.Td>
+                    </Table.Tr>
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
               <Text size="xs" c="dimmed">
                 {t('draws.checkColumns')}
               </Text>
@@ -94,81 +97,87 @@ export function DrawVerificationPage() {
               <Title order={2} size="h4">
                 {t('draws.drawn')}
               </Title>
-              <Table aria-label={t('draws.drawn')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>#</Table.Th>
-                    <Table.Th>{t('draws.stored')}</Table.Th>
-                    <Table.Th>{t('draws.byServer')}</Table.Th>
-                    <Table.Th>{t('draws.byBrowser')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {v.data.drawn.map((a, i) => (
-                    <Table.Tr key={a}>
-                      <Table.Td>{i + 1}</Table.Td>
-                      <Table.Td>{names.get(a) ?? a}</Table.Td>
-                      <Table.Td>{names.get(v.data.recomputed[i]) ?? v.data.recomputed[i] ?? '—'}</Table.Td>
-                      <Table.Td>{local.data ? (names.get(local.data.drawn[i]) ?? local.data.drawn[i] ?? '—') : <Loader size="xs" />}</Table.Td>
+              <TableScroll>
+                <Table aria-label={t('draws.drawn')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>#</Table.Th>
+                      <Table.Th>{t('draws.stored')}</Table.Th>
+                      <Table.Th>{t('draws.byServer')}</Table.Th>
+                      <Table.Th>{t('draws.byBrowser')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {v.data.drawn.map((a, i) => (
+                      <Table.Tr key={a}>
+                        <Table.Td>{i + 1}</Table.Td>
+                        <Table.Td>{names.get(a) ?? a}</Table.Td>
+                        <Table.Td>{names.get(v.data.recomputed[i]) ?? v.data.recomputed[i] ?? '—'}</Table.Td>
+                        <Table.Td>{local.data ? (names.get(local.data.drawn[i]) ?? local.data.drawn[i] ?? '—') : <Loader size="xs" />}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
             </Card>
             <Card withBorder>
               <Title order={2} size="h4">
                 {t('draws.pool')}
               </Title>
-              <Table aria-label={t('draws.pool')}>
-                <Table.Tbody>
-                  {v.data.pool.map((c) => (
-                    <Table.Tr key={c.agencyId}>
-                      <Table.Td>{c.name}</Table.Td>
-                      <Table.Td>{c.unitName}</Table.Td>
-                      <Table.Td>
-                        {t('draws.weight')} {c.weight}
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{c.agencyId}</Code>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <TableScroll>
+                <Table aria-label={t('draws.pool')}>
+                  <Table.Tbody>
+                    {v.data.pool.map((c) => (
+                      <Table.Tr key={c.agencyId}>
+                        <Table.Td>{c.name}</Table.Td>
+                        <Table.Td>{c.unitName}</Table.Td>
+                        <Table.Td>
+                          {t('draws.weight')} {c.weight}
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{c.agencyId}</Code>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
             </Card>
             <Card withBorder>
               <Title order={2} size="h4">
                 {t('draws.planDraws')}
               </Title>
-              <Table aria-label={t('draws.planDraws')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('draws.sequence')}</Table.Th>
-                    <Table.Th>{t('draws.createdAt')}</Table.Th>
-                    <Table.Th>{t('draws.status')}</Table.Th>
-                    <Table.Th>{t('draws.seedHash')}</Table.Th>
-                    <Table.Th>{t('draws.poolHash')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {v.data.planDraws.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>{d.sequence}</Table.Td>
-                      <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
-                      <Table.Td>
-                        {t(`draws.status.${d.status}`)}
-                        {d.supersedeReason ? ` — ${d.supersedeReason}` : ''}
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{d.seedHash}</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{d.poolHash}</Code>
-                      </Table.Td>
+              <TableScroll>
+                <Table aria-label={t('draws.planDraws')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('draws.sequence')}</Table.Th>
+                      <Table.Th>{t('draws.createdAt')}</Table.Th>
+                      <Table.Th>{t('draws.status')}</Table.Th>
+                      <Table.Th>{t('draws.seedHash')}</Table.Th>
+                      <Table.Th>{t('draws.poolHash')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {v.data.planDraws.map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td>{d.sequence}</Table.Td>
+                        <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
+                        <Table.Td>
+                          {t(`draws.status.${d.status}`)}
+                          {d.supersedeReason ? ` — ${d.supersedeReason}` : ''}
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{d.seedHash}</Code>
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{d.poolHash}</Code>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
             </Card>
             <Card withBorder>
               {/* The algorithm explained in the reader's language; an algorithm this page does not know, as the server words it. */}

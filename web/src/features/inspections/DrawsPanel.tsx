@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
 import { api, ApiError } from '../../lib/api-client.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const drawKeys = { ofPlan: (planId: string) => ['unannounced-draws', planId] as const };
 const placeKinds = ['head_office', 'one_stop_desk', 'reception_point'] as const;
@@ -118,18 +119,20 @@ export function DrawsPanel({ planId }: { planId: string }) {
             <Text size="xs">
               {t('draws.poolHash')}: <Code>{d.poolHash}</Code>
             </Text>
-            <Table mt="xs" aria-label={t('draws.drawn')}>
-              <Table.Tbody>
-                {d.drawn.map((c, i) => (
-                  <Table.Tr key={c.agencyId}>
-                    <Table.Td>{i + 1}</Table.Td>
-                    <Table.Td>{c.name}</Table.Td>
-                    <Table.Td>{c.unitName}</Table.Td>
-                    <Table.Td>{t(placeKindKey(c.kind === 'one_stop_desk' || c.kind === 'reception_point' ? c.kind : 'head_office'))}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <TableScroll>
+              <Table mt="xs" aria-label={t('draws.drawn')}>
+                <Table.Tbody>
+                  {d.drawn.map((c, i) => (
+                    <Table.Tr key={c.agencyId}>
+                      <Table.Td>{i + 1}</Table.Td>
+                      <Table.Td>{c.name}</Table.Td>
+                      <Table.Td>{c.unitName}</Table.Td>
+                      <Table.Td>{t(placeKindKey(c.kind === 'one_stop_desk' || c.kind === 'reception_point' ? c.kind : 'head_office'))}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
             {!d.revealedAt && (
               <Group justify="space-between" mt="xs">
                 <Text size="sm" c={d.abilities.reveal ? undefined : 'orange'}>

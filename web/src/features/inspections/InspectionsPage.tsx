@@ -20,6 +20,7 @@ import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
 import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** Rows of a list page; the list pages through the server's results. */
 export const INSPECTIONS_PAGE_SIZE = 100;
@@ -190,42 +191,44 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
       {shown.data && !items.length && <Text c="dimmed">{t('inspections.empty')}</Text>}
       {items.length > 0 && view === 'board' && <SeasonBoard items={items} from={weekOne} to={boardTo} />}
       {items.length > 0 && view === 'list' && (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('inspections.startsOn')}</Table.Th>
-              <Table.Th>{t('inspections.agency')}</Table.Th>
-              <Table.Th>{t('inspections.kind')}</Table.Th>
-              <Table.Th>{t('inspections.team')}</Table.Th>
-              <Table.Th>{t('inspections.reportDue')}</Table.Th>
-              <Table.Th>{t('inspections.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  {formatDate(i.startsOn)}
-                  {i.startTime ? ` ${i.startTime}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/inspections/${i.id}`}>
-                    {i.agencyName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {i.unitName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(kindKey(i.kind))}</Table.Td>
-                <Table.Td>{i.teamName}</Table.Td>
-                <Table.Td>{formatDate(i.reportDueOn)}</Table.Td>
-                <Table.Td>
-                  <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>
-                </Table.Td>
+        <TableScroll>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('inspections.startsOn')}</Table.Th>
+                <Table.Th>{t('inspections.agency')}</Table.Th>
+                <Table.Th>{t('inspections.kind')}</Table.Th>
+                <Table.Th>{t('inspections.team')}</Table.Th>
+                <Table.Th>{t('inspections.reportDue')}</Table.Th>
+                <Table.Th>{t('inspections.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    {formatDate(i.startsOn)}
+                    {i.startTime ? ` ${i.startTime}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/inspections/${i.id}`}>
+                      {i.agencyName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {i.unitName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(kindKey(i.kind))}</Table.Td>
+                  <Table.Td>{i.teamName}</Table.Td>
+                  <Table.Td>{formatDate(i.reportDueOn)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[i.status]}>{t(statusKey(i.status))}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {view === 'list' && pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('inspections.pages')} />}
       {/* The schedule first; the plan's notices, proposal and draws below it. */}

@@ -17,6 +17,7 @@ import { kindKey, statusColor, statusKey } from './labels.js';
 import { AwaitingSignatureCard, signingCapabilities } from './AwaitingSignatureCard.js';
 import { ReviewQueueCard } from '../reports/ReviewQueueCard.js';
 import { DifficultyQueueCard } from '../difficulties/DifficultyQueueCard.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 export { deadlineText };
 
@@ -40,23 +41,25 @@ function ToScheduleCard() {
       ) : rows.length === 0 ? (
         <Text c="dimmed">{t('tasks.none')}</Text>
       ) : (
-        <Table aria-label={t('tasks.toSchedule')}>
-          <Table.Tbody>
-            {rows.map((plan) => (
-              <Table.Tr key={plan.planId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/plans/${plan.planId}`} fw={600}>
-                    {plan.documentNumber ?? plan.summary}
-                  </Anchor>{' '}
-                  <Badge color="orange" variant="light">
-                    {t('tasks.toScheduleCount', { n: plan.items.length })}
-                  </Badge>
-                  <Text size="sm">{plan.items.map((it) => it.agencyName).join('; ')}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table aria-label={t('tasks.toSchedule')}>
+            <Table.Tbody>
+              {rows.map((plan) => (
+                <Table.Tr key={plan.planId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/plans/${plan.planId}`} fw={600}>
+                      {plan.documentNumber ?? plan.summary}
+                    </Anchor>{' '}
+                    <Badge color="orange" variant="light">
+                      {t('tasks.toScheduleCount', { n: plan.items.length })}
+                    </Badge>
+                    <Text size="sm">{plan.items.map((it) => it.agencyName).join('; ')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Card>
   );
@@ -72,23 +75,25 @@ function Section({ title, items, total, more, render, empty }: { title: string; 
       {items.length === 0 ? (
         <Text c="dimmed">{empty ?? t('tasks.none')}</Text>
       ) : (
-        <Table aria-label={title}>
-          <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/inspections/${i.id}`}>
-                    {i.agencyName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t(kindKey(i.kind))} · {i.teamName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{render(i)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table aria-label={title}>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/inspections/${i.id}`}>
+                      {i.agencyName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t(kindKey(i.kind))} · {i.teamName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{render(i)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {total > items.length && (
         <Text size="sm" mt="xs">
@@ -119,46 +124,48 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
       {shown.length === 0 ? (
         <Text c="dimmed">{t('tasks.none')}</Text>
       ) : (
-        <Table aria-label={toIssue ? t('tasks.noticesOffice') : t('tasks.noticesUnit')}>
-          <Table.Tbody>
-            {shown.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/notices/${n.id}`} fw={600}>
-                      {n.documentNumber ?? t('notices.status.draft')}
-                    </Anchor>
-                    {n.issuedOn && <Text size="sm">{t('tasks.noticeIssuedOn', { date: formatDate(n.issuedOn) })}</Text>}
-                    <Badge color={n.status === 'issued' ? 'green' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
-                  </Group>
-                  <Text size="sm">{n.content.summary}</Text>
-                  {n.items.map((it) => (
-                    <Text size="xs" c="dimmed" key={it.inspectionId}>
-                      {/* Only the lines the server says the caller may open: a unit sees the whole table, opens its own visits. */}
-                      {it.canOpen ? (
-                        <Anchor component={Link} to={`/inspections/${it.inspectionId}`} size="xs">
-                          {it.agencyName}
-                        </Anchor>
-                      ) : (
-                        it.agencyName
-                      )}
-                      {' — '}
-                      {t('tasks.noticeItem', { date: formatDate(it.startsOn), due: it.reportDueOn ? formatDate(it.reportDueOn) : '—' })}
-                      {it.changedAfterIssue && (
-                        <>
-                          {' '}
-                          <Badge color="orange" variant="light" size="sm" style={{ whiteSpace: 'normal', height: 'auto' }}>
-                            {t('noticePage.changedAfterIssue')}
-                          </Badge>
-                        </>
-                      )}
-                    </Text>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table aria-label={toIssue ? t('tasks.noticesOffice') : t('tasks.noticesUnit')}>
+            <Table.Tbody>
+              {shown.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Anchor component={Link} to={`/notices/${n.id}`} fw={600}>
+                        {n.documentNumber ?? t('notices.status.draft')}
+                      </Anchor>
+                      {n.issuedOn && <Text size="sm">{t('tasks.noticeIssuedOn', { date: formatDate(n.issuedOn) })}</Text>}
+                      <Badge color={n.status === 'issued' ? 'green' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
+                    </Group>
+                    <Text size="sm">{n.content.summary}</Text>
+                    {n.items.map((it) => (
+                      <Text size="xs" c="dimmed" key={it.inspectionId}>
+                        {/* Only the lines the server says the caller may open: a unit sees the whole table, opens its own visits. */}
+                        {it.canOpen ? (
+                          <Anchor component={Link} to={`/inspections/${it.inspectionId}`} size="xs">
+                            {it.agencyName}
+                          </Anchor>
+                        ) : (
+                          it.agencyName
+                        )}
+                        {' — '}
+                        {t('tasks.noticeItem', { date: formatDate(it.startsOn), due: it.reportDueOn ? formatDate(it.reportDueOn) : '—' })}
+                        {it.changedAfterIssue && (
+                          <>
+                            {' '}
+                            <Badge color="orange" variant="light" size="sm" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                              {t('noticePage.changedAfterIssue')}
+                            </Badge>
+                          </>
+                        )}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Card>
   );

@@ -14,6 +14,7 @@ import { useNotifySuccess } from '../plans/notify.js';
 import { inspectionKeys, useInspections } from './inspections.api.js';
 import { PlacesField } from './PlacesField.js';
 import { IssueNoticeModal } from './NoticesPanel.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 export const noticeDetailKey = (id: string) => ['inspection-notices', 'detail', id] as const;
 const noticePath = (id: string) => `/api/inspection-notices/${encodeURIComponent(id)}`;
@@ -91,45 +92,47 @@ function NoticeReadView({ notice }: { notice: Notice }) {
             </Text>
           ))}
           <Text>{c.introduction}</Text>
-          <Table aria-label={t('noticePage.items')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('noticePage.unit')}</Table.Th>
-                <Table.Th>{t('noticePage.date')}</Table.Th>
-                <Table.Th>{t('inspections.places')}</Table.Th>
-                <Table.Th>{t('noticePage.attendees')}</Table.Th>
-                <Table.Th>{t('noticePage.reportDue')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {notice.items.map((i) => (
-                <Table.Tr key={i.inspectionId}>
-                  <Table.Td>
-                    {i.canOpen ? (
-                      <Anchor component={Link} to={`/inspections/${i.inspectionId}`}>
-                        {i.agencyName}
-                      </Anchor>
-                    ) : (
-                      i.agencyName
-                    )}
-                    {i.changedAfterIssue && (
-                      <Badge color="orange" variant="light" display="block" mt={4} style={{ whiteSpace: 'normal', height: 'auto' }}>
-                        {t('noticePage.changedAfterIssue')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {formatDate(i.startsOn)}
-                    {i.endsOn !== i.startsOn ? ` – ${formatDate(i.endsOn)}` : ''}
-                    {i.startTime ? `, ${i.startTime}` : ''}
-                  </Table.Td>
-                  <Table.Td>{i.places.join('; ')}</Table.Td>
-                  <Table.Td>{i.attendees}</Table.Td>
-                  <Table.Td>{i.reportDueExplanation ?? formatDate(i.reportDueOn)}</Table.Td>
+          <TableScroll>
+            <Table aria-label={t('noticePage.items')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('noticePage.unit')}</Table.Th>
+                  <Table.Th>{t('noticePage.date')}</Table.Th>
+                  <Table.Th>{t('inspections.places')}</Table.Th>
+                  <Table.Th>{t('noticePage.attendees')}</Table.Th>
+                  <Table.Th>{t('noticePage.reportDue')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {notice.items.map((i) => (
+                  <Table.Tr key={i.inspectionId}>
+                    <Table.Td>
+                      {i.canOpen ? (
+                        <Anchor component={Link} to={`/inspections/${i.inspectionId}`}>
+                          {i.agencyName}
+                        </Anchor>
+                      ) : (
+                        i.agencyName
+                      )}
+                      {i.changedAfterIssue && (
+                        <Badge color="orange" variant="light" display="block" mt={4} style={{ whiteSpace: 'normal', height: 'auto' }}>
+                          {t('noticePage.changedAfterIssue')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {formatDate(i.startsOn)}
+                      {i.endsOn !== i.startsOn ? ` – ${formatDate(i.endsOn)}` : ''}
+                      {i.startTime ? `, ${i.startTime}` : ''}
+                    </Table.Td>
+                    <Table.Td>{i.places.join('; ')}</Table.Td>
+                    <Table.Td>{i.attendees}</Table.Td>
+                    <Table.Td>{i.reportDueExplanation ?? formatDate(i.reportDueOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           {c.requests.map((l, i) => (
             <Text key={i}>{l}</Text>
           ))}

@@ -14,6 +14,7 @@ import { useSession } from '../../auth/session.js';
 import { usePlan } from '../plans/plans.api.js';
 import { api } from '../../lib/api-client.js';
 import { scheduleConflicts } from './inspections.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const noticeKeys = { ofPlan: (planId: string) => ['inspection-notices', planId] as const };
 
@@ -79,37 +80,39 @@ export function NoticesPanel({ planId, inspections, canSchedule }: { planId: str
       {draft.error && <Alert color="red">{errorMessage(draft.error)}</Alert>}
       {notices.data && notices.data.length === 0 && <Text c="dimmed">{t('notices.none')}</Text>}
       {notices.data && notices.data.length > 0 && (
-        <Table aria-label={t('notices.title')}>
-          <Table.Tbody>
-            {notices.data.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>
-                  <Text fw={600}>{n.documentNumber ?? t('notices.status.draft')}</Text>
-                  <Text size="xs" c="dimmed">
-                    {n.items.map((i) => `${i.agencyName} (${formatDate(i.startsOn)})`).join('; ')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={n.status === 'issued' ? 'blue' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
-                  {n.issuedOn ? ` ${formatDate(n.issuedOn)}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/notices/${n.id}`}>
-                      {n.abilities.update ? t('common.edit') : t('notices.open')}
-                    </Anchor>
-                    <Anchor href={`/api/documents/inspection-notice/${n.id}.docx`}>{t('notices.download')}</Anchor>
-                    {n.abilities.issue && (
-                      <Button size="xs" onClick={() => setIssuing(n)}>
-                        {t('notices.issue')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TableScroll>
+          <Table aria-label={t('notices.title')}>
+            <Table.Tbody>
+              {notices.data.map((n) => (
+                <Table.Tr key={n.id}>
+                  <Table.Td>
+                    <Text fw={600}>{n.documentNumber ?? t('notices.status.draft')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {n.items.map((i) => `${i.agencyName} (${formatDate(i.startsOn)})`).join('; ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={n.status === 'issued' ? 'blue' : 'gray'}>{t(n.status === 'issued' ? 'notices.status.issued' : 'notices.status.draft')}</Badge>
+                    {n.issuedOn ? ` ${formatDate(n.issuedOn)}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Anchor component={Link} to={`/notices/${n.id}`}>
+                        {n.abilities.update ? t('common.edit') : t('notices.open')}
+                      </Anchor>
+                      <Anchor href={`/api/documents/inspection-notice/${n.id}.docx`}>{t('notices.download')}</Anchor>
+                      {n.abilities.issue && (
+                        <Button size="xs" onClick={() => setIssuing(n)}>
+                          {t('notices.issue')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {issuing && <IssueNoticeModal notice={issuing} onClose={() => setIssuing(null)} onIssued={refresh} />}
     </Card>

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { IssueList } from './IssueText.js';
 import { inspectionKeys, scheduleConflicts } from './inspections.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const placementKey = (p: Placement) => `${p.agencyId}:${p.teamId}:${p.startsOn}`;
 
@@ -72,39 +73,41 @@ export function ScheduleProposalPanel({ planId }: { planId: string }) {
           <Text size="sm" mt="xs">
             {t('proposal.summary', { n: proposal.placements.length, from: formatDate(proposal.from), to: formatDate(proposal.to), unplaced: proposal.unplaced.length })}
           </Text>
-          <Table mt="xs" aria-label={t('proposal.placements')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>
-                  <Checkbox
-                    aria-label={t('proposal.all')}
-                    checked={picked.length === proposal.placements.length && picked.length > 0}
-                    indeterminate={picked.length > 0 && picked.length < proposal.placements.length}
-                    onChange={() => setChosen(picked.length === proposal.placements.length ? new Set() : new Set(proposal.placements.map(placementKey)))}
-                  />
-                </Table.Th>
-                <Table.Th>{t('inspections.startsOn')}</Table.Th>
-                <Table.Th>{t('inspections.agency')}</Table.Th>
-                <Table.Th>{t('inspections.team')}</Table.Th>
-                <Table.Th>{t('proposal.why')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {proposal.placements.map((p) => (
-                <Table.Tr key={placementKey(p)}>
-                  <Table.Td>
-                    <Checkbox aria-label={`${p.agencyName} ${formatDate(p.startsOn)}`} checked={chosen.has(placementKey(p))} onChange={() => toggle(placementKey(p))} />
-                  </Table.Td>
-                  <Table.Td>{formatDate(p.startsOn)}</Table.Td>
-                  <Table.Td>{p.agencyName}</Table.Td>
-                  <Table.Td>{p.teamName}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{language === 'en' ? p.explanationEn : p.explanation}</Text>
-                  </Table.Td>
+          <TableScroll>
+            <Table mt="xs" aria-label={t('proposal.placements')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>
+                    <Checkbox
+                      aria-label={t('proposal.all')}
+                      checked={picked.length === proposal.placements.length && picked.length > 0}
+                      indeterminate={picked.length > 0 && picked.length < proposal.placements.length}
+                      onChange={() => setChosen(picked.length === proposal.placements.length ? new Set() : new Set(proposal.placements.map(placementKey)))}
+                    />
+                  </Table.Th>
+                  <Table.Th>{t('inspections.startsOn')}</Table.Th>
+                  <Table.Th>{t('inspections.agency')}</Table.Th>
+                  <Table.Th>{t('inspections.team')}</Table.Th>
+                  <Table.Th>{t('proposal.why')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {proposal.placements.map((p) => (
+                  <Table.Tr key={placementKey(p)}>
+                    <Table.Td>
+                      <Checkbox aria-label={`${p.agencyName} ${formatDate(p.startsOn)}`} checked={chosen.has(placementKey(p))} onChange={() => toggle(placementKey(p))} />
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.startsOn)}</Table.Td>
+                    <Table.Td>{p.agencyName}</Table.Td>
+                    <Table.Td>{p.teamName}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs">{language === 'en' ? p.explanationEn : p.explanation}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
           {proposal.unplaced.map((u) => (
             <Text size="xs" c="orange" key={u.agencyId}>
               {u.agencyName}: {language === 'en' ? u.reasonEn : u.reason}

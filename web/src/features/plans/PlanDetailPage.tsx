@@ -18,6 +18,7 @@ import { planChanges, planFormValues } from './plan-form.js';
 import { planDocumentBase, usePlan, useUpdatePlan } from './plans.api.js';
 import type { PlanDetail } from './plans.types.js';
 import { useNotifySuccess } from './notify.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** /plans/:id: one version of a plan; the editor while it is a draft the caller may edit. */
 export function PlanDetailPage() {
@@ -164,41 +165,43 @@ function PlanHistory({ plan }: { plan: PlanDetail }) {
       <Title order={2} size="h4" id="plan-history" mb="xs">
         {t('plans.history')}
       </Title>
-      <Table aria-labelledby="plan-history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('plans.version')}</Table.Th>
-            <Table.Th scope="col">{t('common.status')}</Table.Th>
-            <Table.Th scope="col">{t('plans.number')}</Table.Th>
-            <Table.Th scope="col">{t('plans.issuedOn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plan.history.map((h) => {
-            const label = h.revision === 1 ? t('plans.original') : t('plans.amendment', { n: h.revision - 1 });
-            return (
-              <Table.Tr key={h.id}>
-                <Table.Td>
-                  {h.id === plan.id ? (
-                    <Text span fw={700}>
-                      {label} ({t('plans.current')})
-                    </Text>
-                  ) : (
-                    <Anchor component={Link} to={`/plans/${h.id}`}>
-                      {label}
-                    </Anchor>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <PlanStatusBadge status={h.status} />
-                </Table.Td>
-                <Table.Td>{h.documentNumber ?? t('common.none')}</Table.Td>
-                <Table.Td>{formatDate(h.issuedOn) || t('common.none')}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <TableScroll>
+        <Table aria-labelledby="plan-history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('plans.version')}</Table.Th>
+              <Table.Th scope="col">{t('common.status')}</Table.Th>
+              <Table.Th scope="col">{t('plans.number')}</Table.Th>
+              <Table.Th scope="col">{t('plans.issuedOn')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {plan.history.map((h) => {
+              const label = h.revision === 1 ? t('plans.original') : t('plans.amendment', { n: h.revision - 1 });
+              return (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    {h.id === plan.id ? (
+                      <Text span fw={700}>
+                        {label} ({t('plans.current')})
+                      </Text>
+                    ) : (
+                      <Anchor component={Link} to={`/plans/${h.id}`}>
+                        {label}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <PlanStatusBadge status={h.status} />
+                  </Table.Td>
+                  <Table.Td>{h.documentNumber ?? t('common.none')}</Table.Td>
+                  <Table.Td>{formatDate(h.issuedOn) || t('common.none')}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
     </Paper>
   );
 }

@@ -9,6 +9,7 @@ import { deadlineText, yearsToCount } from '../inspections/deadline-text.js';
 import { useWorkingCalendar } from '../calendar/calendar.api.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { useRequests, useSubmissions } from './reports.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** How far a due day is, in working days (as "Việc của tôi" counts a visit's report deadline). */
 const dueText = deadlineText;
@@ -57,44 +58,46 @@ export function MyReportsTable({ items, today = todayIso() }: { items: MyReport[
   const calendar = useWorkingCalendar(yearsToCount(today, items.flatMap((i) => (i.request ? [i.request.dueOn] : []))));
   if (items.length === 0) return <Text c="dimmed">{t('tasks.none')}</Text>;
   return (
-    <Table>
-      <Table.Tbody>
-        {items.map(({ submission: s, request: r }) => {
-          const d = r && awaitingUnit(s.status) ? dueText(r.dueOn, today, calendar) : null;
-          return (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
-                  {r?.title ?? t('reporting.untitled')}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {s.agencyName}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {r && (
-                  <Text size="sm">
-                    {formatDate(r.dueOn)}
-                    {d && (
-                      <>
-                        {' — '}
-                        <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
-                      </>
-                    )}
+    <TableScroll>
+      <Table>
+        <Table.Tbody>
+          {items.map(({ submission: s, request: r }) => {
+            const d = r && awaitingUnit(s.status) ? dueText(r.dueOn, today, calendar) : null;
+            return (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                    {r?.title ?? t('reporting.untitled')}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {s.agencyName}
                   </Text>
-                )}
-              </Table.Td>
-              {/* The status is read whole ("Bị trả lại", "Chưa làm"): its column takes the badge's width, the title wraps instead. */}
-              <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>
-                <Badge color={displayStatusColor[s.displayStatus]} styles={wholeBadge}>
-                  {t(displayStatusKey(s.displayStatus))}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+                </Table.Td>
+                <Table.Td>
+                  {r && (
+                    <Text size="sm">
+                      {formatDate(r.dueOn)}
+                      {d && (
+                        <>
+                          {' — '}
+                          <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
+                        </>
+                      )}
+                    </Text>
+                  )}
+                </Table.Td>
+                {/* The status is read whole ("Bị trả lại", "Chưa làm"): its column takes the badge's width, the title wraps instead. */}
+                <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>
+                  <Badge color={displayStatusColor[s.displayStatus]} styles={wholeBadge}>
+                    {t(displayStatusKey(s.displayStatus))}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -14,6 +14,7 @@ import { requestLetterBase, useIssueRequest, useRequest, useSubmissions } from '
 import { CountBadges } from './RequestsPage.js';
 import { RequestLetterEditor } from './RequestLetterEditor.js';
 import { RequestChangeActions, RequestChangeNotes } from './RequestChanges.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** A report still awaited after its due day: missing (its row's mark; the request's count comes from the server). */
 const missing = (s: SubmissionSummary, dueOn: string, today: string) => today > dueOn && (s.status === 'not_started' || s.status === 'draft' || s.status === 'returned');
@@ -52,44 +53,46 @@ function SubmissionsTable({ request, today }: { request: ReportRequest; today: s
           </Badge>
         )}
       </Group>
-      <Table striped aria-label={t('reporting.col.reports')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('reporting.col.unit')}</Table.Th>
-            <Table.Th>{t('reporting.col.status')}</Table.Th>
-            <Table.Th>{t('reporting.col.submittedAt')}</Table.Th>
-            <Table.Th>{t('reporting.col.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
-                  {s.agencyName}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
-                  {s.status === 'accepted' && s.late !== null && (
-                    <Badge color={s.late ? 'orange' : 'blue'} variant="outline" tt="none">
-                      {t(s.late ? 'reporting.timeliness.lateShort' : 'reporting.timeliness.onTimeShort')}
-                    </Badge>
-                  )}
-                  {missing(s, request.dueOn, today) && (
-                    <Badge color="red" variant="outline" tt="none">
-                      {t('reporting.request.overdue')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{formatDateTime(s.submittedAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{s.status === 'returned' ? s.returnReason : ''}</Table.Td>
+      <TableScroll>
+        <Table striped aria-label={t('reporting.col.reports')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reporting.col.unit')}</Table.Th>
+              <Table.Th>{t('reporting.col.status')}</Table.Th>
+              <Table.Th>{t('reporting.col.submittedAt')}</Table.Th>
+              <Table.Th>{t('reporting.col.reason')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                    {s.agencyName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge color={displayStatusColor[s.displayStatus]}>{t(displayStatusKey(s.displayStatus))}</Badge>
+                    {s.status === 'accepted' && s.late !== null && (
+                      <Badge color={s.late ? 'orange' : 'blue'} variant="outline" tt="none">
+                        {t(s.late ? 'reporting.timeliness.lateShort' : 'reporting.timeliness.onTimeShort')}
+                      </Badge>
+                    )}
+                    {missing(s, request.dueOn, today) && (
+                      <Badge color="red" variant="outline" tt="none">
+                        {t('reporting.request.overdue')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{formatDateTime(s.submittedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{s.status === 'returned' ? s.returnReason : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
           {t('submissionsList.total', { n: total })}

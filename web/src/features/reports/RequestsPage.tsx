@@ -9,6 +9,7 @@ import { displayStatusColor, displayStatusKey, requestKindKey, requestStatusKey 
 import { MyReportsTable, SeeAllLink, useMyReports } from './MyReportsList.js';
 import { useRequests } from './reports.api.js';
 import { submissionDisplayStatuses } from '../../../../shared/domain/report-status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The counts of a request's reports by status, as small badges ("3 nộp đúng hạn"). */
 export function CountBadges({ request }: { request: ReportRequest }) {
@@ -30,39 +31,41 @@ function RequestsTable({ items }: { items: ReportRequest[] }) {
   const t = useT();
   if (items.length === 0) return <Text c="dimmed">{t('reporting.requests.none')}</Text>;
   return (
-    <Table striped>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('reporting.col.title')}</Table.Th>
-          <Table.Th>{t('reporting.col.kind')}</Table.Th>
-          <Table.Th>{t('reporting.col.due')}</Table.Th>
-          <Table.Th>{t('reporting.col.status')}</Table.Th>
-          <Table.Th>{t('reporting.col.reports')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/reports/requests/${r.id}`}>
-                {r.title}
-              </Anchor>
-              {r.documentNumber && (
-                <Text size="xs" c="dimmed">
-                  {t('reporting.requests.number', { number: r.documentNumber, date: formatDate(r.issuedOn) })}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{t(requestKindKey(r.kind))}</Table.Td>
-            <Table.Td>{formatDate(r.dueOn)}</Table.Td>
-            <Table.Td>{t(requestStatusKey(r.status))}</Table.Td>
-            <Table.Td>
-              <CountBadges request={r} />
-            </Table.Td>
+    <TableScroll>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reporting.col.title')}</Table.Th>
+            <Table.Th>{t('reporting.col.kind')}</Table.Th>
+            <Table.Th>{t('reporting.col.due')}</Table.Th>
+            <Table.Th>{t('reporting.col.status')}</Table.Th>
+            <Table.Th>{t('reporting.col.reports')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/reports/requests/${r.id}`}>
+                  {r.title}
+                </Anchor>
+                {r.documentNumber && (
+                  <Text size="xs" c="dimmed">
+                    {t('reporting.requests.number', { number: r.documentNumber, date: formatDate(r.issuedOn) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(requestKindKey(r.kind))}</Table.Td>
+              <Table.Td>{formatDate(r.dueOn)}</Table.Td>
+              <Table.Td>{t(requestStatusKey(r.status))}</Table.Td>
+              <Table.Td>
+                <CountBadges request={r} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 type Statistics = z.infer<typeof reportStatisticsResponse>;
 /** A unit's line: `missing` is past its due day, `pending` not yet due (neither in the rate). */
@@ -84,31 +85,33 @@ export function StatisticsPage() {
       ) : !lines.length ? (
         <Text c="dimmed">{t('reporting.stats.none', { year })}</Text>
       ) : (
-        <Table striped withTableBorder aria-label={t('reporting.stats.table', { year })}>
-          <Table.Thead>
-            <Table.Tr>
-              {shown.map((c) => (
-                <Table.Th key={c} aria-sort={sort.by === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <UnstyledButton onClick={() => toggle(c)} fw={600} fz="sm">
-                    {t(`reporting.stats.col.${c}`)}
-                    {sort.by === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                  </UnstyledButton>
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((l) => (
-              <Table.Tr key={l.agencyId}>
+        <TableScroll>
+          <Table striped withTableBorder aria-label={t('reporting.stats.table', { year })}>
+            <Table.Thead>
+              <Table.Tr>
                 {shown.map((c) => (
-                  <Table.Td key={c} ta={c === 'agencyName' ? 'left' : 'right'}>
-                    {cell(l, c)}
-                  </Table.Td>
+                  <Table.Th key={c} aria-sort={sort.by === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <UnstyledButton onClick={() => toggle(c)} fw={600} fz="sm">
+                      {t(`reporting.stats.col.${c}`)}
+                      {sort.by === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </UnstyledButton>
+                  </Table.Th>
                 ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((l) => (
+                <Table.Tr key={l.agencyId}>
+                  {shown.map((c) => (
+                    <Table.Td key={c} ta={c === 'agencyName' ? 'left' : 'right'}>
+                      {cell(l, c)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Stack>
   );

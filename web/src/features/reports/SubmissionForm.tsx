@@ -12,6 +12,7 @@ import { DataTableInput } from './DataTableInput.js';
 import { TablesFormXlsx } from './TablesFormXlsx.js';
 import { draftFromContent, tablesOf } from './submission-draft.js';
 import { useSubmissionDraft, type DraftConflict, type SaveState } from './use-submission-draft.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const saveStateKey = {
   saved: 'reporting.save.saved',
@@ -52,17 +53,19 @@ function ConflictPanel({ submission, conflict, onKeepMine, onTakeTheirs }: { sub
                 <Text size="sm" fw={600}>
                   {item.title}
                 </Text>
-                <Table>
-                  <Table.Tbody>
-                    {(theirs.cells[item.key] ?? []).map((row, r) => (
-                      <Table.Tr key={r}>
-                        {item.columns.map((c) => (
-                          <Table.Td key={c.key}>{row[c.key]}</Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <TableScroll>
+                  <Table>
+                    <Table.Tbody>
+                      {(theirs.cells[item.key] ?? []).map((row, r) => (
+                        <Table.Tr key={r}>
+                          {item.columns.map((c) => (
+                            <Table.Td key={c.key}>{row[c.key]}</Table.Td>
+                          ))}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </TableScroll>
               </div>
             ),
           )}

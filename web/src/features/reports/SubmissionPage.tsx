@@ -10,6 +10,7 @@ import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { submissionReportBase, useSubmission } from './reports.api.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { SubmissionForm } from './SubmissionForm.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** What happened to the report: each submission (on time or late), return (with its reasons) and acceptance. */
 function History({ submission }: { submission: Submission }) {
@@ -20,21 +21,23 @@ function History({ submission }: { submission: Submission }) {
       <Title order={2} size="h4" mb="xs">
         {t('reporting.history.title')}
       </Title>
-      <Table aria-label={t('reporting.history.title')}>
-        <Table.Tbody>
-          {submission.history.map((h, i) => (
-            <Table.Tr key={i}>
-              <Table.Td>{formatDateTime(h.at)}</Table.Td>
-              <Table.Td>
-                {t(`reporting.history.${h.action}`)}
-                {h.action === 'submitted' && h.late !== null ? ` (${t(h.late ? 'reporting.status.submitted_late' : 'reporting.status.submitted_on_time')})` : ''}
-              </Table.Td>
-              <Table.Td>{h.actorName}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{h.reason}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <TableScroll>
+        <Table aria-label={t('reporting.history.title')}>
+          <Table.Tbody>
+            {submission.history.map((h, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{formatDateTime(h.at)}</Table.Td>
+                <Table.Td>
+                  {t(`reporting.history.${h.action}`)}
+                  {h.action === 'submitted' && h.late !== null ? ` (${t(h.late ? 'reporting.status.submitted_late' : 'reporting.status.submitted_on_time')})` : ''}
+                </Table.Td>
+                <Table.Td>{h.actorName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{h.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { api } from '../../lib/api-client.js';
 import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The filters a link may carry, each checked before use. */
 const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const) };
@@ -69,37 +70,39 @@ export function SubmissionsListPage() {
       />
       <ListBody query={list} empty={t('submissionsList.empty')} count={items.length}>
         {() => (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('submissionsList.agency')}</Table.Th>
-              <Table.Th>{t('submissionsList.request')}</Table.Th>
-              <Table.Th>{t('submissionsList.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
-                    {s.agencyName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/reports/requests/${s.requestId}`}>
-                    {s.requestTitle}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={displayStatusColor[s.displayStatus]} variant="light">
-                    {t(displayStatusKey(s.displayStatus))}
-                  </Badge>
-                  {s.submittedAt && ` ${formatDate(s.submittedAt.slice(0, 10))}`}
-                </Table.Td>
+        <TableScroll>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('submissionsList.agency')}</Table.Th>
+                <Table.Th>{t('submissionsList.request')}</Table.Th>
+                <Table.Th>{t('submissionsList.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reports/submissions/${s.id}`}>
+                      {s.agencyName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reports/requests/${s.requestId}`}>
+                      {s.requestTitle}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={displayStatusColor[s.displayStatus]} variant="light">
+                      {t(displayStatusKey(s.displayStatus))}
+                    </Badge>
+                    {s.submittedAt && ` ${formatDate(s.submittedAt.slice(0, 10))}`}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
         )}
       </ListBody>
       {list.data && list.data.total > pageSize && <Pagination total={Math.ceil(list.data.total / pageSize)} value={page} onChange={setPage} />}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { cellTypeKey } from './labels.js';
 import { move, newColumn, newRow } from './template-builder.js';
 import { prunedChecks, TableChecksEditor } from './TableChecksEditor.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The columns (typed, totalled) and rows (fixed, or added by the unit) of one data table of a template. */
 export function TableEditor({ table, onChange: change, position }: { table: TemplateTable; onChange: (t: TemplateTable) => void; position: number }) {
@@ -18,49 +19,51 @@ export function TableEditor({ table, onChange: change, position }: { table: Temp
       <Text size="sm" fw={600}>
         {t('reporting.builder.columns')}
       </Text>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('reporting.builder.columnLabel')}</Table.Th>
-            <Table.Th>{t('reporting.builder.columnType')}</Table.Th>
-            <Table.Th>{t('reporting.builder.columnTotal')}</Table.Th>
-            <Table.Th aria-label={t('reporting.form.rowActions')} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {table.columns.map((c, i) => (
-            <Table.Tr key={c.key}>
-              <Table.Td>
-                <TextInput aria-label={t('reporting.builder.columnLabelOf', { table: position, n: i + 1 })} value={c.label} onChange={(e) => setColumn(i, { label: e.currentTarget.value })} required />
-              </Table.Td>
-              <Table.Td>
-                <NativeSelect
-                  aria-label={t('reporting.builder.columnTypeOf', { table: position, n: i + 1 })}
-                  value={c.type}
-                  data={cellTypes.map((ct) => ({ value: ct, label: t(cellTypeKey(ct)) }))}
-                  onChange={(e) => {
-                    const type = e.currentTarget.value as (typeof cellTypes)[number];
-                    setColumn(i, { type, total: numericTypes.includes(type) ? c.total : false });
-                  }}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Checkbox aria-label={t('reporting.builder.columnTotalOf', { table: position, n: i + 1 })} checked={c.total} disabled={!numericTypes.includes(c.type)} onChange={(e) => setColumn(i, { total: e.currentTarget.checked })} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon variant="subtle" aria-label={t('reporting.builder.moveUp')} disabled={i === 0} onClick={() => onChange({ ...table, columns: move(table.columns, i, -1) })}>
-                    ↑
-                  </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('reporting.builder.removeColumn', { n: i + 1 })} disabled={table.columns.length === 1} onClick={() => onChange({ ...table, columns: table.columns.filter((_, j) => j !== i) })}>
-                    ×
-                  </ActionIcon>
-                </Group>
-              </Table.Td>
+      <TableScroll>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reporting.builder.columnLabel')}</Table.Th>
+              <Table.Th>{t('reporting.builder.columnType')}</Table.Th>
+              <Table.Th>{t('reporting.builder.columnTotal')}</Table.Th>
+              <Table.Th aria-label={t('reporting.form.rowActions')} />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.columns.map((c, i) => (
+              <Table.Tr key={c.key}>
+                <Table.Td>
+                  <TextInput aria-label={t('reporting.builder.columnLabelOf', { table: position, n: i + 1 })} value={c.label} onChange={(e) => setColumn(i, { label: e.currentTarget.value })} required />
+                </Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    aria-label={t('reporting.builder.columnTypeOf', { table: position, n: i + 1 })}
+                    value={c.type}
+                    data={cellTypes.map((ct) => ({ value: ct, label: t(cellTypeKey(ct)) }))}
+                    onChange={(e) => {
+                      const type = e.currentTarget.value as (typeof cellTypes)[number];
+                      setColumn(i, { type, total: numericTypes.includes(type) ? c.total : false });
+                    }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Checkbox aria-label={t('reporting.builder.columnTotalOf', { table: position, n: i + 1 })} checked={c.total} disabled={!numericTypes.includes(c.type)} onChange={(e) => setColumn(i, { total: e.currentTarget.checked })} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon variant="subtle" aria-label={t('reporting.builder.moveUp')} disabled={i === 0} onClick={() => onChange({ ...table, columns: move(table.columns, i, -1) })}>
+                      ↑
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('reporting.builder.removeColumn', { n: i + 1 })} disabled={table.columns.length === 1} onClick={() => onChange({ ...table, columns: table.columns.filter((_, j) => j !== i) })}>
+                      ×
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       <Group>
         <Button size="xs" variant="default" disabled={table.columns.length >= 20} onClick={() => onChange({ ...table, columns: [...table.columns, newColumn(table)] })}>
           {t('reporting.builder.addColumn')}

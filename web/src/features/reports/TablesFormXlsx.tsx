@@ -6,6 +6,7 @@ import { fieldMessage } from '../../i18n/errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { ApiError } from '../../lib/api-client.js';
 import { submissionFormUrl, uploadSubmissionForm } from './reports.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 interface TablesFormXlsxProps {
   submission: Submission;
@@ -79,22 +80,24 @@ export function TablesFormXlsx({ submission, editable, settled, baseVersion, onF
       )}
       {cellErrors ? (
         <Alert color="red" variant="light" role="alert" title={t('reporting.formXlsx.refused', { n: cellErrors.length })}>
-          <Table aria-label={t('reporting.formXlsx.errors')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reporting.formXlsx.where')}</Table.Th>
-                <Table.Th>{t('reporting.formXlsx.what')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cellErrors.map((p, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{p.name === 'file' ? t('reporting.formXlsx.wholeFile') : p.name.slice('file.'.length)}</Table.Td>
-                  <Table.Td>{fieldMessage(t, p)}</Table.Td>
+          <TableScroll>
+            <Table aria-label={t('reporting.formXlsx.errors')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reporting.formXlsx.where')}</Table.Th>
+                  <Table.Th>{t('reporting.formXlsx.what')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {cellErrors.map((p, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{p.name === 'file' ? t('reporting.formXlsx.wholeFile') : p.name.slice('file.'.length)}</Table.Td>
+                    <Table.Td>{fieldMessage(t, p)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
         </Alert>
       ) : (
         error !== null && <ErrorAlert error={error} />

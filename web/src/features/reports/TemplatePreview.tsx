@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { TemplateBody } from '../../../../shared/api/reports.schemas.js';
 import { useT } from '../../i18n/i18n.js';
 import { cellTypeKey } from './labels.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** A template as the units will see it (read only): headings, guidance, tables' columns and rows, attachments. */
 export function TemplatePreview({ body }: { body: TemplateBody }) {
@@ -30,42 +31,44 @@ export function TemplatePreview({ body }: { body: TemplateBody }) {
                 {item.guidance}
               </Text>
             )}
-            <Table withTableBorder withColumnBorders aria-label={item.title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{item.fixedRows ? t('reporting.form.rowLabel') : t('reporting.form.rowNo')}</Table.Th>
-                  {item.columns.map((c) => (
-                    <Table.Th key={c.key}>
-                      {c.label}{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({t(cellTypeKey(c.type))}
-                        {c.total ? `, ${t('reporting.builder.columnTotal').toLocaleLowerCase()}` : ''})
-                      </Text>
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {item.fixedRows ? (
-                  item.fixedRows.map((r) => (
-                    <Table.Tr key={r.key}>
-                      <Table.Td>{r.label}</Table.Td>
-                      {item.columns.map((c) => (
-                        <Table.Td key={c.key} />
-                      ))}
-                    </Table.Tr>
-                  ))
-                ) : (
+            <TableScroll>
+              <Table withTableBorder withColumnBorders aria-label={item.title}>
+                <Table.Thead>
                   <Table.Tr>
-                    <Table.Td colSpan={item.columns.length + 1}>
-                      <Text size="sm" c="dimmed">
-                        {t('reporting.builder.rowsOpenUpTo', { n: item.maxRows })}
-                      </Text>
-                    </Table.Td>
+                    <Table.Th>{item.fixedRows ? t('reporting.form.rowLabel') : t('reporting.form.rowNo')}</Table.Th>
+                    {item.columns.map((c) => (
+                      <Table.Th key={c.key}>
+                        {c.label}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({t(cellTypeKey(c.type))}
+                          {c.total ? `, ${t('reporting.builder.columnTotal').toLocaleLowerCase()}` : ''})
+                        </Text>
+                      </Table.Th>
+                    ))}
                   </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {item.fixedRows ? (
+                    item.fixedRows.map((r) => (
+                      <Table.Tr key={r.key}>
+                        <Table.Td>{r.label}</Table.Td>
+                        {item.columns.map((c) => (
+                          <Table.Td key={c.key} />
+                        ))}
+                      </Table.Tr>
+                    ))
+                  ) : (
+                    <Table.Tr>
+                      <Table.Td colSpan={item.columns.length + 1}>
+                        <Text size="sm" c="dimmed">
+                          {t('reporting.builder.rowsOpenUpTo', { n: item.maxRows })}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
           </div>
         ),
       )}

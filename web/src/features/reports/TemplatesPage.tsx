@@ -6,6 +6,7 @@ import { currentYear, formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { templateKindKey, templateStatusKey } from './labels.js';
 import { useCopyTemplate, useTemplates } from './reports.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /**
  * The year a copy of a template is for: the one after the template's own year, or after the year
@@ -60,44 +61,46 @@ export function TemplatesPage() {
       ) : templates.data.items.length === 0 ? (
         <Text c="dimmed">{t('reporting.templates.none')}</Text>
       ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('reporting.templates.name')}</Table.Th>
-              <Table.Th>{t('reporting.col.kind')}</Table.Th>
-              <Table.Th>{t('reporting.templates.year')}</Table.Th>
-              <Table.Th>{t('reporting.col.status')}</Table.Th>
-              <Table.Th aria-label={t('reporting.form.rowActions')} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {templates.data.items.map((tp) => (
-              <Table.Tr key={tp.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/reports/templates/${tp.id}`}>
-                    {tp.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {tp.code} · {t('reporting.revision', { n: tp.revision })} · {tp.ownerAgencyName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(templateKindKey(tp.kind))}</Table.Td>
-                <Table.Td>{tp.year ?? ''}</Table.Td>
-                <Table.Td>
-                  <Badge color={tp.status === 'published' ? 'green' : 'yellow'}>{t(templateStatusKey(tp.status))}</Badge>
-                  {tp.publishedAt && (
-                    <Text size="xs" c="dimmed">
-                      {formatDate(tp.publishedAt)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <CopyForNextYear template={tp} />
-                </Table.Td>
+        <TableScroll>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reporting.templates.name')}</Table.Th>
+                <Table.Th>{t('reporting.col.kind')}</Table.Th>
+                <Table.Th>{t('reporting.templates.year')}</Table.Th>
+                <Table.Th>{t('reporting.col.status')}</Table.Th>
+                <Table.Th aria-label={t('reporting.form.rowActions')} />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {templates.data.items.map((tp) => (
+                <Table.Tr key={tp.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/reports/templates/${tp.id}`}>
+                      {tp.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {tp.code} · {t('reporting.revision', { n: tp.revision })} · {tp.ownerAgencyName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(templateKindKey(tp.kind))}</Table.Td>
+                  <Table.Td>{tp.year ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Badge color={tp.status === 'published' ? 'green' : 'yellow'}>{t(templateStatusKey(tp.status))}</Badge>
+                    {tp.publishedAt && (
+                      <Text size="xs" c="dimmed">
+                        {formatDate(tp.publishedAt)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <CopyForNextYear template={tp} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { formatNumber } from '../indices/format.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { SignModal } from '../plans/SignModal.js';
 import { useIssueReport, useResultsReport, useSaveReport } from './results-reports.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 type TextKey = 'summary' | 'organisation' | 'strengths' | 'shortcomings' | 'measures' | 'proposals';
 const textKeys: TextKey[] = ['summary', 'organisation', 'strengths', 'shortcomings', 'measures', 'proposals'];
@@ -68,49 +69,53 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
       </Title>
       <Text>{t('dashboard.scope', { unit: r.figures.unit.name, year: r.figures.year, total: i.total, agencies: i.agencies })}</Text>
       {/* Named by the heading above (a caption repeating it read the same words twice). */}
-      <Table striped withTableBorder aria-labelledby="results-report-figures">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('dashboard.col.item')}</Table.Th>
-            <Table.Th>{t('dashboard.col.average')}</Table.Th>
-            <Table.Th>{t('dashboard.col.scored')}</Table.Th>
-            <Table.Th>{t('dashboard.col.unmet')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {r.figures.indices.map((s) => (
-            <Table.Tr key={s.kind}>
-              <Table.Td>{t(`dashboard.index.${s.kind}`)}</Table.Td>
-              <Table.Td>{pct(s.average)}</Table.Td>
-              <Table.Td>{s.scored}</Table.Td>
-              <Table.Td>{s.unmetCount}</Table.Td>
+      <TableScroll>
+        <Table striped withTableBorder aria-labelledby="results-report-figures">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dashboard.col.item')}</Table.Th>
+              <Table.Th>{t('dashboard.col.average')}</Table.Th>
+              <Table.Th>{t('dashboard.col.scored')}</Table.Th>
+              <Table.Th>{t('dashboard.col.unmet')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.figures.indices.map((s) => (
+              <Table.Tr key={s.kind}>
+                <Table.Td>{t(`dashboard.index.${s.kind}`)}</Table.Td>
+                <Table.Td>{pct(s.average)}</Table.Td>
+                <Table.Td>{s.scored}</Table.Td>
+                <Table.Td>{s.unmetCount}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
       {/* The dashboard's sections (reports, findings, corrective actions, difficulties), each number linked to its records. */}
       {r.figures.sections.map((sec) => {
         const name = language === 'vi' ? sec.title.vi : sec.title.en;
         return (
-          <Table key={sec.key} striped withTableBorder>
-            <caption style={{ captionSide: 'top', textAlign: 'left' }}>{name}</caption>
-            <Table.Tbody>
-              {sec.items.map((it) => (
-                <Table.Tr key={it.key}>
-                  <Table.Td>{language === 'vi' ? it.label.vi : it.label.en}</Table.Td>
-                  <Table.Td>
-                    {it.link ? (
-                      <Anchor component={Link} to={it.link}>
-                        {formatNumber(language, it.value, 0)}
-                      </Anchor>
-                    ) : (
-                      formatNumber(language, it.value, 0)
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <TableScroll key={sec.key}>
+            <Table striped withTableBorder>
+              <caption style={{ captionSide: 'top', textAlign: 'left' }}>{name}</caption>
+              <Table.Tbody>
+                {sec.items.map((it) => (
+                  <Table.Tr key={it.key}>
+                    <Table.Td>{language === 'vi' ? it.label.vi : it.label.en}</Table.Td>
+                    <Table.Td>
+                      {it.link ? (
+                        <Anchor component={Link} to={it.link}>
+                          {formatNumber(language, it.value, 0)}
+                        </Anchor>
+                      ) : (
+                        formatNumber(language, it.value, 0)
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TableScroll>
         );
       })}
       {r.status === 'issued' && <Alert color="green">{t('reports.frozen')}</Alert>}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { useCreateReport, useResultsReports } from './results-reports.api.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** /results-reports: the annual results reports in reach; the office drafts the year's. */
 export function ResultsReportsPage() {
@@ -35,33 +36,35 @@ export function ResultsReportsPage() {
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && items.length === 0 && <Text c="dimmed">{t('reports.none', { year })}</Text>}
       {items.length > 0 && (
-        <Table striped withTableBorder>
-          <caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('reports.title')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('reports.col.year')}</Table.Th>
-              <Table.Th>{t('reports.col.issuer')}</Table.Th>
-              <Table.Th>{t('reports.col.status')}</Table.Th>
-              <Table.Th>{t('reports.col.number')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/results-reports/${r.id}`}>
-                    {t('reports.name', { year: r.year })}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{r.issuingAgencyName}</Table.Td>
-                <Table.Td>
-                  <Badge color={r.status === 'issued' ? 'green' : 'gray'}>{t(`reports.status.${r.status}`)}</Badge>
-                </Table.Td>
-                <Table.Td>{r.number !== null ? `${r.number}/${r.symbol} (${formatDate(r.issuedOn)})` : '–'}</Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder>
+            <caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('reports.title')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reports.col.year')}</Table.Th>
+                <Table.Th>{t('reports.col.issuer')}</Table.Th>
+                <Table.Th>{t('reports.col.status')}</Table.Th>
+                <Table.Th>{t('reports.col.number')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/results-reports/${r.id}`}>
+                      {t('reports.name', { year: r.year })}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.issuingAgencyName}</Table.Td>
+                  <Table.Td>
+                    <Badge color={r.status === 'issued' ? 'green' : 'gray'}>{t(`reports.status.${r.status}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>{r.number !== null ? `${r.number}/${r.symbol} (${formatDate(r.issuedOn)})` : '–'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
     </Stack>
   );

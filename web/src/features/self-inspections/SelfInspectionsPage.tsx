@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { useSelfInspectionOverview, useSelfInspections } from './self-inspections.api.js';
 import { SelfInspectionFormModal } from './SelfInspectionForm.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The office's overview of a year: which units have a plan and results, and what they found. */
 function Overview({ year }: { year: number }) {
@@ -22,28 +23,30 @@ function Overview({ year }: { year: number }) {
         <Text size="sm" data-testid="self-inspection-totals">
           {t('selfInspections.overview.totals', o.totals)}
         </Text>
-        <Table withTableBorder aria-label={t('selfInspections.overview', { year })}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('selfInspections.unit')}</Table.Th>
-              <Table.Th>{t('selfInspections.overview.plan')}</Table.Th>
-              <Table.Th>{t('selfInspections.overview.results')}</Table.Th>
-              <Table.Th>{t('selfInspections.shortcomingCount')}</Table.Th>
-              <Table.Th>{t('selfInspections.fixedCount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {o.units.map((u) => (
-              <Table.Tr key={u.agencyId}>
-                <Table.Td>{u.selfInspectionId ? <Anchor component={Link} to={`/self-inspections/${u.selfInspectionId}`}>{u.agencyName}</Anchor> : u.agencyName}</Table.Td>
-                <Table.Td>{t(u.hasPlan ? 'selfInspections.yes' : 'selfInspections.no')}</Table.Td>
-                <Table.Td>{t(u.hasResults ? 'selfInspections.yes' : 'selfInspections.no')}</Table.Td>
-                <Table.Td>{u.shortcomingCount ?? '—'}</Table.Td>
-                <Table.Td>{u.fixedCount ?? '—'}</Table.Td>
+        <TableScroll>
+          <Table withTableBorder aria-label={t('selfInspections.overview', { year })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('selfInspections.unit')}</Table.Th>
+                <Table.Th>{t('selfInspections.overview.plan')}</Table.Th>
+                <Table.Th>{t('selfInspections.overview.results')}</Table.Th>
+                <Table.Th>{t('selfInspections.shortcomingCount')}</Table.Th>
+                <Table.Th>{t('selfInspections.fixedCount')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {o.units.map((u) => (
+                <Table.Tr key={u.agencyId}>
+                  <Table.Td>{u.selfInspectionId ? <Anchor component={Link} to={`/self-inspections/${u.selfInspectionId}`}>{u.agencyName}</Anchor> : u.agencyName}</Table.Td>
+                  <Table.Td>{t(u.hasPlan ? 'selfInspections.yes' : 'selfInspections.no')}</Table.Td>
+                  <Table.Td>{t(u.hasResults ? 'selfInspections.yes' : 'selfInspections.no')}</Table.Td>
+                  <Table.Td>{u.shortcomingCount ?? '—'}</Table.Td>
+                  <Table.Td>{u.fixedCount ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       </Stack>
     </Paper>
   );
@@ -69,38 +72,40 @@ export function SelfInspectionsPage() {
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('selfInspections.none')}</Text>}
       {list.data && list.data.items.length > 0 && (
-        <Table striped withTableBorder aria-label={t('selfInspections.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('selfInspections.year')}</Table.Th>
-              <Table.Th>{t('selfInspections.unit')}</Table.Th>
-              <Table.Th>{t('selfInspections.documentNumber')}</Table.Th>
-              <Table.Th>{t('selfInspections.schedule')}</Table.Th>
-              <Table.Th>{t('selfInspections.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.year}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/self-inspections/${s.id}`}>
-                    {s.agencyName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{s.documentNumber ?? '—'}</Table.Td>
-                <Table.Td>
-                  {formatDate(s.startsOn)} – {formatDate(s.endsOn)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={s.status === 'reported' ? 'green' : 'blue'} variant="light">
-                    {t(`selfInspections.status.${s.status}`)}
-                  </Badge>
-                </Table.Td>
+        <TableScroll>
+          <Table striped withTableBorder aria-label={t('selfInspections.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('selfInspections.year')}</Table.Th>
+                <Table.Th>{t('selfInspections.unit')}</Table.Th>
+                <Table.Th>{t('selfInspections.documentNumber')}</Table.Th>
+                <Table.Th>{t('selfInspections.schedule')}</Table.Th>
+                <Table.Th>{t('selfInspections.status')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{s.year}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/self-inspections/${s.id}`}>
+                      {s.agencyName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{s.documentNumber ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {formatDate(s.startsOn)} – {formatDate(s.endsOn)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={s.status === 'reported' ? 'green' : 'blue'} variant="light">
+                      {t(`selfInspections.status.${s.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       )}
       {can('self_inspection.read') && overviewYear !== null && <Overview year={overviewYear} />}
       {creating && <SelfInspectionFormModal opened onClose={() => setCreating(false)} onSaved={(s) => void navigate(`/self-inspections/${s.id}`)} />}
