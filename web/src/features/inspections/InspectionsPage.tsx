@@ -13,7 +13,7 @@ import { usePlanTeams } from '../teams/teams.api.js';
 import { useInspections } from './inspections.api.js';
 import { kindKey, statusColor, statusKey } from './labels.js';
 import { ScheduleInspectionModal } from './ScheduleInspectionModal.js';
-import { mondayOf, planBoardStart, SeasonBoard } from './SeasonBoard.js';
+import { filtersBoardStart, mondayOf, planBoardStart, SeasonBoard } from './SeasonBoard.js';
 import { dayNumberToIso, toDayNumber } from '../../../../shared/domain/calendar/dates.js';
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
@@ -91,10 +91,32 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
     anchorByPlan && firstVisit.data && visitAhead.data
       ? planBoardStart({ today, periodFrom: planSummary.periodFrom, periodTo: planSummary.periodTo, firstVisitOn: firstVisit.data.items[0]?.startsOn ?? null, visitsAhead: visitAhead.data.total > 0 })
       : null;
-  const weekOne = boardStart ?? (anchorByPlan ? planAnchor : null) ?? mondayOf(from ?? today);
+  // No plan chosen: where the visits matching the filters are (filtersBoardStart) — the nearest
+  // one ahead, else the latest before today (the last of its page of one, sorted by day).
+  const anchorByFilters = view === 'board' && !planId && !boardStart && !from;
+  const nothingAhead = !!to && to < today;
+  const pastTo = to && to < today ? to : addDays(today, -1);
+  const nextVisit = useInspections({ ...filters, from: today, to, pageSize: 1 }, anchorByFilters && !nothingAhead);
+  const noneAhead = nothingAhead || (!!nextVisit.error || nextVisit.data?.total === 0);
+  const pastVisits = useInspections({ ...filters, to: pastTo, pageSize: 1 }, anchorByFilters && noneAhead);
+  const pastTotal = pastVisits.data?.total ?? 0;
+  const lastVisit = useInspections({ ...filters, to: pastTo, page: pastTotal, pageSize: 1 }, anchorByFilters && noneAhead && pastTotal > 1);
+  const lastVisitOn = pastTotal > 1 ? lastVisit.data?.items[0]?.startsOn : pastVisits.data?.items[0]?.startsOn;
+  const filtersAnchor = !anchorByFilters
+    ? null
+    : !noneAhead
+      ? nextVisit.data
+        ? filtersBoardStart({ today, weeks: BOARD_WEEKS, nextVisitOn: nextVisit.data.items[0]?.startsOn ?? null, lastVisitOn: null })
+        : null
+      : pastVisits.error || pastVisits.data?.total === 0 || (pastTotal > 1 && lastVisit.error)
+        ? mondayOf(today)
+        : lastVisitOn
+          ? filtersBoardStart({ today, weeks: BOARD_WEEKS, nextVisitOn: null, lastVisitOn })
+          : null;
+  const weekOne = boardStart ?? (anchorByPlan ? planAnchor : anchorByFilters ? filtersAnchor : null) ?? mondayOf(from ?? today);
   const boardTo = addDays(weekOne, BOARD_WEEKS * 7 - 1);
   const list = useInspections({ ...filters, from, to, page, pageSize: INSPECTIONS_PAGE_SIZE }, view === 'list');
-  const board = useInspections({ ...filters, from: weekOne, to: boardTo, pageSize: 500 }, view === 'board' && (!anchorByPlan || !!planAnchor));
+  const board = useInspections({ ...filters, from: weekOne, to: boardTo, pageSize: 500 }, view === 'board' && (anchorByPlan ? !!planAnchor : anchorByFilters ? !!filtersAnchor : true));
   const shown = view === 'list' ? list : board;
   // The notices panel drafts from the plan's announced visits still without a notice, whatever page is shown.
   const toNotify = useInspections({ planId, kind: 'announced', status: 'planned', pageSize: 500 }, !!planId);

@@ -27,6 +27,20 @@ export function planBoardStart(p: { today: string; periodFrom: string; periodTo:
   return mondayOf(p.firstVisitOn ?? `${p.periodFrom}-01`);
 }
 
+/**
+ * Where the board opens with no plan chosen and no start asked for (review: it opened on today's
+ * empty weeks while the list counted 22 visits): this week when a visit matching the filters falls
+ * within the board's weeks from it; else the week of the nearest visit ahead; else the weeks ending
+ * with the latest visit; this week when no visit matches. `nextVisitOn` is the first visit meeting
+ * today or later (one under way may have started before today), `lastVisitOn` the latest before it.
+ */
+export function filtersBoardStart(p: { today: string; weeks: number; nextVisitOn: string | null; lastVisitOn: string | null }): string {
+  const thisWeek = mondayOf(p.today);
+  if (p.nextVisitOn) return toDayNumber(p.nextVisitOn) < toDayNumber(thisWeek) + 7 * p.weeks ? thisWeek : mondayOf(p.nextVisitOn);
+  if (p.lastVisitOn) return dayNumberToIso(toDayNumber(mondayOf(p.lastVisitOn)) - 7 * (p.weeks - 1));
+  return thisWeek;
+}
+
 /** Every Monday from the week of `first` to the week of `last` (capped at two years of weeks). */
 export function weeksBetween(first: string, last: string): string[] {
   const from = toDayNumber(mondayOf(first));

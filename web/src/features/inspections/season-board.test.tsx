@@ -7,7 +7,7 @@ import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspectio
 import { SessionProvider } from '../../auth/session.js';
 import { json, renderWithProviders } from '../../test/render.js';
 import { InspectionsPage } from './InspectionsPage.js';
-import { planBoardStart, SeasonBoard, seasonGrid } from './SeasonBoard.js';
+import { filtersBoardStart, planBoardStart, SeasonBoard, seasonGrid } from './SeasonBoard.js';
 
 const teamId = '6c1f3d0e-4444-4c1e-9d1a-0a0a0a0a0a0a';
 const agencyId = '6c1f3d0e-3333-4c1e-9d1a-0a0a0a0a0a0a';
@@ -190,8 +190,9 @@ describe('the season page asks the server for what it shows', () => {
     await vi.waitFor(() => expect(asked.some((q) => q.get('page') === '2')).toBe(true));
     expect(Object.fromEntries(asked.find((q) => q.get('page') === '2')!)).toEqual({ status: 'planned,notified', page: '2', pageSize: '100' });
     await user.click(screen.getByText('Theo tuần'));
-    await vi.waitFor(() => expect(asked.some((q) => q.get('from'))).toBe(true));
-    expect(Object.fromEntries(asked.find((q) => q.get('from'))!)).toEqual({ status: 'planned,notified', from: '2021-06-14', to: '2021-07-11', pageSize: '500' });
+    const boardAsked = (q: URLSearchParams) => q.get('from') && q.get('pageSize') === '500';
+    await vi.waitFor(() => expect(asked.some(boardAsked)).toBe(true));
+    expect(Object.fromEntries(asked.find(boardAsked)!)).toEqual({ status: 'planned,notified', from: '2021-06-14', to: '2021-07-11', pageSize: '500' });
     await user.click(screen.getByRole('button', { name: 'Các tuần sau ›' }));
     await vi.waitFor(() => expect(asked.some((q) => q.get('from') === '2021-07-12')).toBe(true));
     expect(asked.find((q) => q.get('from') === '2021-07-12')!.get('to')).toBe('2021-08-08');
@@ -257,5 +258,61 @@ describe('the board of a chosen plan', () => {
     expect(asked.some((q) => q.get('pageSize') === '500' && q.get('from') === '2026-11-30')).toBe(false);
     const notices = await screen.findByRole('heading', { name: 'Thông báo lịch kiểm tra' });
     expect(board.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
+describe('the board with no plan chosen', () => {
+  it('opens on this week when a visit is near, else the nearest visit ahead, else the weeks ending with the latest visit', () => {
+    const today = '2026-11-30';
+    expect(filtersBoardStart({ today, weeks: 4, nextVisitOn: '2026-12-15', lastVisitOn: null })).toBe('2026-11-30');
+    expect(filtersBoardStart({ today, weeks: 4, nextVisitOn: '2026-11-27', lastVisitOn: null })).toBe('2026-11-30');
+    expect(filtersBoardStart({ today, weeks: 4, nextVisitOn: '2027-03-10', lastVisitOn: null })).toBe('2027-03-08');
+    expect(filtersBoardStart({ today, weeks: 4, nextVisitOn: null, lastVisitOn: '2021-12-08' })).toBe('2021-11-15');
+    expect(filtersBoardStart({ today, weeks: 4, nextVisitOn: null, lastVisitOn: null })).toBe('2026-11-30');
+  });
+
+  it('shows the weeks of the latest visits the filters match, not today’s empty weeks (the list counts 22)', async () => {
+    const asked: URLSearchParams[] = [];
+    const latest = { ...visit, id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a22', startsOn: '2021-12-08', endsOn: '2021-12-08' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        const params = new URL(url, 'http://x').searchParams;
+        if (url === '/api/session/current')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'doan', fullName: 'Thành viên đoàn', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans')) return json({ items: [], hasMore: false });
+        if (url.startsWith('/api/inspections?')) {
+          asked.push(params);
+          // The 22 visits of 2021: none from today on; sorted by day, the 22nd is the latest.
+          if ((params.get('from') ?? '') >= '2026') return json({ items: [], total: 0 });
+          if (params.get('from')) return json({ items: [visit, latest], total: 2 });
+          return json({ items: [params.get('page') === '22' ? latest : visit], total: 22 });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter>
+          <InspectionsPage today="2026-11-30" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    await screen.findByText('22 cuộc kiểm tra');
+    await user.click(screen.getByText('Theo tuần'));
+    expect(await screen.findByText('Từ 15/11/2021 đến 12/12/2021')).toBeTruthy();
+    const board = await screen.findByRole('table', { name: 'Theo tuần' });
+    expect(within(board).getByText(/08\/12\/2021/)).toBeTruthy();
+    // Never asked for today's empty weeks.
+    expect(asked.some((q) => q.get('pageSize') === '500' && q.get('from') === '2026-11-30')).toBe(false);
   });
 });
