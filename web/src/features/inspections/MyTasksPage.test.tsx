@@ -262,3 +262,22 @@ describe('"Việc của tôi": working days by the server’s calendar', () => {
     expect(urls).toContain('/api/calendar/2021');
   });
 });
+
+describe('"Việc của tôi" of a team member', () => {
+  it('puts the next visits and those under way first, before the notices and the units’ deadlines (issue 8 §6)', async () => {
+    renderTasks({ capabilities: ['inspection.read', 'inspection.conduct'], today: '2021-09-01', visits: [visit], notices: [notice] });
+    const next = await screen.findByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf('Lịch kiểm tra chưa thực hiện')).toBe(0);
+    expect(headings.indexOf('Cuộc kiểm tra đang tiến hành')).toBe(1);
+    const notices = screen.getByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
+    expect(next.compareDocumentPosition(notices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('leaves a unit officer’s notices first', async () => {
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-09-01', visits: [visit], notices: [notice] });
+    const next = await screen.findByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
+    const notices = screen.getByRole('table', { name: 'Thông báo lịch kiểm tra gửi đơn vị' });
+    expect(notices.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});

@@ -180,7 +180,7 @@ const LIVE = ['planned', 'notified'] as const;
  * visits still without a notice and notices to issue; a unit: the notices sent to it and its report
  * deadlines in working days (overdue ones too: an office recording an earlier season, or the 2021
  * demo read years later, still sees what was asked); everyone: visits still to happen, and those
- * under way (a unit never sees an unannounced one before it starts: the server leaves it out).
+ * under way — first of all for a team member, whose work they are (a unit never sees an unannounced one before it starts: the server leaves it out).
  * Each card asks the server for exactly its rows (status, kind, reports still awaited), so no
  * visit is lost behind a page of others.
  */
@@ -189,6 +189,8 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const { language } = useI18n();
   const { can } = useSession();
   const office = can('inspection.schedule');
+  // A team member (an inspector, not the office) is asked first to go on their next visits (issue 8 §6).
+  const teamMember = can('inspection.conduct') && !office;
   const live = useInspections({ status: LIVE, pageSize: TASKS_PAGE_SIZE });
   const underWayQuery = useInspections({ status: 'under_way', pageSize: TASKS_PAGE_SIZE });
   const toNotifyQuery = useInspections({ kind: 'announced', status: 'planned', pageSize: TASKS_PAGE_SIZE }, office);
@@ -208,34 +210,8 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   if (failed) return <ErrorAlert error={failed} />;
   const pastDue = (i: Inspection) => i.startsOn < today;
   const page = (q: typeof live) => ({ items: q.data?.items ?? [], total: q.data?.total ?? 0 });
-  return (
-    <Stack>
-      <Title order={1} size="h2">
-        {t('tasks.title')}
-      </Title>
-      {signingCapabilities.some((c) => can(c)) && <AwaitingSignatureCard />}
-      {office && <ToScheduleCard />}
-      {office && (
-        <Section
-          title={t('tasks.toNotify')}
-          {...page(toNotifyQuery)}
-          more="/inspections?kind=announced&status=planned"
-          render={(i) => {
-            // The server warns when the notice can no longer reach the unit in time (short_lead_time, by its clock and the authority's lead time).
-            const late = i.warnings.find((w) => w.code === 'short_lead_time');
-            return (
-              <>
-                {formatDate(i.startsOn)}{' '}
-                {late && (
-                  <Badge color="red" variant="light" styles={wholeBadge} title={language === 'en' ? late.messageEn : late.message}>
-                    {t('tasks.noticeTooLate')}
-                  </Badge>
-                )}
-              </>
-            );
-          }}
-        />
-      )}
+  const asked = (
+    <>
       <NoticesCard notices={notices.data ?? []} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
       {can('report.manage') && <ReviewQueueCard />}
@@ -265,6 +241,10 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
           );
         }}
       />
+    </>
+  );
+  const visits = (
+    <>
       <Section
         title={t('tasks.nextVisits')}
         {...page(live)}
@@ -285,6 +265,38 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         )}
       />
       <Section title={t('tasks.underWay')} {...page(underWayQuery)} more="/inspections?status=under_way" render={(i) => t('tasks.startedOn', { date: formatDate(i.startsOn) })} />
+    </>
+  );
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('tasks.title')}
+      </Title>
+      {signingCapabilities.some((c) => can(c)) && <AwaitingSignatureCard />}
+      {office && <ToScheduleCard />}
+      {office && (
+        <Section
+          title={t('tasks.toNotify')}
+          {...page(toNotifyQuery)}
+          more="/inspections?kind=announced&status=planned"
+          render={(i) => {
+            // The server warns when the notice can no longer reach the unit in time (short_lead_time, by its clock and the authority's lead time).
+            const late = i.warnings.find((w) => w.code === 'short_lead_time');
+            return (
+              <>
+                {formatDate(i.startsOn)}{' '}
+                {late && (
+                  <Badge color="red" variant="light" styles={wholeBadge} title={language === 'en' ? late.messageEn : late.message}>
+                    {t('tasks.noticeTooLate')}
+                  </Badge>
+                )}
+              </>
+            );
+          }}
+        />
+      )}
+      {teamMember ? visits : asked}
+      {teamMember ? asked : visits}
     </Stack>
   );
 }
