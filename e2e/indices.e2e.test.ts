@@ -76,7 +76,7 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     const difficulties = page.getByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' });
     // With the dashboard's year and unit subtree, and the state it counts (the list reads them from the URL).
     expect(await difficulties.getByRole('link').first().getAttribute('href')).toMatch(/^\/difficulties\?year=2021&unitId=[0-9a-f-]{36}&state=answered$/);
-    for (const name of ['Báo cáo của các đơn vị', 'Kết quả kiểm tra (phát hiện)', 'Yêu cầu khắc phục']) expect(await page.getByRole('heading', { name }).count()).toBe(1);
+    for (const name of ['Báo cáo định kỳ, theo yêu cầu', 'Kết quả kiểm tra (phát hiện)', 'Yêu cầu khắc phục']) expect(await page.getByRole('heading', { name }).count()).toBe(1);
     await j.screenshot('dashboard-2021');
 
     // The dashboard's own way there (the menu has a link of the same name, without the year).

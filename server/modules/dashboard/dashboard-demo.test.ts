@@ -36,6 +36,8 @@ describe("the dashboard's sections on the demo season", () => {
   it('lists reports, findings, corrective actions and difficulties, in that order, each number linked', () => {
     expect(d.unit.name).toBe('Hoài Nhơn');
     expect(d.sections.map((s) => s.key)).toEqual(['reports', 'findings', 'corrective_actions', 'difficulties']);
+    // Named apart from the inspections' pre-visit reports ("Báo cáo trước đợt kiểm tra", the web's figure).
+    expect(d.sections[0].title).toEqual({ vi: 'Báo cáo định kỳ, theo yêu cầu', en: 'Periodic and requested reports' });
     for (const s of d.sections) for (const i of s.items) expect(i.link, `${s.key}.${i.key}`).toMatch(/^\//);
   });
 

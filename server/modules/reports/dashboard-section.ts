@@ -26,7 +26,8 @@ registerDashboardSection({
     const link = (timeliness: string) => listLink('/reports/submissions', { dueYear: year, unitId: rootId, timeliness });
     return {
       key: 'reports',
-      title: { vi: 'Báo cáo của các đơn vị', en: "Units' reports" },
+      // Named apart from the pre-visit reports of the inspections' figures ("Báo cáo trước đợt kiểm tra").
+      title: { vi: 'Báo cáo định kỳ, theo yêu cầu', en: 'Periodic and requested reports' },
       items: [
         sectionItem('on_time', 'Đúng hạn', 'On time', Number(r.on_time), link('on_time')),
         sectionItem('late', 'Trễ hạn', 'Late', Number(r.late), link('late')),

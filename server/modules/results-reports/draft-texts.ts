@@ -86,7 +86,7 @@ export function draftTexts(f: ReportFigures, facts: SeasonFacts): { inspected: s
   };
 }
 
-/** A dashboard section as a sentence of the report ("Báo cáo của các đơn vị: đúng hạn 3, trễ hạn 1"), content groups of findings apart. */
+/** A dashboard section as a sentence of the report ("Báo cáo định kỳ, theo yêu cầu: đúng hạn 3, trễ hạn 1"), content groups of findings apart. */
 export function sectionSentence(s: Section): string {
   if (s.key === 'findings') {
     const groups = findingsByGroup({ sections: [s] } as ReportFigures);

@@ -1015,7 +1015,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.byMonth': "Inspections by month",
   'dashboard.byKind': "Inspections by kind",
   'dashboard.teams': "Teams' load",
-  'dashboard.reports': "Units' reports: {due} due, {dueByToday} due by today.",
+  'dashboard.reports': "Pre-visit reports: {due} due from the units to the teams, {dueByToday} due by today.",
   'dashboard.month': "Month {month}",
   'dashboard.ranking': "Risk ranking (top ten)",
   'dashboard.toRanking': "The whole ranking and its weights",

@@ -1018,7 +1018,7 @@ export const vi = {
   'dashboard.byMonth': "Cuộc kiểm tra theo tháng",
   'dashboard.byKind': "Cuộc kiểm tra theo hình thức",
   'dashboard.teams': "Số cuộc của từng đoàn kiểm tra",
-  'dashboard.reports': "Báo cáo của đơn vị: {due} báo cáo phải gửi, {dueByToday} đã đến hạn.",
+  'dashboard.reports': "Báo cáo trước đợt kiểm tra: đơn vị phải gửi Đoàn {due} báo cáo, {dueByToday} báo cáo đã đến hạn.",
   'dashboard.month': "Tháng {month}",
   'dashboard.ranking': "Xếp hạng rủi ro (10 đơn vị đứng đầu)",
   'dashboard.toRanking': "Xem toàn bộ xếp hạng và trọng số",

@@ -85,6 +85,8 @@ describe("the leaders' dashboard page", () => {
     // Each number of the scope line, the reports due and the index summary links to its records.
     const scopeLine = screen.getByTestId('dashboard-scope-line');
     expect(within(scopeLine).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}`, `/inspections?year=2021&unitId=${id(1)}&live=true`]);
+    // Named apart from the report requests' section ("Báo cáo định kỳ, theo yêu cầu"): a leader tells the two apart.
+    expect(screen.getByTestId('dashboard-reports-due').textContent).toMatch(/^Báo cáo trước đợt kiểm tra: /);
     expect(within(screen.getByTestId('dashboard-reports-due')).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}&reportDue=true&live=true`]);
     expect(within(screen.getByTestId('dashboard-index-summary-par')).getAllByRole('link')[0].getAttribute('href')).toBe(`/indices/${id(6)}?year=2021&unitId=${id(1)}`);
     // No year in the URL: the server's default season (2021 here), which the export and the links then carry.

@@ -62,7 +62,7 @@ const dashboard: DashboardDto = {
   ranking: null,
   // As the server links them (modules/*/dashboard-section.ts).
   sections: [
-    section('reports', 'Báo cáo của các đơn vị', [
+    section('reports', 'Báo cáo định kỳ, theo yêu cầu', [
       ['on_time', 'Đúng hạn', 11, `/reports/submissions?dueYear=2021&unitId=${town}&timeliness=on_time`],
       ['late', 'Trễ hạn', 3, `/reports/submissions?dueYear=2021&unitId=${town}&timeliness=late`],
       ['missing', 'Chưa gửi (quá hạn)', 2, `/reports/submissions?dueYear=2021&unitId=${town}&timeliness=missing`],
@@ -169,7 +169,7 @@ describe("the dashboard's numbers open the lists of what they count", () => {
   });
 
   it('reports sent late', async () => {
-    await follow('Báo cáo của các đơn vị', 'Trễ hạn');
+    await follow('Báo cáo định kỳ, theo yêu cầu', 'Trễ hạn');
     expect(await screen.findByText('3 báo cáo')).toBeTruthy();
     expect(screen.getAllByRole('link', { name: /UBND phường/ })).toHaveLength(3);
   });
