@@ -49,6 +49,17 @@ describe('"Xuất Excel" on the lists', () => {
     expect(urls).toContain(`/api/report-submissions?dueYear=2021&unitId=${town}&timeliness=missing&page=2&pageSize=50`);
   });
 
+  it('the units’ reports: a link with its page (?page=2) opens that page', async () => {
+    const urls = stubApi();
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/reports/submissions?timeliness=missing&page=2']}>
+        <SubmissionsListPage />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('UBND phường 60')).toBeTruthy();
+    expect(urls.filter((u) => u.startsWith('/api/report-submissions?'))).toEqual(['/api/report-submissions?timeliness=missing&page=2&pageSize=50']);
+  });
+
   it('the findings, with the dashboard’s filters', async () => {
     stubApi();
     renderWithProviders(

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { Alert, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useT } from '../i18n/i18n.js';
@@ -24,7 +24,31 @@ export const paramChecks = {
   flag:
     (...values: string[]): ParamCheck =>
     (v) => values.includes(v),
+  /** A page number (1, 2, …). */
+  page: (v: string) => /^[1-9]\d{0,5}$/.test(v),
 } as const;
+
+/**
+ * A paged list's page, kept in the URL (?page=, left out on the first page) like the list's other
+ * filters: a shared link or the back button comes back to the same page. Each new page is a new
+ * history entry; a page number that is not one reads as the first page.
+ */
+export function usePageParam(name = 'page'): [number, (page: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(name);
+  const page = raw !== null && paramChecks.page(raw) ? Number(raw) : 1;
+  const setPage = useCallback(
+    (next: number) =>
+      setParams((prev) => {
+        const out = new URLSearchParams(prev);
+        if (next > 1) out.set(name, String(next));
+        else out.delete(name);
+        return out;
+      }),
+    [name, setParams],
+  );
+  return [page, setPage];
+}
 
 export interface IgnoredFilter {
   name: string;

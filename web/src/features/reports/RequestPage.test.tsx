@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { json, renderWithProviders } from '../../test/render.js';
@@ -88,11 +88,25 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-const renderPage = () =>
+/** The address the page is at (its `?page=`), shown for the test to read. */
+function Address() {
+  const location = useLocation();
+  return <output data-testid="address">{location.pathname + location.search}</output>;
+}
+
+const renderPage = (search = '') =>
   renderWithProviders(
-    <MemoryRouter initialEntries={[`/reports/requests/${id}`]}>
+    <MemoryRouter initialEntries={[`/reports/requests/${id}${search}`]}>
       <Routes>
-        <Route path="/reports/requests/:id" element={<RequestPage today="2021-11-20" />} />
+        <Route
+          path="/reports/requests/:id"
+          element={
+            <>
+              <RequestPage today="2021-11-20" />
+              <Address />
+            </>
+          }
+        />
       </Routes>
     </MemoryRouter>,
   );
@@ -128,6 +142,21 @@ describe('the office’s view of one request', () => {
     expect(gets.at(-1)).toContain('page=5');
     // The count is the server's, not the page's.
     expect(screen.getByText('227 đơn vị chưa gửi (quá hạn)')).toBeTruthy();
+  });
+
+  it('keeps the page of reports in the address: a shared link or the back button opens the same page', async () => {
+    many = Array.from({ length: 230 }, (_, i) => sub(`Đơn vị ${String(i + 1).padStart(3, '0')}`, 'not_started', null));
+    const user = userEvent.setup();
+    renderPage('?page=3');
+    const table = await screen.findByRole('table', { name: 'Báo cáo của đơn vị' });
+    expect(await within(table).findByText('Đơn vị 101')).toBeTruthy();
+    expect(gets[0]).toContain('page=3');
+    await user.click(screen.getByRole('button', { name: '5' }));
+    expect(await within(table).findByText('Đơn vị 230')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe(`/reports/requests/${id}?page=5`);
+    await user.click(screen.getByRole('button', { name: '1' }));
+    expect(await within(table).findByText('Đơn vị 001')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe(`/reports/requests/${id}`);
   });
 
   it('extends the due day later only, with a reason, and shows the extension beside the letter', async () => {

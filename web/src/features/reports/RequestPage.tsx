@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Stack, T
 import { Link, useParams } from 'react-router';
 import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { DetailList } from '../../components/DetailList.js';
+import { usePageParam } from '../../components/ListHeader.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
@@ -25,7 +26,7 @@ export const submissionsPageSize = 50;
 /** Who has sent their report (on time, late), whose was returned, who is missing; each links to the report. */
 function SubmissionsTable({ request, today }: { request: ReportRequest; today: string }) {
   const t = useT();
-  const [page, setPage] = useState(1);
+  const [page, setPage] = usePageParam();
   const submissions = useSubmissions({ requestId: request.id, page, pageSize: submissionsPageSize }, request.status !== 'draft');
   if (request.status === 'draft') return <Text c="dimmed">{t('reporting.request.notSent')}</Text>;
   if (submissions.isPending) return <Loader size="sm" />;

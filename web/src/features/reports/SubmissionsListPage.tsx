@@ -9,12 +9,12 @@ import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
-import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { ListHeader, paramChecks, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 /** The filters a link may carry, each checked before use. */
-const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const) };
+const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const), page: paramChecks.page };
 
 /**
  * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
@@ -30,7 +30,7 @@ export function SubmissionsListPage() {
   const ignored = useIgnoredFilters(urlFilters);
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
   const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
-  const [page, setPage] = useState(1);
+  const [page, setPage] = usePageParam();
   // "Việc của tôi"'s links (see all): the caller's units' reports (?mine=true), the office's review queue (?toReview=true).
   const mine = params.get('mine') === 'true' ? 'true' : undefined;
   const toReview = params.get('toReview') === 'true' ? 'true' : undefined;
