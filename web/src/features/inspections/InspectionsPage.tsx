@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Loader, MultiSelect, Pagination, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, MultiSelect, Pagination, Pill, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { inspectionKinds, inspectionStatuses, type InspectionKind, type InspectionStatus } from '../../../../shared/domain/inspection-status.js';
 import { useSession } from '../../auth/session.js';
@@ -79,6 +79,24 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const planTeams = usePlanTeams(planId ?? '');
   // The dashboard's reports due (read from the URL, gone with "Bỏ lọc").
   const reportFilters = { reportDue: valid('reportDue') === 'true' || undefined, reportDueBy: valid('reportDueBy') };
+  // Shown as a removable chip beside the other filters: the user sees why the list is short.
+  const reportFilterLabel = reportFilters.reportDueBy
+    ? t('inspections.filter.reportDueBy', { date: formatDate(reportFilters.reportDueBy) })
+    : reportFilters.reportDue
+      ? t('inspections.filter.reportDue')
+      : null;
+  const removeReportFilter = () => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('reportDue');
+        next.delete('reportDueBy');
+        return next;
+      },
+      { replace: true },
+    );
+    setPage(1);
+  };
   const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined, ...reportFilters };
   const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
   // The board's window: from the chosen week (the filter's start; for a chosen plan, where its
@@ -179,6 +197,18 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
           w={150}
         />
         <DateField label={t('inspections.to')} value={to} onChange={refilter(setTo)} w={150} />
+        {reportFilterLabel && (
+          <Pill
+            size="lg"
+            withRemoveButton
+            onRemove={removeReportFilter}
+            // Mantine hides a pill's remove button from the keyboard and screen readers: here it is the filter's only control.
+            removeButtonProps={{ 'aria-label': t('inspections.filter.remove', { filter: reportFilterLabel }), 'aria-hidden': false, tabIndex: 0 }}
+            data-testid="report-filter"
+          >
+            {reportFilterLabel}
+          </Pill>
+        )}
         <SegmentedControl
           value={view}
           onChange={(v) => setView(v as 'list' | 'board')}

@@ -316,3 +316,46 @@ describe('the board with no plan chosen', () => {
     expect(asked.some((q) => q.get('pageSize') === '500' && q.get('from') === '2026-11-30')).toBe(false);
   });
 });
+
+describe('the season list opened with the dashboard’s reports due', () => {
+  it('shows the report filter as a chip beside the other filters, and removing it lists every visit again', async () => {
+    const asked: URLSearchParams[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url === '/api/session/current')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'lanhdao', fullName: 'Lãnh đạo', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans')) return json({ items: [], hasMore: false });
+        if (url.startsWith('/api/inspections?')) {
+          const params = new URL(url, 'http://x').searchParams;
+          asked.push(params);
+          return json({ items: [visit], total: params.get('reportDueBy') ? 3 : 22 });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter initialEntries={['/inspections?reportDueBy=2021-06-03&live=true']}>
+          <InspectionsPage today="2021-06-16" />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    expect(await screen.findByText('3 cuộc kiểm tra')).toBeTruthy();
+    expect(screen.getByTestId('report-filter').textContent).toBe('Chỉ cuộc có báo cáo đến hạn đến ngày 03/06/2021');
+    expect(asked[0].get('reportDueBy')).toBe('2021-06-03');
+    await user.click(screen.getByRole('button', { name: 'Bỏ bộ lọc: Chỉ cuộc có báo cáo đến hạn đến ngày 03/06/2021' }));
+    expect(await screen.findByText('22 cuộc kiểm tra')).toBeTruthy();
+    expect(screen.queryByTestId('report-filter')).toBeNull();
+    expect(asked.at(-1)!.get('reportDueBy')).toBeNull();
+  });
+});
