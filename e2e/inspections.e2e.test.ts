@@ -63,7 +63,7 @@ describe('the lists, on a phone (390×844)', () => {
     const api = await signIn(j.app, 'inspector', DEMO_PASSWORD);
     const notice = (await api.get('/api/inspection-notices')).json().items.find((n: { status: string }) => n.status === 'issued') as { id: string };
     const widths: Record<string, number> = {};
-    for (const path of ['/inspections', `/notices/${notice.id}`, '/findings', '/corrective-actions', '/difficulties', '/assigned-tasks', '/self-inspections', '/indices', '/feedback']) {
+    for (const path of ['/inspections', '/inspections?reportDueBy=2021-06-03&live=true', `/notices/${notice.id}`, '/findings', '/corrective-actions', '/difficulties', '/assigned-tasks', '/self-inspections', '/indices', '/feedback']) {
       widths[path] = await pageOverflow(inspector.page, path);
     }
     expect(widths).toEqual(Object.fromEntries(Object.keys(widths).map((p) => [p, 0])));

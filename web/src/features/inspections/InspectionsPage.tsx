@@ -204,6 +204,8 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
             onRemove={removeReportFilter}
             // Mantine hides a pill's remove button from the keyboard and screen readers: here it is the filter's only control.
             removeButtonProps={{ 'aria-label': t('inspections.filter.remove', { filter: reportFilterLabel }), 'aria-hidden': false, tabIndex: 0 }}
+            // Its whole label, wrapped on a phone rather than cut.
+            styles={{ root: { height: 'auto', minHeight: 'var(--pill-height)', whiteSpace: 'normal', paddingBlock: 4 }, label: { whiteSpace: 'normal' } }}
             data-testid="report-filter"
           >
             {reportFilterLabel}
