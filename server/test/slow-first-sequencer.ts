@@ -16,7 +16,12 @@ const SLOW_FIRST = [
   'server/db/crash.test.ts',
 ];
 
-/** Vitest's order (failed first, then longest by the results cache, else largest), with the known slow files ahead of it. */
+/**
+ * Vitest's order (failed first, then longest by the results cache, else largest), with the known
+ * slow files ahead of it, and the files of a shared worker (the server project, `isolate: false`)
+ * before the isolated ones: a worker is kept for the next file only when that file is of the same
+ * project, so the server files go in one run, not interleaved with the web files.
+ */
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -24,6 +29,10 @@ export default class SlowFirstSequencer extends BaseSequencer {
       const i = SLOW_FIRST.indexOf(path.relative(spec.project.config.root, spec.moduleId).split(path.sep).join('/'));
       return i === -1 ? SLOW_FIRST.length : i;
     };
-    return sorted.map((spec, i) => ({ spec, i, r: rank(spec) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.spec);
+    const isolated = (spec: TestSpecification) => (spec.project.config.isolate === false ? 0 : 1);
+    return sorted
+      .map((spec, i) => ({ spec, i, s: isolated(spec), r: rank(spec) }))
+      .sort((a, b) => a.s - b.s || a.r - b.r || a.i - b.i)
+      .map((x) => x.spec);
   }
 }
