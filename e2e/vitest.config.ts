@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One browser at a time: two cores, and each journey starts its own server.
     fileParallelism: false,
+    // One process for all the journeys, each file evaluating the app's modules afresh
+    // (server/test/fresh-modules.ts): a process per file loaded Node, vitest and the packages again.
+    isolate: false,
+    setupFiles: ['server/test/fresh-modules.ts'],
   },
 });
