@@ -1,8 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import SlowFirstSequencer from './server/test/slow-first-sequencer.js';
 
-/** Server test files that replace a module with vi.mock: a mock must not outlive its file, so they run isolated. */
-const MOCKING_MODULES = ['server/documents/pdf-conversions.test.ts', 'server/modules/document-register/pdf-unavailable.test.ts'];
+/**
+ * Server and domain test files that replace a module (vi.mock, vi.doMock): a mock is registered in
+ * the worker and must not outlive its file, so these run isolated. Found by reading the files, so
+ * a new one cannot land in the shared workers by mistake.
+ */
+const MOCKING_MODULES = ['server', 'shared'].flatMap((root) =>
+  fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(root, f).split(path.sep).join('/'))
+    .filter((f) => /\bvi\.(mock|doMock)\(/.test(fs.readFileSync(f, 'utf8'))),
+);
 
 /** What both projects take from here (not `extends: true`: the global setup, which migrates the template, runs once, for the root). */
 const timeouts = { testTimeout: 120_000, hookTimeout: 300_000 };

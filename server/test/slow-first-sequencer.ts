@@ -2,17 +2,18 @@ import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take minutes, longest first (a measured run on 2 cores: matrix 307 s, fuzz
- * 283 s, lock 125 s, backup 116 s, unannounced secrecy 97 s, crash 48 s). Without a results
- * cache (a fresh CI checkout) vitest starts the larger files first, and the fuzzer's file is
- * small: it started last and ran alone for its final minutes while the other worker idled.
+ * The files that take minutes, longest first. Measured in a full run on 2 cores shared with other
+ * jobs (load 15–20; 30 Nov 2026, server files in shared workers): matrix 183 s, unannounced
+ * secrecy 127 s, lock 103 s, backup 100 s, fuzz 71 s, crash 67 s; the next file took 23 s. Without
+ * a results cache (a fresh CI checkout) vitest starts the larger files first, and the fuzzer's file
+ * is small: it started last and ran alone for its final minutes while the other worker idled.
  */
 const SLOW_FIRST = [
   'server/authz/matrix.test.ts',
-  'server/http/fuzz.test.ts',
+  'server/modules/inspections/unannounced-secrecy.test.ts',
   'server/db/lock.test.ts',
   'server/db/backup.test.ts',
-  'server/modules/inspections/unannounced-secrecy.test.ts',
+  'server/http/fuzz.test.ts',
   'server/db/crash.test.ts',
 ];
 
