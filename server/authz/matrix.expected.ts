@@ -271,6 +271,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'POST /api/results-reports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [201, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/results-reports/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'PATCH /api/results-reports/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
+  'DELETE /api/results-reports/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [204, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'POST /api/results-reports/{id}/issue': { anonymous: 401, admin: [403, 404], leader: [200, 404], secretariat: [403, 404], inspector: [404, 404], unit_officer: [404, 404] },
   'GET /api/documents/{kind}/{file} (results report)': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },
   // The leaders' dashboard and its .xlsx: leaders, the office and admins, on a unit in reach.

@@ -900,6 +900,13 @@ export const matrixRequests: Record<string, Recipe> = {
       return { method: 'PATCH', url: `/api/results-reports/${r.id}`, payload: { version: r.version, content: { proposals: `Kiến nghị ${next()}` } } };
     },
   },
+  'DELETE /api/results-reports/{id}': {
+    scoped: true,
+    build: async ({ place, fresh }) => {
+      const r = await fresh('draftReport', () => draftReport(place));
+      return { method: 'DELETE', url: `/api/results-reports/${r.id}?version=${r.version}` };
+    },
+  },
   'POST /api/results-reports/{id}/issue': {
     scoped: true,
     build: async ({ place, fresh }) => {

@@ -88,6 +88,7 @@ export const auditActions = [
   'results_report.drafted',
   'results_report.updated',
   'results_report.issued',
+  'results_report.deleted',
   'report_template.created',
   'report_template.updated',
   'report_template.published',

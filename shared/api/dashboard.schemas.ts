@@ -30,6 +30,8 @@ export const dashboardQuery = z.object({
   unitId: uuid.optional(),
   /** The units whose indices are compared; by default the level most scored under the root. */
   level: z.enum(unitLevels).optional(),
+  /** `own`: the root's own plans only, the figures of its annual results report (docs/decisions/results-report-scope.md). */
+  issuer: z.enum(['own']).optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
@@ -81,8 +83,17 @@ export const dashboardResponse = z.object({
   level: z.enum(unitLevels),
   /** Units the caller may pick as the root (their widest units and the root's children). */
   choices: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
+  /**
+   * `own`: only the visits of the plans issued by the root unit's own authority (its People's
+   * Committee or its standing office), as its annual results report counts them
+   * (docs/decisions/results-report-scope.md); absent: every visit under the root the caller sees.
+   */
+  issuer: z.enum(['own']).optional(),
   inspections: z.object({
+    /** The visits not cancelled (the sum of byKind, byMonth and the teams). */
     total: count,
+    /** The cancelled visits, left out of every other figure but byStatus (absent from figures issued before it). */
+    cancelled: count.optional(),
     byStatus: z.array(z.object({ status: z.enum(inspectionStatuses), count })),
     byKind: z.array(z.object({ kind: z.enum(inspectionKinds), count })),
     /** Visits starting each month (1–12), cancelled ones left out. */
@@ -111,5 +122,5 @@ export type DashboardDto = z.infer<typeof dashboardResponse>;
  * kind, month, team); live=true leaves out the cancelled visits, as the figures by month, kind
  * and team do (modules/dashboard/season-figures.ts).
  */
-export const dashboardInspectionsLink = (d: { year: number; unit: { id: string } }, q: Record<string, string | number | boolean>): string =>
-  `/inspections?${new URLSearchParams({ year: String(d.year), unitId: d.unit.id, ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])) }).toString()}`;
+export const dashboardInspectionsLink = (d: { year: number; unit: { id: string }; issuer?: 'own' }, q: Record<string, string | number | boolean>): string =>
+  `/inspections?${new URLSearchParams({ year: String(d.year), unitId: d.unit.id, ...(d.issuer ? { issuer: d.issuer } : {}), ...Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])) }).toString()}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inspectionKinds } from '../domain/inspection-status.js';
 import { isoDate, queryInt4, version } from './common.js';
 import { dashboardResponse } from './dashboard.schemas.js';
 import { documentText } from './documents.schemas.js';
@@ -40,16 +41,35 @@ export const resultsReportContentSchema = z.object({ ...contentShape(() => z.str
 export type ResultsReportContent = z.infer<typeof resultsReportContentSchema>;
 
 export const createResultsReportBody = z.object({
+  /** Up to this year (in Việt Nam): a later one is 400 `body.year` `in_future`. */
   year: z.number().int().min(1990).max(2100),
   /** The People's Committee that reports (default: the one of the office's unit). */
   issuingAgencyId: z.uuid().optional(),
 });
 export const updateResultsReportBody = z.object({ version, content: resultsReportContentInput.partial() });
+/** The version the office saw (a stale one is 409). */
+export const deleteResultsReportQuery = z.object({ version: queryInt4().min(1) }).strict();
 export const issueResultsReportBody = z.object({ version, issuedOn: isoDate, signature: signatureInput.optional() });
 export const listResultsReportsQuery = z.object({ year: queryInt4().min(1990).max(2100).optional() });
 
-/** The figures printed in the report: the dashboard's (live while a draft, as issued afterwards). */
-export const reportFiguresSchema = dashboardResponse.omit({ choices: true, ranking: true });
+/**
+ * The figures printed in the report: the dashboard's with `issuer=own` (live while a draft, as
+ * issued afterwards), and the season's records the report names beyond them (absent from reports
+ * issued before they were kept).
+ */
+export const reportFiguresSchema = dashboardResponse.omit({ choices: true, ranking: true }).extend({
+  facts: z
+    .object({
+      /** The agencies visited (cancelled visits left out), by kind of visit. */
+      inspectedByKind: z.array(z.object({ kind: z.enum(inspectionKinds), agencies: z.array(z.string()) })),
+      conclusionsIssued: z.number().int(),
+      /** Visits closed without an issued conclusion yet. */
+      conclusionsPending: z.number().int(),
+      /** Escalations sent (not drafts), and of those accepted or concluded. */
+      escalations: z.object({ sent: z.number().int(), accepted: z.number().int() }),
+    })
+    .optional(),
+});
 
 export const resultsReportSchema = z.object({
   id: z.uuid(),

@@ -20,16 +20,16 @@ export async function seedDemoResultsReport(tx: Tx, ids: { agencyIds: Map<string
   const [office] = await tx.select().from(appUser).where(eq(appUser.id, ids.createdBy));
   const actor = { userId: office.id, username: office.username, fullName: office.fullName, roles: await loadRoles(tx, office.id), sessionId: '', csrfToken: '', mustChangePassword: false };
   const difficulties = await listDifficultiesForYear(tx, actor, { today: '2021-12-20', calendar: (await loadWorkingCalendar(tx)).calendar }, 2021);
-  const base = await defaultContent(tx, agencyId, 2021, difficulties, '2021-12-20');
+  const base = await defaultContent(tx, agencyId, 2021, difficulties);
   const content: ResultsReportContent = {
     ...base,
     legalBases: [],
-    // The data's texts (draft-texts.ts), with what only the office knows: the one-stop desks seen and the causes.
+    // The starting narrative (draft-texts.ts) with what only the office knows: the one-stop desks seen and the causes (the figures the data writes in the document).
     strengths: [
       base.strengths,
       'Bộ phận Tiếp nhận và Trả kết quả các phường, xã bố trí đủ công chức, niêm yết công khai đầy đủ thủ tục hành chính; việc sử dụng phần mềm quản lý văn bản và chữ ký số được duy trì thường xuyên.',
     ].join('\n'),
-    shortcomings: [base.shortcomings, 'Nguyên nhân: công chức phụ trách cải cách hành chính kiêm nhiệm nhiều việc; người đứng đầu một số đơn vị chưa thật sự quan tâm chỉ đạo.'].join('\n'),
+    shortcomings: 'Nguyên nhân: công chức phụ trách cải cách hành chính kiêm nhiệm nhiều việc; người đứng đầu một số đơn vị chưa thật sự quan tâm chỉ đạo.',
     measures: base.measures,
     recipients: ['UBND tỉnh Bình Định (để báo cáo);', 'Sở Nội vụ tỉnh Bình Định;', 'TT. Thị ủy, TT. HĐND thị xã;', 'Chủ tịch, các PCT UBND thị xã;', 'UBND các phường, xã;', 'Lưu: VT, NV.'],
   };

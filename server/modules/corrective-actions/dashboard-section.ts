@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { listLink, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, ownPlansParam, ownPlansSql, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
 import { conclusionVisibleAs } from '../conclusions/conclusions.repository.js';
 import { actionOverdueSql } from './corrective-actions.repository.js';
 
@@ -16,7 +16,8 @@ import { actionOverdueSql } from './corrective-actions.repository.js';
  */
 registerDashboardSection({
   key: 'corrective_actions',
-  async load(tx, actor, { rootId, rootPath, year, today }) {
+  async load(tx, actor, filter) {
+    const { rootId, rootPath, year, today } = filter;
     const { from, to } = yearBounds(year);
     const overdue = actionOverdueSql(sql`a.status`, sql`a.due_on`, today);
     const [r] = await queryRows<{ open: number; overdue: number; closed: number }>(
@@ -30,10 +31,10 @@ registerDashboardSection({
                 from inspection_conclusion c join corrective_action a on a.conclusion_id = c.id
                where c.inspection_id = i.id and a.status <> 'draft'
                  ${actor ? sql`and ${conclusionVisibleAs(actor, { conclusion: 'c', inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}) x
-           where i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}`,
+           where i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`} ${filter.ownPlans ? sql`and ${ownPlansSql(rootId)}` : sql``}`,
     );
     // The list's own filters (web CorrectiveActionsPage): the visits' year, the subtree and the bucket.
-    const link = (state: 'open' | 'overdue' | 'closed') => listLink('/corrective-actions', { visitYear: year, unitId: rootId, state });
+    const link = (state: 'open' | 'overdue' | 'closed') => listLink('/corrective-actions', { visitYear: year, unitId: rootId, ...ownPlansParam(filter), state });
     return {
       key: 'corrective_actions',
       title: { vi: 'Yêu cầu khắc phục', en: 'Corrective actions' },

@@ -25,7 +25,18 @@ export interface SectionFilter {
   rootPath: string;
   year: number;
   today: string;
+  /** Only the root's own plans (their visits, and the reports its own agencies asked for): docs/decisions/results-report-scope.md. */
+  ownPlans?: boolean;
 }
+
+/**
+ * The visit's plan was issued by an agency of the unit itself (its People's Committee or its
+ * standing office), on the alias `ia` of visitJoins: the season an authority reports on.
+ */
+export const ownPlansSql = (unitId: string): SQL => sql`ia.unit_id = ${unitId}::uuid`;
+
+/** The link parameter of a section's figure restricted to the root's own plans. */
+export const ownPlansParam = (f: Pick<SectionFilter, 'ownPlans'>): Record<string, string> => (f.ownPlans ? { issuer: 'own' } : {});
 
 const sources: DashboardSectionSource[] = [];
 

@@ -8,6 +8,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 import { riskRanking } from '../indices/risk-ranking.js';
+import { ownPlansSql } from './dashboard-sections.js';
 import { dashboardSections } from './season-sections.js';
 import { seasonFigures } from './season-figures.js';
 import { defaultSeasonYear } from './season-year.js';
@@ -38,8 +39,11 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
   // visits issued from above), not the set of every visit the caller sees (bench/dashboard.bench.ts).
   // On the aliases i (the visit), ta (its agency), ia (its plan's issuer).
   const inspectionFilter = inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' });
-  const year = q.year ?? (await defaultSeasonYear(tx, actor, { rootPath: root.path, today, inspectionFilter }));
-  const figures = await seasonFigures(tx, { root, year, level: q.level, today, inspectionFilter });
+  // issuer=own: the root's own plans only, the figures of its results report (docs/decisions/results-report-scope.md).
+  const ownPlans = q.issuer === 'own';
+  const seasonFilter = ownPlans ? sql`${inspectionFilter} and ${ownPlansSql(root.id)}` : inspectionFilter;
+  const year = q.year ?? (await defaultSeasonYear(tx, actor, { rootPath: root.path, today, inspectionFilter: seasonFilter }));
+  const figures = await seasonFigures(tx, { root, year, level: q.level, today, inspectionFilter, ownPlans });
 
   // Where else the caller may look: their widest units and the root's children valid that year.
   const widestIds = reach.unitPrefixes.map((p) => p.split('/').filter(Boolean).at(-1)!);
@@ -66,6 +70,6 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
     ...figures,
     choices: choices.map(({ id, name, kind }) => ({ id, name, kind })),
     ranking,
-    sections: await dashboardSections(tx, actor, { rootId: root.id, rootPath: root.path, year: year, today }),
+    sections: await dashboardSections(tx, actor, { rootId: root.id, rootPath: root.path, year: year, today, ownPlans }),
   };
 }

@@ -3,7 +3,7 @@ import { unitKindsOfLevel, unitLevels, type DashboardDto, type IndexSeries, type
 import { inspectionKinds, inspectionStatuses } from '../../../shared/domain/inspection-status.js';
 import { rankByIndex } from '../../../shared/domain/index-scoring.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
-import { visitJoins } from './dashboard-sections.js';
+import { ownPlansSql, visitJoins } from './dashboard-sections.js';
 
 /**
  * The season's figures for a unit's subtree and a year — one computation for the leaders'
@@ -12,9 +12,10 @@ import { visitJoins } from './dashboard-sections.js';
  * The inspections are a grouped scan of the year's visits under the root; the indices are read
  * from the roll-up of the sheets' summaries up the unit tree (index_rollup, kept by triggers in the
  * writing transaction: docs/decisions/dashboard-figures.md), so the whole country answers like a
- * town (bench/dashboard.bench.ts). Who sees what is passed in as SQL for the inspections: the
- * dashboard passes the caller's (the secrecy of unannounced visits); the report passes none (the
- * authority's whole season). The scores need no filter: every unit under a root the caller may
+ * town (bench/dashboard.bench.ts). Which visits count is passed in as SQL: the dashboard passes
+ * the caller's visibility (the secrecy of unannounced visits), and with `issuer=own` also the
+ * root's own plans; the report passes the root's own plans only (the authority reports on its own
+ * season: docs/decisions/results-report-scope.md). The scores need no filter: every unit under a root the caller may
  * read the dashboard of is one whose scores they may read (`index.read` reaches everyone's scope).
  */
 export interface FigureScope {
@@ -28,6 +29,12 @@ export interface FigureScope {
    * `i`, its plan's issuing agency `ia` and the inspected agency `ta`.
    */
   inspectionFilter: SQL | null;
+  /**
+   * Only the visits of the plans issued by an agency of the root unit itself — its People's
+   * Committee or its standing office — never those of an authority above or of a unit below
+   * (the results report's season; the dashboard's `issuer=own`).
+   */
+  ownPlans?: boolean;
 }
 
 export type SeasonFigures = Omit<DashboardDto, 'choices' | 'ranking' | 'sections'>;
@@ -45,7 +52,7 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
   // The year's visits come by their start date (an index), joined to the inspected agency (its
   // unit path places it under the root) and to the plan's issuing agency, so that who sees which
   // visit is a predicate on each row (bench/dashboard.bench.ts).
-  const inspFilter = scope.inspectionFilter ?? sql`true`;
+  const inspFilter = sql`${scope.inspectionFilter ?? sql`true`} and ${scope.ownPlans ? ownPlansSql(root.id) : sql`true`}`;
   const groups = await queryRows<{ status: string; kind: string; month: number; team_id: string; team_name: string; n: number; due: number; due_by_today: number; agencies: number }>(
     tx,
     sql`with v as materialized (
@@ -70,7 +77,10 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     teams.set(g.team_id, t);
   }
   const inspections: SeasonFigures['inspections'] = {
-    total: sum(() => true),
+    // The visits that were or will be made: a cancelled visit is counted apart (byStatus, cancelled),
+    // so the headline equals the sum of the kinds, months and teams (rev11 #3).
+    total: sum(live),
+    cancelled: sum((g) => !live(g)),
     byStatus: inspectionStatuses.map((status) => ({ status, count: sum((g) => g.status === status) })),
     byKind: inspectionKinds.map((kind) => ({ kind, count: sum((g) => g.kind === kind && live(g)) })),
     byMonth: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, count: sum((g) => Number(g.month) === i + 1 && live(g)) })),
@@ -155,5 +165,5 @@ export async function seasonFigures(tx: DbOrTx, scope: FigureScope): Promise<Sea
     });
   }
 
-  return { year, unit: { id: root.id, name: root.name, kind: root.kind }, level, inspections, indices };
+  return { year, unit: { id: root.id, name: root.name, kind: root.kind }, ...(scope.ownPlans ? { issuer: 'own' as const } : {}), level, inspections, indices };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { listLink, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, ownPlansParam, ownPlansSql, registerDashboardSection, sectionItem, visitJoins, yearBounds } from '../dashboard/dashboard-sections.js';
 import { inspectionVisibleAs } from '../inspections/inspections.policy.js';
 
 const kinds = [
@@ -17,7 +17,8 @@ const kinds = [
  */
 registerDashboardSection({
   key: 'findings',
-  async load(tx, actor, { rootId, rootPath, year }) {
+  async load(tx, actor, filter) {
+    const { rootId, rootPath, year } = filter;
     const { from, to } = yearBounds(year);
     const rows = await queryRows<{ code: string; content_group: string; kind: string; n: number }>(
       tx,
@@ -28,11 +29,11 @@ registerDashboardSection({
                                 where c.inspection_id = f.inspection_id and ci.group_code = f.content_group limit 1), f.content_group)) as content_group,
                  f.kind, count(*)::int as n
             from finding f join inspection i on i.id = f.inspection_id ${visitJoins(rootPath)}
-           where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`}
+           where f.withdrawn_at is null and i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`} ${filter.ownPlans ? sql`and ${ownPlansSql(rootId)}` : sql``}
              ${actor ? sql`and ${inspectionVisibleAs(actor, { inspection: 'i', issuer: 'ia', target: 'ta' })}` : sql``}
            group by f.content_group, f.kind order by 2, 3`,
     );
-    const link = (kind: string, contentGroup?: string) => listLink('/findings', { visitYear: year, unitId: rootId, kind, ...(contentGroup === undefined ? {} : { contentGroup }) });
+    const link = (kind: string, contentGroup?: string) => listLink('/findings', { visitYear: year, unitId: rootId, ...ownPlansParam(filter), kind, ...(contentGroup === undefined ? {} : { contentGroup }) });
     const label = (kind: string) => kinds.find((k) => k.kind === kind) ?? { vi: kind, en: kind };
     return {
       key: 'findings',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
-import { listLink, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
+import { listLink, ownPlansParam, registerDashboardSection, sectionItem, yearBounds } from '../dashboard/dashboard-sections.js';
 import { submissionTimelinessSql, visibleSubmissions } from './reports.repository.js';
 
 /**
@@ -10,7 +10,8 @@ import { submissionTimelinessSql, visibleSubmissions } from './reports.repositor
  */
 registerDashboardSection({
   key: 'reports',
-  async load(tx, actor, { rootId, rootPath, year, today }) {
+  async load(tx, actor, filter) {
+    const { rootId, rootPath, year, today } = filter;
     const { from, to } = yearBounds(year);
     const [r] = await queryRows<{ on_time: number; late: number; missing: number }>(
       tx,
@@ -20,10 +21,11 @@ registerDashboardSection({
                  count(*) filter (where ${submissionTimelinessSql('missing', sql`s`, sql`r`, today)})::int as missing
             from report_submission s join report_request r on r.id = s.request_id join agency sa on sa.id = s.agency_id
            where r.status in ('open','closed') and r.due_on between ${from}::date and ${to}::date and sa.unit_path like ${`${rootPath}%`}
+             ${filter.ownPlans ? sql`and r.owner_agency_id in (select oa.id from agency oa where oa.unit_id = ${rootId}::uuid)` : sql``}
              ${actor ? sql`and s.id in ${visibleSubmissions(actor)}` : sql``}`,
     );
     // The units' reports of that year and subtree, sent on time, late, or missing (web /reports/submissions).
-    const link = (timeliness: string) => listLink('/reports/submissions', { dueYear: year, unitId: rootId, timeliness });
+    const link = (timeliness: string) => listLink('/reports/submissions', { dueYear: year, unitId: rootId, ...ownPlansParam(filter), timeliness });
     return {
       key: 'reports',
       // Named apart from the pre-visit reports of the inspections' figures ("Báo cáo trước đợt kiểm tra").

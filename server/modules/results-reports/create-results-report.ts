@@ -11,24 +11,24 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { listDifficultiesForYear, type DifficultyForReport } from '../difficulties/difficulties-for-report.js';
-import { issuerInfo, shortDate } from '../document-register/issuer-header.js';
-import { difficultyParagraphs } from './difficulty-paragraphs.js';
-import { draftTexts } from './draft-texts.js';
-import { reportFigures } from './report-figures.js';
-import { seasonFacts } from './season-facts.js';
+import { issuerInfo } from '../document-register/issuer-header.js';
+import { difficultyProposals } from './difficulty-paragraphs.js';
+import { dmy, draftTexts } from './draft-texts.js';
+import { reportWording } from './report-wording.js';
 
 /**
  * The texts a new report starts from, for the office to edit before a leader issues it: the
- * year's plan and teams as bases; the units inspected by kind of visit; results, shortcomings and
- * measures written from the season's figures (the dashboard's) and records — conclusions,
- * corrective actions, escalations, findings by content group, the best and weakest units with
- * their figures (draft-texts.ts).
+ * year's plan and teams as bases, narrative to complete, the proposals (the difficulties still
+ * waiting, who follows up) and the recipients by the authority's level (report-wording.ts). No
+ * figure: the data writes each one into the document from the live figures (draft-texts.ts
+ * factParagraphs), so the texts never disagree with them.
  */
-export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = [], today?: string): Promise<ResultsReportContent> {
+export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = []): Promise<ResultsReportContent> {
   const issuer = await issuerInfo(tx, agencyId);
-  const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, path: unit.path }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
-  const figures = await reportFigures(tx, { status: 'draft', year, figures: null, unitId: root.id, unitName: root.name, unitKind: root.kind, unitPath: root.path }, today);
-  const drafted = draftTexts(figures, await seasonFacts(tx, root.path, year));
+  const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
+  const [parent] = root.parentId ? await tx.select({ name: unit.name }).from(unit).where(eq(unit.id, root.parentId)) : [];
+  const wording = reportWording(root, parent ?? null);
+  const drafted = draftTexts(year);
   const committee = issuer.shortName ?? issuer.name;
   const plans = await queryRows<{ number: number; symbol: string; issued_on: string; summary: string | null }>(
     tx,
@@ -42,30 +42,24 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number,
           from inspection_team t join inspection_plan p on p.id = t.plan_id join document_register_entry e on e.id = t.register_entry_id
          where p.issuing_agency_id = ${agencyId}::uuid and p.year = ${year} order by e.number`,
   );
-  const raised = difficultyParagraphs(difficulties);
-  const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${shortDate(p.issued_on)}`);
+  const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${dmy(p.issued_on)}`);
   return {
     summary: `Kết quả kiểm tra công tác cải cách hành chính năm ${year}`,
     legalBases: [],
-    organisation: [
-      planRefs.length
-        ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${shortDate(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
-        : `Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm ${year} của ${committee}, Đoàn kiểm tra đã tiến hành kiểm tra tại các cơ quan, đơn vị.`,
-      drafted.inspected,
-    ].join('\n'),
+    organisation: planRefs.length
+      ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${dmy(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
+      : `Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm ${year} của ${committee}, Đoàn kiểm tra đã tiến hành kiểm tra tại các cơ quan, đơn vị.`,
     strengths: drafted.strengths,
     shortcomings: drafted.shortcomings,
-    measures: [drafted.measures, raised.measures]
-      .filter(Boolean)
-      .join('\n'),
+    measures: drafted.measures,
     proposals: [
-      raised.proposals,
+      difficultyProposals(difficulties),
       'Đề nghị Thủ trưởng các cơ quan, đơn vị chỉ đạo khắc phục ngay các tồn tại, hạn chế đã nêu; tập trung cải thiện các tiêu chí, tiêu chí thành phần của Chỉ số cải cách hành chính chưa đạt.',
-      'Giao Phòng Nội vụ theo dõi, đôn đốc việc khắc phục và tổng hợp, báo cáo kết quả.',
+      wording.followUp,
     ]
       .filter(Boolean)
       .join('\n'),
-    recipients: ['UBND tỉnh (để báo cáo);', 'Sở Nội vụ;', 'TT. Thị ủy, TT. HĐND thị xã;', 'Chủ tịch, các PCT UBND thị xã;', 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT, NV.'],
+    recipients: wording.recipients,
     signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: issuer.headName ?? '' },
   };
 }
@@ -77,6 +71,8 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number,
  */
 export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.infer<typeof createResultsReportBody>, today: string) {
   authorize(ctx.actor, 'results_report.draft', 'you may not draft results reports');
+  // A year not begun has no season to report (today in Việt Nam, by the clock).
+  if (input.year > Number(today.slice(0, 4))) throw AppError.invalid('body.year', 'in_future', `no results report for a year not begun (this year is ${today.slice(0, 4)})`);
   let issuing;
   if (input.issuingAgencyId) {
     [issuing] = await tx.select().from(agency).where(eq(agency.id, input.issuingAgencyId));
@@ -96,7 +92,7 @@ export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.
   if (existing) throw new AppError('DUPLICATE', `the ${input.year} results report of this authority exists already (${existing.id})`);
   // The difficulties raised to the committee that the office handled (reference §7), as it sees them.
   const difficulties = await listDifficultiesForYear(tx, ctx.actor, { today, calendar: (await loadWorkingCalendar(tx)).calendar }, input.year);
-  const content = await defaultContent(tx, issuing.id, input.year, difficulties, today);
+  const content = await defaultContent(tx, issuing.id, input.year, difficulties);
   const [row] = await tx.insert(resultsReport).values({ issuingAgencyId: issuing.id, unitId: issuing.unitId, year: input.year, content, createdBy: ctx.actor.userId }).returning();
   await recordAudit(tx, ctx, { action: 'results_report.drafted', entityType: 'results_report', entityId: row.id, scope: { places: [{ unitPath: issuing.unitPath, agencyPath: issuing.path }] }, after: row });
   return row;

@@ -1,25 +1,15 @@
 import type { DifficultyForReport } from '../difficulties/difficulties-for-report.js';
-
-const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+import { dmy } from './draft-texts.js';
 
 /**
- * What the results report says of the difficulties the units raised to the committee in the year
- * (reference §7; issue 11 §5): under "measures", how many were answered and how fast; under
- * "proposals", the ones still waiting, each named with its unit, for the committee to settle.
- * Empty strings when none was raised.
+ * What the office's proposals start from of the difficulties the units raised to the committee in
+ * the year (reference §7; issue 11 §5): the ones still waiting, each named with its unit, for the
+ * committee to settle. How many were raised and answered, and how fast, the data writes under
+ * the measures (draft-texts.ts factParagraphs, the dashboard's section). Empty when none waits.
  */
-export function difficultyParagraphs(items: DifficultyForReport[]): { measures: string; proposals: string } {
-  if (!items.length) return { measures: '', proposals: '' };
-  const answered = items.filter((d) => !d.open);
+export function difficultyProposals(items: DifficultyForReport[]): string {
   const open = items.filter((d) => d.open);
-  const days = answered.map((d) => d.responseWorkingDays).filter((x): x is number => x !== null);
-  const mean = days.length ? nf.format(days.reduce((a, b) => a + b, 0) / days.length) : null;
-  const measures =
-    `Trong năm, các cơ quan, đơn vị đã kiến nghị ${items.length} khó khăn, vướng mắc lên Ủy ban nhân dân; ` +
-    `đã trả lời ${answered.length} kiến nghị${mean ? ` (bình quân ${mean} ngày làm việc)` : ''}` +
-    (open.length ? `, còn ${open.length} kiến nghị đang xem xét.` : '.');
-  const proposals = open.length
-    ? `Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời: ${open.map((d) => `${d.title} (${d.agencyName}, kiến nghị ngày ${d.raisedOn.split('-').reverse().join('/')})`).join('; ')}.`
+  return open.length
+    ? `Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời: ${open.map((d) => `${d.title} (${d.agencyName}, kiến nghị ngày ${dmy(d.raisedOn)})`).join('; ')}.`
     : '';
-  return { measures, proposals };
 }

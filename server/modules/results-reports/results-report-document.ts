@@ -6,9 +6,9 @@ import { defineRecordDocumentKind, registeredFileName } from '../../documents/do
 import type { Block, FlatBlock, PlanDocumentModel } from '../../documents/model.js';
 import { storeBytesInDatabase } from '../../files/file-storage.js';
 import { documentDate, issuerInfo } from '../document-register/issuer-header.js';
-import { indexKindLabel, kindLabel, statusLabel, viPct } from '../dashboard/season-labels.js';
+import { indexKindLabel, viPct } from '../dashboard/season-labels.js';
 import { reportFigures } from './report-figures.js';
-import { sectionSentence, topAndBottom } from './draft-texts.js';
+import { factParagraphs } from './draft-texts.js';
 import { barChartSvg, svgToPng, trendChartSvg } from './report-charts.js';
 import { findReport, findVisibleReport, type ReportRow } from './results-reports.repository.js';
 
@@ -22,36 +22,6 @@ const paragraphs = (text: string): Block[] =>
 /** Renders a chart and keeps its PNG in the database (content-addressed: the same chart is stored once). */
 async function chart(db: DbOrTx, svg: string): Promise<string> {
   return (await storeBytesInDatabase(db, svgToPng(svg), 'image/png')).sha256;
-}
-
-/** The sentences the data writes (the office writes the rest around them). */
-export function figureSentences(f: ReportFigures): { organisation: string; indices: string[]; shortcomings: string[] } {
-  const i = f.inspections;
-  const kinds = i.byKind.filter((k) => k.count > 0).map((k) => `${k.count} cuộc ${kindLabel[k.kind].toLocaleLowerCase('vi')}`);
-  const statuses = i.byStatus.filter((s) => s.count > 0).map((s) => `${s.count} cuộc ${statusLabel[s.status].toLocaleLowerCase('vi')}`);
-  const organisation = `Năm ${f.year}, trên địa bàn ${f.unit.name} có ${i.total} cuộc kiểm tra tại ${i.agencies} cơ quan, đơn vị${kinds.length ? ` (${kinds.join(', ')})` : ''}; đến nay ${statuses.join(', ') || 'chưa có cuộc kiểm tra nào'}. Các đơn vị phải gửi ${i.reports.due} báo cáo phục vụ kiểm tra, ${i.reports.dueByToday} báo cáo đã đến hạn.`;
-  const indices: string[] = [];
-  const shortcomings: string[] = [];
-  for (const s of f.indices) {
-    const label = indexKindLabel[s.kind];
-    if (!s.framework || s.average === null) {
-      indices.push(`${label} năm ${f.year}: chưa có kết quả.`);
-      continue;
-    }
-    const tb = topAndBottom(s);
-    const prev = s.trend.filter((t) => t.year < f.year && t.average !== null).at(-1);
-    const change = prev ? `, ${s.average >= prev.average! ? 'tăng' : 'giảm'} ${viPct(Math.abs(s.average - prev.average!))} điểm so với năm ${prev.year}` : '';
-    indices.push(
-      `${label} năm ${f.year} của ${s.scored} đơn vị bình quân đạt ${viPct(s.average)}%${change}; cao nhất: ${tb?.top || '—'}${tb?.bottom ? `; thấp nhất: ${tb.bottom}` : ''}.`,
-    );
-    const weakAreas = s.areas.filter((a) => a.average !== null).sort((a, b) => a.average! - b.average!).slice(0, 3);
-    if (s.unmetCount || weakAreas.length) {
-      shortcomings.push(
-        `${label}: ${s.unmetCount} tiêu chí chưa đạt ở các đơn vị${weakAreas.length ? `; các lĩnh vực có kết quả thấp nhất: ${weakAreas.map((a) => `${a.name} (${viPct(a.average)}%)`).join(', ')}` : ''}.`,
-      );
-    }
-  }
-  return { organisation, indices, shortcomings };
 }
 
 /** The annex table: each unit with its PAR index, SIPAS and ranks. */
@@ -76,14 +46,15 @@ function annexTable(f: ReportFigures): FlatBlock {
 
 /**
  * The report as a Decree 30 document (Mẫu 1.4, BC): the office's texts with the data's
- * sentences, the charts as pictures and the annex table per unit. DỰ THẢO until issued.
+ * sentences (each figure once, draft-texts.ts factParagraphs), the charts as pictures and the annex table per unit. DỰ THẢO until issued.
  */
 export async function resultsReportModel(db: DbOrTx, report: ReportRow): Promise<PlanDocumentModel> {
   const issuer = await issuerInfo(db, report.issuingAgencyId);
   const content = report.content as ResultsReportContent;
   const f = await reportFigures(db, report);
   const issued = report.status === 'issued' && report.number !== null;
-  const words = figureSentences(f);
+  const words = factParagraphs(f);
+  const said = (xs: string[]): Block[] => xs.map((content) => ({ kind: 'paragraph', content }));
   const charts: FlatBlock[] = [];
   let n = 0;
   for (const s of f.indices) {
@@ -108,21 +79,23 @@ export async function resultsReportModel(db: DbOrTx, report: ReportRow): Promise
       });
     }
   }
+  // Each part: the office's text, then what the data says (every figure once, from the figures
+  // printed); under II.2 the shortcomings the data lists come first, the office's causes after.
   const body: Block[] = [
     { kind: 'heading', level: 'I', text: 'CÔNG TÁC TỔ CHỨC KIỂM TRA' },
     ...paragraphs(content.organisation),
-    { kind: 'paragraph', content: words.organisation },
+    ...said(words.organisation),
     { kind: 'heading', level: 'I', text: 'KẾT QUẢ KIỂM TRA' },
     { kind: 'heading', level: '1', text: 'Kết quả đạt được, ưu điểm' },
     ...paragraphs(content.strengths),
-    ...words.indices.map((s): Block => ({ kind: 'paragraph', content: s })),
+    ...said(words.strengths),
     ...charts,
     { kind: 'heading', level: '1', text: 'Tồn tại, hạn chế và nguyên nhân' },
+    ...words.shortcomings.map((content): Block => ({ kind: 'bullet', content })),
     ...paragraphs(content.shortcomings),
-    ...words.shortcomings.map((s): Block => ({ kind: 'bullet', content: s })),
     { kind: 'heading', level: 'I', text: 'CÁC BIỆN PHÁP ĐÃ THỰC HIỆN' },
     ...paragraphs(content.measures),
-    ...f.sections.map((s): Block => ({ kind: 'paragraph', content: sectionSentence(s) })),
+    ...said(words.measures),
     { kind: 'heading', level: 'I', text: 'ĐỀ XUẤT, KIẾN NGHỊ' },
     ...paragraphs(content.proposals),
   ];
@@ -132,7 +105,9 @@ export async function resultsReportModel(db: DbOrTx, report: ReportRow): Promise
     ...(issued ? { number: report.number! } : {}),
     symbol: report.symbol ?? documentSymbol('bao_cao', issuer.docAbbreviation ?? 'UBND'),
     placeName: issuer.placeName,
-    date: issued && report.issuedOn ? documentDate(report.issuedOn) : { year: report.year + 1 },
+    // The day it is issued; a draft leaves the place-and-date line blank (it may be issued in its
+    // own year from 01/12, or the next: never guessed).
+    ...(issued && report.issuedOn ? { date: documentDate(report.issuedOn) } : {}),
     typeName: 'BÁO CÁO',
     summary: content.summary,
     draft: !issued,

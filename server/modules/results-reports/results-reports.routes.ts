@@ -2,6 +2,7 @@ import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import {
   createResultsReportBody,
+  deleteResultsReportQuery,
   issueResultsReportBody,
   listResultsReportsQuery,
   resultsReportListResponse,
@@ -16,7 +17,9 @@ import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { authorize } from '../../authz/guard.js';
+import { z } from 'zod';
 import { createResultsReport } from './create-results-report.js';
+import { deleteResultsReport } from './delete-results-report.js';
 import { issueResultsReport } from './issue-results-report.js';
 import { reportFigures } from './report-figures.js';
 import { reportAbilities } from './results-reports.policy.js';
@@ -76,6 +79,12 @@ export async function resultsReportRoutes(app: AppInstance, deps: AppDeps) {
       await updateResultsReport(tx, ctx, request.params.id, request.body);
       return detail(tx, ctx.actor, request.params.id, today());
     });
+  });
+
+  app.delete('/api/results-reports/:id', { schema: { tags, summary: 'Discard a draft (the office); an issued report stays', params: idParams, querystring: deleteResultsReportQuery, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    await db.transaction((tx) => deleteResultsReport(tx, ctx, request.params.id, request.query.version));
+    return reply.status(204).send(null);
   });
 
   app.post('/api/results-reports/:id/issue', { schema: { tags, summary: 'Approve and sign: numbered in the register, figures and document frozen', params: idParams, body: issueResultsReportBody, response: { 200: resultsReportSchema, ...errors } } }, async (request) => {

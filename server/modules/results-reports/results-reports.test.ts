@@ -4,7 +4,8 @@ import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
 import type { ResultsReportDto } from '../../../shared/api/results-reports.schemas.js';
 import { queryRows } from '../../db/client.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
 import { publishedFramework, saveFinal } from '../indices/test-support.js';
 import type { FrameworkDetail } from '../../../shared/api/indices.schemas.js';
@@ -17,6 +18,9 @@ beforeAll(async () => {
   s = await makeSeason(t);
   await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-09-09' });
   await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-10' });
+  // A visit cancelled: left out of the count, said apart (rev11 #3).
+  const dropped = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-10-05' });
+  expect((await s.secretariat.post(`/api/inspections/${dropped.id}/cancel`, { version: dropped.version, reason: 'Trùng lịch' })).statusCode).toBe(200);
   f = await publishedFramework(s.secretariat, s.a);
   await saveFinal(s.secretariat, f, s.a.wardB.id, 2021, { '1.1': 1.5, '1.2': 2.5, '2.1': 2, '2.2': 4 });
   await saveFinal(s.secretariat, f, s.a.wardA.id, 2021, { '1.1': 1.5, '1.2': 1, '2.1': 2, '2.2': 2 });
@@ -25,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The figures the dashboard and the report share (the dashboard adds what the caller may pick). */
-const shared = (d: DashboardDto | ResultsReportDto['figures']) => ({ year: d.year, unit: d.unit, level: d.level, inspections: d.inspections, indices: d.indices, sections: d.sections });
+const shared = (d: DashboardDto | ResultsReportDto['figures']) => ({ year: d.year, unit: d.unit, issuer: d.issuer, level: d.level, inspections: d.inspections, indices: d.indices, sections: d.sections });
 
 describe('the annual results report', () => {
   let report: ResultsReportDto;
@@ -37,19 +41,26 @@ describe('the annual results report', () => {
     report = res.json();
     expect(report).toMatchObject({ issuingAgencyId: s.a.townCommittee.id, unitId: s.a.town.id, status: 'draft', number: null, abilities: { update: true, issue: false } });
     expect(report.content.organisation).toContain(`Thực hiện Kế hoạch số`);
-    // Drafted from the data, not a fixed text: who was inspected and how, the best and weakest units with their figures, what followed.
-    expect(report.content.organisation).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardACommittee.name}, ${s.a.wardBCommittee.name}.`);
-    expect(report.content.strengths).toContain(`Chỉ số CCHC năm 2021 bình quân đạt 82,5% (2 đơn vị); các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
-    expect(report.content.shortcomings).toContain(`Chỉ số CCHC của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt.`);
-    expect(report.content.measures).toContain('Đã ban hành 0 kết luận kiểm tra.');
-    expect(report.content.measures).toContain('Yêu cầu khắc phục theo kết luận: 0 đã hoàn thành, 0 đang thực hiện, 0 quá hạn chưa hoàn thành.');
-    expect(report.content.measures).toContain('Không có trường hợp phải kiến nghị cấp có thẩm quyền xử lý.');
+    // Dates written dd/mm/yyyy (the plan of 05/05/2021, the teams of 10/05/2021).
+    expect(report.content.organisation).toMatch(/Kế hoạch số \d+\/KH-UBND ngày 05\/05\/2021/);
+    expect(report.content.organisation).toContain('ngày 10/05/2021');
+    // Narrative only: every figure is the data's, written into the document (no figure to go stale).
+    for (const k of ['organisation', 'strengths', 'shortcomings', 'measures'] as const) expect(report.content[k]).not.toMatch(/\d+(,\d+)?%|\d+ (đơn vị|tiêu chí|kết luận|cuộc)/);
+    // A town's words: to the province, the town's own leaders, its Phòng Nội vụ following up.
+    expect(report.content.recipients[0]).toBe(`UBND tỉnh thử ${s.a.tag} (để báo cáo);`);
+    expect(report.content.recipients).toContain('TT. Thị ủy, TT. HĐND thị xã;');
+    expect(report.content.proposals).toContain('Giao Phòng Nội vụ theo dõi');
     expect((await s.secretariat.post('/api/results-reports', { year: 2021 })).json().code).toBe('DUPLICATE');
 
-    const dashboard = (await s.leader.get(`/api/dashboard?year=2021&unitId=${s.a.town.id}`)).json() as DashboardDto;
+    // Its figures are the dashboard's restricted to the authority's own plans (issuer=own).
+    const dashboard = (await s.leader.get(`/api/dashboard?year=2021&unitId=${s.a.town.id}&issuer=own`)).json() as DashboardDto;
     expect(shared(report.figures)).toEqual(shared(dashboard));
+    expect(report.figures.issuer).toBe('own');
     expect(report.figures.indices[0]).toMatchObject({ average: 82.5, scored: 2 });
-    expect(report.figures.inspections.total).toBe(2);
+    // The headline counts the visits made, the cancelled one apart: the kinds add up to it.
+    expect(report.figures.inspections).toMatchObject({ total: 2, cancelled: 1 });
+    expect(report.figures.inspections.byKind.reduce((a, k) => a + k.count, 0)).toBe(report.figures.inspections.total);
+    expect(report.figures.facts?.inspectedByKind).toEqual([{ kind: 'announced', agencies: [s.a.wardACommittee.name, s.a.wardBCommittee.name] }]);
     // Another authority's leader does not see it; the unit officer neither.
     expect((await s.unitOfficerA.get(`/api/results-reports/${report.id}`)).statusCode).toBe(404);
     expect((await s.inspector.get('/api/results-reports')).statusCode).toBe(403);
@@ -79,12 +90,21 @@ describe('the annual results report', () => {
     expect(text).toContain('Kết quả kiểm tra công tác cải cách hành chính năm 2021');
     expect(text).toContain('DỰ THẢO');
     expect(text).toContain('Các đơn vị đã chấp hành nghiêm kế hoạch kiểm tra.');
-    expect(text).toContain('có 2 cuộc kiểm tra tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)');
-    expect(text).toContain(`Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020; cao nhất: ${s.a.wardB.name} (100%); thấp nhất: ${s.a.wardA.name} (65%).`);
-    // The office's edit kept; the drafted measures and the shortcomings read back from the .docx; the sections as sentences.
-    expect(text).toContain('Đã ban hành 0 kết luận kiểm tra.');
-    expect(text).toContain(`Chỉ số CCHC của một số đơn vị còn thấp: ${s.a.wardA.name} (65%)`);
-    expect(text).toContain('Yêu cầu khắc phục: đang thực hiện: 0, quá hạn: 0, đã hoàn thành: 0.');
+    expect(text).toContain(`Năm 2021, theo kế hoạch kiểm tra của ${s.a.town.name}, có 2 cuộc kiểm tra (không kể 1 cuộc đã hủy) tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)`);
+    expect(text).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardACommittee.name}, ${s.a.wardBCommittee.name}.`);
+    expect(text).toContain(`Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020; các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
+    expect(text).toContain(`Chỉ số CCHC: kết quả của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt ở các đơn vị`);
+    expect(text).toContain('Đã ban hành 0 thông báo kết luận kiểm tra.');
+    expect(text).toContain('Yêu cầu khắc phục theo kết luận: 0 đã hoàn thành, 0 đang thực hiện, 0 quá hạn chưa hoàn thành.');
+    expect(text).toContain('Không có trường hợp phải kiến nghị cấp có thẩm quyền xử lý.');
+    // Each figure once (rev11 #2): the average, the unmet criteria, the corrective actions.
+    const times = (needle: string) => text.split(needle).length - 1;
+    expect(times('bình quân đạt 82,5%')).toBe(1);
+    expect(times('2 tiêu chí chưa đạt')).toBe(1);
+    expect(times('0 đang thực hiện')).toBe(1);
+    expect(text).not.toContain('đang thực hiện: 0');
+    // A draft's place-and-date line is left blank, never a guessed year.
+    expect(text).not.toMatch(/ngày\s+tháng\s+năm 2022/);
     expect(text).toContain('Biểu đồ 1. Chỉ số CCHC năm 2021 của các đơn vị');
     expect(text).toContain('Biểu đồ 2. Chỉ số CCHC bình quân qua các năm');
     // The annex table: each unit with its index and rank, and the average.
@@ -127,5 +147,58 @@ describe('the annual results report', () => {
 
     const events = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_event where entity_id = ${report.id} order by id`);
     expect(events.map((e) => e.action)).toEqual(['results_report.drafted', 'results_report.updated', 'results_report.issued']);
+  });
+});
+
+describe('a results report is the authority’s own season (docs/decisions/results-report-scope.md)', () => {
+  it('a ward’s report counts and names none of the visits of the authority above, secret or announced, and equals its dashboard with issuer=own', async () => {
+    // The town visits ward B: announced (beforeAll) and unannounced, not begun (secret to the ward).
+    const secret = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-11-15', places: [s.a.wardBDesk.id] });
+    const wardOffice = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'secretariat', agencyId: s.a.wardBCommittee.id }], 'Văn phòng phường B')).username, TEST_PASSWORD);
+    const wardLeader = await signIn(t.app, (await makeUser(t.database.db, [{ role: 'leader', agencyId: s.a.wardBCommittee.id }], 'Chủ tịch phường B')).username, TEST_PASSWORD);
+    expect((await wardLeader.get(`/api/inspections/${secret.id}`)).statusCode).toBe(404);
+
+    const res = await wardOffice.post('/api/results-reports', { year: 2021 });
+    expect(res.statusCode, res.body).toBe(201);
+    const ward = res.json() as ResultsReportDto;
+    expect(ward).toMatchObject({ issuingAgencyId: s.a.wardBCommittee.id, unitId: s.a.wardB.id });
+    expect(ward.figures.inspections).toMatchObject({ total: 0, cancelled: 0, agencies: 0 });
+    expect(ward.figures.inspections.byKind.every((k) => k.count === 0)).toBe(true);
+    expect(ward.figures.facts?.inspectedByKind).toEqual([]);
+    const dashboard = (await wardLeader.get(`/api/dashboard?year=2021&unitId=${s.a.wardB.id}&issuer=own`)).json() as DashboardDto;
+    expect(shared(ward.figures)).toEqual(shared(dashboard));
+    // A commune-level authority reports to the committee above; its own office follows up.
+    expect(ward.content.recipients[0]).toBe(`UBND thị xã thử ${s.a.tag} (để báo cáo);`);
+    expect(ward.content.recipients).toContain('TT. Đảng ủy, TT. HĐND phường;');
+    expect(ward.content.proposals).toContain('Giao Văn phòng HĐND và UBND phường theo dõi');
+
+    const text = plainText((await openDocx((await wardLeader.get(`/api/documents/results-report/${ward.id}.docx`)).rawPayload)).document);
+    expect(text).toContain('có 0 cuộc kiểm tra tại 0 cơ quan, đơn vị');
+    expect(text).not.toMatch(/đột xuất|có báo trước/i);
+    // Nobody named as inspected (the ward's own committee is named only as the issuer of its report).
+    expect(text).not.toContain('được kiểm tra:');
+    expect(text).not.toContain(`${s.a.wardBCommittee.name} (`);
+  });
+
+  it('refuses a year not begun, and lets the office discard its draft (audited), never an issued report', async () => {
+    for (const year of [2100, 2099]) {
+      const future = await s.secretariat.post('/api/results-reports', { year });
+      expect(future.statusCode, future.body).toBe(400);
+      expect(future.json().invalidParams[0]).toMatchObject({ name: 'body.year', code: 'in_future' });
+    }
+    const draft = (await s.secretariat.post('/api/results-reports', { year: 2020 })).json() as ResultsReportDto;
+    expect((await s.leader.delete(`/api/results-reports/${draft.id}?version=${draft.version}`)).statusCode).toBe(403);
+    expect((await s.secretariat.delete(`/api/results-reports/${draft.id}?version=${draft.version + 1}`)).statusCode).toBe(409);
+    expect((await s.secretariat.get(`/api/results-reports/${draft.id}`)).statusCode).toBe(200);
+    expect((await s.secretariat.delete(`/api/results-reports/${draft.id}?version=${draft.version}`)).statusCode).toBe(204);
+    expect((await s.secretariat.get(`/api/results-reports/${draft.id}`)).statusCode).toBe(404);
+    const events = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_event where entity_id = ${draft.id} order by id`);
+    expect(events.map((e) => e.action)).toEqual(['results_report.drafted', 'results_report.deleted']);
+    // The same year may be drafted again.
+    expect((await s.secretariat.post('/api/results-reports', { year: 2020 })).statusCode).toBe(201);
+    // The 2021 report was issued above: it stays.
+    const issued = (await s.secretariat.get('/api/results-reports?year=2021')).json().items.find((r: { status: string }) => r.status === 'issued');
+    const refused = await s.secretariat.delete(`/api/results-reports/${issued.id}?version=${issued.version}`);
+    expect(refused.json().code).toBe('INVALID_STATE');
   });
 });

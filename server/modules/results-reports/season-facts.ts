@@ -1,23 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { InspectionKind } from '../../../shared/domain/inspection-status.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
-import { yearBounds } from '../dashboard/dashboard-sections.js';
+import type { ReportFigures } from './report-figures.js';
+import { ownPlansSql, yearBounds } from '../dashboard/dashboard-sections.js';
 
 /** What the season's records say beyond the dashboard's counts: who was inspected, how, and what followed. */
-export interface SeasonFacts {
-  /** The agencies visited (cancelled visits left out), by kind of visit, in the register's order. */
-  inspectedByKind: { kind: InspectionKind; agencies: string[] }[];
-  conclusionsIssued: number;
-  /** Visits closed without an issued conclusion yet. */
-  conclusionsPending: number;
-  /** Escalations to the committee sent (not drafts), and of those accepted or concluded. */
-  escalations: { sent: number; accepted: number };
-}
+export type SeasonFacts = NonNullable<ReportFigures['facts']>;
 
-/** The facts of the year's visits under the root unit (the authority reports on its whole season: no caller's filter). */
-export async function seasonFacts(db: DbOrTx, rootPath: string, year: number): Promise<SeasonFacts> {
+/**
+ * The facts of the year's visits under the root unit made under the authority's own plans (those
+ * its People's Committee or standing office issued: docs/decisions/results-report-scope.md), as
+ * the report's figures count them; no caller's filter.
+ */
+export async function seasonFacts(db: DbOrTx, root: { id: string; path: string }, year: number): Promise<SeasonFacts> {
   const { from, to } = yearBounds(year);
-  const inSeason = sql`i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${rootPath}%`} and i.status <> 'cancelled'`;
+  const inSeason = sql`i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${root.path}%`} and i.status <> 'cancelled'
+    and i.plan_id in (select p.id from inspection_plan p join agency ia on ia.id = p.issuing_agency_id where ${ownPlansSql(root.id)})`;
   const visited = await queryRows<{ kind: InspectionKind; name: string }>(
     db,
     sql`select i.kind, ta.name from inspection i join agency ta on ta.id = i.agency_id

@@ -90,6 +90,7 @@ const actionLabels: Record<AuditAction, [vi: string, en: string]> = {
   'escalation.result_recorded': ['Ghi kết quả kiểm tra công vụ', 'Recorded a public-service inspection result'],
   'results_report.drafted': ['Lập dự thảo báo cáo kết quả kiểm tra', 'Drafted a results report'],
   'results_report.updated': ['Sửa dự thảo báo cáo kết quả kiểm tra', 'Edited a results report draft'],
+  'results_report.deleted': ['Hủy dự thảo báo cáo kết quả kiểm tra', 'Discarded a results report draft'],
   'results_report.issued': ['Ban hành báo cáo kết quả kiểm tra', 'Issued a results report'],
   'report_template.created': ['Tạo biểu mẫu báo cáo', 'Created a report template'],
   'report_template.updated': ['Sửa biểu mẫu báo cáo', 'Edited a report template'],
