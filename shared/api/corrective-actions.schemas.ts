@@ -42,6 +42,8 @@ export const listActionsQuery = z.object({
   /** The dashboard's filters (its links): actions of the visits starting in the year, to agencies in the unit's subtree. */
   visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
   unitId: z.uuid().optional(),
+  /** `own` (with unitId): only the visits of the plans issued by the unit's own agencies — its People's Committee or standing office (the dashboard's issuer=own, the results report's season: docs/decisions/results-report-scope.md). */
+  issuer: z.enum(['own']).optional(),
   /** The board's and the dashboard's buckets: open (not closed, not overdue), overdue, closed. */
   state: z.enum(actionStates).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),

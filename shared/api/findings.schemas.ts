@@ -85,6 +85,8 @@ export const listFindingsQuery = z.object({
   visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
   /** Visits to agencies in the unit's subtree. */
   unitId: z.uuid().optional(),
+  /** `own` (with unitId): only the visits of the plans issued by the unit's own agencies — its People's Committee or standing office (the dashboard's issuer=own, the results report's season: docs/decisions/results-report-scope.md). */
+  issuer: z.enum(['own']).optional(),
   kind: z.enum(findingKinds).optional(),
   /** The content group's code ('a', 'b', 'c' or a place group). */
   contentGroup: plainString(40).optional(),

@@ -88,6 +88,8 @@ export const listInspectionsQuery = z.object({
   month: z.coerce.number().int().min(1).max(12).optional(),
   /** Visits to agencies in the unit's subtree. */
   unitId: z.uuid().optional(),
+  /** `own` (with unitId): only the visits of the plans issued by the unit's own agencies — its People's Committee or standing office (the dashboard's issuer=own, the results report's season: docs/decisions/results-report-scope.md). */
+  issuer: z.enum(['own']).optional(),
   /** true: cancelled visits left out (the dashboard counts them only by status). */
   live: queryBool.optional(),
   /** Only those whose unit's report is still awaited: a due day set and no pre-visit report sent (submitted or accepted). */

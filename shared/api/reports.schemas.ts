@@ -313,6 +313,8 @@ export const listSubmissionsQuery = z.object({
   /** The dashboard's filters (its links): reports of the issued requests due in the year, from agencies in the unit's subtree. */
   dueYear: z.coerce.number().int().min(1990).max(2100).optional(),
   unitId: z.uuid().optional(),
+  /** `own` (with unitId): only the reports the unit's own agencies asked for (the dashboard's issuer=own, the results report's season: docs/decisions/results-report-scope.md). */
+  issuer: z.enum(['own']).optional(),
   /** As the dashboard counts them: sent on time, sent late (accepted ones included), missing (not sent, past due by today). */
   timeliness: z.enum(submissionTimeliness).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),

@@ -100,6 +100,8 @@ export interface ActionFilter {
   unitId?: string;
   /** open (not closed nor overdue), overdue or closed, as the board counts them. */
   state?: 'open' | 'overdue' | 'closed';
+  /** With unitId: the unit's own plans only. */
+  issuer?: 'own';
   today: string;
   page: number;
   pageSize: number;
@@ -117,6 +119,7 @@ function conditions(actor: Actor, f: Omit<ActionFilter, 'page' | 'pageSize'>): S
     f.overdue === undefined ? undefined : f.overdue ? actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today) : sql`not ${actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today)}`,
     f.visitYear ? sql`${inspection.startsOn} between ${`${f.visitYear}-01-01`}::date and ${`${f.visitYear}-12-31`}::date` : undefined,
     f.unitId ? sql`${inspection.agencyId} in (select ua.id from agency ua where ua.unit_path like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%')` : undefined,
+    f.issuer === 'own' && f.unitId ? sql`${inspection.planId} in (select op.id from inspection_plan op join agency oa on oa.id = op.issuing_agency_id where oa.unit_id = ${f.unitId}::uuid)` : undefined,
     f.state ? actionStateSql(f.state, f.today) : undefined,
   );
 }

@@ -64,6 +64,8 @@ export async function groupCodesOf(db: DbOrTx, inspectionId: string): Promise<Se
 }
 
 export interface GoodPracticeFilter {
+  /** With unitId: the visits of the unit's own plans only (docs/decisions/results-report-scope.md). */
+  issuer?: 'own';
   /** The plan's year. */
   year?: number;
   /** The visit's start year (the dashboard's count). */
@@ -93,6 +95,7 @@ export async function listFindings(db: DbOrTx, actor: Actor, f: GoodPracticeFilt
     f.year ? eq(inspectionPlan.year, f.year) : undefined,
     f.visitYear ? sql`${inspection.startsOn} between ${`${f.visitYear}-01-01`}::date and ${`${f.visitYear}-12-31`}::date` : undefined,
     f.unitId ? sql`${unit.path} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.issuer === 'own' && f.unitId ? sql`${inspectionPlan.issuingAgencyId} in (select oa.id from agency oa where oa.unit_id = ${f.unitId}::uuid)` : undefined,
     f.contentGroup ? eq(finding.contentGroup, f.contentGroup) : undefined,
     f.q ? sql`(${like(finding.title)} or ${like(finding.text)})` : undefined,
   );

@@ -96,6 +96,8 @@ export interface InspectionFilter {
   month?: number;
   /** Visits to agencies in the unit's subtree. */
   unitId?: string;
+  /** With unitId: the unit's own plans only (docs/decisions/results-report-scope.md). */
+  issuer?: 'own';
   /** Cancelled visits left out. */
   live?: boolean;
   reportPending?: boolean;
@@ -135,6 +137,7 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.from ? gte(inspection.endsOn, f.from) : undefined,
     f.year ? sql`${inspection.startsOn} between ${startBounds(f.year, f.month).from}::date and ${startBounds(f.year, f.month).to}::date` : undefined,
     f.unitId ? sql`${agency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.issuer === 'own' && f.unitId ? sql`${issuer.unitId} = ${f.unitId}::uuid` : undefined,
     f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
     f.reportDue ? sql`${inspection.reportDueOn} is not null` : undefined,
     f.reportDueBy ? lte(inspection.reportDueOn, f.reportDueBy) : undefined,

@@ -230,6 +230,8 @@ export interface SubmissionListFilter extends Partial<SubmissionDashboardFilter>
   requestId?: string;
   mine?: boolean;
   toReview?: boolean;
+  /** With unitId: the reports the unit's own agencies asked for (docs/decisions/results-report-scope.md). */
+  issuer?: 'own';
   /** What people see (displayStatus): the stored status, a submission split into on time and late. */
   status?: SubmissionDisplayStatus;
 }
@@ -254,6 +256,7 @@ export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: Submis
     f.dueYear || f.timeliness ? sql`${reportRequest.status} in ('open','closed')` : undefined,
     f.dueYear ? sql`${reportRequest.dueOn} between ${`${f.dueYear}-01-01`}::date and ${`${f.dueYear}-12-31`}::date` : undefined,
     f.unitId ? sql`${subAgency.unitPath} like (select u.path from unit u where u.id = ${f.unitId}::uuid) || '%'` : undefined,
+    f.issuer === 'own' && f.unitId ? sql`${reportRequest.ownerAgencyId} in (select oa.id from agency oa where oa.unit_id = ${f.unitId}::uuid)` : undefined,
     f.timeliness && f.today ? submissionTimelinessSql(f.timeliness, sql`report_submission`, sql`report_request`, f.today) : undefined,
     f.status ? displayStatusSql(f.status) : undefined,
   );

@@ -175,7 +175,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   });
 
   // Submissions.
-  const submissionFilter = (q: Omit<z.output<typeof listSubmissionsQuery>, 'page' | 'pageSize'>) => ({ requestId: q.requestId, mine: q.mine === 'true', toReview: q.toReview === 'true', dueYear: q.dueYear, unitId: q.unitId, timeliness: q.timeliness, status: q.status, today: vietnamLocalTime(clockOf(deps).now()).date });
+  const submissionFilter = (q: Omit<z.output<typeof listSubmissionsQuery>, 'page' | 'pageSize'>) => ({ requestId: q.requestId, mine: q.mine === 'true', toReview: q.toReview === 'true', dueYear: q.dueYear, unitId: q.unitId, issuer: q.issuer, timeliness: q.timeliness, status: q.status, today: vietnamLocalTime(clockOf(deps).now()).date });
   app.get('/api/report-submissions', { schema: { tags, summary: "A page of the units' reports the caller may see (mine=true: those the caller fills in), with how many match", querystring: listSubmissionsQuery, response: { 200: submissionListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     const { page, pageSize } = request.query;

@@ -23,12 +23,13 @@ const dashboard: DashboardDto = {
   choices: [{ id: id(1), name: 'Thị xã Hoài Nhơn', kind: 'town' }],
   inspections: {
     total: 3,
+    cancelled: 1,
     byStatus: [
       { status: 'planned', count: 1 },
       { status: 'notified', count: 0 },
       { status: 'under_way', count: 0 },
       { status: 'closed', count: 2 },
-      { status: 'cancelled', count: 0 },
+      { status: 'cancelled', count: 1 },
     ],
     byKind: [
       { kind: 'report', count: 0 },
@@ -81,10 +82,15 @@ beforeEach(() => {
 describe("the leaders' dashboard page", () => {
   it('shows each figure as a chart described for screen readers, with its table and links to the records, and exports the same filter', async () => {
     renderWithProviders(<App />);
-    expect((await screen.findByTestId('dashboard-scope-line')).textContent).toBe('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra, 3 cơ quan, đơn vị được kiểm tra.');
+    // The visits made, the cancelled one said apart (the kinds add up to the headline).
+    expect((await screen.findByTestId('dashboard-scope-line')).textContent).toBe('Thị xã Hoài Nhơn, năm 2021: 3 cuộc kiểm tra (không kể 1 cuộc đã hủy), 3 cơ quan, đơn vị được kiểm tra.');
     // Each number of the scope line, the reports due and the index summary links to its records.
     const scopeLine = screen.getByTestId('dashboard-scope-line');
-    expect(within(scopeLine).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}`, `/inspections?year=2021&unitId=${id(1)}&live=true`]);
+    expect(within(scopeLine).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      `/inspections?year=2021&unitId=${id(1)}&live=true`,
+      `/inspections?year=2021&unitId=${id(1)}&status=cancelled`,
+      `/inspections?year=2021&unitId=${id(1)}&live=true`,
+    ]);
     // Named apart from the report requests' section ("Báo cáo định kỳ, theo yêu cầu"): a leader tells the two apart.
     expect(screen.getByTestId('dashboard-reports-due').textContent).toMatch(/^Báo cáo trước đợt kiểm tra: /);
     expect(within(screen.getByTestId('dashboard-reports-due')).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`/inspections?year=2021&unitId=${id(1)}&reportDue=true&live=true`]);

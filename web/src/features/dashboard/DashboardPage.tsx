@@ -11,9 +11,10 @@ import { kindKey, statusKey } from '../inspections/labels.js';
 import { dashboardExportUrl, useDashboard, type DashboardFilter, type DashboardQuery } from './dashboard.api.js';
 import { FigureCard, NumberLink } from './FigureCard.js';
 import { TableScroll } from '../../components/TableScroll.js';
+import { indexResultsLink, mark, ScopeLine, withLinks } from './ScopeLine.js';
 
 /** The dashboard's filters in the URL, each checked: an invalid one is named and left out (the default stands). */
-const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, level: paramChecks.oneOf(unitLevels) };
+const urlFilters = { year: paramChecks.year, unitId: paramChecks.uuid, level: paramChecks.oneOf(unitLevels), issuer: paramChecks.oneOf(['own'] as const) };
 
 /**
  * /dashboard: the leaders' view of the season (issue 11 §4) — inspections by status, kind, month
@@ -32,17 +33,18 @@ export function DashboardPage() {
     const v = params.get(name);
     return v !== null && urlFilters[name](v) ? v : null;
   };
-  const asked: DashboardQuery = { year: valid('year') ? Number(valid('year')) : null, unitId: valid('unitId'), level: valid('level') as UnitLevel | null };
+  const asked: DashboardQuery = { year: valid('year') ? Number(valid('year')) : null, unitId: valid('unitId'), level: valid('level') as UnitLevel | null, issuer: valid('issuer') as 'own' | null };
   const dashboard = useDashboard(asked);
   const d = dashboard.data;
   // What is shown: the year answered (the default one when none was asked).
-  const filter: DashboardFilter = { year: d?.year ?? asked.year ?? null, unitId: asked.unitId, level: asked.level };
+  const filter: DashboardFilter = { year: d?.year ?? asked.year ?? null, unitId: asked.unitId, level: asked.level, issuer: asked.issuer };
   const update = (patch: Partial<DashboardFilter>) => {
     const next = { ...filter, ...patch };
     const q = new URLSearchParams();
     if (next.year !== null) q.set('year', String(next.year));
     if (next.unitId) q.set('unitId', next.unitId);
     if (next.level) q.set('level', next.level);
+    if (next.issuer) q.set('issuer', next.issuer);
     setParams(q);
   };
   const count = (x: number | null) => formatNumber(language, x, 0);
@@ -88,6 +90,17 @@ export function DashboardPage() {
           onChange={(v) => update({ level: (v as UnitLevel | null) ?? null })}
           w={200}
         />
+        <Select
+          label={t('dashboard.issuer')}
+          data={[
+            { value: 'all', label: t('dashboard.issuer.all') },
+            { value: 'own', label: t('dashboard.issuer.own') },
+          ]}
+          value={filter.issuer ?? 'all'}
+          onChange={(v) => update({ issuer: v === 'own' ? 'own' : null })}
+          allowDeselect={false}
+          w={240}
+        />
       </Group>
       <IgnoredFiltersNotice ignored={ignored} />
       {dashboard.isPending && <Loader />}
@@ -103,13 +116,8 @@ function DashboardBody({ d, count, pct }: { d: DashboardDto; count: (x: number |
   const i = d.inspections;
   return (
     <Stack>
-      <Text data-testid="dashboard-scope-line">
-        {withLinks(t('dashboard.scope', { unit: d.unit.name, year: d.year, total: mark('total'), agencies: mark('agencies') }), {
-          total: [i.total, dashboardInspectionsLink(d, {})],
-          // The visits to the agencies counted (the agencies are those of the visits not cancelled).
-          agencies: [i.agencies, dashboardInspectionsLink(d, { live: true })],
-        })}
-      </Text>
+      <ScopeLine d={d} testId="dashboard-scope-line" />
+      {d.issuer === 'own' && <Text size="sm" c="dimmed" data-testid="dashboard-own-plans">{t('dashboard.scope.own', { unit: d.unit.name })}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FigureCard
           title={t('dashboard.byStatus')}
@@ -270,19 +278,3 @@ function IndexFigures({ s, year, rootId, pct }: { s: IndexSeries; year: number; 
     </Stack>
   );
 }
-
-/** The results page of a framework for a year, in a unit's subtree: the sheets an index figure is computed from. */
-const indexResultsLink = (frameworkId: string, year: number, unitId: string) => `/indices/${frameworkId}?${new URLSearchParams({ year: String(year), unitId }).toString()}`;
-
-/** A placeholder for a number in a translated sentence, replaced by its link (withLinks). */
-const mark = (name: string) => `\u0001${name}\u0001`;
-
-/** A translated sentence whose marked numbers become links to their records (a number without a link stays text). */
-function withLinks(text: string, numbers: Record<string, [string | number, string | null]>): ReactNode[] {
-  return text.split('\u0001').map((part, i) => {
-    if (i % 2 === 0) return part;
-    const [value, to] = numbers[part] ?? [part, null];
-    return to ? <NumberLink key={i} value={String(value)} to={to} /> : String(value);
-  });
-}
-

@@ -11,10 +11,15 @@ export interface DashboardScope {
   unitId: string | null;
   /** Cancelled visits left out. */
   live?: boolean;
+  /** The unit's own plans only (the dashboard's issuer=own, the results report's season). */
+  issuer?: 'own';
   /** The visits whose unit's report is due (at all, or by the day): the dashboard's reports due. */
   reportDue?: boolean;
   reportDueBy?: string | null;
 }
+
+/** The dashboard's issuer=own of a query parameter (what its links carry), or undefined. */
+export const issuerParam = (v: string | null): 'own' | undefined => (v === 'own' ? 'own' : undefined);
 
 /** The year (1990–2100) of a query parameter, or null. */
 export function yearParam(v: string | null): number | null {
@@ -44,6 +49,7 @@ export function DashboardScopeNote({ scope, onClear }: { scope: DashboardScope; 
   const parts: React.ReactNode[] = [];
   if (scope.unitId) parts.push(<UnitName key="unit" id={scope.unitId} />);
   if (scope.year) parts.push(scope.month ? t('dashboard.filtered.month', { month: scope.month, year: scope.year }) : t('dashboard.filtered.year', { year: scope.year }));
+  if (scope.issuer === 'own') parts.push(t('dashboard.filtered.own'));
   if (scope.live) parts.push(t('dashboard.filtered.live'));
   if (scope.reportDueBy) parts.push(t('dashboard.filtered.reportDueBy', { date: formatDate(scope.reportDueBy) }));
   else if (scope.reportDue) parts.push(t('dashboard.filtered.reportDue'));

@@ -7,11 +7,13 @@ export interface DashboardFilter {
   year: number | null;
   unitId: string | null;
   level: UnitLevel | null;
+  /** 'own': the unit's own plans only, its results report's figures (absent: every visit the caller sees). */
+  issuer?: 'own' | null;
 }
 /** What the page asks for, from its URL. */
 export type DashboardQuery = DashboardFilter;
 
-const query = (f: DashboardFilter) => ({ year: f.year, unitId: f.unitId, level: f.level });
+const query = (f: DashboardFilter) => ({ year: f.year, unitId: f.unitId, level: f.level, issuer: f.issuer ?? null });
 
 export function useDashboard(f: DashboardQuery) {
   return useQuery({

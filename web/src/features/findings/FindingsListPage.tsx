@@ -9,13 +9,13 @@ import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
-import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 const pageSize = 50;
 /** The filters a link may carry, each checked before use. */
-const urlFilters = { visitYear: paramChecks.year, unitId: paramChecks.uuid, kind: paramChecks.oneOf(findingKinds) };
+const urlFilters = { visitYear: paramChecks.year, unitId: paramChecks.uuid, issuer: paramChecks.oneOf(['own'] as const), kind: paramChecks.oneOf(findingKinds) };
 
 /**
  * /findings — the findings of the visits the caller may see (withdrawn ones left out), by the
@@ -26,11 +26,11 @@ export function FindingsListPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const ignored = useIgnoredFilters(urlFilters);
-  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')), issuer: issuerParam(params.get('issuer')) }));
   const [kind, setKind] = useState<FindingKind | null>(findingKinds.find((k) => k === params.get('kind')) ?? null);
   const [contentGroup, setContentGroup] = useState<string | null>(params.get('contentGroup'));
   const [page, setPage] = useState(1);
-  const filters = { visitYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, kind: kind ?? undefined, contentGroup: contentGroup ?? undefined };
+  const filters = { visitYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, issuer: scope.issuer, kind: kind ?? undefined, contentGroup: contentGroup ?? undefined };
   const query = { ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['findings', 'list', query],
@@ -62,7 +62,7 @@ export function FindingsListPage() {
       <ListHeader
         scope={scope}
         onClear={() => {
-          setScope({ year: null, unitId: null });
+          setScope({ year: null, unitId: null, issuer: undefined });
           setPage(1);
           setParams({}, { replace: true });
         }}

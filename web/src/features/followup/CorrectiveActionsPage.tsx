@@ -11,7 +11,7 @@ import { useI18n, useT } from '../../i18n/i18n.js';
 import { AgencySelect } from '../plans/AgencyPickers.js';
 import { useActionBoard, useActions } from './followup.api.js';
 import { ActionStatusBadge } from './labels.js';
-import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
@@ -19,7 +19,7 @@ const pageSize = 50;
 /** The filters a link may carry (the dashboard's and the older ?year=&overdue=1), each checked before use. */
 const urlFilters = {
   visitYear: paramChecks.year,
-  unitId: paramChecks.uuid,
+  unitId: paramChecks.uuid, issuer: paramChecks.oneOf(['own'] as const),
   year: paramChecks.year,
   status: paramChecks.oneOf(actionStatuses),
   overdue: paramChecks.flag('1', '0'),
@@ -47,7 +47,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   // The dashboard links here with ?visitYear=&unitId=&state= (open, overdue, closed); ?year=&overdue=1 or &status=closed still open the list so.
   const [params, setParams] = useSearchParams();
   const ignored = useIgnoredFilters(urlFilters);
-  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')) }));
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('visitYear')), unitId: uuidParam(params.get('unitId')), issuer: issuerParam(params.get('issuer')) }));
   const [f, setF] = useState<Filters>({
     year: yearParam(params.get('year')) ?? initialYear,
     agencyId: null,
@@ -60,7 +60,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
   const [agencyPage, setAgencyPage] = useState(1);
   const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(1), patch.year !== undefined && setAgencyPage(1));
   // The board counts what the list shows: the same year and the same unit (?unitId=, the dashboard's scope), filtered on the server.
-  const board = useActionBoard({ year: f.year ?? undefined, unitId: scope.unitId ?? undefined, visitYear: scope.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
+  const board = useActionBoard({ year: f.year ?? undefined, unitId: scope.unitId ?? undefined, issuer: scope.issuer, visitYear: scope.year ?? undefined, agencyPage: agencyPage > 1 ? agencyPage : undefined });
   const filters = {
     year: f.year ?? undefined,
     agencyId: f.agencyId ?? undefined,
@@ -69,7 +69,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
     contentGroup: f.contentGroup ?? undefined,
     state: f.state ?? undefined,
     visitYear: scope.year ?? undefined,
-    unitId: scope.unitId ?? undefined,
+    unitId: scope.unitId ?? undefined, issuer: scope.issuer,
   };
   const list = useActions({ ...filters, page, pageSize });
   const items = list.data?.items ?? [];
@@ -103,7 +103,7 @@ export function CorrectiveActionsPage({ initialYear = null }: { initialYear?: nu
       <ListHeader
         scope={scope}
         onClear={() => {
-          setScope({ year: null, unitId: null });
+          setScope({ year: null, unitId: null, issuer: undefined });
           setPage(1);
           setParams({}, { replace: true });
         }}

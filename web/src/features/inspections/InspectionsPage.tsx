@@ -18,7 +18,7 @@ import { dayNumberToIso, toDayNumber } from '../../../../shared/domain/calendar/
 import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
-import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
@@ -33,6 +33,7 @@ const urlFilters = {
   year: paramChecks.year,
   month: paramChecks.month,
   unitId: paramChecks.uuid,
+  issuer: paramChecks.oneOf(['own'] as const),
   teamId: paramChecks.uuid,
   live: paramChecks.flag('true', 'false'),
   kind: paramChecks.oneOf(inspectionKinds),
@@ -61,6 +62,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
     year: yearParam(params.get('year')),
     month: params.get('year') ? Number(valid('month')) || null : null,
     unitId: uuidParam(params.get('unitId')),
+    issuer: issuerParam(params.get('issuer')),
     live: params.get('live') === 'true',
   }));
   const [view, setView] = useState<'list' | 'board'>('list');
@@ -97,7 +99,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
     );
     setPage(1);
   };
-  const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, live: scope.live || undefined, ...reportFilters };
+  const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, issuer: scope.issuer, live: scope.live || undefined, ...reportFilters };
   const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
   // The board's window: from the chosen week (the filter's start; for a chosen plan, where its
   // season is — planBoardStart; else this week) for BOARD_WEEKS weeks.
@@ -223,7 +225,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
       <ListHeader
         scope={{ ...scope, ...reportFilters }}
         onClear={() => {
-          setScope({ year: null, month: null, unitId: null, live: false });
+          setScope({ year: null, month: null, unitId: null, issuer: undefined, live: false });
           setParams({}, { replace: true });
         }}
         ignored={ignored}

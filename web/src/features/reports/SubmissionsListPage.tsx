@@ -8,13 +8,13 @@ import { ListBody } from '../../components/ListBody.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
-import { uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
+import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
 import { ListHeader, paramChecks, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 /** The filters a link may carry, each checked before use. */
-const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const), page: paramChecks.page };
+const urlFilters = { dueYear: paramChecks.year, unitId: paramChecks.uuid, issuer: paramChecks.oneOf(['own'] as const), timeliness: paramChecks.oneOf(submissionTimeliness), mine: paramChecks.oneOf(['true'] as const), toReview: paramChecks.oneOf(['true'] as const), page: paramChecks.page };
 
 /**
  * /reports/submissions — the units' reports across requests, as the dashboard counts them: those
@@ -28,13 +28,13 @@ export function SubmissionsListPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const ignored = useIgnoredFilters(urlFilters);
-  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')) }));
+  const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')), issuer: issuerParam(params.get('issuer')) }));
   const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
   const [page, setPage] = usePageParam();
   // "Việc của tôi"'s links (see all): the caller's units' reports (?mine=true), the office's review queue (?toReview=true).
   const mine = params.get('mine') === 'true' ? 'true' : undefined;
   const toReview = params.get('toReview') === 'true' ? 'true' : undefined;
-  const filters = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, timeliness: timeliness ?? undefined, mine, toReview };
+  const filters = { dueYear: scope.year ?? undefined, unitId: scope.unitId ?? undefined, issuer: scope.issuer, timeliness: timeliness ?? undefined, mine, toReview };
   const query = { ...filters, page, pageSize };
   const list = useQuery({
     queryKey: ['report-submissions', 'list', query],
@@ -61,7 +61,7 @@ export function SubmissionsListPage() {
       <ListHeader
         scope={scope}
         onClear={() => {
-          setScope({ year: null, unitId: null });
+          setScope({ year: null, unitId: null, issuer: undefined });
           setPage(1);
           setParams({}, { replace: true });
         }}

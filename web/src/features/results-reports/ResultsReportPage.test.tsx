@@ -42,10 +42,15 @@ const report: ResultsReportDto = {
   figures: {
     year: 2021,
     unit: { id: id(3), name: 'Hoài Nhơn', kind: 'town' },
+    issuer: 'own',
     level: 'commune',
     inspections: {
       total: 12,
-      byStatus: [{ status: 'closed', count: 12 }],
+      cancelled: 1,
+      byStatus: [
+        { status: 'closed', count: 12 },
+        { status: 'cancelled', count: 1 },
+      ],
       byKind: [{ kind: 'announced', count: 10 }],
       byMonth: [{ month: 9, count: 12 }],
       teams: [],
@@ -93,9 +98,19 @@ describe('the results report page', () => {
   it('shows the dashboard’s figures with the sections linked to their records, the texts reading the difficulties, and saves an edit with its version', async () => {
     renderWithProviders(<App />);
     expect(await screen.findByRole('heading', { name: 'Báo cáo kết quả kiểm tra CCHC năm 2021 — UBND thị xã Hoài Nhơn' })).toBeTruthy();
-    expect(screen.getByText('Hoài Nhơn, năm 2021: 12 cuộc kiểm tra, 11 cơ quan, đơn vị được kiểm tra.')).toBeTruthy();
+    // The dashboard's sentence and links (its issuer=own view: the authority's own plans), and a way to that view.
+    const scope = screen.getByTestId('results-report-scope-line');
+    expect(scope.textContent).toBe('Hoài Nhơn, năm 2021: 12 cuộc kiểm tra (không kể 1 cuộc đã hủy), 11 cơ quan, đơn vị được kiểm tra.');
+    expect(within(scope).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      `/inspections?year=2021&unitId=${id(3)}&issuer=own&live=true`,
+      `/inspections?year=2021&unitId=${id(3)}&issuer=own&status=cancelled`,
+      `/inspections?year=2021&unitId=${id(3)}&issuer=own&live=true`,
+    ]);
+    expect(screen.getByTestId('results-report-dashboard-link').getAttribute('href')).toBe(`/dashboard?year=2021&unitId=${id(3)}&issuer=own`);
     const figures = await screen.findByRole('table', { name: 'Số liệu của báo cáo (như trên bảng điều khiển)' });
     expect(within(figures).getAllByRole('row')[1].textContent).toBe('Chỉ số CCHC82,5%179');
+    // The index figures link to the sheets they are computed from, as the dashboard's do.
+    expect(within(within(figures).getAllByRole('row')[1]).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(Array(3).fill(`/indices/${id(4)}?year=2021&unitId=${id(3)}`));
     const difficulties = await screen.findByRole('table', { name: 'Khó khăn, vướng mắc kiến nghị lên Ủy ban' });
     expect(within(difficulties).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/difficulties?year=2021', '/difficulties?year=2021']);
     const proposals = await screen.findByRole('textbox', { name: /IV\. Đề xuất, kiến nghị/ });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ResultsReportContent, ResultsReportDto } from '../../../../shared/api/results-reports.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
@@ -8,7 +8,9 @@ import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../indices/format.js';
 import { DocumentLinks } from '../plans/DocumentLinks.js';
 import { SignModal } from '../plans/SignModal.js';
-import { useIssueReport, useResultsReport, useSaveReport } from './results-reports.api.js';
+import { NumberLink } from '../dashboard/FigureCard.js';
+import { indexResultsLink, ScopeLine } from '../dashboard/ScopeLine.js';
+import { useDeleteReport, useIssueReport, useResultsReport, useSaveReport } from './results-reports.api.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 type TextKey = 'summary' | 'organisation' | 'strengths' | 'shortcomings' | 'measures' | 'proposals';
@@ -48,12 +50,13 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
   const [signing, setSigning] = useState(false);
   const save = useSaveReport(r.id);
   const issue = useIssueReport(r.id);
+  const discard = useDeleteReport(r.id);
+  const navigate = useNavigate();
   const edit = (k: TextKey, value: string) => {
     setTexts({ ...texts, [k]: value });
     setEdited(true);
   };
   const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(language, x)}%`);
-  const i = r.figures.inspections;
   return (
     <Stack>
       <Group justify="space-between">
@@ -67,7 +70,11 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
       <Title order={2} size="h4" id="results-report-figures">
         {t('reports.figures')}
       </Title>
-      <Text>{t('dashboard.scope', { unit: r.figures.unit.name, year: r.figures.year, total: i.total, agencies: i.agencies })}</Text>
+      {/* The same sentence and links as the dashboard's; the figures are its issuer=own view (the authority's own plans). */}
+      <ScopeLine d={r.figures} testId="results-report-scope-line" />
+      <Anchor component={Link} to={`/dashboard?${new URLSearchParams({ year: String(r.figures.year), unitId: r.figures.unit.id, issuer: 'own' }).toString()}`} data-testid="results-report-dashboard-link">
+        {t('reports.toDashboard')}
+      </Anchor>
       {/* Named by the heading above (a caption repeating it read the same words twice). */}
       <TableScroll>
         <Table striped withTableBorder aria-labelledby="results-report-figures">
@@ -83,9 +90,16 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
             {r.figures.indices.map((s) => (
               <Table.Tr key={s.kind}>
                 <Table.Td>{t(`dashboard.index.${s.kind}`)}</Table.Td>
-                <Table.Td>{pct(s.average)}</Table.Td>
-                <Table.Td>{s.scored}</Table.Td>
-                <Table.Td>{s.unmetCount}</Table.Td>
+                {/* Each number links to the sheets it is computed from, as on the dashboard. */}
+                <Table.Td>
+                  <NumberLink value={pct(s.average)} to={s.framework ? indexResultsLink(s.framework.id, r.figures.year, r.figures.unit.id) : null} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberLink value={String(s.scored)} to={s.framework ? indexResultsLink(s.framework.id, r.figures.year, r.figures.unit.id) : null} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberLink value={String(s.unmetCount)} to={s.framework ? indexResultsLink(s.framework.id, r.figures.year, r.figures.unit.id) : null} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -130,6 +144,7 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
         ),
       )}
       {save.error && <ErrorAlert error={save.error} onReload={onReload} />}
+      {discard.error && <ErrorAlert error={discard.error} onReload={onReload} />}
       <Group>
         {r.abilities.update && (
           <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: texts }, { onSuccess: (next) => onSaved(next.version) })}>
@@ -137,6 +152,16 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
           </Button>
         )}
         {saved && <Text c="green.8">{t('reports.saved')}</Text>}
+        {r.abilities.update && (
+          <Button
+            color="red"
+            variant="light"
+            loading={discard.isPending}
+            onClick={() => window.confirm(t('reports.deleteConfirm')) && discard.mutate(r.version, { onSuccess: () => navigate(`/results-reports?year=${r.year}`) })}
+          >
+            {t('reports.delete')}
+          </Button>
+        )}
         {r.abilities.issue && (
           <Button color="green" onClick={() => setSigning(true)}>
             {t('reports.issue')}

@@ -35,6 +35,18 @@ export function useSaveReport(id: string) {
   });
 }
 
+/** The office discards its draft (the version it saw; an issued report stays: 409). */
+export function useDeleteReport(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api.delete<void>(`/api/results-reports/${id}?version=${version}`),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: ['results-reports', 'one', id] });
+      return qc.invalidateQueries({ queryKey: ['results-reports'] });
+    },
+  });
+}
+
 export function useIssueReport(id: string) {
   const qc = useQueryClient();
   return useMutation({
