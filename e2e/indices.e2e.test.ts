@@ -62,7 +62,7 @@ describe('risk-based targeting journey (issue 11 §3)', () => {
     await j.signIn('leader');
     await page.getByRole('link', { name: 'Bảng điều khiển' }).first().click();
     await page.waitForURL('**/dashboard');
-    const scope = page.getByText(/^Hoài Nhơn, năm 2021: \d+ cuộc kiểm tra, \d+ cơ quan, đơn vị được kiểm tra\.$/);
+    const scope = page.getByText(/^Hoài Nhơn, năm 2021: \d+ cuộc kiểm tra( \(không kể \d+ cuộc đã hủy\))?, \d+ cơ quan, đơn vị được kiểm tra\.$/);
     await expect.poll(() => scope.count(), { timeout: 15_000 }).toBe(1);
     const scopeText = (await scope.textContent())!;
     const parSummary = (await page.getByText(/^Bình quân [\d,]+%; 17 đơn vị có điểm; \d+ tiêu chí chưa đạt\.$/).first().textContent())!;

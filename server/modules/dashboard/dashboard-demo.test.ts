@@ -8,6 +8,7 @@ import { queryRows, type Database } from '../../db/client.js';
 import { openDocx, plainText } from '../../documents/test-support.js';
 import type { Client } from '../../test/harness.js';
 import { openDemoDashboard, type DemoDashboard } from './demo-dashboard.test-support.js';
+import { viPct } from './season-labels.js';
 
 /**
  * The dashboard's sections on the demo season (Hoài Nhơn 2021): reports on time, late and
@@ -127,20 +128,36 @@ describe("the dashboard's sections on the demo season", () => {
   it('prints the same figures in the draft results report, which reads the difficulties raised', async () => {
     const list = (await leader.get('/api/results-reports?year=2021')).json() as { items: { id: string }[] };
     const report = (await leader.get(`/api/results-reports/${list.items[0].id}`)).json() as ResultsReportDto;
-    const shared = (x: DashboardDto | ResultsReportDto['figures']) => ({ year: x.year, unit: x.unit, level: x.level, inspections: x.inspections, indices: x.indices, sections: x.sections });
-    expect(shared(report.figures)).toEqual(shared(d));
-    expect(report.content.measures).toContain('đã kiến nghị 2 khó khăn, vướng mắc lên Ủy ban nhân dân; đã trả lời 1 kiến nghị');
+    const shared = (x: DashboardDto | ResultsReportDto['figures']) => ({ year: x.year, unit: x.unit, issuer: x.issuer, level: x.level, inspections: x.inspections, indices: x.indices, sections: x.sections });
+    // The report's figures are the dashboard's restricted to the town's own plans (issuer=own); in
+    // 2021 every visit under the town was the town's own, so the figures are the leader's dashboard's too.
+    const own = (await leader.get('/api/dashboard?year=2021&issuer=own')).json() as DashboardDto;
+    expect(shared(report.figures)).toEqual(shared(own));
+    expect({ ...shared(report.figures), issuer: undefined, sections: undefined }).toEqual({ ...shared(d), sections: undefined });
     expect(report.content.proposals).toContain('Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời:');
     expect(report.content.proposals).toContain('Bồng Sơn');
+    const text = plainText((await openDocx((await leader.get(`/api/documents/results-report/${report.id}.docx`)).rawPayload)).document);
+    const once = (needle: string) => expect(text.split(needle).length - 1, needle).toBe(1);
     // The units' reports of the year are periodic and pre-visit ones: named as both, never as "phục vụ kiểm tra" only
     // (section I's "báo cáo phục vụ kiểm tra" are the visits' own reports).
     const reports = section('reports');
-    expect(report.content.strengths).toContain(`Các đơn vị đã gửi đúng hạn ${reports.on_time} báo cáo (gồm báo cáo định kỳ và báo cáo phục vụ kiểm tra).`);
-    if (reports.late || reports.missing) expect(report.content.shortcomings).toContain(`Việc gửi báo cáo định kỳ và báo cáo phục vụ kiểm tra: ${reports.late} báo cáo gửi trễ hạn, ${reports.missing} báo cáo chưa gửi dù đã quá hạn.`);
-    expect(`${report.content.strengths}\n${report.content.shortcomings}`).not.toMatch(/\d+ báo cáo phục vụ kiểm tra (đúng|trễ) hạn/);
-    const text = plainText((await openDocx((await leader.get(`/api/documents/results-report/${report.id}.docx`)).rawPayload)).document);
-    // The sections read as sentences with their figures (draft-texts.ts sectionSentence).
-    expect(text).toMatch(/Khó khăn, vướng mắc kiến nghị lên Ủy ban: đã trả lời: 1, chưa trả lời: 1, /);
-    expect(text).toMatch(/Yêu cầu khắc phục: đang thực hiện: \d+, quá hạn: \d+, đã hoàn thành: \d+\./);
+    once(`Các đơn vị đã gửi đúng hạn ${reports.on_time} báo cáo (gồm báo cáo định kỳ và báo cáo phục vụ kiểm tra).`);
+    if (reports.late || reports.missing) once(`Việc gửi báo cáo định kỳ và báo cáo phục vụ kiểm tra: ${reports.late} báo cáo gửi trễ hạn, ${reports.missing} báo cáo chưa gửi dù đã quá hạn.`);
+    expect(text).not.toMatch(/\d+ báo cáo phục vụ kiểm tra (đúng|trễ) hạn/);
+    // Each figure once, from the data (rev11 #2): the difficulties, the corrective actions, the index average.
+    once('Trong năm, các cơ quan, đơn vị đã kiến nghị 2 khó khăn, vướng mắc lên Ủy ban nhân dân; đã trả lời 1 kiến nghị');
+    const actions = section('corrective_actions');
+    once(`Yêu cầu khắc phục theo kết luận: ${actions.closed} đã hoàn thành, ${actions.open} đang thực hiện, ${actions.overdue} quá hạn chưa hoàn thành.`);
+    once(`bình quân đạt ${viPct(report.figures.indices[0].average)}%`);
+    once(`tổng số ${report.figures.indices[0].unmetCount} tiêu chí chưa đạt`);
+    // The findings are results (II), written before the measures taken (III).
+    const findings = section('findings');
+    const found = text.indexOf(`Qua kiểm tra phát hiện ${findings.shortcoming} tồn tại, hạn chế và ${findings.violation} vi phạm, theo nội dung: `);
+    expect(found).toBeGreaterThan(text.indexOf('Tồn tại, hạn chế và nguyên nhân'));
+    expect(found).toBeLessThan(text.indexOf('CÁC BIỆN PHÁP ĐÃ THỰC HIỆN'));
+    // The office's causes come after the shortcomings the data lists; dates dd/mm/yyyy.
+    expect(text.indexOf('Nguyên nhân: công chức')).toBeGreaterThan(found);
+    expect(text).toMatch(/Kế hoạch số \d+\/KH-UBND ngày \d{2}\/\d{2}\/2021/);
+    expect(text).not.toMatch(/ngày \d{1,2}\/\d\/\d{4}/);
   });
 });

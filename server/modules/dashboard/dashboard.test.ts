@@ -45,7 +45,7 @@ describe("the leaders' dashboard", () => {
     ]);
     // Areas: 1 → (62.5 + 100) / 2; 2 → (66.67 + 100) / 2.
     expect(par.areas.map((a) => [a.code, a.average])).toEqual([['1', 81.25], ['2', 83.34]]);
-    expect(par.trend).toEqual([{ year: 2020, average: 100, scored: 1 }, { year: 2021, average: 82.5, scored: 2 }]);
+    expect(par.trend).toMatchObject([{ year: 2020, average: 100, scored: 1 }, { year: 2021, average: 82.5, scored: 2 }]);
     expect(d.indices.find((x) => x.kind === 'sipas')!.framework).toBeNull();
     expect(d.ranking?.items.map((i) => i.unitName).sort()).toEqual([s.a.wardA.name, s.a.wardB.name].sort());
 

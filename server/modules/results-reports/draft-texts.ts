@@ -72,7 +72,7 @@ export function factParagraphs(f: ReportFigures): { organisation: string[]; stre
   const statuses = i.byStatus.filter((s) => s.count > 0 && s.status !== 'cancelled').map((s) => `${s.count} cuộc ${lower(statusLabel[s.status])}`);
   const cancelled = i.cancelled ? ` (không kể ${i.cancelled} cuộc đã hủy)` : '';
   const organisation = [
-    `Năm ${f.year}, theo kế hoạch kiểm tra của ${f.unit.name}, có ${i.total} cuộc kiểm tra${cancelled} tại ${i.agencies} cơ quan, đơn vị${kinds.length ? ` (${kinds.join(', ')})` : ''}; đến nay ${statuses.join(', ') || 'chưa có cuộc kiểm tra nào'}. Các đơn vị phải gửi ${i.reports.due} báo cáo phục vụ kiểm tra, ${i.reports.dueByToday} báo cáo đã đến hạn.`,
+    `Năm ${f.year}, theo kế hoạch kiểm tra của Ủy ban nhân dân, có ${i.total} cuộc kiểm tra${cancelled} tại ${i.agencies} cơ quan, đơn vị${kinds.length ? ` (${kinds.join(', ')})` : ''}; đến nay ${statuses.join(', ') || 'chưa có cuộc kiểm tra nào'}. Các đơn vị phải gửi ${i.reports.due} báo cáo phục vụ kiểm tra, ${i.reports.dueByToday} báo cáo đã đến hạn.`,
   ];
   if (facts?.inspectedByKind.length) organisation.push(`Các cơ quan, đơn vị được kiểm tra: ${facts.inspectedByKind.map((k) => `${lower(kindLabel[k.kind])} (${k.agencies.length}): ${k.agencies.join(', ')}`).join('; ')}.`);
 

@@ -90,7 +90,7 @@ describe('the annual results report', () => {
     expect(text).toContain('Kết quả kiểm tra công tác cải cách hành chính năm 2021');
     expect(text).toContain('DỰ THẢO');
     expect(text).toContain('Các đơn vị đã chấp hành nghiêm kế hoạch kiểm tra.');
-    expect(text).toContain(`Năm 2021, theo kế hoạch kiểm tra của ${s.a.town.name}, có 2 cuộc kiểm tra (không kể 1 cuộc đã hủy) tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)`);
+    expect(text).toContain(`Năm 2021, theo kế hoạch kiểm tra của Ủy ban nhân dân, có 2 cuộc kiểm tra (không kể 1 cuộc đã hủy) tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)`);
     expect(text).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardACommittee.name}, ${s.a.wardBCommittee.name}.`);
     expect(text).toContain(`Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020; các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
     expect(text).toContain(`Chỉ số CCHC: kết quả của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt ở các đơn vị`);
@@ -167,6 +167,12 @@ describe('a results report is the authority’s own season (docs/decisions/resul
     expect(ward.figures.facts?.inspectedByKind).toEqual([]);
     const dashboard = (await wardLeader.get(`/api/dashboard?year=2021&unitId=${s.a.wardB.id}&issuer=own`)).json() as DashboardDto;
     expect(shared(ward.figures)).toEqual(shared(dashboard));
+    // The dashboard's links of that view list the same visits: none.
+    expect((await wardLeader.get(`/api/inspections?year=2021&unitId=${s.a.wardB.id}&issuer=own&live=true`)).json().total).toBe(0);
+    // The town's own view lists its two visits made (the cancelled one apart), as its report counts them.
+    const town = (await s.leader.get(`/api/dashboard?year=2021&unitId=${s.a.town.id}&issuer=own`)).json() as DashboardDto;
+    expect(town.inspections.total).toBe(3);
+    expect((await s.leader.get(`/api/inspections?year=2021&unitId=${s.a.town.id}&issuer=own&live=true`)).json().total).toBe(town.inspections.total);
     // A commune-level authority reports to the committee above; its own office follows up.
     expect(ward.content.recipients[0]).toBe(`UBND thị xã thử ${s.a.tag} (để báo cáo);`);
     expect(ward.content.recipients).toContain('TT. Đảng ủy, TT. HĐND phường;');

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { dashboardInspectionsLink, unitLevels, type DashboardDto, type IndexSeries, type UnitLevel } from '../../../../shared/api/dashboard.schemas.js';
