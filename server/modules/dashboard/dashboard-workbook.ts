@@ -20,7 +20,7 @@ export async function dashboardWorkbook(d: DashboardDto): Promise<Buffer> {
     ws.columns.forEach((c, i) => (c.width = i === 0 ? 40 : 18));
   };
   const i = d.inspections;
-  sheet('Theo trạng thái', 'Cuộc kiểm tra theo trạng thái', ['Trạng thái', 'Số cuộc'], [...i.byStatus.map((s) => [statusLabel[s.status], s.count]), ['Tổng số', i.total]]);
+  sheet('Theo trạng thái', 'Cuộc kiểm tra theo trạng thái', ['Trạng thái', 'Số cuộc'], [...i.byStatus.map((s) => [statusLabel[s.status], s.count]), ['Tổng số (không kể cuộc đã hủy)', i.total]]);
   sheet('Theo hình thức', 'Cuộc kiểm tra theo hình thức (không kể cuộc đã hủy)', ['Hình thức', 'Số cuộc'], i.byKind.map((k) => [kindLabel[k.kind], k.count]));
   sheet('Theo tháng', 'Cuộc kiểm tra theo tháng bắt đầu (không kể cuộc đã hủy)', ['Tháng', 'Số cuộc'], i.byMonth.map((m) => [`Tháng ${m.month}`, m.count]));
   sheet('Đoàn kiểm tra', 'Số cuộc của từng đoàn kiểm tra', ['Đoàn', 'Số cuộc', 'Đã kết thúc'], i.teams.map((t) => [t.teamName, t.count, t.closed]));

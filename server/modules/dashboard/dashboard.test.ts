@@ -91,5 +91,7 @@ describe("the leaders' dashboard", () => {
     ]);
     const status = wb.getWorksheet('Theo trạng thái')!;
     expect(status.getRow(5).values).toEqual([undefined, 'Đã lên lịch', 2]);
+    // The total is the visits made (the headline), named so against the cancelled row above it.
+    expect(status.getRow(10).values).toEqual([undefined, 'Tổng số (không kể cuộc đã hủy)', 2]);
   });
 });
