@@ -101,6 +101,8 @@ export const boardQuery = z.object({
   unitId: z.uuid().optional(),
   /** The list's visit-year filter (the dashboard's links): actions of the visits starting in the year. */
   visitYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  /** The list's issuer=own (with unitId): the actions of the unit's own plans' visits, as its results report counts them. */
+  issuer: z.enum(['own']).optional(),
 });
 const counts = z.object({ open: z.number().int(), overdue: z.number().int(), closed: z.number().int() });
 export const actionBoardSchema = z.object({

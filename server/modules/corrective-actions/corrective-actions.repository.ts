@@ -182,7 +182,7 @@ export interface BoardRow {
  * agencies (in the register's order) is returned, with how many agencies there are — a country has
  * thousands, so the answer stays small.
  */
-export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; unitId?: string; visitYear?: number; today: string; agencyPage: number; agencyPageSize: number }) {
+export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; unitId?: string; issuer?: 'own'; visitYear?: number; today: string; agencyPage: number; agencyPageSize: number }) {
   const closed = sql`${correctiveAction.status} = 'closed'`;
   const overdue = actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today);
   const grouped = tx

@@ -8,6 +8,7 @@ import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
 import { makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
 import { publishedFramework, saveFinal } from '../indices/test-support.js';
+import { issueNewPlan } from '../plans/plans.test-support.js';
 import type { FrameworkDetail } from '../../../shared/api/indices.schemas.js';
 
 let t: TestApp;
@@ -184,6 +185,27 @@ describe('a results report is the authority’s own season (docs/decisions/resul
     // Nobody named as inspected (the ward's own committee is named only as the issuer of its report).
     expect(text).not.toContain('được kiểm tra:');
     expect(text).not.toContain(`${s.a.wardBCommittee.name} (`);
+
+    // The other way round: the ward's own plan visits its one-stop desk. The ward's report counts
+    // it; the town's report neither counts nor names it ("as if the town's team made it").
+    const townBefore = (await s.secretariat.get(`/api/results-reports?year=2021`)).json().items.find((r: { unitId: string }) => r.unitId === s.a.town.id);
+    const townFigures = ((await s.secretariat.get(`/api/results-reports/${townBefore.id}`)).json() as ResultsReportDto).figures;
+    await t.database.db.execute(sql`update agency set doc_abbreviation = 'UBND' where id = ${s.a.wardBCommittee.id}`);
+    const plan = await issueNewPlan(wardOffice, wardLeader, s.a, '2021-05-06', { issuingAgencyId: s.a.wardBCommittee.id, targetAgencyIds: [s.a.wardBDesk.id] });
+    const team = (await wardOffice.post(`/api/plans/${plan.id}/teams`, { name: 'Tổ kiểm tra phường' })).json();
+    const members = [{ honorific: 'Ông', fullName: 'Võ Văn Ba', position: 'Chánh Văn phòng', agencyId: s.a.wardBCommittee.id, role: 'truong_doan' }];
+    const put = await wardOffice.put(`/api/teams/${team.id}/members`, { version: team.version, members });
+    expect(put.statusCode, put.body).toBe(200);
+    const founded = await wardLeader.post(`/api/teams/${team.id}/found`, { version: put.json().version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Võ Văn Một' } });
+    expect(founded.statusCode, founded.body).toBe(200);
+    await schedule(wardOffice, { planId: plan.id, agencyId: s.a.wardBDesk.id, teamId: team.id, kind: 'announced', startsOn: '2021-10-12' });
+    const wardAfter = (await wardOffice.get(`/api/results-reports/${ward.id}`)).json() as ResultsReportDto;
+    expect(wardAfter.figures.inspections).toMatchObject({ total: 1, agencies: 1 });
+    expect(wardAfter.figures.facts?.inspectedByKind).toEqual([{ kind: 'announced', agencies: [s.a.wardBDesk.name] }]);
+    const townAfter = ((await s.secretariat.get(`/api/results-reports/${townBefore.id}`)).json() as ResultsReportDto).figures;
+    expect(townAfter.inspections).toEqual(townFigures.inspections);
+    expect(townAfter.facts).toEqual(townFigures.facts);
+    expect(JSON.stringify(townAfter)).not.toContain(s.a.wardBDesk.name);
   });
 
   it('refuses a year not begun, and lets the office discard its draft (audited), never an issued report', async () => {
