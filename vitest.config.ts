@@ -1,20 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import SlowFirstSequencer from './server/test/slow-first-sequencer.js';
 
-/**
- * Server and domain test files that replace a module (vi.mock, vi.doMock): a mock is registered in
- * the worker and must not outlive its file, so these run isolated. Found by reading the files, so
- * a new one cannot land in the shared workers by mistake.
- */
-const MOCKING_MODULES = ['server', 'shared'].flatMap((root) =>
+const testFiles = ['shared', 'server', 'web/src'].flatMap((root) =>
   fs
     .readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => path.join(root, f).split(path.sep).join('/'))
-    .filter((f) => /\bvi\.(mock|doMock)\(/.test(fs.readFileSync(f, 'utf8'))),
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => path.join(root, f).split(path.sep).join('/')),
 );
+/**
+ * The test files that need a process of their own: a browser environment (`@vitest-environment`:
+ * vitest sets happy-dom up once per worker, so its document, storage and globals would carry
+ * over), a replaced module (vi.mock, vi.doMock: registered in the worker, it would outlive its
+ * file) or a replaced global or variable of the environment (vi.stubGlobal, vi.stubEnv). Found by
+ * reading the files, so a new one cannot land in a shared worker by mistake.
+ */
+const needsOwnProcess = (file: string) => /@vitest-environment|\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(fs.readFileSync(file, 'utf8'));
+const ISOLATED = testFiles.filter(needsOwnProcess);
+const SHARED = testFiles.filter((f) => !needsOwnProcess(f));
 
 /** What both projects take from here (not `extends: true`: the global setup, which migrates the template, runs once, for the root). */
 const timeouts = { testTimeout: 120_000, hookTimeout: 300_000 };
@@ -29,23 +33,16 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
-        // Server and domain files share a worker process, one file after another: a fresh process
-        // per file cost ~2 s of CPU each (Node, vitest, fastify, PGlite loaded again), about a
-        // third of the unit phase. Each file still evaluates this project's modules afresh
-        // (server/test/fresh-modules.ts), so no module state passes from one file to the next.
-        test: {
-          ...timeouts,
-          name: 'server',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...MOCKING_MODULES],
-          isolate: false,
-          setupFiles: ['server/test/fresh-modules.ts'],
-        },
+        // Server, domain and plain web-logic files share a worker process, one file after another:
+        // a fresh process per file cost ~2 s of CPU each (Node, vitest, fastify, PGlite loaded
+        // again), about a third of the unit phase. Each file still evaluates the repository's
+        // modules afresh (server/test/fresh-modules.ts), so no module state passes from one file
+        // to the next. (docs/decisions/test-speed.md)
+        test: { ...timeouts, name: 'shared-worker', include: SHARED, isolate: false, setupFiles: ['server/test/fresh-modules.ts'] },
       },
       {
-        // A fresh process per file: the browser environment (happy-dom's document, storage,
-        // globals) would otherwise carry over, and module mocks must not outlive their file.
-        test: { ...timeouts, name: 'isolated', include: ['web/src/**/*.test.{ts,tsx}', ...MOCKING_MODULES] },
+        // A fresh process per file (the default).
+        test: { ...timeouts, name: 'isolated', include: ISOLATED },
       },
     ],
   },

@@ -19,9 +19,9 @@ const SLOW_FIRST = [
 
 /**
  * Vitest's order (failed first, then longest by the results cache, else largest), with the known
- * slow files ahead of it, and the files of a shared worker (the server project, `isolate: false`)
- * before the isolated ones: a worker is kept for the next file only when that file is of the same
- * project, so the server files go in one run, not interleaved with the web files.
+ * slow files ahead of it, and the files of the shared workers (project `shared-worker`, `isolate:
+ * false`) before the isolated ones: a worker is kept for the next file only when that file is of
+ * the same project, so the shared files go in one run, not interleaved with the isolated ones.
  */
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
