@@ -86,4 +86,18 @@ describe('team visibility', () => {
       { update: false, found: true },
     ]);
   });
+
+  it('shows the warnings naming members and their agencies only to who prepares or founds the team, not to the unit nor an inspector (rev8b #8)', async () => {
+    const plan = await issueNewPlan(sec, leader, a, '2021-05-05', { targetAgencyIds: [a.wardACommittee.id] });
+    const team = await teamWithMembers(plan.id, 'Đoàn kiểm tra', [member({ role: 'truong_doan' }), member({ fullName: 'Võ Văn An', agencyId: a.wardACommittee.id })]);
+    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    expect(founded.statusCode, founded.body).toBe(200);
+    for (const who of [sec, leader]) expect((await who.get(`/api/teams/${team.id}`)).json().warnings).toEqual([expect.objectContaining({ code: 'member_inspects_own_agency', memberIndex: 1 })]);
+    for (const who of [unitA, inspector]) {
+      const seen = await who.get(`/api/teams/${team.id}`);
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json().warnings).toEqual([]);
+      expect(((await who.get(`/api/plans/${plan.id}/teams`)).json().items as Team[]).map((x) => x.warnings)).toEqual([[]]);
+    }
+  });
 });

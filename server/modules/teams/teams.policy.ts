@@ -34,6 +34,14 @@ export const teamResource: GuardedResource<TeamRow, TeamAction> = {
   refusal: (team) => (team.status === 'draft' ? null : 'the team has been founded; its decision is issued'),
 };
 
+/**
+ * The caller prepares or founds the team (the office, the leader): who reads its internal
+ * warnings (a member inspecting their own agency, naming them). Units and inspectors do not.
+ */
+export function managesTeam(actor: Actor, team: TeamRow): boolean {
+  return inReach(actor, 'team.prepare', issuerPlace(team)) || inReach(actor, 'team.found', issuerPlace(team));
+}
+
 /** The caller's abilities on a team: open while a draft under a plan that accepts teams. */
 export function teamAbilities(actor: Actor, team: TeamRow, open: boolean) {
   return { update: open && inReach(actor, 'team.prepare', issuerPlace(team)), found: open && inReach(actor, 'team.found', issuerPlace(team)) };

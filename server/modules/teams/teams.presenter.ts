@@ -3,11 +3,12 @@ import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
 import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { teamAbilities } from './teams.policy.js';
+import { managesTeam, teamAbilities } from './teams.policy.js';
 import { agenciesAmongTargets, teamMembers, type TeamRow } from './teams.repository.js';
 
 /**
- * Teams with their members, their warnings (members inspecting their own agency) and the caller's
+ * Teams with their members, their warnings (members inspecting their own agency; for who manages
+ * the team) and the caller's
  * abilities. A fixed number of queries for any number of teams: members, own-agency warnings and
  * the caller's roles are each fetched once for the whole list (the plan's status comes with the row).
  */
@@ -42,9 +43,12 @@ export async function presentTeams(tx: DbOrTx, actor: Actor, rows: TeamRow[]): P
       documentNumber: row.number !== null && row.symbol ? formatDocumentNumber(row.number, row.symbol) : null,
       number: row.number,
       issuedOn: row.issuedOn,
-      warnings: own.flatMap((m, memberIndex) =>
-        amongTargets.has(`${row.planId}:${m.member.agencyId}`) ? [{ code: 'member_inspects_own_agency' as const, memberIndex, agencyId: m.member.agencyId, agencyName: m.agencyName }] : [],
-      ),
+      // The office's own concern, for those who prepare or found the team only (rev8b #8).
+      warnings: managesTeam(actor, row)
+        ? own.flatMap((m, memberIndex) =>
+            amongTargets.has(`${row.planId}:${m.member.agencyId}`) ? [{ code: 'member_inspects_own_agency' as const, memberIndex, agencyId: m.member.agencyId, agencyName: m.agencyName }] : [],
+          )
+        : [],
       abilities: teamAbilities(actor, row, open),
       version: row.version,
     });
