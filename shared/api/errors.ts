@@ -300,5 +300,7 @@ export const problemSchema = z.object({
   /** DRAW_VISITS_PENDING: unannounced visits to the drawn places still to start, and drawn places not visited yet. */
   pendingVisits: z.number().int().optional(),
   unvisitedPlaces: z.number().int().optional(),
+  /** INVALID_STATE when a visit is started before its first day: that day (yyyy-mm-dd), for the UI to word in its language. */
+  startsOn: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -115,7 +115,7 @@ export type InspectionAbilities = z.infer<typeof inspectionAbilitiesSchema>;
 export const inspectionPlaceSchema = z.object({ agencyId: z.uuid(), name: z.string(), kind: z.string() });
 
 /** A rule the schedule breaks or bends; `severity` error refuses the change unless overridable and overridden. */
-export const scheduleIssueCodes = ['member_double_booked', 'agency_visited_recently', 'non_working_day', 'outside_plan_period', 'short_lead_time', 'team_double_booked'] as const;
+export const scheduleIssueCodes = ['member_double_booked', 'agency_visited_recently', 'non_working_day', 'outside_plan_period', 'short_lead_time', 'team_double_booked', 'team_same_start_time'] as const;
 export const scheduleIssueSchema = z.object({
   code: z.enum(scheduleIssueCodes),
   severity: z.enum(['error', 'warning']),
@@ -145,6 +145,11 @@ export const inspectionSchema = z.object({
   startTime: z.string().nullable(),
   reportDueOn: z.string().nullable(),
   reportDueExplanation: z.string().nullable(),
+  /**
+   * An announced visit whose notice no longer holds: rescheduled after it was notified, back to
+   * planned, a new notice due. The unit was told the new date and deadline and keeps seeing them.
+   */
+  awaitingNewNotice: z.boolean(),
   places: z.array(inspectionPlaceSchema),
   note: z.string().nullable(),
   reinspectionOfId: z.uuid().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { int4, isoDate } from './common.js';
 import { documentText } from './documents.schemas.js';
+import { inspectionSchema } from './inspections.schemas.js';
 
 /** Propose a schedule for the targets still unscheduled (shared/domain/schedule-proposal.ts), then accept all, some or none. */
 
@@ -68,7 +69,8 @@ export const acceptProposalBody = z.object({
   /** A team split into groups on one day (capacity above 1) breaks an overridable rule: the reason is audited. */
   overrideReason: documentText(1000).optional(),
 });
-export const acceptProposalResponse = z.object({ created: z.number().int(), ids: z.array(z.uuid()) });
+/** POST /api/schedule-proposals/accept: the visits created, each as POST /api/inspections answers it (its warnings: a day off …). */
+export const acceptProposalResponse = z.object({ created: z.number().int(), ids: z.array(z.uuid()), items: z.array(inspectionSchema) });
 
 /** GET /api/plans/{id}/unscheduled-targets: what the office still has to schedule under a plan. */
 export const unscheduledTargetsResponse = z.object({

@@ -31,8 +31,11 @@ export interface NotificationParams {
   'inspection.notice_issued': { agencyName: string; documentNumber: string; issuedOn: string; startsOn: string; startTime: string | null; reportDueOn: string | null };
   /** The unit's report is due in two working days, today, or was due on the last working day: to the unit and the office. */
   'inspection.report_due': { agencyName: string; reportDueOn: string; startsOn: string; when: 'soon' | 'today' | 'overdue' };
-  /** The visit is tomorrow: to the members of the team. */
-  'inspection.visit_tomorrow': { agencyName: string; startsOn: string; startTime: string | null; teamName: string; unannounced: boolean };
+  /**
+   * The visit is on the next working day, told on the last working day before it: to the members of
+   * the team. `tomorrow` false: not the next calendar day (a Monday visit told on the Friday).
+   */
+  'inspection.visit_tomorrow': { agencyName: string; startsOn: string; startTime: string | null; teamName: string; unannounced: boolean; tomorrow?: boolean };
   /** The team has started the inspection (an unannounced visit: only now does the unit learn of it). */
   'inspection.started': { agencyName: string; teamName: string; unannounced: boolean };
   /** The visit was moved or cancelled: to everyone concerned. */
@@ -167,7 +170,7 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       body: `${p.agencyName} gửi báo cáo phục vụ kiểm tra chậm nhất ngày ${formatIsoDate(p.reportDueOn)} (ngày kiểm tra ${formatIsoDate(p.startsOn)}).${p.when === 'overdue' ? ' Đến nay đã quá hạn.' : ''}`,
     }),
     'inspection.visit_tomorrow': (p) => ({
-      title: `Ngày mai kiểm tra ${p.agencyName}`,
+      title: p.tomorrow === false ? `Ngày ${formatIsoDate(p.startsOn)} kiểm tra ${p.agencyName}` : `Ngày mai kiểm tra ${p.agencyName}`,
       body: `${p.teamName} kiểm tra ${p.unannounced ? 'đột xuất ' : ''}${p.agencyName} ngày ${formatIsoDate(p.startsOn)}${p.startTime ? ` lúc ${p.startTime}` : ''}.`,
     }),
     'inspection.started': (p) => ({
@@ -285,7 +288,7 @@ const templates: { [L in NotificationLanguage]: { [K in NotificationKind]: Templ
       body: `${p.agencyName} sends its report by ${formatIsoDate(p.reportDueOn)} (inspection on ${formatIsoDate(p.startsOn)}).${p.when === 'overdue' ? ' It is now overdue.' : ''}`,
     }),
     'inspection.visit_tomorrow': (p) => ({
-      title: `Inspection of ${p.agencyName} tomorrow`,
+      title: p.tomorrow === false ? `Inspection of ${p.agencyName} on ${formatIsoDate(p.startsOn)}` : `Inspection of ${p.agencyName} tomorrow`,
       body: `${p.teamName} inspects ${p.agencyName}${p.unannounced ? ' (unannounced)' : ''} on ${formatIsoDate(p.startsOn)}${p.startTime ? ` at ${p.startTime}` : ''}.`,
     }),
     'inspection.started': (p) => ({

@@ -12,7 +12,7 @@ import { hasReportDue, needsNotice, type InspectionKind } from './inspection-sta
 /** Working days before the visit the unit's report is due (the plan's "ít nhất 3 ngày làm việc"). */
 export const REPORT_LEAD_WORKING_DAYS = 3;
 
-export type ScheduleIssueCode = 'member_double_booked' | 'team_double_booked' | 'agency_visited_recently' | 'non_working_day' | 'outside_plan_period' | 'short_lead_time';
+export type ScheduleIssueCode = 'member_double_booked' | 'team_double_booked' | 'team_same_start_time' | 'agency_visited_recently' | 'non_working_day' | 'outside_plan_period' | 'short_lead_time';
 
 export interface ScheduleIssue {
   code: ScheduleIssueCode;
@@ -209,6 +209,26 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
     }
   }
   return issues;
+}
+
+/**
+ * A warning naming each other visit of the same team that starts the same day at the same time:
+ * the team cannot be in two places at 08:00 (kept after `team_double_booked` was overridden, e.g.
+ * by a reschedule; rev8b #7). Computed on read, so it stays until one of the two moves.
+ */
+export function sameStartTimeIssues(visit: { teamName: string; startsOn: IsoDate; startTime: string | null }, others: readonly { id: string; agencyName: string; startsOn: IsoDate; startTime: string | null }[]): ScheduleIssue[] {
+  if (!visit.startTime) return [];
+  return others
+    .filter((o) => o.startsOn === visit.startsOn && o.startTime === visit.startTime)
+    .map((o) => ({
+      code: 'team_same_start_time' as const,
+      severity: 'warning' as const,
+      message: `${visit.teamName} cũng có lịch kiểm tra ${o.agencyName} lúc ${visit.startTime} ngày ${fmt(visit.startsOn)}.`,
+      messageEn: `${visit.teamName} is also scheduled to inspect ${o.agencyName} at ${visit.startTime} on ${fmt(visit.startsOn)}.`,
+      date: visit.startsOn,
+      otherInspectionId: o.id,
+      overridable: true,
+    }));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { createDrawBody } from '../../../shared/api/draws.schemas.js';
 import { canonicalPool, drawFromPool, riskWeight } from '../../../shared/domain/unannounced-draw.js';
 import { planAcceptsTeams, type PlanStatus } from '../../../shared/domain/plan-status.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { idsOfPath } from '../../authz/grants.js';
 import { inReach } from '../../authz/scope.js';
 import type { Tx } from '../../db/client.js';
@@ -29,7 +30,8 @@ export const sha256Hex = (text: string) => crypto.createHash('sha256').update(te
  * (never deleted) and audited; drawing again over places of an earlier draw still in force needs
  * a reason and marks that draw superseded, and the public check lists every draw of the plan.
  */
-export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typeof createDrawBody>, today: string) {
+export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typeof createDrawBody>, now: Date) {
+  const today = vietnamLocalTime(now).date;
   const plan = await findVisiblePlan(tx, ctx.actor, input.planId);
   if (!plan) throw AppError.notFound('plan');
   const place = issuerPlace(plan);
@@ -71,7 +73,7 @@ export async function createDraw(tx: Tx, ctx: RequestContext, input: z.infer<typ
   const drawn = drawFromPool(seed, pool, input.k, sha256Hex);
   const [row] = await tx
     .insert(unannouncedDraw)
-    .values({ planId: plan.id, sequence: Number(next), k: input.k, placeKinds: [...new Set(input.placeKinds)], weighting: input.weighting, riskYear, pool, seed, seedHash, poolHash, drawn, note: input.note || null, createdBy: ctx.actor.userId })
+    .values({ planId: plan.id, sequence: Number(next), k: input.k, placeKinds: [...new Set(input.placeKinds)], weighting: input.weighting, riskYear, pool, seed, seedHash, poolHash, drawn, note: input.note || null, createdBy: ctx.actor.userId, createdAt: now })
     .returning();
   await recordAudit(tx, ctx, {
     action: 'unannounced_draw.created',

@@ -12,7 +12,7 @@ export async function presentDraw(tx: DbOrTx, actor: Actor, row: DrawRow): Promi
   const pool = row.pool as Candidate[];
   const byId = new Map(pool.map((c) => [c.agencyId, c]));
   const drawn = row.drawn as string[];
-  const visits = row.revealedAt ? { pending: 0, unvisited: 0 } : await drawVisits(tx, row.planId, drawn);
+  const visits = row.revealedAt ? { pending: 0, unvisited: 0 } : await drawVisits(tx, row.planId, drawn, row.createdAt);
   const secretBlocking = row.revealedAt ? 0 : await secretDrawsBlocking(tx, row);
   return {
     id: row.id,

@@ -116,16 +116,17 @@ export async function poolPlaces(tx: DbOrTx, planId: string, kinds: readonly Dra
 export interface DrawVisits {
   /** Unannounced visits of the plan to a drawn place, neither started nor cancelled. */
   pending: number;
-  /** Drawn places no unannounced visit of the plan has started at (as the agency or a place visited). */
+  /** Drawn places no unannounced visit of the plan has started at since the draw was made (as the agency or a place visited). */
   unvisited: number;
 }
 
 /**
  * Where the visits to the drawn places stand. The reveal waits until every drawn place has had an
  * unannounced visit of the plan started there and none is still to come (docs/decisions/unannounced-draw.md):
- * revealing earlier would tell the world where the team is going next.
+ * revealing earlier would tell the world where the team is going next. A visit started before the
+ * draw was made (`drawnAt`, its created_at) is no visit of the draw: it cannot have followed it.
  */
-export async function drawVisits(tx: DbOrTx, planId: string, agencyIds: string[]): Promise<DrawVisits> {
+export async function drawVisits(tx: DbOrTx, planId: string, agencyIds: string[], drawnAt: Date): Promise<DrawVisits> {
   if (!agencyIds.length) return { pending: 0, unvisited: 0 };
   const ids = sql.join(agencyIds.map((id) => sql`${id}::uuid`), sql`, `);
   const [row] = await queryRows<{ pending: number; unvisited: number }>(
@@ -139,7 +140,7 @@ export async function drawVisits(tx: DbOrTx, planId: string, agencyIds: string[]
         )
         select (select count(distinct v.id) from visit v where v.place in (${ids}) and v.started_at is null and v.status <> 'cancelled')::int as pending,
                (select count(*) from unnest(array[${ids}]) as d(place)
-                 where not exists (select 1 from visit v where v.place = d.place and v.started_at is not null))::int as unvisited`,
+                 where not exists (select 1 from visit v where v.place = d.place and v.started_at >= ${drawnAt.toISOString()}::timestamptz))::int as unvisited`,
   );
   return { pending: Number(row?.pending ?? 0), unvisited: Number(row?.unvisited ?? 0) };
 }

@@ -30,7 +30,7 @@ export async function drawRoutes(app: AppInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = contextOf(request);
       const out = await db.transaction(async (tx) => {
-        const row = await createDraw(tx, ctx, request.body, vietnamLocalTime(clockOf(deps).now()).date);
+        const row = await createDraw(tx, ctx, request.body, clockOf(deps).now());
         return presentDraw(tx, ctx.actor, (await findVisibleDraw(tx, ctx.actor, row.id))!);
       });
       return reply.status(201).send(out);

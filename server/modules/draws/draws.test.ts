@@ -219,3 +219,24 @@ describe('a draw made again cannot be hidden', () => {
     expect(check.planDraws.map((d: { sequence: number }) => d.sequence)).toEqual([1, 2]);
   });
 });
+
+describe('a draw counts the visits made after it', () => {
+  const parentOf = async (id: string) => (await queryRows<{ parent: string }>(t.database.db, sql`select parent_agency_id as parent from agency where id = ${id}::uuid`))[0].parent;
+
+  it('does not count a visit started before the draw was made as a visit of a drawn place (rev8b #2)', async () => {
+    // Every one-stop desk has had an unannounced visit by now (above); a new draw of all three is made later.
+    clock.set('2021-06-23T02:00:00Z');
+    const res = await s.secretariat.post('/api/unannounced-draws', drawBody({ k: 3 }));
+    expect(res.statusCode, res.body).toBe(201);
+    const fresh: Draw = res.json();
+    expect(fresh).toMatchObject({ unvisitedPlaces: 3, pendingVisits: 0, abilities: { reveal: false } });
+    const refused = await s.secretariat.post(`/api/unannounced-draws/${fresh.id}/reveal`, { version: fresh.version });
+    expect(refused.json()).toMatchObject({ code: 'DRAW_VISITS_PENDING', unvisitedPlaces: 3 });
+    // A visit started after the draw counts.
+    const place = fresh.drawn[0].agencyId;
+    const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: await parentOf(place), teamId: s.team2.id, kind: 'unannounced', startsOn: '2021-06-24', places: [place] });
+    clock.set('2021-06-24T01:30:00Z');
+    expect((await s.inspector2.post(`/api/inspections/${visit.id}/start`, { version: visit.version })).statusCode).toBe(200);
+    expect((await s.secretariat.get(`/api/unannounced-draws/${fresh.id}`)).json()).toMatchObject({ unvisitedPlaces: 2 });
+  });
+});

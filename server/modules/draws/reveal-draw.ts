@@ -20,7 +20,7 @@ import { revealBlocked } from './draws.policy.js';
  */
 export async function revealDraw(tx: Tx, ctx: RequestContext, id: string, version: number) {
   const row = await loadForAction(tx, ctx, drawResource, id, 'reveal', version);
-  const visits = await drawVisits(tx, row.planId, row.drawn as string[]);
+  const visits = await drawVisits(tx, row.planId, row.drawn as string[], row.createdAt);
   if (revealBlocked(row, visits)) {
     throw new AppError('DRAW_VISITS_PENDING', `${visits.unvisited} drawn place(s) not visited yet, ${visits.pending} unannounced visit(s) to them still to start`, undefined, {
       pendingVisits: visits.pending,

@@ -1,10 +1,10 @@
 import type { Inspection } from '../../../shared/api/inspections.schemas.js';
 import type { InspectionKind, InspectionStatus } from '../../../shared/domain/inspection-status.js';
-import { checkSchedule } from '../../../shared/domain/schedule-rules.js';
+import { checkSchedule, sameStartTimeIssues, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { inspectionAbilities, readsAsInspector } from './inspections.policy.js';
-import { placesOf, type InspectionRow } from './inspections.repository.js';
+import { placesOf, sameStartTimeVisits, type InspectionRow } from './inspections.repository.js';
 import type { ScheduleEnv } from './schedule-checks.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { scheduleRulesFor } from '../settings/schedule-rules-setting.js';
@@ -19,6 +19,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function presentInspections(tx: DbOrTx, actor: Actor, env: ScheduleEnv, rows: InspectionRow[]): Promise<Inspection[]> {
   if (!rows.length) return [];
   const places = await placesOf(tx, rows.map((r) => r.id));
+  // The team's other visits at the same hour: an internal matter of the inspecting side.
+  const sameHour = await sameStartTimeVisits(tx, actor, rows.filter((r) => readsAsInspector(actor, r)));
   const today = vietnamLocalTime(env.clock.now()).date;
   // An announced visit still ahead and not yet notified: the office is told when its notice can no
   // longer reach the unit in time (short_lead_time, by its authority's lead time; issue 8 review).
@@ -31,9 +33,14 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
     const kind = row.kind as InspectionKind;
     const inspecting = readsAsInspector(actor, row);
     // The unit is asked for its report by the notice (docs/decisions/schedule-notices.md): before it, no deadline runs for the unit.
-    const dueShown = inspecting || !(kind === 'announced' && row.status === 'planned');
+    // Once asked, it keeps seeing the visit's deadline when a reschedule sends it back to planned
+    // (it was told the new one): the visit awaits a new notice. Kept in step with `dueShownTo` (repository).
+    const awaitingNewNotice = kind === 'announced' && row.status === 'planned' && row.unitAsked;
+    const dueShown = inspecting || !(kind === 'announced' && row.status === 'planned') || awaitingNewNotice;
     const live = row.status === 'planned' || row.status === 'notified';
     const late = awaitingNotice(row);
+    // No visit starts before its first day in Việt Nam (move-inspection.ts `startInspection`): not offered before it.
+    const allowedMoves = today < row.startsOn ? row.allowedMoves.filter((m) => m !== 'start') : row.allowedMoves;
     const warnings = live
       ? checkSchedule(
           { id: row.id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, startsOn: row.startsOn, endsOn: row.endsOn, people: [] },
@@ -42,7 +49,8 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
         )
           .filter((i) => i.code === 'non_working_day' || i.code === 'short_lead_time')
           // Read, nothing is refused: a warning.
-          .map((i) => ({ ...i, severity: 'warning' as const }))
+          .map((i): ScheduleIssue => ({ ...i, severity: 'warning' }))
+          .concat(inspecting ? sameStartTimeIssues(row, sameHour.filter((o) => o.teamId === row.teamId && o.id !== row.id)) : [])
       : [];
     return {
       id: row.id,
@@ -60,6 +68,7 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
       startTime: row.startTime,
       reportDueOn: dueShown ? row.reportDueOn : null,
       reportDueExplanation: dueShown ? row.reportDueExplanation : null,
+      awaitingNewNotice,
       places: places.filter((p) => p.inspectionId === row.id).map(({ agencyId, name, kind: placeKind }) => ({ agencyId, name, kind: placeKind })),
       // The office's note is internal to the inspecting side (docs/decisions/unannounced-visits.md).
       note: inspecting ? row.note : null,
@@ -68,8 +77,8 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
       closedAt: iso(row.closedAt),
       cancelledAt: iso(row.cancelledAt),
       cancelReason: row.cancelReason,
-      allowedMoves: row.allowedMoves,
-      abilities: inspectionAbilities(actor, row),
+      allowedMoves,
+      abilities: inspectionAbilities(actor, { ...row, allowedMoves }),
       warnings,
       version: row.version,
     };

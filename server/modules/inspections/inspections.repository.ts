@@ -5,6 +5,7 @@ import { allowedInspectionMoves, isSecretFromUnit, type InspectionKind, type Ins
 import { agency, inspection, inspectionPlace, inspectionPlan, inspectionTeam, inspectionTeamMember, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
+import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import { actorOnTeamOf, inspectionVisibleAs, visibleInspections } from './inspections.policy.js';
 
 /** The longest visit, in days: longer work is several inspections. */
@@ -26,10 +27,29 @@ export type InspectionRow = typeof inspection.$inferSelect & {
   issuerPath: string;
   /** The caller is on the inspection's team with their account. */
   actorOnTeam: boolean;
+  /**
+   * The unit has been asked for its report (an open pre-visit request: a notice was issued, or a
+   * desk review): it knows the visit and its deadline even after a reschedule sends the visit back
+   * to planned (docs/decisions/schedule-notices.md).
+   */
+  unitAsked: boolean;
   allowedMoves: InspectionMove[];
 };
 
 const issuer = alias(agency, 'issuer');
+
+/** SQL: the unit was asked for its report on this inspection (an open pre-visit request). */
+const unitAsked: SQL = sql`exists (select 1 from report_request rr where rr.inspection_id = ${inspection.id} and rr.status = 'open')`;
+
+/**
+ * SQL: the row's report deadline is shown to the actor (inspections.presenter.ts `dueShown`): the
+ * inspecting side always; the unit once it was told — a notice issued (not an announced visit
+ * still planned), or asked for its report before a reschedule sent the visit back to planned.
+ */
+const dueShownTo = (actor: Actor): SQL => sql`(${inspection.kind} <> 'announced' or ${inspection.status} <> 'planned' or ${unitAsked}
+  or ${actorOnTeamOf(actor, 'inspection')}
+  or ${agencyInReach(actor, 'inspection.read_all', agencyColumns('issuer'))}
+  or ${agencyInReach(actor, 'inspection.read_issued', agencyColumns('issuer'))})`;
 
 function columns(actor: Actor | null) {
   return {
@@ -46,6 +66,7 @@ function columns(actor: Actor | null) {
     issuerUnitPath: issuer.unitPath,
     issuerPath: issuer.path,
     actorOnTeam: actor ? sql<boolean>`${actorOnTeamOf(actor, 'inspection')}`.as('actor_on_team') : sql<boolean>`false`.as('actor_on_team'),
+    unitAsked: sql<boolean>`${unitAsked}`.as('unit_asked'),
   };
 }
 
@@ -54,6 +75,7 @@ const flatten = ({ inspection: row, ...joined }: Selected): InspectionRow => ({
   ...row,
   ...joined,
   actorOnTeam: !!joined.actorOnTeam,
+  unitAsked: !!joined.unitAsked,
   allowedMoves: allowedInspectionMoves(row.status as InspectionStatus, row.kind as InspectionKind),
 });
 
@@ -141,7 +163,7 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
     f.live ? sql`${inspection.status} <> 'cancelled'` : undefined,
     f.reportDue ? sql`${inspection.reportDueOn} is not null` : undefined,
     f.reportDueBy ? lte(inspection.reportDueOn, f.reportDueBy) : undefined,
-    f.reportPending ? reportPending : undefined,
+    f.reportPending ? and(reportPending, dueShownTo(actor)) : undefined,
   );
 }
 
@@ -225,4 +247,22 @@ export async function membersOfTeams(tx: DbOrTx, teamIds: string[]) {
     .select({ teamId: inspectionTeamMember.teamId, userId: inspectionTeamMember.userId, fullName: inspectionTeamMember.fullName, agencyId: inspectionTeamMember.agencyId, honorific: inspectionTeamMember.honorific })
     .from(inspectionTeamMember)
     .where(inArray(inspectionTeamMember.teamId, [...new Set(teamIds)]));
+}
+
+/**
+ * The other live visits (planned or notified) the actor may see of the same team, the same first
+ * day and the same start time as one of these rows: what `team_same_start_time` names on read.
+ */
+export async function sameStartTimeVisits(tx: DbOrTx, actor: Actor, rows: InspectionRow[]) {
+  const keyed = rows.filter((r) => r.startTime && (r.status === 'planned' || r.status === 'notified'));
+  if (!keyed.length) return [];
+  const keys = sql.join(
+    keyed.map((r) => sql`(${r.teamId}::uuid, ${r.startsOn}::date, ${r.startTime}::text)`),
+    sql`, `,
+  );
+  return tx
+    .select({ id: inspection.id, teamId: inspection.teamId, startsOn: inspection.startsOn, startTime: inspection.startTime, agencyName: agency.name })
+    .from(inspection)
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .where(and(sql`(${inspection.teamId}, ${inspection.startsOn}, ${inspection.startTime}) in (${keys})`, inArray(inspection.status, ['planned', 'notified']), isVisibleTo(actor)));
 }

@@ -237,9 +237,14 @@ describe('moves', () => {
     const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn: '2021-06-15', places: [s.a.wardBDesk.id] });
     expect((await s.inspector2.post(`/api/inspections/${visit.id}/start`, { version: 1 })).statusCode).toBe(404);
     clock.set('2021-06-14T03:00:00Z');
+    // The day before (Việt Nam): start is neither offered nor taken; the refusal says so in one language, with the day.
+    const before = (await s.inspector.get(`/api/inspections/${visit.id}`)).json();
+    expect(before.allowedMoves).not.toContain('start');
+    expect(before.abilities.start).toBe(false);
     const early = (await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 })).json();
-    expect(early.code).toBe('INVALID_STATE');
-    expect(early.detail).toMatch(/^Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(early).toMatchObject({ code: 'INVALID_STATE', startsOn: '2021-06-15', detail: 'the visit is scheduled from 15/06/2021: it cannot start before its first day' });
+    clock.set('2021-06-14T17:30:00Z'); // 00:30 on 15/6 in Việt Nam
+    expect((await s.inspector.get(`/api/inspections/${visit.id}`)).json()).toMatchObject({ abilities: { start: true }, allowedMoves: expect.arrayContaining(['start']) });
     clock.set('2021-06-15T01:30:00Z');
     const started = await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 });
     expect(started.statusCode, started.body).toBe(200);
@@ -390,5 +395,24 @@ describe('the list', () => {
     expect(rows.slice(1).map((r) => r[4])).toEqual(all.items.map((i) => i.agencyName));
     const desk = rows.find((r) => r[6] === 'Đột xuất')!;
     expect(desk[8]).toBe(s.a.wardBDesk.name);
+  });
+});
+
+describe('one team, one hour', () => {
+  it('warns, naming the other visit, when a reschedule overridden onto a booked day leaves the team twice at the same start time (rev8b #7)', async () => {
+    const first = await schedule(s.secretariat, announced({ agencyId: s.a.wardACommittee.id, teamId: s.team2.id, startsOn: '2021-12-14', startTime: '08:00' }));
+    const second = await schedule(s.secretariat, announced({ agencyId: s.a.homeAffairs.id, teamId: s.team2.id, startsOn: '2021-12-16', startTime: '08:00' }));
+    const moved = await s.secretariat.post(`/api/inspections/${second.id}/reschedule`, { version: second.version, startsOn: '2021-12-14', reason: 'Đơn vị đề nghị', overrideReason: 'Đoàn chia hai tổ' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const warning = (moved.json().warnings as { code: string }[]).find((w) => w.code === 'team_same_start_time');
+    expect(warning).toMatchObject({ severity: 'warning', otherInspectionId: first.id, message: `Đoàn kiểm tra số 2 cũng có lịch kiểm tra ${s.a.wardACommittee.name} lúc 08:00 ngày 14/12/2021.` });
+    const other = (await s.secretariat.get(`/api/inspections/${first.id}`)).json();
+    expect(other.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'team_same_start_time', otherInspectionId: second.id })]));
+    // The team's clash is the office's matter: the unit is not told of it.
+    expect((await s.unitOfficerA.get(`/api/inspections/${first.id}`)).json().warnings.map((w: { code: string }) => w.code)).not.toContain('team_same_start_time');
+    // Another hour the same day: no warning.
+    const later = await s.secretariat.patch(`/api/inspections/${second.id}`, { version: moved.json().version, startTime: '14:00', overrideReason: 'Đoàn chia hai tổ' });
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.json().warnings.map((w: { code: string }) => w.code)).not.toContain('team_same_start_time');
   });
 });

@@ -40,7 +40,8 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
     const reason = `the visit is scheduled from ${fmtScheduleDate(row.startsOn)}: reschedule it first`;
     throw new AppError('VALIDATION_FAILED', reason, [{ name: 'body.startedAt', code: 'before_scheduled', reason, params: { date: fmtScheduleDate(row.startsOn) } }]);
   }
-  if (today < row.startsOn) throw new AppError('INVALID_STATE', `Chưa đến ngày kiểm tra: cuộc kiểm tra được lên lịch ngày ${fmtScheduleDate(row.startsOn)} (the inspection is set for ${fmtScheduleDate(row.startsOn)}).`);
+  // Detail in English as every problem's; the UI words it by code from `startsOn` (as for a field's params).
+  if (today < row.startsOn) throw new AppError('INVALID_STATE', `the visit is scheduled from ${fmtScheduleDate(row.startsOn)}: it cannot start before its first day`, undefined, { startsOn: row.startsOn });
   // Started after its planned days within the plan's period: the record keeps the day of arrival
   // (the same length). After the period it is an earlier season recorded after the fact (issue 8
   // §1 allows past dates): the planned days stay, and the audit says so

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { dayNumberToIso, toDayNumber } from '../../../shared/domain/calendar/dates.js';
 import type { Tx } from '../../db/client.js';
 import { inspectionReminder } from '../../db/schema/index.js';
@@ -32,8 +32,9 @@ function ofAuthorities(p: AuthorityDailyPayload): SQL | undefined {
  * Every day at the time each authority's standing office set (its own, else the installation's;
  * server/jobs/daily.ts `perAuthority`) (server/jobs/daily.ts, Asia/Ho_Chi_Minh, by the injected
  * clock): the unit's report is due in two working days, today, or was due on the last working day
- * (to the unit and the office; counted on the working calendar, on working days only), and the
- * visits of tomorrow (to the team, unannounced ones included — the unit is never told of those).
+ * (to the unit and the office; counted on the working calendar, on working days only), and, on
+ * the last working day before it, each visit (to the team, unannounced ones included — the unit is
+ * never told of those; desk reviews visit nowhere and are left out).
  * A report reminder goes out for announced visits once notified and for desk reviews, while the
  * unit's report is still awaited (none sent or accepted).
  */
@@ -48,7 +49,9 @@ export const inspectionRemindersJob = defineJob({
     const { day } = payload;
     const authorities = ofAuthorities(payload);
     const { calendar } = await loadWorkingCalendar(ctx.db);
-    const tomorrow = dayNumberToIso(toDayNumber(day) + 1);
+    // The team is reminded on the last working day before its visit (Friday for a Monday, the eve
+    // of a holiday for the day after it): the visits from tomorrow to the next working day.
+    const nextWorking = calendar.isWorkingDay(day) ? calendar.nextWorkingDay(day) : null;
     const due = calendar.isWorkingDay(day) ? { soon: calendar.addWorkingDays(day, 2), today: day, overdue: calendar.previousWorkingDay(day) } : null;
     return ctx.db.transaction(async (tx) => {
       let sent = 0;
@@ -78,17 +81,20 @@ export const inspectionRemindersJob = defineJob({
           sent++;
         }
       }
-      const visits = await tx
-        .select({ id: inspection.id })
-        .from(inspection)
-        .where(and(eq(inspection.startsOn, tomorrow), sql`${inspection.status} in ('planned','notified')`, authorities));
+      // A desk review (kind 'report') is no visit: nobody goes anywhere, nothing to remind.
+      const visits = nextWorking
+        ? await tx
+            .select({ id: inspection.id })
+            .from(inspection)
+            .where(and(gt(inspection.startsOn, day), lte(inspection.startsOn, nextWorking), ne(inspection.kind, 'report'), sql`${inspection.status} in ('planned','notified')`, authorities))
+        : [];
       for (const v of visits) {
         if (!(await claim(tx, v.id, 'visit_tomorrow', day))) continue;
         const row = (await findInspection(tx, v.id))!;
         await notify(tx, system, {
           kind: 'inspection.visit_tomorrow',
           recipients: await teamRecipients(tx, row.teamId),
-          params: { agencyName: row.agencyName, startsOn: row.startsOn, startTime: row.startTime, teamName: row.teamName, unannounced: row.kind === 'unannounced' },
+          params: { agencyName: row.agencyName, startsOn: row.startsOn, startTime: row.startTime, teamName: row.teamName, unannounced: row.kind === 'unannounced', tomorrow: row.startsOn === dayNumberToIso(toDayNumber(day) + 1) },
           link: inspectionLink(row.id),
         });
         sent++;

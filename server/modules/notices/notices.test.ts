@@ -173,7 +173,8 @@ describe('schedule notices', () => {
     const issued: Notice = res.json();
     expect(issued.documentNumber).toMatch(/^01\/TB-NV$/);
     expect(issued.items.map((i) => i.status)).toEqual(['notified', 'notified']);
-    expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', allowedMoves: ['edit', 'start', 'cancel', 'reschedule'] });
+    // Started only from its day (09/09): not offered before.
+    expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'notified', allowedMoves: ['edit', 'cancel', 'reschedule'] });
     // The unit has these dates: a new day is a reschedule, and the refusal says so (409 INVALID_TRANSITION with the moves allowed, issue 8 review).
     const visitA = (await s.secretariat.get(`/api/inspections/${wardA}`)).json();
     const redated = await s.secretariat.patch(`/api/inspections/${wardA}`, { version: visitA.version, startsOn: '2021-09-10' });
@@ -259,6 +260,22 @@ describe('schedule notices', () => {
     expect(mailsTo(s.deskOfficer).some((m) => m.subject?.includes('bắt đầu kiểm tra'))).toBe(true);
   });
 
+  it('reminds the team on the last working day before its visit (Friday for a Monday), and never of a desk review', async () => {
+    clock.set('2021-08-16T02:00:00Z');
+    const monday = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-10-04' });
+    const desk = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team1.id, kind: 'report', startsOn: '2021-11-09' });
+    await runDaily('2021-10-01');
+    const told = await t.database.db.select({ params: notification.params }).from(notification).where(and(eq(notification.recipientId, s.inspector.userId), eq(notification.subjectId, monday.id), eq(notification.kind, 'inspection.visit_tomorrow')));
+    expect(told.map((n) => n.params)).toEqual([expect.objectContaining({ startsOn: '2021-10-04', tomorrow: false })]);
+    // Not again on the weekend.
+    await runDaily('2021-10-02');
+    await runDaily('2021-10-03');
+    expect(await kindsFor(s.inspector, monday.id)).toEqual(['inspection.visit_tomorrow']);
+    // The eve of a desk review: the team goes nowhere.
+    await runDaily('2021-11-08');
+    expect(await kindsFor(s.inspector, desk.id)).not.toContain('inspection.visit_tomorrow');
+  });
+
   it('tells the team and the unit when a visit is rescheduled or cancelled', async () => {
     clock.set('2021-08-16T02:00:00Z');
     const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-10-20' });
@@ -287,6 +304,11 @@ describe('schedule notices', () => {
     expect(a).toMatchObject({ dueOn: '2021-09-13', status: 'open' });
     expect(a.dueExplanation).toContain('trước ngày kiểm tra 16/9/2021');
     expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json().reportDueOn).toBe('2021-09-13');
+    // The unit was told the new deadline: it keeps seeing the visit with its new day and deadline,
+    // awaiting a new notice, on the record and among the reports it owes.
+    expect((await s.unitOfficerA.get(`/api/inspections/${wardA}`)).json()).toMatchObject({ status: 'planned', startsOn: '2021-09-16', reportDueOn: '2021-09-13', awaitingNewNotice: true });
+    const owed = (await s.unitOfficerA.get('/api/inspections?status=planned,notified&reportPending=true&sort=reportDueOn')).json().items as { id: string; reportDueOn: string }[];
+    expect(owed.map((i) => [i.id, i.reportDueOn])).toEqual([[wardA, '2021-09-13']]);
     const [subA] = (await s.unitOfficerA.get('/api/report-submissions?mine=true')).json().items as { id: string; version: number }[];
     expect(await kindsFor(s.unitOfficerA, subA.id)).toEqual(['report.requested', 'report.request_changed']);
     const audit = await t.database.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.entityId, a.id));

@@ -5,6 +5,8 @@ import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf } from '../../http/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { presentInspections } from '../inspections/inspections.presenter.js';
+import { findVisibleInspection } from '../inspections/inspections.repository.js';
 import type { ScheduleEnv } from '../inspections/schedule-checks.js';
 import { acceptProposal } from './accept-proposal.js';
 import { proposeScheduleForPlan, schedulablePlan } from './propose-schedule.js';
@@ -49,7 +51,13 @@ export async function scheduleProposalRoutes(app: AppInstance, deps: AppDeps) {
     { schema: { tags, summary: 'Schedule the placements the office keeps, each checked again by the schedule rules; one refused refuses all', body: acceptProposalBody, response: { 201: acceptProposalResponse, ...errors } } },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const out = await db.transaction(async (tx) => acceptProposal(tx, ctx, await envOf(tx), request.body));
+      const out = await db.transaction(async (tx) => {
+        const env = await envOf(tx);
+        const accepted = await acceptProposal(tx, ctx, env, request.body);
+        const rows = [];
+        for (const id of accepted.ids) rows.push((await findVisibleInspection(tx, ctx.actor, id))!);
+        return { ...accepted, items: await presentInspections(tx, ctx.actor, env, rows) };
+      });
       return reply.status(201).send(out);
     },
   );

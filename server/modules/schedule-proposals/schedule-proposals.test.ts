@@ -145,4 +145,14 @@ describe('proposing a schedule', () => {
     expect((await s.leader.post('/api/schedule-proposals', { planId: s.plan.id })).statusCode).toBe(403);
     expect((await s.unitOfficerA.post('/api/schedule-proposals', { planId: s.plan.id })).statusCode).toBeGreaterThanOrEqual(403);
   });
+
+  it('answers the acceptance with each visit created and its warnings, as scheduling one does (a Saturday)', async () => {
+    const last = proposal.placements[2];
+    const res = await s.secretariat.post('/api/schedule-proposals/accept', { planId: s.plan.id, placements: [{ agencyId: last.agencyId, teamId: last.teamId, startsOn: '2021-07-03' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const out = res.json() as { created: number; ids: string[]; items: { id: string; startsOn: string; warnings: { code: string }[] }[] };
+    expect(out.items.map((i) => i.id)).toEqual(out.ids);
+    expect(out.items[0]).toMatchObject({ startsOn: '2021-07-03' });
+    expect(out.items[0].warnings.map((w) => w.code)).toContain('non_working_day');
+  });
 });

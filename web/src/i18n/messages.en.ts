@@ -770,6 +770,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.dayPassed': 'date passed',
   'tasks.underWay': 'Inspections under way',
   'tasks.noticeTooLate': 'Notice can no longer reach the unit in time',
+  'tasks.awaitingNewNotice': 'rescheduled, awaiting a new notice',
   'tasks.notNotified': 'not yet notified',
   'tasks.more': '{n} more inspections.',
   'tasks.seeAll': 'See all',

@@ -773,6 +773,7 @@ export const vi = {
   'tasks.dayPassed': 'đã qua ngày',
   'tasks.underWay': 'Cuộc kiểm tra đang tiến hành',
   'tasks.noticeTooLate': 'Không kịp gửi thông báo đúng hạn',
+  'tasks.awaitingNewNotice': 'lịch đã đổi, chờ thông báo mới',
   'tasks.notNotified': 'chưa thông báo',
   'tasks.more': 'Còn {n} cuộc kiểm tra khác.',
   'tasks.seeAll': 'Xem tất cả',

@@ -33,6 +33,7 @@ const visit: Inspection = {
   startTime: '08:00',
   reportDueOn: '2021-09-01',
   reportDueExplanation: null,
+  awaitingNewNotice: false,
   places: [],
   note: null,
   reinspectionOfId: null,
@@ -116,13 +117,22 @@ describe('"Việc của tôi" of a unit officer', () => {
       expect.arrayContaining([
         { status: 'planned,notified', pageSize: '50' },
         { status: 'under_way', pageSize: '50' },
-        // A unit's deadlines: only of visits it was notified of, still awaiting its report.
-        { status: 'notified', reportPending: 'true', sort: 'reportDueOn', pageSize: '50' },
+        // A unit's deadlines: the server lists only those it was told of (notified, or moved after its notice), still awaiting its report.
+        { status: 'planned,notified', reportPending: 'true', sort: 'reportDueOn', pageSize: '50' },
       ]),
     );
     expect(new Set(asked.map((a) => JSON.stringify(a))).size).toBe(3);
     // A unit is not offered the office's list of visits to notify.
     expect(screen.queryByText('Cuộc kiểm tra có báo trước chưa gửi thông báo')).toBeNull();
+  });
+
+  it('keeps the deadline of a visit moved after its notice, with its new day, marked as awaiting a new notice (rev8b #1)', async () => {
+    const moved = { ...visit, status: 'planned' as const, startsOn: '2021-09-16', endsOn: '2021-09-16', reportDueOn: '2021-09-13', awaitingNewNotice: true };
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-09-06', visits: [moved], notices: [notice] });
+    const reports = await screen.findByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' });
+    expect(within(reports).getByText(/13\/09\/2021/)).toBeTruthy();
+    expect(within(reports).getByText(/lịch đã đổi, chờ thông báo mới/)).toBeTruthy();
+    expect(within(reports).queryByText(/chưa thông báo/)).toBeNull();
   });
 });
 
@@ -213,7 +223,8 @@ describe('"Việc của tôi": report deadlines before the notice', () => {
   const planned: Inspection = { ...visit, id: '6c1f3d0e-1111-4c1e-9d1a-0a0a0a0a0a02', agencyName: 'UBND phường Hoài Hảo', status: 'planned', reportDueOn: '2021-12-08' };
 
   it('shows a unit no deadline of a visit not yet notified', async () => {
-    renderTasks({ capabilities: ['inspection.read'], today: '2021-12-10', visits: [planned] });
+    // The server gives a unit no deadline before the notice (inspections.presenter.ts) and lists none.
+    renderTasks({ capabilities: ['inspection.read'], today: '2021-12-10', visits: [{ ...planned, reportDueOn: null }] });
     await screen.findByRole('table', { name: 'Lịch kiểm tra chưa thực hiện' });
     expect(screen.queryByRole('table', { name: 'Hạn gửi báo cáo của đơn vị' })).toBeNull();
     expect(screen.queryByText(/quá hạn/)).toBeNull();

@@ -194,9 +194,10 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const live = useInspections({ status: LIVE, pageSize: TASKS_PAGE_SIZE });
   const underWayQuery = useInspections({ status: 'under_way', pageSize: TASKS_PAGE_SIZE });
   const toNotifyQuery = useInspections({ kind: 'announced', status: 'planned', pageSize: TASKS_PAGE_SIZE }, office);
-  // A unit's deadline counts from the notice: before it the unit was asked nothing (docs/decisions/schedule-notices.md).
+  // A unit's deadline counts from the notice: before it the unit was asked nothing (docs/decisions/schedule-notices.md);
+  // the server lists a unit only the deadlines it was told (a visit moved after its notice stays, awaiting a new one).
   // The office also sees the visits still without a notice, labelled so, never as overdue.
-  const reportsQuery = useInspections({ status: office ? LIVE : 'notified', reportPending: true, sort: 'reportDueOn', pageSize: TASKS_PAGE_SIZE });
+  const reportsQuery = useInspections({ status: LIVE, reportPending: true, sort: 'reportDueOn', pageSize: TASKS_PAGE_SIZE });
   const notices = useQuery({
     queryKey: ['inspection-notices', 'mine'],
     queryFn: ({ signal }) => api.get<{ items: Notice[] }>('/api/inspection-notices', undefined, signal),
@@ -221,7 +222,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
         title={t('tasks.reportsDue')}
         {...page(reportsQuery)}
         render={(i) => {
-          if (i.status === 'planned' && i.kind === 'announced')
+          if (i.status === 'planned' && i.kind === 'announced' && !i.awaitingNewNotice)
             return (
               <Text size="sm" c="dimmed">
                 {formatDate(i.reportDueOn)} — <b>{t('tasks.notNotified')}</b>
@@ -237,6 +238,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
                   <b>{t(d.key, { n: d.n, year: d.year ?? '' })}</b>
                 </>
               )}
+              {i.awaitingNewNotice && ` · ${t('tasks.awaitingNewNotice')}`}
             </Text>
           );
         }}

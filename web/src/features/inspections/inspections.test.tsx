@@ -32,6 +32,7 @@ const visit: Inspection = {
   startTime: null,
   reportDueOn: null,
   reportDueExplanation: null,
+  awaitingNewNotice: false,
   places: [{ agencyId, name: 'Bộ phận Một cửa phường Tam Quan Bắc', kind: 'one_stop_desk' }],
   note: null,
   reinspectionOfId: null,

@@ -27,6 +27,7 @@ const visit: Inspection = {
   startTime: '08:00',
   reportDueOn: '2021-06-10',
   reportDueExplanation: null,
+  awaitingNewNotice: false,
   places: [],
   note: null,
   reinspectionOfId: null,
