@@ -71,6 +71,7 @@ export const acceptProposalBody = z.object({
 });
 /** POST /api/schedule-proposals/accept: the visits created, each as POST /api/inspections answers it (its warnings: a day off …). */
 export const acceptProposalResponse = z.object({ created: z.number().int(), ids: z.array(z.uuid()), items: z.array(inspectionSchema) });
+export type AcceptProposalResponse = z.infer<typeof acceptProposalResponse>;
 
 /** GET /api/plans/{id}/unscheduled-targets: what the office still has to schedule under a plan. */
 export const unscheduledTargetsResponse = z.object({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Placement, ScheduleProposal } from '../../../../shared/api/schedule-proposals.schemas.js';
+import type { AcceptProposalResponse, Placement, ScheduleProposal } from '../../../../shared/api/schedule-proposals.schemas.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -30,7 +30,7 @@ export function ScheduleProposalPanel({ planId }: { planId: string }) {
   });
   const accept = useMutation({
     mutationFn: (placements: Placement[]) =>
-      api.post<{ created: number }>('/api/schedule-proposals/accept', {
+      api.post<AcceptProposalResponse>('/api/schedule-proposals/accept', {
         planId,
         placements: placements.map(({ agencyId, teamId, startsOn }) => ({ agencyId, teamId, startsOn })),
         ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
@@ -67,6 +67,10 @@ export function ScheduleProposalPanel({ planId }: { planId: string }) {
         <Alert color="green" mt="xs">
           {t('proposal.accepted', { n: accept.data.created })}
         </Alert>
+      )}
+      {/* The created visits' warnings (a Saturday …), as scheduling one visit shows them. */}
+      {accept.isSuccess && accept.data.items.some((i) => i.warnings.length > 0) && (
+        <IssueList issues={accept.data.items.flatMap((i) => i.warnings)} title={t('inspections.warnings')} color="yellow" />
       )}
       {proposal && (
         <>

@@ -208,7 +208,9 @@ describe('the proposed schedule', () => {
         if (url === '/api/schedule-proposals') return json(proposal);
         if (url === '/api/schedule-proposals/accept') {
           bodies.push(JSON.parse(String(init?.body)));
-          return json({ created: 2, ids: [] }, 201);
+          // Each created visit with its warnings, as the server answers (a Saturday).
+          const saturday = { code: 'non_working_day', severity: 'warning', message: 'Ngày 17/07/2021 là Thứ Bảy, không phải ngày làm việc.', messageEn: '17/07/2021 is a Saturday.', date: '2021-07-17', otherInspectionId: null, overridable: true };
+          return json({ created: 2, ids: [], items: [{ warnings: [] }, { warnings: [saturday] }] }, 201);
         }
         return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
       }),
@@ -219,6 +221,7 @@ describe('the proposed schedule', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'UBND phường 2 15/07/2021' }));
     await userEvent.click(screen.getByRole('button', { name: 'Nhận 2 cuộc đã chọn' }));
     expect(await screen.findByText('Đã lên lịch 2 cuộc kiểm tra.')).toBeTruthy();
+    expect(screen.getByText('Ngày 17/07/2021 là Thứ Bảy, không phải ngày làm việc.')).toBeTruthy();
     expect(bodies).toEqual([
       {
         planId,
