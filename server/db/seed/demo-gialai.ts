@@ -4,13 +4,18 @@ import type { TeamDecision, TeamMemberRole } from '../../../shared/api/teams.sch
 import { officialCalendar } from '../../../shared/domain/calendar/index.js';
 import type { InspectionKind, InspectionStatus } from '../../../shared/domain/inspection-status.js';
 import { reportDue } from '../../../shared/domain/schedule-rules.js';
-import { inspection, inspectionPlace, inspectionPlan, inspectionPlanTarget, inspectionTeam, inspectionTeamMember } from '../schema/index.js';
+import { eq, inArray } from 'drizzle-orm';
+import { formatDocumentNumber } from '../../../shared/domain/document-types.js';
+import { agency, appUser, documentRegisterEntry, inspection, inspectionNotice, inspectionPlace, inspectionPlan, inspectionPlanTarget, inspectionTeam, inspectionTeamMember } from '../schema/index.js';
 import type { Tx } from '../client.js';
 import { registerDocument } from '../../modules/document-register/document-register.js';
 import { freezeIssuedDocument } from '../../documents/issued-documents.js';
 import { planDocument } from '../../modules/plans/plan-document.js';
 import { teamDecisionDocument } from '../../modules/teams/team-decision.js';
 import { seedPlanContent } from './demo-plans.js';
+import { issueDemoNotice } from './demo-season.js';
+import { findPlan } from '../../modules/plans/plans.repository.js';
+import { createPreVisitRequests } from '../../modules/reports/create-pre-visit-requests.js';
 
 /**
  * One installation, many authorities (issue 12, M23): after the 1 July 2025 reorganisation the
@@ -140,7 +145,8 @@ interface Cycle {
     members: { honorific: 'Ông' | 'Bà'; fullName: string; title: string; role: TeamMemberRole; agency: string }[];
   };
   targets: string[];
-  visits: { agency: string; kind: InspectionKind; startsOn: string; status: InspectionStatus; place?: string }[];
+  /** `noticeOn`: the day the committee's schedule notice for this announced visit was issued (the visit is then notified). */
+  visits: { agency: string; kind: InspectionKind; startsOn: string; status: InspectionStatus; place?: string; noticeOn?: string }[];
 }
 
 function teamDecision(c: Cycle): TeamDecision {
@@ -213,7 +219,8 @@ export function gialaiCycles(): Cycle[] {
         { agency: `kt:${ward('Bồng Sơn')}`, kind: 'announced', startsOn: '2026-06-09', status: 'closed' },
         { agency: `vhxh:${ward('Bồng Sơn')}`, kind: 'announced', startsOn: '2026-10-13', status: 'closed' },
         { agency: `center:${ward('Bồng Sơn')}`, kind: 'unannounced', startsOn: '2026-11-19', status: 'closed' },
-        { agency: `vp:${ward('Bồng Sơn')}`, kind: 'announced', startsOn: '2026-12-03', status: 'planned' },
+        // Notified in time (its report is due 30/11): a lived-in season, not a late notice.
+        { agency: `vp:${ward('Bồng Sơn')}`, kind: 'announced', startsOn: '2026-12-03', status: 'notified', noticeOn: '2026-11-16' },
       ],
     },
     {
@@ -290,6 +297,7 @@ export async function seedDemoGiaLai(tx: Tx, ids: { agencyIds: Map<string, strin
     );
     await freezeIssuedDocument(tx, SYSTEM, teamDecisionDocument, { subjectId: teamId, registerEntryId: teamEntry.id });
 
+    const noticed: Noticed[] = [];
     for (const v of c.visits) {
       const day = officialCalendar.isWorkingDay(v.startsOn) ? v.startsOn : officialCalendar.nextWorkingDay(v.startsOn);
       const due = reportDue(officialCalendar, v.kind, day);
@@ -312,8 +320,42 @@ export async function seedDemoGiaLai(tx: Tx, ids: { agencyIds: Map<string, strin
         })
         .returning({ id: inspection.id });
       await tx.insert(inspectionPlace).values({ inspectionId: row.id, agencyId: agencyId(v.place ?? v.agency), position: 0 });
+      if (v.noticeOn) noticed.push({ id: row.id, agencyId: agencyId(v.agency), kind: v.kind, startsOn: day, noticeOn: v.noticeOn });
     }
+    await issueNotices(tx, { planId, committee, createdBy: ids.createdBy.get(c.committee) ?? null }, noticed);
     result.push({ committee: c.committee, planId, teamId, inspections: c.visits.length });
   }
   return result;
+}
+
+interface Noticed {
+  id: string;
+  agencyId: string;
+  kind: InspectionKind;
+  startsOn: string;
+  noticeOn: string;
+}
+
+/**
+ * The committee's schedule notices (TM. UBND) for the visits notified, one per day of issue, and the
+ * pre-visit report each asks for, opened as issuing a notice opens it (issue-notice.ts), by the
+ * office's demo account.
+ */
+async function issueNotices(tx: Tx, c: { planId: string; committee: string; createdBy: string | null }, visits: Noticed[]) {
+  if (!visits.length) return;
+  const plan = (await findPlan(tx, c.planId))!;
+  const [user] = c.createdBy ? await tx.select({ username: appUser.username, fullName: appUser.fullName }).from(appUser).where(eq(appUser.id, c.createdBy)) : [];
+  if (!user) throw new Error('a demo notice needs the office account that issues it');
+  const ctx = { actor: { userId: c.createdBy!, username: user.username, fullName: user.fullName, roles: [], sessionId: '', csrfToken: '', mustChangePassword: false }, ip: null, requestId: 'seed' };
+  for (const issuedOn of [...new Set(visits.map((v) => v.noticeOn))]) {
+    const on = visits.filter((v) => v.noticeOn === issuedOn);
+    const noticeId = await issueDemoNotice(tx, plan, c.committee, issuedOn, on.map((v) => v.id));
+    const [entry] = await tx.select({ number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol }).from(inspectionNotice).innerJoin(documentRegisterEntry, eq(documentRegisterEntry.id, inspectionNotice.registerEntryId)).where(eq(inspectionNotice.id, noticeId));
+    const names = new Map((await tx.select({ id: agency.id, name: agency.name }).from(agency).where(inArray(agency.id, on.map((v) => v.agencyId)))).map((a) => [a.id, a.name]));
+    await createPreVisitRequests(tx, ctx, officialCalendar, {
+      ownerAgencyId: plan.issuingAgencyId,
+      documentNumber: formatDocumentNumber(entry.number, entry.symbol),
+      inspections: on.map((v) => ({ id: v.id, agencyId: v.agencyId, agencyName: names.get(v.agencyId)!, kind: v.kind, startsOn: v.startsOn })),
+    });
+  }
 }

@@ -107,7 +107,7 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
 }
 
 /** One issued notice of the office for these inspections, numbered in its register, frozen as issued. */
-async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: string, inspectionIds: string[]) {
+export async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: string, inspectionIds: string[]) {
   const content = defaultNoticeContent(plan, await issuerInfo(tx, office), await issuerInfo(tx, plan.issuingAgencyId), []);
   content.signature = { ...content.signature, signerName: content.signature.signerName || 'Trần Thị Thu Hà' };
   const noticeId = crypto.randomUUID();

@@ -521,6 +521,17 @@ describe('seedDemo', () => {
       ]);
     });
 
+    it('has notified the ward office of its visit of 03/12 in time: a notice issued, its report asked, no late-notice warning (rev8b #9)', async () => {
+      const bongson = await signIn(app, 'bongson', seeded.generatedPassword!);
+      const [visit] = ((await bongson.get('/api/inspections?from=2026-12-03&to=2026-12-03')).json().items as { id: string; agencyName: string; status: string; reportDueOn: string | null; warnings: { code: string }[] }[]).filter((i) => i.agencyName === 'Văn phòng HĐND và UBND phường Bồng Sơn');
+      expect(visit).toMatchObject({ status: 'notified', reportDueOn: '2026-11-30' });
+      expect(visit.warnings.map((w) => w.code)).not.toContain('short_lead_time');
+      const notices = (await bongson.get('/api/inspection-notices')).json().items as { status: string; issuedOn: string; items: { inspectionId: string }[] }[];
+      expect(notices.filter((n) => n.items.some((i) => i.inspectionId === visit.id)).map((n) => [n.status, n.issuedOn])).toEqual([['issued', '2026-11-16']]);
+      const asked = (await bongson.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string; status: string }[];
+      expect(asked.filter((r) => r.inspectionId === visit.id).map((r) => [r.dueOn, r.status])).toEqual([['2026-11-30', 'open']]);
+    });
+
     it("numbers each authority's documents in its own register", async () => {
       const rows = await queryRows<{ agency: string; label: string }>(
         database.db,
@@ -529,6 +540,7 @@ describe('seedDemo', () => {
       expect(rows).toEqual([
         { agency: 'Ủy ban nhân dân phường Bồng Sơn', label: '8/KH-UBND' },
         { agency: 'Ủy ban nhân dân phường Bồng Sơn', label: '21/QĐ-UBND' },
+        { agency: 'Ủy ban nhân dân phường Bồng Sơn', label: '22/TB-UBND' },
         { agency: 'Ủy ban nhân dân tỉnh Gia Lai', label: '12/KH-UBND' },
         { agency: 'Ủy ban nhân dân tỉnh Gia Lai', label: '245/QĐ-UBND' },
       ]);
