@@ -65,7 +65,7 @@ describe('landscape sections and annexes', () => {
       expect(annex).toContain('w:val="nextPage"');
     }
     const text = plainText(document);
-    expect(text).toContain('Phụ lục I\nDANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA\n(Kèm theo Kế hoạch số 15/KH-UBND ngày 05/5/2021)');
+    expect(text).toContain('Phụ lục I\nDANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA\n(Kèm theo Kế hoạch số 15/KH-UBND ngày 05/05/2021)');
     expect(text).toContain('(Kèm theo Kế hoạch số 15/KH-UBND ngày 05/5/2021 của UBND thị xã)');
     expect(runWith(document, 'Phụ lục II').bold).toBe(true);
     expect(text.indexOf('Sau bảng ngang.')).toBeLessThan(text.indexOf('Nơi nhận:'));

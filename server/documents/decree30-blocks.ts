@@ -165,7 +165,7 @@ export function addresseeBlock(addressees: readonly string[]): Array<Paragraph |
   ];
 }
 
-/** "(Kèm theo Kế hoạch số 15/KH-UBND ngày 05/5/2021)" from the document's own number and date. */
+/** "(Kèm theo Kế hoạch số 15/KH-UBND ngày 05/05/2021)" from the document's own number and date (dd/mm/yyyy, as every date in the text). */
 export function defaultAnnexSubtitle(doc: { typeName: string; number?: number; symbol: string; date?: { year: number; month?: number; day?: number } }): string {
   const typeName = doc.typeName.toLocaleLowerCase('vi');
   const sentence = typeName.charAt(0).toLocaleUpperCase('vi') + typeName.slice(1);
@@ -173,7 +173,7 @@ export function defaultAnnexSubtitle(doc: { typeName: string; number?: number; s
   const d = doc.date;
   const date =
     d?.day !== undefined && d.month !== undefined
-      ? `${String(d.day).padStart(2, '0')}/${d.month <= 2 ? String(d.month).padStart(2, '0') : d.month}/${d.year}`
+      ? `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`
       : `     /     /${d?.year ?? ''}`;
   return `(Kèm theo ${sentence} số ${number}/${doc.symbol} ngày ${date})`;
 }

@@ -199,7 +199,7 @@ export function checkSchedule(visit: ScheduledVisit, others: readonly ScheduledV
       issues.push({
         code: 'short_lead_time',
         severity: 'error',
-        // One date style in one sentence: the calendar's explanation is written as documents write dates (Decree 30), so is the rest.
+        // One date style in one sentence (dd/mm/yyyy, the calendar's explanation too).
         message: `Không đủ thời gian chuẩn bị: đơn vị phải gửi báo cáo ${due.explanation}; thông báo phải đến đơn vị chậm nhất ngày ${formatVietnameseDate(lastNotice)} (${String(rules.noticeLeadWorkingDays).padStart(2, '0')} ngày làm việc trước hạn báo cáo).`,
         messageEn: `Not enough time to prepare: the unit's report is due on ${fmt(due.date)}; the notice must reach the unit by ${fmt(lastNotice)} (${rules.noticeLeadWorkingDays} working days before the report is due).`,
         date: lastNotice,

@@ -26,7 +26,7 @@ describe('calendar API', () => {
 
   it('computes the worked examples of reference.md §6.2', async () => {
     const a = await unitOfficer.get('/api/calendar/deadline?date=2021-09-09&workingDays=3&direction=before');
-    expect(a.json()).toEqual({ date: '2021-09-06', explanation: 'chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)' });
+    expect(a.json()).toEqual({ date: '2021-09-06', explanation: 'chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021)' });
     const b = await unitOfficer.get('/api/calendar/deadline?date=2021-09-07&workingDays=3&direction=before');
     expect(b.json().date).toBe('2021-08-31');
     const after = await unitOfficer.get('/api/calendar/deadline?date=2021-02-08&workingDays=3&direction=after');

@@ -41,7 +41,7 @@ afterAll(async () => {
 const kindsFor = async (c: Client, subjectId: string) =>
   (await t.database.db.select({ kind: notification.kind }).from(notification).where(and(eq(notification.recipientId, c.userId), eq(notification.subjectId, subjectId)))).map((n) => n.kind);
 
-/** An unannounced visit to ward A on 10/6/2021, started and closed by the team. */
+/** An unannounced visit to ward A on 10/06/2021, started and closed by the team. */
 async function visitedWardA(startsOn = '2021-06-10') {
   const visit = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team1.id, kind: 'unannounced', startsOn });
   clock.set(`${startsOn}T02:00:00Z`);
@@ -160,7 +160,7 @@ describe('conclusion notices', () => {
     expect(entry.signerPosition).toBe('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
     // The committee's plan and team decisions took the first numbers of its register.
     expect(conclusion.documentNumber).toMatch(/^\d{2}\/TB-UBND$/);
-    // 10 and 20 working days after Tuesday 15/6/2021; the report 12 working days after.
+    // 10 and 20 working days after Tuesday 15/06/2021; the report 12 working days after.
     expect(conclusion.actions.map((a) => [a.status, a.dueOn, a.reportDueOn])).toEqual([
       ['open', '2021-06-29', '2021-07-01'],
       ['open', '2021-07-30', '2021-08-05'],
@@ -194,7 +194,7 @@ describe('conclusion notices', () => {
     expect(text).toContain('kiểm tra đột xuất, không báo trước');
     expect(text).toContain('Chưa niêm yết đầy đủ thủ tục hành chính mới được công bố.');
     const table = [...document.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map((m) => m[0]).find((x) => x.includes('Nội dung yêu cầu khắc phục'))!;
-    expect(plainText(table)).toContain('Chậm nhất ngày 29/6/2021 (10 ngày làm việc kể từ ngày ban hành Thông báo)');
+    expect(plainText(table)).toContain('Chậm nhất ngày 29/06/2021 (10 ngày làm việc kể từ ngày ban hành Thông báo)');
     expect(plainText(table)).toContain(s.a.homeAffairs.name);
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
     expect(text).toContain('Phạm Trương');
@@ -290,7 +290,7 @@ describe('corrective actions', () => {
   });
 
   it('reminds three working days before the due date and warns once when overdue; the board counts', async () => {
-    const second = conclusion.actions[1]; // due Friday 30/7/2021
+    const second = conclusion.actions[1]; // due Friday 30/07/2021
     await t.database.db.transaction((tx) => enqueueJob(tx, actionRemindersJob, { day: '2021-07-27' }));
     await t.drain();
     expect(await kindsFor(s.unitOfficerA, second.id)).toEqual(['action.due']);

@@ -3,6 +3,7 @@ import { agency, unit } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { DocumentDate, IssuingBody } from '../../documents/model.js';
 import { AppError } from '../../http/app-error.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 
 export interface IssuerInfo {
   agencyId: string;
@@ -75,8 +76,5 @@ export function documentDate(isoDate: string): DocumentDate {
   return { year, month, day };
 }
 
-/** "05/5/2021": day padded, month padded only for 1 and 2 (Phụ lục I, element 4). */
-export function shortDate(isoDate: string): string {
-  const { year, month, day } = documentDate(isoDate);
-  return `${String(day).padStart(2, '0')}/${month! <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
-}
+/** "05/05/2021": a date cited in the text, dd/mm/yyyy as everywhere else (shared/domain/calendar/dates.ts `formatVietnameseDate`). */
+export const shortDate = (isoDate: string): string => formatVietnameseDate(isoDate);

@@ -1,7 +1,6 @@
 import { idParams } from '../../../shared/api/common.js';
 import { createDrawBody, drawListResponse, drawSchema, drawVerificationSchema, listDrawsQuery, revealDrawBody } from '../../../shared/api/draws.schemas.js';
 import { problemSchema } from '../../../shared/api/errors.js';
-import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
 import { contextOf } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';

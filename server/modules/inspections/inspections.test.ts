@@ -9,7 +9,7 @@ import { makeSeason, schedule, type Season } from './inspections.test-support.js
 
 let t: TestApp;
 let s: Season;
-const clock = new ManualClock('2021-05-11T02:00:00Z'); // 09:00 on Tuesday 11/5/2021 in Việt Nam
+const clock = new ManualClock('2021-05-11T02:00:00Z'); // 09:00 on Tuesday 11/05/2021 in Việt Nam
 beforeAll(async () => {
   t = await createTestApp({ clock });
   s = await makeSeason(t);
@@ -41,7 +41,7 @@ describe('scheduling an inspection', () => {
       endsOn: '2021-09-09',
       startTime: '08:00',
       reportDueOn: '2021-09-06',
-      reportDueExplanation: 'chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)',
+      reportDueExplanation: 'chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021)',
       agencyName: s.a.wardACommittee.name,
       teamName: 'Đoàn kiểm tra số 1',
       places: [{ agencyId: s.a.wardACommittee.id, name: s.a.wardACommittee.name, kind: 'peoples_committee' }],

@@ -138,7 +138,7 @@ describe('inspection minutes', () => {
     expect(runWith(document, 'BIÊN BẢN').bold).toBe(true);
     expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
     expect(paragraphs(document).flatMap((p) => p.runs).every((r) => r.font === 'Times New Roman')).toBe(true);
-    expect(text).toContain('vào lúc 08 giờ 30 ngày 16/6/2021');
+    expect(text).toContain('vào lúc 08 giờ 30 ngày 16/06/2021');
     expect(text).toContain('kiểm tra đột xuất (không báo trước)');
     for (const heading of ['I. THÀNH PHẦN', 'II. NỘI DUNG KIỂM TRA', 'III. NHẬN XÉT, ĐÁNH GIÁ CỦA ĐOÀN KIỂM TRA', 'IV. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA']) expect(paragraphWith(document, heading).runs[0].bold).toBe(true);
     expect(text).toContain('Ông Võ Minh Tâm – Chủ tịch UBND phường B;');

@@ -17,7 +17,7 @@ import { inspectionRemindersJob } from '../inspections/reminders.job.js';
 let smtp: SmtpSink;
 let t: TestApp;
 let s: Season;
-const clock = new ManualClock('2021-08-16T02:00:00Z'); // Monday 16/8/2021, 09:00 in Việt Nam
+const clock = new ManualClock('2021-08-16T02:00:00Z'); // Monday 16/08/2021, 09:00 in Việt Nam
 beforeAll(async () => {
   smtp = await startSmtpSink();
   t = await createTestApp({ clock, env: { SMTP_URL: smtp.url, MAIL_FROM: 'CCHC <cchc@hoainhon.test>', PAR_PUBLIC_URL: 'https://cchc.hoainhon.test' } });
@@ -145,7 +145,7 @@ describe('schedule notices', () => {
       expect(refused.statusCode, code).toBe(400);
       expect(refused.json().invalidParams[0]).toMatchObject({ name, code });
     }
-    // Dated before the plan or a team's founding decision it cites ("Căn cứ Quyết định số … ngày 10/5/2021"): refused, naming it.
+    // Dated before the plan or a team's founding decision it cites ("Căn cứ Quyết định số … ngày 10/05/2021"): refused, naming it.
     const beforeBasis = await s.secretariat.post(`/api/inspection-notices/${notice.id}/issue`, { version: notice.version, issuedOn: '2021-05-07', signature: sign, overrideReason: 'x' });
     expect(beforeBasis.statusCode).toBe(400);
     expect(beforeBasis.json().invalidParams[0]).toMatchObject({ name: 'body.issuedOn', code: 'before_basis', params: { issuedOn: '10/05/2021', basis: expect.stringMatching(/\/QĐ-UBND$/) } });
@@ -157,7 +157,7 @@ describe('schedule notices', () => {
       const messages = (late.json().conflicts as { code: string; message: string }[]).map((c) => c.message);
       expect(messages).toHaveLength(2);
       for (const m of messages) expect(m).not.toMatch(/\([^)]*\(/);
-      expect(messages.join(' ')).toContain('; đơn vị gửi báo cáo chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021).');
+      expect(messages.join(' ')).toContain('; đơn vị gửi báo cáo chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021).');
     } finally {
       clock.set('2021-08-16T02:00:00Z');
     }
@@ -199,9 +199,9 @@ describe('schedule notices', () => {
     const text = plainText((await openDocx(doc.rawPayload)).document);
     expect(text).toContain('THÔNG BÁO');
     expect(text).toContain('Số: 01/TB-NV');
-    expect(text).toContain(`${s.a.wardACommittee.name}: chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)`);
+    expect(text).toContain(`${s.a.wardACommittee.name}: chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021)`);
     expect(text).toContain('ĐỀ CƯƠNG BÁO CÁO');
-    expect(text).toContain('08:00, Thứ Năm ngày 09/9/2021');
+    expect(text).toContain('08:00, Thứ Năm ngày 09/09/2021');
     expect(text).not.toContain('DỰ THẢO');
 
     expect(await kindsFor(s.unitOfficerA, wardA)).toEqual(['inspection.notice_issued']);
@@ -212,7 +212,7 @@ describe('schedule notices', () => {
     // Each announced unit is asked for its report on the pre-visit outline, due 3 working days before (issue 9 §2).
     const asked = (await s.unitOfficerA.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string; dueExplanation: string; status: string; templateName: string }[];
     expect(asked.map((r) => [r.inspectionId, r.dueOn, r.status])).toEqual([[wardA, '2021-09-06', 'open']]);
-    expect(asked[0].dueExplanation).toContain('03 ngày làm việc trước ngày kiểm tra 09/9/2021');
+    expect(asked[0].dueExplanation).toContain('03 ngày làm việc trước ngày kiểm tra 09/09/2021');
     const all = (await s.secretariat.get('/api/report-requests?kind=pre_visit')).json().items as { inspectionId: string; dueOn: string }[];
     expect(all.map((r) => [r.inspectionId, r.dueOn]).sort()).toEqual([[wardA, '2021-09-06'], [wardB, '2021-08-31']].sort());
     const [mine] = (await s.unitOfficerA.get('/api/report-submissions?mine=true')).json().items as { id: string; status: string }[];
@@ -295,14 +295,14 @@ describe('schedule notices', () => {
     }
     // The document says what it said.
     const text = plainText((await openDocx((await s.unitOfficerA.get(`/api/documents/inspection-notice/${notice.id}.docx`)).rawPayload)).document);
-    expect(text).toContain('08:00, Thứ Năm ngày 09/9/2021');
+    expect(text).toContain('08:00, Thứ Năm ngày 09/09/2021');
   });
   it('moves the pre-visit request with its visit, keeps it on a new notice, and withdraws it when the visit is cancelled', async () => {
     // Ward A's visit was moved to Thursday 16/9 (above): its report is now due Monday 13/9, the sentence says so.
     const reqOf = async (id: string) => ((await s.secretariat.get('/api/report-requests?kind=pre_visit')).json().items as { id: string; inspectionId: string; dueOn: string; dueExplanation: string; status: string }[]).find((r) => r.inspectionId === id)!;
     const a = await reqOf(wardA);
     expect(a).toMatchObject({ dueOn: '2021-09-13', status: 'open' });
-    expect(a.dueExplanation).toContain('trước ngày kiểm tra 16/9/2021');
+    expect(a.dueExplanation).toContain('trước ngày kiểm tra 16/09/2021');
     expect((await s.secretariat.get(`/api/inspections/${wardA}`)).json().reportDueOn).toBe('2021-09-13');
     // The unit was told the new deadline: it keeps seeing the visit with its new day and deadline,
     // awaiting a new notice, on the record and among the reports it owes.

@@ -48,7 +48,7 @@ describe('an issued công văn', () => {
     const template = await publishedTemplate(c.secretariat, a.homeAffairs.id, bodyNoAttachments());
     r = await issuedRequest(c.secretariat, a.townCommittee.id, template.id, [a.wardACommittee.id, a.wardBCommittee.id]);
     expect(r.documentNumber).toBeTruthy();
-    expect(await letterText(r.id)).toContain('chậm nhất ngày 18/6/2021');
+    expect(await letterText(r.id)).toContain('chậm nhất ngày 18/06/2021');
     for (const change of [{ dueOn: '2021-12-31' }, { title: 'Tiêu đề khác' }, { letter: { summary: 'báo cáo khác' } }]) {
       const res = await c.secretariat.patch(`/api/report-requests/${r.id}`, { version: r.version, ...change });
       expect(res.statusCode, JSON.stringify(change)).toBe(409);
@@ -74,13 +74,13 @@ describe('an issued công văn', () => {
     const res = await c.secretariat.post(url, { version: r.version, dueOn: '2021-06-25', reason: 'Trùng đợt kiểm tra của tỉnh' });
     expect(res.statusCode, res.body).toBe(200);
     const extended = res.json() as ReportRequest;
-    expect(extended).toMatchObject({ dueOn: '2021-06-25', dueExplanation: 'chậm nhất ngày 25/6/2021 (gia hạn từ ngày 18/6/2021)' });
+    expect(extended).toMatchObject({ dueOn: '2021-06-25', dueExplanation: 'chậm nhất ngày 25/06/2021 (gia hạn từ ngày 18/06/2021)' });
     expect(extended.dueExtensions).toEqual([expect.objectContaining({ previousDueOn: '2021-06-18', dueOn: '2021-06-25', reason: 'Trùng đợt kiểm tra của tỉnh', byName: expect.any(String) })]);
     expect(await audits(r.id, 'report_request.extended')).toHaveLength(1);
     const told = await notificationsOf(a.users.unitOfficerA.id, 'report.extended');
     expect(told.map((n) => n.params)).toEqual([expect.objectContaining({ previousDueOn: '2021-06-18', dueOn: '2021-06-25', documentNumber: r.documentNumber })]);
     // The issued letter stays as issued; the unit's report is judged by the new day.
-    expect(await letterText(r.id)).toContain('chậm nhất ngày 18/6/2021');
+    expect(await letterText(r.id)).toContain('chậm nhất ngày 18/06/2021');
     const mine = await mySubmission(r.id);
     clock.set('2021-06-22T03:00:00Z');
     const sent = await c.unitOfficerA.post(`/api/report-submissions/${mine.id}/submit`, { version: mine.version, content: { answers: { context: 'Ổn định', results: 'Đạt' }, tables: {} } });
@@ -194,7 +194,7 @@ describe('periodic requests by year, and withdrawal', () => {
 
 describe('an ad hoc request that could never be answered', () => {
   it('is refused (400, field and code): a due day already past, a period ending after the due day, the office asking itself, a date out of the calendar’s years', async () => {
-    clock.set('2021-06-10T02:00:00Z'); // 10/6/2021 in Hà Nội
+    clock.set('2021-06-10T02:00:00Z'); // 10/06/2021 in Hà Nội
     const template = await publishedTemplate(c.secretariat, a.homeAffairs.id, bodyNoAttachments());
     const draft = { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo đột xuất', dueOn: '2021-06-30', targetAgencyIds: [a.wardACommittee.id] };
     const refused = async (change: Record<string, unknown>) => {

@@ -114,7 +114,7 @@ describe('proposing a schedule', () => {
       expect(past.asOf).toBe('2021-06-01');
       expect(past.workingDays).toBeGreaterThan(20);
       expect(past.placements.length).toBeGreaterThan(0);
-      for (const p of past.placements) expect(p.explanation).toContain('thời gian chuẩn bị tính từ ngày 01/6/2021');
+      for (const p of past.placements) expect(p.explanation).toContain('thời gian chuẩn bị tính từ ngày 01/06/2021');
       // The caller may name the day instead.
       const named: ScheduleProposal = (await s.secretariat.post('/api/schedule-proposals', { planId: s.plan.id, from: '2021-06-01', to: '2021-07-30', asOf: '2021-07-01' })).json();
       expect(named.asOf).toBe('2021-07-01');

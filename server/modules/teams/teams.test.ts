@@ -34,7 +34,7 @@ describe('inspection teams', () => {
     expect(refused.json().code).toBe('INVALID_STATE');
     const team = await newTeam();
     expect(team.status).toBe('draft');
-    expect(team.decision.legalBases.join('\n')).toMatch(/Căn cứ Kế hoạch số \d{2,}\/KH-UBND ngày 05\/5\/2021/);
+    expect(team.decision.legalBases.join('\n')).toMatch(/Căn cứ Kế hoạch số \d{2,}\/KH-UBND ngày 05\/05\/2021/);
     expect(team.decision.legalBases.at(-1)).toBe(`Xét đề nghị của cơ quan thường trực công tác cải cách hành chính.`);
     expect(team.abilities).toEqual({ update: true, found: false });
   });

@@ -137,11 +137,13 @@ export function dayNumberToIso(jd: number): IsoDate {
 }
 
 /**
- * The date as an administrative document writes it: "06/9/2021", "05/02/2021", "31/12/2021".
- * Decree 30/2020/NĐ-CP (Appendix I) pads days below 10 and the months 1 and 2 with a zero, and
- * only those: the padded January/February stop "1/1" being altered into "11/1" or "1/12".
+ * The date in generated Vietnamese text: dd/mm/yyyy, "06/09/2021", "05/02/2021", "31/12/2021" —
+ * the one form the product shows everywhere (tables, explanations, notices, minutes), so a sentence
+ * never mixes "18/5/2021" with "18/05/2021" (reviewer rev8b, issue 8). Decree 30's own rule (pad only
+ * days below 10 and the months 1 and 2) concerns the "ngày … tháng … năm" line a document is dated
+ * by, written by its own builder; a date inside the text reads as the table beside it.
  */
 export function formatVietnameseDate(input: DateInput): string {
   const { year, month, day } = toCalendarDate(input);
-  return `${pad2(day)}/${month <= 2 ? pad2(month) : String(month)}/${year}`;
+  return `${pad2(day)}/${pad2(month)}/${year}`;
 }

@@ -28,14 +28,14 @@ describe('reference §6.2 worked examples', () => {
   it('inspection Thursday 9/9/2021 → report due Monday 6/9/2021', () => {
     expect(dueBefore('2021-09-09', 3)).toEqual({
       date: '2021-09-06',
-      explanation: 'chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)',
+      explanation: 'chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021)',
     });
   });
 
-  it('inspection Tuesday 7/9/2021 → skips 2–3/9 and the weekend → due 31/8/2021', () => {
+  it('inspection Tuesday 7/9/2021 → skips 2–3/9 and the weekend → due 31/08/2021', () => {
     expect(dueBefore('2021-09-07', 3)).toEqual({
       date: '2021-08-31',
-      explanation: 'chậm nhất ngày 31/8/2021 (03 ngày làm việc trước ngày kiểm tra 07/9/2021)',
+      explanation: 'chậm nhất ngày 31/08/2021 (03 ngày làm việc trước ngày kiểm tra 07/09/2021)',
     });
   });
 
@@ -44,13 +44,13 @@ describe('reference §6.2 worked examples', () => {
     const strict = createWorkingCalendar([], { backwardCount: 'clear-days' });
     expect(strict.dueBefore('2021-09-09', 3).date).toBe('2021-09-01');
     expect(strict.dueBefore('2021-09-09', 3).explanation).toBe(
-      'chậm nhất ngày 01/9/2021 (trước ngày kiểm tra 09/9/2021 ít nhất 03 ngày làm việc trọn vẹn)',
+      'chậm nhất ngày 01/09/2021 (trước ngày kiểm tra 09/09/2021 ít nhất 03 ngày làm việc trọn vẹn)',
     );
   });
 
   it('takes the event label from the caller', () => {
     expect(dueBefore({ year: 2021, month: 9, day: 9 }, 5, { eventLabel: 'ngày họp' }).explanation).toBe(
-      'chậm nhất ngày 31/8/2021 (05 ngày làm việc trước ngày họp 09/9/2021)',
+      'chậm nhất ngày 31/08/2021 (05 ngày làm việc trước ngày họp 09/09/2021)',
     );
   });
 });
@@ -59,7 +59,7 @@ describe('dueAfter (Civil Code art. 147–148)', () => {
   it('starts counting the day after D', () => {
     expect(dueAfter('2021-09-01', 1)).toEqual({
       date: '2021-09-06',
-      explanation: 'chậm nhất ngày 06/9/2021 (01 ngày làm việc kể từ ngày 01/9/2021, không tính ngày 01/9/2021)',
+      explanation: 'chậm nhất ngày 06/09/2021 (01 ngày làm việc kể từ ngày 01/09/2021, không tính ngày 01/09/2021)',
     });
     expect(dueAfter('2021-02-05', 5, { eventLabel: 'ngày nhận' }).date).toBe('2021-02-19');
   });
@@ -67,7 +67,7 @@ describe('dueAfter (Civil Code art. 147–148)', () => {
   it('in calendar days, moves a last day that is a day off to the next working day', () => {
     const due = dueAfter('2021-08-30', 3, { unit: 'calendar' });
     expect(due.date).toBe('2021-09-06');
-    expect(due.explanation).toContain('ngày cuối cùng 02/9/2021 là ngày nghỉ');
+    expect(due.explanation).toContain('ngày cuối cùng 02/09/2021 là ngày nghỉ');
     expect(dueAfter('2021-08-30', 1, { unit: 'calendar' }).date).toBe('2021-08-31');
   });
 });
@@ -221,9 +221,10 @@ describe('bad input', () => {
   });
 });
 
-describe('formatVietnameseDate (Decree 30 style)', () => {
-  it('pads days below 10 and months 1–2 only', () => {
-    expect(formatVietnameseDate('2021-09-06')).toBe('06/9/2021');
+describe('formatVietnameseDate (dd/mm/yyyy, as every table shows dates)', () => {
+  it('pads every day and month to two digits (rev8b #5: never "18/05/2021" beside "18/05/2021")', () => {
+    expect(formatVietnameseDate('2021-09-06')).toBe('06/09/2021');
+    expect(formatVietnameseDate('2021-05-18')).toBe('18/05/2021');
     expect(formatVietnameseDate('2021-02-05')).toBe('05/02/2021');
     expect(formatVietnameseDate('2021-01-10')).toBe('10/01/2021');
     expect(formatVietnameseDate('2021-12-31')).toBe('31/12/2021');

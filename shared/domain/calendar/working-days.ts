@@ -25,7 +25,7 @@ import type { CalendarEntry, YearSchedule } from './types.js';
 /**
  * How "gửi trước ít nhất N ngày làm việc" is read (reference §6.2, UNCONFIRMED in law):
  * - 'count-back' (default): D is not counted; the due date is the N-th working day before D
- *   (Civil Code art. 147 applied in reverse). 09/9/2021, N = 3 → 06/9/2021.
+ *   (Civil Code art. 147 applied in reverse). 09/09/2021, N = 3 → 06/09/2021.
  * - 'clear-days': N whole working days must lie strictly between the due date and D, so the
  *   due date is one working day earlier. 09/9/2021, N = 3 → 03/9 is a holiday → 01/9/2021.
  */
@@ -351,7 +351,7 @@ export function workingDaysBetween(from: DateInput, to: DateInput): number {
 /**
  * Latest date to act "at least n working days before" `date` (reference §6.2).
  * @example dueBefore('2021-09-09', 3)
- *   // { date: '2021-09-06', explanation: 'chậm nhất ngày 06/9/2021 (03 ngày làm việc trước ngày kiểm tra 09/9/2021)' }
+ *   // { date: '2021-09-06', explanation: 'chậm nhất ngày 06/09/2021 (03 ngày làm việc trước ngày kiểm tra 09/09/2021)' }
  * @throws CalendarInputError INVALID_COUNT for a negative or non-integer n.
  */
 export function dueBefore(date: DateInput, n: number, options?: DueBeforeOptions): Deadline {
