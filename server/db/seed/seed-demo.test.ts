@@ -190,7 +190,8 @@ describe('seedDemo', () => {
     const report = (await leader.get(`/api/results-reports/${reports.items[0].id}`)).json() as ResultsReportDto;
     expect(report.figures.indices.map((s) => s.average)).toEqual(d.indices.map((s) => s.average));
     // What the report names from the season (the data writes it into the document): units inspected by kind, conclusions issued.
-    expect(report.figures.facts?.inspectedByKind.map((k) => [k.kind, k.agencies.length])).toEqual([['announced', 12], ['unannounced', 2], ['reinspection', 1]]);
+    // Only visits that took place are named: the unannounced visit not yet begun (secret) and the re-inspection still ahead are not.
+    expect(report.figures.facts?.inspectedByKind.map((k) => [k.kind, k.agencies.length])).toEqual([['announced', 12], ['unannounced', 1]]);
     expect(report.figures.facts?.conclusionsIssued).toBeGreaterThan(0);
     // The office's texts carry no figure that could go stale.
     expect(report.content.strengths).not.toMatch(/\d+(,\d+)?%/);

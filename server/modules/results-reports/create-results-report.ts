@@ -26,7 +26,7 @@ import { reportWording } from './report-wording.js';
 export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = []): Promise<ResultsReportContent> {
   const issuer = await issuerInfo(tx, agencyId);
   const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
-  const [parent] = root.parentId ? await tx.select({ name: unit.name }).from(unit).where(eq(unit.id, root.parentId)) : [];
+  const [parent] = root.parentId ? await tx.select({ name: unit.name, kind: unit.kind }).from(unit).where(eq(unit.id, root.parentId)) : [];
   const wording = reportWording(root, parent ?? null);
   const drafted = draftTexts(year);
   const committee = issuer.shortName ?? issuer.name;

@@ -15,8 +15,19 @@ const levelWord: Record<string, string> = {
 /** The party committee of the level ("Tỉnh ủy", "Thị ủy"; a commune's is its Đảng ủy). */
 const partyCommittee: Record<string, string> = { province: 'Tỉnh ủy', city: 'Thành ủy', district: 'Huyện ủy', town: 'Thị ủy', provincial_city: 'Thành ủy' };
 
-/** "Tỉnh Gia Lai" → "tỉnh Gia Lai" (inside a sentence). */
-const inSentence = (name: string) => name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+/**
+ * The unit as named inside a sentence, with its level word: "Tỉnh Bình Định" → "tỉnh Bình Định";
+ * a unit named without it ("Gia Lai", as the registry names the provinces after 2025) → "tỉnh Gia
+ * Lai", the word from its kind.
+ */
+export function unitInSentence(u: { name: string; kind: string }): string {
+  const word = levelWord[u.kind];
+  const lower = u.name.toLocaleLowerCase('vi');
+  if (!word || lower.startsWith(`${word} `) || Object.values(levelWord).some((w) => lower.startsWith(`${w} `))) {
+    return u.name.charAt(0).toLocaleLowerCase('vi') + u.name.slice(1);
+  }
+  return `${word} ${u.name}`;
+}
 
 /**
  * The report's words that depend on who reports (reference §4.2 g, §7): to whom it is sent and who
@@ -25,9 +36,9 @@ const inSentence = (name: string) => name.charAt(0).toLocaleLowerCase('vi') + na
  * province) reports to the province's committee and its Văn phòng HĐND và UBND follows up; a
  * district-level unit (the seasons before 2025) to the province, through its Phòng Nội vụ.
  */
-export function reportWording(unit: { kind: string }, parent: { name: string } | null): { recipients: string[]; followUp: string } {
+export function reportWording(unit: { kind: string }, parent: { name: string; kind: string } | null): { recipients: string[]; followUp: string } {
   const word = levelWord[unit.kind] ?? 'tỉnh';
-  const above = parent ? `UBND ${inSentence(parent.name)}` : 'UBND cấp trên';
+  const above = parent ? `UBND ${unitInSentence(parent)}` : 'UBND cấp trên';
   if (unitKindsOfLevel.province.includes(unit.kind)) {
     return {
       recipients: ['Bộ Nội vụ (để báo cáo);', `TT. ${partyCommittee[unit.kind]}, TT. HĐND ${word};`, `Chủ tịch, các PCT UBND ${word};`, 'Sở Nội vụ;', 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT, SNV.'],
@@ -36,7 +47,7 @@ export function reportWording(unit: { kind: string }, parent: { name: string } |
   }
   if (unitKindsOfLevel.commune.includes(unit.kind)) {
     return {
-      recipients: [`${above} (để báo cáo);`, `Sở Nội vụ${parent ? ` ${inSentence(parent.name)}` : ''};`, `TT. Đảng ủy, TT. HĐND ${word};`, `Chủ tịch, các PCT UBND ${word};`, 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT.'],
+      recipients: [`${above} (để báo cáo);`, `Sở Nội vụ${parent ? ` ${unitInSentence(parent)}` : ''};`, `TT. Đảng ủy, TT. HĐND ${word};`, `Chủ tịch, các PCT UBND ${word};`, 'Các cơ quan, đơn vị được kiểm tra;', 'Lưu: VT.'],
       followUp: `Giao Văn phòng HĐND và UBND ${word} theo dõi, đôn đốc việc khắc phục và tổng hợp, báo cáo kết quả.`,
     };
   }

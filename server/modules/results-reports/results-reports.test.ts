@@ -17,7 +17,10 @@ let f: FrameworkDetail;
 beforeAll(async () => {
   t = await createTestApp();
   s = await makeSeason(t);
-  await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-09-09' });
+  // Ward A's visit took place (begun); ward B's is still to come.
+  const visitA = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardACommittee.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-09-09' });
+  // (Begun without its notice round: the fixture sets the state the notice and the start would.)
+  await t.database.db.execute(sql`update inspection set status = 'under_way', started_at = '2021-09-09T01:00:00Z' where id = ${visitA.id}`);
   await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'announced', startsOn: '2021-09-10' });
   // A visit cancelled: left out of the count, said apart (rev11 #3).
   const dropped = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.homeAffairs.id, teamId: s.team1.id, kind: 'announced', startsOn: '2021-10-05' });
@@ -61,7 +64,8 @@ describe('the annual results report', () => {
     // The headline counts the visits made, the cancelled one apart: the kinds add up to it.
     expect(report.figures.inspections).toMatchObject({ total: 2, cancelled: 1 });
     expect(report.figures.inspections.byKind.reduce((a, k) => a + k.count, 0)).toBe(report.figures.inspections.total);
-    expect(report.figures.facts?.inspectedByKind).toEqual([{ kind: 'announced', agencies: [s.a.wardACommittee.name, s.a.wardBCommittee.name] }]);
+    // Named as inspected: only the visit that took place (ward B's is still ahead).
+    expect(report.figures.facts?.inspectedByKind).toEqual([{ kind: 'announced', agencies: [s.a.wardACommittee.name] }]);
     // Another authority's leader does not see it; the unit officer neither.
     expect((await s.unitOfficerA.get(`/api/results-reports/${report.id}`)).statusCode).toBe(404);
     expect((await s.inspector.get('/api/results-reports')).statusCode).toBe(403);
@@ -92,7 +96,7 @@ describe('the annual results report', () => {
     expect(text).toContain('DỰ THẢO');
     expect(text).toContain('Các đơn vị đã chấp hành nghiêm kế hoạch kiểm tra.');
     expect(text).toContain(`Năm 2021, theo kế hoạch kiểm tra của Ủy ban nhân dân, có 2 cuộc kiểm tra (không kể 1 cuộc đã hủy) tại 2 cơ quan, đơn vị (2 cuộc kiểm tra có báo trước)`);
-    expect(text).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (2): ${s.a.wardACommittee.name}, ${s.a.wardBCommittee.name}.`);
+    expect(text).toContain(`Các cơ quan, đơn vị được kiểm tra: kiểm tra có báo trước (1): ${s.a.wardACommittee.name}.`);
     expect(text).toContain(`Chỉ số CCHC năm 2021 của 2 đơn vị bình quân đạt 82,5%, giảm 17,5 điểm so với năm 2020; các đơn vị dẫn đầu: ${s.a.wardB.name} (100%).`);
     expect(text).toContain(`Chỉ số CCHC: kết quả của một số đơn vị còn thấp: ${s.a.wardA.name} (65%); tổng số 2 tiêu chí chưa đạt ở các đơn vị`);
     expect(text).toContain('Đã ban hành 0 thông báo kết luận kiểm tra.');
@@ -190,6 +194,11 @@ describe('a results report is the authority’s own season (docs/decisions/resul
     // it; the town's report neither counts nor names it ("as if the town's team made it").
     const townBefore = (await s.secretariat.get(`/api/results-reports?year=2021`)).json().items.find((r: { unitId: string }) => r.unitId === s.a.town.id);
     const townFigures = ((await s.secretariat.get(`/api/results-reports/${townBefore.id}`)).json() as ResultsReportDto).figures;
+    // The town's own report counts its secret visit to ward B but never names it: not begun (rev-final #1).
+    expect(townFigures.facts?.inspectedByKind.some((k) => k.kind === 'unannounced')).toBe(false);
+    expect(JSON.stringify(townFigures.facts)).not.toContain(s.a.wardBCommittee.name);
+    const townText = plainText((await openDocx((await s.leader.get(`/api/documents/results-report/${townBefore.id}.docx`)).rawPayload)).document);
+    expect(townText).not.toContain(s.a.wardBCommittee.name);
     await t.database.db.execute(sql`update agency set doc_abbreviation = 'UBND' where id = ${s.a.wardBCommittee.id}`);
     const plan = await issueNewPlan(wardOffice, wardLeader, s.a, '2021-05-06', { issuingAgencyId: s.a.wardBCommittee.id, targetAgencyIds: [s.a.wardBDesk.id] });
     const team = (await wardOffice.post(`/api/plans/${plan.id}/teams`, { name: 'Tổ kiểm tra phường' })).json();
@@ -201,7 +210,8 @@ describe('a results report is the authority’s own season (docs/decisions/resul
     await schedule(wardOffice, { planId: plan.id, agencyId: s.a.wardBDesk.id, teamId: team.id, kind: 'announced', startsOn: '2021-10-12' });
     const wardAfter = (await wardOffice.get(`/api/results-reports/${ward.id}`)).json() as ResultsReportDto;
     expect(wardAfter.figures.inspections).toMatchObject({ total: 1, agencies: 1 });
-    expect(wardAfter.figures.facts?.inspectedByKind).toEqual([{ kind: 'announced', agencies: [s.a.wardBDesk.name] }]);
+    // Counted, not named: the visit is still ahead.
+    expect(wardAfter.figures.facts?.inspectedByKind).toEqual([]);
     const townAfter = ((await s.secretariat.get(`/api/results-reports/${townBefore.id}`)).json() as ResultsReportDto).figures;
     expect(townAfter.inspections).toEqual(townFigures.inspections);
     expect(townAfter.facts).toEqual(townFigures.facts);

@@ -16,10 +16,13 @@ export async function seasonFacts(db: DbOrTx, root: { id: string; path: string }
   const { from, to } = yearBounds(year);
   const inSeason = sql`i.starts_on between ${from}::date and ${to}::date and ta.unit_path like ${`${root.path}%`} and i.status <> 'cancelled'
     and i.plan_id in (select p.id from inspection_plan p join agency ia on ia.id = p.issuing_agency_id where ${ownPlansSql(root.id)})`;
+  // Named as inspected: the visits that took place (begun or closed). A visit still ahead is not
+  // named in a document sent to the units — least of all an unannounced one, secret until it
+  // begins (issue 8 §4); the counts beside the names are the dashboard's.
   const visited = await queryRows<{ kind: InspectionKind; name: string }>(
     db,
     sql`select i.kind, ta.name from inspection i join agency ta on ta.id = i.agency_id
-         where ${inSeason} group by i.kind, ta.id, ta.name, ta.sort_key order by i.kind, ta.sort_key collate "C", ta.id`,
+         where ${inSeason} and i.status in ('under_way', 'closed') group by i.kind, ta.id, ta.name, ta.sort_key order by i.kind, ta.sort_key collate "C", ta.id`,
   );
   const order: InspectionKind[] = ['announced', 'unannounced', 'report', 'reinspection'];
   const inspectedByKind = order
