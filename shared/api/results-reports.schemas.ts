@@ -85,7 +85,8 @@ export const resultsReportSchema = z.object({
   issuedOn: z.string().nullable(),
   figures: reportFiguresSchema,
   version: z.number().int(),
-  abilities: z.object({ update: z.boolean(), issue: z.boolean() }),
+  /** delete: the office may discard the draft (an issued report stays). */
+  abilities: z.object({ update: z.boolean(), issue: z.boolean(), delete: z.boolean() }),
 });
 export type ResultsReportDto = z.infer<typeof resultsReportSchema>;
 export const resultsReportListResponse = z.object({

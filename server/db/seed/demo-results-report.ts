@@ -20,7 +20,7 @@ export async function seedDemoResultsReport(tx: Tx, ids: { agencyIds: Map<string
   const [office] = await tx.select().from(appUser).where(eq(appUser.id, ids.createdBy));
   const actor = { userId: office.id, username: office.username, fullName: office.fullName, roles: await loadRoles(tx, office.id), sessionId: '', csrfToken: '', mustChangePassword: false };
   const difficulties = await listDifficultiesForYear(tx, actor, { today: '2021-12-20', calendar: (await loadWorkingCalendar(tx)).calendar }, 2021);
-  const base = await defaultContent(tx, agencyId, 2021, difficulties);
+  const base = await defaultContent(tx, agencyId, 2021, difficulties, '2021-12-20');
   const content: ResultsReportContent = {
     ...base,
     legalBases: [],

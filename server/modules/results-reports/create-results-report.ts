@@ -14,6 +14,7 @@ import { listDifficultiesForYear, type DifficultyForReport } from '../difficulti
 import { issuerInfo } from '../document-register/issuer-header.js';
 import { difficultyProposals } from './difficulty-paragraphs.js';
 import { dmy, draftTexts } from './draft-texts.js';
+import { reportFigures } from './report-figures.js';
 import { reportWording } from './report-wording.js';
 
 /**
@@ -23,12 +24,14 @@ import { reportWording } from './report-wording.js';
  * figure: the data writes each one into the document from the live figures (draft-texts.ts
  * factParagraphs), so the texts never disagree with them.
  */
-export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = []): Promise<ResultsReportContent> {
+export async function defaultContent(tx: DbOrTx, agencyId: string, year: number, difficulties: DifficultyForReport[] = [], today?: string): Promise<ResultsReportContent> {
   const issuer = await issuerInfo(tx, agencyId);
-  const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
+  const [root] = await tx.select({ id: unit.id, name: unit.name, kind: unit.kind, path: unit.path, parentId: unit.parentId }).from(agency).innerJoin(unit, eq(unit.id, agency.unitId)).where(eq(agency.id, agencyId));
   const [parent] = root.parentId ? await tx.select({ name: unit.name, kind: unit.kind }).from(unit).where(eq(unit.id, root.parentId)) : [];
   const wording = reportWording(root, parent ?? null);
-  const drafted = draftTexts(year);
+  // The narrative follows the figures the report starts with (no conclusion issued → none claimed).
+  const figures = await reportFigures(tx, { status: 'draft', year, figures: null, unitId: root.id, unitName: root.name, unitKind: root.kind, unitPath: root.path }, today);
+  const drafted = draftTexts(figures);
   const committee = issuer.shortName ?? issuer.name;
   const plans = await queryRows<{ number: number; symbol: string; issued_on: string; summary: string | null }>(
     tx,
@@ -92,7 +95,7 @@ export async function createResultsReport(tx: Tx, ctx: RequestContext, input: z.
   if (existing) throw new AppError('DUPLICATE', `the ${input.year} results report of this authority exists already (${existing.id})`);
   // The difficulties raised to the committee that the office handled (reference §7), as it sees them.
   const difficulties = await listDifficultiesForYear(tx, ctx.actor, { today, calendar: (await loadWorkingCalendar(tx)).calendar }, input.year);
-  const content = await defaultContent(tx, issuing.id, input.year, difficulties);
+  const content = await defaultContent(tx, issuing.id, input.year, difficulties, today);
   const [row] = await tx.insert(resultsReport).values({ issuingAgencyId: issuing.id, unitId: issuing.unitId, year: input.year, content, createdBy: ctx.actor.userId }).returning();
   await recordAudit(tx, ctx, { action: 'results_report.drafted', entityType: 'results_report', entityId: row.id, scope: { places: [{ unitPath: issuing.unitPath, agencyPath: issuing.path }] }, after: row });
   return row;

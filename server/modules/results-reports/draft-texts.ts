@@ -46,14 +46,29 @@ export function findingsByGroup(f: Pick<ReportFigures, 'sections'>, only?: (kind
 /**
  * The office's starting texts (editable until issue): narrative only. Every figure of the report
  * is written by the data into the document, once, from the live figures (factParagraphs), so a
- * correction after the draft was made never leaves an old figure in the texts (rev11 #2).
+ * correction after the draft was made never leaves an old figure in the texts (rev11 #2). Each
+ * sentence follows what the figures say when the draft is made, never against them: no visit →
+ * no word of units having followed the plan; no shortcoming found → no paragraph of their causes;
+ * no conclusion issued → none said to have been announced (fin #1).
  */
-export function draftTexts(year: number): { strengths: string; shortcomings: string; measures: string } {
+export function draftTexts(f: ReportFigures): { strengths: string; shortcomings: string; measures: string } {
+  const visited = f.inspections.total > 0;
+  const issued = f.facts?.conclusionsIssued ?? 0;
+  const pending = f.facts?.conclusionsPending ?? 0;
   return {
-    strengths: `Nhìn chung, các cơ quan, đơn vị được kiểm tra đã quan tâm lãnh đạo, chỉ đạo và triển khai các nhiệm vụ cải cách hành chính năm ${year}; chấp hành nghiêm kế hoạch kiểm tra, chuẩn bị báo cáo, hồ sơ, tài liệu phục vụ Đoàn kiểm tra.`,
-    // After the shortcomings the data lists (the document prints them first under II.2): their causes.
-    shortcomings: 'Nguyên nhân chủ yếu là một số cơ quan, đơn vị chưa thật sự quan tâm chỉ đạo công tác cải cách hành chính; công chức phụ trách còn kiêm nhiệm, chưa thường xuyên cập nhật, triển khai văn bản mới.',
-    measures: 'Sau kiểm tra, Ủy ban nhân dân đã thông báo kết luận kiểm tra đến từng cơ quan, đơn vị, yêu cầu khắc phục các tồn tại, hạn chế đã nêu và theo dõi, đôn đốc việc khắc phục.',
+    strengths: visited
+      ? `Nhìn chung, các cơ quan, đơn vị được kiểm tra đã quan tâm lãnh đạo, chỉ đạo và triển khai các nhiệm vụ cải cách hành chính năm ${f.year}; chấp hành nghiêm kế hoạch kiểm tra, chuẩn bị báo cáo, hồ sơ, tài liệu phục vụ Đoàn kiểm tra.`
+      : `Nhìn chung, các cơ quan, đơn vị đã quan tâm lãnh đạo, chỉ đạo và triển khai các nhiệm vụ cải cách hành chính năm ${f.year}.`,
+    // After the shortcomings the data lists (the document prints them first under II.2): their causes — none when none was found.
+    shortcomings: factParagraphs(f).anyShortcoming
+      ? 'Nguyên nhân chủ yếu là một số cơ quan, đơn vị chưa thật sự quan tâm chỉ đạo công tác cải cách hành chính; công chức phụ trách còn kiêm nhiệm, chưa thường xuyên cập nhật, triển khai văn bản mới.'
+      : '',
+    measures:
+      issued > 0 && pending === 0
+        ? 'Sau kiểm tra, Ủy ban nhân dân đã thông báo kết luận kiểm tra đến từng cơ quan, đơn vị, yêu cầu khắc phục các tồn tại, hạn chế đã nêu và theo dõi, đôn đốc việc khắc phục.'
+        : issued > 0
+          ? 'Ủy ban nhân dân đã thông báo kết luận kiểm tra đến các cơ quan, đơn vị đã được kết luận, yêu cầu khắc phục các tồn tại, hạn chế đã nêu và theo dõi, đôn đốc việc khắc phục; các cuộc kiểm tra còn lại sẽ được thông báo kết luận khi hoàn thành.'
+          : 'Sau khi kết thúc kiểm tra, Ủy ban nhân dân sẽ thông báo kết luận kiểm tra đến từng cơ quan, đơn vị, yêu cầu khắc phục các tồn tại, hạn chế (nếu có) và theo dõi, đôn đốc việc khắc phục.',
   };
 }
 
@@ -65,7 +80,7 @@ export function draftTexts(year: number): { strengths: string; shortcomings: str
  * violations found by content group, late and missing reports; III: conclusions, corrective
  * actions, escalations, difficulties answered.
  */
-export function factParagraphs(f: ReportFigures): { organisation: string[]; strengths: string[]; shortcomings: string[]; measures: string[] } {
+export function factParagraphs(f: ReportFigures): { organisation: string[]; strengths: string[]; shortcomings: string[]; measures: string[]; anyShortcoming: boolean } {
   const i = f.inspections;
   const facts = f.facts;
   const kinds = i.byKind.filter((k) => k.count > 0).map((k) => `${k.count} cuộc ${lower(kindLabel[k.kind])}`);
@@ -108,7 +123,8 @@ export function factParagraphs(f: ReportFigures): { organisation: string[]; stre
   const groups = findingsByGroup(f, (k) => k !== 'good_practice');
   if (faults) shortcomings.push(`Qua kiểm tra phát hiện ${value(findings, 'shortcoming')} tồn tại, hạn chế và ${value(findings, 'violation')} vi phạm${groups.length ? `, theo nội dung: ${groups.join('; ')}` : ''}.`);
   if (reports && (value(reports, 'late') || value(reports, 'missing'))) shortcomings.push(`Việc gửi báo cáo định kỳ và báo cáo phục vụ kiểm tra: ${value(reports, 'late')} báo cáo gửi trễ hạn, ${value(reports, 'missing')} báo cáo chưa gửi dù đã quá hạn.`);
-  if (!shortcomings.length) shortcomings.push(`Năm ${f.year} chưa phát hiện tồn tại, hạn chế.`);
+  const anyShortcoming = shortcomings.length > 0;
+  if (!anyShortcoming) shortcomings.push(`Năm ${f.year} chưa phát hiện tồn tại, hạn chế.`);
 
   const measures: string[] = [];
   if (facts) measures.push(`Đã ban hành ${facts.conclusionsIssued} thông báo kết luận kiểm tra${facts.conclusionsPending ? `; ${facts.conclusionsPending} cuộc kiểm tra đã kết thúc chưa có kết luận` : ''}.`);
@@ -122,5 +138,5 @@ export function factParagraphs(f: ReportFigures): { organisation: string[]; stre
       `Trong năm, các cơ quan, đơn vị đã kiến nghị ${value(raised, 'answered') + value(raised, 'open')} khó khăn, vướng mắc lên Ủy ban nhân dân; đã trả lời ${value(raised, 'answered')} kiến nghị${days !== null ? ` (bình quân ${viPct(days, 1)} ngày làm việc)` : ''}${value(raised, 'open') ? `, còn ${value(raised, 'open')} kiến nghị đang xem xét` : ''}.`,
     );
   }
-  return { organisation, strengths, shortcomings, measures };
+  return { organisation, strengths, shortcomings, measures, anyShortcoming };
 }

@@ -22,8 +22,7 @@ export const reportResource: GuardedResource<ReportRow, ReportAction> = {
 
 export function reportAbilities(actor: Actor, row: ReportRow) {
   const draft = row.status === 'draft';
-  return {
-    update: draft && inReach(actor, 'results_report.draft', reportPlace(row)),
-    issue: draft && inReach(actor, 'results_report.issue', reportPlace(row)),
-  };
+  // The office that edits a draft may also discard it (delete-results-report.ts: the same 'edit' action).
+  const edits = draft && inReach(actor, 'results_report.draft', reportPlace(row));
+  return { update: edits, issue: draft && inReach(actor, 'results_report.issue', reportPlace(row)), delete: edits };
 }

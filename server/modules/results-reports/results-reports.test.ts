@@ -43,7 +43,7 @@ describe('the annual results report', () => {
     const res = await s.secretariat.post('/api/results-reports', { year: 2021 });
     expect(res.statusCode, res.body).toBe(201);
     report = res.json();
-    expect(report).toMatchObject({ issuingAgencyId: s.a.townCommittee.id, unitId: s.a.town.id, status: 'draft', number: null, abilities: { update: true, issue: false } });
+    expect(report).toMatchObject({ issuingAgencyId: s.a.townCommittee.id, unitId: s.a.town.id, status: 'draft', number: null, abilities: { update: true, issue: false, delete: true } });
     expect(report.content.organisation).toContain(`Thực hiện Kế hoạch số`);
     // Dates written dd/mm/yyyy (the plan of 05/05/2021, the teams of 10/05/2021).
     expect(report.content.organisation).toMatch(/Kế hoạch số \d+\/KH-UBND ngày 05\/05\/2021/);
@@ -54,6 +54,9 @@ describe('the annual results report', () => {
     expect(report.content.recipients[0]).toBe(`UBND tỉnh thử ${s.a.tag} (để báo cáo);`);
     expect(report.content.recipients).toContain('TT. Thị ủy, TT. HĐND thị xã;');
     expect(report.content.proposals).toContain('Giao Phòng Nội vụ theo dõi');
+    // The narrative follows the figures: no conclusion issued yet → none said to have been announced.
+    expect(report.figures.facts?.conclusionsIssued).toBe(0);
+    expect(report.content.measures).not.toContain('đã thông báo kết luận');
     expect((await s.secretariat.post('/api/results-reports', { year: 2021 })).json().code).toBe('DUPLICATE');
 
     // Its figures are the dashboard's restricted to the authority's own plans (issuer=own).
@@ -136,7 +139,7 @@ describe('the annual results report', () => {
     const res = await s.leader.post(`/api/results-reports/${report.id}/issue`, { version: report.version, issuedOn: '2022-01-10', signature: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(res.statusCode, res.body).toBe(200);
     const issued = res.json() as ResultsReportDto;
-    expect(issued).toMatchObject({ status: 'issued', symbol: 'BC-UBND', issuedOn: '2022-01-10', abilities: { update: false, issue: false } });
+    expect(issued).toMatchObject({ status: 'issued', symbol: 'BC-UBND', issuedOn: '2022-01-10', abilities: { update: false, issue: false, delete: false } });
     expect(issued.number).toBeGreaterThan(0);
     expect((await s.secretariat.patch(`/api/results-reports/${report.id}`, { version: issued.version, content: { proposals: 'x' } })).json().code).toBe('INVALID_STATE');
 
@@ -225,6 +228,8 @@ describe('a results report is the authority’s own season (docs/decisions/resul
       expect(future.json().invalidParams[0]).toMatchObject({ name: 'body.year', code: 'in_future' });
     }
     const draft = (await s.secretariat.post('/api/results-reports', { year: 2020 })).json() as ResultsReportDto;
+    // The leader who issues may not discard: its abilities say so (the page shows no button).
+    expect(((await s.leader.get(`/api/results-reports/${draft.id}`)).json() as ResultsReportDto).abilities).toEqual({ update: false, issue: true, delete: false });
     expect((await s.leader.delete(`/api/results-reports/${draft.id}?version=${draft.version}`)).statusCode).toBe(403);
     expect((await s.secretariat.delete(`/api/results-reports/${draft.id}?version=${draft.version + 1}`)).statusCode).toBe(409);
     expect((await s.secretariat.get(`/api/results-reports/${draft.id}`)).statusCode).toBe(200);

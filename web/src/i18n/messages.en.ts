@@ -1114,6 +1114,8 @@ export const en: Record<MessageKey, string> = {
   'reports.text.shortcomings': "II.2. Shortcomings and causes",
   'reports.text.measures': "III. Measures taken",
   'reports.text.proposals': "IV. Proposals",
+  'reports.recipients': "Recipients",
+  'reports.recipientsHint': "One recipient per line.",
   'reports.onePerLine': "One paragraph per line; the figures are added after it from the data.",
   'reports.save': "Save the draft",
   'reports.saved': "Saved.",

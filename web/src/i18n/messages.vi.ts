@@ -1117,6 +1117,8 @@ export const vi = {
   'reports.text.shortcomings': "II.2. Tồn tại, hạn chế và nguyên nhân",
   'reports.text.measures': "III. Các biện pháp đã thực hiện",
   'reports.text.proposals': "IV. Đề xuất, kiến nghị",
+  'reports.recipients': "Nơi nhận",
+  'reports.recipientsHint': "Mỗi dòng là một nơi nhận.",
   'reports.onePerLine': "Mỗi dòng là một đoạn văn; số liệu được hệ thống tự điền sau đoạn này.",
   'reports.save': "Lưu dự thảo",
   'reports.saved': "Đã lưu.",

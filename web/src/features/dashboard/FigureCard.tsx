@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Anchor, Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Text as SvgText, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'react-router';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { formatNumber } from '../indices/format.js';
@@ -47,6 +47,20 @@ const tick = { fill: '#212529', fontSize: 12 };
 const color = '#1864ab';
 const axisLabel = { fill: '#212529', fontSize: 12 };
 
+/**
+ * A category's name under its bar: every one shown (the axis has interval 0, recharts would skip
+ * some at 1366 px and leave bars unnamed), each wrapped word by word within its bar's band so that
+ * neighbours never overlap.
+ */
+function CategoryTick(props: { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown } }) {
+  const band = Number(props.width) / Math.max(1, props.visibleTicksCount ?? 1);
+  return (
+    <SvgText x={props.x} y={props.y} width={Math.max(40, band - 4)} textAnchor="middle" verticalAnchor="start" {...tick}>
+      {String(props.payload?.value ?? '')}
+    </SvgText>
+  );
+}
+
 /** The figure as CSV (RFC 4180, with a BOM so spreadsheet programs read Vietnamese), the table's columns and values. */
 export function figureCsv(columns: string[], rows: FigureRow[], format: (x: number | null) => string): string {
   const cell = (x: unknown) => `"${String(x ?? '').replaceAll('"', '""')}"`;
@@ -76,7 +90,7 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
   // A measure (a mean) is in the table only: the chart (and its summary) draws the counts.
   const charted = rows.filter((r) => !r.notCharted);
   const data = charted.map((r) => ({ name: r.label, value: r.value ?? 0 }));
-  const height = chart === 'barHorizontal' ? Math.max(160, rows.length * 26 + 40) : 220;
+  const height = chart === 'barHorizontal' ? Math.max(160, rows.length * 26 + 40) : chart === 'bar' ? 240 : 220;
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" mb="xs" wrap="nowrap">
@@ -115,14 +129,14 @@ export function FigureCard({ title, columns, rows, chart, format, summary, foote
               <BarChart data={data} layout="vertical" margin={{ top: 24, right: 16, bottom: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" tick={tick} tickFormatter={tickFormatter} label={{ value: valueAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
-                <YAxis type="category" dataKey="name" tick={tick} width={150} label={{ value: categoryAxis, position: 'top', offset: 10, ...axisLabel }} />
+                <YAxis type="category" dataKey="name" interval={0} tick={tick} width={150} label={{ value: categoryAxis, position: 'top', offset: 10, ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />
               </BarChart>
             ) : (
               <BarChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" tick={tick} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
+                <XAxis dataKey="name" interval={0} height={44} tick={<CategoryTick />} label={{ value: categoryAxis, position: 'insideBottom', offset: -16, ...axisLabel }} />
                 <YAxis tick={tick} tickFormatter={tickFormatter} allowDecimals={false} label={{ value: valueAxis, angle: -90, position: 'insideLeft', ...axisLabel }} />
                 <Tooltip formatter={(v) => format(Number(v))} />
                 <Bar dataKey="value" fill={color} isAnimationActive={false} />

@@ -60,9 +60,17 @@ export function InspectionDetail({ inspection: i, today = todayIso() }: { inspec
         <Title order={1} size="h2">
           {i.agencyName}
         </Title>
-        <Badge size="lg" color={statusColor[i.status]}>
-          {t(statusKey(i.status))}
-        </Badge>
+        <Group gap="xs">
+          <Badge size="lg" color={statusColor[i.status]}>
+            {t(statusKey(i.status))}
+          </Badge>
+          {/* Moved after its notice was issued: back to planned until a new notice is issued (as on "Việc của tôi"). */}
+          {i.awaitingNewNotice && (
+            <Badge size="lg" color="orange" variant="light" data-testid="awaiting-new-notice">
+              {t('tasks.awaitingNewNotice')}
+            </Badge>
+          )}
+        </Group>
       </Group>
       <DetailList
         items={([

@@ -228,6 +228,34 @@ describe('inspection detail', () => {
     expect(screen.getByText('Đã gửi đúng hạn')).toBeTruthy();
   });
 
+  it('marks a rescheduled visit awaiting a new notice, in Vietnamese and English', async () => {
+    const moved = { ...visit, kind: 'announced' as const, status: 'planned' as const, awaitingNewNotice: true };
+    const { unmount } = renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={moved} today="2021-06-15" />
+      </MemoryRouter>,
+    );
+    expect((await screen.findByTestId('awaiting-new-notice')).textContent).toBe('lịch đã đổi, chờ thông báo mới');
+    unmount();
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={moved} today="2021-06-15" />
+      </MemoryRouter>,
+      { language: 'en' },
+    );
+    expect((await screen.findByTestId('awaiting-new-notice')).textContent).toBe('rescheduled, awaiting a new notice');
+  });
+
+  it('shows no such mark on a visit not moved', async () => {
+    renderWithProviders(
+      <MemoryRouter>
+        <InspectionDetail inspection={{ ...visit, kind: 'announced', status: 'planned' }} today="2021-06-15" />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    expect(screen.queryByTestId('awaiting-new-notice')).toBeNull();
+  });
+
   it('offers no move the server did not grant', async () => {
     renderWithProviders(
       <MemoryRouter>

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ResultsReportDto } from '../../../../shared/api/results-reports.schemas.js';
 import { App } from '../../App.js';
+import { currentYear } from '../../i18n/dates.js';
 import { json, renderWithProviders } from '../../test/render.js';
 
 const session = {
@@ -27,7 +28,7 @@ const report: ResultsReportDto = {
   symbol: null,
   issuedOn: null,
   version: 3,
-  abilities: { update: true, issue: false },
+  abilities: { update: true, issue: false, delete: true },
   content: {
     summary: 'Kết quả kiểm tra công tác cải cách hành chính năm 2021',
     legalBases: [],
@@ -74,6 +75,8 @@ const report: ResultsReportDto = {
   },
 };
 
+let served: ResultsReportDto = report;
+let listed: ResultsReportDto[] = [];
 const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
   const url = new URL(input, 'http://localhost');
   if (url.pathname === '/api/session/current') return json(session);
@@ -81,7 +84,12 @@ const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { version: number; content: Partial<ResultsReportDto['content']> };
     return json({ ...report, version: body.version + 1, content: { ...report.content, ...body.content } });
   }
-  if (url.pathname === `/api/results-reports/${report.id}`) return json(report);
+  if (url.pathname === `/api/results-reports/${report.id}` && init?.method === 'DELETE') return new Response(null, { status: 204 });
+  if (url.pathname === `/api/results-reports/${report.id}`) return json(served);
+  if (url.pathname === '/api/results-reports') {
+    const year = url.searchParams.get('year');
+    return json({ items: listed.filter((r) => !year || r.year === Number(year)) });
+  }
   return json({ type: 'x', title: 'nf', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
 });
 
@@ -90,6 +98,8 @@ beforeEach(() => {
   // page never rendered in the test harness (the test dropped last session).
   if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
   fetchMock.mockClear();
+  served = report;
+  listed = [];
   window.history.pushState({}, '', `/results-reports/${report.id}`);
   vi.stubGlobal('fetch', fetchMock);
 });
@@ -123,5 +133,65 @@ describe('the results report page', () => {
     expect(await screen.findByText('Đã lưu.')).toBeTruthy();
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH')!;
     expect(JSON.parse(String(patch[1]!.body))).toMatchObject({ version: 3, content: { strengths: 'Các đơn vị đã ban hành kế hoạch CCHC. Đúng hạn.' } });
+  });
+
+  it('edits the recipients one per line and saves them with the texts', async () => {
+    renderWithProviders(<App />);
+    const user = userEvent.setup();
+    const recipients = (await screen.findByRole('textbox', { name: /Nơi nhận/ })) as HTMLTextAreaElement;
+    expect(recipients.value).toBe('Lưu: VT, NV.');
+    await user.clear(recipients);
+    await user.type(recipients, 'UBND tỉnh Gia Lai (để báo cáo);{Enter}{Enter}Lưu: VT.');
+    await user.click(screen.getByRole('button', { name: 'Lưu dự thảo' }));
+    expect(await screen.findByText('Đã lưu.')).toBeTruthy();
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH')!;
+    expect(JSON.parse(String(patch[1]!.body)).content.recipients).toEqual(['UBND tỉnh Gia Lai (để báo cáo);', 'Lưu: VT.']);
+  });
+
+  it('discards a draft only after the in-app confirmation, and offers it only when the report allows', async () => {
+    // A browser dialog would answer yes at once: the page must ask in its own dialog instead.
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    renderWithProviders(<App />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Hủy dự thảo' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Hủy dự thảo' }));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.find(([, init]) => init?.method === 'DELETE')?.[0]).toBe(`/api/results-reports/${report.id}?version=3`));
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('shows no discard button when the report does not allow it (the leader who issues)', async () => {
+    served = { ...report, abilities: { update: false, issue: true, delete: false } };
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('button', { name: 'Duyệt, ký ban hành' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Hủy dự thảo' })).toBeNull();
+  });
+});
+
+describe('the results reports list', () => {
+  it('opens on the latest year with a report, never a fixed year', async () => {
+    listed = [{ ...report, year: 2026 }, report];
+    window.history.pushState({}, '', '/results-reports');
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('button', { name: 'Lập dự thảo báo cáo năm 2026' })).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([u]) => String(u).includes('year=2026'))).toBe(true);
+    expect(screen.queryByText(/2021/)).toBeNull();
+  });
+
+  it('with no report, opens on this year in Việt Nam', async () => {
+    window.history.pushState({}, '', '/results-reports');
+    renderWithProviders(<App />);
+    const thisYear = currentYear();
+    expect(await screen.findByRole('button', { name: `Lập dự thảo báo cáo năm ${thisYear}` })).toBeTruthy();
+    expect(await screen.findByText(`Chưa có báo cáo kết quả kiểm tra năm ${thisYear}.`)).toBeTruthy();
+  });
+
+  it('keeps the year the link names', async () => {
+    listed = [{ ...report, year: 2026 }, report];
+    window.history.pushState({}, '', '/results-reports?year=2021');
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('button', { name: 'Lập dự thảo báo cáo năm 2021' })).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ResultsReportContent, ResultsReportDto } from '../../../../shared/api/results-reports.schemas.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate } from '../../i18n/dates.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
@@ -15,6 +16,13 @@ import { TableScroll } from '../../components/TableScroll.js';
 
 type TextKey = 'summary' | 'organisation' | 'strengths' | 'shortcomings' | 'measures' | 'proposals';
 const textKeys: TextKey[] = ['summary', 'organisation', 'strengths', 'shortcomings', 'measures', 'proposals'];
+
+/** The recipients typed one per line, blank lines dropped. */
+const recipientLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /**
  * /results-reports/:id: the annual results report. The office edits the texts of the draft (the
@@ -45,6 +53,8 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
   const t = useT();
   const { language } = useI18n();
   const [texts, setTexts] = useState<Pick<ResultsReportContent, TextKey>>(() => Object.fromEntries(textKeys.map((k) => [k, r.content[k]])) as Pick<ResultsReportContent, TextKey>);
+  // Nơi nhận: one recipient per line in the form, a list in the report.
+  const [recipients, setRecipients] = useState(() => r.content.recipients.join('\n'));
   const [edited, setEdited] = useState(false);
   const saved = savedVersion === r.version && !edited;
   const [signing, setSigning] = useState(false);
@@ -143,24 +153,31 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
           <Textarea key={k} label={t(`reports.text.${k}`)} description={t('reports.onePerLine')} value={texts[k]} readOnly={!r.abilities.update} autosize minRows={3} onChange={(e) => edit(k, e.currentTarget.value)} />
         ),
       )}
+      <Textarea
+        label={t('reports.recipients')}
+        description={t('reports.recipientsHint')}
+        value={recipients}
+        readOnly={!r.abilities.update}
+        autosize
+        minRows={3}
+        onChange={(e) => {
+          setRecipients(e.currentTarget.value);
+          setEdited(true);
+        }}
+      />
       {save.error && <ErrorAlert error={save.error} onReload={onReload} />}
       {discard.error && <ErrorAlert error={discard.error} onReload={onReload} />}
       <Group>
         {r.abilities.update && (
-          <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: texts }, { onSuccess: (next) => onSaved(next.version) })}>
+          <Button loading={save.isPending} onClick={() => save.mutate({ version: r.version, content: { ...texts, recipients: recipientLines(recipients) } }, { onSuccess: (next) => onSaved(next.version) })}>
             {t('reports.save')}
           </Button>
         )}
         {saved && <Text c="green.8">{t('reports.saved')}</Text>}
-        {r.abilities.update && (
-          <Button
-            color="red"
-            variant="light"
-            loading={discard.isPending}
-            onClick={() => window.confirm(t('reports.deleteConfirm')) && discard.mutate(r.version, { onSuccess: () => navigate(`/results-reports?year=${r.year}`) })}
-          >
+        {r.abilities.delete && (
+          <ConfirmButton color="red" variant="light" loading={discard.isPending} message={t('reports.deleteConfirm')} onConfirm={() => discard.mutate(r.version, { onSuccess: () => navigate(`/results-reports?year=${r.year}`) })}>
             {t('reports.delete')}
-          </Button>
+          </ConfirmButton>
         )}
         {r.abilities.issue && (
           <Button color="green" onClick={() => setSigning(true)}>

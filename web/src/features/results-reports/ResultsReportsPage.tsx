@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, Loader, NumberInput, Stack, Table, Text, 
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDate } from '../../i18n/dates.js';
+import { currentYear, formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { useCreateReport, useResultsReports } from './results-reports.api.js';
 import { TableScroll } from '../../components/TableScroll.js';
@@ -14,8 +14,11 @@ export function ResultsReportsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [year, setYear] = useState<number>(Number(params.get('year')) || 2021);
-  const list = useResultsReports(year);
+  const [picked, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  // No year asked: the latest year with a report in reach, else this year in Việt Nam — never a fixed one.
+  const latest = useResultsReports(null, picked === null);
+  const year = picked ?? (latest.data ? (latest.data.items[0]?.year ?? currentYear()) : null);
+  const list = useResultsReports(year, year !== null);
   const create = useCreateReport();
   const items = list.data?.items ?? [];
   return (
@@ -23,18 +26,22 @@ export function ResultsReportsPage() {
       <Title order={1} size="h2">
         {t('reports.title')}
       </Title>
-      <Group align="end">
-        <NumberInput label={t('dashboard.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={1990} max={2100} w={110} />
-        {can('results_report.draft') && (
-          <Button loading={create.isPending} onClick={() => create.mutate(year, { onSuccess: (r) => navigate(`/results-reports/${r.id}`) })}>
-            {t('reports.create', { year })}
-          </Button>
-        )}
-      </Group>
+      {year === null && !latest.error && <Loader />}
+      {latest.error && <ErrorAlert error={latest.error} />}
+      {year !== null && (
+        <Group align="end">
+          <NumberInput label={t('dashboard.year')} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={1990} max={2100} w={110} />
+          {can('results_report.draft') && (
+            <Button loading={create.isPending} onClick={() => create.mutate(year, { onSuccess: (r) => navigate(`/results-reports/${r.id}`) })}>
+              {t('reports.create', { year })}
+            </Button>
+          )}
+        </Group>
+      )}
       {create.error && <ErrorAlert error={create.error} />}
-      {list.isPending && <Loader />}
+      {year !== null && list.isPending && <Loader />}
       {list.error && <ErrorAlert error={list.error} />}
-      {list.data && items.length === 0 && <Text c="dimmed">{t('reports.none', { year })}</Text>}
+      {year !== null && list.data && items.length === 0 && <Text c="dimmed">{t('reports.none', { year })}</Text>}
       {items.length > 0 && (
         <TableScroll>
           <Table striped withTableBorder>

@@ -4,10 +4,12 @@ import { api } from '../../lib/api-client.js';
 
 export type ReportSummary = Omit<ResultsReportDto, 'content' | 'figures'>;
 
-export function useResultsReports(year: number | null) {
+/** The reports of a year, or (null) of every year in reach, latest first. */
+export function useResultsReports(year: number | null, enabled = true) {
   return useQuery({
     queryKey: ['results-reports', year],
     queryFn: ({ signal }) => api.get<{ items: ReportSummary[] }>('/api/results-reports', { year }, signal),
+    enabled,
   });
 }
 
