@@ -87,11 +87,20 @@ export const inspectionResource: GuardedResource<InspectionRow, InspectionMove> 
   allows: mayTake,
 };
 
-/** 409 INVALID_TRANSITION, with the moves the record allows now, when the status machine refuses. */
-export function assertMove(row: InspectionRow, move: InspectionMove): InspectionStatus {
+/**
+ * The moves a visit allows on `today` (the calendar date in Việt Nam): its status's, without
+ * `start` before its first day (startInspection refuses it). The record and every refusal list
+ * the same moves.
+ */
+export function movesToday(row: Pick<InspectionRow, 'allowedMoves' | 'startsOn'>, today: string): InspectionMove[] {
+  return today < row.startsOn ? row.allowedMoves.filter((m) => m !== 'start') : row.allowedMoves;
+}
+
+/** 409 INVALID_TRANSITION, with the moves the record allows today, when the status machine refuses. */
+export function assertMove(row: InspectionRow, move: InspectionMove, today: string): InspectionStatus {
   const next = nextInspectionStatus(row.status as InspectionStatus, row.kind as InspectionKind, move);
   if (next === null) {
-    throw new AppError('INVALID_TRANSITION', `an inspection that is ${row.status} cannot ${move}`, undefined, { allowedMoves: row.allowedMoves });
+    throw new AppError('INVALID_TRANSITION', `an inspection that is ${row.status} cannot ${move}`, undefined, { allowedMoves: movesToday(row, today) });
   }
   return next;
 }

@@ -3,7 +3,7 @@ import type { InspectionKind, InspectionStatus } from '../../../shared/domain/in
 import { checkSchedule, sameStartTimeIssues, type ScheduleIssue } from '../../../shared/domain/schedule-rules.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { inspectionAbilities, readsAsInspector } from './inspections.policy.js';
+import { inspectionAbilities, movesToday, readsAsInspector } from './inspections.policy.js';
 import { placesOf, sameStartTimeVisits, type InspectionRow } from './inspections.repository.js';
 import type { ScheduleEnv } from './schedule-checks.js';
 import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
@@ -40,7 +40,7 @@ export async function presentInspections(tx: DbOrTx, actor: Actor, env: Schedule
     const live = row.status === 'planned' || row.status === 'notified';
     const late = awaitingNotice(row);
     // No visit starts before its first day in Việt Nam (move-inspection.ts `startInspection`): not offered before it.
-    const allowedMoves = today < row.startsOn ? row.allowedMoves.filter((m) => m !== 'start') : row.allowedMoves;
+    const allowedMoves = movesToday(row, today);
     const warnings = live
       ? checkSchedule(
           { id: row.id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, startsOn: row.startsOn, endsOn: row.endsOn, people: [] },

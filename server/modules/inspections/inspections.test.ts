@@ -243,6 +243,11 @@ describe('moves', () => {
     expect(before.abilities.start).toBe(false);
     const early = (await s.inspector.post(`/api/inspections/${visit.id}/start`, { version: 1 })).json();
     expect(early).toMatchObject({ code: 'INVALID_STATE', startsOn: '2021-06-15', detail: 'the visit is scheduled from 15/06/2021: it cannot start before its first day' });
+    // A refused move lists the moves of the record as it reads today: no start before the day.
+    const closing = (await s.inspector.post(`/api/inspections/${visit.id}/close`, { version: 1 })).json();
+    expect(closing.code).toBe('INVALID_TRANSITION');
+    expect(closing.allowedMoves).toEqual(before.allowedMoves);
+    expect(closing.allowedMoves).not.toContain('start');
     clock.set('2021-06-14T17:30:00Z'); // 00:30 on 15/6 in Việt Nam
     expect((await s.inspector.get(`/api/inspections/${visit.id}`)).json()).toMatchObject({ abilities: { start: true }, allowedMoves: expect.arrayContaining(['start']) });
     clock.set('2021-06-15T01:30:00Z');

@@ -31,7 +31,7 @@ import { movePreVisitRequest, withdrawPreVisitRequest } from '../reports/pre-vis
 export async function startInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof startBody>) {
   const { version } = input;
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'start', version);
-  const status = assertMove(row, 'start');
+  const status = assertMove(row, 'start', vietnamLocalTime(env.clock.now()).date);
   const now = env.clock.now();
   const startedAt = input.startedAt ? new Date(input.startedAt) : now;
   if (startedAt > now) throw AppError.invalid('body.startedAt', 'date_in_future', `the start cannot be recorded after now (${now.toISOString()})`);
@@ -73,7 +73,7 @@ export async function startInspection(tx: Tx, ctx: RequestContext, env: Schedule
 /** The inspection is over (minutes, conclusion and follow-up arrive with a later issue). */
 export async function closeInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, version: number) {
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'close', version);
-  const status = assertMove(row, 'close');
+  const status = assertMove(row, 'close', vietnamLocalTime(env.clock.now()).date);
   const now = env.clock.now();
   const after = await updateVersioned(tx, inspection, id, version, { status, closedAt: now });
   await recordAudit(tx, ctx, { action: 'inspection.closed', entityType: 'inspection', entityId: id, scope: { places: [issuerPlace(row)] }, before: { status: row.status, version }, after: { status, closedAt: now, version: after.version } });
@@ -83,7 +83,7 @@ export async function closeInspection(tx: Tx, ctx: RequestContext, env: Schedule
 /** The office cancels a planned or notified inspection, with a reason. */
 export async function cancelInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof cancelBody>) {
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'cancel', input.version);
-  const status = assertMove(row, 'cancel');
+  const status = assertMove(row, 'cancel', vietnamLocalTime(env.clock.now()).date);
   const now = env.clock.now();
   const after = await updateVersioned(tx, inspection, id, input.version, { status, cancelledAt: now, cancelReason: input.reason });
   await recordAudit(tx, ctx, {
@@ -119,7 +119,7 @@ async function tellScheduleChanged(tx: Tx, ctx: RequestContext, row: InspectionR
  */
 export async function rescheduleInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof rescheduleBody>) {
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'reschedule', input.version);
-  const status = assertMove(row, 'reschedule');
+  const status = assertMove(row, 'reschedule', vietnamLocalTime(env.clock.now()).date);
   const kind = row.kind as InspectionKind;
   const days = visitDays(input.startsOn, input.endsOn);
   const issues = await scheduleIssues(tx, ctx.actor, env, { id, agencyId: row.agencyId, agencyName: row.agencyName, teamId: row.teamId, teamName: row.teamName, kind, reinspectionOfId: row.reinspectionOfId, ...days }, row);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { updateInspectionBody } from '../../../shared/api/inspections.schemas.js';
 import { isInspectionSchedulable, type InspectionKind, type InspectionStatus } from '../../../shared/domain/inspection-status.js';
 import { reportDue } from '../../../shared/domain/schedule-rules.js';
@@ -11,7 +12,7 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { issuerPlace } from '../plans/plans.policy.js';
 import { assertPlaces, assertTeam, visitDays } from './inspection-inputs.js';
-import { assertMove, inspectionResource } from './inspections.policy.js';
+import { assertMove, inspectionResource, movesToday } from './inspections.policy.js';
 import { placesOf, replacePlaces } from './inspections.repository.js';
 import { movePreVisitRequest } from '../reports/pre-visit-follow.js';
 import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-checks.js';
@@ -23,12 +24,13 @@ import { enforceSchedule, scheduleIssues, type ScheduleEnv } from './schedule-ch
  */
 export async function updateInspection(tx: Tx, ctx: RequestContext, env: ScheduleEnv, id: string, input: z.infer<typeof updateInspectionBody>) {
   const row = await loadForAction(tx, ctx, inspectionResource, id, 'edit', input.version);
-  assertMove(row, 'edit');
+  const today = vietnamLocalTime(env.clock.now()).date;
+  assertMove(row, 'edit', today);
   const status = row.status as InspectionStatus;
   const kind = row.kind as InspectionKind;
   const changesSchedule = input.teamId !== undefined || input.startsOn !== undefined || input.endsOn !== undefined || input.startTime !== undefined || input.places !== undefined;
   // A change the status refuses answers as a refused move does (409 INVALID_TRANSITION with the moves allowed), saying which move to take instead.
-  const refuse = (detail: string) => new AppError('INVALID_TRANSITION', detail, undefined, { allowedMoves: row.allowedMoves });
+  const refuse = (detail: string) => new AppError('INVALID_TRANSITION', detail, undefined, { allowedMoves: movesToday(row, today) });
   if (changesSchedule && !isInspectionSchedulable(status)) throw refuse(`an inspection that is ${status} keeps its schedule: only its note may change`);
   const changesDates = (input.startsOn !== undefined && input.startsOn !== row.startsOn) || (input.endsOn !== undefined && input.endsOn !== row.endsOn);
   if (changesDates && status === 'notified') throw refuse('the unit has been notified of these dates: move them with reschedule (POST /api/inspections/{id}/reschedule, with a reason)');

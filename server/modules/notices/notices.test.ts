@@ -179,7 +179,8 @@ describe('schedule notices', () => {
     const visitA = (await s.secretariat.get(`/api/inspections/${wardA}`)).json();
     const redated = await s.secretariat.patch(`/api/inspections/${wardA}`, { version: visitA.version, startsOn: '2021-09-10' });
     expect(redated.statusCode).toBe(409);
-    expect(redated.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: ['edit', 'start', 'cancel', 'reschedule'] });
+    expect(redated.json()).toMatchObject({ code: 'INVALID_TRANSITION', allowedMoves: visitA.allowedMoves });
+    expect(visitA.allowedMoves).toEqual(['edit', 'cancel', 'reschedule']);
     expect(redated.json().detail).toContain('reschedule');
     // Frozen: no more edits.
     expect((await s.secretariat.patch(`/api/inspection-notices/${notice.id}`, { version: issued.version, content: { summary: 'Khác' } })).json().code).toBe('INVALID_STATE');
