@@ -13,7 +13,8 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { listDifficultiesForYear, type DifficultyForReport } from '../difficulties/difficulties-for-report.js';
 import { issuerInfo } from '../document-register/issuer-header.js';
 import { difficultyProposals } from './difficulty-paragraphs.js';
-import { dmy, draftTexts } from './draft-texts.js';
+import { draftTexts } from './draft-texts.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { reportFigures } from './report-figures.js';
 import { reportWording } from './report-wording.js';
 
@@ -45,12 +46,12 @@ export async function defaultContent(tx: DbOrTx, agencyId: string, year: number,
           from inspection_team t join inspection_plan p on p.id = t.plan_id join document_register_entry e on e.id = t.register_entry_id
          where p.issuing_agency_id = ${agencyId}::uuid and p.year = ${year} order by e.number`,
   );
-  const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${dmy(p.issued_on)}`);
+  const planRefs = plans.map((p) => `Kế hoạch số ${formatDocumentNumber(p.number, p.symbol)} ngày ${formatVietnameseDate(p.issued_on)}`);
   return {
     summary: `Kết quả kiểm tra công tác cải cách hành chính năm ${year}`,
     legalBases: [],
     organisation: planRefs.length
-      ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${dmy(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
+      ? `Thực hiện ${planRefs.join(', ')} của ${committee} về kiểm tra công tác cải cách hành chính năm ${year}, ${teams.length ? teams.map((t) => `${t.name} (thành lập theo Quyết định số ${formatDocumentNumber(t.number, t.symbol)} ngày ${formatVietnameseDate(t.issued_on)})`).join(', ') : 'Đoàn kiểm tra'} đã tiến hành kiểm tra tại các cơ quan, đơn vị theo kế hoạch.`
       : `Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm ${year} của ${committee}, Đoàn kiểm tra đã tiến hành kiểm tra tại các cơ quan, đơn vị.`,
     strengths: drafted.strengths,
     shortcomings: drafted.shortcomings,

@@ -1,5 +1,5 @@
 import type { DifficultyForReport } from '../difficulties/difficulties-for-report.js';
-import { dmy } from './draft-texts.js';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 
 /**
  * What the office's proposals start from of the difficulties the units raised to the committee in
@@ -10,6 +10,6 @@ import { dmy } from './draft-texts.js';
 export function difficultyProposals(items: DifficultyForReport[]): string {
   const open = items.filter((d) => d.open);
   return open.length
-    ? `Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời: ${open.map((d) => `${d.title} (${d.agencyName}, kiến nghị ngày ${dmy(d.raisedOn)})`).join('; ')}.`
+    ? `Đề nghị Ủy ban nhân dân xem xét, giải quyết các kiến nghị của cơ sở còn chưa được trả lời: ${open.map((d) => `${d.title} (${d.agencyName}, kiến nghị ngày ${formatVietnameseDate(d.raisedOn)})`).join('; ')}.`
     : '';
 }

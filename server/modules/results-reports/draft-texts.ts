@@ -8,9 +8,6 @@ const value = (s: Section | undefined, key: string) => s?.items.find((i) => i.ke
 const section = (f: Pick<ReportFigures, 'sections'>, key: string) => f.sections.find((s) => s.key === key);
 const lower = (s: string) => s.toLocaleLowerCase('vi');
 
-/** "2026-05-05" → "05/05/2026": the report's texts write every date dd/mm/yyyy. */
-export const dmy = (isoDate: string): string => isoDate.slice(0, 10).split('-').reverse().join('/');
-
 /** The units with an index, best first, each "Name (87,5%)". */
 function ranked(s: IndexSection): { name: string; pct: number }[] {
   return s.units.filter((u) => u.indexPct !== null).map((u) => ({ name: u.unitName, pct: u.indexPct! })).sort((a, b) => b.pct - a.pct || a.name.localeCompare(b.name, 'vi'));
