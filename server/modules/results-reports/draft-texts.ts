@@ -111,7 +111,8 @@ export function factParagraphs(f: ReportFigures): { organisation: string[]; stre
 
   const findings = section(f, 'findings');
   const good = value(findings, 'good_practice');
-  if (good) strengths.push(`Qua kiểm tra ghi nhận ${good} cách làm hay, mô hình hiệu quả${findingsByGroup(f, (k) => k === 'good_practice').length ? ` (${findingsByGroup(f, (k) => k === 'good_practice').join('; ')})` : ''} để giới thiệu, nhân rộng.`);
+  const goodGroups = findingsByGroup(f, (k) => k === 'good_practice');
+  if (good) strengths.push(`Qua kiểm tra ghi nhận ${good} cách làm hay, mô hình hiệu quả${goodGroups.length ? ` (${goodGroups.join('; ')})` : ''} để giới thiệu, nhân rộng.`);
   const reports = section(f, 'reports');
   // All the units' reports due in the year: the periodic ones and those before a visit, named as
   // both (section I's "báo cáo phục vụ kiểm tra" counts the latter only).
