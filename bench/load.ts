@@ -173,7 +173,7 @@ async function memoryOf(base: string): Promise<string> {
   const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
   const pool = /^par_db_pool\w*\{?[^\n]*$/m.exec(text)?.[0];
-  return `heap used ${mib(value('par_nodejs_heap_size_used_bytes'))} of ${mib(value('par_nodejs_heap_size_total_bytes'))}, external ${mib(value('par_nodejs_external_memory_bytes'))}, RSS ${mib(value('par_process_resident_memory_bytes'))}${pool ? `, ${pool}` : ''}`;
+  return `heap used ${mib(value('par_nodejs_heap_size_used_bytes'))} of ${mib(value('par_nodejs_heap_size_total_bytes'))} (limit ${mib(value('par_nodejs_heap_size_limit_bytes'))}), external ${mib(value('par_nodejs_external_memory_bytes'))}, RSS ${mib(value('par_process_resident_memory_bytes'))}${pool ? `, ${pool}` : ''}`;
 }
 
 /** CPU time (user + system) the process has used so far, in ms, from /proc (10 ms ticks). */

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One queue's state at scrape time, as the jobs module reports it. */
@@ -39,7 +40,19 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): AppMetrics {
   const registry = new Registry();
-  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'par_' });
+  if (options.processMetrics ?? true) {
+    collectDefaultMetrics({ register: registry, prefix: 'par_' });
+    // The heap V8 may grow to: 1 GiB under `npm start` (docs/decisions/heap-limit.md); a server
+    // started without that flag shows several GiB here, and a heap that grows three times as far.
+    new Gauge({
+      name: 'par_nodejs_heap_size_limit_bytes',
+      help: 'Largest heap V8 will grow to (--max-old-space-size plus the young generation)',
+      registers: [registry],
+      collect() {
+        this.set(v8.getHeapStatistics().heap_size_limit);
+      },
+    });
+  }
 
   const requests = new Counter({
     name: 'par_http_requests_total',

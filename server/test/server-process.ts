@@ -25,9 +25,22 @@ export interface ServerProcess {
 
 const STARTUP_DEADLINE_MS = 180_000;
 
+/**
+ * The node flags `npm start` gives the server (package.json's start script, the one place they
+ * are written): `--max-old-space-size=1024`, see docs/decisions/heap-limit.md. Every server
+ * process started here runs with them, so a load run measures what ships.
+ */
+export function startNodeArgs(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const m = /(?:^|&& )node((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js$/.exec(scripts.start);
+  if (!m) throw new Error(`package.json's start script no longer ends in "node [flags] dist/server/main.js": ${scripts.start}`);
+  return m[1].split(' ').filter(Boolean);
+}
+
 export function startServer(env: Record<string, string>, options: { compiled?: string } = {}): Promise<ServerProcess> {
-  // SERVER_NODE_ARGS: extra node flags for the server (--cpu-prof when profiling a load run).
-  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // SERVER_NODE_ARGS: extra node flags for the server (--cpu-prof when profiling a load run);
+  // after npm start's own, so one of them (another heap size) can override it.
+  const nodeArgs = [...startNodeArgs(), ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   // Tests run the TypeScript source; the load run the compiled bundle `npm start` runs (compiled).
   const entry = options.compiled ? [options.compiled] : ['--import', 'tsx', 'server/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {

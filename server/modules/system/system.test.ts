@@ -53,6 +53,8 @@ describe('metrics', () => {
     expect(res.body).toMatch(/par_http_requests_total\{method="GET",route="\/api\/health\/live",status="200"\} \d+/);
     expect(res.body).toMatch(/par_http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/health\/live"\} \d+/);
     expect(res.body).toContain('par_process_resident_memory_bytes');
+    // The heap limit, so an operator sees a server started without npm start's heap setting.
+    expect(Number(/^par_nodejs_heap_size_limit_bytes (\d+)$/m.exec(res.body)?.[1])).toBeGreaterThan(0);
     if (t.database.kind === 'postgres') expect(res.body).toMatch(/par_db_pool_total_connections \d+/);
   });
 
