@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from '../config.js';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.js';
@@ -119,11 +120,14 @@ export function wrapPglite(lite: PGlite, onClose?: () => void, onQuery?: QueryOb
  * second server on the same directory would silently lose writes: we take a lock file first and
  * refuse to start when another live process holds it.
  */
-export async function openPglite(dataDir: string, onQuery?: QueryObserver): Promise<Database> {
+export async function openPglite(dataDir: string, onQuery?: QueryObserver, options: { sharedBuffersMb?: number } = {}): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock: DirectoryLock = acquireDirectoryLock(dataDir);
   try {
-    const lite = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: pgliteExtensions });
+    const lite = await PGlite.create(path.join(dataDir, 'pglite'), {
+      extensions: pgliteExtensions,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB}MB`],
+    });
     return wrapPglite(lite, () => lock.release(), onQuery);
   } catch (err) {
     lock.release();
@@ -223,7 +227,7 @@ function countStatements(pool: pg.Pool) {
 }
 
 export async function openDatabase(
-  config: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string },
+  config: { kind: 'pglite'; dataDir: string; sharedBuffersMb?: number } | { kind: 'postgres'; url: string },
 ): Promise<Database> {
-  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url);
+  return config.kind === 'pglite' ? openPglite(config.dataDir, undefined, { sharedBuffersMb: config.sharedBuffersMb }) : openPostgres(config.url);
 }
