@@ -363,6 +363,32 @@ describe('corrective actions', () => {
     expect(current).toMatchObject({ status: 'in_progress', overdue: true });
   });
 
+  it('lists by a unit in reach (its subtree), the inspected unit by its own; a unit out of reach is not found, never an empty page', async () => {
+    const ids = async (client: Client, q: string) => {
+      const res = await client.get(`/api/corrective-actions?pageSize=200&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: CorrectiveAction[] }).items.map((x) => x.id);
+    };
+    const all = (await s.secretariat.get(`/api/corrective-actions?planId=${s.plan.id}&pageSize=200`)).json().items as CorrectiveAction[];
+    const wardA = all.filter((x) => x.agencyId === s.a.wardACommittee.id).map((x) => x.id);
+    expect(wardA.length).toBeGreaterThan(0);
+    expect(await ids(s.secretariat, `planId=${s.plan.id}&unitId=${s.a.wardA.id}`)).toEqual(wardA);
+    expect(await ids(s.secretariat, `planId=${s.plan.id}&unitId=${s.a.wardB.id}`)).toEqual([]);
+    expect(await ids(s.unitOfficerA, `unitId=${s.a.wardA.id}`)).toEqual(await ids(s.unitOfficerA, ''));
+    expect(await ids(s.unitOfficerA, `unitId=${s.a.wardA.id}`)).toEqual(expect.arrayContaining(wardA));
+    const other = await makeAuthority(t.database.db);
+    for (const [client, path] of [
+      [s.secretariat, `/api/corrective-actions?unitId=${other.town.id}`],
+      [s.secretariat, `/api/corrective-actions/board?unitId=${other.town.id}`],
+      [s.unitOfficerA, `/api/corrective-actions?unitId=${s.a.wardB.id}`],
+      [s.secretariat, `/api/corrective-actions?unitId=${crypto.randomUUID()}`],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+  });
+
   it('open actions become a re-inspection whose result closes or keeps them', async () => {
     expect((await s.unitOfficerA.post(`/api/conclusions/${conclusion.id}/reinspection`, { teamId: s.team1.id, startsOn: '2021-08-10' })).statusCode).toBe(403);
     const notOpen = await s.secretariat.post(`/api/conclusions/${conclusion.id}/reinspection`, { teamId: s.team1.id, startsOn: '2021-08-10', actionIds: [conclusion.actions[0].id] });

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { agency, correctiveAction, correctiveActionUpdate, documentRegisterEntry, inspection, inspectionConclusion, inspectionPlan } from '../../db/schema/index.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { hasRole, type Actor } from '../../http/actor.js';
+import { findFilterUnit } from '../../authz/guard.js';
 import { visibleConclusions } from '../conclusions/conclusions.repository.js';
 
 /**
@@ -126,6 +127,8 @@ function conditions(actor: Actor, f: Omit<ActionFilter, 'page' | 'pageSize'>): S
 
 /** A page of the actions the actor may see, by due date. */
 export async function listActions(tx: DbOrTx, actor: Actor, f: ActionFilter): Promise<{ rows: ActionRow[]; total: number }> {
+  // A unit the caller does not see, as a filter: not found (issue 12 review), never an empty page.
+  if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
   const where = conditions(actor, f);
   const rows = await select(tx, actor)
     .where(where)
@@ -183,6 +186,8 @@ export interface BoardRow {
  * thousands, so the answer stays small.
  */
 export async function actionBoard(tx: DbOrTx, actor: Actor, f: { planId?: string; year?: number; unitId?: string; issuer?: 'own'; visitYear?: number; today: string; agencyPage: number; agencyPageSize: number }) {
+  // As on the list: a unit out of reach is not found, never a board of zeros.
+  if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
   const closed = sql`${correctiveAction.status} = 'closed'`;
   const overdue = actionOverdueSql(sql`${correctiveAction.status}`, sql`${correctiveAction.dueOn}`, f.today);
   const grouped = tx

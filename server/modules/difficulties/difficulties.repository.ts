@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { agency, difficulty, reformArea } from '../../db/schema/index.js';
-import { findFilterUnit } from '../../authz/guard.js';
+import { findFilterAgency, findFilterUnit } from '../../authz/guard.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
 import { matchesText } from '../registry/registry.repository.js';
@@ -51,8 +51,9 @@ function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
 
 /** A page of the difficulties the actor may see, newest first, and counts under the same filters but status. */
 export async function listDifficulties(tx: DbOrTx, actor: Actor, f: DifficultyFilter, page: { page: number; pageSize: number }) {
-  // A unit the caller does not see, as a filter: not found (issue 12 review), never an empty page.
+  // A unit or agency the caller does not see, as a filter: not found (issue 12 review), never an empty page.
   if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
+  if (f.agencyId) await findFilterAgency(tx, actor, f.agencyId);
   const base = baseConditions(actor, f);
   const where = and(
     base,

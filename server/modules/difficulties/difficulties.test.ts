@@ -173,6 +173,20 @@ describe('difficulties raised to the committee', () => {
     }
     // A ward's officer filters by their own ward, or by the town it lies in.
     expect((await list(officerB, `unitId=${a.town.id}`)).items.map((d) => d.id)).toEqual([d2.id]);
+    // So is an agency out of reach (was 200 []): another authority's, a neighbouring ward's for a ward's officer, an unknown id.
+    for (const [client, path] of [
+      [c.secretariat, `/api/difficulties?agencyId=${elsewhere.wardACommittee.id}`],
+      [c.secretariat, `/api/difficulties/export.xlsx?agencyId=${elsewhere.wardACommittee.id}`],
+      [officerB, `/api/difficulties?agencyId=${a.wardACommittee.id}`],
+      [c.secretariat, `/api/difficulties?agencyId=${crypto.randomUUID()}`],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+    // An agency in reach keeps its rows: the office's filter, and a ward's officer on their own committee.
+    expect((await list(c.secretariat, `agencyId=${a.wardACommittee.id}`)).items.map((d) => d.id)).toEqual([d1.id]);
+    expect((await list(officerB, `agencyId=${a.wardBCommittee.id}`)).items.map((d) => d.id)).toEqual([d2.id]);
 
     // Through the shared list builder, like the other list exports: a title row naming scope and filters (issue 12 review #6).
     const exported = await c.secretariat.get('/api/difficulties/export.xlsx?year=2021&state=answered');

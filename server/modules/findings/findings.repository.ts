@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizz
 import { agency, checklistEvidence, documentRegisterEntry, escalation, fileAttachment, finding, findingEvidence, inspection, inspectionChecklist, inspectionChecklistItem, inspectionPlan, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
+import { findFilterUnit } from '../../authz/guard.js';
 import { visibleInspections } from '../inspections/inspections.policy.js';
 import { visibleEscalations } from '../escalations/escalations.repository.js';
 
@@ -87,6 +88,8 @@ export const listGoodPractices = (db: DbOrTx, actor: Actor, f: Omit<GoodPractice
  * (findings/dashboard-section.ts) count the same rows by visit year, subtree, kind and group.
  */
 export async function listFindings(db: DbOrTx, actor: Actor, f: GoodPracticeFilter) {
+  // A unit the caller does not see, as a filter: not found (issue 12 review), never an empty page.
+  if (f.unitId) await findFilterUnit(db, actor, f.unitId);
   const like = (column: SQLWrapper) => sql`lower(f_unaccent(${column})) like '%' || lower(f_unaccent(${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`;
   const where = and(
     f.kind ? eq(finding.kind, f.kind) : undefined,

@@ -117,4 +117,30 @@ describe('findings', () => {
     const other = await makeAuthority(t.database.db);
     expect((await s.secretariat.get(`/api/findings/export.xlsx?unitId=${other.town.id}`)).statusCode).toBe(404);
   });
+
+  it('list by a unit in reach (its subtree); a unit out of reach is not found, never an empty page', async () => {
+    const ids = async (client: typeof s.secretariat, q: string) => {
+      const res = await client.get(`/api/findings?visitYear=2021&pageSize=200&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: FindingListItem[] }).items.map((f) => f.id);
+    };
+    const all = (await s.secretariat.get('/api/findings?visitYear=2021&pageSize=200')).json().items as FindingListItem[];
+    const wardB = all.filter((f) => f.unitId === s.a.wardB.id).map((f) => f.id);
+    expect(wardB.length).toBeGreaterThan(0);
+    expect(await ids(s.secretariat, `unitId=${s.a.wardB.id}`)).toEqual(wardB);
+    expect(await ids(s.secretariat, `unitId=${s.a.town.id}`)).toEqual(all.map((f) => f.id));
+    // The inspected ward's officer, on their own ward: the findings of their visits (all started).
+    expect(await ids(s.unitOfficerB, `unitId=${s.a.wardB.id}`)).toEqual(wardB);
+    const other = await makeAuthority(t.database.db);
+    for (const [client, path] of [
+      [s.secretariat, `/api/findings?unitId=${other.town.id}`],
+      [s.secretariat, `/api/good-practices?unitId=${other.town.id}`],
+      [s.unitOfficerB, `/api/findings?unitId=${s.a.wardA.id}`],
+      [s.secretariat, `/api/findings?unitId=${crypto.randomUUID()}`],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+  });
 });

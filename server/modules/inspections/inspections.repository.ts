@@ -5,6 +5,7 @@ import { allowedInspectionMoves, isSecretFromUnit, type InspectionKind, type Ins
 import { agency, inspection, inspectionPlace, inspectionPlan, inspectionTeam, inspectionTeamMember, unit } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
+import { findFilterUnit } from '../../authz/guard.js';
 import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import { actorOnTeamOf, inspectionVisibleAs, visibleInspections } from './inspections.policy.js';
 
@@ -169,6 +170,8 @@ function filterConditions(actor: Actor, f: Omit<InspectionFilter, 'page' | 'page
 
 /** A page of the inspections the actor may see, by date, and the total under the same rule. */
 export async function listInspections(tx: DbOrTx, actor: Actor, f: InspectionFilter): Promise<{ rows: InspectionRow[]; total: number }> {
+  // A unit the caller does not see, as a filter: not found (issue 12 review), never an empty page.
+  if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
   const where = filterConditions(actor, f);
   const rows = await select(tx, actor)
     .where(where)

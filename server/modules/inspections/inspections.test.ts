@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Inspection } from '../../../shared/api/inspections.schemas.js';
 import { ManualClock } from '../../clock.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { countRows } from '../../test/factories.js';
+import { countRows, makeAuthority } from '../../test/factories.js';
 import { makeSeason, schedule, type Season } from './inspections.test-support.js';
 
 let t: TestApp;
@@ -377,6 +377,38 @@ describe('the list', () => {
     for (const q of ['status=planned,later', 'sort=name', 'statuses=planned', 'reportPending=maybe']) {
       const res = await s.secretariat.get(`/api/inspections?${q}`);
       expect(res.statusCode, q).toBe(400);
+    }
+  });
+
+  it('filters by a unit in reach (its subtree); a unit out of reach is not found, never an empty page', async () => {
+    const list = async (client: typeof s.secretariat, q: string) => {
+      const res = await client.get(`/api/inspections?planId=${s.plan.id}&pageSize=500&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: Inspection[] }).items.map((i) => i.id);
+    };
+    const secret = await schedule(s.secretariat, { planId: s.plan.id, agencyId: s.a.wardBCommittee.id, teamId: s.team2.id, kind: 'unannounced', startsOn: '2021-11-17', places: [s.a.wardBCommittee.id] });
+    const all = (await s.secretariat.get(`/api/inspections?planId=${s.plan.id}&pageSize=500`)).json().items as Inspection[];
+    const wardA = all.filter((i) => i.agencyId === s.a.wardACommittee.id).map((i) => i.id);
+    expect(wardA.length).toBeGreaterThan(0);
+    expect(await list(s.secretariat, `unitId=${s.a.wardA.id}`)).toEqual(wardA);
+    expect(await list(s.secretariat, `unitId=${s.a.town.id}`)).toEqual(all.map((i) => i.id));
+    // The inspected ward's officer filters by their own ward: what they see unfiltered, no unannounced visit before it starts.
+    const seenByWardB = await list(s.unitOfficerB, '');
+    expect(seenByWardB.length).toBeGreaterThan(0);
+    expect(await list(s.unitOfficerB, `unitId=${s.a.wardB.id}`)).toEqual(seenByWardB);
+    expect(all.map((i) => i.id)).toContain(secret.id);
+    expect(seenByWardB).not.toContain(secret.id);
+    // Out of reach (was 200 []): another authority's ward, the neighbouring ward for ward B's officer, an unknown id; the export too.
+    const elsewhere = await makeAuthority(t.database.db);
+    for (const [client, path] of [
+      [s.secretariat, `/api/inspections?unitId=${elsewhere.wardA.id}`],
+      [s.secretariat, `/api/inspections/export.xlsx?unitId=${elsewhere.wardA.id}`],
+      [s.unitOfficerB, `/api/inspections?unitId=${s.a.wardA.id}`],
+      [s.secretariat, `/api/inspections?unitId=${crypto.randomUUID()}`],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
     }
   });
 

@@ -4,6 +4,7 @@ import { agencyColumns, agencyInReach } from '../../authz/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agency, appUser, documentRegisterEntry, reportPeriodRule, reportRequest, reportSubmission, reportSubmissionEvent, reportTemplate } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
+import { findFilterUnit } from '../../authz/guard.js';
 import type { requestStatuses } from '../../../shared/api/reports.schemas.js';
 import type { SubmissionDisplayStatus, SubmissionStatus } from '../../../shared/domain/report-status.js';
 import { actorOnTeamOf } from '../inspections/inspections.policy.js';
@@ -248,6 +249,8 @@ function displayStatusSql(status: SubmissionDisplayStatus): SQL {
  * the review queue oldest first, the rest in the register's order of the units, then by request).
  */
 export async function listVisibleSubmissions(tx: DbOrTx, actor: Actor, f: SubmissionListFilter, page: { page: number; pageSize: number }): Promise<{ rows: SubmissionRow[]; total: number }> {
+  // A unit the caller does not see, as a filter: not found (issue 12 review), never an empty page.
+  if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
   const where = and(
     sql`${reportSubmission.id} in ${visibleSubmissions(actor)}`,
     f.requestId ? eq(reportSubmission.requestId, f.requestId) : undefined,

@@ -210,6 +210,27 @@ describe('an ad hoc request and the units’ reports', () => {
     expect(own.rows.map((r) => r[1])).toEqual([a.wardACommittee.name]);
   });
 
+  it('lists by a unit in reach (its subtree), a unit by its own; a unit out of reach is not found, never an empty page', async () => {
+    const ids = async (client: Client, q: string) => {
+      const res = await client.get(`/api/report-submissions?requestId=${request.id}&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: Submission[] }).items.map((x) => x.agencyId);
+    };
+    expect(await ids(c.secretariat, `unitId=${a.town.id}`)).toEqual([a.wardACommittee.id, a.wardBCommittee.id]);
+    expect(await ids(c.secretariat, `unitId=${a.wardB.id}`)).toEqual([a.wardBCommittee.id]);
+    expect(await ids(unitB, `unitId=${a.wardB.id}`)).toEqual([a.wardBCommittee.id]);
+    const other = await makeAuthority(t.database.db);
+    for (const [client, path] of [
+      [c.secretariat, `/api/report-submissions?unitId=${other.town.id}`],
+      [unitB, `/api/report-submissions?unitId=${a.wardA.id}`],
+      [c.secretariat, `/api/report-submissions?unitId=${crypto.randomUUID()}`],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+  });
+
   it('lets the unit see only its own report; another unit submitting it gets 404', async () => {
     const list = (await c.unitOfficerA.get(`/api/report-submissions?mine=true`)).json().items;
     expect(list.map((s: Submission) => s.agencyId)).toEqual([a.wardACommittee.id]);
