@@ -31,21 +31,26 @@ export const paramChecks = {
 /**
  * A paged list's page, kept in the URL (?page=, left out on the first page) like the list's other
  * filters: a shared link or the back button comes back to the same page. Each new page is a new
- * history entry; a page number that is not one reads as the first page.
+ * history entry; a page number that is not one reads as the first page. Setting the page shown
+ * changes nothing (a filter's "back to page 1" adds no entry); `replace` for a page the user did
+ * not choose (a filter kept in the page's state changed). React Router reads `prev` from the last
+ * render: a handler that also changes another URL filter deletes `page` in that same update instead.
  */
-export function usePageParam(name = 'page'): [number, (page: number) => void] {
+export function usePageParam(name = 'page'): [number, (page: number, options?: { replace?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get(name);
   const page = raw !== null && paramChecks.page(raw) ? Number(raw) : 1;
   const setPage = useCallback(
-    (next: number) =>
+    (next: number, options?: { replace?: boolean }) => {
+      if (next === page && (next > 1 || raw === null)) return;
       setParams((prev) => {
         const out = new URLSearchParams(prev);
         if (next > 1) out.set(name, String(next));
         else out.delete(name);
         return out;
-      }),
-    [name, setParams],
+      }, options);
+    },
+    [name, page, raw, setParams],
   );
   return [page, setPage];
 }

@@ -19,7 +19,7 @@ import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
 import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
-import { ListHeader, paramChecks, useIgnoredFilters } from '../../components/ListHeader.js';
+import { ListHeader, paramChecks, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 /** Rows of a list page; the list pages through the server's results. */
@@ -42,6 +42,7 @@ const urlFilters = {
   to: paramChecks.date,
   reportDue: paramChecks.flag('true', 'false'),
   reportDueBy: paramChecks.date,
+  page: paramChecks.page,
 };
 
 /**
@@ -69,7 +70,8 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const [planId, setPlanId] = useState<string | null>(null);
   const [kind, setKind] = useState<InspectionKind | null>(valid('kind') as InspectionKind | null);
   const [status, setStatus] = useState<InspectionStatus[]>(() => (params.get('status') ?? '').split(',').filter((v): v is InspectionStatus => (inspectionStatuses as readonly string[]).includes(v)));
-  const [page, setPage] = useState(1);
+  // The list's page in the URL (?page=) like the other lists': back and forward, a reload or a shared link keep it.
+  const [page, setPage] = usePageParam();
   const [boardStart, setBoardStart] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(valid('from'));
   const [to, setTo] = useState<string | null>(valid('to'));
@@ -93,11 +95,11 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
         const next = new URLSearchParams(prev);
         next.delete('reportDue');
         next.delete('reportDueBy');
+        next.delete('page');
         return next;
       },
       { replace: true },
     );
-    setPage(1);
   };
   const dashboardFilters = { year: scope.year, month: scope.month, unitId: scope.unitId, issuer: scope.issuer, live: scope.live || undefined, ...reportFilters };
   const filters = { planId, teamId, agencyId, kind, status: status.length ? status : null, ...dashboardFilters };
@@ -142,12 +144,12 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const toNotify = useInspections({ planId, kind: 'announced', status: 'planned', pageSize: 500 }, !!planId);
   const items = shown.data?.items ?? [];
   const pages = Math.ceil((list.data?.total ?? 0) / INSPECTIONS_PAGE_SIZE);
-  // A filter changed: back to the first page.
+  // A filter changed: back to the first page (in place: the filters here live in the page's state, not the URL).
   const refilter =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       set(v);
-      setPage(1);
+      setPage(1, { replace: true });
     };
   // The team and agency choices: the chosen plan's teams and targets, else those of the visits listed.
   const teamOptions = planId
@@ -180,7 +182,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
             setBoardStart(null);
             setTeamId(null);
             setAgencyId(null);
-            setPage(1);
+            setPage(1, { replace: true });
           }}
           clearable
           w={240}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspections.schemas.js';
 import { SessionProvider } from '../../auth/session.js';
@@ -315,6 +315,80 @@ describe('the board with no plan chosen', () => {
     expect(within(board).getByText(/08\/12\/2021/)).toBeTruthy();
     // Never asked for today's empty weeks.
     expect(asked.some((q) => q.get('pageSize') === '500' && q.get('from') === '2026-11-30')).toBe(false);
+  });
+});
+
+/** The address the page is at, and the browser's back button. */
+function Browser() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="address">{location.pathname + location.search}</output>
+      <button type="button" onClick={() => void navigate(-1)}>
+        Quay lại
+      </button>
+    </>
+  );
+}
+
+describe('the season list keeps its page in the address', () => {
+  it('opens the page of its address; each page chosen is a new entry; a filter changed goes back to the first page in place', async () => {
+    const asked: URLSearchParams[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url === '/api/session/current')
+          return json({
+            user: { id: '6c1f3d0e-5555-4c1e-9d1a-0a0a0a0a0a0a', username: 'vanphong', fullName: 'Văn phòng', locale: 'vi', mustChangePassword: false },
+            roles: [],
+            capabilities: ['inspection.read'],
+            fieldRules: {},
+            csrfToken: 'csrf',
+            expiresAt: '2030-01-01T00:00:00Z',
+          });
+        if (url.startsWith('/api/plans')) return json({ items: [], hasMore: false });
+        if (url.startsWith('/api/inspections?')) {
+          const params = new URL(url, 'http://x').searchParams;
+          asked.push(params);
+          // 250 visits (three pages of 100); each row names the page it is on.
+          return json({ items: [{ ...visit, agencyName: `Trang ${params.get('page')}${params.get('kind') ? ` ${params.get('kind')}` : ''}` }], total: 250 });
+        }
+        return problem('NOT_FOUND', 404);
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(
+      <SessionProvider fallback={null}>
+        <MemoryRouter initialEntries={['/inspections?status=planned&page=2']}>
+          <InspectionsPage today="2021-06-16" />
+          <Browser />
+        </MemoryRouter>
+      </SessionProvider>,
+    );
+    // A reload or a shared link: the page of the address, with its filter.
+    expect(await screen.findByText('Trang 2')).toBeTruthy();
+    expect(Object.fromEntries(asked[0])).toEqual({ status: 'planned', page: '2', pageSize: '100' });
+
+    await user.click(screen.getByRole('button', { name: '3' }));
+    expect(await screen.findByText('Trang 3')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe('/inspections?status=planned&page=3');
+    await user.click(screen.getByRole('button', { name: 'Quay lại' }));
+    expect(await screen.findByText('Trang 2')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe('/inspections?status=planned&page=2');
+
+    // A filter kept in the page (the kind), chosen on page 3: the first page, replacing page 3's entry
+    // rather than adding one — back goes to page 2, not to page 3 of another filter.
+    await user.click(screen.getByRole('button', { name: '3' }));
+    expect(await screen.findByText('Trang 3')).toBeTruthy();
+    await user.click(screen.getByLabelText('Hình thức', { selector: 'input' }));
+    await user.click(await screen.findByRole('option', { name: 'Kiểm tra đột xuất', hidden: true }));
+    expect(await screen.findByText('Trang 1 unannounced')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe('/inspections?status=planned');
+    await user.click(screen.getByRole('button', { name: 'Quay lại' }));
+    expect(await screen.findByText('Trang 2 unannounced')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe('/inspections?status=planned&page=2');
   });
 });
 

@@ -29,7 +29,17 @@ export function SubmissionsListPage() {
   const [params, setParams] = useSearchParams();
   const ignored = useIgnoredFilters(urlFilters);
   const [scope, setScope] = useState<DashboardScope>(() => ({ year: yearParam(params.get('dueYear')), unitId: uuidParam(params.get('unitId')), issuer: issuerParam(params.get('issuer')) }));
-  const [timeliness, setTimeliness] = useState<SubmissionTimeliness | null>(submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null);
+  // The status filter lives in the URL like the page (?timeliness=): back and forward, a reload or a shared link keep it.
+  const timeliness: SubmissionTimeliness | null = submissionTimeliness.find((x) => x === params.get('timeliness')) ?? null;
+  const setTimeliness = (next: SubmissionTimeliness | null) =>
+    // A new history entry, back to the first page (deleted here: two updates in one handler would lose the first).
+    setParams((prev) => {
+      const out = new URLSearchParams(prev);
+      if (next) out.set('timeliness', next);
+      else out.delete('timeliness');
+      out.delete('page');
+      return out;
+    });
   const [page, setPage] = usePageParam();
   // "Việc của tôi"'s links (see all): the caller's units' reports (?mine=true), the office's review queue (?toReview=true).
   const mine = params.get('mine') === 'true' ? 'true' : undefined;
@@ -54,7 +64,7 @@ export function SubmissionsListPage() {
         label={t('submissionsList.timeliness')}
         data={submissionTimeliness.map((x) => ({ value: x, label: t(`submissionsList.timeliness.${x}`) }))}
         value={timeliness}
-        onChange={(v) => (setTimeliness((v as SubmissionTimeliness | null) ?? null), setPage(1))}
+        onChange={(v) => setTimeliness((v as SubmissionTimeliness | null) ?? null)}
         clearable
         w={240}
       />
@@ -62,8 +72,8 @@ export function SubmissionsListPage() {
         scope={scope}
         onClear={() => {
           setScope({ year: null, unitId: null, issuer: undefined });
-          setPage(1);
-          setParams({}, { replace: true });
+          // The dashboard's scope goes (and the page with it); the status chosen here stays.
+          setParams(timeliness ? { timeliness } : {}, { replace: true });
         }}
         ignored={ignored}
         total={list.data ? t('submissionsList.total', { n: list.data.total }) : ''}
