@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardDto } from '../../../shared/api/dashboard.schemas.js';
+import { agency } from '../../db/schema/index.js';
 import { makeAuthority } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
 import { publishedFramework, saveFinal } from '../indices/test-support.js';
+import { issueNewPlan } from '../plans/plans.test-support.js';
 
 let t: TestApp;
 let s: Season;
@@ -93,5 +96,19 @@ describe("the leaders' dashboard", () => {
     expect(status.getRow(5).values).toEqual([undefined, 'Đã lên lịch', 2]);
     // The total is the visits made (the headline), named so against the cancelled row above it.
     expect(status.getRow(10).values).toEqual([undefined, 'Tổng số (không kể cuộc đã hủy)', 2]);
+  });
+
+  it('with issuer=own and no year, opens on the latest season of the authority’s own plans, not of a ward’s plan under it', async () => {
+    // Ward B's People's Committee issues its own plan for 2023 (inspecting its one-stop desk); the town's last is 2021.
+    await t.database.db.update(agency).set({ docAbbreviation: 'UBND' }).where(eq(agency.id, s.a.wardBCommittee.id));
+    await issueNewPlan(s.secretariat, s.leader, s.a, '2023-05-05', { issuingAgencyId: s.a.wardBCommittee.id, year: 2023, periodFrom: '2023-05', periodTo: '2023-12', targetAgencyIds: [s.a.wardBDesk.id] });
+    // Every visit under the town: the ward's season counts, so the default is 2023 (today is later).
+    expect(((await s.leader.get('/api/dashboard')).json() as DashboardDto).year).toBe(2023);
+    // The town's own plans (its results report's figures): 2021, as ownPlansSql counts them.
+    const own = (await s.leader.get('/api/dashboard?issuer=own')).json() as DashboardDto;
+    expect(own.year).toBe(2021);
+    expect(own.inspections.total).toBe(2);
+    // The ward's own view opens on the ward's season.
+    expect(((await s.leader.get(`/api/dashboard?issuer=own&unitId=${s.a.wardB.id}`)).json() as DashboardDto).year).toBe(2023);
   });
 });

@@ -42,7 +42,8 @@ export async function seasonDashboard(tx: DbOrTx, actor: Actor, q: DashboardQuer
   // issuer=own: the root's own plans only, the figures of its results report (docs/decisions/results-report-scope.md).
   const ownPlans = q.issuer === 'own';
   const seasonFilter = ownPlans ? sql`${inspectionFilter} and ${ownPlansSql(root.id)}` : inspectionFilter;
-  const year = q.year ?? (await defaultSeasonYear(tx, actor, { rootPath: root.path, today, inspectionFilter: seasonFilter }));
+  // Without a year: the latest season of the same plans (with issuer=own, the root's own; not a unit's below).
+  const year = q.year ?? (await defaultSeasonYear(tx, actor, { rootPath: root.path, today, inspectionFilter: seasonFilter, planFilter: ownPlans ? ownPlansSql(root.id) : undefined }));
   const figures = await seasonFigures(tx, { root, year, level: q.level, today, inspectionFilter, ownPlans });
 
   // Where else the caller may look: their widest units and the root's children valid that year.

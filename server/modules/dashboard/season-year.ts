@@ -9,20 +9,24 @@ import { planVisible } from '../plans/plans.policy.js';
  * — a plan issued under it (issued, under way or closed: a draft or a plan awaiting signature is
  * not a season yet), or a visit starting under it — else this year. The demo town's leader
  * thus lands on 2021 (its last season) and a Gia Lai user on 2026 (docs/decisions/dashboard-links.md).
+ * `planFilter` narrows the plans as `inspectionFilter` the visits: with issuer=own both are the
+ * root's own plans (`ownPlansSql`), so the year opened is one of the authority's own seasons, not a
+ * ward's plan under it (docs/decisions/results-report-scope.md).
  * Both lookups read backwards from the year's end by the plans' (issuer, year) and the visits'
  * start-date indexes and stop at the first match.
  */
 export async function defaultSeasonYear(
   tx: DbOrTx,
   actor: Actor,
-  input: { rootPath: string; today: string; inspectionFilter: SQL /** on i, ta, ia */ },
+  input: { rootPath: string; today: string; inspectionFilter: SQL /** on i, ta, ia */; planFilter?: SQL /** on p, ia */ },
 ): Promise<number> {
   const thisYear = Number(input.today.slice(0, 4));
   const under = `${input.rootPath}%`;
   const [row] = await queryRows<{ plan_year: number | null; visit_year: number | null }>(
     tx,
     sql`select (select max(p.year) from inspection_plan p join agency ia on ia.id = p.issuing_agency_id
-                 where p.year <= ${thisYear} and p.status in ('issued', 'in_progress', 'closed') and ia.unit_path like ${under} and ${planVisible(actor, 'p', 'ia')}) as plan_year,
+                 where p.year <= ${thisYear} and p.status in ('issued', 'in_progress', 'closed') and ia.unit_path like ${under} and ${planVisible(actor, 'p', 'ia')}
+                   and ${input.planFilter ?? sql`true`}) as plan_year,
                (select extract(year from i.starts_on)::int
                   from inspection i join agency ta on ta.id = i.agency_id
                   join inspection_plan vp on vp.id = i.plan_id join agency ia on ia.id = vp.issuing_agency_id
