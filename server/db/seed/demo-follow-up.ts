@@ -14,6 +14,7 @@ import { draftFromFindings } from '../../modules/conclusions/findings-source.js'
 import { registerDocument } from '../../modules/document-register/document-register.js';
 import { issuerInfo } from '../../modules/document-register/issuer-header.js';
 import { defaultEscalationContent, escalationDocument } from '../../modules/escalations/escalation-document.js';
+import type { IssuesInDateOrder } from './demo-register-order.js';
 
 const SYSTEM = { actor: null, ip: null, requestId: null } as const;
 
@@ -80,8 +81,9 @@ const actions: DemoAction[] = [
  * The follow-up of the 2021 season (issue 10 §5–7): for the first closed visit (phường Bồng Sơn,
  * the demo unit officer's ward), an issued conclusion drafted from its findings with requirements
  * in every state — closed, reported awaiting review, returned and in progress, open — the last
- * two on the season's re-inspection of that ward; a draft conclusion for the next closed visit;
- * and one escalation to the public-service inspection after the unannounced visit under way.
+ * two on the season's re-inspection of that ward; and a draft conclusion for the next closed
+ * visit. Drafted from the visits' minutes, so it runs after them (the escalation is
+ * seedDemoEscalation's).
  */
 export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { unit: string; secretariat: string; leader: string }; names: { unit: string; secretariat: string } }) {
   const visits = await tx.select().from(inspection).where(eq(inspection.planId, ids.planId)).orderBy(asc(inspection.startsOn));
@@ -166,10 +168,21 @@ export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { u
     await tx.insert(correctiveAction).values({ conclusionId: draft.id, content: 'Khắc phục các tồn tại nêu tại mục III', contentGroup: 'a', responsibleAgencyId: second.agencyId, dueWorkingDays: 15, reportDueWorkingDays: 17 });
   }
 
-  // One escalation: after the unannounced visit under way, the standing office proposes a public-service inspection, accepted.
+  return { conclusions: second ? 2 : 1, actions: actions.length };
+}
+
+/**
+ * One escalation: after the unannounced visit under way, the standing office proposes a
+ * public-service inspection, accepted. Its Tờ trình goes in the office's register in date order
+ * with the notices and minutes (seedDemo runs the queue).
+ */
+export async function seedDemoEscalation(tx: Tx, ids: { planId: string; users: { secretariat: string } }, register: IssuesInDateOrder) {
+  const visits = await tx.select().from(inspection).where(eq(inspection.planId, ids.planId)).orderBy(asc(inspection.startsOn));
+  const [plan] = await tx.select().from(inspectionPlan).where(eq(inspectionPlan.id, ids.planId));
+  const committee = await issuerInfo(tx, plan.issuingAgencyId);
   const desk = visits.find((v) => v.kind === 'unannounced' && v.status === 'under_way');
-  let escalations = 0;
-  if (desk) {
+  if (!desk) return { escalations: 0 };
+  register.add(onDayOf(desk.startsOn), async () => {
     const [office] = await tx.select({ id: inspectionPlan.issuingAgencyId }).from(inspectionPlan).where(and(eq(inspectionPlan.id, plan.id), inArray(inspectionPlan.status, ['issued', 'under_way', 'closed'])));
     const officeAgency = await standingOfficeOf(tx, office?.id ?? plan.issuingAgencyId);
     const issuer = await issuerInfo(tx, officeAgency);
@@ -181,7 +194,7 @@ export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { u
     ];
     ec.signature = { ...ec.signature, signerName: ec.signature.signerName || 'Trần Thị Thu Hà' };
     const escalationId = crypto.randomUUID();
-    const onDay = officialCalendar.addWorkingDays(desk.startsOn, 2);
+    const onDay = onDayOf(desk.startsOn);
     const e = await registerDocument(tx, SYSTEM, { agencyId: officeAgency, typeCode: 'to_trinh', summary: ec.summary, issuedOn: onDay, signerName: ec.signature.signerName, signerPosition: ec.signature.position, subjectType: 'escalation', subjectId: escalationId });
     // The proposal is made from the desk visit's shortcomings and violations.
     const deskFindings = await tx.select({ id: finding.id }).from(finding).where(and(eq(finding.inspectionId, desk.id), inArray(finding.kind, ['shortcoming', 'violation'])));
@@ -200,9 +213,13 @@ export async function seedDemoFollowUp(tx: Tx, ids: { planId: string; users: { u
       createdBy: ids.users.secretariat,
     });
     await freezeIssuedDocument(tx, SYSTEM, escalationDocument, { subjectId: escalationId, registerEntryId: e.id });
-    escalations = 1;
-  }
-  return { conclusions: second ? 2 : 1, actions: actions.length, escalations };
+  });
+  return { escalations: 1 };
+}
+
+/** Two working days after the desk visit: the day the office proposes the inspection. */
+function onDayOf(startsOn: string): string {
+  return officialCalendar.addWorkingDays(startsOn, 2);
 }
 
 /** The standing office under the committee (the agency with the NV abbreviation), or the committee itself. */

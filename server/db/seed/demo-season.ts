@@ -11,6 +11,7 @@ import { defaultNoticeContent, noticeDocument } from '../../modules/notices/noti
 import { DEFAULT_ATTENDEES } from '../../modules/notices/notice-items.js';
 import { keepIssuedItems } from '../../modules/notices/notices.repository.js';
 import { findPlan, type PlanRow } from '../../modules/plans/plans.repository.js';
+import type { IssuesInDateOrder } from './demo-register-order.js';
 
 const SYSTEM = { actor: null, ip: null, requestId: null } as const;
 const FIRST_NOTICE_ISSUED_ON = '2021-05-20';
@@ -41,7 +42,7 @@ interface DemoVisit {
  * visits to one-stop desks (one started, one still secret), one re-inspection, and the demo
  * `inspector` on the team (as its secretary), so each role has something to see on "Việc của tôi".
  */
-export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, string>; planId: string; teamId: string; inspectorUserId: string }) {
+export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, string>; planId: string; teamId: string; inspectorUserId: string }, register: IssuesInDateOrder) {
   const agencyId = (key: string) => {
     const id = ids.agencyIds.get(key);
     if (!id) throw new Error(`demo agency ${key} is missing`);
@@ -97,20 +98,23 @@ export async function seedDemoSeason(tx: Tx, ids: { agencyIds: Map<string, strin
   }
 
   // The notices by the standing office (TL. Chủ tịch): of 20/5/2021 for the visits of June to mid-August
-  // (the demo unit's among them), then of 16/8/2021 for the announced visits still ahead.
+  // (the demo unit's among them), then of 16/8/2021 for the announced visits still ahead. Both
+  // go in the office's register in date order with the minutes of the visits (seedDemo runs the queue).
   const plan = (await findPlan(tx, ids.planId))!;
   const office = agencyId('office:NV');
   const announced = created.filter((c) => c.visit.kind === 'announced');
-  await issueDemoNotice(tx, plan, office, FIRST_NOTICE_ISSUED_ON, announced.filter((c) => c.visit.startsOn < NOTICE_ISSUED_ON).map((c) => c.id));
-  const noticeId = await issueDemoNotice(tx, plan, office, NOTICE_ISSUED_ON, announced.filter((c) => c.visit.startsOn >= NOTICE_ISSUED_ON).map((c) => c.id));
+  const early = announced.filter((c) => c.visit.startsOn < NOTICE_ISSUED_ON).map((c) => c.id);
+  const late = announced.filter((c) => c.visit.startsOn >= NOTICE_ISSUED_ON).map((c) => c.id);
+  register.add(FIRST_NOTICE_ISSUED_ON, async () => void (await issueDemoNotice(tx, plan, office, FIRST_NOTICE_ISSUED_ON, early)));
+  const noticeId = crypto.randomUUID();
+  register.add(NOTICE_ISSUED_ON, async () => void (await issueDemoNotice(tx, plan, office, NOTICE_ISSUED_ON, late, noticeId)));
   return { inspections: created.length, noticeId };
 }
 
 /** One issued notice of the office for these inspections, numbered in its register, frozen as issued. */
-export async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: string, inspectionIds: string[]) {
+export async function issueDemoNotice(tx: Tx, plan: PlanRow, office: string, issuedOn: string, inspectionIds: string[], noticeId: string = crypto.randomUUID()) {
   const content = defaultNoticeContent(plan, await issuerInfo(tx, office), await issuerInfo(tx, plan.issuingAgencyId), []);
   content.signature = { ...content.signature, signerName: content.signature.signerName || 'Trần Thị Thu Hà' };
-  const noticeId = crypto.randomUUID();
   const entry = await registerDocument(tx, SYSTEM, {
     agencyId: office,
     typeCode: 'thong_bao',

@@ -197,6 +197,23 @@ describe('seedDemo', () => {
     expect(report.content.strengths).not.toMatch(/\d+(,\d+)?%/);
   });
 
+  it('numbers every register in the order of its dates (Decree 30 Điều 15: a later number is never of an earlier date)', async () => {
+    const inversions = await queryRows<{ agency: string; earlier: string; later: string }>(
+      database.db,
+      sql`select a.name as agency, e1.number || '/' || e1.symbol || ' ' || e1.issued_on as earlier, e2.number || '/' || e2.symbol || ' ' || e2.issued_on as later
+          from document_register_entry e1
+          join document_register_entry e2 on e2.agency_id = e1.agency_id and e2.year = e1.year and e2.number > e1.number and e2.issued_on < e1.issued_on
+          join agency a on a.id = e1.agency_id`,
+    );
+    expect(inversions).toEqual([]);
+    const office = await queryRows<{ label: string }>(
+      database.db,
+      sql`select e.number || '/' || e.symbol || ' ' || e.issued_on as label from document_register_entry e join agency a on a.id = e.agency_id where a.name = 'Phòng Nội vụ' and e.year = 2021 and e.symbol <> 'BB-NV' order by e.number`,
+    );
+    // The standing office's notices and its proposal, between the minutes of the visits.
+    expect(office.map((r) => r.label)).toEqual(['1/TB-NV 2021-05-20', '8/TB-NV 2021-08-16', '15/TTr-NV 2021-10-21']);
+  });
+
   it('lives in the 2021 season: a dozen announced visits held under two notices, two unannounced visits to one-stop desks, a re-inspection', async () => {
     const secretariat = await signIn(app, 'secretariat', seeded.generatedPassword!);
     const all = (await secretariat.get('/api/inspections?from=2021-01-01&to=2021-12-31')).json() as { items: { id: string; kind: string; status: string; places: { kind: string }[] }[]; total: number };
@@ -213,7 +230,8 @@ describe('seedDemo', () => {
     const notices = (await secretariat.get('/api/inspection-notices')).json().items as { documentNumber: string; issuedOn: string; items: { inspectionId: string }[] }[];
     expect(notices.map((n) => [n.documentNumber, n.issuedOn, n.items.length])).toEqual([
       ['01/TB-NV', '2021-05-20', 6],
-      ['02/TB-NV', '2021-08-16', 6],
+      // The office's register numbers the minutes of June to mid-August (02–07/BB-NV) before it.
+      ['08/TB-NV', '2021-08-16', 6],
     ]);
     const noticed = new Set(notices.flatMap((n) => n.items.map((i) => i.inspectionId)));
     expect(all.items.filter((i) => i.kind === 'announced').every((i) => noticed.has(i.id))).toBe(true);

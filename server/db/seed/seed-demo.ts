@@ -8,8 +8,9 @@ import { hashPassword } from '../../modules/session/passwords.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSeason } from './demo-season.js';
 import { seedDemoOnsite } from './demo-onsite.js';
-import { seedDemoFollowUp } from './demo-follow-up.js';
+import { seedDemoEscalation, seedDemoFollowUp } from './demo-follow-up.js';
 import { seedDemoMinutes } from './demo-minutes.js';
+import { IssuesInDateOrder } from './demo-register-order.js';
 import { seedDemoFeedback, seedDemoIndices } from './demo-indices.js';
 import { seedDemoResultsReport } from './demo-results-report.js';
 import { seedDemoAssignedTasks } from './demo-assigned-tasks.js';
@@ -109,13 +110,19 @@ export async function seedDemo(db: Db, opts: { password?: string }): Promise<See
     }
     // The 2021 cycle: the seed plan (issued) and its team (server/db/seed/demo-plans.ts).
     const { planId, teamId } = await seedDemoPlans(tx, { agencyIds });
-    // The 2021 season lived in: inspections, a notice, unannounced visits (demo-season.ts).
-    const { noticeId } = await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! });
+    // The standing office's notices, minutes and escalation share its register: queued by the
+    // modules below and numbered in the order of their dates (demo-register-order.ts).
+    const officeRegister = new IssuesInDateOrder();
+    // The 2021 season lived in: inspections, two notices, unannounced visits (demo-season.ts).
+    const { noticeId } = await seedDemoSeason(tx, { agencyIds, planId, teamId, inspectorUserId: userIds.get('inspector')! }, officeRegister);
     // Checklists filled on site, with photos and findings of each kind (demo-onsite.ts).
     await seedDemoOnsite(tx, { ownerAgencyId: agencyIds.get('ubnd:hoai-nhon')!, planId, inspectorUserId: userIds.get('inspector')!, secretariatUserId: userIds.get('secretariat')! });
     // Signed minutes of every visit that has begun (demo-minutes.ts).
-    await seedDemoMinutes(tx, { planId, createdBy: userIds.get('inspector')! });
-    // The follow-up: a conclusion with actions in every state, a draft, an escalation (demo-follow-up.ts).
+    await seedDemoMinutes(tx, { planId, createdBy: userIds.get('inspector')! }, officeRegister);
+    // The office's proposal of a public-service inspection after the desk visit (demo-follow-up.ts).
+    await seedDemoEscalation(tx, { planId, users: { secretariat: userIds.get('secretariat')! } }, officeRegister);
+    await officeRegister.run();
+    // The follow-up: a conclusion with actions in every state, and a draft (demo-follow-up.ts).
     await seedDemoFollowUp(tx, {
       planId,
       users: { unit: userIds.get('unit')!, secretariat: userIds.get('secretariat')!, leader: userIds.get('leader')! },

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { formatVietnameseDate } from '../../../shared/domain/calendar/dates.js';
 import { documentSymbol, formatDocumentNumber, type DocumentTypeCode } from '../../../shared/domain/document-types.js';
 import type { RegisterEntry } from '../../../shared/api/documents.schemas.js';
 import { agency, documentRegisterEntry } from '../../db/schema/index.js';
@@ -30,6 +31,40 @@ export async function allocateDocumentNumber(tx: Tx, agencyId: string, year: num
   return Number(row.number);
 }
 
+/** The register's latest dated entry (the highest number among those of that date), or null for an empty register. */
+export async function lastInRegister(tx: DbOrTx, agencyId: string, year: number): Promise<{ number: number; symbol: string; issuedOn: string } | null> {
+  const [row] = await tx
+    .select({ number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: documentRegisterEntry.issuedOn })
+    .from(documentRegisterEntry)
+    .where(and(eq(documentRegisterEntry.agencyId, agencyId), eq(documentRegisterEntry.year, year)))
+    .orderBy(desc(documentRegisterEntry.issuedOn), desc(documentRegisterEntry.number))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Numbers follow dates (Decree 30 Điều 15: the number is the document's order in the year): a
+ * document dated before the register's latest dated entry would take a higher number than a
+ * later one — how back-dating shows. 400 at the date field, `before_last_in_register`, naming
+ * that entry (its number and dd/mm/yyyy date) for the message. The same day is fine.
+ *
+ * Invariant: called after allocateDocumentNumber in the same transaction, as its own statement.
+ * The counter row's lock is then held, so no other issue of this register can commit until this
+ * one ends; and under READ COMMITTED each statement reads a fresh snapshot, so this query sees
+ * every entry committed by the issue that held the lock before us. (One statement with the upsert
+ * would read the snapshot taken before it waited for the lock, and miss that entry.) A refusal
+ * throws, the transaction rolls back and the number is returned with it.
+ */
+async function refuseBeforeLastInRegister(tx: Tx, agencyId: string, year: number, issuedOn: string, dateField: string): Promise<void> {
+  const last = await lastInRegister(tx, agencyId, year);
+  if (!last || issuedOn >= last.issuedOn) return;
+  const documentNumber = formatDocumentNumber(last.number, last.symbol);
+  const reason = `the register's last number ${documentNumber} is dated ${last.issuedOn}: a document of an earlier date cannot take a later number`;
+  throw new AppError('VALIDATION_FAILED', reason, [
+    { name: dateField, code: 'before_last_in_register', reason, params: { documentNumber, issuedOn: formatVietnameseDate(last.issuedOn) } },
+  ]);
+}
+
 export interface RegisterDocumentInput {
   agencyId: string;
   typeCode: DocumentTypeCode;
@@ -46,6 +81,8 @@ export interface RegisterDocumentInput {
    * the counter then continues after it. Never used by the issuing use cases.
    */
   existingNumber?: number;
+  /** The request field the issue date came from, for a refusal (`before_last_in_register`); body.issuedOn unless told. */
+  dateField?: string;
 }
 
 async function agencyAbbreviation(tx: DbOrTx, agencyId: string): Promise<string> {
@@ -62,7 +99,9 @@ export async function registerDocument(tx: Tx, ctx: RequestContext | SystemConte
   let number: number;
   if (input.existingNumber === undefined) {
     number = await allocateDocumentNumber(tx, input.agencyId, year);
+    await refuseBeforeLastInRegister(tx, input.agencyId, year, input.issuedOn, input.dateField ?? 'body.issuedOn');
   } else {
+    // A number recorded from the past is what was issued then: it is kept as it is, in or out of date order.
     number = input.existingNumber;
     await tx.execute(sql`insert into document_counter (agency_id, year, next_number) values (${input.agencyId}::uuid, ${year}, ${number + 1})
       on conflict (agency_id, year) do update set next_number = greatest(document_counter.next_number, excluded.next_number), updated_at = now()`);
