@@ -45,7 +45,7 @@ const minutes = (status: 'draft' | 'final') => ({
 const scan = { id: '7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f41', ownerType: 'inspection_minutes', ownerId: minutesId, purpose: 'signed_scan', fileName: 'BB-03-da-ky.pdf', mediaType: 'application/pdf', size: 245_760, sha256: 'a'.repeat(64), createdAt: '2021-06-17T02:00:00.000Z', url: '/api/files/7e1c2b3a-4d5e-4f60-8a71-9b0c1d2e3f41', removable: true };
 
 /** A server with no minutes until the team drafts them, then a draft, then final minutes. */
-function serve() {
+function serve(opts: { heldOnRefused?: boolean } = {}) {
   let state: 'none' | 'draft' | 'final' = 'none';
   const patches: { version: number; content: Record<string, unknown> }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -60,6 +60,10 @@ function serve() {
       return Response.json(minutes(state === 'final' ? 'final' : 'draft'));
     }
     if (method === 'POST' && url.endsWith('/finalize')) {
+      if (opts.heldOnRefused) {
+        const param = { name: 'body.content.heldOn', code: 'before_last_in_register', reason: 'the last number is later', params: { documentNumber: '08/TB-NV', issuedOn: '16/08/2021' } };
+        return Response.json({ type: 'about:blank', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [param] }, { status: 400 });
+      }
       // Refused until the unit's signer is named (as finalize-minutes.ts does).
       if (!patches.some((p) => p.content.unitSignerName)) return Response.json({ type: 'about:blank', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [{ name: 'body.content.unitSignerName', code: 'required', reason: 'who signs for the inspected unit?' }] }, { status: 400 });
       return Response.json(minutes((state = 'final')));
@@ -122,5 +126,14 @@ describe('minutes panel', () => {
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes(`ownerType=inspection_minutes&ownerId=${minutesId}&purpose=signed_scan`))).toBe(true);
     const finalize = fetchMock.mock.calls.find(([u, i]) => String(u).endsWith('/finalize') && i?.method === 'POST');
     expect(JSON.parse(String(finalize?.[1]?.body))).toEqual({ version: 1 });
+  });
+
+  it("says why minutes dated before the register's last number are not numbered, beside their date", async () => {
+    serve({ heldOnRefused: true });
+    await userEvent.click(await screen.findByRole('button', { name: 'Lập biên bản từ phiếu kiểm tra và phát hiện' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Hoàn thành, vào số biên bản' })).getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
+    expect(await screen.findByText('Ngày ban hành trước ngày của số cuối trong sổ đăng ký văn bản (08/TB-NV ngày 16/08/2021): số văn bản được cấp theo thứ tự ngày.')).toBeTruthy();
+    expect(screen.getByText('Dự thảo')).toBeTruthy();
   });
 });

@@ -51,6 +51,12 @@ export function MinutesPanel({ inspectionId }: { inspectionId: string }) {
             {m.documentNumber && <Text size="sm">{t('minutes.number', { number: m.documentNumber })}</Text>}
             <Text size="sm">{t('minutes.heldOn', { date: formatDate(m.content.heldOn) })}</Text>
           </Group>
+          {/* The day is the visit's, not picked here: a refusal of it (before the register's last number) is shown beside it. */}
+          {finalizeErrorOf('content.heldOn') && (
+            <Text size="sm" c="red" role="alert">
+              {finalizeErrorOf('content.heldOn')}
+            </Text>
+          )}
           <Text fw={600}>{m.content.summary}</Text>
           {m.abilities.update && <MinutesEditor key={m.version} m={m} errorOf={finalizeErrorOf} />}
           <Group>

@@ -119,4 +119,34 @@ describe('schedule notices panel', () => {
     expect(await within(dialog).findByText('Ngày ban hành sau ngày kiểm tra: thông báo phải đến đơn vị trước khi kiểm tra.')).toBeTruthy();
     expect(within(dialog).queryByText(/Dữ liệu nhập chưa hợp lệ/)).toBeNull();
   });
+
+  it("marks an issue date before the register's last number on the field, naming that number and its date", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url === '/api/session/current') return json(session);
+        if (url === `/api/plans/${planId}`) return json(plan);
+        if (init?.method === 'POST' && url.endsWith('/issue'))
+          return json(
+            {
+              type: 'about:blank',
+              title: 'VALIDATION_FAILED',
+              status: 400,
+              code: 'VALIDATION_FAILED',
+              requestId: 'r',
+              invalidParams: [{ name: 'body.issuedOn', code: 'before_last_in_register', reason: 'the last number is later', params: { documentNumber: '14/BB-NV', issuedOn: '19/10/2021' } }],
+            },
+            400,
+          );
+        return json({ items: [draft] });
+      }),
+    );
+    renderPanel([]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Ban hành thông báo' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Ban hành thông báo' }));
+    expect(await within(dialog).findByText('Ngày ban hành trước ngày của số cuối trong sổ đăng ký văn bản (14/BB-NV ngày 19/10/2021): số văn bản được cấp theo thứ tự ngày.')).toBeTruthy();
+    expect(within(dialog).queryByText(/Dữ liệu nhập chưa hợp lệ/)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ApiError } from '../../lib/api-client.js';
-import { fieldMessageKey } from '../../i18n/errors.js';
+import { fieldMessage } from '../../i18n/errors.js';
 import { useT } from '../../i18n/i18n.js';
 import { vi, type MessageKey } from '../../i18n/messages.vi.js';
 
@@ -19,6 +19,7 @@ export function usePlanFieldErrors(error: unknown): (field: string) => string | 
     const param = params.find((p) => p.name === field || p.name.startsWith(`${field}.`));
     if (!param) return undefined;
     const own = `plans.field.${param.code}`;
-    return t(own in vi ? (own as MessageKey) : fieldMessageKey(param.code));
+    // The params name what the message cites (before_last_in_register: the register's last number and its date).
+    return own in vi ? t(own as MessageKey, param.params) : fieldMessage(t, param);
   };
 }
