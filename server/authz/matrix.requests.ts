@@ -115,7 +115,7 @@ async function submittedPlan(p: Place): Promise<PlanDetail> {
 }
 async function issuedPlan(p: Place): Promise<PlanDetail> {
   const plan = await submittedPlan(p);
-  return expectOk(await p.leader.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2021-05-05' }), 'issue');
+  return expectOk(await p.leader.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: issueDay() }), 'issue');
 }
 async function startedPlan(p: Place): Promise<PlanDetail> {
   const plan = await issuedPlan(p);
@@ -132,11 +132,20 @@ async function staffedTeam(p: Place): Promise<Team> {
 }
 async function foundedTeam(p: Place): Promise<Team> {
   const team = await staffedTeam(p);
-  return expectOk(await p.leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'found team');
+  return expectOk(await p.leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: issueDay(), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'found team');
 }
 /** Each inspection on a day of its own (2021, within the plans' period), so none conflicts with another. */
 let visitDays = 0;
 const visitDay = () => dayNumberToIso(toDayNumber('2021-05-20') + ++visitDays);
+/**
+ * The day a 2021 document is issued on: the last visit day handed out. A register refuses a date
+ * before its last entry (numbers follow dates), and the rows run in table order, each making its
+ * records when it needs them: so the documents' days only ever move forward, with the visits.
+ * Every visit is then on or before it (conclusions, proposals); a notice takes its own visit's day.
+ */
+const issueDay = () => dayNumberToIso(toDayNumber('2021-05-20') + visitDays);
+/** A notice is dated on its (first) visit's day: at the latest that day, at the earliest every document before it. */
+const noticeDay = (n: Notice) => n.items.map((i) => i.startsOn).sort()[0];
 async function inspectionOf(p: Place, kind: 'announced' | 'unannounced' | 'report', agencyId = p.a.wardACommittee.id): Promise<Inspection> {
   const team = await p.shared('foundedTeam', () => foundedTeam(p));
   return expectOk(await p.sec.post('/api/inspections', { planId: team.planId, agencyId, teamId: team.id, kind, startsOn: visitDay() }), `schedule ${kind} inspection`);
@@ -151,7 +160,7 @@ async function draftNotice(p: Place): Promise<Notice> {
 }
 async function issuedNotice(p: Place): Promise<Notice> {
   const n = await draftNotice(p);
-  return expectOk(await p.sec.post(`/api/inspection-notices/${n.id}/issue`, { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' }), 'issue notice');
+  return expectOk(await p.sec.post(`/api/inspection-notices/${n.id}/issue`, { version: n.version, issuedOn: noticeDay(n), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' }), 'issue notice');
 }
 /** Rows draw again on shared plans: each draw sets the earlier ones aside (a redraw needs a reason, create-draw.ts). */
 const REDRAW = 'Bốc lại (ma trận phân quyền)';
@@ -190,7 +199,7 @@ async function draftConclusion(p: Place): Promise<Conclusion> {
 }
 async function issuedConclusion(p: Place): Promise<Conclusion> {
   const c = await draftConclusion(p);
-  return expectOk(await p.leader.post(`/api/conclusions/${c.id}/issue`, { version: c.version, issuedOn: '2021-12-30', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'issue conclusion');
+  return expectOk(await p.leader.post(`/api/conclusions/${c.id}/issue`, { version: c.version, issuedOn: issueDay(), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } }), 'issue conclusion');
 }
 const openAction = async (p: Place) => (await issuedConclusion(p)).actions[0];
 /** An action its unit reported done, with a photo as evidence. */
@@ -217,7 +226,7 @@ async function draftEscalation(p: Place): Promise<Escalation> {
 const signedBy = { onBehalfOf: 'KT. CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Hùng' };
 async function proposedEscalation(p: Place): Promise<Escalation> {
   const e = await draftEscalation(p);
-  return expectOk(await p.leader.post(`/api/escalations/${e.id}/issue`, { version: e.version, issuedOn: '2021-12-30', signature: signedBy }), 'issue escalation');
+  return expectOk(await p.leader.post(`/api/escalations/${e.id}/issue`, { version: e.version, issuedOn: issueDay(), signature: signedBy }), 'issue escalation');
 }
 async function acceptedEscalation(p: Place): Promise<Escalation> {
   const e = await proposedEscalation(p);
@@ -442,7 +451,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'POST /api/plans/{id}/start': transition('start', issuedPlan),
   'POST /api/plans/{id}/close': transition('close', startedPlan),
   'POST /api/plans/{id}/return': transition('return', submittedPlan, { reason: 'Bổ sung nội dung' }),
-  'POST /api/plans/{id}/issue': transition('issue', submittedPlan, { issuedOn: '2021-05-06' }),
+  'POST /api/plans/{id}/issue': transition('issue', submittedPlan, () => ({ issuedOn: issueDay() })),
   'POST /api/plans/{id}/amendments': transition('amendments', issuedPlan),
 
   // Teams.
@@ -471,7 +480,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const team = await fresh('team', () => staffedTeam(place));
-      return { method: 'POST', url: `/api/teams/${team.id}/found`, payload: { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+      return { method: 'POST', url: `/api/teams/${team.id}/found`, payload: { version: team.version, issuedOn: issueDay(), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
     },
   },
 
@@ -585,7 +594,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const n = await fresh('notice', () => draftNotice(place));
-      return { method: 'POST', url: `/api/inspection-notices/${n.id}/issue`, payload: { version: n.version, issuedOn: '2021-05-12', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' } };
+      return { method: 'POST', url: `/api/inspection-notices/${n.id}/issue`, payload: { version: n.version, issuedOn: noticeDay(n), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' }, overrideReason: 'Ghi nhận sau' } };
     },
   },
 
@@ -631,7 +640,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const c = await fresh('conclusion', () => draftConclusion(place));
-      return { method: 'POST', url: `/api/conclusions/${c.id}/issue`, payload: { version: c.version, issuedOn: '2021-12-30', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
+      return { method: 'POST', url: `/api/conclusions/${c.id}/issue`, payload: { version: c.version, issuedOn: issueDay(), signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } } };
     },
   },
   'POST /api/conclusions/{id}/reinspection': {
@@ -686,7 +695,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const e = await fresh('escalation', () => draftEscalation(place));
-      return { method: 'POST', url: `/api/escalations/${e.id}/issue`, payload: { version: e.version, issuedOn: '2021-12-30', signature: signedBy } };
+      return { method: 'POST', url: `/api/escalations/${e.id}/issue`, payload: { version: e.version, issuedOn: issueDay(), signature: signedBy } };
     },
   },
   'POST /api/escalations/{id}/decision': {
@@ -713,7 +722,7 @@ export const matrixRequests: Record<string, Recipe> = {
     build: async ({ place }) => ({
       method: 'POST',
       url: '/api/document-register',
-      payload: { agencyId: place.a.townCommittee.id, typeCode: 'thong_bao', summary: 'Thông báo kiểm tra', issuedOn: '2021-06-01', signerName: 'Nguyễn Văn A', signerPosition: 'Chủ tịch' },
+      payload: { agencyId: place.a.townCommittee.id, typeCode: 'thong_bao', summary: 'Thông báo kiểm tra', issuedOn: issueDay(), signerName: 'Nguyễn Văn A', signerPosition: 'Chủ tịch' },
     }),
   },
   'GET /api/documents/{kind}/{file}': { scoped: true, build: async ({ place }) => get(`/api/documents/plan/${(await place.shared('issuedPlan', () => issuedPlan(place))).id}.docx`) },
@@ -970,7 +979,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     build: async ({ place, fresh }) => {
       const r = await fresh('draftRequest', () => draftReportRequest(place));
-      return { method: 'POST', url: `/api/report-requests/${r.id}/issue`, payload: { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } } };
+      return { method: 'POST', url: `/api/report-requests/${r.id}/issue`, payload: { version: r.version, issuedOn: issueDay(), signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } } };
     },
   },
   // A sent request (the unit asked sees it: 403 to its officer).
@@ -1280,12 +1289,13 @@ const feedbackItem = async (p: Place) =>
   expectOk<{ id: string; version: number }>(await p.sec.post('/api/feedback', { unitId: p.a.wardA.id, receivedOn: '2021-03-01', channel: 'portal', subject: `Chậm trả kết quả ${next()}` }), 'feedback');
 
 /** A plan transition on a plan made fresh in the state it needs. */
-function transition(action: string, make: (p: Place) => Promise<PlanDetail>, extra: Record<string, unknown> = {}): Recipe {
+/** `extra`: more of the body, or a function making it when the request is built (an issue day). */
+function transition(action: string, make: (p: Place) => Promise<PlanDetail>, extra: Record<string, unknown> | (() => Record<string, unknown>) = {}): Recipe {
   return {
     scoped: true,
     build: async ({ place, fresh }) => {
       const plan = await fresh('plan', () => make(place));
-      return { method: 'POST', url: `/api/plans/${plan.id}/${action}`, payload: { version: plan.version, ...extra } };
+      return { method: 'POST', url: `/api/plans/${plan.id}/${action}`, payload: { version: plan.version, ...(typeof extra === 'function' ? extra() : extra) } };
     },
   };
 }
@@ -1336,7 +1346,7 @@ async function draftReportRequest(p: Place) {
 /** An ad hoc request issued to ward A (its letter numbered), as the office sees it. */
 async function sentReportRequest(p: Place) {
   const r = await draftReportRequest(p);
-  return expectOk<{ id: string; version: number }>(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
+  return expectOk<{ id: string; version: number }>(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: issueDay(), signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
 }
 /** A compilation of the open report's request asked by the client when it may, else by the office; run when `done`. */
 async function compilationOf(p: Place, client: Client | null | undefined, done: boolean): Promise<string> {
@@ -1349,7 +1359,7 @@ async function compilationOf(p: Place, client: Client | null | undefined, done: 
 }
 async function openReport(p: Place): Promise<{ id: string; version: number; requestId: string }> {
   const r = await draftReportRequest(p);
-  await expectOk(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-06-01', signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
+  await expectOk(await p.sec.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: issueDay(), signature: { position: 'TRƯỞNG PHÒNG', signerName: 'Nguyễn Văn Hùng' } }), 'issue report request');
   const list = (await p.sec.get(`/api/report-submissions?requestId=${r.id}`)).json() as { items: { id: string; version: number }[] };
   return { ...list.items[0], requestId: r.id };
 }

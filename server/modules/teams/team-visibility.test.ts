@@ -22,6 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * The tests share the authority, so its register: every plan and decision is dated the same day,
+ * since a document dated before the register's last one is refused (numbers follow dates).
+ */
+const ISSUED_ON = '2021-05-10';
+
 const member = (over: Record<string, unknown>) => ({ honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Phó Chủ tịch UBND thị xã', agencyId: a.townCommittee.id, role: 'thanh_vien', ...over });
 const teamIds = async (client: Client, planId: string) => ((await client.get(`/api/plans/${planId}/teams`)).json().items as Team[]).map((x) => x.id);
 
@@ -34,7 +40,7 @@ async function teamWithMembers(planId: string, name: string, members: Record<str
 
 describe('team visibility', () => {
   it('shows the unit officer of a target ward a team only once founded: not its draft, nor the draft decision', async () => {
-    const plan = await issueNewPlan(sec, leader, a);
+    const plan = await issueNewPlan(sec, leader, a, ISSUED_ON);
     const team = await teamWithMembers(plan.id, 'Đoàn kiểm tra', [member({ role: 'truong_doan' })]);
     for (const url of [`/api/teams/${team.id}`, `/api/documents/team-decision/${team.id}.docx`, `/api/documents/team-decision/${team.id}.pdf`]) {
       const res = await unitA.get(url);
@@ -45,7 +51,7 @@ describe('team visibility', () => {
     expect(await teamIds(inspector, plan.id)).toEqual([]);
     expect(await teamIds(leader, plan.id)).toEqual([team.id]);
 
-    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: ISSUED_ON, signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(founded.statusCode, founded.body).toBe(200);
     const seen = await unitA.get(`/api/teams/${team.id}`);
     expect(seen.statusCode).toBe(200);
@@ -56,7 +62,7 @@ describe('team visibility', () => {
   });
 
   it("shows an inspector the draft team they are on, and nobody else's draft", async () => {
-    const plan = await issueNewPlan(sec, leader, a);
+    const plan = await issueNewPlan(sec, leader, a, ISSUED_ON);
     const mine = await teamWithMembers(plan.id, 'Đoàn 1', [member({ role: 'truong_doan', userId: a.users.inspector.id })]);
     const theirs = await teamWithMembers(plan.id, 'Đoàn 2', [member({ role: 'truong_doan' })]);
     expect(await teamIds(inspector, plan.id)).toEqual([mine.id]);
@@ -68,7 +74,7 @@ describe('team visibility', () => {
   });
 
   it('presents a list of teams with each its own members, warnings and abilities', async () => {
-    const plan = await issueNewPlan(sec, leader, a, '2021-05-05', { targetAgencyIds: [a.wardBCommittee.id, a.homeAffairs.id] });
+    const plan = await issueNewPlan(sec, leader, a, ISSUED_ON, { targetAgencyIds: [a.wardBCommittee.id, a.homeAffairs.id] });
     const wardInspector = await makeUser(t.database.db, [{ role: 'inspector', agencyId: a.wardACommittee.id }]);
     const one = await teamWithMembers(plan.id, 'Đoàn 1', [member({ role: 'truong_doan' }), member({ fullName: 'Lê Văn Tâm', agencyId: a.wardBDesk.id })]);
     const two = await teamWithMembers(plan.id, 'Đoàn 2', [member({ fullName: 'Trần Thị Hà', agencyId: a.homeAffairs.id, userId: wardInspector.id }), member({ fullName: 'Võ Văn An', agencyId: a.wardACommittee.id })]);
@@ -88,9 +94,9 @@ describe('team visibility', () => {
   });
 
   it('shows the warnings naming members and their agencies only to who prepares or founds the team, not to the unit nor an inspector (rev8b #8)', async () => {
-    const plan = await issueNewPlan(sec, leader, a, '2021-05-05', { targetAgencyIds: [a.wardACommittee.id] });
+    const plan = await issueNewPlan(sec, leader, a, ISSUED_ON, { targetAgencyIds: [a.wardACommittee.id] });
     const team = await teamWithMembers(plan.id, 'Đoàn kiểm tra', [member({ role: 'truong_doan' }), member({ fullName: 'Võ Văn An', agencyId: a.wardACommittee.id })]);
-    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: team.version, issuedOn: ISSUED_ON, signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(founded.statusCode, founded.body).toBe(200);
     for (const who of [sec, leader]) expect((await who.get(`/api/teams/${team.id}`)).json().warnings).toEqual([expect.objectContaining({ code: 'member_inspects_own_agency', memberIndex: 1 })]);
     for (const who of [unitA, inspector]) {

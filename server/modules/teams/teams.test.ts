@@ -19,8 +19,9 @@ afterAll(() => t.close());
 
 const member = (over: Record<string, unknown>) => ({ honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Phó Chủ tịch UBND thị xã', agencyId: a.townCommittee.id, role: 'thanh_vien', ...over });
 
-async function newTeam(): Promise<Team> {
-  const plan = await issueNewPlan(sec, leader, a);
+/** A draft team under a plan newly issued on `planIssuedOn` (at the earliest the last date of the shared register: numbers follow dates). */
+async function newTeam(planIssuedOn = '2021-05-05'): Promise<Team> {
+  const plan = await issueNewPlan(sec, leader, a, planIssuedOn);
   const res = await sec.post(`/api/plans/${plan.id}/teams`, { name: 'Đoàn kiểm tra công tác cải cách hành chính năm 2021' });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -136,7 +137,8 @@ describe('inspection teams', () => {
   });
 
   it('is invisible to another authority', async () => {
-    const team = await newTeam();
+    // Issued after the decision of 10/5 above, in the same register.
+    const team = await newTeam('2021-05-10');
     const other = await makeAuthority(t.database.db);
     const outsider = await signIn(t.app, other.users.leader.username, TEST_PASSWORD);
     expect((await outsider.get(`/api/teams/${team.id}`)).statusCode).toBe(404);
