@@ -42,6 +42,11 @@ export type RegisterEntry = z.infer<typeof registerEntrySchema>;
 export const listRegisterQuery = z.object({
   agencyId: z.uuid(),
   year: z.coerce.number().int().min(2000).max(2100),
+  /**
+   * 'true': only the latest dated entry (the highest number of that date), or none — the date a new
+   * document of the register may not precede (numbers follow dates), shown beside an issue date.
+   */
+  latest: z.enum(['true', 'false']).optional(),
 });
 export const registerListResponse = z.object({ items: z.array(registerEntrySchema) });
 

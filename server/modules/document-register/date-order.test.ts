@@ -118,6 +118,11 @@ describe('the register takes numbers in the order of dates', () => {
 
     const sameDay = await sec.post('/api/document-register', { ...body, issuedOn: '2021-06-10' });
     expect(sameDay.json().documentNumber).toBe('02/TB-NV');
+
+    // The dialogs' hint: the latest dated entry alone; none for a year with no entry.
+    const latest = await sec.get(`/api/document-register?agencyId=${a.homeAffairs.id}&year=2021&latest=true`);
+    expect(latest.json().items.map((e: { documentNumber: string; issuedOn: string }) => [e.documentNumber, e.issuedOn])).toEqual([['02/TB-NV', '2021-06-10']]);
+    expect((await sec.get(`/api/document-register?agencyId=${a.homeAffairs.id}&year=2022&latest=true`)).json().items).toEqual([]);
   });
 
   it('refuses issuing a plan dated before the last entry of its register, and leaves the plan as it was', async () => {

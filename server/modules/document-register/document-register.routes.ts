@@ -45,7 +45,7 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
     // An agency the caller cannot see is not found; one they see but whose register is not theirs to read is forbidden.
     if (!(await reaches(db, ctx.actor, request.query.agencyId, 'registry.read'))) throw AppError.notFound('agency');
     if (!(await reaches(db, ctx.actor, request.query.agencyId, 'register.read'))) throw new AppError('FORBIDDEN', "you may not read this agency's register");
-    const rows = await listRegister(db, request.query.agencyId, request.query.year);
+    const rows = await listRegister(db, request.query.agencyId, request.query.year, { latestOnly: request.query.latest === 'true' });
     return { items: rows.map((r) => presentRegisterEntry(r.entry, r.agencyName)) };
   });
 

@@ -133,13 +133,14 @@ export async function findRegisterEntry(tx: DbOrTx, id: string | null): Promise<
   return row ?? null;
 }
 
-export async function listRegister(tx: DbOrTx, agencyId: string, year: number) {
-  return tx
+/** The register of the agency for the year, by number; `latestOnly`: its latest dated entry alone (as lastInRegister). */
+export async function listRegister(tx: DbOrTx, agencyId: string, year: number, opts: { latestOnly?: boolean } = {}) {
+  const query = tx
     .select({ entry: documentRegisterEntry, agencyName: agency.name })
     .from(documentRegisterEntry)
     .innerJoin(agency, eq(agency.id, documentRegisterEntry.agencyId))
-    .where(and(eq(documentRegisterEntry.agencyId, agencyId), eq(documentRegisterEntry.year, year)))
-    .orderBy(asc(documentRegisterEntry.number));
+    .where(and(eq(documentRegisterEntry.agencyId, agencyId), eq(documentRegisterEntry.year, year)));
+  return opts.latestOnly ? query.orderBy(desc(documentRegisterEntry.issuedOn), desc(documentRegisterEntry.number)).limit(1) : query.orderBy(asc(documentRegisterEntry.number));
 }
 
 export function presentRegisterEntry(row: RegisterEntryRow, agencyName: string): RegisterEntry {

@@ -8,6 +8,8 @@ interface DateFieldProps {
   value: string | null;
   onChange: (value: string | null) => void;
   error?: string;
+  /** A line under the label (a hint: the register's last number and date). */
+  description?: string;
   required?: boolean;
   clearable?: boolean;
   disabled?: boolean;
@@ -18,7 +20,7 @@ interface DateFieldProps {
 }
 
 /** A date input that shows dd/mm/yyyy and speaks 'YYYY-MM-DD' to the API. */
-export function DateField({ label, value, onChange, error, required, clearable = true, disabled, w, minDate, maxDate }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, description, required, clearable = true, disabled, w, minDate, maxDate }: DateFieldProps) {
   const t = useT();
   // An empty picker opens at today's month, or the nearest month allowed (a past season's plan).
   const today = todayIso();
@@ -34,6 +36,7 @@ export function DateField({ label, value, onChange, error, required, clearable =
       clearable={clearable && !required}
       required={required}
       error={error}
+      description={description}
       disabled={disabled}
       w={w}
       firstDayOfWeek={1}

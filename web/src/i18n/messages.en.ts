@@ -404,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   'plans.issueTitle': 'Issue the plan',
   'plans.issueHint': "The number comes from the issuing agency's register of outgoing documents. Once issued, the content can no longer change.",
   'plans.signDate': 'Date signed',
+  'register.lastHint': 'Last in the {year} register: {documentNumber} of {issuedOn}; pick no earlier day.',
   'plans.field.before_period_from': 'The last month must not come before the first.',
   'plans.field.out_of_scope': "This agency is outside the issuing agency's area.",
   'plans.field.not_peoples_committee': "A plan is issued by a People's Committee.",

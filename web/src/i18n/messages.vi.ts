@@ -407,6 +407,7 @@ export const vi = {
   'plans.issueHint':
     'Số văn bản được cấp tự động theo sổ đăng ký văn bản đi của cơ quan ban hành. Sau khi ban hành, nội dung kế hoạch không sửa được nữa.',
   'plans.signDate': 'Ngày ký',
+  'register.lastHint': 'Số cuối trong sổ đăng ký văn bản năm {year}: {documentNumber} ngày {issuedOn}; không chọn ngày sớm hơn.',
   'plans.field.before_period_from': 'Tháng kết thúc phải từ tháng bắt đầu trở đi.',
   'plans.field.out_of_scope': 'Cơ quan này không thuộc phạm vi của cơ quan ban hành.',
   'plans.field.not_peoples_committee': 'Kế hoạch phải do Ủy ban nhân dân ban hành.',

@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
+import { useLastInRegisterHint } from '../../components/last-in-register.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
@@ -204,6 +205,7 @@ function IssueForm({ c, issue }: { c: Conclusion; issue: ReturnType<typeof useIs
   const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
   const [signerName, setSignerName] = useState(c.content.signature.signerName);
   const errorOf = useFieldErrors(issue.error);
+  const lastInRegister = useLastInRegisterHint(c.issuingAgencyId, issuedOn);
   const sig = c.content.signature;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="issue-title">
@@ -216,6 +218,11 @@ function IssueForm({ c, issue }: { c: Conclusion; issue: ReturnType<typeof useIs
           <DateField label={t('conclusions.issuedOn')} value={issuedOn} onChange={setIssuedOn} required error={errorOf('issuedOn')} />
           <TextInput label={t('conclusions.signerName')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required error={errorOf('signature.signerName')} />
         </Group>
+        {lastInRegister && (
+          <Text size="xs" c="dimmed">
+            {lastInRegister}
+          </Text>
+        )}
         {issue.error && <ErrorAlert error={issue.error} />}
         <Group>
           <ConfirmButton

@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
+import { useLastInRegisterHint } from '../../components/last-in-register.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.vi.js';
@@ -158,6 +159,7 @@ function IssueEscalation({ e }: { e: Escalation }) {
   const errorOf = useFieldErrors(step.error);
   const [issuedOn, setIssuedOn] = useState<string | null>(todayIso());
   const [signerName, setSignerName] = useState(e.content.signature.signerName);
+  const lastInRegister = useLastInRegisterHint(e.issuingAgencyId, issuedOn);
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -168,6 +170,11 @@ function IssueEscalation({ e }: { e: Escalation }) {
           <DateField label={t('conclusions.issuedOn')} value={issuedOn} onChange={setIssuedOn} required error={errorOf('issuedOn')} />
           <TextInput label={t('conclusions.signerName')} value={signerName} onChange={(x) => setSignerName(x.currentTarget.value)} required error={errorOf('signature.signerName')} />
         </Group>
+        {lastInRegister && (
+          <Text size="xs" c="dimmed">
+            {lastInRegister}
+          </Text>
+        )}
         {step.error && <ErrorAlert error={step.error} />}
         <Group>
           <ConfirmButton

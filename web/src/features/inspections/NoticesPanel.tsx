@@ -7,6 +7,7 @@ import type { Inspection } from '../../../../shared/api/inspections.schemas.js';
 import { DateField } from '../../components/DateField.js';
 import { useErrorMessage } from '../../components/ErrorAlert.js';
 import { useFieldErrors } from '../../components/form-errors.js';
+import { useLastInRegisterHint } from '../../components/last-in-register.js';
 import { formatDate, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { IssueList } from './IssueText.js';
@@ -147,10 +148,12 @@ export function IssueNoticeModal({ notice, onClose, onIssued }: { notice: Notice
   const fieldError = useFieldErrors(issue.error);
   const signatureError = ['signature.authority', 'signature.onBehalfOf', 'signature.position', 'signature.signerName'].map(fieldError).find(Boolean);
   const marked = !!fieldError('issuedOn') || !!signatureError;
+  // The issuer's register: its last number and date, the earliest day this notice may take (numbers follow dates).
+  const lastInRegister = useLastInRegisterHint(notice.issuingAgencyId, issuedOn ?? latest);
   return (
     <Modal opened onClose={onClose} title={t('notices.issue')}>
       <Stack>
-        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required maxDate={latest} error={fieldError('issuedOn')} />
+        <DateField label={t('notices.issuedOn')} value={issuedOn} onChange={setIssuedOn} required maxDate={latest} error={fieldError('issuedOn')} description={lastInRegister} />
         <TextInput label={t('notices.signer')} value={signerName} onChange={(e) => setSignerName(e.currentTarget.value)} required error={signatureError} />
         {conflicts.length > 0 && (
           <>

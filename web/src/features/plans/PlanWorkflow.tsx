@@ -130,6 +130,7 @@ export function PlanWorkflow({ plan, dirty, onReload }: PlanWorkflowProps) {
           hint={t('plans.issueHint')}
           confirmLabel={t('plans.action.issue')}
           signature={plan.content.signature}
+          registerAgencyId={plan.issuingAgencyId}
           pending={transition.isPending}
           error={transition.error}
           onClose={closeDialog}

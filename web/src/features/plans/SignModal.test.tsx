@@ -8,7 +8,7 @@ import { json, renderWithProviders } from '../../test/render.js';
 import { SignModal } from './SignModal.js';
 
 /** The dialog as a page uses it: the issue request goes out, its refusal comes back as `error`. */
-function Signing() {
+function Signing({ registerAgencyId }: { registerAgencyId?: string }) {
   const [error, setError] = useState<unknown>(null);
   return (
     <SignModal
@@ -17,6 +17,7 @@ function Signing() {
       hint="Số văn bản được cấp tự động."
       confirmLabel="Ban hành"
       signature={{ authority: 'TM. ỦY BAN NHÂN DÂN', onBehalfOf: 'KT. CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', signerName: 'Phạm Trương' }}
+      registerAgencyId={registerAgencyId}
       pending={false}
       error={error}
       onConfirm={(input) => void api.post('/api/plans/p/issue', input).catch(setError)}
@@ -46,6 +47,19 @@ describe('the sign dialog', () => {
     // On the date field itself, not only in the alert.
     const field = within(dialog).getByRole('button', { name: /Ngày ký/ });
     expect(field.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it("hints the register's last number and date under the date, for the year of the date picked", async () => {
+    const agencyId = '22222222-2222-4222-8222-222222222222';
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) =>
+      String(input).startsWith('/api/document-register?') ? json({ items: [{ documentNumber: '17/TB-UBND', issuedOn: '2021-06-22' }] }) : json(refusal, 400),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<Signing registerAgencyId={agencyId} />);
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/^Số cuối trong sổ đăng ký văn bản năm \d{4}: 17\/TB-UBND ngày 22\/06\/2021; không chọn ngày sớm hơn\.$/)).toBeTruthy();
+    const asked = new URL(String(fetchMock.mock.calls[0][0]), 'http://x');
+    expect([asked.pathname, asked.searchParams.get('agencyId'), asked.searchParams.get('latest')]).toEqual(['/api/document-register', agencyId, 'true']);
   });
 
   it('says it in English too', async () => {

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n.js';
 import { todayIso } from '../../i18n/dates.js';
 import { DateField } from '../../components/DateField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useLastInRegisterHint } from '../../components/last-in-register.js';
 import { signatureOf } from './plan-form.js';
 import { usePlanFieldErrors } from './plan-field-errors.js';
 import type { PlanSignature } from './plans.types.js';
@@ -15,6 +16,8 @@ interface SignModalProps {
   confirmLabel: string;
   /** The signer written in the draft; the leader may correct it while signing. */
   signature: PlanSignature;
+  /** The agency whose register numbers the document: its last number and date show under the date. */
+  registerAgencyId?: string;
   pending: boolean;
   error: unknown;
   onConfirm: (input: { issuedOn: string; signature?: PlanSignature }) => void;
@@ -33,11 +36,12 @@ const blankSigner = (s: PlanSignature) => ({
  * Signing a document (issuing a plan, founding a team): the date, defaulting to today in
  * Vietnam, and the signature block as it will print. The number comes from the register.
  */
-export function SignModal({ opened, title, hint, confirmLabel, signature, pending, error, onConfirm, onClose, onReload }: SignModalProps) {
+export function SignModal({ opened, title, hint, confirmLabel, signature, registerAgencyId, pending, error, onConfirm, onClose, onReload }: SignModalProps) {
   const t = useT();
   const [issuedOn, setIssuedOn] = useState<string | null>(() => todayIso());
   const [signer, setSigner] = useState(() => blankSigner(signature));
   const fieldError = usePlanFieldErrors(error);
+  const lastInRegister = useLastInRegisterHint(opened ? registerAgencyId : null, issuedOn);
   const set = (key: keyof typeof signer, value: string) => setSigner((prev) => ({ ...prev, [key]: value }));
   const changed = JSON.stringify(signatureOf(signer)) !== JSON.stringify(signatureOf(blankSigner(signature)));
   const preview = signatureOf(signer);
@@ -46,7 +50,7 @@ export function SignModal({ opened, title, hint, confirmLabel, signature, pendin
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <Stack>
         <Text size="sm">{hint}</Text>
-        <DateField label={t('plans.signDate')} value={issuedOn} onChange={setIssuedOn} required error={fieldError('issuedOn')} w={200} />
+        <DateField label={t('plans.signDate')} value={issuedOn} onChange={setIssuedOn} required error={fieldError('issuedOn')} description={lastInRegister} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('plans.signer.authority')} value={signer.authority} onChange={(e) => set('authority', e.currentTarget.value)} />
           <TextInput label={t('plans.signer.onBehalfOf')} value={signer.onBehalfOf} onChange={(e) => set('onBehalfOf', e.currentTarget.value)} />

@@ -185,6 +185,7 @@ export function RequestPage({ today = todayIso() }: { today?: string }) {
           hint={t('reporting.request.issueHint')}
           confirmLabel={t('reporting.request.issue')}
           signature={r.letter.signature}
+          registerAgencyId={r.ownerAgencyId}
           pending={issue.isPending}
           error={issue.error}
           onConfirm={({ issuedOn, signature }) => issue.mutate({ version: r.version, issuedOn, ...(signature ? { signature } : {}) }, { onSuccess: () => setSigning(false) })}

@@ -191,6 +191,7 @@ function ReportView({ r, onReload, title, savedVersion, onSaved }: { r: ResultsR
         hint={t('reports.issueHint')}
         confirmLabel={t('reports.issue')}
         signature={r.content.signature}
+        registerAgencyId={r.issuingAgencyId}
         pending={issue.isPending}
         error={issue.error}
         onConfirm={({ issuedOn, signature }) => issue.mutate({ version: r.version, issuedOn, signature: signature ?? r.content.signature }, { onSuccess: () => setSigning(false) })}

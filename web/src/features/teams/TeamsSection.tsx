@@ -30,7 +30,7 @@ export function TeamsSection({ plan }: { plan: PlanDetail }) {
       {teams.isPending && <Loader />}
       {teams.data?.length === 0 && <Text c="dimmed">{t('teams.none')}</Text>}
       {teams.data?.map((team) => (
-        <TeamCard key={`${team.id}:${team.version}`} team={team} planId={plan.id} onReload={() => void teams.refetch()} />
+        <TeamCard key={`${team.id}:${team.version}`} team={team} planId={plan.id} issuingAgencyId={plan.issuingAgencyId} onReload={() => void teams.refetch()} />
       ))}
       {creating && <CreateTeamModal plan={plan} onClose={() => setCreating(false)} />}
     </Stack>
@@ -76,7 +76,8 @@ function CreateTeamModal({ plan, onClose }: { plan: PlanDetail; onClose: () => v
   );
 }
 
-function TeamCard({ team, planId, onReload }: { team: Team; planId: string; onReload: () => void }) {
+/** `issuingAgencyId`: the plan's issuer, whose register numbers the team's decision. */
+function TeamCard({ team, planId, issuingAgencyId, onReload }: { team: Team; planId: string; issuingAgencyId: string; onReload: () => void }) {
   const t = useT();
   const found = useFoundTeam(planId, team.id);
   const notify = useNotifySuccess();
@@ -139,6 +140,7 @@ function TeamCard({ team, planId, onReload }: { team: Team; planId: string; onRe
           hint={t('teams.foundHint')}
           confirmLabel={t('teams.found')}
           signature={team.decision.signature}
+          registerAgencyId={issuingAgencyId}
           pending={found.isPending}
           error={found.error}
           onClose={closeFounding}
