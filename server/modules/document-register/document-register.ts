@@ -83,6 +83,13 @@ export interface RegisterDocumentInput {
   existingNumber?: number;
   /** The request field the issue date came from, for a refusal (`before_last_in_register`); body.issuedOn unless told. */
   dateField?: string;
+  /**
+   * The document is dated by the event it records, not by its issue: minutes carry the day of the
+   * meeting, fixed within the visit, and are often typed and numbered days later, after the office
+   * has numbered later-dated documents. Their number may then follow a later date; refusing would
+   * leave the visit's minutes never numbered (docs/decisions/document-numbering.md).
+   */
+  datedByEvent?: boolean;
 }
 
 async function agencyAbbreviation(tx: DbOrTx, agencyId: string): Promise<string> {
@@ -99,7 +106,7 @@ export async function registerDocument(tx: Tx, ctx: RequestContext | SystemConte
   let number: number;
   if (input.existingNumber === undefined) {
     number = await allocateDocumentNumber(tx, input.agencyId, year);
-    await refuseBeforeLastInRegister(tx, input.agencyId, year, input.issuedOn, input.dateField ?? 'body.issuedOn');
+    if (!input.datedByEvent) await refuseBeforeLastInRegister(tx, input.agencyId, year, input.issuedOn, input.dateField ?? 'body.issuedOn');
   } else {
     // A number recorded from the past is what was issued then: it is kept as it is, in or out of date order.
     number = input.existingNumber;

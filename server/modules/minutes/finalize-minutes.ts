@@ -36,7 +36,7 @@ export async function finalizeMinutes(tx: Tx, ctx: RequestContext, env: { clock:
     typeCode: 'bien_ban',
     summary: content.summary,
     issuedOn: content.heldOn,
-    dateField: 'body.content.heldOn',
+    datedByEvent: true,
     signerName: content.teamLeaderName,
     signerPosition: 'TRƯỞNG ĐOÀN KIỂM TRA',
     subjectType: 'inspection_minutes',

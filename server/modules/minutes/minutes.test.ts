@@ -9,6 +9,7 @@ import { samplePdf } from '../../files/sample-files.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
 import { publishedOneStopTemplate } from '../checklists/checklists.test-support.js';
+import { registerDocument } from '../document-register/document-register.js';
 import { makeSeason, schedule, type Season } from '../inspections/inspections.test-support.js';
 
 /**
@@ -112,10 +113,19 @@ describe('inspection minutes', () => {
     expect((await s.unitOfficerB.post(`/api/minutes/${minutes.id}/finalize`, { version: minutes.version })).statusCode).toBe(404);
     // Another team's inspector does not see a draft.
     expect((await s.inspector2.post(`/api/minutes/${minutes.id}/finalize`, { version: minutes.version })).statusCode).toBe(404);
+    // Typed up two days after the visit, when the register has moved past its day (a decision of
+    // the 17th): minutes carry their meeting's day and are numbered all the same (datedByEvent,
+    // docs/decisions/document-numbering.md).
+    clock.set('2021-06-18T01:00:00Z');
+    const later = await t.database.db.transaction((tx) =>
+      registerDocument(tx, { actor: null, ip: null, requestId: null }, { agencyId: s.a.townCommittee.id, typeCode: 'quyet_dinh', summary: 'Quyết định', issuedOn: '2021-06-17', signerName: 'Nguyễn Văn A', signerPosition: 'CHỦ TỊCH' }),
+    );
+    expect(minutes.content.heldOn < later.issuedOn).toBe(true);
     const res = await s.inspector.post(`/api/minutes/${minutes.id}/finalize`, { version: minutes.version });
     expect(res.statusCode, res.body).toBe(200);
     minutes = res.json();
-    expect(minutes).toMatchObject({ status: 'final', finalizedOn: '2021-06-16', abilities: { update: false, finalize: false, uploadSignedScan: true } });
+    expect(minutes.documentNumber).toBe(`${String(later.number + 1).padStart(2, '0')}/BB-UBND`);
+    expect(minutes).toMatchObject({ status: 'final', finalizedOn: '2021-06-18', abilities: { update: false, finalize: false, uploadSignedScan: true } });
     expect(minutes.documentNumber).toMatch(/^\d{2}\/BB-UBND$/);
     const edit = await s.inspector.patch(`/api/minutes/${minutes.id}`, { version: minutes.version, content: { copies: 3 } });
     expect(edit.statusCode).toBe(409);

@@ -61,7 +61,7 @@ function serve(opts: { heldOnRefused?: boolean } = {}) {
     }
     if (method === 'POST' && url.endsWith('/finalize')) {
       if (opts.heldOnRefused) {
-        const param = { name: 'body.content.heldOn', code: 'before_last_in_register', reason: 'the last number is later', params: { documentNumber: '08/TB-NV', issuedOn: '16/08/2021' } };
+        const param = { name: 'body.content.heldOn', code: 'in_future', reason: 'the minutes cannot be dated after today (2021-06-15)' };
         return Response.json({ type: 'about:blank', title: 'VALIDATION_FAILED', status: 400, code: 'VALIDATION_FAILED', requestId: 'r', invalidParams: [param] }, { status: 400 });
       }
       // Refused until the unit's signer is named (as finalize-minutes.ts does).
@@ -128,12 +128,12 @@ describe('minutes panel', () => {
     expect(JSON.parse(String(finalize?.[1]?.body))).toEqual({ version: 1 });
   });
 
-  it("says why minutes dated before the register's last number are not numbered, beside their date", async () => {
+  it('says why minutes of a day not yet come are not numbered, beside their date', async () => {
     serve({ heldOnRefused: true });
     await userEvent.click(await screen.findByRole('button', { name: 'Lập biên bản từ phiếu kiểm tra và phát hiện' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
     await userEvent.click(within(await screen.findByRole('dialog', { name: 'Hoàn thành, vào số biên bản' })).getByRole('button', { name: 'Hoàn thành, vào số biên bản' }));
-    expect(await screen.findByText('Ngày ban hành trước ngày của số cuối trong sổ đăng ký văn bản (08/TB-NV ngày 16/08/2021): số văn bản được cấp theo thứ tự ngày.')).toBeTruthy();
+    expect(await screen.findByText('Ngày này chưa tới: không thể ban hành văn bản với ngày sau hôm nay.')).toBeTruthy();
     expect(screen.getByText('Dự thảo')).toBeTruthy();
   });
 });
