@@ -137,6 +137,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const metrics = deps.metrics ?? createMetrics();
   if (deps.database.poolStats) metrics.setPoolStatsProvider(deps.database.poolStats);
   app.decorate('metrics', metrics);
+  // The job queue's gauges are read at each scrape; a worker in this process observes each job it finishes.
+  const jobs = deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log });
+  jobs.reportTo(metrics);
   app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
@@ -233,7 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     await signatureRoutes(typed, deps);
     await documentRegisterRoutes(typed, deps);
     await calendarRoutes(typed, deps);
-    await jobAdminRoutes(typed, deps, deps.jobs ?? createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: app.log }));
+    await jobAdminRoutes(typed, deps, jobs);
     await notificationRoutes(typed, deps);
     await indicesRoutes(typed, deps);
     await dashboardRoutes(typed, deps);

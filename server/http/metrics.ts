@@ -84,6 +84,16 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): AppMe
   pool('waiting', 'Queries waiting for a database connection');
 
   let jobStats: (() => Promise<JobQueueStats[]>) | null = null;
+  // The three job gauges are collected together (the registry awaits them all at once): they
+  // share one reading of the queues, so a scrape costs one query. A failed reading (database
+  // gone) leaves the gauges empty instead of failing the whole scrape.
+  let reading: Promise<JobQueueStats[] | null> | null = null;
+  const readJobStats = () =>
+    (reading ??= jobStats!()
+      .catch(() => null)
+      .finally(() => {
+        reading = null;
+      }));
   const jobGauge = (name: string, help: string, pick: (s: JobQueueStats) => number) => {
     const gauge = new Gauge({
       name,
@@ -92,8 +102,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): AppMe
       registers: [registry],
       async collect() {
         if (!jobStats) return;
+        const stats = await readJobStats();
         gauge.reset();
-        for (const s of await jobStats()) gauge.set({ queue: s.queue }, pick(s));
+        for (const s of stats ?? []) gauge.set({ queue: s.queue }, pick(s));
       },
     });
     return gauge;

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app.js';
 import { VIETNAM_TIME_ZONE } from '../../shared/domain/vietnam-time.js';
 import { systemClock } from '../clock.js';
 import type { Database } from '../db/client.js';
+import type { AppMetrics, JobQueueStats } from '../http/metrics.js';
 import type { AnyJobDefinition, JobEnvelope } from './define.js';
 import { currentJobSchema, JOBS_CHANNEL, setJobSchema } from './enqueue.js';
 
@@ -38,6 +39,13 @@ export interface JobRuntime {
   startWorkers(): Promise<void>;
   /** One attempt of one fetched job, exactly as a worker runs it (the drain helper uses it too). */
   attempt(definition: AnyJobDefinition, job: PgBoss.JobWithMetadata<unknown>): Promise<unknown>;
+  /** Every queue of the definitions, counted at once (one grouped count over pg-boss's job table). */
+  queueStats(): Promise<JobQueueStats[]>;
+  /**
+   * Reports to the operators' metrics: the queues at each scrape, and every job this process
+   * finishes (completed, or failed on its last attempt) with its run time.
+   */
+  reportTo(metrics: AppMetrics): void;
   stop(): Promise<void>;
 }
 
@@ -74,6 +82,7 @@ export function createJobRuntime(deps: AppDeps, options: JobRuntimeOptions): Job
   const workerIds = new Map<string, string[]>();
   let unlisten: (() => Promise<void>) | null = null;
   let started = false;
+  let metrics: AppMetrics | null = null;
 
   async function ensureQueue(def: AnyJobDefinition) {
     const wanted = {
@@ -115,19 +124,51 @@ export function createJobRuntime(deps: AppDeps, options: JobRuntimeOptions): Job
       const payload = def.payload.parse(envelope?.payload ?? {});
       const retryCount = job.retryCount ?? 0;
       const retryLimit = job.retryLimit ?? def.retry.limit;
+      const startedAt = performance.now();
+      const seconds = () => (performance.now() - startedAt) / 1000;
       try {
-        return await def.handler(payload, {
+        const output = await def.handler(payload, {
           deps,
           db: database.db,
           clock: deps.clock ?? systemClock,
           log: log.child({ job: def.name, jobId: job.id }),
           job: { id: job.id, name: def.name, retryCount, retryLimit, lastAttempt: retryCount >= retryLimit },
         });
+        metrics?.observeJob(def.name, 'completed', seconds());
+        return output;
       } catch (err) {
         const final = retryCount >= retryLimit;
+        // An attempt that will be retried has not finished the job: only the last one counts.
+        if (final) metrics?.observeJob(def.name, 'failed', seconds());
         log[final ? 'error' : 'warn']({ err, job: def.name, jobId: job.id, attempt: retryCount + 1, of: retryLimit + 1 }, final ? 'job failed' : 'job attempt failed; will retry');
         throw err;
       }
+    },
+
+    async queueStats() {
+      const names = options.definitions.map((d) => d.name);
+      // Waiting (created, retry), running and failed jobs only: the completed ones, the bulk of
+      // the table until pg-boss archives them, are not counted.
+      const { rows } = await database.executeSql(
+        `select name, state::text as state, count(*)::int as n from ${schema}.job
+          where name = any($1::text[]) and state in ('created', 'retry', 'active', 'failed')
+          group by name, state`,
+        [names],
+      );
+      const stats = new Map(names.map((queue) => [queue, { queue, queued: 0, active: 0, failed: 0 }]));
+      for (const r of rows as { name: string; state: string; n: number }[]) {
+        const s = stats.get(r.name);
+        if (!s) continue;
+        if (r.state === 'active') s.active += Number(r.n);
+        else if (r.state === 'failed') s.failed += Number(r.n);
+        else s.queued += Number(r.n);
+      }
+      return [...stats.values()];
+    },
+
+    reportTo(target) {
+      metrics = target;
+      target.setJobStatsProvider(() => runtime.queueStats());
     },
 
     async startWorkers() {

@@ -2,12 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineJob } from '../../jobs/define.js';
+import { enqueueJob } from '../../jobs/enqueue.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 
 /** Liveness, readiness, metrics, compression and the cache headers of the built SPA (issue 12 §2–3). */
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
+const title = { vi: 'Thử', en: 'Test' };
+const okJob = defineJob({ name: 'test.metrics-ok', title, payload: z.object({}), async handler() {} });
+const failingJob = defineJob({
+  name: 'test.metrics-fail',
+  title,
+  payload: z.object({}),
+  retry: { limit: 0, delaySeconds: 1, backoff: false },
+  async handler() {
+    throw new Error('refused on purpose');
+  },
+});
 let t: TestApp;
 let webDir: string;
 beforeAll(async () => {
@@ -18,7 +32,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webDir, 'assets', 'app-3f9a.js'), js);
   fs.writeFileSync(path.join(webDir, 'assets', 'app-3f9a.js.br'), zlib.brotliCompressSync(js));
   fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  t = await createTestApp({ config: { metricsToken: TOKEN, webDistDir: webDir } });
+  t = await createTestApp({ config: { metricsToken: TOKEN, webDistDir: webDir }, extraJobs: [okJob, failingJob] });
 });
 afterAll(async () => {
   await t.close();
@@ -58,13 +72,27 @@ describe('metrics', () => {
     if (t.database.kind === 'postgres') expect(res.body).toMatch(/par_db_pool_total_connections \d+/);
   });
 
-  it('reports the queues the jobs module registers', async () => {
-    t.app.metrics.setJobStatsProvider(async () => [{ queue: 'registry-import', queued: 3, active: 1, failed: 0 }]);
-    t.app.metrics.observeJob('registry-import', 'completed', 2.5);
-    const res = await t.app.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(res.body).toContain('par_jobs_queued{queue="registry-import"} 3');
-    expect(res.body).toContain('par_jobs_active{queue="registry-import"} 1');
-    expect(res.body).toContain('par_jobs_finished_total{queue="registry-import",outcome="completed"} 1');
+  it('reports the job queues from pg-boss, and each job the server finishes with its run time', async () => {
+    const scrape = async () => (await t.app.inject({ method: 'GET', url: '/api/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    await enqueueJob(t.database.db, okJob, {});
+    await enqueueJob(t.database.db, okJob, {});
+    await enqueueJob(t.database.db, failingJob, {});
+    const before = await scrape();
+    expect(before).toContain('par_jobs_queued{queue="test.metrics-ok"} 2');
+    expect(before).toContain('par_jobs_queued{queue="test.metrics-fail"} 1');
+    expect(before).toContain('par_jobs_active{queue="test.metrics-ok"} 0');
+    // Every queue of the registry is reported, idle ones at 0.
+    expect(before).toMatch(/par_jobs_queued\{queue="notifications\.[a-z-]+"\} \d+/);
+
+    const drained = await t.drain({ queues: [okJob.name, failingJob.name] });
+    expect(drained.map((d) => d.outcome).sort()).toEqual(['completed', 'completed', 'failed']);
+    const after = await scrape();
+    expect(after).toContain('par_jobs_queued{queue="test.metrics-ok"} 0');
+    expect(after).toContain('par_jobs_failed{queue="test.metrics-fail"} 1');
+    expect(after).toContain('par_jobs_finished_total{queue="test.metrics-ok",outcome="completed"} 2');
+    expect(after).toContain('par_jobs_finished_total{queue="test.metrics-fail",outcome="failed"} 1');
+    expect(after).toContain('par_job_duration_seconds_count{queue="test.metrics-ok"} 2');
+    expect(after).toMatch(/par_job_duration_seconds_sum\{queue="test.metrics-fail"\} \d/);
   });
 
 });
