@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, version } from './common.js';
+import { isoDate, queryInt4, version } from './common.js';
 import { documentText } from './documents.schemas.js';
 import { signatureInput, signatureSchema } from './plans.schemas.js';
 import { TIME_OF_DAY } from '../domain/vietnam-time.js';
@@ -70,7 +70,8 @@ export const issueNoticeBody = z.object({
   overrideReason: documentText(1000).optional(),
 });
 
-export const listNoticesQuery = z.object({ planId: z.uuid().optional() });
+/** A plan's notices, all of them; without a plan, the `limit` latest the caller may see (newest first). */
+export const listNoticesQuery = z.object({ planId: z.uuid().optional(), limit: queryInt4().min(1).max(100).default(20) });
 
 export const noticeItemSchema = z.object({
   inspectionId: z.uuid(),
@@ -123,4 +124,5 @@ export const noticeSchema = z.object({
   version: z.number().int(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
-export const noticeListResponse = z.object({ items: z.array(noticeSchema) });
+/** hasMore: without a plan, older notices exist beyond `limit`. */
+export const noticeListResponse = z.object({ items: z.array(noticeSchema), hasMore: z.boolean() });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { agency, documentRegisterEntry, inspection, inspectionNotice, inspectionNoticeItem, inspectionPlan } from '../../db/schema/index.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -63,11 +63,15 @@ export async function findNotice(tx: DbOrTx, id: string): Promise<NoticeRow | nu
   return row ? flatten(row) : null;
 }
 
-export async function listVisibleNotices(tx: DbOrTx, actor: Actor, planId?: string): Promise<NoticeRow[]> {
-  const rows = await select(tx)
-    .where(and(sql`${inspectionNotice.id} in ${visibleNotices(actor)}`, planId ? eq(inspectionNotice.planId, planId) : undefined))
-    .orderBy(asc(inspectionNotice.createdAt));
-  return rows.map(flatten);
+/**
+ * The notices the actor may see: a plan's all, in the order they were drafted; without a plan,
+ * the `limit` latest across plans and years (newest first), and whether there are more.
+ */
+export async function listVisibleNotices(tx: DbOrTx, actor: Actor, opts: { planId?: string; limit: number }): Promise<{ rows: NoticeRow[]; hasMore: boolean }> {
+  const query = select(tx).where(and(sql`${inspectionNotice.id} in ${visibleNotices(actor)}`, opts.planId ? eq(inspectionNotice.planId, opts.planId) : undefined));
+  if (opts.planId) return { rows: (await query.orderBy(asc(inspectionNotice.createdAt))).map(flatten), hasMore: false };
+  const rows = await query.orderBy(desc(inspectionNotice.createdAt), desc(inspectionNotice.id)).limit(opts.limit + 1);
+  return { rows: rows.slice(0, opts.limit).map(flatten), hasMore: rows.length > opts.limit };
 }
 
 /** The items of notices with what the table prints of each inspection. */

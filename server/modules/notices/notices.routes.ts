@@ -58,7 +58,10 @@ export async function noticeRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get('/api/inspection-notices', { schema: { tags, summary: 'Schedule notices the caller may see (drafts: the office only)', querystring: listNoticesQuery, response: { 200: noticeListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
-    return db.transaction(async (tx) => ({ items: await presentNotices(tx, ctx.actor, await listVisibleNotices(tx, ctx.actor, request.query.planId)) }));
+    return db.transaction(async (tx) => {
+      const { rows, hasMore } = await listVisibleNotices(tx, ctx.actor, { planId: request.query.planId, limit: request.query.limit });
+      return { items: await presentNotices(tx, ctx.actor, rows), hasMore };
+    });
   });
   app.get('/api/inspection-notices/:id', { schema: { tags, params: idParams, response: { 200: noticeSchema, ...errors } } }, async (request) =>
     db.transaction((tx) => detail(tx, contextOf(request), request.params.id)),

@@ -364,4 +364,18 @@ describe('schedule notices', () => {
     expect(await reminders()).toBe(before);
     expect((await kindsFor(s.secretariat, wardA)).filter((k) => k === 'inspection.report_due').length).toBe(before);
   });
+  it("lists a plan's notices all, in the order drafted; without a plan the latest first, `limit` of them, saying when there are more", async () => {
+    const ofPlan = (await s.secretariat.get(`/api/inspection-notices?planId=${s.plan.id}`)).json() as { items: Notice[]; hasMore: boolean };
+    expect(ofPlan.items.length).toBeGreaterThanOrEqual(2);
+    expect(ofPlan.hasMore).toBe(false);
+    const latest = (await s.secretariat.get('/api/inspection-notices?limit=1')).json() as { items: Notice[]; hasMore: boolean };
+    expect([latest.items.map((n) => n.id), latest.hasMore]).toEqual([[ofPlan.items.at(-1)!.id], true]);
+    const all = (await s.secretariat.get('/api/inspection-notices')).json() as { items: Notice[]; hasMore: boolean };
+    expect([all.items.map((n) => n.id), all.hasMore]).toEqual([ofPlan.items.map((n) => n.id).reverse(), false]);
+    for (const limit of ['0', '101', 'x']) {
+      const bad = await s.secretariat.get(`/api/inspection-notices?limit=${limit}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().invalidParams[0].name).toBe('query.limit');
+    }
+  });
 });

@@ -765,6 +765,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.toSchedule': "Targets of the plans not yet scheduled",
   'tasks.toScheduleCount': '{n} not yet scheduled',
   'tasks.noticesUnit': 'Schedule notices sent to the unit',
+  'tasks.noticesMore': 'Only the {n} latest notices are shown; older ones are on each plan.',
   'tasks.noticesOffice': 'Schedule notices (drafts and issued)',
   'tasks.noticeIssuedOn': 'of {date}',
   'tasks.noticeItem': 'visit on {date}, report due {due}',

@@ -768,6 +768,7 @@ export const vi = {
   'tasks.toSchedule': 'Cơ quan trong kế hoạch chưa được lên lịch kiểm tra',
   'tasks.toScheduleCount': '{n} cơ quan chưa lên lịch',
   'tasks.noticesUnit': 'Thông báo lịch kiểm tra gửi đơn vị',
+  'tasks.noticesMore': 'Chỉ hiện {n} thông báo gần nhất; các thông báo cũ hơn xem trong từng kế hoạch.',
   'tasks.noticesOffice': 'Thông báo lịch kiểm tra (dự thảo và đã ban hành)',
   'tasks.noticeIssuedOn': 'ngày {date}',
   'tasks.noticeItem': 'kiểm tra ngày {date}, hạn gửi báo cáo {due}',

@@ -66,7 +66,7 @@ const notice = {
  * the visits and notices given, and `routes` (an exact URL, or a prefix ending in '?'); anything
  * else is 404. Returns the URLs the page asked for.
  */
-function renderTasks({ capabilities, today, visits = [], notices = [], routes = {} }: { capabilities: string[]; today: string; visits?: Inspection[]; notices?: Notice[]; routes?: Record<string, unknown> }) {
+function renderTasks({ capabilities, today, visits = [], notices = [], moreNotices = false, routes = {} }: { capabilities: string[]; today: string; visits?: Inspection[]; notices?: Notice[]; moreNotices?: boolean; routes?: Record<string, unknown> }) {
   const urls: string[] = [];
   vi.stubGlobal(
     'fetch',
@@ -81,7 +81,7 @@ function renderTasks({ capabilities, today, visits = [], notices = [], routes = 
         const items = visits.filter((v) => (!statuses || statuses.includes(v.status)) && (!q.get('kind') || v.kind === q.get('kind')) && (q.get('reportPending') !== 'true' || v.reportDueOn));
         return json({ items, total: items.length });
       }
-      if (url.startsWith('/api/inspection-notices')) return json({ items: notices });
+      if (url.startsWith('/api/inspection-notices')) return json({ items: notices, hasMore: moreNotices });
       const route = Object.entries(routes).find(([u]) => url === u || (u.endsWith('?') && url.startsWith(u)));
       if (route) return json(route[1]);
       return json({ type: 'about:blank', title: 'NOT_FOUND', status: 404, code: 'NOT_FOUND', requestId: 'r' }, 404);
@@ -124,6 +124,14 @@ describe('"Việc của tôi" of a unit officer', () => {
     expect(new Set(asked.map((a) => JSON.stringify(a))).size).toBe(3);
     // A unit is not offered the office's list of visits to notify.
     expect(screen.queryByText('Cuộc kiểm tra có báo trước chưa gửi thông báo')).toBeNull();
+    // The latest 20 notices, not every notice of every year; all of them here, so no "more" line.
+    expect(urls.filter((u) => u.startsWith('/api/inspection-notices'))).toEqual(['/api/inspection-notices?limit=20']);
+    expect(screen.queryByText(/Chỉ hiện 20 thông báo gần nhất/)).toBeNull();
+  });
+
+  it('says when older notices exist beyond the latest 20, and where they are', async () => {
+    renderTasks({ capabilities: ['inspection.read'], today: '2026-11-30', visits: [visit], notices: [notice], moreNotices: true });
+    expect(await screen.findByText('Chỉ hiện 20 thông báo gần nhất; các thông báo cũ hơn xem trong từng kế hoạch.')).toBeTruthy();
   });
 
   it('keeps the deadline of a visit moved after its notice, with its new day, marked as awaiting a new notice (rev8b #1)', async () => {

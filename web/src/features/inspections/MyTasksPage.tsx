@@ -113,7 +113,7 @@ function Section({ title, items, total, more, render, empty }: { title: string; 
 }
 
 /** The notices the caller may read: a unit, the issued ones that list one of its visits; the office, its drafts too. */
-function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean }) {
+function NoticesCard({ notices, toIssue, hasMore }: { notices: Notice[]; toIssue: boolean; hasMore: boolean }) {
   const t = useT();
   const shown = toIssue ? notices : notices.filter((n) => n.status === 'issued');
   return (
@@ -167,12 +167,19 @@ function NoticesCard({ notices, toIssue }: { notices: Notice[]; toIssue: boolean
           </Table>
         </TableScroll>
       )}
+      {hasMore && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('tasks.noticesMore', { n: NOTICES_SHOWN })}
+        </Text>
+      )}
     </Card>
   );
 }
 
 /** How many rows each card asks for; past it the card says how many more and links to the list. */
 export const TASKS_PAGE_SIZE = 50;
+/** The latest schedule notices the card shows (older ones are on each plan's page). */
+const NOTICES_SHOWN = 20;
 const LIVE = ['planned', 'notified'] as const;
 
 /**
@@ -200,8 +207,9 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const reportsQuery = useInspections({ status: LIVE, reportPending: true, sort: 'reportDueOn', pageSize: TASKS_PAGE_SIZE });
   const notices = useQuery({
     queryKey: ['inspection-notices', 'mine'],
-    queryFn: ({ signal }) => api.get<{ items: Notice[] }>('/api/inspection-notices', undefined, signal),
-    select: (d) => [...d.items].sort((a, b) => (b.issuedOn ?? '9999').localeCompare(a.issuedOn ?? '9999')),
+    // The latest NOTICES_SHOWN the caller may see (the server's newest first), drafts on top.
+    queryFn: ({ signal }) => api.get<{ items: Notice[]; hasMore: boolean }>('/api/inspection-notices', { limit: NOTICES_SHOWN }, signal),
+    select: (d) => ({ items: [...d.items].sort((a, b) => (b.issuedOn ?? '9999').localeCompare(a.issuedOn ?? '9999')), hasMore: d.hasMore }),
   });
   // Working days are counted with the server's calendar (the admin's edits), as the server counts them.
   const calendar = useWorkingCalendar(yearsToCount(today, (reportsQuery.data?.items ?? []).flatMap((i) => (i.reportDueOn ? [i.reportDueOn] : []))));
@@ -213,7 +221,7 @@ export function MyTasksPage({ today = todayIso() }: { today?: string }) {
   const page = (q: typeof live) => ({ items: q.data?.items ?? [], total: q.data?.total ?? 0 });
   const asked = (
     <>
-      <NoticesCard notices={notices.data ?? []} toIssue={office} />
+      <NoticesCard notices={notices.data?.items ?? []} hasMore={notices.data?.hasMore ?? false} toIssue={office} />
       {can('report.submit') && <MyReportsSection today={today} />}
       {can('report.manage') && <ReviewQueueCard />}
       {can('difficulty.handle') && <DifficultyQueueCard queue="office" />}
