@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { loadConfig } from '../server/config.js';
-import { buildApp } from '../server/app.js';
+import { buildApp, type AppDeps } from '../server/app.js';
+import { jobRegistry } from '../server/jobs/registry.js';
+import { createJobRuntime } from '../server/jobs/runtime.js';
 import { openPostgres, pgliteExtensions, queryRows, wrapPglite } from '../server/db/client.js';
 import { seedDemo } from '../server/db/seed/seed-demo.js';
 import { demoUsers } from '../server/db/seed/demo-registry.js';
@@ -28,6 +31,7 @@ let database;
 if (url) {
   database = openPostgres(url);
   await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`drop schema if exists pgboss cascade`);
   await database.db.execute(sql`drop schema if exists public cascade`);
   await database.db.execute(sql`create schema public`);
 } else {
@@ -35,7 +39,13 @@ if (url) {
 }
 await database.migrate();
 await seedDemo(database.db, { password });
-const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'production' }), webDistDir: '/nonexistent' }, database, version: 'fuzz' });
+// Set up as the server does (server/main.ts) and the tests do (server/test/harness.ts): the job
+// queue's schema installed before the app answers, or the admin's job pages fail on a missing table.
+const deps: AppDeps = { config: { ...loadConfig({ NODE_ENV: 'production' }), webDistDir: '/nonexistent' }, database, version: 'fuzz' };
+const jobs = createJobRuntime(deps, { definitions: jobRegistry, mode: 'client', log: pino({ level: 'silent' }) });
+deps.jobs = jobs;
+await jobs.install();
+const app = await buildApp(deps);
 
 const clients: FuzzClient[] = [{ name: 'anonymous', request: (req) => app.inject({ ...req, method: req.method as 'GET' }) }];
 for (const u of demoUsers) {
@@ -74,5 +84,6 @@ if (report.failures.length) {
   console.log('✓ no 5xx, every error problem+json with a catalogue code and request id, no internal names, nothing written by a refused request');
 }
 await app.close();
+await jobs.stop();
 await database.close();
 process.exit(report.failures.length ? 1 : 0);
