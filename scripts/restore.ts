@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { restoreInto } from '../server/db/backup.js';
+import { NotABackupError, restoreInto } from '../server/db/backup.js';
 import { acquireDirectoryLock, DataDirectoryLockedError } from '../server/db/lock.js';
 
 /**
@@ -59,6 +59,11 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  if (err instanceof NotABackupError) {
+    // The operator's mistake, not a fault: say what is wrong without a stack trace.
+    console.error(`\n✖ ${path.resolve(file)}: ${err.message}.\nNothing was changed: the database in ${dataDir} is as it was. Give a .tar.gz made by npm run backup.\n`);
+  } else {
+    console.error(err);
+  }
   process.exit(1);
 });

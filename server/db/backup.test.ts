@@ -116,6 +116,38 @@ describe.skipIf(!!process.env.DATABASE_URL)('backup and restore of the embedded 
   }, 600_000);
 });
 
+describe.skipIf(!!process.env.DATABASE_URL)('restore of a file that is not a backup', () => {
+  it('says so in one line, without a stack trace, exits 1 and leaves the database in place', async () => {
+    const dir = fs.mkdtempSync(path.resolve('tmp', 'not-a-backup-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dataDir = path.join(dir, 'data');
+    fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), 'the database in place\n');
+
+    // Not gzip at all; a .tar.gz of other files; a PGlite database that is not PAR Inspect's.
+    fs.writeFileSync(path.join(dir, 'random.tar.gz'), Buffer.from('certainly not a gzip stream '.repeat(100)));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'meeting notes\n');
+    expect(spawnSync('tar', ['czf', 'files.tar.gz', 'notes.txt'], { cwd: dir }).status).toBe(0);
+    const other = await PGlite.create({ extensions: pgliteExtensions });
+    fs.writeFileSync(path.join(dir, 'other-database.tar.gz'), Buffer.from(await (await other.dumpDataDir('gzip')).arrayBuffer()));
+    await other.close();
+
+    for (const [file, reason] of [
+      ['random.tar.gz', /not a gzip-compressed archive/],
+      ['files.tar.gz', /holds no database PAR Inspect can open/],
+      ['other-database.tar.gz', /not PAR Inspect’s/],
+    ] as const) {
+      const run = await runScript('scripts/restore.ts', [path.join(dir, file)], { PAR_DATA_DIR: dataDir });
+      expect(run.code, run.out).toBe(1);
+      expect(run.out).toMatch(/this is not a backup made by npm run backup: /);
+      expect(run.out).toMatch(reason);
+      expect(run.out, 'no stack trace').not.toMatch(/^\s+at /m);
+      expect(fs.readdirSync(dataDir)).toEqual(['pglite']);
+      expect(fs.readFileSync(path.join(dataDir, 'pglite', 'PG_VERSION'), 'utf8')).toBe('the database in place\n');
+    }
+  }, 120_000);
+});
+
 const hasPgDump = spawnSync('pg_dump', ['--version']).status === 0;
 describe.skipIf(!process.env.DATABASE_URL || !hasPgDump)('backup and restore on PostgreSQL (pg_dump / pg_restore, as in README)', () => {
   it('restores a dump into an empty database with the same rows', async () => {

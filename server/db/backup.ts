@@ -84,11 +84,40 @@ export function requestBackup(dataDir: string, out: fs.WriteStream): Promise<num
   });
 }
 
-/** Writes a dump into an empty directory as a PGlite data directory, and checks that it opens. */
+/** The file given to restore is not a backup made by `npm run backup` (the message says why). */
+export class NotABackupError extends Error {
+  constructor(reason: string) {
+    super(`this is not a backup made by npm run backup: ${reason}`);
+    this.name = 'NotABackupError';
+  }
+}
+
+/**
+ * Writes a dump into an empty directory as a PGlite data directory, and checks that it opens and
+ * holds this application's database. A file that is not such a dump (not gzip, a tar of other
+ * files, another program's database) throws NotABackupError; what it wrote is left for the caller
+ * to remove.
+ */
 export async function restoreInto(dir: string, dump: Blob): Promise<{ tables: number }> {
-  const lite = await PGlite.create(dir, { loadDataDir: dump, extensions: pgliteExtensions });
+  let lite: PGlite;
   try {
-    const { rows } = await lite.query<{ n: number }>(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
+    lite = await PGlite.create(dir, { loadDataDir: dump, extensions: pgliteExtensions });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // zlib's "incorrect header check" and PGlite's "failed to initialize" say little to an operator.
+    const reason = /header check|Z_DATA_ERROR|unexpected end|invalid/i.test(message)
+      ? `it is not a gzip-compressed archive (${message})`
+      : /failed to initialize/i.test(message)
+        ? `the archive holds no database PAR Inspect can open (${message})`
+        : message;
+    throw new NotABackupError(reason);
+  }
+  try {
+    const { rows } = await lite.query<{ migrated: boolean; n: number }>(
+      `select to_regclass('drizzle.__drizzle_migrations') is not null as migrated,
+              (select count(*)::int from pg_tables where schemaname = 'public') as n`,
+    );
+    if (!rows[0].migrated) throw new NotABackupError('the archive holds a database, but not PAR Inspect’s (no migrations applied)');
     return { tables: rows[0].n };
   } finally {
     await lite.close();
