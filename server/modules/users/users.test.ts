@@ -73,6 +73,10 @@ describe('users', () => {
     expect((await adminB.get(`/api/users?q=trang-`)).json()).toMatchObject({ items: [], total: 0 });
     const forged = await adminA.get(`/api/users?after=${Buffer.from('["x"]').toString('base64url')}`);
     expect(forged.json().invalidParams[0]).toMatchObject({ name: 'query.after', code: 'malformed' });
+    // A NUL in a cursor's value is refused before SQL (PostgreSQL cannot store it in text).
+    const nul = await adminA.get(`/api/users?after=${Buffer.from(JSON.stringify(['\u0000', '00000000-0000-0000-0000-000000000000'])).toString('base64url')}`);
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().invalidParams[0]).toMatchObject({ name: 'query.after', code: 'malformed' });
     expect((await adminA.get('/api/users?limit=0')).statusCode).toBe(400);
   });
 
