@@ -327,7 +327,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   'PATCH /api/assigned-tasks/{id}': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [403, 404] },
   'POST /api/assigned-tasks/{id}/progress': { anonymous: 401, admin: [403, 404], leader: [403, 404], secretariat: [200, 404], inspector: [403, 404], unit_officer: [200, 404] },
   // Content group b) of an inspection: the agency's tasks as the caller sees them (none out of scope).
-  'GET /api/agencies/{id}/assigned-tasks': { anonymous: 401, admin: [200, 200], leader: [200, 200], secretariat: [200, 200], inspector: [200, 200], unit_officer: [200, 200] },
+  'GET /api/agencies/{id}/assigned-tasks': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   // Import as a job, refused before the file is read; another province's committee is a 400 naming the field.
   'POST /api/assigned-tasks/imports': { anonymous: 401, admin: [403, 403], leader: [403, 403], secretariat: [202, 400], inspector: [403, 403], unit_officer: [403, 403] },
   'GET /api/assigned-task-imports/{id}': { anonymous: 401, admin: [404, 404], leader: [404, 404], secretariat: [200, 404], inspector: [404, 404], unit_officer: [404, 404] },

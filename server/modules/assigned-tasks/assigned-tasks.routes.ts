@@ -20,6 +20,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type Actor } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { findVisibleAgency } from '../registry/registry.repository.js';
 import { listAgencyTasks } from './agency-tasks.js';
 import { presentTaskDetail, presentTasks, type TaskEnv } from './assigned-tasks.presenter.js';
 import { findVisibleTask, listTasks } from './assigned-tasks.repository.js';
@@ -117,7 +118,11 @@ export async function assignedTaskRoutes(app: AppInstance, deps: AppDeps) {
     async (request) => {
       const { actor } = contextOf(request);
       mayReadRegister(actor);
-      return db.transaction(async (tx) => ({ items: await listAgencyTasks(tx, actor, await envOf(tx), request.params.id, request.query) }));
+      return db.transaction(async (tx) => {
+        // An agency the caller cannot see is not found, rather than an empty list that says it exists (or not).
+        if (!(await findVisibleAgency(tx, actor, request.params.id))) throw new AppError('NOT_FOUND', 'no agency you can see has this id');
+        return { items: await listAgencyTasks(tx, actor, await envOf(tx), request.params.id, request.query) };
+      });
     },
   );
 

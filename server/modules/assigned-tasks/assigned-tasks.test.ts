@@ -162,7 +162,11 @@ describe('the register of assigned tasks', () => {
     const groupB = (await c.inspector.get(`/api/agencies/${a.wardACommittee.id}/assigned-tasks`)).json().items as AssignedTask[];
     expect(groupB.map((i) => i.id)).toEqual([land.id, digital.id]);
     const other = await signInAuthority(t.app, await makeAuthority(t.database.db));
-    expect((await other.inspector.get(`/api/agencies/${a.wardACommittee.id}/assigned-tasks`)).json().items).toEqual([]);
+    // Another authority's agency, or no agency at all, is not found (not an empty list).
+    const hidden = await other.inspector.get(`/api/agencies/${a.wardACommittee.id}/assigned-tasks`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe('NOT_FOUND');
+    expect((await c.inspector.get(`/api/agencies/${crypto.randomUUID()}/assigned-tasks`)).statusCode).toBe(404);
     expect((await other.secretariat.get(`/api/assigned-tasks/${land.id}`)).statusCode).toBe(404);
     expect((await other.admin.get(`/api/assigned-tasks?assigningAgencyId=${a.townCommittee.id}`)).json().items).toEqual([]);
 
