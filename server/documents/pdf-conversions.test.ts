@@ -145,6 +145,7 @@ describe('PDF conversion through the job queue', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().code).toBe('PDF_LIMIT_REACHED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(await countRows(t.database.db, 'document_conversion', sql`requested_by = ${c.secretariat.userId}::uuid`)).toBe(pending);
     // Somebody else is not held back by it; and once the queue moves, the first person asks again.
     expect((await ask(c.leader, 'plan', drafts[2].id)).statusCode).toBe(202);
@@ -165,6 +166,7 @@ describe('PDF conversion through the job queue', () => {
       expect(refused.statusCode).toBe(503);
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.json().code).toBe('PDF_QUEUE_FULL');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(await countRows(own.database.db, 'document_conversion')).toBe(1);
       await own.drain({ queues: ['documents.convert-pdf'] });
       expect((await ask(c.leader, 'plan', second.id)).statusCode).toBe(202);

@@ -94,6 +94,12 @@ export async function presentConversion(db: DbOrTx, row: ConversionRow): Promise
 }
 
 /**
+ * Retry-After of a refused conversion: a conversion takes seconds, so one of the caller's own is
+ * likely done within half a minute; a full queue drains more slowly ("a few minutes").
+ */
+const PDF_RETRY_AFTER_SECONDS = { mine: 30, queue: 120 };
+
+/**
  * Asks for the PDF of a document: authorizes (404 if the caller may not see it), then answers
  * the cached conversion, the one already under way, or a new one, queued in the transaction.
  * 429 PDF_LIMIT_REACHED when the caller already waits for their share; 503 PDF_QUEUE_FULL when
@@ -116,10 +122,10 @@ export async function requestPdfConversion(deps: AppDeps, ctx: RequestContext, k
       .from(documentConversion)
       .where(and(eq(documentConversion.requestedBy, ctx.actor.userId), inArray(documentConversion.status, [...PENDING])));
     if (mine.n >= deps.config.pdf.pendingPerUser) {
-      throw new AppError('PDF_LIMIT_REACHED', `you already wait for ${mine.n} PDF conversions; wait for them to finish`);
+      throw AppError.retryLater('PDF_LIMIT_REACHED', `you already wait for ${mine.n} PDF conversions; wait for them to finish`, PDF_RETRY_AFTER_SECONDS.mine);
     }
     const [all] = await tx.select({ n: count() }).from(documentConversion).where(inArray(documentConversion.status, [...PENDING]));
-    if (all.n >= deps.config.pdf.queueMax) throw new AppError('PDF_QUEUE_FULL', 'the PDF queue is full; try again in a few minutes');
+    if (all.n >= deps.config.pdf.queueMax) throw AppError.retryLater('PDF_QUEUE_FULL', 'the PDF queue is full; try again in a few minutes', PDF_RETRY_AFTER_SECONDS.queue);
     const sourceSha256 = doc.state === 'issued' ? doc.frozen.docxSha256 : (await storeBytesInDatabase(tx, draftDocx!, DOCX_MEDIA_TYPE)).sha256;
     const [row] = await tx
       .insert(documentConversion)

@@ -21,6 +21,16 @@ export class AppError extends Error {
     this.status = errorStatus[code];
   }
 
+  /** Seconds after which the refused request may succeed (429, 503): sent as Retry-After. */
+  retryAfterSeconds?: number;
+
+  /** A refusal that lifts with time (a limit, a full queue): the answer carries Retry-After. */
+  static retryLater(code: ErrorCode, detail: string, seconds: number): AppError {
+    const err = new AppError(code, detail);
+    err.retryAfterSeconds = seconds;
+    return err;
+  }
+
   static notFound(what = 'resource'): AppError {
     return new AppError('NOT_FOUND', `${what} not found`);
   }

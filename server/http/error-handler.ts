@@ -165,7 +165,11 @@ function invalidParamsOf(where: string, validation: { instancePath: string; keyw
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return sendProblem(request, reply, err.code, err.detail, err.invalidParams, err.extensions);
+    if (err instanceof AppError) {
+      // RFC 9110 §10.2.3: whole seconds, so a client (or a proxy) knows when to try again.
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+      return sendProblem(request, reply, err.code, err.detail, err.invalidParams, err.extensions);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const context = (err as { validationContext?: string }).validationContext ?? 'body';
       const where = contextNames[context] ?? 'body';

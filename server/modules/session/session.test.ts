@@ -51,6 +51,8 @@ describe('session', () => {
     const blocked = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: TEST_PASSWORD } });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('RATE_LIMITED');
+    // When to try again: at the latest once the 15-minute window has passed.
+    expect(blocked.headers['retry-after']).toBe('900');
   });
 
   itOnPostgres('holds the limit against a burst of parallel guesses', async () => {

@@ -124,7 +124,8 @@ export async function signIn(db: Db, input: SignInInput) {
   const deviceId = await findDevice(db, input.deviceToken, username);
   return oneAtATime(`${username}\u0000${deviceId ?? ''}`, async () => {
     const place = await reserveOrWait(db, username, input.ip, deviceId);
-    if (place === 'locked') throw new AppError('RATE_LIMITED', `too many failed sign-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`);
+    // The window's length: by then every failure that counts now has aged out (the lock may lift sooner).
+    if (place === 'locked') throw AppError.retryLater('RATE_LIMITED', `too many failed sign-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`, LOGIN_LIMITS.windowMinutes * 60);
 
     let user: typeof appUser.$inferSelect | undefined;
     let ok = false;
