@@ -129,8 +129,12 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   if (deps.config.requestCosts) countRequestCosts(app);
   // Security headers: computed once (http/security-headers.ts), one assignment per response.
   const headers = securityHeaders({ secureCookies: deps.config.secureCookies });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    // API answers carry personal data and change with every write: no cache, shared or private,
+    // may keep them. A route that sets its own Cache-Control (the calendar feed) overrides this;
+    // the web app's files (serveWeb) set theirs. By the matched route ("/%61pi/…" too) or the raw URL (no route).
+    if ((request.routeOptions.url ?? '').startsWith('/api/') || request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
   // Metrics: one observation per answered request, by route pattern (never the raw URL).

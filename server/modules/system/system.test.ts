@@ -138,4 +138,13 @@ describe('compression and caching', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
+
+  it('lets no cache keep an API answer (personal data): answers, errors and unknown endpoints alike', async () => {
+    for (const url of ['/api/health/live', '/api/units', '/api/no-such-endpoint', '/%61pi/health/live']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'wrong-password' } });
+    expect(signIn.headers['cache-control']).toBe('no-store');
+  });
 });
