@@ -7,15 +7,18 @@ import { makeAuthority, TEST_PASSWORD } from '../../test/factories.js';
 import { itOnPostgres } from '../../test/postgres-only.js';
 import { createDraft } from '../plans/plans.test-support.js';
 import { registerDocument } from './document-register.js';
+import { ManualClock } from '../../clock.js';
 
 /**
  * Numbers follow dates (docs/decisions/document-numbering.md): a document dated before the
  * latest dated entry of its register (agency, year) is refused — 400 at the date field,
  * `before_last_in_register`, naming that entry — and the refusal takes no number and writes nothing.
  */
+// The last day of 2021: every document below is dated in 2021, none after today.
+const clock = new ManualClock('2021-12-31T02:00:00Z');
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
 });
 afterAll(() => t.close());
 
@@ -146,6 +149,29 @@ describe('the register takes numbers in the order of dates', () => {
     const issued = await leader.post(`/api/plans/${plan.id}/issue`, { version: submitted.version, issuedOn: '2021-05-10' });
     expect(issued.statusCode, issued.body).toBe(200);
     expect(issued.json().number).toBe(2);
+  });
+
+  it('refuses a date after today (Vietnamese time), which would lock the register until then: 400 in_future, nothing written', async () => {
+    const a = await makeAuthority(t.database.db);
+    const sec = await signIn(t.app, a.users.secretariat.username, TEST_PASSWORD);
+    const leader = await signIn(t.app, a.users.leader.username, TEST_PASSWORD);
+    const body = { agencyId: a.homeAffairs.id, typeCode: 'thong_bao', summary: 'Thông báo', signerName: 'Trần Thị Thu Hà', signerPosition: 'TRƯỞNG PHÒNG' };
+    // 31/12/2021 09:00 in Việt Nam: 1/1/2022 is tomorrow, in the next year's register.
+    for (const issuedOn of ['2022-01-01', '2021-12-31']) {
+      const res = await sec.post('/api/document-register', { ...body, issuedOn });
+      if (issuedOn === '2022-01-01') {
+        expect(res.statusCode).toBe(400);
+        expect(res.json().invalidParams).toMatchObject([{ name: 'body.issuedOn', code: 'in_future' }]);
+        expect(await counterOf(a.homeAffairs.id, 2022)).toBeNull();
+      } else expect(res.statusCode, res.body).toBe(201);
+    }
+    // A plan signed for a later day is refused the same way and stays submitted.
+    const plan = await createDraft(sec, a);
+    const submitted = (await sec.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
+    const refused = await leader.post(`/api/plans/${plan.id}/issue`, { version: submitted.version, issuedOn: '2022-01-03' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams).toMatchObject([{ name: 'body.issuedOn', code: 'in_future' }]);
+    expect((await sec.get(`/api/plans/${plan.id}`)).json().status).toBe('submitted');
   });
 
   itOnPostgres('issues concurrent documents of several dates with numbers in date order: a later date never numbered before an earlier one', async () => {

@@ -8,7 +8,8 @@ import {
   registerListResponse,
 } from '../../../shared/api/documents.schemas.js';
 import { documentTypes } from '../../../shared/domain/document-types.js';
-import type { AppDeps, AppInstance } from '../../app.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isPdfAvailable } from '../../documents/pdf.js';
 import { contextOf, type Actor } from '../../http/actor.js';
@@ -57,7 +58,7 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
       const entry = await db.transaction(async (tx) => {
         if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'registry.read'))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
         if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.record'))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
-        const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null });
+        const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null, notAfter: vietnamLocalTime(clockOf(deps).now()).date });
         const [named] = await listRegister(tx, row.agencyId, row.year).then((rows) => rows.filter((r) => r.entry.id === row.id));
         return presentRegisterEntry((await findRegisterEntry(tx, row.id))!, named.agencyName);
       });

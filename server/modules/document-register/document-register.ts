@@ -90,6 +90,12 @@ export interface RegisterDocumentInput {
    * leave the visit's minutes never numbered (docs/decisions/document-numbering.md).
    */
   datedByEvent?: boolean;
+  /**
+   * Today (Vietnamese time) for a document issued now: a later date is refused 400 `in_future` at
+   * the date field. A number taken for a future day would lock the register until then (numbers
+   * follow dates), and an issued entry cannot be changed. Unset only for history and demo data.
+   */
+  notAfter?: string;
 }
 
 async function agencyAbbreviation(tx: DbOrTx, agencyId: string): Promise<string> {
@@ -101,6 +107,9 @@ async function agencyAbbreviation(tx: DbOrTx, agencyId: string): Promise<string>
 
 /** Registers an issued document with the next number (or a recorded one), audited in the same transaction. */
 export async function registerDocument(tx: Tx, ctx: RequestContext | SystemContext, input: RegisterDocumentInput): Promise<RegisterEntryRow> {
+  if (input.notAfter && input.issuedOn > input.notAfter) {
+    throw AppError.invalid(input.dateField ?? 'body.issuedOn', 'in_future', `a document cannot be dated after today (${input.notAfter})`);
+  }
   const year = Number(input.issuedOn.slice(0, 4));
   const symbol = documentSymbol(input.typeCode, await agencyAbbreviation(tx, input.agencyId), input.draftingUnitAbbreviation);
   let number: number;

@@ -22,7 +22,7 @@ import { notifyPlanApproved } from './plan-notifications.js';
  * (view model and .docx bytes, against the register entry).
  * Issuing an amending version supersedes the version it amends, in the same transaction.
  */
-export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issuePlanBody>) {
+export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof issuePlanBody>, today: string) {
   const plan = await loadForAction(tx, ctx, planResource, id, 'issue', input.version);
   const next = nextPlanStatus(plan.status as PlanStatus, 'issue')!;
   const content: PlanContent = { ...(plan.content as PlanContent), ...(input.signature ? { signature: input.signature } : {}) };
@@ -47,6 +47,7 @@ export async function issuePlan(tx: Tx, ctx: RequestContext, id: string, input: 
   }
 
   const entry = await registerDocument(tx, ctx, {
+    notAfter: today,
     agencyId: plan.issuingAgencyId,
     typeCode: 'ke_hoach',
     summary: content.summary,

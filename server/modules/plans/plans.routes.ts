@@ -13,7 +13,8 @@ import {
   updatePlanBody,
 } from '../../../shared/api/plans.schemas.js';
 import type { PlanStatus } from '../../../shared/domain/plan-status.js';
-import type { AppDeps, AppInstance } from '../../app.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
@@ -110,7 +111,7 @@ export async function planRoutes(app: AppInstance, deps: AppDeps) {
   app.post('/api/plans/:id/issue', { schema: { tags, summary: 'Issue (leader): number from the register, date, signer; content frozen', params: idParams, body: issuePlanBody, response: { 200: planDetailSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      await issuePlan(tx, ctx, request.params.id, request.body);
+      await issuePlan(tx, ctx, request.params.id, request.body, vietnamLocalTime(clockOf(deps).now()).date);
       return planDetail(tx, ctx, request.params.id);
     });
   });

@@ -154,7 +154,7 @@ export async function reportRoutes(app: AppInstance, deps: AppDeps) {
   app.post('/api/report-requests/:id/issue', { schema: { tags, summary: 'Issue an ad hoc request as a công văn (number from the register) and send it to the units', params: idParams, body: issueRequestBody, response: { 200: requestSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      await issueRequest(tx, ctx, request.params.id, request.body);
+      await issueRequest(tx, ctx, request.params.id, request.body, vietnamLocalTime(clockOf(deps).now()).date);
       return request_(tx, ctx, request.params.id);
     });
   });

@@ -377,7 +377,12 @@ describe('an ad hoc request and the units’ reports', () => {
     const draft = await c.secretariat.post('/api/report-requests', { kind: 'ad_hoc', ownerAgencyId: a.townCommittee.id, templateId: template.id, title: 'Báo cáo CCHC quý III năm 2021', dueOn: '2021-09-20', targetAgencyIds: targets });
     expect(draft.statusCode, draft.body).toBe(201);
     const r = draft.json() as ReportRequest;
+    // Signed on 1/9, the day it is issued (a letter is never dated after today).
+    const tooEarly = await c.secretariat.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-09-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    expect(tooEarly.json().invalidParams).toMatchObject([{ name: 'body.issuedOn', code: 'in_future' }]);
+    clock.set('2021-09-01T02:00:00Z');
     const issued = await c.secretariat.post(`/api/report-requests/${r.id}/issue`, { version: r.version, issuedOn: '2021-09-01', signature: { onBehalfOf: 'TL. CHỦ TỊCH', position: 'TRƯỞNG PHÒNG NỘI VỤ', signerName: 'Nguyễn Văn Hùng' } });
+    clock.set('2021-06-01T02:00:00Z');
     expect(issued.statusCode, issued.body).toBe(200);
     const text = plainText((await openDocx((await c.secretariat.get(`/api/documents/report-request/${r.id}.docx`)).rawPayload)).document);
     expect(text).toContain('Các cơ quan, đơn vị có tên trong danh sách kèm theo');

@@ -280,7 +280,7 @@ export async function withdrawRequest(tx: Tx, ctx: RequestContext, clock: Clock,
  * ("12/UBND-NV" — the drafting office's abbreviation after the committee's), the document frozen
  * with the template's outline attached, and the request opened to the units — one transaction.
  */
-export async function issueRequest(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof issueRequestBody>) {
+export async function issueRequest(tx: Tx, ctx: RequestContext, id: string, input: z.output<typeof issueRequestBody>, today: string) {
   const r = await loadForAction(tx, ctx, requestResource, id, 'issue', input.version);
   if (r.kind !== 'ad_hoc') throw new AppError('INVALID_STATE', 'only an ad hoc request is issued as a letter');
   const letter: RequestLetter = { ...(r.letter as RequestLetter), ...(input.signature ? { signature: input.signature } : {}) };
@@ -289,6 +289,7 @@ export async function issueRequest(tx: Tx, ctx: RequestContext, id: string, inpu
   const owner = await issuerInfo(tx, r.ownerAgencyId);
   const drafting = owner.kind === 'peoples_committee' ? 'NV' : null;
   const entry = await registerDocument(tx, ctx, {
+    notAfter: today,
     agencyId: r.ownerAgencyId,
     typeCode: 'cong_van',
     draftingUnitAbbreviation: drafting,

@@ -23,7 +23,7 @@ import type { PlanContent } from '../../../shared/api/plans.schemas.js';
  * The Chairman founds the team by decision: a QĐ of the plan's People's Committee takes the next
  * number of the register, the team and its members are frozen, and so is the decision's document.
  */
-export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>) {
+export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: z.infer<typeof foundTeamBody>, today: string) {
   const team = await loadForAction(tx, ctx, teamResource, id, 'found', input.version);
   const plan = (await findPlan(tx, team.planId))!;
   if (!planAcceptsTeams(plan.status as PlanStatus)) throw new AppError('INVALID_STATE', `the plan is ${plan.status}`);
@@ -34,6 +34,7 @@ export async function foundTeam(tx: Tx, ctx: RequestContext, id: string, input: 
   if (!decision.signature.signerName.trim()) throw AppError.invalid('body.signature.signerName', 'required', 'who signs the decision?');
 
   const entry = await registerDocument(tx, ctx, {
+    notAfter: today,
     agencyId: plan.issuingAgencyId,
     typeCode: 'quyet_dinh',
     summary: decision.summary,

@@ -1,7 +1,8 @@
 import { idParams } from '../../../shared/api/common.js';
 import { problemSchema } from '../../../shared/api/errors.js';
 import { createTeamBody, foundTeamBody, replaceMembersBody, teamListResponse, teamSchema, updateTeamBody } from '../../../shared/api/teams.schemas.js';
-import type { AppDeps, AppInstance } from '../../app.js';
+import { clockOf, type AppDeps, type AppInstance } from '../../app.js';
+import { vietnamLocalTime } from '../../../shared/domain/vietnam-time.js';
 import type { DbOrTx } from '../../db/client.js';
 import { contextOf, type RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
@@ -64,7 +65,7 @@ export async function teamRoutes(app: AppInstance, deps: AppDeps) {
   app.post('/api/teams/:id/found', { schema: { tags, summary: "Found the team by the Chairman's decision (QĐ number from the register)", params: idParams, body: foundTeamBody, response: { 200: teamSchema, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     return db.transaction(async (tx) => {
-      await foundTeam(tx, ctx, request.params.id, request.body);
+      await foundTeam(tx, ctx, request.params.id, request.body, vietnamLocalTime(clockOf(deps).now()).date);
       return teamDetail(tx, ctx, request.params.id);
     });
   });

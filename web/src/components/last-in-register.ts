@@ -21,6 +21,9 @@ export function useLastInRegisterHint(agencyId: string | null | undefined, issue
     queryKey: ['document-register', agencyId, year, 'latest'],
     queryFn: ({ signal }) => api.get<{ items: RegisterEntry[] }>('/api/document-register', { agencyId: agencyId!, year: year!, latest: 'true' }, signal),
     enabled: !!agencyId && year !== null,
+    // Read afresh each time a dialog asks: any issue anywhere may have moved the register since.
+    staleTime: 0,
+    refetchOnMount: 'always',
     retry: false,
   });
   const last = q.data?.items[0];

@@ -50,7 +50,8 @@ export function SignModal({ opened, title, hint, confirmLabel, signature, regist
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <Stack>
         <Text size="sm">{hint}</Text>
-        <DateField label={t('plans.signDate')} value={issuedOn} onChange={setIssuedOn} required error={fieldError('issuedOn')} description={lastInRegister} />
+        {/* Never a later day: the server refuses it (in_future), as a number for a future day would lock the register. */}
+        <DateField label={t('plans.signDate')} value={issuedOn} onChange={setIssuedOn} required maxDate={todayIso()} error={fieldError('issuedOn')} description={lastInRegister} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('plans.signer.authority')} value={signer.authority} onChange={(e) => set('authority', e.currentTarget.value)} />
           <TextInput label={t('plans.signer.onBehalfOf')} value={signer.onBehalfOf} onChange={(e) => set('onBehalfOf', e.currentTarget.value)} />
