@@ -31,6 +31,7 @@ const titles: Record<ErrorCode, string> = {
   INTERNAL: 'Internal error',
   URI_TOO_LONG: 'The address is too long',
   HEADERS_TOO_LARGE: 'The request line or headers are too large',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
   NOT_READY: 'Not ready',
 };
 
@@ -109,7 +110,7 @@ function fromFrameworkError(err: FastifyError): { code: ErrorCode; detail: strin
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'VALIDATION_FAILED', detail: 'the body is empty', invalidParams: body('required', 'a JSON body is required') };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'VALIDATION_FAILED', detail: 'the request is too large', invalidParams: body('too_large', 'too large') };
+      return { code: 'PAYLOAD_TOO_LARGE', detail: 'the body is over the server’s limit of 2 MB', invalidParams: body('too_large', 'too large') };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: 'VALIDATION_FAILED', detail: 'the Content-Length header does not match the body' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -86,6 +86,17 @@ describe('malformed URLs', () => {
     expect(JSON.stringify(body)).not.toMatch(INTERNAL);
   });
 
+  it('a JSON body over the 2 MB limit answers 413 problem+json with its code', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/units',
+      payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024), kind: 'ward', parentId: authority.town.id }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const body = expectProblem(res, 413, 'PAYLOAD_TOO_LARGE') as { invalidParams?: { name: string; code: string }[] };
+    expect(body.invalidParams?.[0]).toMatchObject({ name: 'body', code: 'too_large' });
+  });
+
   it('a JSON body with a lone surrogate is refused as a field error', async () => {
     const res = await admin.request({
       method: 'POST',

@@ -28,6 +28,7 @@ export const errorCodes = [
   'INTERNAL',
   'URI_TOO_LONG',
   'HEADERS_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
   'NOT_READY',
   'DOCUMENT_ISSUED',
 ] as const;
@@ -63,6 +64,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   URI_TOO_LONG: 414,
   /** The request line or headers (a huge query string) exceed the server's limit. */
   HEADERS_TOO_LARGE: 431,
+  /** A request body over the server's limit (2 MB of JSON); files go up as multipart, with their own limits. */
+  PAYLOAD_TOO_LARGE: 413,
   /** Readiness: the database cannot be reached, or the server is shutting down. */
   NOT_READY: 503,
   /** The caller already waits for as many PDF conversions as one person may (PAR_PDF_PENDING_PER_USER). */

@@ -33,6 +33,7 @@ export const errorMessageKeys: Record<ErrorCode | ClientErrorCode, MessageKey> =
   INTERNAL: 'error.INTERNAL',
   URI_TOO_LONG: 'error.URI_TOO_LONG',
   HEADERS_TOO_LARGE: 'error.HEADERS_TOO_LARGE',
+  PAYLOAD_TOO_LARGE: 'error.PAYLOAD_TOO_LARGE',
   NOT_READY: 'error.NOT_READY',
   NETWORK: 'error.NETWORK',
 };

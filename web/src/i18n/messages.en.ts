@@ -616,6 +616,7 @@ export const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'Something went wrong on the server. Please try again later.',
   'error.URI_TOO_LONG': 'The address is too long.',
   'error.HEADERS_TOO_LARGE': 'The request is too large (too many filters or too long an address).',
+  'error.PAYLOAD_TOO_LARGE': 'What you sent is too large (more than 2 MB). Shorten it, or attach long content as a file.',
   'error.NOT_READY': 'The server is starting or stopping. Please try again in a moment.',
   'error.NETWORK': 'Cannot reach the server. Please check your connection and try again.',
   'error.requestId': 'Request ID: {requestId}',

@@ -619,6 +619,7 @@ export const vi = {
   'error.INTERNAL': 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
   'error.URI_TOO_LONG': 'Địa chỉ quá dài.',
   'error.HEADERS_TOO_LARGE': 'Yêu cầu quá lớn (quá nhiều điều kiện lọc hoặc địa chỉ quá dài).',
+  'error.PAYLOAD_TOO_LARGE': 'Nội dung gửi đi quá lớn (trên 2 MB). Hãy rút gọn, hoặc đính kèm nội dung dài dưới dạng tệp.',
   'error.NOT_READY': 'Máy chủ đang khởi động hoặc dừng. Vui lòng thử lại sau giây lát.',
   'error.NETWORK': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   'error.requestId': 'Mã yêu cầu: {requestId}',
