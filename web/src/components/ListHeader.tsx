@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Alert, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useT } from '../i18n/i18n.js';
@@ -53,6 +53,17 @@ export function usePageParam(name = 'page'): [number, (page: number, options?: {
     [name, page, raw, setParams],
   );
   return [page, setPage];
+}
+
+/**
+ * A page past the last (a link kept from a longer list, ?page=99999) moves to the last page in
+ * place, so the list never says "15 visits" over an empty table with no page control to go back.
+ * `pageCount` is undefined until the list has loaded.
+ */
+export function useClampPage(page: number, pageCount: number | undefined, setPage: (page: number, options?: { replace?: boolean }) => void) {
+  useEffect(() => {
+    if (pageCount !== undefined && page > Math.max(pageCount, 1)) setPage(Math.max(pageCount, 1), { replace: true });
+  }, [page, pageCount, setPage]);
 }
 
 export interface IgnoredFilter {

@@ -19,7 +19,7 @@ import { NoticesPanel } from './NoticesPanel.js';
 import { DrawsPanel } from './DrawsPanel.js';
 import { ScheduleProposalPanel } from './ScheduleProposalPanel.js';
 import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
-import { ListHeader, paramChecks, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
+import { ListHeader, paramChecks, useClampPage, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
 /** Rows of a list page; the list pages through the server's results. */
@@ -144,6 +144,7 @@ export function InspectionsPage({ today = todayIso() }: { today?: string }) {
   const toNotify = useInspections({ planId, kind: 'announced', status: 'planned', pageSize: 500 }, !!planId);
   const items = shown.data?.items ?? [];
   const pages = Math.ceil((list.data?.total ?? 0) / INSPECTIONS_PAGE_SIZE);
+  useClampPage(page, list.data && !list.isPlaceholderData ? pages : undefined, setPage);
   // A filter changed: back to the first page (in place: the filters here live in the page's state, not the URL).
   const refilter =
     <T,>(set: (v: T) => void) =>

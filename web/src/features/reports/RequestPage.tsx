@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Stack, T
 import { Link, useParams } from 'react-router';
 import type { ReportRequest, SubmissionSummary } from '../../../../shared/api/reports.schemas.js';
 import { DetailList } from '../../components/DetailList.js';
-import { usePageParam } from '../../components/ListHeader.js';
+import { useClampPage, usePageParam } from '../../components/ListHeader.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
@@ -28,6 +28,7 @@ function SubmissionsTable({ request, today }: { request: ReportRequest; today: s
   const t = useT();
   const [page, setPage] = usePageParam();
   const submissions = useSubmissions({ requestId: request.id, page, pageSize: submissionsPageSize }, request.status !== 'draft');
+  useClampPage(page, submissions.data && !submissions.isPlaceholderData ? Math.ceil(submissions.data.total / submissionsPageSize) : undefined, setPage);
   if (request.status === 'draft') return <Text c="dimmed">{t('reporting.request.notSent')}</Text>;
   if (submissions.isPending) return <Loader size="sm" />;
   if (submissions.error) return <ErrorAlert error={submissions.error} />;

@@ -33,7 +33,7 @@ beforeEach(() => {
       asked.push(url.search);
       const page = Number(url.searchParams.get('page') ?? 1);
       // 60 reports: a first page of 50 and a second of 10, each row naming its page and filter.
-      return json({ items: Array.from({ length: page === 1 ? 50 : 10 }, (_, i) => submission((page - 1) * 50 + i + 1, url.searchParams.get('timeliness'))), total: 60 });
+      return json({ items: Array.from({ length: page === 1 ? 50 : page === 2 ? 10 : 0 }, (_, i) => submission((page - 1) * 50 + i + 1, url.searchParams.get('timeliness'))), total: 60 });
     }),
   );
 });
@@ -80,6 +80,13 @@ describe('the units’ reports list', () => {
     expect(screen.getByTestId('address').textContent).toBe('/reports/submissions?dueYear=2021&page=2');
     expect(statusField().value).toBe('');
     expect(screen.queryByText('UBND phường 1 (missing)')).toBeNull();
+  });
+
+  it('moves a page past the last (a link kept from a longer list) to the last page, in place', async () => {
+    renderAt('/reports/submissions?page=99');
+    expect(await screen.findByText('UBND phường 60')).toBeTruthy();
+    expect(screen.getByTestId('address').textContent).toBe('/reports/submissions?page=2');
+    expect(asked).toEqual(['?page=99&pageSize=50', '?page=2&pageSize=50']);
   });
 
   it('opens with the status and page of its address (a reload, a shared link); a status deselected leaves the address', async () => {

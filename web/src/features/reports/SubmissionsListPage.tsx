@@ -9,7 +9,7 @@ import { formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { issuerParam, uuidParam, yearParam, type DashboardScope } from '../dashboard/DashboardScopeNote.js';
-import { ListHeader, paramChecks, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
+import { ListHeader, paramChecks, useClampPage, useIgnoredFilters, usePageParam } from '../../components/ListHeader.js';
 import { displayStatusColor, displayStatusKey } from './labels.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
@@ -52,6 +52,7 @@ export function SubmissionsListPage() {
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
+  useClampPage(page, list.data && !list.isPlaceholderData ? Math.ceil(list.data.total / pageSize) : undefined, setPage);
   return (
     <Stack>
       <Group justify="space-between">
