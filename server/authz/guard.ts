@@ -10,9 +10,10 @@ import { holdsAnywhere, inReach, isUnitVisible } from './scope.js';
 /**
  * 403 unless the actor holds the capability somewhere: for what has no record to load yet (a
  * list only some roles read, an import refused before its file is parsed, a creation whose
- * target is checked next).
+ * target is checked next). `detail` is shown to the user (a registry import lists it per row):
+ * say what they may not do in plain words, never the capability's internal name.
  */
-export function authorize(actor: Actor, capability: Capability, detail = `you may not ${capability}`): void {
+export function authorize(actor: Actor, capability: Capability, detail = 'you do not have the right to do this'): void {
   if (!holdsAnywhere(actor, capability)) throw new AppError('FORBIDDEN', detail);
 }
 

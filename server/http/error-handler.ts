@@ -27,6 +27,7 @@ const titles: Record<ErrorCode, string> = {
   PDF_LIMIT_REACHED: 'Too many PDF conversions waiting',
   PDF_QUEUE_FULL: 'PDF queue full',
   PDF_NOT_REQUESTED: 'No PDF of this document yet: ask for one first',
+  IMPORT_IN_PROGRESS: 'Import in progress',
   DOCUMENT_ISSUED: 'The document has been issued: what it printed cannot change',
   INTERNAL: 'Internal error',
   URI_TOO_LONG: 'The address is too long',

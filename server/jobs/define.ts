@@ -81,6 +81,13 @@ type Optional = 'retry' | 'expireInSeconds' | 'scoped' | 'concurrency' | 'policy
 /** Retries: 5 more attempts, from 30 s doubling each time (about 15 minutes in all). */
 export const DEFAULT_RETRY: RetryPolicy = { limit: 5, delaySeconds: 30, backoff: true };
 
+/**
+ * No retry: for work that may itself have brought the process down (an .xlsx import reads a
+ * user's workbook in the worker's heap). A job whose process died expires and stays failed;
+ * run again, it would bring the process down again (docs/decisions/import-limits.md).
+ */
+export const NO_RETRY: RetryPolicy = { limit: 0, delaySeconds: 0, backoff: false };
+
 /** Every job is defined here, beside its module, and listed once in server/jobs/registry.ts. */
 export function defineJob<T>(definition: Omit<JobDefinition<T>, Optional> & Partial<Pick<JobDefinition<T>, Optional>>): JobDefinition<T> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/.test(definition.name)) {

@@ -1,12 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../db/client.js';
+import { queryRows, type DbOrTx } from '../db/client.js';
+import { checkXlsx, type XlsxLimits } from '../documents/xlsx-guard.js';
 import { storeBytesInDatabase } from '../files/file-storage.js';
 import type { RequestContext } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
 import type { JobContext, JobDefinition } from './define.js';
-import { enqueueJob } from './enqueue.js';
+import { currentJobSchema, enqueueJob } from './enqueue.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,9 +36,18 @@ export interface XlsxImportSpec<TTable extends XlsxImportTable> {
   maxBytes: number;
   /** Names the workbook in the "too large" message ("a score workbook"). */
   workbook: string;
+  /** What the workbook may unpack to and hold, checked before it is parsed (server/documents/xlsx-guard.ts). */
+  limits: XlsxLimits;
   /** The job that carries the import out; its payload is the import's id. */
   job: () => JobDefinition<{ importId: string }>;
 }
+
+/**
+ * An import job pg-boss is done with although the import never finished: the process died under
+ * it and the job expired (import jobs are not retried: a workbook that killed the process would
+ * kill it again), or the job was cancelled or is gone.
+ */
+const abandoned = (jobState: string | null) => jobState === null || jobState === 'completed' || jobState === 'failed' || jobState === 'cancelled';
 
 /**
  * The shared steps of every .xlsx import run as a job: the request (size cap, "is it a zip",
@@ -51,13 +61,44 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
   type Insert = TTable['$inferInsert'];
   const t = spec.table;
 
-  /** 400 `file_too_large` past the cap; 415 when the bytes are not a zip (every .xlsx is one). */
-  function checkWorkbookBytes(bytes: Buffer): void {
+  /**
+   * 400 `file_too_large` past the cap; 415 when the bytes are not a zip (every .xlsx is one);
+   * 400 `workbook_too_large` when it unpacks to, or holds, more than the import's limits (a few
+   * milliseconds, nothing kept in memory: the upload is refused at once, not the job's process
+   * brought down by ExcelJS). Anything else about the workbook is the job's to say.
+   */
+  async function checkWorkbookBytes(bytes: Buffer): Promise<void> {
     if (bytes.length > spec.maxBytes) {
       throw AppError.invalid('body.file', 'file_too_large', `${spec.workbook} may be at most ${spec.maxBytes / 1024 / 1024} MB`);
     }
-    // The workbook itself is read by the job.
     if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new AppError('UNSUPPORTED_FILE', 'the file is not an .xlsx workbook');
+    const refused = await checkXlsx(bytes, spec.limits);
+    if (refused?.code === 'workbook_too_large') throw AppError.invalid('body.file', 'workbook_too_large', refused.reason);
+  }
+
+  /**
+   * 409 `IMPORT_IN_PROGRESS` while the caller has an import of this kind queued or running: one
+   * at a time per user and kind. Serialized per user and kind by a transaction-scoped advisory
+   * lock, so two uploads at once cannot both pass. An import whose job pg-boss has given up on
+   * (failed or expired: the process died under it, and import jobs are not retried) or lost is
+   * marked failed here, so it neither blocks the user nor shows as running for ever.
+   */
+  async function assertNoneRunning(tx: DbOrTx, userId: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`xlsx-import:${spec.what}:${userId}`}))`);
+    for (const row of await unfinished(tx, sql`i.requested_by = ${userId}`)) {
+      if (abandoned(row.job_state)) await markFailed(tx, row.id);
+      else throw new AppError('IMPORT_IN_PROGRESS', `your previous ${spec.what} is still ${row.job_state === 'active' ? 'running' : 'waiting'}: wait until it finishes, then send the file again`);
+    }
+  }
+
+  /** The caller's imports not finished, with their job's state (null: the job is gone). */
+  function unfinished(db: DbOrTx, where: SQL): Promise<{ id: string; job_state: string | null }[]> {
+    return queryRows(
+      db,
+      sql`select i.id, j.state::text as job_state
+            from ${t} i left join ${sql.raw(`"${currentJobSchema()}".job`)} j on j.name = ${spec.job().name} and j.id::text = i.job_id
+           where ${where} and i.status not in ('done', 'rejected', 'failed')`,
+    );
   }
 
   /** Marks the import failed (finished now). */
@@ -73,7 +114,8 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
      * import's own columns (its framework, year, dry run…); the file and the requester are set here.
      */
     async request(tx: DbOrTx, ctx: RequestContext, input: { bytes: Buffer; fileName: string | null; values: Omit<Insert, 'fileSha256' | 'fileName' | 'requestedBy'> }): Promise<Row> {
-      checkWorkbookBytes(input.bytes);
+      await assertNoneRunning(tx, ctx.actor.userId);
+      await checkWorkbookBytes(input.bytes);
       const stored = await storeBytesInDatabase(tx, input.bytes, XLSX_MEDIA_TYPE);
       const values = { ...input.values, fileSha256: stored.sha256, fileName: input.fileName, requestedBy: ctx.actor.userId };
       const [row] = (await tx.insert(t).values(values as never).returning()) as Row[];
@@ -87,6 +129,12 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
     async findForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<Row> {
       const [row] = (await db.select().from(t as PgTable).where(and(eq(t.id, id), eq(t.requestedBy, ctx.actor.userId)))) as Row[];
       if (!row) throw AppError.notFound(spec.what);
+      const [open] = await unfinished(db, sql`i.id = ${id}`);
+      if (open && abandoned(open.job_state)) {
+        // Its job is over without having finished it: the process died under it (not retried).
+        await markFailed(db, id);
+        return (await db.select().from(t as PgTable).where(eq(t.id, id)))[0] as Row;
+      }
       return row;
     },
 

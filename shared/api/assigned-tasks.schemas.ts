@@ -128,6 +128,7 @@ export const taskImportQuery = z.object({
 
 export const taskImportErrorCodes = [
   'unreadable_file',
+  'workbook_too_large',
   'missing_column',
   'no_rows',
   'too_many_rows',

@@ -31,6 +31,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'NOT_READY',
   'DOCUMENT_ISSUED',
+  'IMPORT_IN_PROGRESS',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -55,6 +56,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   SCHEDULE_CONFLICT: 409,
   /** A draw's seed asked for before every drawn place was visited; `pendingVisits` and `unvisitedPlaces` say what is missing. */
   DRAW_VISITS_PENDING: 409,
+  /** The caller's previous import of the same kind is still queued or running: one at a time (docs/decisions/import-limits.md). */
+  IMPORT_IN_PROGRESS: 409,
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -216,6 +219,7 @@ export const fieldErrorCodes = [
   'no_rows',
   'too_many_rows',
   'unreadable_workbook',
+  'workbook_too_large',
   'duplicate_in_file',
   'parent_rejected',
   'parent_not_found',

@@ -293,6 +293,7 @@ export const scoreImportQuery = z.object({
 /** Why a workbook, a row or a cell was refused: a stable code, where, and the offending value. */
 export const importErrorCodes = [
   'unreadable_file',
+  'workbook_too_large',
   'sheet_not_found',
   'no_unit_column',
   'no_criterion_columns',

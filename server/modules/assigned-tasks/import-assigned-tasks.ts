@@ -8,19 +8,19 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { defineJob, NO_RETRY, type JobDefinition } from '../../jobs/define.js';
 import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports, XLSX_MEDIA_TYPE } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { insertTasks, type NewTask, type TaskPlaces } from './create-assigned-task.js';
-import { agencyMatchKey, parseTaskWorkbook } from './task-workbook.js';
+import { agencyMatchKey, parseTaskWorkbook, TASK_XLSX_LIMITS } from './task-workbook.js';
 
 /** The largest workbook one import reads (parsed in the server's thread): 1,000 tasks are far smaller. */
 export const MAX_TASK_IMPORT_BYTES = 2 * 1024 * 1024;
 export { XLSX_MEDIA_TYPE };
 type ImportRow = typeof assignedTaskImport.$inferSelect;
 
-const taskImports = xlsxImports({ table: assignedTaskImport, what: 'task import', maxBytes: MAX_TASK_IMPORT_BYTES, workbook: 'a task workbook', job: (): JobDefinition<{ importId: string }> => importTasksJob });
+const taskImports = xlsxImports({ table: assignedTaskImport, what: 'task import', maxBytes: MAX_TASK_IMPORT_BYTES, workbook: 'a task workbook', limits: TASK_XLSX_LIMITS, job: (): JobDefinition<{ importId: string }> => importTasksJob });
 
 /**
  * Tasks from an .xlsx, as a job (issue 10 §8): the request stores the file and enqueues the job in
@@ -37,7 +37,8 @@ export const importTasksJob = defineJob({
   title: { vi: 'Nhập nhiệm vụ được giao từ tệp .xlsx', en: 'Import assigned tasks from .xlsx' },
   payload: z.object({ importId: z.uuid() }),
   scoped: true,
-  retry: { limit: 2, delaySeconds: 10, backoff: true },
+  // Never run again by itself: an attempt that died with its process would kill the next one too.
+  retry: NO_RETRY,
   expireInSeconds: 10 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { isPrintable } from '../../../shared/api/common.js';
 import { MAX_TASK_IMPORT_ROWS, type AssignedTask, type TaskImportError } from '../../../shared/api/assigned-tasks.schemas.js';
 import type { AssignedTaskStatus, Timeliness } from '../../../shared/domain/assigned-task-status.js';
@@ -126,6 +127,9 @@ function cellDate(v: ExcelJS.CellValue): string | null {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d && y >= 1990 && y <= 2199 ? iso : null;
 }
 
+/** Checked before ExcelJS reads the workbook (docs/decisions/import-limits.md): 1,000 tasks of long text are a few MB. */
+export const TASK_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_TASK_IMPORT_ROWS + 100, maxUnzippedBytes: 16 * 1024 * 1024 };
+
 const err = (code: TaskImportError['code'], at: Partial<Omit<TaskImportError, 'code'>> = {}): TaskImportError => ({ code, row: null, column: null, value: null, params: {}, ...at });
 
 /**
@@ -134,6 +138,8 @@ const err = (code: TaskImportError['code'], at: Partial<Omit<TaskImportError, 'c
  * there is one). Agencies are matched by the caller.
  */
 export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTaskRow[]; rejected: RejectedTaskRow[]; errors: TaskImportError[] }> {
+  const refused = await checkXlsx(bytes, TASK_XLSX_LIMITS);
+  if (refused) return { rows: [], rejected: [], errors: [err(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file')] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

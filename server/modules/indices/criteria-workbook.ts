@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { scoringMethods, type CriterionInput, type ImportError, type ScoringMethod } from '../../../shared/api/indices.schemas.js';
 import { compareCodes, round2 } from '../../../shared/domain/index-scoring.js';
 import { foldVietnamese } from '../../../shared/domain/vietnamese.js';
@@ -30,6 +31,8 @@ const METHOD_LABELS: Record<ScoringMethod, string> = { self_assessed: 'Tự đá
 
 /** Rows one workbook may hold: a national framework has well under a hundred. */
 export const MAX_CRITERIA_ROWS = 1000;
+/** Checked before ExcelJS reads the workbook (docs/decisions/import-limits.md). */
+export const CRITERIA_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_CRITERIA_ROWS + 100, maxUnzippedBytes: 8 * 1024 * 1024 };
 const CODE = /^\d+(\.\d+){0,3}$/;
 
 const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
@@ -55,6 +58,8 @@ function methodOf(text: string): ScoringMethod | null {
  * two decimals; a parent's maximum equal to the sum of its parts; a known scoring method.
  */
 export async function parseCriteriaWorkbook(bytes: Buffer): Promise<ParsedCriteria> {
+  const refused = await checkXlsx(bytes, CRITERIA_XLSX_LIMITS);
+  if (refused) return { sheet: null, rows: 0, criteria: [], errors: [error(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file', { params: refused.params ?? {} })] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

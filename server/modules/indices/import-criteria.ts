@@ -7,10 +7,10 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { defineJob, NO_RETRY, type JobDefinition } from '../../jobs/define.js';
 import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
-import { parseCriteriaWorkbook, treeSummary } from './criteria-workbook.js';
+import { CRITERIA_XLSX_LIMITS, parseCriteriaWorkbook, treeSummary } from './criteria-workbook.js';
 import { updateFramework } from './framework-use-cases.js';
 import { frameworkResource } from './indices.policy.js';
 
@@ -23,6 +23,7 @@ const criteriaImports = xlsxImports({
   what: 'framework import',
   maxBytes: MAX_CRITERIA_IMPORT_BYTES,
   workbook: 'a criteria workbook',
+  limits: CRITERIA_XLSX_LIMITS,
   job: (): JobDefinition<{ importId: string }> => importCriteriaJob,
 });
 
@@ -38,7 +39,8 @@ export const importCriteriaJob = defineJob({
   title: { vi: 'Nhập cấu trúc bộ chỉ số từ tệp .xlsx', en: 'Import a framework’s criteria from .xlsx' },
   payload: z.object({ importId: z.uuid() }),
   scoped: true,
-  retry: { limit: 2, delaySeconds: 10, backoff: true },
+  // Never run again by itself: an attempt that died with its process would kill the next one too.
+  retry: NO_RETRY,
   expireInSeconds: 5 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);

@@ -11,12 +11,12 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
-import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { defineJob, NO_RETRY, type JobDefinition } from '../../jobs/define.js';
 import { FINISHED_IMPORT_STATUSES, MAX_IMPORT_ERRORS, xlsxImports, XLSX_MEDIA_TYPE } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
 import { recordAudits } from '../audit/audit-log.js';
 import { criteriaOf, type FrameworkRow } from './frameworks.repository.js';
-import { parseScoreWorkbook } from './score-workbook.js';
+import { parseScoreWorkbook, SCORE_XLSX_LIMITS } from './score-workbook.js';
 import { mergePoints, writeSheets } from './score-sheets.js';
 
 /** The largest workbook one import reads (it is parsed in the server's thread): a national sheet is far smaller. */
@@ -25,7 +25,7 @@ export const MAX_SCORE_IMPORT_BYTES = 2 * 1024 * 1024;
 export { XLSX_MEDIA_TYPE };
 type ImportRow = typeof indexScoreImport.$inferSelect;
 
-const scoreImports = xlsxImports({ table: indexScoreImport, what: 'score import', maxBytes: MAX_SCORE_IMPORT_BYTES, workbook: 'a score workbook', job: (): JobDefinition<{ importId: string }> => importScoresJob });
+const scoreImports = xlsxImports({ table: indexScoreImport, what: 'score import', maxBytes: MAX_SCORE_IMPORT_BYTES, workbook: 'a score workbook', limits: SCORE_XLSX_LIMITS, job: (): JobDefinition<{ importId: string }> => importScoresJob });
 
 /**
  * Scores from the .xlsx a province publishes, as a job (issue 11 §2): the request stores the file
@@ -39,7 +39,8 @@ export const importScoresJob = defineJob({
   title: { vi: 'Nhập điểm chỉ số từ tệp .xlsx', en: 'Import index scores from .xlsx' },
   payload: z.object({ importId: z.uuid() }),
   scoped: true,
-  retry: { limit: 2, delaySeconds: 10, backoff: true },
+  // Never run again by itself: an attempt that died with its process would kill the next one too.
+  retry: NO_RETRY,
   expireInSeconds: 10 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import type { ImportError } from '../../../shared/api/indices.schemas.js';
 import { foldVietnamese } from '../../../shared/domain/vietnamese.js';
 import type { CriterionRow } from './frameworks.repository.js';
@@ -60,8 +61,12 @@ const error = (code: ImportError['code'], at: Partial<Omit<ImportError, 'code'>>
  */
 /** Rows one import may hold: every commune and ward of the country is about 3,400. */
 export const MAX_SCORE_IMPORT_ROWS = 5000;
+/** Checked before ExcelJS reads the workbook (docs/decisions/import-limits.md): 3,400 units × 100 criteria is about 10 MB of XML. */
+export const SCORE_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_SCORE_IMPORT_ROWS + 100, maxCells: (MAX_SCORE_IMPORT_ROWS + 100) * 200, maxUnzippedBytes: 16 * 1024 * 1024 };
 
 export async function parseScoreWorkbook(bytes: Buffer, frameworkCode: string, criteria: CriterionRow[], leafIds: Set<string>): Promise<ParsedWorkbook> {
+  const refused = await checkXlsx(bytes, SCORE_XLSX_LIMITS);
+  if (refused) return { sheet: null, rows: [], errors: [error(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file', { params: refused.params ?? {} })] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -11,7 +11,7 @@ import type { createAgencyBody } from '../../../shared/api/registry.schemas.js';
 /** A new agency in a unit the caller may edit. */
 export async function createAgency(tx: Tx, ctx: RequestContext, input: z.infer<typeof createAgencyBody>) {
   // A role that may create no agency anywhere is refused before the unit is looked at (403, not 400).
-  authorize(ctx.actor, 'agency.create');
+  authorize(ctx.actor, 'agency.create', 'you may not add agencies to the registry');
   await checkAgencyPlacement(tx, ctx, input.unitId, input.parentAgencyId);
   checkValidity(input.validFrom, input.validTo);
   const [row] = await tx

@@ -11,7 +11,7 @@ import type { createUnitBody } from '../../../shared/api/registry.schemas.js';
 /** A new unit under a parent the caller may edit (no root units through the API: docs/decisions/root-units.md). */
 export async function createUnit(tx: Tx, ctx: RequestContext, input: z.infer<typeof createUnitBody>) {
   // A role that may create no unit anywhere is refused before the parent is looked at (403, not 400).
-  authorize(ctx.actor, 'unit.create');
+  authorize(ctx.actor, 'unit.create', 'you may not add administrative units to the registry');
   await checkUnitParent(tx, ctx, input.parentId);
   checkValidity(input.validFrom, input.validTo);
   const [row] = await tx

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAgencyBody, createUnitBody, type ImportResult } from '../../../shared/api/registry.schemas.js';
@@ -176,6 +177,11 @@ export const CHUNK_BUDGET_MS = 100;
 export const MAX_CHUNK_ROWS = 1_000;
 /** The most rows (both sheets) one import reads. */
 export const MAX_REGISTRY_IMPORT_ROWS = 20_000;
+/**
+ * Checked before ExcelJS reads the workbook (docs/decisions/import-limits.md): a 20,000-row
+ * export unpacks to about 11 MB (9 MB of sheet XML); 48 MB leaves room for long names.
+ */
+export const REGISTRY_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_REGISTRY_IMPORT_ROWS + 100, maxUnzippedBytes: 48 * 1024 * 1024 };
 /** The rejections kept and shown for one import. */
 export const MAX_REPORTED_REJECTIONS = 500;
 
@@ -302,6 +308,9 @@ export class WorkbookRejected extends Error {
 
 /** Reads the two sheets; refuses a workbook that cannot be read, has no rows or too many. */
 export async function readRegistryWorkbook(bytes: Buffer): Promise<{ units: Sheet; agencies: Sheet; total: number }> {
+  // Again in the job: the request checked it too, but a file stored before the check was not.
+  const refused = await checkXlsx(bytes, REGISTRY_XLSX_LIMITS);
+  if (refused) throw new WorkbookRejected(refused.code, refused.reason, refused.params);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -5,17 +5,17 @@ import { appUser, registryImport } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { FileStorage } from '../../files/file-storage.js';
 import type { RequestContext } from '../../http/actor.js';
-import { defineJob, type JobDefinition } from '../../jobs/define.js';
+import { defineJob, NO_RETRY, type JobDefinition } from '../../jobs/define.js';
 import { FINISHED_IMPORT_STATUSES, xlsxImports } from '../../jobs/xlsx-import.js';
 import { loadRoles } from '../session/session-store.js';
-import { importRegistry, readRegistryWorkbook, WorkbookRejected } from './import-registry.js';
+import { importRegistry, readRegistryWorkbook, REGISTRY_XLSX_LIMITS, WorkbookRejected } from './import-registry.js';
 
 /** The largest workbook one import takes (a national registry export is about 2 MB). */
 export const MAX_REGISTRY_IMPORT_BYTES = 8 * 1024 * 1024;
 
 type ImportRow = typeof registryImport.$inferSelect;
 
-const registryImports = xlsxImports({ table: registryImport, what: 'registry import', maxBytes: MAX_REGISTRY_IMPORT_BYTES, workbook: 'a registry workbook', job: (): JobDefinition<{ importId: string }> => importRegistryJob });
+const registryImports = xlsxImports({ table: registryImport, what: 'registry import', maxBytes: MAX_REGISTRY_IMPORT_BYTES, workbook: 'a registry workbook', limits: REGISTRY_XLSX_LIMITS, job: (): JobDefinition<{ importId: string }> => importRegistryJob });
 
 /**
  * The registry import as a job (issue 12 §2): the request stores the file and enqueues this in
@@ -28,8 +28,9 @@ export const importRegistryJob = defineJob({
   title: { vi: 'Nhập danh mục đơn vị, cơ quan từ tệp .xlsx', en: 'Import the registry from .xlsx' },
   payload: z.object({ importId: z.uuid() }),
   scoped: true,
-  // A second attempt finds the rows the first one wrote by their codes and leaves them alone.
-  retry: { limit: 1, delaySeconds: 10, backoff: false },
+  // Never run again by itself: an attempt that died with its process would kill the next one too.
+  // (Run again by an admin, it finds the rows the first one wrote by their codes and leaves them alone.)
+  retry: NO_RETRY,
   expireInSeconds: 30 * 60,
   async handler({ importId }, ctx) {
     const files = ctx.deps.files ?? FileStorage.fromConfig(ctx.deps.config);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import type { SubmissionContent, TemplateBody, TemplateTable } from '../../../shared/api/reports.schemas.js';
 import type { FieldErrorCode } from '../../../shared/api/errors.js';
 import { cellProblem, cellProblemCode, cellProblemReason, cellValueFor, parseCellInput, type CellType, type CellValue } from '../../../shared/domain/report-tables.js';
@@ -139,18 +139,14 @@ export interface FormError {
 
 export type FormReading = { ok: true; tables: SubmissionContent['tables']; rows: number } | { ok: false; errors: FormError[] };
 
-/** Is it a zip that inflates within the cap? (Checked on the central directory, before ExcelJS unpacks it.) */
+/** What a form may unpack to and hold, checked before ExcelJS reads it (server/documents/xlsx-guard.ts). */
+export const FORM_XLSX_LIMITS: XlsxLimits = { maxRows: 20_000, maxCells: 500_000, maxUnzippedBytes: MAX_FORM_UNZIPPED_BYTES };
+
+/** Is it a zip within the limits? (Its central directory, then its parts a chunk at a time, before ExcelJS unpacks it.) */
 async function zipProblem(bytes: Buffer): Promise<FormError | null> {
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { at: null, code: 'unreadable_workbook', reason: 'the file is not an .xlsx workbook' };
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch {
-    return { at: null, code: 'unreadable_workbook', reason: 'the file is not a readable .xlsx workbook' };
-  }
-  let total = 0;
-  for (const f of Object.values(zip.files)) total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  return total > MAX_FORM_UNZIPPED_BYTES ? { at: null, code: 'too_large', reason: `the workbook unpacks to more than ${MAX_FORM_UNZIPPED_BYTES / 1024 / 1024} MB` } : null;
+  const refused = await checkXlsx(bytes, FORM_XLSX_LIMITS);
+  if (!refused) return null;
+  return refused.code === 'workbook_too_large' ? { at: null, code: 'too_large', reason: refused.reason } : { at: null, code: 'unreadable_workbook', reason: refused.reason };
 }
 
 /** Excel's day numbers of 1/1/1990 and 31/12/2100: a date a report's text cell may plausibly hold. */

@@ -59,7 +59,7 @@ export function checkTemplateBody(body: TemplateBody, field = 'body.body'): void
  * for one they see but do not manage.
  */
 export async function ownerPlaceOf(tx: Tx, ctx: RequestContext, agencyId: string, field: string) {
-  authorize(ctx.actor, 'report.manage');
+  authorize(ctx.actor, 'report.manage', 'you may not manage report templates');
   const [row] = await tx.select({ unitPath: agency.unitPath, agencyPath: agency.path, active: agency.active }).from(agency).where(eq(agency.id, agencyId));
   if (!row || !row.active || !inReach(ctx.actor, 'report.read_all', row)) throw AppError.invalid(field, 'not_found', 'no such agency');
   if (!inReach(ctx.actor, 'report.manage', row)) throw new AppError('FORBIDDEN', 'you may not manage the reports of this agency');
