@@ -6,6 +6,9 @@ import { queryRows } from '../../db/client.js';
 import { countRows, makeAuthority, signInAuthority } from '../../test/factories.js';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { multipart } from '../../test/multipart.js';
+import { tinyRows } from '../../test/xlsx-bomb.js';
+import { importScoresJob } from './import-scores.js';
+import { parseScoreWorkbook } from './score-workbook.js';
 import { publishedFramework } from './test-support.js';
 
 let t: TestApp;
@@ -73,6 +76,15 @@ describe('score import (.xlsx, as a job)', () => {
     expect(big.json().invalidParams[0]).toMatchObject({ name: 'body.file', code: 'file_too_large' });
     expect(await countRows(t.database.db, 'index_score_import')).toBe(before);
     expect(await sheetsOf(a.wardA.id)).toBe(0);
+
+    // A bomb under the byte cap (issue 12 review): refused at upload, before ExcelJS, before it is stored.
+    const bomb = await importFile(c.secretariat, await tinyRows(30_000));
+    expect(bomb.statusCode, bomb.body).toBe(400);
+    expect(bomb.json().invalidParams[0]).toMatchObject({ name: 'body.file', code: 'workbook_too_large' });
+    expect(await countRows(t.database.db, 'index_score_import')).toBe(before);
+    // And in the job, had it been stored before the check existed.
+    expect((await parseScoreWorkbook(await tinyRows(30_000), f.code, [], new Set())).errors).toEqual([expect.objectContaining({ code: 'workbook_too_large' })]);
+    expect(importScoresJob.retry.limit).toBe(0);
   });
 
   it('refuses a workbook without the framework’s sheet, naming the sheets it found', async () => {

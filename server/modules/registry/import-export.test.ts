@@ -6,7 +6,10 @@ import { queryRows } from '../../db/client.js';
 import { multipart } from '../../test/multipart.js';
 import { createTestApp, signIn, type Client, type TestApp } from '../../test/harness.js';
 import { makeAuthority, makeUnit, TEST_PASSWORD } from '../../test/factories.js';
+import { currentJobSchema } from '../../jobs/enqueue.js';
+import { tinyRows } from '../../test/xlsx-bomb.js';
 import { IMPORT_CHUNK_ROWS, MAX_REGISTRY_IMPORT_ROWS } from './import-registry.js';
+import { importRegistryJob } from './registry-import.job.js';
 
 /**
  * Import and export of the registry as real .xlsx files: workbooks are built with exceljs,
@@ -490,5 +493,68 @@ describe('registry import as a job', () => {
     const res = await upload(admin, await workbook({ units }));
     expect(res.imp).toMatchObject({ status: 'rejected', processed: 0, result: null, error: { code: 'too_many_rows', params: { found: MAX_REGISTRY_IMPORT_ROWS + 1, max: MAX_REGISTRY_IMPORT_ROWS } } });
     expect(await unitByCode(`CAP0-${a.tag}`)).toBeUndefined();
+  });
+});
+
+describe('registry import limits (issue 12 review: a workbook bomb brought the server down)', () => {
+  /** Posts the upload and answers at once: the job is not run. */
+  const post = (client: Client, bytes: Buffer, dryRun = true) =>
+    client.request({ method: 'POST', url: `/api/registry/import${dryRun ? '?dryRun=true' : ''}`, ...multipart([{ name: 'file', filename: 'x.xlsx', contentType: XLSX, data: bytes }]) });
+  const importsOf = async (userId: string) => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from registry_import where requested_by = ${userId}`))[0].n;
+
+  it('refuses a workbook of 60,000 tiny rows at upload with 400 workbook_too_large, before any parsing or storing', async () => {
+    const { a, unitA } = await authority();
+    const res = await post(unitA, await tinyRows(60_000));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', invalidParams: [{ name: 'body.file', code: 'workbook_too_large' }] });
+    expect(await importsOf(a.users.unitOfficerA.id)).toBe(0);
+    expect(errorCodes).toContain('IMPORT_IN_PROGRESS');
+  });
+
+  it('is never retried: the job has no retry, and an import whose job died is shown failed and blocks nothing', async () => {
+    expect(importRegistryJob.retry.limit).toBe(0);
+    const { a, admin } = await authority();
+    const units: Row[] = [{ 'Mã': `RT-${a.tag}`, 'Tên': `Xã ${a.tag}`, 'Loại': 'Xã', 'Mã đơn vị cấp trên': `T-${a.tag}` }];
+    const first = await post(admin, await workbook({ units }));
+    expect(first.statusCode, first.body).toBe(202);
+    // The process died under it: the import stays "running" and pg-boss expires its job (no retry: failed).
+    await t.database.db.execute(sql`update registry_import set status = 'running' where id = ${first.json().id}`);
+    await t.database.db.execute(sql`update ${sql.raw(`"${currentJobSchema()}".job`)} set state = 'failed' where id::text = (select job_id from registry_import where id = ${first.json().id})`);
+    const seen = await admin.get(`/api/registry/imports/${first.json().id}`);
+    expect(seen.json()).toMatchObject({ status: 'failed' });
+    expect(seen.json().finishedAt).not.toBeNull();
+    // Drained, nothing runs it again.
+    expect(await t.drain()).toEqual([]);
+    expect((await admin.get(`/api/registry/imports/${first.json().id}`)).json()).toMatchObject({ status: 'failed' });
+    const next = await post(admin, await workbook({ units }));
+    expect(next.statusCode, next.body).toBe(202);
+    await t.drain();
+  });
+
+  it('takes one import at a time per user: a second upload while the first waits is 409 IMPORT_IN_PROGRESS; others are not held up', async () => {
+    const { a, admin, unitA } = await authority();
+    const units: Row[] = [{ 'Mã': `ONE-${a.tag}`, 'Tên': `Xã ${a.tag}`, 'Loại': 'Xã', 'Mã đơn vị cấp trên': `T-${a.tag}` }];
+    const bytes = await workbook({ units });
+    const [x, y] = await Promise.all([post(admin, bytes), post(admin, bytes)]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([202, 409]);
+    expect((x.statusCode === 409 ? x : y).json()).toMatchObject({ code: 'IMPORT_IN_PROGRESS' });
+    // Another user is not held up by it.
+    expect((await post(unitA, Buffer.from(await (await exportAs(unitA)).xlsx.writeBuffer()))).statusCode).toBe(202);
+    await t.drain();
+    // Once it has finished, the next one is taken.
+    const after = await post(admin, bytes);
+    expect(after.statusCode, after.body).toBe(202);
+    await t.drain();
+    expect(await importsOf(a.users.admin.id)).toBe(2);
+  });
+
+  it('names what a refused row may not do in plain words, not an internal capability', async () => {
+    const { a, unitA } = await authority();
+    const agencies: Row[] = [{ 'Mã': `NEW-${a.tag}`, 'Tên': `Cơ quan mới ${a.tag}`, 'Loại': 'Phòng, ban', 'Mã đơn vị hành chính': `WA-${a.tag}` }];
+    const res = await upload(unitA, await workbook({ agencies }));
+    const body = res.json() as ImportBody;
+    expect(body.rejected).toHaveLength(1);
+    expect(body.rejected[0].message).not.toMatch(/[a-z_]+\.[a-z_]+/);
+    expect(body.rejected[0]).toMatchObject({ code: 'forbidden', message: 'you may not add agencies to the registry' });
   });
 });
