@@ -102,6 +102,12 @@ async function versionOf(db: Db, table: 'agency' | 'unit' | 'app_user', id: stri
   return row.version;
 }
 
+/**
+ * Runs the imports already asked for: one import per user and kind at a time (409
+ * IMPORT_IN_PROGRESS, docs/decisions/import-limits.md), so each upload here starts from none waiting.
+ */
+const settleImports = (place: Place) => place.t.drain({ queues: ['registry.import', 'indices.import-scores', 'indices.import-criteria', 'assigned-tasks.import'] });
+
 async function expectOk<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
   if (res.statusCode >= 300) throw new Error(`matrix fixture: ${what} failed: ${res.statusCode} ${res.body}`);
   return res.json() as T;
@@ -367,12 +373,13 @@ export const matrixRequests: Record<string, Recipe> = {
     echoesInput: true,
     // The import is a job: the request is taken (202) or refused (403) before the file is read;
     // rows outside the caller's scope are rejected by the job (import-export.test.ts).
-    build: async ({ place }) => ({ method: 'POST', url: '/api/registry/import?dryRun=true', ...multipart([{ name: 'file', filename: 'danh-muc.xlsx', contentType: XLSX, data: await place.shared('workbook', () => contactsWorkbook(place)) }]) }),
+    build: async ({ place }) => (await settleImports(place), { method: 'POST', url: '/api/registry/import?dryRun=true', ...multipart([{ name: 'file', filename: 'danh-muc.xlsx', contentType: XLSX, data: await place.shared('workbook', () => contactsWorkbook(place)) }]) }),
   },
   'GET /api/registry/imports/{id}': {
     scoped: true,
     // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's admin's.
     build: async ({ place, client, inScope }) => {
+      await settleImports(place);
       const req = multipart([{ name: 'file', filename: 'danh-muc.xlsx', contentType: XLSX, data: await place.shared('workbook', () => contactsWorkbook(place)) }]);
       const res = inScope && client ? await client.request({ method: 'POST', url: '/api/registry/import?dryRun=true', ...req }) : null;
       const id = res?.statusCode === 202 ? (res.json() as { id: string }).id : (await expectOk<{ id: string }>(await place.sec.request({ method: 'POST', url: '/api/registry/import?dryRun=true', ...req }), 'registry import')).id;
@@ -850,6 +857,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'POST /api/index-frameworks/{id}/score-imports': {
     scoped: true,
     build: async ({ place }) => {
+      await settleImports(place);
       const f = await place.shared('scoredFramework', () => scoredFramework(place));
       return { method: 'POST', url: `/api/index-frameworks/${f.id}/score-imports?year=2021&dryRun=true`, ...multipart([{ name: 'file', filename: 'diem.xlsx', contentType: XLSX, data: await place.shared('scoresWorkbook', () => scoresWorkbook(place, f)) }]) };
     },
@@ -858,6 +866,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
     build: async ({ place, client, inScope }) => {
+      await settleImports(place);
       const f = await place.shared('scoredFramework', () => scoredFramework(place));
       const asker = inScope && client ? client : place.sec;
       const req = multipart([{ name: 'file', filename: 'diem.xlsx', contentType: XLSX, data: await place.shared('scoresWorkbook', () => scoresWorkbook(place, f)) }]);
@@ -870,6 +879,7 @@ export const matrixRequests: Record<string, Recipe> = {
   'POST /api/index-frameworks/{id}/criteria-imports': {
     scoped: true,
     build: async ({ place }) => {
+      await settleImports(place);
       const f = await place.shared('criteriaDraft', () => draftFramework(place));
       return { method: 'POST', url: `/api/index-frameworks/${f.id}/criteria-imports?dryRun=true`, ...multipart([{ name: 'file', filename: 'tieu-chi.xlsx', contentType: XLSX, data: await criteriaWorkbookBytes() }]) };
     },
@@ -878,6 +888,7 @@ export const matrixRequests: Record<string, Recipe> = {
     scoped: true,
     // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
     build: async ({ place, client, inScope }) => {
+      await settleImports(place);
       const f = await place.shared('criteriaDraft', () => draftFramework(place));
       const asker = inScope && client ? client : place.sec;
       const req = multipart([{ name: 'file', filename: 'tieu-chi.xlsx', contentType: XLSX, data: await criteriaWorkbookBytes() }]);
@@ -1150,12 +1161,13 @@ export const matrixRequests: Record<string, Recipe> = {
   'GET /api/agencies/{id}/assigned-tasks': { scoped: true, build: async ({ place }) => (await place.shared('task', () => assignedTask(place)), get(`/api/agencies/${place.a.wardACommittee.id}/assigned-tasks`)) },
   'POST /api/assigned-tasks/imports': {
     scoped: true,
-    build: async ({ place }) => ({ method: 'POST', url: `/api/assigned-tasks/imports?assigningAgencyId=${place.a.townCommittee.id}&dryRun=true`, ...multipart([{ name: 'file', filename: 'nhiem-vu.xlsx', contentType: XLSX, data: await place.shared('tasksWorkbook', () => tasksWorkbook(place)) }]) }),
+    build: async ({ place }) => (await settleImports(place), { method: 'POST', url: `/api/assigned-tasks/imports?assigningAgencyId=${place.a.townCommittee.id}&dryRun=true`, ...multipart([{ name: 'file', filename: 'nhiem-vu.xlsx', contentType: XLSX, data: await place.shared('tasksWorkbook', () => tasksWorkbook(place)) }]) }),
   },
   'GET /api/assigned-task-imports/{id}': {
     scoped: true,
     // In scope: an import the caller asked for (or, for a role that may not import, the office's); out of scope: another province's.
     build: async ({ place, client, inScope }) => {
+      await settleImports(place);
       const req = multipart([{ name: 'file', filename: 'nhiem-vu.xlsx', contentType: XLSX, data: await place.shared('tasksWorkbook', () => tasksWorkbook(place)) }]);
       const url = `/api/assigned-tasks/imports?assigningAgencyId=${place.a.townCommittee.id}&dryRun=true`;
       const res = inScope && client ? await client.request({ method: 'POST', url, ...req }) : null;
