@@ -8,7 +8,9 @@ import { createTestApp, signIn, type Client, type TestApp } from '../../test/har
 import { makeAuthority, makeUnit, TEST_PASSWORD } from '../../test/factories.js';
 import { currentJobSchema } from '../../jobs/enqueue.js';
 import { tinyRows } from '../../test/xlsx-bomb.js';
-import { IMPORT_CHUNK_ROWS, MAX_REGISTRY_IMPORT_ROWS } from './import-registry.js';
+import type { RequestContext } from '../../http/actor.js';
+import { loadRoles } from '../session/session-store.js';
+import { importRegistry, IMPORT_CHUNK_ROWS, MAX_REGISTRY_IMPORT_ROWS, readRegistryWorkbook } from './import-registry.js';
 import { importRegistryJob } from './registry-import.job.js';
 
 /**
@@ -485,6 +487,25 @@ describe('registry import as a job', () => {
     // Only the requester follows an import.
     expect((await unitA.get(`/api/registry/imports/${res.imp.id}`)).statusCode).toBe(404);
     expect((await admin.get('/api/registry/imports/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('counts its rows a chunk at a time in a dry run too (the progress bar moves), and keeps nothing', async () => {
+    const { a } = await authority();
+    const n = 3 * IMPORT_CHUNK_ROWS;
+    const units: Row[] = Array.from({ length: n }, (_, i) => ({ 'Mã': `DP${i}-${a.tag}`, 'Tên': `Xã thử ${i} ${a.tag}`, 'Loại': 'Xã', 'Mã đơn vị cấp trên': i === 0 ? `T-${a.tag}` : `DP${Math.floor((i - 1) / 4)}-${a.tag}` }));
+    const sheets = await readRegistryWorkbook(await workbook({ units }));
+    const user = a.users.admin;
+    const ctx: RequestContext = {
+      actor: { userId: user.id, username: user.username, fullName: user.fullName, roles: await loadRoles(t.database.db, user.id), sessionId: '', csrfToken: '', mustChangePassword: false },
+      ip: null,
+      requestId: 'test:dry-run-progress',
+    };
+    const told: number[] = [];
+    const result = await importRegistry(t.database.db, ctx, sheets, { dryRun: true, progress: async (_tx, rows) => void told.push(rows) });
+    expect(result).toMatchObject({ units: { created: n, updated: 0 }, rejectedCount: 0 });
+    expect(told.length).toBeGreaterThan(1);
+    expect(told.reduce((x, y) => x + y, 0)).toBe(n);
+    expect(await unitByCode(`DP0-${a.tag}`)).toBeUndefined();
   });
 
   it('refuses a workbook over the row cap whole, before trying any row', async () => {

@@ -7,6 +7,7 @@ import { createAgencyBody, createUnitBody, type ImportResult } from '../../../sh
 import { agency, unit } from '../../db/schema/index.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { insertRowsAsJson } from '../../db/bulk-insert.js';
+import { pacer, yieldToRequests } from '../../db/yield-to-requests.js';
 import type { RequestContext } from '../../http/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit, recordAudits } from '../audit/audit-log.js';
@@ -74,7 +75,8 @@ function parseActive(text: string): boolean {
   return !/^(không|khong|no|false|0)$/i.test(text.trim());
 }
 
-function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: string; header: string }[]): Sheet {
+/** Reads one sheet's rows by header; the event loop turns every 50 ms or so (15,000 rows take about a second). */
+async function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: string; header: string }[]): Promise<Sheet> {
   const ws = wb.getWorksheet(name);
   if (!ws) return { rows: [], present: new Set() };
   const header = ws.getRow(1);
@@ -85,12 +87,15 @@ function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: 
     if (column && !indexOf.has(column.key)) indexOf.set(column.key, col);
   });
   const rows: SheetRow[] = [];
-  ws.eachRow((r, rowNumber) => {
-    if (rowNumber === 1) return;
+  const pace = pacer();
+  // The rows with values after the header, as ws.eachRow gives them, in a loop that can wait.
+  for (const r of ws.findRows(2, Infinity) ?? []) {
+    if (!r?.hasValues) continue;
     const cells: Cells = {};
     for (const c of columns) cells[c.key] = indexOf.has(c.key) ? cellText(r.getCell(indexOf.get(c.key)!).value) : '';
-    if (Object.values(cells).some(Boolean)) rows.push({ row: rowNumber, cells });
-  });
+    if (Object.values(cells).some(Boolean)) rows.push({ row: r.number, cells });
+    await pace();
+  }
   return { rows, present: new Set(indexOf.keys()) };
 }
 
@@ -249,6 +254,9 @@ async function inChunks<T>(
     return true;
   };
   let size = IMPORT_CHUNK_ROWS;
+  // Inside a chunk too, between statements: the embedded database stays held (its transaction),
+  // but requests that do not need it (/api/health/live, static files) are served.
+  const pace = pacer();
   for (let at = 0; at < rows.length; ) {
     const chunk = rows.slice(at, at + size);
     at += chunk.length;
@@ -288,15 +296,21 @@ async function inChunks<T>(
         if (bulk.unchanged(r)) continue;
         await flush();
         await rowPath(r);
+        await pace();
       }
       await flush();
       await progress(tx, chunk.length);
     });
     size = nextChunkRows(chunk.length, performance.now() - started);
+    // Other requests run between two chunks (the embedded database answers them in this thread).
+    await yieldToRequests();
   }
 }
 
-/** Told, inside each chunk's transaction, how many more rows were done. */
+/**
+ * Told, inside each chunk's transaction, how many more rows were done — in a dry run too, where
+ * that transaction is a savepoint of the one rolled back at the end (what is written there is lost).
+ */
 export type Progress = (tx: Tx, rows: number) => Promise<void>;
 
 /** A workbook refused whole, before any row is tried. */
@@ -321,8 +335,8 @@ export async function readRegistryWorkbook(bytes: Buffer): Promise<{ units: Shee
   if (found > MAX_REGISTRY_IMPORT_ROWS) {
     throw new WorkbookRejected('too_many_rows', `the workbook has ${found} rows; one import takes at most ${MAX_REGISTRY_IMPORT_ROWS}`, { found, max: MAX_REGISTRY_IMPORT_ROWS });
   }
-  const units = readSheet(wb, UNIT_SHEET, unitColumns);
-  const agencies = readSheet(wb, AGENCY_SHEET, agencyColumns);
+  const units = await readSheet(wb, UNIT_SHEET, unitColumns);
+  const agencies = await readSheet(wb, AGENCY_SHEET, agencyColumns);
   if (!units.rows.length && !agencies.rows.length) {
     throw new WorkbookRejected('no_rows', `the workbook has no rows in sheets "${UNIT_SHEET}" or "${AGENCY_SHEET}"`);
   }
@@ -344,7 +358,7 @@ export async function importRegistry(
   opts: { dryRun: boolean; progress?: Progress },
 ): Promise<ImportResult> {
   const result: ImportResult = { units: { created: 0, updated: 0 }, agencies: { created: 0, updated: 0 }, rejected: [], rejectedCount: 0 };
-  const progress: Progress = opts.dryRun || !opts.progress ? async () => {} : opts.progress;
+  const progress: Progress = opts.progress ?? (async () => {});
   const work = async (exec: DbOrTx) => {
     await importUnits(exec, ctx, sheets.units, result, progress);
     await importAgencies(exec, ctx, sheets.agencies, new Set(sheets.units.rows.map((r) => r.cells.code)), result, progress);

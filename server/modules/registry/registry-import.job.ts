@@ -58,9 +58,14 @@ export const importRegistryJob = defineJob({
         ip: null,
         requestId: `job:registry.import:${importId}`,
       };
+      const advance = (db: DbOrTx, rows: number) => db.update(registryImport).set({ processed: sql`${registryImport.processed} + ${rows}` }).where(eq(registryImport.id, importId)).then(() => undefined);
       const result = await importRegistry(ctx.db, author, sheets, {
         dryRun: imp.dryRun,
-        progress: (tx, rows) => tx.update(registryImport).set({ processed: sql`${registryImport.processed} + ${rows}` }).where(eq(registryImport.id, importId)).then(() => undefined),
+        // A real import counts its rows in each chunk's transaction. A dry run's transaction is
+        // rolled back, so its count goes beside it, on a connection of its own (PostgreSQL). The
+        // embedded database has one connection, held by the dry run until its end: nobody could
+        // read a count before then, and writing one would wait for the dry run itself.
+        progress: imp.dryRun ? (ctx.deps.database.kind === 'pglite' ? async () => {} : (_tx, rows) => advance(ctx.db, rows)) : (tx, rows) => advance(tx, rows),
       });
       await ctx.db
         .update(registryImport)
