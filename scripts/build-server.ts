@@ -9,7 +9,8 @@ import { build } from 'esbuild';
  * 30–40 MB of resident memory that a compiled server does not carry. Packages stay in
  * node_modules (imported, not bundled: PGlite's WebAssembly, argon2's native module).
  *
- * Two files are read beside the code at run time (import.meta.url of the bundle is
+ * A second bundle, dist/server/read-workbook.worker.js, is the registry's workbook reader (a
+ * worker thread). Two files are read beside the code at run time (import.meta.url of the bundle is
  * dist/server/main.js): the migrations (dist/server/migrations) and the version
  * (dist/package.json, which also marks the folder's .js as ES modules).
  */
@@ -17,8 +18,13 @@ export async function buildServer(root = path.resolve('.')) {
   const out = path.join(root, 'dist', 'server');
   fs.rmSync(out, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, 'server', 'main.ts')],
-    outfile: path.join(out, 'main.js'),
+    // The registry's workbook reader runs in a worker thread of its own (registry-workbook.ts
+    // finds it beside main.js).
+    entryPoints: {
+      main: path.join(root, 'server', 'main.ts'),
+      'read-workbook.worker': path.join(root, 'server', 'modules', 'registry', 'read-workbook.worker.ts'),
+    },
+    outdir: out,
     bundle: true,
     platform: 'node',
     format: 'esm',

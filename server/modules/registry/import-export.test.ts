@@ -310,6 +310,16 @@ describe('registry import', () => {
     expect(pick(dry.json().rejected)).toEqual(expectedRejections);
   });
 
+  it('reads a big workbook in a worker thread, to the same rows and refusals as in the server thread', async () => {
+    const { a } = await authority();
+    const bytes = await mixedWorkbook(a.tag, a);
+    const here = await readRegistryWorkbook(bytes, { inWorker: false });
+    expect(here.total).toBeGreaterThan(0);
+    expect(await readRegistryWorkbook(bytes, { inWorker: true })).toEqual(here);
+    const notXlsx = Buffer.from('PK\x03\x04 not a workbook');
+    await expect(readRegistryWorkbook(notXlsx, { inWorker: true })).rejects.toMatchObject({ code: 'unreadable_workbook' });
+  });
+
   it('reads dd/mm/yyyy text and Excel date cells as the same calendar day, whatever the time zone', async () => {
     const { a, admin } = await authority();
     const tz = process.env.TZ;

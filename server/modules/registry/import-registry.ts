@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAgencyBody, createUnitBody, type ImportResult } from '../../../shared/api/registry.schemas.js';
@@ -18,23 +16,16 @@ import { findVisibleAgency, findVisibleUnit, findVisibleUnits, listAgencies, typ
 import { mayAddAgencyIn, mayAddUnitUnder } from './registry.policy.js';
 import { holdsAnywhere } from '../../authz/scope.js';
 import { vietnameseSortKey } from '../../../shared/domain/vietnamese.js';
-import { AGENCY_SHEET, agencyColumns, agencyKindFrom, UNIT_SHEET, unitColumns, unitKindFrom } from './registry-sheets.js';
+import { AGENCY_SHEET, agencyKindFrom, UNIT_SHEET, unitKindFrom } from './registry-sheets.js';
+import type { Cells, Sheet, SheetRow } from './registry-workbook.js';
+
+export { MAX_REGISTRY_IMPORT_ROWS, readRegistryWorkbook, REGISTRY_XLSX_LIMITS, WorkbookRejected } from './registry-workbook.js';
 import { createUnit } from './create-unit.js';
 import { deactivateUnit } from './deactivate-unit.js';
 import { updateUnit } from './update-unit.js';
 import { asFieldErrorCode, type FieldErrorCode } from '../../../shared/api/errors.js';
 
 type Rejection = ImportResult['rejected'][number];
-type Cells = Record<string, string>;
-interface SheetRow {
-  row: number;
-  cells: Cells;
-}
-interface Sheet {
-  rows: SheetRow[];
-  /** Keys of the columns the sheet has: an absent optional column leaves existing values alone. */
-  present: Set<string>;
-}
 
 class RowRejected extends Error {
   constructor(readonly field: string | null, readonly code: FieldErrorCode, message: string) {
@@ -43,22 +34,6 @@ class RowRejected extends Error {
 }
 class DryRunRollback extends Error {}
 
-/** Text of a cell whatever exceljs made of it (rich text, hyperlink, formula result, date, number). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // exceljs reads a date cell as that calendar day at midnight UTC (plus the time of day, if
-    // any) whatever the server's zone, so the UTC date is the day the user sees (stack.md gotcha 15).
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').normalize('NFC').trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).normalize('NFC').trim();
-}
 
 /** dd/mm/yyyy (what users type) or yyyy-mm-dd → yyyy-mm-dd; '' → null. */
 function parseDate(text: string, field: string): string | null {
@@ -75,29 +50,6 @@ function parseActive(text: string): boolean {
   return !/^(không|khong|no|false|0)$/i.test(text.trim());
 }
 
-/** Reads one sheet's rows by header; the event loop turns every 50 ms or so (15,000 rows take about a second). */
-async function readSheet(wb: ExcelJS.Workbook, name: string, columns: readonly { key: string; header: string }[]): Promise<Sheet> {
-  const ws = wb.getWorksheet(name);
-  if (!ws) return { rows: [], present: new Set() };
-  const header = ws.getRow(1);
-  const indexOf = new Map<string, number>();
-  header.eachCell((cell, col) => {
-    const h = cellText(cell.value).toLocaleLowerCase('vi');
-    const column = columns.find((c) => c.header.toLocaleLowerCase('vi') === h || c.key.toLowerCase() === h);
-    if (column && !indexOf.has(column.key)) indexOf.set(column.key, col);
-  });
-  const rows: SheetRow[] = [];
-  const pace = pacer();
-  // The rows with values after the header, as ws.eachRow gives them, in a loop that can wait.
-  for (const r of ws.findRows(2, Infinity) ?? []) {
-    if (!r?.hasValues) continue;
-    const cells: Cells = {};
-    for (const c of columns) cells[c.key] = indexOf.has(c.key) ? cellText(r.getCell(indexOf.get(c.key)!).value) : '';
-    if (Object.values(cells).some(Boolean)) rows.push({ row: r.number, cells });
-    await pace();
-  }
-  return { rows, present: new Set(indexOf.keys()) };
-}
 
 function zodRejection(error: z.ZodError): RowRejected {
   const issue = error.issues[0];
@@ -180,13 +132,6 @@ export const IMPORT_CHUNK_ROWS = 25;
 export const CHUNK_BUDGET_MS = 100;
 /** The most rows one chunk takes, however fast they go. */
 export const MAX_CHUNK_ROWS = 1_000;
-/** The most rows (both sheets) one import reads. */
-export const MAX_REGISTRY_IMPORT_ROWS = 20_000;
-/**
- * Checked before ExcelJS reads the workbook (docs/decisions/import-limits.md): a 20,000-row
- * export unpacks to about 11 MB (9 MB of sheet XML); 48 MB leaves room for long names.
- */
-export const REGISTRY_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_REGISTRY_IMPORT_ROWS + 100, maxUnzippedBytes: 48 * 1024 * 1024 };
 /** The rejections kept and shown for one import. */
 export const MAX_REPORTED_REJECTIONS = 500;
 
@@ -313,35 +258,7 @@ async function inChunks<T>(
  */
 export type Progress = (tx: Tx, rows: number) => Promise<void>;
 
-/** A workbook refused whole, before any row is tried. */
-export class WorkbookRejected extends Error {
-  constructor(readonly code: FieldErrorCode, message: string, readonly params?: Record<string, string | number>) {
-    super(message);
-  }
-}
 
-/** Reads the two sheets; refuses a workbook that cannot be read, has no rows or too many. */
-export async function readRegistryWorkbook(bytes: Buffer): Promise<{ units: Sheet; agencies: Sheet; total: number }> {
-  // Again in the job: the request checked it too, but a file stored before the check was not.
-  const refused = await checkXlsx(bytes, REGISTRY_XLSX_LIMITS);
-  if (refused) throw new WorkbookRejected(refused.code, refused.reason, refused.params);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new WorkbookRejected('unreadable_workbook', 'the file is not a readable .xlsx workbook');
-  }
-  const found = (wb.getWorksheet(UNIT_SHEET)?.rowCount ?? 1) - 1 + (wb.getWorksheet(AGENCY_SHEET)?.rowCount ?? 1) - 1;
-  if (found > MAX_REGISTRY_IMPORT_ROWS) {
-    throw new WorkbookRejected('too_many_rows', `the workbook has ${found} rows; one import takes at most ${MAX_REGISTRY_IMPORT_ROWS}`, { found, max: MAX_REGISTRY_IMPORT_ROWS });
-  }
-  const units = await readSheet(wb, UNIT_SHEET, unitColumns);
-  const agencies = await readSheet(wb, AGENCY_SHEET, agencyColumns);
-  if (!units.rows.length && !agencies.rows.length) {
-    throw new WorkbookRejected('no_rows', `the workbook has no rows in sheets "${UNIT_SHEET}" or "${AGENCY_SHEET}"`);
-  }
-  return { units, agencies, total: units.rows.length + agencies.rows.length };
-}
 
 /**
  * Imports units and agencies from the sheets the export writes. Rows are matched by code:
