@@ -5,6 +5,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nProvider, type Language } from '../i18n/i18n.js';
 import { createQueryClient } from '../lib/query-client.js';
+import { useLocation, useNavigate } from 'react-router';
 
 /**
  * Component tests wait for the event they expect (Testing Library's `findBy…`, which watches the
@@ -31,3 +32,17 @@ export function renderWithProviders(ui: ReactNode, opts: { language?: Language; 
 /** A JSON response as the API sends it. */
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+
+/** Beside a page under a router: the address it is at (data-testid address), and the browser's back button ("Quay lại"). */
+export function Browser() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="address">{location.pathname + location.search}</output>
+      <button type="button" onClick={() => void navigate(-1)}>
+        Quay lại
+      </button>
+    </>
+  );
+}

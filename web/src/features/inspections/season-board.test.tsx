@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MemoryRouter, useLocation, useNavigate } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { Inspection, ScheduleIssue } from '../../../../shared/api/inspections.schemas.js';
 import { SessionProvider } from '../../auth/session.js';
-import { json, renderWithProviders } from '../../test/render.js';
+import { Browser, json, renderWithProviders } from '../../test/render.js';
 import { InspectionsPage } from './InspectionsPage.js';
 import { filtersBoardStart, planBoardStart, SeasonBoard, seasonGrid } from './SeasonBoard.js';
 
@@ -318,19 +318,6 @@ describe('the board with no plan chosen', () => {
   });
 });
 
-/** The address the page is at, and the browser's back button. */
-function Browser() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  return (
-    <>
-      <output data-testid="address">{location.pathname + location.search}</output>
-      <button type="button" onClick={() => void navigate(-1)}>
-        Quay lại
-      </button>
-    </>
-  );
-}
 
 describe('the season list keeps its page in the address', () => {
   it('opens the page of its address; each page chosen is a new entry; a filter changed goes back to the first page in place', async () => {

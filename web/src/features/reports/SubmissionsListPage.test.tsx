@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MemoryRouter, useLocation, useNavigate } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, renderWithProviders } from '../../test/render.js';
+import { Browser, json, renderWithProviders } from '../../test/render.js';
 import { SubmissionsListPage } from './SubmissionsListPage.js';
 
 const id = (n: number) => `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -40,19 +40,6 @@ beforeEach(() => {
 
 const statusField = () => screen.getByLabelText('Tình trạng', { selector: 'input' }) as HTMLInputElement;
 
-/** The address the page is at, and the browser's back button. */
-function Browser() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  return (
-    <>
-      <output data-testid="address">{location.pathname + location.search}</output>
-      <button type="button" onClick={() => void navigate(-1)}>
-        Quay lại
-      </button>
-    </>
-  );
-}
 
 const renderAt = (address: string) =>
   renderWithProviders(
