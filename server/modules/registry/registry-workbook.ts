@@ -114,11 +114,17 @@ export type WorkerAnswer = { ok: RegistryWorkbook } | { rejected: { code: FieldE
  * The worker beside this file: the bundle's .js in dist/server, or (under tsx and vitest) the .ts
  * source, loaded through tsx's loader registered in the new thread.
  */
+/**
+ * The reader's own heap limit: a workbook that still needs more than this (past the guard's caps)
+ * ends the worker with ERR_WORKER_OUT_OF_MEMORY and fails the import, never the server's process.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
+
 function startWorker(bytes: Buffer): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./read-workbook.worker.js', here), { workerData: bytes });
+  if (!here.endsWith('.ts')) return new Worker(new URL('./read-workbook.worker.js', here), { workerData: bytes, resourceLimits: WORKER_LIMITS });
   const source = new URL('./read-workbook.worker.ts', here).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData: bytes });
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData: bytes, resourceLimits: WORKER_LIMITS });
 }
 
 /**
