@@ -93,7 +93,7 @@ describe('notifications: a plan submitted for approval', () => {
     expect((await awaiting()).map((n) => n.readAt !== null)).toEqual([true]);
     const again = await sec.post(`/api/plans/${plan.id}/submit`, { version: returned.json().version });
     expect((await awaiting()).filter((n) => n.readAt === null)).toHaveLength(1);
-    const issued = await leader.post(`/api/plans/${plan.id}/issue`, { version: again.json().version, issuedOn: '2021-05-05' });
+    const issued = await leader.post(`/api/plans/${plan.id}/issue`, { version: again.json().version, issuedOn: '2021-05-04' });
     expect(issued.statusCode, issued.body).toBe(200);
     expect((await awaiting()).filter((n) => n.readAt === null)).toHaveLength(0);
     const kinds = (await notificationsFor(a.users.secretariat.id, plan.id)).map((n) => n.kind).sort();
@@ -104,18 +104,18 @@ describe('notifications: a plan submitted for approval', () => {
     const returnedMail = mailsTo(a.users.secretariat.username).find((m) => m.subject?.includes('trả lại'))!;
     expect(returnedMail.text).toContain('Lý do: Bổ sung đối tượng kiểm tra');
     const approvedMail = mailsTo(a.users.secretariat.username).find((m) => m.subject?.includes('phê duyệt'))!;
-    expect(approvedMail.text).toMatch(/\(số \d{2,}\/KH-UBND, ngày 05\/05\/2021\)/);
+    expect(approvedMail.text).toMatch(/\(số \d{2,}\/KH-UBND, ngày 04\/05\/2021\)/);
   });
 
   it('tells the team members who have accounts that the decision founding their team was issued', async () => {
     const plan = await submitNewPlan();
-    const issued = (await leader.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2021-05-05' })).json();
+    const issued = (await leader.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2021-05-04' })).json();
     const team = (await sec.post(`/api/plans/${issued.id}/teams`, { name: 'Đoàn kiểm tra số 1' })).json();
     const member = { honorific: 'Ông', fullName: 'Nguyễn Văn Hùng', position: 'Chuyên viên', agencyId: a.homeAffairs.id };
     const withMembers = (
       await sec.put(`/api/teams/${team.id}/members`, { version: team.version, members: [{ ...member, role: 'truong_doan', userId: a.users.inspector.id }, { ...member, fullName: 'Trần B', role: 'thu_ky' }] })
     ).json();
-    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: withMembers.version, issuedOn: '2021-05-10', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
+    const founded = await leader.post(`/api/teams/${team.id}/found`, { version: withMembers.version, issuedOn: '2021-05-04', signature: { position: 'CHỦ TỊCH', signerName: 'Phạm Trương' } });
     expect(founded.statusCode, founded.body).toBe(200);
     const rows = await t.database.db.select().from(notification).where(eq(notification.subjectId, team.id));
     expect(rows).toEqual([expect.objectContaining({ recipientId: a.users.inspector.id, kind: 'team.decision_issued', path: `/plans/${issued.id}` })]);
