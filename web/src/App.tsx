@@ -60,6 +60,7 @@ const ChecklistFillPage = lazy(() => import('./features/checklists/ChecklistFill
 const ChecklistTemplatesPage = lazy(() => import('./features/checklists/ChecklistTemplatesPage.js').then((m) => ({ default: m.ChecklistTemplatesPage })));
 const ChecklistTemplatePage = lazy(() => import('./features/checklists/ChecklistTemplatePage.js').then((m) => ({ default: m.ChecklistTemplatePage })));
 const FindingsListPage = lazy(() => import('./features/findings/FindingsListPage.js').then((m) => ({ default: m.FindingsListPage })));
+const RegisterPage = lazy(() => import('./features/register/RegisterPage.js').then((m) => ({ default: m.RegisterPage })));
 const SubmissionsListPage = lazy(() => import('./features/reports/SubmissionsListPage.js').then((m) => ({ default: m.SubmissionsListPage })));
 const GoodPracticesPage = lazy(() => import('./features/findings/GoodPracticesPage.js').then((m) => ({ default: m.GoodPracticesPage })));
 const ReportRequestPage = lazy(() => import('./features/reports/RequestPage.js').then((m) => ({ default: m.RequestPage })));
@@ -208,6 +209,14 @@ function SignedInRoutes() {
         <Route path="assigned-tasks" element={<AssignedTasksPage />} />
         <Route path="assigned-tasks/:id" element={<AssignedTaskPage />} />
         <Route path="reports/requests" element={<ReportRequestsPage />} />
+        <Route
+          path="register"
+          element={
+            <RequireCapability capability="register.read">
+              <RegisterPage />
+            </RequireCapability>
+          }
+        />
         <Route path="reports/submissions" element={<SubmissionsListPage />} />
         <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
         <Route path="self-inspections" element={<SelfInspectionsPage />} />

@@ -36,6 +36,7 @@ const navItems: NavItem[] = [
   { to: '/self-inspections', label: 'nav.selfInspections', capability: ['self_inspection.read', 'self_inspection.record'] },
   { to: '/difficulties', label: 'nav.difficulties', capability: ['difficulty.read', 'difficulty.raise'] },
   { to: '/feedback', label: 'nav.feedback', capability: 'feedback.read' },
+  { to: '/register', label: 'nav.register', capability: 'register.read' },
   { to: '/risk-ranking', label: 'nav.riskRanking', capability: 'risk.read' },
   { to: '/audit', label: 'nav.audit', capability: 'audit.read' },
   { to: '/users', label: 'nav.users', capability: 'user.manage' },
