@@ -18,14 +18,14 @@ import type { Capability } from '../../../shared/domain/capabilities.js';
 import { inReach } from '../../authz/scope.js';
 import { agencyPlace } from '../registry/registry.policy.js';
 import { findVisibleAgency } from '../registry/registry.repository.js';
-import { findRegisterEntry, listRegister, presentRegisterEntry, registerDocument } from './document-register.js';
+import { listRegister, presentRegisterEntry, registerDocument } from './document-register.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
-/** Whether the capability reaches the agency (false for an agency the actor cannot see at all). */
-async function reaches(tx: DbOrTx, actor: Actor, agencyId: string, capability: Capability) {
+/** The agency as the actor sees it (null when they cannot see it at all), and whether a capability reaches it. */
+async function agencyInReach(tx: DbOrTx, actor: Actor, agencyId: string) {
   const agency = await findVisibleAgency(tx, actor, agencyId);
-  return !!agency && inReach(actor, capability, agencyPlace(agency));
+  return { agency, reaches: (capability: Capability) => !!agency && inReach(actor, capability, agencyPlace(agency)) };
 }
 
 export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
@@ -44,8 +44,9 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
   app.get('/api/document-register', { schema: { tags, summary: "An agency's register for a year, by number", querystring: listRegisterQuery, response: { 200: registerListResponse, ...errors } } }, async (request) => {
     const ctx = contextOf(request);
     // An agency the caller cannot see is not found; one they see but whose register is not theirs to read is forbidden.
-    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'registry.read'))) throw AppError.notFound('agency');
-    if (!(await reaches(db, ctx.actor, request.query.agencyId, 'register.read'))) throw new AppError('FORBIDDEN', "you may not read this agency's register");
+    const { reaches } = await agencyInReach(db, ctx.actor, request.query.agencyId);
+    if (!reaches('registry.read')) throw AppError.notFound('agency');
+    if (!reaches('register.read')) throw new AppError('FORBIDDEN', "you may not read this agency's register");
     const rows = await listRegister(db, request.query.agencyId, request.query.year, { latestOnly: request.query.latest === 'true' });
     return { items: rows.map((r) => presentRegisterEntry(r.entry, r.agencyName)) };
   });
@@ -56,11 +57,11 @@ export async function documentRegisterRoutes(app: AppInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = contextOf(request);
       const entry = await db.transaction(async (tx) => {
-        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'registry.read'))) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
-        if (!(await reaches(tx, ctx.actor, request.body.agencyId, 'register.record'))) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
+        const { agency, reaches } = await agencyInReach(tx, ctx.actor, request.body.agencyId);
+        if (!agency || !reaches('registry.read')) throw AppError.invalid('body.agencyId', 'not_found', 'the agency does not exist');
+        if (!reaches('register.record')) throw new AppError('FORBIDDEN', 'you may not register documents of this agency');
         const row = await registerDocument(tx, ctx, { ...request.body, subjectType: null, subjectId: null, notAfter: vietnamLocalTime(clockOf(deps).now()).date });
-        const [named] = await listRegister(tx, row.agencyId, row.year).then((rows) => rows.filter((r) => r.entry.id === row.id));
-        return presentRegisterEntry((await findRegisterEntry(tx, row.id))!, named.agencyName);
+        return presentRegisterEntry(row, agency.name);
       });
       return reply.status(201).send(entry);
     },

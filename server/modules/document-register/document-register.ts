@@ -31,13 +31,16 @@ export async function allocateDocumentNumber(tx: Tx, agencyId: string, year: num
   return Number(row.number);
 }
 
+/** A register's order from its latest dated entry: the greatest date, then the highest number (numbers follow dates). */
+const latestFirst = [desc(documentRegisterEntry.issuedOn), desc(documentRegisterEntry.number)] as const;
+
 /** The register's latest dated entry (the highest number among those of that date), or null for an empty register. */
 export async function lastInRegister(tx: DbOrTx, agencyId: string, year: number): Promise<{ number: number; symbol: string; issuedOn: string } | null> {
   const [row] = await tx
     .select({ number: documentRegisterEntry.number, symbol: documentRegisterEntry.symbol, issuedOn: documentRegisterEntry.issuedOn })
     .from(documentRegisterEntry)
     .where(and(eq(documentRegisterEntry.agencyId, agencyId), eq(documentRegisterEntry.year, year)))
-    .orderBy(desc(documentRegisterEntry.issuedOn), desc(documentRegisterEntry.number))
+    .orderBy(...latestFirst)
     .limit(1);
   return row ?? null;
 }
@@ -156,7 +159,7 @@ export async function listRegister(tx: DbOrTx, agencyId: string, year: number, o
     .from(documentRegisterEntry)
     .innerJoin(agency, eq(agency.id, documentRegisterEntry.agencyId))
     .where(and(eq(documentRegisterEntry.agencyId, agencyId), eq(documentRegisterEntry.year, year)));
-  return opts.latestOnly ? query.orderBy(desc(documentRegisterEntry.issuedOn), desc(documentRegisterEntry.number)).limit(1) : query.orderBy(asc(documentRegisterEntry.number));
+  return opts.latestOnly ? query.orderBy(...latestFirst).limit(1) : query.orderBy(asc(documentRegisterEntry.number));
 }
 
 export function presentRegisterEntry(row: RegisterEntryRow, agencyName: string): RegisterEntry {
