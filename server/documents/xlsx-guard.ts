@@ -14,6 +14,9 @@ export interface XlsxLimits {
   maxCells?: number;
 }
 
+/** The error code an import's job reports for a refusal: too large, or a file it cannot read. */
+export const refusalCode = (refused: XlsxRefusal): 'workbook_too_large' | 'unreadable_file' => (refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file');
+
 export interface XlsxRefusal {
   code: 'unreadable_workbook' | 'workbook_too_large';
   reason: string;

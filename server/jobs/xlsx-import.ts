@@ -97,7 +97,7 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
       db,
       sql`select i.id, j.state::text as job_state
             from ${t} i left join ${sql.raw(`"${currentJobSchema()}".job`)} j on j.name = ${spec.job().name} and j.id::text = i.job_id
-           where ${where} and i.status not in ('done', 'rejected', 'failed')`,
+           where ${where} and i.status not in (${sql.join(FINISHED_IMPORT_STATUSES.map((x) => sql`${x}`), sql`, `)})`,
     );
   }
 
@@ -129,6 +129,8 @@ export function xlsxImports<TTable extends XlsxImportTable>(spec: XlsxImportSpec
     async findForActor(db: DbOrTx, ctx: RequestContext, id: string): Promise<Row> {
       const [row] = (await db.select().from(t as PgTable).where(and(eq(t.id, id), eq(t.requestedBy, ctx.actor.userId)))) as Row[];
       if (!row) throw AppError.notFound(spec.what);
+      // A finished import needs no look at its job (every progress poll comes here).
+      if ((FINISHED_IMPORT_STATUSES as readonly string[]).includes((row as { status: string }).status)) return row;
       const [open] = await unfinished(db, sql`i.id = ${id}`);
       if (open && abandoned(open.job_state)) {
         // Its job is over without having finished it: the process died under it (not retried).

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
+import { checkXlsx, refusalCode, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { isPrintable } from '../../../shared/api/common.js';
 import { MAX_TASK_IMPORT_ROWS, type AssignedTask, type TaskImportError } from '../../../shared/api/assigned-tasks.schemas.js';
 import type { AssignedTaskStatus, Timeliness } from '../../../shared/domain/assigned-task-status.js';
@@ -139,7 +139,7 @@ const err = (code: TaskImportError['code'], at: Partial<Omit<TaskImportError, 'c
  */
 export async function parseTaskWorkbook(bytes: Buffer): Promise<{ rows: ParsedTaskRow[]; rejected: RejectedTaskRow[]; errors: TaskImportError[] }> {
   const refused = await checkXlsx(bytes, TASK_XLSX_LIMITS);
-  if (refused) return { rows: [], rejected: [], errors: [err(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file')] };
+  if (refused) return { rows: [], rejected: [], errors: [err(refusalCode(refused))] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
+import { checkXlsx, refusalCode, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import { scoringMethods, type CriterionInput, type ImportError, type ScoringMethod } from '../../../shared/api/indices.schemas.js';
 import { compareCodes, round2 } from '../../../shared/domain/index-scoring.js';
 import { foldVietnamese } from '../../../shared/domain/vietnamese.js';
@@ -59,7 +59,7 @@ function methodOf(text: string): ScoringMethod | null {
  */
 export async function parseCriteriaWorkbook(bytes: Buffer): Promise<ParsedCriteria> {
   const refused = await checkXlsx(bytes, CRITERIA_XLSX_LIMITS);
-  if (refused) return { sheet: null, rows: 0, criteria: [], errors: [error(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file', { params: refused.params ?? {} })] };
+  if (refused) return { sheet: null, rows: 0, criteria: [], errors: [error(refusalCode(refused), { params: refused.params ?? {} })] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

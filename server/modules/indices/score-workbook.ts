@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { checkXlsx, type XlsxLimits } from '../../documents/xlsx-guard.js';
+import { checkXlsx, refusalCode, type XlsxLimits } from '../../documents/xlsx-guard.js';
 import type { ImportError } from '../../../shared/api/indices.schemas.js';
 import { foldVietnamese } from '../../../shared/domain/vietnamese.js';
 import type { CriterionRow } from './frameworks.repository.js';
@@ -66,7 +66,7 @@ export const SCORE_XLSX_LIMITS: XlsxLimits = { maxRows: MAX_SCORE_IMPORT_ROWS + 
 
 export async function parseScoreWorkbook(bytes: Buffer, frameworkCode: string, criteria: CriterionRow[], leafIds: Set<string>): Promise<ParsedWorkbook> {
   const refused = await checkXlsx(bytes, SCORE_XLSX_LIMITS);
-  if (refused) return { sheet: null, rows: [], errors: [error(refused.code === 'workbook_too_large' ? 'workbook_too_large' : 'unreadable_file', { params: refused.params ?? {} })] };
+  if (refused) return { sheet: null, rows: [], errors: [error(refusalCode(refused), { params: refused.params ?? {} })] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
