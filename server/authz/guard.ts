@@ -4,8 +4,8 @@ import { assertVersion } from '../db/versioned-update.js';
 import type { Actor, RequestContext } from '../http/actor.js';
 import { AppError } from '../http/app-error.js';
 import { eq } from 'drizzle-orm';
-import { agency, unit } from '../db/schema/index.js';
-import { holdsAnywhere, inReach, isUnitVisible } from './scope.js';
+import { unit } from '../db/schema/index.js';
+import { holdsAnywhere, isUnitVisible } from './scope.js';
 
 /**
  * 403 unless the actor holds the capability somewhere: for what has no record to load yet (a
@@ -75,19 +75,3 @@ export async function findFilterUnit(
   return u;
 }
 
-/**
- * The agency a list's filter names (`?agencyId=`), or 404 when the caller may not see it — the
- * agency counterpart of `findFilterUnit`. By default the agency is one the caller sees in the
- * registry: `registry.read` in reach, the in-memory twin of the rule `findVisibleAgency` asks in
- * SQL (registry.repository.ts); `visible` is the list's own rule when it has one.
- */
-export async function findFilterAgency(
-  tx: DbOrTx,
-  actor: Actor,
-  agencyId: string,
-  visible: (place: { unitPath: string; agencyPath: string }) => boolean = (place) => inReach(actor, 'registry.read', place),
-): Promise<{ id: string; name: string; path: string; unitPath: string }> {
-  const [a] = await tx.select({ id: agency.id, name: agency.name, path: agency.path, unitPath: agency.unitPath }).from(agency).where(eq(agency.id, agencyId));
-  if (!a || !visible({ unitPath: a.unitPath, agencyPath: a.path })) throw AppError.notFound('agency');
-  return a;
-}

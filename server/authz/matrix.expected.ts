@@ -341,7 +341,7 @@ export const expectedMatrix: Record<string, MatrixRow> = {
   // Difficulties raised by ward A's committee (issue 9 §7): the unit raises (another unit's agency is not found) and closes once answered;
   // the office forwards, answers what it has not forwarded and closes; a leader answers; nobody else moves them.
   'GET /api/reform-areas': { anonymous: 401, admin: 200, leader: 200, secretariat: 200, inspector: 200, unit_officer: 200 },
-  // Filtered by an agency (?agencyId=): one out of reach is not found (findFilterAgency), never an empty 200.
+  // Filtered by an agency (?agencyId=): one out of reach is not found (findVisibleAgency, the registry's own rule), never an empty 200.
   'GET /api/difficulties': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/difficulties/export.xlsx': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },
   'GET /api/difficulties/{id}': { anonymous: 401, admin: [200, 404], leader: [200, 404], secretariat: [200, 404], inspector: [200, 404], unit_officer: [200, 404] },

@@ -1,9 +1,10 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { agency, difficulty, reformArea } from '../../db/schema/index.js';
-import { findFilterAgency, findFilterUnit } from '../../authz/guard.js';
+import { findFilterUnit } from '../../authz/guard.js';
+import { AppError } from '../../http/app-error.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/actor.js';
-import { matchesText } from '../registry/registry.repository.js';
+import { findVisibleAgency, matchesText } from '../registry/registry.repository.js';
 import { visibleDifficulties } from './difficulties.policy.js';
 
 /** A difficulty with its unit's name and paths and its area's names. */
@@ -53,7 +54,7 @@ function baseConditions(actor: Actor, f: DifficultyFilter): SQL | undefined {
 export async function listDifficulties(tx: DbOrTx, actor: Actor, f: DifficultyFilter, page: { page: number; pageSize: number }) {
   // A unit or agency the caller does not see, as a filter: not found (issue 12 review), never an empty page.
   if (f.unitId) await findFilterUnit(tx, actor, f.unitId);
-  if (f.agencyId) await findFilterAgency(tx, actor, f.agencyId);
+  if (f.agencyId && !(await findVisibleAgency(tx, actor, f.agencyId))) throw AppError.notFound('agency');
   const base = baseConditions(actor, f);
   const where = and(
     base,
