@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { RegisterEntry } from '../../../../shared/api/documents.schemas.js';
 import { reachOf, type Capability } from '../../../../shared/domain/capabilities.js';
-import { documentTypes } from '../../../../shared/domain/document-types.js';
+import { documentType } from '../../../../shared/domain/document-types.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { TableScroll } from '../../components/TableScroll.js';
@@ -12,8 +12,6 @@ import { currentYear, formatDate } from '../../i18n/dates.js';
 import { useT } from '../../i18n/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { RecordOutsideModal } from './RecordOutsideModal.js';
-
-const typeName = (code: string) => documentTypes.find((d) => d.code === code)?.name ?? code;
 
 /** The agencies where the user holds a role with the capability, each once, in the session's order. */
 function useAgenciesWith(capability: Capability): { value: string; label: string }[] {
@@ -105,7 +103,7 @@ export function RegisterPage() {
                 <Table.Tr key={entry.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{entry.documentNumber}</Table.Td>
                   <Table.Td>{formatDate(entry.issuedOn)}</Table.Td>
-                  <Table.Td>{typeName(entry.typeCode)}</Table.Td>
+                  <Table.Td>{documentType(entry.typeCode).name}</Table.Td>
                   <Table.Td>{entry.summary}</Table.Td>
                   <Table.Td>
                     {entry.signerName}
